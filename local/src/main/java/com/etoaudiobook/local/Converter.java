@@ -1,0 +1,160 @@
+package com.etoaudiobook.local;
+
+import com.etoaudiobook.audio.Mp3Encoder;
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.job.AudiobookAssembler;
+import com.etoaudiobook.job.Ids;
+import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.PartSpec;
+import com.etoaudiobook.job.PartSynthesizer;
+import com.etoaudiobook.job.WorkQueue;
+import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.voice.Casting;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * The CLI's pipeline: the same job code the serverless functions run (plan, synthesize parts,
+ * assemble), driven in-process by a thread pool instead of queues. The engine serializes speech
+ * behind its lock while encoding runs on every core.
+ */
+public final class Converter {
+  /** How many times a part is tried before the conversion reports it failed. */
+  private static final int ATTEMPTS = 3;
+
+  private final BlobStore blobs;
+  private final SpeechEngine engine;
+  private final int threads;
+
+  public Converter(BlobStore blobs, SpeechEngine engine, int threads) {
+    this.blobs = blobs;
+    this.engine = engine;
+    this.threads = threads;
+  }
+
+  /** The result: where the outputs are, and figures for the summary. */
+  public record Result(Job job, Path audiobook, Path outDir, int parts, int synthesized, int cached) {
+  }
+
+  /**
+   * @param progress called with the number of parts done so far (from worker threads)
+   * @throws ConversionException when parts keep failing; rerunning resumes from the cache
+   */
+  public Result convert(Book book, Casting casting, JobOptions options, Path outDir, IntConsumer progress,
+                        IntConsumer total) throws IOException {
+    JobStore store = new JobStore(blobs);
+    List<PartSpec> queued = new ArrayList<>();
+    WorkQueue queue = new WorkQueue() {
+      @Override
+      public void enqueueParts(List<PartSpec> parts) {
+        queued.addAll(parts);
+      }
+
+      @Override
+      public void enqueueAssembly(String jobId) {
+        // the CLI assembles once every part is done, below
+      }
+    };
+    JobService jobs = new JobService(store, queue, engine.provider(), engine.maxCharacters());
+    String bookId = Ids.newId();
+    store.saveBook(bookId, book);
+    Job job = jobs.start(bookId, book, casting, options);
+    total.accept(queued.size());
+
+    PartSynthesizer synthesizer = new PartSynthesizer(store, engine, new Mp3Encoder(), queue);
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger synthesized = new AtomicInteger();
+    AtomicInteger cached = new AtomicInteger();
+    List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "part-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (PartSpec part : queued) {
+        futures.add(pool.submit(() -> {
+          for (int attempt = 1; ; attempt++) {
+            try {
+              PartSynthesizer.Outcome outcome = synthesizer.process(part);
+              (outcome == PartSynthesizer.Outcome.CACHED ? cached : synthesized).incrementAndGet();
+              break;
+            } catch (RuntimeException e) {
+              synthesizer.recordFailure(part, e, attempt, attempt >= ATTEMPTS);
+              if (attempt >= ATTEMPTS) {
+                failures.add("part " + part.index() + " (" + part.role() + "): " + e.getMessage());
+                break;
+              }
+            }
+          }
+          progress.accept(done.incrementAndGet());
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    if (!failures.isEmpty()) {
+      throw new ConversionException(failures.size() + " part(s) failed:\n  " + String.join("\n  ", failures));
+    }
+    Map<String, String> outputs = new AudiobookAssembler(store).assemble(job.id());
+    Path audiobook = export(job.id(), outputs, outDir);
+    removeJob(job.id(), bookId);
+    return new Result(store.job(job.id()) == null ? job : job, audiobook, outDir, queued.size(),
+        synthesized.get(), cached.get());
+  }
+
+  /** Copies jobs/{id}/out/** into the output folder; returns the audiobook's path. */
+  private Path export(String jobId, Map<String, String> outputs, Path outDir) throws IOException {
+    Files.createDirectories(outDir);
+    String prefix = "jobs/" + jobId + "/out/";
+    for (String key : blobs.list(prefix)) {
+      Path target = outDir.resolve(key.substring(prefix.length()));
+      Files.createDirectories(target.getParent());
+      try (InputStream in = blobs.open(key)) {
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    String audioKey = outputs.get("audiobook");
+    return outDir.resolve(audioKey.substring(prefix.length()));
+  }
+
+  /** The job's files are exported; only the synthesis cache is worth keeping. */
+  private void removeJob(String jobId, String bookId) {
+    for (String key : blobs.list("jobs/" + jobId + "/")) {
+      blobs.delete(key);
+    }
+    blobs.delete("books/" + bookId + "/book.json");
+  }
+
+  /** Parts failed after every attempt. */
+  public static final class ConversionException extends IOException {
+    public ConversionException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package com.etoaudiobook.job;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** Content address of a part's audio: the same text spoken the same way is synthesized once. */
+public final class CacheKey {
+  /** Bump when the audio format or the encoder settings change. */
+  private static final String FORMAT = "mp3-22050-48-v1";
+
+  private CacheKey() {
+  }
+
+  public static String of(String provider, String voiceId, String engine, double rate, int pitch,
+                          String delivery, String text) {
+    return sha256(String.join("\u0000", FORMAT, provider, voiceId, String.valueOf(engine),
+        String.format(Locale.ROOT, "%.3f", rate), Integer.toString(pitch), String.valueOf(delivery), text));
+  }
+
+  public static String sha256(String s) {
+    return sha256(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package com.etoaudiobook.job;
+
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.book.Segment;
+import com.etoaudiobook.text.Chunker;
+import com.etoaudiobook.voice.Casting;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Starts, watches, retries, cancels and resumes jobs; the same for the CLI, the API and the inbox. */
+public final class JobService {
+  private final JobStore store;
+  private final WorkQueue queue;
+  private final String provider;
+  private final int engineMaxChars;
+
+  /**
+   * @param provider       the speech provider ("espeak", "polly"): part of every cache key
+   * @param engineMaxChars the engine's request limit
+   */
+  public JobService(JobStore store, WorkQueue queue, String provider, int engineMaxChars) {
+    this.store = store;
+    this.queue = queue;
+    this.provider = provider;
+    this.engineMaxChars = engineMaxChars;
+  }
+
+  public JobStore store() {
+    return store;
+  }
+
+  /** Plans the parts of a book; the casting must give every role a voice. */
+  public List<PartSpec> plan(String jobId, Book book, Casting casting, JobOptions options) {
+    int max = options != null && options.maxPartChars() != null
+        ? Math.min(options.maxPartChars(), engineMaxChars) : engineMaxChars;
+    List<PartSpec> parts = new ArrayList<>();
+    for (Segment s : book.segments().toList()) {
+      Casting.Assignment a = casting.forRole(s.role());
+      if (a == null) {
+        throw new IllegalArgumentException("no voice for role '" + s.role() + "'");
+      }
+      for (Chunker.Chunk c : Chunker.split(s.text(), max)) {
+        String key = CacheKey.of(provider, a.voiceId(), a.engine(), a.rate(), a.pitch(), s.delivery(), c.text());
+        parts.add(new PartSpec(jobId, parts.size(), s.index(), c.start(), c.text(), s.role(), s.delivery(),
+            a.voiceId(), a.engine(), a.rate(), a.pitch(), key));
+      }
+    }
+    return parts;
+  }
+
+  public Job start(String bookId, Book book, Casting casting, JobOptions options) {
+    String jobId = Ids.newId();
+    List<PartSpec> parts = plan(jobId, book, casting, options);
+    long now = System.currentTimeMillis();
+    Job job = new Job(jobId, bookId, book.title(), JobState.RUNNING, casting,
+        options == null ? JobOptions.DEFAULT : options, parts.size(), now, now, 0, null, 0, null);
+    store.savePlan(jobId, parts);
+    store.saveJob(job);
+    if (parts.isEmpty()) {
+      queue.enqueueAssembly(jobId);
+    } else {
+      queue.enqueueParts(parts);
+    }
+    return job;
+  }
+
+  /** The job with its progress, or null when there is no such job. */
+  public Progress progress(String jobId) {
+    Job job = store.job(jobId);
+    if (job == null) {
+      return null;
+    }
+    int done = store.doneParts(jobId).size();
+    List<PartFailure> failures = store.failures(jobId);
+    int dead = (int) failures.stream().filter(PartFailure::dead).count();
+    Long eta = null;
+    if (job.state() == JobState.DONE) {
+      eta = 0L;
+    } else if (done > 0 && job.state() == JobState.RUNNING) {
+      long elapsed = System.currentTimeMillis() - job.startedAt();
+      eta = Math.max(0, elapsed * (job.partsTotal() - done) / done / 1000);
+    }
+    if (job.state() == JobState.RUNNING && dead > 0 && done + dead >= job.partsTotal()) {
+      job = job.with(JobState.FAILED);
+    }
+    return new Progress(job, done, job.partsTotal(), dead, eta, failures);
+  }
+
+  /** Re-queues the parts that failed for good; returns how many. */
+  public int retry(String jobId) {
+    Job job = requireJob(jobId);
+    if (job.state() == JobState.DONE || job.state() == JobState.CANCELLED) {
+      throw new IllegalStateException("job is " + job.state().name().toLowerCase() + "; nothing to retry");
+    }
+    Set<Integer> failed = new HashSet<>();
+    store.failures(jobId).stream().filter(PartFailure::dead).forEach(f -> failed.add(f.part()));
+    List<PartSpec> again = store.plan(jobId).stream().filter(p -> failed.contains(p.index())).toList();
+    again.forEach(p -> store.clearFailure(jobId, p.index()));
+    if (!again.isEmpty()) {
+      store.saveJob(job.with(JobState.RUNNING));
+      queue.enqueueParts(again);
+    }
+    return again.size();
+  }
+
+  /** Stops further work: queued parts are skipped when they arrive. */
+  public Job cancel(String jobId) {
+    Job job = requireJob(jobId);
+    if (job.state() == JobState.DONE) {
+      throw new IllegalStateException("job is already done");
+    }
+    Job cancelled = job.with(JobState.CANCELLED);
+    store.saveJob(cancelled);
+    return cancelled;
+  }
+
+  /**
+   * Re-queues every part of an unfinished job that is not stored yet (after the process that ran it
+   * was killed); returns how many. A job whose parts are all done is sent to assembly.
+   */
+  public int resume(String jobId) {
+    Job job = store.job(jobId);
+    if (job == null || job.state() != JobState.RUNNING && job.state() != JobState.ASSEMBLING) {
+      return 0;
+    }
+    Set<Integer> done = new HashSet<>(store.doneParts(jobId));
+    Set<Integer> dead = new HashSet<>();
+    store.failures(jobId).stream().filter(PartFailure::dead).forEach(f -> dead.add(f.part()));
+    List<PartSpec> missing = store.plan(jobId).stream()
+        .filter(p -> !done.contains(p.index()) && !dead.contains(p.index())).toList();
+    if (missing.isEmpty() && dead.isEmpty()) {
+      queue.enqueueAssembly(jobId);
+    } else if (!missing.isEmpty()) {
+      queue.enqueueParts(missing);
+    }
+    return missing.size();
+  }
+
+  /** Ids of jobs that were running, for resuming at start-up. */
+  public List<String> unfinishedJobs() {
+    List<String> ids = new ArrayList<>();
+    for (String key : store.blobs().list("jobs/")) {
+      if (key.endsWith("/job.json")) {
+        String id = key.substring("jobs/".length(), key.length() - "/job.json".length());
+        Job job = store.job(id);
+        if (job != null && (job.state() == JobState.RUNNING || job.state() == JobState.ASSEMBLING)) {
+          ids.add(id);
+        }
+      }
+    }
+    return ids;
+  }
+
+  private Job requireJob(String jobId) {
+    Job job = store.job(jobId);
+    if (job == null) {
+      throw new java.util.NoSuchElementException("no job " + jobId);
+    }
+    return job;
+  }
+}

@@ -1,0 +1,90 @@
+package com.etoaudiobook.job;
+
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.json.Json;
+import com.etoaudiobook.storage.BlobStore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Books, jobs, plans and part results as JSON objects in the BlobStore. */
+public final class JobStore {
+  private static final String JSON = "application/json";
+  private final BlobStore blobs;
+
+  public JobStore(BlobStore blobs) {
+    this.blobs = blobs;
+  }
+
+  public BlobStore blobs() {
+    return blobs;
+  }
+
+  public void saveBook(String bookId, Book book) {
+    blobs.put(Keys.book(bookId), Json.write(book), JSON);
+  }
+
+  /** The book, or null. */
+  public Book book(String bookId) {
+    byte[] data = blobs.get(Keys.book(bookId));
+    return data == null ? null : Json.read(data, Book.class);
+  }
+
+  public void saveJob(Job job) {
+    blobs.put(Keys.job(job.id()), Json.write(job), JSON);
+  }
+
+  /** The job, or null. */
+  public Job job(String jobId) {
+    byte[] data = blobs.get(Keys.job(jobId));
+    return data == null ? null : Json.read(data, Job.class);
+  }
+
+  public void savePlan(String jobId, List<PartSpec> parts) {
+    blobs.put(Keys.plan(jobId), Json.write(new Plan(parts)), JSON);
+  }
+
+  public List<PartSpec> plan(String jobId) {
+    byte[] data = blobs.get(Keys.plan(jobId));
+    return data == null ? List.of() : Json.read(data, Plan.class).parts();
+  }
+
+  /** The stored result of a part, or null when the part is not done. */
+  public PartResult partResult(String jobId, int part) {
+    byte[] data = blobs.get(Keys.partMarks(jobId, part));
+    return data == null ? null : Json.read(data, PartResult.class);
+  }
+
+  /** Indexes of the parts that are done. */
+  public List<Integer> doneParts(String jobId) {
+    List<Integer> done = new ArrayList<>();
+    for (String key : blobs.list(Keys.partsPrefix(jobId))) {
+      if (key.endsWith(".marks.json")) {
+        done.add(Keys.partIndexOf(key));
+      }
+    }
+    return done;
+  }
+
+  public void saveFailure(String jobId, PartFailure failure) {
+    blobs.put(Keys.failure(jobId, failure.part()), Json.write(failure), JSON);
+  }
+
+  public void clearFailure(String jobId, int part) {
+    blobs.delete(Keys.failure(jobId, part));
+  }
+
+  public List<PartFailure> failures(String jobId) {
+    List<PartFailure> list = new ArrayList<>();
+    for (String key : blobs.list(Keys.failuresPrefix(jobId))) {
+      byte[] data = blobs.get(key);
+      if (data != null) {
+        list.add(Json.read(data, PartFailure.class));
+      }
+    }
+    return list;
+  }
+
+  record Plan(List<PartSpec> parts) {
+  }
+}

@@ -1,0 +1,74 @@
+package com.etoaudiobook.job;
+
+import java.util.Locale;
+
+/** The data bucket layout (DESIGN.md §5), in one place. */
+public final class Keys {
+  private Keys() {
+  }
+
+  public static String book(String bookId) {
+    return "books/" + bookId + "/book.json";
+  }
+
+  public static String job(String jobId) {
+    return "jobs/" + jobId + "/job.json";
+  }
+
+  public static String plan(String jobId) {
+    return "jobs/" + jobId + "/plan.json";
+  }
+
+  public static String partsPrefix(String jobId) {
+    return "jobs/" + jobId + "/parts/";
+  }
+
+  public static String partAudio(String jobId, int part) {
+    return partsPrefix(jobId) + String.format(Locale.ROOT, "%06d.mp3", part);
+  }
+
+  /** Written last, so its presence means the part is done. */
+  public static String partMarks(String jobId, int part) {
+    return partsPrefix(jobId) + String.format(Locale.ROOT, "%06d.marks.json", part);
+  }
+
+  public static String failuresPrefix(String jobId) {
+    return "jobs/" + jobId + "/failures/";
+  }
+
+  public static String failure(String jobId, int part) {
+    return failuresPrefix(jobId) + String.format(Locale.ROOT, "%06d.json", part);
+  }
+
+  public static String out(String jobId, String name) {
+    return "jobs/" + jobId + "/out/" + name;
+  }
+
+  public static String segmentAudio(String jobId, int segment) {
+    return out(jobId, String.format(Locale.ROOT, "segments/%06d.mp3", segment));
+  }
+
+  public static String cacheAudio(String cacheKey) {
+    return "cache/tts/" + cacheKey + ".mp3";
+  }
+
+  public static String cacheMarks(String cacheKey) {
+    return "cache/tts/" + cacheKey + ".marks.json";
+  }
+
+  public static String upload(String uploadId, String safeName) {
+    return "uploads/" + uploadId + "/" + safeName;
+  }
+
+  /** The index of a part from its marks key, or -1. */
+  public static int partIndexOf(String key) {
+    int slash = key.lastIndexOf('/');
+    String name = key.substring(slash + 1);
+    int dot = name.indexOf('.');
+    try {
+      return Integer.parseInt(name.substring(0, dot));
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package com.etoaudiobook.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** The object store port: S3 in AWS and under the local runtime, a folder for the CLI. */
+public interface BlobStore {
+  /** Returns the object's bytes, or null when it does not exist. */
+  byte[] get(String key);
+
+  void put(String key, byte[] data, String contentType);
+
+  boolean exists(String key);
+
+  /** Keys under a prefix, in lexical order. */
+  List<String> list(String prefix);
+
+  void delete(String key);
+
+  /** Reads a stored object as a stream; throws {@link BlobNotFoundException} when absent. */
+  InputStream open(String key);
+
+  /**
+   * Streams a new object; it becomes visible, whole, only when the stream is closed, so a crash
+   * never leaves half an object behind.
+   */
+  OutputStream create(String key, String contentType);
+
+  default void copy(String from, String to, String contentType) {
+    try (InputStream in = open(from); OutputStream out = create(to, contentType)) {
+      in.transferTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A key that does not exist. */
+  class BlobNotFoundException extends RuntimeException {
+    public BlobNotFoundException(String key) {
+      super("no such object: " + key);
+    }
+  }
+}

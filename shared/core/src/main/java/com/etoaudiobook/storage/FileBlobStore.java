@@ -1,0 +1,139 @@
+package com.etoaudiobook.storage;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A BlobStore in a local folder: keys are relative paths; writes go through a temp file and a rename. */
+public final class FileBlobStore implements BlobStore {
+  private final Path root;
+
+  public FileBlobStore(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(this.root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The file behind a key; rejects keys that would escape the root. */
+  public Path path(String key) {
+    Path p = root.resolve(key).normalize();
+    if (!p.startsWith(root) || key.startsWith("/")) {
+      throw new IllegalArgumentException("invalid key: " + key);
+    }
+    return p;
+  }
+
+  @Override
+  public byte[] get(String key) {
+    try {
+      return Files.readAllBytes(path(key));
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void put(String key, byte[] data, String contentType) {
+    try (OutputStream out = create(key, contentType)) {
+      out.write(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public boolean exists(String key) {
+    return Files.isRegularFile(path(key));
+  }
+
+  @Override
+  public List<String> list(String prefix) {
+    Path dir = path(prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/') + 1) : "");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<String> keys = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .filter(k -> k.startsWith(prefix) && !k.contains(".tmp-"))
+          .forEach(keys::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    keys.sort(null);
+    return keys;
+  }
+
+  @Override
+  public void delete(String key) {
+    try {
+      Files.deleteIfExists(path(key));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public InputStream open(String key) {
+    try {
+      return Files.newInputStream(path(key));
+    } catch (NoSuchFileException e) {
+      throw new BlobNotFoundException(key);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public OutputStream create(String key, String contentType) {
+    Path target = path(key);
+    try {
+      Files.createDirectories(target.getParent());
+      Path temp = Files.createTempFile(target.getParent(), target.getFileName() + ".tmp-", "");
+      return new FilterOutputStream(Files.newOutputStream(temp)) {
+        private boolean closed;
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+          if (closed) {
+            return;
+          }
+          closed = true;
+          super.close();
+          try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package com.etoaudiobook.voice;
+
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.book.Role;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Gives every role a voice: the narrator the steadiest voice of the book's language, the other
+ * roles distinct voices alternating gender (or following the role's gender hint), and only when
+ * voices run out a reused voice with a shifted pitch so two roles still sound apart.
+ */
+public final class AutoCaster {
+  private static final Set<String> NARRATOR_NAMES = Set.of("narrator", "narration", "_narr");
+
+  private final List<Voice> voices;
+  private final List<String> narratorPreference;
+
+  /** @param narratorPreference voice ids preferred for the narrator, best first */
+  public AutoCaster(List<Voice> voices, List<String> narratorPreference) {
+    this.voices = List.copyOf(voices);
+    this.narratorPreference = List.copyOf(narratorPreference);
+  }
+
+  public static boolean isNarrator(String role) {
+    return NARRATOR_NAMES.contains(role.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * @param overrides role name → voice id chosen by the user; role names match case-insensitively
+   * @throws CastingException for an unknown role or voice
+   */
+  public Casting cast(Book book, Map<String, Casting.Assignment> overrides) {
+    Map<String, Role> byKey = new LinkedHashMap<>();
+    for (Role r : book.roles()) {
+      byKey.put(r.name().toLowerCase(Locale.ROOT), r);
+    }
+    Map<String, Casting.Assignment> chosen = new LinkedHashMap<>();
+    for (var e : overrides.entrySet()) {
+      Role role = byKey.get(e.getKey().strip().toLowerCase(Locale.ROOT));
+      if (role == null) {
+        throw new CastingException("Unknown role '" + e.getKey() + "'. The book's roles are: "
+            + book.roles().stream().map(Role::name).collect(Collectors.joining(", ")));
+      }
+      requireVoice(e.getValue().voiceId());
+      chosen.put(role.name(), e.getValue());
+    }
+
+    List<Voice> pool = voicesFor(book.language());
+    Set<String> used = new LinkedHashSet<>();
+    chosen.values().forEach(a -> used.add(a.voiceId()));
+    Map<String, Casting.Assignment> result = new LinkedHashMap<>();
+    int femaleNext = 0;
+    boolean nextFemale = true;
+    for (Role role : orderNarratorFirst(book.roles())) {
+      if (chosen.containsKey(role.name())) {
+        result.put(role.name(), chosen.get(role.name()));
+        continue;
+      }
+      if (isNarrator(role.name()) || (book.roles().size() == 1)) {
+        Voice v = narratorVoice(pool, used);
+        used.add(v.id());
+        result.put(role.name(), Casting.Assignment.of(v.id()));
+        continue;
+      }
+      String gender = role.gender() != null ? role.gender() : (nextFemale ? "female" : "male");
+      if (role.gender() == null) {
+        nextFemale = !nextFemale;
+      }
+      Voice v = pool.stream().filter(x -> x.gender().equals(gender) && !used.contains(x.id())).findFirst()
+          .or(() -> pool.stream().filter(x -> !used.contains(x.id())).findFirst())
+          .orElse(null);
+      if (v != null) {
+        used.add(v.id());
+        result.put(role.name(), Casting.Assignment.of(v.id()));
+      } else {
+        // Out of voices: reuse one of the right gender with a pitch shift per reuse.
+        List<Voice> same = pool.stream().filter(x -> x.gender().equals(gender)).toList();
+        List<Voice> from = same.isEmpty() ? pool : same;
+        Voice reuse = from.get(femaleNext % from.size());
+        int shift = (femaleNext / from.size() + 1) * 12 * (femaleNext % 2 == 0 ? 1 : -1);
+        femaleNext++;
+        result.put(role.name(), new Casting.Assignment(reuse.id(), null, 1.0, Math.max(-40, Math.min(40, shift))));
+      }
+    }
+    // keep the book's role order
+    Map<String, Casting.Assignment> ordered = new LinkedHashMap<>();
+    for (Role r : book.roles()) {
+      ordered.put(r.name(), result.get(r.name()));
+    }
+    return new Casting(ordered);
+  }
+
+  /** Checks a casting given whole (e.g. through the API) against the book and the voices. */
+  public void validate(Book book, Casting casting) {
+    for (var e : casting.roles().entrySet()) {
+      if (book.role(e.getKey()) == null) {
+        throw new CastingException("Unknown role '" + e.getKey() + "'");
+      }
+      requireVoice(e.getValue().voiceId());
+    }
+  }
+
+  public Voice requireVoice(String id) {
+    return voices.stream().filter(v -> v.id().equals(id)).findFirst()
+        .orElseThrow(() -> new CastingException("Unknown voice '" + id + "'. List voices with `etoaudiobook voices`"));
+  }
+
+  private List<Role> orderNarratorFirst(List<Role> roles) {
+    List<Role> out = new ArrayList<>();
+    roles.stream().filter(r -> isNarrator(r.name())).forEach(out::add);
+    roles.stream().filter(r -> !isNarrator(r.name())).forEach(out::add);
+    return out;
+  }
+
+  private List<Voice> voicesFor(String language) {
+    String lang = language == null ? "en" : language.split("[-_]")[0].toLowerCase(Locale.ROOT);
+    List<Voice> pool = voices.stream()
+        .filter(v -> v.language().toLowerCase(Locale.ROOT).startsWith(lang))
+        .toList();
+    if (pool.isEmpty()) {
+      pool = voices;
+    }
+    if (pool.isEmpty()) {
+      throw new CastingException("No voices available");
+    }
+    return pool;
+  }
+
+  private Voice narratorVoice(List<Voice> pool, Set<String> used) {
+    for (String id : narratorPreference) {
+      for (Voice v : pool) {
+        if (v.id().equals(id) && !used.contains(id)) {
+          return v;
+        }
+      }
+    }
+    return pool.stream().filter(v -> !used.contains(v.id())).findFirst().orElse(pool.get(0));
+  }
+}
