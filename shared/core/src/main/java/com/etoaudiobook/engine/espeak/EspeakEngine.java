@@ -36,7 +36,7 @@ public final class EspeakEngine implements SpeechEngine {
   private static final List<String> OFFERED_VARIANTS =
       List.of("f1", "f2", "f3", "f4", "f5", "m1", "m2", "m3", "m4", "m5", "m6", "m7");
 
-  /** Without this flag espeak_Initialize calls exit(1) when its data is missing. */
+  /** Without this flag espeak_Initialize calls exit(1), killing the JVM, when data is missing. */
   private static final int INITIALIZE_DONT_EXIT = 0x8000;
   /** Audio per callback, in ms: larger means fewer JNA up-calls. */
   private static final int BUFFER_MS = 300;
@@ -74,7 +74,12 @@ public final class EspeakEngine implements SpeechEngine {
           throw new IllegalStateException(NOT_INSTALLED + " (espeak_Initialize failed)");
         }
         lib.espeak_SetSynthCallback(CALLBACK);
-        instance = new EspeakEngine(lib, rate);
+        EspeakEngine engine = new EspeakEngine(lib, rate);
+        // With DONT_EXIT, missing data still reports a sample rate; no voices gives it away.
+        if (engine.voices.isEmpty()) {
+          throw new IllegalStateException(NOT_INSTALLED + " (no voices in espeak-ng-data)");
+        }
+        instance = engine;
       }
       return instance;
     }
