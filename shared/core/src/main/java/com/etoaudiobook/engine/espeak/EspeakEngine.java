@@ -1,0 +1,425 @@
+package com.etoaudiobook.engine.espeak;
+
+import com.etoaudiobook.engine.Speech;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.engine.SpeechException;
+import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.voice.Voice;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Local speech through libespeak-ng (JNA). libespeak-ng keeps global state and crashes the JVM
+ * when two threads are inside it, so there is one engine per process and every native call
+ * holds {@link #LOCK}; concurrent callers simply queue.
+ */
+public final class EspeakEngine implements SpeechEngine {
+  public static final String PROVIDER = "espeak";
+  public static final int MAX_CHARACTERS = 3000;
+  static final String NOT_INSTALLED =
+      "eSpeak NG is not installed: apt-get install libespeak-ng1 espeak-ng-data";
+
+  /** English voices that also get gender variants, so casting can vary voices. */
+  private static final List<String> VARIANT_BASES = List.of("en", "en-us", "en-gb-x-rp");
+  private static final List<String> OFFERED_VARIANTS =
+      List.of("f1", "f2", "f3", "f4", "f5", "m1", "m2", "m3", "m4", "m5", "m6", "m7");
+
+  /** Without this flag espeak_Initialize calls exit(1), killing the JVM, when data is missing. */
+  private static final int INITIALIZE_DONT_EXIT = 0x8000;
+  /** Audio per callback, in ms: larger means fewer JNA up-calls. */
+  private static final int BUFFER_MS = 300;
+
+  private static final Object LOCK = new Object();
+  private static EspeakEngine instance; // guarded by LOCK
+  private static Collector current; // guarded by LOCK: the synthesis the callback feeds
+  /** Static so the native side's function pointer is never garbage collected. */
+  private static final EspeakLibrary.SynthCallback CALLBACK = EspeakEngine::onSynth;
+
+  private final EspeakLibrary lib;
+  private final int sampleRate;
+  private final List<Voice> voices;
+  /** Lower-case voice id or first language ("en-gb") → espeak identifier ("gmw/en"). */
+  private final Map<String, String> identifiers;
+  /** Lower-case variant name → name as installed ("f3", "Mr serious"). */
+  private final Map<String, String> variants;
+
+  private EspeakEngine(EspeakLibrary lib, int sampleRate) {
+    this.lib = lib;
+    this.sampleRate = sampleRate;
+    this.variants = listVariants(lib);
+    this.identifiers = new HashMap<>();
+    this.voices = listVoices(lib, sampleRate, variants, identifiers);
+  }
+
+  /** The process-wide engine; loads and initializes libespeak-ng on first use. */
+  public static EspeakEngine instance() {
+    synchronized (LOCK) {
+      if (instance == null) {
+        EspeakLibrary lib = load();
+        int rate = lib.espeak_Initialize(EspeakLibrary.AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS, null,
+            INITIALIZE_DONT_EXIT);
+        if (rate <= 0) {
+          throw new IllegalStateException(NOT_INSTALLED + " (espeak_Initialize failed)");
+        }
+        lib.espeak_SetSynthCallback(CALLBACK);
+        EspeakEngine engine = new EspeakEngine(lib, rate);
+        // With DONT_EXIT, missing data still reports a sample rate; no voices gives it away.
+        if (engine.voices.isEmpty()) {
+          throw new IllegalStateException(NOT_INSTALLED + " (no voices in espeak-ng-data)");
+        }
+        instance = engine;
+      }
+      return instance;
+    }
+  }
+
+  private static EspeakLibrary load() {
+    LinkageError last = null;
+    // Without the -dev package there is no unversioned libespeak-ng.so, so try the soname too.
+    for (String name : List.of("espeak-ng", "libespeak-ng.so.1")) {
+      try {
+        return Native.load(name, EspeakLibrary.class);
+      } catch (LinkageError e) {
+        last = e;
+      }
+    }
+    throw new IllegalStateException(NOT_INSTALLED, last);
+  }
+
+  @Override
+  public String provider() {
+    return PROVIDER;
+  }
+
+  @Override
+  public List<Voice> voices() {
+    return voices;
+  }
+
+  @Override
+  public int maxCharacters() {
+    return MAX_CHARACTERS;
+  }
+
+  /** Sample rate libespeak-ng reported (22050). */
+  public int sampleRate() {
+    return sampleRate;
+  }
+
+  @Override
+  public Speech synthesize(SpeechRequest request) {
+    Objects.requireNonNull(request, "request");
+    String espeakName = resolve(request.voiceId());
+    // A NUL would end the C string early; a space keeps every offset unchanged.
+    String text = request.text() == null ? "" : request.text().replace('\0', ' ');
+    byte[] utf8 = (text + '\0').getBytes(StandardCharsets.UTF_8);
+    double multiplier = request.rate() > 0 ? request.rate() : 1.0;
+    int rate = clamp((int) Math.round(175 * multiplier), 80, 450);
+    int pitch = clamp(50 + request.pitch(), 0, 99);
+
+    Collector collector = new Collector(text.length());
+    synchronized (LOCK) {
+      if (lib.espeak_SetVoiceByName(espeakName) != EspeakLibrary.EE_OK) {
+        throw unknownVoice(request.voiceId());
+      }
+      lib.espeak_SetParameter(EspeakLibrary.PARAM_RATE, rate, 0);
+      lib.espeak_SetParameter(EspeakLibrary.PARAM_PITCH, pitch, 0);
+      int rc;
+      current = collector;
+      try {
+        rc = lib.espeak_Synth(utf8, utf8.length, 0, EspeakLibrary.POS_CHARACTER, 0,
+            EspeakLibrary.CHARS_UTF8, null, null);
+      } finally {
+        current = null;
+      }
+      if (collector.error != null) {
+        throw new SpeechException("eSpeak synthesis failed", false, collector.error);
+      }
+      if (rc != EspeakLibrary.EE_OK) {
+        throw new SpeechException("eSpeak synthesis failed with code " + rc,
+            rc == EspeakLibrary.EE_BUFFER_FULL, null);
+      }
+    }
+    return new Speech(collector.pcm(), null, sampleRate, marks(text, collector.events), 0);
+  }
+
+  /**
+   * Maps a voice id to the name espeak_SetVoiceByName takes. Accepts the ids of {@link #voices()},
+   * any base voice with any installed variant ("en+m8"), and a voice's language ("en-gb").
+   */
+  private String resolve(String voiceId) {
+    if (voiceId == null) {
+      throw unknownVoice(null);
+    }
+    String id = voiceId.trim().toLowerCase(Locale.ROOT);
+    int plus = id.indexOf('+');
+    String identifier = identifiers.get(plus < 0 ? id : id.substring(0, plus));
+    if (identifier == null) {
+      throw unknownVoice(voiceId);
+    }
+    if (plus < 0) {
+      return identifier;
+    }
+    // espeak silently ignores an unknown variant, so it is checked here.
+    String variant = variants.get(id.substring(plus + 1));
+    if (variant == null) {
+      throw unknownVoice(voiceId);
+    }
+    return identifier + "+" + variant;
+  }
+
+  private static SpeechException unknownVoice(String voiceId) {
+    return new SpeechException("Unknown eSpeak voice: " + voiceId, false, null);
+  }
+
+  // --- synthesis callback ----------------------------------------------------------------------
+
+  /** Runs on the synthesizing thread (synchronous mode), so it holds LOCK already. */
+  private static int onSynth(Pointer wav, int numSamples, Pointer events) {
+    Collector c = current;
+    if (c == null) {
+      return 0;
+    }
+    try {
+      if (wav != null && numSamples > 0) {
+        c.addSamples(wav, numSamples);
+      }
+      if (events != null) {
+        for (long off = 0; ; off += EspeakLibrary.EVENT_SIZE) {
+          int type = events.getInt(off);
+          if (type == EspeakLibrary.EVENT_LIST_TERMINATED) {
+            break;
+          }
+          if (type == EspeakLibrary.EVENT_WORD || type == EspeakLibrary.EVENT_SENTENCE) {
+            c.events.add(new RawEvent(type,
+                events.getInt(off + EspeakLibrary.EVENT_TEXT_POSITION),
+                events.getInt(off + EspeakLibrary.EVENT_LENGTH),
+                events.getInt(off + EspeakLibrary.EVENT_AUDIO_POSITION)));
+          }
+        }
+      }
+      return 0;
+    } catch (Throwable t) {
+      // An exception must not cross into C; remember it and ask espeak to stop.
+      c.error = t;
+      return 1;
+    }
+  }
+
+  /** One espeak event as delivered: textPosition is 1-based, in code points. */
+  record RawEvent(int type, int textPosition, int length, int audioMs) {
+  }
+
+  private static final class Collector {
+    short[] samples;
+    int size;
+    final List<RawEvent> events = new ArrayList<>();
+    Throwable error;
+
+    Collector(int chars) {
+      // ~70 ms of audio per character at the normal rate; grows when short.
+      samples = new short[Math.max(1 << 14, Math.min(chars, MAX_CHARACTERS) * 1600)];
+    }
+
+    void addSamples(Pointer wav, int n) {
+      if (size + n > samples.length) {
+        samples = Arrays.copyOf(samples, Math.max(size + n, samples.length * 2));
+      }
+      wav.read(0, samples, size, n);
+      size += n;
+    }
+
+    short[] pcm() {
+      return Arrays.copyOf(samples, size);
+    }
+  }
+
+  // --- marks -----------------------------------------------------------------------------------
+
+  /**
+   * Turns espeak's events into marks with UTF-16 offsets. espeak counts text_position from 1 in
+   * Unicode code points (not UTF-8 bytes), and length in code points too. Sentence events carry
+   * no length, so a sentence ends after its last word plus trailing punctuation. Zero-length
+   * words and words that point at whitespace (espeak emits these for symbols it reads as several
+   * words, e.g. "→") are dropped.
+   */
+  static List<Speech.Mark> marks(String text, List<RawEvent> events) {
+    int[] charAt = codePointOffsets(text);
+    int codePoints = charAt.length - 1;
+    List<Speech.Mark> marks = new ArrayList<>();
+    int sentence = -1; // index in marks of the open sentence
+    int sentenceEnd = -1; // end of its last word
+    for (RawEvent e : events) {
+      int startCp = clamp(e.textPosition() - 1, 0, codePoints);
+      int start = charAt[startCp];
+      if (e.type() == EspeakLibrary.EVENT_SENTENCE) {
+        closeSentence(text, marks, sentence, sentenceEnd, start);
+        sentence = marks.size();
+        sentenceEnd = -1;
+        marks.add(new Speech.Mark("sentence", e.audioMs(), start, start));
+      } else if (e.length() > 0) {
+        int end = charAt[clamp(startCp + e.length(), 0, codePoints)];
+        if (end > start && !text.substring(start, end).isBlank()) {
+          marks.add(new Speech.Mark("word", e.audioMs(), start, end));
+          sentenceEnd = Math.max(sentenceEnd, end);
+        }
+      }
+    }
+    closeSentence(text, marks, sentence, sentenceEnd, text.length());
+    return List.copyOf(marks.stream().filter(Objects::nonNull).toList());
+  }
+
+  private static void closeSentence(String text, List<Speech.Mark> marks, int index, int lastWordEnd,
+                                    int limit) {
+    if (index < 0) {
+      return;
+    }
+    Speech.Mark open = marks.get(index);
+    if (lastWordEnd <= open.start()) {
+      marks.set(index, null); // a sentence without words has nothing to highlight
+      return;
+    }
+    int end = lastWordEnd;
+    int bound = Math.max(limit, end);
+    while (end < bound) {
+      char ch = text.charAt(end);
+      if (Character.isWhitespace(ch) || Character.isLetterOrDigit(ch)) {
+        break;
+      }
+      end++;
+    }
+    marks.set(index, new Speech.Mark(open.type(), open.timeMs(), open.start(), end));
+  }
+
+  /** offsets[i] = UTF-16 index of code point i; offsets[count] = text.length(). */
+  static int[] codePointOffsets(String text) {
+    int[] offsets = new int[text.codePointCount(0, text.length()) + 1];
+    int cp = 0;
+    for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+      offsets[cp++] = i;
+    }
+    offsets[cp] = text.length();
+    return offsets;
+  }
+
+  private static int clamp(int value, int min, int max) {
+    return Math.max(min, Math.min(max, value));
+  }
+
+  // --- voices ----------------------------------------------------------------------------------
+
+  private static Map<String, String> listVariants(EspeakLibrary lib) {
+    // Variants are the voices whose language is "variant"; espeak_ListVoices(NULL) omits them.
+    Memory language = new Memory(8);
+    language.setString(0, "variant", StandardCharsets.US_ASCII.name());
+    Memory spec = new Memory(EspeakLibrary.VOICE_SIZE);
+    spec.clear();
+    spec.setPointer(EspeakLibrary.VOICE_LANGUAGES, language);
+    Map<String, String> variants = new HashMap<>();
+    for (NativeVoice v : readVoices(lib.espeak_ListVoices(spec))) {
+      if (v.identifier().startsWith("!v/")) {
+        String name = v.identifier().substring(3);
+        variants.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+      }
+    }
+    return variants;
+  }
+
+  private static List<Voice> listVoices(EspeakLibrary lib, int sampleRate,
+                                        Map<String, String> variants,
+                                        Map<String, String> identifiers) {
+    List<String> engines = List.of(PROVIDER);
+    List<Voice> voices = new ArrayList<>();
+    Map<String, String> byLanguage = new LinkedHashMap<>();
+    for (NativeVoice v : readVoices(lib.espeak_ListVoices(null))) {
+      String identifier = v.identifier();
+      String id = identifier.substring(identifier.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+      String language = bcp47(v.language());
+      String name = v.name().isBlank() ? id : v.name().trim();
+      String gender = switch (v.gender()) {
+        case 1 -> "male";
+        case 2 -> "female";
+        default -> "neutral";
+      };
+      identifiers.put(id, identifier);
+      byLanguage.putIfAbsent(v.language().toLowerCase(Locale.ROOT), identifier);
+      voices.add(new Voice(id, name, language, name, gender, engines, sampleRate, PROVIDER));
+      if (VARIANT_BASES.contains(id)) {
+        for (String variant : OFFERED_VARIANTS) {
+          if (variants.containsKey(variant)) {
+            String variantGender = variant.startsWith("f") ? "female" : "male";
+            voices.add(new Voice(id + "+" + variant,
+                name + " · " + variantGender + " " + variant.substring(1),
+                language, name, variantGender, engines, sampleRate, PROVIDER));
+          }
+        }
+      }
+    }
+    // Languages are aliases ("en-gb" → gmw/en) but never shadow a voice id.
+    byLanguage.forEach(identifiers::putIfAbsent);
+    voices.sort(Comparator.comparing(Voice::language).thenComparing(Voice::id));
+    return List.copyOf(voices);
+  }
+
+  /** The fields of one espeak_VOICE; language is the first (preferred) of its languages. */
+  private record NativeVoice(String name, String language, String identifier, int gender) {
+  }
+
+  private static List<NativeVoice> readVoices(Pointer array) {
+    List<NativeVoice> result = new ArrayList<>();
+    if (array == null) {
+      return result;
+    }
+    for (long i = 0; ; i++) {
+      Pointer v = array.getPointer(i * Native.POINTER_SIZE);
+      if (v == null) {
+        return result;
+      }
+      Pointer name = v.getPointer(EspeakLibrary.VOICE_NAME);
+      Pointer languages = v.getPointer(EspeakLibrary.VOICE_LANGUAGES);
+      Pointer identifier = v.getPointer(EspeakLibrary.VOICE_IDENTIFIER);
+      if (identifier == null) {
+        continue;
+      }
+      // languages: (priority byte, NUL-terminated name)* then a 0 priority byte.
+      String language = "";
+      if (languages != null && languages.getByte(0) != 0) {
+        language = languages.getString(1, "UTF-8");
+      }
+      result.add(new NativeVoice(name == null ? "" : name.getString(0, "UTF-8"), language,
+          identifier.getString(0, "UTF-8"), v.getByte(EspeakLibrary.VOICE_GENDER) & 0xff));
+    }
+  }
+
+  /** BCP-47 case conventions: "en-gb-x-rp" → "en-GB-x-rp", "yue-latn" → "yue-Latn". */
+  static String bcp47(String espeakLanguage) {
+    String[] parts = espeakLanguage.toLowerCase(Locale.ROOT).split("-");
+    boolean privateUse = false;
+    for (int i = 1; i < parts.length; i++) {
+      String p = parts[i];
+      if (privateUse) {
+        continue;
+      }
+      if (p.equals("x")) {
+        privateUse = true;
+      } else if (p.length() == 2 && p.chars().allMatch(Character::isLetter)) {
+        parts[i] = p.toUpperCase(Locale.ROOT);
+      } else if (p.length() == 4 && p.chars().allMatch(Character::isLetter)) {
+        parts[i] = Character.toUpperCase(p.charAt(0)) + p.substring(1);
+      }
+    }
+    return String.join("-", parts);
+  }
+}
