@@ -1,0 +1,295 @@
+package com.etoaudiobook.local;
+
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.Role;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.engine.espeak.EspeakEngine;
+import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.job.Pauses;
+import com.etoaudiobook.json.Json;
+import com.etoaudiobook.storage.FileBlobStore;
+import com.etoaudiobook.voice.AutoCaster;
+import com.etoaudiobook.voice.Casting;
+import com.etoaudiobook.voice.CastingException;
+import com.etoaudiobook.voice.Voice;
+import com.etoaudiobook.voice.VoiceFilter;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The `etoaudiobook` command line. */
+public final class Main {
+  static final String USAGE = """
+      usage: etoaudiobook <command> [options]
+
+        convert FILE [--voice ROLE=VOICE]... [--out DIR] [--pause-ms MS]
+                [--paragraph-pause-ms MS] [--chapter-pause-ms MS] [--threads N]
+            Make an audiobook (MP3 with chapters, captions, manifest, one MP3 per segment).
+        parse FILE [--json]
+            Show the chapters, roles and segments found in FILE (--json: the whole Book,
+            with each segment's role and [start, end) offsets into the source text).
+        voices [--language LANG] [--gender female|male] [--q TEXT] [--json]
+            List the voices of the local engine (eSpeak NG).
+        serve [--port N] [--data DIR]
+            Run the whole system locally: API, queues, workers, storage and the web page.
+      """;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  Main(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    int code = new Main(System.out, System.err).run(args);
+    if (code != 0 || !(args.length > 0 && args[0].equals("serve"))) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs a command and returns the exit code: 0 ok, 1 failure while working, 2 bad usage or input. */
+  int run(String[] argv) {
+    if (argv.length == 0 || argv[0].equals("-h") || argv[0].equals("--help") || argv[0].equals("help")) {
+      out.print(USAGE);
+      return argv.length == 0 ? 2 : 0;
+    }
+    Args args;
+    try {
+      args = Args.parse(argv);
+    } catch (IllegalArgumentException e) {
+      err.println("etoaudiobook: " + e.getMessage());
+      err.print(USAGE);
+      return 2;
+    }
+    try {
+      return switch (args.command()) {
+        case "convert" -> convert(args);
+        case "parse" -> parse(args);
+        case "voices" -> voices(args);
+        case "serve" -> serve(args);
+        default -> {
+          err.println("etoaudiobook: unknown command '" + args.command() + "'");
+          err.print(USAGE);
+          yield 2;
+        }
+      };
+    } catch (UsageException | BookFormatException | CastingException e) {
+      err.println("etoaudiobook: " + e.getMessage());
+      return 2;
+    } catch (Converter.ConversionException e) {
+      err.println("etoaudiobook: " + e.getMessage());
+      err.println("Run the same command again to retry: finished parts are kept.");
+      return 1;
+    } catch (IllegalStateException e) {
+      err.println("etoaudiobook: " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println("etoaudiobook: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private Book readBook(Args args) throws IOException {
+    String file = args.single("FILE");
+    Path path = Path.of(file);
+    byte[] bytes;
+    try {
+      if (Files.isDirectory(path)) {
+        throw new UsageException(file + " is a directory, not a file");
+      }
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("no such file: " + file);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new UsageException("cannot read " + file + ": permission denied");
+    }
+    Book book = Books.parser().parse(path.getFileName().toString(), bytes);
+    for (String w : book.warnings()) {
+      err.println("note: " + w);
+    }
+    return book;
+  }
+
+  private int parse(Args args) throws IOException {
+    Book book = readBook(args);
+    if (args.flag("json")) {
+      out.println(Json.pretty(book));
+      return 0;
+    }
+    out.printf("%s%s%n", book.title(), book.author() == null ? "" : " by " + book.author());
+    out.printf("%d chapters, %d segments, %d characters%n%n", book.chapters().size(), book.segmentCount(),
+        book.characters());
+    out.println("Chapters:");
+    book.chapters().forEach(c -> out.printf("  %d. %s (%d segments)%n", c.index() + 1, c.title(), c.segments().size()));
+    out.println("Roles:");
+    for (Role r : book.roles()) {
+      out.printf("  %-20s %4d segments %7d chars%s  \"%s\"%n", r.name(), r.segments(), r.characters(),
+          r.deliveries().isEmpty() ? "" : "  (" + String.join(", ", r.deliveries()) + ")", r.sample());
+    }
+    return 0;
+  }
+
+  private int voices(Args args) {
+    String language = args.option("language");
+    String gender = args.option("gender");
+    String q = args.option("q");
+    List<Voice> list = VoiceFilter.filter(engine().voices(), language, gender, null, q);
+    if (args.flag("json")) {
+      out.println(Json.pretty(list));
+      return 0;
+    }
+    for (Voice v : list) {
+      out.printf("%-22s %-8s %-7s %s%n", v.id(), v.language(), v.gender(), v.name());
+    }
+    err.printf("%d voices%n", list.size());
+    return 0;
+  }
+
+  private int convert(Args args) throws IOException {
+    Book book = readBook(args);
+    SpeechEngine engine = engine();
+    Map<String, Casting.Assignment> overrides = new LinkedHashMap<>();
+    for (String v : args.all("voice")) {
+      int eq = v.indexOf('=');
+      if (eq <= 0 || eq == v.length() - 1) {
+        throw new UsageException("--voice expects ROLE=VOICE, got '" + v + "'");
+      }
+      overrides.put(v.substring(0, eq).strip(), Casting.Assignment.of(v.substring(eq + 1).strip()));
+    }
+    AutoCaster caster = new AutoCaster(engine.voices(), List.of("en-gb-x-rp", "en", "en-us"));
+    Casting casting = caster.cast(book, overrides);
+    Pauses pauses = new Pauses(
+        args.intOption("pause-ms", Pauses.DEFAULT.segmentMs()),
+        args.intOption("paragraph-pause-ms", Pauses.DEFAULT.paragraphMs()),
+        args.intOption("chapter-pause-ms", Pauses.DEFAULT.chapterMs()));
+    Path outDir = Path.of(args.option("out") == null ? "out" : args.option("out"));
+    int threads = args.intOption("threads", Runtime.getRuntime().availableProcessors() + 1);
+    if (threads < 1 || threads > 64) {
+      throw new UsageException("--threads must be between 1 and 64");
+    }
+
+    err.printf("%s: %d chapters, %d segments, %d roles%n", book.title(), book.chapters().size(), book.segmentCount(),
+        book.roles().size());
+    casting.roles().forEach((role, a) -> err.printf("  %-20s → %s%n", role, a.voiceId()
+        + (a.pitch() != 0 ? " (pitch " + a.pitch() + "%)" : "")));
+    ProgressBar bar = new ProgressBar(err, System.console() != null);
+    FileBlobStore store = new FileBlobStore(workDir());
+    long t0 = System.nanoTime();
+    Converter.Result result = new Converter(store, engine, threads)
+        .convert(book, casting, new JobOptions(pauses, null), outDir, bar::update, bar::total);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    err.printf(Locale.ROOT, "%d parts (%d synthesized, %d from cache) in %.1f s%n", result.parts(),
+        result.synthesized(), result.cached(), seconds);
+    out.println(result.audiobook());
+    return 0;
+  }
+
+  private int serve(Args args) throws IOException {
+    throw new UsageException("serve is not available in this build");
+  }
+
+  static SpeechEngine engine() {
+    return EspeakEngine.instance();
+  }
+
+  /** Where the CLI keeps its synthesis cache between runs. */
+  static Path workDir() {
+    String env = System.getenv("ETOAUDIOBOOK_HOME");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("etoaudiobook");
+  }
+
+  /** Bad usage or input, reported with exit code 2. */
+  static final class UsageException extends IllegalArgumentException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** Parsed arguments: the command, positionals, and --name value / --flag options. */
+  record Args(String command, List<String> positionals, Map<String, List<String>> options) {
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("json");
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("json", "voice", "out", "pause-ms",
+        "paragraph-pause-ms", "chapter-pause-ms", "threads", "language", "gender", "q", "port", "data", "engine");
+
+    static Args parse(String[] argv) {
+      List<String> pos = new ArrayList<>();
+      Map<String, List<String>> opts = new LinkedHashMap<>();
+      for (int i = 1; i < argv.length; i++) {
+        String a = argv[i];
+        if (a.startsWith("--")) {
+          String name = a.substring(2);
+          String value = null;
+          int eq = name.indexOf('=');
+          if (eq >= 0) {
+            value = name.substring(eq + 1);
+            name = name.substring(0, eq);
+          }
+          if (!KNOWN.contains(name)) {
+            throw new IllegalArgumentException("unknown option --" + name);
+          }
+          if (FLAGS.contains(name)) {
+            value = "true";
+          } else if (value == null) {
+            if (i + 1 >= argv.length) {
+              throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+            value = argv[++i];
+          }
+          opts.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        } else {
+          pos.add(a);
+        }
+      }
+      return new Args(argv[0], pos, opts);
+    }
+
+    String single(String what) {
+      if (positionals.size() != 1) {
+        throw new UsageException(command + " needs exactly one " + what
+            + (positionals.isEmpty() ? "" : ", got " + positionals.size()));
+      }
+      return positionals.get(0);
+    }
+
+    String option(String name) {
+      List<String> v = options.get(name);
+      return v == null ? null : v.get(v.size() - 1);
+    }
+
+    List<String> all(String name) {
+      return options.getOrDefault(name, List.of());
+    }
+
+    boolean flag(String name) {
+      return options.containsKey(name);
+    }
+
+    int intOption(String name, int fallback) {
+      String v = option(name);
+      if (v == null) {
+        return fallback;
+      }
+      try {
+        return Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw new UsageException("--" + name + " expects a whole number, got '" + v + "'");
+      }
+    }
+  }
+}
