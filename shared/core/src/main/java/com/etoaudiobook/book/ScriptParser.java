@@ -1,0 +1,40 @@
+package com.etoaudiobook.book;
+
+import com.etoaudiobook.book.internal.ScriptReader;
+import java.util.Locale;
+
+/**
+ * Parses scripts and plain texts ({@code .md}, {@code .markdown}, {@code .txt}): chapters from
+ * headings, roles from speaker labels ({@code **Role:** text}, {@code ROLE: text}), and
+ * everything unlabelled as narration.
+ */
+public final class ScriptParser implements BookParser {
+
+  @Override
+  public Book parse(String fileName, byte[] content) {
+    String format = format(fileName);
+    return parse(fileName, format, TextDecoder.decode(content));
+  }
+
+  /** Parses text that is already decoded (e.g. by a caller that read it elsewhere). */
+  public Book parse(String fileName, String format, TextDecoder.Decoded decoded) {
+    ScriptReader.Result r = ScriptReader.read(decoded.text(), fileName, "markdown".equals(format));
+    return new Book(r.title(), r.author(), "en", r.chapters(), r.roles(),
+        new Book.Source(fileName, format, decoded.encoding()), decoded.warnings());
+  }
+
+  /** "markdown" or "text" from the file name's extension. */
+  public static String format(String fileName) {
+    String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).strip();
+    if (name.endsWith(".md") || name.endsWith(".markdown")) {
+      return "markdown";
+    }
+    if (name.endsWith(".txt")) {
+      return "text";
+    }
+    int dot = name.lastIndexOf('.');
+    String ext = dot >= 0 ? name.substring(dot) : "(none)";
+    throw new BookFormatException("unsupported",
+        "Unsupported file type " + ext + ": upload a script or text as .md or .txt");
+  }
+}

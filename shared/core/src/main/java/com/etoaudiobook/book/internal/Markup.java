@@ -1,0 +1,123 @@
+package com.etoaudiobook.book.internal;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Removes Markdown markup from text that will be spoken, keeping every other character as is. */
+public final class Markup {
+  private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*]\\([^)]*\\)");
+  private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
+  private static final Pattern STRONG = Pattern.compile("\\*\\*|(?<![\\p{L}\\p{N}])__|__(?![\\p{L}\\p{N}])");
+  // Single * or _ only count as emphasis when they hug a word, so "5 * 3" and snake_case survive.
+  private static final Pattern EM_STAR = Pattern.compile("(?<![\\p{L}\\p{N}*\\\\])\\*(?=[^\\s*])(.+?)(?<=[^\\s*\\\\])\\*(?![\\p{L}\\p{N}*])");
+  private static final Pattern EM_UNDER = Pattern.compile("(?<![\\p{L}\\p{N}_\\\\])_(?=[^\\s_])(.+?)(?<=[^\\s_\\\\])_(?![\\p{L}\\p{N}_])");
+  private static final Pattern CODE = Pattern.compile("`+([^`]*)`+");
+  private static final Pattern BULLET = Pattern.compile("(?m)^[ \\t]*[*+][ \\t]+");
+  private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_\\[\\]#>!()+-])");
+  private static final Set<String> SMALL_WORDS = Set.of("a", "an", "and", "as", "at", "but", "by",
+      "for", "in", "nor", "of", "on", "or", "the", "to", "with");
+  private static final Pattern ROMAN =
+      Pattern.compile("M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
+
+  private Markup() {
+  }
+
+  /** Markup-free text; line structure and all non-markup characters unchanged. */
+  public static String clean(String s) {
+    if (s.indexOf('*') < 0 && s.indexOf('_') < 0 && s.indexOf('[') < 0 && s.indexOf('`') < 0
+        && s.indexOf('\\') < 0) {
+      return s;
+    }
+    String r = IMAGE.matcher(s).replaceAll("");
+    r = LINK.matcher(r).replaceAll("$1");
+    r = CODE.matcher(r).replaceAll("$1");
+    r = BULLET.matcher(r).replaceAll("");
+    r = STRONG.matcher(r).replaceAll("");
+    r = EM_STAR.matcher(r).replaceAll("$1");
+    r = EM_UNDER.matcher(r).replaceAll("$1");
+    return ESCAPE.matcher(r).replaceAll("$1");
+  }
+
+  public static boolean hasLetters(String s) {
+    return s.codePoints().anyMatch(Character::isLetter);
+  }
+
+  public static boolean isSpeakable(String s) {
+    return s.codePoints().anyMatch(Character::isLetterOrDigit);
+  }
+
+  /** True when the text has letters and none of them is lower case. */
+  public static boolean isAllCaps(String s) {
+    boolean upper = false;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (Character.isLowerCase(cp)) {
+        return false;
+      }
+      if (Character.isLetter(cp)) {
+        upper = true;
+      }
+      i += Character.charCount(cp);
+    }
+    return upper;
+  }
+
+  /** "THE KEEPER'S ORCHARD" → "The Keeper's Orchard"; leaves mixed-case text alone. */
+  public static String titleCase(String s) {
+    if (!isAllCaps(s)) {
+      return s;
+    }
+    String[] words = s.split(" ", -1);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
+      if (i > 0) {
+        out.append(' ');
+      }
+      if (w.isEmpty()) {
+        continue;
+      }
+      String lower = w.toLowerCase(Locale.ROOT);
+      boolean last = i == words.length - 1;
+      if (i > 0 && w.length() >= 2 && ROMAN.matcher(w).matches() && last) {
+        out.append(w);
+      } else if (i > 0 && !last && SMALL_WORDS.contains(lower)) {
+        out.append(lower);
+      } else {
+        int first = lower.offsetByCodePoints(0, 0);
+        int cp = lower.codePointAt(first);
+        out.append(lower, 0, first).appendCodePoint(Character.toTitleCase(cp))
+            .append(lower.substring(first + Character.charCount(cp)));
+      }
+    }
+    return out.toString();
+  }
+
+  /** "night-shift_draft" → "Night Shift Draft"; the fallback title when the text has none. */
+  public static String prettifyStem(String fileName) {
+    String name = fileName == null ? "" : fileName.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    if (dot > 0) {
+      name = name.substring(0, dot);
+    }
+    name = name.replaceAll("[_\\-.]+", " ").replaceAll("\\s+", " ").strip();
+    if (name.isEmpty()) {
+      return "Untitled";
+    }
+    if (name.equals(name.toLowerCase(Locale.ROOT)) || isAllCaps(name)) {
+      StringBuilder out = new StringBuilder();
+      for (String w : name.split(" ")) {
+        if (out.length() > 0) {
+          out.append(' ');
+        }
+        String lower = w.toLowerCase(Locale.ROOT);
+        out.appendCodePoint(Character.toTitleCase(lower.codePointAt(0)))
+            .append(lower.substring(Character.charCount(lower.codePointAt(0))));
+      }
+      return out.toString();
+    }
+    return name;
+  }
+}
