@@ -70,8 +70,9 @@ public final class AutoCaster {
         result.put(role.name(), Casting.Assignment.of(v.id()));
         continue;
       }
-      String gender = role.gender() != null ? role.gender() : (nextFemale ? "female" : "male");
-      if (role.gender() == null) {
+      String hint = role.gender() != null ? role.gender() : RoleGender.guess(role.name());
+      String gender = hint != null ? hint : (nextFemale ? "female" : "male");
+      if (hint == null) {
         nextFemale = !nextFemale;
       }
       Voice v = pool.stream().filter(x -> x.gender().equals(gender) && !used.contains(x.id())).findFirst()
@@ -131,7 +132,8 @@ public final class AutoCaster {
     if (pool.isEmpty()) {
       throw new CastingException("No voices available");
     }
-    return pool;
+    // Variants of the main voices ("en-us+f3") differ most from each other; regional voices come after.
+    return pool.stream().sorted(java.util.Comparator.comparingInt(v -> v.id().contains("+") ? 0 : 1)).toList();
   }
 
   private Voice narratorVoice(List<Voice> pool, Set<String> used) {
