@@ -214,6 +214,13 @@ class ScriptParserTest {
   }
 
   @Test
+  void aSentenceStartingWithByIsNotTheAuthor() {
+    Book book = parse("b.md", "# The Tower\n\nBy dawn the water had climbed three steps.\n\n## One\n\nText.\n");
+    assertNull(book.author());
+    assertEquals("By dawn the water had climbed three steps.", texts(book).get(0));
+  }
+
+  @Test
   void severalH1AreChapters() {
     Book book = parse("two-parts.md", "# Chapter 1\n\nA.\n\n# Chapter 2\n\nB.\n");
     assertEquals(List.of("Chapter 1", "Chapter 2"), chapters(book));

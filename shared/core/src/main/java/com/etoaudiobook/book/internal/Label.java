@@ -25,6 +25,7 @@ public record Label(String name, String delivery, boolean bold, int textStart) {
       Pattern.compile("^(\\*\\*|__)([^*_:]+?)\\1\\s*(\\([^()]*\\))?\\s*:(?=\\s|$)");
   private static final Pattern PLAIN = Pattern.compile("^([^:*_\\[\\]#>]{1,60}?)\\s*:(?=\\s|$)");
   private static final Pattern DELIVERY = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)$");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern NAME_CHARS = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’.\\- &]+");
 
   /** Words that introduce notes and headers, not speakers ("Note: see below"). */
@@ -121,7 +122,7 @@ public record Label(String name, String delivery, boolean bold, int textStart) {
 
   /** Case-insensitive identity of a role name: "ZOË" and "Zoë" are one role. */
   public static String key(String name) {
-    return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return SPACES.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
   /** Whether this plain label counts, given how often its name is used as a label in the document. */

@@ -85,10 +85,8 @@ public final class Markup {
       } else if (i > 0 && !last && SMALL_WORDS.contains(lower)) {
         out.append(lower);
       } else {
-        int first = lower.offsetByCodePoints(0, 0);
-        int cp = lower.codePointAt(first);
-        out.append(lower, 0, first).appendCodePoint(Character.toTitleCase(cp))
-            .append(lower.substring(first + Character.charCount(cp)));
+        int cp = lower.codePointAt(0);
+        out.appendCodePoint(Character.toTitleCase(cp)).append(lower.substring(Character.charCount(cp)));
       }
     }
     return out.toString();

@@ -87,8 +87,10 @@ public final class ScriptReader {
   private static final Pattern THEMATIC_BREAK = Pattern.compile("^[-*_](?:[ \\t]*[-*_]){2,}$");
   private static final Pattern SETEXT = Pattern.compile("^(=+|-{2,})$");
   private static final Pattern FENCE = Pattern.compile("^(```|~~~)");
-  private static final Pattern BY_LINE = Pattern.compile("^(?:by|author:)\\s+(\\S.{0,80})$",
-      Pattern.CASE_INSENSITIVE);
+  // "by Jane Doe", "By J. R. Tolkien", "Author: A. Writer"; but never "By dawn the water rose."
+  private static final String NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}.'’-]*";
+  private static final Pattern BY_LINE = Pattern.compile("^(?:[Bb]y|BY|[Aa]uthor:)\\s+(" + NAME_WORD
+      + "(?:,?\\s+(?:" + NAME_WORD + "|and|&|de|van|von|der|la|le|du|da|di))*)$");
   private static final Pattern FRONT_MATTER_KEY = Pattern.compile("^([A-Za-z_][\\w-]*)\\s*:\\s*(.*)$");
   private static final Pattern WHOLE_DIRECTION = Pattern.compile("^\\[[^\\[\\]]*\\p{L}[^\\[\\]]*]$");
   private static final int SAMPLE_MAX = 120;
@@ -364,7 +366,7 @@ public final class ScriptReader {
       }
       if (e.kind == Kind.TEXT) {
         Matcher m = BY_LINE.matcher(Markup.clean(e.body).strip());
-        if (m.matches() && m.group(1).split("\\s+").length <= 8) {
+        if (m.matches() && m.group(1).split("\\s+").length <= 6) {
           if (author == null) {
             author = m.group(1).strip();
           }
@@ -451,13 +453,13 @@ public final class ScriptReader {
     if (directions) {
       int i = a;
       while (i < b) {
-        int lb = source.indexOf('[', i);
-        if (lb < 0 || lb >= b) {
+        int lb = indexOf('[', i, b);
+        if (lb < 0) {
           break;
         }
-        int close = source.indexOf(']', lb + 1);
-        int nested = source.indexOf('[', lb + 1);
-        if (close < 0 || close >= b || (nested >= 0 && nested < close)) {
+        int close = indexOf(']', lb + 1, b);
+        int nested = indexOf('[', lb + 1, b);
+        if (close < 0 || (nested >= 0 && nested < close)) {
           break;
         }
         char after = close + 1 < b ? source.charAt(close + 1) : ' ';
@@ -474,6 +476,16 @@ public final class ScriptReader {
       }
     }
     emit(speaker, delivery, a, b, sep, paragraph);
+  }
+
+  /** Like String.indexOf but bounded, so scanning each line stays linear in the line. */
+  private int indexOf(char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (source.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Adds [a,b) (markup removed) to the open segment when the speaker is the same, else starts one. */
