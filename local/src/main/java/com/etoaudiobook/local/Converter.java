@@ -94,7 +94,11 @@ public final class Converter {
           for (int attempt = 1; ; attempt++) {
             try {
               PartSynthesizer.Outcome outcome = synthesizer.process(part);
-              (outcome == PartSynthesizer.Outcome.CACHED ? cached : synthesized).incrementAndGet();
+              if (outcome == PartSynthesizer.Outcome.CACHED) {
+                cached.incrementAndGet();
+              } else if (outcome == PartSynthesizer.Outcome.SYNTHESIZED) {
+                synthesized.incrementAndGet();
+              }
               break;
             } catch (RuntimeException e) {
               synthesizer.recordFailure(part, e, attempt, attempt >= ATTEMPTS);

@@ -21,10 +21,13 @@ final class ProgressBar {
     this.total = total;
   }
 
+  private int shown;
+
   synchronized void update(int done) {
-    if (total <= 0) {
-      return;
+    if (total <= 0 || done < shown) {
+      return; // workers report out of order; never step back
     }
+    shown = done;
     long now = System.nanoTime();
     double fraction = Math.min(1.0, done / (double) total);
     double elapsed = (now - started) / 1e9;

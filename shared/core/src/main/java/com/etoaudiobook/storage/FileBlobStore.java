@@ -6,13 +6,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** A BlobStore in a local folder: keys are relative paths; writes go through a temp file and a rename. */
 public final class FileBlobStore implements BlobStore {
@@ -72,16 +72,29 @@ public final class FileBlobStore implements BlobStore {
       return List.of();
     }
     List<String> keys = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .filter(k -> k.startsWith(prefix) && !k.contains(".tmp-"))
-          .forEach(keys::add);
+    collect(dir, prefix, keys);
+    keys.sort(null);
+    return keys;
+  }
+
+  /** Walks a folder, tolerating files that vanish meanwhile (temp files renamed by writers). */
+  private void collect(Path dir, String prefix, List<String> keys) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path p : entries) {
+        String key = root.relativize(p).toString().replace('\\', '/');
+        if (Files.isDirectory(p)) {
+          if (prefix.startsWith(key + "/") || (key + "/").startsWith(prefix) || key.startsWith(prefix)) {
+            collect(p, prefix, keys);
+          }
+        } else if (key.startsWith(prefix) && !key.contains(".tmp-")) {
+          keys.add(key);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      // the folder went away: nothing under it
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    keys.sort(null);
-    return keys;
   }
 
   @Override
