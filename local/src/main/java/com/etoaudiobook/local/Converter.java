@@ -4,6 +4,7 @@ import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.job.AudiobookAssembler;
+import com.etoaudiobook.job.CachedSynthesis;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobOptions;
@@ -77,7 +78,7 @@ public final class Converter {
     Job job = jobs.start(bookId, book, casting, options);
     total.accept(queued.size());
 
-    PartSynthesizer synthesizer = new PartSynthesizer(store, engine, new Mp3Encoder(), queue);
+    PartSynthesizer synthesizer = new PartSynthesizer(store, new CachedSynthesis(blobs, engine, new Mp3Encoder()), queue);
     AtomicInteger done = new AtomicInteger();
     AtomicInteger synthesized = new AtomicInteger();
     AtomicInteger cached = new AtomicInteger();

@@ -1,0 +1,91 @@
+package com.etoaudiobook.api;
+
+import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.job.Ids;
+import com.etoaudiobook.voice.Casting;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Books parsed from uploads. */
+@Controller("/api/books")
+class BookController {
+  private final Services services;
+
+  BookController(Services services) {
+    this.services = services;
+  }
+
+  record CreateBook(String uploadId) {
+  }
+
+  @Post
+  HttpResponse<Map<String, Object>> create(@Body CreateBook body) {
+    if (body == null || body.uploadId() == null) {
+      throw ApiException.badRequest("uploadId is required (from POST /api/uploads)");
+    }
+    if (!Ids.valid(body.uploadId())) {
+      throw ApiException.badRequest("uploadId is not a valid id");
+    }
+    List<String> keys = services.blobs().list("uploads/" + body.uploadId() + "/");
+    if (keys.isEmpty()) {
+      throw ApiException.notFound("No file was uploaded for upload " + body.uploadId()
+          + " (PUT it to the presigned URL first, before it expires)");
+    }
+    String key = keys.get(0);
+    byte[] data = services.blobs().get(key);
+    if (data == null) {
+      throw ApiException.notFound("The uploaded file is gone; upload it again");
+    }
+    if (data.length > services.settings().uploadMaxBytes()) {
+      throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The uploaded file is too large");
+    }
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    Uploads.requireScriptType(name);
+    Book book = services.parser().parse(name, data);
+    String bookId = Ids.newId();
+    services.store().saveBook(bookId, book);
+    return HttpResponse.created(view(bookId, book)).header("Location", "/api/books/" + bookId);
+  }
+
+  @Get("/{id}")
+  Map<String, Object> get(@PathVariable String id) {
+    if (!Ids.valid(id)) {
+      throw ApiException.notFound("No book " + id);
+    }
+    Book book = services.store().book(id);
+    if (book == null) {
+      throw ApiException.notFound("No book " + id);
+    }
+    return view(id, book);
+  }
+
+  private Map<String, Object> view(String id, Book book) {
+    Casting casting = services.caster().cast(book, Map.of());
+    long words = book.segments().mapToLong(s -> s.text().split("\\s+").length).sum();
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("chapters", book.chapters().size());
+    stats.put("segments", book.segmentCount());
+    stats.put("roles", book.roles().size());
+    stats.put("characters", book.characters());
+    stats.put("words", words);
+    stats.put("estimatedMinutes", Math.round(words / 155.0 * 10) / 10.0);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", id);
+    out.put("book", book);
+    out.put("stats", stats);
+    out.put("casting", casting.roles());
+    out.put("cost", services.pricing().estimate(book, casting, services.voices()));
+    out.put("prices", services.pricing().usdPerMillion());
+    return out;
+  }
+}

@@ -1,0 +1,183 @@
+package com.etoaudiobook.api;
+
+import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.job.Ids;
+import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.job.JobState;
+import com.etoaudiobook.job.Keys;
+import com.etoaudiobook.job.Pauses;
+import com.etoaudiobook.job.Progress;
+import com.etoaudiobook.json.Json;
+import com.etoaudiobook.voice.Casting;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Synthesis jobs: start, watch, retry, cancel, and the player's per-segment view. */
+@Controller("/api/jobs")
+class JobController {
+  static final Duration LINK_TTL = Duration.ofHours(1);
+  private final Services services;
+
+  JobController(Services services) {
+    this.services = services;
+  }
+
+  record Voicing(String voiceId, @Nullable String engine, @Nullable Double rate, @Nullable Integer pitch) {
+  }
+
+  record Options(@Nullable Pauses pauses) {
+  }
+
+  record CreateJob(String bookId, @Nullable Map<String, Voicing> casting, @Nullable Options options) {
+  }
+
+  @Post
+  HttpResponse<Map<String, Object>> create(@Body CreateJob body) {
+    if (body == null || body.bookId() == null) {
+      throw ApiException.badRequest("bookId is required");
+    }
+    Book book = Ids.valid(body.bookId()) ? services.store().book(body.bookId()) : null;
+    if (book == null) {
+      throw ApiException.notFound("No book " + body.bookId());
+    }
+    Map<String, Casting.Assignment> chosen = new LinkedHashMap<>();
+    if (body.casting() != null) {
+      body.casting().forEach((role, v) -> {
+        if (v == null || v.voiceId() == null || v.voiceId().isBlank()) {
+          throw ApiException.badRequest("casting for role '" + role + "' needs a voiceId");
+        }
+        double rate = v.rate() == null ? 1.0 : v.rate();
+        int pitch = v.pitch() == null ? 0 : v.pitch();
+        if (rate < 0.5 || rate > 2.0) {
+          throw ApiException.badRequest("rate for role '" + role + "' must be between 0.5 and 2.0");
+        }
+        if (pitch < -50 || pitch > 50) {
+          throw ApiException.badRequest("pitch for role '" + role + "' must be between -50 and 50");
+        }
+        chosen.put(role, new Casting.Assignment(v.voiceId(), v.engine(), rate, pitch));
+      });
+    }
+    Casting casting = services.caster().cast(book, chosen);
+    JobOptions options;
+    try {
+      options = new JobOptions(body.options() == null ? null : body.options().pauses(), null);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    Job job = services.jobs().start(body.bookId(), book, casting, options);
+    return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED)
+        .body(view(services.jobs().progress(job.id())))
+        .header("Location", "/api/jobs/" + job.id());
+  }
+
+  @Get("/{id}")
+  Map<String, Object> get(@PathVariable String id) {
+    return view(progress(id));
+  }
+
+  @Get(value = "/{id}/segments", produces = MediaType.APPLICATION_JSON)
+  HttpResponse<byte[]> segments(@PathVariable String id) {
+    Progress p = progress(id);
+    if (p.job().state() != JobState.DONE) {
+      throw ApiException.conflict("Job " + id + " is " + p.job().state().name().toLowerCase()
+          + "; segments are available when it is done");
+    }
+    ObjectNode manifest;
+    try (InputStream in = services.blobs().open(Keys.out(id, "manifest.json"))) {
+      manifest = (ObjectNode) Json.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    out.put("jobId", id);
+    out.put("title", manifest.path("title").asText());
+    out.put("durationMs", manifest.path("durationMs").asLong());
+    out.set("chapters", manifest.path("chapters"));
+    ArrayNode segments = out.putArray("segments");
+    for (JsonNode s : manifest.path("segments")) {
+      ObjectNode seg = ((ObjectNode) s).deepCopy();
+      String audio = seg.path("audio").asText();
+      seg.remove("audio");
+      seg.put("audioUrl", services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
+      segments.add(seg);
+    }
+    return HttpResponse.ok(Json.write(out));
+  }
+
+  @Post("/{id}/retry")
+  HttpResponse<Map<String, Object>> retry(@PathVariable String id) {
+    progress(id);
+    try {
+      services.jobs().retry(id);
+    } catch (IllegalStateException e) {
+      throw ApiException.conflict(e.getMessage());
+    }
+    return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED).body(view(progress(id)));
+  }
+
+  @Delete("/{id}")
+  Map<String, Object> cancel(@PathVariable String id) {
+    progress(id);
+    try {
+      services.jobs().cancel(id);
+    } catch (IllegalStateException e) {
+      throw ApiException.conflict(e.getMessage());
+    }
+    return view(progress(id));
+  }
+
+  private Progress progress(String id) {
+    Progress p = Ids.valid(id) ? services.jobs().progress(id) : null;
+    if (p == null) {
+      throw ApiException.notFound("No job " + id);
+    }
+    return p;
+  }
+
+  private Map<String, Object> view(Progress p) {
+    Job job = p.job();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", job.id());
+    out.put("bookId", job.bookId());
+    out.put("title", job.title());
+    out.put("state", job.state());
+    out.put("parts", Map.of("done", p.partsDone(), "total", p.partsTotal(), "failed", p.partsFailed()));
+    out.put("etaSeconds", p.etaSeconds());
+    out.put("failures", p.failures());
+    out.put("billedCharacters", job.billedCharacters());
+    out.put("createdAt", job.createdAt());
+    out.put("finishedAt", job.finishedAt() == 0 ? null : job.finishedAt());
+    if (job.state() == JobState.DONE && job.outputs() != null) {
+      Map<String, String> links = new LinkedHashMap<>();
+      job.outputs().forEach((name, key) -> {
+        if (key.startsWith("jobs/")) {
+          String file = key.substring(key.lastIndexOf('/') + 1);
+          links.put(name, services.signer().getUrl(key, LINK_TTL, file));
+        }
+      });
+      out.put("outputs", links);
+      out.put("cachedParts", job.outputs().get("cachedParts"));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,85 @@
+package com.etoaudiobook.api;
+
+import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.voice.CastingException;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.DefaultErrorResponseProcessor;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/** Maps every failure to a problem+json response; internal errors never show their text. */
+final class ProblemHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
+
+  private ProblemHandlers() {
+  }
+
+  @Singleton
+  static final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ApiException e) {
+      return Problem.response(e.status(), e.getMessage());
+    }
+  }
+
+  @Singleton
+  static final class BookFormatHandler implements ExceptionHandler<BookFormatException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, BookFormatException e) {
+      HttpStatus status = switch (e.reason()) {
+        case "too-large" -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+        case "unsupported" -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        default -> HttpStatus.BAD_REQUEST;
+      };
+      return Problem.response(status, e.getMessage());
+    }
+  }
+
+  @Singleton
+  static final class CastingHandler implements ExceptionHandler<CastingException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, CastingException e) {
+      return Problem.response(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  /** Anything not foreseen: logged with its stack, answered without it. */
+  @Singleton
+  static final class UnexpectedHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, RuntimeException e) {
+      LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), e);
+      return Problem.response(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred; it has been logged.");
+    }
+  }
+
+  /** Micronaut's own errors (no route, bad JSON, wrong method, body too large) as problems too. */
+  @Singleton
+  @Replaces(DefaultErrorResponseProcessor.class)
+  @Requires(classes = DefaultErrorResponseProcessor.class)
+  static final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
+    @Override
+    public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context,
+                                                                    MutableHttpResponse<?> base) {
+      HttpStatus status = base.getStatus();
+      String detail = context.getErrors().isEmpty() ? status.getReason() : context.getErrors().get(0).getMessage();
+      if (status.getCode() >= 500) {
+        detail = "An internal error occurred; it has been logged.";
+      } else if (detail != null && detail.length() > 300) {
+        detail = detail.substring(0, 300) + "…";
+      }
+      return base.body(Problem.body(status, detail)).contentType(Problem.MEDIA_TYPE);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package com.etoaudiobook.api;
+
+import com.etoaudiobook.audio.AudioFormats;
+import com.etoaudiobook.audio.SilenceFrame;
+import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.job.CachedSynthesis;
+import com.etoaudiobook.text.Chunker;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+
+import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The original synchronous endpoints: role detection and small synthesis. */
+@Controller("/api")
+class ScriptController {
+  /** A synchronous request must finish well inside API Gateway's 30 s. */
+  static final int SYNTHESIZE_MAX_CHARS = 5000;
+  static final int DETECT_MAX_BYTES = 2 * 1024 * 1024;
+
+  private final Services services;
+
+  ScriptController(Services services) {
+    this.services = services;
+  }
+
+  @Post(value = "/detect-roles", consumes = MediaType.ALL)
+  Map<String, Object> detectRoles(HttpRequest<byte[]> request, @Body @Nullable byte[] body) {
+    String type = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+    if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
+      throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "Send the script as multipart/form-data with a field named 'file'");
+    }
+    if (body == null || body.length == 0) {
+      throw ApiException.badRequest("The request has no body");
+    }
+    if (body.length > DETECT_MAX_BYTES + 4096) {
+      throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+          "This endpoint takes files up to 2 MB; upload larger books through POST /api/uploads");
+    }
+    MultipartForm.Part file = MultipartForm.parse(type, body).get("file");
+    if (file == null) {
+      throw ApiException.badRequest("The form has no field named 'file'");
+    }
+    String name = file.fileName() == null || file.fileName().isBlank() ? "script.txt" : file.fileName();
+    Uploads.requireScriptType(name);
+    Book book = services.parser().parse(name, file.data());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("title", book.title());
+    out.put("roles", book.roles());
+    out.put("segments", book.segments().toList());
+    out.put("chapters", book.chapters().stream()
+        .map(c -> Map.of("index", c.index(), "title", c.title(), "segments", c.segments().size())).toList());
+    out.put("warnings", book.warnings());
+    return out;
+  }
+
+  record SegmentInput(String role, String text, @Nullable String speaker) {
+    String roleName() {
+      return role != null ? role : speaker;
+    }
+  }
+
+  record SynthesizeRequest(List<SegmentInput> segments, Map<String, String> voiceMapping) {
+  }
+
+  @Post(value = "/synthesize", produces = "audio/mpeg")
+  HttpResponse<byte[]> synthesize(@Body SynthesizeRequest body) {
+    if (body == null || body.segments() == null || body.segments().isEmpty()) {
+      throw ApiException.badRequest("segments must be a non-empty list of {role, text}");
+    }
+    Map<String, String> mapping = body.voiceMapping() == null ? Map.of() : body.voiceMapping();
+    int chars = 0;
+    for (SegmentInput s : body.segments()) {
+      if (s == null || s.text() == null || s.roleName() == null) {
+        throw ApiException.badRequest("every segment needs a role and a text");
+      }
+      chars += s.text().length();
+    }
+    if (chars > SYNTHESIZE_MAX_CHARS) {
+      throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "This request has " + chars
+          + " characters; /api/synthesize takes up to " + SYNTHESIZE_MAX_CHARS
+          + ". Use POST /api/uploads, /api/books and /api/jobs for whole books.");
+    }
+    CachedSynthesis synthesis = services.synthesis();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long frames = 0;
+    int pause = AudioFormats.millisToFrames(400);
+    for (int i = 0; i < body.segments().size(); i++) {
+      SegmentInput s = body.segments().get(i);
+      String voice = mapping.get(s.roleName());
+      if (voice == null) {
+        throw ApiException.badRequest("voiceMapping has no voice for role '" + s.roleName() + "'");
+      }
+      services.caster().requireVoice(voice);
+      for (Chunker.Chunk c : Chunker.split(s.text(), services.engine().maxCharacters())) {
+        SpeechRequest speech = new SpeechRequest(c.text(), voice, null, 1.0, 0);
+        CachedSynthesis.Rendered r = synthesis.render(speech, null, synthesis.cacheKey(speech, null));
+        out.writeBytes(synthesis.audio(r));
+        frames += r.result().frames();
+      }
+      if (i + 1 < body.segments().size()) {
+        out.writeBytes(silence(pause));
+        frames += pause;
+      }
+    }
+    return HttpResponse.ok(Audio.withHeader(out.toByteArray(), frames)).contentType("audio/mpeg");
+  }
+
+  private static byte[] silence(int frames) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try {
+      SilenceFrame.write(b, frames);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return b.toByteArray();
+  }
+}

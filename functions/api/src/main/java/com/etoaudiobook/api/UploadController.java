@@ -1,0 +1,57 @@
+package com.etoaudiobook.api;
+
+import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.job.FileNames;
+import com.etoaudiobook.job.Ids;
+import com.etoaudiobook.job.Keys;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Presigned uploads: the file goes straight to S3, with its size and type fixed in the signature. */
+@Controller("/api/uploads")
+class UploadController {
+  static final Duration TTL = Duration.ofMinutes(15);
+  private final Services services;
+
+  UploadController(Services services) {
+    this.services = services;
+  }
+
+  record UploadRequest(String fileName, String contentType, Long size) {
+  }
+
+  @Post
+  HttpResponse<Map<String, Object>> create(@Body UploadRequest body) {
+    if (body == null || body.fileName() == null || body.fileName().isBlank()) {
+      throw ApiException.badRequest("fileName is required");
+    }
+    if (body.size() == null || body.size() <= 0) {
+      throw ApiException.badRequest("size (in bytes, > 0) is required");
+    }
+    long max = services.settings().uploadMaxBytes();
+    if (body.size() > max) {
+      throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+          "The file is " + body.size() + " bytes; the limit is " + max);
+    }
+    String type = Uploads.requireScriptType(body.fileName());
+    String uploadId = Ids.newId();
+    String key = Keys.upload(uploadId, FileNames.safe(body.fileName()));
+    String url = services.signer().putUrl(key, type, body.size(), TTL);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("uploadId", uploadId);
+    out.put("key", key);
+    out.put("url", url);
+    out.put("method", "PUT");
+    out.put("headers", Map.of("Content-Type", type));
+    out.put("expiresAt", Instant.now().plus(TTL).toString());
+    return HttpResponse.created(out);
+  }
+}

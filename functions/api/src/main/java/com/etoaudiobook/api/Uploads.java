@@ -1,0 +1,34 @@
+package com.etoaudiobook.api;
+
+import io.micronaut.http.HttpStatus;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Which files the API accepts, and their content types. */
+final class Uploads {
+  /** Extension → the content type the browser must PUT with. */
+  static final Map<String, String> TYPES = Map.of(
+      "md", "text/markdown",
+      "markdown", "text/markdown",
+      "txt", "text/plain");
+
+  private Uploads() {
+  }
+
+  static String extension(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  /** @throws ApiException 415 for a file type the parser does not read */
+  static String requireScriptType(String fileName) {
+    String type = TYPES.get(extension(fileName));
+    if (type == null) {
+      throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Files of type '." + extension(fileName)
+          + "' are not supported; use one of: " + String.join(", ", TYPES.keySet().stream().sorted()
+          .map(e -> "." + e).toList()));
+    }
+    return type;
+  }
+}

@@ -1,0 +1,78 @@
+package com.etoaudiobook.api;
+
+import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.job.CacheKey;
+import com.etoaudiobook.job.CachedSynthesis;
+import com.etoaudiobook.json.Json;
+import com.etoaudiobook.voice.Voice;
+import com.etoaudiobook.voice.VoiceFilter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The voice list and voice previews. */
+@Controller("/api")
+class VoiceController {
+  static final int PREVIEW_MAX_CHARS = 300;
+  static final String PREVIEW_TEXT = "Hello! This is how I sound when I read your story aloud.";
+
+  private final Services services;
+
+  VoiceController(Services services) {
+    this.services = services;
+  }
+
+  @Get("/voices")
+  HttpResponse<?> voices(HttpRequest<?> request, @QueryValue @Nullable String language,
+                         @QueryValue @Nullable String gender, @QueryValue @Nullable String engine,
+                         @QueryValue @Nullable String q) {
+    List<Voice> list = VoiceFilter.filter(services.voices(), language, gender, engine, q);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("voices", list);
+    body.put("count", list.size());
+    byte[] json = Json.write(body);
+    String etag = "\"" + CacheKey.sha256(json).substring(0, 32) + "\"";
+    String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
+    if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.equals("W/" + etag))) {
+      return HttpResponse.notModified().header(HttpHeaders.ETAG, etag)
+          .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+    }
+    return HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE)
+        .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+  }
+
+  record PreviewRequest(String voiceName, @Nullable String text, @Nullable String engine) {
+  }
+
+  @Post(value = "/preview-voice", produces = "audio/mpeg")
+  HttpResponse<byte[]> preview(@Body PreviewRequest body) {
+    if (body == null || body.voiceName() == null || body.voiceName().isBlank()) {
+      throw ApiException.badRequest("voiceName is required");
+    }
+    String text = body.text() == null || body.text().isBlank() ? PREVIEW_TEXT : body.text().strip();
+    if (text.length() > PREVIEW_MAX_CHARS) {
+      throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+          "Preview text is " + text.length() + " characters; the limit is " + PREVIEW_MAX_CHARS);
+    }
+    services.caster().requireVoice(body.voiceName());
+    CachedSynthesis synthesis = services.synthesis();
+    SpeechRequest speech = new SpeechRequest(text, body.voiceName(), body.engine(), 1.0, 0);
+    CachedSynthesis.Rendered r = synthesis.render(speech, null, synthesis.cacheKey(speech, null));
+    byte[] mp3 = Audio.withHeader(synthesis.audio(r), r.result().frames());
+    return HttpResponse.ok(mp3).contentType("audio/mpeg")
+        .header("X-Cache", r.fromCache() ? "hit" : "miss");
+  }
+}

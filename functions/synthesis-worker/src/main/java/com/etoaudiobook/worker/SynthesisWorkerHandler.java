@@ -1,0 +1,66 @@
+package com.etoaudiobook.worker;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.job.PartBatch;
+import com.etoaudiobook.job.PartSpec;
+import com.etoaudiobook.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** SQS → one part per message, a batch processed concurrently, only failed items reported. */
+public final class SynthesisWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(SynthesisWorkerHandler.class);
+  /** A batch holds at most 10 messages; each waits mostly on the engine and storage. */
+  private static final ExecutorService POOL = Executors.newFixedThreadPool(10, r -> {
+    Thread t = new Thread(r, "part");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final PartBatch batch;
+
+  public SynthesisWorkerHandler() {
+    this(Services.fromEnvironment());
+  }
+
+  public SynthesisWorkerHandler(Services services) {
+    this.batch = new PartBatch(services.synthesizer(), services.settings().maxReceiveCount(), POOL);
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    List<PartBatch.Delivery> deliveries = new ArrayList<>();
+    for (SQSEvent.SQSMessage m : event.getRecords()) {
+      PartSpec part;
+      try {
+        part = Json.read(m.getBody(), PartSpec.class);
+      } catch (RuntimeException e) {
+        // A body that is not a part cannot succeed on any retry: log it and let it go.
+        LOG.error("dropping malformed synthesis message {}: {}", m.getMessageId(), e.toString());
+        continue;
+      }
+      deliveries.add(new PartBatch.Delivery(m.getMessageId(), part, receiveCount(m)));
+    }
+    List<SQSBatchResponse.BatchItemFailure> failures = batch.process(deliveries).stream()
+        .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build()).toList();
+    return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+  }
+
+  static int receiveCount(SQSEvent.SQSMessage m) {
+    String count = m.getAttributes() == null ? null : m.getAttributes().get("ApproximateReceiveCount");
+    try {
+      return count == null ? 1 : Integer.parseInt(count);
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package com.etoaudiobook.job;
+
+import com.etoaudiobook.audio.AudioFormats;
+import com.etoaudiobook.audio.Mp3Encoder;
+import com.etoaudiobook.audio.Mp3Frames;
+import com.etoaudiobook.engine.Speech;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.json.Json;
+import com.etoaudiobook.storage.BlobStore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Speech through the content-addressed cache (cache/tts/{sha256}.mp3 + .marks.json): the same
+ * text spoken the same way is synthesized, encoded and billed once. Parts, previews and the small
+ * synchronous synthesis all go through here.
+ */
+public final class CachedSynthesis {
+  private final BlobStore blobs;
+  private final SpeechEngine engine;
+  private final Mp3Encoder encoder;
+
+  public CachedSynthesis(BlobStore blobs, SpeechEngine engine, Mp3Encoder encoder) {
+    this.blobs = blobs;
+    this.engine = engine;
+    this.encoder = encoder;
+  }
+
+  public SpeechEngine engine() {
+    return engine;
+  }
+
+  /** @param fromCache true when nothing was synthesized */
+  public record Rendered(String cacheKey, PartResult result, boolean fromCache) {
+    public String audioKey() {
+      return Keys.cacheAudio(cacheKey);
+    }
+  }
+
+  public String cacheKey(SpeechRequest request, String delivery) {
+    return CacheKey.of(engine.provider(), request.voiceId(), request.engine(), request.rate(), request.pitch(),
+        delivery, request.text());
+  }
+
+  /** Ensures the cache holds this speech and returns its description (audio stays in the store). */
+  public Rendered render(SpeechRequest request, String delivery, String cacheKey) {
+    byte[] cachedMarks = blobs.get(Keys.cacheMarks(cacheKey));
+    if (cachedMarks != null && blobs.exists(Keys.cacheAudio(cacheKey))) {
+      return new Rendered(cacheKey, Json.read(cachedMarks, PartResult.class), true);
+    }
+    Speech speech = engine.synthesize(request);
+    byte[] mp3;
+    long shiftMs;
+    if (speech.pcm() != null) {
+      mp3 = encoder.encode(speech.pcm(), speech.sampleRate());
+      // word times are relative to the PCM; the encoder puts its delay in front
+      shiftMs = AudioFormats.samplesToMillis(Mp3Encoder.ENCODER_DELAY);
+    } else {
+      mp3 = Mp3Frames.bareFrames(speech.mp3());
+      shiftMs = 0;
+    }
+    Mp3Frames.Stats stats = Mp3Frames.count(mp3);
+    List<Speech.Mark> marks = new ArrayList<>(speech.marks().size());
+    for (Speech.Mark m : speech.marks()) {
+      marks.add(new Speech.Mark(m.type(), m.timeMs() + shiftMs, m.start(), m.end()));
+    }
+    PartResult result = new PartResult(stats.frames(), stats.bytes(), speech.billedCharacters(), false, marks);
+    // audio first, marks last: the marks file is what says "this entry is complete"
+    blobs.put(Keys.cacheAudio(cacheKey), mp3, "audio/mpeg");
+    blobs.put(Keys.cacheMarks(cacheKey), Json.write(result), "application/json");
+    return new Rendered(cacheKey, result, false);
+  }
+
+  /** The MP3 frames of a rendered entry. */
+  public byte[] audio(Rendered rendered) {
+    byte[] data = blobs.get(rendered.audioKey());
+    if (data == null) {
+      throw new IllegalStateException("cache entry vanished: " + rendered.cacheKey());
+    }
+    return data;
+  }
+}
