@@ -196,7 +196,32 @@ public final class Main {
   }
 
   private int serve(Args args) throws IOException {
-    throw new UsageException("serve is not available in this build");
+    int port = args.intOption("port", 8080);
+    if (port < 0 || port > 65535) {
+      throw new UsageException("--port must be between 0 and 65535");
+    }
+    Path data = Path.of(args.option("data") == null ? workDir().resolve("data").toString() : args.option("data"));
+    Path home = Path.of(System.getProperty("etoaudiobook.home", "."));
+    Path frontend = home.resolve("frontend/dist");
+    int workers = Runtime.getRuntime().availableProcessors() + 1;
+    LocalRuntime runtime;
+    try {
+      runtime = LocalRuntime.start(new LocalRuntime.Options(port, data, frontend, workers, 5, 60, engine()));
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "shutdown"));
+    out.println("EtoAudioBook is running (local runtime, eSpeak NG):");
+    out.println("  web page    " + runtime.url() + (Files.isDirectory(frontend) ? "" : "  (frontend not built: npm --prefix frontend ci && npm --prefix frontend run build)"));
+    out.println("  API         " + runtime.url() + "api/voices");
+    out.println("  S3 (proxy)  " + runtime.s3().endpoint() + "  bucket " + LocalRuntime.BUCKET + ", data in " + data.toAbsolutePath());
+    out.println("  SQS         " + runtime.sqs().endpoint());
+    out.println("  inbox       drop files into " + data.toAbsolutePath().resolve("s3").resolve(LocalRuntime.BUCKET).resolve("inbox") + " (or PUT to inbox/ in the bucket)");
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    return 0;
   }
 
   static SpeechEngine engine() {

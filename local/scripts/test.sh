@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The whole test suite: Java unit, handler and end-to-end tests (real eSpeak NG, S3Proxy, ElasticMQ,
+# Redis, ffmpeg as the decoder), then the frontend's unit tests, build budget and browser e2e
+# against the local runtime. Installs what it needs when run as root.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$here"
+
+need=()
+ldconfig -p | grep -q 'libespeak-ng\.so\.1' || need+=(libespeak-ng1 espeak-ng-data)
+command -v espeak-ng >/dev/null || need+=(espeak-ng)
+command -v ffprobe >/dev/null || need+=(ffmpeg)
+command -v lame >/dev/null || need+=(lame)
+if [ -d frontend ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing: ${need[*]}"
+    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >/dev/null
+  else
+    echo "Missing packages: ${need[*]} (sudo apt-get install ${need[*]})" >&2
+    exit 3
+  fi
+fi
+if command -v redis-cli >/dev/null && ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && command -v redis-server >/dev/null; then
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" >/dev/null
+fi
+
+export AWS_EMF_ENVIRONMENT=Local
+mvn -B -ntp verify
+
+if [ -f frontend/package.json ]; then
+  npm --prefix frontend ci --no-audit --no-fund
+  npm --prefix frontend test
+  npm --prefix frontend run build
+  if [ -f frontend/e2e/e2e.mjs ]; then
+    data="$(mktemp -d)"
+    port=18080
+    log="$data/serve.log"
+    ./etoaudiobook serve --port "$port" --data "$data/data" >"$log" 2>&1 &
+    pid=$!
+    trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
+    for _ in $(seq 1 120); do
+      curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+      kill -0 $pid 2>/dev/null || { cat "$log"; exit 1; }
+      sleep 0.5
+    done
+    BASE_URL="http://127.0.0.1:$port" node frontend/e2e/e2e.mjs || { tail -50 "$log"; exit 1; }
+  fi
+fi

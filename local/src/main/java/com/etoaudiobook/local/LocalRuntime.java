@@ -1,0 +1,179 @@
+package com.etoaudiobook.local;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.etoaudiobook.assembler.AssemblerHandler;
+import com.etoaudiobook.aws.AwsClients;
+import com.etoaudiobook.aws.AwsSettings;
+import com.etoaudiobook.aws.S3BlobStore;
+import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.SqsWorkQueue;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.inbox.InboxHandler;
+import com.etoaudiobook.job.Inbox;
+import com.etoaudiobook.local.embedded.EmbeddedS3;
+import com.etoaudiobook.local.embedded.EmbeddedSqs;
+import com.etoaudiobook.local.embedded.SqsPoller;
+import com.etoaudiobook.worker.SynthesisWorkerHandler;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system in one JVM: S3Proxy on a data folder, ElasticMQ with the queues and their
+ * dead-letter queues, the API on Netty, pollers feeding SQS batches to the same handler classes
+ * Lambda runs, the inbox/ notification, and the built frontend at /.
+ */
+public final class LocalRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
+  public static final String BUCKET = "etoaudiobook-data";
+  public static final String SYNTHESIS_QUEUE = "etoaudiobook-synthesis";
+  public static final String ASSEMBLY_QUEUE = "etoaudiobook-assembly";
+
+  /**
+   * @param port             API port (0 for any free one)
+   * @param dataDir          where S3 objects live, kept across restarts
+   * @param frontendDir      built frontend to serve at /, or null
+   * @param workers          the synthesis poller's maximum concurrency (Lambda's MaximumConcurrency)
+   * @param maxReceiveCount  deliveries before a part goes to the dead-letter queue
+   * @param visibilitySeconds the synthesis queue's visibility timeout
+   * @param engine           the speech engine (eSpeak NG unless a benchmark brings its own)
+   */
+  public record Options(int port, Path dataDir, Path frontendDir, int workers, int maxReceiveCount,
+                        int visibilitySeconds, SpeechEngine engine) {
+  }
+
+  private final EmbeddedS3 s3;
+  private final EmbeddedSqs sqs;
+  private final Services services;
+  private final ApplicationContext api;
+  private final EmbeddedServer server;
+  private final List<SqsPoller> pollers;
+  private final ScheduledExecutorService inboxWatcher;
+  private final Set<String> inboxSeen = ConcurrentHashMap.newKeySet();
+  private final InboxHandler inboxHandler;
+
+  private LocalRuntime(Options o) throws Exception {
+    Files.createDirectories(o.dataDir());
+    s3 = EmbeddedS3.start(o.dataDir().resolve("s3"), 0, BUCKET);
+    sqs = EmbeddedSqs.start(0, o.maxReceiveCount(), o.visibilitySeconds(), SYNTHESIS_QUEUE, ASSEMBLY_QUEUE);
+    AwsSettings aws = AwsSettings.local(s3.endpoint(), sqs.endpoint());
+    Map<String, String> env = new HashMap<>();
+    env.put("DATA_BUCKET", BUCKET);
+    env.put("SYNTHESIS_QUEUE_URL", sqs.queueUrl(SYNTHESIS_QUEUE));
+    env.put("ASSEMBLY_QUEUE_URL", sqs.queueUrl(ASSEMBLY_QUEUE));
+    env.put("SPEECH_PROVIDER", o.engine().provider());
+    env.put("MAX_RECEIVE_COUNT", Integer.toString(o.maxReceiveCount()));
+    env.put("ALLOWED_ORIGINS", "*");
+    Settings settings = Settings.from(env::get);
+    S3BlobStore blobs = new S3BlobStore(AwsClients.s3(aws), AwsClients.presigner(aws), BUCKET);
+    SqsClient sqsClient = AwsClients.sqs(aws);
+    services = new Services(settings, blobs, blobs,
+        new SqsWorkQueue(sqsClient, settings.synthesisQueueUrl(), settings.assemblyQueueUrl()), o.engine());
+
+    SynthesisWorkerHandler worker = new SynthesisWorkerHandler(services);
+    AssemblerHandler assembler = new AssemblerHandler(services);
+    inboxHandler = new InboxHandler(services);
+    pollers = List.of(
+        SqsPoller.start(sqsClient, settings.synthesisQueueUrl(), e -> worker.handleRequest(e, null),
+            10, o.workers(), o.visibilitySeconds()),
+        SqsPoller.start(sqsClient, settings.assemblyQueueUrl(), e -> assembler.handleRequest(e, null),
+            1, 1, Math.max(60, o.visibilitySeconds())));
+
+    Map<String, Object> props = new HashMap<>();
+    props.put("micronaut.server.port", o.port());
+    props.put("micronaut.server.host", "127.0.0.1");
+    if (o.frontendDir() != null && Files.isDirectory(o.frontendDir())) {
+      props.put("micronaut.router.static-resources.default.enabled", true);
+      props.put("micronaut.router.static-resources.default.mapping", "/**");
+      props.put("micronaut.router.static-resources.default.paths", "file:" + o.frontendDir().toAbsolutePath());
+    }
+    api = ApplicationContext.builder().singletons(services).properties(props).start();
+    server = api.getBean(EmbeddedServer.class).start();
+
+    int resumed = 0;
+    for (String jobId : services.jobs().unfinishedJobs()) {
+      resumed += services.jobs().resume(jobId);
+    }
+    if (resumed > 0) {
+      LOG.info("resumed {} unfinished part(s) of interrupted jobs", resumed);
+    }
+    inboxWatcher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "inbox-watcher");
+      t.setDaemon(true);
+      return t;
+    });
+    inboxWatcher.scheduleWithFixedDelay(this::scanInbox, 1, 1, TimeUnit.SECONDS);
+  }
+
+  public static LocalRuntime start(Options options) throws Exception {
+    return new LocalRuntime(options);
+  }
+
+  /** Emulates the S3 ObjectCreated notification on inbox/ with the same event shape. */
+  void scanInbox() {
+    try {
+      List<String> keys = services.blobs().list(Inbox.PREFIX);
+      Set<String> present = new java.util.HashSet<>(keys);
+      for (String key : keys) {
+        if (Inbox.isInput(key) && !present.contains(key + Inbox.RESULT_SUFFIX) && inboxSeen.add(key)) {
+          inboxHandler.handleRequest(s3Event(key), null);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("inbox scan failed: {}", e.toString());
+    }
+  }
+
+  static S3Event s3Event(String key) {
+    var object = new S3EventNotification.S3ObjectEntity(
+        java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8).replace("%2F", "/"),
+        0L, null, null, null);
+    var bucket = new S3EventNotification.S3BucketEntity(BUCKET, null, "arn:aws:s3:::" + BUCKET);
+    var entity = new S3EventNotification.S3Entity("inbox", bucket, object, "1.0");
+    var record = new S3EventNotification.S3EventNotificationRecord("us-east-1", "ObjectCreated:Put", "aws:s3",
+        java.time.Instant.now().toString(), "2.1", null, null, entity, null);
+    return new S3Event(List.of(record));
+  }
+
+  public URI url() {
+    return URI.create("http://127.0.0.1:" + server.getPort() + "/");
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public EmbeddedS3 s3() {
+    return s3;
+  }
+
+  public EmbeddedSqs sqs() {
+    return sqs;
+  }
+
+  @Override
+  public void close() {
+    inboxWatcher.shutdownNow();
+    pollers.forEach(SqsPoller::stop);
+    server.stop();
+    api.close();
+    sqs.close();
+    s3.close();
+  }
+}
