@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): our convert pipeline against the reference `espeak-ng -w` + native LAME,
+# on the same text, at the same parallelism and bitrate, in the same run. Prints audio seconds per
+# wall second for both, their ratio, and our peak RSS.
+#
+#   bench/convert-vs-espeak.sh [MIN_CHARS] [PARALLELISM]     (defaults: 500000 chars, all cores)
+#
+# The text is public-domain prose read at run time from ../shared/data/pdnc-dev (never copied into
+# the repository), repeated until it is at least MIN_CHARS long.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+min_chars="${1:-500000}"
+par="${2:-$(nproc)}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+for cmd in espeak-ng lame ffprobe /usr/bin/time; do
+  command -v "$cmd" >/dev/null || { echo "missing $cmd (apt-get install espeak-ng lame ffmpeg time)" >&2; exit 3; }
+done
+
+book="$work/book.txt"
+: > "$book"
+while [ "$(wc -c < "$book")" -lt "$min_chars" ]; do
+  for f in "$root"/../shared/data/pdnc-dev/*/novel_text.txt; do cat "$f" >> "$book"; echo >> "$book"; done
+done
+chars=$(wc -m < "$book"); words=$(wc -w < "$book")
+echo "text: $chars characters, $words words; parallelism $par; 48 kbps mono 22050 Hz"
+
+# --- ours: the CLI, cold cache
+"$root/etoaudiobook" voices --language en >/dev/null 2>&1   # build once, outside the timing
+export ETOAUDIOBOOK_HOME="$work/home"
+start=$(date +%s.%N)
+/usr/bin/time -v -o "$work/time.txt" "$root/etoaudiobook" convert "$book" --out "$work/ours" --threads "$((par + 1))" \
+  >"$work/ours.log" 2>&1 || { cat "$work/ours.log"; exit 1; }
+end=$(date +%s.%N)
+ours_wall=$(echo "$end - $start" | bc -l)
+ours_audio=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$work"/ours/*.mp3)
+rss_kb=$(grep "Maximum resident set size" "$work/time.txt" | awk '{print $NF}')
+
+# --- reference: espeak-ng -w then lame, the text split into $par pieces run side by side
+split -n "l/$par" -d "$book" "$work/piece-"
+start=$(date +%s.%N)
+for p in "$work"/piece-*; do
+  ( espeak-ng -v en-gb-x-rp -w "$p.wav" -f "$p" && lame --silent -b 48 -m m "$p.wav" "$p.mp3" ) &
+done
+wait
+end=$(date +%s.%N)
+ref_wall=$(echo "$end - $start" | bc -l)
+ref_audio=0
+for p in "$work"/piece-*.mp3; do
+  d=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$p")
+  ref_audio=$(echo "$ref_audio + $d" | bc -l)
+done
+
+ours_rate=$(echo "$ours_audio / $ours_wall" | bc -l)
+ref_rate=$(echo "$ref_audio / $ref_wall" | bc -l)
+printf 'ours:      %8.0f s of audio in %6.1f s wall = %6.1f audio s per wall s\n' "$ours_audio" "$ours_wall" "$ours_rate"
+printf 'reference: %8.0f s of audio in %6.1f s wall = %6.1f audio s per wall s (espeak-ng -w + lame)\n' "$ref_audio" "$ref_wall" "$ref_rate"
+printf 'ratio ours/reference: %.2f (target >= 0.8)\n' "$(echo "$ours_rate / $ref_rate" | bc -l)"
+printf 'our peak RSS: %d MB (target < 400 MB for 500,000 characters)\n' "$((rss_kb / 1024))"
