@@ -17,6 +17,7 @@ export class JobStep {
   private timer?: ReturnType<typeof setTimeout>;
   private errors = 0;
   private abort?: AbortController;
+  private waitingOnline = false;
 
   constructor(private onDone: (job: JobView) => void) {
     $('retry').addEventListener('click', () => void this.act('retry'));
@@ -52,6 +53,18 @@ export class JobStep {
   private async tick(): Promise<void> {
     const id = this.jobId;
     if (!id) return;
+    if (!navigator.onLine) {
+      // No point polling while offline; resume as soon as the connection is back.
+      setError($('job-error'), 'You are offline; progress will update when the connection is back.');
+      if (!this.waitingOnline) {
+        this.waitingOnline = true;
+        window.addEventListener('online', () => {
+          this.waitingOnline = false;
+          void this.tick();
+        }, { once: true });
+      }
+      return;
+    }
     this.abort = new AbortController();
     try {
       const job = await api.job(id, this.abort.signal);

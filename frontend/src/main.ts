@@ -77,6 +77,7 @@ async function loadVoices(force = false): Promise<void> {
     cast.setVoices(voices);
     library.set(voices);
     const age = Math.round(r.ageMs / 60000);
+    performance.mark('app-ready');
     info.textContent = `${voices.length} voices${r.stale ? ' (saved copy; offline?)' : age ? ` · updated ${age} min ago` : ''}`;
   } catch (e) {
     info.textContent = `Voices unavailable: ${errorMessage(e)}`;
