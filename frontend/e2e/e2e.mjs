@@ -53,6 +53,27 @@ page.on('console', (m) => {
 });
 page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
 
+// Every control has an accessible name; buttons are <button> (or links styled as buttons).
+async function a11yCheck(where) {
+  const bad = await page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('input, select, textarea, button')) {
+      if (el.closest('[hidden]') || el.type === 'hidden') continue;
+      const name = el.getAttribute('aria-label') || (el.labels && [...el.labels].map((l) => l.textContent).join(' ').trim()) ||
+        (el.tagName === 'BUTTON' ? el.textContent.trim() : '');
+      if (!name) out.push(el.id || el.outerHTML.slice(0, 60));
+    }
+    for (const el of document.querySelectorAll('[onclick], div[role=button], span[role=button]')) out.push('fake button: ' + el.outerHTML.slice(0, 60));
+    const seen = new Set();
+    for (const el of document.querySelectorAll('[id]')) {
+      if (seen.has(el.id)) out.push('duplicate id ' + el.id);
+      seen.add(el.id);
+    }
+    return out;
+  });
+  check(`controls labelled (${where})`, bad.length === 0, bad.join(', '));
+}
+
 async function screenshot(name) {
   shot++;
   const file = join(ART, `${String(shot).padStart(2, '0')}-${name}-${WIDTH}.png`);
@@ -98,6 +119,7 @@ try {
     const names = await page.locator('#roles article.role h3').allTextContents();
     check(`${EXPECTED_ROLES} roles appear`, roles === EXPECTED_ROLES, names.join(', '));
     check('upload error cleared', !(await visible('#upload-error')));
+    await a11yCheck('cast');
     check('title shown', ((await page.textContent('#book-title')) || '').length > 0, await page.textContent('#book-title'));
     await screenshot('cast');
   });
@@ -169,6 +191,7 @@ try {
     check('highlighted word changes over time', seen.size >= 2, `${seen.size} distinct words highlighted`);
     check('one word is highlighted', (await page.locator('#readalong .w.on').count()) === 1);
     await screenshot('playing');
+    await a11yCheck('player');
     // keyboard: → next segment (focus on the page body, not in an input)
     await page.evaluate(() => (document.activeElement instanceof HTMLElement) && document.activeElement.blur());
     const cur = await page.evaluate(() => Number(document.querySelector('button.seg[aria-current]')?.dataset.index));

@@ -226,7 +226,7 @@ export class Player {
   private onPlayState(): void {
     const playing = !this.audio.paused;
     const b = $('play');
-    b.textContent = playing ? '⏸' : '▶';
+    b.dataset.playing = String(playing);
     b.setAttribute('aria-label', playing ? 'Pause' : 'Play');
     if (playing && !this.raf) this.raf = requestAnimationFrame(this.loop);
   }
