@@ -162,7 +162,19 @@ try {
     check('job deep link in the URL', /^[0-9a-zA-Z_-]+$/.test(jobId || ''), jobId);
     await page.waitForFunction(() => /\d+ of \d+ parts/.test(document.getElementById('job-status')?.textContent || ''));
     await screenshot('generating');
-    await page.waitForFunction(() => document.getElementById('job-status')?.dataset.state === 'DONE', null, { timeout: DONE_TIMEOUT });
+    const t0 = Date.now();
+    await page.waitForFunction(() => ['DONE', 'FAILED'].includes(document.getElementById('job-status')?.dataset.state), null, { timeout: DONE_TIMEOUT });
+    if ((await page.getAttribute('#job-status', 'data-state')) === 'FAILED') {
+      // A part failed for good (the mock does this with MOCK_FAIL_PART=n): the reasons show and Retry recovers.
+      const reasons = await page.locator('#failure-list li').allTextContents();
+      check('failed parts listed with reasons', reasons.length > 0, reasons.join(' | '));
+      await screenshot('failed');
+      await page.click('#retry');
+      await page.waitForFunction(() => ['DONE', 'FAILED'].includes(document.getElementById('job-status')?.dataset.state) &&
+        document.getElementById('job-status')?.dataset.state !== 'FAILED', null, { timeout: Math.max(1000, DONE_TIMEOUT - (Date.now() - t0)) });
+      check('retry recovers', true);
+    }
+    await page.waitForFunction(() => document.getElementById('job-status')?.dataset.state === 'DONE', null, { timeout: Math.max(1000, DONE_TIMEOUT - (Date.now() - t0)) });
     check('job DONE', true, await page.textContent('#job-status'));
     check('progress announced', ((await page.textContent('#live')) || '').length > 0, await page.textContent('#live'));
   });
