@@ -1,0 +1,235 @@
+import { api, errorMessage } from './api';
+import { estimateCost, formatUsd, pricePerMillion } from './cost';
+import { $, h, setError } from './dom';
+import { debounce, facets, filterVoices, type VoiceFilter } from './voices';
+import type { BookResponse, Casting, Role, Voice } from './types';
+
+interface RoleUi {
+  role: Role;
+  filter: VoiceFilter;
+  voiceSelect: HTMLSelectElement;
+  engineSelect: HTMLSelectElement;
+  count: HTMLElement;
+}
+
+export class CastStep {
+  private book?: BookResponse;
+  private casting: Casting = {};
+  private voices: Voice[] = [];
+  private uis: RoleUi[] = [];
+  private previewUrl?: string;
+  private previewing?: HTMLButtonElement;
+
+  constructor(private onGenerate: (bookId: string, casting: Casting) => Promise<void>) {
+    $('autocast').addEventListener('click', () => this.autoCast());
+    $('generate').addEventListener('click', () => void this.generate());
+    const audio = $<HTMLAudioElement>('preview-audio');
+    audio.addEventListener('ended', () => this.previewDone());
+    audio.addEventListener('pause', () => this.previewDone());
+  }
+
+  setVoices(voices: Voice[]): void {
+    this.voices = voices;
+    if (this.book) this.render();
+  }
+
+  getCasting(): Casting {
+    return JSON.parse(JSON.stringify(this.casting)) as Casting;
+  }
+
+  load(b: BookResponse): void {
+    this.book = b;
+    this.casting = JSON.parse(JSON.stringify(b.casting || {})) as Casting;
+    this.renderSummary();
+    this.render();
+  }
+
+  autoCast(): void {
+    if (!this.book) return;
+    this.casting = JSON.parse(JSON.stringify(this.book.casting || {})) as Casting;
+    this.render();
+    $('cost').dataset.reason = 'autocast';
+  }
+
+  private renderSummary(): void {
+    const b = this.book!;
+    const bk = b.book;
+    const s = b.stats;
+    const chapters = h('ol', { class: 'chapters' },
+      ...bk.chapters.map((c) => h('li', {}, h('span', { class: 'ch-title' }, c.title || `Chapter ${c.index + 1}`), ' ',
+        h('span', { class: 'muted' }, `${c.segments.length} segment${c.segments.length === 1 ? '' : 's'}`))));
+    const box = $('book-summary');
+    box.replaceChildren(...([
+      h('h3', { class: 'book-title', id: 'book-title' }, bk.title || 'Untitled'),
+      bk.author ? h('p', { class: 'muted' }, `by ${bk.author}`) : null,
+      s ? h('p', { class: 'stats' },
+        `${s.chapters} chapter${s.chapters === 1 ? '' : 's'} · ${s.segments} segments · ${s.roles} roles · ${s.words.toLocaleString()} words · about ${Math.max(1, Math.round(s.estimatedMinutes))} min`) : null,
+      h('details', { class: 'chapters-box', open: bk.chapters.length <= 12 }, h('summary', {}, `Chapters (${bk.chapters.length})`), chapters),
+      bk.warnings?.length ? h('ul', { class: 'warnings' }, ...bk.warnings.map((w) => h('li', {}, w))) : null,
+    ] as (HTMLElement | null)[]).filter((x): x is HTMLElement => !!x));
+  }
+
+  private render(): void {
+    if (!this.book) return;
+    const roles = this.book.book.roles;
+    const f = facets(this.voices);
+    const container = $('roles');
+    this.uis = [];
+    container.replaceChildren(...roles.map((role, i) => this.roleCard(role, i, f)));
+    this.updateCost();
+  }
+
+  private roleCard(role: Role, i: number, f: ReturnType<typeof facets>): HTMLElement {
+    const id = `r${i}`;
+    const ui: RoleUi = {
+      role,
+      filter: {},
+      voiceSelect: h('select', { id: `${id}-voice` }),
+      engineSelect: h('select', { id: `${id}-use-engine` }),
+      count: h('span', { class: 'muted small', id: `${id}-count`, 'aria-live': 'polite' }),
+    };
+    this.uis.push(ui);
+    const apply = () => this.fillVoices(ui);
+    const debounced = debounce(apply, 250);
+    const search = h('input', { type: 'search', id: `${id}-q`, autocomplete: 'off', placeholder: 'name, language…' });
+    search.addEventListener('input', () => {
+      ui.filter.q = search.value;
+      debounced();
+    });
+    const select = (name: 'language' | 'gender' | 'engine', label: string, values: string[]) => {
+      const s = h('select', { id: `${id}-${name}` }, h('option', { value: '' }, 'Any'), ...values.map((v) => h('option', { value: v }, v)));
+      s.addEventListener('change', () => {
+        ui.filter[name] = s.value;
+        apply();
+      });
+      return h('div', { class: 'field' }, h('label', { for: s.id }, label), s);
+    };
+    ui.voiceSelect.addEventListener('change', () => {
+      const v = this.voices.find((x) => x.id === ui.voiceSelect.value);
+      if (!v) return;
+      const prev = this.casting[role.name];
+      const engine = prev?.engine && v.engines.includes(prev.engine) ? prev.engine : v.engines[0];
+      this.casting[role.name] = { ...(prev || {}), voiceId: v.id, engine };
+      this.fillEngines(ui);
+      this.updateCost();
+    });
+    ui.engineSelect.addEventListener('change', () => {
+      const c = this.casting[role.name];
+      if (c) c.engine = ui.engineSelect.value || undefined;
+      this.updateCost();
+    });
+    const preview = h('button', { type: 'button', class: 'preview', 'aria-label': `Preview voice for ${role.name}` }, '▶ Preview');
+    preview.addEventListener('click', () => void this.preview(ui, preview));
+
+    const deliveries = (role.deliveries || []).filter(Boolean);
+    this.fillVoices(ui);
+    return h('article', { class: 'role', 'aria-labelledby': `${id}-name`, 'data-role': role.name },
+      h('header', { class: 'role-head' },
+        h('h3', { id: `${id}-name` }, role.name),
+        h('span', { class: 'muted' }, `${role.segments} line${role.segments === 1 ? '' : 's'} · ${role.characters.toLocaleString()} chars`,
+          role.gender ? ` · ${role.gender}` : '')),
+      role.sample ? h('blockquote', { class: 'sample' }, role.sample) : null,
+      deliveries.length ? h('p', { class: 'deliveries' }, 'Deliveries: ', ...deliveries.map((d) => h('span', { class: 'chip' }, d))) : null,
+      h('div', { class: 'filters' },
+        h('div', { class: 'field grow' }, h('label', { for: search.id }, 'Search voices'), search)),
+      h('details', { class: 'more-filters' }, h('summary', {}, 'Filters: language, gender, engine'),
+        h('div', { class: 'filters' },
+          select('language', 'Language', f.languages),
+          select('gender', 'Gender', f.genders),
+          select('engine', 'Engine', f.engines))),
+      h('div', { class: 'pick' },
+        h('div', { class: 'field grow' }, h('label', { for: ui.voiceSelect.id }, 'Voice ', ui.count), ui.voiceSelect),
+        h('div', { class: 'field' }, h('label', { for: ui.engineSelect.id }, 'Engine used'), ui.engineSelect),
+        preview),
+    );
+  }
+
+  private fillVoices(ui: RoleUi): void {
+    const current = this.casting[ui.role.name]?.voiceId;
+    const list = filterVoices(this.voices, ui.filter);
+    const opts = list.map((v) => h('option', { value: v.id, selected: v.id === current }, voiceLabel(v)));
+    if (current && !list.some((v) => v.id === current)) {
+      const v = this.voices.find((x) => x.id === current);
+      opts.unshift(h('option', { value: current, selected: true }, v ? voiceLabel(v) : current));
+    }
+    if (!opts.length) opts.push(h('option', { value: '', disabled: true, selected: true }, 'No voice matches'));
+    ui.voiceSelect.replaceChildren(...opts);
+    ui.count.textContent = `(${list.length} of ${this.voices.length})`;
+    this.fillEngines(ui);
+  }
+
+  private fillEngines(ui: RoleUi): void {
+    const c = this.casting[ui.role.name];
+    const v = this.voices.find((x) => x.id === c?.voiceId);
+    const engines = v?.engines?.length ? v.engines : c?.engine ? [c.engine] : [];
+    ui.engineSelect.replaceChildren(...engines.map((e) => h('option', { value: e, selected: e === c?.engine },
+      `${e} (${pricePerMillion(e) ? '$' + pricePerMillion(e).toFixed(2) + '/M chars' : 'free'})`)));
+    ui.engineSelect.disabled = engines.length <= 1;
+  }
+
+  private updateCost(): void {
+    if (!this.book) return;
+    const est = estimateCost(this.book.book.roles, this.casting, this.voices);
+    const parts = est.lines.map((l) => `${l.role}: ${l.engine || '?'} ${formatUsd(l.usd)}`);
+    $('cost').textContent = `Estimated cost: ${formatUsd(est.usd)} for ${est.characters.toLocaleString()} characters (${parts.join('; ')})`;
+  }
+
+  private previewDone(): void {
+    if (this.previewing) {
+      this.previewing.textContent = '▶ Preview';
+      this.previewing.setAttribute('aria-pressed', 'false');
+      this.previewing = undefined;
+    }
+  }
+
+  private async preview(ui: RoleUi, btn: HTMLButtonElement): Promise<void> {
+    const audio = $<HTMLAudioElement>('preview-audio');
+    const err = $('cast-error');
+    if (this.previewing === btn) {
+      audio.pause();
+      return;
+    }
+    audio.pause();
+    const voiceId = this.casting[ui.role.name]?.voiceId || ui.voiceSelect.value;
+    if (!voiceId) return;
+    setError(err, null);
+    btn.disabled = true;
+    btn.textContent = '… Loading';
+    try {
+      const text = (ui.role.sample || `Hello, I am ${ui.role.name}.`).slice(0, 300);
+      const blob = await api.previewVoice(voiceId, text);
+      if (this.previewUrl) URL.revokeObjectURL(this.previewUrl);
+      this.previewUrl = URL.createObjectURL(blob);
+      audio.src = this.previewUrl;
+      this.previewing = btn;
+      btn.textContent = '■ Stop';
+      btn.setAttribute('aria-pressed', 'true');
+      await audio.play();
+    } catch (e) {
+      this.previewDone();
+      btn.textContent = '▶ Preview';
+      setError(err, `Preview failed: ${errorMessage(e)}`);
+    } finally {
+      btn.disabled = false;
+    }
+  }
+
+  private async generate(): Promise<void> {
+    if (!this.book) return;
+    const btn = $<HTMLButtonElement>('generate');
+    setError($('cast-error'), null);
+    btn.disabled = true;
+    try {
+      await this.onGenerate(this.book.id, this.getCasting());
+    } catch (e) {
+      setError($('cast-error'), errorMessage(e));
+    } finally {
+      btn.disabled = false;
+    }
+  }
+}
+
+export function voiceLabel(v: Voice): string {
+  const bits = [v.languageName || v.language, v.gender].filter(Boolean).join(', ');
+  return `${v.name}${bits ? ' — ' + bits : ''} [${v.engines.join(', ')}]`;
+}

@@ -1,0 +1,25 @@
+import { $, h } from './dom';
+import { debounce, filterVoices } from './voices';
+import type { Voice } from './types';
+
+/** The always-present voice library: shows the (cached) voice list, also offline. */
+export class Library {
+  private voices: Voice[] = [];
+  private readonly q = $<HTMLInputElement>('lib-q');
+  constructor(onRefresh: () => void) {
+    const d = debounce(() => this.render(), 250);
+    this.q.addEventListener('input', d);
+    $('lib-refresh').addEventListener('click', onRefresh);
+  }
+  set(voices: Voice[]): void {
+    this.voices = voices;
+    this.render();
+  }
+  private render(): void {
+    const list = filterVoices(this.voices, { q: this.q.value });
+    $('lib-count').textContent = `(${this.voices.length} voices)`;
+    $('lib-list').replaceChildren(...list.slice(0, 300).map((v) =>
+      h('li', {}, h('strong', {}, v.name), ' ', h('span', { class: 'muted' },
+        [v.languageName || v.language, v.gender, v.engines.join('/'), v.provider].filter(Boolean).join(' · ')))));
+  }
+}

@@ -1,0 +1,131 @@
+// Shapes from docs/API.md (the HTTP contract).
+
+export interface Voice {
+  id: string;
+  name: string;
+  language: string;
+  languageName?: string;
+  gender?: string;
+  engines: string[];
+  sampleRate?: number;
+  provider?: string;
+}
+
+export interface Role {
+  name: string;
+  segments: number;
+  characters: number;
+  sample?: string;
+  deliveries?: string[];
+  gender?: string;
+}
+
+export interface Segment {
+  index: number;
+  chapter: number;
+  paragraph?: number;
+  role: string;
+  delivery?: string | null;
+  text: string;
+  start?: number;
+  end?: number;
+}
+
+export interface Chapter {
+  index: number;
+  title: string;
+  segments: Segment[];
+}
+
+export interface Book {
+  title: string;
+  author?: string;
+  language?: string;
+  chapters: Chapter[];
+  roles: Role[];
+  source?: unknown;
+  warnings?: string[];
+}
+
+export interface CastEntry {
+  voiceId: string;
+  engine?: string;
+  rate?: number | string;
+  pitch?: number | string;
+}
+
+export type Casting = Record<string, CastEntry>;
+
+export interface BookResponse {
+  id: string;
+  book: Book;
+  stats?: {
+    chapters: number;
+    segments: number;
+    roles: number;
+    characters: number;
+    words: number;
+    estimatedMinutes: number;
+  };
+  casting: Casting;
+  cost?: { characters: number; usd: number; engine: string };
+}
+
+export interface UploadResponse {
+  uploadId: string;
+  key: string;
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  expiresAt?: string;
+}
+
+export type JobState = 'RUNNING' | 'ASSEMBLING' | 'DONE' | 'FAILED' | 'CANCELLED';
+
+export interface JobFailure {
+  part: number;
+  segment: number;
+  role: string;
+  reason: string;
+  attempts: number;
+  dead: boolean;
+}
+
+export interface JobView {
+  id: string;
+  bookId: string;
+  title: string;
+  state: JobState;
+  parts: { done: number; total: number; failed: number };
+  etaSeconds?: number | null;
+  failures?: JobFailure[];
+  billedCharacters?: number;
+  createdAt?: string;
+  finishedAt?: string | null;
+  outputs?: { audiobook?: string; captions?: string; chapters?: string; manifest?: string };
+}
+
+/** [startChar, endChar, ms from the segment's start] */
+export type Mark = [number, number, number];
+
+export interface PlayerSegment {
+  index: number;
+  chapter: number;
+  role: string;
+  delivery?: string | null;
+  voice?: string;
+  text: string;
+  startMs: number;
+  endMs: number;
+  audioUrl: string;
+  words: Mark[];
+  sentences: Mark[];
+}
+
+export interface SegmentsResponse {
+  jobId: string;
+  title: string;
+  durationMs: number;
+  chapters: { index: number; title: string; startMs: number; endMs: number }[];
+  segments: PlayerSegment[];
+}
