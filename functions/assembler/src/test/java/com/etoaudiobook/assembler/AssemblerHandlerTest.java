@@ -1,0 +1,81 @@
+package com.etoaudiobook.assembler;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.etoaudiobook.audio.Ffmpeg;
+import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.testing.Fixtures;
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.job.JobState;
+import com.etoaudiobook.job.PartSpec;
+import com.etoaudiobook.job.RecordingQueue;
+import com.etoaudiobook.json.Json;
+import com.etoaudiobook.storage.FileBlobStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The assembler fed with events/sqs-assembly.json; running it twice is harmless. */
+class AssemblerHandlerTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void assemblesOnceAndASecondRunChangesNothing() throws Exception {
+    RecordingQueue queue = new RecordingQueue();
+    Services services = Fixtures.services(dir, queue, Map.of());
+    SQSEvent event = Fixtures.event("sqs-assembly.json", SQSEvent.class);
+    String jobId = Json.MAPPER.readTree(event.getRecords().get(0).getBody()).get("jobId").asText();
+
+    // a job whose parts are done: plan a small book under the event's job id and synthesize it
+    Book book = services.parser().parse("s.md", "# T\n\n## One\n\n**A:** Hello there.\n\n**B:** Hi.\n\n## Two\n\n**A:** Bye."
+        .getBytes());
+    services.store().saveBook("b", book);
+    var casting = services.caster().cast(book, Map.of());
+    List<PartSpec> plan = services.jobs().plan(jobId, book, casting, JobOptions.DEFAULT);
+    services.store().savePlan(jobId, plan);
+    services.store().saveJob(new Job(jobId, "b", book.title(), JobState.RUNNING, casting, JobOptions.DEFAULT,
+        plan.size(), 0, 0, 0, null, 0, null));
+    plan.forEach(p -> services.synthesizer().process(p));
+
+    AssemblerHandler handler = new AssemblerHandler(services);
+    SQSBatchResponse response = handler.handleRequest(event, null);
+    assertTrue(response.getBatchItemFailures().isEmpty());
+    Job done = services.store().job(jobId);
+    assertEquals(JobState.DONE, done.state());
+    Path mp3 = ((FileBlobStore) services.blobs()).path(done.outputs().get("audiobook"));
+    assertEquals(2, Ffmpeg.chapters(mp3).size());
+    byte[] first = Files.readAllBytes(mp3);
+
+    SQSBatchResponse again = handler.handleRequest(event, null);
+    assertTrue(again.getBatchItemFailures().isEmpty());
+    assertArrayEquals(first, Files.readAllBytes(mp3), "a duplicate trigger leaves the audiobook as it was");
+  }
+
+  @Test
+  void aJobWithMissingPartsIsRetriedLater() {
+    Services services = Fixtures.services(dir, new RecordingQueue(), Map.of());
+    SQSEvent event = Fixtures.event("sqs-assembly.json", SQSEvent.class);
+    String jobId = event.getRecords().get(0).getBody().replaceAll(".*\"jobId\"\\s*:\\s*\"([0-9a-f]+)\".*", "$1");
+    Book book = services.parser().parse("s.md", "**A:** Hello there.".getBytes());
+    services.store().saveBook("b", book);
+    var casting = services.caster().cast(book, Map.of());
+    List<PartSpec> plan = services.jobs().plan(jobId, book, casting, JobOptions.DEFAULT);
+    services.store().savePlan(jobId, plan);
+    services.store().saveJob(new Job(jobId, "b", book.title(), JobState.RUNNING, casting, JobOptions.DEFAULT,
+        plan.size(), 0, 0, 0, null, 0, null));
+
+    SQSBatchResponse response = new AssemblerHandler(services).handleRequest(event, null);
+    assertEquals(1, response.getBatchItemFailures().size(), "not done yet: the message comes back");
+  }
+}

@@ -1,0 +1,102 @@
+package com.etoaudiobook.worker;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.testing.Fixtures;
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.book.Chapter;
+import com.etoaudiobook.book.Role;
+import com.etoaudiobook.book.Segment;
+import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.job.JobState;
+import com.etoaudiobook.job.Keys;
+import com.etoaudiobook.job.PartFailure;
+import com.etoaudiobook.job.PartSpec;
+import com.etoaudiobook.job.RecordingQueue;
+import com.etoaudiobook.json.Json;
+import com.etoaudiobook.voice.Casting;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The worker fed with events/sqs-synthesis.json, as Lambda would feed it. */
+class SynthesisWorkerHandlerTest {
+  @TempDir
+  Path dir;
+  RecordingQueue queue;
+  Services services;
+  SQSEvent event;
+  PartSpec part;
+
+  @BeforeEach
+  void setUp() {
+    queue = new RecordingQueue();
+    services = Fixtures.services(dir, queue, Map.of("MAX_RECEIVE_COUNT", "3"));
+    event = Fixtures.event("sqs-synthesis.json", SQSEvent.class);
+    part = Json.read(event.getRecords().get(0).getBody(), PartSpec.class);
+    // the job the event's part belongs to: one segment, one part
+    Segment s = new Segment(0, 0, 0, part.role(), null, part.text(), 0, part.text().length());
+    Book book = new Book("T", null, "en", List.of(new Chapter(0, "One", List.of(s))),
+        List.of(new Role(part.role(), 1, part.text().length(), part.text(), List.of(), null)),
+        new Book.Source("t.md", "markdown", "UTF-8"), List.of());
+    services.store().saveBook("b", book);
+    services.store().savePlan(part.jobId(), List.of(part));
+    services.store().saveJob(new Job(part.jobId(), "b", "T", JobState.RUNNING,
+        new Casting(Map.of(part.role(), Casting.Assignment.of(part.voiceId()))), JobOptions.DEFAULT, 1,
+        0, 0, 0, null, 0, null));
+  }
+
+  @Test
+  void synthesizesThePartAndAsksForAssemblyWhenItIsTheLast() {
+    SQSBatchResponse response = new SynthesisWorkerHandler(services).handleRequest(event, null);
+    assertTrue(response.getBatchItemFailures().isEmpty());
+    assertNotNull(services.blobs().get(Keys.partAudio(part.jobId(), 0)));
+    assertNotNull(services.store().partResult(part.jobId(), 0));
+    assertEquals(List.of(part.jobId()), queue.assemblies);
+  }
+
+  @Test
+  void aDuplicateDeliveryChangesNothing() {
+    SynthesisWorkerHandler handler = new SynthesisWorkerHandler(services);
+    handler.handleRequest(event, null);
+    byte[] first = services.blobs().get(Keys.partAudio(part.jobId(), 0));
+    handler.handleRequest(event, null);
+    assertArrayEquals(first, services.blobs().get(Keys.partAudio(part.jobId(), 0)), "no second synthesis");
+    assertEquals(2, services.blobs().list(Keys.partsPrefix(part.jobId())).size(), "one mp3 and one marks file");
+  }
+
+  @Test
+  void aFailingPartIsReportedAloneAndMarkedDeadOnTheLastDelivery() {
+    SQSEvent.SQSMessage good = event.getRecords().get(0);
+    SQSEvent.SQSMessage bad = new SQSEvent.SQSMessage();
+    PartSpec broken = new PartSpec(part.jobId(), 1, 0, 0, "Hello.", part.role(), null, "no-such-voice", null, 1.0, 0,
+        "0".repeat(64));
+    bad.setMessageId("bad-1");
+    bad.setBody(Json.writeString(broken));
+    bad.setAttributes(Map.of("ApproximateReceiveCount", "3"));
+    SQSEvent.SQSMessage garbage = new SQSEvent.SQSMessage();
+    garbage.setMessageId("garbage-1");
+    garbage.setBody("{not json");
+    SQSEvent batch = new SQSEvent();
+    batch.setRecords(List.of(good, bad, garbage));
+
+    SQSBatchResponse response = new SynthesisWorkerHandler(services).handleRequest(batch, null);
+    assertEquals(List.of("bad-1"), response.getBatchItemFailures().stream()
+        .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+    List<PartFailure> failures = services.store().failures(part.jobId());
+    assertEquals(1, failures.size());
+    assertTrue(failures.get(0).dead(), "third delivery of three is the last");
+    assertTrue(failures.get(0).reason().contains("no-such-voice"), failures.get(0).reason());
+  }
+}

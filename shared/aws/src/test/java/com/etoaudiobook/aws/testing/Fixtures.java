@@ -1,0 +1,67 @@
+package com.etoaudiobook.aws.testing;
+
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.UrlSigner;
+import com.etoaudiobook.engine.espeak.EspeakEngine;
+import com.etoaudiobook.job.WorkQueue;
+import com.etoaudiobook.storage.FileBlobStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Test fixtures shared by the function modules: the events/ files and services over a folder. */
+public final class Fixtures {
+  private Fixtures() {
+  }
+
+  /** The repository root (where template.yaml is). */
+  public static Path root() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("template.yaml"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("repository root not found");
+  }
+
+  /** Reads events/NAME with the same serializer the Lambda Java runtime uses. */
+  public static <T> T event(String name, Class<T> type) {
+    try (InputStream in = Files.newInputStream(root().resolve("events").resolve(name))) {
+      return LambdaEventSerializers.serializerFor(type, Fixtures.class.getClassLoader()).fromJson(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static String eventText(String name) {
+    try {
+      return Files.readString(root().resolve("events").resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Services over a folder store, eSpeak NG, and the given queue (the handlers' logic, without S3/SQS). */
+  public static Services services(Path dir, WorkQueue queue, Map<String, String> env) {
+    Settings settings = Settings.from(k -> env.getOrDefault(k, k.equals("SPEECH_PROVIDER") ? "espeak" : null));
+    UrlSigner signer = new UrlSigner() {
+      @Override
+      public String putUrl(String key, String contentType, long size, Duration ttl) {
+        return "file:///" + key;
+      }
+
+      @Override
+      public String getUrl(String key, Duration ttl, String fileName) {
+        return "file:///" + key;
+      }
+    };
+    return new Services(settings, new FileBlobStore(dir), signer, queue, EspeakEngine.instance());
+  }
+}
