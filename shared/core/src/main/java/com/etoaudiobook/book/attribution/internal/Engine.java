@@ -423,7 +423,8 @@ public final class Engine {
     List<Names.Mention> ms = names.mentions;
     while (nextMention < ms.size() && ms.get(nextMention).first < upToTok) {
       Names.Mention m = ms.get(nextMention++);
-      if (m.character >= 0) {
+      // "Alice's sister" is not Alice: possessives don't make a name salient as a speaker.
+      if (m.character >= 0 && !m.possessive) {
         history.add(new int[] {m.first, m.character, t.quote[m.first] >= 0 ? 1 : 0});
       }
     }

@@ -109,6 +109,20 @@ final class Names {
     return cap >= 1 && lowerCount.getOrDefault(b, 0) <= cap;
   }
 
+  /**
+   * A sentence-initial capitalised word never seen elsewhere, directly followed by a name word:
+   * the first name of "Fitzwilliam Darcy arrived".
+   */
+  private boolean isUnknownInitialWord(int i) {
+    if (!t.sentenceStart[i] || !t.isCap(i) || t.isAllCaps(i) || i + 1 >= t.size
+        || t.para[i + 1] != t.para[i] || !isNameWord(i + 1) || isPossessive(i)) {
+      return false;
+    }
+    String b = t.lower[i];
+    return !Lexicon.STOP.contains(b) && !Lexicon.SPEECH_VERBS.contains(b) && !Tokens.isTitle(b)
+        && lowerCount.getOrDefault(b, 0) == 0 && b.length() > 1;
+  }
+
   private boolean isPossessive(int i) {
     String l = t.lower[i];
     return l.endsWith("'s") || l.endsWith("\u2019s");
@@ -142,7 +156,8 @@ final class Names {
     int words = 0;
     boolean possessive = false;
     while (k < t.size && words < 4 && t.para[k] == t.para[i] && t.quote[k] == t.quote[i]) {
-      if (isNameWord(k) && (words == 0 || !t.sentenceStart[k])) {
+      if ((isNameWord(k) || words == 0 && title == null && isUnknownInitialWord(k))
+          && (words == 0 || !t.sentenceStart[k])) {
         if (core.length() > 0) {
           core.append(' ');
         }
@@ -230,7 +245,22 @@ final class Names {
       boolean titled = formTitle.get(form) != null;
       boolean placeLike = placeCount.getOrDefault(form, 0) * 3 >= n;
       boolean knownFirst = isKnownFirstName(formCore.get(form));
-      if (speaker || (titled && n >= 2) || (!placeLike && n >= 3 && (knownFirst || n >= 8))) {
+      boolean fullKnown = knownFirst && formCore.get(form).contains(" ");
+      if (speaker || titled || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8)))) {
+        keep.add(form);
+      }
+    }
+    // A full name seen once still names a kept character: "Martha Hughes" for "Martha".
+    Set<String> keptWords = new java.util.HashSet<>();
+    for (String form : keep) {
+      if (!formCore.get(form).contains(" ")) {
+        keptWords.add(formCore.get(form));
+      }
+    }
+    for (String form : formCount.keySet()) {
+      String core = formCore.get(form);
+      if (core.contains(" ") && (keptWords.contains(firstOf(core))
+          || keptWords.contains(lastOf(core)))) {
         keep.add(form);
       }
     }
