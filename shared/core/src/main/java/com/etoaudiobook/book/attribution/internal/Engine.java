@@ -27,6 +27,10 @@ public final class Engine {
   public record Output(List<Result> quotes, List<Person> people) {
   }
 
+  private static final Set<String> OBJECTS = Set.of("him", "her", "them", "me", "us", "you",
+      "himself", "herself", "itself", "themselves", "myself", "yourself", "one", "each",
+      "everybody", "nobody", "somebody", "anybody", "everyone", "someone", "no-one");
+
   private static final int NAME = 0;
   private static final int PRONOUN = 1;
   private static final int DESC = 2;
@@ -159,6 +163,11 @@ public final class Engine {
     }
     String l = t.lower[k];
     if (Lexicon.SPEECH_VERBS.contains(l)) {
+      // "began to cry", "thought to go": an infinitive follows, this is not speech.
+      if (k + 2 < limit && t.lower[k + 1].equals("to") && t.isWord[k + 2] && !t.isCap(k + 2)
+          && !Lexicon.DETERMINERS.contains(t.lower[k + 2]) && !OBJECTS.contains(t.lower[k + 2])) {
+        return -1;
+      }
       return k + 1;
     }
     if (Lexicon.PARTICLE_VERBS.contains(l) && k + 1 < limit
@@ -205,7 +214,8 @@ public final class Engine {
     while (j < limit && !t.isWord[j] && !isTerminator(j)) {
       j++;
     }
-    if (j >= limit || isTerminator(j)) {
+    if (j >= limit || isTerminator(j) || Lexicon.CLAUSE_OPENERS.contains(t.lower[j])) {
+      // '"Got it?" and Pooh said, "Yes"': the cue belongs to the next quote.
       return null;
     }
     int v = speechVerbAt(j, limit);
@@ -256,11 +266,6 @@ public final class Engine {
       if (after < 0) {
         continue;
       }
-      // Inverted: "said the Hatter:".
-      Cue inv = subjectAt(after, qs);
-      if (inv != null) {
-        return inv;
-      }
       // Subject before the verb, possibly with fillers: "Alice then said".
       int k = v - 1;
       int fill = 0;
@@ -273,13 +278,30 @@ public final class Engine {
         if (c != null) {
           return c;
         }
-        if (t.lower[k].equals("and") || t.word[k].equals(",")) {
-          // "Alice looked up and said": the sentence subject.
-          int[] end = new int[1];
-          for (int m = s; m < k; m++) {
-            if (t.isWord[m]) {
-              return subjectForward(m, k, end);
-            }
+      }
+      if (k < s || !t.isWord[k] || Lexicon.CLAUSE_OPENERS.contains(t.lower[k])) {
+        // Inverted, with nothing before the verb in its clause: "Then said the Hatter:".
+        Cue inv = subjectAt(after, qs);
+        if (inv != null) {
+          return inv;
+        }
+      }
+      if (k >= s && (t.lower[k].equals("who") || t.lower[k].equals("which"))) {
+        // "the White Rabbit, who said": the name before the relative pronoun.
+        int r = k - 1;
+        while (r >= s && !t.isWord[r]) {
+          r--;
+        }
+        return r >= s ? subjectEndingAt(r, s) : null;
+      }
+      // "Alice looked up and said", "an old Crab took the opportunity of saying": the
+      // sentence subject.
+      int[] end = new int[1];
+      for (int m = s; m < v; m++) {
+        if (t.isWord[m] && !Lexicon.CLAUSE_OPENERS.contains(t.lower[m]) && !isFiller(m)) {
+          Cue c = subjectForward(m, v, end);
+          if (c != null) {
+            return c;
           }
         }
       }
@@ -314,12 +336,21 @@ public final class Engine {
     }
     if (Lexicon.DETERMINERS.contains(l) || m >= 0) {
       int j = k + 1;
-      if (m < 0 && j < limit) {
-        int m2 = names.mentionStart[j];
-        if (m2 >= 0 && (l.equals("the") || l.equals("poor") || l.equals("a"))
-            && !names.mentions.get(m2).possessive) {
-          end[0] = names.mentions.get(m2).last;
-          return new Cue(NAME, m2, null, j);
+      if (m < 0) {
+        // "the Rabbit", "the ingenious Giovanelli": determiner and adjectives before a name.
+        for (int a = j; a < limit && a <= j + 2 && t.isWord[a]; a++) {
+          int m2 = names.mentionStart[a];
+          if (m2 >= 0) {
+            if (names.mentions.get(m2).possessive || !Lexicon.MODIFIERS.contains(l)
+                && !l.equals("the")) {
+              break;
+            }
+            end[0] = names.mentions.get(m2).last;
+            return new Cue(NAME, m2, null, a);
+          }
+          if (t.isCap(a) || speechVerbAt(a, limit) > 0) {
+            break;
+          }
         }
       }
       if (m >= 0) {
@@ -345,7 +376,7 @@ public final class Engine {
       return new Cue(DESC, -1, gender, k);
     }
     // "poor Alice", "little Piglet".
-    if (!t.isCap(k) && k + 1 < limit && names.mentionStart[k + 1] >= 0
+    if (Lexicon.MODIFIERS.contains(l) && k + 1 < limit && names.mentionStart[k + 1] >= 0
         && !names.mentions.get(names.mentionStart[k + 1]).possessive) {
       int m2 = names.mentionStart[k + 1];
       end[0] = names.mentions.get(m2).last;
@@ -553,7 +584,8 @@ public final class Engine {
       if (t.para[e[0]] != p) {
         break;
       }
-      if (e[2] == 0 && fits(e[1], gender, strict)) {
+      // The paragraph's own characters may fit even with an unknown gender.
+      if (e[2] == 0 && fits(e[1], gender, false)) {
         best = e[1];
         if (isSubjectPosition(e[0])) {
           return e[1];
@@ -561,7 +593,7 @@ public final class Engine {
       }
     }
     for (int r = q - 1; r >= 0 && spans.get(r).paragraph() == p; r--) {
-      if (speaker[r] >= 0 && fits(speaker[r], gender, strict) && cues[r] != null) {
+      if (speaker[r] >= 0 && fits(speaker[r], gender, false) && cues[r] != null) {
         return speaker[r];
       }
     }
@@ -617,9 +649,8 @@ public final class Engine {
       return true;
     }
     String w = t.lower[prev];
-    return w.equals(",") || w.equals("and") || w.equals("then") || w.equals("but")
-        || w.equals(";") || w.equals("--") || w.equals("when") || w.equals("while")
-        || t.sentenceStart[k] || t.quote[prev] >= 0;
+    return w.equals(",") || w.equals(";") || w.equals("--") || w.equals("(")
+        || Lexicon.CLAUSE_OPENERS.contains(w) || t.quote[prev] >= 0;
   }
 
   /** Speaker of a unit with no cue: action beat, vocative, turn-taking, recent name. */

@@ -35,7 +35,12 @@ final class Lexicon {
       expostulated ejaculated hazarded offered offers prompted prompts sobbed snorted snorts
       grinned grins cooed purred whimpered bellowed bawled chorused chimed piped retorted
       teased scolded scolds soothed explained blurted stormed insinuated murmured returned
-      told tells shouted""");
+      told tells shouted subjoined hummed saying asking crying adding answering replying
+      calling shouting whispering muttering murmuring exclaiming thinking repeating continuing
+      singing humming remarking observing explaining inquiring enquiring demanding
+      interrupting protesting suggesting screaming sighing laughing growling grumbling
+      sobbing groaning urging declaring returning rejoining retorting pleading squeaking
+      begging begged says""");
 
   /** Verbs that are speech verbs only with a particle: "went on", "broke in", "put in". */
   static final Set<String> PARTICLE_VERBS = set("went goes broke breaks put puts cut cuts");
@@ -48,7 +53,15 @@ final class Lexicon {
   static final Set<String> FILLERS = set("""
       then again also now presently still once had has have was were is did does just
       instantly immediately suddenly quickly slowly softly quietly gravely at last length
-      first only""");
+      first only would could should might must will shall can""");
+
+  /** Lowercase words that may precede a name in a speaker slot: "said poor Alice". */
+  static final Set<String> MODIFIERS = set("poor little old young dear good the a an");
+
+  /** Words that open a clause whose subject follows: "so Alice began", "and Piglet said". */
+  static final Set<String> CLAUSE_OPENERS = set("""
+      and but then so as when while until till because if though although since yet or
+      where whereupon after before once""");
 
   static final Set<String> DETERMINERS = set("the a an his her their my our your its this that");
 
@@ -82,8 +95,7 @@ final class Lexicon {
       however wherever whenever hallo hello hullo goodbye good-bye good-night good-morning
       sure certainly really quite rather almost already meanwhile besides instead otherwise
       therefore thus hence too
-      monday tuesday wednesday thursday friday saturday sunday january february march april
-      may june july august september october november december christmas easter
+      monday tuesday wednesday thursday friday saturday sunday christmas easter
       english french german italian american british spanish roman europe america england
       london paris rome""");
   static final Set<String> MONTHS = set("""

@@ -276,10 +276,12 @@ final class Names {
         titledWithMiss.add(lastOf(core));
       }
       if (core.contains(" ")) {
-        if (!coreToKey.containsKey(core)) {
-          coreToKey.put(core, core);
-          lastWord.computeIfAbsent(lastOf(core), x -> new ArrayList<>()).add(core);
-          firstWord.computeIfAbsent(firstOf(core), x -> new ArrayList<>()).add(core);
+        // Middle names and initials don't make another person: key on first + last word.
+        String key = fullKey(core);
+        if (!coreToKey.containsKey(key)) {
+          coreToKey.put(key, key);
+          lastWord.computeIfAbsent(lastOf(core), x -> new ArrayList<>()).add(key);
+          firstWord.computeIfAbsent(firstOf(core), x -> new ArrayList<>()).add(key);
         }
       }
     }
@@ -288,14 +290,21 @@ final class Names {
       String core = formCore.get(form);
       String title = formTitle.get(form);
       if (core.contains(" ")) {
-        formKey.put(form, core);
+        formKey.put(form, fullKey(core));
         continue;
       }
       String tg = titleGender(title);
       List<String> byLast = filterGender(lastWord.getOrDefault(core, List.of()), tg);
       List<String> byFirst = firstWord.getOrDefault(core, List.of());
       boolean mrs = title != null && title.toLowerCase().startsWith("mrs");
-      if (title != null && !title.toLowerCase().startsWith("miss") && !mrs
+      boolean firstNameTitle = title != null && (title.toLowerCase().startsWith("miss")
+          || title.toLowerCase().startsWith("sir") || title.toLowerCase().startsWith("lady")
+          || title.toLowerCase().startsWith("master"));
+      List<String> byFirstG = filterGender(byFirst, tg);
+      if (firstNameTitle && byLast.isEmpty() && byFirstG.size() == 1) {
+        // "Miss Daisy", "Sir Walter", "Master Randolph": title + first name.
+        formKey.put(form, byFirstG.get(0));
+      } else if (title != null && !title.toLowerCase().startsWith("miss") && !mrs
           && !title.toLowerCase().startsWith("mr") && !title.toLowerCase().startsWith("ms")
           && !title.toLowerCase().startsWith("sir") && !title.toLowerCase().startsWith("lady")) {
         // "King", "Captain Smith": rank titles keep their own identity unless a full name.
@@ -340,7 +349,7 @@ final class Names {
       });
       p.aliases.add(form);
       if (!form.equals(formCore.get(form)) && !formCore.get(form).contains(" ")
-          && key.contains(" ")) {
+          && coreToKey.containsKey(key)) {
         // "Mr. Darcy" also stands for "Darcy" when that form was never seen alone.
         p.aliases.add(formCore.get(form));
       }
@@ -418,6 +427,10 @@ final class Names {
     }
     String first = form.substring(0, sp).toLowerCase().replace(".", "");
     return Tokens.isTitle(first) ? first : null;
+  }
+
+  private static String fullKey(String core) {
+    return firstOf(core) + " " + lastOf(core);
   }
 
   private static String lastOf(String core) {
