@@ -106,6 +106,14 @@ public final class Engine {
         speakerForms.merge(names.mentions.get(cues[q].mention).form, 1, Integer::sum);
       }
     }
+    if (Boolean.getBoolean("attribution.debug")) {
+      for (int q = 0; q < n; q++) {
+        if (cues[q] != null && cues[q].kind == NAME) {
+          System.err.println("cue " + names.mentions.get(cues[q].mention).form + " @"
+              + t.start[cues[q].tok]);
+        }
+      }
+    }
     names.buildCharacters(speakerForms);
     // A name cue that did not become a character (filtered) is no cue at all.
     for (int q = 0; q < n; q++) {
@@ -348,7 +356,8 @@ public final class Engine {
             end[0] = names.mentions.get(m2).last;
             return new Cue(NAME, m2, null, a);
           }
-          if (t.isCap(a) || speechVerbAt(a, limit) > 0) {
+          // "the lady from Geneva": a function word ends the description before the name.
+          if (t.isCap(a) || speechVerbAt(a, limit) > 0 || Lexicon.STOP.contains(t.lower[a])) {
             break;
           }
         }

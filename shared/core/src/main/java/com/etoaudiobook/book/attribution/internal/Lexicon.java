@@ -102,7 +102,7 @@ final class Lexicon {
       january february march april may june july august september october november december""");
 
   /** Prepositions that usually precede a place rather than a person. */
-  static final Set<String> PLACE_PREPOSITIONS = set("in at from into near towards toward through via");
+  static final Set<String> PLACE_PREPOSITIONS = set("in at from into near towards toward through via to of across over");
 
   static final Set<String> MALE_NOUNS = set("""
       man gentleman boy lad youth fellow husband father uncle brother son nephew king prince

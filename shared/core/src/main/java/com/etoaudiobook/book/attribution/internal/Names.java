@@ -131,9 +131,31 @@ final class Names {
   private void findMentions() {
     int i = 0;
     while (i < t.size) {
+      if (t.paraFirst[t.para[i]] == i && isHeading(t.para[i])) {
+        // Chapter titles are in title case: "The Rabbit Sends in a Little Bill".
+        i = t.paraLast[t.para[i]];
+        continue;
+      }
       int next = tryMention(i);
       i = next > i ? next : i + 1;
     }
+  }
+
+  private boolean isHeading(int p) {
+    int words = 0;
+    int caps = 0;
+    for (int k = t.paraFirst[p]; k < t.paraLast[p]; k++) {
+      if (t.quote[k] >= 0) {
+        return false;
+      }
+      if (t.isWord[k]) {
+        words++;
+        if (t.isCap(k) || java.lang.Character.isDigit(t.word[k].charAt(0))) {
+          caps++;
+        }
+      }
+    }
+    return words > 0 && words <= 14 && caps * 2 > words;
   }
 
   private int tryMention(int i) {
@@ -243,7 +265,8 @@ final class Names {
       int n = e.getValue();
       boolean speaker = speakerForms.getOrDefault(form, 0) > 0;
       boolean titled = formTitle.get(form) != null;
-      boolean placeLike = placeCount.getOrDefault(form, 0) * 3 >= n;
+      // People are sometimes "to"/"of" someone; places mostly are ("at Vevey", "of Rome").
+      boolean placeLike = placeCount.getOrDefault(form, 0) * 2 >= n;
       boolean knownFirst = isKnownFirstName(formCore.get(form));
       boolean fullKnown = knownFirst && formCore.get(form).contains(" ");
       if (speaker || titled || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8)))) {
@@ -379,8 +402,17 @@ final class Names {
       }
     }
     countPronouns();
+    // Pronoun votes are measured against the text's overall he/she balance: in a novel about
+    // one heroine "she" follows every name, so only a clear excess says something.
+    int allMale = 0;
+    int allFemale = 0;
     for (Person p : people) {
-      p.gender = guessGender(p);
+      allMale += p.male;
+      allFemale += p.female;
+    }
+    double base = (allMale + 1.0) / (allMale + allFemale + 2.0);
+    for (Person p : people) {
+      p.gender = guessGender(p, base);
     }
   }
 
@@ -481,7 +513,7 @@ final class Names {
     }
   }
 
-  private static String guessGender(Person p) {
+  private static String guessGender(Person p, double base) {
     if (p.titleMale > p.titleFemale) {
       return "male";
     }
@@ -502,14 +534,24 @@ final class Names {
     if (byName != null) {
       return byName;
     }
-    if (p.male >= 2 && p.male >= 2 * p.female) {
+    int n = p.male + p.female;
+    if (n == 0) {
+      return null;
+    }
+    // Clearly one-sided votes decide alone (a cast of male animals has a male base rate).
+    if (p.male >= 3 && p.male >= 4 * p.female) {
       return "male";
     }
-    if (p.female >= 2 && p.female >= 2 * p.male) {
+    if (p.female >= 3 && p.female >= 4 * p.male) {
       return "female";
     }
-    if (p.male + p.female == 1) {
-      return p.male == 1 ? "male" : "female";
+    double ratio = (p.male + 0.5) / (n + 1.0);
+    double margin = n >= 4 ? 0.15 : 0.3;
+    if (ratio > base + margin || p.female == 0 && p.male >= 2) {
+      return "male";
+    }
+    if (ratio < base - margin || p.male == 0 && p.female >= 2) {
+      return "female";
     }
     return null;
   }
