@@ -143,6 +143,9 @@ public final class Engine {
     sorted.sort((a, b) -> Integer.compare(speechCount[b.id], speechCount[a.id]));
     List<Person> people = new ArrayList<>();
     for (Names.Person p : sorted) {
+      if (p.dropped) {
+        continue;
+      }
       people.add(new Person(p.name, new ArrayList<>(p.aliases), p.gender));
     }
     return new Output(out, people);
@@ -593,8 +596,7 @@ public final class Engine {
       if (t.para[e[0]] != p) {
         break;
       }
-      // The paragraph's own characters may fit even with an unknown gender.
-      if (e[2] == 0 && fits(e[1], gender, false)) {
+      if (e[2] == 0 && fits(e[1], gender, strict)) {
         best = e[1];
         if (isSubjectPosition(e[0])) {
           return e[1];
@@ -602,6 +604,7 @@ public final class Engine {
       }
     }
     for (int r = q - 1; r >= 0 && spans.get(r).paragraph() == p; r--) {
+      // Who just spoke in this paragraph may fit even with an unknown gender.
       if (speaker[r] >= 0 && fits(speaker[r], gender, false) && cues[r] != null) {
         return speaker[r];
       }

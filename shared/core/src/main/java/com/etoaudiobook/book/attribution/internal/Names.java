@@ -46,6 +46,7 @@ final class Names {
     int titleMale;
     int titleFemale;
     int speeches;
+    boolean dropped;
 
     Person(int id, String name) {
       this.id = id;
@@ -413,6 +414,19 @@ final class Names {
     double base = (allMale + 1.0) / (allMale + allFemale + 2.0);
     for (Person p : people) {
       p.gender = guessGender(p, base);
+      for (String a : p.aliases) {
+        p.speeches += speakerForms.getOrDefault(a, 0);
+      }
+    }
+    // A name that never speaks and has no gender evidence is most likely a thing or a place
+    // ("Americans", "Italy"): don't let it attract pronouns.
+    for (Person p : people) {
+      p.dropped = p.speeches == 0 && p.gender == null;
+    }
+    for (Mention m : mentions) {
+      if (m.character >= 0 && people.get(m.character).dropped) {
+        m.character = -1;
+      }
     }
   }
 
