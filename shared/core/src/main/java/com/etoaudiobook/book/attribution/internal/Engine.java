@@ -207,11 +207,17 @@ public final class Engine {
   }
 
   private Cue findCue(int q) {
-    Cue after = cueAfter(q);
-    if (after != null) {
-      return after;
+    Cue before = cueBefore(q);
+    int qs = t.quoteFirst[q];
+    if (before != null && qs > 0 && t.quote[qs - 1] < 0 && t.para[qs - 1] == t.para[qs]
+        && (t.word[qs - 1].equals(",") || t.word[qs - 1].equals(":")
+        || t.word[qs - 1].startsWith("-") || t.word[qs - 1].startsWith("\u2014"))) {
+      // '"…," said Alice, "…"' and 'the Gryphon interrupted: "…"': the phrase leading into
+      // the quote names its speaker, whatever follows it.
+      return before;
     }
-    return cueBefore(q);
+    Cue after = cueAfter(q);
+    return after != null ? after : before;
   }
 
   /** "…," said Alice / "…," Alice said / "…," she said / "…," said the old man. */
@@ -311,8 +317,12 @@ public final class Engine {
       for (int m = s; m < v; m++) {
         if (t.isWord[m] && !Lexicon.CLAUSE_OPENERS.contains(t.lower[m]) && !isFiller(m)) {
           Cue c = subjectForward(m, v, end);
-          if (c != null) {
+          // "It was all very well to say": a distant "it" is rarely a speaker.
+          if (c != null && !(c.kind == PRONOUN && c.gender == null)) {
             return c;
+          }
+          if (c != null) {
+            return null;
           }
         }
       }
@@ -589,24 +599,34 @@ public final class Engine {
 
   private int anaphorCandidate(String gender, int tok, int q, boolean strict, boolean desc) {
     int p = t.para[tok];
-    // 1. A fitting name earlier in the same paragraph's narration, or an earlier speaker there.
+    // 1. The nearest fitting character earlier in the same paragraph: a narration mention
+    // (a subject preferred) or who spoke an earlier quote there (gender may be unknown).
     int best = -2;
+    int bestTok = -1;
     for (int h = history.size() - 1; h >= 0; h--) {
       int[] e = history.get(h);
       if (t.para[e[0]] != p) {
         break;
       }
       if (e[2] == 0 && fits(e[1], gender, strict)) {
-        best = e[1];
+        if (best == -2) {
+          best = e[1];
+          bestTok = e[0];
+        }
         if (isSubjectPosition(e[0])) {
-          return e[1];
+          best = e[1];
+          bestTok = e[0];
+          break;
         }
       }
     }
     for (int r = q - 1; r >= 0 && spans.get(r).paragraph() == p; r--) {
-      // Who just spoke in this paragraph may fit even with an unknown gender.
       if (speaker[r] >= 0 && fits(speaker[r], gender, false) && cues[r] != null) {
-        return speaker[r];
+        if (t.quoteFirst[r] > bestTok) {
+          best = speaker[r];
+          bestTok = t.quoteFirst[r];
+        }
+        break;
       }
     }
     if (best != -2 && !desc) {
@@ -630,7 +650,8 @@ public final class Engine {
       if (p - t.para[e[0]] > 6) {
         break;
       }
-      if (e[1] != lastSpeaker && fits(e[1], gender, strict)) {
+      // Names inside quotes ("won't the Duchess be savage") are talked about, not talking.
+      if (e[2] == 0 && e[1] != lastSpeaker && fits(e[1], gender, strict)) {
         return e[1];
       }
     }
