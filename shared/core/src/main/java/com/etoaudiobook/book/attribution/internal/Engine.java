@@ -31,6 +31,9 @@ public final class Engine {
       "himself", "herself", "itself", "themselves", "myself", "yourself", "one", "each",
       "everybody", "nobody", "somebody", "anybody", "everyone", "someone", "no-one");
 
+  private static final Set<String> PREPOSITIONS = Set.of("to", "at", "with", "of", "for", "from",
+      "by", "upon", "on", "towards", "toward", "into", "about", "behind", "beside", "near");
+
   private static final int NAME = 0;
   private static final int PRONOUN = 1;
   private static final int DESC = 2;
@@ -178,6 +181,11 @@ public final class Engine {
       if (k + 2 < limit && t.lower[k + 1].equals("to") && t.isWord[k + 2] && !t.isCap(k + 2)
           && !Lexicon.DETERMINERS.contains(t.lower[k + 2]) && !OBJECTS.contains(t.lower[k + 2])) {
         return -1;
+      }
+      // "called out Pooh", "spoke up": the particle belongs to the verb.
+      if (k + 1 < limit && (Lexicon.PARTICLES.contains(t.lower[k + 1])
+          || t.lower[k + 1].equals("up") || t.lower[k + 1].equals("back"))) {
+        return k + 2;
       }
       return k + 1;
     }
@@ -603,12 +611,20 @@ public final class Engine {
     // (a subject preferred) or who spoke an earlier quote there (gender may be unknown).
     int best = -2;
     int bestTok = -1;
+    int weak = -2;
     for (int h = history.size() - 1; h >= 0; h--) {
       int[] e = history.get(h);
       if (t.para[e[0]] != p) {
         break;
       }
       if (e[2] == 0 && fits(e[1], gender, strict)) {
+        if (e[0] > 0 && PREPOSITIONS.contains(t.lower[e[0] - 1])) {
+          // "turning to Alice, she went on": an object is a weak antecedent.
+          if (weak == -2) {
+            weak = e[1];
+          }
+          continue;
+        }
         if (best == -2) {
           best = e[1];
           bestTok = e[0];
@@ -628,6 +644,9 @@ public final class Engine {
         }
         break;
       }
+    }
+    if (best == -2) {
+      best = weak;
     }
     if (best != -2 && !desc) {
       return best;
