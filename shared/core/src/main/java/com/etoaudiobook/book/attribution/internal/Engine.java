@@ -479,6 +479,8 @@ public final class Engine {
   private int nextMention;
   /** Turns: speaker and paragraph of each dialogue paragraph group, in order. */
   private final List<int[]> turns = new ArrayList<>();
+  /** Characters addressed by name in the unit being resolved. */
+  private Set<Integer> addressed = Set.of();
 
   private void advanceHistory(int upToTok) {
     List<Names.Mention> ms = names.mentions;
@@ -509,6 +511,8 @@ public final class Engine {
 
   private void resolveUnit(int from, int to) {
     int firstPara = spans.get(from).paragraph();
+    // '"Hallo, Pooh," he said': whoever the quote calls by name is not its speaker.
+    addressed = vocatives(from, to);
     advanceHistory(t.paraFirst[firstPara]);
     // Direct cues: a name, a pronoun or a description next to the quote.
     for (int q = from; q < to; q++) {
@@ -580,7 +584,7 @@ public final class Engine {
   }
 
   private boolean fits(int person, String gender, boolean strict) {
-    if (person < 0) {
+    if (person < 0 || addressed.contains(person)) {
       return false;
     }
     if (gender == null) {
@@ -651,8 +655,23 @@ public final class Engine {
     if (best != -2 && !desc) {
       return best;
     }
-    // 2. Conversation: the participant that did not speak last, if the turns are adjacent.
     int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
+    // 1b. Narration paragraphs since the last speech: their latest fitting subject
+    // ("Christopher Robin came slowly down his tree." / "Silly old Bear," he said).
+    int narrFrom = last == null ? p - 3 : last[2] + 1;
+    if (narrFrom < p && !desc) {
+      for (int h = history.size() - 1; h >= 0; h--) {
+        int[] e = history.get(h);
+        int ep = t.para[e[0]];
+        if (ep < narrFrom) {
+          break;
+        }
+        if (ep < p && e[2] == 0 && isSubjectPosition(e[0]) && fits(e[1], gender, strict)) {
+          return e[1];
+        }
+      }
+    }
+    // 2. Conversation: the participant that did not speak last, if the turns are adjacent.
     boolean adjacent = last != null && p - last[2] <= 2;
     if (adjacent) {
       for (int k = turns.size() - 2; k >= 0 && k >= turns.size() - 4; k--) {
