@@ -562,7 +562,7 @@ public final class Engine {
     int lastPara = spans.get(to - 1).paragraph();
     // The turn's speaker is the one of its last quote (a unit rarely holds two speakers).
     if (speaker[to - 1] != -2) {
-      turns.add(new int[] {speaker[to - 1], firstPara, lastPara, from});
+      turns.add(new int[] {speaker[to - 1], firstPara, lastPara, from, to});
     }
   }
 
@@ -752,7 +752,7 @@ public final class Engine {
     boolean adjacent = last != null && p - last[2] <= 2;
     if (adjacent) {
       // 2. The previous speech called someone by name: they answer.
-      Set<Integer> called = vocatives(last[3], last[3] + 1);
+      Set<Integer> called = vocatives(last[3], last[4]);
       for (int c : called) {
         if (c != last[0] && !vocatives.contains(c)) {
           return c;
