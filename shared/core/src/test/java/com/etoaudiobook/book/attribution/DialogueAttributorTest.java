@@ -209,6 +209,31 @@ class DialogueAttributorTest {
   }
 
   @Test
+  void descriptionAndKinship() {
+    String text = """
+        Nora Blake sat by the fire while Mrs. Blake knitted and Mr. Adams read aloud.
+
+        "Must we go to the fair tomorrow?" asked Nora.
+
+        "Certainly," said her mother. "Your cousin expects us."
+
+        "I shall drive you both," said the old man, closing his book.
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals("Nora Blake", a.quotes().get(0).speaker());
+    assertEquals("Mrs. Blake", a.quotes().get(1).speaker());
+    assertEquals("Mrs. Blake", a.quotes().get(2).speaker());
+    assertEquals("Mr. Adams", a.quotes().get(3).speaker());
+    assertEquals("anaphoric", a.quotes().get(3).type());
+  }
+
+  @Test
+  void emptyAndQuotelessText() {
+    assertTrue(attributor.attribute("").quotes().isEmpty());
+    assertTrue(attributor.attribute("No one spoke that night.").quotes().isEmpty());
+  }
+
+  @Test
   void fullNovelSizedTextIsFast() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 4000; i++) {

@@ -34,6 +34,10 @@ public final class Engine {
   private static final Set<String> PREPOSITIONS = Set.of("to", "at", "with", "of", "for", "from",
       "by", "upon", "on", "towards", "toward", "into", "about", "behind", "beside", "near");
 
+  private static final Set<String> KIN = Set.of("mother", "father", "aunt", "uncle", "sister",
+      "brother", "wife", "husband", "son", "daughter", "cousin", "mamma", "mama", "papa",
+      "friend", "companion", "hostess", "host", "niece", "nephew", "mistress", "master");
+
   private static final int NAME = 0;
   private static final int PRONOUN = 1;
   private static final int DESC = 2;
@@ -208,7 +212,8 @@ public final class Engine {
   private int narrationEnd(int from) {
     int p = t.para[Math.min(from, t.size - 1)];
     int k = from;
-    while (k < t.size && t.para[k] == p && t.quote[k] < 0) {
+    // A cue sits within a few words of the quote; 40 tokens is plenty.
+    while (k < t.size && k < from + 40 && t.para[k] == p && t.quote[k] < 0) {
       k++;
     }
     return k;
@@ -270,7 +275,9 @@ public final class Engine {
     if (q > 0 && spans.get(q - 1).paragraph() == p) {
       from = t.quoteLast[q - 1];
     }
-    // Only the sentence that runs into the quote.
+    // Only the sentence that runs into the quote (bounded, so a huge unpunctuated paragraph
+    // stays linear).
+    from = Math.max(from, qs - 80);
     int s = from;
     for (int k = qs - 1; k >= from; k--) {
       if (isTerminator(k) && !t.word[k].equals(":")) {
@@ -572,11 +579,68 @@ public final class Engine {
         return names.mentions.get(c.mention).character;
       case FIRST:
         return -1;
-      case PRONOUN:
       case DESC:
+        int kin = kinship(c, q);
+        if (kin != -2) {
+          return kin;
+        }
+        return resolveAnaphor(c.gender, c.tok, q, true);
+      case PRONOUN:
       default:
-        return resolveAnaphor(c.gender, c.tok, q, c.kind == DESC);
+        return resolveAnaphor(c.gender, c.tok, q, false);
     }
+  }
+
+  /**
+   * "her mother", "his father": the Mrs./Mr. who shares a surname with someone who spoke
+   * lately ("Daisy Miller" -> "Mrs. Miller"), when there is exactly one.
+   */
+  private int kinship(Cue c, int q) {
+    String det = t.lower[c.tok];
+    if (!det.equals("her") && !det.equals("his")) {
+      return -2;
+    }
+    String title = null;
+    for (int k = c.tok + 1; k < t.size && k <= c.tok + 3 && t.isWord[k]; k++) {
+      String l = t.lower[k];
+      if (l.equals("mother") || l.equals("mamma") || l.equals("mama")) {
+        title = "mrs";
+      } else if (l.equals("father") || l.equals("papa")) {
+        title = "mr";
+      }
+    }
+    if (title == null) {
+      return -2;
+    }
+    Set<String> surnames = new HashSet<>();
+    for (int k = turns.size() - 1; k >= 0 && k >= turns.size() - 6; k--) {
+      int s = turns.get(k)[0];
+      if (s >= 0) {
+        String n = names.people.get(s).name;
+        if (n.contains(" ")) {
+          surnames.add(n.substring(n.lastIndexOf(' ') + 1));
+        }
+      }
+    }
+    int found = -2;
+    for (Names.Person p : names.people) {
+      if (p.dropped) {
+        continue;
+      }
+      for (String a : p.aliases) {
+        String l = a.toLowerCase(java.util.Locale.ROOT);
+        int sp = a.lastIndexOf(' ');
+        if ((l.startsWith(title + ".") || l.startsWith(title + " ")) && sp > 0
+            && surnames.contains(a.substring(sp + 1)) && !addressed.contains(p.id)) {
+          if (found == -2 || found == p.id) {
+            found = p.id;
+          } else {
+            return -2;
+          }
+        }
+      }
+    }
+    return found;
   }
 
   private String genderOf(int person) {

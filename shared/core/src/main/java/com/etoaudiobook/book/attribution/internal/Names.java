@@ -292,12 +292,12 @@ final class Names {
     Map<String, String> coreToKey = new LinkedHashMap<>();
     Map<String, List<String>> lastWord = new HashMap<>();
     Map<String, List<String>> firstWord = new HashMap<>();
-    Set<String> titledWithMiss = new java.util.HashSet<>();
+    Set<String> mrsFull = new java.util.HashSet<>();
     for (String form : keep) {
       String core = formCore.get(form);
       String title = formTitle.get(form);
-      if (title != null && title.toLowerCase().startsWith("miss")) {
-        titledWithMiss.add(lastOf(core));
+      if (title != null && title.toLowerCase().startsWith("mrs") && core.contains(" ")) {
+        mrsFull.add(lastOf(core));
       }
       if (core.contains(" ")) {
         // Middle names and initials don't make another person: key on first + last word.
@@ -333,8 +333,9 @@ final class Names {
           && !title.toLowerCase().startsWith("sir") && !title.toLowerCase().startsWith("lady")) {
         // "King", "Captain Smith": rank titles keep their own identity unless a full name.
         formKey.put(form, byLast.size() == 1 ? byLast.get(0) : form);
-      } else if (mrs && titledWithMiss.contains(core)) {
-        // Both "Miss X" and "Mrs. X": the mother is not the daughter.
+      } else if (mrs && !mrsFull.contains(core)) {
+        // "Mrs. Bennet" is rarely "Elizabeth Bennet": a married title joins a full name only
+        // when that full name was itself written with it ("Mrs. Nora Blake").
         formKey.put(form, form);
       } else if (byLast.size() == 1 && (title != null || byFirst.isEmpty())) {
         formKey.put(form, byLast.get(0));
@@ -431,7 +432,7 @@ final class Names {
   }
 
   private static List<String> filterGender(List<String> fulls, String gender) {
-    if (gender == null || fulls.size() < 2) {
+    if (gender == null) {
       return fulls;
     }
     List<String> out = new ArrayList<>();
