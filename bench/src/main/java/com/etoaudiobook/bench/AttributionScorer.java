@@ -1,10 +1,10 @@
 /*
  * Scores DialogueAttributor against PDNC-style annotated novels.
  *
- * Run from the repository root:
- *   mvn -q -B -pl shared/core install -DskipTests \
+ * Run from the repository root (-am also installs the parent pom the bench resolves):
+ *   mvn -q -B -pl shared/core -am install -DskipTests \
  *     && mvn -q -B -pl bench compile exec:java -Dexec.mainClass=com.etoaudiobook.bench.AttributionScorer
- * or, once built:
+ * Arguments go in -Dexec.args="--errors path/to/novel". Or, once built:
  *   java -cp shared/core/target/classes:bench/target/classes \
  *     com.etoaudiobook.bench.AttributionScorer [--errors] [novelFolder...]
  *
