@@ -49,6 +49,8 @@ public final class Engine {
     final int mention;
     final String gender;
     final int tok;
+    /** "she said to herself", "he thought": no addressee, so no turn-taking. */
+    boolean self;
 
     Cue(int kind, int mention, String gender, int tok) {
       this.kind = kind;
@@ -66,6 +68,10 @@ public final class Engine {
   private final boolean firstPerson;
   private Cue[] cues;
   private int[] speaker;
+  /** Quotes attributed so far to each character: salience of the protagonist. */
+  private int[] spoken;
+  /** The cue being resolved is a thought or words to oneself. */
+  private boolean selfTalk;
   private String[] type;
 
   private Engine(String text) {
@@ -131,6 +137,7 @@ public final class Engine {
     }
     speaker = new int[n];
     type = new String[n];
+    spoken = new int[names.people.size()];
     java.util.Arrays.fill(speaker, -2);
     resolveAll();
     List<Result> out = new ArrayList<>(n);
@@ -220,6 +227,29 @@ public final class Engine {
   }
 
   private Cue findCue(int q) {
+    Cue c = findCue0(q);
+    if (c != null && c.kind != NAME) {
+      c.self = isSelfTalk(c.tok);
+    }
+    return c;
+  }
+
+  /** A thought or a reflexive ("to herself") within a few words of the subject. */
+  private boolean isSelfTalk(int tok) {
+    for (int k = Math.max(0, tok - 3); k < t.size && k <= tok + 5; k++) {
+      String l = t.lower[k];
+      if (t.quote[k] >= 0 && k > tok) {
+        break;
+      }
+      if (l.equals("thought") || l.equals("herself") || l.equals("himself")
+          || l.equals("itself") || l.equals("thinks") || l.equals("wondered")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Cue findCue0(int q) {
     Cue before = cueBefore(q);
     int qs = t.quoteFirst[q];
     if (before != null && qs > 0 && t.quote[qs - 1] < 0 && t.para[qs - 1] == t.para[qs]
@@ -333,7 +363,7 @@ public final class Engine {
         if (t.isWord[m] && !Lexicon.CLAUSE_OPENERS.contains(t.lower[m]) && !isFiller(m)) {
           Cue c = subjectForward(m, v, end);
           // "It was all very well to say": a distant "it" is rarely a speaker.
-          if (c != null && !(c.kind == PRONOUN && c.gender == null)) {
+          if (c != null && !(c.kind == PRONOUN && t.lower[c.tok].equals("it"))) {
             return c;
           }
           if (c != null) {
@@ -461,6 +491,7 @@ public final class Engine {
       case "she":
         return new Cue(PRONOUN, -1, "female", k);
       case "it":
+        // Animals and things speak as "it": any gender fits.
         return new Cue(PRONOUN, -1, null, k);
       case "i":
         return firstPerson && t.word[k].equals("I") ? new Cue(FIRST, -1, null, k) : null;
@@ -568,6 +599,11 @@ public final class Engine {
     advanceHistory(t.quoteLast[to - 1]);
     int lastPara = spans.get(to - 1).paragraph();
     // The turn's speaker is the one of its last quote (a unit rarely holds two speakers).
+    for (int q = from; q < to; q++) {
+      if (speaker[q] >= 0) {
+        spoken[speaker[q]]++;
+      }
+    }
     if (speaker[to - 1] != -2) {
       turns.add(new int[] {speaker[to - 1], firstPara, lastPara, from, to});
     }
@@ -587,7 +623,10 @@ public final class Engine {
         return resolveAnaphor(c.gender, c.tok, q, true);
       case PRONOUN:
       default:
-        return resolveAnaphor(c.gender, c.tok, q, false);
+        selfTalk = c.self;
+        int who = resolveAnaphor(c.gender, c.tok, q, false);
+        selfTalk = false;
+        return who;
     }
   }
 
@@ -737,7 +776,7 @@ public final class Engine {
     }
     // 2. Conversation: the participant that did not speak last, if the turns are adjacent.
     boolean adjacent = last != null && p - last[2] <= 2;
-    if (adjacent) {
+    if (adjacent && !selfTalk) {
       for (int k = turns.size() - 2; k >= 0 && k >= turns.size() - 4; k--) {
         int s = turns.get(k)[0];
         if (s != last[0] && p - turns.get(k)[2] <= 8 && fits(s, gender, strict)) {
@@ -746,7 +785,11 @@ public final class Engine {
       }
     }
     // 3. The most recent fitting name (narration first), skipping the last speaker.
-    int lastSpeaker = adjacent ? last[0] : -3;
+    // Talking to oneself continues the last speaker rather than answering them.
+    int lastSpeaker = adjacent && !selfTalk ? last[0] : -3;
+    if (selfTalk && adjacent && fits(last[0], gender, strict)) {
+      return last[0];
+    }
     for (int h = history.size() - 1; h >= 0; h--) {
       int[] e = history.get(h);
       if (p - t.para[e[0]] > 6) {
@@ -778,6 +821,9 @@ public final class Engine {
     int prev = k - 1;
     if (prev >= 0 && (t.lower[prev].equals("the") || t.lower[prev].equals("poor")
         || t.lower[prev].equals("little"))) {
+      if (t.sentenceStart[prev]) {
+        return true;
+      }
       prev--;
     }
     if (prev < 0) {
