@@ -88,6 +88,17 @@ public final class Engine {
     return e.attribute();
   }
 
+  /** A narration "I" in this paragraph or the ten before it. */
+  private boolean narratorNear(int p) {
+    int from = t.paraFirst[Math.max(0, p - 10)];
+    for (int k = from; k < t.paraLast[p]; k++) {
+      if (t.quote[k] < 0 && t.word[k].equals("I")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** First-person narration: "I" is common outside quotations. */
   private boolean isFirstPerson() {
     int words = 0;
@@ -887,6 +898,11 @@ public final class Engine {
         return e[1];
       }
     }
+    if (firstPerson && last != null && last[0] != -1 && p - last[2] <= 2
+        && narratorNear(p)) {
+      // In first-person narration the narrator is the usual other party of an exchange.
+      return -1;
+    }
     if (last != null && p - last[2] <= 4 && !vocatives.contains(last[0])) {
       return last[0];
     }
@@ -908,7 +924,10 @@ public final class Engine {
         boolean prevBreak = before < t.quoteFirst[q] + 1 || !t.isWord[before]
             || t.lower[before].equals("dear") || t.lower[before].equals("my");
         boolean nextBreak = after >= t.quoteLast[q] || !t.isWord[after];
-        if (prevBreak && nextBreak && !(after < t.size && t.word[after].equals("."))
+        boolean afterComma = before >= 0 && t.word[before].equals(",");
+        // "Thank you, Mrs. Pargeter." / "Alice, come here" / "…, Alice?"
+        if (prevBreak && nextBreak && (afterComma || after >= t.size
+            || !t.word[after].equals("."))
             || prevBreak && after < t.size && t.word[after].equals(",")) {
           out.add(mm.character);
         }
