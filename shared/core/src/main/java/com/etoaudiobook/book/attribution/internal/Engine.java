@@ -882,6 +882,11 @@ public final class Engine {
       // 3. Alternation: the speaker before the last one.
       for (int k = turns.size() - 2; k >= 0 && k >= turns.size() - 3; k--) {
         int s = turns.get(k)[0];
+        // Only within one conversation: a long stretch of narration between turns ends it
+        // ("Piglet nodded." does not).
+        if (t.paraFirst[turns.get(k + 1)[1]] - t.paraLast[turns.get(k)[2]] > 60) {
+          break;
+        }
         if (s != last[0] && !vocatives.contains(s) && p - turns.get(k)[2] <= 8) {
           return s;
         }
