@@ -1,0 +1,346 @@
+/*
+ * Scores DialogueAttributor against PDNC-style annotated novels.
+ *
+ * Run from the repository root (-am also installs the parent pom the bench resolves):
+ *   mvn -q -B -pl shared/core -am install -DskipTests \
+ *     && mvn -q -B -pl bench compile exec:java -Dexec.mainClass=com.etoaudiobook.bench.AttributionScorer
+ * Arguments go in -Dexec.args="--errors path/to/novel". Or, once built:
+ *   java -cp shared/core/target/classes:bench/target/classes \
+ *     com.etoaudiobook.bench.AttributionScorer [--errors] [novelFolder...]
+ *
+ * Without folders it scores every subfolder of ../shared/data/pdnc-dev relative to the
+ * repository root (the working directory, or -Detoaudiobook.root=...). With --errors it also
+ * prints every wrong or missed quotation.
+ */
+package com.etoaudiobook.bench;
+
+import com.etoaudiobook.book.attribution.Attribution;
+import com.etoaudiobook.book.attribution.DialogueAttributor;
+import com.etoaudiobook.book.attribution.Quote;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public final class AttributionScorer {
+
+  private static final List<String> TYPES = List.of("Explicit", "Anaphoric", "Implicit", "");
+
+  /** Correct / total counters per quote type, plus span recall and time. */
+  static final class Score {
+    final Map<String, int[]> byType = new LinkedHashMap<>();
+    int gold;
+    int found;
+    int predicted;
+    long millis;
+
+    Score() {
+      for (String t : TYPES) {
+        byType.put(t, new int[2]);
+      }
+    }
+
+    void add(Score o) {
+      for (String t : TYPES) {
+        byType.get(t)[0] += o.byType.get(t)[0];
+        byType.get(t)[1] += o.byType.get(t)[1];
+      }
+      gold += o.gold;
+      found += o.found;
+      predicted += o.predicted;
+      millis += o.millis;
+    }
+  }
+
+  record GoldQuote(String id, List<int[]> spans, String speaker, String type, String text) {
+  }
+
+  private AttributionScorer() {
+  }
+
+  public static void main(String[] args) throws IOException {
+    boolean errors = false;
+    List<Path> folders = new ArrayList<>();
+    for (String a : args) {
+      if (a.equals("--errors")) {
+        errors = true;
+      } else {
+        folders.add(Path.of(a));
+      }
+    }
+    if (folders.isEmpty()) {
+      Path root = Path.of(System.getProperty("etoaudiobook.root", "."));
+      Path dev = root.resolve("../shared/data/pdnc-dev").normalize();
+      File[] dirs = dev.toFile().listFiles(File::isDirectory);
+      if (dirs == null) {
+        System.err.println("No PDNC folders under " + dev.toAbsolutePath());
+        System.exit(2);
+      }
+      Arrays.sort(dirs);
+      for (File d : dirs) {
+        folders.add(d.toPath());
+      }
+    }
+    Score total = new Score();
+    for (Path f : folders) {
+      Score s = scoreNovel(f, errors);
+      print(f.getFileName().toString(), s);
+      total.add(s);
+    }
+    if (folders.size() > 1) {
+      print("OVERALL", total);
+    }
+  }
+
+  private static void print(String name, Score s) {
+    int c = 0;
+    int n = 0;
+    StringBuilder types = new StringBuilder();
+    for (Map.Entry<String, int[]> e : s.byType.entrySet()) {
+      c += e.getValue()[0];
+      n += e.getValue()[1];
+      if (e.getValue()[1] > 0) {
+        types.append(String.format(Locale.ROOT, "  %s %s", e.getKey().isEmpty() ? "(none)"
+            : e.getKey(), pct(e.getValue()[0], e.getValue()[1])));
+      }
+    }
+    System.out.printf(Locale.ROOT, "%-30s accuracy %s |%s | spans found %d/%d (%.1f%%), "
+            + "predicted %d | %d ms%n", name, pct(c, n), types, s.found, s.gold,
+        100.0 * s.found / Math.max(1, s.gold), s.predicted, s.millis);
+  }
+
+  private static String pct(int c, int n) {
+    return String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100.0 * c / Math.max(1, n), c, n);
+  }
+
+  static Score scoreNovel(Path folder, boolean errors) throws IOException {
+    String text = Files.readString(folder.resolve("novel_text.txt"), StandardCharsets.UTF_8);
+    List<GoldQuote> gold = readQuotes(folder.resolve("quotation_info.csv"));
+    Map<String, List<String>> aliases = readAliases(folder.resolve("character_info.csv"));
+    DialogueAttributor attributor = new DialogueAttributor();
+    long t0 = System.nanoTime();
+    Attribution result = attributor.attribute(text);
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    List<Quote> pred = result.quotes();
+    Score s = new Score();
+    s.millis = millis;
+    s.gold = gold.size();
+    s.predicted = pred.size();
+    for (GoldQuote g : gold) {
+      // The predicted speaker is the one of the predicted spans overlapping the gold ones most.
+      Map<String, Integer> overlap = new HashMap<>();
+      boolean found = false;
+      for (int[] span : g.spans()) {
+        int lo = lowerBound(pred, span[0]);
+        for (int i = lo; i < pred.size() && pred.get(i).start() < span[1]; i++) {
+          Quote p = pred.get(i);
+          int ov = Math.min(p.end(), span[1]) - Math.max(p.start(), span[0]);
+          if (ov > 0) {
+            found = true;
+            overlap.merge(p.speaker() == null ? "" : p.speaker(), ov, Integer::sum);
+          }
+        }
+      }
+      String predicted = overlap.entrySet().stream().max(Map.Entry.comparingByValue())
+          .map(Map.Entry::getKey).orElse(null);
+      String type = TYPES.contains(g.type()) ? g.type() : "";
+      s.byType.get(type)[1]++;
+      if (found) {
+        s.found++;
+      }
+      boolean ok = predicted != null && !predicted.isEmpty()
+          && matches(predicted, g.speaker(), aliases.getOrDefault(g.speaker(), List.of()));
+      if (ok) {
+        s.byType.get(type)[0]++;
+      } else if (errors) {
+        int at = g.spans().get(0)[0];
+        System.out.printf(Locale.ROOT, "  %s %s @%d gold=%s pred=%s | %s%n", g.id(),
+            type.isEmpty() ? "-" : type, at, g.speaker(), found ? predicted : "(no span)",
+            oneLine(text, at));
+      }
+    }
+    return s;
+  }
+
+  private static String oneLine(String text, int at) {
+    String ctx = text.substring(Math.max(0, at - 60), Math.min(text.length(), at + 100));
+    return ctx.replace('\n', ' ');
+  }
+
+  private static int lowerBound(List<Quote> pred, int start) {
+    // First predicted quote that may overlap [start, ...): quotes are sorted and disjoint.
+    int lo = 0;
+    int hi = pred.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (pred.get(mid).end() <= start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  static boolean matches(String predicted, String gold, List<String> aliases) {
+    List<String> names = new ArrayList<>(aliases);
+    names.add(gold);
+    String p = predicted.toLowerCase(Locale.ROOT).trim();
+    for (String a : names) {
+      String l = a.toLowerCase(Locale.ROOT).trim();
+      if (l.isEmpty()) {
+        continue;
+      }
+      if (l.equals(p) || containsWord(l, p) || containsWord(p, l)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when {@code part} occurs in {@code whole} bounded by non-letters. */
+  static boolean containsWord(String whole, String part) {
+    int from = 0;
+    while (true) {
+      int i = whole.indexOf(part, from);
+      if (i < 0) {
+        return false;
+      }
+      int e = i + part.length();
+      boolean left = i == 0 || !java.lang.Character.isLetterOrDigit(whole.charAt(i - 1));
+      boolean right = e == whole.length() || !java.lang.Character.isLetterOrDigit(whole.charAt(e));
+      if (left && right) {
+        return true;
+      }
+      from = i + 1;
+    }
+  }
+
+  // ---------------------------------------------------------------- CSV
+
+  static List<GoldQuote> readQuotes(Path csv) throws IOException {
+    List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
+    List<String> head = rows.get(0);
+    int id = head.indexOf("quoteID");
+    int spans = head.indexOf("quoteByteSpans");
+    int speaker = head.indexOf("speaker");
+    int type = head.indexOf("quoteType");
+    int text = head.indexOf("quoteText");
+    List<GoldQuote> out = new ArrayList<>();
+    Pattern pair = Pattern.compile("\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
+    for (List<String> r : rows.subList(1, rows.size())) {
+      if (r.size() <= Math.max(spans, Math.max(speaker, type))) {
+        continue;
+      }
+      List<int[]> list = new ArrayList<>();
+      Matcher m = pair.matcher(r.get(spans));
+      while (m.find()) {
+        list.add(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))});
+      }
+      if (!list.isEmpty()) {
+        out.add(new GoldQuote(r.get(id), list, r.get(speaker), r.get(type).trim(), r.get(text)));
+      }
+    }
+    return out;
+  }
+
+  /** Main name -> aliases; the aliases column is a Python set or list literal of strings. */
+  static Map<String, List<String>> readAliases(Path csv) throws IOException {
+    List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
+    List<String> head = rows.get(0);
+    int main = head.indexOf("Main Name");
+    int al = head.indexOf("Aliases");
+    Map<String, List<String>> out = new HashMap<>();
+    for (List<String> r : rows.subList(1, rows.size())) {
+      if (r.size() <= Math.max(main, al)) {
+        continue;
+      }
+      out.put(r.get(main), pythonStrings(r.get(al)));
+    }
+    return out;
+  }
+
+  /** The string items of a Python literal like {'A', "B's"} or ['A, B']. */
+  static List<String> pythonStrings(String literal) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < literal.length()) {
+      char c = literal.charAt(i);
+      if (c == '\'' || c == '"') {
+        StringBuilder sb = new StringBuilder();
+        int j = i + 1;
+        while (j < literal.length() && literal.charAt(j) != c) {
+          if (literal.charAt(j) == '\\' && j + 1 < literal.length()) {
+            j++;
+          }
+          sb.append(literal.charAt(j));
+          j++;
+        }
+        out.add(sb.toString());
+        i = j + 1;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
+  static List<List<String>> parseCsv(String s) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 < n && s.charAt(i + 1) == '"') {
+            field.append('"');
+            i += 2;
+            continue;
+          }
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+        i++;
+        continue;
+      }
+      if (c == '"' && field.length() == 0) {
+        quoted = true;
+      } else if (c == ',') {
+        row.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
+          i++;
+        }
+        row.add(field.toString());
+        field.setLength(0);
+        rows.add(row);
+        row = new ArrayList<>();
+      } else {
+        field.append(c);
+      }
+      i++;
+    }
+    if (field.length() > 0 || !row.isEmpty()) {
+      row.add(field.toString());
+      rows.add(row);
+    }
+    return rows;
+  }
+}

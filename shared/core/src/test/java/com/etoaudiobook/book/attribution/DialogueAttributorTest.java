@@ -1,0 +1,250 @@
+package com.etoaudiobook.book.attribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DialogueAttributorTest {
+
+  private final DialogueAttributor attributor = new DialogueAttributor();
+
+  private static List<String> speakers(Attribution a) {
+    return a.quotes().stream().map(Quote::speaker).toList();
+  }
+
+  private static String quoted(String text, Quote q) {
+    return text.substring(q.start(), q.end());
+  }
+
+  @Test
+  void explicitSaidAfterAndBefore() {
+    String text = """
+        Martha Hughes came into the kitchen with a basket of apples.
+
+        "The orchard is full this year," said Martha.
+
+        Thomas Reed put down his newspaper. "Then we shall have pies," Thomas said.
+
+        Martha replied, "Only if you peel them."
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals(3, a.quotes().size());
+    assertEquals(List.of("Martha Hughes", "Thomas Reed", "Martha Hughes"), speakers(a));
+    assertTrue(a.quotes().stream().allMatch(q -> q.type().equals("explicit")));
+    assertEquals("\"The orchard is full this year,\"", quoted(text, a.quotes().get(0)));
+  }
+
+  @Test
+  void invertedAndInterruptedQuoteGivesTwoSpansSameSpeaker() {
+    String text = """
+        "I have been thinking," said Eleanor, "that we ought to leave before dawn."
+
+        "Before dawn?" cried George. "In this weather?"
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals(4, a.quotes().size());
+    assertEquals(List.of("Eleanor", "Eleanor", "George", "George"), speakers(a));
+    assertEquals("\"that we ought to leave before dawn.\"", quoted(text, a.quotes().get(1)));
+  }
+
+  @Test
+  void pronounResolvedByGender() {
+    String text = """
+        Mr. Hollis and Mrs. Brandt met at the gate. Mrs. Brandt was carrying an umbrella.
+
+        "It will rain before noon," she said.
+
+        "I doubt it," he answered, looking at the sky.
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals(List.of("Mrs. Brandt", "Mr. Hollis"), speakers(a));
+    assertEquals("anaphoric", a.quotes().get(0).type());
+    assertEquals("anaphoric", a.quotes().get(1).type());
+  }
+
+  @Test
+  void alternatingTurnTaking() {
+    String text = """
+        "Where have you been?" asked Clara.
+
+        "At the market," replied Henry.
+
+        "All morning?"
+
+        "The carts were late."
+
+        "A likely story."
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals(List.of("Clara", "Henry", "Clara", "Henry", "Clara"), speakers(a));
+    assertEquals("implicit", a.quotes().get(2).type());
+  }
+
+  @Test
+  void vocativeIsTheAddresseeNotTheSpeaker() {
+    String text = """
+        "The bridge is down," said Walter.
+
+        "Then we go round by the ford," said Agnes.
+
+        "Is the ford safe, Agnes?"
+
+        "Safe enough."
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals("Walter", a.quotes().get(2).speaker());
+    assertEquals("Agnes", a.quotes().get(3).speaker());
+  }
+
+  @Test
+  void apostrophesDoNotOpenQuotes() {
+    String text = """
+        The lads o' the village didn't care for 'em much, and the old miller's dog
+        barked at every one of them.
+
+        "I'll not have it," said Peter. "They're trouble, the lot o' them."
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals(2, a.quotes().size());
+    assertEquals(List.of("Peter", "Peter"), speakers(a));
+  }
+
+  @Test
+  void singleQuoteDialogue() {
+    String text = """
+        'You're late again,' said Harriet. 'The train left at six.'
+
+        'I missed it,' said Oliver. 'The boys' bicycles were blocking the lane.'
+
+        Harriet sighed. 'Then we'll walk.'
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals(5, a.quotes().size());
+    assertEquals(List.of("Harriet", "Harriet", "Oliver", "Oliver", "Harriet"), speakers(a));
+    assertEquals("'The boys' bicycles were blocking the lane.'", quoted(text, a.quotes().get(3)));
+  }
+
+  @Test
+  void multiParagraphQuoteContinues() {
+    String text = """
+        Captain Morrow leaned back in his chair. "It was the winter of the great storm," he
+        began. "We had lost two masts already.
+
+        "The crew wanted to turn back, but I would not hear of it.
+
+        "And that is how we found the island."
+
+        "A fine tale," said Lucy.
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals(5, a.quotes().size());
+    for (int i = 0; i < 4; i++) {
+      assertEquals("Captain Morrow", a.quotes().get(i).speaker(), "quote " + i);
+    }
+    assertEquals("Lucy", a.quotes().get(4).speaker());
+  }
+
+  @Test
+  void aliasesMergeIntoOneMaleCharacter() {
+    String text = """
+        Fitzwilliam Darcy arrived at the ball late. Everyone looked at Mr. Darcy as he crossed
+        the room.
+
+        "She is tolerable," said Darcy, "but not handsome enough to tempt me."
+
+        Elizabeth Bennet heard him. "Mr. Darcy is very proud," she whispered to her sister.
+
+        "He is," said Mr. Darcy's friend, laughing.
+
+        "I am not proud," Mr. Darcy said.
+        """;
+    Attribution a = attributor.attribute(text);
+    Character darcy = a.characters().stream().filter(c -> c.aliases().contains("Darcy"))
+        .findFirst().orElse(null);
+    assertNotNull(darcy);
+    assertEquals("Fitzwilliam Darcy", darcy.name());
+    assertTrue(darcy.aliases().containsAll(List.of("Mr. Darcy", "Darcy", "Fitzwilliam Darcy")),
+        darcy.aliases().toString());
+    assertEquals("male", darcy.gender());
+    assertEquals(1, a.characters().stream().filter(c -> c.name().contains("Darcy")).count());
+    assertEquals("Fitzwilliam Darcy", a.quotes().get(0).speaker());
+    assertEquals("Elizabeth Bennet", a.quotes().get(2).speaker());
+    assertEquals("Fitzwilliam Darcy", a.quotes().get(4).speaker());
+  }
+
+  @Test
+  void firstPersonNarrator() {
+    String text = """
+        I had not seen my cousin for ten years when I knocked at her door. I was nervous, and I
+        almost turned back twice.
+
+        "Who is it?" called Rosa from inside.
+
+        "It is only me," I said.
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals(List.of("Rosa", DialogueAttributor.NARRATOR), speakers(a));
+  }
+
+  @Test
+  void thirdPersonTextHasNoNarratorSpeaker() {
+    String text = """
+        Maud walked to the window.
+
+        "I said no," Maud repeated.
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals(List.of("Maud"), speakers(a));
+  }
+
+  @Test
+  void curlyQuotes() {
+    String text = "\u201CCome here,\u201D said Daniel.\n\n\u201CWhy?\u201D asked Ruth.\n";
+    Attribution a = attributor.attribute(text);
+    assertEquals(List.of("Daniel", "Ruth"), speakers(a));
+    assertEquals(0, a.quotes().get(0).start());
+  }
+
+  @Test
+  void descriptionAndKinship() {
+    String text = """
+        Nora Blake sat by the fire while Mrs. Blake knitted and Mr. Adams read aloud.
+
+        "Must we go to the fair tomorrow?" asked Nora.
+
+        "Certainly," said her mother. "Your cousin expects us."
+
+        "I shall drive you both," said the old man, closing his book.
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals("Nora Blake", a.quotes().get(0).speaker());
+    assertEquals("Mrs. Blake", a.quotes().get(1).speaker());
+    assertEquals("Mrs. Blake", a.quotes().get(2).speaker());
+    assertEquals("Mr. Adams", a.quotes().get(3).speaker());
+    assertEquals("anaphoric", a.quotes().get(3).type());
+  }
+
+  @Test
+  void emptyAndQuotelessText() {
+    assertTrue(attributor.attribute("").quotes().isEmpty());
+    assertTrue(attributor.attribute("No one spoke that night.").quotes().isEmpty());
+  }
+
+  @Test
+  void fullNovelSizedTextIsFast() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 4000; i++) {
+      sb.append("\"Good morning,\" said Anna. \"Is it raining?\"\n\n")
+          .append("\"Not yet,\" replied Bernard, and he went out.\n\n")
+          .append("The day passed slowly in the village by the sea.\n\n");
+    }
+    long t0 = System.nanoTime();
+    Attribution a = attributor.attribute(sb.toString());
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(12000, a.quotes().size());
+    assertTrue(ms < 5000, "took " + ms + " ms");
+  }
+}
