@@ -1,0 +1,352 @@
+package com.etoaudiobook.local.embedded;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.core.SdkBytes;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Lambda's SQS event source mapping, emulated: long-polls a queue, hands batches of up to
+ * {@code batchSize} messages to a handler as an {@link SQSEvent} built field for field as Lambda
+ * builds it, with at most {@code maximumConcurrency} invocations at once, and then deletes every
+ * message except those the handler reports in {@link SQSBatchResponse#getBatchItemFailures()}
+ * (ReportBatchItemFailures). When the handler throws, nothing is deleted: the whole batch is
+ * received again later, and the queue's redrive policy moves a message that keeps failing to its
+ * dead-letter queue after maxReceiveCount receives, exactly as in AWS.
+ *
+ * <p>One difference, on purpose: Lambda leaves a failed message invisible for the rest of the
+ * queue's visibility timeout before retrying it. Locally that wait only slows development down, so
+ * failed messages are made visible again after {@code failureBackoff} (2 s by default) with
+ * ChangeMessageVisibility. Set it to null to keep Lambda's behaviour.
+ */
+public final class SqsPoller implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(SqsPoller.class.getName());
+
+  private final SqsClient sqs;
+  private final String queueUrl;
+  private final String queueArn;
+  private final Function<SQSEvent, SQSBatchResponse> handler;
+  private final int batchSize;
+  private final int maximumConcurrency;
+  private final Duration visibilityTimeout;
+  private final Duration waitTime;
+  private final Duration failureBackoff;
+  private final String region;
+  private final ExecutorService workers;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean running;
+
+  private SqsPoller(Builder b) {
+    this.sqs = b.sqs;
+    this.queueUrl = b.queueUrl;
+    this.handler = b.handler;
+    this.batchSize = b.batchSize;
+    this.maximumConcurrency = b.maximumConcurrency;
+    this.visibilityTimeout = b.visibilityTimeout;
+    this.waitTime = b.waitTime;
+    this.failureBackoff = b.failureBackoff;
+    this.region = b.region;
+    String queueName = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+    this.queueArn = "arn:aws:sqs:" + region + ":" + EmbeddedSqs.ACCOUNT + ":" + queueName;
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(maximumConcurrency, r -> {
+      Thread t = new Thread(r, "sqs-poller-" + queueName + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public static Builder builder(SqsClient sqs, String queueUrl, Function<SQSEvent, SQSBatchResponse> handler) {
+    return new Builder(sqs, queueUrl, handler);
+  }
+
+  /**
+   * Starts one polling loop per allowed concurrent invocation: each loop receives a batch, invokes
+   * the handler and settles the batch before polling again, so invocations never exceed the limit.
+   */
+  public synchronized SqsPoller start() {
+    if (running) {
+      return this;
+    }
+    running = true;
+    for (int i = 0; i < maximumConcurrency; i++) {
+      workers.execute(this::poll);
+    }
+    return this;
+  }
+
+  /** Stops polling and waits for batches in flight to be handled and settled. */
+  public void stop() {
+    stop(Duration.ofMinutes(15)); // Lambda's longest invocation
+  }
+
+  /** Returns false when batches were still in flight after the timeout. */
+  public boolean stop(Duration timeout) {
+    running = false;
+    workers.shutdown();
+    try {
+      return workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Handler invocations running now. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  private void poll() {
+    while (running) {
+      List<Message> messages;
+      try {
+        messages = sqs.receiveMessage(receiveRequest()).messages();
+      } catch (SdkException e) {
+        if (!running) {
+          return;
+        }
+        LOG.log(System.Logger.Level.WARNING, "receive from " + queueUrl + " failed; retrying", e);
+        sleep(Duration.ofSeconds(1));
+        continue;
+      }
+      // Messages received while stopping are handled anyway: they are already invisible to others.
+      if (!messages.isEmpty()) {
+        invoke(messages);
+      }
+    }
+  }
+
+  private ReceiveMessageRequest receiveRequest() {
+    ReceiveMessageRequest.Builder r = ReceiveMessageRequest.builder()
+        .queueUrl(queueUrl)
+        .maxNumberOfMessages(batchSize)
+        .waitTimeSeconds((int) waitTime.toSeconds())
+        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+        .messageAttributeNames("All");
+    if (visibilityTimeout != null) {
+      r.visibilityTimeout((int) visibilityTimeout.toSeconds());
+    }
+    return r.build();
+  }
+
+  private void invoke(List<Message> messages) {
+    Set<String> ids = new HashSet<>();
+    messages.forEach(m -> ids.add(m.messageId()));
+    Set<String> failed;
+    inFlight.incrementAndGet();
+    try {
+      failed = failures(handler.apply(event(messages)), ids);
+    } catch (Throwable e) {
+      // A function error: Lambda deletes nothing and the whole batch comes back.
+      LOG.log(System.Logger.Level.WARNING, "handler failed on a batch of " + messages.size() + " from " + queueUrl, e);
+      failed = ids;
+      if (e instanceof VirtualMachineError) {
+        throw (VirtualMachineError) e;
+      }
+    } finally {
+      inFlight.decrementAndGet();
+    }
+    try {
+      settle(messages, failed);
+    } catch (SdkException e) {
+      // Undeleted messages are redelivered: at-least-once, as with Lambda.
+      LOG.log(System.Logger.Level.WARNING, "settling a batch from " + queueUrl + " failed", e);
+    }
+  }
+
+  /**
+   * The ids to keep. As in Lambda: a null response or an empty list means all succeeded; a failure
+   * naming an id not in the batch (or none) fails the whole batch.
+   */
+  private static Set<String> failures(SQSBatchResponse response, Set<String> ids) {
+    if (response == null || response.getBatchItemFailures() == null) {
+      return Set.of();
+    }
+    Set<String> failed = new HashSet<>();
+    for (SQSBatchResponse.BatchItemFailure f : response.getBatchItemFailures()) {
+      String id = f == null ? null : f.getItemIdentifier();
+      if (id == null || id.isBlank() || !ids.contains(id)) {
+        LOG.log(System.Logger.Level.WARNING, "batchItemFailures names unknown id " + id + "; failing the batch");
+        return ids;
+      }
+      failed.add(id);
+    }
+    return failed;
+  }
+
+  private void settle(List<Message> messages, Set<String> failed) {
+    List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
+    List<ChangeMessageVisibilityBatchRequestEntry> retries = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      Message m = messages.get(i);
+      String entryId = Integer.toString(i);
+      if (failed.contains(m.messageId())) {
+        if (failureBackoff != null) {
+          retries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(entryId)
+              .receiptHandle(m.receiptHandle()).visibilityTimeout((int) failureBackoff.toSeconds()).build());
+        }
+      } else {
+        deletes.add(DeleteMessageBatchRequestEntry.builder().id(entryId).receiptHandle(m.receiptHandle()).build());
+      }
+    }
+    if (!deletes.isEmpty()) {
+      DeleteMessageBatchResponse response = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(deletes));
+      if (response.hasFailed() && !response.failed().isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, "could not delete " + response.failed().size()
+            + " handled messages from " + queueUrl + "; they will be delivered again: " + response.failed());
+      }
+    }
+    if (!retries.isEmpty()) {
+      sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(retries));
+    }
+  }
+
+  /** The event Lambda would send: same fields, same attribute names, same ARN shape. */
+  private SQSEvent event(List<Message> messages) {
+    List<SQSEvent.SQSMessage> records = new ArrayList<>(messages.size());
+    for (Message m : messages) {
+      SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+      record.setMessageId(m.messageId());
+      record.setReceiptHandle(m.receiptHandle());
+      record.setBody(m.body());
+      record.setMd5OfBody(m.md5OfBody());
+      record.setMd5OfMessageAttributes(m.md5OfMessageAttributes());
+      Map<String, String> attributes = new LinkedHashMap<>(m.attributesAsStrings());
+      // Lambda always sends these four; SenderId is the sending principal, the account locally.
+      attributes.putIfAbsent("ApproximateReceiveCount", "1");
+      attributes.putIfAbsent("SentTimestamp", Long.toString(System.currentTimeMillis()));
+      attributes.putIfAbsent("SenderId", EmbeddedSqs.ACCOUNT);
+      attributes.putIfAbsent("ApproximateFirstReceiveTimestamp", attributes.get("SentTimestamp"));
+      record.setAttributes(attributes);
+      Map<String, SQSEvent.MessageAttribute> messageAttributes = new LinkedHashMap<>();
+      m.messageAttributes().forEach((name, value) -> messageAttributes.put(name, attribute(value)));
+      record.setMessageAttributes(messageAttributes);
+      record.setEventSource("aws:sqs");
+      record.setEventSourceArn(queueArn);
+      record.setAwsRegion(region);
+      records.add(record);
+    }
+    SQSEvent event = new SQSEvent();
+    event.setRecords(records);
+    return event;
+  }
+
+  private static SQSEvent.MessageAttribute attribute(MessageAttributeValue value) {
+    SQSEvent.MessageAttribute a = new SQSEvent.MessageAttribute();
+    a.setDataType(value.dataType());
+    a.setStringValue(value.stringValue());
+    a.setBinaryValue(value.binaryValue() == null ? null : value.binaryValue().asByteBuffer());
+    // Lambda's JSON carries these lists even when empty.
+    a.setStringListValues(new ArrayList<>(value.stringListValues()));
+    List<ByteBuffer> binaries = new ArrayList<>();
+    for (SdkBytes b : value.binaryListValues()) {
+      binaries.add(b.asByteBuffer());
+    }
+    a.setBinaryListValues(binaries);
+    return a;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Settings with Lambda's names and limits. */
+  public static final class Builder {
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final Function<SQSEvent, SQSBatchResponse> handler;
+    private int batchSize = 10;
+    private int maximumConcurrency = 2;
+    private Duration visibilityTimeout;
+    private Duration waitTime = Duration.ofSeconds(2);
+    private Duration failureBackoff = Duration.ofSeconds(2);
+    private String region = EmbeddedSqs.REGION;
+
+    private Builder(SqsClient sqs, String queueUrl, Function<SQSEvent, SQSBatchResponse> handler) {
+      this.sqs = Objects.requireNonNull(sqs);
+      this.queueUrl = Objects.requireNonNull(queueUrl);
+      this.handler = Objects.requireNonNull(handler);
+    }
+
+    /** Messages per invocation, 1..10 (SQS returns at most 10 per receive). */
+    public Builder batchSize(int n) {
+      if (n < 1 || n > 10) {
+        throw new IllegalArgumentException("batch size 1..10: " + n);
+      }
+      batchSize = n;
+      return this;
+    }
+
+    /** Concurrent handler invocations (Lambda's ScalingConfig.MaximumConcurrency). */
+    public Builder maximumConcurrency(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("maximum concurrency: " + n);
+      }
+      maximumConcurrency = n;
+      return this;
+    }
+
+    /** Visibility timeout for received messages; null (default) keeps the queue's own. */
+    public Builder visibilityTimeout(Duration d) {
+      visibilityTimeout = d;
+      return this;
+    }
+
+    /** Long-poll wait, 1..5 s: longer polls delay stop(). */
+    public Builder waitTime(Duration d) {
+      if (d.toSeconds() < 1 || d.toSeconds() > 5) {
+        throw new IllegalArgumentException("wait time 1..5 s: " + d);
+      }
+      waitTime = d;
+      return this;
+    }
+
+    /** How long a failed message stays invisible (whole seconds); null waits out the visibility timeout. */
+    public Builder failureBackoff(Duration d) {
+      failureBackoff = d;
+      return this;
+    }
+
+    public Builder region(String r) {
+      region = Objects.requireNonNull(r);
+      return this;
+    }
+
+    public SqsPoller build() {
+      return new SqsPoller(this);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package com.etoaudiobook.aws;
+
+import com.etoaudiobook.aws.internal.ContentDisposition;
+import com.etoaudiobook.storage.BlobStore;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The BlobStore on one S3 bucket, with presigned URLs for browsers. */
+public final class S3BlobStore implements BlobStore, UrlSigner {
+  /** The part size for streaming uploads: above S3's 5 MiB minimum, small enough for 512 MB Lambdas. */
+  public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+  static final String DEFAULT_TYPE = "application/octet-stream";
+  private static final int MIN_PART_SIZE = 5 * 1024 * 1024;
+
+  private final S3Client s3;
+  private final S3Presigner presigner;
+  private final String bucket;
+  private final int partSize;
+  private final int listPageSize;
+
+  public S3BlobStore(S3Client s3, S3Presigner presigner, String bucket) {
+    this(s3, presigner, bucket, DEFAULT_PART_SIZE, 1000);
+  }
+
+  /**
+   * @param presigner    may be null when no URLs are signed (workers)
+   * @param partSize     multipart part size, at least 5 MiB
+   * @param listPageSize keys per ListObjectsV2 page, 1..1000 (small values let tests cover paging)
+   */
+  public S3BlobStore(S3Client s3, S3Presigner presigner, String bucket, int partSize, int listPageSize) {
+    if (partSize < MIN_PART_SIZE) {
+      throw new IllegalArgumentException("S3 parts are at least 5 MiB: " + partSize);
+    }
+    if (listPageSize < 1 || listPageSize > 1000) {
+      throw new IllegalArgumentException("page size 1..1000: " + listPageSize);
+    }
+    this.s3 = Objects.requireNonNull(s3);
+    this.presigner = presigner;
+    this.bucket = Objects.requireNonNull(bucket);
+    this.partSize = partSize;
+    this.listPageSize = listPageSize;
+  }
+
+  public String bucket() {
+    return bucket;
+  }
+
+  @Override
+  public byte[] get(String key) {
+    try {
+      return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
+    } catch (S3Exception e) {
+      if (notFound(e)) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void put(String key, byte[] data, String contentType) {
+    s3.putObject(r -> r.bucket(bucket).key(key).contentType(type(contentType)), RequestBody.fromBytes(data));
+  }
+
+  @Override
+  public boolean exists(String key) {
+    try {
+      s3.headObject(r -> r.bucket(bucket).key(key));
+      return true;
+    } catch (S3Exception e) {
+      if (notFound(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public List<String> list(String prefix) {
+    ListObjectsV2Request request = ListObjectsV2Request.builder()
+        .bucket(bucket).prefix(prefix).maxKeys(listPageSize).build();
+    List<String> keys = new ArrayList<>();
+    // The paginator follows continuation tokens; S3 returns keys in UTF-8 binary (lexical) order.
+    for (S3Object o : s3.listObjectsV2Paginator(request).contents()) {
+      // Keys ending in '/' are folder markers (S3 console, S3Proxy's filesystem provider), never blobs.
+      if (!o.key().endsWith("/")) {
+        keys.add(o.key());
+      }
+    }
+    return keys;
+  }
+
+  @Override
+  public void delete(String key) {
+    s3.deleteObject(r -> r.bucket(bucket).key(key));
+  }
+
+  @Override
+  public InputStream open(String key) {
+    try {
+      ResponseInputStream<GetObjectResponse> in = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build());
+      return in;
+    } catch (S3Exception e) {
+      if (notFound(e)) {
+        throw new BlobNotFoundException(key);
+      }
+      throw e;
+    }
+  }
+
+  /** A streaming upload; see {@link S3UploadStream} for visibility and abort. */
+  @Override
+  public S3UploadStream create(String key, String contentType) {
+    return new S3UploadStream(s3, bucket, key, type(contentType), partSize);
+  }
+
+  /** Server-side copy: no bytes pass through this process (S3 allows up to 5 GB this way). */
+  @Override
+  public void copy(String from, String to, String contentType) {
+    try {
+      s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket).destinationKey(to)
+          .metadataDirective(MetadataDirective.REPLACE).contentType(type(contentType)));
+    } catch (S3Exception e) {
+      if (notFound(e)) {
+        throw new BlobNotFoundException(from);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Signs a PUT of exactly {@code size} bytes. Content-Length and Content-Type are signed headers,
+   * so S3 refuses a body of another size or type instead of storing whatever a client sends.
+   */
+  public String presignPut(String key, String contentType, long size, Duration ttl) {
+    if (size < 0) {
+      throw new IllegalArgumentException("size: " + size);
+    }
+    PutObjectRequest put = PutObjectRequest.builder().bucket(bucket).key(key)
+        .contentType(type(contentType)).contentLength(size).build();
+    return presigner().presignPutObject(r -> r.signatureDuration(ttl).putObjectRequest(put)).url().toString();
+  }
+
+  /** Signs a GET; with a file name the browser saves the object under it (ASCII and UTF-8 forms). */
+  public String presignGet(String key, Duration ttl, String downloadFileName) {
+    GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(bucket).key(key);
+    if (downloadFileName != null && !downloadFileName.isBlank()) {
+      get.responseContentDisposition(ContentDisposition.attachment(downloadFileName));
+    }
+    GetObjectRequest request = get.build();
+    return presigner().presignGetObject(r -> r.signatureDuration(ttl).getObjectRequest(request)).url().toString();
+  }
+
+  @Override
+  public String putUrl(String key, String contentType, long size, Duration ttl) {
+    return presignPut(key, contentType, size, ttl);
+  }
+
+  @Override
+  public String getUrl(String key, Duration ttl, String fileName) {
+    return presignGet(key, ttl, fileName);
+  }
+
+  private S3Presigner presigner() {
+    if (presigner == null) {
+      throw new IllegalStateException("this S3BlobStore was built without a presigner");
+    }
+    return presigner;
+  }
+
+  private static boolean notFound(S3Exception e) {
+    // HEAD has no body, so a missing key there is only a 404, not NoSuchKey.
+    // A missing bucket is a configuration error, never "no such object".
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    return e instanceof NoSuchKeyException || (e.statusCode() == 404 && !"NoSuchBucket".equals(code));
+  }
+
+  private static String type(String contentType) {
+    return contentType == null || contentType.isBlank() ? DEFAULT_TYPE : contentType;
+  }
+}

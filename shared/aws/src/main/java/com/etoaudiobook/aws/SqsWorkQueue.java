@@ -1,0 +1,94 @@
+package com.etoaudiobook.aws;
+
+import com.etoaudiobook.job.PartSpec;
+import com.etoaudiobook.job.WorkQueue;
+import com.etoaudiobook.json.Json;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The WorkQueue on SQS: one message per part on the synthesis queue, {jobId} on the assembly queue. */
+public final class SqsWorkQueue implements WorkQueue {
+  private static final int MAX_BATCH = 10;
+  /** SQS caps a whole batch at 256 KiB; leave room for the request's own fields. */
+  private static final int MAX_BATCH_BYTES = 250 * 1024;
+  private static final int ATTEMPTS = 5;
+
+  private final SqsClient sqs;
+  private final String synthesisQueueUrl;
+  private final String assemblyQueueUrl;
+
+  public SqsWorkQueue(SqsClient sqs, String synthesisQueueUrl, String assemblyQueueUrl) {
+    this.sqs = Objects.requireNonNull(sqs);
+    this.synthesisQueueUrl = Objects.requireNonNull(synthesisQueueUrl);
+    this.assemblyQueueUrl = Objects.requireNonNull(assemblyQueueUrl);
+  }
+
+  @Override
+  public void enqueueParts(List<PartSpec> parts) {
+    List<SendMessageBatchRequestEntry> batch = new ArrayList<>(MAX_BATCH);
+    int bytes = 0;
+    for (PartSpec part : parts) {
+      String body = Json.writeString(part);
+      int size = body.getBytes(StandardCharsets.UTF_8).length;
+      if (batch.size() == MAX_BATCH || (!batch.isEmpty() && bytes + size > MAX_BATCH_BYTES)) {
+        send(batch);
+        batch = new ArrayList<>(MAX_BATCH);
+        bytes = 0;
+      }
+      // Ids only need to be unique within one request.
+      batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size())).messageBody(body).build());
+      bytes += size;
+    }
+    if (!batch.isEmpty()) {
+      send(batch);
+    }
+  }
+
+  @Override
+  public void enqueueAssembly(String jobId) {
+    sqs.sendMessage(r -> r.queueUrl(assemblyQueueUrl).messageBody(Json.writeString(Map.of("jobId", jobId))));
+  }
+
+  /** Sends one batch, resending only the entries SQS reports failed (throttling, internal errors). */
+  private void send(List<SendMessageBatchRequestEntry> entries) {
+    List<SendMessageBatchRequestEntry> pending = entries;
+    for (int attempt = 1; ; attempt++) {
+      List<SendMessageBatchRequestEntry> batch = pending;
+      SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(synthesisQueueUrl).entries(batch));
+      if (!response.hasFailed() || response.failed().isEmpty()) {
+        return;
+      }
+      Map<String, SendMessageBatchRequestEntry> byId = new HashMap<>();
+      batch.forEach(e -> byId.put(e.id(), e));
+      List<SendMessageBatchRequestEntry> retry = new ArrayList<>();
+      for (BatchResultErrorEntry failed : response.failed()) {
+        if (Boolean.TRUE.equals(failed.senderFault()) || attempt == ATTEMPTS) {
+          // A sender fault (bad body, too large) will fail the same way again.
+          throw new IllegalStateException("SQS refused part message " + failed.id() + ": "
+              + failed.code() + " " + failed.message());
+        }
+        retry.add(byId.get(failed.id()));
+      }
+      pending = retry;
+      sleep(100L << attempt);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while resending part messages", e);
+    }
+  }
+}
