@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,6 @@ import java.util.concurrent.TimeUnit;
 public final class LocalRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
   public static final String BUCKET = "etoaudiobook-data";
-  public static final String SYNTHESIS_QUEUE = "etoaudiobook-synthesis";
-  public static final String ASSEMBLY_QUEUE = "etoaudiobook-assembly";
 
   /**
    * @param port             API port (0 for any free one)
@@ -71,12 +70,13 @@ public final class LocalRuntime implements AutoCloseable {
   private LocalRuntime(Options o) throws Exception {
     Files.createDirectories(o.dataDir());
     s3 = EmbeddedS3.start(o.dataDir().resolve("s3"), 0, BUCKET);
-    sqs = EmbeddedSqs.start(0, o.maxReceiveCount(), o.visibilitySeconds(), SYNTHESIS_QUEUE, ASSEMBLY_QUEUE);
+    sqs = EmbeddedSqs.start(0, EmbeddedSqs.defaultQueues(Duration.ofSeconds(o.visibilitySeconds()),
+        o.maxReceiveCount()));
     AwsSettings aws = AwsSettings.local(s3.endpoint(), sqs.endpoint());
     Map<String, String> env = new HashMap<>();
     env.put("DATA_BUCKET", BUCKET);
-    env.put("SYNTHESIS_QUEUE_URL", sqs.queueUrl(SYNTHESIS_QUEUE));
-    env.put("ASSEMBLY_QUEUE_URL", sqs.queueUrl(ASSEMBLY_QUEUE));
+    env.put("SYNTHESIS_QUEUE_URL", sqs.queueUrl(EmbeddedSqs.SYNTHESIS));
+    env.put("ASSEMBLY_QUEUE_URL", sqs.queueUrl(EmbeddedSqs.ASSEMBLY));
     env.put("SPEECH_PROVIDER", o.engine().provider());
     env.put("MAX_RECEIVE_COUNT", Integer.toString(o.maxReceiveCount()));
     env.put("ALLOWED_ORIGINS", "*");
@@ -89,11 +89,14 @@ public final class LocalRuntime implements AutoCloseable {
     SynthesisWorkerHandler worker = new SynthesisWorkerHandler(services);
     AssemblerHandler assembler = new AssemblerHandler(services);
     inboxHandler = new InboxHandler(services);
+    // Batch sizes and concurrency as template.yaml gives the event source mappings.
     pollers = List.of(
-        SqsPoller.start(sqsClient, settings.synthesisQueueUrl(), e -> worker.handleRequest(e, null),
-            10, o.workers(), o.visibilitySeconds()),
-        SqsPoller.start(sqsClient, settings.assemblyQueueUrl(), e -> assembler.handleRequest(e, null),
-            1, 1, Math.max(60, o.visibilitySeconds())));
+        SqsPoller.builder(sqsClient, settings.synthesisQueueUrl(), e -> worker.handleRequest(e, null))
+            .batchSize(10).maximumConcurrency(o.workers())
+            .visibilityTimeout(Duration.ofSeconds(o.visibilitySeconds())).build().start(),
+        SqsPoller.builder(sqsClient, settings.assemblyQueueUrl(), e -> assembler.handleRequest(e, null))
+            .batchSize(1).maximumConcurrency(1)
+            .visibilityTimeout(Duration.ofSeconds(Math.max(60, o.visibilitySeconds()))).build().start());
 
     Map<String, Object> props = new HashMap<>();
     props.put("micronaut.server.port", o.port());

@@ -2,14 +2,11 @@ package com.etoaudiobook.api;
 
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.voice.CastingException;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.http.server.exceptions.response.DefaultErrorResponseProcessor;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
@@ -66,8 +63,6 @@ final class ProblemHandlers {
 
   /** Micronaut's own errors (no route, bad JSON, wrong method, body too large) as problems too. */
   @Singleton
-  @Replaces(DefaultErrorResponseProcessor.class)
-  @Requires(classes = DefaultErrorResponseProcessor.class)
   static final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
     @Override
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context,
