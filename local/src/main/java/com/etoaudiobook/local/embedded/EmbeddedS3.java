@@ -18,6 +18,12 @@ import java.util.Properties;
  * Each bucket is a folder under the data folder, so objects survive restarts.
  */
 public final class EmbeddedS3 implements AutoCloseable {
+  static {
+    // S3Proxy logs CORS settings and Jetty's lifecycle at INFO on every start; keep the console for
+    // the application. System properties read by slf4j-simple, set only if the user has not.
+    System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.gaul", "warn");
+  }
+
   private final S3Proxy proxy;
   private final BlobStoreContext context;
   private final URI endpoint;
