@@ -109,6 +109,7 @@ public final class LocalRuntime implements AutoCloseable {
     api = ApplicationContext.builder().singletons(services).properties(props).start();
     server = api.getBean(EmbeddedServer.class).start();
 
+    warmUp();
     int resumed = 0;
     for (String jobId : services.jobs().unfinishedJobs()) {
       resumed += services.jobs().resume(jobId);
@@ -122,6 +123,19 @@ public final class LocalRuntime implements AutoCloseable {
       return t;
     });
     inboxWatcher.scheduleWithFixedDelay(this::scanInbox, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** First requests pay for class loading and JIT; pay it at start-up, not on the user's first page load. */
+  private void warmUp() {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    for (String path : List.of("", "api/voices", "api/voices?language=en", "health")) {
+      try {
+        client.send(java.net.http.HttpRequest.newBuilder(url().resolve(path)).build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+      } catch (Exception e) {
+        LOG.debug("warm-up of /{} failed: {}", path, e.toString());
+      }
+    }
   }
 
   public static LocalRuntime start(Options options) throws Exception {

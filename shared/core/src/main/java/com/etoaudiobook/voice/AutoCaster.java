@@ -53,17 +53,14 @@ public final class AutoCaster {
       chosen.put(role.name(), e.getValue());
     }
 
+    // The automatic casting ignores the overrides, so choosing one role's voice never moves
+    // another role to a different voice (and its cached parts stay valid).
     List<Voice> pool = voicesFor(book.language());
     Set<String> used = new LinkedHashSet<>();
-    chosen.values().forEach(a -> used.add(a.voiceId()));
     Map<String, Casting.Assignment> result = new LinkedHashMap<>();
-    int femaleNext = 0;
+    int reuses = 0;
     boolean nextFemale = true;
     for (Role role : orderNarratorFirst(book.roles())) {
-      if (chosen.containsKey(role.name())) {
-        result.put(role.name(), chosen.get(role.name()));
-        continue;
-      }
       if (isNarrator(role.name()) || (book.roles().size() == 1)) {
         Voice v = narratorVoice(pool, used);
         used.add(v.id());
@@ -85,12 +82,13 @@ public final class AutoCaster {
         // Out of voices: reuse one of the right gender with a pitch shift per reuse.
         List<Voice> same = pool.stream().filter(x -> x.gender().equals(gender)).toList();
         List<Voice> from = same.isEmpty() ? pool : same;
-        Voice reuse = from.get(femaleNext % from.size());
-        int shift = (femaleNext / from.size() + 1) * 12 * (femaleNext % 2 == 0 ? 1 : -1);
-        femaleNext++;
+        Voice reuse = from.get(reuses % from.size());
+        int shift = (reuses / from.size() + 1) * 12 * (reuses % 2 == 0 ? 1 : -1);
+        reuses++;
         result.put(role.name(), new Casting.Assignment(reuse.id(), null, 1.0, Math.max(-40, Math.min(40, shift))));
       }
     }
+    result.putAll(chosen);
     // keep the book's role order
     Map<String, Casting.Assignment> ordered = new LinkedHashMap<>();
     for (Role r : book.roles()) {

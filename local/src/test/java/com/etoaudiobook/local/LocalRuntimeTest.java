@@ -1,0 +1,235 @@
+package com.etoaudiobook.local;
+
+import com.etoaudiobook.audio.AudioFormats;
+import com.etoaudiobook.audio.Ffmpeg;
+import com.etoaudiobook.engine.Speech;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.engine.SpeechException;
+import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.engine.espeak.EspeakEngine;
+import com.etoaudiobook.job.Inbox;
+import com.etoaudiobook.job.Keys;
+import com.etoaudiobook.job.PartSpec;
+import com.etoaudiobook.json.Json;
+import com.etoaudiobook.local.embedded.EmbeddedSqs;
+import com.etoaudiobook.voice.Voice;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The local runtime driven over HTTP the way a user (or the web page) drives it. */
+class LocalRuntimeTest {
+  /** An engine that fails on a marked text while {@code failing} is set: the "worker that throws". */
+  static final class FlakyEngine implements SpeechEngine {
+    final SpeechEngine real = EspeakEngine.instance();
+    final AtomicBoolean failing = new AtomicBoolean(true);
+
+    @Override
+    public String provider() {
+      return real.provider();
+    }
+
+    @Override
+    public List<Voice> voices() {
+      return real.voices();
+    }
+
+    @Override
+    public int maxCharacters() {
+      return real.maxCharacters();
+    }
+
+    @Override
+    public Speech synthesize(SpeechRequest request) {
+      if (failing.get() && request.text().contains("Glitch")) {
+        throw new SpeechException("engine refused the text (test fault)", true, null);
+      }
+      return real.synthesize(request);
+    }
+  }
+
+  @TempDir
+  static Path dir;
+  static FlakyEngine engine = new FlakyEngine();
+  static LocalRuntime runtime;
+  static Http http;
+
+  @BeforeAll
+  static void start() throws Exception {
+    runtime = LocalRuntime.start(new LocalRuntime.Options(0, dir.resolve("data"), null, 3, 3, 20, engine));
+    http = new Http(runtime.url());
+  }
+
+  @AfterAll
+  static void stop() {
+    runtime.close();
+  }
+
+  static String upload(String name, byte[] content, String type) {
+    Http.Reply up = http.post("api/uploads", "{\"fileName\":\"" + name + "\",\"contentType\":\"" + type
+        + "\",\"size\":" + content.length + "}");
+    assertEquals(201, up.status(), up.body());
+    JsonNode u = up.json();
+    Http.Reply put = http.send(HttpRequest.newBuilder(URI.create(u.get("url").asText()))
+        .header("Content-Type", u.get("headers").get("Content-Type").asText())
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build());
+    assertEquals(200, put.status(), put.body());
+    return u.get("uploadId").asText();
+  }
+
+  static JsonNode createBook(String uploadId) {
+    Http.Reply book = http.post("api/books", "{\"uploadId\":\"" + uploadId + "\"}");
+    assertEquals(201, book.status(), book.body());
+    return book.json();
+  }
+
+  static JsonNode waitDone(String jobId) {
+    return http.until("api/jobs/" + jobId, j -> j.get("state").asText().equals("DONE"), Duration.ofSeconds(90));
+  }
+
+  @Test
+  void aUserUploadsCastsGeneratesAndDownloadsAPlayableAudiobook() throws Exception {
+    byte[] demo = Files.readAllBytes(Samples.file("demo-story.md"));
+    JsonNode book = createBook(upload("demo-story.md", demo, "text/markdown"));
+    assertEquals(4, book.get("book").get("roles").size());
+    assertEquals(11, book.get("stats").get("segments").asInt());
+    String bookId = book.get("id").asText();
+
+    Http.Reply created = http.post("api/jobs", "{\"bookId\":\"" + bookId + "\"}");
+    assertEquals(202, created.status(), created.body());
+    String jobId = created.json().get("id").asText();
+    JsonNode job = waitDone(jobId);
+    assertEquals(11, job.get("parts").get("done").asInt());
+
+    Path mp3 = dir.resolve("book.mp3");
+    http.download(job.get("outputs").get("audiobook").asText(), mp3);
+    JsonNode segments = http.get("api/jobs/" + jobId + "/segments").json();
+    double duration = segments.get("durationMs").asLong() / 1000.0;
+    assertEquals(duration, Ffmpeg.duration(mp3), 0.03);
+    assertEquals(duration, Ffmpeg.decodedSamples(mp3) / (double) AudioFormats.SAMPLE_RATE, 0.03);
+    assertEquals(2, Ffmpeg.chapters(mp3).size());
+    JsonNode first = segments.get("segments").get(0);
+    Path seg = dir.resolve("seg.mp3");
+    http.download(first.get("audioUrl").asText(), seg);
+    assertTrue(Ffmpeg.decodedSamples(seg) > 0);
+
+    // Changing one role's voice re-synthesizes only that role's parts.
+    int wrenParts = 0;
+    for (JsonNode s : segments.get("segments")) {
+      wrenParts += s.get("role").asText().equals("Wren") ? 1 : 0;
+    }
+    Http.Reply again = http.post("api/jobs", "{\"bookId\":\"" + bookId
+        + "\",\"casting\":{\"Wren\":{\"voiceId\":\"en-us+f4\"}}}");
+    JsonNode second = waitDone(again.json().get("id").asText());
+    assertEquals(11 - wrenParts, second.get("cachedParts").asInt(), "only Wren's parts are new");
+
+    // A duplicate delivery of a finished part changes nothing.
+    List<PartSpec> plan = runtime.services().store().plan(jobId);
+    byte[] before = runtime.services().blobs().get(Keys.partAudio(jobId, 0));
+    runtime.services().queue().enqueueParts(List.of(plan.get(0)));
+    runtime.services().queue().enqueueAssembly(jobId);
+    Thread.sleep(1500);
+    assertArrayEquals(before, runtime.services().blobs().get(Keys.partAudio(jobId, 0)));
+    assertEquals("DONE", http.get("api/jobs/" + jobId).json().get("state").asText());
+  }
+
+  @Test
+  void aPartThatKeepsFailingEndsInTheDeadLetterQueueAndCanBeRetried() throws Exception {
+    engine.failing.set(true);
+    String script = "# Faults\n\n**Ann:** All is well.\n\n**Bob:** Glitch in the line.\n\n**Ann:** Still well.\n";
+    JsonNode book = createBook(upload("faults.md", script.getBytes(), "text/markdown"));
+    String jobId = http.post("api/jobs", "{\"bookId\":\"" + book.get("id").asText() + "\"}").json().get("id").asText();
+    JsonNode failed = http.until("api/jobs/" + jobId, j -> j.get("parts").get("failed").asInt() == 1,
+        Duration.ofSeconds(60));
+    assertEquals("FAILED", failed.get("state").asText());
+    JsonNode failure = failed.get("failures").get(0);
+    assertEquals("Bob", failure.get("role").asText());
+    assertTrue(failure.get("reason").asText().contains("test fault"), failure.toString());
+    assertEquals(3, failure.get("attempts").asInt());
+    String dlq = runtime.sqs().queueUrl(EmbeddedSqs.SYNTHESIS + "-dlq");
+    var sqs = com.etoaudiobook.aws.AwsClients.sqs(runtime.sqs().settings());
+    // SQS moves the message on its next receive after the last allowed one
+    String depth = "0";
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (!depth.equals("1") && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      depth = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(dlq)
+          .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES).build())
+          .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+    }
+    assertEquals("1", depth, "the failing part is in the dead-letter queue");
+
+    engine.failing.set(false);
+    Http.Reply retry = http.post("api/jobs/" + jobId + "/retry", "");
+    assertEquals(202, retry.status(), retry.body());
+    JsonNode done = waitDone(jobId);
+    assertEquals(0, done.get("parts").get("failed").asInt());
+  }
+
+  @Test
+  void cancelStopsFurtherWork() {
+    StringBuilder script = new StringBuilder("# Long\n\n");
+    for (int i = 0; i < 120; i++) {
+      script.append("**").append(i % 2 == 0 ? "Ann" : "Bob").append(":** Line number ").append(i)
+          .append(" of a long exchange that goes on.\n\n");
+    }
+    JsonNode book = createBook(upload("long.md", script.toString().getBytes(), "text/markdown"));
+    String jobId = http.post("api/jobs", "{\"bookId\":\"" + book.get("id").asText() + "\"}").json().get("id").asText();
+    Http.Reply cancelled = http.delete("api/jobs/" + jobId);
+    assertEquals(200, cancelled.status(), cancelled.body());
+    assertEquals("CANCELLED", cancelled.json().get("state").asText());
+    int doneAtCancel = cancelled.json().get("parts").get("done").asInt();
+    try {
+      Thread.sleep(3000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    JsonNode later = http.get("api/jobs/" + jobId).json();
+    assertEquals("CANCELLED", later.get("state").asText());
+    // parts already being synthesized may finish; nothing new starts
+    assertTrue(later.get("parts").get("done").asInt() <= doneAtCancel + 3 * 10, later.toString());
+    assertTrue(later.get("parts").get("done").asInt() < 120, later.toString());
+  }
+
+  @Test
+  void aFileDroppedInTheInboxBecomesAnAudiobookAndABadOneIsRefusedOnce() throws Exception {
+    runtime.services().blobs().put("inbox/night-shift.md", Files.readAllBytes(Samples.file("night-shift.md")),
+        "text/markdown");
+    runtime.services().blobs().put("inbox/broken.txt", new byte[] {0, 1, 2, 0, 0, 5}, "text/plain");
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    byte[] good = null;
+    byte[] bad = null;
+    while (System.nanoTime() < deadline && (good == null || bad == null)) {
+      good = runtime.services().blobs().get("inbox/night-shift.md" + Inbox.RESULT_SUFFIX);
+      bad = runtime.services().blobs().get("inbox/broken.txt" + Inbox.RESULT_SUFFIX);
+      Thread.sleep(200);
+    }
+    Inbox.Result ok = Json.read(good, Inbox.Result.class);
+    assertEquals("accepted", ok.status());
+    JsonNode job = waitDone(ok.jobId());
+    assertTrue(runtime.services().blobs().exists(ok.audiobook()), ok.audiobook());
+    assertEquals(9, job.get("parts").get("total").asInt());
+    Inbox.Result refused = Json.read(bad, Inbox.Result.class);
+    assertEquals("refused", refused.status());
+    assertEquals("binary", refused.reason());
+    Thread.sleep(2500);
+    assertEquals(1, runtime.services().blobs().list("inbox/broken.txt").stream()
+        .filter(k -> k.endsWith(Inbox.RESULT_SUFFIX)).count());
+  }
+}
