@@ -567,7 +567,10 @@ public final class ScriptReader {
           "The file has no text to speak (no letters or digits were found)");
     }
     List<Role> roles = tallies.values().stream().map(RoleTally::role).toList();
-    boolean labelled = entries.stream().anyMatch(e -> e.kind == Kind.LABEL);
+    // One stray "DAISY MILLER: A STUDY" title line does not make a novel a script.
+    long labels = entries.stream().filter(e -> e.kind == Kind.LABEL).count();
+    long lines = entries.stream().filter(e -> e.kind == Kind.LABEL || e.kind == Kind.TEXT).count();
+    boolean labelled = labels >= 2 || labels * 4 >= lines && labels > 0;
     return new Result(title, author, chapters, roles, labelled);
   }
 
