@@ -14,6 +14,9 @@
  */
 package com.etoaudiobook.bench;
 
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.book.ScriptParser;
+import com.etoaudiobook.book.Segment;
 import com.etoaudiobook.book.attribution.Attribution;
 import com.etoaudiobook.book.attribution.DialogueAttributor;
 import com.etoaudiobook.book.attribution.Quote;
@@ -92,13 +95,18 @@ public final class AttributionScorer {
       }
     }
     Score total = new Score();
+    Score book = new Score();
     for (Path f : folders) {
       Score s = scoreNovel(f, errors);
       print(f.getFileName().toString(), s);
       total.add(s);
+      Score b = scoreBook(f);
+      print("  via Book", b);
+      book.add(b);
     }
     if (folders.size() > 1) {
       print("OVERALL", total);
+      print("OVERALL via Book", book);
     }
   }
 
@@ -167,6 +175,54 @@ public final class AttributionScorer {
         System.out.printf(Locale.ROOT, "  %s %s @%d gold=%s pred=%s | %s%n", g.id(),
             type.isEmpty() ? "-" : type, at, g.speaker(), found ? predicted : "(no span)",
             oneLine(text, at));
+      }
+    }
+    return s;
+  }
+
+  /**
+   * The same gold quotations scored through the Book the parser makes of novel_text.txt (what
+   * {@code parse FILE --json} prints): a quotation's speaker is the role of the segments covering
+   * its spans most, a span is "found" when one non-narration segment covers it entirely.
+   */
+  static Score scoreBook(Path folder) throws IOException {
+    byte[] bytes = Files.readAllBytes(folder.resolve("novel_text.txt"));
+    List<GoldQuote> gold = readQuotes(folder.resolve("quotation_info.csv"));
+    Map<String, List<String>> aliases = readAliases(folder.resolve("character_info.csv"));
+    long t0 = System.nanoTime();
+    Book book = new ScriptParser().parse("novel_text.txt", bytes);
+    Score s = new Score();
+    s.millis = (System.nanoTime() - t0) / 1_000_000;
+    List<Segment> segs = book.segments().toList();
+    s.gold = gold.size();
+    s.predicted = (int) segs.stream().filter(x -> !x.role().equals("Narrator")).count();
+    for (GoldQuote g : gold) {
+      Map<String, Integer> overlap = new HashMap<>();
+      boolean covered = true;
+      for (int[] span : g.spans()) {
+        boolean one = false;
+        for (Segment x : segs) {
+          if (x.start() >= span[1]) {
+            break;
+          }
+          int ov = Math.min(x.end(), span[1]) - Math.max(x.start(), span[0]);
+          if (ov > 0) {
+            overlap.merge(x.role(), ov, Integer::sum);
+            one |= x.start() <= span[0] && x.end() >= span[1] && !x.role().equals("Narrator");
+          }
+        }
+        covered &= one;
+      }
+      if (covered) {
+        s.found++;
+      }
+      String predicted = overlap.entrySet().stream().max(Map.Entry.comparingByValue())
+          .map(Map.Entry::getKey).orElse(null);
+      String type = TYPES.contains(g.type()) ? g.type() : "";
+      s.byType.get(type)[1]++;
+      if (predicted != null && !predicted.equals("Narrator")
+          && matches(predicted, g.speaker(), aliases.getOrDefault(g.speaker(), List.of()))) {
+        s.byType.get(type)[0]++;
       }
     }
     return s;

@@ -1,6 +1,8 @@
 package com.etoaudiobook.book;
 
+import com.etoaudiobook.book.internal.Markup;
 import com.etoaudiobook.book.internal.ScriptReader;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,8 +21,37 @@ public final class ScriptParser implements BookParser {
   /** Parses text that is already decoded (e.g. by a caller that read it elsewhere). */
   public Book parse(String fileName, String format, TextDecoder.Decoded decoded) {
     ScriptReader.Result r = ScriptReader.read(decoded.text(), fileName, "markdown".equals(format));
-    return new Book(r.title(), r.author(), "en", r.chapters(), r.roles(),
+    List<Chapter> chapters = r.chapters();
+    List<Role> roles = r.roles();
+    if (!r.labelled()) {
+      // Prose, not a script: quotations get their speakers. A script's labels are never second-
+      // guessed, so this only runs when there is no label at all.
+      ProseAttribution.Result prose = ProseAttribution.apply(decoded.text(), chapters,
+          ProseAttribution.NARRATOR, ScriptParser::cleanSlice);
+      chapters = prose.chapters();
+      roles = prose.roles();
+    }
+    return new Book(r.title(), r.author(), "en", chapters, roles,
         new Book.Source(fileName, format, decoded.encoding()), decoded.warnings());
+  }
+
+  /** A slice of source lines as spoken text: quote markers and Markdown markup removed. */
+  private static String cleanSlice(String slice) {
+    StringBuilder out = new StringBuilder();
+    for (String line : slice.split("\r\n|\r|\n", -1)) {
+      String body = line.strip();
+      while (body.startsWith(">")) {
+        body = body.substring(1).strip();
+      }
+      String clean = Markup.clean(body).strip();
+      if (!clean.isEmpty()) {
+        if (out.length() > 0) {
+          out.append('\n');
+        }
+        out.append(clean);
+      }
+    }
+    return out.toString();
   }
 
   /** "markdown" or "text" from the file name's extension. */

@@ -12,10 +12,10 @@ public final class Headings {
   private static final Pattern CHAPTER_WORD = Pattern.compile(
       "^(chapter|part|act|book|scene|prologue|epilogue|interlude)(?![\\p{L}\\p{N}])",
       Pattern.CASE_INSENSITIVE);
-  // "Chapter 4", "CHAPTER IV", "Chapter One: Title", "Prologue", "Epilogue – After"
+  // "Chapter 4", "CHAPTER IV", "CHAPTER I." (Gutenberg), "Chapter One: Title", "Prologue", "Epilogue – After"
   private static final Pattern NUMBERED = Pattern.compile(
       "^(?:(?:chapter|part|act|book|scene)\\s+([\\p{L}\\p{N}-]+)|prologue|epilogue|interlude)"
-          + "\\s*(?:$|[:.,\\-–—]\\s*\\S.*$)",
+          + "\\s*(?:[:.,\\-–—]\\s*(?:\\S.*)?)?$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern ROMAN = Pattern.compile("[ivxlcdm]+", Pattern.CASE_INSENSITIVE);
   private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five",

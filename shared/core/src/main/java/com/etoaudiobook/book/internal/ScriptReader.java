@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
 public final class ScriptReader {
 
   /** What the reader found; the parser adds file and encoding details to make a Book. */
-  public record Result(String title, String author, List<Chapter> chapters, List<Role> roles) {
+  /** @param labelled whether any speaker label was accepted: if not, the text is prose */
+  public record Result(String title, String author, List<Chapter> chapters, List<Role> roles,
+                       boolean labelled) {
   }
 
   private enum Kind { BLANK, SKIP, BREAK, TITLE, HEADING, LABEL, TEXT }
@@ -298,6 +300,13 @@ public final class ScriptReader {
         heading(e, clean, 0);
         continue;
       }
+      String subtitle = subtitleAfterNumber(i, clean);
+      if (subtitle != null) {
+        // "CHAPTER I.\nDown the Rabbit-Hole": the number and its title on two lines.
+        heading(e, clean + " " + subtitle, 0);
+        entries.get(i + 1).kind = Kind.SKIP;
+        continue;
+      }
       Label label = Label.parse(e.body);
       if (label != null && label.accepted(labelCounts)) {
         e.kind = Kind.LABEL;
@@ -316,6 +325,25 @@ public final class ScriptReader {
       }
       e.kind = Kind.TEXT;
     }
+  }
+
+  /** The short title line right under a numbered chapter line, alone in their block, or null. */
+  private String subtitleAfterNumber(int i, String clean) {
+    if (!(i == 0 || entries.get(i - 1).empty()) || i + 1 >= entries.size()
+        || !Headings.isNumberedChapter(clean)) {
+      return null;
+    }
+    Entry next = entries.get(i + 1);
+    if (next.empty() || !(i + 2 == entries.size() || entries.get(i + 2).empty())
+        || Label.parse(next.body) != null) {
+      return null;
+    }
+    String t = Markup.clean(next.body).strip();
+    if (t.isEmpty() || t.split("\\s+").length > 10 || ".!?,;:\"“”".indexOf(t.charAt(t.length() - 1)) >= 0
+        || !Character.isUpperCase(t.codePointAt(0))) {
+      return null;
+    }
+    return t;
   }
 
   private static void heading(Entry e, String title, int markdownLevel) {
@@ -539,7 +567,11 @@ public final class ScriptReader {
           "The file has no text to speak (no letters or digits were found)");
     }
     List<Role> roles = tallies.values().stream().map(RoleTally::role).toList();
-    return new Result(title, author, chapters, roles);
+    // One stray "DAISY MILLER: A STUDY" title line does not make a novel a script.
+    long labels = entries.stream().filter(e -> e.kind == Kind.LABEL).count();
+    long lines = entries.stream().filter(e -> e.kind == Kind.LABEL || e.kind == Kind.TEXT).count();
+    boolean labelled = labels >= 2 || labels * 4 >= lines && labels > 0;
+    return new Result(title, author, chapters, roles, labelled);
   }
 
   /** Accumulates one role's figures. */
@@ -571,7 +603,7 @@ public final class ScriptReader {
   }
 
   /** At most 120 characters on one line, cut at a word boundary with "…". */
-  static String sample(String text) {
+  public static String sample(String text) {
     String flat = text.replaceAll("\\s+", " ").strip();
     if (flat.length() <= SAMPLE_MAX) {
       return flat;

@@ -1,0 +1,158 @@
+package com.etoaudiobook.book;
+
+import com.etoaudiobook.book.attribution.Attribution;
+import com.etoaudiobook.book.attribution.Character;
+import com.etoaudiobook.book.attribution.DialogueAttributor;
+import com.etoaudiobook.book.attribution.Quote;
+import com.etoaudiobook.book.internal.Label;
+import com.etoaudiobook.book.internal.Markup;
+import com.etoaudiobook.book.internal.ScriptReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Gives prose its speakers: the narration segments of a document without script labels are cut
+ * at every quotation {@link DialogueAttributor} finds; each quotation becomes its own segment
+ * spoken by the attributed character, the text around it stays with the narrator.
+ *
+ * <p>The attributor runs once over the whole source, not chapter by chapter, so a character keeps
+ * one name (one role, one voice) through the book and the salience of speakers carries over
+ * chapter breaks. Offsets stay offsets into {@code source}.
+ */
+public final class ProseAttribution {
+
+  public static final String NARRATOR = "Narrator";
+
+  /** Chapters with their narration split, and the roles recounted (with genders). */
+  public record Result(List<Chapter> chapters, List<Role> roles) {
+  }
+
+  private ProseAttribution() {
+  }
+
+  /**
+   * @param source   the text all segment offsets point into
+   * @param chapters chapters whose segments of role {@code narrator} without delivery are split
+   * @param narrator name of the narrator role; unattributed quotations go to it
+   * @param clean    turns a slice of the source into spoken text (e.g. removes Markdown)
+   */
+  public static Result apply(String source, List<Chapter> chapters, String narrator,
+                             UnaryOperator<String> clean) {
+    Attribution attribution = new DialogueAttributor().attribute(source);
+    List<Quote> quotes = attribution.quotes();
+    Map<String, String> genders = new HashMap<>();
+    for (Character c : attribution.characters()) {
+      genders.putIfAbsent(c.name(), c.gender());
+    }
+    List<Chapter> out = new ArrayList<>();
+    int index = 0;
+    int q = 0;
+    for (Chapter chapter : chapters) {
+      List<Segment> segments = new ArrayList<>();
+      for (Segment s : chapter.segments()) {
+        boolean narration = s.role().equals(narrator) && s.delivery() == null;
+        while (q < quotes.size() && quotes.get(q).end() <= s.start()) {
+          q++;
+        }
+        if (!narration || q >= quotes.size() || quotes.get(q).start() >= s.end()) {
+          segments.add(renumber(s, index++, out.size()));
+          continue;
+        }
+        int cursor = s.start();
+        int k = q;
+        for (; k < quotes.size() && quotes.get(k).start() < s.end(); k++) {
+          Quote quote = quotes.get(k);
+          int a = Math.max(quote.start(), s.start());
+          int b = Math.min(quote.end(), s.end());
+          index = piece(source, cursor, a, narrator, s, out.size(), index, clean, segments);
+          index = piece(source, a, b, speaker(quote, narrator), s, out.size(), index, clean,
+              segments);
+          cursor = b;
+        }
+        index = piece(source, cursor, s.end(), narrator, s, out.size(), index, clean, segments);
+        // A quotation running on past this segment is picked up again by the next one.
+        q = Math.max(q, k - 1);
+      }
+      out.add(new Chapter(out.size(), chapter.title(), segments));
+    }
+    return new Result(out, roles(out, genders));
+  }
+
+  /** Unattributed quotations and a first-person narrator's own words are the narrator's. */
+  private static String speaker(Quote quote, String narrator) {
+    String s = quote.speaker();
+    if (s == null || s.isBlank() || "none".equals(quote.type())
+        || DialogueAttributor.NARRATOR.equals(s)) {
+      return narrator;
+    }
+    return s;
+  }
+
+  private static int piece(String source, int a, int b, String role, Segment from, int chapter,
+                           int index, UnaryOperator<String> clean, List<Segment> into) {
+    while (a < b && java.lang.Character.isWhitespace(source.charAt(a))) {
+      a++;
+    }
+    while (b > a && java.lang.Character.isWhitespace(source.charAt(b - 1))) {
+      b--;
+    }
+    if (a >= b) {
+      return index;
+    }
+    String text = clean.apply(source.substring(a, b)).strip();
+    if (!Markup.isSpeakable(text)) {
+      return index;
+    }
+    into.add(new Segment(index, chapter, from.paragraph(), role, null, text, a, b));
+    return index + 1;
+  }
+
+  private static Segment renumber(Segment s, int index, int chapter) {
+    return new Segment(index, chapter, s.paragraph(), s.role(), s.delivery(), s.text(), s.start(),
+        s.end());
+  }
+
+  /** Roles in order of first appearance, with their figures and the attributor's gender. */
+  public static List<Role> roles(List<Chapter> chapters, Map<String, String> genders) {
+    Map<String, Tally> tallies = new LinkedHashMap<>();
+    for (Chapter c : chapters) {
+      for (Segment s : c.segments()) {
+        tallies.computeIfAbsent(Label.key(s.role()), k -> new Tally(s.role())).add(s);
+      }
+    }
+    List<Role> roles = new ArrayList<>();
+    for (Tally t : tallies.values()) {
+      roles.add(new Role(t.name, t.segments, t.characters, t.sample, t.deliveries,
+          genders.get(t.name)));
+    }
+    return roles;
+  }
+
+  private static final class Tally {
+    final String name;
+    int segments;
+    int characters;
+    String sample;
+    final List<String> deliveries = new ArrayList<>();
+
+    Tally(String name) {
+      this.name = name;
+    }
+
+    void add(Segment s) {
+      segments++;
+      characters += s.text().length();
+      if (sample == null) {
+        sample = ScriptReader.sample(s.text());
+      }
+      String d = s.delivery();
+      if (d != null && deliveries.stream().noneMatch(d::equalsIgnoreCase)) {
+        deliveries.add(d);
+      }
+    }
+  }
+}

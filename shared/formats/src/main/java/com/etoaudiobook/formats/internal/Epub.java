@@ -1,0 +1,313 @@
+package com.etoaudiobook.formats.internal;
+
+import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.ProseBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * EPUB 2 and 3: metadata and cover from the package document, chapters from the navigation
+ * document (EPUB 3) or the NCX (EPUB 2), text from the spine's content documents in order.
+ */
+public final class Epub {
+
+  /** What an EPUB yields before it becomes a Book. */
+  public record Content(String title, String author, String language, byte[] cover,
+                        String coverType) {
+  }
+
+  private record Item(String id, String path, String mediaType, Set<String> properties) {
+  }
+
+  private record TocEntry(String path, String fragment, String title) {
+  }
+
+  private final Map<String, byte[]> files;
+  private final Map<String, Item> manifest = new LinkedHashMap<>();
+  private Document opf;
+  private String opfDir;
+
+  public Epub(byte[] bytes) {
+    this.files = SafeZip.read(bytes, "EPUB");
+    refuseDrm();
+    readPackage();
+  }
+
+  /** DRM (Adobe ADEPT rights.xml, Apple sinf.xml) or encrypted content documents. */
+  private void refuseDrm() {
+    if (files.containsKey("META-INF/rights.xml") || files.containsKey("META-INF/sinf.xml")) {
+      throw encrypted();
+    }
+    byte[] enc = files.get("META-INF/encryption.xml");
+    if (enc == null) {
+      return;
+    }
+    Document d = xml(enc);
+    for (Element data : byLocal(d, "EncryptedData")) {
+      Element method = first(data, "EncryptionMethod");
+      String algorithm = method == null ? "" : method.attr("Algorithm");
+      // Font obfuscation (IDPF, Adobe) only hides embedded fonts; the text stays readable.
+      boolean fontObfuscation = algorithm.equals("http://www.idpf.org/2008/embedding")
+          || algorithm.equals("http://ns.adobe.com/pdf/enc#RC");
+      Element ref = first(data, "CipherReference");
+      String uri = ref == null ? "" : ref.attr("URI").toLowerCase(Locale.ROOT);
+      boolean font = uri.matches(".*\\.(otf|ttf|woff2?|fnt)$");
+      if (!(fontObfuscation && font)) {
+        throw encrypted();
+      }
+    }
+  }
+
+  private static BookFormatException encrypted() {
+    return new BookFormatException("encrypted", "This EPUB is encrypted or DRM-protected; "
+        + "only DRM-free EPUBs can be read aloud (export or buy a DRM-free copy)");
+  }
+
+  private void readPackage() {
+    byte[] container = files.get("META-INF/container.xml");
+    String opfPath = null;
+    if (container != null) {
+      Element rootfile = first(xml(container), "rootfile");
+      if (rootfile != null) {
+        opfPath = decode(rootfile.attr("full-path"));
+      }
+    }
+    if (opfPath == null || !files.containsKey(opfPath)) {
+      opfPath = files.keySet().stream().filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".opf"))
+          .findFirst().orElseThrow(() -> new BookFormatException("corrupt",
+              "This EPUB is damaged: it has no package document (content.opf)"));
+    }
+    opf = xml(files.get(opfPath));
+    int slash = opfPath.lastIndexOf('/');
+    opfDir = slash < 0 ? "" : opfPath.substring(0, slash + 1);
+    for (Element item : byLocal(opf, "item")) {
+      Set<String> props = Set.of(item.attr("properties").toLowerCase(Locale.ROOT).split("\\s+"));
+      manifest.put(item.attr("id"), new Item(item.attr("id"), resolve(opfDir, item.attr("href")),
+          item.attr("media-type"), props));
+    }
+  }
+
+  public Content metadata() {
+    String title = text(first(opf, "title"));
+    String author = null;
+    for (Element c : byLocal(opf, "creator")) {
+      String role = c.attr("opf:role");
+      if (role.isEmpty() || role.equals("aut")) {
+        author = text(c);
+        break;
+      }
+    }
+    String language = text(first(opf, "language"));
+    Item cover = coverItem();
+    byte[] coverBytes = cover == null ? null : files.get(cover.path());
+    return new Content(title, author, language, coverBytes,
+        coverBytes == null ? null : cover.mediaType());
+  }
+
+  private Item coverItem() {
+    for (Item i : manifest.values()) {
+      if (i.properties().contains("cover-image")) {
+        return i;
+      }
+    }
+    for (Element meta : byLocal(opf, "meta")) {
+      if (meta.attr("name").equals("cover") && manifest.containsKey(meta.attr("content"))) {
+        return manifest.get(meta.attr("content"));
+      }
+    }
+    for (Item i : manifest.values()) {
+      if (i.mediaType().startsWith("image/") && i.id().toLowerCase(Locale.ROOT).contains("cover")) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  /** Writes the spine's text into the builder, one chapter per table-of-contents entry. */
+  public void text(ProseBuilder builder) {
+    Item nav = manifest.values().stream().filter(i -> i.properties().contains("nav")).findFirst()
+        .orElse(null);
+    List<TocEntry> toc = nav == null ? List.of() : navToc(nav);
+    if (toc.isEmpty()) {
+      toc = ncxToc();
+    }
+    Map<String, Map<String, String>> targets = new HashMap<>();
+    for (TocEntry e : toc) {
+      targets.computeIfAbsent(e.path(), k -> new LinkedHashMap<>())
+          .putIfAbsent(e.fragment() == null ? "" : e.fragment(), e.title());
+    }
+    Chapters chapters = new Chapters(builder);
+    boolean any = false;
+    for (Element ref : byLocal(opf, "itemref")) {
+      Item item = manifest.get(ref.attr("idref"));
+      if (item == null || ref.attr("linear").equals("no") || item == nav
+          || !files.containsKey(item.path())) {
+        continue;
+      }
+      Map<String, String> here = targets.getOrDefault(item.path(), Map.of());
+      Document doc = html(files.get(item.path()));
+      Element body = doc.body() == null ? doc : doc.body();
+      if (toc.isEmpty()) {
+        // No table of contents: each spine document is a chapter named by its first heading.
+        Element h = body.selectFirst("h1, h2, h3");
+        chapters.chapter(h == null ? null : h.text());
+      } else if (here.containsKey("")) {
+        chapters.chapter(here.get(""));
+        any = true;
+      } else if (!any) {
+        chapters.chapter(null);
+        any = true;
+      }
+      for (HtmlText.Item it : HtmlText.blocks(body, here.keySet())) {
+        if (it instanceof HtmlText.Anchor a) {
+          chapters.chapter(here.get(a.id()));
+        } else {
+          chapters.block((HtmlText.Block) it);
+        }
+      }
+    }
+  }
+
+  private List<TocEntry> navToc(Item nav) {
+    byte[] bytes = files.get(nav.path());
+    if (bytes == null) {
+      return List.of();
+    }
+    Document d = html(bytes);
+    Element tocNav = null;
+    for (Element n : d.select("nav")) {
+      if (Set.of(n.attr("epub:type").split("\\s+")).contains("toc") || n.attr("role").equals("doc-toc")) {
+        tocNav = n;
+        break;
+      }
+    }
+    if (tocNav == null) {
+      tocNav = d.selectFirst("nav");
+    }
+    List<TocEntry> out = new ArrayList<>();
+    if (tocNav != null) {
+      String dir = dir(nav.path());
+      for (Element a : tocNav.select("a[href]")) {
+        out.add(entry(dir, a.attr("href"), a.text()));
+      }
+    }
+    return out;
+  }
+
+  private List<TocEntry> ncxToc() {
+    Element spine = first(opf, "spine");
+    Item ncx = spine == null ? null : manifest.get(spine.attr("toc"));
+    if (ncx == null) {
+      ncx = manifest.values().stream().filter(i -> i.mediaType().equals("application/x-dtbncx+xml"))
+          .findFirst().orElse(null);
+    }
+    if (ncx == null || !files.containsKey(ncx.path())) {
+      return List.of();
+    }
+    Document d = xml(files.get(ncx.path()));
+    List<TocEntry> out = new ArrayList<>();
+    String dir = dir(ncx.path());
+    // Pre-order over nested navPoints is reading order.
+    for (Element p : byLocal(d, "navPoint")) {
+      Element label = first(p, "text");
+      Element content = first(p, "content");
+      if (content != null) {
+        out.add(entry(dir, content.attr("src"), label == null ? null : label.text()));
+      }
+    }
+    return out;
+  }
+
+  private static TocEntry entry(String dir, String href, String title) {
+    int hash = href.indexOf('#');
+    String file = hash < 0 ? href : href.substring(0, hash);
+    String fragment = hash < 0 ? null : decode(href.substring(hash + 1));
+    return new TocEntry(resolve(dir, file), fragment == null || fragment.isEmpty() ? null : fragment,
+        title == null ? null : title.strip());
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static String dir(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash + 1);
+  }
+
+  /** Resolves an href against a directory inside the archive ("OEBPS/", "../Text/ch1.xhtml"). */
+  static String resolve(String dir, String href) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (String p : (dir + decode(href)).split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        parts.pollLast();
+      } else {
+        parts.addLast(p);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  private static String decode(String href) {
+    try {
+      return URLDecoder.decode(href.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return href;
+    }
+  }
+
+  private static Document xml(byte[] bytes) {
+    return Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), "", Parser.xmlParser());
+  }
+
+  private static Document html(byte[] bytes) {
+    try {
+      return Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Elements whose local name (without any namespace prefix) is {@code local}. */
+  static List<Element> byLocal(Element root, String local) {
+    List<Element> out = new ArrayList<>();
+    for (Element e : root.getAllElements()) {
+      String name = e.tagName();
+      int colon = name.indexOf(':');
+      if ((colon < 0 ? name : name.substring(colon + 1)).equalsIgnoreCase(local)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  static Element first(Element root, String local) {
+    List<Element> all = byLocal(root, local);
+    return all.isEmpty() ? null : all.get(0);
+  }
+
+  private static String text(Element e) {
+    if (e == null) {
+      return null;
+    }
+    String t = e.text().strip();
+    return t.isEmpty() ? null : t;
+  }
+}

@@ -1,0 +1,184 @@
+package com.etoaudiobook.formats;
+
+import static com.etoaudiobook.formats.Fixtures.utf8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.book.Chapter;
+import com.etoaudiobook.book.Segment;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.Test;
+
+/** Each format, from a small document built here, down to chapters, roles and offsets. */
+class FormatsTest {
+  private final DocumentParser parser = new DocumentParser();
+
+  static List<String> titles(Book b) {
+    return b.chapters().stream().map(Chapter::title).toList();
+  }
+
+  static String all(Book b) {
+    return String.join(" | ", b.segments().map(Segment::text).toList());
+  }
+
+  /** Every segment's text is found at its offsets in the extracted text. */
+  static void offsetsPointIntoText(DocumentParser.Document d) {
+    for (Segment s : d.book().segments().toList()) {
+      assertEquals(s.text(), d.text().substring(s.start(), s.end()), "segment " + s.index());
+    }
+  }
+
+  @Test
+  void epub3ChaptersFromNavMetadataCoverAndNoNotes() {
+    DocumentParser.Document d = parser.read("door.epub", Fixtures.epub(true));
+    Book b = d.book();
+    assertEquals("The Door", b.title());
+    assertEquals("Jane Writer", b.author());
+    assertEquals("en-GB", b.language());
+    assertEquals("epub", b.source().format());
+    assertEquals(List.of("Chapter One: The Door", "Chapter Two"), titles(b));
+    String text = all(b);
+    assertFalse(text.contains("footnote"), text);
+    assertFalse(text.contains("Contents"), text);
+    assertFalse(text.matches(".*\\b[78]\\b.*"), text);
+    assertTrue(text.contains("Anna opened the door."), text);
+    assertTrue(text.contains("The rain stopped before dawn."), text);
+    assertFalse(text.contains("Chapter One"), "titles are not read twice: " + text);
+    assertArrayEquals(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 1, 2, 3}, d.cover());
+    assertEquals("image/jpeg", d.coverType());
+    assertArrayEquals(d.cover(), parser.cover("door.epub", Fixtures.epub(true)));
+    offsetsPointIntoText(d);
+    // Quotations in prose get their speakers.
+    List<Segment> s = b.segments().toList();
+    Segment who = s.stream().filter(x -> x.text().equals("“Who is there?”")).findFirst().orElseThrow();
+    assertEquals("Anna", who.role());
+    Segment me = s.stream().filter(x -> x.text().equals("“Only me,”")).findFirst().orElseThrow();
+    assertEquals("Tom", me.role());
+    assertEquals("Narrator", s.get(0).role());
+  }
+
+  @Test
+  void epub2ChaptersFromNcx() {
+    DocumentParser.Document d = parser.read("door.epub", Fixtures.epub(false));
+    assertEquals(List.of("The Door", "The Walk Home"), titles(d.book()));
+    assertEquals(6, d.cover().length);
+    offsetsPointIntoText(d);
+  }
+
+  @Test
+  void htmlChaptersAtHeadings() {
+    String html = """
+        <!DOCTYPE html><html lang="en"><head><title>Night Walk</title>
+        <meta name="author" content="A. Author"><style>p{}</style></head><body>
+        <h1>Night Walk</h1>
+        <h2>One</h2><p>The moon rose.<br>It was cold.</p><script>var x;</script>
+        <h2>Two</h2><p>“Go home,” said Mary.</p><nav><a href="#">Next</a></nav>
+        </body></html>""";
+    DocumentParser.Document d = parser.read("walk.html", utf8(html));
+    Book b = d.book();
+    assertEquals("Night Walk", b.title());
+    assertEquals("A. Author", b.author());
+    assertEquals(List.of("One", "Two"), titles(b));
+    assertEquals("The moon rose.\nIt was cold.", b.chapters().get(0).segments().get(0).text());
+    assertEquals("Mary", b.chapters().get(1).segments().get(0).role());
+    assertFalse(all(b).contains("var x") || all(b).contains("Next"));
+    offsetsPointIntoText(d);
+    // Sniffed by content, whatever the name says.
+    assertEquals("html", parser.parse("walk", utf8(html)).source().format());
+  }
+
+  @Test
+  void pdfWithoutHeadersFootersPageNumbersOrHyphens() throws Exception {
+    byte[] pdf;
+    try (PDDocument doc = new PDDocument()) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
+      String[][] pages = {
+          {"CHAPTER 1", "The station was empty when Clara arrived. She waited for", "the last train in the cold and watched the snow fall on the tracks until her", "feet were numb and the clock struck mid-", "night over the sleeping town."},
+          {"She walked back along the river. The lamps were out and the water was", "black and quiet under the old stone bridge near the mill."}};
+      for (int p = 0; p < pages.length; p++) {
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+          line(cs, font, 9, 72, 760, "The Night Train — A Novel");
+          float y = 700;
+          for (String l : pages[p]) {
+            line(cs, font, 12, 72, y, l);
+            y -= 15;
+          }
+          line(cs, font, 9, 300, 40, "Page " + (p + 1));
+        }
+      }
+      doc.getDocumentInformation().setTitle("The Night Train");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      pdf = out.toByteArray();
+    }
+    DocumentParser.Document d = parser.read("train.pdf", pdf);
+    Book b = d.book();
+    String text = all(b);
+    assertEquals("The Night Train", b.title());
+    assertEquals(List.of("CHAPTER 1"), titles(b));
+    assertFalse(text.contains("A Novel"), text);
+    assertFalse(text.contains("Page"), text);
+    assertTrue(text.contains("clock struck midnight over"), text);
+    assertTrue(text.contains("She waited for the last train"), text);
+    assertTrue(text.contains("She walked back along the river."), text);
+    offsetsPointIntoText(d);
+  }
+
+  static void line(PDPageContentStream cs, PDType1Font font, float size, float x, float y,
+                   String text) throws Exception {
+    cs.beginText();
+    cs.setFont(font, size);
+    cs.newLineAtOffset(x, y);
+    cs.showText(text);
+    cs.endText();
+  }
+
+  @Test
+  void docxHeadingsAreChapters() throws Exception {
+    byte[] docx;
+    try (XWPFDocument doc = new XWPFDocument()) {
+      doc.getProperties().getCoreProperties().setTitle("The Letter");
+      doc.getProperties().getCoreProperties().setCreator("Sam Penn");
+      para(doc, "Heading1", "Beginnings");
+      para(doc, null, "The letter came on Monday.");
+      para(doc, null, "“Read it to me,” said Grandma.");
+      para(doc, "Heading1", "Endings");
+      para(doc, "Heading2", "A small part");
+      para(doc, null, "Nobody answered it.");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.write(out);
+      docx = out.toByteArray();
+    }
+    DocumentParser.Document d = parser.read("letter.docx", docx);
+    Book b = d.book();
+    assertEquals("The Letter", b.title());
+    assertEquals("Sam Penn", b.author());
+    assertEquals(List.of("Beginnings", "Endings"), titles(b));
+    assertEquals("The letter came on Monday.", b.chapters().get(0).segments().get(0).text());
+    assertEquals("Grandma", b.chapters().get(0).segments().get(1).role());
+    assertNull(b.chapters().get(0).segments().get(0).delivery());
+    offsetsPointIntoText(d);
+  }
+
+  static void para(XWPFDocument doc, String style, String text) {
+    XWPFParagraph p = doc.createParagraph();
+    if (style != null) {
+      p.setStyle(style);
+    }
+    p.createRun().setText(text);
+  }
+}
