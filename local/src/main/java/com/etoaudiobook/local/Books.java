@@ -1,7 +1,7 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.book.BookParser;
-import com.etoaudiobook.book.ScriptParser;
+import com.etoaudiobook.formats.DocumentParser;
 
 /** The parser the CLI and the local runtime use for every accepted format. */
 final class Books {
@@ -9,6 +9,6 @@ final class Books {
   }
 
   static BookParser parser() {
-    return new ScriptParser();
+    return new DocumentParser();
   }
 }

@@ -50,7 +50,7 @@ class BookController {
       throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The uploaded file is too large");
     }
     String name = key.substring(key.lastIndexOf('/') + 1);
-    Uploads.requireScriptType(name);
+    Uploads.requireType(name);
     Book book = services.parser().parse(name, data);
     String bookId = Ids.newId();
     services.store().saveBook(bookId, book);

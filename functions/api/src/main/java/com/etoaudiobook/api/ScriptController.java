@@ -54,7 +54,7 @@ class ScriptController {
       throw ApiException.badRequest("The form has no field named 'file'");
     }
     String name = file.fileName() == null || file.fileName().isBlank() ? "script.txt" : file.fileName();
-    Uploads.requireScriptType(name);
+    Uploads.requireType(name);
     Book book = services.parser().parse(name, file.data());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("title", book.title());

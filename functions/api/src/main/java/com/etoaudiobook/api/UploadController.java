@@ -41,7 +41,7 @@ class UploadController {
       throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
           "The file is " + body.size() + " bytes; the limit is " + max);
     }
-    String type = Uploads.requireScriptType(body.fileName());
+    String type = Uploads.requireType(body.fileName());
     String uploadId = Ids.newId();
     String key = Keys.upload(uploadId, FileNames.safe(body.fileName()));
     String url = services.signer().putUrl(key, type, body.size(), TTL);

@@ -1,5 +1,6 @@
 package com.etoaudiobook.api;
 
+import com.etoaudiobook.formats.DocumentParser;
 import io.micronaut.http.HttpStatus;
 
 import java.util.Locale;
@@ -8,10 +9,7 @@ import java.util.Map;
 /** Which files the API accepts, and their content types. */
 final class Uploads {
   /** Extension → the content type the browser must PUT with. */
-  static final Map<String, String> TYPES = Map.of(
-      "md", "text/markdown",
-      "markdown", "text/markdown",
-      "txt", "text/plain");
+  static final Map<String, String> TYPES = DocumentParser.CONTENT_TYPES;
 
   private Uploads() {
   }
@@ -22,7 +20,7 @@ final class Uploads {
   }
 
   /** @throws ApiException 415 for a file type the parser does not read */
-  static String requireScriptType(String fileName) {
+  static String requireType(String fileName) {
     String type = TYPES.get(extension(fileName));
     if (type == null) {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Files of type '." + extension(fileName)

@@ -2,9 +2,9 @@ package com.etoaudiobook.aws;
 
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.book.BookParser;
-import com.etoaudiobook.book.ScriptParser;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
+import com.etoaudiobook.formats.DocumentParser;
 import com.etoaudiobook.job.AudiobookAssembler;
 import com.etoaudiobook.job.CachedSynthesis;
 import com.etoaudiobook.job.Inbox;
@@ -51,7 +51,7 @@ public final class Services {
     this.synthesis = new CachedSynthesis(blobs, engine, new Mp3Encoder());
     this.synthesizer = new PartSynthesizer(store, synthesis, queue);
     this.assembler = new AudiobookAssembler(store);
-    this.parser = new ScriptParser();
+    this.parser = new DocumentParser();
     this.inbox = new Inbox(store, parser, this::caster, jobs, settings.uploadMaxBytes());
   }
 
