@@ -97,6 +97,10 @@ public final class Main {
     } catch (IOException e) {
       err.println("etoaudiobook: " + e.getMessage());
       return 1;
+    } catch (RuntimeException e) {
+      // a bug of ours, not the user's: say so, with what to report
+      err.println("etoaudiobook: internal error: " + e);
+      return 1;
     }
   }
 

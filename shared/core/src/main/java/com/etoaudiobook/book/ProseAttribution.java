@@ -79,7 +79,27 @@ public final class ProseAttribution {
       }
       out.add(new Chapter(out.size(), chapter.title(), segments));
     }
+    out = sameSpelling(out);
     return new Result(out, roles(out, genders));
+  }
+
+  /**
+   * Roles are one role whatever their case ("DAISY MILLER" from a label, "Daisy Miller" from the
+   * attributor): every segment takes the first spelling, so the casting finds each segment's role.
+   */
+  private static List<Chapter> sameSpelling(List<Chapter> chapters) {
+    Map<String, String> first = new HashMap<>();
+    List<Chapter> out = new ArrayList<>(chapters.size());
+    for (Chapter c : chapters) {
+      List<Segment> segments = new ArrayList<>(c.segments().size());
+      for (Segment s : c.segments()) {
+        String name = first.computeIfAbsent(Label.key(s.role()), k -> s.role());
+        segments.add(name.equals(s.role()) ? s
+            : new Segment(s.index(), s.chapter(), s.paragraph(), name, s.delivery(), s.text(), s.start(), s.end()));
+      }
+      out.add(new Chapter(c.index(), c.title(), segments));
+    }
+    return out;
   }
 
   /** Unattributed quotations and a first-person narrator's own words are the narrator's. */
@@ -127,9 +147,21 @@ public final class ProseAttribution {
     List<Role> roles = new ArrayList<>();
     for (Tally t : tallies.values()) {
       roles.add(new Role(t.name, t.segments, t.characters, t.sample, t.deliveries,
-          genders.get(t.name)));
+          genderOf(t.name, genders)));
     }
     return roles;
+  }
+
+  private static String genderOf(String name, Map<String, String> genders) {
+    String g = genders.get(name);
+    if (g == null) {
+      for (var e : genders.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)) {
+          return e.getValue();
+        }
+      }
+    }
+    return g;
   }
 
   private static final class Tally {
