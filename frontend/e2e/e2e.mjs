@@ -86,17 +86,28 @@ try {
   await step('first load', async () => {
     // Warm the browser's network stack on another URL so the number is the app's, not Chromium's start-up.
     await page.goto(BASE_URL + '/health').catch(() => undefined);
+    const requests = [];
+    const onRequest = (r) => requests.push(r.url().replace(BASE_URL, ''));
+    page.on('request', onRequest);
     const t0 = Date.now();
     await page.goto(BASE_URL + '/', { waitUntil: 'load' });
     await page.waitForFunction(() => /\d+ voices/.test(document.getElementById('voices-info')?.textContent || ''), null, { timeout: 10_000 });
     const wall = Date.now() - t0;
+    page.off('request', onRequest);
+    const voiceFetches = requests.filter((u) => u.startsWith('/api/voices')).length;
+    check('first load fetches the voices once', voiceFetches === 1, `${voiceFetches}× /api/voices; requests: ${requests.join(', ')}`);
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0];
       const ready = performance.getEntriesByName('app-ready')[0];
-      return { load: Math.round(n?.loadEventEnd || 0), dcl: Math.round(n?.domContentLoadedEventEnd || 0), ready: Math.round(ready?.startTime || 0) };
+      return { origin: performance.timeOrigin, load: Math.round(n?.loadEventEnd || 0), dcl: Math.round(n?.domContentLoadedEventEnd || 0), ready: Math.round(ready?.startTime || 0) };
     });
-    console.log(`first load: ${wall} ms wall clock to a usable page with voices (navigation: DOMContentLoaded ${nav.dcl} ms, load ${nav.load} ms, app ready ${nav.ready} ms)`);
-    check('first load under budget', wall < LOAD_BUDGET_MS, `${wall} ms < ${LOAD_BUDGET_MS} ms`);
+    // The budgeted figure: from the test asking for the page (t0) to the app marking itself ready (voices shown,
+    // performance.mark('app-ready')), both on the machine's wall clock. The harness's own wall clock adds
+    // Playwright's post-load polling (its injected script in the new document: 300+ ms on a busy machine);
+    // it is printed, not budgeted. Without the mark (voices failed), the harness figure counts.
+    const appReady = nav.ready ? Math.round(nav.origin + nav.ready - t0) : wall;
+    console.log(`first load: ${appReady} ms from request to a usable page with voices (navigation: DOMContentLoaded ${nav.dcl} ms, load ${nav.load} ms, app ready ${nav.ready} ms; harness wall clock ${wall} ms)`);
+    check('first load under budget', appReady < LOAD_BUDGET_MS, `${appReady} ms < ${LOAD_BUDGET_MS} ms`);
     check('voices loaded', true, await page.textContent('#voices-info'));
     await screenshot('load');
   });
@@ -112,8 +123,11 @@ try {
   });
 
   // 3. Upload the sample
+  let book; // the server's book response: roles, casting, prices
   await step('upload', async () => {
+    const bookResponse = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/books' && r.request().method() === 'POST', { timeout: 30_000 });
     await page.setInputFiles('#file-input', SAMPLE_FILE);
+    book = await (await bookResponse).json();
     await page.locator('#cast-step').waitFor({ state: 'visible', timeout: 30_000 });
     const roles = await page.locator('#roles article.role').count();
     const names = await page.locator('#roles article.role h3').allTextContents();
@@ -126,23 +140,48 @@ try {
 
   // 4. Cast: change a voice, see the cost change, auto-cast restores it, preview plays
   await step('cast', async () => {
-    const before = await page.textContent('#cost');
-    const sel = page.locator('#roles article.role').first().locator('select[id$="-voice"]');
-    const options = await sel.locator('option').evaluateAll((os) => os.map((o) => o.value));
+    const costText = () => page.innerText('#cost').then((t) => (t || '').replace(/\s+/g, ' ').trim());
+    const before = await costText();
+    const card = page.locator('#roles article.role').first();
+    const roleName = (await card.locator('h3').textContent()) || '';
+    const sel = card.locator('select[id$="-voice"]');
     const current = await sel.inputValue();
-    const other = options.find((v) => v && v !== current);
+    const voices = (await (await context.request.get(BASE_URL + '/api/voices')).json()).voices || [];
+    const prices = book?.prices || {};
+    const price = (e) => Number(prices[e] ?? prices[String(e).toLowerCase()] ?? 0);
+    const offered = new Set(await sel.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean)));
+    const offeredVoices = voices.filter((v) => offered.has(v.id));
+    const priced = offeredVoices.some((v) => v.engines.some((e) => price(e) > 0));
+    const engineOf = (id) => voices.find((v) => v.id === id)?.engines?.[0];
+    // With a priced engine on offer, pick a voice whose (first) engine costs something else, so the total must move.
+    const other = priced
+      ? offeredVoices.find((v) => v.id !== current && price(v.engines[0]) !== price(engineOf(current)))?.id
+      : offeredVoices.find((v) => v.id !== current)?.id;
     await sel.selectOption(other);
-    const changed = await page.textContent('#cost');
-    check('cost changes with the voice', changed !== before, `${before} → ${changed}`);
-    // search filter (debounced)
-    const q = page.locator('#roles article.role').first().locator('input[type=search]');
+    // wait on state: the breakdown names the newly chosen voice for this role
+    await page.waitForFunction(([role, id]) => [...document.querySelectorAll('#cost li')].some((li) => li.dataset.role === role && li.dataset.voice === id), [roleName, other], { timeout: 5000 });
+    const changed = await costText();
+    const chars = (book?.book?.roles || []).reduce((n, r) => n + r.characters, 0);
+    const charsRe = new RegExp(`\\b${String(chars).replace(/\B(?=(\d{3})+$)/g, '[,.\u00a0\u202f ]?')} characters`);
+    const roleLine = await page.locator('#cost li', { has: page.locator('.cost-role', { hasText: roleName }) }).first().textContent();
+    if (priced) {
+      check('cost changes with the voice', changed !== before && /\$\d/.test(changed), `${before} → ${changed}`);
+    } else {
+      check('cost: all engines free — $0.00 for the character count', /Estimated cost: \$0\.00 for/.test(changed) && charsRe.test(changed), changed);
+      check('cost re-rendered with the new voice for the role', changed !== before && (roleLine || '').includes(other) &&
+        (roleLine || '').includes(engineOf(other) || '?'), `${roleName}: ${current} → ${other}; ${roleLine}`);
+    }
+    check('voice shown in full under the select', ((await card.locator('.voice-desc').textContent()) || '').includes(other));
+    // search filter (debounced): wait on the count, not on the clock
+    const q = card.locator('input[type=search]');
+    const countSel = '#' + (await card.locator('[id$="-count"]').getAttribute('id'));
     await q.fill('zzzz-no-such-voice');
-    await page.waitForTimeout(400);
-    check('voice search filters', /\(0 of \d+\)/.test((await page.locator('#r0-count').textContent()) || ''));
+    check('voice search filters', await page.waitForFunction((s) => /\(0 of \d+\)/.test(document.querySelector(s)?.textContent || ''), countSel, { timeout: 3000 }).then(() => true, () => false),
+      await page.textContent(countSel));
     await q.fill('');
-    await page.waitForTimeout(400);
+    await page.waitForFunction((s) => /\((\d+) of \1\)/.test(document.querySelector(s)?.textContent || ''), countSel, { timeout: 3000 });
     await page.click('#autocast');
-    check('auto-cast restores the suggestion', (await page.textContent('#cost')) === before, await page.textContent('#cost'));
+    check('auto-cast restores the suggestion', (await costText()) === before && (await sel.inputValue()) === current, await costText());
     await page.locator('#roles article.role').first().locator('button.preview').click();
     await page.waitForFunction(() => {
       const a = document.getElementById('preview-audio');
@@ -195,24 +234,66 @@ try {
     await page.locator('button.seg').nth(target).click();
     await page.waitForFunction((i) => document.querySelector(`button.seg[data-index="${i}"]`)?.getAttribute('aria-current') === 'true', target);
     check('click a segment jumps to it', true, `segment ${target + 1}`);
-    const seen = new Set();
-    for (let i = 0; i < 20; i++) {
-      seen.add(await page.evaluate(() => document.getElementById('readalong').dataset.word));
-      await page.waitForTimeout(100);
-    }
-    check('highlighted word changes over time', seen.size >= 2, `${seen.size} distinct words highlighted`);
+    // sample the highlighted word on every animation frame until two different words have been lit
+    const seenWords = await page.waitForFunction(() => {
+      const seen = (window.__eabSeenWords ||= new Set());
+      const w = document.getElementById('readalong').dataset.word;
+      if (w !== undefined && w !== '-1') seen.add(w);
+      return seen.size >= 2 ? seen.size : false;
+    }, null, { timeout: 10_000 }).then((h) => h.jsonValue(), () => 0);
+    check('highlighted word changes over time', seenWords >= 2, `${seenWords} distinct words highlighted`);
     check('one word is highlighted', (await page.locator('#readalong .w.on').count()) === 1);
     await screenshot('playing');
     await a11yCheck('player');
     // keyboard: → next segment (focus on the page body, not in an input)
+    const audioState = () => page.evaluate(() => {
+      const a = document.getElementById('audio');
+      return { paused: a.paused, t: a.currentTime, seg: Number(document.querySelector('button.seg[aria-current]')?.dataset.index), button: document.getElementById('play').dataset.playing };
+    });
+    const isPlaying = () => page.waitForFunction(() => { const a = document.getElementById('audio'); return !a.paused && a.currentTime > 0; }, null, { timeout: 10_000 });
+    const isPaused = () => page.waitForFunction(() => document.getElementById('audio').paused && document.getElementById('play').dataset.playing === 'false', null, { timeout: 3000 });
     await page.evaluate(() => (document.activeElement instanceof HTMLElement) && document.activeElement.blur());
-    const cur = await page.evaluate(() => Number(document.querySelector('button.seg[aria-current]')?.dataset.index));
+    // start from a segment that is not the last, so → has somewhere to go (real segments are 1.5–5 s and auto-advance)
+    const total = await page.locator('button.seg').count();
+    await page.locator('button.seg').nth(Math.max(0, total - 3)).click();
+    await isPlaying();
+    await page.evaluate(() => (document.activeElement instanceof HTMLElement) && document.activeElement.blur());
+    const cur = (await audioState()).seg;
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((c) => Number(document.querySelector('button.seg[aria-current]')?.dataset.index) === c + 1, cur, { timeout: 3000 });
     check('→ goes to the next segment', true);
+    // the next segment loads, then plays: wait for that, then Space must pause it
+    await isPlaying();
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => document.getElementById('audio').paused, null, { timeout: 3000 });
+    await isPaused();
     check('space pauses', true);
+    await page.keyboard.press('Space');
+    await isPlaying();
+    check('space plays again', true);
+    // Space on a focused segment button toggles play/pause; it must not "click" the button (which would restart the segment)
+    const segNow = (await audioState()).seg;
+    await page.locator(`button.seg[data-index="${segNow}"]`).focus();
+    await page.keyboard.press('Space');
+    await isPaused();
+    const s1 = await audioState();
+    check('space on a focused segment button pauses, not restarts', s1.paused && s1.seg === segNow && s1.t > 0, JSON.stringify(s1));
+    // Space while the next segment is still loading cancels its autoplay: it stays paused once loaded
+    await page.locator(`button.seg[data-index="${Math.max(0, segNow - 1)}"]`).focus();
+    await page.keyboard.press('Space'); // play
+    await isPlaying();
+    await page.evaluate(() => (document.activeElement instanceof HTMLElement) && document.activeElement.blur());
+    // ← then Space in one task, so the new source cannot have loaded in between; then wait for it to load
+    const stayedPaused = await page.evaluate(() => new Promise((resolve) => {
+      const a = document.getElementById('audio');
+      const key = (k, code) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, code, bubbles: true, cancelable: true }));
+      const before = a.src;
+      key('ArrowLeft', 'ArrowLeft');
+      key(' ', 'Space');
+      if (a.src === before) return resolve('source did not change');
+      a.addEventListener('loadeddata', () => setTimeout(() => resolve(a.paused), 50), { once: true });
+      setTimeout(() => resolve('timeout'), 10_000);
+    }));
+    check('space during loading cancels autoplay', stayedPaused === true && (await audioState()).button === 'false', String(stayedPaused));
   });
 
   // 7. Downloads

@@ -144,6 +144,7 @@ function bookBody(b) {
     stats: { chapters: b.book.chapters.length, segments: segs, roles: b.book.roles.length, characters: chars, words, estimatedMinutes: words / 150 },
     casting: b.casting,
     cost: { characters: chars, usd: Math.round(usd * 10000) / 10000, engine: 'mixed' },
+    prices: PRICE,
   };
 }
 

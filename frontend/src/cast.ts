@@ -1,5 +1,5 @@
 import { api, errorMessage } from './api';
-import { estimateCost, formatUsd, pricePerMillion } from './cost';
+import { estimateCost, formatPrice, formatUsd } from './cost';
 import { $, h, setError } from './dom';
 import { debounce, facets, filterVoices, type VoiceFilter } from './voices';
 import type { BookResponse, Casting, Role, Voice } from './types';
@@ -10,6 +10,7 @@ interface RoleUi {
   voiceSelect: HTMLSelectElement;
   engineSelect: HTMLSelectElement;
   count: HTMLElement;
+  desc: HTMLElement;
 }
 
 export class CastStep {
@@ -87,7 +88,9 @@ export class CastStep {
       voiceSelect: h('select', { id: `${id}-voice` }),
       engineSelect: h('select', { id: `${id}-use-engine` }),
       count: h('span', { class: 'muted small', id: `${id}-count`, 'aria-live': 'polite' }),
+      desc: h('p', { class: 'voice-desc muted small', id: `${id}-voice-desc` }),
     };
+    ui.voiceSelect.setAttribute('aria-describedby', ui.desc.id);
     this.uis.push(ui);
     const apply = () => this.fillVoices(ui);
     const debounced = debounce(apply, 250);
@@ -138,7 +141,7 @@ export class CastStep {
           select('gender', 'Gender', f.genders),
           select('engine', 'Engine', f.engines))),
       h('div', { class: 'pick' },
-        h('div', { class: 'field grow' }, h('label', { for: ui.voiceSelect.id }, 'Voice ', ui.count), ui.voiceSelect),
+        h('div', { class: 'field voice-field' }, h('label', { for: ui.voiceSelect.id }, 'Voice ', ui.count), ui.voiceSelect, ui.desc),
         h('div', { class: 'field' }, h('label', { for: ui.engineSelect.id }, 'Engine used'), ui.engineSelect),
         preview),
     );
@@ -162,16 +165,26 @@ export class CastStep {
     const c = this.casting[ui.role.name];
     const v = this.voices.find((x) => x.id === c?.voiceId);
     const engines = v?.engines?.length ? v.engines : c?.engine ? [c.engine] : [];
+    const prices = this.book?.prices;
     ui.engineSelect.replaceChildren(...engines.map((e) => h('option', { value: e, selected: e === c?.engine },
-      `${e} (${pricePerMillion(e) ? '$' + pricePerMillion(e).toFixed(2) + '/M chars' : 'free'})`)));
+      `${e} (${formatPrice(e, prices)})`)));
     ui.engineSelect.disabled = engines.length <= 1;
+    // The select cuts long names off; the full name and the id show under it.
+    ui.desc.textContent = v ? voiceDescription(v) : c?.voiceId ? `${c.voiceId} (not in the voice list)` : '';
   }
 
   private updateCost(): void {
     if (!this.book) return;
-    const est = estimateCost(this.book.book.roles, this.casting, this.voices);
-    const parts = est.lines.map((l) => `${l.role}: ${l.engine || '?'} ${formatUsd(l.usd)}`);
-    $('cost').textContent = `Estimated cost: ${formatUsd(est.usd)} for ${est.characters.toLocaleString()} characters (${parts.join('; ')})`;
+    const prices = this.book.prices;
+    const est = estimateCost(this.book.book.roles, this.casting, this.voices, prices);
+    const box = $('cost');
+    box.replaceChildren(
+      h('p', { class: 'cost-total' }, `Estimated cost: ${formatUsd(est.usd)} for ${est.characters.toLocaleString()} characters`),
+      h('ul', { class: 'cost-lines' }, ...est.lines.map((l) => h('li', { 'data-role': l.role, 'data-voice': l.voiceId || '' },
+        h('span', { class: 'cost-role' }, `${l.role}: `),
+        h('span', { class: 'cost-voice' }, l.voiceId || 'no voice'),
+        ` · ${l.engine || '?'} (${formatPrice(l.engine, prices)}) · ${l.characters.toLocaleString()} chars · ${formatUsd(l.usd)}`))),
+    );
   }
 
   private previewDone(): void {
@@ -229,7 +242,19 @@ export class CastStep {
   }
 }
 
+/** The option text: the name, then only what the name does not already say (eSpeak names carry language and gender). */
 export function voiceLabel(v: Voice): string {
-  const bits = [v.languageName || v.language, v.gender].filter(Boolean).join(', ');
-  return `${v.name}${bits ? ' — ' + bits : ''} [${v.engines.join(', ')}]`;
+  const name = v.name || v.id;
+  const low = name.toLowerCase();
+  const bits = [v.languageName || v.language, v.gender].filter((b): b is string => !!b && !low.includes(b.toLowerCase()));
+  return `${name}${bits.length ? ' — ' + bits.join(', ') : ''} [${v.engines.join(', ')}]`;
+}
+
+/** The full line under the voice select: name, id, language, gender, engines. */
+export function voiceDescription(v: Voice): string {
+  const name = (v.name || '').toLowerCase();
+  const engines = v.engines.join('/');
+  const gender = v.gender && !name.includes(v.gender.toLowerCase()) ? v.gender : undefined;
+  const provider = v.provider && v.provider !== engines ? v.provider : undefined;
+  return [v.name, `id ${v.id}`, v.language, gender, engines, provider].filter(Boolean).join(' · ');
 }

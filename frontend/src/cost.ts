@@ -1,6 +1,6 @@
 import type { Casting, Role, Voice } from './types';
 
-/** USD per million characters, by engine. */
+/** USD per million characters, by engine: only a fallback for when the server sends no `prices` table. */
 export const PRICE_PER_MILLION: Record<string, number> = {
   standard: 4.8,
   neural: 19.2,
@@ -10,10 +10,25 @@ export const PRICE_PER_MILLION: Record<string, number> = {
   local: 0,
 };
 
-export function pricePerMillion(engine: string | undefined): number {
+/** Engine → USD per million characters (the server's table, from the book response). */
+export type Prices = Record<string, number>;
+
+/** The price of an engine: the server's table first (case-insensitive), else the built-in fallback, else 0. */
+export function pricePerMillion(engine: string | undefined, prices?: Prices): number {
   if (!engine) return 0;
-  const p = PRICE_PER_MILLION[engine.toLowerCase()];
+  const key = engine.toLowerCase();
+  if (prices) {
+    for (const [k, v] of Object.entries(prices)) {
+      if (k.toLowerCase() === key && typeof v === 'number' && isFinite(v)) return v;
+    }
+  }
+  const p = PRICE_PER_MILLION[key];
   return p === undefined ? 0 : p;
+}
+
+/** True when any of these voices can use an engine that costs money. */
+export function anyPriced(voices: readonly Voice[], prices?: Prices): boolean {
+  return voices.some((v) => v.engines.some((e) => pricePerMillion(e, prices) > 0));
 }
 
 /** The engine a cast entry will use: its own, else the voice's first engine. */
@@ -26,6 +41,7 @@ export function engineFor(entry: { voiceId: string; engine?: string } | undefine
 
 export interface CostLine {
   role: string;
+  voiceId: string | undefined;
   characters: number;
   engine: string | undefined;
   usd: number;
@@ -37,11 +53,11 @@ export interface CostEstimate {
   lines: CostLine[];
 }
 
-export function estimateCost(roles: readonly Role[], casting: Casting, voices: readonly Voice[]): CostEstimate {
+export function estimateCost(roles: readonly Role[], casting: Casting, voices: readonly Voice[], prices?: Prices): CostEstimate {
   const lines = roles.map((r) => {
     const engine = engineFor(casting[r.name], voices);
-    const usd = (r.characters * pricePerMillion(engine)) / 1_000_000;
-    return { role: r.name, characters: r.characters, engine, usd };
+    const usd = (r.characters * pricePerMillion(engine, prices)) / 1_000_000;
+    return { role: r.name, voiceId: casting[r.name]?.voiceId, characters: r.characters, engine, usd };
   });
   return {
     characters: lines.reduce((s, l) => s + l.characters, 0),
@@ -54,4 +70,10 @@ export function formatUsd(usd: number): string {
   if (usd === 0) return '$0.00';
   if (usd < 0.01) return '< $0.01';
   return '$' + usd.toFixed(2);
+}
+
+/** "$19.20/M chars" or "free". */
+export function formatPrice(engine: string | undefined, prices?: Prices): string {
+  const p = pricePerMillion(engine, prices);
+  return p ? `$${p.toFixed(2)}/M chars` : 'free';
 }

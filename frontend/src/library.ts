@@ -19,7 +19,19 @@ export class Library {
     const list = filterVoices(this.voices, { q: this.q.value });
     $('lib-count').textContent = `(${this.voices.length} voices)`;
     $('lib-list').replaceChildren(...list.slice(0, 300).map((v) =>
-      h('li', {}, h('strong', {}, v.name), ' ', h('span', { class: 'muted' },
-        [v.languageName || v.language, v.gender, v.engines.join('/'), v.provider].filter(Boolean).join(' · ')))));
+      h('li', {}, h('strong', {}, v.name), ' ', h('span', { class: 'muted' }, libraryDetails(v)))));
   }
+}
+
+/** What the name does not already say: eSpeak names carry language and gender; provider = engine is said once. */
+export function libraryDetails(v: Voice): string {
+  const name = (v.name || '').toLowerCase();
+  const engines = v.engines.join('/');
+  const lang = v.languageName || v.language;
+  return [
+    lang && !name.includes(lang.toLowerCase()) ? lang : v.language,
+    v.gender && !name.includes(v.gender.toLowerCase()) ? v.gender : undefined,
+    engines,
+    v.provider && v.provider !== engines ? v.provider : undefined,
+  ].filter(Boolean).join(' · ');
 }

@@ -16,7 +16,12 @@ export class Player {
   private lastSave = 0;
   private retriedUrl = false;
   private readonly audio = $<HTMLAudioElement>('audio');
+  private selectToken = 0;
   private seeking = false;
+  /** A play() is waiting for the new source's metadata: the player counts as playing. */
+  private pendingPlay = false;
+  /** Space went down on an element we took it from: swallow its keyup too (a button clicks on keyup). */
+  private spaceTaken = false;
 
   constructor() {
     const a = this.audio;
@@ -65,11 +70,18 @@ export class Player {
     a.addEventListener('error', () => void this.onAudioError());
     $('segments-refresh').addEventListener('click', () => void this.reload(true));
     document.addEventListener('keydown', (e) => this.onKey(e));
+    document.addEventListener('keyup', (e) => {
+      if (this.spaceTaken && (e.key === ' ' || e.code === 'Space')) {
+        this.spaceTaken = false;
+        e.preventDefault();
+      }
+    });
     window.addEventListener('pagehide', () => this.save(true));
   }
 
   async load(job: JobView): Promise<void> {
     if (this.jobId !== job.id) {
+      this.pendingPlay = false;
       this.audio.pause();
       this.current = -1;
     }
@@ -104,8 +116,7 @@ export class Player {
         if (this.data.segments.length) this.select(seg, { time: pos && pos.segment === seg ? pos.time : 0, autoplay: false });
       } else if (force && this.data.segments[this.current]) {
         const t = this.audio.currentTime;
-        const playing = !this.audio.paused;
-        this.select(this.current, { time: t, autoplay: playing });
+        this.select(this.current, { time: t, autoplay: this.playing });
       } else {
         this.markCurrent();
       }
@@ -155,20 +166,30 @@ export class Player {
     const a = this.audio;
     const url = new URL(seg.audioUrl, location.href).href;
     const startAt = opts.time ?? 0;
+    const token = ++this.selectToken;
     const go = () => {
+      if (token !== this.selectToken) return; // a newer select() took over
       try {
         a.currentTime = startAt;
       } catch {
         /* not seekable yet */
       }
       this.update();
-      if (opts.autoplay) a.play().catch((e: unknown) => this.playFailed(e));
+      // autoplay unless paused (Space, the pause button) while the source was loading
+      if (opts.autoplay && (this.pendingPlay || !wait)) {
+        this.pendingPlay = false;
+        a.play().catch((e: unknown) => this.playFailed(e));
+      }
+      this.onPlayState();
     };
-    if (a.src !== url) {
+    const wait = a.src !== url;
+    this.pendingPlay = wait && !!opts.autoplay;
+    if (wait) {
       a.src = url;
       a.load();
       if (startAt > 0 || opts.autoplay) a.addEventListener('loadedmetadata', go, { once: true });
       else this.update();
+      this.onPlayState();
     } else go();
     $('now-speaking').textContent = `Segment ${index + 1} of ${d.segments.length} · ${seg.role}${seg.delivery ? ` (${seg.delivery})` : ''}`;
     document.querySelector(`button.seg[data-index="${index}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -213,18 +234,26 @@ export class Player {
       if (this.data?.segments.length) this.select(0, { autoplay: true });
       return;
     }
-    if (a.paused) a.play().catch((e: unknown) => this.playFailed(e));
-    else a.pause();
+    if (this.playing) {
+      this.pendingPlay = false;
+      a.pause();
+      this.onPlayState();
+    } else a.play().catch((e: unknown) => this.playFailed(e));
+  }
+
+  /** Playing, or about to play as soon as the new segment has loaded. */
+  get playing(): boolean {
+    return this.pendingPlay || !this.audio.paused;
   }
 
   step(delta: number): void {
     if (!this.data) return;
     const i = Math.max(0, Math.min(this.data.segments.length - 1, this.current + delta));
-    this.select(i, { autoplay: !this.audio.paused || delta !== 0 });
+    this.select(i, { autoplay: this.playing || delta !== 0 });
   }
 
   private onPlayState(): void {
-    const playing = !this.audio.paused;
+    const playing = this.playing;
     const b = $('play');
     b.dataset.playing = String(playing);
     b.setAttribute('aria-label', playing ? 'Pause' : 'Play');
@@ -283,8 +312,11 @@ export class Player {
     if (e.key === ' ' || e.code === 'Space') {
       // Buttons elsewhere on the page keep their own Space behaviour.
       if (!inPlayer && t?.closest('button, a, summary')) return;
+      // In the player, Space is play/pause even on a focused segment button: without this the
+      // button would also "click" on keyup and restart its segment.
       e.preventDefault();
-      this.toggle();
+      this.spaceTaken = true;
+      if (!e.repeat) this.toggle();
     } else if (e.key === 'ArrowLeft') {
       e.preventDefault();
       this.step(-1);

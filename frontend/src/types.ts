@@ -69,6 +69,8 @@ export interface BookResponse {
   };
   casting: Casting;
   cost?: { characters: number; usd: number; engine: string };
+  /** engine → USD per million characters */
+  prices?: Record<string, number>;
 }
 
 export interface UploadResponse {

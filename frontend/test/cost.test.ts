@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineFor, estimateCost, formatUsd, pricePerMillion } from '../src/cost';
+import { anyPriced, engineFor, estimateCost, formatPrice, formatUsd, pricePerMillion } from '../src/cost';
 import type { Role, Voice } from '../src/types';
 
 const role = (name: string, characters: number): Role => ({ name, characters, segments: 1 });
@@ -43,5 +43,26 @@ describe('cost', () => {
     expect(formatUsd(0)).toBe('$0.00');
     expect(formatUsd(0.004)).toBe('< $0.01');
     expect(formatUsd(12.345)).toBe('$12.35');
+  });
+});
+
+describe('cost with the server price table', () => {
+  const prices = { standard: 5, neural: 20, espeak: 0, premium: 100 };
+  it('prefers the server table, case-insensitively, and falls back to the built-in one', () => {
+    expect(pricePerMillion('neural', prices)).toBe(20);
+    expect(pricePerMillion('PREMIUM', prices)).toBe(100);
+    expect(pricePerMillion('generative', prices)).toBe(36);
+    expect(pricePerMillion('espeak', { espeak: 0 })).toBe(0);
+  });
+  it('names the voice per role and uses the table', () => {
+    const est = estimateCost([role('Narrator', 1_000_000)], { Narrator: { voiceId: 'Joanna', engine: 'neural' } }, voices, prices);
+    expect(est.lines[0]).toMatchObject({ role: 'Narrator', voiceId: 'Joanna', engine: 'neural', usd: 20 });
+  });
+  it('knows when every offered engine is free', () => {
+    expect(anyPriced([voices[1]], prices)).toBe(false);
+    expect(anyPriced(voices, prices)).toBe(true);
+    expect(anyPriced(voices, { neural: 0, standard: 0 })).toBe(false);
+    expect(formatPrice('neural', prices)).toBe('$20.00/M chars');
+    expect(formatPrice('espeak', prices)).toBe('free');
   });
 });
