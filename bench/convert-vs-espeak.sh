@@ -22,6 +22,8 @@ book="$work/book.txt"
 while [ "$(wc -c < "$book")" -lt "$min_chars" ]; do
   for f in "$root"/../shared/data/pdnc-dev/*/novel_text.txt; do cat "$f" >> "$book"; echo >> "$book"; done
 done
+# cut at the first line end past MIN_CHARS, so the size asked for is the size measured
+head -c "$min_chars" "$book" > "$book.cut"; sed -n "$(( $(wc -l < "$book.cut") + 1 ))p" "$book" >> "$book.cut"; mv "$book.cut" "$book"
 chars=$(wc -m < "$book"); words=$(wc -w < "$book")
 echo "text: $chars characters, $words words; parallelism $par; 48 kbps mono 22050 Hz"
 

@@ -4,6 +4,10 @@ import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;
 
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Synthesizes one part and stores it; what the synthesis worker does for each message.
  * Idempotent: a part already stored is left alone, a part in the content-addressed cache is
@@ -17,6 +21,9 @@ public final class PartSynthesizer {
   private final BlobStore blobs;
   private final CachedSynthesis synthesis;
   private final WorkQueue queue;
+  /** Per job, the parts this process knows are done; bounded, oldest jobs forgotten first. */
+  private final Map<String, BitSet> seenDone = lru(256);
+  private final Map<String, CachedJob> jobs = lru(256);
 
   public PartSynthesizer(JobStore store, CachedSynthesis synthesis, WorkQueue queue) {
     this.store = store;
@@ -26,7 +33,7 @@ public final class PartSynthesizer {
   }
 
   public Outcome process(PartSpec part) {
-    Job job = store.job(part.jobId());
+    Job job = job(part.jobId());
     if (job == null || job.state() == JobState.CANCELLED || job.state() == JobState.DONE) {
       return Outcome.SKIPPED; // nothing to do: deleted, cancelled, or finished by an earlier delivery
     }
@@ -37,10 +44,56 @@ public final class PartSynthesizer {
       outcome = produce(part);
     }
     store.clearFailure(part.jobId(), part.index());
-    if (store.doneParts(part.jobId()).size() >= job.partsTotal()) {
+    if (allDone(job, part.index())) {
       queue.enqueueAssembly(part.jobId());
     }
     return outcome;
+  }
+
+  /**
+   * Whether every part of the job is stored. Listing all parts after each one would cost O(n²)
+   * for a book; instead each process remembers which parts it has seen done and probes only the
+   * first one it has not, so a check is one request in the common case. The last part to land
+   * always sees the others (S3 reads are strongly consistent), so assembly is never missed.
+   */
+  private boolean allDone(Job job, int justDone) {
+    BitSet known;
+    synchronized (seenDone) {
+      known = seenDone.computeIfAbsent(job.id(), k -> new BitSet(job.partsTotal()));
+    }
+    synchronized (known) {
+      known.set(justDone);
+      int next = known.nextClearBit(0);
+      while (next < job.partsTotal()) {
+        if (!blobs.exists(Keys.partMarks(job.id(), next))) {
+          return false;
+        }
+        known.set(next);
+        next = known.nextClearBit(next + 1);
+      }
+      return true;
+    }
+  }
+
+  /** The job, read at most every two seconds per process: a cancel is seen within that time. */
+  private Job job(String jobId) {
+    long now = System.nanoTime();
+    synchronized (jobs) {
+      CachedJob cached = jobs.get(jobId);
+      if (cached != null && now - cached.readAt() < 2_000_000_000L) {
+        return cached.job();
+      }
+    }
+    Job job = store.job(jobId);
+    if (job != null) {
+      synchronized (jobs) {
+        jobs.put(jobId, new CachedJob(job, now));
+      }
+    }
+    return job;
+  }
+
+  private record CachedJob(Job job, long readAt) {
   }
 
   private Outcome produce(PartSpec part) {
@@ -53,6 +106,15 @@ public final class PartSynthesizer {
         ? new PartResult(result.frames(), result.bytes(), 0, true, result.marks()) : result;
     blobs.put(Keys.partMarks(part.jobId(), part.index()), Json.write(stored), "application/json");
     return r.fromCache() ? Outcome.CACHED : Outcome.SYNTHESIZED;
+  }
+
+  private static <V> Map<String, V> lru(int size) {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > size;
+      }
+    };
   }
 
   /** Records a failed delivery so the job can show it; dead when no further delivery will come. */
