@@ -183,6 +183,25 @@ class LocalRuntimeTest {
   }
 
   @Test
+  void detectRolesTakesAMultipartFileOnNettyToo() throws Exception {
+    byte[] script = Files.readAllBytes(Samples.file("night-shift.md"));
+    String boundary = "----eto" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"night-shift.md\"\r\n"
+        + "Content-Type: text/markdown\r\n\r\n").getBytes());
+    body.writeBytes(script);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes());
+    Http.Reply r = http.send(HttpRequest.newBuilder(runtime.url().resolve("api/detect-roles"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    assertEquals(200, r.status(), r.body());
+    JsonNode roles = r.json().get("roles");
+    assertEquals(4, roles.size());
+    assertEquals("Narration", roles.get(0).get("name").asText());
+    assertEquals(9, r.json().get("segments").size());
+  }
+
+  @Test
   void cancelStopsFurtherWork() {
     StringBuilder script = new StringBuilder("# Long\n\n");
     for (int i = 0; i < 120; i++) {

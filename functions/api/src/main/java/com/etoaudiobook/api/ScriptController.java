@@ -16,8 +16,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.servlet.http.ServletHttpRequest;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +39,8 @@ class ScriptController {
   }
 
   @Post(value = "/detect-roles", consumes = MediaType.ALL)
-  Map<String, Object> detectRoles(HttpRequest<byte[]> request, @Body @Nullable byte[] body) {
+  Map<String, Object> detectRoles(HttpRequest<?> request, @Body @Nullable byte[] nettyBody) {
+    byte[] body = rawBody(request, nettyBody);
     String type = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
     if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -64,6 +68,21 @@ class ScriptController {
         .map(c -> Map.of("index", c.index(), "title", c.title(), "segments", c.segments().size())).toList());
     out.put("warnings", book.warnings());
     return out;
+  }
+
+  /**
+   * The undecoded body: the Lambda proxy (a servlet-style request) would otherwise turn a form into
+   * a map; Netty hands the bytes over as they are.
+   */
+  static byte[] rawBody(HttpRequest<?> request, byte[] bound) {
+    if (request instanceof ServletHttpRequest<?, ?> servlet) {
+      try (InputStream in = servlet.getInputStream()) {
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw ApiException.badRequest("The request body could not be read");
+      }
+    }
+    return bound;
   }
 
   record SegmentInput(String role, String text, @Nullable String speaker) {

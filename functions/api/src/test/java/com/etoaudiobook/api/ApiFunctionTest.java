@@ -1,0 +1,109 @@
+package com.etoaudiobook.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.testing.Fixtures;
+import com.etoaudiobook.job.RecordingQueue;
+import com.etoaudiobook.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The API as Lambda runs it: APIGatewayV2HTTPEventFunction fed with the events/ files. */
+class ApiFunctionTest {
+  @TempDir
+  static Path dir;
+  static ApplicationContext context;
+  static APIGatewayV2HTTPEventFunction function;
+
+  @BeforeAll
+  static void start() {
+    Services services = Fixtures.services(dir, new RecordingQueue(), Map.of());
+    context = ApplicationContext.builder().singletons(services).start();
+    function = new APIGatewayV2HTTPEventFunction(context);
+  }
+
+  @AfterAll
+  static void stop() {
+    context.close();
+  }
+
+  static APIGatewayV2HTTPResponse call(String event) {
+    return function.handleRequest(Fixtures.event(event, APIGatewayV2HTTPEvent.class), null);
+  }
+
+  @Test
+  void health() {
+    APIGatewayV2HTTPResponse r = call("api-health.json");
+    assertEquals(200, r.getStatusCode());
+    JsonNode body = Json.read(r.getBody(), JsonNode.class);
+    assertEquals("ok", body.get("status").asText());
+    assertEquals("etoaudiobook", body.get("service").asText());
+  }
+
+  @Test
+  void voicesWithAnEtagAndA304ForTheSameVersion() {
+    APIGatewayV2HTTPResponse r = call("api-get-voices.json");
+    assertEquals(200, r.getStatusCode(), r.getBody());
+    JsonNode body = Json.read(r.getBody(), JsonNode.class);
+    assertTrue(body.get("count").asInt() > 0);
+    String etag = header(r, "ETag");
+    assertTrue(etag != null && etag.startsWith("\""), "ETag " + etag);
+
+    APIGatewayV2HTTPEvent conditional = Fixtures.event("api-get-voices.json", APIGatewayV2HTTPEvent.class);
+    Map<String, String> headers = new HashMap<>(conditional.getHeaders());
+    headers.put("if-none-match", etag);
+    conditional.setHeaders(headers);
+    assertEquals(304, function.handleRequest(conditional, null).getStatusCode());
+  }
+
+  @Test
+  void detectRolesFromAMultipartUpload() {
+    APIGatewayV2HTTPResponse r = call("api-detect-roles.json");
+    assertEquals(200, r.getStatusCode(), r.getBody());
+    JsonNode body = Json.read(r.getBody(), JsonNode.class);
+    assertTrue(body.get("roles").size() >= 2, r.getBody());
+    assertTrue(body.get("segments").size() >= 2, r.getBody());
+  }
+
+  @Test
+  void anUnknownJobIsAProblem() {
+    APIGatewayV2HTTPEvent event = Fixtures.event("api-health.json", APIGatewayV2HTTPEvent.class);
+    event.setRawPath("/api/jobs/0123456789abcdef0123456789abcdef");
+    event.setRouteKey("ANY /api/{proxy+}");
+    event.getRequestContext().getHttp().setPath("/api/jobs/0123456789abcdef0123456789abcdef");
+    APIGatewayV2HTTPResponse r = function.handleRequest(event, null);
+    assertEquals(404, r.getStatusCode());
+    assertTrue(header(r, "Content-Type").startsWith("application/problem+json"), String.valueOf(r.getHeaders()));
+  }
+
+  static String header(APIGatewayV2HTTPResponse r, String name) {
+    if (r.getHeaders() != null) {
+      for (var e : r.getHeaders().entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)) {
+          return e.getValue();
+        }
+      }
+    }
+    if (r.getMultiValueHeaders() != null) {
+      for (var e : r.getMultiValueHeaders().entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+          return e.getValue().get(0);
+        }
+      }
+    }
+    return null;
+  }
+}
