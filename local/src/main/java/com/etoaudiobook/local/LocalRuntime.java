@@ -80,6 +80,9 @@ public final class LocalRuntime implements AutoCloseable {
     env.put("SPEECH_PROVIDER", o.engine().provider());
     env.put("MAX_RECEIVE_COUNT", Integer.toString(o.maxReceiveCount()));
     env.put("ALLOWED_ORIGINS", "*");
+    // the shared voice cache when one is running; without it, Caffeine alone
+    env.put("REDIS_URL", System.getenv("REDIS_URL"));
+    env.put("PRICES", System.getenv("PRICES"));
     Settings settings = Settings.from(env::get);
     S3BlobStore blobs = new S3BlobStore(AwsClients.s3(aws), AwsClients.presigner(aws), BUCKET);
     SqsClient sqsClient = AwsClients.sqs(aws);

@@ -276,7 +276,7 @@ public final class VoiceCatalog implements AutoCloseable {
   @Override
   public void close() {
     StatefulRedisConnection<String, String> c = connection;
-    if (c != null) {
+    if (c != null && c.isOpen()) {
       c.closeAsync();
     }
     if (redis != null) {
