@@ -144,8 +144,15 @@ class VoiceCatalogTest {
     Duration breaker = Duration.ofMillis(500);
     VoiceCatalog c = catalog(List.of(engine), breaker);
     try {
+      waitFor(VoiceCatalogTest::redisUp, "Redis");
       c.voices();
-      assertEquals(1, c.stats().redisMisses());
+      if (!c.stats().redisAvailable()) {
+        // another build on this machine may have restarted the shared Redis just now: once more
+        Thread.sleep(breaker.toMillis() + 100);
+        c.invalidateLocal();
+        c.voices();
+      }
+      assertTrue(c.stats().redisAvailable(), c.stats().toString());
 
       redisCli("shutdown", "nosave");
       waitFor(() -> !redisUp(), "Redis to stop");
@@ -171,11 +178,12 @@ class VoiceCatalogTest {
 
       startRedis();
       Thread.sleep(breaker.toMillis() + 100);
+      long missesBefore = c.stats().redisMisses();
       c.invalidateLocal();
       c.voices();
       VoiceCatalog.Stats back = c.stats();
       assertTrue(back.redisAvailable(), back.toString());
-      assertEquals(2, back.redisMisses(), "Redis restarted empty: a miss, then the list is stored again");
+      assertEquals(missesBefore + 1, back.redisMisses(), "Redis restarted empty: a miss, then the list is stored");
 
       VoiceCatalog other = catalog(List.of(engine), breaker);
       int calls = engine.voiceCalls.get();
