@@ -9,6 +9,7 @@ import com.etoaudiobook.aws.S3BlobStore;
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.SqsWorkQueue;
+import com.etoaudiobook.aws.VoiceCatalog;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.inbox.InboxHandler;
 import com.etoaudiobook.job.Inbox;
@@ -52,9 +53,14 @@ public final class LocalRuntime implements AutoCloseable {
    * @param maxReceiveCount  deliveries before a part goes to the dead-letter queue
    * @param visibilitySeconds the synthesis queue's visibility timeout
    * @param engine           the speech engine (eSpeak NG unless a benchmark brings its own)
+   * @param voiceCache       cache the voice catalog (false only to measure what the cache saves)
    */
   public record Options(int port, Path dataDir, Path frontendDir, int workers, int maxReceiveCount,
-                        int visibilitySeconds, SpeechEngine engine) {
+                        int visibilitySeconds, SpeechEngine engine, boolean voiceCache) {
+    public Options(int port, Path dataDir, Path frontendDir, int workers, int maxReceiveCount,
+                   int visibilitySeconds, SpeechEngine engine) {
+      this(port, dataDir, frontendDir, workers, maxReceiveCount, visibilitySeconds, engine, true);
+    }
   }
 
   private final EmbeddedS3 s3;
@@ -80,11 +86,16 @@ public final class LocalRuntime implements AutoCloseable {
     env.put("SPEECH_PROVIDER", o.engine().provider());
     env.put("MAX_RECEIVE_COUNT", Integer.toString(o.maxReceiveCount()));
     env.put("ALLOWED_ORIGINS", "*");
+    // the shared voice cache when one is running; without it, Caffeine alone
+    env.put("REDIS_URL", System.getenv("REDIS_URL"));
+    env.put("PRICES", System.getenv("PRICES"));
     Settings settings = Settings.from(env::get);
     S3BlobStore blobs = new S3BlobStore(AwsClients.s3(aws), AwsClients.presigner(aws), BUCKET);
     SqsClient sqsClient = AwsClients.sqs(aws);
     services = new Services(settings, blobs, blobs,
-        new SqsWorkQueue(sqsClient, settings.synthesisQueueUrl(), settings.assemblyQueueUrl()), o.engine());
+        new SqsWorkQueue(sqsClient, settings.synthesisQueueUrl(), settings.assemblyQueueUrl()), o.engine(),
+        o.voiceCache() ? new VoiceCatalog(List.of(o.engine()), settings.redisUrl())
+            : VoiceCatalog.uncached(List.of(o.engine())));
 
     SynthesisWorkerHandler worker = new SynthesisWorkerHandler(services);
     AssemblerHandler assembler = new AssemblerHandler(services);
@@ -190,6 +201,7 @@ public final class LocalRuntime implements AutoCloseable {
     pollers.forEach(SqsPoller::stop);
     server.stop();
     api.close();
+    services.catalog().close();
     sqs.close();
     s3.close();
   }

@@ -3,7 +3,9 @@ package com.etoaudiobook.api;
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.job.Ids;
+import com.etoaudiobook.job.Pricing;
 import com.etoaudiobook.voice.Casting;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -69,6 +71,27 @@ class BookController {
     return view(id, book);
   }
 
+  record EstimateRequest(@Nullable Map<String, JobController.Voicing> casting) {
+  }
+
+  /**
+   * What a job with this casting would cost before it starts: characters × the price of each role's
+   * engine. Roles left out are auto-cast, as POST /api/jobs would.
+   */
+  @Post("/{id}/estimate")
+  Pricing.Estimate estimate(@PathVariable String id, @Body @Nullable EstimateRequest body) {
+    Book book = Ids.valid(id) ? services.store().book(id) : null;
+    if (book == null) {
+      throw ApiException.notFound("No book " + id);
+    }
+    Casting casting = services.caster().cast(book, JobController.assignments(body == null ? null : body.casting()));
+    return estimate(book, casting);
+  }
+
+  private Pricing.Estimate estimate(Book book, Casting casting) {
+    return services.pricing().estimate(book, casting, services.voices(), services.settings().pollyEngine());
+  }
+
   private Map<String, Object> view(String id, Book book) {
     Casting casting = services.caster().cast(book, Map.of());
     long words = book.segments().mapToLong(s -> s.text().split("\\s+").length).sum();
@@ -84,7 +107,7 @@ class BookController {
     out.put("book", book);
     out.put("stats", stats);
     out.put("casting", casting.roles());
-    out.put("cost", services.pricing().estimate(book, casting, services.voices()));
+    out.put("cost", estimate(book, casting));
     out.put("prices", services.pricing().usdPerMillion());
     return out;
   }

@@ -60,9 +60,25 @@ class JobController {
     if (book == null) {
       throw ApiException.notFound("No book " + body.bookId());
     }
+    Map<String, Casting.Assignment> chosen = assignments(body.casting());
+    Casting casting = services.caster().cast(book, chosen);
+    JobOptions options;
+    try {
+      options = new JobOptions(body.options() == null ? null : body.options().pauses(), null);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    Job job = services.jobs().start(body.bookId(), book, casting, options);
+    return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED)
+        .body(view(services.jobs().progress(job.id())))
+        .header("Location", "/api/jobs/" + job.id());
+  }
+
+  /** The roles a request casts, validated (shared with the cost estimate). */
+  static Map<String, Casting.Assignment> assignments(@Nullable Map<String, Voicing> casting) {
     Map<String, Casting.Assignment> chosen = new LinkedHashMap<>();
-    if (body.casting() != null) {
-      body.casting().forEach((role, v) -> {
+    if (casting != null) {
+      casting.forEach((role, v) -> {
         if (v == null || v.voiceId() == null || v.voiceId().isBlank()) {
           throw ApiException.badRequest("casting for role '" + role + "' needs a voiceId");
         }
@@ -77,17 +93,7 @@ class JobController {
         chosen.put(role, new Casting.Assignment(v.voiceId(), v.engine(), rate, pitch));
       });
     }
-    Casting casting = services.caster().cast(book, chosen);
-    JobOptions options;
-    try {
-      options = new JobOptions(body.options() == null ? null : body.options().pauses(), null);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(e.getMessage());
-    }
-    Job job = services.jobs().start(body.bookId(), book, casting, options);
-    return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED)
-        .body(view(services.jobs().progress(job.id())))
-        .header("Location", "/api/jobs/" + job.id());
+    return chosen;
   }
 
   @Get("/{id}")
@@ -176,7 +182,9 @@ class JobController {
         }
       });
       out.put("outputs", links);
-      out.put("cachedParts", job.outputs().get("cachedParts"));
+      String cached = job.outputs().get("cachedParts");
+      // parts served from the synthesis cache (billed nothing this run)
+      out.put("cachedParts", cached == null ? 0 : Integer.parseInt(cached));
     }
     return out;
   }

@@ -22,6 +22,7 @@ import io.micronaut.http.annotation.QueryValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The voice list and voice previews. */
 @Controller("/api")
@@ -29,7 +30,13 @@ class VoiceController {
   static final int PREVIEW_MAX_CHARS = 300;
   static final String PREVIEW_TEXT = "Hello! This is how I sound when I read your story aloud.";
 
+  private static final int MAX_RENDERED = 512;
+
+  private record Rendered(List<Voice> source, byte[] json, String etag) {
+  }
+
   private final Services services;
+  private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
   VoiceController(Services services) {
     this.services = services;
@@ -39,12 +46,24 @@ class VoiceController {
   HttpResponse<?> voices(HttpRequest<?> request, @QueryValue @Nullable String language,
                          @QueryValue @Nullable String gender, @QueryValue @Nullable String engine,
                          @QueryValue @Nullable String q) {
-    List<Voice> list = VoiceFilter.filter(services.voices(), language, gender, engine, q);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("voices", list);
-    body.put("count", list.size());
-    byte[] json = Json.write(body);
-    String etag = "\"" + CacheKey.sha256(json).substring(0, 32) + "\"";
+    List<Voice> all = services.voices();
+    String key = String.join("\u0000", norm(language), norm(gender), norm(engine), norm(q));
+    Rendered r = rendered.get(key);
+    if (r == null || r.source() != all) {
+      // the catalog hands out the same list until it reloads: render (filter, JSON, ETag) once per list
+      List<Voice> list = VoiceFilter.filter(all, language, gender, engine, q);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("voices", list);
+      body.put("count", list.size());
+      byte[] json = Json.write(body);
+      r = new Rendered(all, json, "\"" + CacheKey.sha256(json).substring(0, 32) + "\"");
+      if (rendered.size() >= MAX_RENDERED) {
+        rendered.clear(); // bounded: arbitrary q values must not grow it without end
+      }
+      rendered.put(key, r);
+    }
+    byte[] json = r.json();
+    String etag = r.etag();
     String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
     if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.equals("W/" + etag))) {
       return HttpResponse.notModified().header(HttpHeaders.ETAG, etag)
@@ -52,6 +71,10 @@ class VoiceController {
     }
     return HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE)
         .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+  }
+
+  private static String norm(String s) {
+    return s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
   record PreviewRequest(String voiceName, @Nullable String text, @Nullable String engine) {

@@ -4,10 +4,14 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.polly.PollyClient;
 import software.amazon.awssdk.services.polly.PollyClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,6 +20,8 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+import java.time.Duration;
 
 /**
  * Builds the SDK clients from {@link AwsSettings}. Always the URL-connection HTTP client: it starts
@@ -62,8 +68,31 @@ public final class AwsClients {
     return b.build();
   }
 
+  /** Attempts per Polly call (first try included) before a part is handed back to the queue. */
+  public static final int POLLY_MAX_ATTEMPTS = 8;
+
   public static PollyClient polly(AwsSettings settings) {
+    return polly(settings, POLLY_MAX_ATTEMPTS, Duration.ofMillis(100), Duration.ofSeconds(20));
+  }
+
+  /**
+   * Polly with the standard retry strategy: throttling (Polly allows 8 neural requests per second
+   * per account, and many workers share that) and 5xx are retried with jittered exponential
+   * backoff, throttling with a longer base delay.
+   *
+   * @param maxAttempts attempts per call, first try included
+   * @param baseDelay   first backoff delay (throttling waits five times longer)
+   * @param maxDelay    longest backoff delay
+   */
+  public static PollyClient polly(AwsSettings settings, int maxAttempts, Duration baseDelay, Duration maxDelay) {
+    RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(maxAttempts)
+        .backoffStrategy(BackoffStrategy.exponentialDelay(baseDelay, maxDelay))
+        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(baseDelay.multipliedBy(5), maxDelay))
+        .build();
     PollyClientBuilder b = PollyClient.builder()
+        .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retry)
+            .apiCallAttemptTimeout(Duration.ofSeconds(60)).build())
         .httpClient(UrlConnectionHttpClient.create())
         .region(Region.of(settings.region()))
         .credentialsProvider(credentials(settings));

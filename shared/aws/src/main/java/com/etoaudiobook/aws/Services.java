@@ -38,10 +38,20 @@ public final class Services {
   private final AudiobookAssembler assembler;
   private final BookParser parser;
   private final Inbox inbox;
+  private final VoiceCatalog catalog;
+  private final Pricing pricing;
   private volatile AutoCaster caster;
 
+  /** Services whose voice catalog is cached in Caffeine and, when REDIS_URL is set, Redis. */
   public Services(Settings settings, BlobStore blobs, UrlSigner signer, WorkQueue queue, SpeechEngine engine) {
+    this(settings, blobs, signer, queue, engine, new VoiceCatalog(List.of(engine), settings.redisUrl()));
+  }
+
+  public Services(Settings settings, BlobStore blobs, UrlSigner signer, WorkQueue queue, SpeechEngine engine,
+                  VoiceCatalog catalog) {
     this.settings = settings;
+    this.catalog = catalog;
+    this.pricing = settings.pricing();
     this.blobs = blobs;
     this.signer = signer;
     this.queue = queue;
@@ -78,11 +88,13 @@ public final class Services {
     return new Services(settings, blobs, blobs, queue, engine(settings, aws));
   }
 
+  /** The engine SPEECH_PROVIDER names. */
   static SpeechEngine engine(Settings settings, AwsSettings aws) {
     return switch (settings.speechProvider()) {
       case "espeak" -> EspeakEngine.instance();
+      case PollyEngine.PROVIDER -> PollyEngine.create(settings, aws);
       default -> throw new IllegalStateException("SPEECH_PROVIDER '" + settings.speechProvider()
-          + "' is not available in this build; use 'espeak'");
+          + "' is not available in this build; use 'polly' or 'espeak'");
     };
   }
 
@@ -106,8 +118,13 @@ public final class Services {
     return engine;
   }
 
+  /** Every voice, through the catalog's caches. */
   public List<Voice> voices() {
-    return engine.voices();
+    return catalog.voices();
+  }
+
+  public VoiceCatalog catalog() {
+    return catalog;
   }
 
   public JobStore store() {
@@ -138,8 +155,9 @@ public final class Services {
     return inbox;
   }
 
+  /** List prices, with the PRICES setting applied. */
   public Pricing pricing() {
-    return Pricing.DEFAULT;
+    return pricing;
   }
 
   /** Casting over the engine's voices; the narrator gets a steady, neutral voice. */

@@ -1,7 +1,11 @@
 package com.etoaudiobook.aws;
 
+import com.etoaudiobook.job.Pricing;
+
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,10 +21,17 @@ import java.util.function.UnaryOperator;
  * @param uploadMaxBytes    largest accepted upload
  * @param allowedOrigins    CORS origins
  * @param redisUrl          shared cache, or null
+ * @param pollyLexicons     Polly pronunciation lexicons applied to every request (POLLY_LEXICONS, comma-separated)
+ * @param prices            USD per million characters by engine (PRICES "standard=4,neural=16"), over the list prices
  */
 public record Settings(String bucket, String synthesisQueueUrl, String assemblyQueueUrl, String speechProvider,
                        String pollyEngine, int maxReceiveCount, long uploadMaxBytes, List<String> allowedOrigins,
-                       String redisUrl) {
+                       String redisUrl, List<String> pollyLexicons, Map<String, Double> prices) {
+  public Settings {
+    pollyLexicons = pollyLexicons == null ? List.of() : List.copyOf(pollyLexicons);
+    prices = prices == null ? Map.of() : Map.copyOf(prices);
+  }
+
   public static Settings fromEnvironment() {
     return from(System::getenv);
   }
@@ -35,9 +46,45 @@ public record Settings(String bucket, String synthesisQueueUrl, String assemblyQ
         or(env.apply("POLLY_ENGINE"), "neural"),
         Integer.parseInt(or(env.apply("MAX_RECEIVE_COUNT"), "5")),
         Long.parseLong(or(env.apply("UPLOAD_MAX_BYTES"), "20971520")),
-        Arrays.stream(or(env.apply("ALLOWED_ORIGINS"), "").split(",")).map(String::strip)
-            .filter(s -> !s.isEmpty()).toList(),
-        blankToNull(env.apply("REDIS_URL")));
+        list(env.apply("ALLOWED_ORIGINS")),
+        blankToNull(env.apply("REDIS_URL")),
+        list(env.apply("POLLY_LEXICONS")),
+        prices(env.apply("PRICES")));
+  }
+
+  /** The list prices with PRICES applied on top. */
+  public Pricing pricing() {
+    if (prices.isEmpty()) {
+      return Pricing.DEFAULT;
+    }
+    Map<String, Double> table = new LinkedHashMap<>(Pricing.DEFAULT.usdPerMillion());
+    table.putAll(prices);
+    return new Pricing(Map.copyOf(table));
+  }
+
+  private static List<String> list(String value) {
+    return Arrays.stream(or(value, "").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Parses "standard=4,neural=16"; a malformed entry stops start-up rather than mis-pricing books. */
+  static Map<String, Double> prices(String value) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String entry : list(value)) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("PRICES entry '" + entry + "' is not engine=usdPerMillion");
+      }
+      try {
+        double usd = Double.parseDouble(entry.substring(eq + 1).strip());
+        if (usd < 0 || Double.isNaN(usd) || Double.isInfinite(usd)) {
+          throw new NumberFormatException();
+        }
+        out.put(entry.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT), usd);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("PRICES entry '" + entry + "' has no valid price");
+      }
+    }
+    return out;
   }
 
   private static String or(String value, String fallback) {

@@ -27,10 +27,18 @@ public record Pricing(Map<String, Double> usdPerMillion) {
   }
 
   public Estimate estimate(Book book, Casting casting, List<Voice> voices) {
+    return estimate(book, casting, voices, null);
+  }
+
+  /**
+   * @param defaultEngine the engine a role without one gets when its voice supports it (Polly's
+   *                      POLLY_ENGINE), else the voice's first engine, as the engine itself chooses
+   */
+  public Estimate estimate(Book book, Casting casting, List<Voice> voices, String defaultEngine) {
     Map<String, Long> byEngine = new LinkedHashMap<>();
     book.segments().forEach(s -> {
       Casting.Assignment a = casting.forRole(s.role());
-      String engine = engineOf(a, voices);
+      String engine = engineOf(a, voices, defaultEngine);
       byEngine.merge(engine, (long) s.text().length(), Long::sum);
     });
     double usd = 0;
@@ -42,7 +50,7 @@ public record Pricing(Map<String, Double> usdPerMillion) {
     return new Estimate(total, Math.round(usd * 10000) / 10000.0, byEngine);
   }
 
-  private static String engineOf(Casting.Assignment a, List<Voice> voices) {
+  private static String engineOf(Casting.Assignment a, List<Voice> voices, String defaultEngine) {
     if (a == null) {
       return "unknown";
     }
@@ -50,6 +58,8 @@ public record Pricing(Map<String, Double> usdPerMillion) {
       return a.engine();
     }
     return voices.stream().filter(v -> v.id().equals(a.voiceId())).findFirst()
-        .map(v -> v.engines().isEmpty() ? "unknown" : v.engines().get(0)).orElse("unknown");
+        .map(v -> v.engines().isEmpty() ? "unknown"
+            : defaultEngine != null && v.engines().contains(defaultEngine) ? defaultEngine : v.engines().get(0))
+        .orElse("unknown");
   }
 }

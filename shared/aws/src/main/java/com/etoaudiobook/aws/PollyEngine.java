@@ -1,0 +1,275 @@
+package com.etoaudiobook.aws;
+
+import com.etoaudiobook.aws.internal.PollyText;
+import com.etoaudiobook.engine.Speech;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.engine.SpeechException;
+import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.json.Json;
+import com.etoaudiobook.voice.Voice;
+import com.fasterxml.jackson.databind.JsonNode;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryUtils;
+import software.amazon.awssdk.services.polly.PollyClient;
+import software.amazon.awssdk.services.polly.model.DescribeVoicesRequest;
+import software.amazon.awssdk.services.polly.model.DescribeVoicesResponse;
+import software.amazon.awssdk.services.polly.model.OutputFormat;
+import software.amazon.awssdk.services.polly.model.SpeechMarkType;
+import software.amazon.awssdk.services.polly.model.SynthesizeSpeechRequest;
+import software.amazon.awssdk.services.polly.model.SynthesizeSpeechResponse;
+import software.amazon.awssdk.services.polly.model.TextType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Amazon Polly behind the engine port: MP3 at 22050 Hz plus sentence and word marks from a second
+ * request, engines standard/neural/long-form/generative, rate and pitch as SSML where the engine
+ * takes them. Throttling and 5xx are retried by the client's retry strategy
+ * ({@link AwsClients#polly}); what is still failing after that is a retryable SpeechException, so
+ * the part goes back to the queue instead of being lost.
+ */
+public final class PollyEngine implements SpeechEngine {
+  public static final String PROVIDER = "polly";
+  /** Polly's limit per SynthesizeSpeech request: 3,000 billed characters (SSML tags are not billed). */
+  public static final int MAX_CHARACTERS = 3000;
+  /** ... and 6,000 characters in all, tags included. */
+  static final int MAX_TOTAL_CHARACTERS = 6000;
+  public static final int SAMPLE_RATE = 22050;
+  public static final List<String> ENGINES = List.of("standard", "neural", "long-form", "generative");
+  /** Polly takes at most five lexicons per request. */
+  static final int MAX_LEXICONS = 5;
+
+  private final PollyClient client;
+  private final String defaultEngine;
+  private final List<String> lexicons;
+  private volatile Map<String, Voice> byId;
+
+  /**
+   * @param client        a Polly client (with its retry strategy)
+   * @param defaultEngine engine used when the request names none and the voice supports it, or null
+   * @param lexicons      lexicon names applied to every request
+   */
+  public PollyEngine(PollyClient client, String defaultEngine, List<String> lexicons) {
+    this.client = client;
+    this.defaultEngine = defaultEngine == null || defaultEngine.isBlank() ? null
+        : defaultEngine.strip().toLowerCase(Locale.ROOT);
+    this.lexicons = List.copyOf(lexicons);
+    if (this.lexicons.size() > MAX_LEXICONS) {
+      throw new IllegalArgumentException("Polly applies at most " + MAX_LEXICONS + " lexicons; POLLY_LEXICONS has "
+          + this.lexicons.size());
+    }
+  }
+
+  public static PollyEngine create(Settings settings, AwsSettings aws) {
+    return new PollyEngine(AwsClients.polly(aws), settings.pollyEngine(), settings.pollyLexicons());
+  }
+
+  @Override
+  public String provider() {
+    return PROVIDER;
+  }
+
+  @Override
+  public int maxCharacters() {
+    return MAX_CHARACTERS;
+  }
+
+  /** Every voice of every engine (DescribeVoices per engine, all pages), engines merged per voice. */
+  @Override
+  public List<Voice> voices() {
+    Map<String, Voice> voices = describeAll();
+    byId = voices;
+    return List.copyOf(voices.values());
+  }
+
+  private Map<String, Voice> describeAll() {
+    Map<String, software.amazon.awssdk.services.polly.model.Voice> first = new LinkedHashMap<>();
+    Map<String, Set<String>> engines = new LinkedHashMap<>();
+    try {
+      for (String engine : ENGINES) {
+        String token = null;
+        do {
+          DescribeVoicesResponse page = client.describeVoices(DescribeVoicesRequest.builder()
+              .engine(engine).includeAdditionalLanguageCodes(true).nextToken(token).build());
+          for (var v : page.voices()) {
+            first.putIfAbsent(v.idAsString(), v);
+            Set<String> supported = engines.computeIfAbsent(v.idAsString(), k -> new LinkedHashSet<>());
+            v.supportedEnginesAsStrings().forEach(e -> supported.add(e.toLowerCase(Locale.ROOT)));
+            supported.add(engine);
+          }
+          token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+      }
+    } catch (SdkException e) {
+      throw failure("DescribeVoices", e);
+    }
+    Map<String, Voice> out = new LinkedHashMap<>();
+    first.forEach((id, v) -> {
+      // engines in a fixed order (cheapest first), so "the voice's first engine" is stable
+      List<String> supported = ENGINES.stream().filter(engines.get(id)::contains).toList();
+      out.put(id, new Voice(id, v.name() == null ? id : v.name(), v.languageCodeAsString(), v.languageName(),
+          v.genderAsString() == null ? "neutral" : v.genderAsString().toLowerCase(Locale.ROOT), supported,
+          SAMPLE_RATE, PROVIDER));
+    });
+    return out;
+  }
+
+  @Override
+  public Speech synthesize(SpeechRequest request) {
+    String text = request.text();
+    if (text == null || text.isBlank()) {
+      throw new SpeechException("nothing to say: the text is empty", false, null);
+    }
+    if (text.length() > MAX_CHARACTERS) {
+      throw new SpeechException("text has " + text.length() + " characters; Polly takes at most " + MAX_CHARACTERS
+          + " per request", false, null);
+    }
+    String engine = engineFor(request);
+    PollyText sent = textFor(text, engine, request.rate(), request.pitch());
+    try {
+      ResponseBytes<SynthesizeSpeechResponse> audio = client.synthesizeSpeechAsBytes(base(request, engine, sent)
+          .outputFormat(OutputFormat.MP3).sampleRate(Integer.toString(SAMPLE_RATE)).build());
+      ResponseBytes<SynthesizeSpeechResponse> marks = client.synthesizeSpeechAsBytes(base(request, engine, sent)
+          .outputFormat(OutputFormat.JSON).speechMarkTypes(SpeechMarkType.SENTENCE, SpeechMarkType.WORD).build());
+      // both requests are billed by Polly: the part costs what both report
+      int billed = billed(audio.response()) + billed(marks.response());
+      return new Speech(null, audio.asByteArray(), SAMPLE_RATE, parseMarks(marks.asUtf8String(), sent), billed);
+    } catch (SdkException e) {
+      throw failure("SynthesizeSpeech (voice " + request.voiceId() + ", engine " + engine + ")", e);
+    }
+  }
+
+  private SynthesizeSpeechRequest.Builder base(SpeechRequest request, String engine, PollyText sent) {
+    SynthesizeSpeechRequest.Builder b = SynthesizeSpeechRequest.builder()
+        .voiceId(request.voiceId())
+        .engine(engine)
+        .text(sent.document())
+        .textType(sent.ssml() ? TextType.SSML : TextType.TEXT);
+    if (!lexicons.isEmpty()) {
+      b.lexiconNames(lexicons);
+    }
+    return b;
+  }
+
+  private static int billed(SynthesizeSpeechResponse response) {
+    Integer n = response.requestCharacters();
+    return n == null ? 0 : n;
+  }
+
+  /**
+   * The request's engine, else the default engine when the voice has it, else the voice's first
+   * engine. Naming an engine the voice lacks is the caller's mistake: not retryable.
+   */
+  String engineFor(SpeechRequest request) {
+    Voice voice = voice(request.voiceId());
+    String wanted = request.engine() == null || request.engine().isBlank() ? null
+        : request.engine().strip().toLowerCase(Locale.ROOT);
+    if (wanted != null) {
+      if (!ENGINES.contains(wanted)) {
+        throw new SpeechException("unknown Polly engine '" + request.engine() + "'; use one of " + ENGINES, false,
+            null);
+      }
+      if (!voice.engines().contains(wanted)) {
+        throw new SpeechException("Polly voice " + voice.id() + " does not support the " + wanted
+            + " engine; it supports " + voice.engines(), false, null);
+      }
+      return wanted;
+    }
+    if (defaultEngine != null && voice.engines().contains(defaultEngine)) {
+      return defaultEngine;
+    }
+    if (voice.engines().isEmpty()) {
+      throw new SpeechException("Polly voice " + voice.id() + " lists no engine", false, null);
+    }
+    return voice.engines().get(0);
+  }
+
+  private Voice voice(String id) {
+    Map<String, Voice> voices = byId;
+    if (voices == null || !voices.containsKey(id)) {
+      voices = describeAll(); // first use, or a voice added since: look again once
+      byId = voices;
+    }
+    Voice v = voices.get(id);
+    if (v == null) {
+      throw new SpeechException("Polly has no voice '" + id + "'", false, null);
+    }
+    return v;
+  }
+
+  /**
+   * SSML only when there is something to say with it, and only what the engine takes: standard
+   * voices take prosody rate and pitch; neural, long-form and generative take rate but not pitch
+   * (Polly's SSML support table), so pitch is dropped there rather than failing the part.
+   */
+  static PollyText textFor(String text, String engine, double rate, int pitch) {
+    int ratePercent = (int) Math.round(rate * 100);
+    boolean useRate = rate > 0 && ratePercent != 100;
+    boolean usePitch = pitch != 0 && "standard".equals(engine);
+    if (!useRate && !usePitch) {
+      return PollyText.plain(text);
+    }
+    // Polly's prosody rate range is 20%..200%
+    PollyText ssml = PollyText.ssml(text, useRate ? Math.max(20, Math.min(200, ratePercent)) : 0,
+        usePitch ? Math.max(-50, Math.min(50, pitch)) : 0);
+    if (ssml.document().length() > MAX_TOTAL_CHARACTERS) {
+      // escaping can push a full part over Polly's total limit: speak it plainly rather than not at all
+      return PollyText.plain(text);
+    }
+    return ssml;
+  }
+
+  /** Speech marks (JSON lines) → marks with char offsets into the original text. */
+  static List<Speech.Mark> parseMarks(String jsonLines, PollyText sent) {
+    List<Speech.Mark> marks = new ArrayList<>();
+    for (String line : jsonLines.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode m = Json.read(line.getBytes(StandardCharsets.UTF_8), JsonNode.class);
+      String type = m.path("type").asText();
+      if (!type.equals("word") && !type.equals("sentence")) {
+        continue;
+      }
+      int start = sent.startChar(m.path("start").asInt());
+      int end = sent.endChar(m.path("end").asInt());
+      marks.add(new Speech.Mark(type, m.path("time").asLong(), start, Math.max(start, end)));
+    }
+    return marks;
+  }
+
+  /**
+   * Maps an SDK failure (after the client's retries) to the port's exception: throttling, 5xx and
+   * transport failures may pass on a later try; anything else Polly rejected (bad SSML, text too
+   * long, unknown lexicon, engine not supported) will fail the same way again.
+   */
+  static SpeechException failure(String what, SdkException e) {
+    boolean retryable;
+    String detail;
+    if (e instanceof AwsServiceException s) {
+      int status = s.statusCode();
+      retryable = status >= 500 || status == 429 || RetryUtils.isThrottlingException(s);
+      String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
+      String message = s.awsErrorDetails() == null ? s.getMessage() : s.awsErrorDetails().errorMessage();
+      detail = (code == null ? "HTTP " + status : code) + ": " + message;
+    } else if (e instanceof SdkClientException) {
+      retryable = true;
+      detail = e.getMessage();
+    } else {
+      retryable = RetryUtils.isThrottlingException(e) || e.retryable();
+      detail = e.getMessage();
+    }
+    return new SpeechException("Polly " + what + " failed" + (retryable ? " (will be retried)" : "") + ": " + detail,
+        retryable, e);
+  }
+}

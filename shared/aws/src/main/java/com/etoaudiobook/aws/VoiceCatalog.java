@@ -1,0 +1,291 @@
+package com.etoaudiobook.aws;
+
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.json.Json;
+import com.etoaudiobook.voice.Voice;
+import com.etoaudiobook.voice.VoiceFilter;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+
+/**
+ * The voices of every configured engine (Polly's, eSpeak NG's, or both) in one list, cached in two
+ * levels: Caffeine in this process and Redis shared by every container (ElastiCache in AWS), both
+ * for an hour, Redis holding the list as JSON. Redis is optional: unset, unreachable or failing,
+ * the catalog answers from Caffeine and the engines. Commands have a short timeout, and after a
+ * failure a circuit breaker skips Redis for a while, so a dead Redis costs nothing per request.
+ */
+public final class VoiceCatalog implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(VoiceCatalog.class);
+  private static final String LOCAL_KEY = "voices";
+
+  /**
+   * @param ttl          how long a voice list is kept, in Caffeine and in Redis
+   * @param cached       false: every call asks the engines (benchmarks, diagnostics)
+   * @param redisUrl     redis://host:port, or null for no shared level
+   * @param redisTimeout connect and command timeout
+   * @param breakerOpen  how long Redis is skipped after a failure before it is tried again
+   */
+  public record Options(Duration ttl, boolean cached, String redisUrl, Duration redisTimeout, Duration breakerOpen) {
+    public static Options defaults(String redisUrl) {
+      return new Options(Duration.ofHours(1), true, redisUrl, Duration.ofMillis(200), Duration.ofSeconds(10));
+    }
+
+    public static Options uncached() {
+      return new Options(Duration.ZERO, false, null, Duration.ofMillis(200), Duration.ofSeconds(10));
+    }
+
+    public Options withBreakerOpen(Duration d) {
+      return new Options(ttl, cached, redisUrl, redisTimeout, d);
+    }
+  }
+
+  /**
+   * What the cache did so far, for /metrics.
+   *
+   * @param caffeineHits    lists served from this process
+   * @param caffeineMisses  lists this process had to fetch (from Redis or the engines)
+   * @param redisHits       lists found in Redis
+   * @param redisMisses     lists not in Redis (then loaded from the engines and stored)
+   * @param redisErrors     Redis commands or connections that failed or timed out
+   * @param redisSkipped    Redis look-ups skipped while the circuit breaker was open
+   * @param redisConfigured REDIS_URL is set
+   * @param redisAvailable  Redis is configured and the breaker is closed (last use succeeded)
+   * @param engineLoads     times the engines were asked for their voices
+   */
+  public record Stats(long caffeineHits, long caffeineMisses, long redisHits, long redisMisses, long redisErrors,
+                      long redisSkipped, boolean redisConfigured, boolean redisAvailable, long engineLoads) {
+  }
+
+  private final List<SpeechEngine> engines;
+  private final Options options;
+  private final String redisKey;
+  private final Cache<String, List<Voice>> local;
+  private final RedisClient redis;
+  private final Object redisLock = new Object();
+  private volatile StatefulRedisConnection<String, String> connection;
+  /** System.nanoTime() before which Redis is not tried; 0 when the breaker is closed. */
+  private final AtomicLong openUntil = new AtomicLong();
+  private final LongAdder caffeineHits = new LongAdder();
+  private final LongAdder caffeineMisses = new LongAdder();
+  private final LongAdder redisHits = new LongAdder();
+  private final LongAdder redisMisses = new LongAdder();
+  private final LongAdder redisErrors = new LongAdder();
+  private final LongAdder redisSkipped = new LongAdder();
+  private final LongAdder engineLoads = new LongAdder();
+
+  public VoiceCatalog(List<SpeechEngine> engines, String redisUrl) {
+    this(engines, Options.defaults(redisUrl));
+  }
+
+  public VoiceCatalog(List<SpeechEngine> engines, Options options) {
+    if (engines.isEmpty()) {
+      throw new IllegalArgumentException("a voice catalog needs at least one engine");
+    }
+    this.engines = List.copyOf(engines);
+    this.options = options;
+    // one entry per set of providers, versioned so a change of the Voice shape never reads old JSON
+    this.redisKey = "etoaudiobook:voices:v1:" + this.engines.stream().map(SpeechEngine::provider)
+        .collect(Collectors.joining(","));
+    this.local = options.cached()
+        ? Caffeine.newBuilder().expireAfterWrite(options.ttl()).maximumSize(4).build() : null;
+    this.redis = options.cached() && options.redisUrl() != null ? redisClient(options) : null;
+  }
+
+  /** A catalog that asks the engines every time. */
+  public static VoiceCatalog uncached(List<SpeechEngine> engines) {
+    return new VoiceCatalog(engines, Options.uncached());
+  }
+
+  private static RedisClient redisClient(Options o) {
+    RedisURI uri = RedisURI.create(o.redisUrl());
+    uri.setTimeout(o.redisTimeout());
+    RedisClient client = RedisClient.create(uri);
+    // no background reconnects: the breaker decides when to try again, with a fresh connection
+    client.setOptions(ClientOptions.builder()
+        .autoReconnect(false)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .socketOptions(SocketOptions.builder().connectTimeout(o.redisTimeout()).build())
+        .timeoutOptions(TimeoutOptions.enabled(o.redisTimeout()))
+        .build());
+    return client;
+  }
+
+  /** Every voice of every engine. */
+  public List<Voice> voices() {
+    if (local == null) {
+      engineLoads.increment();
+      return loadFromEngines();
+    }
+    List<Voice> hit = local.getIfPresent(LOCAL_KEY);
+    if (hit != null) {
+      caffeineHits.increment();
+      return hit;
+    }
+    // Caffeine runs one loader per key at a time: concurrent misses wait for the same load
+    return local.get(LOCAL_KEY, k -> {
+      caffeineMisses.increment();
+      return loadShared();
+    });
+  }
+
+  /** The voices that pass {@link VoiceFilter}. */
+  public List<Voice> voices(String language, String gender, String engine, String q) {
+    return VoiceFilter.filter(voices(), language, gender, engine, q);
+  }
+
+  /** Drops this process's copy (Redis keeps its own until it expires). */
+  public void invalidateLocal() {
+    if (local != null) {
+      local.invalidateAll();
+    }
+  }
+
+  public Stats stats() {
+    return new Stats(caffeineHits.sum(), caffeineMisses.sum(), redisHits.sum(), redisMisses.sum(), redisErrors.sum(),
+        redisSkipped.sum(), redis != null, redis != null && openUntil.get() == 0, engineLoads.sum());
+  }
+
+  private List<Voice> loadShared() {
+    String json = redisGet();
+    if (json != null) {
+      try {
+        List<Voice> voices = List.of(Json.read(json, Voice[].class));
+        redisHits.increment();
+        return voices;
+      } catch (RuntimeException e) {
+        LOG.warn("ignoring unreadable voice list in Redis: {}", e.toString());
+      }
+    }
+    engineLoads.increment();
+    List<Voice> voices = loadFromEngines();
+    redisSet(Json.writeString(voices));
+    return voices;
+  }
+
+  private List<Voice> loadFromEngines() {
+    List<Voice> all = new ArrayList<>();
+    for (SpeechEngine e : engines) {
+      all.addAll(e.voices());
+    }
+    return List.copyOf(all);
+  }
+
+  private String redisGet() {
+    StatefulRedisConnection<String, String> c = redisConnection();
+    if (c == null) {
+      return null;
+    }
+    try {
+      String value = c.sync().get(redisKey);
+      closeBreaker();
+      if (value == null) {
+        redisMisses.increment();
+      }
+      return value;
+    } catch (RuntimeException e) {
+      redisFailed(c, e);
+      return null;
+    }
+  }
+
+  private void redisSet(String json) {
+    StatefulRedisConnection<String, String> c = redisConnection();
+    if (c == null) {
+      return;
+    }
+    try {
+      c.sync().set(redisKey, json, SetArgs.Builder.ex(Math.max(1, options.ttl().toSeconds())));
+      closeBreaker();
+    } catch (RuntimeException e) {
+      redisFailed(c, e);
+    }
+  }
+
+  /** The connection to use now, or null when Redis is unset, the breaker is open, or connecting failed. */
+  private StatefulRedisConnection<String, String> redisConnection() {
+    if (redis == null) {
+      return null;
+    }
+    long until = openUntil.get();
+    if (until != 0 && System.nanoTime() < until) {
+      redisSkipped.increment();
+      return null;
+    }
+    StatefulRedisConnection<String, String> c = connection;
+    if (c != null && c.isOpen()) {
+      return c;
+    }
+    synchronized (redisLock) {
+      c = connection;
+      if (c != null && c.isOpen()) {
+        return c;
+      }
+      try {
+        c = redis.connect();
+        c.setTimeout(options.redisTimeout());
+        connection = c;
+        return c;
+      } catch (RuntimeException e) {
+        redisFailed(null, e);
+        return null;
+      }
+    }
+  }
+
+  private void closeBreaker() {
+    if (openUntil.getAndSet(0) != 0) {
+      LOG.info("Redis is back: the voice catalog uses it again");
+    }
+  }
+
+  private void redisFailed(StatefulRedisConnection<String, String> c, RuntimeException e) {
+    redisErrors.increment();
+    long until = System.nanoTime() + options.breakerOpen().toNanos();
+    if (openUntil.getAndSet(until == 0 ? 1 : until) == 0) {
+      LOG.warn("Redis failed ({}); the voice catalog skips it for {} ms", e.toString(),
+          options.breakerOpen().toMillis());
+    }
+    if (c != null) {
+      synchronized (redisLock) {
+        if (connection == c) {
+          connection = null;
+        }
+      }
+      c.closeAsync();
+    }
+  }
+
+  @Override
+  public void close() {
+    StatefulRedisConnection<String, String> c = connection;
+    if (c != null && c.isOpen()) {
+      c.closeAsync();
+    }
+    if (redis != null) {
+      redis.shutdown(0, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "VoiceCatalog" + Arrays.toString(engines.stream().map(SpeechEngine::provider).toArray());
+  }
+}

@@ -1,0 +1,223 @@
+package com.etoaudiobook.aws;
+
+import com.etoaudiobook.audio.Mp3Encoder;
+import com.etoaudiobook.aws.testing.FakePolly;
+import com.etoaudiobook.engine.Speech;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.engine.SpeechException;
+import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.voice.Voice;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Polly adapter against a local server that speaks Polly's wire protocol. */
+class PollyEngineTest {
+  static final int ATTEMPTS = 3;
+  static FakePolly polly;
+  static byte[] mp3;
+  static PollyEngine engine;
+
+  @BeforeAll
+  static void start() throws Exception {
+    // a real MP3: half a second of 440 Hz, encoded by the project's encoder
+    short[] pcm = new short[11025];
+    for (int i = 0; i < pcm.length; i++) {
+      pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 22050.0));
+    }
+    mp3 = new Mp3Encoder().encode(pcm, 22050);
+    polly = new FakePolly(mp3);
+    AwsSettings aws = new AwsSettings("us-east-1", null, null, polly.endpoint(), false, "local", "local");
+    engine = new PollyEngine(AwsClients.polly(aws, ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(10)),
+        "neural", List.of("names", "places"));
+  }
+
+  @AfterAll
+  static void stop() {
+    polly.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    polly.reset();
+  }
+
+  @Test
+  void describesTheVoicesOfEveryEngineThroughAllPages() {
+    List<Voice> voices = engine.voices();
+    assertEquals(List.of("Joanna", "Matthew", "Lea"), voices.stream().map(Voice::id).toList());
+    Voice joanna = voices.get(0);
+    assertEquals(new Voice("Joanna", "Joanna", "en-US", "US English", "female",
+        List.of("standard", "neural", "long-form", "generative"), 22050, "polly"), joanna);
+    assertEquals("male", voices.get(1).gender());
+    assertEquals(List.of("standard"), voices.get(1).engines());
+    List<FakePolly.Call> calls = polly.calls();
+    for (String e : PollyEngine.ENGINES) {
+      assertTrue(calls.stream().anyMatch(c -> e.equals(c.query().get("Engine"))), "asked for " + e);
+    }
+    assertTrue(calls.stream().allMatch(c -> "true".equals(c.query().get("IncludeAdditionalLanguageCodes"))));
+    assertTrue(calls.stream().anyMatch(c -> "page-2".equals(c.query().get("NextToken"))), "followed NextToken");
+  }
+
+  @Test
+  void synthesizesMp3AndMapsByteOffsetsOfMarksBackToChars() {
+    String text = "Zoë naïve café.";
+    Speech speech = engine.synthesize(new SpeechRequest(text, "Joanna", null, 1.0, 0));
+    assertArrayEquals(mp3, speech.mp3());
+    assertEquals(22050, speech.sampleRate());
+
+    List<FakePolly.Call> calls = polly.speechCalls();
+    assertEquals(2, calls.size(), "audio, then marks");
+    JsonNode audio = calls.get(0).body();
+    assertEquals("mp3", audio.get("OutputFormat").asText());
+    assertEquals("22050", audio.get("SampleRate").asText());
+    assertEquals("neural", audio.get("Engine").asText(), "POLLY_ENGINE default, which Joanna supports");
+    assertEquals("text", audio.get("TextType").asText());
+    assertEquals("Joanna", audio.get("VoiceId").asText());
+    assertEquals(text, audio.get("Text").asText());
+    assertEquals(List.of("names", "places"), strings(audio.get("LexiconNames")));
+    JsonNode marks = calls.get(1).body();
+    assertEquals("json", marks.get("OutputFormat").asText());
+    assertEquals(List.of("sentence", "word"), strings(marks.get("SpeechMarkTypes")));
+    assertEquals("neural", marks.get("Engine").asText());
+    assertEquals(List.of("names", "places"), strings(marks.get("LexiconNames")));
+
+    assertEquals(2 * text.length(), speech.billedCharacters(), "both requests bill the text");
+    List<Speech.Mark> words = speech.marks().stream().filter(m -> m.type().equals("word")).toList();
+    assertEquals(List.of("Zoë", "naïve", "café."), words.stream().map(m -> text.substring(m.start(), m.end())).toList());
+    assertEquals(List.of(6L, 256L, 506L), words.stream().map(Speech.Mark::timeMs).toList());
+    Speech.Mark sentence = speech.marks().get(0);
+    assertEquals("sentence", sentence.type());
+    assertEquals(0, sentence.start());
+    assertEquals(text.length(), sentence.end());
+  }
+
+  @Test
+  void rateAndPitchGoInEscapedSsmlAndTheUserTextSurvives() throws Exception {
+    String text = "Tom & Jerry <3 \"quoted\" 'single'";
+    Speech speech = engine.synthesize(new SpeechRequest(text, "Joanna", "standard", 1.25, 10));
+    JsonNode audio = polly.speechCalls().get(0).body();
+    assertEquals("ssml", audio.get("TextType").asText());
+    assertEquals("standard", audio.get("Engine").asText());
+    String ssml = audio.get("Text").asText();
+    assertTrue(ssml.contains("rate=\"125%\"") && ssml.contains("pitch=\"+10%\""), ssml);
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(ssml.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(text, doc.getDocumentElement().getTextContent(), "well-formed, and the text is unchanged");
+    assertEquals(2 * text.length(), speech.billedCharacters(), "tags are not billed");
+    List<String> words = speech.marks().stream().filter(m -> m.type().equals("word"))
+        .map(m -> text.substring(m.start(), m.end())).toList();
+    assertEquals(List.of("Tom", "&", "Jerry", "<3", "\"quoted\"", "'single'"), words);
+    Speech.Mark sentence = speech.marks().get(0);
+    assertEquals(text, text.substring(sentence.start(), sentence.end()));
+  }
+
+  @Test
+  void enginesWithoutPitchGetRateOnlyAndPlainTextWhenNothingIsLeft() {
+    engine.synthesize(new SpeechRequest("Hello there.", "Joanna", "neural", 1.0, 20));
+    JsonNode plain = polly.speechCalls().get(0).body();
+    assertEquals("text", plain.get("TextType").asText(), "neural takes no pitch: nothing left for SSML");
+    assertEquals("Hello there.", plain.get("Text").asText());
+    polly.reset();
+    engine.synthesize(new SpeechRequest("Hello there.", "Joanna", "generative", 0.8, 20));
+    JsonNode ssml = polly.speechCalls().get(0).body();
+    assertEquals("ssml", ssml.get("TextType").asText());
+    assertEquals("generative", ssml.get("Engine").asText());
+    assertTrue(ssml.get("Text").asText().contains("rate=\"80%\""));
+    assertFalse(ssml.get("Text").asText().contains("pitch"));
+  }
+
+  @Test
+  void theEngineIsTheRequestsElseTheDefaultElseTheVoicesFirst() {
+    engine.synthesize(new SpeechRequest("Hi.", "Matthew", null, 1.0, 0));
+    assertEquals("standard", polly.speechCalls().get(0).body().get("Engine").asText(),
+        "Matthew has no neural voice: his first engine");
+    polly.reset();
+    engine.synthesize(new SpeechRequest("Hi.", "Joanna", "long-form", 1.0, 0));
+    assertEquals("long-form", polly.speechCalls().get(0).body().get("Engine").asText());
+    polly.reset();
+    SpeechException e = assertThrows(SpeechException.class,
+        () -> engine.synthesize(new SpeechRequest("Hi.", "Matthew", "generative", 1.0, 0)));
+    assertFalse(e.retryable());
+    assertTrue(e.getMessage().contains("Matthew") && e.getMessage().contains("generative"), e.getMessage());
+    assertTrue(polly.speechCalls().isEmpty(), "nothing sent");
+    SpeechException unknown = assertThrows(SpeechException.class,
+        () -> engine.synthesize(new SpeechRequest("Hi.", "Nobody", null, 1.0, 0)));
+    assertFalse(unknown.retryable());
+  }
+
+  @Test
+  void throttlingIsRetriedAndThenSucceeds() {
+    polly.failNext(new FakePolly.Failure(400, "ThrottlingException", "Rate exceeded"),
+        new FakePolly.Failure(400, "ThrottlingException", "Rate exceeded"));
+    Speech speech = engine.synthesize(new SpeechRequest("Again.", "Joanna", null, 1.0, 0));
+    assertArrayEquals(mp3, speech.mp3());
+    assertEquals(4, polly.speechCalls().size(), "two throttled tries, then audio and marks");
+  }
+
+  @Test
+  void rejectedRequestsAreNotRetried() {
+    for (String type : List.of("InvalidSsmlException", "TextLengthExceededException")) {
+      polly.reset();
+      polly.failNext(new FakePolly.Failure(400, type, "rejected by the test"));
+      SpeechException e = assertThrows(SpeechException.class,
+          () -> engine.synthesize(new SpeechRequest("Bad.", "Joanna", null, 1.0, 0)));
+      assertFalse(e.retryable(), type);
+      assertTrue(e.getMessage().contains(type), e.getMessage());
+      assertEquals(1, polly.speechCalls().size(), type + " is sent once");
+    }
+  }
+
+  @Test
+  void serverErrorsAreRetriedUntilAttemptsRunOutThenTheFailureIsRetryable() {
+    polly.failAlways(new FakePolly.Failure(500, "ServiceFailureException", "internal failure"));
+    SpeechException e = assertThrows(SpeechException.class,
+        () -> engine.synthesize(new SpeechRequest("Down.", "Joanna", null, 1.0, 0)));
+    assertTrue(e.retryable(), "the part goes back to the queue, not lost");
+    assertEquals(ATTEMPTS, polly.speechCalls().size());
+  }
+
+  @Test
+  void textOverTheLimitIsRefusedBeforeAnyRequest() {
+    assertEquals(3000, engine.maxCharacters());
+    SpeechException e = assertThrows(SpeechException.class,
+        () -> engine.synthesize(new SpeechRequest("a".repeat(3001), "Joanna", null, 1.0, 0)));
+    assertFalse(e.retryable());
+    assertTrue(polly.speechCalls().isEmpty());
+  }
+
+  @Test
+  void speechProviderPollyWiresThePollyEngineWithLexicons() {
+    Settings settings = Settings.from(Map.of("SPEECH_PROVIDER", "polly", "POLLY_LEXICONS", "names, places",
+        "PRICES", "neural=20")::get);
+    assertEquals(List.of("names", "places"), settings.pollyLexicons());
+    assertEquals(20.0, settings.pricing().usdPerMillion().get("neural"));
+    assertEquals(4.0, settings.pricing().usdPerMillion().get("standard"));
+    SpeechEngine wired = Services.engine(settings,
+        new AwsSettings("us-east-1", null, null, polly.endpoint(), false, "local", "local"));
+    assertInstanceOf(PollyEngine.class, wired);
+    assertEquals("polly", wired.provider());
+    assertEquals(3, wired.voices().size());
+  }
+
+  private static List<String> strings(JsonNode array) {
+    return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+}
