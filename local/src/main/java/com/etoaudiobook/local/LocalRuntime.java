@@ -50,16 +50,22 @@ public final class LocalRuntime implements AutoCloseable {
    * @param dataDir          where S3 objects live, kept across restarts
    * @param frontendDir      built frontend to serve at /, or null
    * @param workers          the synthesis poller's maximum concurrency (Lambda's MaximumConcurrency)
+   * @param batchSize        messages per synthesis invocation (template.yaml: 10)
    * @param maxReceiveCount  deliveries before a part goes to the dead-letter queue
    * @param visibilitySeconds the synthesis queue's visibility timeout
    * @param engine           the speech engine (eSpeak NG unless a benchmark brings its own)
    * @param voiceCache       cache the voice catalog (false only to measure what the cache saves)
    */
   public record Options(int port, Path dataDir, Path frontendDir, int workers, int maxReceiveCount,
-                        int visibilitySeconds, SpeechEngine engine, boolean voiceCache) {
+                        int visibilitySeconds, SpeechEngine engine, boolean voiceCache, int batchSize) {
     public Options(int port, Path dataDir, Path frontendDir, int workers, int maxReceiveCount,
                    int visibilitySeconds, SpeechEngine engine) {
-      this(port, dataDir, frontendDir, workers, maxReceiveCount, visibilitySeconds, engine, true);
+      this(port, dataDir, frontendDir, workers, maxReceiveCount, visibilitySeconds, engine, true, 10);
+    }
+
+    public Options(int port, Path dataDir, Path frontendDir, int workers, int maxReceiveCount,
+                   int visibilitySeconds, SpeechEngine engine, boolean voiceCache) {
+      this(port, dataDir, frontendDir, workers, maxReceiveCount, visibilitySeconds, engine, voiceCache, 10);
     }
   }
 
@@ -103,7 +109,7 @@ public final class LocalRuntime implements AutoCloseable {
     // Batch sizes and concurrency as template.yaml gives the event source mappings.
     pollers = List.of(
         SqsPoller.builder(sqsClient, settings.synthesisQueueUrl(), e -> worker.handleRequest(e, null))
-            .batchSize(10).maximumConcurrency(o.workers())
+            .batchSize(o.batchSize()).maximumConcurrency(o.workers())
             .visibilityTimeout(Duration.ofSeconds(o.visibilitySeconds())).build().start(),
         SqsPoller.builder(sqsClient, settings.assemblyQueueUrl(), e -> assembler.handleRequest(e, null))
             .batchSize(1).maximumConcurrency(1)
