@@ -5,6 +5,7 @@ import com.etoaudiobook.api.ratelimit.RateLimiting;
 import com.etoaudiobook.api.ratelimit.RateLimits;
 import com.etoaudiobook.aws.Metrics;
 import com.etoaudiobook.aws.Services;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.BasicHttpAttributes;
@@ -55,9 +56,12 @@ final class ApiFilter implements Ordered {
   private final RateLimiting rateLimiting;
   private final List<String> allowedOrigins;
 
-  ApiFilter(RateLimiting rateLimiting, Services services) {
+  /** @param origins etoaudiobook.cors.allowed-origins (comma-separated), else ALLOWED_ORIGINS */
+  ApiFilter(RateLimiting rateLimiting, Services services,
+            @Value("${etoaudiobook.cors.allowed-origins:}") @Nullable String origins) {
     this.rateLimiting = rateLimiting;
-    this.allowedOrigins = services.settings().allowedOrigins();
+    this.allowedOrigins = origins == null || origins.isBlank() ? services.settings().allowedOrigins()
+        : java.util.Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
   }
 
   @Override
