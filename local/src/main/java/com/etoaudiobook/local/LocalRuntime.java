@@ -68,6 +68,10 @@ public final class LocalRuntime implements AutoCloseable {
   private final InboxHandler inboxHandler;
 
   private LocalRuntime(Options o, Map<String, Object> apiProperties) throws Exception {
+    // Many request threads in one JVM: EMF records are written by a background thread here.
+    if (System.getProperty("etoaudiobook.emf") == null) {
+      System.setProperty("etoaudiobook.emf", "async");
+    }
     Files.createDirectories(o.dataDir());
     s3 = EmbeddedS3.start(o.dataDir().resolve("s3"), 0, BUCKET);
     sqs = EmbeddedSqs.start(0, EmbeddedSqs.defaultQueues(Duration.ofSeconds(o.visibilitySeconds()),

@@ -48,6 +48,7 @@ class HealthController {
     process.put("openFileDescriptors", ProcessStats.openFileDescriptors());
     process.put("processors", rt.availableProcessors());
     process.put("gc", ProcessStats.gc());
+    process.put("emfRecordsDropped", Metrics.dropped());
 
     Aggregates aggregates = Metrics.aggregates();
     List<Map<String, Object>> app = aggregates.summaries().stream().map(s -> {

@@ -17,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The metrics of one invocation (an API request, an SQS batch, an S3 event), written in
@@ -35,6 +39,14 @@ public final class Metrics {
   private static final Aggregates AGGREGATES = new Aggregates();
   private static final String NAMESPACE = namespace();
   private static final boolean EMIT = configureEnvironment();
+  /**
+   * etoaudiobook.emf=async (the local runtime): records are serialized and written by one
+   * background thread, so the many request threads of one process do not queue on stdout.
+   * On Lambda (one invocation at a time, frozen after it returns) they are written in flush().
+   */
+  private static final ThreadPoolExecutor WRITER = "async".equals(System.getProperty("etoaudiobook.emf"))
+      && System.getenv("AWS_LAMBDA_FUNCTION_NAME") == null ? writer() : null;
+  private static final AtomicLong DROPPED = new AtomicLong();
 
   private record Entry(String name, double value, Unit unit, Map<String, String> dims) {
   }
@@ -101,6 +113,19 @@ public final class Metrics {
     if (!EMIT || copy.isEmpty()) {
       return;
     }
+    if (WRITER != null) {
+      WRITER.execute(() -> write(copy, props));
+    } else {
+      write(copy, props);
+    }
+  }
+
+  /** Records dropped because the background writer fell behind (async mode only). */
+  public static long dropped() {
+    return DROPPED.get();
+  }
+
+  private void write(List<Entry> copy, Map<String, Object> props) {
     Map<Map<String, String>, List<Entry>> groups = new LinkedHashMap<>();
     copy.forEach(e -> groups.computeIfAbsent(e.dims(), k -> new ArrayList<>()).add(e));
     groups.forEach((dims, list) -> {
@@ -187,6 +212,17 @@ public final class Metrics {
     }
     String s = v.replaceAll("[^\\x20-\\x7e]", "_");
     return s.length() > 250 ? s.substring(0, 250) : s;
+  }
+
+  private static ThreadPoolExecutor writer() {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+        r -> {
+          Thread t = new Thread(r, "emf-writer");
+          t.setDaemon(true);
+          return t;
+        },
+        (r, executor) -> DROPPED.incrementAndGet()); // bounded: metrics never hold memory or block work
+    return pool;
   }
 
   private static String namespace() {
