@@ -79,7 +79,11 @@ public final class LocalRuntime implements AutoCloseable {
   private final Set<String> inboxSeen = ConcurrentHashMap.newKeySet();
   private final InboxHandler inboxHandler;
 
-  private LocalRuntime(Options o) throws Exception {
+  private LocalRuntime(Options o, Map<String, Object> apiProperties) throws Exception {
+    // Many request threads in one JVM: EMF records are written by a background thread here.
+    if (System.getProperty("etoaudiobook.emf") == null) {
+      System.setProperty("etoaudiobook.emf", "async");
+    }
     Files.createDirectories(o.dataDir());
     s3 = EmbeddedS3.start(o.dataDir().resolve("s3"), 0, BUCKET);
     sqs = EmbeddedSqs.start(0, EmbeddedSqs.defaultQueues(Duration.ofSeconds(o.visibilitySeconds()),
@@ -91,7 +95,7 @@ public final class LocalRuntime implements AutoCloseable {
     env.put("ASSEMBLY_QUEUE_URL", sqs.queueUrl(EmbeddedSqs.ASSEMBLY));
     env.put("SPEECH_PROVIDER", o.engine().provider());
     env.put("MAX_RECEIVE_COUNT", Integer.toString(o.maxReceiveCount()));
-    env.put("ALLOWED_ORIGINS", "*");
+    env.put("ALLOWED_ORIGINS", or(System.getenv("ALLOWED_ORIGINS"), "*"));
     // the shared voice cache when one is running; without it, Caffeine alone
     env.put("REDIS_URL", System.getenv("REDIS_URL"));
     env.put("PRICES", System.getenv("PRICES"));
@@ -118,6 +122,12 @@ public final class LocalRuntime implements AutoCloseable {
     Map<String, Object> props = new HashMap<>();
     props.put("micronaut.server.port", o.port());
     props.put("micronaut.server.host", "127.0.0.1");
+    // One user on a laptop: no rate limits unless asked for (RATE_LIMIT_ENABLED=true, RATE_LIMITS=...).
+    props.put("etoaudiobook.rate-limit.enabled", or(System.getenv("RATE_LIMIT_ENABLED"), "false"));
+    if (System.getenv("RATE_LIMITS") != null) {
+      props.put("etoaudiobook.rate-limit.limits", System.getenv("RATE_LIMITS"));
+    }
+    props.putAll(apiProperties);
     if (o.frontendDir() != null && Files.isDirectory(o.frontendDir())) {
       props.put("micronaut.router.static-resources.default.enabled", true);
       props.put("micronaut.router.static-resources.default.mapping", "/**");
@@ -156,7 +166,19 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   public static LocalRuntime start(Options options) throws Exception {
-    return new LocalRuntime(options);
+    return new LocalRuntime(options, Map.of());
+  }
+
+  /**
+   * @param apiProperties Micronaut properties for the API over the defaults, e.g.
+   *                      etoaudiobook.rate-limit.enabled, .limits, .redis-url, .trust-forwarded-for
+   */
+  public static LocalRuntime start(Options options, Map<String, Object> apiProperties) throws Exception {
+    return new LocalRuntime(options, apiProperties);
+  }
+
+  private static String or(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
   }
 
   /** Emulates the S3 ObjectCreated notification on inbox/ with the same event shape. */

@@ -7,6 +7,8 @@ import io.micronaut.http.MutableHttpResponse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** RFC 9457 problem details: every error the API gives has this body. */
 public final class Problem {
@@ -25,6 +27,38 @@ public final class Problem {
       body.put("detail", detail);
     }
     return body;
+  }
+
+  private static final Pattern SOURCE = Pattern.compile("\\s*at \\[Source:.*", Pattern.DOTALL);
+  private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
+  private static final Pattern CHAIN = Pattern.compile("\\s*\\(through reference chain:[^)]*\\)");
+  private static final Pattern QUALIFIED = Pattern.compile("(?:[a-z_][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_]*)(?:\\$[A-Za-z0-9_]+)*");
+  private static final Pattern CONVERT = Pattern.compile(
+      "(?s)^Failed to convert argument \\[[^]]*] for value \\[.*?] due to: ");
+
+  /**
+   * A detail safe to show: Jackson's parser messages become "Malformed JSON: <reason> (line L,
+   * column C)" without the "[Source: ...]" excerpt, reference chains or class names; anything
+   * else loses package names and is cut to 300 characters.
+   */
+  public static String clean(String detail) {
+    if (detail == null) {
+      return null;
+    }
+    String d = detail;
+    boolean json = d.contains("[Source:") || d.startsWith("Invalid JSON") || d.contains("JSON");
+    Matcher at = LOCATION.matcher(d);
+    String where = at.find() ? " (line " + at.group(1) + ", column " + at.group(2) + ")" : "";
+    d = CONVERT.matcher(d).replaceFirst("");
+    d = SOURCE.matcher(d).replaceAll("");
+    d = CHAIN.matcher(d).replaceAll("");
+    d = d.replaceFirst("^Invalid JSON:?\\s*", "");
+    d = QUALIFIED.matcher(d).replaceAll("$1");
+    d = d.replace('`', '\'').replaceAll("\\s+", " ").strip();
+    if (json) {
+      d = "Malformed JSON: " + (d.isEmpty() ? "the body is not valid JSON" : d) + where;
+    }
+    return d.length() > 300 ? d.substring(0, 300) + "…" : d;
   }
 
   public static MutableHttpResponse<Map<String, Object>> response(HttpStatus status, String detail) {

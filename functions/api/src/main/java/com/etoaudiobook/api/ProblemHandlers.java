@@ -71,8 +71,8 @@ final class ProblemHandlers {
       String detail = context.getErrors().isEmpty() ? status.getReason() : context.getErrors().get(0).getMessage();
       if (status.getCode() >= 500) {
         detail = "An internal error occurred; it has been logged.";
-      } else if (detail != null && detail.length() > 300) {
-        detail = detail.substring(0, 300) + "…";
+      } else {
+        detail = Problem.clean(detail);
       }
       return base.body(Problem.body(status, detail)).contentType(Problem.MEDIA_TYPE);
     }

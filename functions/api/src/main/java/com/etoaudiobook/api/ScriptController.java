@@ -59,6 +59,10 @@ class ScriptController {
     }
     String name = file.fileName() == null || file.fileName().isBlank() ? "script.txt" : file.fileName();
     Uploads.requireType(name);
+    String mismatch = UploadContentFilter.mismatch(name, file.data());
+    if (mismatch != null) {
+      throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
+    }
     Book book = services.parser().parse(name, file.data());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("title", book.title());

@@ -4,12 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.etoaudiobook.aws.Metrics;
+import com.etoaudiobook.aws.ProcessStats;
 import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.AudiobookAssembler;
 import com.etoaudiobook.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +23,7 @@ import java.util.List;
 public final class AssemblerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(AssemblerHandler.class);
   private final AudiobookAssembler assembler;
+  private final JobStore store;
 
   public AssemblerHandler() {
     this(Services.fromEnvironment());
@@ -25,12 +31,32 @@ public final class AssemblerHandler implements RequestHandler<SQSEvent, SQSBatch
 
   public AssemblerHandler(Services services) {
     this.assembler = services.assembler();
+    this.store = services.store();
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    Metrics metrics = Metrics.start("assembler");
+    if (context != null) {
+      MDC.put("requestId", context.getAwsRequestId());
+      metrics.property("requestId", context.getAwsRequestId());
+    }
+    try {
+      return handle(event, metrics);
+    } finally {
+      metrics.flush();
+      MDC.remove("requestId");
+    }
+  }
+
+  private SQSBatchResponse handle(SQSEvent event, Metrics metrics) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    long now = System.currentTimeMillis();
     for (SQSEvent.SQSMessage m : event.getRecords()) {
+      String sent = m.getAttributes() == null ? null : m.getAttributes().get("SentTimestamp");
+      if (sent != null && sent.matches("\\d{1,19}")) {
+        metrics.millis("QueueWait", Math.max(0, now - Long.parseLong(sent)), "Queue", "assembly");
+      }
       String jobId;
       try {
         JsonNode body = Json.MAPPER.readTree(m.getBody());
@@ -40,17 +66,36 @@ public final class AssemblerHandler implements RequestHandler<SQSEvent, SQSBatch
       }
       if (jobId == null) {
         LOG.error("dropping malformed assembly message {}", m.getMessageId());
+        metrics.count("Failures", 1, "Reason", "MalformedMessage");
         continue;
       }
       try {
+        MDC.put("jobId", jobId);
         long t0 = System.nanoTime();
         assembler.assemble(jobId);
-        LOG.info("assembled job {} in {} ms", jobId, (System.nanoTime() - t0) / 1_000_000);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        metrics.millis("AssemblyLatency", ms);
+        Job job = store.job(jobId);
+        long jobMs = job == null || job.createdAt() <= 0 ? -1 : System.currentTimeMillis() - job.createdAt();
+        if (jobMs >= 0) {
+          metrics.millis("JobDuration", jobMs);
+        }
+        metrics.count("JobsCompleted", 1);
+        double rss = ProcessStats.rssMb();
+        metrics.put("MemoryRss", rss, software.amazon.cloudwatchlogs.emf.model.Unit.MEGABYTES);
+        metrics.property("jobId", jobId);
+        // "memory_rss_mb" is what the original's log queries look for at the end of each job
+        LOG.info("assembled job {} in {} ms; job took {} ms; memory_rss_mb={} heap_used_mb={}", jobId, ms, jobMs,
+            rss, (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576);
       } catch (IllegalArgumentException e) {
         LOG.error("job {} cannot be assembled: {}", jobId, e.getMessage());
+        metrics.count("Failures", 1, "Reason", "UnknownJob");
       } catch (RuntimeException e) {
         LOG.warn("assembly of job {} failed, will retry: {}", jobId, e.toString());
+        metrics.count("Failures", 1, "Reason", Metrics.reason(e));
         failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build());
+      } finally {
+        MDC.remove("jobId");
       }
     }
     return SQSBatchResponse.builder().withBatchItemFailures(failures).build();

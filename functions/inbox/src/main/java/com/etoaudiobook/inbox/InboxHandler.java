@@ -3,8 +3,11 @@ package com.etoaudiobook.inbox;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.etoaudiobook.aws.Metrics;
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.job.Inbox;
+
+import org.slf4j.MDC;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +26,30 @@ public final class InboxHandler implements RequestHandler<S3Event, String> {
 
   @Override
   public String handleRequest(S3Event event, Context context) {
+    Metrics metrics = Metrics.start("inbox");
+    if (context != null) {
+      MDC.put("requestId", context.getAwsRequestId());
+      metrics.property("requestId", context.getAwsRequestId());
+    }
     int handled = 0;
-    for (var record : event.getRecords()) {
-      // S3 event keys are URL-encoded, with '+' for spaces
-      String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
-      if (inbox.accept(key) != null) {
-        handled++;
+    try {
+      for (var record : event.getRecords()) {
+        // S3 event keys are URL-encoded, with '+' for spaces
+        String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+        long t0 = System.nanoTime();
+        Inbox.Result result = inbox.accept(key);
+        if (result != null) {
+          handled++;
+          metrics.count("InboxFiles", 1, "Status", result.status());
+          metrics.millis("InboxLatency", (System.nanoTime() - t0) / 1_000_000.0);
+          if (!"accepted".equals(result.status())) {
+            metrics.count("Failures", 1, "Reason", "inbox-" + result.reason());
+          }
+        }
       }
+    } finally {
+      metrics.flush();
+      MDC.remove("requestId");
     }
     return handled + " file(s) handled";
   }

@@ -4,12 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.etoaudiobook.aws.Metrics;
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.job.PartBatch;
 import com.etoaudiobook.job.PartSpec;
 import com.etoaudiobook.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ public final class SynthesisWorkerHandler implements RequestHandler<SQSEvent, SQ
   });
 
   private final PartBatch batch;
+  private final String provider;
 
   public SynthesisWorkerHandler() {
     this(Services.fromEnvironment());
@@ -34,25 +37,57 @@ public final class SynthesisWorkerHandler implements RequestHandler<SQSEvent, SQ
 
   public SynthesisWorkerHandler(Services services) {
     this.batch = new PartBatch(services.synthesizer(), services.settings().maxReceiveCount(), POOL);
+    this.provider = services.engine().provider();
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    Metrics metrics = Metrics.start("worker");
+    if (context != null) {
+      MDC.put("requestId", context.getAwsRequestId());
+      metrics.property("requestId", context.getAwsRequestId());
+    }
+    try {
+      return handle(event, metrics);
+    } finally {
+      metrics.flush();
+      MDC.remove("requestId");
+    }
+  }
+
+  private SQSBatchResponse handle(SQSEvent event, Metrics metrics) {
     List<PartBatch.Delivery> deliveries = new ArrayList<>();
+    long now = System.currentTimeMillis();
     for (SQSEvent.SQSMessage m : event.getRecords()) {
+      long wait = queueWaitMillis(m, now);
+      if (wait >= 0) {
+        metrics.millis("QueueWait", wait, "Queue", "synthesis");
+      }
       PartSpec part;
       try {
         part = Json.read(m.getBody(), PartSpec.class);
       } catch (RuntimeException e) {
         // A body that is not a part cannot succeed on any retry: log it and let it go.
         LOG.error("dropping malformed synthesis message {}: {}", m.getMessageId(), e.toString());
+        metrics.count("Failures", 1, "Reason", "MalformedMessage");
         continue;
       }
       deliveries.add(new PartBatch.Delivery(m.getMessageId(), part, receiveCount(m)));
     }
-    List<SQSBatchResponse.BatchItemFailure> failures = batch.process(deliveries).stream()
+    List<SQSBatchResponse.BatchItemFailure> failures = batch.process(deliveries, metrics.telemetry(provider))
+        .stream()
         .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build()).toList();
     return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+  }
+
+  /** From the message's SentTimestamp attribute to now (the start of work), or -1 when unknown. */
+  static long queueWaitMillis(SQSEvent.SQSMessage m, long now) {
+    String sent = m.getAttributes() == null ? null : m.getAttributes().get("SentTimestamp");
+    try {
+      return sent == null ? -1 : Math.max(0, now - Long.parseLong(sent));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   static int receiveCount(SQSEvent.SQSMessage m) {

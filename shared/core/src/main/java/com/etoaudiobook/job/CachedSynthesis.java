@@ -9,6 +9,9 @@ import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +21,7 @@ import java.util.List;
  * synchronous synthesis all go through here.
  */
 public final class CachedSynthesis {
+  private static final Logger LOG = LoggerFactory.getLogger(CachedSynthesis.class);
   private final BlobStore blobs;
   private final SpeechEngine engine;
   private final Mp3Encoder encoder;
@@ -48,8 +52,11 @@ public final class CachedSynthesis {
   public Rendered render(SpeechRequest request, String delivery, String cacheKey) {
     byte[] cachedMarks = blobs.get(Keys.cacheMarks(cacheKey));
     if (cachedMarks != null && blobs.exists(Keys.cacheAudio(cacheKey))) {
+      // operators search for these two lines; the key is a content hash, never user text
+      LOG.info("Cache hit: tts {}", shortKey(cacheKey));
       return new Rendered(cacheKey, Json.read(cachedMarks, PartResult.class), true);
     }
+    LOG.info("Cache miss: tts {}", shortKey(cacheKey));
     Speech speech = engine.synthesize(request);
     byte[] mp3;
     long shiftMs;
@@ -80,5 +87,9 @@ public final class CachedSynthesis {
       throw new IllegalStateException("cache entry vanished: " + rendered.cacheKey());
     }
     return data;
+  }
+
+  private static String shortKey(String key) {
+    return key == null || key.length() <= 16 ? String.valueOf(key) : key.substring(0, 16);
   }
 }

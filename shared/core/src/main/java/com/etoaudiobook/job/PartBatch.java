@@ -33,13 +33,20 @@ public final class PartBatch {
 
   /** Returns the message ids that failed. */
   public List<String> process(List<Delivery> deliveries) {
+    return process(deliveries, Telemetry.NONE);
+  }
+
+  /** Returns the message ids that failed, telling {@code telemetry} about every part. */
+  public List<String> process(List<Delivery> deliveries, Telemetry telemetry) {
     List<CompletableFuture<String>> futures = new ArrayList<>();
     for (Delivery d : deliveries) {
       futures.add(CompletableFuture.supplyAsync(() -> {
         long t0 = System.nanoTime();
         try {
-          PartSynthesizer.Outcome outcome = synthesizer.process(d.part());
+          PartSynthesizer.Processed processed = synthesizer.processPart(d.part());
+          PartSynthesizer.Outcome outcome = processed.outcome();
           long ms = (System.nanoTime() - t0) / 1_000_000;
+          report(() -> telemetry.part(d.part(), outcome, ms, processed.billedCharacters()));
           if (ms > 5000) {
             LOG.warn("Slow part: job {} part {} took {} ms", d.part().jobId(), d.part().index(), ms);
           }
@@ -49,6 +56,7 @@ public final class PartBatch {
           boolean dead = d.attempts() >= maxAttempts;
           LOG.warn("part {} of job {} failed (delivery {} of {}): {}", d.part().index(), d.part().jobId(),
               d.attempts(), maxAttempts, e.toString());
+          report(() -> telemetry.partFailed(d.part(), e, dead));
           try {
             synthesizer.recordFailure(d.part(), e, d.attempts(), dead);
           } catch (RuntimeException recordError) {
@@ -66,5 +74,14 @@ public final class PartBatch {
       }
     }
     return failed;
+  }
+
+  /** Metrics must never fail a part. */
+  private static void report(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      LOG.warn("telemetry failed: {}", e.toString());
+    }
   }
 }

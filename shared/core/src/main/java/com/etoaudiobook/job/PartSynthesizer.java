@@ -32,14 +32,24 @@ public final class PartSynthesizer {
     this.queue = queue;
   }
 
+  /** What happened, and how many characters the engine billed for it (0 unless synthesized). */
+  public record Processed(Outcome outcome, long billedCharacters) {
+  }
+
   public Outcome process(PartSpec part) {
+    return processPart(part).outcome();
+  }
+
+  /** {@link #process} with the billed characters, for metrics. */
+  public Processed processPart(PartSpec part) {
     Job job = job(part.jobId());
     if (job == null || job.state() == JobState.CANCELLED || job.state() == JobState.DONE) {
-      return Outcome.SKIPPED; // nothing to do: deleted, cancelled, or finished by an earlier delivery
+      // nothing to do: deleted, cancelled, or finished by an earlier delivery
+      return new Processed(Outcome.SKIPPED, 0);
     }
-    Outcome outcome;
+    Processed outcome;
     if (blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
-      outcome = Outcome.ALREADY_DONE;
+      outcome = new Processed(Outcome.ALREADY_DONE, 0);
     } else {
       outcome = produce(part);
     }
@@ -96,7 +106,7 @@ public final class PartSynthesizer {
   private record CachedJob(Job job, long readAt) {
   }
 
-  private Outcome produce(PartSpec part) {
+  private Processed produce(PartSpec part) {
     CachedSynthesis.Rendered r = synthesis.render(new SpeechRequest(part.text(), part.voiceId(), part.engine(),
         part.rate(), part.pitch()), part.delivery(), part.cacheKey());
     PartResult result = r.result();
@@ -105,7 +115,7 @@ public final class PartSynthesizer {
     PartResult stored = r.fromCache()
         ? new PartResult(result.frames(), result.bytes(), 0, true, result.marks()) : result;
     blobs.put(Keys.partMarks(part.jobId(), part.index()), Json.write(stored), "application/json");
-    return r.fromCache() ? Outcome.CACHED : Outcome.SYNTHESIZED;
+    return r.fromCache() ? new Processed(Outcome.CACHED, 0) : new Processed(Outcome.SYNTHESIZED, stored.billedCharacters());
   }
 
   private static <V> Map<String, V> lru(int size) {
