@@ -85,12 +85,12 @@ public final class PartSynthesizer {
     }
   }
 
-  /** The job, read at most every two seconds per process: a cancel is seen within that time. */
+  /** The job, read at most twice a second per process: a cancel is seen within that time. */
   private Job job(String jobId) {
     long now = System.nanoTime();
     synchronized (jobs) {
       CachedJob cached = jobs.get(jobId);
-      if (cached != null && now - cached.readAt() < 2_000_000_000L) {
+      if (cached != null && now - cached.readAt() < 500_000_000L) {
         return cached.job();
       }
     }
