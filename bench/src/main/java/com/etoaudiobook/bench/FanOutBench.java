@@ -70,10 +70,17 @@ public final class FanOutBench {
     }
   }
 
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
   public static void main(String[] args) throws Exception {
     int parts = args.length > 0 ? Integer.parseInt(args[0]) : 64;
     int[] workers = {1, 4, 16, 32};
     double[] seconds = new double[workers.length];
+    double[] cpuPerPart = new double[workers.length];
+    int cores = Runtime.getRuntime().availableProcessors();
     SleepingEngine engine = new SleepingEngine();
     System.out.printf(Locale.ROOT, "fan-out: %d parts, engine sleeps %d ms per part, batch size 1%n", parts, SLEEP_MS);
     for (int i = 0; i < workers.length; i++) {
@@ -88,6 +95,7 @@ public final class FanOutBench {
         Book book = runtime.services().parser().parse("fanout.md", script.toString().getBytes());
         var casting = runtime.services().caster().cast(book, Map.of());
         runtime.services().store().saveBook("bench", book);
+        long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
         while (true) {
@@ -98,12 +106,16 @@ public final class FanOutBench {
           Thread.sleep(10);
         }
         seconds[i] = (System.nanoTime() - t0) / 1e9;
+        cpuPerPart[i] = (cpuNanos() - cpu0) / 1e6 / parts;
       }
       double ideal = Math.ceil(parts / (double) workers[i]) * SLEEP_MS / 1000.0;
       double speedup = seconds[0] / seconds[i];
       double idealSpeedup = Math.ceil(parts / 1.0) / Math.ceil(parts / (double) workers[i]);
-      System.out.printf(Locale.ROOT, "%2d workers: %6.2f s (ideal %5.2f s)  speedup %5.2f of ideal %5.2f = %.2f%n",
-          workers[i], seconds[i], ideal, speedup, idealSpeedup, speedup / idealSpeedup);
+      // what the queue, storage and handler cost in CPU bounds the wall time on this machine
+      double cpuBound = cpuPerPart[i] * parts / 1000.0 / cores;
+      System.out.printf(Locale.ROOT, "%2d workers: %6.2f s (ideal %5.2f s)  speedup %5.2f of ideal %5.2f = %.2f"
+          + "   [%.1f ms CPU per part: no faster than %.2f s on %d cores]%n",
+          workers[i], seconds[i], ideal, speedup, idealSpeedup, speedup / idealSpeedup, cpuPerPart[i], cpuBound, cores);
     }
   }
 }

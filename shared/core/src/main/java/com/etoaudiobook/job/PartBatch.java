@@ -43,7 +43,7 @@ public final class PartBatch {
       futures.add(CompletableFuture.supplyAsync(() -> {
         long t0 = System.nanoTime();
         try {
-          PartSynthesizer.Processed processed = synthesizer.processPart(d.part());
+          PartSynthesizer.Processed processed = synthesizer.processPart(d.part(), d.attempts());
           PartSynthesizer.Outcome outcome = processed.outcome();
           long ms = (System.nanoTime() - t0) / 1_000_000;
           report(() -> telemetry.part(d.part(), outcome, ms, processed.billedCharacters()));

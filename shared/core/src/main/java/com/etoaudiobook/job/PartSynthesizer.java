@@ -37,11 +37,15 @@ public final class PartSynthesizer {
   }
 
   public Outcome process(PartSpec part) {
-    return processPart(part).outcome();
+    return processPart(part, 2).outcome();
   }
 
-  /** {@link #process} with the billed characters, for metrics. */
-  public Processed processPart(PartSpec part) {
+  /**
+   * {@link #process} with the billed characters, for metrics.
+   *
+   * @param attempts the delivery count; a first delivery has no earlier failure to clear
+   */
+  public Processed processPart(PartSpec part, int attempts) {
     Job job = job(part.jobId());
     if (job == null || job.state() == JobState.CANCELLED || job.state() == JobState.DONE) {
       // nothing to do: deleted, cancelled, or finished by an earlier delivery
@@ -53,7 +57,9 @@ public final class PartSynthesizer {
     } else {
       outcome = produce(part);
     }
-    store.clearFailure(part.jobId(), part.index());
+    if (attempts > 1) {
+      store.clearFailure(part.jobId(), part.index());
+    }
     if (allDone(job, part.index())) {
       queue.enqueueAssembly(part.jobId());
     }
