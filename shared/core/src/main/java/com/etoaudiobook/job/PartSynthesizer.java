@@ -52,7 +52,9 @@ public final class PartSynthesizer {
       return new Processed(Outcome.SKIPPED, 0);
     }
     Processed outcome;
-    if (blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
+    // A first delivery finds its part stored only as a rare SQS duplicate, and then the cache
+    // already holds the audio: the probe is made on a cache hit (in produce), not for every part.
+    if (attempts > 1 && blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
       outcome = new Processed(Outcome.ALREADY_DONE, 0);
     } else {
       outcome = produce(part);
@@ -116,6 +118,9 @@ public final class PartSynthesizer {
     CachedSynthesis.Rendered r = synthesis.render(new SpeechRequest(part.text(), part.voiceId(), part.engine(),
         part.rate(), part.pitch()), part.delivery(), part.cacheKey());
     PartResult result = r.result();
+    if (r.fromCache() && blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
+      return new Processed(Outcome.ALREADY_DONE, 0); // a duplicate: keep the first delivery's record
+    }
     blobs.copy(r.audioKey(), Keys.partAudio(part.jobId(), part.index()), "audio/mpeg");
     // the part's marks file is its "done" marker: written last; a cache hit bills nothing
     PartResult stored = r.fromCache()

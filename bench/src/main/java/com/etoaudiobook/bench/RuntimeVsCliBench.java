@@ -1,0 +1,82 @@
+package com.etoaudiobook.bench;
+
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.engine.espeak.EspeakEngine;
+import com.etoaudiobook.formats.DocumentParser;
+import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.job.JobState;
+import com.etoaudiobook.local.Converter;
+import com.etoaudiobook.local.LocalRuntime;
+import com.etoaudiobook.storage.FileBlobStore;
+import com.etoaudiobook.voice.AutoCaster;
+import com.etoaudiobook.voice.Casting;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Benchmark (not a test): the same book through the CLI path (in-process thread pool, files) and
+ * through the local runtime (SQS via ElasticMQ, S3 via S3Proxy, the worker and assembler handlers),
+ * same engine, same parallelism, cold caches. Prints audio seconds per wall second for both and
+ * their ratio: what queues and storage cost.
+ *
+ *   bench/runtime-vs-cli.sh [FILE] [MAX_CHARS]
+ */
+public final class RuntimeVsCliBench {
+  public static void main(String[] args) throws Exception {
+    Path file = Path.of(args.length > 0 ? args[0] : "../shared/data/pdnc-dev/DaisyMiller/novel_text.txt");
+    int maxChars = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
+    String text = Files.readString(file);
+    if (text.length() > maxChars) {
+      text = text.substring(0, text.indexOf('\n', maxChars) < 0 ? maxChars : text.indexOf('\n', maxChars));
+    }
+    Book book = new DocumentParser().parse("bench.txt", text.getBytes());
+    EspeakEngine engine = EspeakEngine.instance();
+    Casting casting = new AutoCaster(engine.voices(), List.of("en-gb-x-rp")).cast(book, Map.of());
+    int parallel = Runtime.getRuntime().availableProcessors() + 1;
+    System.out.printf(Locale.ROOT, "book: %d characters, %d segments, %d roles; %d parts in flight%n",
+        book.characters(), book.segmentCount(), book.roles().size(), parallel);
+
+    // warm-up: JIT and the engine, outside the timings
+    Book warm = new DocumentParser().parse("warm.md", "**A:** Warm up the engine. **B:** And the encoder.".getBytes());
+    new Converter(new FileBlobStore(Files.createTempDirectory("warm")), engine, parallel).convert(warm,
+        new AutoCaster(engine.voices(), List.of()).cast(warm, Map.of()), JobOptions.DEFAULT,
+        Files.createTempDirectory("warm-out"), d -> { }, t -> { });
+
+    long t0 = System.nanoTime();
+    Converter.Result cli = new Converter(new FileBlobStore(Files.createTempDirectory("cli")), engine, parallel)
+        .convert(book, casting, JobOptions.DEFAULT, Files.createTempDirectory("cli-out"), d -> { }, t -> { });
+    double cliSeconds = (System.nanoTime() - t0) / 1e9;
+    double cliAudio = com.etoaudiobook.json.Json.MAPPER.readTree(cli.outDir().resolve("manifest.json").toFile())
+        .get("durationMs").asLong() / 1000.0;
+
+    double runtimeSeconds;
+    double runtimeAudio;
+    // as template.yaml configures the worker: batches of 10 processed concurrently
+    try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(0, Files.createTempDirectory("rt"), null,
+        1, 5, 120, engine, true, 10))) {
+      runtime.services().store().saveBook("bench", book);
+      long t1 = System.nanoTime();
+      Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
+      Job now;
+      while ((now = runtime.services().store().job(job.id())).state() != JobState.DONE) {
+        Thread.sleep(20);
+      }
+      runtimeSeconds = (System.nanoTime() - t1) / 1e9;
+      runtimeAudio = com.etoaudiobook.json.Json.MAPPER.readTree(runtime.services().blobs().get(
+          now.outputs().get("manifest"))).get("durationMs").asLong() / 1000.0;
+    }
+    double cliRate = cliAudio / cliSeconds;
+    double runtimeRate = runtimeAudio / runtimeSeconds;
+    System.out.printf(Locale.ROOT, "CLI path:      %7.0f s of audio in %6.1f s = %6.1f audio s per wall s%n",
+        cliAudio, cliSeconds, cliRate);
+    System.out.printf(Locale.ROOT, "local runtime: %7.0f s of audio in %6.1f s = %6.1f audio s per wall s%n",
+        runtimeAudio, runtimeSeconds, runtimeRate);
+    System.out.printf(Locale.ROOT, "ratio runtime/CLI: %.2f (target >= 0.8)%n", runtimeRate / cliRate);
+    System.exit(0);
+  }
+}
