@@ -26,6 +26,13 @@ class SqsWorkQueueTest {
 
   @BeforeAll
   static void start() {
+    var external = com.etoaudiobook.aws.testing.AwsTestBackend.external();
+    if (external.isPresent()) {
+      sqs = AwsClients.sqs(external.get().start("etoaudiobook-test"));
+      synthesis = sqs.createQueue(r -> r.queueName("synthesis")).queueUrl();
+      assembly = sqs.createQueue(r -> r.queueName("assembly")).queueUrl();
+      return;
+    }
     server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
     int port = server.waitUntilStarted().localAddress().getPort();
     sqs = AwsClients.sqs(AwsSettings.local(null, URI.create("http://127.0.0.1:" + port)));
@@ -36,7 +43,9 @@ class SqsWorkQueueTest {
   @AfterAll
   static void stop() {
     sqs.close();
-    server.stopAndWait();
+    if (server != null) {
+      server.stopAndWait();
+    }
   }
 
   @Test
