@@ -283,16 +283,8 @@ class ApiSecurityTest {
   // ------------------------------------------------------------------------ uploads
 
   /** Creates an upload and PUTs {@code content} to its presigned URL; returns the upload id. */
-  static String upload(String fileName, byte[] content) throws Exception {
-    HttpResponse<String> created = send("POST", "api/uploads", "application/json", Json.write(Map.of(
-        "fileName", fileName, "size", content.length)));
-    assertEquals(201, created.statusCode(), created.body());
-    JsonNode u = Json.read(created.body(), JsonNode.class);
-    HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(u.path("url").asText()))
-        .header("Content-Type", u.path("headers").path("Content-Type").asText())
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, put.statusCode(), put.body());
-    return u.path("uploadId").asText();
+  static String upload(String fileName, byte[] content) {
+    return new Http(runtime.url()).upload(fileName, content);
   }
 
   @Test

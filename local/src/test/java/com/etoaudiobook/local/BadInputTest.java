@@ -80,19 +80,7 @@ class BadInputTest {
 
   /** Uploads {@code content} through a presigned URL; returns the upload id. */
   static String upload(String fileName, byte[] content) {
-    try {
-      HttpResponse<String> created = send("POST", "api/uploads", "application/json",
-          json(Map.of("fileName", fileName, "size", content.length)));
-      assertEquals(201, created.statusCode(), created.body());
-      JsonNode u = Json.read(created.body(), JsonNode.class);
-      HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(u.path("url").asText()))
-          .header("Content-Type", u.path("headers").path("Content-Type").asText())
-          .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, put.statusCode(), put.body());
-      return u.path("uploadId").asText();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return new Http(runtime.url()).upload(fileName, content);
   }
 
   /** A ZIP whose one entry inflates to {@code megabytes} MB of zeros: a few hundred KB packed. */

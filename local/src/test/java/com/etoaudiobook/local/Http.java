@@ -52,6 +52,22 @@ final class Http {
     return send(HttpRequest.newBuilder(base.resolve(path)).DELETE().build());
   }
 
+  /** Creates an upload and PUTs the bytes to its presigned URL, as the web page does; returns the upload id. */
+  String upload(String fileName, byte[] content) {
+    Reply created = post("api/uploads", Json.writeString(java.util.Map.of("fileName", fileName, "size", content.length)));
+    if (created.status() != 201) {
+      throw new AssertionError("POST /api/uploads: " + created.status() + " " + created.body());
+    }
+    JsonNode u = created.json();
+    Reply put = send(HttpRequest.newBuilder(URI.create(u.get("url").asText()))
+        .header("Content-Type", u.get("headers").get("Content-Type").asText())
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build());
+    if (put.status() != 200) {
+      throw new AssertionError("PUT to the presigned URL: " + put.status() + " " + put.body());
+    }
+    return u.get("uploadId").asText();
+  }
+
   void download(String url, Path to) {
     try {
       HttpResponse<Path> r = client.send(HttpRequest.newBuilder(URI.create(url)).build(),

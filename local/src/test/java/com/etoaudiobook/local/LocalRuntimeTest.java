@@ -82,15 +82,7 @@ class LocalRuntimeTest {
   }
 
   static String upload(String name, byte[] content, String type) {
-    Http.Reply up = http.post("api/uploads", "{\"fileName\":\"" + name + "\",\"contentType\":\"" + type
-        + "\",\"size\":" + content.length + "}");
-    assertEquals(201, up.status(), up.body());
-    JsonNode u = up.json();
-    Http.Reply put = http.send(HttpRequest.newBuilder(URI.create(u.get("url").asText()))
-        .header("Content-Type", u.get("headers").get("Content-Type").asText())
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build());
-    assertEquals(200, put.status(), put.body());
-    return u.get("uploadId").asText();
+    return http.upload(name, content);
   }
 
   static JsonNode createBook(String uploadId) {

@@ -67,14 +67,8 @@ class ResumeAfterKillTest {
         script.append("**").append(i % 3 == 0 ? "Ann" : i % 3 == 1 ? "Bob" : "Cy").append(":** This is line ")
             .append(i).append(", and it says a little more than it needs to, as people do at night.\n\n");
       }
-      byte[] bytes = script.toString().getBytes();
-      JsonNode up = http.post("api/uploads", "{\"fileName\":\"long.md\",\"contentType\":\"text/markdown\",\"size\":"
-          + bytes.length + "}").json();
-      http.send(java.net.http.HttpRequest.newBuilder(URI.create(up.get("url").asText()))
-          .header("Content-Type", "text/markdown").PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes))
-          .build());
-      String bookId = http.post("api/books", "{\"uploadId\":\"" + up.get("uploadId").asText() + "\"}").json()
-          .get("id").asText();
+      String uploadId = http.upload("long.md", script.toString().getBytes());
+      String bookId = http.post("api/books", "{\"uploadId\":\"" + uploadId + "\"}").json().get("id").asText();
       JsonNode job = http.post("api/jobs", "{\"bookId\":\"" + bookId + "\"}").json();
       jobId = job.get("id").asText();
       total = job.get("parts").get("total").asInt();

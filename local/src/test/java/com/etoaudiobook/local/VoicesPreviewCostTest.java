@@ -155,14 +155,7 @@ class VoicesPreviewCostTest {
   }
 
   static String upload(String name, byte[] content) {
-    Http.Reply up = http.post("api/uploads", "{\"fileName\":\"" + name + "\",\"contentType\":\"text/markdown\","
-        + "\"size\":" + content.length + "}");
-    assertEquals(201, up.status(), up.body());
-    JsonNode u = up.json();
-    Http.Reply put = http.send(HttpRequest.newBuilder(URI.create(u.get("url").asText()))
-        .header("Content-Type", "text/markdown").PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build());
-    assertEquals(200, put.status(), put.body());
-    return u.get("uploadId").asText();
+    return http.upload(name, content);
   }
 
   static JsonNode waitDone(String jobId) {

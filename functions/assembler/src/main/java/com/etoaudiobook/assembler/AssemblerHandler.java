@@ -12,9 +12,9 @@ import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.AudiobookAssembler;
 import com.etoaudiobook.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.MDC;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,27 +36,15 @@ public final class AssemblerHandler implements RequestHandler<SQSEvent, SQSBatch
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    Metrics metrics = Metrics.start("assembler");
-    if (context != null) {
-      MDC.put("requestId", context.getAwsRequestId());
-      metrics.property("requestId", context.getAwsRequestId());
-    }
-    try {
-      return handle(event, metrics);
-    } finally {
-      metrics.flush();
-      MDC.remove("requestId");
-    }
+    return Metrics.around("assembler", context == null ? null : context.getAwsRequestId(),
+        metrics -> handle(event, metrics));
   }
 
   private SQSBatchResponse handle(SQSEvent event, Metrics metrics) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     long now = System.currentTimeMillis();
     for (SQSEvent.SQSMessage m : event.getRecords()) {
-      String sent = m.getAttributes() == null ? null : m.getAttributes().get("SentTimestamp");
-      if (sent != null && sent.matches("\\d{1,19}")) {
-        metrics.millis("QueueWait", Math.max(0, now - Long.parseLong(sent)), "Queue", "assembly");
-      }
+      metrics.queueWait(m.getAttributes(), now, "assembly");
       String jobId;
       try {
         JsonNode body = Json.MAPPER.readTree(m.getBody());

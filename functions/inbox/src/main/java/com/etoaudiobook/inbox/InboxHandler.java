@@ -7,7 +7,6 @@ import com.etoaudiobook.aws.Metrics;
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.job.Inbox;
 
-import org.slf4j.MDC;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -26,31 +25,23 @@ public final class InboxHandler implements RequestHandler<S3Event, String> {
 
   @Override
   public String handleRequest(S3Event event, Context context) {
-    Metrics metrics = Metrics.start("inbox");
-    if (context != null) {
-      MDC.put("requestId", context.getAwsRequestId());
-      metrics.property("requestId", context.getAwsRequestId());
-    }
-    int handled = 0;
-    try {
-      for (var record : event.getRecords()) {
-        // S3 event keys are URL-encoded, with '+' for spaces
-        String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
-        long t0 = System.nanoTime();
-        Inbox.Result result = inbox.accept(key);
-        if (result != null) {
-          handled++;
-          metrics.count("InboxFiles", 1, "Status", result.status());
-          metrics.millis("InboxLatency", (System.nanoTime() - t0) / 1_000_000.0);
-          if (!"accepted".equals(result.status())) {
-            metrics.count("Failures", 1, "Reason", "inbox-" + result.reason());
+    return Metrics.around("inbox", context == null ? null : context.getAwsRequestId(), metrics -> {
+        int handled = 0;
+        for (var record : event.getRecords()) {
+          // S3 event keys are URL-encoded, with '+' for spaces
+          String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+          long t0 = System.nanoTime();
+          Inbox.Result result = inbox.accept(key);
+          if (result != null) {
+            handled++;
+            metrics.count("InboxFiles", 1, "Status", result.status());
+            metrics.millis("InboxLatency", (System.nanoTime() - t0) / 1_000_000.0);
+            if (!"accepted".equals(result.status())) {
+              metrics.count("Failures", 1, "Reason", "inbox-" + result.reason());
+            }
           }
         }
-      }
-    } finally {
-      metrics.flush();
-      MDC.remove("requestId");
-    }
-    return handled + " file(s) handled";
+        return handled + " file(s) handled";
+    });
   }
 }

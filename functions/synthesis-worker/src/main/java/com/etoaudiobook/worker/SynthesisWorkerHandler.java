@@ -11,7 +11,6 @@ import com.etoaudiobook.job.PartSpec;
 import com.etoaudiobook.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,27 +41,15 @@ public final class SynthesisWorkerHandler implements RequestHandler<SQSEvent, SQ
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    Metrics metrics = Metrics.start("worker");
-    if (context != null) {
-      MDC.put("requestId", context.getAwsRequestId());
-      metrics.property("requestId", context.getAwsRequestId());
-    }
-    try {
-      return handle(event, metrics);
-    } finally {
-      metrics.flush();
-      MDC.remove("requestId");
-    }
+    return Metrics.around("worker", context == null ? null : context.getAwsRequestId(),
+        metrics -> handle(event, metrics));
   }
 
   private SQSBatchResponse handle(SQSEvent event, Metrics metrics) {
     List<PartBatch.Delivery> deliveries = new ArrayList<>();
     long now = System.currentTimeMillis();
     for (SQSEvent.SQSMessage m : event.getRecords()) {
-      long wait = queueWaitMillis(m, now);
-      if (wait >= 0) {
-        metrics.millis("QueueWait", wait, "Queue", "synthesis");
-      }
+      metrics.queueWait(m.getAttributes(), now, "synthesis");
       PartSpec part;
       try {
         part = Json.read(m.getBody(), PartSpec.class);
@@ -81,15 +68,6 @@ public final class SynthesisWorkerHandler implements RequestHandler<SQSEvent, SQ
   }
 
   /** From the message's SentTimestamp attribute to now (the start of work), or -1 when unknown. */
-  static long queueWaitMillis(SQSEvent.SQSMessage m, long now) {
-    String sent = m.getAttributes() == null ? null : m.getAttributes().get("SentTimestamp");
-    try {
-      return sent == null ? -1 : Math.max(0, now - Long.parseLong(sent));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
   static int receiveCount(SQSEvent.SQSMessage m) {
     String count = m.getAttributes() == null ? null : m.getAttributes().get("ApproximateReceiveCount");
     try {

@@ -64,6 +64,35 @@ public final class Metrics {
     return new Metrics(function);
   }
 
+  /**
+   * Runs one invocation of a function with its own metrics (flushed at the end, whatever happens)
+   * and its request id in the log context.
+   *
+   * @param requestId the Lambda request id, or null off Lambda
+   */
+  public static <T> T around(String function, String requestId, java.util.function.Function<Metrics, T> body) {
+    Metrics metrics = start(function);
+    if (requestId != null) {
+      org.slf4j.MDC.put("requestId", requestId);
+      metrics.property("requestId", requestId);
+    }
+    try {
+      return body.apply(metrics);
+    } finally {
+      metrics.flush();
+      org.slf4j.MDC.remove("requestId");
+    }
+  }
+
+  /** Records the time a message waited in its queue, from its SentTimestamp attribute. */
+  public Metrics queueWait(java.util.Map<String, String> attributes, long now, String queue) {
+    String sent = attributes == null ? null : attributes.get("SentTimestamp");
+    if (sent != null && sent.matches("\\d{1,19}")) {
+      millis("QueueWait", Math.max(0, now - Long.parseLong(sent)), "Queue", queue);
+    }
+    return this;
+  }
+
   /** The process-wide aggregates of everything recorded since start. */
   public static Aggregates aggregates() {
     return AGGREGATES;

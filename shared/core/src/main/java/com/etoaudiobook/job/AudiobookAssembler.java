@@ -246,30 +246,26 @@ public final class AudiobookAssembler {
     g.writeNumberField("endMs", end);
     g.writeStringField("audio", key.substring(key.indexOf("/out/") + 5));
     // [start char, end char, ms from the segment's start]: compact, the player reads thousands
-    g.writeArrayFieldStart("words");
-    for (Speech.Mark m : marks) {
-      if (m.type().equals("word")) {
-        g.writeStartArray();
-        g.writeNumber(m.start());
-        g.writeNumber(m.end());
-        g.writeNumber(m.timeMs());
-        g.writeEndArray();
-      }
-    }
-    g.writeEndArray();
-    g.writeArrayFieldStart("sentences");
-    for (Speech.Mark m : marks) {
-      if (m.type().equals("sentence")) {
-        g.writeStartArray();
-        g.writeNumber(m.start());
-        g.writeNumber(m.end());
-        g.writeNumber(m.timeMs());
-        g.writeEndArray();
-      }
-    }
-    g.writeEndArray();
+    writeMarks(g, "words", "word", marks);
+    writeMarks(g, "sentences", "sentence", marks);
     g.writeEndObject();
     writeCues(captions, s, start, end, marks);
+  }
+
+  /** Marks of one type as [start char, end char, ms from the segment's start]: compact for the player. */
+  private static void writeMarks(JsonGenerator g, String field, String type, List<Speech.Mark> marks)
+      throws IOException {
+    g.writeArrayFieldStart(field);
+    for (Speech.Mark m : marks) {
+      if (m.type().equals(type)) {
+        g.writeStartArray();
+        g.writeNumber(m.start());
+        g.writeNumber(m.end());
+        g.writeNumber(m.timeMs());
+        g.writeEndArray();
+      }
+    }
+    g.writeEndArray();
   }
 
   /** One cue per sentence when the engine marked sentences, else one per segment. */
