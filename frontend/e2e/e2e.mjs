@@ -115,7 +115,7 @@ try {
   // 2. An unsupported file shows the server's words
   await step('unsupported file message', async () => {
     expectedErrors.push(/status of 415 .*\/api\/uploads/);
-    await page.setInputFiles('#file-input', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 mock') });
+    await page.setInputFiles('#file-input', { name: 'song.mp3', mimeType: 'audio/mpeg', buffer: Buffer.from('ID3 not a book') });
     const err = page.locator('#upload-error');
     await err.waitFor({ state: 'visible', timeout: 10_000 });
     const text = (await err.textContent()) || '';

@@ -34,16 +34,19 @@ if [ -f frontend/package.json ]; then
   npm --prefix frontend run build
   if [ -f frontend/e2e/e2e.mjs ]; then
     data="$(mktemp -d)"
-    port=18080
     log="$data/serve.log"
-    ./etoaudiobook serve --port "$port" --data "$data/data" >"$log" 2>&1 &
+    # port 0: any free port, read back from what the runtime prints, so nothing else answers
+    ./etoaudiobook serve --port 0 --data "$data/data" >"$log" 2>&1 &
     pid=$!
     trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-    for _ in $(seq 1 120); do
-      curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+    base=""
+    for _ in $(seq 1 240); do
+      base="$(grep -o 'web page    http://127.0.0.1:[0-9]*/' "$log" | grep -o 'http://.*' || true)"
+      [ -n "$base" ] && curl -fsS "${base}health" >/dev/null 2>&1 && break
       kill -0 $pid 2>/dev/null || { cat "$log"; exit 1; }
       sleep 0.5
     done
-    BASE_URL="http://127.0.0.1:$port" node frontend/e2e/e2e.mjs || { tail -50 "$log"; exit 1; }
+    [ -n "$base" ] || { echo "the local runtime did not start"; cat "$log"; exit 1; }
+    BASE_URL="${base%/}" node frontend/e2e/e2e.mjs || { tail -50 "$log"; exit 1; }
   fi
 fi
