@@ -129,7 +129,7 @@ public final class Converter {
     Map<String, String> outputs = new AudiobookAssembler(store).assemble(job.id());
     Path audiobook = export(job.id(), outputs, outDir);
     removeJob(job.id(), bookId);
-    return new Result(store.job(job.id()) == null ? job : job, audiobook, outDir, queued.size(),
+    return new Result(job, audiobook, outDir, queued.size(),
         synthesized.get(), cached.get());
   }
 
