@@ -56,9 +56,10 @@ public final class RuntimeVsCliBench {
 
     double runtimeSeconds;
     double runtimeAudio;
-    // as template.yaml configures the worker: batches of 10 processed concurrently
+    // as template.yaml configures the worker (batches of 10, processed concurrently), with as many
+    // concurrent invocations as the CLI has threads
     try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(0, Files.createTempDirectory("rt"), null,
-        1, 5, 120, engine, true, 10))) {
+        parallel, 5, 120, engine, true, 10))) {
       runtime.services().store().saveBook("bench", book);
       long t1 = System.nanoTime();
       Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
