@@ -7,7 +7,6 @@ import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobOptions;
-import com.etoaudiobook.job.JobState;
 import com.etoaudiobook.local.LocalRuntime;
 import com.etoaudiobook.voice.Voice;
 
@@ -98,13 +97,7 @@ public final class FanOutBench {
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
-        while (true) {
-          Job now = runtime.services().store().job(job.id());
-          if (now.state() == JobState.DONE) {
-            break;
-          }
-          Thread.sleep(10);
-        }
+        JobWatch.awaitDone(dir, job.id());
         seconds[i] = (System.nanoTime() - t0) / 1e9;
         cpuPerPart[i] = (cpuNanos() - cpu0) / 1e6 / parts;
       }

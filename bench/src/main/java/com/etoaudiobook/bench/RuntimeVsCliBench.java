@@ -5,7 +5,6 @@ import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.formats.DocumentParser;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobOptions;
-import com.etoaudiobook.job.JobState;
 import com.etoaudiobook.local.Converter;
 import com.etoaudiobook.local.LocalRuntime;
 import com.etoaudiobook.storage.FileBlobStore;
@@ -58,15 +57,14 @@ public final class RuntimeVsCliBench {
     double runtimeAudio;
     // as template.yaml configures the worker (batches of 10, processed concurrently), with as many
     // concurrent invocations as the CLI has threads
-    try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(0, Files.createTempDirectory("rt"), null,
+    Path data = Files.createTempDirectory("rt");
+    try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(0, data, null,
         parallel, 5, 120, engine, true, 10))) {
       runtime.services().store().saveBook("bench", book);
       long t1 = System.nanoTime();
       Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
-      Job now;
-      while ((now = runtime.services().store().job(job.id())).state() != JobState.DONE) {
-        Thread.sleep(20);
-      }
+      JobWatch.awaitDone(data, job.id());
+      Job now = runtime.services().store().job(job.id());
       runtimeSeconds = (System.nanoTime() - t1) / 1e9;
       runtimeAudio = com.etoaudiobook.json.Json.MAPPER.readTree(runtime.services().blobs().get(
           now.outputs().get("manifest"))).get("durationMs").asLong() / 1000.0;
