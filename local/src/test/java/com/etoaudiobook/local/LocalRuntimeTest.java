@@ -3,16 +3,13 @@ package com.etoaudiobook.local;
 import com.etoaudiobook.audio.AudioFormats;
 import com.etoaudiobook.audio.Ffmpeg;
 import com.etoaudiobook.engine.Speech;
-import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechException;
 import com.etoaudiobook.engine.SpeechRequest;
-import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.Inbox;
 import com.etoaudiobook.job.Keys;
 import com.etoaudiobook.job.PartSpec;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.local.embedded.EmbeddedSqs;
-import com.etoaudiobook.voice.Voice;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,24 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The local runtime driven over HTTP the way a user (or the web page) drives it. */
 class LocalRuntimeTest {
   /** An engine that fails on a marked text while {@code failing} is set: the "worker that throws". */
-  static final class FlakyEngine implements SpeechEngine {
-    final SpeechEngine real = EspeakEngine.instance();
+  static final class FlakyEngine extends EspeakWrapper {
     final AtomicBoolean failing = new AtomicBoolean(true);
-
-    @Override
-    public String provider() {
-      return real.provider();
-    }
-
-    @Override
-    public List<Voice> voices() {
-      return real.voices();
-    }
-
-    @Override
-    public int maxCharacters() {
-      return real.maxCharacters();
-    }
 
     @Override
     public Speech synthesize(SpeechRequest request) {

@@ -1,9 +1,7 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.engine.Speech;
-import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechRequest;
-import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.voice.Voice;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -26,25 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Voice list caching (ETag/304), free second previews, cost estimates and a rerun that bills nothing. */
 class VoicesPreviewCostTest {
   /** eSpeak NG that counts its calls and bills like a cloud engine (one per character), so billing shows. */
-  static final class CountingEngine implements SpeechEngine {
-    final SpeechEngine real = EspeakEngine.instance();
+  static final class CountingEngine extends EspeakWrapper {
     final AtomicInteger synthesizeCalls = new AtomicInteger();
     final AtomicInteger voiceCalls = new AtomicInteger();
-
-    @Override
-    public String provider() {
-      return real.provider();
-    }
 
     @Override
     public List<Voice> voices() {
       voiceCalls.incrementAndGet();
       return real.voices();
-    }
-
-    @Override
-    public int maxCharacters() {
-      return real.maxCharacters();
     }
 
     @Override
