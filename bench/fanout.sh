@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): fan-out scaling of synthesis workers with a test engine sleeping 300 ms.
 #
-#   bench/fanout.sh [PARTS]     (default 64)
-exec "$(dirname "${BASH_SOURCE[0]}")/run.sh" FanOutBench "${1:-64}"
+#   bench/fanout.sh [PARTS [WORKERS,...]]     (default 256 and 1,4,16,32)
+exec "$(dirname "${BASH_SOURCE[0]}")/run.sh" FanOutBench "$@"

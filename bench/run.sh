@@ -6,8 +6,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-mvn -q -B -pl bench -am -DskipTests compile dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
+# test-compile, not compile: the reactor resolves sibling test-jars (test fixtures) to target/test-classes
+mvn -q -B -pl bench -am -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
 main="$1"
 shift
-java -cp "bench/target/classes:$(cat "$cp_file")" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+# the same JVM options as ./etoaudiobook, so benchmarks measure what users run
+opts="${ETOAUDIOBOOK_JAVA_OPTS:-$(grep -v '^#' local/scripts/java-opts)}"
+# shellcheck disable=SC2086 # options are words
+java $opts -cp "bench/target/classes:$(cat "$cp_file")" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   "com.etoaudiobook.bench.$main" "$@"

@@ -20,8 +20,12 @@ import java.util.concurrent.Executors;
 /** SQS → one part per message, a batch processed concurrently, only failed items reported. */
 public final class SynthesisWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(SynthesisWorkerHandler.class);
-  /** A batch holds at most 10 messages; each waits mostly on the engine and storage. */
-  private static final ExecutorService POOL = Executors.newFixedThreadPool(10, r -> {
+  /**
+   * A batch holds at most 10 messages, each waiting mostly on the engine and storage. Unbounded,
+   * not 10 threads: Lambda runs one invocation per instance, but the local runtime runs up to
+   * MaximumConcurrency invocations in one JVM, and a fixed pool would cap them all at 10 parts.
+   */
+  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "part");
     t.setDaemon(true);
     return t;

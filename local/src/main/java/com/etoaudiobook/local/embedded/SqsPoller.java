@@ -24,6 +24,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -36,6 +38,10 @@ import java.util.function.Function;
  * (ReportBatchItemFailures). When the handler throws, nothing is deleted: the whole batch is
  * received again later, and the queue's redrive policy moves a message that keeps failing to its
  * dead-letter queue after maxReceiveCount receives, exactly as in AWS.
+ *
+ * <p>Like Lambda's pollers, it receives up to 10 messages per request, as many as the free
+ * invocation slots can take, and deletes handled messages in batches of up to 10: per message,
+ * SQS requests then cost a fraction of one request each, whatever the batch size.
  *
  * <p>One difference, on purpose: Lambda leaves a failed message invisible for the rest of the
  * queue's visibility timeout before retrying it. Locally that wait only slows development down, so
@@ -55,9 +61,15 @@ public final class SqsPoller implements AutoCloseable {
   private final Duration waitTime;
   private final Duration failureBackoff;
   private final String region;
+  /** Runs invocations; the receiver and the deleter run on it too. */
   private final ExecutorService workers;
+  /** Free invocation slots: MaximumConcurrency in all. */
+  private final Semaphore slots;
+  /** Handled messages waiting to be deleted; the deleter sends them 10 at a time. */
+  private final LinkedBlockingQueue<String> handled = new LinkedBlockingQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean running;
+  private volatile boolean deleting;
 
   private SqsPoller(Builder b) {
     this.sqs = b.sqs;
@@ -72,7 +84,8 @@ public final class SqsPoller implements AutoCloseable {
     String queueName = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
     this.queueArn = "arn:aws:sqs:" + region + ":" + EmbeddedSqs.ACCOUNT + ":" + queueName;
     AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(maximumConcurrency, r -> {
+    this.slots = new Semaphore(maximumConcurrency);
+    this.workers = Executors.newFixedThreadPool(maximumConcurrency + 2, r -> {
       Thread t = new Thread(r, "sqs-poller-" + queueName + "-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
@@ -83,18 +96,15 @@ public final class SqsPoller implements AutoCloseable {
     return new Builder(sqs, queueUrl, handler);
   }
 
-  /**
-   * Starts one polling loop per allowed concurrent invocation: each loop receives a batch, invokes
-   * the handler and settles the batch before polling again, so invocations never exceed the limit.
-   */
+  /** Starts the receiver and the deleter; invocations start as messages arrive. */
   public synchronized SqsPoller start() {
     if (running) {
       return this;
     }
     running = true;
-    for (int i = 0; i < maximumConcurrency; i++) {
-      workers.execute(this::poll);
-    }
+    deleting = true;
+    workers.execute(this::receive);
+    workers.execute(this::deleteHandled);
     return this;
   }
 
@@ -105,10 +115,17 @@ public final class SqsPoller implements AutoCloseable {
 
   /** Returns false when batches were still in flight after the timeout. */
   public boolean stop(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     running = false;
-    workers.shutdown();
     try {
-      return workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      // every slot back means no invocation is running: then the last deletes can go
+      boolean idle = slots.tryAcquire(maximumConcurrency, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (idle) {
+        slots.release(maximumConcurrency);
+      }
+      deleting = false;
+      workers.shutdown();
+      return workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) && idle;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -125,12 +142,27 @@ public final class SqsPoller implements AutoCloseable {
     return inFlight.get();
   }
 
-  private void poll() {
+  /**
+   * Waits for a free slot, asks for as many messages as the free slots can take (at most 10), and
+   * starts one invocation per batch. Messages are never received without a slot to run them, so
+   * none waits invisible behind a busy handler.
+   */
+  private void receive() {
     while (running) {
+      int free;
+      try {
+        if (!slots.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+          continue;
+        }
+      } catch (InterruptedException e) {
+        return;
+      }
+      free = 1 + slots.drainPermits();
       List<Message> messages;
       try {
-        messages = sqs.receiveMessage(receiveRequest()).messages();
+        messages = sqs.receiveMessage(receiveRequest(Math.min(10, free * batchSize))).messages();
       } catch (SdkException e) {
+        slots.release(free);
         if (!running) {
           return;
         }
@@ -139,16 +171,58 @@ public final class SqsPoller implements AutoCloseable {
         continue;
       }
       // Messages received while stopping are handled anyway: they are already invisible to others.
-      if (!messages.isEmpty()) {
-        invoke(messages);
+      int used = 0;
+      for (int from = 0; from < messages.size(); from += batchSize) {
+        List<Message> batch = messages.subList(from, Math.min(messages.size(), from + batchSize));
+        used++;
+        workers.execute(() -> {
+          try {
+            invoke(batch);
+          } finally {
+            slots.release();
+          }
+        });
+      }
+      slots.release(free - used);
+    }
+  }
+
+  /** Sends handled messages' deletes, up to 10 per request, until stopped and drained. */
+  private void deleteHandled() {
+    while (deleting || !handled.isEmpty()) {
+      List<String> receipts = new ArrayList<>(10);
+      try {
+        String first = handled.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        receipts.add(first);
+      } catch (InterruptedException e) {
+        return;
+      }
+      handled.drainTo(receipts, 9);
+      List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>(receipts.size());
+      for (int i = 0; i < receipts.size(); i++) {
+        deletes.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(receipts.get(i))
+            .build());
+      }
+      try {
+        DeleteMessageBatchResponse response = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(deletes));
+        if (response.hasFailed() && !response.failed().isEmpty()) {
+          LOG.log(System.Logger.Level.WARNING, "could not delete " + response.failed().size()
+              + " handled messages from " + queueUrl + "; they will be delivered again: " + response.failed());
+        }
+      } catch (SdkException e) {
+        // Undeleted messages are redelivered: at-least-once, as with Lambda.
+        LOG.log(System.Logger.Level.WARNING, "deleting handled messages from " + queueUrl + " failed", e);
       }
     }
   }
 
-  private ReceiveMessageRequest receiveRequest() {
+  private ReceiveMessageRequest receiveRequest(int maxMessages) {
     ReceiveMessageRequest.Builder r = ReceiveMessageRequest.builder()
         .queueUrl(queueUrl)
-        .maxNumberOfMessages(batchSize)
+        .maxNumberOfMessages(maxMessages)
         .waitTimeSeconds((int) waitTime.toSeconds())
         .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
         .messageAttributeNames("All");
@@ -204,25 +278,16 @@ public final class SqsPoller implements AutoCloseable {
   }
 
   private void settle(List<Message> messages, Set<String> failed) {
-    List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
     List<ChangeMessageVisibilityBatchRequestEntry> retries = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       Message m = messages.get(i);
-      String entryId = Integer.toString(i);
       if (failed.contains(m.messageId())) {
         if (failureBackoff != null) {
-          retries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(entryId)
+          retries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
               .receiptHandle(m.receiptHandle()).visibilityTimeout((int) failureBackoff.toSeconds()).build());
         }
       } else {
-        deletes.add(DeleteMessageBatchRequestEntry.builder().id(entryId).receiptHandle(m.receiptHandle()).build());
-      }
-    }
-    if (!deletes.isEmpty()) {
-      DeleteMessageBatchResponse response = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(deletes));
-      if (response.hasFailed() && !response.failed().isEmpty()) {
-        LOG.log(System.Logger.Level.WARNING, "could not delete " + response.failed().size()
-            + " handled messages from " + queueUrl + "; they will be delivered again: " + response.failed());
+        handled.add(m.receiptHandle());
       }
     }
     if (!retries.isEmpty()) {

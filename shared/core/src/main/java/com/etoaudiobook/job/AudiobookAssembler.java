@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -25,12 +24,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Joins a job's parts into the audiobook: one MP3 made by concatenating frames (ID3v2 tag with
  * chapters, Xing header, parts, silent frames for pauses), one MP3 per segment, chapters.json,
- * captions.vtt and manifest.json. Streams everything: memory holds one segment's audio at a time,
- * whatever the book's length. Running it twice gives the same result.
+ * captions.vtt and manifest.json. Streams everything: memory holds a few parts' and segments' audio
+ * at a time, whatever the book's length; reads run a few parts ahead and segment files are written
+ * beside the stream, so storage latency is paid in parallel. Running it twice gives the same result.
  */
 public final class AudiobookAssembler {
   private final JobStore store;
@@ -52,12 +56,31 @@ public final class AudiobookAssembler {
     }
     Book book = store.book(job.bookId());
     List<PartSpec> plan = store.plan(jobId);
+    ExecutorService pool = Executors.newFixedThreadPool(FETCHERS, r -> {
+      Thread t = new Thread(r, "assembly-fetch");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return assemble(job, book, plan, pool);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Map<String, String> assemble(Job job, Book book, List<PartSpec> plan, ExecutorService pool) {
+    String jobId = job.id();
     int[] frames = new int[plan.size()];
     long[] bytes = new long[plan.size()];
     long billed = 0;
     int cached = 0;
-    for (PartSpec p : plan) {
-      PartResult r = store.partResult(jobId, p.index());
+    // Marks are kept for the second pass while they fit the budget, else read again there.
+    Speech.Mark[][] kept = new Speech.Mark[plan.size()][];
+    long keptMarks = 0;
+    Ahead<PartResult> results = new Ahead<>(pool, plan.size(), i -> store.partResult(jobId, plan.get(i).index()));
+    for (int i = 0; i < plan.size(); i++) {
+      PartSpec p = plan.get(i);
+      PartResult r = results.next();
       if (r == null) {
         throw new IllegalStateException("part " + p.index() + " of job " + jobId + " is not done yet");
       }
@@ -65,6 +88,10 @@ public final class AudiobookAssembler {
       bytes[p.index()] = r.bytes();
       billed += r.billedCharacters();
       cached += r.cached() ? 1 : 0;
+      if (keptMarks + r.marks().size() <= MARKS_KEPT) {
+        kept[p.index()] = r.marks().toArray(new Speech.Mark[0]);
+        keptMarks += r.marks().size();
+      }
     }
     store.saveJob(job.with(JobState.ASSEMBLING));
     Timeline timeline = new Timeline(book, plan, frames, bytes, job.options() == null
@@ -78,7 +105,7 @@ public final class AudiobookAssembler {
     outputs.put("captions", Keys.out(jobId, "captions.vtt"));
     outputs.put("manifest", Keys.out(jobId, "manifest.json"));
     try {
-      writeAudio(jobId, book, plan, timeline, chapters, outputs.get("audiobook"));
+      writeAudio(jobId, book, plan, timeline, chapters, outputs.get("audiobook"), kept, pool);
       blobs.put(outputs.get("chapters"), Json.write(chapterList(chapters)), "application/json");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -128,7 +155,8 @@ public final class AudiobookAssembler {
   }
 
   private void writeAudio(String jobId, Book book, List<PartSpec> plan, Timeline timeline,
-                          List<Id3Tag.ChapterMark> chapters, String audioKey) throws IOException {
+                          List<Id3Tag.ChapterMark> chapters, String audioKey, Speech.Mark[][] kept,
+                          ExecutorService pool) throws IOException {
     Job job = store.job(jobId);
     byte[] id3 = Id3Tag.build(new Id3Tag.Tags(book.title(), book.author(), book.language(), null, chapters));
     byte[] xing = XingHeader.frame(timeline.totalFrames(), timeline.totalBytes(),
@@ -137,6 +165,20 @@ public final class AudiobookAssembler {
     Map<Integer, PartSpec> byIndex = new LinkedHashMap<>();
     plan.forEach(p -> byIndex.put(p.index(), p));
 
+    List<Integer> order = new ArrayList<>();
+    for (Timeline.Entry e : timeline.entries()) {
+      if (e.part() >= 0) {
+        order.add(e.part());
+      }
+    }
+    Ahead<byte[]> partAudio = new Ahead<>(pool, order.size(), i -> {
+      byte[] data = blobs.get(Keys.partAudio(jobId, order.get(i)));
+      if (data == null) {
+        throw new IllegalStateException("part " + order.get(i) + " of job " + jobId + " has no audio");
+      }
+      return data;
+    });
+    SegmentWrites segmentWrites = new SegmentWrites(pool);
     try (OutputStream audio = blobs.create(audioKey, "audio/mpeg");
          Writer captions = new OutputStreamWriter(blobs.create(Keys.out(jobId, "captions.vtt"), "text/vtt"),
              StandardCharsets.UTF_8);
@@ -158,7 +200,8 @@ public final class AudiobookAssembler {
         }
         if (e.segment() != current) {
           if (current >= 0) {
-            finishSegment(jobId, segments.get(current), job, timeline, segmentAudio, segmentMarks, captions, manifest);
+            finishSegment(jobId, segments.get(current), job, timeline, segmentAudio, segmentMarks, captions, manifest,
+                segmentWrites);
           }
           current = e.segment();
           segmentAudio.reset();
@@ -166,23 +209,91 @@ public final class AudiobookAssembler {
           partOffsetMs = 0;
         }
         PartSpec part = byIndex.get(e.part());
-        try (InputStream in = blobs.open(Keys.partAudio(jobId, e.part()))) {
-          byte[] data = in.readAllBytes();
-          audio.write(data);
-          segmentAudio.write(data);
-        }
-        PartResult result = store.partResult(jobId, e.part());
-        for (Speech.Mark m : result.marks()) {
+        byte[] data = partAudio.next();
+        audio.write(data);
+        segmentAudio.write(data);
+        List<Speech.Mark> marks = kept[e.part()] != null ? List.of(kept[e.part()])
+            : store.partResult(jobId, e.part()).marks();
+        for (Speech.Mark m : marks) {
           segmentMarks.add(new Speech.Mark(m.type(), partOffsetMs + m.timeMs(),
               part.textStart() + m.start(), part.textStart() + m.end()));
         }
         partOffsetMs += com.etoaudiobook.audio.AudioFormats.framesToMillis(e.frames());
       }
       if (current >= 0) {
-        finishSegment(jobId, segments.get(current), job, timeline, segmentAudio, segmentMarks, captions, manifest);
+        finishSegment(jobId, segments.get(current), job, timeline, segmentAudio, segmentMarks, captions, manifest,
+            segmentWrites);
       }
       manifest.writeEndArray();
       manifest.writeEndObject();
+      segmentWrites.awaitAll();
+    }
+  }
+
+  /** Parallel readers: assembly is a long run of small reads, each waiting on storage. */
+  private static final int FETCHERS = 4;
+  /** Reads started ahead of the one being used: bounds memory to a few parts' audio. */
+  private static final int AHEAD = 16;
+  /** Marks kept between the two passes (about 40 bytes each); a longer book reads them twice. */
+  private static final long MARKS_KEPT = 1_000_000;
+
+  /** Loads item 0, 1, 2... in order, with up to {@link #AHEAD} loads running ahead of the reader. */
+  private static final class Ahead<T> {
+    private final ExecutorService pool;
+    private final int count;
+    private final java.util.function.IntFunction<T> load;
+    private final java.util.ArrayDeque<Future<T>> started = new java.util.ArrayDeque<>();
+    private int nextToStart;
+
+    Ahead(ExecutorService pool, int count, java.util.function.IntFunction<T> load) {
+      this.pool = pool;
+      this.count = count;
+      this.load = load;
+    }
+
+    T next() {
+      while (nextToStart < count && started.size() < AHEAD) {
+        int i = nextToStart++;
+        started.add(pool.submit(() -> load.apply(i)));
+      }
+      return await(started.remove());
+    }
+  }
+
+  /** Segment files written beside the stream, at most {@link #AHEAD} at once. */
+  private static final class SegmentWrites {
+    private final ExecutorService pool;
+    private final java.util.ArrayDeque<Future<?>> running = new java.util.ArrayDeque<>();
+
+    SegmentWrites(ExecutorService pool) {
+      this.pool = pool;
+    }
+
+    void submit(Runnable write) {
+      while (running.size() >= AHEAD) {
+        await(running.remove());
+      }
+      running.add(pool.submit(write));
+    }
+
+    void awaitAll() {
+      while (!running.isEmpty()) {
+        await(running.remove());
+      }
+    }
+  }
+
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("assembly interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -224,9 +335,11 @@ public final class AudiobookAssembler {
   }
 
   private void finishSegment(String jobId, Segment s, Job job, Timeline timeline, ByteArrayOutputStream audio,
-                             List<Speech.Mark> marks, Writer captions, JsonGenerator g) throws IOException {
+                             List<Speech.Mark> marks, Writer captions, JsonGenerator g, SegmentWrites writes)
+      throws IOException {
     String key = Keys.segmentAudio(jobId, s.index());
-    blobs.put(key, audio.toByteArray(), "audio/mpeg");
+    byte[] segmentAudio = audio.toByteArray();
+    writes.submit(() -> blobs.put(key, segmentAudio, "audio/mpeg"));
     long start = timeline.segmentStartMs(s.index());
     long end = timeline.segmentEndMs(s.index());
     Casting.Assignment a = job.casting() == null ? null : job.casting().forRole(s.role());

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Speech through the content-addressed cache (cache/tts/{sha256}.mp3 + .marks.json): the same
@@ -36,8 +38,13 @@ public final class CachedSynthesis {
     return engine;
   }
 
-  /** @param fromCache true when nothing was synthesized */
-  public record Rendered(String cacheKey, PartResult result, boolean fromCache) {
+  /**
+   * @param fromCache true when nothing was synthesized
+   * @param audio     the new audio when synthesized (null from the cache)
+   * @param stored    completes when the cache entry is written
+   */
+  public record Rendered(String cacheKey, PartResult result, boolean fromCache, byte[] audio,
+                         CompletableFuture<Void> stored) {
     public String audioKey() {
       return Keys.cacheAudio(cacheKey);
     }
@@ -50,11 +57,26 @@ public final class CachedSynthesis {
 
   /** Ensures the cache holds this speech and returns its description (audio stays in the store). */
   public Rendered render(SpeechRequest request, String delivery, String cacheKey) {
+    Rendered r = render(request, delivery, cacheKey, Runnable::run);
+    try {
+      r.stored().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    return r;
+  }
+
+  /**
+   * Like {@link #render(SpeechRequest, String, String)}, but new audio is written to the cache on
+   * {@code writer}, so the caller can store its own copy meanwhile and wait for both.
+   */
+  public Rendered render(SpeechRequest request, String delivery, String cacheKey, Executor writer) {
     byte[] cachedMarks = blobs.get(Keys.cacheMarks(cacheKey));
     if (cachedMarks != null && blobs.exists(Keys.cacheAudio(cacheKey))) {
       // operators search for these two lines; the key is a content hash, never user text
       LOG.info("Cache hit: tts {}", shortKey(cacheKey));
-      return new Rendered(cacheKey, Json.read(cachedMarks, PartResult.class), true);
+      return new Rendered(cacheKey, Json.read(cachedMarks, PartResult.class), true, null,
+          CompletableFuture.completedFuture(null));
     }
     LOG.info("Cache miss: tts {}", shortKey(cacheKey));
     Speech speech = engine.synthesize(request);
@@ -74,10 +96,13 @@ public final class CachedSynthesis {
       marks.add(new Speech.Mark(m.type(), m.timeMs() + shiftMs, m.start(), m.end()));
     }
     PartResult result = new PartResult(stats.frames(), stats.bytes(), speech.billedCharacters(), false, marks);
-    // audio first, marks last: the marks file is what says "this entry is complete"
-    blobs.put(Keys.cacheAudio(cacheKey), mp3, "audio/mpeg");
-    blobs.put(Keys.cacheMarks(cacheKey), Json.write(result), "application/json");
-    return new Rendered(cacheKey, result, false);
+    byte[] marksJson = Json.write(result);
+    CompletableFuture<Void> stored = CompletableFuture.runAsync(() -> {
+      // audio first, marks last: the marks file is what says "this entry is complete"
+      blobs.put(Keys.cacheAudio(cacheKey), mp3, "audio/mpeg");
+      blobs.put(Keys.cacheMarks(cacheKey), marksJson, "application/json");
+    }, writer);
+    return new Rendered(cacheKey, result, false, mp3, stored);
   }
 
   /** The MP3 frames of a rendered entry. */

@@ -4,6 +4,9 @@ import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.Map;
  * copied, and only a new part reaches the engine.
  */
 public final class PartSynthesizer {
+  private static final Logger LOG = LoggerFactory.getLogger(PartSynthesizer.class);
   /** What happened to the part. */
   public enum Outcome { SYNTHESIZED, CACHED, ALREADY_DONE, SKIPPED }
 
@@ -21,8 +25,8 @@ public final class PartSynthesizer {
   private final BlobStore blobs;
   private final CachedSynthesis synthesis;
   private final WorkQueue queue;
-  /** Per job, the parts this process knows are done; bounded, oldest jobs forgotten first. */
-  private final Map<String, BitSet> seenDone = lru(256);
+  /** Per job, what this process knows of its parts; bounded, oldest jobs forgotten first. */
+  private final Map<String, Seen> seen = lru(256);
   private final Map<String, CachedJob> jobs = lru(256);
 
   public PartSynthesizer(JobStore store, CachedSynthesis synthesis, WorkQueue queue) {
@@ -51,45 +55,100 @@ public final class PartSynthesizer {
       // nothing to do: deleted, cancelled, or finished by an earlier delivery
       return new Processed(Outcome.SKIPPED, 0);
     }
+    Seen known = seen(job);
     Processed outcome;
-    // A first delivery finds its part stored only as a rare SQS duplicate, and then the cache
-    // already holds the audio: the probe is made on a cache hit (in produce), not for every part.
-    if (attempts > 1 && blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
-      outcome = new Processed(Outcome.ALREADY_DONE, 0);
-    } else {
-      outcome = produce(part);
+    known.started(part.index());
+    try {
+      // A first delivery finds its part stored only as a rare SQS duplicate, and then the cache
+      // already holds the audio: the probe is made on a cache hit (in produce), not for every part.
+      if (attempts > 1 && blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
+        outcome = new Processed(Outcome.ALREADY_DONE, 0);
+      } else {
+        outcome = produce(part);
+      }
+      if (attempts > 1) {
+        store.clearFailure(part.jobId(), part.index());
+      }
+    } catch (RuntimeException | Error e) {
+      known.abandoned(part.index());
+      throw e;
     }
-    if (attempts > 1) {
-      store.clearFailure(part.jobId(), part.index());
-    }
-    if (allDone(job, part.index())) {
-      queue.enqueueAssembly(part.jobId());
+    if (allDone(job, known, part.index())) {
+      try {
+        queue.enqueueAssembly(part.jobId());
+      } catch (RuntimeException e) {
+        known.assemblyRequested = false; // this part's retry must ask again
+        throw e;
+      }
     }
     return outcome;
   }
 
-  /**
-   * Whether every part of the job is stored. Listing all parts after each one would cost O(n²)
-   * for a book; instead each process remembers which parts it has seen done and probes only the
-   * first one it has not, so a check is one request in the common case. The last part to land
-   * always sees the others (S3 reads are strongly consistent), so assembly is never missed.
-   */
-  private boolean allDone(Job job, int justDone) {
-    BitSet known;
-    synchronized (seenDone) {
-      known = seenDone.computeIfAbsent(job.id(), k -> new BitSet(job.partsTotal()));
+  /** What this process knows of one job's parts. Guarded by itself. */
+  private static final class Seen {
+    final int total;
+    final BitSet done;
+    /** Parts being processed here now: each will run its own completion check when it lands. */
+    final BitSet inFlight;
+    boolean assemblyRequested;
+
+    Seen(int total) {
+      this.total = total;
+      this.done = new BitSet(total);
+      this.inFlight = new BitSet(total);
     }
+
+    synchronized void started(int part) {
+      inFlight.set(part);
+    }
+
+    synchronized void abandoned(int part) {
+      inFlight.clear(part);
+    }
+  }
+
+  private Seen seen(Job job) {
+    synchronized (seen) {
+      return seen.computeIfAbsent(job.id(), k -> new Seen(job.partsTotal()));
+    }
+  }
+
+  /**
+   * Whether every part of the job is stored, true for one caller per process (duplicates are
+   * harmless but cost an assembly run each). Listing all parts after each one would cost O(n²)
+   * for a book; instead each process remembers which parts it has seen done and probes only the
+   * first one it has not, and not even that one when it is being processed here: that part's own
+   * check follows. The last part to land always sees the others (S3 reads are strongly
+   * consistent), so assembly is never missed. The probe is made outside the lock, so parts
+   * landing together do not queue behind each other's requests.
+   */
+  private boolean allDone(Job job, Seen known, int justDone) {
+    int next;
     synchronized (known) {
-      known.set(justDone);
-      int next = known.nextClearBit(0);
-      while (next < job.partsTotal()) {
-        if (!blobs.exists(Keys.partMarks(job.id(), next))) {
+      known.done.set(justDone);
+      known.inFlight.clear(justDone);
+      next = known.done.nextClearBit(0);
+    }
+    while (true) {
+      synchronized (known) {
+        next = known.done.nextClearBit(next);
+        if (next >= known.total) {
+          if (known.assemblyRequested) {
+            return false;
+          }
+          known.assemblyRequested = true;
+          return true;
+        }
+        if (known.inFlight.get(next)) {
           return false;
         }
-        known.set(next);
-        next = known.nextClearBit(next + 1);
       }
-      return true;
+      if (!blobs.exists(Keys.partMarks(job.id(), next))) {
+        return false;
+      }
+      synchronized (known) {
+        known.done.set(next);
+      }
     }
   }
 
@@ -116,18 +175,37 @@ public final class PartSynthesizer {
 
   private Processed produce(PartSpec part) {
     CachedSynthesis.Rendered r = synthesis.render(new SpeechRequest(part.text(), part.voiceId(), part.engine(),
-        part.rate(), part.pitch()), part.delivery(), part.cacheKey());
+        part.rate(), part.pitch()), part.delivery(), part.cacheKey(), CACHE_WRITER);
     PartResult result = r.result();
-    if (r.fromCache() && blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
-      return new Processed(Outcome.ALREADY_DONE, 0); // a duplicate: keep the first delivery's record
+    if (r.fromCache()) {
+      if (blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
+        return new Processed(Outcome.ALREADY_DONE, 0); // a duplicate: keep the first delivery's record
+      }
+      blobs.copy(r.audioKey(), Keys.partAudio(part.jobId(), part.index()), "audio/mpeg");
+    } else {
+      // new audio: the part and the cache entry are written side by side, each chain in order
+      blobs.put(Keys.partAudio(part.jobId(), part.index()), r.audio(), "audio/mpeg");
     }
-    blobs.copy(r.audioKey(), Keys.partAudio(part.jobId(), part.index()), "audio/mpeg");
     // the part's marks file is its "done" marker: written last; a cache hit bills nothing
     PartResult stored = r.fromCache()
         ? new PartResult(result.frames(), result.bytes(), 0, true, result.marks()) : result;
     blobs.put(Keys.partMarks(part.jobId(), part.index()), Json.write(stored), "application/json");
+    try {
+      r.stored().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      // the part is complete; only a later job's cache hit is lost
+      LOG.warn("could not write cache entry {}: {}", r.cacheKey(), String.valueOf(e.getCause()));
+    }
     return r.fromCache() ? new Processed(Outcome.CACHED, 0) : new Processed(Outcome.SYNTHESIZED, stored.billedCharacters());
   }
+
+  /** Writes new cache entries while the part is stored: a part waits for one chain of writes, not two. */
+  private static final java.util.concurrent.ExecutorService CACHE_WRITER =
+      java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "cache-writer");
+        t.setDaemon(true);
+        return t;
+      });
 
   private static <V> Map<String, V> lru(int size) {
     return new LinkedHashMap<>(16, 0.75f, true) {
