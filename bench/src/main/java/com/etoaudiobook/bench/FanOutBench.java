@@ -76,7 +76,7 @@ public final class FanOutBench {
   }
 
   /** Fan-out and whole-job seconds, and CPU milliseconds per part over the whole job. */
-  record Run(double fanOutSeconds, double jobSeconds, double cpuMsPerPart) {
+  record Run(double fanOutSeconds, double jobSeconds, double cpuMsPerPart, String cpu) {
   }
 
   /** One job of {@code parts} unique lines through a fresh runtime with {@code workers} concurrent workers. */
@@ -93,12 +93,14 @@ public final class FanOutBench {
       var casting = runtime.services().caster().cast(book, Map.of());
       runtime.services().store().saveBook("bench", book);
       long cpu0 = cpuNanos();
+      CpuByThread cpu = CpuByThread.snapshot();
       long t0 = System.nanoTime();
       Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
       JobWatch.awaitParts(dir, job.id(), job.partsTotal());
       double fanOut = (System.nanoTime() - t0) / 1e9;
       JobWatch.awaitDone(dir, job.id());
-      return new Run(fanOut, (System.nanoTime() - t0) / 1e9, (cpuNanos() - cpu0) / 1e6 / parts);
+      return new Run(fanOut, (System.nanoTime() - t0) / 1e9, (cpuNanos() - cpu0) / 1e6 / parts,
+          cpu.report(parts, "part"));
     }
   }
 
@@ -123,5 +125,6 @@ public final class FanOutBench {
           workers[i], runs[i].fanOutSeconds(), ideal, speedup, idealSpeedup, speedup / idealSpeedup,
           runs[i].jobSeconds(), runs[i].cpuMsPerPart());
     }
+    System.out.print("with " + workers[workers.length - 1] + " workers, the job's " + runs[workers.length - 1].cpu());
   }
 }

@@ -43,7 +43,7 @@ public final class RuntimeVsCliBench {
     // Warm-up, outside the timings: both paths run the same few hundred unique lines first, so the
     // JIT has compiled what each path runs (the runtime's S3, SQS and HTTP stack is much larger than
     // the CLI's). The lines are unique: nothing of the book comes from the cache.
-    int warmParts = args.length > 2 ? Integer.parseInt(args[2]) : 400;
+    int warmParts = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
     StringBuilder warmText = new StringBuilder("# Warm-up\n\n");
     for (int i = 0; i < warmParts; i++) {
       warmText.append(i % 2 == 0 ? "**Ann:** " : "**Ben:** ").append("Warm-up line ").append(i)

@@ -161,7 +161,8 @@ public final class SqsPoller implements AutoCloseable {
       List<Message> messages;
       try {
         messages = sqs.receiveMessage(receiveRequest(Math.min(10, free * batchSize))).messages();
-      } catch (SdkException e) {
+      } catch (RuntimeException e) {
+        // an SdkException, or the client closed under us: the slots go back either way
         slots.release(free);
         if (!running) {
           return;
@@ -212,7 +213,7 @@ public final class SqsPoller implements AutoCloseable {
           LOG.log(System.Logger.Level.WARNING, "could not delete " + response.failed().size()
               + " handled messages from " + queueUrl + "; they will be delivered again: " + response.failed());
         }
-      } catch (SdkException e) {
+      } catch (RuntimeException e) {
         // Undeleted messages are redelivered: at-least-once, as with Lambda.
         LOG.log(System.Logger.Level.WARNING, "deleting handled messages from " + queueUrl + " failed", e);
       }

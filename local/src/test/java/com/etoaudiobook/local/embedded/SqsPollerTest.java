@@ -168,6 +168,40 @@ class SqsPollerTest {
   }
 
   @Test
+  void manySingleMessageInvocationsRunTogetherAndEachMessageIsHandledOnceAndDeleted() {
+    String url = embedded.createQueue(new EmbeddedSqs.QueueSpec("fan-out", Duration.ofSeconds(30), 5));
+    List<String> bodies = new CopyOnWriteArrayList<>();
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    for (int b = 0; b < 6; b++) {
+      String[] batch = new String[10];
+      for (int i = 0; i < 10; i++) {
+        batch[i] = "m" + (b * 10 + i);
+      }
+      sendBatch(url, batch);
+    }
+    try (SqsPoller poller = SqsPoller.builder(sqs, url, event -> {
+      peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      event.getRecords().forEach(r -> bodies.add(r.getBody()));
+      running.decrementAndGet();
+      return null;
+    }).batchSize(1).maximumConcurrency(16).waitTime(Duration.ofSeconds(1)).build().start()) {
+      await(() -> bodies.size() >= 60);
+      await(() -> messagesIn(url) == 0);
+    }
+    assertEquals(60, bodies.size(), "each message handled once");
+    assertEquals(60, new java.util.HashSet<>(bodies).size());
+    assertTrue(peak.get() <= 16, "peak " + peak.get());
+    // one receive brings up to 10 messages, each its own invocation: the slots fill at once
+    assertTrue(peak.get() >= 10, "peak " + peak.get());
+  }
+
+  @Test
   void aThrowingHandlerGetsTheWholeBatchAgain() {
     String url = embedded.createQueue(new EmbeddedSqs.QueueSpec("throwing", Duration.ofSeconds(30), 5));
     AtomicBoolean thrown = new AtomicBoolean();
