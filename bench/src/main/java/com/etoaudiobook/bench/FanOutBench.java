@@ -30,10 +30,10 @@ public final class FanOutBench {
   static final long SLEEP_MS = 300;
 
   /** Sleeps, then answers 300 ms of silence: a stand-in for a remote engine. */
-  public static final class SleepingEngine implements SpeechEngine {
+  static final class SleepingEngine implements SpeechEngine {
     private final byte[] silence;
 
-    public SleepingEngine() {
+    SleepingEngine() {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       try {
         SilenceFrame.write(out, 12);
@@ -70,11 +70,6 @@ public final class FanOutBench {
     }
   }
 
-  static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
   /** Fan-out and whole-job seconds, and CPU milliseconds per part over the whole job. */
   record Run(double fanOutSeconds, double jobSeconds, double cpuMsPerPart, String cpu) {
   }
@@ -92,14 +87,14 @@ public final class FanOutBench {
       Book book = runtime.services().parser().parse("fanout.md", script.toString().getBytes());
       var casting = runtime.services().caster().cast(book, Map.of());
       runtime.services().store().saveBook("bench", book);
-      long cpu0 = cpuNanos();
+      long cpu0 = CpuByThread.processCpuNanos();
       CpuByThread cpu = CpuByThread.snapshot();
       long t0 = System.nanoTime();
       Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
       JobWatch.awaitParts(dir, job.id(), job.partsTotal());
       double fanOut = (System.nanoTime() - t0) / 1e9;
       JobWatch.awaitDone(dir, job.id());
-      return new Run(fanOut, (System.nanoTime() - t0) / 1e9, (cpuNanos() - cpu0) / 1e6 / parts,
+      return new Run(fanOut, (System.nanoTime() - t0) / 1e9, (CpuByThread.processCpuNanos() - cpu0) / 1e6 / parts,
           cpu.report(parts, "part"));
     }
   }

@@ -2,6 +2,7 @@ package com.etoaudiobook.local;
 
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.book.Book;
+import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.job.AudiobookAssembler;
 import com.etoaudiobook.job.CachedSynthesis;
@@ -83,11 +84,7 @@ public final class Converter {
     AtomicInteger synthesized = new AtomicInteger();
     AtomicInteger cached = new AtomicInteger();
     List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "part-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("part-worker"));
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (PartSpec part : queued) {

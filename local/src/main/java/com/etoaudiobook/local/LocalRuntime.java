@@ -10,6 +10,7 @@ import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.SqsWorkQueue;
 import com.etoaudiobook.aws.VoiceCatalog;
+import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.inbox.InboxHandler;
 import com.etoaudiobook.job.Inbox;
@@ -144,11 +145,7 @@ public final class LocalRuntime implements AutoCloseable {
     if (resumed > 0) {
       LOG.info("resumed {} unfinished part(s) of interrupted jobs", resumed);
     }
-    inboxWatcher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "inbox-watcher");
-      t.setDaemon(true);
-      return t;
-    });
+    inboxWatcher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("inbox-watcher"));
     inboxWatcher.scheduleWithFixedDelay(this::scanInbox, 1, 1, TimeUnit.SECONDS);
   }
 

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.etoaudiobook.aws.Metrics;
 import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.job.PartBatch;
 import com.etoaudiobook.job.PartSpec;
 import com.etoaudiobook.json.Json;
@@ -25,11 +26,7 @@ public final class SynthesisWorkerHandler implements RequestHandler<SQSEvent, SQ
    * not 10 threads: Lambda runs one invocation per instance, but the local runtime runs up to
    * MaximumConcurrency invocations in one JVM, and a fixed pool would cap them all at 10 parts.
    */
-  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "part");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService POOL = Executors.newCachedThreadPool(DaemonThreads.named("part"));
 
   private final PartBatch batch;
   private final String provider;

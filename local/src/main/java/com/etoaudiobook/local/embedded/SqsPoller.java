@@ -2,6 +2,7 @@ package com.etoaudiobook.local.embedded;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.etoaudiobook.concurrent.DaemonThreads;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -83,13 +84,8 @@ public final class SqsPoller implements AutoCloseable {
     this.region = b.region;
     String queueName = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
     this.queueArn = "arn:aws:sqs:" + region + ":" + EmbeddedSqs.ACCOUNT + ":" + queueName;
-    AtomicInteger n = new AtomicInteger();
     this.slots = new Semaphore(maximumConcurrency);
-    this.workers = Executors.newFixedThreadPool(maximumConcurrency + 2, r -> {
-      Thread t = new Thread(r, "sqs-poller-" + queueName + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers = Executors.newFixedThreadPool(maximumConcurrency + 2, DaemonThreads.named("sqs-poller-" + queueName));
   }
 
   public static Builder builder(SqsClient sqs, String queueUrl, Function<SQSEvent, SQSBatchResponse> handler) {

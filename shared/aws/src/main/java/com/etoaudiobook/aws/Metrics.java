@@ -1,6 +1,7 @@
 package com.etoaudiobook.aws;
 
 import com.etoaudiobook.aws.internal.Aggregates;
+import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.job.PartSpec;
 import com.etoaudiobook.job.PartSynthesizer;
 import com.etoaudiobook.job.Telemetry;
@@ -245,11 +246,7 @@ public final class Metrics {
 
   private static ThreadPoolExecutor writer() {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-        r -> {
-          Thread t = new Thread(r, "emf-writer");
-          t.setDaemon(true);
-          return t;
-        },
+        DaemonThreads.named("emf-writer"),
         (r, executor) -> DROPPED.incrementAndGet()); // bounded: metrics never hold memory or block work
     return pool;
   }

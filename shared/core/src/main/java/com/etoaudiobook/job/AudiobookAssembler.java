@@ -6,6 +6,7 @@ import com.etoaudiobook.audio.XingHeader;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Chapter;
 import com.etoaudiobook.book.Segment;
+import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;
@@ -56,11 +57,7 @@ public final class AudiobookAssembler {
     }
     Book book = store.book(job.bookId());
     List<PartSpec> plan = store.plan(jobId);
-    ExecutorService pool = Executors.newFixedThreadPool(FETCHERS, r -> {
-      Thread t = new Thread(r, "assembly-fetch");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(FETCHERS, DaemonThreads.named("assembly-fetch"));
     try {
       return assemble(job, book, plan, pool);
     } finally {

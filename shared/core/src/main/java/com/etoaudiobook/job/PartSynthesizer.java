@@ -1,5 +1,6 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;
@@ -77,7 +78,7 @@ public final class PartSynthesizer {
       try {
         queue.enqueueAssembly(part.jobId());
       } catch (RuntimeException e) {
-        known.assemblyRequested = false; // this part's retry must ask again
+        known.assemblyNotRequested(); // this part's retry must ask again
         throw e;
       }
     }
@@ -104,6 +105,10 @@ public final class PartSynthesizer {
 
     synchronized void abandoned(int part) {
       inFlight.clear(part);
+    }
+
+    synchronized void assemblyNotRequested() {
+      assemblyRequested = false;
     }
   }
 
@@ -177,35 +182,36 @@ public final class PartSynthesizer {
     CachedSynthesis.Rendered r = synthesis.render(new SpeechRequest(part.text(), part.voiceId(), part.engine(),
         part.rate(), part.pitch()), part.delivery(), part.cacheKey(), CACHE_WRITER);
     PartResult result = r.result();
-    if (r.fromCache()) {
-      if (blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
-        return new Processed(Outcome.ALREADY_DONE, 0); // a duplicate: keep the first delivery's record
-      }
-      blobs.copy(r.audioKey(), Keys.partAudio(part.jobId(), part.index()), "audio/mpeg");
-    } else {
-      // new audio: the part and the cache entry are written side by side, each chain in order
-      blobs.put(Keys.partAudio(part.jobId(), part.index()), r.audio(), "audio/mpeg");
-    }
-    // the part's marks file is its "done" marker: written last; a cache hit bills nothing
-    PartResult stored = r.fromCache()
-        ? new PartResult(result.frames(), result.bytes(), 0, true, result.marks()) : result;
-    blobs.put(Keys.partMarks(part.jobId(), part.index()), Json.write(stored), "application/json");
     try {
-      r.stored().join();
-    } catch (java.util.concurrent.CompletionException e) {
-      // the part is complete; only a later job's cache hit is lost
-      LOG.warn("could not write cache entry {}: {}", r.cacheKey(), String.valueOf(e.getCause()));
+      if (r.fromCache()) {
+        if (blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
+          return new Processed(Outcome.ALREADY_DONE, 0); // a duplicate: keep the first delivery's record
+        }
+        blobs.copy(r.audioKey(), Keys.partAudio(part.jobId(), part.index()), "audio/mpeg");
+      } else {
+        // new audio: the part and the cache entry are written side by side, each chain in order
+        blobs.put(Keys.partAudio(part.jobId(), part.index()), r.audio(), "audio/mpeg");
+      }
+      // the part's marks file is its "done" marker: written last; a cache hit bills nothing
+      PartResult stored = r.fromCache()
+          ? new PartResult(result.frames(), result.bytes(), 0, true, result.marks()) : result;
+      blobs.put(Keys.partMarks(part.jobId(), part.index()), Json.write(stored), "application/json");
+      return r.fromCache() ? new Processed(Outcome.CACHED, 0)
+          : new Processed(Outcome.SYNTHESIZED, stored.billedCharacters());
+    } finally {
+      // never leave the cache write behind the invocation (Lambda freezes the instance after it)
+      try {
+        r.stored().join();
+      } catch (java.util.concurrent.CompletionException e) {
+        // the part's own outcome stands; only a later job's cache hit is lost
+        LOG.warn("could not write cache entry {}: {}", r.cacheKey(), String.valueOf(e.getCause()));
+      }
     }
-    return r.fromCache() ? new Processed(Outcome.CACHED, 0) : new Processed(Outcome.SYNTHESIZED, stored.billedCharacters());
   }
 
   /** Writes new cache entries while the part is stored: a part waits for one chain of writes, not two. */
   private static final java.util.concurrent.ExecutorService CACHE_WRITER =
-      java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "cache-writer");
-        t.setDaemon(true);
-        return t;
-      });
+      java.util.concurrent.Executors.newCachedThreadPool(DaemonThreads.named("cache-writer"));
 
   private static <V> Map<String, V> lru(int size) {
     return new LinkedHashMap<>(16, 0.75f, true) {
