@@ -1,11 +1,11 @@
 package com.etoaudiobook.aws;
 
+import com.etoaudiobook.storage.BlobUpload;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +17,7 @@ import java.util.List;
  * appears only when {@link #close()} completes the upload; {@link #abort()} (or any failed
  * request) aborts it so no parts are left to be billed.
  */
-public final class S3UploadStream extends OutputStream {
+public final class S3UploadStream extends BlobUpload {
   private static final int FIRST_BUFFER = 64 * 1024;
 
   private final S3Client s3;
@@ -89,6 +89,7 @@ public final class S3UploadStream extends OutputStream {
   }
 
   /** Drops everything written so far; the object is not created (an existing one is untouched). */
+  @Override
   public void abort() {
     if (finished) {
       return;

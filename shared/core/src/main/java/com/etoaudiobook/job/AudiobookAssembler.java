@@ -10,12 +10,12 @@ import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.storage.BlobUpload;
 import com.etoaudiobook.voice.Casting;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -176,11 +176,15 @@ public final class AudiobookAssembler {
       return data;
     });
     SegmentWrites segmentWrites = new SegmentWrites(pool);
-    try (OutputStream audio = blobs.create(audioKey, "audio/mpeg");
-         Writer captions = new OutputStreamWriter(blobs.create(Keys.out(jobId, "captions.vtt"), "text/vtt"),
-             StandardCharsets.UTF_8);
-         JsonGenerator manifest = Json.MAPPER.getFactory().createGenerator(
-             blobs.create(Keys.out(jobId, "manifest.json"), "application/json"))) {
+    BlobUpload audio = null;
+    BlobUpload captionsFile = null;
+    BlobUpload manifestFile = null;
+    try {
+      audio = blobs.create(audioKey, "audio/mpeg");
+      captionsFile = blobs.create(Keys.out(jobId, "captions.vtt"), "text/vtt");
+      manifestFile = blobs.create(Keys.out(jobId, "manifest.json"), "application/json");
+      Writer captions = new OutputStreamWriter(captionsFile, StandardCharsets.UTF_8);
+      JsonGenerator manifest = Json.MAPPER.getFactory().createGenerator(manifestFile);
       audio.write(id3);
       audio.write(xing);
       captions.write("WEBVTT\n\n");
@@ -224,6 +228,14 @@ public final class AudiobookAssembler {
       manifest.writeEndArray();
       manifest.writeEndObject();
       segmentWrites.awaitAll();
+      // everything is written: only now do the three files appear
+      manifest.close();
+      captions.close();
+      audio.close();
+    } catch (IOException | RuntimeException | Error e) {
+      // a failed run publishes nothing: no truncated audiobook for a user to download
+      BlobUpload.abortAll(audio, captionsFile, manifestFile);
+      throw e;
     }
   }
 

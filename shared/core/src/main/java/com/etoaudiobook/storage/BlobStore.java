@@ -2,7 +2,6 @@ package com.etoaudiobook.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -25,13 +24,20 @@ public interface BlobStore {
 
   /**
    * Streams a new object; it becomes visible, whole, only when the stream is closed, so a crash
-   * never leaves half an object behind.
+   * never leaves half an object behind. A writer that fails must {@link BlobUpload#abort()} it.
    */
-  OutputStream create(String key, String contentType);
+  BlobUpload create(String key, String contentType);
 
   default void copy(String from, String to, String contentType) {
-    try (InputStream in = open(from); OutputStream out = create(to, contentType)) {
-      in.transferTo(out);
+    try (InputStream in = open(from)) {
+      BlobUpload out = create(to, contentType);
+      try {
+        in.transferTo(out);
+      } catch (IOException | RuntimeException e) {
+        out.abort();
+        throw e;
+      }
+      out.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

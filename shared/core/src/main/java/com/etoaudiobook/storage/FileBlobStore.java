@@ -1,6 +1,5 @@
 package com.etoaudiobook.storage;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -118,30 +117,50 @@ public final class FileBlobStore implements BlobStore {
   }
 
   @Override
-  public OutputStream create(String key, String contentType) {
+  public BlobUpload create(String key, String contentType) {
     Path target = path(key);
     try {
       Files.createDirectories(target.getParent());
       Path temp = Files.createTempFile(target.getParent(), target.getFileName() + ".tmp-", "");
-      return new FilterOutputStream(Files.newOutputStream(temp)) {
-        private boolean closed;
+      OutputStream file = Files.newOutputStream(temp);
+      return new BlobUpload() {
+        private boolean finished;
+
+        @Override
+        public void write(int b) throws IOException {
+          file.write(b);
+        }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
+          file.write(b, off, len);
         }
 
         @Override
         public void close() throws IOException {
-          if (closed) {
+          if (finished) {
             return;
           }
-          closed = true;
-          super.close();
+          finished = true;
+          file.close();
           try {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
           } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+
+        @Override
+        public void abort() {
+          if (finished) {
+            return;
+          }
+          finished = true;
+          try {
+            file.close();
+            Files.deleteIfExists(temp);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
         }
       };

@@ -1,7 +1,6 @@
 package com.etoaudiobook.job;
 
 import com.etoaudiobook.audio.Mp3Encoder;
-import com.etoaudiobook.audio.SilenceFrame;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Chapter;
 import com.etoaudiobook.book.Role;
@@ -9,14 +8,13 @@ import com.etoaudiobook.book.Segment;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.storage.FileBlobStore;
 import com.etoaudiobook.voice.Casting;
 import com.etoaudiobook.voice.Voice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,30 +27,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Completion detection of the synthesis worker, on real file storage with a frame-returning engine. */
+/** The synthesis worker's completion detection and the assembler's failure path, on real file storage and eSpeak NG. */
 class PartSynthesizerTest {
   @TempDir
   Path dir;
 
-  /** Answers a few silent MP3 frames; fails the texts it is told to fail. */
-  static final class FrameEngine implements SpeechEngine {
+  /** eSpeak NG, counting its calls and failing the text it is told to fail. */
+  static final class FailingEngine implements SpeechEngine {
+    final EspeakEngine real = EspeakEngine.instance();
     final AtomicInteger calls = new AtomicInteger();
     volatile String failing = "";
 
     @Override
     public String provider() {
-      return "test-frames";
+      return real.provider();
     }
 
     @Override
     public List<Voice> voices() {
-      return List.of(new Voice("v", "V", "en-US", "English", "female", List.of(), 22050, "test-frames"));
+      return real.voices();
     }
 
     @Override
     public int maxCharacters() {
-      return 3000;
+      return real.maxCharacters();
     }
 
     @Override
@@ -61,17 +61,11 @@ class PartSynthesizerTest {
       if (request.text().equals(failing)) {
         throw new IllegalStateException("engine failed on purpose");
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try {
-        SilenceFrame.write(out, 3);
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-      return new Speech(null, out.toByteArray(), 22050, List.of(), request.text().length());
+      return real.synthesize(request);
     }
   }
 
-  private record Setup(JobStore store, RecordingQueue queue, FrameEngine engine, PartSynthesizer synthesizer,
+  private record Setup(JobStore store, RecordingQueue queue, FailingEngine engine, PartSynthesizer synthesizer,
                        List<PartSpec> parts) {
   }
 
@@ -79,7 +73,7 @@ class PartSynthesizerTest {
     FileBlobStore blobs = new FileBlobStore(dir);
     JobStore store = new JobStore(blobs);
     RecordingQueue queue = new RecordingQueue();
-    FrameEngine engine = new FrameEngine();
+    FailingEngine engine = new FailingEngine();
     List<Segment> list = new ArrayList<>();
     int chars = 0;
     for (int i = 0; i < segments; i++) {
@@ -92,7 +86,7 @@ class PartSynthesizerTest {
         new Book.Source("t.md", "markdown", "UTF-8"), List.of());
     JobService jobs = new JobService(store, queue, engine.provider(), engine.maxCharacters());
     store.saveBook("b", book);
-    Job job = jobs.start("b", book, new Casting(Map.of("Ann", Casting.Assignment.of("v"))), JobOptions.DEFAULT);
+    Job job = jobs.start("b", book, new Casting(Map.of("Ann", Casting.Assignment.of("en-us"))), JobOptions.DEFAULT);
     PartSynthesizer synthesizer = new PartSynthesizer(store, new CachedSynthesis(blobs, engine, new Mp3Encoder()),
         queue);
     return new Setup(store, queue, engine, synthesizer, List.copyOf(queue.parts));
@@ -135,5 +129,29 @@ class PartSynthesizerTest {
     // a duplicate of the last part changes nothing and does not ask again
     assertEquals(PartSynthesizer.Outcome.ALREADY_DONE, s.synthesizer().processPart(s.parts().get(1), 2).outcome());
     assertEquals(1, s.queue().assemblies.size());
+  }
+
+  @Test
+  void anAssemblyThatFailsHalfWayPublishesNothing() {
+    Setup s = job(6);
+    s.parts().forEach(p -> s.synthesizer().processPart(p, 1));
+    String jobId = s.parts().get(0).jobId();
+    // the fourth part's audio vanishes after its marks said "done": assembly fails on reading it
+    s.store().blobs().delete(Keys.partAudio(jobId, 3));
+    AudiobookAssembler assembler = new AudiobookAssembler(s.store());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> assembler.assemble(jobId));
+    assertTrue(e.getMessage().contains("part 3"), e.getMessage());
+    assertEquals(List.of(), s.store().blobs().list(Keys.out(jobId, "")).stream()
+        .filter(k -> !k.contains("/segments/")).toList(), "no audiobook, captions or manifest");
+    assertEquals(List.of(), s.store().blobs().list("jobs/" + jobId + "/").stream()
+        .filter(k -> k.contains(".tmp-")).toList(), "no temporary files left");
+
+    // once the part is back (here: synthesized again), the same job assembles whole
+    s.store().blobs().delete(Keys.partMarks(jobId, 3));
+    s.synthesizer().processPart(s.parts().get(3), 2);
+    Map<String, String> outputs = assembler.assemble(jobId);
+    for (String name : List.of("audiobook", "chapters", "captions", "manifest")) {
+      assertTrue(s.store().blobs().exists(outputs.get(name)), name);
+    }
   }
 }
