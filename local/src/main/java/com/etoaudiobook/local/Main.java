@@ -173,10 +173,17 @@ public final class Main {
     }
     AutoCaster caster = new AutoCaster(engine.voices(), List.of("en-gb-x-rp", "en", "en-us"));
     Casting casting = caster.cast(book, overrides);
-    Pauses pauses = new Pauses(
-        args.intOption("pause-ms", Pauses.DEFAULT.segmentMs()),
-        args.intOption("paragraph-pause-ms", Pauses.DEFAULT.paragraphMs()),
-        args.intOption("chapter-pause-ms", Pauses.DEFAULT.chapterMs()));
+    Pauses pauses;
+    try {
+      pauses = new Pauses(
+          args.intOption("pause-ms", Pauses.DEFAULT.segmentMs()),
+          args.intOption("paragraph-pause-ms", Pauses.DEFAULT.paragraphMs()),
+          args.intOption("chapter-pause-ms", Pauses.DEFAULT.chapterMs()));
+    } catch (UsageException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage()); // the user's number, not our bug: exit 2
+    }
     Path outDir = Path.of(args.option("out") == null ? "out" : args.option("out"));
     int threads = args.intOption("threads", Runtime.getRuntime().availableProcessors() + 1);
     if (threads < 1 || threads > 64) {
@@ -254,7 +261,7 @@ public final class Main {
   record Args(String command, List<String> positionals, Map<String, List<String>> options) {
     private static final java.util.Set<String> FLAGS = java.util.Set.of("json");
     private static final java.util.Set<String> KNOWN = java.util.Set.of("json", "voice", "out", "pause-ms",
-        "paragraph-pause-ms", "chapter-pause-ms", "threads", "language", "gender", "q", "port", "data", "engine");
+        "paragraph-pause-ms", "chapter-pause-ms", "threads", "language", "gender", "q", "port", "data");
 
     static Args parse(String[] argv) {
       List<String> pos = new ArrayList<>();

@@ -75,7 +75,8 @@ public final class AssemblerHandler implements RequestHandler<SQSEvent, SQSBatch
         // "memory_rss_mb" is what the original's log queries look for at the end of each job
         LOG.info("assembled job {} in {} ms; job took {} ms; memory_rss_mb={} heap_used_mb={}", jobId, ms, jobMs,
             rss, (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576);
-      } catch (IllegalArgumentException e) {
+      } catch (java.util.NoSuchElementException e) {
+        // only an unknown job is dropped: any other failure is retried, then dead-lettered
         LOG.error("job {} cannot be assembled: {}", jobId, e.getMessage());
         metrics.count("Failures", 1, "Reason", "UnknownJob");
       } catch (RuntimeException e) {

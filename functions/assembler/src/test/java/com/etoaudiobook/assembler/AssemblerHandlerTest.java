@@ -78,4 +78,19 @@ class AssemblerHandlerTest {
     SQSBatchResponse response = new AssemblerHandler(services).handleRequest(event, null);
     assertEquals(1, response.getBatchItemFailures().size(), "not done yet: the message comes back");
   }
+
+  @Test
+  void aJobThatDoesNotExistIsDroppedButABrokenOneIsRetried() {
+    Services services = Fixtures.services(dir, new RecordingQueue(), Map.of());
+    SQSEvent event = Fixtures.event("sqs-assembly.json", SQSEvent.class);
+    SQSBatchResponse unknown = new AssemblerHandler(services).handleRequest(event, null);
+    assertTrue(unknown.getBatchItemFailures().isEmpty(), "no job: retrying cannot help");
+
+    // a job that exists but whose book is unreadable must come back, not be dropped
+    String jobId = event.getRecords().get(0).getBody().replaceAll(".*\"jobId\"\\s*:\\s*\"([0-9a-f]+)\".*", "$1");
+    services.store().saveJob(new Job(jobId, "missing-book", "T", JobState.RUNNING, null, JobOptions.DEFAULT,
+        1, 0, 0, 0, null, 0, null));
+    SQSBatchResponse broken = new AssemblerHandler(services).handleRequest(event, null);
+    assertEquals(1, broken.getBatchItemFailures().size(), "a failure other than an unknown job is retried");
+  }
 }

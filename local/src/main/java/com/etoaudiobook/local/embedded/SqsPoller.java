@@ -153,6 +153,11 @@ public final class SqsPoller implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
+      if (!running) {
+        // stop() may be waiting for every slot to shut the pool down: receive nothing more
+        slots.release();
+        return;
+      }
       free = 1 + slots.drainPermits();
       List<Message> messages;
       try {

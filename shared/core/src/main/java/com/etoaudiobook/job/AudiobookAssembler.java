@@ -46,11 +46,15 @@ public final class AudiobookAssembler {
     this.blobs = store.blobs();
   }
 
-  /** Output names (audiobook, chapters, captions, manifest) → keys. */
+  /**
+   * Output names (audiobook, chapters, captions, manifest) → keys.
+   *
+   * @throws java.util.NoSuchElementException when the job does not exist (deleted, or never was)
+   */
   public Map<String, String> assemble(String jobId) {
     Job job = store.job(jobId);
     if (job == null) {
-      throw new IllegalArgumentException("no such job: " + jobId);
+      throw new java.util.NoSuchElementException("no such job: " + jobId);
     }
     if (job.state() == JobState.DONE || job.state() == JobState.CANCELLED) {
       return job.outputs() == null ? Map.of() : job.outputs();
@@ -90,6 +94,9 @@ public final class AudiobookAssembler {
         keptMarks += r.marks().size();
       }
     }
+    if (cancelledMeanwhile(jobId)) {
+      return Map.of();
+    }
     store.saveJob(job.with(JobState.ASSEMBLING));
     Timeline timeline = new Timeline(book, plan, frames, bytes, job.options() == null
         ? Pauses.DEFAULT : job.options().pausesOrDefault());
@@ -102,16 +109,25 @@ public final class AudiobookAssembler {
     outputs.put("captions", Keys.out(jobId, "captions.vtt"));
     outputs.put("manifest", Keys.out(jobId, "manifest.json"));
     try {
-      writeAudio(jobId, book, plan, timeline, chapters, outputs.get("audiobook"), kept, pool);
+      writeAudio(job, book, plan, timeline, chapters, outputs.get("audiobook"), kept, pool);
       blobs.put(outputs.get("chapters"), Json.write(chapterList(chapters)), "application/json");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (cancelledMeanwhile(jobId)) {
+      return Map.of(); // a cancel wins over the run that was already under way
     }
     Job done = job.finished(billed, outputs);
     store.saveJob(new Job(done.id(), done.bookId(), done.title(), done.state(), done.casting(), done.options(),
         done.partsTotal(), done.createdAt(), done.startedAt(), done.finishedAt(), null, billed,
         withCached(outputs, cached)));
     return outputs;
+  }
+
+  /** A cancel may land while the parts are read or written; the stored job is the judge. */
+  private boolean cancelledMeanwhile(String jobId) {
+    Job now = store.job(jobId);
+    return now == null || now.state() == JobState.CANCELLED;
   }
 
   private static Map<String, String> withCached(Map<String, String> outputs, int cached) {
@@ -151,10 +167,10 @@ public final class AudiobookAssembler {
     return list;
   }
 
-  private void writeAudio(String jobId, Book book, List<PartSpec> plan, Timeline timeline,
+  private void writeAudio(Job job, Book book, List<PartSpec> plan, Timeline timeline,
                           List<Id3Tag.ChapterMark> chapters, String audioKey, Speech.Mark[][] kept,
                           ExecutorService pool) throws IOException {
-    Job job = store.job(jobId);
+    String jobId = job.id();
     byte[] id3 = Id3Tag.build(new Id3Tag.Tags(book.title(), book.author(), book.language(), null, chapters));
     byte[] xing = XingHeader.frame(timeline.totalFrames(), timeline.totalBytes(),
         timeline.toc(XingHeader.length()));

@@ -107,6 +107,9 @@ public final class CachedSynthesis {
 
   /** The MP3 frames of a rendered entry. */
   public byte[] audio(Rendered rendered) {
+    if (rendered.audio() != null) {
+      return rendered.audio(); // just synthesized: no need to read back what was written
+    }
     byte[] data = blobs.get(rendered.audioKey());
     if (data == null) {
       throw new IllegalStateException("cache entry vanished: " + rendered.cacheKey());
