@@ -224,7 +224,12 @@ class LocalRuntimeTest {
     Inbox.Result refused = Json.read(bad, Inbox.Result.class);
     assertEquals("refused", refused.status());
     assertEquals("binary", refused.reason());
+    // refused once: later inbox scans (every second) must not write the report again
+    Path report = dir.resolve("data").resolve("s3").resolve(LocalRuntime.BUCKET)
+        .resolve("inbox/broken.txt" + Inbox.RESULT_SUFFIX);
+    java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(report);
     Thread.sleep(2500);
+    assertEquals(written, Files.getLastModifiedTime(report), "the refusal report was written again");
     assertEquals(1, runtime.services().blobs().list("inbox/broken.txt").stream()
         .filter(k -> k.endsWith(Inbox.RESULT_SUFFIX)).count());
   }
