@@ -30,11 +30,6 @@ public record AwsSettings(String region, URI s3Endpoint, URI sqsEndpoint, URI po
     }
   }
 
-  /** The settings inside Lambda: default credentials, virtual-host S3 addressing. */
-  public static AwsSettings lambda(String region) {
-    return new AwsSettings(region, null, null, null, false, null, null);
-  }
-
   /** Local emulators: path-style S3 and dummy static credentials. */
   public static AwsSettings local(URI s3Endpoint, URI sqsEndpoint) {
     return new AwsSettings(DEFAULT_REGION, s3Endpoint, sqsEndpoint, null, true, LOCAL_KEY, LOCAL_KEY);
@@ -67,10 +62,6 @@ public record AwsSettings(String region, URI s3Endpoint, URI sqsEndpoint, URI po
 
   public AwsSettings withCredentials(String accessKeyId, String secretAccessKey) {
     return new AwsSettings(region, s3Endpoint, sqsEndpoint, pollyEndpoint, pathStyle, accessKeyId, secretAccessKey);
-  }
-
-  public AwsSettings withPollyEndpoint(URI endpoint) {
-    return new AwsSettings(region, s3Endpoint, sqsEndpoint, endpoint, pathStyle, accessKeyId, secretAccessKey);
   }
 
   private static URI uri(String value) {

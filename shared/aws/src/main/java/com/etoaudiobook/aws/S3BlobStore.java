@@ -57,10 +57,6 @@ public final class S3BlobStore implements BlobStore, UrlSigner {
     this.listPageSize = listPageSize;
   }
 
-  public String bucket() {
-    return bucket;
-  }
-
   @Override
   public byte[] get(String key) {
     try {

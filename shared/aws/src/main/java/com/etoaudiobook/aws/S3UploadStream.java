@@ -101,10 +101,6 @@ public final class S3UploadStream extends BlobUpload {
     }
   }
 
-  public String key() {
-    return key;
-  }
-
   private void uploadPart() throws IOException {
     try {
       if (uploadId == null) {

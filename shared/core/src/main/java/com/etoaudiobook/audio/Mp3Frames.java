@@ -1,7 +1,5 @@
 package com.etoaudiobook.audio;
 
-import java.io.IOException;
-import java.io.InputStream;
 
 /** Reads MPEG audio frame headers: enough to count, measure and validate frames without decoding. */
 public final class Mp3Frames {
@@ -20,10 +18,6 @@ public final class Mp3Frames {
 
   /** A parsed frame header. */
   public record Header(int version, int bitrateKbps, int sampleRate, boolean padding, boolean mono, int length) {
-    public int samples() {
-      return version == 1 ? 1152 : 576;
-    }
-
     /** Bytes of side information after the 4-byte header (no CRC). */
     public int sideInfoLength() {
       if (version == 1) {
@@ -116,17 +110,5 @@ public final class Mp3Frames {
     }
     String id = new String(data, tag, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
     return id.equals("Xing") || id.equals("Info");
-  }
-
-  /** Reads exactly n bytes or fails. */
-  static void readFully(InputStream in, byte[] buffer, int n) throws IOException {
-    int read = 0;
-    while (read < n) {
-      int r = in.read(buffer, read, n - read);
-      if (r < 0) {
-        throw new IOException("unexpected end of MP3 data");
-      }
-      read += r;
-    }
   }
 }

@@ -21,10 +21,6 @@ public final class SilenceFrame {
     return f;
   }
 
-  public static byte[] frame() {
-    return FRAME.clone();
-  }
-
   public static int length() {
     return FRAME.length;
   }

@@ -19,7 +19,4 @@ package com.etoaudiobook.job;
 public record PartSpec(String jobId, int index, int segment, int textStart, String text, String role,
                        String delivery, String voiceId, String engine, double rate, int pitch,
                        String cacheKey) {
-  public String outputKey() {
-    return Keys.partAudio(jobId, index);
-  }
 }

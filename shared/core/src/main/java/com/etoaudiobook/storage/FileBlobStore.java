@@ -26,10 +26,6 @@ public final class FileBlobStore implements BlobStore {
     }
   }
 
-  public Path root() {
-    return root;
-  }
-
   /** The file behind a key; rejects keys that would escape the root. */
   public Path path(String key) {
     Path p = root.resolve(key).normalize();
