@@ -15,6 +15,15 @@ final class JobWatch {
   private JobWatch() {
   }
 
+  /** A benchmark that waits longer than this has hung (a part in the DLQ): fail, do not wait forever. */
+  private static final long LIMIT_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
+
+  private static void giveUpAfter(long deadline, String jobId, String waitingFor) {
+    if (System.nanoTime() > deadline) {
+      throw new IllegalStateException("job " + jobId + " still waiting for " + waitingFor + " after 30 minutes");
+    }
+  }
+
   private static Path jobDir(Path dataDir, String jobId) {
     return dataDir.resolve("s3").resolve(LocalRuntime.BUCKET).resolve("jobs").resolve(jobId);
   }
@@ -25,10 +34,12 @@ final class JobWatch {
    */
   static void awaitParts(Path dataDir, String jobId, int parts) throws InterruptedException {
     Path dir = jobDir(dataDir, jobId).resolve("parts");
+    long deadline = System.nanoTime() + LIMIT_NANOS;
     for (int next = 0; next < parts; ) {
       if (Files.exists(dir.resolve(String.format(java.util.Locale.ROOT, "%06d.marks.json", next)))) {
         next++;
       } else {
+        giveUpAfter(deadline, jobId, "part " + next + " of " + parts);
         Thread.sleep(5);
       }
     }
@@ -36,14 +47,20 @@ final class JobWatch {
 
   static void awaitDone(Path dataDir, String jobId) throws IOException, InterruptedException {
     Path file = jobDir(dataDir, jobId).resolve("job.json");
+    long deadline = System.nanoTime() + LIMIT_NANOS;
     while (true) {
       try {
-        if (Files.readString(file).contains("\"state\":\"DONE\"")) {
+        String job = Files.readString(file);
+        if (job.contains("\"state\":\"DONE\"")) {
           return;
+        }
+        if (job.contains("\"state\":\"FAILED\"") || job.contains("\"state\":\"CANCELLED\"")) {
+          throw new IllegalStateException("job " + jobId + " ended without an audiobook: " + job);
         }
       } catch (NoSuchFileException | java.nio.charset.MalformedInputException e) {
         // not written yet, or caught mid-rename
       }
+      giveUpAfter(deadline, jobId, "state DONE");
       Thread.sleep(5);
     }
   }

@@ -77,57 +77,61 @@ public final class Converter {
     String bookId = Ids.newId();
     store.saveBook(bookId, book);
     Job job = jobs.start(bookId, book, casting, options);
-    total.accept(queued.size());
-
-    PartSynthesizer synthesizer = new PartSynthesizer(store, new CachedSynthesis(blobs, engine, new Mp3Encoder()), queue);
-    AtomicInteger done = new AtomicInteger();
-    AtomicInteger synthesized = new AtomicInteger();
-    AtomicInteger cached = new AtomicInteger();
-    List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("part-worker"));
     try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (PartSpec part : queued) {
-        futures.add(pool.submit(() -> {
-          for (int attempt = 1; ; attempt++) {
-            try {
-              PartSynthesizer.Outcome outcome = synthesizer.process(part);
-              if (outcome == PartSynthesizer.Outcome.CACHED) {
-                cached.incrementAndGet();
-              } else if (outcome == PartSynthesizer.Outcome.SYNTHESIZED) {
-                synthesized.incrementAndGet();
-              }
-              break;
-            } catch (RuntimeException e) {
-              synthesizer.recordFailure(part, e, attempt, attempt >= ATTEMPTS);
-              if (attempt >= ATTEMPTS) {
-                failures.add("part " + part.index() + " (" + part.role() + "): " + e.getMessage());
+      total.accept(queued.size());
+
+      PartSynthesizer synthesizer = new PartSynthesizer(store, new CachedSynthesis(blobs, engine, new Mp3Encoder()), queue);
+      AtomicInteger done = new AtomicInteger();
+      AtomicInteger synthesized = new AtomicInteger();
+      AtomicInteger cached = new AtomicInteger();
+      List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+      ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("part-worker"));
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (PartSpec part : queued) {
+          futures.add(pool.submit(() -> {
+            for (int attempt = 1; ; attempt++) {
+              try {
+                PartSynthesizer.Outcome outcome = synthesizer.process(part);
+                if (outcome == PartSynthesizer.Outcome.CACHED) {
+                  cached.incrementAndGet();
+                } else if (outcome == PartSynthesizer.Outcome.SYNTHESIZED) {
+                  synthesized.incrementAndGet();
+                }
                 break;
+              } catch (RuntimeException e) {
+                synthesizer.recordFailure(part, e, attempt, attempt >= ATTEMPTS);
+                if (attempt >= ATTEMPTS) {
+                  failures.add("part " + part.index() + " (" + part.role() + "): " + e.getMessage());
+                  break;
+                }
               }
             }
-          }
-          progress.accept(done.incrementAndGet());
-        }));
+            progress.accept(done.incrementAndGet());
+          }));
+        }
+        for (Future<?> f : futures) {
+          f.get();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IOException(e.getCause());
+      } finally {
+        pool.shutdownNow();
       }
-      for (Future<?> f : futures) {
-        f.get();
+      if (!failures.isEmpty()) {
+        throw new ConversionException(failures.size() + " part(s) failed:\n  " + String.join("\n  ", failures));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IOException(e.getCause());
+      Map<String, String> outputs = new AudiobookAssembler(store).assemble(job.id());
+      Path audiobook = export(job.id(), outputs, outDir);
+      return new Result(job, audiobook, outDir, queued.size(),
+          synthesized.get(), cached.get());
     } finally {
-      pool.shutdownNow();
+      // this run's job and book: its parts live on in the content cache, where a rerun finds them
+      removeJob(job.id(), bookId);
     }
-    if (!failures.isEmpty()) {
-      throw new ConversionException(failures.size() + " part(s) failed:\n  " + String.join("\n  ", failures));
-    }
-    Map<String, String> outputs = new AudiobookAssembler(store).assemble(job.id());
-    Path audiobook = export(job.id(), outputs, outDir);
-    removeJob(job.id(), bookId);
-    return new Result(job, audiobook, outDir, queued.size(),
-        synthesized.get(), cached.get());
   }
 
   /** Copies jobs/{id}/out/** into the output folder; returns the audiobook's path. */

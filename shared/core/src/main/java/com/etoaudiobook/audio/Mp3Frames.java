@@ -1,6 +1,5 @@
 package com.etoaudiobook.audio;
 
-
 /** Reads MPEG audio frame headers: enough to count, measure and validate frames without decoding. */
 public final class Mp3Frames {
   private static final int[][] BITRATES = {
