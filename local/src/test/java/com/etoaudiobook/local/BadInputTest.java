@@ -158,6 +158,8 @@ class BadInputTest {
             "voiceMapping", Map.of())), 400));
     c.add(new Case("script tag as a voice", "POST", "api/preview-voice", "application/json",
         () -> json(Map.of("voiceName", "<script>alert(1)</script>")), 400));
+    c.add(new Case("an engine the voice does not have", "POST", "api/preview-voice", "application/json",
+        () -> json(Map.of("voiceName", "en-us", "engine", "generative")), 400));
     // archive bombs wherever archives are accepted
     c.add(new Case("EPUB zip bomb", "POST", "api/books", "application/json",
         () -> json(Map.of("uploadId", upload("bomb.epub", zipBomb("OEBPS/ch1.xhtml", 200, "mimetype",

@@ -90,7 +90,7 @@ class VoiceController {
       throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
           "Preview text is " + text.length() + " characters; the limit is " + PREVIEW_MAX_CHARS);
     }
-    services.caster().requireVoice(body.voiceName());
+    services.caster().requireVoice(body.voiceName(), body.engine());
     CachedSynthesis synthesis = services.synthesis();
     SpeechRequest speech = new SpeechRequest(text, body.voiceName(), body.engine(), 1.0, 0);
     CachedSynthesis.Rendered r = synthesis.render(speech, null, synthesis.cacheKey(speech, null));

@@ -112,6 +112,16 @@ public final class AutoCaster {
         .orElseThrow(() -> new CastingException("Unknown voice '" + id + "'. List voices with `etoaudiobook voices`"));
   }
 
+  /** The voice, which must have {@code engine} when one is asked for (null: its default): a preview is spoken at once. */
+  public Voice requireVoice(String id, String engine) {
+    Voice voice = requireVoice(id);
+    if (engine != null && !engine.isBlank() && !voice.engines().isEmpty() && !voice.engines().contains(engine)) {
+      throw new CastingException("Voice '" + id + "' has no engine '" + engine + "'; it has: "
+          + String.join(", ", voice.engines()));
+    }
+    return voice;
+  }
+
   private List<Role> orderNarratorFirst(List<Role> roles) {
     List<Role> out = new ArrayList<>();
     roles.stream().filter(r -> isNarrator(r.name())).forEach(out::add);
