@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,6 +99,7 @@ public final class ScriptReader {
   private static final int SAMPLE_MAX = 120;
 
   private final String source;
+  private final PlainText.Prepared layout;
   private final String fileName;
   private final boolean markdown;
   private final List<Entry> entries = new ArrayList<>();
@@ -116,8 +118,9 @@ public final class ScriptReader {
   private String delivery;
   private Mode mode = Mode.NARRATION;
 
-  private ScriptReader(String source, String fileName, boolean markdown) {
-    this.source = source;
+  private ScriptReader(PlainText.Prepared layout, String fileName, boolean markdown) {
+    this.source = layout.text();
+    this.layout = layout;
     this.fileName = fileName;
     this.markdown = markdown;
   }
@@ -129,7 +132,12 @@ public final class ScriptReader {
    * @throws BookFormatException "no-speech" when nothing in the text can be spoken
    */
   public static Result read(String source, String fileName, boolean markdown) {
-    return new ScriptReader(source, fileName, markdown).run();
+    return read(new PlainText.Prepared(source, null, null, Set.of(), Set.of()), fileName, markdown);
+  }
+
+  /** Reads a text prepared by {@link PlainText}: its heading marks decide before any rule. */
+  public static Result read(PlainText.Prepared prepared, String fileName, boolean markdown) {
+    return new ScriptReader(prepared, fileName, markdown).run();
   }
 
   private Result run() {
@@ -296,6 +304,14 @@ public final class ScriptReader {
         continue;
       }
       String clean = Markup.clean(e.body).strip();
+      if (layout.headings().contains(e.line.start())) {
+        heading(e, clean, 0);
+        continue;
+      }
+      if (layout.notHeadings().contains(e.line.start())) {
+        e.kind = Kind.TEXT;
+        continue;
+      }
       if (standsAlone(i) && Headings.isNumberedChapter(clean)) {
         heading(e, clean, 0);
         continue;
