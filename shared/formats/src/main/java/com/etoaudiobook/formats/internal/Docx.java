@@ -152,11 +152,11 @@ public final class Docx {
     if (id == null) {
       return 0;
     }
-    if (doc.getStyles() == null || doc.getStyles().getStyle(id) == null) {
+    XWPFStyle style = doc.getStyles() == null ? null : doc.getStyles().getStyle(id);
+    if (style == null && doc.getStyles() != null && doc.getStyles().getNumberOfStyles() > 0) {
       return 0; // a style styles.xml does not define is an ordinary paragraph
     }
-    XWPFStyle style = doc.getStyles().getStyle(id);
-    String name = style.getName() == null ? id : style.getName();
+    String name = style == null || style.getName() == null ? id : style.getName();
     for (String s : new String[] {name, id}) {
       String n = s.toLowerCase(Locale.ROOT).replace(" ", "");
       if (n.matches("heading[1-9]")) {

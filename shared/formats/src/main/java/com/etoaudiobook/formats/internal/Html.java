@@ -26,8 +26,6 @@ public final class Html {
       "(?is)^\\W*(?:\\*{3}\\s*END OF (?:THE|THIS) PROJECT GUTENBERG|END OF (?:THE )?PROJECT GUTENBERG).*");
   private static final Pattern FIELD = Pattern.compile("(?m)^\\s*(Title|Author):\\s*(\\S.*?)\\s*$");
   private static final Pattern NUMERAL = Pattern.compile("^(?:[IVXLC]+|\\d{1,3})\\.?$");
-  /** Text under a heading that makes it a division of the book, not a label. */
-  private static final int SECTION_CHARS = 500;
 
   private final Document doc;
   private final List<HtmlText.Block> blocks = new ArrayList<>();
@@ -130,7 +128,7 @@ public final class Html {
       int chars = -1;
       for (HtmlText.Block b : blocks) {
         if (b.level() > 0 && b.level() <= level) {
-          if (chars >= SECTION_CHARS) {
+          if (chars > 0) {
             sections++;
           }
           chars = b.level() == level && !isContentsHeading(b.text()) ? 0 : -1;
@@ -138,7 +136,7 @@ public final class Html {
           chars += b.text().length();
         }
       }
-      if (chars >= SECTION_CHARS) {
+      if (chars > 0) {
         sections++;
       }
       if (sections >= 2) {
