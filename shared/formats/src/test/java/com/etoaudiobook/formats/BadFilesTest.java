@@ -161,6 +161,24 @@ class BadFilesTest {
     assertTrue(System.nanoTime() - t0 < 20_000_000_000L);
   }
 
+  /** Each entry stays at the per-entry floor; together they would fill the heap as a DOM. */
+  @Test
+  void manySmallEntriesThatBalloonTogetherAreABomb() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] mb = utf8("<p>a</p>".repeat(1024 * 1024 / 8));
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("mimetype"));
+      zip.write(utf8("application/epub+zip"));
+      for (int i = 0; i < 30; i++) {
+        zip.putNextEntry(new ZipEntry("OEBPS/c" + i + ".xhtml"));
+        zip.write(mb);
+      }
+    }
+    assertTrue(out.size() < 100 * 1024, "30 MiB packs small: " + out.size());
+    BookFormatException e = refused("many.epub", out.toByteArray(), "archive-bomb");
+    assertTrue(e.getMessage().contains("times the archive's size"), e.getMessage());
+  }
+
   @Test
   void tooManyEntriesIsABomb() {
     Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
