@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.ProseBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -177,6 +178,14 @@ class BadFilesTest {
     assertTrue(out.size() < 100 * 1024, "30 MiB packs small: " + out.size());
     BookFormatException e = refused("many.epub", out.toByteArray(), "archive-bomb");
     assertTrue(e.getMessage().contains("times the archive's size"), e.getMessage());
+  }
+
+  @Test
+  void millionsOfTinyParagraphsAreRefusedByTheParagraphLimit() {
+    byte[] html = utf8("<html><body>" + "<p>ab</p>".repeat(ProseBuilder.MAX_PARAGRAPHS + 1)
+        + "</body></html>");
+    BookFormatException e = refused("tiny.html", html, "too-large");
+    assertTrue(e.getMessage().contains(ProseBuilder.MAX_PARAGRAPHS + " paragraphs"), e.getMessage());
   }
 
   @Test
