@@ -144,6 +144,7 @@ class DevelopmentBooksTest {
   @Test
   void illustrativeCasesKeepsFiguresApart() throws IOException {
     Book b = read("IllustrativeCases.docx").book();
+    assertEquals("(V) ILLUSTRATIVE CASES", b.title());
     String text = spoken(b);
     reads(text, "(V) ILLUSTRATIVE CASES", "Patrick", "Siobhan", "Annemarie and Keith", "John",
         "17,542 32,000 3,508");

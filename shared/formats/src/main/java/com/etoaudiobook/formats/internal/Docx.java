@@ -46,9 +46,21 @@ public final class Docx {
     }
   }
 
+  /** The document's Title property, else its first paragraph in the Title style. */
   public String title() {
     String t = doc.getProperties().getCoreProperties().getTitle();
-    return t == null || t.isBlank() ? null : t.strip();
+    if (t != null && !t.isBlank()) {
+      return t.strip();
+    }
+    for (XWPFParagraph p : doc.getParagraphs()) {
+      String id = p.getStyleID();
+      XWPFStyle style = id == null || doc.getStyles() == null ? null : doc.getStyles().getStyle(id);
+      String name = style != null && style.getName() != null ? style.getName() : id;
+      if (name != null && name.equalsIgnoreCase("title") && !text(p).isBlank()) {
+        return text(p).replace('\n', ' ');
+      }
+    }
+    return null;
   }
 
   public String author() {
