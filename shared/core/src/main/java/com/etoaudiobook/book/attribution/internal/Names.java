@@ -57,6 +57,8 @@ final class Names {
   private final Tokens t;
   private final Map<String, Integer> capMid = new HashMap<>();
   private final Map<String, Integer> lowerCount = new HashMap<>();
+  /** Capitalised occurrences anywhere, sentence starts included. */
+  private final Map<String, Integer> capAll = new HashMap<>();
   final List<Mention> mentions = new ArrayList<>();
   /** Mention index starting at / ending at (last token) each token, or -1. */
   final int[] mentionStart;
@@ -87,6 +89,7 @@ final class Names {
       }
       String b = base(t.lower[i]);
       if (t.isCap(i)) {
+        capAll.merge(b, 1, Integer::sum);
         if (!t.sentenceStart[i]) {
           capMid.merge(b, 1, Integer::sum);
         }
@@ -120,8 +123,11 @@ final class Names {
       return false;
     }
     String b = t.lower[i];
+    // "Unluckily Aziz", "What'll Fagin": adverbs and contractions open sentences, not names.
     return !Lexicon.STOP.contains(b) && !Lexicon.SPEECH_VERBS.contains(b) && !Tokens.isTitle(b)
-        && lowerCount.getOrDefault(b, 0) == 0 && b.length() > 1;
+        && lowerCount.getOrDefault(b, 0) == 0 && b.length() > 1 && !b.endsWith("ly")
+        && b.indexOf('\'') < 0 && b.indexOf('\u2019') < 0
+        && (capAll.getOrDefault(b, 0) >= 2 || firstNameGender(b) != null);
   }
 
   private boolean isPossessive(int i) {
@@ -249,6 +255,8 @@ final class Names {
   void buildCharacters(Map<String, Integer> speakerForms) {
     Map<String, Integer> formCount = new HashMap<>();
     Map<String, Integer> placeCount = new HashMap<>();
+    Map<String, Integer> thingCount = new HashMap<>();
+    Map<String, Integer> theCount = new HashMap<>();
     Map<String, String> formTitle = new HashMap<>();
     Map<String, String> formCore = new HashMap<>();
     for (Mention m : mentions) {
@@ -258,6 +266,13 @@ final class Names {
       if (m.first > 0 && t.quote[m.first] < 0
           && Lexicon.PLACE_PREPOSITIONS.contains(t.lower[m.first - 1])) {
         placeCount.merge(m.form, 1, Integer::sum);
+      }
+      // "in India", "an Englishman": a person is hardly ever inside something or "a" name.
+      if (m.first > 0 && !m.possessive && Lexicon.THING_MARKERS.contains(t.lower[m.first - 1])) {
+        thingCount.merge(m.form, 1, Integer::sum);
+      }
+      if (m.first > 0 && t.lower[m.first - 1].equals("the")) {
+        theCount.merge(m.form, 1, Integer::sum);
       }
     }
     Set<String> keep = new LinkedHashSet<>();
@@ -270,10 +285,26 @@ final class Names {
       boolean placeLike = placeCount.getOrDefault(form, 0) * 2 >= n;
       boolean knownFirst = isKnownFirstName(formCore.get(form));
       boolean fullKnown = knownFirst && formCore.get(form).contains(" ");
-      if (speaker || titled || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8)))) {
+      boolean thing = !titled && (thingCount.getOrDefault(form, 0) * 4 >= n
+          || isPlaceName(formCore.get(form)));
+      if (!thing && (speaker || titled
+          || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
         keep.add(form);
       }
     }
+    // "the Wellands", "the Newland Archers": a family in the plural, not one speaker.
+    Set<String> singularWords = new java.util.HashSet<>();
+    for (String form : keep) {
+      singularWords.add(lastOf(formCore.get(form)));
+    }
+    keep.removeIf(form -> {
+      String last = lastOf(formCore.get(form));
+      return last.length() > 3 && last.endsWith("s")
+          && singularWords.contains(last.substring(0, last.length() - 1))
+          && theCount.getOrDefault(form, 0) * 2 >= formCount.get(form)
+          || Lexicon.PLURAL_TITLES.contains(firstOf(form).toLowerCase(java.util.Locale.ROOT)
+              .replace(".", ""));
+    });
     // A full name seen once still names a kept character: "Martha Hughes" for "Martha".
     Set<String> keptWords = new java.util.HashSet<>();
     for (String form : keep) {
@@ -429,6 +460,14 @@ final class Names {
         m.character = -1;
       }
     }
+  }
+
+  /** "New York", "Wimpole Street", "Grand Hotel": a name ending or starting like a place. */
+  static boolean isPlaceName(String core) {
+    String first = firstOf(core).toLowerCase(java.util.Locale.ROOT);
+    String last = lastOf(core).toLowerCase(java.util.Locale.ROOT);
+    return core.contains(" ") && (first.equals("new") || first.equals("saint")
+        || first.equals("st")) || Lexicon.PLACE_NOUNS.contains(last);
   }
 
   private static List<String> filterGender(List<String> fulls, String gender) {
