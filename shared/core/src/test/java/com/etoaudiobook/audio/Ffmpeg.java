@@ -75,7 +75,16 @@ public final class Ffmpeg {
    * on stderr.
    */
   public static double[] loudness(Path audio) {
-    String log = new String(run2("sh", "-c", "ffmpeg -nostats -v info -i '" + audio
+    return loudness(audio, "");
+  }
+
+  /** Raw 16-bit mono PCM at {@code rate}. */
+  public static double[] loudness(Path pcm, int rate) {
+    return loudness(pcm, "-f s16le -ar " + rate + " -ac 1");
+  }
+
+  private static double[] loudness(Path audio, String inputOptions) {
+    String log = new String(run2("sh", "-c", "ffmpeg -nostats -v info " + inputOptions + " -i '" + audio
         + "' -af ebur128=peak=true -f null - 2>&1"));
     java.util.regex.Matcher i = java.util.regex.Pattern.compile("I:\\s+(-?[0-9.]+|-inf) LUFS").matcher(log);
     java.util.regex.Matcher p = java.util.regex.Pattern.compile("Peak:\\s+(-?[0-9.]+|-inf) dBFS").matcher(log);
