@@ -96,6 +96,7 @@ public final class AwsClients {
         .maxAttempts(maxAttempts)
         .backoffStrategy(BackoffStrategy.exponentialDelay(baseDelay, maxDelay))
         .retryOnException(AwsClients::retryableAtOnce)
+        .useClientDefaults(false) // else the client adds its own conditions, throttling among them
         .circuitBreakerEnabled(false)
         .build();
     PollyClientBuilder b = PollyClient.builder()

@@ -22,7 +22,8 @@ import java.util.Map;
  */
 final class RedisRateLimiter implements SynthesisRateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
-  private static final Duration TIMEOUT = Duration.ofMillis(200);
+  /** Generous against a calls' pacing of 100 ms or more, and the first connection's class loading. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final long RETRY_NANOS = 10_000_000_000L;
   /** KEYS[1] the engine's key; ARGV interval and longest wait in µs. Returns the wait in µs, or -1. */
   static final String SCRIPT = """
