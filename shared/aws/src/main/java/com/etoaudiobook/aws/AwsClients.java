@@ -41,6 +41,7 @@ public final class AwsClients {
         .httpClient(UrlConnectionHttpClient.create())
         .region(Region.of(settings.region()))
         .credentialsProvider(credentials(settings))
+        .overrideConfiguration(o -> o.addExecutionInterceptor(StorageRequests.INSTANCE))
         .forcePathStyle(settings.pathStyle());
     if (settings.s3Endpoint() != null) {
       // S3Proxy 2.6.0 rejects the SDK's default CRC32 trailers and checksum-mode requests.
