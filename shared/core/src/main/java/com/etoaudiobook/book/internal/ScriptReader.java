@@ -91,7 +91,10 @@ public final class ScriptReader {
     }
   }
 
-  private static final Pattern THEMATIC_BREAK = Pattern.compile("^[-*_](?:[ \\t]*[-*_]){2,}$");
+  // A repeated group recurses once per repetition in java.util.regex: a line of 2,000 dashes overflowed
+  // the stack. The same rule without the group: starts and ends with a mark, only marks and blanks between,
+  // at least three marks (checked in thematicBreak).
+  private static final Pattern THEMATIC_BREAK = Pattern.compile("^[-*_][-*_ \\t]*[-*_]$");
   private static final Pattern SETEXT = Pattern.compile("^(=+|-{2,})$");
   private static final Pattern FENCE = Pattern.compile("^(```|~~~)");
   // "by Jane Doe", "By J. R. Tolkien", "Author: A. Writer"; but never "By dawn the water rose."
@@ -129,6 +132,11 @@ public final class ScriptReader {
     this.layout = layout;
     this.fileName = fileName;
     this.markdown = markdown;
+  }
+
+  private static boolean thematicBreak(String line) {
+    return THEMATIC_BREAK.matcher(line).matches()
+        && line.chars().filter(c -> c == '-' || c == '*' || c == '_').count() >= 3;
   }
 
   /**
@@ -297,7 +305,7 @@ public final class ScriptReader {
         entries.get(i + 1).kind = Kind.SKIP;
         continue;
       }
-      if (THEMATIC_BREAK.matcher(e.body).matches()) {
+      if (thematicBreak(e.body)) {
         e.kind = Kind.BREAK;
         continue;
       }
