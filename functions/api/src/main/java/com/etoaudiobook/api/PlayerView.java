@@ -33,7 +33,7 @@ final class PlayerView {
     JsonNode all = manifest.path("segments");
     out.put("segmentCount", all.size());
     ArrayNode chapters = out.putArray("chapters");
-    boolean found = chapter == null;
+    int chosen = -1;
     // The manifest lists the chapters that have segments, in order: its i-th is the i-th distinct chapter of the segments.
     for (int i = 0, c = 0; i < all.size(); i++) {
       int index = all.get(i).path("chapter").asInt();
@@ -41,17 +41,20 @@ final class PlayerView {
         JsonNode mark = manifest.path("chapters").path(c++);
         ObjectNode ch = mark.isObject() ? ((ObjectNode) mark).deepCopy() : Json.MAPPER.createObjectNode();
         chapters.add(ch.put("index", index).put("firstSegment", i).put("segments", 0));
-        found |= chapter != null && index == chapter;
+        chosen = chosen < 0 && chapter != null && index >= chapter ? index : chosen;
       }
       ObjectNode last = (ObjectNode) chapters.get(chapters.size() - 1);
       last.put("segments", last.path("segments").asInt() + 1);
     }
-    if (!found) {
-      throw ApiException.notFound("Job " + jobId + " has no chapter " + chapter);
+    if (chapter != null && chosen < 0) {
+      throw ApiException.notFound("Job " + jobId + " has no chapter " + chapter + " or later");
+    }
+    if (chapter != null) {
+      out.put("chapter", chosen);
     }
     ArrayNode segments = out.putArray("segments");
     for (JsonNode s : all) {
-      if (chapter == null || s.path("chapter").asInt() == chapter) {
+      if (chapter == null || s.path("chapter").asInt() == chosen) {
         ObjectNode seg = (ObjectNode) s; // the manifest was read for this request alone
         seg.put("audioUrl", link.apply(seg.remove("audio").asText()));
         segments.add(seg);

@@ -54,8 +54,12 @@ class PlayerViewTest {
   }
 
   @Test
-  void anUnknownChapterIsNotFound() {
-    ApiException e = assertThrows(ApiException.class, () -> view(0));
+  void aChapterWithoutSegmentsGivesTheNextOneAndNoneAfterTheLastIsNotFound() throws Exception {
+    JsonNode v = view(0);
+    assertEquals(1, v.get("chapter").asInt());
+    assertEquals(2, v.get("segments").size());
+    assertEquals(1, v.get("segments").get(1).get("chapter").asInt());
+    ApiException e = assertThrows(ApiException.class, () -> view(3));
     assertEquals(404, e.status().getCode());
   }
 }
