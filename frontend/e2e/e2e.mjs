@@ -590,7 +590,7 @@ try {
     await p.close();
 
     // the same at phone width
-    const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, bypassCSP: true, isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, bypassCSP: true, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
     const m = watch(await phone.newPage());
     await m.goto(`${BASE_URL}/#job=${longJob}`, { waitUntil: 'load' });
     await m.locator('button.seg[aria-current]').waitFor({ timeout: 15_000 });

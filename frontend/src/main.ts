@@ -30,7 +30,8 @@ function focusSection(id: string): void {
   if (h2) {
     h2.setAttribute('tabindex', '-1');
     h2.focus({ preventScroll: true });
-    $(id).scrollIntoView({ block: 'start', behavior: 'smooth' });
+    const calm = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    $(id).scrollIntoView({ block: 'start', behavior: calm ? 'auto' : 'smooth' });
   }
 }
 

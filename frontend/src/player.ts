@@ -1,15 +1,17 @@
 import { api, errorMessage } from './api';
 import { chapterAtMs, chapterOfSegment, lastAtOrBefore, timelineText } from './book';
-import { artwork, cover } from './cover';
-import { $, formatTime, h, setError } from './dom';
-import { actionFor, type Action } from './keys';
+import { artwork } from './cover';
+import { renderBookHead } from './bookhead';
+import { renderDownloads } from './downloads';
+import { bindMediaSession } from './media';
+import { $, formatTime, setError } from './dom';
+import { bindKeys, runAction } from './player-keys';
+import { ReadAlong } from './readalong';
 import { PlayerExtras } from './player-extras';
 import { loadPosition, savePosition } from './position';
 import { SegmentList } from './seglist';
 import { updateShelf } from './store';
-import { markIndexAt, splitByWords } from './timing';
 import type { JobView, PlayerSegment, SegmentsResponse } from './types';
-
 
 /**
  * The book player: one whole-book timeline over per-segment audio. Only the outline (chapters,
@@ -22,10 +24,7 @@ export class Player {
   private loaded = new Map<number, PlayerSegment[]>();
   private cur = -1;
   private ch = -1;
-  private wordSpans: HTMLElement[] = [];
-  private sentenceSpans: HTMLElement[][] = [];
-  private word = -1;
-  private sentence = -1;
+  private readonly text = new ReadAlong($('readalong'));
   private raf = 0;
   private lastSave = 0;
   private lastMediaPos = 0;
@@ -33,14 +32,12 @@ export class Player {
   private readonly audio = $<HTMLAudioElement>('audio');
   private readonly seek = $<HTMLInputElement>('seek');
   private readonly list: SegmentList;
-  private readonly extras: PlayerExtras;
+  readonly extras: PlayerExtras;
   private selectToken = 0;
   private seekTimer?: ReturnType<typeof setTimeout>;
   private seeking = false;
   /** A play() is waiting for the new source's metadata: the player counts as playing. */
   private pendingPlay = false;
-  /** Space went down on an element we took it from: swallow its keyup too (a button clicks on keyup). */
-  private spaceTaken = false;
 
   constructor() {
     const a = this.audio;
@@ -50,10 +47,10 @@ export class Player {
     on('play', () => this.toggle());
     on('prev', () => this.step(-1));
     on('next', () => this.step(1));
-    on('back', () => this.skip(-this.extras.skipBack));
-    on('forward', () => this.skip(this.extras.skipForward));
-    on('prev-chapter', () => this.chapter(-1));
-    on('next-chapter', () => this.chapter(1));
+    on('back', () => runAction(this, 'back'));
+    on('forward', () => runAction(this, 'forward'));
+    on('prev-chapter', () => runAction(this, 'prevChapter'));
+    on('next-chapter', () => runAction(this, 'nextChapter'));
     $<HTMLSelectElement>('chapter-select').addEventListener('change', (e) => this.goToChapter(Number((e.target as HTMLSelectElement).value)));
     this.seek.addEventListener('input', () => {
       this.seeking = true;
@@ -83,15 +80,9 @@ export class Player {
     a.addEventListener('ended', () => this.onEnded());
     a.addEventListener('error', () => void this.onAudioError());
     on('segments-refresh', () => void this.refreshLinks());
-    document.addEventListener('keydown', (e) => this.onKey(e));
-    document.addEventListener('keyup', (e) => {
-      if (this.spaceTaken && (e.key === ' ' || e.code === 'Space')) {
-        this.spaceTaken = false;
-        e.preventDefault();
-      }
-    });
+    bindKeys(this);
     window.addEventListener('pagehide', () => this.save(true));
-    this.mediaSession();
+    bindMediaSession(this);
   }
 
   get job(): string | undefined {
@@ -124,7 +115,7 @@ export class Player {
       this.loaded.clear();
     }
     this.jobId = job.id;
-    this.renderDownloads(job);
+    renderDownloads(job);
     $('player-bar').hidden = false;
     document.body.classList.add('has-player');
     const err = $('player-error');
@@ -137,7 +128,8 @@ export class Player {
       const at = r.chapters.findIndex((c) => c.index === (r.chapter ?? r.segments[0]?.chapter));
       this.loaded.set(at, r.segments);
       this.chapters.set(at, Promise.resolve(r.segments));
-      this.renderBook(job);
+      renderBookHead(r, job.title);
+      this.seek.max = String(Math.max(1, Math.round(r.durationMs / 1000)));
       const c = r.chapters[at];
       const inChapter = pos && pos.segment >= c.firstSegment && pos.segment < c.firstSegment + c.segments;
       if (this.cur < 0) this.select(inChapter ? pos.segment : c.firstSegment, { time: inChapter ? pos.time : 0, autoplay: false });
@@ -147,37 +139,6 @@ export class Player {
     } catch (e) {
       setError(err, `Could not load the book: ${errorMessage(e)}`);
     }
-  }
-
-  private renderBook(job: JobView): void {
-    const o = this.outline!;
-    const title = o.title || job.title || 'Untitled';
-    $('player-cover').replaceChildren(cover(title, o.coverUrl));
-    $('bar-cover').replaceChildren(cover(title, o.coverUrl, true));
-    $('player-title').textContent = title;
-    $('bar-title').textContent = title;
-    $('player-author').textContent = o.author ? `by ${o.author}` : '';
-    const n = o.segmentCount ?? o.chapters.reduce((t, c) => t + c.segments, 0);
-    $('player-meta').textContent = `${formatTime(o.durationMs / 1000)} · ${o.chapters.length} chapter${o.chapters.length === 1 ? '' : 's'} · ${n.toLocaleString()} segments`;
-    $<HTMLSelectElement>('chapter-select').replaceChildren(...o.chapters.map((c, i) =>
-      h('option', { value: i }, `${i + 1}. ${c.title || `Chapter ${i + 1}`} (${formatTime((c.endMs - c.startMs) / 1000)})`)));
-    this.seek.max = String(Math.max(1, Math.round(o.durationMs / 1000)));
-  }
-
-  private renderDownloads(job: JobView): void {
-    const o = job.outputs || {};
-    const safe = (job.title || 'audiobook').replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'audiobook';
-    const link = (href: string | undefined, file: string, cls: string, id: string, text: string) =>
-      href ? h('a', { href, download: file, class: `button ${cls}`, id, 'data-file': file }, text) : null;
-    const links = [
-      link(o.audiobook, `${safe}.mp3`, 'primary', 'dl-audiobook', '⬇ Audiobook (MP3)'),
-      link(o.captions, `${safe}.vtt`, '', 'dl-captions', '⬇ Captions (VTT)'),
-      link(o.chapters, `${safe}.chapters.json`, 'secondary', 'dl-chapters', 'Chapters (JSON)'),
-    ].filter(Boolean) as HTMLAnchorElement[];
-    // A download attribute is ignored on another origin (presigned links are). The server names the MP3
-    // after the book; the small captions and chapters files are fetched and saved under the book's name.
-    for (const a of links.slice(o.audiobook ? 1 : 0)) a.addEventListener('click', (e) => void saveAs(e, a));
-    $('downloads').replaceChildren(...(links.length ? [h('h3', {}, 'Downloads'), h('p', { class: 'links' }, ...links)] : []));
   }
 
   private chapterSegments(at: number): Promise<PlayerSegment[]> {
@@ -236,7 +197,7 @@ export class Player {
       this.onChapter();
     } else this.list.setCurrent(g);
     this.cur = g;
-    if (changed) this.renderText(seg);
+    if (changed) this.text.show(seg);
     this.play(seg, opts, token);
     $('now-speaking').textContent = `Segment ${g + 1} of ${count.toLocaleString()} · ${seg.role}${seg.delivery ? ` (${seg.delivery})` : ''}`;
     this.save(true);
@@ -281,7 +242,6 @@ export class Player {
     $<HTMLSelectElement>('chapter-select').value = String(this.ch);
     $('bar-chapter').textContent = c.title;
     $('chapter-h').textContent = `${c.title} · ${c.segments.toLocaleString()} segment${c.segments === 1 ? '' : 's'}`;
-    $<HTMLButtonElement>('prev-chapter').disabled = this.ch === 0 && false;
     $<HTMLButtonElement>('next-chapter').disabled = this.ch >= o.chapters.length - 1;
     if ('mediaSession' in navigator) {
       navigator.mediaSession.metadata = new MediaMetadata({ title: c.title || o.title, artist: o.author || '', album: o.title, artwork: artwork(o.coverUrl) });
@@ -381,21 +341,6 @@ export class Player {
     setError($('player-error'), 'This segment could not be played. Try “Refresh segment links”.');
   }
 
-  private renderText(seg: PlayerSegment): void {
-    const pieces = splitByWords(seg.text, seg.words || [], seg.sentences || []);
-    this.wordSpans = [];
-    this.sentenceSpans = [];
-    this.word = -1;
-    this.sentence = -1;
-    const nodes = pieces.map((p) => {
-      const span = h('span', { class: p.word >= 0 ? 'w' : undefined }, p.text);
-      if (p.word >= 0) this.wordSpans[p.word] = span;
-      if (p.sentence >= 0) (this.sentenceSpans[p.sentence] ||= []).push(span);
-      return span;
-    });
-    $('readalong').replaceChildren(...nodes);
-  }
-
   private onPlayState(): void {
     const playing = this.playing;
     const b = $('play');
@@ -420,21 +365,7 @@ export class Player {
     if (!segs || !o || this.cur < 0) return;
     const seg = segs[this.cur - o.chapters[this.ch].firstSegment];
     const ms = this.audio.currentTime * 1000;
-    const w = seg.words?.length ? markIndexAt(seg.words, ms) : -1;
-    const s = seg.sentences?.length ? markIndexAt(seg.sentences, ms) : -1;
-    if (w !== this.word) {
-      this.wordSpans[this.word]?.classList.remove('on');
-      this.wordSpans[this.word]?.removeAttribute('data-current');
-      this.wordSpans[w]?.classList.add('on');
-      this.wordSpans[w]?.setAttribute('data-current', 'word');
-      this.word = w;
-      $('readalong').dataset.word = String(w);
-    }
-    if (s !== this.sentence) {
-      this.sentenceSpans[this.sentence]?.forEach((x) => x.classList.remove('sent'));
-      this.sentenceSpans[s]?.forEach((x) => x.classList.add('sent'));
-      this.sentence = s;
-    }
+    this.text.at(seg, ms);
     const pos = (seg.startMs + ms) / 1000;
     if (!this.seeking) {
       this.seek.value = String(Math.round(pos));
@@ -468,80 +399,4 @@ export class Player {
     if (now || t % 5000 < 1000) updateShelf({ jobId: this.jobId, positionMs: Math.round(this.positionMs()) });
   }
 
-  private mediaSession(): void {
-    if (!('mediaSession' in navigator)) return;
-    const ms = navigator.mediaSession;
-    const set = (action: MediaSessionAction, f: MediaSessionActionHandler) => {
-      try {
-        ms.setActionHandler(action, f);
-      } catch {
-        /* this browser does not know the action */
-      }
-    };
-    set('play', () => this.toggle());
-    set('pause', () => this.pause());
-    set('stop', () => this.pause());
-    set('seekbackward', (d) => this.skip(-(d.seekOffset || this.extras.skipBack)));
-    set('seekforward', (d) => this.skip(d.seekOffset || this.extras.skipForward));
-    set('seekto', (d) => d.seekTime !== undefined && this.seekMs(d.seekTime * 1000));
-    set('previoustrack', () => this.chapter(-1));
-    set('nexttrack', () => this.chapter(1));
-  }
-
-  private onKey(e: KeyboardEvent): void {
-    if ($('listen-step').hidden || !this.outline || e.defaultPrevented) return;
-    const t = e.target as HTMLElement | null;
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-    const action = actionFor(e);
-    if (!action) return;
-    const inPlayer = !t || t === document.body || t.id === 'main' || !!t.closest('#listen-step, #player-bar');
-    if (action === 'toggle') {
-      // Buttons elsewhere on the page keep their own Space behaviour. In the player, Space is
-      // play/pause even on a focused button: without this the button would also "click" on keyup.
-      if (!inPlayer && t?.closest('button, a, summary')) return;
-      e.preventDefault();
-      if (e.key === ' ') this.spaceTaken = true;
-      if (!e.repeat) this.toggle();
-      return;
-    }
-    e.preventDefault();
-    this.act(action);
-  }
-
-  act(action: Action): void {
-    const run: Record<Action, () => void> = {
-      toggle: () => this.toggle(),
-      back: () => this.skip(-this.extras.skipBack),
-      forward: () => this.skip(this.extras.skipForward),
-      prevSegment: () => this.step(-1),
-      nextSegment: () => this.step(1),
-      prevChapter: () => this.chapter(-1),
-      nextChapter: () => this.chapter(1),
-      slower: () => this.extras.nudgeRate(-0.25),
-      faster: () => this.extras.nudgeRate(0.25),
-      bookmark: () => this.extras.addBookmark(),
-    };
-    run[action]();
-  }
-}
-
-async function saveAs(e: Event, a: HTMLAnchorElement): Promise<void> {
-  if (new URL(a.href, location.href).origin === location.origin) return; // the download attribute works
-  e.preventDefault();
-  const label = a.textContent;
-  a.textContent = 'Preparing download…';
-  try {
-    const res = await fetch(a.href);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const url = URL.createObjectURL(await res.blob());
-    const tmp = h('a', { href: url, download: a.dataset.file || '' });
-    document.body.append(tmp);
-    tmp.click();
-    tmp.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  } catch {
-    location.href = a.href; // no CORS on the storage: download under the storage's name rather than not at all
-  } finally {
-    a.textContent = label;
-  }
 }
