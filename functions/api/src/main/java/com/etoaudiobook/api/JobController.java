@@ -13,6 +13,7 @@ import com.etoaudiobook.job.Pauses;
 import com.etoaudiobook.job.Progress;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.voice.Casting;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
