@@ -26,11 +26,11 @@ public final class ScriptParser implements BookParser {
     ScriptReader.Result r = ScriptReader.read(prepared, fileName, "markdown".equals(format));
     List<Chapter> chapters = r.chapters();
     List<Role> roles = r.roles();
-    if (!r.labelled()) {
-      // Prose, not a script: quotations get their speakers. A script's labels are never second-
-      // guessed, so this only runs when there is no label at all.
+    if (!r.proseChapters().isEmpty()) {
+      // Prose chapters (dialogue in quotation marks): quotations get their speakers. A script
+      // chapter's labels are never second-guessed.
       ProseAttribution.Result prose = ProseAttribution.apply(prepared.text(), chapters,
-          ProseAttribution.NARRATOR, ScriptParser::cleanSlice);
+          ProseAttribution.NARRATOR, ScriptParser::cleanSlice, r.proseChapters()::contains);
       chapters = prose.chapters();
       roles = prose.roles();
     }
