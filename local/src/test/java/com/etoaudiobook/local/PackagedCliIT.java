@@ -32,7 +32,7 @@ class PackagedCliIT {
     while (!Files.isRegularFile(repo.resolve("etoaudiobook"))) {
       repo = repo.getParent();
     }
-    Path book = Books.file(file);
+    Path book = DevBooks.file(file);
     Path out = Files.createTempFile("cli-", ".json");
     Path err = Files.createTempFile("cli-", ".err");
     try {

@@ -138,6 +138,36 @@ class FormatsTest {
     offsetsPointIntoText(d);
   }
 
+  /** Two columns at the same heights: read down the left column, then the right one. */
+  @Test
+  void pdfTwoColumnsAreReadInOrder() throws Exception {
+    String[] left = {"The left column opens the story and runs", "down the page line after line until it",
+        "reaches the foot of the column at last."};
+    String[] right = {"The right column goes on from there and", "it too runs down the page to the very",
+        "end of the second column of the page."};
+    byte[] pdf;
+    try (PDDocument doc = new PDDocument()) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        for (int i = 0; i < left.length; i++) {
+          line(cs, font, 10, 50, 700 - i * 12, left[i]);
+        }
+        for (int i = 0; i < right.length; i++) {
+          line(cs, font, 10, 320, 700 - i * 12, right[i]);
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      pdf = out.toByteArray();
+    }
+    String text = all(parser.parse("columns.pdf", pdf)).replace(" | ", " ");
+    assertTrue(text.contains(String.join(" ", left)), text);
+    assertTrue(text.contains(String.join(" ", right)), text);
+    assertTrue(text.indexOf("foot of the column") < text.indexOf("The right column"), text);
+  }
+
   static void line(PDPageContentStream cs, PDType1Font font, float size, float x, float y,
                    String text) throws Exception {
     cs.beginText();
