@@ -16,7 +16,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * work shows as about 4).   bench/run.sh PdfScalingBench [PAGES]
  */
 public final class PdfScalingBench {
-  private static final String LINE = "and the words ran on without a stop from line to line and";
+  private static final String[] WORDS = {"and", "the", "words", "ran", "on", "without", "a",
+      "stop", "from", "line", "to", "river", "lamp", "stone", "quiet", "morning", "walked"};
 
   private PdfScalingBench() {
   }
@@ -47,6 +48,17 @@ public final class PdfScalingBench {
     return best;
   }
 
+  /** A full line of words that no other line repeats (repeated lines are running heads). */
+  private static String line(int n) {
+    StringBuilder sb = new StringBuilder();
+    long x = n * 2654435761L + 12345;
+    while (sb.length() < 60) {
+      x = x * 6364136223846793005L + 1442695040888963407L;
+      sb.append(WORDS[(int) ((x >>> 33) % WORDS.length)]).append(' ');
+    }
+    return sb.toString().strip();
+  }
+
   private static byte[] pdf(int pages) throws IOException {
     try (PDDocument doc = new PDDocument()) {
       PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
@@ -58,7 +70,7 @@ public final class PdfScalingBench {
             cs.beginText();
             cs.setFont(font, 11);
             cs.newLineAtOffset(72, 740 - l * 15);
-            cs.showText(LINE);
+            cs.showText(line(p * 45 + l));
             cs.endText();
           }
         }
