@@ -1,6 +1,7 @@
 package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.ProseBuilder;
+import com.etoaudiobook.book.internal.PlainText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -20,11 +20,6 @@ import org.jsoup.nodes.Element;
  * their markers; title and author from the Gutenberg header, {@code <title>} or a lone h1.
  */
 public final class Html {
-  private static final Pattern START = Pattern.compile(
-      "(?is).*\\*{3}\\s*START OF (?:THE|THIS) PROJECT GUTENBERG.*");
-  private static final Pattern END = Pattern.compile(
-      "(?is)^\\W*(?:\\*{3}\\s*END OF (?:THE|THIS) PROJECT GUTENBERG|END OF (?:THE )?PROJECT GUTENBERG).*");
-  private static final Pattern FIELD = Pattern.compile("(?m)^\\s*(Title|Author):\\s*(\\S.*?)\\s*$");
   private static final Pattern NUMERAL = Pattern.compile("^(?:[IVXLC]+|\\d{1,3})\\.?$");
 
   private final Document doc;
@@ -47,21 +42,17 @@ public final class Html {
     int from = 0;
     int to = all.size();
     for (int i = 0; i < all.size(); i++) {
-      if (START.matcher(all.get(i).text()).matches()) {
-        Matcher m = FIELD.matcher(all.get(i).text());
-        while (m.find()) {
-          if (m.group(1).equals("Title")) {
-            gutenbergTitle = m.group(2);
-          } else {
-            gutenbergAuthor = m.group(2);
-          }
-        }
+      String text = all.get(i).text();
+      if (text.lines().anyMatch(PlainText::isStart)) {
+        PlainText.Fields fields = PlainText.fields(text);
+        gutenbergTitle = fields.title();
+        gutenbergAuthor = fields.author();
         from = i + 1;
         break;
       }
     }
     for (int i = from; i < all.size(); i++) {
-      if (END.matcher(all.get(i).text()).matches()) {
+      if (PlainText.isEnd(all.get(i).text().lines().findFirst().orElse(""))) {
         to = i;
         break;
       }
