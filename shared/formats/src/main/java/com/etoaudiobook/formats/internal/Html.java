@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -20,6 +21,9 @@ import org.jsoup.nodes.Element;
  * their markers; title and author from the Gutenberg header, {@code <title>} or a lone h1.
  */
 public final class Html {
+  /** "The Project Gutenberg eBook of Emma, by Jane Austen" in {@code <title>}. */
+  private static final Pattern GUTENBERG_TITLE = Pattern.compile(
+      "(?i)^the project gutenberg e-?book of (.+?)(?:,? by (.+))?$");
   private static final Pattern NUMERAL = Pattern.compile("^(?:[IVXLC]+|\\d{1,3})\\.?$");
 
   private final Document doc;
@@ -44,7 +48,10 @@ public final class Html {
     for (int i = 0; i < all.size(); i++) {
       String text = all.get(i).text();
       if (text.lines().anyMatch(PlainText::isStart)) {
-        PlainText.Fields fields = PlainText.fields(text);
+        // The fields sit in the marker's block (older files) or in blocks before it (newer ones).
+        StringBuilder header = new StringBuilder();
+        all.subList(0, i + 1).forEach(b -> header.append(b.text()).append('\n'));
+        PlainText.Fields fields = PlainText.fields(header.toString());
         gutenbergTitle = fields.title();
         gutenbergAuthor = fields.author();
         from = i + 1;
@@ -65,6 +72,10 @@ public final class Html {
       return gutenbergTitle;
     }
     String t = doc.title().strip();
+    Matcher m = GUTENBERG_TITLE.matcher(t);
+    if (m.matches()) {
+      return m.group(1).strip();
+    }
     if (t.isEmpty()) {
       List<Element> h1 = doc.select("h1");
       t = h1.size() == 1 ? h1.get(0).text().strip() : "";
@@ -75,6 +86,10 @@ public final class Html {
   public String author() {
     if (gutenbergAuthor != null) {
       return gutenbergAuthor;
+    }
+    Matcher m = GUTENBERG_TITLE.matcher(doc.title().strip());
+    if (m.matches() && m.group(2) != null) {
+      return m.group(2).strip();
     }
     Element meta = doc.selectFirst("meta[name=author], meta[name=DC.creator], meta[name=dc.creator]");
     String a = meta == null ? "" : meta.attr("content").strip();

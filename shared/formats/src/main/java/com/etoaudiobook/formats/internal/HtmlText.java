@@ -105,6 +105,10 @@ public final class HtmlText {
   private static Element prune(Element root) {
     List<Element> doomed = new ArrayList<>();
     for (Element el : root.getAllElements()) {
+      if (isDropCapImage(el)) {
+        el.replaceWith(new TextNode(el.attr("alt").strip()));
+        continue;
+      }
       if (el != root && skipped(el)) {
         doomed.add(el);
       }
@@ -113,6 +117,16 @@ public final class HtmlText {
       el.remove();
     }
     return root;
+  }
+
+  /** A picture of an initial letter ({@code <img alt="T">he night...}): the letter is the word's. */
+  static boolean isDropCapImage(Element el) {
+    if (!el.normalName().equals("img") || !el.attr("alt").strip().matches("\\p{Lu}")) {
+      return false;
+    }
+    Node next = el.nextSibling();
+    String after = next instanceof TextNode t ? t.getWholeText() : next instanceof Element e ? e.text() : "";
+    return !after.isEmpty() && Character.isLowerCase(after.codePointAt(0));
   }
 
   static boolean skipped(Element el) {
