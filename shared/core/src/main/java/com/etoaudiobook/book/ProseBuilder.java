@@ -12,11 +12,12 @@ import java.util.List;
  */
 public final class ProseBuilder {
   /**
-   * Paragraphs a book may have: each becomes a segment and objects of its own (a few hundred
-   * bytes), so a text of millions of one-word paragraphs would fill the heap before its
-   * character count says it is too large. Real books have a few thousand.
+   * Paragraphs a book may have, checked while the text is still being extracted: each becomes a
+   * segment and objects of its own, so millions of one-word paragraphs would fill the heap before
+   * any later check. Every paragraph is at least one segment, so this is the jobs' segment limit
+   * (job.BookLimits.MAX_SEGMENTS) and refuses nothing that limit would take.
    */
-  public static final int MAX_PARAGRAPHS = 300_000;
+  public static final int MAX_PARAGRAPHS = 50_000;
   private final StringBuilder text = new StringBuilder();
   private final List<Draft> drafts = new ArrayList<>();
   private final int maxChars;
