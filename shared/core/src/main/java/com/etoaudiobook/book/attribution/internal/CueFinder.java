@@ -121,7 +121,8 @@ final class CueFinder {
   private Cue findCue0(int q) {
     Cue before = cueBefore(q);
     int qs = t.quoteFirst[q];
-    if (before != null && qs > 0 && t.quote[qs - 1] < 0 && t.para[qs - 1] == t.para[qs]
+    if (before != null && qs > 0 && t.quote[qs - 1] < 0
+        && (t.para[qs - 1] == t.para[qs] || introducedAbove(q))
         && (t.word[qs - 1].equals(",") || t.word[qs - 1].equals(":")
         || t.word[qs - 1].startsWith("-") || t.word[qs - 1].startsWith("\u2014"))) {
       // '"…," said Alice, "…"' and 'the Gryphon interrupted: "…"': the phrase leading into
@@ -166,6 +167,14 @@ final class CueFinder {
     return speechVerbAt(k, limit) > 0 ? c : null;
   }
 
+  /** The quote opens its paragraph and the paragraph above ends its narration with a colon. */
+  private boolean introducedAbove(int q) {
+    int qs = t.quoteFirst[q];
+    int p = spans.get(q).paragraph();
+    return p > 0 && qs > 0 && qs == t.paraFirst[p] && t.para[qs - 1] == p - 1
+        && t.quote[qs - 1] < 0 && t.word[qs - 1].equals(":");
+  }
+
   /** Alice said, "…" / Said the Hatter: "…" / She turned to him and said, "…". */
   private Cue cueBefore(int q) {
     int qs = t.quoteFirst[q];
@@ -173,6 +182,12 @@ final class CueFinder {
     int from = t.paraFirst[p];
     if (q > 0 && spans.get(q - 1).paragraph() == p) {
       from = t.quoteLast[q - 1];
+    } else if (introducedAbove(q)) {
+      // 'Katharine exclaimed:' closing the paragraph above introduces the quote opening this one.
+      from = t.paraFirst[p - 1];
+      if (q > 0 && spans.get(q - 1).paragraph() == p - 1) {
+        from = t.quoteLast[q - 1];
+      }
     }
     // Only the sentence that runs into the quote (bounded, so a huge unpunctuated paragraph
     // stays linear).
@@ -309,7 +324,9 @@ final class CueFinder {
         return null;
       }
       end[0] = j;
-      return new Cue(DESC, -1, gender, k);
+      Cue d = new Cue(DESC, -1, gender, k);
+      d.descEnd = j;
+      return d;
     }
     // "poor Alice", "little Piglet".
     if (Lexicon.MODIFIERS.contains(l) && k + 1 < limit && names.mentionStart[k + 1] >= 0
@@ -346,7 +363,12 @@ final class CueFinder {
       }
       if (Lexicon.DETERMINERS.contains(l) || names.mentionEnd[j] >= 0
           && names.mentions.get(names.mentionEnd[j]).possessive) {
-        return j == k ? null : new Cue(DESC, -1, gender, j);
+        if (j == k) {
+          return null;
+        }
+        Cue d = new Cue(DESC, -1, gender, j);
+        d.descEnd = k + 1;
+        return d;
       }
     }
     return null;

@@ -20,7 +20,10 @@ final class Resolver extends Salience {
   Resolver(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
            Cue[] cues) {
     super(t, names, spans, firstPerson, cues);
+    descriptions = new Descriptions(t, names);
   }
+
+  private final Descriptions descriptions;
 
   void resolveAll() {
     int n = spans.size();
@@ -105,6 +108,10 @@ final class Resolver extends Salience {
         int kin = kinship(c, q);
         if (kin != -2) {
           return kin;
+        }
+        int described = descriptions.speaker(c);
+        if (described != -2) {
+          return described;
         }
         return resolveAnaphor(c.gender, c.tok, q, true);
       case PRONOUN:
