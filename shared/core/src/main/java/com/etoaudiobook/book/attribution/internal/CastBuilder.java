@@ -121,16 +121,45 @@ final class CastBuilder {
         }
       }
     }
+    // Gender of each full name, from its first name or the pronouns after its untitled forms:
+    // "Mr. Hilbery" does not join "Katharine Hilbery", "Mrs. John Dashwood" is not John.
+    Map<String, int[]> votes = GenderGuess.formVotes(t, mentions, mentionStart);
+    Map<String, int[]> keyVotes = new HashMap<>();
+    Map<String, Integer> keyCount = new HashMap<>();
+    for (String form : keep) {
+      String core = formCore.get(form);
+      if (core.contains(" ")) {
+        keyCount.merge(fullKey(core), formCount.get(form), Integer::sum);
+        if (formTitle.get(form) == null) {
+          int[] v = keyVotes.computeIfAbsent(fullKey(core), x -> new int[2]);
+          int[] fv = votes.getOrDefault(form, new int[2]);
+          v[0] += fv[0];
+          v[1] += fv[1];
+        }
+      }
+    }
+    Map<String, String> fullGender = new HashMap<>();
+    for (String key : coreToKey.keySet()) {
+      String g = GenderGuess.firstNameGender(firstOf(key));
+      fullGender.put(key, g != null ? g : GenderGuess.clear(keyVotes.get(key)));
+    }
     Map<String, String> formKey = new LinkedHashMap<>();
     for (String form : keep) {
       String core = formCore.get(form);
       String title = formTitle.get(form);
+      String tg = GenderGuess.titleGender(title);
       if (core.contains(" ")) {
-        formKey.put(form, fullKey(core));
+        String g = fullGender.get(fullKey(core));
+        formKey.put(form, tg != null && g != null && !g.equals(tg) ? form : fullKey(core));
         continue;
       }
-      String tg = GenderGuess.titleGender(title);
-      List<String> byLast = filterGender(lastWord.getOrDefault(core, List.of()), tg);
+      List<String> byLast = new ArrayList<>();
+      for (String full : lastWord.getOrDefault(core, List.of())) {
+        String g = fullGender.get(full);
+        if (tg == null || g == null || g.equals(tg)) {
+          byLast.add(full);
+        }
+      }
       List<String> byFirst = firstWord.getOrDefault(core, List.of());
       boolean mrs = title != null && title.toLowerCase().startsWith("mrs");
       boolean firstNameTitle = title != null && (title.toLowerCase().startsWith("miss")
@@ -151,7 +180,10 @@ final class CastBuilder {
         formKey.put(form, form);
       } else if (byLast.size() == 1 && (title != null || byFirst.isEmpty())) {
         formKey.put(form, byLast.get(0));
-      } else if (title == null && byFirst.size() == 1 && byLast.isEmpty()) {
+      } else if (title == null && byFirst.size() == 1 && (byLast.isEmpty()
+          || byLast.size() == 1 && keyCount.getOrDefault(byFirst.get(0), 0)
+          > 2 * keyCount.getOrDefault(byLast.get(0), 0))) {
+        // "Newland" is "Newland Archer" (seen far more often than a stray "Luyden Newland").
         formKey.put(form, byFirst.get(0));
       } else if (title == null) {
         formKey.put(form, "\u0000" + core);

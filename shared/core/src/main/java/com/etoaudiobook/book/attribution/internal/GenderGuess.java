@@ -39,6 +39,52 @@ final class GenderGuess {
 
 
   /** Votes from the first he/she pronoun after a narration mention, before another name. */
+  /** Per name form: the he (index 0) and she (1) that first follow its narration mentions. */
+  static java.util.Map<String, int[]> formVotes(Tokens t, List<Names.Mention> mentions,
+                                                int[] mentionStart) {
+    java.util.Map<String, int[]> out = new java.util.HashMap<>();
+    for (Names.Mention m : mentions) {
+      if (t.quote[m.first] >= 0 || m.possessive) {
+        continue;
+      }
+      String g = firstPronoun(t, m, mentionStart);
+      if (g != null) {
+        out.computeIfAbsent(m.form, x -> new int[2])[g.equals("male") ? 0 : 1]++;
+      }
+    }
+    return out;
+  }
+
+  /** A clear majority of at least two votes, or null. */
+  static String clear(int[] v) {
+    if (v == null) {
+      return null;
+    }
+    if (v[0] >= 2 && v[0] >= 3 * v[1]) {
+      return "male";
+    }
+    if (v[1] >= 2 && v[1] >= 3 * v[0]) {
+      return "female";
+    }
+    return null;
+  }
+
+  private static String firstPronoun(Tokens t, Names.Mention m, int[] mentionStart) {
+    int limit = Math.min(t.size, m.last + 15);
+    for (int k = m.last; k < limit; k++) {
+      if (t.para[k] != t.para[m.first] || t.quote[k] >= 0 || mentionStart[k] >= 0) {
+        return null;
+      }
+      if (Lexicon.MALE_PRONOUNS.contains(t.lower[k])) {
+        return "male";
+      }
+      if (Lexicon.FEMALE_PRONOUNS.contains(t.lower[k])) {
+        return "female";
+      }
+    }
+    return null;
+  }
+
   static void countPronouns(Tokens t, List<Names.Mention> mentions, int[] mentionStart,
                             List<Names.Person> people) {
     for (Names.Mention m : mentions) {
