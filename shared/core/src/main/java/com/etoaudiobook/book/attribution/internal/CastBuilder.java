@@ -139,8 +139,19 @@ final class CastBuilder {
       }
     }
     Map<String, String> fullGender = new HashMap<>();
+    Map<String, String> titledGender = new HashMap<>();
+    for (String form : keep) {
+      // "Miss Katharine Hilbery": a titled full name tells the gender (unless titles disagree).
+      String tg = GenderGuess.titleGender(formTitle.get(form));
+      if (tg != null && formCore.get(form).contains(" ")) {
+        titledGender.merge(fullKey(formCore.get(form)), tg, (a, b) -> a.equals(b) ? a : "");
+      }
+    }
     for (String key : coreToKey.keySet()) {
       String g = GenderGuess.firstNameGender(firstOf(key));
+      if (g == null && titledGender.containsKey(key) && !titledGender.get(key).isEmpty()) {
+        g = titledGender.get(key);
+      }
       fullGender.put(key, g != null ? g : GenderGuess.clear(keyVotes.get(key)));
     }
     Map<String, String> formKey = new LinkedHashMap<>();
@@ -153,14 +164,16 @@ final class CastBuilder {
         formKey.put(form, tg != null && g != null && !g.equals(tg) ? form : fullKey(core));
         continue;
       }
+      // An untitled name's own pronouns stand in for a title: "Archer ... he" is the man.
+      String own = tg != null ? tg : GenderGuess.clear(votes.get(form));
       List<String> byLast = new ArrayList<>();
       for (String full : lastWord.getOrDefault(core, List.of())) {
         String g = fullGender.get(full);
-        if (tg == null || g == null || g.equals(tg)) {
+        if (own == null || g == null || g.equals(own)) {
           byLast.add(full);
         }
       }
-      List<String> byFirst = firstWord.getOrDefault(core, List.of());
+      List<String> byFirst = dominant(firstWord.getOrDefault(core, List.of()), keyCount);
       boolean mrs = title != null && title.toLowerCase().startsWith("mrs");
       boolean firstNameTitle = title != null && (title.toLowerCase().startsWith("miss")
           || title.toLowerCase().startsWith("sir") || title.toLowerCase().startsWith("lady")
@@ -204,7 +217,11 @@ final class CastBuilder {
       if (e.getValue().startsWith("\u0000")) {
         String core = e.getValue().substring(1);
         List<String> titled = titledByCore.getOrDefault(core, List.of());
-        e.setValue(titled.size() == 1 ? titled.get(0) : core);
+        String own = GenderGuess.clear(votes.get(core));
+        // "Gregory" (he) does not join "Miss Gregory", his sister.
+        boolean agree = titled.size() == 1 && (own == null
+            || own.equals(GenderGuess.titleGender(formTitle.get(titled.get(0)))));
+        e.setValue(agree ? titled.get(0) : core);
       }
     }
     Map<String, Names.Person> byKey = new LinkedHashMap<>();
@@ -273,6 +290,25 @@ final class CastBuilder {
         m.character = -1;
       }
     }
+  }
+
+  /** The one candidate seen more than twice as often as all others together, or all of them. */
+  private static List<String> dominant(List<String> keys, Map<String, Integer> keyCount) {
+    if (keys.size() < 2) {
+      return keys;
+    }
+    String best = null;
+    int bestCount = -1;
+    int total = 0;
+    for (String k : keys) {
+      int c = keyCount.getOrDefault(k, 0);
+      total += c;
+      if (c > bestCount) {
+        best = k;
+        bestCount = c;
+      }
+    }
+    return bestCount > 2 * (total - bestCount) ? List.of(best) : keys;
   }
 
   /** "New York", "Wimpole Street", "Grand Hotel": a name ending or starting like a place. */
