@@ -173,7 +173,10 @@ final class CastBuilder {
           byLast.add(full);
         }
       }
-      List<String> byFirst = dominant(firstWord.getOrDefault(core, List.of()), keyCount);
+      List<String> byFirst = firstWord.getOrDefault(core, List.of());
+      if (title == null) {
+        byFirst = dominant(byFirst, keyCount);
+      }
       boolean mrs = title != null && title.toLowerCase().startsWith("mrs");
       boolean firstNameTitle = title != null && (title.toLowerCase().startsWith("miss")
           || title.toLowerCase().startsWith("sir") || title.toLowerCase().startsWith("lady")
