@@ -15,6 +15,10 @@ abstract class Salience {
   static final Set<String> PREPOSITIONS = Set.of("to", "at", "with", "of", "for", "from",
       "by", "upon", "on", "towards", "toward", "into", "about", "behind", "beside", "near");
 
+  private static final Set<String> OPENING_ADVERBS = Set.of("presently", "meanwhile",
+      "later", "soon", "now", "then", "there", "here", "next", "afterwards", "outside",
+      "inside", "downstairs", "upstairs", "in", "during", "across");
+
   final Tokens t;
   final Names names;
   final List<QuoteScanner.Span> spans;
@@ -209,7 +213,22 @@ abstract class Salience {
     }
     String w = t.lower[prev];
     return w.equals(",") || w.equals(";") || w.equals("--") || w.equals("(")
-        || Lexicon.CLAUSE_OPENERS.contains(w) || t.quote[prev] >= 0;
+        || Lexicon.CLAUSE_OPENERS.contains(w) || t.quote[prev] >= 0 || afterOpening(k);
+  }
+
+  /** "After luncheon Mrs Beaver came", "Presently Tony said": a short adverbial, then k. */
+  private boolean afterOpening(int k) {
+    for (int s = k - 1; s >= 0 && s >= k - 4; s--) {
+      if (!t.isWord[s] || t.quote[s] >= 0) {
+        return false;
+      }
+      if (t.sentenceStart[s]) {
+        String w = t.lower[s];
+        return PREPOSITIONS.contains(w) || Lexicon.CLAUSE_OPENERS.contains(w)
+            || OPENING_ADVERBS.contains(w) || w.endsWith("ly");
+      }
+    }
+    return false;
   }
 
 }
