@@ -19,6 +19,11 @@ final class CueFinder {
       "himself", "herself", "itself", "themselves", "myself", "yourself", "one", "each",
       "everybody", "nobody", "somebody", "anybody", "everyone", "someone", "no-one");
 
+  /** Past tenses that follow a quote without introducing its speaker. */
+  private static final Set<String> NOT_SPEECH = Set.of("seemed", "appeared", "looked",
+      "turned", "followed", "passed", "remained", "wanted", "needed", "used", "proved",
+      "happened", "mattered", "continued", "sounded");
+
   private final Tokens t;
   private final Names names;
   private final List<QuoteScanner.Span> spans;
@@ -124,7 +129,8 @@ final class CueFinder {
     if (before != null && qs > 0 && t.quote[qs - 1] < 0
         && (t.para[qs - 1] == t.para[qs] || introducedAbove(q))
         && (t.word[qs - 1].equals(",") || t.word[qs - 1].equals(":")
-        || t.word[qs - 1].startsWith("-") || t.word[qs - 1].startsWith("\u2014"))) {
+        || t.word[qs - 1].startsWith("-") || t.word[qs - 1].startsWith("\u2014")
+        || t.isWord[qs - 1] && introducedAbove(q))) {
       // '"…," said Alice, "…"' and 'the Gryphon interrupted: "…"': the phrase leading into
       // the quote names its speaker, whatever follows it.
       return before;
@@ -152,6 +158,10 @@ final class CueFinder {
     if (v > 0) {
       return subjectAt(v, limit);
     }
+    if (j == i && looseVerb(j) && names.mentionStart[j + 1] >= 0) {
+      // '"…," hooted Aziz': right after the quote, any past tense before a name says who.
+      return subjectAt(j + 1, limit);
+    }
     // Subject first: mention, pronoun or description, then fillers, then the verb.
     int[] end = new int[1];
     Cue c = subjectForward(j, limit, end);
@@ -164,15 +174,29 @@ final class CueFinder {
       k++;
       fill++;
     }
-    return speechVerbAt(k, limit) > 0 ? c : null;
+    return speechVerbAt(k, limit) > 0 || j == i && k == end[0] && looseVerb(k) ? c : null;
   }
 
-  /** The quote opens its paragraph and the paragraph above ends its narration with a colon. */
+  /** A lowercase past tense ("flashed", "hooted"): a speech verb when it sits in a cue slot. */
+  private boolean looseVerb(int k) {
+    if (k + 1 >= t.size || !t.isWord[k] || t.isCap(k)) {
+      return false;
+    }
+    String l = t.lower[k];
+    return l.length() > 4 && l.endsWith("ed") && !NOT_SPEECH.contains(l);
+  }
+
+  /** The quote opens its paragraph and the narration above runs into it (no full stop). */
   private boolean introducedAbove(int q) {
     int qs = t.quoteFirst[q];
     int p = spans.get(q).paragraph();
-    return p > 0 && qs > 0 && qs == t.paraFirst[p] && t.para[qs - 1] == p - 1
-        && t.quote[qs - 1] < 0 && t.word[qs - 1].equals(":");
+    if (p == 0 || qs == 0 || qs != t.paraFirst[p] || t.para[qs - 1] != p - 1
+        || t.quote[qs - 1] >= 0) {
+      return false;
+    }
+    // "…and replied," / "…said:" / "…cried out" ending the narration above.
+    String w = t.word[qs - 1];
+    return w.equals(":") || w.equals(",") || t.isWord[qs - 1] && !t.isCap(qs - 1);
   }
 
   /** Alice said, "…" / Said the Hatter: "…" / She turned to him and said, "…". */

@@ -230,7 +230,7 @@ final class Resolver extends Salience {
       if (p - t.para[e[0]] > 4) {
         break;
       }
-      if (e[1] != lastSpeaker && !vocatives.contains(e[1])) {
+      if (e[2] == 0 && e[1] != lastSpeaker && !vocatives.contains(e[1])) {
         return e[1];
       }
     }
