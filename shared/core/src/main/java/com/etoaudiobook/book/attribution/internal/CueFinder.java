@@ -67,9 +67,11 @@ final class CueFinder {
           && !Lexicon.DETERMINERS.contains(t.lower[k + 2]) && !OBJECTS.contains(t.lower[k + 2])) {
         return -1;
       }
-      // "called out Pooh", "spoke up": the particle belongs to the verb.
+      // "called out Pooh", "spoke up": the particle belongs to the verb, but "said in a
+      // whisper" is a manner, not a particle.
       if (k + 1 < limit && (Lexicon.PARTICLES.contains(t.lower[k + 1])
-          || t.lower[k + 1].equals("up") || t.lower[k + 1].equals("back"))) {
+          || t.lower[k + 1].equals("up") || t.lower[k + 1].equals("back"))
+          && !(k + 2 < limit && Lexicon.DETERMINERS.contains(t.lower[k + 2]))) {
         return k + 2;
       }
       return k + 1;
@@ -267,9 +269,17 @@ final class CueFinder {
       // "Alice looked up and said", "an old Crab took the opportunity of saying": the
       // sentence subject.
       int[] end = new int[1];
+      boolean first = true;
       for (int m = s; m < v; m++) {
         if (t.isWord[m] && !Lexicon.CLAUSE_OPENERS.contains(t.lower[m]) && !isFiller(m)) {
           Cue c = subjectForward(m, v, end);
+          if (c != null && c.kind == DESC && !first) {
+            // "as they walked about the room, Isabella explained": a later description is
+            // more likely an object than the subject; look on for a name.
+            m = end[0] - 1;
+            continue;
+          }
+          first = false;
           // "It was all very well to say": a distant "it" is rarely a speaker.
           if (c != null && !(c.kind == PRONOUN && t.lower[c.tok].equals("it"))) {
             return c;

@@ -26,7 +26,7 @@ final class Descriptions {
       "latter", "former", "one", "first", "second", "third", "rest", "same", "whole", "two",
       "three", "last", "next", "words", "answer", "reply", "question", "way", "thing", "air",
       "tone", "look", "face", "eyes", "lips", "pair", "couple", "both", "all", "story",
-      "moment", "instant", "time", "minute", "day", "night", "while", "end", "loud");
+      "moment", "instant", "time", "whisper", "undertone", "accents", "manner", "murmur", "minute", "day", "night", "while", "end", "loud");
 
   /** Words that end a description before its head: "the woman aloud", "a voice without". */
   private static final Set<String> BREAKS = Set.of("aloud", "without", "within", "again",
