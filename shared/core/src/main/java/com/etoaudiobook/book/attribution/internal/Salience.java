@@ -27,6 +27,8 @@ abstract class Salience {
   /** Speaker of each quotation: a character, -1 for the narrator, -2 while unknown. */
   final int[] speaker;
   final String[] type;
+  /** Quotations attributed so far to each character (grows with descriptive speakers). */
+  int[] spoken = new int[16];
   /** The cue being resolved is a thought or words to oneself. */
   boolean selfTalk;
 
