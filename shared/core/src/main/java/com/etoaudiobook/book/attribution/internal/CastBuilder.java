@@ -66,7 +66,11 @@ final class CastBuilder {
       boolean placeLike = placeCount.getOrDefault(form, 0) * 2 >= n;
       boolean knownFirst = isKnownFirstName(formCore.get(form));
       boolean fullKnown = knownFirst && formCore.get(form).contains(" ");
-      boolean thing = !titled && (thingCount.getOrDefault(form, 0) * 4 >= n
+      // "the Hindus", "the European": a name that never speaks and mostly follows "the" is a
+      // group or a kind.
+      boolean group = !speaker && theCount.getOrDefault(form, 0) * 2 > n
+          && !Lexicon.STANDALONE_TITLES.contains(formCore.get(form).toLowerCase());
+      boolean thing = !titled && (thingCount.getOrDefault(form, 0) * 4 >= n || group
           || isPlaceName(formCore.get(form)));
       if (!thing && (speaker || titled
           || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
