@@ -160,6 +160,10 @@ final class CueFinder {
     if (v > 0) {
       return subjectAt(v, limit);
     }
+    Cue cleft = cleft(j, limit);
+    if (cleft != null) {
+      return cleft;
+    }
     if (j == i && looseVerb(j) && names.mentionStart[j + 1] >= 0) {
       // '"…," hooted Aziz': right after the quote, any past tense before a name says who.
       return subjectAt(j + 1, limit);
@@ -177,6 +181,25 @@ final class CueFinder {
       fill++;
     }
     return speechVerbAt(k, limit) > 0 || j == i && k == end[0] && looseVerb(k) ? c : null;
+  }
+
+  /** "It was Marilla who spoke": the name of a cleft sentence, or null. */
+  private Cue cleft(int j, int limit) {
+    if (j + 4 >= limit || !t.lower[j].equals("it")
+        || !(t.lower[j + 1].equals("was") || t.lower[j + 1].equals("is"))) {
+      return null;
+    }
+    int m = names.mentionStart[j + 2];
+    Cue c = m >= 0 ? subjectAt(j + 2, limit) : null;
+    if (c == null) {
+      return null;
+    }
+    int k = m >= 0 ? names.mentions.get(m).last : j + 3;
+    if (k + 1 < limit && (t.lower[k].equals("who") || t.lower[k].equals("that"))
+        && speechVerbAt(k + 1, limit) > 0) {
+      return c;
+    }
+    return null;
   }
 
   /** A lowercase past tense ("flashed", "hooted"): a speech verb when it sits in a cue slot. */
@@ -382,7 +405,9 @@ final class CueFinder {
     if (p != null) {
       return p;
     }
-    if (!t.isWord[k] || t.isCap(k) && !t.sentenceStart[k]) {
+    if (!t.isWord[k] || t.isCap(k) && !t.sentenceStart[k]
+        || Lexicon.CLAUSE_OPENERS.contains(t.lower[k]) || Lexicon.STOP.contains(t.lower[k])) {
+      // "the clock and said": a description ends in a noun, not a conjunction.
       return null;
     }
     String gender = null;

@@ -98,6 +98,12 @@ final class Lexicon {
       monday tuesday wednesday thursday friday saturday sunday christmas easter
       english french german italian american british spanish roman europe america england
       london paris rome""");
+  /** Words that open a sentence before a name without being part of it ("Hitherto Gino"). */
+  static final Set<String> SENTENCE_ADVERBS = set("""
+      hitherto thereupon whereupon accordingly afterwards moreover nevertheless nonetheless
+      meanwhile anyhow somehow hence yesterday today tonight tomorrow poor dear old young
+      little later earlier presently suddenly unfortunately luckily happily sadly instantly
+      below above outside inside downstairs upstairs""");
   static final Set<String> MONTHS = set("""
       january february march april may june july august september october november december""");
 

@@ -56,8 +56,6 @@ final class Names {
   private final Tokens t;
   private final Map<String, Integer> capMid = new HashMap<>();
   private final Map<String, Integer> lowerCount = new HashMap<>();
-  /** Capitalised occurrences anywhere, sentence starts included. */
-  private final Map<String, Integer> capAll = new HashMap<>();
   final List<Mention> mentions = new ArrayList<>();
   /** Mention index starting at / ending at (last token) each token, or -1. */
   final int[] mentionStart;
@@ -88,7 +86,6 @@ final class Names {
       }
       String b = base(t.lower[i]);
       if (t.isCap(i)) {
-        capAll.merge(b, 1, Integer::sum);
         if (!t.sentenceStart[i]) {
           capMid.merge(b, 1, Integer::sum);
         }
@@ -125,8 +122,7 @@ final class Names {
     // "Unluckily Aziz", "What'll Fagin": adverbs and contractions open sentences, not names.
     return !Lexicon.STOP.contains(b) && !Lexicon.SPEECH_VERBS.contains(b) && !Tokens.isTitle(b)
         && lowerCount.getOrDefault(b, 0) == 0 && b.length() > 1 && !b.endsWith("ly")
-        && b.indexOf('\'') < 0 && b.indexOf('\u2019') < 0
-        && (capAll.getOrDefault(b, 0) >= 2 || GenderGuess.firstNameGender(b) != null);
+        && b.indexOf('\'') < 0 && b.indexOf('\u2019') < 0 && !Lexicon.SENTENCE_ADVERBS.contains(b);
   }
 
   private boolean isPossessive(int i) {
