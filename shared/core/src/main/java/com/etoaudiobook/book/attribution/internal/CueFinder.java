@@ -61,7 +61,7 @@ final class CueFinder {
       return -1;
     }
     String l = t.lower[k];
-    if (Lexicon.SPEECH_VERBS.contains(l)) {
+    if (Lexicon.isSpeechVerb(l)) {
       // "began to cry", "thought to go": an infinitive follows, this is not speech.
       if (k + 2 < limit && t.lower[k + 1].equals("to") && t.isWord[k + 2] && !t.isCap(k + 2)
           && !Lexicon.DETERMINERS.contains(t.lower[k + 2]) && !OBJECTS.contains(t.lower[k + 2])) {
