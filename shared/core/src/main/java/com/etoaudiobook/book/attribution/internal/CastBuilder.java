@@ -146,13 +146,15 @@ final class CastBuilder {
     Map<String, String> titledGender = new HashMap<>();
     for (String form : keep) {
       // "Miss Katharine Hilbery": a titled full name tells the gender (unless titles disagree).
+      // "Mrs. John Dashwood" is John's wife: a married title says nothing of the full name.
       String tg = GenderGuess.titleGender(formTitle.get(form));
-      if (tg != null && formCore.get(form).contains(" ")) {
+      if (tg != null && formCore.get(form).contains(" ")
+          && !formTitle.get(form).toLowerCase().startsWith("mrs")) {
         titledGender.merge(fullKey(formCore.get(form)), tg, (a, b) -> a.equals(b) ? a : "");
       }
     }
     for (String key : coreToKey.keySet()) {
-      String g = GenderGuess.firstNameGender(firstOf(key));
+      String g = GenderGuess.firstNameOrEnding(firstOf(key));
       if (g == null && titledGender.containsKey(key) && !titledGender.get(key).isEmpty()) {
         g = titledGender.get(key);
       }

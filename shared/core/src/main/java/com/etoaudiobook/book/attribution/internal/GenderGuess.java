@@ -37,6 +37,20 @@ final class GenderGuess {
     return null;
   }
 
+  /**
+   * The gender a full name's first name suggests: the lists, else an English first name ending
+   * in "a" ("Regina", "Adela") is a woman's far more often than not.
+   */
+  static String firstNameOrEnding(String first) {
+    String g = firstNameGender(first);
+    if (g != null) {
+      return g;
+    }
+    String l = first.toLowerCase();
+    return l.length() > 3 && l.endsWith("a") && java.lang.Character.isUpperCase(first.charAt(0))
+        ? "female" : null;
+  }
+
 
   /** Votes from the first he/she pronoun after a narration mention, before another name. */
   /** Per name form: the he (index 0) and she (1) that first follow its narration mentions. */
@@ -60,10 +74,10 @@ final class GenderGuess {
     if (v == null) {
       return null;
     }
-    if (v[0] >= 2 && v[0] >= 3 * v[1]) {
+    if (v[0] >= 2 && v[0] >= 2 * v[1] + 1) {
       return "male";
     }
-    if (v[1] >= 2 && v[1] >= 3 * v[0]) {
+    if (v[1] >= 2 && v[1] >= 2 * v[0] + 1) {
       return "female";
     }
     return null;
