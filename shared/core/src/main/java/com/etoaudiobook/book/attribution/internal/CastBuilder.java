@@ -228,8 +228,10 @@ final class CastBuilder {
         List<String> titled = titledByCore.getOrDefault(core, List.of());
         String own = GenderGuess.clear(votes.get(core));
         // "Gregory" (he) does not join "Miss Gregory", his sister.
-        boolean agree = titled.size() == 1 && (own == null
-            || own.equals(GenderGuess.titleGender(formTitle.get(titled.get(0)))));
+        String titleGender = titled.size() == 1
+            ? GenderGuess.titleGender(formTitle.get(titled.get(0))) : null;
+        boolean agree = titled.size() == 1 && (own == null || titleGender == null
+            || own.equals(titleGender));
         e.setValue(agree ? titled.get(0) : core);
       }
     }

@@ -174,6 +174,12 @@ final class Names {
         title = title + ".";
         j++;
       }
+      // "Doctor Aziz" and "Dr. Aziz" are one form of one name.
+      if (l.equals("doctor")) {
+        title = "Dr.";
+      } else if (l.equals("mister")) {
+        title = "Mr.";
+      }
     }
     StringBuilder core = new StringBuilder();
     int k = j;
