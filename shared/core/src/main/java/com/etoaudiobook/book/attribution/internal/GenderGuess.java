@@ -102,26 +102,18 @@ final class GenderGuess {
   static void countPronouns(Tokens t, List<Names.Mention> mentions, int[] mentionStart,
                             List<Names.Person> people) {
     for (Names.Mention m : mentions) {
-      if (m.character < 0 || t.quote[m.first] >= 0) {
+      if (m.character < 0 || t.quote[m.first] >= 0 || m.possessive) {
         continue;
       }
-      int limit = Math.min(t.size, m.last + 15);
-      for (int k = m.last; k < limit; k++) {
-        if (t.para[k] != t.para[m.first] || t.quote[k] >= 0 || mentionStart[k] >= 0) {
-          break;
-        }
-        String l = t.lower[k];
-        if (Lexicon.MALE_PRONOUNS.contains(l)) {
-          people.get(m.character).male++;
-          break;
-        }
-        if (Lexicon.FEMALE_PRONOUNS.contains(l)) {
-          people.get(m.character).female++;
-          break;
-        }
+      String g = firstPronoun(t, m, mentionStart);
+      if ("male".equals(g)) {
+        people.get(m.character).male++;
+      } else if ("female".equals(g)) {
+        people.get(m.character).female++;
       }
     }
   }
+
 
 
   static String guess(Names.Person p, double base) {
