@@ -287,6 +287,9 @@ final class CastBuilder {
     double base = (allMale + 1.0) / (allMale + allFemale + 2.0);
     for (Names.Person p : people) {
       p.gender = GenderGuess.guess(p, base);
+      // Too close to call for a voice, but enough to prefer this one for a "he" or a "she".
+      p.lean = p.gender != null ? p.gender : p.male > 1.5 * p.female ? "male"
+          : p.female > 1.5 * p.male ? "female" : null;
       for (String a : p.aliases) {
         p.speeches += speakerForms.getOrDefault(a, 0);
       }

@@ -40,6 +40,8 @@ final class Names {
     String name;
     final Set<String> aliases = new LinkedHashSet<>();
     String gender;
+    /** The gender the pronoun votes lean to, when they do not decide it. */
+    String lean;
     int male;
     int female;
     int titleMale;

@@ -78,7 +78,10 @@ abstract class Salience {
       return true;
     }
     String g = genderOf(person);
-    return strict ? gender.equals(g) : g == null || gender.equals(g);
+    if (strict) {
+      return gender.equals(g) || g == null && gender.equals(names.people.get(person).lean);
+    }
+    return g == null || gender.equals(g);
   }
 
   /** Resolves "he"/"she"/"the old man" at token tok, for quote q. */
