@@ -297,7 +297,16 @@ final class CastBuilder {
     // A name that never speaks and has no gender evidence is most likely a thing or a place
     // ("Americans", "Italy"): don't let it attract pronouns.
     for (Names.Person p : people) {
-      p.dropped = p.speeches == 0 && p.gender == null;
+      int n = 0;
+      int place = 0;
+      for (String a : p.aliases) {
+        n += formCount.getOrDefault(a, 0);
+        place += placeCount.getOrDefault(a, 0);
+      }
+      // "in India", "to India", "of India": a silent name mostly after prepositions is a place,
+      // whatever pronouns follow it.
+      boolean placeLike = p.titleMale + p.titleFemale == 0 && place * 3 >= n;
+      p.dropped = p.speeches == 0 && (p.gender == null || placeLike);
     }
     for (Names.Mention m : mentions) {
       if (m.character >= 0 && people.get(m.character).dropped) {
