@@ -26,6 +26,11 @@ final class Resolver extends Salience {
   private final Descriptions descriptions;
 
   void resolveAll() {
+    resolveForward();
+    Parity.fix(turns, speaker, type);
+  }
+
+  private void resolveForward() {
     int n = spans.size();
     int q = 0;
     while (q < n) {
