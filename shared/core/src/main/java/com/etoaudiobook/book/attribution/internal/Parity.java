@@ -34,7 +34,7 @@ final class Parity {
           && turns.get(next)[0] >= 0 && turns.get(next)[0] == turns.get(j)[0]
           && alternating(turns, i, j)) {
         boolean anchoredBefore = i > 0 && adjacent(turns.get(i - 1), turns.get(i));
-        int from = anchoredBefore ? (i + j + 1) / 2 : i;
+        int from = anchoredBefore ? (i + 2 * j + 2) / 3 : i;
         int a = turns.get(j)[0];
         int b = j > i ? turns.get(j - 1)[0] : (anchoredBefore ? turns.get(i - 1)[0] : -3);
         if (b >= 0 && a != b) {
