@@ -64,4 +64,18 @@ class ResolverTest {
         """;
     assertEquals(List.of("Bill Gorton", Engine.NARRATOR), speakers(text));
   }
+
+  @Test
+  void aNamedTurnAfterAnExchangeSetsItsParity() {
+    List<String> s = speakers("""
+        Nora Vance and Tom Harlow sat by the fire.
+
+        "Cold tonight."
+
+        "Is it?"
+
+        "Very cold," said Nora Vance.
+        """);
+    assertEquals(List.of("Nora Vance", "Tom Harlow", "Nora Vance"), s);
+  }
 }
