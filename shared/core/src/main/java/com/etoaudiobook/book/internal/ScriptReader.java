@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,7 +91,10 @@ public final class ScriptReader {
     }
   }
 
-  private static final Pattern THEMATIC_BREAK = Pattern.compile("^[-*_](?:[ \\t]*[-*_]){2,}$");
+  // A repeated group recurses once per repetition in java.util.regex: a line of 2,000 dashes overflowed
+  // the stack. The same rule without the group: starts and ends with a mark, only marks and blanks between,
+  // at least three marks (checked in thematicBreak).
+  private static final Pattern THEMATIC_BREAK = Pattern.compile("^[-*_][-*_ \\t]*[-*_]$");
   private static final Pattern SETEXT = Pattern.compile("^(=+|-{2,})$");
   private static final Pattern FENCE = Pattern.compile("^(```|~~~)");
   // "by Jane Doe", "By J. R. Tolkien", "Author: A. Writer"; but never "By dawn the water rose."
@@ -102,6 +106,7 @@ public final class ScriptReader {
   private static final int SAMPLE_MAX = 120;
 
   private final String source;
+  private final PlainText.Prepared layout;
   private final String fileName;
   private final boolean markdown;
   private final List<Entry> entries = new ArrayList<>();
@@ -122,10 +127,16 @@ public final class ScriptReader {
   private String delivery;
   private Mode mode = Mode.NARRATION;
 
-  private ScriptReader(String source, String fileName, boolean markdown) {
-    this.source = source;
+  private ScriptReader(PlainText.Prepared layout, String fileName, boolean markdown) {
+    this.source = layout.text();
+    this.layout = layout;
     this.fileName = fileName;
     this.markdown = markdown;
+  }
+
+  private static boolean thematicBreak(String line) {
+    return THEMATIC_BREAK.matcher(line).matches()
+        && line.chars().filter(c -> c == '-' || c == '*' || c == '_').count() >= 3;
   }
 
   /**
@@ -135,7 +146,12 @@ public final class ScriptReader {
    * @throws BookFormatException "no-speech" when nothing in the text can be spoken
    */
   public static Result read(String source, String fileName, boolean markdown) {
-    return new ScriptReader(source, fileName, markdown).run();
+    return read(new PlainText.Prepared(source, null, null, Set.of(), Set.of()), fileName, markdown);
+  }
+
+  /** Reads a text prepared by {@link PlainText}: its heading marks decide before any rule. */
+  public static Result read(PlainText.Prepared prepared, String fileName, boolean markdown) {
+    return new ScriptReader(prepared, fileName, markdown).run();
   }
 
   private Result run() {
@@ -289,7 +305,7 @@ public final class ScriptReader {
         entries.get(i + 1).kind = Kind.SKIP;
         continue;
       }
-      if (THEMATIC_BREAK.matcher(e.body).matches()) {
+      if (thematicBreak(e.body)) {
         e.kind = Kind.BREAK;
         continue;
       }
@@ -303,6 +319,14 @@ public final class ScriptReader {
         continue;
       }
       String clean = Markup.clean(e.body).strip();
+      if (layout.headings().contains(e.line.start())) {
+        heading(e, clean, 0);
+        continue;
+      }
+      if (layout.notHeadings().contains(e.line.start())) {
+        e.kind = Kind.TEXT;
+        continue;
+      }
       if (standsAlone(i) && Headings.isNumberedChapter(clean)) {
         heading(e, clean, 0);
         continue;
