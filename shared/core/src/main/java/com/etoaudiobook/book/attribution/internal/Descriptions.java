@@ -30,7 +30,13 @@ final class Descriptions {
 
   /** Words that end a description before its head: "the woman aloud", "a voice without". */
   private static final Set<String> BREAKS = Set.of("aloud", "without", "within", "again",
-      "once", "too", "as", "like", "than", "close", "behind", "below", "above", "outside");
+      "once", "too", "as", "like", "than", "close", "behind", "below", "above", "outside",
+      "came", "went", "got", "took", "made", "stood", "sat", "began", "saw", "somewhat",
+      "himself", "herself", "itself", "up", "down", "out", "off", "deal");
+
+  /** "the consequence", "the occasion", "the silence": abstract nouns do not speak. */
+  private static final java.util.regex.Pattern ABSTRACT =
+      java.util.regex.Pattern.compile("(ness|ion|ence|ance|ment|ity|ure)$");
 
   private final Tokens t;
   private final Names names;
@@ -57,13 +63,14 @@ final class Descriptions {
       // Only adjectives and nouns: "the seat and" or "the moment in" is no description.
       String w = t.lower[k];
       if (!t.isWord[k] || t.isCap(k) || Lexicon.STOP.contains(w) || w.endsWith("ly")
-          || BREAKS.contains(w)
+          || BREAKS.contains(w) || w.length() > 4 && w.endsWith("ed")
           || Lexicon.CLAUSE_OPENERS.contains(w) || Salience.PREPOSITIONS.contains(w)
           || !w.chars().allMatch(ch -> java.lang.Character.isLetter(ch) || ch == '-')) {
         return -2;
       }
     }
-    if (NOT_SPEAKERS.contains(head) || GENERIC.contains(head) && !indefinite) {
+    if (NOT_SPEAKERS.contains(head) || GENERIC.contains(head) && !indefinite
+        || ABSTRACT.matcher(head).find() || !endsThere(c.descEnd)) {
       return -2;
     }
     int titled = titledCharacter(head);
@@ -91,6 +98,21 @@ final class Descriptions {
       byName.put(key, id);
     }
     return id;
+  }
+
+  /**
+   * A description ends where the phrase does: at punctuation, a quote, a speech verb or a
+   * function word ("the turnkey, who", "the doctor at last"), not before a name or another word
+   * of the phrase ("the young Duke", "the prima donna").
+   */
+  private boolean endsThere(int k) {
+    if (k >= t.size || !t.isWord[k] || t.quote[k] >= 0) {
+      return true;
+    }
+    String w = t.lower[k];
+    return !t.isCap(k) && (Lexicon.isSpeechVerb(w) || Salience.PREPOSITIONS.contains(w)
+        || Lexicon.CLAUSE_OPENERS.contains(w) || Lexicon.FILLERS.contains(w)
+        || w.equals("who") || w.equals("that") || w.endsWith("ly"));
   }
 
   /** The one character whose title is this noun ("Dr." for "doctor"), -2 if several, else -3. */
