@@ -64,14 +64,14 @@ final class CastBuilder {
       boolean titled = formTitle.get(form) != null;
       // People are sometimes "to"/"of" someone; places mostly are ("at Vevey", "of Rome").
       boolean placeLike = placeCount.getOrDefault(form, 0) * 2 >= n;
-      boolean knownFirst = isKnownFirstName(formCore.get(form));
+      boolean knownFirst = NameForms.isKnownFirstName(formCore.get(form));
       boolean fullKnown = knownFirst && formCore.get(form).contains(" ");
       // "the Hindus", "the European": a name that never speaks and mostly follows "the" is a
       // group or a kind.
       boolean group = !speaker && theCount.getOrDefault(form, 0) * 2 > n
           && !Lexicon.STANDALONE_TITLES.contains(formCore.get(form).toLowerCase());
       boolean thing = !titled && (thingCount.getOrDefault(form, 0) * 4 >= n || group
-          || isPlaceName(formCore.get(form)));
+          || NameForms.isPlaceName(formCore.get(form)));
       if (!thing && (speaker || titled
           || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
         keep.add(form);
@@ -80,14 +80,14 @@ final class CastBuilder {
     // "the Wellands", "the Newland Archers": a family in the plural, not one speaker.
     Set<String> singularWords = new java.util.HashSet<>();
     for (String form : keep) {
-      singularWords.add(lastOf(formCore.get(form)));
+      singularWords.add(NameForms.lastOf(formCore.get(form)));
     }
     keep.removeIf(form -> {
-      String last = lastOf(formCore.get(form));
+      String last = NameForms.lastOf(formCore.get(form));
       return last.length() > 3 && last.endsWith("s")
           && singularWords.contains(last.substring(0, last.length() - 1))
           && theCount.getOrDefault(form, 0) * 2 >= formCount.get(form)
-          || Lexicon.PLURAL_TITLES.contains(firstOf(form).toLowerCase(java.util.Locale.ROOT)
+          || Lexicon.PLURAL_TITLES.contains(NameForms.firstOf(form).toLowerCase(java.util.Locale.ROOT)
               .replace(".", ""));
     });
     // A full name seen once still names a kept character: "Martha Hughes" for "Martha".
@@ -99,8 +99,8 @@ final class CastBuilder {
     }
     for (String form : formCount.keySet()) {
       String core = formCore.get(form);
-      if (core.contains(" ") && (keptWords.contains(firstOf(core))
-          || keptWords.contains(lastOf(core)))) {
+      if (core.contains(" ") && (keptWords.contains(NameForms.firstOf(core))
+          || keptWords.contains(NameForms.lastOf(core)))) {
         keep.add(form);
       }
     }
@@ -113,15 +113,15 @@ final class CastBuilder {
       String core = formCore.get(form);
       String title = formTitle.get(form);
       if (title != null && title.toLowerCase().startsWith("mrs") && core.contains(" ")) {
-        mrsFull.add(lastOf(core));
+        mrsFull.add(NameForms.lastOf(core));
       }
       if (core.contains(" ")) {
         // Middle names and initials don't make another person: key on first + last word.
-        String key = fullKey(core);
+        String key = NameForms.fullKey(core);
         if (!coreToKey.containsKey(key)) {
           coreToKey.put(key, key);
-          lastWord.computeIfAbsent(lastOf(core), x -> new ArrayList<>()).add(key);
-          firstWord.computeIfAbsent(firstOf(core), x -> new ArrayList<>()).add(key);
+          lastWord.computeIfAbsent(NameForms.lastOf(core), x -> new ArrayList<>()).add(key);
+          firstWord.computeIfAbsent(NameForms.firstOf(core), x -> new ArrayList<>()).add(key);
         }
       }
     }
@@ -133,9 +133,9 @@ final class CastBuilder {
     for (String form : keep) {
       String core = formCore.get(form);
       if (core.contains(" ")) {
-        keyCount.merge(fullKey(core), formCount.get(form), Integer::sum);
+        keyCount.merge(NameForms.fullKey(core), formCount.get(form), Integer::sum);
         if (formTitle.get(form) == null) {
-          int[] v = keyVotes.computeIfAbsent(fullKey(core), x -> new int[2]);
+          int[] v = keyVotes.computeIfAbsent(NameForms.fullKey(core), x -> new int[2]);
           int[] fv = votes.getOrDefault(form, new int[2]);
           v[0] += fv[0];
           v[1] += fv[1];
@@ -150,11 +150,11 @@ final class CastBuilder {
       String tg = GenderGuess.titleGender(formTitle.get(form));
       if (tg != null && formCore.get(form).contains(" ")
           && !formTitle.get(form).toLowerCase().startsWith("mrs")) {
-        titledGender.merge(fullKey(formCore.get(form)), tg, (a, b) -> a.equals(b) ? a : "");
+        titledGender.merge(NameForms.fullKey(formCore.get(form)), tg, (a, b) -> a.equals(b) ? a : "");
       }
     }
     for (String key : coreToKey.keySet()) {
-      String g = GenderGuess.firstNameOrEnding(firstOf(key));
+      String g = GenderGuess.firstNameOrEnding(NameForms.firstOf(key));
       if (g == null && titledGender.containsKey(key) && !titledGender.get(key).isEmpty()) {
         g = titledGender.get(key);
       }
@@ -166,8 +166,8 @@ final class CastBuilder {
       String title = formTitle.get(form);
       String tg = GenderGuess.titleGender(title);
       if (core.contains(" ")) {
-        String g = fullGender.get(fullKey(core));
-        formKey.put(form, tg != null && g != null && !g.equals(tg) ? form : fullKey(core));
+        String g = fullGender.get(NameForms.fullKey(core));
+        formKey.put(form, tg != null && g != null && !g.equals(tg) ? form : NameForms.fullKey(core));
         continue;
       }
       // An untitled name's own pronouns stand in for a title: "Archer ... he" is the man.
@@ -181,13 +181,13 @@ final class CastBuilder {
       }
       List<String> byFirst = firstWord.getOrDefault(core, List.of());
       if (title == null) {
-        byFirst = dominant(byFirst, keyCount);
+        byFirst = NameForms.dominant(byFirst, keyCount);
       }
       boolean mrs = title != null && title.toLowerCase().startsWith("mrs");
       boolean firstNameTitle = title != null && (title.toLowerCase().startsWith("miss")
           || title.toLowerCase().startsWith("sir") || title.toLowerCase().startsWith("lady")
           || title.toLowerCase().startsWith("master"));
-      List<String> byFirstG = filterGender(byFirst, tg);
+      List<String> byFirstG = NameForms.filterGender(byFirst, tg);
       if (firstNameTitle && byLast.isEmpty() && byFirstG.size() == 1) {
         // "Miss Daisy", "Sir Walter", "Master Randolph": title + first name.
         formKey.put(form, byFirstG.get(0));
@@ -253,7 +253,7 @@ final class CastBuilder {
       byForm.put(form, p);
     }
     for (Names.Person p : people) {
-      p.name = displayName(p, formCount);
+      p.name = NameForms.displayName(p, formCount);
       p.aliases.add(p.name);
     }
     for (Names.Mention m : mentions) {
@@ -314,94 +314,4 @@ final class CastBuilder {
       }
     }
   }
-
-  /** The one candidate seen more than twice as often as all others together, or all of them. */
-  private static List<String> dominant(List<String> keys, Map<String, Integer> keyCount) {
-    if (keys.size() < 2) {
-      return keys;
-    }
-    String best = null;
-    int bestCount = -1;
-    int total = 0;
-    for (String k : keys) {
-      int c = keyCount.getOrDefault(k, 0);
-      total += c;
-      if (c > bestCount) {
-        best = k;
-        bestCount = c;
-      }
-    }
-    return bestCount > 2 * (total - bestCount) ? List.of(best) : keys;
-  }
-
-  /** "New York", "Wimpole Street", "Grand Hotel": a name ending or starting like a place. */
-  static boolean isPlaceName(String core) {
-    String first = firstOf(core).toLowerCase(java.util.Locale.ROOT);
-    String last = lastOf(core).toLowerCase(java.util.Locale.ROOT);
-    return core.contains(" ") && (first.equals("new") || first.equals("saint")
-        || first.equals("st")) || Lexicon.PLACE_NOUNS.contains(last);
-  }
-
-  private static List<String> filterGender(List<String> fulls, String gender) {
-    if (gender == null) {
-      return fulls;
-    }
-    List<String> out = new ArrayList<>();
-    for (String f : fulls) {
-      String g = GenderGuess.firstNameGender(firstOf(f));
-      if (g == null || g.equals(gender)) {
-        out.add(f);
-      }
-    }
-    return out;
-  }
-
-  private static String displayName(Names.Person p, Map<String, Integer> formCount) {
-    // The longest untitled full name, else the most frequent form.
-    String best = null;
-    for (String a : p.aliases) {
-      if (a.contains(" ") && titleOf(a) == null && (best == null || a.length() > best.length())) {
-        best = a;
-      }
-    }
-    if (best != null) {
-      return best;
-    }
-    int bestCount = -1;
-    for (String a : p.aliases) {
-      int c = formCount.getOrDefault(a, 0);
-      if (c > bestCount) {
-        best = a;
-        bestCount = c;
-      }
-    }
-    return best;
-  }
-
-  static String titleOf(String form) {
-    int sp = form.indexOf(' ');
-    if (sp < 0) {
-      return null;
-    }
-    String first = form.substring(0, sp).toLowerCase().replace(".", "");
-    return Tokens.isTitle(first) ? first : null;
-  }
-
-  private static String fullKey(String core) {
-    return firstOf(core) + " " + lastOf(core);
-  }
-
-  private static String lastOf(String core) {
-    return core.substring(core.lastIndexOf(' ') + 1);
-  }
-
-  static String firstOf(String core) {
-    int sp = core.indexOf(' ');
-    return sp < 0 ? core : core.substring(0, sp);
-  }
-
-  private static boolean isKnownFirstName(String core) {
-    return GenderGuess.firstNameGender(firstOf(core)) != null;
-  }
-
 }

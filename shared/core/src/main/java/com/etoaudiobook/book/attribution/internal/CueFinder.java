@@ -1,7 +1,6 @@
 package com.etoaudiobook.book.attribution.internal;
 
 import java.util.List;
-import java.util.Set;
 
 import static com.etoaudiobook.book.attribution.internal.Cue.DESC;
 import static com.etoaudiobook.book.attribution.internal.Cue.FIRST;
@@ -15,22 +14,15 @@ import static com.etoaudiobook.book.attribution.internal.Cue.PRONOUN;
  */
 final class CueFinder {
 
-  private static final Set<String> OBJECTS = Set.of("him", "her", "them", "me", "us", "you",
-      "himself", "herself", "itself", "themselves", "myself", "yourself", "one", "each",
-      "everybody", "nobody", "somebody", "anybody", "everyone", "someone", "no-one");
-
-  /** Past tenses that follow a quote without introducing its speaker. */
-  private static final Set<String> NOT_SPEECH = Set.of("seemed", "appeared", "looked",
-      "turned", "followed", "passed", "remained", "wanted", "needed", "used", "proved",
-      "happened", "mattered", "continued", "sounded");
-
   private final Tokens t;
+  private final SpeechVerbs verbs;
   private final Names names;
   private final List<QuoteScanner.Span> spans;
   private final boolean firstPerson;
 
   CueFinder(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson) {
     this.t = t;
+    this.verbs = new SpeechVerbs(t);
     this.names = names;
     this.spans = spans;
     this.firstPerson = firstPerson;
@@ -39,56 +31,6 @@ final class CueFinder {
   /** The cue of quotation q, or null. */
   Cue find(int q) {
     return findCue(q);
-  }
-
-  private boolean isTerminator(int k) {
-    if (t.isWord[k]) {
-      return false;
-    }
-    String w = t.word[k];
-    if (w.equals(".")) {
-      // "Mr." does not end the phrase.
-      return !(k > 0 && t.isWord[k - 1] && (Tokens.isTitle(t.lower[k - 1])
-          || t.word[k - 1].length() == 1 && t.isCap(k - 1)));
-    }
-    return w.equals("!") || w.equals("?") || w.equals(";") || w.equals(":") || w.equals("(")
-        || w.equals(")");
-  }
-
-  /** Index after a speech verb starting at k ("said", "went on"), or -1. */
-  private int speechVerbAt(int k, int limit) {
-    if (k >= limit || !t.isWord[k]) {
-      return -1;
-    }
-    String l = t.lower[k];
-    if (Lexicon.isSpeechVerb(l)) {
-      // "began to cry", "thought to go": an infinitive follows, this is not speech.
-      if (k + 2 < limit && t.lower[k + 1].equals("to") && t.isWord[k + 2] && !t.isCap(k + 2)
-          && !Lexicon.DETERMINERS.contains(t.lower[k + 2]) && !OBJECTS.contains(t.lower[k + 2])) {
-        return -1;
-      }
-      // "called out Pooh", "spoke up": the particle belongs to the verb, but "said in a
-      // whisper" is a manner, not a particle.
-      if (k + 1 < limit && (Lexicon.PARTICLES.contains(t.lower[k + 1])
-          || t.lower[k + 1].equals("up") || t.lower[k + 1].equals("back"))
-          && !(k + 2 < limit && Lexicon.DETERMINERS.contains(t.lower[k + 2]))) {
-        return k + 2;
-      }
-      return k + 1;
-    }
-    if (Lexicon.PARTICLE_VERBS.contains(l) && k + 1 < limit
-        && Lexicon.PARTICLES.contains(t.lower[k + 1])) {
-      return k + 2;
-    }
-    return -1;
-  }
-
-  private boolean isFiller(int k) {
-    if (!t.isWord[k] || t.isCap(k) && t.quote[k] < 0 && !t.sentenceStart[k]) {
-      return false;
-    }
-    String l = t.lower[k];
-    return Lexicon.FILLERS.contains(l) || l.endsWith("ly") && l.length() > 4;
   }
 
   /** End of narration that belongs to the text around quote q: next quote or paragraph end. */
@@ -149,14 +91,14 @@ final class CueFinder {
     }
     int limit = narrationEnd(i);
     int j = i;
-    while (j < limit && !t.isWord[j] && !isTerminator(j)) {
+    while (j < limit && !t.isWord[j] && !verbs.isTerminator(j)) {
       j++;
     }
-    if (j >= limit || isTerminator(j) || Lexicon.CLAUSE_OPENERS.contains(t.lower[j])) {
+    if (j >= limit || verbs.isTerminator(j) || Lexicon.CLAUSE_OPENERS.contains(t.lower[j])) {
       // '"Got it?" and Pooh said, "Yes"': the cue belongs to the next quote.
       return null;
     }
-    int v = speechVerbAt(j, limit);
+    int v = verbs.at(j, limit);
     if (v > 0) {
       return subjectAt(v, limit);
     }
@@ -164,7 +106,7 @@ final class CueFinder {
     if (cleft != null) {
       return cleft;
     }
-    if (j == i && looseVerb(j) && names.mentionStart[j + 1] >= 0) {
+    if (j == i && verbs.loose(j) && names.mentionStart[j + 1] >= 0) {
       // '"…," hooted Aziz': right after the quote, any past tense before a name says who.
       return subjectAt(j + 1, limit);
     }
@@ -176,11 +118,11 @@ final class CueFinder {
     }
     int k = end[0];
     int fill = 0;
-    while (k < limit && fill < 3 && isFiller(k)) {
+    while (k < limit && fill < 3 && verbs.isFiller(k)) {
       k++;
       fill++;
     }
-    return speechVerbAt(k, limit) > 0 || j == i && k == end[0] && looseVerb(k) ? c : null;
+    return verbs.at(k, limit) > 0 || j == i && k == end[0] && verbs.loose(k) ? c : null;
   }
 
   /** "It was Marilla who spoke": the name of a cleft sentence, or null. */
@@ -196,19 +138,10 @@ final class CueFinder {
     }
     int k = m >= 0 ? names.mentions.get(m).last : j + 3;
     if (k + 1 < limit && (t.lower[k].equals("who") || t.lower[k].equals("that"))
-        && speechVerbAt(k + 1, limit) > 0) {
+        && verbs.at(k + 1, limit) > 0) {
       return c;
     }
     return null;
-  }
-
-  /** A lowercase past tense ("flashed", "hooted"): a speech verb when it sits in a cue slot. */
-  private boolean looseVerb(int k) {
-    if (k + 1 >= t.size || !t.isWord[k] || t.isCap(k)) {
-      return false;
-    }
-    String l = t.lower[k];
-    return l.length() > 4 && l.endsWith("ed") && !NOT_SPEECH.contains(l);
   }
 
   /** The quote opens its paragraph and the narration above runs into it (no full stop). */
@@ -243,7 +176,7 @@ final class CueFinder {
     from = Math.max(from, qs - 80);
     int s = from;
     for (int k = qs - 1; k >= from; k--) {
-      if (isTerminator(k) && !t.word[k].equals(":")) {
+      if (verbs.isTerminator(k) && !t.word[k].equals(":")) {
         s = k + 1;
         break;
       }
@@ -257,14 +190,14 @@ final class CueFinder {
         continue;
       }
       words++;
-      int after = speechVerbAt(v, qs);
+      int after = verbs.at(v, qs);
       if (after < 0) {
         continue;
       }
       // Subject before the verb, possibly with fillers: "Alice then said".
       int k = v - 1;
       int fill = 0;
-      while (k >= s && fill < 3 && isFiller(k)) {
+      while (k >= s && fill < 3 && verbs.isFiller(k)) {
         k--;
         fill++;
       }
@@ -294,7 +227,7 @@ final class CueFinder {
       int[] end = new int[1];
       boolean first = true;
       for (int m = s; m < v; m++) {
-        if (t.isWord[m] && !Lexicon.CLAUSE_OPENERS.contains(t.lower[m]) && !isFiller(m)) {
+        if (t.isWord[m] && !Lexicon.CLAUSE_OPENERS.contains(t.lower[m]) && !verbs.isFiller(m)) {
           Cue c = subjectForward(m, v, end);
           if (c != null && c.kind == DESC && !first) {
             // "as they walked about the room, Isabella explained": a later description is
@@ -356,7 +289,7 @@ final class CueFinder {
             return new Cue(NAME, m2, null, a);
           }
           // "the lady from Geneva": a function word ends the description before the name.
-          if (t.isCap(a) || speechVerbAt(a, limit) > 0 || Lexicon.STOP.contains(t.lower[a])) {
+          if (t.isCap(a) || verbs.at(a, limit) > 0 || Lexicon.STOP.contains(t.lower[a])) {
             break;
           }
         }
@@ -368,7 +301,7 @@ final class CueFinder {
       String gender = null;
       int w = 0;
       while (j < limit && w < 4 && t.isWord[j] && !t.isCap(j)
-          && speechVerbAt(j, limit) < 0 && !isFiller(j) && !t.lower[j].equals("to")
+          && verbs.at(j, limit) < 0 && !verbs.isFiller(j) && !t.lower[j].equals("to")
           && !t.lower[j].equals("and")) {
         String g = nounGender(t.lower[j]);
         if (g != null) {

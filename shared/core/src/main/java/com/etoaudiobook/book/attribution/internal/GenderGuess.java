@@ -125,9 +125,9 @@ final class GenderGuess {
     }
     String byName = null;
     for (String a : p.aliases) {
-      String first = CastBuilder.firstOf(a);
-      if (CastBuilder.titleOf(a) != null) {
-        first = CastBuilder.firstOf(a.substring(a.indexOf(' ') + 1));
+      String first = NameForms.firstOf(a);
+      if (NameForms.titleOf(a) != null) {
+        first = NameForms.firstOf(a.substring(a.indexOf(' ') + 1));
       }
       byName = firstNameGender(first);
       if (byName != null) {
