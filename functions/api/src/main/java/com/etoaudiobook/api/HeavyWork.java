@@ -56,9 +56,17 @@ public final class HeavyWork implements AutoCloseable {
     return run("Parsing the file", parseDeadline, work);
   }
 
-  /** Other work for one request (planning, synthesis) within the general deadline. */
+  /** Other work for one request (synthesis) within the general deadline. */
   public <T> T run(String what, Callable<T> work) {
     return run(what, deadline, work);
+  }
+
+  /**
+   * Work that must not be stopped halfway (starting a job: its plan saved, its parts being queued) on
+   * the pool, without a deadline: what bounds it is the size of a book (BookLimits).
+   */
+  public <T> T runToEnd(String what, Callable<T> work) {
+    return run(what, null, work);
   }
 
   /**
@@ -75,14 +83,14 @@ public final class HeavyWork implements AutoCloseable {
           + " other documents and " + pool.getQueue().size() + " waiting; retry in " + RETRY_AFTER_SECONDS + " s");
     }
     try {
-      return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+      return deadline == null ? future.get() : future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
       LOG.warn("{} passed the deadline of {} s and was stopped", what, deadline.toSeconds());
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, what + " took longer than the limit of "
           + deadline.toSeconds() + " s; split the document into smaller files");
     } catch (InterruptedException e) {
-      future.cancel(true);
+      future.cancel(deadline != null);
       Thread.currentThread().interrupt();
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The server is stopping");
     } catch (ExecutionException e) {
