@@ -98,6 +98,8 @@ public final class LocalRuntime implements AutoCloseable {
     env.put("ASSEMBLY_QUEUE_URL", sqs.queueUrl(EmbeddedSqs.ASSEMBLY));
     env.put("SPEECH_PROVIDER", o.engine().provider());
     env.put("MAX_RECEIVE_COUNT", Integer.toString(o.maxReceiveCount()));
+    // the template's worker timeout, but never past the visibility: a part must not reappear while in hand
+    env.put("WORKER_TIMEOUT_SECONDS", Integer.toString(Math.min(120, o.visibilitySeconds())));
     env.put("ALLOWED_ORIGINS", or(System.getenv("ALLOWED_ORIGINS"), "*"));
     // the shared voice cache when one is running; without it, Caffeine alone
     env.put("REDIS_URL", System.getenv("REDIS_URL"));

@@ -14,7 +14,6 @@ import com.etoaudiobook.job.Progress;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.voice.Casting;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -26,6 +25,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -118,8 +118,8 @@ class JobController {
     return view(progress(id));
   }
 
-  @Get(value = "/{id}/segments", produces = MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> segments(@PathVariable String id) {
+  @Get(value = "/{id}/segments{?chapter}", produces = MediaType.APPLICATION_JSON)
+  HttpResponse<byte[]> segments(@PathVariable String id, @Nullable @QueryValue Integer chapter) {
     Progress p = progress(id);
     if (p.job().state() != JobState.DONE) {
       throw ApiException.conflict("Job " + id + " is " + p.job().state().name().toLowerCase()
@@ -131,19 +131,8 @@ class JobController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put("jobId", id);
-    out.put("title", manifest.path("title").asText());
-    out.put("durationMs", manifest.path("durationMs").asLong());
-    out.set("chapters", manifest.path("chapters"));
-    ArrayNode segments = out.putArray("segments");
-    for (JsonNode s : manifest.path("segments")) {
-      ObjectNode seg = ((ObjectNode) s).deepCopy();
-      String audio = seg.path("audio").asText();
-      seg.remove("audio");
-      seg.put("audioUrl", services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
-      segments.add(seg);
-    }
+    ObjectNode out = PlayerView.of(id, manifest, chapter,
+        audio -> services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
     return HttpResponse.ok(Json.write(out));
   }
 
