@@ -459,8 +459,11 @@ try {
     await page.locator('button.seg[aria-current]').waitFor({ timeout: 15_000 });
     const after = await page.evaluate(() => Number(document.querySelector('button.seg[aria-current]')?.dataset.index));
     check('position restored after reload', after === cur, `segment ${cur + 1} → ${after + 1}`);
+    check('a finished job opens without its cast cards (a novel has thousands of voice options)', await page.locator('#cast-step').isHidden());
+    await page.click('#steps a[href="#cast-step"]');
     await page.locator('#cast-step').waitFor({ state: 'visible', timeout: 10_000 });
-    check('the job\'s book and casting come back with it', (await page.locator('#roles article.role').count()) === EXPECTED_ROLES);
+    check('step 2 brings the job\'s book and casting back', (await page.locator('#roles article.role').count()) === EXPECTED_ROLES &&
+      (await page.evaluate(() => location.hash)) === `#job=${jobId}`);
     await screenshot('restored');
   });
 

@@ -35,6 +35,10 @@ export class JobStep {
   get id(): string | undefined {
     return this.jobId;
   }
+  /** The open job's last view. */
+  get current(): JobView | undefined {
+    return this.jobId ? this.last : undefined;
+  }
 
   /** Shown the moment Generate is pressed, before the server has answered. */
   planning(segments?: number): void {

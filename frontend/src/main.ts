@@ -64,7 +64,7 @@ const jobs = new JobStep((job: JobView) => {
   updateShelf({ jobId: job.id, bookId: job.bookId, title: shelfEntry(job.id)?.title || job.title, state: job.state });
   renderShelf(job.id);
   if (job.bookId && currentBook?.id !== job.bookId) void openBookOf(job);
-}, () => focusSection('cast-step'));
+}, () => void toCast());
 const library = new Library(() => void loadVoices(true));
 
 function showBook(b: BookResponse, casting = shelfCasting(b.id)): void {
@@ -79,14 +79,32 @@ function shelfCasting(bookId: string) {
   return e?.bookId === bookId ? e.casting : undefined;
 }
 
-/** A job opened from a link: its book goes in step 2 with the job's casting, ready to generate again. */
-async function openBookOf(job: JobView): Promise<void> {
-  try {
-    const b = await api.book(job.bookId);
-    if (jobs.id === job.id) showBook(b.value, shelfEntry(job.id)?.casting);
-  } catch {
-    /* the book expired: the job still plays */
+/**
+ * A job opened from a link: its book goes in step 2 with the job's casting, ready to generate again.
+ * For a finished job that waits until the reader asks (step pill, "Change voices"): a novel's cast
+ * cards hold thousands of voice options the player does not need.
+ */
+let bookOfJob: Promise<void> | undefined;
+let bookOfJobId = '';
+function openBookOf(job: JobView, now = job.state !== 'DONE'): Promise<void> {
+  if (bookOfJobId !== job.id) {
+    bookOfJobId = job.id;
+    bookOfJob = undefined;
   }
+  if (!now && !bookOfJob) return Promise.resolve();
+  bookOfJob ??= api.book(job.bookId).then((b) => {
+    if (jobs.id === job.id) showBook(b.value, shelfEntry(job.id)?.casting);
+  }, () => {
+    $('live').textContent = 'The book of this job is no longer on the server; the audiobook still plays.';
+  });
+  return bookOfJob;
+}
+
+/** Step 2 for the open job, loading its book first when needed. */
+async function toCast(): Promise<void> {
+  const job = jobs.current;
+  if (job && currentBook?.id !== job.bookId) await openBookOf(job, true);
+  if (!$('cast-step').hidden) focusSection('cast-step');
 }
 
 function openJob(id: string, initial?: JobView): void {
@@ -155,7 +173,8 @@ for (const a of document.querySelectorAll<HTMLAnchorElement>('#steps a')) {
   a.addEventListener('click', (e) => {
     e.preventDefault();
     const id = a.getAttribute('href')!.slice(1);
-    if ($(id).hidden) $('live').textContent = `${a.textContent} is not available yet.`;
+    if (id === 'cast-step' && jobs.current) void toCast();
+    else if ($(id).hidden) $('live').textContent = `${a.textContent} is not available yet.`;
     else focusSection(id);
   });
 }
