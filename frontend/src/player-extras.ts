@@ -51,6 +51,16 @@ export class PlayerExtras {
       this.tick();
     });
     $('bookmark-add').addEventListener('click', () => this.addBookmark());
+    const volume = $<HTMLInputElement>('volume');
+    const savedVolume = Number(store?.getItem('eab:volume') ?? 1);
+    volume.value = String(savedVolume >= 0 && savedVolume <= 1 ? savedVolume : 1);
+    const setVolume = () => {
+      player.rateTarget.volume = Number(volume.value);
+      volume.setAttribute('aria-valuetext', `${Math.round(Number(volume.value) * 100)}%`);
+      store?.setItem('eab:volume', volume.value);
+    };
+    volume.addEventListener('input', setVolume);
+    setVolume();
     $('shortcuts').replaceChildren(...SHORTCUTS.map((s) => h('li', {},
       ...s.keys.flatMap((k, i) => [i ? ' or ' : '', h('kbd', {}, k)]), ` ${s.label}`)));
     setInterval(() => this.tick(), 1000);

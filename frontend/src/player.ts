@@ -24,7 +24,7 @@ export class Player {
   private loaded = new Map<number, PlayerSegment[]>();
   private cur = -1;
   private ch = -1;
-  private readonly text = new ReadAlong($('readalong'));
+  private readonly text = new ReadAlong($('readalong'), (ms) => this.seekInSegment(ms));
   private raf = 0;
   private lastSave = 0;
   private lastMediaPos = 0;
@@ -270,6 +270,13 @@ export class Player {
     const i = lastAtOrBefore(segs, t, (s) => s.startMs);
     const seg = segs[i];
     this.select(o.chapters[at].firstSegment + i, { time: Math.max(0, (t - seg.startMs) / 1000), autoplay: this.playing });
+  }
+
+  /** From a word of the read-along text. */
+  seekInSegment(ms: number): void {
+    const c = this.outline?.chapters[this.ch];
+    const seg = c && this.loaded.get(this.ch)?.[this.cur - c.firstSegment];
+    if (seg) this.seekMs(seg.startMs + ms);
   }
 
   skip(seconds: number): void {
