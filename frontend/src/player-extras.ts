@@ -49,6 +49,8 @@ export class PlayerExtras {
     $<HTMLSelectElement>('sleep').addEventListener('change', (e) => {
       this.sleep = parseSleep((e.target as HTMLSelectElement).value, Date.now());
       this.tick();
+      // said once here; the countdown beside the select is not a live region (it changes every second)
+      $('live-player').textContent = this.sleep.kind === 'off' ? 'Sleep timer off.' : `Sleep timer set. ${sleepText(this.sleep, Date.now())}.`;
     });
     $('bookmark-add').addEventListener('click', () => this.addBookmark());
     const volume = $<HTMLInputElement>('volume');
@@ -87,7 +89,9 @@ export class PlayerExtras {
   /** Called every second and on every frame while playing: counts the sleep timer down. */
   tick(): void {
     const now = Date.now();
-    $('sleep-status').textContent = sleepText(this.sleep, now);
+    const text = sleepText(this.sleep, now);
+    const status = $('sleep-status');
+    if (status.textContent !== text) status.textContent = text;
     if (sleepDue(this.sleep, now)) this.fallAsleep();
   }
 
