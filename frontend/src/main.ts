@@ -110,6 +110,12 @@ async function toCast(): Promise<void> {
 function openJob(id: string, initial?: JobView): void {
   setRoute({ job: id });
   setStep('generate');
+  const known = shelfEntry(id);
+  if (!initial && known?.state === 'DONE') {
+    // finished when this browser last saw it: the player opens now, the job's status (and links) follow
+    setStep('listen');
+    void player.load({ id, bookId: known.bookId || '', title: known.title, state: 'DONE', parts: { done: 0, total: 0, failed: 0 } });
+  } else if (!initial && !known) player.prefetch(id); // a link from elsewhere: most are finished books
   jobs.start(id, initial);
 }
 

@@ -102,8 +102,23 @@ export class Player {
     return this.audio;
   }
 
+  /** Starts fetching a job's outline and chapter before its status is known (the job page opens in one round trip). */
+  prefetch(jobId: string): void {
+    const pos = loadPosition(jobId);
+    this.early = { id: jobId, answer: api.segments(jobId, pos?.chapter ?? 0).then((r) => r.value, () => undefined) };
+  }
+  private early?: { id: string; answer: Promise<SegmentsResponse | undefined> };
+
   /** Opens a finished job: the outline and the chapter the listener was in (one request). */
-  async load(job: JobView): Promise<void> {
+  load(job: JobView): Promise<void> {
+    renderDownloads(job);
+    // open (or opening) already: a newer view of the job only brings its links
+    if (this.jobId !== job.id || !this.opening) this.opening = this.open(job);
+    return this.opening;
+  }
+  private opening?: Promise<void>;
+
+  private async open(job: JobView): Promise<void> {
     if (this.jobId !== job.id) {
       this.pendingPlay = false;
       this.audio.pause();
@@ -115,14 +130,15 @@ export class Player {
       this.loaded.clear();
     }
     this.jobId = job.id;
-    renderDownloads(job);
     $('player-bar').hidden = false;
     document.body.classList.add('has-player');
     const err = $('player-error');
     setError(err, null);
     const pos = loadPosition(job.id);
     try {
-      const r = (await api.segments(job.id, pos?.chapter ?? 0)).value;
+      const early = this.early?.id === job.id ? await this.early.answer : undefined;
+      this.early = undefined;
+      const r = early ?? (await api.segments(job.id, pos?.chapter ?? 0)).value;
       if (this.jobId !== job.id) return;
       this.outline = r;
       const at = r.chapters.findIndex((c) => c.index === (r.chapter ?? r.segments[0]?.chapter));
@@ -137,6 +153,7 @@ export class Player {
       updateShelf({ jobId: job.id, bookId: job.bookId, title: r.title, author: r.author || undefined, durationMs: r.durationMs, state: 'DONE', coverUrl: r.coverUrl || undefined });
       this.extras.loadBookmarks();
     } catch (e) {
+      this.opening = undefined;
       setError(err, `Could not load the book: ${errorMessage(e)}`);
     }
   }
