@@ -604,7 +604,13 @@ try {
     // the same at phone width
     const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, bypassCSP: true, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
     const m = watch(await phone.newPage());
+    await m.goto(BASE_URL + '/health');
+    const c0 = Date.now();
     await m.goto(`${BASE_URL}/#job=${longJob}`, { waitUntil: 'load' });
+    await m.waitForFunction(() => performance.getEntriesByName('player-ready').length > 0, null, { timeout: 15_000 });
+    const cold = Math.round(await m.evaluate(() => performance.timeOrigin + performance.getEntriesByName('player-ready')[0].startTime) - c0);
+    console.log(`long book: player ready ${cold} ms after navigation from a link in a fresh browser (phone)`);
+    check('a shared link to a finished long book opens within the budget', cold < LOAD_BUDGET_MS, `${cold} ms < ${LOAD_BUDGET_MS} ms`);
     await m.locator('button.seg[aria-current]').waitFor({ timeout: 15_000 });
     const fit = await m.evaluate(() => ({ scroll: document.documentElement.scrollWidth, bar: document.getElementById('player-bar').getBoundingClientRect().bottom, h: innerHeight,
       seek: document.getElementById('seek').getBoundingClientRect().width }));

@@ -111,12 +111,15 @@ function openJob(id: string, initial?: JobView): void {
   setRoute({ job: id });
   setStep('generate');
   const known = shelfEntry(id);
-  if (!initial && known?.state === 'DONE') {
-    // finished when this browser last saw it: the player opens now, the job's status (and links) follow
+  // The player opens as soon as the job is known to be finished; its status (and download links) follow.
+  const listen = () => {
+    if (jobs.id !== id || !$('listen-step').hidden) return;
     setStep('listen');
-    void player.load({ id, bookId: known.bookId || '', title: known.title, state: 'DONE', parts: { done: 0, total: 0, failed: 0 } });
-  } else if (!initial && !known) player.prefetch(id); // a link from elsewhere: most are finished books
+    void player.load({ id, bookId: known?.bookId || '', title: known?.title || '', state: 'DONE', parts: { done: 0, total: 0, failed: 0 } });
+  };
   jobs.start(id, initial);
+  if (!initial && known?.state === 'DONE') listen(); // finished when this browser last saw it
+  else if (!initial && !known) void player.prefetch(id).then((done) => done && listen()); // a link from elsewhere
 }
 
 let settingHash = false;

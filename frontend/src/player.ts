@@ -103,9 +103,10 @@ export class Player {
   }
 
   /** Starts fetching a job's outline and chapter before its status is known (the job page opens in one round trip). */
-  prefetch(jobId: string): void {
+  prefetch(jobId: string): Promise<boolean> {
     const pos = loadPosition(jobId);
     this.early = { id: jobId, answer: api.segments(jobId, pos?.chapter ?? 0).then((r) => r.value, () => undefined) };
+    return this.early.answer.then((r) => !!r); // segments come only for a finished job
   }
   private early?: { id: string; answer: Promise<SegmentsResponse | undefined> };
 
@@ -150,7 +151,7 @@ export class Player {
       const inChapter = pos && pos.segment >= c.firstSegment && pos.segment < c.firstSegment + c.segments;
       if (this.cur < 0) this.select(inChapter ? pos.segment : c.firstSegment, { time: inChapter ? pos.time : 0, autoplay: false });
       performance.mark('player-ready');
-      updateShelf({ jobId: job.id, bookId: job.bookId, title: r.title, author: r.author || undefined, durationMs: r.durationMs, state: 'DONE', coverUrl: r.coverUrl || undefined });
+      updateShelf({ jobId: job.id, bookId: job.bookId || undefined, title: r.title, author: r.author || undefined, durationMs: r.durationMs, state: 'DONE', coverUrl: r.coverUrl || undefined });
       this.extras.loadBookmarks();
     } catch (e) {
       this.opening = undefined;
