@@ -112,14 +112,20 @@ function openJob(id: string, initial?: JobView): void {
   setStep('generate');
   const known = shelfEntry(id);
   // The player opens as soon as the job is known to be finished; its status (and download links) follow.
-  const listen = () => {
+  const listen = (): Promise<void> | undefined => {
     if (jobs.id !== id || !$('listen-step').hidden) return;
     setStep('listen');
-    void player.load({ id, bookId: known?.bookId || '', title: known?.title || '', state: 'DONE', parts: { done: 0, total: 0, failed: 0 } });
+    return player.load({ id, bookId: known?.bookId || '', title: known?.title || '', state: 'DONE', parts: { done: 0, total: 0, failed: 0 } });
   };
-  jobs.start(id, initial);
-  if (!initial && known?.state === 'DONE') listen(); // finished when this browser last saw it
-  else if (!initial && !known) void player.prefetch(id).then((done) => done && listen()); // a link from elsewhere
+  if (initial) jobs.start(id, initial);
+  else if (known?.state === 'DONE') {
+    // finished when this browser last saw it: the player first, then the job's status
+    const opened = Promise.resolve().then(listen);
+    jobs.start(id, undefined, opened);
+  } else if (!known) {
+    // a link from elsewhere: ask for the player's view first; it answers only for a finished job
+    jobs.start(id, undefined, player.prefetch(id).then((done) => (done ? listen() : undefined)));
+  } else jobs.start(id);
 }
 
 let settingHash = false;
