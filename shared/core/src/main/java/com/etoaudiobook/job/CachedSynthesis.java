@@ -1,8 +1,11 @@
 package com.etoaudiobook.job;
 
 import com.etoaudiobook.audio.AudioFormats;
+import com.etoaudiobook.audio.LoudnessNormalizer;
+import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.audio.Mp3Frames;
+import com.etoaudiobook.engine.CallGuard;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechRequest;
@@ -27,11 +30,14 @@ public final class CachedSynthesis {
   private final BlobStore blobs;
   private final SpeechEngine engine;
   private final Mp3Encoder encoder;
+  private final LoudnessNormalizer loudness;
 
   public CachedSynthesis(BlobStore blobs, SpeechEngine engine, Mp3Encoder encoder) {
     this.blobs = blobs;
     this.engine = engine;
     this.encoder = encoder;
+    // the same setting CacheKey records, so a key always says which level its audio is at
+    this.loudness = new LoudnessNormalizer(LoudnessTarget.configured());
   }
 
   public SpeechEngine engine() {
@@ -71,6 +77,11 @@ public final class CachedSynthesis {
    * {@code writer}, so the caller can store its own copy meanwhile and wait for both.
    */
   public Rendered render(SpeechRequest request, String delivery, String cacheKey, Executor writer) {
+    return render(request, delivery, cacheKey, writer, CallGuard.NONE);
+  }
+
+  /** Like {@link #render(SpeechRequest, String, String, Executor)}, the engine asking {@code guard} before each call. */
+  public Rendered render(SpeechRequest request, String delivery, String cacheKey, Executor writer, CallGuard guard) {
     byte[] cachedMarks = blobs.get(Keys.cacheMarks(cacheKey));
     if (cachedMarks != null && blobs.exists(Keys.cacheAudio(cacheKey))) {
       // operators search for these two lines; the key is a content hash, never user text
@@ -79,15 +90,16 @@ public final class CachedSynthesis {
           CompletableFuture.completedFuture(null));
     }
     LOG.info("Cache miss: tts {}", shortKey(cacheKey));
-    Speech speech = engine.synthesize(request);
+    Speech speech = engine.synthesize(request, guard);
     byte[] mp3;
     long shiftMs;
     if (speech.pcm() != null) {
-      mp3 = encoder.encode(speech.pcm(), speech.sampleRate());
+      // every part leaves at one loudness, so the joined book is even without re-encoding
+      mp3 = encoder.encode(loudness.normalize(speech.pcm(), speech.sampleRate()), speech.sampleRate());
       // word times are relative to the PCM; the encoder puts its delay in front
       shiftMs = AudioFormats.samplesToMillis(Mp3Encoder.ENCODER_DELAY);
     } else {
-      mp3 = Mp3Frames.bareFrames(speech.mp3());
+      mp3 = loudness.normalizeMp3(Mp3Frames.bareFrames(speech.mp3()));
       shiftMs = 0;
     }
     Mp3Frames.Stats stats = Mp3Frames.count(mp3);
