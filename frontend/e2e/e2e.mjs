@@ -599,10 +599,11 @@ try {
     const events = await p.evaluate(() => window.__eabEvents.filter((e) => /click|key|pointerdown|pointerup/.test(e.name)));
     const worst = events.reduce((m, e) => Math.max(m, e.duration), 0);
     const worstJs = events.reduce((m, e) => Math.max(m, e.processing), 0);
+    const worstEvent = events.find((e) => e.processing === worstJs);
     const slowFrames = events.filter((e) => e.duration > INTERACTION_BUDGET_MS).map((e) => `${e.name} ${Math.round(e.duration)}`);
     if (slowFrames.length) console.log(`long book: late frames (not our handlers): ${slowFrames.join(', ')}`);
     console.log(`long book: slowest interaction ${Math.round(worstJs)} ms input delay + handlers; ${Math.round(worst)} ms to the next frame (${events.length} events over 16 ms)`);
-    check('no interaction handled in over the budget', worstJs <= INTERACTION_BUDGET_MS, `${Math.round(worstJs)} ms ≤ ${INTERACTION_BUDGET_MS} ms`);
+    check('no interaction handled in over the budget', worstJs <= INTERACTION_BUDGET_MS, `${Math.round(worstJs)} ms ≤ ${INTERACTION_BUDGET_MS} ms (${worstEvent?.name || 'none'})`);
     await screenshot('long-book', p, false);
     await axe('long book player', p);
     await p.close();

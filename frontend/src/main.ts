@@ -63,7 +63,7 @@ const jobs = new JobStep((job: JobView) => {
 }, (job) => {
   updateShelf({ jobId: job.id, bookId: job.bookId, title: shelfEntry(job.id)?.title || job.title, state: job.state });
   renderShelf(job.id);
-  if (job.bookId && currentBook?.id !== job.bookId) void openBookOf(job);
+  if (job.bookId && currentBook?.id !== job.bookId) void openBookOf(job.id, job.bookId, job.state !== 'DONE');
 }, () => void toCast());
 const library = new Library(() => void loadVoices(true));
 
@@ -86,24 +86,25 @@ function shelfCasting(bookId: string) {
  */
 let bookOfJob: Promise<void> | undefined;
 let bookOfJobId = '';
-function openBookOf(job: JobView, now = job.state !== 'DONE'): Promise<void> {
-  if (bookOfJobId !== job.id) {
-    bookOfJobId = job.id;
+function openBookOf(jobId: string, bookId: string, now: boolean): Promise<void> {
+  if (bookOfJobId !== jobId) {
+    bookOfJobId = jobId;
     bookOfJob = undefined;
   }
   if (!now && !bookOfJob) return Promise.resolve();
-  bookOfJob ??= api.book(job.bookId).then((b) => {
-    if (jobs.id === job.id) showBook(b.value, shelfEntry(job.id)?.casting);
+  bookOfJob ??= api.book(bookId).then((b) => {
+    if (jobs.id === jobId) showBook(b.value, shelfEntry(jobId)?.casting);
   }, () => {
     $('live').textContent = 'The book of this job is no longer on the server; the audiobook still plays.';
   });
   return bookOfJob;
 }
 
-/** Step 2 for the open job, loading its book first when needed. */
+/** Step 2 for the open job, loading its book first when needed (its id from the job, or from the library). */
 async function toCast(): Promise<void> {
-  const job = jobs.current;
-  if (job && currentBook?.id !== job.bookId) await openBookOf(job, true);
+  const id = jobs.id;
+  const bookId = jobs.current?.bookId || (id ? shelfEntry(id)?.bookId : undefined);
+  if (id && bookId && currentBook?.id !== bookId) await openBookOf(id, bookId, true);
   if (!$('cast-step').hidden) focusSection('cast-step');
 }
 
@@ -188,7 +189,7 @@ for (const a of document.querySelectorAll<HTMLAnchorElement>('#steps a')) {
   a.addEventListener('click', (e) => {
     e.preventDefault();
     const id = a.getAttribute('href')!.slice(1);
-    if (id === 'cast-step' && jobs.current) void toCast();
+    if (id === 'cast-step' && jobs.id) void toCast();
     else if ($(id).hidden) $('live').textContent = `${a.textContent} is not available yet.`;
     else focusSection(id);
   });
