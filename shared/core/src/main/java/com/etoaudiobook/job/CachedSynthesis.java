@@ -89,11 +89,12 @@ public final class CachedSynthesis {
     long shiftMs;
     if (speech.pcm() != null) {
       // every part leaves at one loudness, so the joined book is even without re-encoding
-      mp3 = encoder.encode(loudness.normalize(speech.pcm(), speech.sampleRate()), speech.sampleRate());
+      LoudnessNormalizer.Leveled leveled = loudness.level(speech.pcm(), speech.sampleRate());
+      mp3 = encoder.encode(leveled.samples(), speech.sampleRate(), leveled.gain());
       // word times are relative to the PCM; the encoder puts its delay in front
       shiftMs = AudioFormats.samplesToMillis(Mp3Encoder.ENCODER_DELAY);
     } else {
-      mp3 = loudness.normalizeMp3(Mp3Frames.bareFrames(speech.mp3()));
+      mp3 = loudness.normalizeMp3(Mp3Frames.bareFrames(speech.mp3()), encoder);
       shiftMs = 0;
     }
     Mp3Frames.Stats stats = Mp3Frames.count(mp3);
