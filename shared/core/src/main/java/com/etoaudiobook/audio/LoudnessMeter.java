@@ -19,12 +19,15 @@ public final class LoudnessMeter {
   private LoudnessMeter() {
   }
 
+  /** Samples per chunk of the peak envelope (1.45 ms at 22050 Hz). */
+  public static final int CHUNK = 32;
+
   /**
-   * What one pass over the PCM learns, per 100 ms sub-block: the K-weighted mean square (at gain 1,
-   * full scale = 1.0), the plain sum of squares and the largest magnitude, so that a normalizer can
-   * decide on a gain and find the peaks without reading every sample again.
+   * What one pass over the PCM learns: per 100 ms sub-block the K-weighted mean square (at gain 1,
+   * full scale = 1.0) and the plain sum of squares; per {@link #CHUNK} samples the largest magnitude
+   * and the sum of squares. A normalizer decides its gain and its limiting from these alone.
    */
-  public record Analysis(int step, double[] weighted, double[] plain, int[] peak) {
+  public record Analysis(int step, double[] weighted, double[] plain, int[] chunkPeak, float[] chunkEnergy) {
     public int subBlocks() {
       return weighted.length;
     }
@@ -86,28 +89,42 @@ public final class LoudnessMeter {
     return Math.pow(10, (lufs + 0.691) / 10);
   }
 
-  /** One pass: K-weighting (two biquads, direct form II transposed) and the sums of each sub-block. */
+  /** One pass: K-weighting (two biquads, direct form II transposed) and the sums of each sub-block and chunk. */
   public static Analysis analyze(short[] pcm, int sampleRate) {
     int step = (int) Math.round(sampleRate * 0.1);
     int count = pcm.length / step;
     double[] weighted = new double[count];
     double[] plain = new double[count];
-    int[] peak = new int[count];
+    int chunks = (pcm.length + CHUNK - 1) / CHUNK;
+    int[] chunkPeak = new int[chunks];
+    float[] chunkEnergy = new float[chunks];
     double[] pre = preFilter(sampleRate);
     double[] rlb = rlbFilter(sampleRate);
     double pb0 = pre[0], pb1 = pre[1], pb2 = pre[2], pa1 = pre[3], pa2 = pre[4];
     double ra1 = rlb[3], ra2 = rlb[4];
     double scale = 1 / 32768.0;
     double p1 = 0, p2 = 0, r1 = 0, r2 = 0;
+    // one loop: the filters' recursion bounds its speed, so the integer sums beside it come free
+    long squares = 0;
+    int max = 0;
+    int chunk = 0;
+    int chunkEnd = Math.min(CHUNK, pcm.length);
     for (int b = 0; b < count; b++) {
       double sum = 0;
-      long squares = 0;
-      int max = 0;
       for (int i = b * step, end = i + step; i < end; i++) {
         int v = pcm[i];
         squares += v * v;
         int magnitude = v < 0 ? -v : v;
         max = magnitude > max ? magnitude : max;
+        if (i + 1 == chunkEnd) {
+          chunkPeak[chunk] = max;
+          chunkEnergy[chunk] = squares;
+          plain[chunk * CHUNK / step] += squares;
+          squares = 0;
+          max = 0;
+          chunk++;
+          chunkEnd = Math.min(chunkEnd + CHUNK, pcm.length);
+        }
         double x = v * scale;
         double y = pb0 * x + p1;
         p1 = pb1 * x - pa1 * y + p2;
@@ -118,10 +135,22 @@ public final class LoudnessMeter {
         sum += k * k;
       }
       weighted[b] = sum / step;
-      plain[b] = squares;
-      peak[b] = max;
     }
-    return new Analysis(step, weighted, plain, peak);
+    // the tail after the last whole sub-block: peaks and energy only
+    for (int i = count * step; i < pcm.length; i++) {
+      int v = pcm[i];
+      squares += v * v;
+      max = Math.max(max, Math.abs(v));
+      if (i + 1 == chunkEnd) {
+        chunkPeak[chunk] = max;
+        chunkEnergy[chunk] = squares;
+        squares = 0;
+        max = 0;
+        chunk++;
+        chunkEnd = Math.min(chunkEnd + CHUNK, pcm.length);
+      }
+    }
+    return new Analysis(step, weighted, plain, chunkPeak, chunkEnergy);
   }
 
   /** The high shelf (head effect): {b0, b1, b2, a1, a2}. */

@@ -22,8 +22,8 @@ public final class LoudnessNormalizer {
   static final double CODING_LOSS_DB = 0.55;
   /** Never raise a part by more than this: a near-silent part stays quiet rather than hiss. */
   static final double MAX_BOOST_DB = 24;
-  /** Close enough: a fifth of the 1 LU a listener notices (each pass costs a limiting run). */
-  private static final double TOLERANCE_LU = 0.2;
+  /** Close enough: a tenth of the 1 LU a listener notices. */
+  private static final double TOLERANCE_LU = 0.1;
   private static final double ATTACK_SECONDS = 0.002;
   private static final double RELEASE_SECONDS = 0.05;
 
@@ -59,139 +59,107 @@ public final class LoudnessNormalizer {
   }
 
   /**
-   * Measures once, then decides the gain and limits only around the peaks that would pass the
-   * ceiling: most samples are read once, by the meter. What limiting takes away is estimated per
-   * sub-block from the energy it removed, and the gain raised to give it back (a pass or two).
+   * Measures once, then decides the gain and the limiting on the peak envelope (a value per 32
+   * samples), where trying a gain costs a thirtieth of a pass over the samples; then writes the
+   * limited samples, only where the limiter pulls the gain down. What limiting takes away is
+   * estimated per sub-block from the energy it removes, and the gain raised to give it back.
    */
   public Leveled level(short[] pcm, int sampleRate) {
+    return level(pcm, sampleRate, 0);
+  }
+
+  /** {@link #level(short[], int)} for a target moved by {@code offsetLu} (a delivery: shouted, whispered). */
+  public Leveled level(short[] pcm, int sampleRate, double offsetLu) {
     LoudnessMeter.Analysis a = LoudnessMeter.analyze(pcm, sampleRate);
     double loudness = LoudnessMeter.integrated(a.weighted());
     if (loudness == LoudnessMeter.SILENCE) {
       return new Leveled(pcm, 1.0);
     }
-    double goal = target.lufs() + CODING_LOSS_DB;
+    double goal = target.lufs() + offsetLu + CODING_LOSS_DB;
     double ceiling = 32767 * Math.pow(10, (target.peakDb() - ENCODING_MARGIN_DB) / 20);
     double gainDb = Math.min(MAX_BOOST_DB, goal - loudness);
-    short[] samples = pcm;
-    for (int pass = 0; pass < 3; pass++) {
-      double gain = Math.pow(10, gainDb / 20);
-      if (samples != pcm) {
-        System.arraycopy(pcm, 0, samples, 0, pcm.length); // undo the last pass's limiting
-      }
-      double[] removed = new double[a.subBlocks()];
-      short[] limited = limitPeaks(pcm, samples == pcm ? null : samples, gain, ceiling, sampleRate, a, removed);
-      if (limited == null) {
+    int attack = Math.max(1, (int) Math.round(ATTACK_SECONDS * sampleRate));
+    int release = Math.max(1, (int) Math.round(RELEASE_SECONDS * sampleRate));
+    double[] envelope = null;
+    for (int pass = 0; pass < 6; pass++) {
+      envelope = envelope(a, ceiling / Math.pow(10, gainDb / 20), attack, release);
+      if (envelope == null) {
         break; // no peak passes the ceiling: the loudness moves by exactly the gain
       }
-      samples = limited;
       double[] power = a.weighted().clone();
+      double[] removed = new double[power.length];
+      for (int c = 0; c < a.chunkPeak().length; c++) {
+        double mean = (envelope[c] + envelope[c + 1]) / 2;
+        int b = c * LoudnessMeter.CHUNK / a.step();
+        if (mean < 1 && b < removed.length) {
+          removed[b] += a.chunkEnergy()[c] * (1 - mean * mean);
+        }
+      }
       for (int b = 0; b < power.length; b++) {
         if (removed[b] > 0) {
           power[b] *= Math.max(0, 1 - removed[b] / a.plain()[b]);
         }
       }
       double miss = goal - (LoudnessMeter.integrated(power) + gainDb);
-      if (Math.abs(miss) < TOLERANCE_LU || gainDb >= MAX_BOOST_DB || pass == 2) {
-        break; // (the samples were limited for this gain: it is the one to return)
+      if (Math.abs(miss) < TOLERANCE_LU || gainDb >= MAX_BOOST_DB || pass == 5) {
+        break; // (the envelope is this gain's: it is the one to return)
       }
       gainDb = Math.min(MAX_BOOST_DB, gainDb + miss);
     }
-    return new Leveled(samples, Math.pow(10, gainDb / 20));
+    return new Leveled(envelope == null ? pcm : apply(pcm, envelope), Math.pow(10, gainDb / 20));
   }
 
   /**
-   * Pulls the gain down around every sample that would pass the ceiling: linearly over the attack
-   * before the peak (look-ahead, so the peak itself is under) and back over the release, so the
-   * gain's slope is bounded and limiting adds no clicks. Only the regions around peaks are touched;
-   * there the samples become x·g/gain, since the encoder multiplies by gain.
-   *
-   * @param out     where to write (a copy of in), or null to make one when a peak is found
-   * @param removed per sub-block, the plain energy (at gain 1) limiting takes away
-   * @return the limited samples, or null when no sample passes the ceiling
+   * The limiter's gain (relative to the encoder's) at each chunk boundary, or null when no chunk
+   * passes the threshold. A boundary is at most what both chunks beside it allow, so the gain
+   * interpolated across a chunk keeps every sample in it under the ceiling; the gain then falls
+   * at most 1 per attack before a peak (look-ahead) and rises at most 1 per release after it, so
+   * limiting adds no clicks.
    */
-  static short[] limitPeaks(short[] in, short[] out, double gain, double ceiling, int sampleRate,
-                            LoudnessMeter.Analysis a, double[] removed) {
-    int attack = Math.max(1, (int) Math.round(ATTACK_SECONDS * sampleRate));
-    int release = Math.max(1, (int) Math.round(RELEASE_SECONDS * sampleRate));
-    double threshold = ceiling / gain;
-    int step = a.step();
-    int regionStart = -1;
-    int regionEnd = -1;
-    for (int b = 0; b <= a.subBlocks(); b++) {
-      // the tail after the last whole sub-block is scanned with the last one
-      boolean last = b == a.subBlocks();
-      if (!last && a.peak()[b] <= threshold) {
-        continue;
-      }
-      int from = last ? a.subBlocks() * step : b * step;
-      int to = last ? in.length : from + step;
-      for (int i = from; i < to; i++) {
-        if (Math.abs(in[i]) > threshold) {
-          int s = Math.max(0, i - attack);
-          int e = Math.min(in.length, i + release + 1);
-          if (s > regionEnd) { // a new region: finish the open one
-            if (regionStart >= 0) {
-              out = limitRegion(in, out, regionStart, regionEnd, gain, ceiling, attack, release, step, removed);
-            }
-            regionStart = s;
-          }
-          regionEnd = Math.max(regionEnd, e);
+  static double[] envelope(LoudnessMeter.Analysis a, double threshold, int attack, int release) {
+    int[] peaks = a.chunkPeak();
+    int n = peaks.length;
+    double[] v = null;
+    for (int c = 0; c < n; c++) {
+      if (peaks[c] > threshold) {
+        if (v == null) {
+          v = new double[n + 1];
+          java.util.Arrays.fill(v, 1.0);
         }
+        double need = threshold / peaks[c];
+        v[c] = Math.min(v[c], need);
+        v[c + 1] = Math.min(v[c + 1], need);
       }
     }
-    if (regionStart >= 0) {
-      out = limitRegion(in, out, regionStart, regionEnd, gain, ceiling, attack, release, step, removed);
+    if (v == null) {
+      return null;
     }
-    return regionStart >= 0 ? out : null;
+    double attackStep = (double) LoudnessMeter.CHUNK / attack;
+    double releaseStep = (double) LoudnessMeter.CHUNK / release;
+    for (int k = n - 1; k >= 0; k--) {
+      v[k] = Math.min(v[k], v[k + 1] + attackStep);
+    }
+    for (int k = 1; k <= n; k++) {
+      v[k] = Math.min(v[k], v[k - 1] + releaseStep);
+    }
+    return v;
   }
 
-  /** The limiter over [start, end), where the gain is back to full at both ends. */
-  private static short[] limitRegion(short[] in, short[] out, int start, int end, double gain, double ceiling,
-                                     int attack, int release, int step, double[] removed) {
-    if (out == null) {
-      out = in.clone();
-    }
-    // the gain curve relative to the encoder's gain: 1 away from peaks
-    double attackStep = 1.0 / attack;
-    double releaseStep = 1.0 / release;
-    double limit = ceiling / gain;
-    float[] g = new float[end - start];
-    double next = 1;
-    for (int i = end - 1; i >= start; i--) {
-      int magnitude = Math.abs(in[i]);
-      next += attackStep;
-      if (magnitude * next > limit) { // limit / magnitude < next
-        next = limit / magnitude;
+  /** A copy of pcm with the envelope's gain, interpolated within each chunk, where it is under 1. */
+  private static short[] apply(short[] pcm, double[] envelope) {
+    short[] out = pcm.clone();
+    int size = LoudnessMeter.CHUNK;
+    for (int c = 0; c + 1 < envelope.length; c++) {
+      double from = envelope[c], to = envelope[c + 1];
+      if (from >= 1 && to >= 1) {
+        continue;
       }
-      g[i - start] = (float) next;
-    }
-    double current = 1;
-    int b = start / step;
-    int blockEnd = (b + 1) * step;
-    double sum = 0;
-    for (int i = start; i < end; i++) {
-      if (i == blockEnd) {
-        if (b < removed.length) {
-          removed[b] += sum;
-        }
-        sum = 0;
-        b++;
-        blockEnd += step;
+      double g = from;
+      double dg = (to - from) / size;
+      for (int i = c * size, end = Math.min(pcm.length, i + size); i < end; i++, g += dg) {
+        double y = pcm[i] * g;
+        out[i] = (short) (y < 0 ? y - 0.5 : y + 0.5);
       }
-      current += releaseStep;
-      if (g[i - start] < current) {
-        current = g[i - start];
-      }
-      if (current < 1) {
-        int x = in[i];
-        double y = x * current;
-        int rounded = (int) (y < 0 ? y - 0.5 : y + 0.5);
-        out[i] = (short) rounded;
-        sum += (double) x * x - (double) rounded * rounded;
-      }
-    }
-    if (b < removed.length) {
-      removed[b] += sum;
     }
     return out;
   }
@@ -207,6 +175,11 @@ public final class LoudnessNormalizer {
    * normalized and limited like PCM and encoded again (a second generation, never a missed target).
    */
   public byte[] normalizeMp3(byte[] frames, Mp3Encoder encoder) {
+    return normalizeMp3(frames, encoder, 0);
+  }
+
+  /** {@link #normalizeMp3(byte[], Mp3Encoder)} for a target moved by {@code offsetLu}. */
+  public byte[] normalizeMp3(byte[] frames, Mp3Encoder encoder, double offsetLu) {
     Mp3Frames.Header first = Mp3Frames.header(frames, 0);
     if (first == null) {
       throw new IllegalArgumentException("not MP3 frames");
@@ -216,7 +189,7 @@ public final class LoudnessNormalizer {
     if (loudness == LoudnessMeter.SILENCE) {
       return frames;
     }
-    int wanted = (int) Math.round(Math.min(MAX_BOOST_DB, target.lufs() - loudness) / Mp3Gain.STEP_DB);
+    int wanted = (int) Math.round(Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB);
     double peak = LoudnessMeter.truePeak(pcm);
     int steps = wanted;
     while (peak + steps * Mp3Gain.STEP_DB > target.peakDb()) {
@@ -228,7 +201,7 @@ public final class LoudnessNormalizer {
     // the decoded audio starts with the first encoding's delay; the new encoding adds its own,
     // so the words stay where the engine's marks say they are
     short[] speech = java.util.Arrays.copyOfRange(pcm, Mp3Encoder.ENCODER_DELAY, pcm.length);
-    Leveled leveled = level(speech, first.sampleRate());
+    Leveled leveled = level(speech, first.sampleRate(), offsetLu);
     return encoder.encode(leveled.samples(), first.sampleRate(), leveled.gain());
   }
 }

@@ -180,7 +180,7 @@ public final class PartSynthesizer {
 
   private Processed produce(PartSpec part) {
     CachedSynthesis.Rendered r = synthesis.render(new SpeechRequest(part.text(), part.voiceId(), part.engine(),
-        part.rate(), part.pitch()), part.delivery(), part.cacheKey(), CACHE_WRITER);
+        part.rate(), part.pitch(), part.delivery()), part.delivery(), part.cacheKey(), CACHE_WRITER);
     PartResult result = r.result();
     try {
       if (r.fromCache()) {
