@@ -16,9 +16,11 @@ import com.etoaudiobook.inbox.InboxHandler;
 import com.etoaudiobook.job.Inbox;
 import com.etoaudiobook.local.embedded.EmbeddedS3;
 import com.etoaudiobook.local.embedded.EmbeddedSqs;
+import com.etoaudiobook.local.embedded.ServerHeaders;
 import com.etoaudiobook.local.embedded.SqsPoller;
 import com.etoaudiobook.worker.SynthesisWorkerHandler;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +98,8 @@ public final class LocalRuntime implements AutoCloseable {
     env.put("ASSEMBLY_QUEUE_URL", sqs.queueUrl(EmbeddedSqs.ASSEMBLY));
     env.put("SPEECH_PROVIDER", o.engine().provider());
     env.put("MAX_RECEIVE_COUNT", Integer.toString(o.maxReceiveCount()));
+    // the template's worker timeout, but never past the visibility: a part must not reappear while in hand
+    env.put("WORKER_TIMEOUT_SECONDS", Integer.toString(Math.min(120, o.visibilitySeconds())));
     env.put("ALLOWED_ORIGINS", or(System.getenv("ALLOWED_ORIGINS"), "*"));
     // the shared voice cache when one is running; without it, Caffeine alone
     env.put("REDIS_URL", System.getenv("REDIS_URL"));
@@ -135,7 +139,11 @@ public final class LocalRuntime implements AutoCloseable {
       props.put("micronaut.router.static-resources.default.paths", "file:" + o.frontendDir().toAbsolutePath());
     }
     api = ApplicationContext.builder().singletons(services).properties(props).start();
-    server = api.getBean(EmbeddedServer.class).start();
+    EmbeddedServer embedded = api.getBean(EmbeddedServer.class);
+    if (embedded instanceof NettyServerCustomizer.Registry registry) {
+      registry.register(new ServerHeaders());
+    }
+    server = embedded.start();
 
     warmUp();
     int resumed = 0;
@@ -178,18 +186,27 @@ public final class LocalRuntime implements AutoCloseable {
     return value == null || value.isBlank() ? fallback : value;
   }
 
-  /** Emulates the S3 ObjectCreated notification on inbox/ with the same event shape. */
+  /**
+   * Emulates the S3 ObjectCreated notification on inbox/ with the same event shape. One file's
+   * failure, even an Error, is that file's: the scheduler would stop for good on anything thrown.
+   */
   void scanInbox() {
+    List<String> keys;
     try {
-      List<String> keys = services.blobs().list(Inbox.PREFIX);
-      Set<String> present = new java.util.HashSet<>(keys);
-      for (String key : keys) {
-        if (Inbox.isInput(key) && !present.contains(key + Inbox.RESULT_SUFFIX) && inboxSeen.add(key)) {
-          inboxHandler.handleRequest(s3Event(key), null);
-        }
-      }
+      keys = services.blobs().list(Inbox.PREFIX);
     } catch (RuntimeException e) {
       LOG.warn("inbox scan failed: {}", e.toString());
+      return;
+    }
+    Set<String> present = new java.util.HashSet<>(keys);
+    for (String key : keys) {
+      if (Inbox.isInput(key) && !present.contains(key + Inbox.RESULT_SUFFIX) && inboxSeen.add(key)) {
+        try {
+          inboxHandler.handleRequest(s3Event(key), null);
+        } catch (Throwable t) { // NOPMD: the watcher must outlive any one file
+          LOG.error("inbox: {} could not be handled", key, t);
+        }
+      }
     }
   }
 

@@ -1,5 +1,8 @@
 package com.etoaudiobook.local;
 
+import com.etoaudiobook.aws.AwsSettings;
+import com.etoaudiobook.aws.PollyEngine;
+import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Role;
@@ -40,8 +43,10 @@ public final class Main {
             with each segment's role and [start, end) offsets into the source text).
         voices [--language LANG] [--gender female|male] [--q TEXT] [--json]
             List the voices of the local engine (eSpeak NG).
-        serve [--port N] [--data DIR]
+        serve [--port N] [--data DIR] [--engine espeak|polly]
             Run the whole system locally: API, queues, workers, storage and the web page.
+            --engine polly (or SPEECH_PROVIDER=polly) speaks with Amazon Polly: the default
+            AWS credentials and region, POLLY_ENGINE (default neural), POLLY_ENDPOINT.
 
       stdout carries only the result (convert: the audiobook's path, last); messages, the progress
       bar and warnings go to stderr. --verbose logs what happens (each part's cache hit or miss).
@@ -75,6 +80,10 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       err.println("etoaudiobook: " + e.getMessage());
       err.print(USAGE);
+      return 2;
+    }
+    if (args.flag("engine") && !args.command().equals("serve")) {
+      err.println("etoaudiobook: --engine is an option of serve only");
       return 2;
     }
     try {
@@ -224,17 +233,19 @@ public final class Main {
     Path data = Path.of(args.option("data") == null ? workDir().resolve("data").toString() : args.option("data"));
     Path home = Path.of(System.getProperty("etoaudiobook.home", "."));
     Path frontend = home.resolve("frontend/dist");
+    SpeechEngine engine = serveEngine(args.option("engine"));
     int workers = Runtime.getRuntime().availableProcessors() + 1;
     LocalRuntime runtime;
     try {
-      runtime = LocalRuntime.start(new LocalRuntime.Options(port, data, frontend, workers, 5, 60, engine()));
+      runtime = LocalRuntime.start(new LocalRuntime.Options(port, data, frontend, workers, 5, 60, engine));
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IOException(e.getMessage(), e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "shutdown"));
-    out.println("EtoAudioBook is running (local runtime, eSpeak NG):");
+    out.println("EtoAudioBook is running (local runtime, " + (engine instanceof PollyEngine ? "Amazon Polly"
+        : "eSpeak NG") + "):");
     out.println("  web page    " + runtime.url() + (Files.isDirectory(frontend) ? "" : "  (frontend not built: npm --prefix frontend ci && npm --prefix frontend run build)"));
     out.println("  API         " + runtime.url() + "api/voices");
     out.println("  S3 (proxy)  " + runtime.s3().endpoint() + "  bucket " + LocalRuntime.BUCKET + ", data in " + data.toAbsolutePath());
@@ -269,6 +280,32 @@ public final class Main {
     return EspeakEngine.instance();
   }
 
+  /**
+   * The engine `serve` speaks with: --engine, else SPEECH_PROVIDER, else eSpeak NG. Polly is asked
+   * for its voices at once, so missing credentials or an unreachable endpoint stop the start with
+   * Polly's own reason instead of surfacing as failed parts.
+   */
+  static SpeechEngine serveEngine(String option) {
+    String env = System.getenv("SPEECH_PROVIDER");
+    String name = option != null ? option : env == null || env.isBlank() ? "espeak" : env.strip();
+    switch (name.toLowerCase(Locale.ROOT)) {
+      case "espeak":
+        return engine();
+      case PollyEngine.PROVIDER:
+        PollyEngine polly = PollyEngine.create(Settings.fromEnvironment(), AwsSettings.fromEnvironment());
+        try {
+          polly.voices();
+        } catch (RuntimeException e) {
+          throw new IllegalStateException("cannot use Amazon Polly: " + e.getMessage()
+              + " (credentials and region come from the default AWS chain; POLLY_ENDPOINT overrides the endpoint)");
+        }
+        return polly;
+      default:
+        throw new UsageException((option != null ? "--engine" : "SPEECH_PROVIDER") + " must be espeak or polly, got '"
+            + name + "'");
+    }
+  }
+
   /** Where the CLI keeps its synthesis cache between runs. */
   static Path workDir() {
     String env = System.getenv("ETOAUDIOBOOK_HOME");
@@ -291,7 +328,7 @@ public final class Main {
   record Args(String command, List<String> positionals, Map<String, List<String>> options) {
     private static final java.util.Set<String> FLAGS = java.util.Set.of("json", "verbose");
     private static final java.util.Set<String> KNOWN = java.util.Set.of("json", "verbose", "voice", "out", "pause-ms",
-        "paragraph-pause-ms", "chapter-pause-ms", "threads", "language", "gender", "q", "port", "data");
+        "paragraph-pause-ms", "chapter-pause-ms", "threads", "language", "gender", "q", "port", "data", "engine");
 
     static Args parse(String[] argv) {
       List<String> pos = new ArrayList<>();

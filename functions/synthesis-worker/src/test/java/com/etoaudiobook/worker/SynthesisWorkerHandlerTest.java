@@ -77,14 +77,14 @@ class SynthesisWorkerHandlerTest {
   }
 
   @Test
-  void aFailingPartIsReportedAloneAndMarkedDeadOnTheLastDelivery() {
+  void aPartTheEngineRefusesFailsForGoodOnItsFirstDelivery() {
     SQSEvent.SQSMessage good = event.getRecords().get(0);
     SQSEvent.SQSMessage bad = new SQSEvent.SQSMessage();
     PartSpec broken = new PartSpec(part.jobId(), 1, 0, 0, "Hello.", part.role(), null, "no-such-voice", null, 1.0, 0,
         "0".repeat(64));
     bad.setMessageId("bad-1");
     bad.setBody(Json.writeString(broken));
-    bad.setAttributes(Map.of("ApproximateReceiveCount", "3"));
+    bad.setAttributes(Map.of("ApproximateReceiveCount", "1"));
     SQSEvent.SQSMessage garbage = new SQSEvent.SQSMessage();
     garbage.setMessageId("garbage-1");
     garbage.setBody("{not json");
@@ -92,11 +92,12 @@ class SynthesisWorkerHandlerTest {
     batch.setRecords(List.of(good, bad, garbage));
 
     SQSBatchResponse response = new SynthesisWorkerHandler(services).handleRequest(batch, null);
-    assertEquals(List.of("bad-1"), response.getBatchItemFailures().stream()
-        .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+    // an unknown voice will be unknown on every delivery: settled now, not delivered again
+    assertEquals(List.of(), response.getBatchItemFailures());
     List<PartFailure> failures = services.store().failures(part.jobId());
     assertEquals(1, failures.size());
-    assertTrue(failures.get(0).dead(), "third delivery of three is the last");
+    assertTrue(failures.get(0).dead(), "dead on the first of three deliveries");
+    assertEquals(1, failures.get(0).attempts());
     assertTrue(failures.get(0).reason().contains("no-such-voice"), failures.get(0).reason());
   }
 }

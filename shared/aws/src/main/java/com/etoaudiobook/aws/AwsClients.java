@@ -4,7 +4,11 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryUtils;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -21,6 +25,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -36,6 +41,7 @@ public final class AwsClients {
         .httpClient(UrlConnectionHttpClient.create())
         .region(Region.of(settings.region()))
         .credentialsProvider(credentials(settings))
+        .overrideConfiguration(o -> o.addExecutionInterceptor(StorageRequests.INSTANCE))
         .forcePathStyle(settings.pathStyle());
     if (settings.s3Endpoint() != null) {
       // S3Proxy 2.6.0 rejects the SDK's default CRC32 trailers and checksum-mode requests.
@@ -69,37 +75,69 @@ public final class AwsClients {
   }
 
   /** Attempts per Polly call (first try included) before a part is handed back to the queue. */
-  public static final int POLLY_MAX_ATTEMPTS = 8;
+  public static final int POLLY_MAX_ATTEMPTS = 4;
 
   public static PollyClient polly(AwsSettings settings) {
-    return polly(settings, POLLY_MAX_ATTEMPTS, Duration.ofMillis(100), Duration.ofSeconds(20));
+    return polly(settings, POLLY_MAX_ATTEMPTS, Duration.ofMillis(100), Duration.ofSeconds(5));
   }
 
   /**
-   * Polly with the standard retry strategy: throttling (Polly allows 8 neural requests per second
-   * per account, and many workers share that) and 5xx are retried with jittered exponential
-   * backoff, throttling with a longer base delay.
+   * Polly with a retry strategy for what a retry can fix at once: 5xx and broken connections, with
+   * jittered exponential backoff. Throttling is not retried here: {@link PollyEngine} waits for a
+   * slot of its rate limiter before every call, a throttled call included, so retries never add
+   * load past the quota. No retry circuit breaker: it failed parts after a single attempt once its
+   * retry quota was spent.
    *
    * @param maxAttempts attempts per call, first try included
-   * @param baseDelay   first backoff delay (throttling waits five times longer)
+   * @param baseDelay   first backoff delay
    * @param maxDelay    longest backoff delay
    */
   public static PollyClient polly(AwsSettings settings, int maxAttempts, Duration baseDelay, Duration maxDelay) {
-    RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+    RetryStrategy retry = DefaultRetryStrategy.standardStrategyBuilder()
         .maxAttempts(maxAttempts)
         .backoffStrategy(BackoffStrategy.exponentialDelay(baseDelay, maxDelay))
-        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(baseDelay.multipliedBy(5), maxDelay))
+        .retryOnException(AwsClients::retryableAtOnce)
+        .useClientDefaults(false) // else the client adds its own conditions, throttling among them
+        .circuitBreakerEnabled(false)
         .build();
     PollyClientBuilder b = PollyClient.builder()
         .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retry)
             .apiCallAttemptTimeout(Duration.ofSeconds(60)).build())
         .httpClient(UrlConnectionHttpClient.create())
         .region(Region.of(settings.region()))
-        .credentialsProvider(credentials(settings));
+        .credentialsProvider(pollyCredentials(settings));
     if (settings.pollyEndpoint() != null) {
       b.endpointOverride(settings.pollyEndpoint());
     }
     return b.build();
+  }
+
+  /** A server error or a broken connection; never throttling (paced by the engine instead). */
+  static boolean retryableAtOnce(Throwable e) {
+    if (e instanceof AwsServiceException s) {
+      return s.statusCode() >= 500 && !RetryUtils.isThrottlingException(s);
+    }
+    return e instanceof SdkClientException;
+  }
+
+  /**
+   * Polly always signs with real credentials (the default chain) unless the settings carry static
+   * ones; against a stand-in on this machine (POLLY_ENDPOINT on a loopback address) dummies do when
+   * the chain has none, so the local runtime can run on a Polly stub without an AWS account.
+   */
+  static AwsCredentialsProvider pollyCredentials(AwsSettings settings) {
+    if (settings.accessKeyId() != null && !settings.local()) {
+      return credentials(settings);
+    }
+    AwsCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+    URI endpoint = settings.pollyEndpoint();
+    if (endpoint != null && endpoint.getHost() != null
+        && (endpoint.getHost().equals("127.0.0.1") || endpoint.getHost().equals("localhost"))) {
+      return AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(chain,
+          StaticCredentialsProvider.create(AwsBasicCredentials.create(AwsSettings.LOCAL_KEY, AwsSettings.LOCAL_KEY)))
+          .build();
+    }
+    return chain;
   }
 
   private static AwsCredentialsProvider credentials(AwsSettings settings) {

@@ -219,6 +219,11 @@ public final class Metrics {
       }
 
       @Override
+      public void partHandedBack(PartSpec part) {
+        count("PartsHandedBack", 1); // waiting for engine capacity: a sign the quota is the bottleneck
+      }
+
+      @Override
       public void cache(String cache, boolean hit) {
         Metrics.this.cache(cache, hit);
       }

@@ -1,7 +1,10 @@
 package com.etoaudiobook.aws;
 
 import com.etoaudiobook.aws.internal.PollyText;
+import com.etoaudiobook.aws.quota.SynthesisRateLimiter;
+import com.etoaudiobook.engine.CallGuard;
 import com.etoaudiobook.engine.Speech;
+import com.etoaudiobook.engine.SpeechBusyException;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechException;
 import com.etoaudiobook.engine.SpeechRequest;
@@ -34,9 +37,12 @@ import java.util.Set;
 /**
  * Amazon Polly behind the engine port: MP3 at 22050 Hz plus sentence and word marks from a second
  * request, engines standard/neural/long-form/generative, rate and pitch as SSML where the engine
- * takes them. Throttling and 5xx are retried by the client's retry strategy
- * ({@link AwsClients#polly}); what is still failing after that is a retryable SpeechException, so
- * the part goes back to the queue instead of being lost.
+ * takes them. Every call waits for a slot of the engine's quota ({@link SynthesisRateLimiter}), so
+ * the workers together stay within the account's quota instead of being throttled; a call that is
+ * throttled anyway (another client of the account) waits for a new slot and tries again. When no
+ * slot comes within the caller's time the part is handed back ({@link SpeechBusyException}). 5xx
+ * are retried by the client ({@link AwsClients#polly}); what still fails is retryable, and what
+ * Polly refuses (unknown voice, engine, SSML, text) is not.
  */
 public final class PollyEngine implements SpeechEngine {
   public static final String PROVIDER = "polly";
@@ -49,9 +55,17 @@ public final class PollyEngine implements SpeechEngine {
   /** Polly takes at most five lexicons per request. */
   static final int MAX_LEXICONS = 5;
 
+  /** A call without a caller's deadline (a preview) waits at most this long for a slot. */
+  static final long MAX_WAIT_MILLIS = 30_000;
+  /** Time kept back from the caller's deadline for the call itself, after its slot. */
+  static final long CALL_RESERVE_MILLIS = 10_000;
+  /** Throttled tries of one call before the part is handed back. */
+  static final int THROTTLED_TRIES = 4;
+
   private final PollyClient client;
   private final String defaultEngine;
   private final List<String> lexicons;
+  private final SynthesisRateLimiter limiter;
   private volatile Map<String, Voice> byId;
 
   /**
@@ -60,7 +74,13 @@ public final class PollyEngine implements SpeechEngine {
    * @param lexicons      lexicon names applied to every request
    */
   public PollyEngine(PollyClient client, String defaultEngine, List<String> lexicons) {
+    this(client, defaultEngine, lexicons, SynthesisRateLimiter.NONE);
+  }
+
+  /** @param limiter paces every SynthesizeSpeech call to the engine's quota */
+  public PollyEngine(PollyClient client, String defaultEngine, List<String> lexicons, SynthesisRateLimiter limiter) {
     this.client = client;
+    this.limiter = limiter;
     this.defaultEngine = defaultEngine == null || defaultEngine.isBlank() ? null
         : defaultEngine.strip().toLowerCase(Locale.ROOT);
     this.lexicons = List.copyOf(lexicons);
@@ -71,7 +91,8 @@ public final class PollyEngine implements SpeechEngine {
   }
 
   public static PollyEngine create(Settings settings, AwsSettings aws) {
-    return new PollyEngine(AwsClients.polly(aws), settings.pollyEngine(), settings.pollyLexicons());
+    return new PollyEngine(AwsClients.polly(aws), settings.pollyEngine(), settings.pollyLexicons(),
+        SynthesisRateLimiter.create(settings.pollyQuotas(), settings.redisUrl(), settings.workerInstances()));
   }
 
   @Override
@@ -126,6 +147,11 @@ public final class PollyEngine implements SpeechEngine {
 
   @Override
   public Speech synthesize(SpeechRequest request) {
+    return synthesize(request, CallGuard.NONE);
+  }
+
+  @Override
+  public Speech synthesize(SpeechRequest request, CallGuard guard) {
     String text = request.text();
     if (text == null || text.isBlank()) {
       throw new SpeechException("nothing to say: the text is empty", false, null);
@@ -136,17 +162,58 @@ public final class PollyEngine implements SpeechEngine {
     }
     String engine = engineFor(request);
     PollyText sent = textFor(text, engine, request.rate(), request.pitch());
-    try {
-      ResponseBytes<SynthesizeSpeechResponse> audio = client.synthesizeSpeechAsBytes(base(request, engine, sent)
-          .outputFormat(OutputFormat.MP3).sampleRate(Integer.toString(SAMPLE_RATE)).build());
-      ResponseBytes<SynthesizeSpeechResponse> marks = client.synthesizeSpeechAsBytes(base(request, engine, sent)
-          .outputFormat(OutputFormat.JSON).speechMarkTypes(SpeechMarkType.SENTENCE, SpeechMarkType.WORD).build());
-      // both requests are billed by Polly: the part costs what both report
-      int billed = billed(audio.response()) + billed(marks.response());
-      return new Speech(null, audio.asByteArray(), SAMPLE_RATE, parseMarks(marks.asUtf8String(), sent), billed);
-    } catch (SdkException e) {
-      throw failure("SynthesizeSpeech (voice " + request.voiceId() + ", engine " + engine + ")", e);
+    String what = "SynthesizeSpeech (voice " + request.voiceId() + ", engine " + engine + ")";
+    ResponseBytes<SynthesizeSpeechResponse> audio = call(what, engine, guard, base(request, engine, sent)
+        .outputFormat(OutputFormat.MP3).sampleRate(Integer.toString(SAMPLE_RATE)).build());
+    ResponseBytes<SynthesizeSpeechResponse> marks = call(what, engine, guard, base(request, engine, sent)
+        .outputFormat(OutputFormat.JSON).speechMarkTypes(SpeechMarkType.SENTENCE, SpeechMarkType.WORD).build());
+    // both requests are billed by Polly: the part costs what both report
+    int billed = billed(audio.response()) + billed(marks.response());
+    return new Speech(null, audio.asByteArray(), SAMPLE_RATE, parseMarks(marks.asUtf8String(), sent), billed);
+  }
+
+  /** One SynthesizeSpeech call in a slot of the engine's quota; throttled calls wait for another slot. */
+  private ResponseBytes<SynthesizeSpeechResponse> call(String what, String engine, CallGuard guard,
+                                                       SynthesizeSpeechRequest request) {
+    for (int tries = 1; ; tries++) {
+      awaitSlot(engine, guard);
+      try {
+        return client.synthesizeSpeechAsBytes(request);
+      } catch (SdkException e) {
+        if (!RetryUtils.isThrottlingException(e)) {
+          throw failure(what, e);
+        }
+        if (tries == THROTTLED_TRIES) {
+          throw new SpeechBusyException("Polly " + what + " was throttled " + tries + " times; handed back", e);
+        }
+      }
     }
+  }
+
+  /**
+   * Waits for the engine's next free slot, asking the guard before and after: no call starts for
+   * cancelled work, and none when no slot comes before the caller's deadline.
+   */
+  private void awaitSlot(String engine, CallGuard guard) {
+    guard.check();
+    long remaining = guard.remainingMillis();
+    long maxWait = remaining == Long.MAX_VALUE ? MAX_WAIT_MILLIS : remaining - CALL_RESERVE_MILLIS;
+    long wait = maxWait < 0 ? -1 : limiter.reserve(engine, maxWait);
+    if (wait < 0) {
+      throw new SpeechBusyException("no Polly " + engine + " capacity within the time left (" + remaining
+          + " ms); handed back", null);
+    }
+    long until = System.nanoTime() + wait * 1_000_000L;
+    try {
+      for (long left = wait; left > 0; left = (until - System.nanoTime()) / 1_000_000L) {
+        Thread.sleep(Math.min(left, 200));
+        guard.check(); // a cancel is seen while waiting, not only after
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SpeechBusyException("interrupted while waiting for Polly capacity", e);
+    }
+    guard.check();
   }
 
   private SynthesizeSpeechRequest.Builder base(SpeechRequest request, String engine, PollyText sent) {

@@ -23,13 +23,24 @@ import java.util.function.UnaryOperator;
  * @param redisUrl          shared cache, or null
  * @param pollyLexicons     Polly pronunciation lexicons applied to every request (POLLY_LEXICONS, comma-separated)
  * @param prices            USD per million characters by engine (PRICES "standard=4,neural=16"), over the list prices
+ * @param pollyQuotas       SynthesizeSpeech calls per second by engine for the account (POLLY_QUOTAS over Polly's
+ *                          defaults: 80 standard, 8 neural, long-form and generative)
+ * @param workerInstances   worker instances sharing the quota (SYNTHESIS_MAX_CONCURRENCY): each paces itself at
+ *                          its share when the shared limiter (Redis) is unreachable
+ * @param workerTimeoutSeconds the worker's timeout when no Lambda context says what is left (the local runtime)
  */
 public record Settings(String bucket, String synthesisQueueUrl, String assemblyQueueUrl, String speechProvider,
                        String pollyEngine, int maxReceiveCount, long uploadMaxBytes, List<String> allowedOrigins,
-                       String redisUrl, List<String> pollyLexicons, Map<String, Double> prices) {
+                       String redisUrl, List<String> pollyLexicons, Map<String, Double> prices,
+                       Map<String, Double> pollyQuotas, int workerInstances, int workerTimeoutSeconds) {
+  /** Polly's default SynthesizeSpeech quotas (requests per second, per account and region). */
+  public static final Map<String, Double> POLLY_QUOTAS = Map.of("standard", 80.0, "neural", 8.0,
+      "long-form", 8.0, "generative", 8.0);
+
   public Settings {
     pollyLexicons = pollyLexicons == null ? List.of() : List.copyOf(pollyLexicons);
     prices = prices == null ? Map.of() : Map.copyOf(prices);
+    pollyQuotas = pollyQuotas == null ? POLLY_QUOTAS : Map.copyOf(pollyQuotas);
   }
 
   public static Settings fromEnvironment() {
@@ -49,7 +60,17 @@ public record Settings(String bucket, String synthesisQueueUrl, String assemblyQ
         list(env.apply("ALLOWED_ORIGINS")),
         blankToNull(env.apply("REDIS_URL")),
         list(env.apply("POLLY_LEXICONS")),
-        prices(env.apply("PRICES")));
+        prices(env.apply("PRICES")),
+        quotas(env.apply("POLLY_QUOTAS")),
+        Integer.parseInt(or(env.apply("SYNTHESIS_MAX_CONCURRENCY"), "1")),
+        Integer.parseInt(or(env.apply("WORKER_TIMEOUT_SECONDS"), "120")));
+  }
+
+  /** Polly's default quotas with POLLY_QUOTAS ("neural=8,standard=80") applied on top. */
+  static Map<String, Double> quotas(String value) {
+    Map<String, Double> table = new LinkedHashMap<>(POLLY_QUOTAS);
+    table.putAll(numbers("POLLY_QUOTAS", value));
+    return table;
   }
 
   /** The list prices with PRICES applied on top. */
@@ -68,11 +89,15 @@ public record Settings(String bucket, String synthesisQueueUrl, String assemblyQ
 
   /** Parses "standard=4,neural=16"; a malformed entry stops start-up rather than mis-pricing books. */
   static Map<String, Double> prices(String value) {
+    return numbers("PRICES", value);
+  }
+
+  private static Map<String, Double> numbers(String setting, String value) {
     Map<String, Double> out = new LinkedHashMap<>();
     for (String entry : list(value)) {
       int eq = entry.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("PRICES entry '" + entry + "' is not engine=usdPerMillion");
+        throw new IllegalArgumentException(setting + " entry '" + entry + "' is not engine=number");
       }
       try {
         double usd = Double.parseDouble(entry.substring(eq + 1).strip());
@@ -81,7 +106,7 @@ public record Settings(String bucket, String synthesisQueueUrl, String assemblyQ
         }
         out.put(entry.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT), usd);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("PRICES entry '" + entry + "' has no valid price");
+        throw new IllegalArgumentException(setting + " entry '" + entry + "' has no valid number");
       }
     }
     return out;

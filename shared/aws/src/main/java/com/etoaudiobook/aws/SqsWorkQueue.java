@@ -5,6 +5,7 @@ import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.json.Json;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -56,6 +57,23 @@ public final class SqsWorkQueue implements WorkQueue {
   @Override
   public void enqueueAssembly(String jobId) {
     sqs.sendMessage(r -> r.queueUrl(assemblyQueueUrl).messageBody(Json.writeString(Map.of("jobId", jobId))));
+  }
+
+  /**
+   * Makes received part messages visible again after {@code seconds} instead of the queue's
+   * visibility timeout (720 s in AWS): a part handed back untried is tried again shortly. Best
+   * effort: a message whose change fails comes back after the timeout, as it would anyway.
+   */
+  public void handBack(List<String> receiptHandles, int seconds) {
+    for (int from = 0; from < receiptHandles.size(); from += MAX_BATCH) {
+      List<String> slice = receiptHandles.subList(from, Math.min(receiptHandles.size(), from + MAX_BATCH));
+      List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>(slice.size());
+      for (int i = 0; i < slice.size(); i++) {
+        entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
+            .receiptHandle(slice.get(i)).visibilityTimeout(seconds).build());
+      }
+      sqs.changeMessageVisibilityBatch(r -> r.queueUrl(synthesisQueueUrl).entries(entries));
+    }
   }
 
   /** Sends one batch, resending only the entries SQS reports failed (throttling, internal errors). */

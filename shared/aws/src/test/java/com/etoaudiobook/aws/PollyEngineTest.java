@@ -2,7 +2,10 @@ package com.etoaudiobook.aws;
 
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.aws.testing.FakePolly;
+import com.etoaudiobook.aws.quota.LocalRateLimiter;
+import com.etoaudiobook.engine.CallGuard;
 import com.etoaudiobook.engine.Speech;
+import com.etoaudiobook.engine.SpeechBusyException;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechException;
 import com.etoaudiobook.engine.SpeechRequest;
@@ -170,6 +173,78 @@ class PollyEngineTest {
     Speech speech = engine.synthesize(new SpeechRequest("Again.", "Joanna", null, 1.0, 0));
     assertArrayEquals(mp3, speech.mp3());
     assertEquals(4, polly.speechCalls().size(), "two throttled tries, then audio and marks");
+  }
+
+  @Test
+  void throttlingThatDoesNotEndHandsThePartBackWithoutTheClientRetryingToo() {
+    polly.failAlways(new FakePolly.Failure(400, "ThrottlingException", "Rate exceeded"));
+    SpeechException e = assertThrows(SpeechBusyException.class,
+        () -> engine.synthesize(new SpeechRequest("Busy.", "Joanna", null, 1.0, 0)));
+    assertTrue(e.retryable());
+    // the engine's own tries, each after a slot; the SDK adds none (it would multiply them by ATTEMPTS)
+    assertEquals(PollyEngine.THROTTLED_TRIES, polly.speechCalls().size());
+  }
+
+  @Test
+  void noCallStartsForCancelledWorkOrWithoutTimeForIt() {
+    CallGuard cancelled = new CallGuard() {
+      @Override
+      public void check() {
+        throw new Cancelled("cancelled by the test");
+      }
+    };
+    assertThrows(CallGuard.Cancelled.class,
+        () -> engine.synthesize(new SpeechRequest("Stop.", "Joanna", null, 1.0, 0), cancelled));
+    long soon = System.nanoTime() + 2_000_000_000L; // less than the call's reserve
+    CallGuard nearlyOver = new CallGuard() {
+      @Override
+      public long deadlineNanos() {
+        return soon;
+      }
+    };
+    assertThrows(SpeechBusyException.class,
+        () -> engine.synthesize(new SpeechRequest("Late.", "Joanna", null, 1.0, 0), nearlyOver));
+    assertTrue(polly.speechCalls().isEmpty(), "nothing sent");
+  }
+
+  @Test
+  void pacedCallsStayWithinPollysQuotaWhereUnpacedOnesAreThrottled() throws Exception {
+    try (FakePolly limited = new FakePolly(mp3).withQuotas(Map.of("neural", 8.0))) {
+      AwsSettings aws = new AwsSettings("us-east-1", null, null, limited.endpoint(), false, "local", "local");
+      PollyEngine unpaced = new PollyEngine(AwsClients.polly(aws, ATTEMPTS, Duration.ofMillis(1),
+          Duration.ofMillis(10)), "neural", List.of());
+      PollyEngine paced = new PollyEngine(AwsClients.polly(aws, ATTEMPTS, Duration.ofMillis(1),
+          Duration.ofMillis(10)), "neural", List.of(), new LocalRateLimiter(Map.of("neural", 8.0)));
+      burst(unpaced, 12);
+      assertTrue(limited.throttled() > 0, "twelve parts at once exceed 8 calls per second");
+      Thread.sleep(1100); // the bucket fills again
+      limited.reset();
+      burst(paced, 12);
+      assertEquals(0, limited.throttled(), "paced calls are never throttled");
+      assertEquals(24, limited.speechCalls().size());
+    }
+  }
+
+  /** Synthesizes {@code n} parts at once; throttled ones may end busy. */
+  private static void burst(PollyEngine engine, int n) throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        futures.add(pool.submit(() -> {
+          try {
+            engine.synthesize(new SpeechRequest("Part.", "Joanna", null, 1.0, 0));
+          } catch (SpeechBusyException e) {
+            // counted by the stub
+          }
+        }));
+      }
+      for (var f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test

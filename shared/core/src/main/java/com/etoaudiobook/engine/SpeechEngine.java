@@ -16,4 +16,13 @@ public interface SpeechEngine {
 
   /** Speaks one part. Implementations may serialize calls internally. */
   Speech synthesize(SpeechRequest request);
+
+  /**
+   * Speaks one part, asking {@code guard} before each remote call (an engine with several calls
+   * per part overrides this); a local engine asks once.
+   */
+  default Speech synthesize(SpeechRequest request, CallGuard guard) {
+    guard.check();
+    return synthesize(request);
+  }
 }

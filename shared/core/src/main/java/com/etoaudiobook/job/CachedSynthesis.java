@@ -5,6 +5,7 @@ import com.etoaudiobook.audio.LoudnessNormalizer;
 import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.audio.Mp3Frames;
+import com.etoaudiobook.engine.CallGuard;
 import com.etoaudiobook.engine.Delivery;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.engine.SpeechEngine;
@@ -77,6 +78,11 @@ public final class CachedSynthesis {
    * {@code writer}, so the caller can store its own copy meanwhile and wait for both.
    */
   public Rendered render(SpeechRequest request, String delivery, String cacheKey, Executor writer) {
+    return render(request, delivery, cacheKey, writer, CallGuard.NONE);
+  }
+
+  /** Like {@link #render(SpeechRequest, String, String, Executor)}, the engine asking {@code guard} before each call. */
+  public Rendered render(SpeechRequest request, String delivery, String cacheKey, Executor writer, CallGuard guard) {
     byte[] cachedMarks = blobs.get(Keys.cacheMarks(cacheKey));
     if (cachedMarks != null && blobs.exists(Keys.cacheAudio(cacheKey))) {
       // operators search for these two lines; the key is a content hash, never user text
@@ -85,7 +91,7 @@ public final class CachedSynthesis {
           CompletableFuture.completedFuture(null));
     }
     LOG.info("Cache miss: tts {}", shortKey(cacheKey));
-    Speech speech = engine.synthesize(request);
+    Speech speech = engine.synthesize(request, guard);
     byte[] mp3;
     long shiftMs;
     if (speech.pcm() != null) {

@@ -1,6 +1,7 @@
 package com.etoaudiobook.job;
 
 import com.etoaudiobook.concurrent.DaemonThreads;
+import com.etoaudiobook.engine.CallGuard;
 import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;
@@ -51,6 +52,16 @@ public final class PartSynthesizer {
    * @param attempts the delivery count; a first delivery has no earlier failure to clear
    */
   public Processed processPart(PartSpec part, int attempts) {
+    return processPart(part, attempts, Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #processPart(PartSpec, int)} for an invocation that must end by {@code deadlineNanos}
+   * (System.nanoTime()): the engine starts no call after it, and none for a job cancelled meanwhile.
+   *
+   * @throws com.etoaudiobook.engine.SpeechBusyException when the engine has no capacity before the deadline
+   */
+  public Processed processPart(PartSpec part, int attempts, long deadlineNanos) {
     Job job = job(part.jobId());
     if (job == null || job.state() == JobState.CANCELLED || job.state() == JobState.DONE) {
       // nothing to do: deleted, cancelled, or finished by an earlier delivery
@@ -65,11 +76,14 @@ public final class PartSynthesizer {
       if (attempts > 1 && blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
         outcome = new Processed(Outcome.ALREADY_DONE, 0);
       } else {
-        outcome = produce(part);
+        outcome = produce(part, guard(part.jobId(), deadlineNanos));
       }
       if (attempts > 1) {
         store.clearFailure(part.jobId(), part.index());
       }
+    } catch (CallGuard.Cancelled e) {
+      known.abandoned(part.index());
+      return new Processed(Outcome.SKIPPED, 0); // cancelled while waiting for the engine
     } catch (RuntimeException | Error e) {
       known.abandoned(part.index());
       throw e;
@@ -178,9 +192,30 @@ public final class PartSynthesizer {
   private record CachedJob(Job job, long readAt) {
   }
 
-  private Processed produce(PartSpec part) {
+  /**
+   * Asked by the engine before each call: a cancel is seen within the job cache's half second, so
+   * no call starts for a cancelled job a second after the cancel.
+   */
+  private CallGuard guard(String jobId, long deadlineNanos) {
+    return new CallGuard() {
+      @Override
+      public long deadlineNanos() {
+        return deadlineNanos;
+      }
+
+      @Override
+      public void check() {
+        Job job = job(jobId);
+        if (job == null || job.state() == JobState.CANCELLED) {
+          throw new Cancelled("job " + jobId + " was cancelled");
+        }
+      }
+    };
+  }
+
+  private Processed produce(PartSpec part, CallGuard guard) {
     CachedSynthesis.Rendered r = synthesis.render(new SpeechRequest(part.text(), part.voiceId(), part.engine(),
-        part.rate(), part.pitch(), part.delivery()), part.delivery(), part.cacheKey(), CACHE_WRITER);
+        part.rate(), part.pitch(), part.delivery()), part.delivery(), part.cacheKey(), CACHE_WRITER, guard);
     PartResult result = r.result();
     try {
       if (r.fromCache()) {
@@ -220,6 +255,11 @@ public final class PartSynthesizer {
         return size() > size;
       }
     };
+  }
+
+  /** Queues the part again as a new message (its delivery count starts over). */
+  public void requeue(PartSpec part) {
+    queue.enqueueParts(java.util.List.of(part));
   }
 
   /** Records a failed delivery so the job can show it; dead when no further delivery will come. */

@@ -24,6 +24,10 @@ public interface Telemetry {
   default void partFailed(PartSpec part, Throwable error, boolean dead) {
   }
 
+  /** A part was handed back untried: the engine had no capacity in the invocation's time. */
+  default void partHandedBack(PartSpec part) {
+  }
+
   /** A lookup in a named cache ("tts", ...). */
   default void cache(String cache, boolean hit) {
   }

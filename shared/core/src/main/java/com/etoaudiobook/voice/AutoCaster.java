@@ -49,7 +49,7 @@ public final class AutoCaster {
         throw new CastingException("Unknown role '" + e.getKey() + "'. The book's roles are: "
             + book.roles().stream().map(Role::name).collect(Collectors.joining(", ")));
       }
-      requireVoice(e.getValue().voiceId());
+      requireCasting(role.name(), e.getValue());
       chosen.put(role.name(), e.getValue());
     }
 
@@ -103,7 +103,16 @@ public final class AutoCaster {
       if (book.role(e.getKey()) == null) {
         throw new CastingException("Unknown role '" + e.getKey() + "'");
       }
-      requireVoice(e.getValue().voiceId());
+      requireCasting(e.getKey(), e.getValue());
+    }
+  }
+
+  /** The assignment's voice exists and has the engine asked for: checked when the job is made, not per part. */
+  private void requireCasting(String role, Casting.Assignment a) {
+    try {
+      requireVoice(a.voiceId(), a.engine());
+    } catch (CastingException e) {
+      throw new CastingException("Role '" + role + "': " + e.getMessage());
     }
   }
 
@@ -115,7 +124,8 @@ public final class AutoCaster {
   /** The voice, which must have {@code engine} when one is asked for (null: its default): a preview is spoken at once. */
   public Voice requireVoice(String id, String engine) {
     Voice voice = requireVoice(id);
-    if (engine != null && !engine.isBlank() && !voice.engines().isEmpty() && !voice.engines().contains(engine)) {
+    if (engine != null && !engine.isBlank() && !voice.engines().isEmpty()
+        && !voice.engines().contains(engine.strip().toLowerCase(Locale.ROOT))) {
       throw new CastingException("Voice '" + id + "' has no engine '" + engine + "'; it has: "
           + String.join(", ", voice.engines()));
     }

@@ -23,12 +23,18 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * A stand-in for Amazon Polly on 127.0.0.1 that speaks its REST-JSON wire protocol with the
  * response shapes of the API reference: GET /v1/voices (paged with NextToken) and POST /v1/speech
  * (an audio/mpeg stream with x-amzn-RequestCharacters, or speech marks as
- * application/x-json-stream), and errors as x-amzn-ErrorType + {"message": ...}. Every request is
+ * application/x-json-stream), and errors as x-amzn-ErrorType + {"message": ...}: ValidationException
+ * for an unknown voice, EngineNotSupportedException for an engine the voice lacks. Every request is
  * recorded; scripted failures are served before the normal answer.
+ *
+ * <p>As a Polly that throttles ({@link #withQuotas}): a token bucket per engine refills at the
+ * engine's quota (one second's worth of burst) and a speech request finding it empty gets
+ * ThrottlingException; each request takes a time proportional to its text ({@link #withLatency});
+ * the audio lasts in proportion to the text. Runnable on its own: see {@link PollyStub}.
  */
 public final class FakePolly implements AutoCloseable {
-  /** A recorded request: method, path, query parameters and JSON body (or null). */
-  public record Call(String method, String path, Map<String, String> query, JsonNode body) {
+  /** A recorded request: method, path, query parameters, JSON body (or null), and when it came (nanoTime). */
+  public record Call(String method, String path, Map<String, String> query, JsonNode body, long atNanos) {
   }
 
   /** A scripted error response. */
@@ -40,13 +46,74 @@ public final class FakePolly implements AutoCloseable {
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   private final Deque<Failure> speechFailures = new ConcurrentLinkedDeque<>();
   private volatile Failure alwaysFail;
+  private volatile List<Map<String, Object>> voices = VOICES;
+  private final Map<String, Bucket> buckets = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong throttled = new java.util.concurrent.atomic.AtomicLong();
+  private volatile double baseMillis;
+  private volatile double millisPerChar;
 
+  /** @param mp3 the audio of every speech request, or null for silence lasting in proportion to the text */
   public FakePolly(byte[] mp3) throws IOException {
+    this(mp3, 0);
+  }
+
+  /** @param port the port to listen on, 0 for any free one */
+  public FakePolly(byte[] mp3, int port) throws IOException {
     this.mp3 = mp3;
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
     server.createContext("/v1/voices", this::voices);
     server.createContext("/v1/speech", this::speech);
+    // requests take time (latency): one thread each, as Polly serves them side by side
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(
+        com.etoaudiobook.concurrent.DaemonThreads.named("fake-polly")));
     server.start();
+  }
+
+  /** Speech requests per second by engine ("neural" → 8.0); an engine without one is not limited. */
+  public FakePolly withQuotas(Map<String, Double> perSecond) {
+    perSecond.forEach((engine, rate) -> buckets.put(engine, new Bucket(rate)));
+    return this;
+  }
+
+  /** Each speech request takes {@code baseMillis} plus {@code millisPerChar} per character of its text. */
+  public FakePolly withLatency(double baseMillis, double millisPerChar) {
+    this.baseMillis = baseMillis;
+    this.millisPerChar = millisPerChar;
+    return this;
+  }
+
+  /** Serves these voices (DescribeVoices shapes, see {@link #LIBRARY}) instead of the three default ones. */
+  public FakePolly withVoices(List<Map<String, Object>> voices) {
+    this.voices = List.copyOf(voices);
+    return this;
+  }
+
+  /** Speech requests answered with ThrottlingException. */
+  public long throttled() {
+    return throttled.get();
+  }
+
+  /** A token bucket refilled continuously at {@code rate} per second, holding at most one second's worth. */
+  private static final class Bucket {
+    final double rate;
+    double tokens;
+    long last = System.nanoTime();
+
+    Bucket(double rate) {
+      this.rate = rate;
+      this.tokens = rate;
+    }
+
+    synchronized boolean take() {
+      long now = System.nanoTime();
+      tokens = Math.min(rate, tokens + (now - last) / 1e9 * rate);
+      last = now;
+      if (tokens < 1) {
+        return false;
+      }
+      tokens -= 1;
+      return true;
+    }
   }
 
   public URI endpoint() {
@@ -64,6 +131,7 @@ public final class FakePolly implements AutoCloseable {
   }
 
   public void reset() {
+    throttled.set(0);
     calls.clear();
     speechFailures.clear();
     alwaysFail = null;
@@ -86,6 +154,22 @@ public final class FakePolly implements AutoCloseable {
       voice("Matthew", "Male", "en-US", "US English", List.of("standard"), List.of()),
       voice("Lea", "Female", "fr-FR", "French", List.of("neural", "standard"), List.of("en-GB")));
 
+  /** A larger set of Polly's voices (US and British English, every engine), for books with many roles. */
+  public static final List<Map<String, Object>> LIBRARY = List.of(
+      voice("Joanna", "Female", "en-US", "US English", List.of("generative", "long-form", "neural", "standard"),
+          List.of()),
+      voice("Matthew", "Male", "en-US", "US English", List.of("generative", "neural", "standard"), List.of()),
+      voice("Ruth", "Female", "en-US", "US English", List.of("generative", "long-form", "neural"), List.of()),
+      voice("Stephen", "Male", "en-US", "US English", List.of("generative", "neural"), List.of()),
+      voice("Ivy", "Female", "en-US", "US English", List.of("neural", "standard"), List.of()),
+      voice("Joey", "Male", "en-US", "US English", List.of("neural", "standard"), List.of()),
+      voice("Kendra", "Female", "en-US", "US English", List.of("neural", "standard"), List.of()),
+      voice("Justin", "Male", "en-US", "US English", List.of("neural", "standard"), List.of()),
+      voice("Salli", "Female", "en-US", "US English", List.of("neural", "standard"), List.of()),
+      voice("Gregory", "Male", "en-US", "US English", List.of("long-form", "neural"), List.of()),
+      voice("Amy", "Female", "en-GB", "British English", List.of("generative", "neural", "standard"), List.of()),
+      voice("Brian", "Male", "en-GB", "British English", List.of("neural", "standard"), List.of()));
+
   private static Map<String, Object> voice(String id, String gender, String lang, String langName,
                                            List<String> engines, List<String> additional) {
     Map<String, Object> v = new LinkedHashMap<>();
@@ -103,9 +187,9 @@ public final class FakePolly implements AutoCloseable {
 
   private void voices(HttpExchange ex) throws IOException {
     Map<String, String> q = query(ex.getRequestURI());
-    calls.add(new Call(ex.getRequestMethod(), ex.getRequestURI().getPath(), q, null));
+    calls.add(new Call(ex.getRequestMethod(), ex.getRequestURI().getPath(), q, null, System.nanoTime()));
     String engine = q.get("Engine");
-    List<Map<String, Object>> forEngine = VOICES.stream()
+    List<Map<String, Object>> forEngine = voices.stream()
         .filter(v -> engine == null || ((List<?>) v.get("SupportedEngines")).contains(engine)).toList();
     boolean second = "page-2".equals(q.get("NextToken"));
     Map<String, Object> body = new LinkedHashMap<>();
@@ -123,10 +207,14 @@ public final class FakePolly implements AutoCloseable {
 
   private void speech(HttpExchange ex) throws IOException {
     JsonNode body = Json.read(ex.getRequestBody().readAllBytes(), JsonNode.class);
-    calls.add(new Call(ex.getRequestMethod(), ex.getRequestURI().getPath(), query(ex.getRequestURI()), body));
+    calls.add(new Call(ex.getRequestMethod(), ex.getRequestURI().getPath(), query(ex.getRequestURI()), body,
+        System.nanoTime()));
     Failure f = speechFailures.poll();
     if (f == null) {
       f = alwaysFail;
+    }
+    if (f == null) {
+      f = refusal(body);
     }
     if (f != null) {
       send(ex, f.status(), "application/json",
@@ -134,13 +222,58 @@ public final class FakePolly implements AutoCloseable {
       return;
     }
     String text = body.path("Text").asText();
+    sleep(baseMillis + millisPerChar * text.length());
     boolean ssml = "ssml".equals(body.path("TextType").asText());
     String billed = Integer.toString(billedCharacters(text, ssml));
     if ("json".equals(body.path("OutputFormat").asText())) {
       send(ex, 200, "application/x-json-stream", marks(text).getBytes(StandardCharsets.UTF_8),
           Map.of("x-amzn-RequestCharacters", billed));
     } else {
-      send(ex, 200, "audio/mpeg", mp3, Map.of("x-amzn-RequestCharacters", billed));
+      send(ex, 200, "audio/mpeg", mp3 != null ? mp3 : silence(text.length()),
+          Map.of("x-amzn-RequestCharacters", billed));
+    }
+  }
+
+  /** What Polly answers instead of speech: an unknown voice, an engine the voice lacks, no quota left. */
+  private Failure refusal(JsonNode body) {
+    String id = body.path("VoiceId").asText();
+    String engine = body.path("Engine").asText("standard");
+    Map<String, Object> voice = voices.stream().filter(v -> v.get("Id").equals(id)).findFirst().orElse(null);
+    if (voice == null) {
+      return new Failure(400, "ValidationException", "1 validation error detected: Value '" + id
+          + "' at 'voiceId' failed to satisfy constraint: Member must satisfy enum value set");
+    }
+    if (!((List<?>) voice.get("SupportedEngines")).contains(engine)) {
+      return new Failure(400, "EngineNotSupportedException", "This voice does not support the selected engine: "
+          + engine);
+    }
+    Bucket bucket = buckets.get(engine);
+    if (bucket != null && !bucket.take()) {
+      throttled.incrementAndGet();
+      return new Failure(400, "ThrottlingException", "Rate exceeded");
+    }
+    return null;
+  }
+
+  /** Silence lasting about 50 ms per character, as speech of the text would. */
+  private static byte[] silence(int chars) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      com.etoaudiobook.audio.SilenceFrame.write(out, Math.max(4, chars * 2));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void sleep(double millis) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep((long) millis, (int) ((millis % 1) * 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

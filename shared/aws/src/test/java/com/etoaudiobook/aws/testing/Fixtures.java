@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.UrlSigner;
+import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.storage.FileBlobStore;
@@ -50,6 +51,11 @@ public final class Fixtures {
 
   /** Services over a folder store, eSpeak NG, and the given queue (the handlers' logic, without S3/SQS). */
   public static Services services(Path dir, WorkQueue queue, Map<String, String> env) {
+    return services(dir, queue, env, EspeakEngine.instance());
+  }
+
+  /** The same over another engine (Polly on a {@link FakePolly}). */
+  public static Services services(Path dir, WorkQueue queue, Map<String, String> env, SpeechEngine engine) {
     Settings settings = Settings.from(k -> env.getOrDefault(k, k.equals("SPEECH_PROVIDER") ? "espeak" : null));
     UrlSigner signer = new UrlSigner() {
       @Override
@@ -62,6 +68,6 @@ public final class Fixtures {
         return "file:///" + key;
       }
     };
-    return new Services(settings, new FileBlobStore(dir), signer, queue, EspeakEngine.instance());
+    return new Services(settings, new FileBlobStore(dir), signer, queue, engine);
   }
 }

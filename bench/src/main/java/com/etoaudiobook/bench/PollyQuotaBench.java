@@ -1,0 +1,177 @@
+package com.etoaudiobook.bench;
+
+import com.etoaudiobook.aws.AwsSettings;
+import com.etoaudiobook.aws.PollyEngine;
+import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.StorageRequests;
+import com.etoaudiobook.aws.testing.FakePolly;
+import com.etoaudiobook.aws.testing.PollyStub;
+import com.etoaudiobook.book.Book;
+import com.etoaudiobook.book.Role;
+import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.job.PartFailure;
+import com.etoaudiobook.job.Progress;
+import com.etoaudiobook.local.LocalRuntime;
+import com.etoaudiobook.voice.Casting;
+import com.etoaudiobook.worker.SynthesisWorkerHandler;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Benchmark (not a test): the fan-out at Polly's real limits. The whole local runtime with the
+ * template's defaults (10 worker instances, batches of 10, 5 receives, 720 s visibility, 120 s
+ * timeout) synthesizes a book of a few hundred parts through a local Polly stub that throttles at
+ * Polly's quotas and answers in a time proportional to the text. Per engine it prints the achieved
+ * call rate against the quota, throttled calls, dead parts, invocations past their timeout, the
+ * job's time against the ideal (calls ÷ quota), and S3 requests per part by operation.
+ *
+ *   bench/polly-quota.sh [PARTS [ENGINES]]      (default 400 and neural,standard)
+ */
+public final class PollyQuotaBench {
+  /** What one job through the runtime came to. */
+  record Run(String engine, int parts, long calls, long throttled, long dead, long overruns, double jobSeconds,
+             double lastCallSeconds, double synthesisRate, Map<String, Long> storage) {
+  }
+
+  /** A script of {@code parts} unique lines of 60 to 300 characters, four roles taking turns. */
+  static String script(int parts, String tag) {
+    String[] roles = {"Ann", "Bob", "Cara", "Dan"};
+    String filler = "the lantern swung over the quay while the tide came in slowly and the gulls argued about"
+        + " nothing at all as the boats knocked together in the dark harbour beyond the wall";
+    StringBuilder out = new StringBuilder("# Quota\n\n");
+    for (int i = 0; i < parts; i++) {
+      int length = 60 + (i * 37) % 240;
+      StringBuilder line = new StringBuilder("Line " + i + " of " + tag + ", ");
+      while (line.length() < length) {
+        line.append(filler, 0, Math.min(filler.length(), length - line.length())).append(' ');
+      }
+      out.append("**").append(roles[i % roles.length]).append(":** ").append(line.toString().strip())
+          .append(".\n\n");
+    }
+    return out.toString();
+  }
+
+  static Run run(String engine, int parts, String tag) throws Exception {
+    Path dir = Files.createTempDirectory("polly-quota");
+    try (FakePolly polly = PollyStub.start(0, PollyStub.QUOTAS)) {
+      Map<String, String> env = new HashMap<>();
+      env.put("POLLY_ENGINE", engine);
+      env.put("REDIS_URL", System.getenv("REDIS_URL"));
+      PollyEngine pollyEngine = PollyEngine.create(Settings.from(env::get),
+          AwsSettings.fromEnvironment(Map.of("POLLY_ENDPOINT", polly.endpoint().toString())));
+      // the template: SynthesisMaxConcurrency 10, BatchSize 10, maxReceiveCount 5, VisibilityTimeout 720
+      try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(0, dir, null, 10, 5, 720,
+          pollyEngine, true, 10))) {
+        Book book = runtime.services().parser().parse("quota.md", script(parts, tag).getBytes());
+        Casting casting = runtime.services().caster().cast(book, voices(book, runtime, engine));
+        runtime.services().store().saveBook("bench", book);
+        polly.reset();
+        Map<String, Long> storage0 = StorageRequests.snapshot();
+        long overruns0 = SynthesisWorkerHandler.overruns();
+        long t0 = System.nanoTime();
+        Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
+        long dead = awaitEnd(runtime, dir, job.id());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        List<FakePolly.Call> calls = polly.speechCalls();
+        long accepted = calls.size() - polly.throttled();
+        double span = (calls.get(calls.size() - 1).atNanos() - calls.get(0).atNanos()) / 1e9;
+        Map<String, Long> storage = new LinkedHashMap<>();
+        StorageRequests.snapshot().forEach((k, v) -> {
+          long d = v - storage0.getOrDefault(k, 0L);
+          if (d > 0) {
+            storage.put(k, d);
+          }
+        });
+        return new Run(engine, job.partsTotal(), accepted, polly.throttled(), dead,
+            SynthesisWorkerHandler.overruns() - overruns0, seconds, (calls.get(calls.size() - 1).atNanos() - t0) / 1e9,
+            (accepted - 1) / span, storage);
+      }
+    }
+  }
+
+  /** Every role cast explicitly on {@code engine}, to voices that have it, so one quota applies. */
+  static Map<String, Casting.Assignment> voices(Book book, LocalRuntime runtime, String engine) {
+    var pool = runtime.services().voices().stream().filter(v -> v.engines().contains(engine)).toList();
+    Map<String, Casting.Assignment> out = new LinkedHashMap<>();
+    int i = 0;
+    for (Role r : book.roles()) {
+      out.put(r.name(), new Casting.Assignment(pool.get(i++ % pool.size()).id(), engine, 1.0, 0));
+    }
+    return out;
+  }
+
+  /** Waits until the job is done, or failed for good; returns its dead parts. */
+  static long awaitEnd(LocalRuntime runtime, Path dir, String jobId) throws Exception {
+    Path file = dir.resolve("s3").resolve(LocalRuntime.BUCKET).resolve("jobs").resolve(jobId).resolve("job.json");
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(20);
+    for (int tick = 0; System.nanoTime() < deadline; tick++) {
+      try {
+        if (Files.readString(file).contains("\"state\":\"DONE\"")) {
+          return 0;
+        }
+      } catch (NoSuchFileException | java.nio.charset.MalformedInputException e) {
+        // not written yet, or caught mid-rename
+      }
+      if (tick % 100 == 99) { // every second or so: a part may be dead, and then the job never ends
+        Progress p = runtime.services().jobs().progress(jobId);
+        if (p.partsFailed() > 0 && p.partsDone() + p.partsFailed() >= p.partsTotal()) {
+          return p.failures().stream().filter(PartFailure::dead).count();
+        }
+      }
+      Thread.sleep(10);
+    }
+    throw new IllegalStateException("job " + jobId + " did not end in 20 minutes");
+  }
+
+  public static void main(String[] args) throws Exception {
+    // the workers' EMF metric records go to stdout, as in Lambda: keep them out of the figures
+    java.io.PrintStream out = System.out;
+    System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    int parts = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+    List<String> engines = List.of((args.length > 1 ? args[1] : "neural,standard").split(","));
+    out.printf(Locale.ROOT, "Polly quota: %d parts per job, template defaults (10 instances x batch 10),"
+        + " stub latency %.0f ms + %.2f ms/char, limiter %s, %d cores%n", parts, PollyStub.LATENCY_MS,
+        PollyStub.MS_PER_CHAR, System.getenv("REDIS_URL") == null ? "per process" : "in Redis",
+        Runtime.getRuntime().availableProcessors());
+    // JIT warm-up, not measured
+    run("standard", 60, "warm-up");
+    for (String engine : engines) {
+      Run r = run(engine, parts, engine + "-" + System.nanoTime());
+      double quota = PollyStub.QUOTAS.get(engine);
+      double ideal = r.calls() / quota;
+      out.printf(Locale.ROOT, "%-9s %d parts, %d calls: %.2f calls/s while synthesizing = %.2f of the quota"
+          + " %.0f/s (%.2f over the whole job); throttled %d; dead parts %d; invocations past their timeout %d%n"
+          + "          job %.1f s vs ideal %.1f s (calls / quota) = %.2f x ideal; last engine call at %.1f s = %.2f x"
+          + " ideal (the rest is assembly)%n", engine, r.parts(), r.calls(), r.synthesisRate(),
+          r.synthesisRate() / quota, quota, r.calls() / r.jobSeconds() / quota, r.throttled(), r.dead(), r.overruns(),
+          r.jobSeconds(), ideal, r.jobSeconds() / ideal, r.lastCallSeconds(), r.lastCallSeconds() / ideal);
+      printStorage(r, out);
+    }
+  }
+
+  /** S3 requests per part: the synthesis path (part and cache-writer threads), assembly, the rest. */
+  static void printStorage(Run r, java.io.PrintStream out) {
+    Map<String, Map<String, Long>> byArea = new LinkedHashMap<>();
+    r.storage().forEach((key, n) -> {
+      String pool = key.substring(0, key.indexOf(' '));
+      String area = pool.equals("part") || pool.equals("cache-writer") ? "synthesis"
+          : pool.contains("assembly") ? "assembly" : pool.contains("synthesis") ? "worker batches" : "other (" + pool + ")";
+      byArea.computeIfAbsent(area, k -> new LinkedHashMap<>()).merge(key.substring(key.indexOf(' ') + 1), n, Long::sum);
+    });
+    byArea.forEach((area, ops) -> {
+      long total = ops.values().stream().mapToLong(Long::longValue).sum();
+      StringBuilder line = new StringBuilder();
+      ops.forEach((op, n) -> line.append(String.format(Locale.ROOT, " %s %.2f", op, n / (double) r.parts())));
+      out.printf(Locale.ROOT, "          storage, %s: %.2f requests per part:%s%n", area,
+          total / (double) r.parts(), line);
+    });
+  }
+}

@@ -1,0 +1,126 @@
+package com.etoaudiobook.aws.quota;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The quota shared by every instance through Redis (ElastiCache in AWS): one key per engine holds
+ * the next free slot, advanced atomically by a script on Redis's own clock, so instances with
+ * skewed clocks still space their calls right. While Redis cannot be reached, this instance paces
+ * itself at its share of the quota and tries Redis again 10 s later.
+ */
+final class RedisRateLimiter implements SynthesisRateLimiter {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
+  /** Generous against a calls' pacing of 100 ms or more, and the first connection's class loading. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private static final long RETRY_NANOS = 10_000_000_000L;
+  /** KEYS[1] the engine's key; ARGV interval and longest wait in µs. Returns the wait in µs, or -1. */
+  static final String SCRIPT = """
+      local t = redis.call('TIME')
+      local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+      local slot = tonumber(redis.call('GET', KEYS[1]) or '0')
+      if slot < now then slot = now end
+      local wait = slot - now
+      if wait > tonumber(ARGV[2]) then return -1 end
+      redis.call('SET', KEYS[1], tostring(slot + tonumber(ARGV[1])), 'PX', math.floor((wait + ARGV[1]) / 1000) + 1000)
+      return wait
+      """;
+
+  private final RedisClient client;
+  private final Map<String, Long> intervalsMicros = new HashMap<>();
+  private final SynthesisRateLimiter fallback;
+  private final Object lock = new Object();
+  private volatile StatefulRedisConnection<String, String> connection;
+  private volatile String sha;
+  /** System.nanoTime() before which Redis is not tried again; 0 while it works. */
+  private volatile long downUntil;
+
+  RedisRateLimiter(String redisUrl, Map<String, Double> quotas, SynthesisRateLimiter fallback) {
+    quotas.forEach((engine, perSecond) -> {
+      if (perSecond > 0) {
+        intervalsMicros.put(engine, Math.round(1e6 / perSecond));
+      }
+    });
+    this.fallback = fallback;
+    RedisURI uri = RedisURI.create(redisUrl);
+    uri.setTimeout(TIMEOUT);
+    client = RedisClient.create(uri);
+    client.setOptions(ClientOptions.builder()
+        .autoReconnect(false)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .socketOptions(SocketOptions.builder().connectTimeout(TIMEOUT).build())
+        .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
+        .build());
+  }
+
+  @Override
+  public long reserve(String engine, long maxWaitMillis) {
+    Long interval = intervalsMicros.get(engine);
+    if (interval == null) {
+      return 0;
+    }
+    if (downUntil != 0 && System.nanoTime() < downUntil) {
+      return fallback.reserve(engine, maxWaitMillis);
+    }
+    try {
+      StatefulRedisConnection<String, String> c = connection();
+      String[] keys = {"etoaudiobook:synthesis-quota:v1:" + engine};
+      long maxWaitMicros = Math.min(Long.MAX_VALUE / 2000, maxWaitMillis) * 1000;
+      Long wait;
+      try {
+        wait = c.sync().evalsha(sha, ScriptOutputType.INTEGER, keys, Long.toString(interval),
+            Long.toString(maxWaitMicros));
+      } catch (io.lettuce.core.RedisNoScriptException e) {
+        wait = c.sync().eval(SCRIPT, ScriptOutputType.INTEGER, keys, Long.toString(interval),
+            Long.toString(maxWaitMicros));
+      }
+      downUntil = 0;
+      return wait < 0 ? -1 : (wait + 999) / 1000;
+    } catch (RuntimeException e) {
+      LOG.warn("Redis quota unavailable ({}); pacing this instance at its share for 10 s", e.toString());
+      downUntil = System.nanoTime() + RETRY_NANOS;
+      dropConnection();
+      return fallback.reserve(engine, maxWaitMillis);
+    }
+  }
+
+  private StatefulRedisConnection<String, String> connection() {
+    StatefulRedisConnection<String, String> c = connection;
+    if (c != null && c.isOpen()) {
+      return c;
+    }
+    synchronized (lock) {
+      if (connection == null || !connection.isOpen()) {
+        connection = client.connect();
+        sha = connection.sync().scriptLoad(SCRIPT);
+      }
+      return connection;
+    }
+  }
+
+  private void dropConnection() {
+    synchronized (lock) {
+      if (connection != null) {
+        connection.closeAsync();
+        connection = null;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    dropConnection();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+  }
+}
