@@ -157,7 +157,9 @@ class LoudnessTest {
         double[] heard = Ffmpeg.loudness(mp3(normalized, "p" + voice + polly.length));
         String what = voice + (polly == dense ? " dense" : " peaky") + ": " + heard[0] + " LUFS, " + heard[1] + " dBTP";
         assertTrue(heard[1] <= TARGET.peakDb(), what);
-        assertEquals(TARGET.lufs(), heard[0], 0.8, what); // whole 1.5 dB steps: within 0.75 LU
+        // whole 1.5 dB steps: within 0.75 LU by our meter, plus its difference from ffmpeg on clipped
+        // speech (up to 0.25 LU): inside the 1 LU a listener would notice
+        assertEquals(TARGET.lufs(), heard[0], 1.0, what);
         if (polly == dense) {
           assertEquals(polly.length, normalized.length, "only the gain changed, not re-encoded: " + what);
         }
