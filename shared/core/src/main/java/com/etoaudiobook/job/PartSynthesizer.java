@@ -215,7 +215,7 @@ public final class PartSynthesizer {
 
   private Processed produce(PartSpec part, CallGuard guard) {
     CachedSynthesis.Rendered r = synthesis.render(new SpeechRequest(part.text(), part.voiceId(), part.engine(),
-        part.rate(), part.pitch()), part.delivery(), part.cacheKey(), CACHE_WRITER, guard);
+        part.rate(), part.pitch(), part.delivery()), part.delivery(), part.cacheKey(), CACHE_WRITER, guard);
     PartResult result = r.result();
     try {
       if (r.fromCache()) {
