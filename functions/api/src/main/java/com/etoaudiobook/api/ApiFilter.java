@@ -46,7 +46,7 @@ final class ApiFilter implements Ordered {
       + "frame-ancestors 'none'";
   static final String ALLOW_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
   static final Set<String> ALLOW_HEADERS = Set.of("content-type", "authorization", "if-none-match",
-      "x-requested-with", "x-request-id");
+      "x-requested-with", "x-request-id", "idempotency-key");
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
   private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
   private static final String START = "etoaudiobook.start";

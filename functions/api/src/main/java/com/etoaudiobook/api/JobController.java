@@ -22,6 +22,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 
@@ -37,9 +38,11 @@ import java.util.Map;
 class JobController {
   static final Duration LINK_TTL = Duration.ofHours(1);
   private final Services services;
+  private final IdempotencyKeys idempotency;
 
   JobController(Services services) {
     this.services = services;
+    this.idempotency = new IdempotencyKeys(services.blobs());
   }
 
   record Voicing(String voiceId, @Nullable String engine, @Nullable Double rate, @Nullable Integer pitch) {
@@ -52,7 +55,14 @@ class JobController {
   }
 
   @Post
-  HttpResponse<Map<String, Object>> create(@Body CreateJob body) {
+  HttpResponse<Map<String, Object>> create(@Body CreateJob body, @Nullable @Header("Idempotency-Key") String key) {
+    String jobId = idempotency.jobFor(key, body, () -> start(body));
+    return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED)
+        .body(view(services.jobs().progress(jobId)))
+        .header("Location", "/api/jobs/" + jobId);
+  }
+
+  private String start(CreateJob body) {
     if (body == null || body.bookId() == null) {
       throw ApiException.badRequest("bookId is required");
     }
@@ -68,10 +78,7 @@ class JobController {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    Job job = services.jobs().start(body.bookId(), book, casting, options);
-    return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED)
-        .body(view(services.jobs().progress(job.id())))
-        .header("Location", "/api/jobs/" + job.id());
+    return services.jobs().start(body.bookId(), book, casting, options).id();
   }
 
   /** The roles a request casts, validated (shared with the cost estimate). */

@@ -179,6 +179,11 @@ public final class PartSynthesizer {
       if (cached != null && now - cached.readAt() < 500_000_000L) {
         return cached.job();
       }
+      if (cached != null) {
+        // one thread reads the job again; the many parts waiting on the engine use the last
+        // reading meanwhile instead of each reading it (one GET per half second, not per part)
+        jobs.put(jobId, new CachedJob(cached.job(), now));
+      }
     }
     Job job = store.job(jobId);
     if (job != null) {
