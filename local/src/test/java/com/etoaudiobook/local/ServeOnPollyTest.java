@@ -94,7 +94,9 @@ class ServeOnPollyTest {
         + "\",\"casting\":{\"Ann\":{\"voiceId\":\"Stephen\",\"engine\":\"standard\"}}}");
     assertEquals(400, lacking.status(), lacking.body());
     assertTrue(lacking.body().contains("Ann") && lacking.body().contains("Stephen"), lacking.body());
-    assertTrue(polly.speechCalls().isEmpty(), "nothing was synthesized");
+    // counted by text: a job of another test may still be running
+    assertTrue(polly.speechCalls().stream().noneMatch(c -> c.body().path("Text").asText().contains("One line")),
+        "nothing was synthesized");
   }
 
   @Test
