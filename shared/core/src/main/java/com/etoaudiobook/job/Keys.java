@@ -15,6 +15,13 @@ public final class Keys {
     return "jobs/" + jobId + "/job.json";
   }
 
+  /** The index of jobs that may be running: one empty object per job, so start-up never lists jobs/. */
+  public static final String RUNNING_PREFIX = "index/running/";
+
+  public static String running(String jobId) {
+    return RUNNING_PREFIX + jobId;
+  }
+
   public static String plan(String jobId) {
     return "jobs/" + jobId + "/plan.json";
   }
