@@ -44,7 +44,7 @@ import java.util.Set;
  * are retried by the client ({@link AwsClients#polly}); what still fails is retryable, and what
  * Polly refuses (unknown voice, engine, SSML, text) is not.
  */
-public final class PollyEngine implements SpeechEngine {
+public final class PollyEngine implements SpeechEngine, AutoCloseable {
   public static final String PROVIDER = "polly";
   /** Polly's limit per SynthesizeSpeech request: 3,000 billed characters (SSML tags are not billed). */
   public static final int MAX_CHARACTERS = 3000;
@@ -104,6 +104,12 @@ public final class PollyEngine implements SpeechEngine {
   @Override
   public String provider() {
     return PROVIDER;
+  }
+
+  /** Closes the rate limiter's connection (Redis), not the Polly client, which may be shared. */
+  @Override
+  public void close() {
+    limiter.close();
   }
 
   @Override
