@@ -121,7 +121,7 @@ final class RedisRateLimiter implements SynthesisRateLimiter {
 
   @Override
   public void close() {
-    dropConnection();
+    connection = null; // shutting the client down closes it
     client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
   }
 }
