@@ -167,8 +167,9 @@ export const api = {
     json<JobView>(`/api/jobs/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json' }, cache: 'no-store', signal }),
   retryJob: (id: string) => post<JobView>(`/api/jobs/${encodeURIComponent(id)}/retry`, {}),
   cancelJob: (id: string) => json<JobView>(`/api/jobs/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { Accept: 'application/json' } }),
-  segments: (id: string, force = false) =>
-    cachedGet<SegmentsResponse>(`/api/jobs/${encodeURIComponent(id)}/segments`, TTL.segments, force, false),
+  /** One chapter's segments (the first with audio at or after the book chapter index) and the whole outline. */
+  segments: (id: string, chapter: number, force = false) =>
+    cachedGet<SegmentsResponse>(`/api/jobs/${encodeURIComponent(id)}/segments?chapter=${chapter}`, TTL.segments, force, false),
 };
 
 /** PUTs the bytes to a presigned URL with XMLHttpRequest, reporting progress (0..1). */

@@ -21,7 +21,7 @@ export class CastStep {
   private previewUrl?: string;
   private previewing?: HTMLButtonElement;
 
-  constructor(private onGenerate: (bookId: string, casting: Casting) => Promise<void>) {
+  constructor(private onGenerate: (book: BookResponse, casting: Casting) => Promise<void>) {
     $('autocast').addEventListener('click', () => this.autoCast());
     $('generate').addEventListener('click', () => void this.generate());
     const audio = $<HTMLAudioElement>('preview-audio');
@@ -38,9 +38,10 @@ export class CastStep {
     return JSON.parse(JSON.stringify(this.casting)) as Casting;
   }
 
-  load(b: BookResponse): void {
+  /** Shows a book; casting: the one a job of it was made with (else the server's suggestion). */
+  load(b: BookResponse, casting?: Casting): void {
     this.book = b;
-    this.casting = JSON.parse(JSON.stringify(b.casting || {})) as Casting;
+    this.casting = JSON.parse(JSON.stringify(casting || b.casting || {})) as Casting;
     this.renderSummary();
     this.render();
   }
@@ -121,7 +122,9 @@ export class CastStep {
       if (c) c.engine = ui.engineSelect.value || undefined;
       this.updateCost();
     });
-    const preview = h('button', { type: 'button', class: 'preview', 'aria-label': `Preview voice for ${role.name}` }, '▶ Preview');
+    // the visible word starts the accessible name ("Preview voice for Mira"): no aria-label to disagree with it
+    const preview = h('button', { type: 'button', class: 'preview' }, h('span', { 'aria-hidden': 'true' }, '▶'),
+      h('span', { class: 'pv-label' }, 'Preview'), h('span', { class: 'visually-hidden' }, ` voice for ${role.name}`));
     preview.addEventListener('click', () => void this.preview(ui, preview));
 
     const deliveries = (role.deliveries || []).filter(Boolean);
@@ -189,7 +192,7 @@ export class CastStep {
 
   private previewDone(): void {
     if (this.previewing) {
-      this.previewing.textContent = '▶ Preview';
+      label(this.previewing, '▶', 'Preview');
       this.previewing.setAttribute('aria-pressed', 'false');
       this.previewing = undefined;
     }
@@ -207,7 +210,7 @@ export class CastStep {
     if (!voiceId) return;
     setError(err, null);
     btn.disabled = true;
-    btn.textContent = '… Loading';
+    label(btn, '…', 'Loading');
     try {
       const text = (ui.role.sample || `Hello, I am ${ui.role.name}.`).slice(0, 300);
       const blob = await api.previewVoice(voiceId, text);
@@ -215,12 +218,12 @@ export class CastStep {
       this.previewUrl = URL.createObjectURL(blob);
       audio.src = this.previewUrl;
       this.previewing = btn;
-      btn.textContent = '■ Stop';
+      label(btn, '■', 'Stop');
       btn.setAttribute('aria-pressed', 'true');
       await audio.play();
     } catch (e) {
       this.previewDone();
-      btn.textContent = '▶ Preview';
+      label(btn, '▶', 'Preview');
       setError(err, `Preview failed: ${errorMessage(e)}`);
     } finally {
       btn.disabled = false;
@@ -233,7 +236,7 @@ export class CastStep {
     setError($('cast-error'), null);
     btn.disabled = true;
     try {
-      await this.onGenerate(this.book.id, this.getCasting());
+      await this.onGenerate(this.book, this.getCasting());
     } catch (e) {
       setError($('cast-error'), errorMessage(e));
     } finally {
@@ -242,12 +245,16 @@ export class CastStep {
   }
 }
 
-/** The option text: the name, then only what the name does not already say (eSpeak names carry language and gender). */
+/**
+ * The option text, short enough for a phone-wide select: the name, then only what the name does not
+ * already say (eSpeak names carry language and gender). Engines are left to the "Engine used" select
+ * and the full description is printed under the select.
+ */
 export function voiceLabel(v: Voice): string {
   const name = v.name || v.id;
   const low = name.toLowerCase();
   const bits = [v.languageName || v.language, v.gender].filter((b): b is string => !!b && !low.includes(b.toLowerCase()));
-  return `${name}${bits.length ? ' — ' + bits.join(', ') : ''} [${v.engines.join(', ')}]`;
+  return `${name}${bits.length ? ' · ' + bits.join(', ') : ''}`;
 }
 
 /** The full line under the voice select: name, id, language, gender, engines. */
@@ -257,4 +264,9 @@ export function voiceDescription(v: Voice): string {
   const gender = v.gender && !name.includes(v.gender.toLowerCase()) ? v.gender : undefined;
   const provider = v.provider && v.provider !== engines ? v.provider : undefined;
   return [v.name, `id ${v.id}`, v.language, gender, engines, provider].filter(Boolean).join(' · ');
+}
+
+function label(btn: HTMLButtonElement, icon: string, word: string): void {
+  btn.children[0].textContent = icon;
+  btn.children[1].textContent = word;
 }

@@ -1,6 +1,7 @@
 import { api, errorMessage } from './api';
 import { $, formatDuration, h, setError, show } from './dom';
-import { announcement, isFinal, percent, pollDelay } from './progress';
+import { Eta, announcement, isFinal, percent, pollDelay } from './progress';
+import { browserStore } from './store';
 import type { JobView } from './types';
 
 const STATE_WORDS: Record<string, string> = {
@@ -10,6 +11,9 @@ const STATE_WORDS: Record<string, string> = {
   FAILED: 'Failed',
   CANCELLED: 'Cancelled',
 };
+const ASM_KEY = 'eab:asm-ms-per-part';
+/** Assembly time per part before this browser has seen one (measured on the local runtime). */
+const ASM_DEFAULT_MS = 8;
 
 export class JobStep {
   private jobId?: string;
@@ -18,14 +22,34 @@ export class JobStep {
   private errors = 0;
   private abort?: AbortController;
   private waitingOnline = false;
+  private cancelling = false;
+  private eta = new Eta(ASM_DEFAULT_MS);
 
-  constructor(private onDone: (job: JobView) => void) {
+  /** onDone: the job finished; onChange: every new view (the library keeps state and title). */
+  constructor(private onDone: (job: JobView) => void, private onChange: (job: JobView) => void, onRecast: () => void) {
     $('retry').addEventListener('click', () => void this.act('retry'));
     $('cancel').addEventListener('click', () => void this.act('cancel'));
+    $('recast').addEventListener('click', onRecast);
   }
 
   get id(): string | undefined {
     return this.jobId;
+  }
+
+  /** Shown the moment Generate is pressed, before the server has answered. */
+  planning(segments?: number): void {
+    this.stop();
+    this.jobId = undefined;
+    this.last = undefined;
+    setError($('job-error'), null);
+    const bar = $<HTMLProgressElement>('job-progress');
+    bar.removeAttribute('value');
+    bar.setAttribute('aria-valuetext', 'planning');
+    $('job-title').textContent = '';
+    this.status(`Planning: splitting ${segments ? `${segments.toLocaleString()} segments` : 'the book'} into parts and checking the cache…`, 'PLANNING');
+    show($('failures'), false);
+    for (const b of ['retry', 'cancel', 'recast']) show($(b), false);
+    $('live').textContent = 'Planning the job.';
   }
 
   start(jobId: string, initial?: JobView): void {
@@ -33,9 +57,11 @@ export class JobStep {
     this.jobId = jobId;
     this.last = undefined;
     this.errors = 0;
+    this.cancelling = false;
+    this.eta = new Eta(Number(browserStore()?.getItem(ASM_KEY)) || ASM_DEFAULT_MS);
     setError($('job-error'), null);
     if (initial) this.render(initial);
-    else $('job-status').textContent = 'Loading…';
+    else this.status('Loading the job…', 'LOADING');
     void this.tick();
   }
 
@@ -43,6 +69,11 @@ export class JobStep {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.abort?.abort();
+  }
+
+  private status(text: string, state: string): void {
+    $('job-status').textContent = text;
+    $('job-status').dataset.state = state;
   }
 
   private schedule(): void {
@@ -68,7 +99,7 @@ export class JobStep {
     this.abort = new AbortController();
     try {
       const job = await api.job(id, this.abort.signal);
-      if (id !== this.jobId) return;
+      if (id !== this.jobId || this.cancelling) return;
       this.errors = 0;
       setError($('job-error'), null);
       this.render(job);
@@ -89,24 +120,31 @@ export class JobStep {
     const bar = $<HTMLProgressElement>('job-progress');
     if (job.state === 'ASSEMBLING') bar.removeAttribute('value');
     else bar.value = p;
-    bar.setAttribute('aria-valuetext', `${p}%`);
+    bar.setAttribute('aria-valuetext', job.state === 'ASSEMBLING' ? 'assembling' : `${p}%`);
     $('job-title').textContent = job.title ? `“${job.title}”` : '';
-    const bits = [`${STATE_WORDS[job.state] || job.state}: ${job.parts.done} of ${job.parts.total} parts (${p}%)`];
+    const left = this.eta.update(job);
+    if (job.state === 'DONE' && prev && prev.state !== 'DONE') {
+      const ms = this.eta.assemblyMeasured(job.parts.total);
+      if (ms) browserStore()?.setItem(ASM_KEY, String(Math.round(ms * 10) / 10));
+    }
+    const parts = `${job.parts.done.toLocaleString()} of ${job.parts.total.toLocaleString()} parts`;
+    const bits = [job.state === 'CANCELLED' ? `Cancelled after ${parts}` : job.state === 'ASSEMBLING'
+      ? `Assembling the audiobook from ${job.parts.total.toLocaleString()} parts` : `${STATE_WORDS[job.state] || job.state}: ${parts} (${p}%)`];
     if (job.parts.failed) bits.push(`${job.parts.failed} failed`);
-    if (!isFinal(job.state) && job.etaSeconds != null && job.etaSeconds >= 0) bits.push(`about ${formatDuration(job.etaSeconds)} left`);
-    $('job-status').textContent = bits.join(' · ');
-    $('job-status').dataset.state = job.state;
-
+    if (left !== undefined) bits.push(`about ${formatDuration(left)} left, assembly included`);
+    this.status(bits.join(' · '), job.state);
     const failures = job.failures || [];
-    show($('failures'), failures.length > 0);
+    show($('failures'), failures.length > 0 && job.state !== 'CANCELLED');
     $('failure-list').replaceChildren(...failures.map((f) =>
       h('li', {}, h('strong', {}, `Part ${f.part}`), ` (segment ${f.segment}, ${f.role}): ${f.reason}`,
         h('span', { class: 'muted' }, ` — ${f.attempts} attempt${f.attempts === 1 ? '' : 's'}${f.dead ? ', gave up' : ', retrying'}`))));
-    show($('retry'), failures.some((f) => f.dead) || job.state === 'FAILED');
+    show($('retry'), job.state !== 'CANCELLED' && (failures.some((f) => f.dead) || job.state === 'FAILED'));
     show($('cancel'), job.state === 'RUNNING' || job.state === 'ASSEMBLING');
-
+    show($('recast'), job.state === 'CANCELLED' || job.state === 'FAILED');
+    $('recast-hint').hidden = job.state !== 'CANCELLED';
     const say = announcement(prev, job);
     if (say) $('live').textContent = say;
+    this.onChange(job);
     if (job.state === 'DONE' && prev?.state !== 'DONE') this.onDone(job);
   }
 
@@ -115,15 +153,25 @@ export class JobStep {
     if (!id) return;
     const btn = $<HTMLButtonElement>(what);
     btn.disabled = true;
+    if (what === 'cancel') {
+      // Stop showing progress at once: parts in flight may still finish, but this job is over for the reader.
+      this.cancelling = true;
+      this.stop();
+      this.status('Cancelling: no new parts are started…', 'CANCELLING');
+      $<HTMLProgressElement>('job-progress').removeAttribute('value');
+    } else this.status('Re-queuing the failed parts…', 'RETRYING');
     try {
       const job = what === 'retry' ? await api.retryJob(id) : await api.cancelJob(id);
+      this.cancelling = false;
       this.render(job);
       if (!isFinal(job.state)) {
         this.errors = 0;
         this.schedule();
       } else this.stop();
     } catch (e) {
+      this.cancelling = false;
       setError($('job-error'), errorMessage(e));
+      void this.tick();
     } finally {
       btn.disabled = false;
     }

@@ -6,6 +6,8 @@ import { JobStep } from './job';
 import { Library } from './library';
 import { Player } from './player';
 import { formatHash, parseHash } from './route';
+import { renderShelf } from './shelf';
+import { shelfEntry, updateShelf } from './store';
 import { initUpload } from './upload';
 import type { BookResponse, JobView } from './types';
 
@@ -28,28 +30,63 @@ function focusSection(id: string): void {
   if (h2) {
     h2.setAttribute('tabindex', '-1');
     h2.focus({ preventScroll: true });
-    $(id).scrollIntoView({ block: 'start', behavior: 'smooth' });
+    const calm = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    $(id).scrollIntoView({ block: 'start', behavior: calm ? 'auto' : 'smooth' });
   }
 }
 
 let currentBook: BookResponse | undefined;
 
-const cast = new CastStep(async (bookId, casting) => {
-  const job = await api.createJob(bookId, casting);
-  openJob(job.id, job);
+const cast = new CastStep(async (book, casting) => {
+  // Feedback now: the server takes a moment to plan a long book.
+  setStep('generate');
+  jobs.planning(book.stats?.segments);
   focusSection('generate-step');
+  let job: JobView;
+  try {
+    job = await api.createJob(book.id, casting);
+  } catch (e) {
+    setStep(jobs.id ? 'generate' : 'cast');
+    focusSection('cast-step');
+    throw e;
+  }
+  updateShelf({ jobId: job.id, bookId: book.id, title: book.book.title || job.title, author: book.book.author, casting, state: job.state });
+  openJob(job.id, job);
 });
 const player = new Player();
 const jobs = new JobStep((job: JobView) => {
   setStep('listen');
-  void player.load(job).then(() => focusSection('listen-step'));
-});
+  void player.load(job).then(() => {
+    renderShelf(job.id);
+    if (document.activeElement === document.body || document.activeElement?.closest('#generate-step')) focusSection('listen-step');
+  });
+}, (job) => {
+  updateShelf({ jobId: job.id, bookId: job.bookId, title: shelfEntry(job.id)?.title || job.title, state: job.state });
+  renderShelf(job.id);
+  if (job.bookId && currentBook?.id !== job.bookId) void openBookOf(job);
+}, () => focusSection('cast-step'));
 const library = new Library(() => void loadVoices(true));
 
-function showBook(b: BookResponse): void {
+function showBook(b: BookResponse, casting = shelfCasting(b.id)): void {
   currentBook = b;
-  cast.load(b);
-  setStep('cast');
+  cast.load(b, casting);
+  if (!jobs.id) setStep('cast');
+  else show($('cast-step'), true);
+}
+
+function shelfCasting(bookId: string) {
+  const e = jobs.id ? shelfEntry(jobs.id) : undefined;
+  return e?.bookId === bookId ? e.casting : undefined;
+}
+
+/** A job opened from a link: its book goes in step 2 with the job's casting, ready to generate again. */
+async function openBookOf(job: JobView): Promise<void> {
+  try {
+    const b = await api.book(job.bookId);
+    if (jobs.id === job.id) showBook(b.value, shelfEntry(job.id)?.casting);
+  } catch {
+    /* the book expired: the job still plays */
+  }
 }
 
 function openJob(id: string, initial?: JobView): void {
@@ -61,6 +98,7 @@ function openJob(id: string, initial?: JobView): void {
 let settingHash = false;
 function setRoute(r: { job?: string; book?: string }): void {
   const hash = formatHash(r);
+  lastRoute = hash;
   if (location.hash !== hash) {
     settingHash = true;
     history.replaceState(null, '', hash || location.pathname + location.search);
@@ -84,13 +122,21 @@ async function loadVoices(force = false): Promise<void> {
   }
 }
 
+let lastRoute = '';
 async function route(): Promise<void> {
   const r = parseHash(location.hash);
+  if (!r.job && !r.book) {
+    // a plain #fragment (a step pill opened in a new tab, an old link): keep the open job or book in the URL
+    if (lastRoute) history.replaceState(null, '', lastRoute);
+    return;
+  }
+  lastRoute = formatHash(r);
   if (r.job) {
     if (jobs.id !== r.job) openJob(r.job);
   } else if (r.book) {
     try {
       const b = await api.book(r.book);
+      jobs.stop();
       showBook(b.value);
     } catch (e) {
       setError($('upload-error'), `Could not open the book: ${errorMessage(e)}`);
@@ -100,15 +146,26 @@ async function route(): Promise<void> {
 
 initUpload((b) => {
   setRoute({ book: b.id });
+  jobs.stop();
   showBook(b);
   focusSection('cast-step');
 });
+// The step pills move focus to their step; they never change the URL (which holds the open job or book).
+for (const a of document.querySelectorAll<HTMLAnchorElement>('#steps a')) {
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    const id = a.getAttribute('href')!.slice(1);
+    if ($(id).hidden) $('live').textContent = `${a.textContent} is not available yet.`;
+    else focusSection(id);
+  });
+}
 $('voices-refresh').addEventListener('click', () => void loadVoices(true));
 $('new-book').addEventListener('click', () => {
   jobs.stop();
   setRoute({});
   currentBook = undefined;
   setStep('upload');
+  renderShelf();
   $<HTMLInputElement>('file-input').focus();
 });
 window.addEventListener('hashchange', () => {
@@ -122,6 +179,7 @@ window.addEventListener('offline', onlineState);
 onlineState();
 
 setStep('upload');
+renderShelf(parseHash(location.hash).job);
 void loadVoices();
 void route();
 

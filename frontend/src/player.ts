@@ -1,172 +1,216 @@
 import { api, errorMessage } from './api';
-import { $, formatTime, h, setError } from './dom';
+import { chapterAtMs, chapterOfSegment, lastAtOrBefore, timelineText } from './book';
+import { artwork } from './cover';
+import { renderBookHead } from './bookhead';
+import { renderDownloads } from './downloads';
+import { bindMediaSession } from './media';
+import { $, formatTime, setError } from './dom';
+import { bindKeys, runAction } from './player-keys';
+import { ReadAlong } from './readalong';
+import { PlayerExtras } from './player-extras';
 import { loadPosition, savePosition } from './position';
-import { markIndexAt, splitByWords } from './timing';
+import { SegmentList } from './seglist';
+import { updateShelf } from './store';
 import type { JobView, PlayerSegment, SegmentsResponse } from './types';
 
+/**
+ * The book player: one whole-book timeline over per-segment audio. Only the outline (chapters,
+ * duration) and the chapter in use are loaded; other chapters come when the listener gets there.
+ */
 export class Player {
   private jobId?: string;
-  private data?: SegmentsResponse;
-  private current = -1;
-  private wordSpans: HTMLElement[] = [];
-  private sentenceSpans: HTMLElement[][] = [];
-  private word = -1;
-  private sentence = -1;
+  private outline?: SegmentsResponse;
+  private chapters = new Map<number, Promise<PlayerSegment[]>>();
+  private loaded = new Map<number, PlayerSegment[]>();
+  private cur = -1;
+  private ch = -1;
+  private readonly text = new ReadAlong($('readalong'));
   private raf = 0;
   private lastSave = 0;
+  private lastMediaPos = 0;
   private retriedUrl = false;
   private readonly audio = $<HTMLAudioElement>('audio');
+  private readonly seek = $<HTMLInputElement>('seek');
+  private readonly list: SegmentList;
+  readonly extras: PlayerExtras;
   private selectToken = 0;
+  private seekTimer?: ReturnType<typeof setTimeout>;
   private seeking = false;
   /** A play() is waiting for the new source's metadata: the player counts as playing. */
   private pendingPlay = false;
-  /** Space went down on an element we took it from: swallow its keyup too (a button clicks on keyup). */
-  private spaceTaken = false;
 
   constructor() {
     const a = this.audio;
-    $('play').addEventListener('click', () => this.toggle());
-    $('prev').addEventListener('click', () => this.step(-1));
-    $('next').addEventListener('click', () => this.step(1));
-    const speed = $<HTMLInputElement>('speed');
-    const savedRate = Number(safeGet('eab:rate'));
-    if (savedRate >= 0.5 && savedRate <= 3) speed.value = String(savedRate);
-    const setRate = () => {
-      const r = Number(speed.value);
-      a.playbackRate = r;
-      a.defaultPlaybackRate = r;
-      $('speed-out').textContent = `${r}×`;
-      speed.setAttribute('aria-valuetext', `${r} times`);
-      safeSet('eab:rate', String(r));
-    };
-    speed.addEventListener('input', setRate);
-    setRate();
-    const seek = $<HTMLInputElement>('seek');
-    seek.addEventListener('input', () => {
-      if (isFinite(a.duration) && a.duration > 0) {
-        this.seeking = true;
-        a.currentTime = (Number(seek.value) / 1000) * a.duration;
-        this.update();
-      }
+    this.list = new SegmentList($('segment-list'), (g) => this.select(g, { autoplay: true }));
+    this.extras = new PlayerExtras(this);
+    const on = (id: string, f: () => void) => $(id).addEventListener('click', f);
+    on('play', () => this.toggle());
+    on('prev', () => this.step(-1));
+    on('next', () => this.step(1));
+    on('back', () => runAction(this, 'back'));
+    on('forward', () => runAction(this, 'forward'));
+    on('prev-chapter', () => runAction(this, 'prevChapter'));
+    on('next-chapter', () => runAction(this, 'nextChapter'));
+    $<HTMLSelectElement>('chapter-select').addEventListener('change', (e) => this.goToChapter(Number((e.target as HTMLSelectElement).value)));
+    this.seek.addEventListener('input', () => {
+      this.seeking = true;
+      const v = Number(this.seek.value);
+      this.showTime(v);
+      clearTimeout(this.seekTimer);
+      this.seekTimer = setTimeout(() => this.seekMs(v * 1000), 150);
     });
-    seek.addEventListener('change', () => (this.seeking = false));
+    this.seek.addEventListener('change', () => {
+      clearTimeout(this.seekTimer);
+      this.seekMs(Number(this.seek.value) * 1000);
+      this.seeking = false;
+    });
     a.addEventListener('play', () => this.onPlayState());
     a.addEventListener('pause', () => {
       this.onPlayState();
       this.save(true);
     });
     a.addEventListener('loadedmetadata', () => {
-      a.playbackRate = Number(speed.value);
+      a.playbackRate = this.extras.rate;
       this.update();
     });
     a.addEventListener('timeupdate', () => {
       if (a.paused) this.update();
     });
     a.addEventListener('seeked', () => this.update());
-    a.addEventListener('ended', () => {
-      if (this.data && this.current < this.data.segments.length - 1) this.select(this.current + 1, { autoplay: true });
-      else this.save(true);
-    });
+    a.addEventListener('ended', () => this.onEnded());
     a.addEventListener('error', () => void this.onAudioError());
-    $('segments-refresh').addEventListener('click', () => void this.reload(true));
-    document.addEventListener('keydown', (e) => this.onKey(e));
-    document.addEventListener('keyup', (e) => {
-      if (this.spaceTaken && (e.key === ' ' || e.code === 'Space')) {
-        this.spaceTaken = false;
-        e.preventDefault();
-      }
-    });
+    on('segments-refresh', () => void this.refreshLinks());
+    bindKeys(this);
     window.addEventListener('pagehide', () => this.save(true));
+    bindMediaSession(this);
   }
 
+  get job(): string | undefined {
+    return this.jobId;
+  }
+  get book(): SegmentsResponse | undefined {
+    return this.outline;
+  }
+  get chapterTitle(): string {
+    return this.outline?.chapters[this.ch]?.title || '';
+  }
+  /** Playing, or about to play as soon as the new segment has loaded. */
+  get playing(): boolean {
+    return this.pendingPlay || !this.audio.paused;
+  }
+  get rateTarget(): HTMLAudioElement {
+    return this.audio;
+  }
+
+  /** Opens a finished job: the outline and the chapter the listener was in (one request). */
   async load(job: JobView): Promise<void> {
     if (this.jobId !== job.id) {
       this.pendingPlay = false;
       this.audio.pause();
-      this.current = -1;
+      this.audio.removeAttribute('src');
+      this.cur = -1;
+      this.ch = -1;
+      this.outline = undefined;
+      this.chapters.clear();
+      this.loaded.clear();
     }
     this.jobId = job.id;
-    this.renderDownloads(job);
-    await this.reload(false);
-  }
-
-  private renderDownloads(job: JobView): void {
-    const o = job.outputs || {};
-    const safe = (job.title || 'audiobook').replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'audiobook';
-    const links = [
-      o.audiobook ? h('a', { href: o.audiobook, download: `${safe}.mp3`, class: 'button primary', id: 'dl-audiobook' }, '⬇ Audiobook (MP3)') : null,
-      o.captions ? h('a', { href: o.captions, download: `${safe}.vtt`, class: 'button', id: 'dl-captions' }, '⬇ Captions (VTT)') : null,
-      o.chapters ? h('a', { href: o.chapters, download: `${safe}.chapters.json`, class: 'button secondary', id: 'dl-chapters' }, 'Chapters (JSON)') : null,
-    ].filter(Boolean) as HTMLElement[];
-    $('downloads').replaceChildren(...(links.length ? [h('h3', {}, 'Downloads'), h('p', { class: 'links' }, ...links)] : []));
-  }
-
-  private async reload(force: boolean): Promise<void> {
-    if (!this.jobId) return;
+    renderDownloads(job);
+    $('player-bar').hidden = false;
+    document.body.classList.add('has-player');
     const err = $('player-error');
     setError(err, null);
+    const pos = loadPosition(job.id);
     try {
-      const r = await api.segments(this.jobId, force);
-      this.data = r.value;
-      this.retriedUrl = false;
-      this.renderList();
-      if (this.current < 0) {
-        const pos = loadPosition(this.jobId);
-        const seg = pos && pos.segment < this.data.segments.length ? pos.segment : 0;
-        if (this.data.segments.length) this.select(seg, { time: pos && pos.segment === seg ? pos.time : 0, autoplay: false });
-      } else if (force && this.data.segments[this.current]) {
-        const t = this.audio.currentTime;
-        this.select(this.current, { time: t, autoplay: this.playing });
-      } else {
-        this.markCurrent();
-      }
+      const r = (await api.segments(job.id, pos?.chapter ?? 0)).value;
+      if (this.jobId !== job.id) return;
+      this.outline = r;
+      const at = r.chapters.findIndex((c) => c.index === (r.chapter ?? r.segments[0]?.chapter));
+      this.loaded.set(at, r.segments);
+      this.chapters.set(at, Promise.resolve(r.segments));
+      renderBookHead(r, job.title);
+      this.seek.max = String(Math.max(1, Math.round(r.durationMs / 1000)));
+      const c = r.chapters[at];
+      const inChapter = pos && pos.segment >= c.firstSegment && pos.segment < c.firstSegment + c.segments;
+      if (this.cur < 0) this.select(inChapter ? pos.segment : c.firstSegment, { time: inChapter ? pos.time : 0, autoplay: false });
+      performance.mark('player-ready');
+      updateShelf({ jobId: job.id, bookId: job.bookId, title: r.title, author: r.author || undefined, durationMs: r.durationMs, state: 'DONE', coverUrl: r.coverUrl || undefined });
+      this.extras.loadBookmarks();
     } catch (e) {
-      setError(err, `Could not load the segments: ${errorMessage(e)}`);
+      setError(err, `Could not load the book: ${errorMessage(e)}`);
     }
   }
 
-  private renderList(): void {
-    const d = this.data!;
-    const byChapter = new Map<number, PlayerSegment[]>();
-    for (const s of d.segments) {
-      if (!byChapter.has(s.chapter)) byChapter.set(s.chapter, []);
-      byChapter.get(s.chapter)!.push(s);
+  private chapterSegments(at: number): Promise<PlayerSegment[]> {
+    let p = this.chapters.get(at);
+    if (!p) {
+      const id = this.jobId!;
+      p = api.segments(id, this.outline!.chapters[at].index).then((r) => {
+        this.loaded.set(at, r.value.segments);
+        return r.value.segments;
+      });
+      p.catch(() => this.chapters.delete(at));
+      this.chapters.set(at, p);
     }
-    const titles = new Map(d.chapters.map((c) => [c.index, c.title]));
-    const groups = [...byChapter.entries()].sort((a, b) => a[0] - b[0]).map(([ch, segs]) =>
-      h('section', { class: 'chapter', 'aria-labelledby': `ch-${ch}` },
-        h('h3', { id: `ch-${ch}` }, titles.get(ch) || `Chapter ${ch + 1}`),
-        h('ol', { class: 'segs' }, ...segs.map((s) => {
-          const pos = d.segments.indexOf(s);
-          const b = h('button', { type: 'button', class: 'seg', 'data-index': pos, 'aria-label': `${s.role}: ${s.text}` },
-            h('span', { class: 'who' }, s.role, s.delivery ? h('span', { class: 'chip' }, s.delivery) : null),
-            h('span', { class: 'what' }, s.text),
-            h('span', { class: 'when muted' }, formatTime(s.startMs / 1000)));
-          b.addEventListener('click', () => this.select(pos, { autoplay: true }));
-          return h('li', {}, b);
-        }))));
-    $('segment-list').replaceChildren(...groups);
+    return p;
   }
 
-  private markCurrent(): void {
-    for (const b of $('segment-list').querySelectorAll<HTMLButtonElement>('button.seg')) {
-      if (Number(b.dataset.index) === this.current) b.setAttribute('aria-current', 'true');
-      else b.removeAttribute('aria-current');
+  private async refreshLinks(): Promise<void> {
+    if (!this.jobId || !this.outline || this.ch < 0) return;
+    this.chapters.clear();
+    this.loaded.clear();
+    try {
+      const r = await api.segments(this.jobId, this.outline.chapters[this.ch].index, true);
+      this.loaded.set(this.ch, r.value.segments);
+      this.chapters.set(this.ch, Promise.resolve(r.value.segments));
+      this.retriedUrl = false;
+      this.audio.removeAttribute('src');
+      this.select(this.cur, { time: this.audio.currentTime, autoplay: this.playing, force: true });
+    } catch (e) {
+      setError($('player-error'), `Could not refresh the links: ${errorMessage(e)}`);
     }
   }
 
-  select(index: number, opts: { time?: number; autoplay?: boolean } = {}): void {
-    const d = this.data;
-    if (!d || index < 0 || index >= d.segments.length) return;
-    const seg = d.segments[index];
-    const changed = index !== this.current;
-    this.current = index;
-    this.markCurrent();
-    if (changed) this.renderText(seg);
+  /** Goes to a segment (position in the whole book), loading its chapter first when needed. */
+  select(global: number, opts: { time?: number; autoplay?: boolean; force?: boolean } = {}): void {
+    const o = this.outline;
+    if (!o) return;
+    const count = o.segmentCount ?? o.chapters.reduce((t, c) => t + c.segments, 0);
+    const g = Math.max(0, Math.min(count - 1, global));
+    const at = chapterOfSegment(o.chapters, g);
+    const segs = this.loaded.get(at);
+    const token = ++this.selectToken;
+    if (!segs) {
+      $('now-speaking').textContent = `Loading chapter ${at + 1}…`;
+      if (opts.autoplay) this.pendingPlay = true;
+      this.onPlayState();
+      this.chapterSegments(at).then(() => {
+        if (token === this.selectToken) this.select(g, opts);
+      }, (e: unknown) => setError($('player-error'), `Could not load chapter ${at + 1}: ${errorMessage(e)}`));
+      return;
+    }
+    const seg = segs[g - o.chapters[at].firstSegment];
+    const changed = g !== this.cur || opts.force;
+    if (at !== this.ch) {
+      this.ch = at;
+      this.list.set(segs, o.chapters[at].firstSegment, g);
+      this.onChapter();
+    } else this.list.setCurrent(g);
+    this.cur = g;
+    if (changed) this.text.show(seg);
+    this.play(seg, opts, token);
+    $('now-speaking').textContent = `Segment ${g + 1} of ${count.toLocaleString()} · ${seg.role}${seg.delivery ? ` (${seg.delivery})` : ''}`;
+    this.save(true);
+    // near a chapter's end, fetch the next one so the step across has no wait
+    const c = o.chapters[at];
+    if (g >= c.firstSegment + c.segments - 3 && at + 1 < o.chapters.length) void this.chapterSegments(at + 1).catch(() => undefined);
+  }
+
+  private play(seg: PlayerSegment, opts: { time?: number; autoplay?: boolean }, token: number): void {
     const a = this.audio;
     const url = new URL(seg.audioUrl, location.href).href;
     const startAt = opts.time ?? 0;
-    const token = ++this.selectToken;
+    const wait = a.src !== url;
     const go = () => {
       if (token !== this.selectToken) return; // a newer select() took over
       try {
@@ -182,8 +226,7 @@ export class Player {
       }
       this.onPlayState();
     };
-    const wait = a.src !== url;
-    this.pendingPlay = wait && !!opts.autoplay;
+    this.pendingPlay = wait ? !!opts.autoplay : this.pendingPlay && !!opts.autoplay;
     if (wait) {
       a.src = url;
       a.load();
@@ -191,9 +234,94 @@ export class Player {
       else this.update();
       this.onPlayState();
     } else go();
-    $('now-speaking').textContent = `Segment ${index + 1} of ${d.segments.length} · ${seg.role}${seg.delivery ? ` (${seg.delivery})` : ''}`;
-    document.querySelector(`button.seg[data-index="${index}"]`)?.scrollIntoView({ block: 'nearest' });
-    this.save(true);
+  }
+
+  private onChapter(): void {
+    const o = this.outline!;
+    const c = o.chapters[this.ch];
+    $<HTMLSelectElement>('chapter-select').value = String(this.ch);
+    $('bar-chapter').textContent = c.title;
+    $('chapter-h').textContent = `${c.title} · ${c.segments.toLocaleString()} segment${c.segments === 1 ? '' : 's'}`;
+    $<HTMLButtonElement>('next-chapter').disabled = this.ch >= o.chapters.length - 1;
+    if ('mediaSession' in navigator) {
+      navigator.mediaSession.metadata = new MediaMetadata({ title: c.title || o.title, artist: o.author || '', album: o.title, artwork: artwork(o.coverUrl) });
+    }
+  }
+
+  /** Where the listener is, in ms of the whole book. */
+  positionMs(): number {
+    const segs = this.loaded.get(this.ch);
+    const c = this.outline?.chapters[this.ch];
+    const seg = segs && c ? segs[this.cur - c.firstSegment] : undefined;
+    return seg ? seg.startMs + (this.audio.currentTime || 0) * 1000 : 0;
+  }
+
+  /** Seeks the whole book: loads the chapter at that time if needed, then the segment, then the offset in it. */
+  seekMs(ms: number): void {
+    const o = this.outline;
+    if (!o) return;
+    const t = Math.max(0, Math.min(o.durationMs - 1, ms));
+    const at = chapterAtMs(o.chapters, t);
+    const segs = this.loaded.get(at);
+    if (!segs) {
+      this.chapterSegments(at).then(() => this.seekMs(t), (e: unknown) => setError($('player-error'), errorMessage(e)));
+      return;
+    }
+    const i = lastAtOrBefore(segs, t, (s) => s.startMs);
+    const seg = segs[i];
+    this.select(o.chapters[at].firstSegment + i, { time: Math.max(0, (t - seg.startMs) / 1000), autoplay: this.playing });
+  }
+
+  skip(seconds: number): void {
+    this.seekMs(this.positionMs() + seconds * 1000);
+  }
+
+  /** Previous: to the start of this chapter, or the one before when already near its start. */
+  chapter(delta: number): void {
+    const o = this.outline;
+    if (!o || this.ch < 0) return;
+    const intoChapter = this.positionMs() - o.chapters[this.ch].startMs;
+    this.goToChapter(delta < 0 && intoChapter > 3000 ? this.ch : this.ch + delta);
+  }
+
+  goToChapter(at: number): void {
+    const o = this.outline;
+    if (!o || at < 0 || at >= o.chapters.length) return;
+    this.select(o.chapters[at].firstSegment, { time: 0, autoplay: this.playing });
+  }
+
+  step(delta: number): void {
+    if (this.cur < 0) return;
+    this.select(this.cur + delta, { autoplay: this.playing || delta !== 0 });
+  }
+
+  toggle(): void {
+    const a = this.audio;
+    if (this.cur < 0) return;
+    if (this.playing) {
+      this.pendingPlay = false;
+      a.pause();
+      this.onPlayState();
+    } else a.play().catch((e: unknown) => this.playFailed(e));
+  }
+
+  pause(): void {
+    if (this.playing) this.toggle();
+  }
+
+  private onEnded(): void {
+    const o = this.outline;
+    if (!o) return;
+    const count = o.segmentCount ?? 0;
+    const next = this.cur + 1;
+    const chapterEnds = next >= o.chapters[this.ch].firstSegment + o.chapters[this.ch].segments;
+    if (chapterEnds && this.extras.chapterEnded()) {
+      this.pendingPlay = false;
+      this.save(true);
+      return;
+    }
+    if (next < count) this.select(next, { autoplay: true });
+    else this.save(true);
   }
 
   private playFailed(e: unknown): void {
@@ -203,53 +331,14 @@ export class Player {
   }
 
   private async onAudioError(): Promise<void> {
-    if (!this.audio.src || this.current < 0) return;
+    if (!this.audio.getAttribute('src') || this.cur < 0) return;
     // Presigned URLs expire: fetch fresh ones once, then report.
     if (!this.retriedUrl) {
       this.retriedUrl = true;
-      await this.reload(true);
+      await this.refreshLinks();
       return;
     }
     setError($('player-error'), 'This segment could not be played. Try “Refresh segment links”.');
-  }
-
-  private renderText(seg: PlayerSegment): void {
-    const pieces = splitByWords(seg.text, seg.words || [], seg.sentences || []);
-    this.wordSpans = [];
-    this.sentenceSpans = [];
-    this.word = -1;
-    this.sentence = -1;
-    const nodes = pieces.map((p) => {
-      const span = h('span', { class: p.word >= 0 ? 'w' : undefined }, p.text);
-      if (p.word >= 0) this.wordSpans[p.word] = span;
-      if (p.sentence >= 0) (this.sentenceSpans[p.sentence] ||= []).push(span);
-      return span;
-    });
-    $('readalong').replaceChildren(...nodes);
-  }
-
-  toggle(): void {
-    const a = this.audio;
-    if (this.current < 0) {
-      if (this.data?.segments.length) this.select(0, { autoplay: true });
-      return;
-    }
-    if (this.playing) {
-      this.pendingPlay = false;
-      a.pause();
-      this.onPlayState();
-    } else a.play().catch((e: unknown) => this.playFailed(e));
-  }
-
-  /** Playing, or about to play as soon as the new segment has loaded. */
-  get playing(): boolean {
-    return this.pendingPlay || !this.audio.paused;
-  }
-
-  step(delta: number): void {
-    if (!this.data) return;
-    const i = Math.max(0, Math.min(this.data.segments.length - 1, this.current + delta));
-    this.select(i, { autoplay: this.playing || delta !== 0 });
   }
 
   private onPlayState(): void {
@@ -257,6 +346,7 @@ export class Player {
     const b = $('play');
     b.dataset.playing = String(playing);
     b.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+    if ('mediaSession' in navigator) navigator.mediaSession.playbackState = playing ? 'playing' : 'paused';
     if (playing && !this.raf) this.raf = requestAnimationFrame(this.loop);
   }
 
@@ -270,74 +360,43 @@ export class Player {
   };
 
   private update(): void {
-    const d = this.data;
-    if (!d || this.current < 0) return;
-    const seg = d.segments[this.current];
-    const a = this.audio;
-    const ms = a.currentTime * 1000;
-    const w = seg.words?.length ? markIndexAt(seg.words, ms) : -1;
-    const s = seg.sentences?.length ? markIndexAt(seg.sentences, ms) : -1;
-    if (w !== this.word) {
-      this.wordSpans[this.word]?.classList.remove('on');
-      this.wordSpans[w]?.classList.add('on');
-      this.wordSpans[w]?.setAttribute('data-current', 'word');
-      this.wordSpans[this.word]?.removeAttribute('data-current');
-      this.word = w;
-      $('readalong').dataset.word = String(w);
+    const segs = this.loaded.get(this.ch);
+    const o = this.outline;
+    if (!segs || !o || this.cur < 0) return;
+    const seg = segs[this.cur - o.chapters[this.ch].firstSegment];
+    const ms = this.audio.currentTime * 1000;
+    this.text.at(seg, ms);
+    const pos = (seg.startMs + ms) / 1000;
+    if (!this.seeking) {
+      this.seek.value = String(Math.round(pos));
+      this.showTime(pos);
     }
-    if (s !== this.sentence) {
-      this.sentenceSpans[this.sentence]?.forEach((x) => x.classList.remove('sent'));
-      this.sentenceSpans[s]?.forEach((x) => x.classList.add('sent'));
-      this.sentence = s;
+    this.extras.tick();
+    if ('mediaSession' in navigator && navigator.mediaSession.setPositionState && Math.abs(pos - this.lastMediaPos) >= 1) {
+      this.lastMediaPos = pos;
+      try {
+        navigator.mediaSession.setPositionState({ duration: o.durationMs / 1000, position: Math.min(pos, o.durationMs / 1000), playbackRate: this.audio.playbackRate || 1 });
+      } catch {
+        /* a position past the duration by rounding */
+      }
     }
-    const dur = isFinite(a.duration) ? a.duration : (seg.endMs - seg.startMs) / 1000;
-    $('time').textContent = `${formatTime(a.currentTime)} / ${formatTime(dur)}`;
-    if (!this.seeking && dur > 0) $<HTMLInputElement>('seek').value = String(Math.round((a.currentTime / dur) * 1000));
+  }
+
+  private showTime(posSec: number): void {
+    const dur = (this.outline?.durationMs || 0) / 1000;
+    $('time').textContent = `${formatTime(posSec)} / ${formatTime(dur)}`;
+    this.seek.setAttribute('aria-valuetext', timelineText(posSec, dur));
+    const c = this.outline?.chapters[this.ch];
+    if (c) $('chapter-time').textContent = `${formatTime(posSec - c.startMs / 1000)} of ${formatTime((c.endMs - c.startMs) / 1000)} in this chapter`;
   }
 
   private save(now: boolean): void {
-    if (!this.jobId || this.current < 0) return;
+    if (!this.jobId || this.cur < 0) return;
     const t = performance.now();
     if (!now && t - this.lastSave < 1000) return;
     this.lastSave = t;
-    savePosition(this.jobId, this.current, this.audio.currentTime || 0);
+    savePosition(this.jobId, this.cur, this.audio.currentTime || 0, undefined, Date.now(), this.outline?.chapters[this.ch]?.index);
+    if (now || t % 5000 < 1000) updateShelf({ jobId: this.jobId, positionMs: Math.round(this.positionMs()) });
   }
 
-  private onKey(e: KeyboardEvent): void {
-    if ($('listen-step').hidden || !this.data) return;
-    if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
-    const t = e.target as HTMLElement | null;
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-    const inPlayer = !t || t === document.body || t.id === 'main' || !!t.closest('#listen-step');
-    if (e.key === ' ' || e.code === 'Space') {
-      // Buttons elsewhere on the page keep their own Space behaviour.
-      if (!inPlayer && t?.closest('button, a, summary')) return;
-      // In the player, Space is play/pause even on a focused segment button: without this the
-      // button would also "click" on keyup and restart its segment.
-      e.preventDefault();
-      this.spaceTaken = true;
-      if (!e.repeat) this.toggle();
-    } else if (e.key === 'ArrowLeft') {
-      e.preventDefault();
-      this.step(-1);
-    } else if (e.key === 'ArrowRight') {
-      e.preventDefault();
-      this.step(1);
-    }
-  }
-}
-
-function safeGet(k: string): string | null {
-  try {
-    return localStorage.getItem(k);
-  } catch {
-    return null;
-  }
-}
-function safeSet(k: string, v: string): void {
-  try {
-    localStorage.setItem(k, v);
-  } catch {
-    /* ignore */
-  }
 }

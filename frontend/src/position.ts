@@ -3,6 +3,8 @@ export interface Position {
   segment: number;
   time: number;
   savedAt: number;
+  /** the book chapter index of the segment, so a long book opens with that chapter alone */
+  chapter?: number;
 }
 
 export interface KeyValueStore {
@@ -21,9 +23,9 @@ function defaultStore(): KeyValueStore | undefined {
   }
 }
 
-export function savePosition(jobId: string, segment: number, time: number, store = defaultStore(), now = Date.now()): void {
+export function savePosition(jobId: string, segment: number, time: number, store = defaultStore(), now = Date.now(), chapter?: number): void {
   if (!store || !jobId) return;
-  const p: Position = { segment: Math.max(0, Math.floor(segment)), time: Math.max(0, Math.round(time * 1000) / 1000), savedAt: now };
+  const p: Position = { segment: Math.max(0, Math.floor(segment)), time: Math.max(0, Math.round(time * 1000) / 1000), savedAt: now, chapter };
   try {
     store.setItem(PREFIX + jobId, JSON.stringify(p));
   } catch {
@@ -40,7 +42,8 @@ export function loadPosition(jobId: string, store = defaultStore()): Position | 
     if (typeof p.segment !== 'number' || typeof p.time !== 'number' || !isFinite(p.segment) || !isFinite(p.time) || p.segment < 0 || p.time < 0) {
       return null;
     }
-    return { segment: p.segment, time: p.time, savedAt: typeof p.savedAt === 'number' ? p.savedAt : 0 };
+    const chapter = typeof p.chapter === 'number' && p.chapter >= 0 ? p.chapter : undefined;
+    return { segment: p.segment, time: p.time, savedAt: typeof p.savedAt === 'number' ? p.savedAt : 0, ...(chapter === undefined ? {} : { chapter }) };
   } catch {
     return null;
   }

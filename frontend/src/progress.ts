@@ -42,3 +42,57 @@ export function announcement(prev: JobView | undefined, cur: JobView): string | 
   if (prev && q(cur) > q(prev) && cur.state === 'RUNNING') return `${p}% done.`;
   return null;
 }
+
+/**
+ * A time-left estimate that covers assembly and does not jump: the synthesis rate is measured in
+ * the browser (smoothed over ticks), assembly is priced per part (learned from earlier jobs here),
+ * and the shown figure counts down between ticks, moving only part of the way to a new estimate.
+ */
+export class Eta {
+  private rate?: number;
+  private mark?: { t: number; done: number };
+  private shown?: number;
+  private shownAt = 0;
+  private assemblingSince?: number;
+
+  constructor(private assemblyMsPerPart: number, private readonly now: () => number = Date.now) {}
+
+  /** Seconds left, or undefined when nothing sensible can be said yet (or the job is over). */
+  update(job: Pick<JobView, 'state' | 'parts' | 'etaSeconds'>): number | undefined {
+    const t = this.now();
+    const { done, total } = job.parts;
+    const assembly = (this.assemblyMsPerPart * total) / 1000 + 1;
+    let raw: number | undefined;
+    if (job.state === 'RUNNING') {
+      if (!this.mark || done < this.mark.done) this.mark = { t, done };
+      else if (done > this.mark.done && t - this.mark.t >= 500) {
+        const r = (done - this.mark.done) / ((t - this.mark.t) / 1000);
+        this.rate = this.rate === undefined ? r : 0.7 * this.rate + 0.3 * r;
+        this.mark = { t, done };
+      }
+      const synth = this.rate ? (total - done) / this.rate : job.etaSeconds ?? undefined;
+      raw = synth === undefined || synth < 0 ? undefined : synth + assembly;
+    } else if (job.state === 'ASSEMBLING') {
+      this.assemblingSince ??= t;
+      raw = Math.max(1, assembly - (t - this.assemblingSince) / 1000);
+    } else {
+      this.shown = undefined;
+      return undefined;
+    }
+    if (raw === undefined) return undefined;
+    if (this.shown === undefined) this.shown = raw;
+    else {
+      const counted = Math.max(1, this.shown - (t - this.shownAt) / 1000);
+      const off = Math.abs(raw - counted);
+      this.shown = off <= Math.max(3, counted * 0.2) ? counted : counted + 0.35 * (raw - counted);
+    }
+    this.shownAt = t;
+    return Math.max(1, Math.round(this.shown));
+  }
+
+  /** The measured assembly time per part when assembly has just ended (to remember for the next job). */
+  assemblyMeasured(total: number): number | undefined {
+    if (this.assemblingSince === undefined || !total) return undefined;
+    return (this.now() - this.assemblingSince) / total;
+  }
+}

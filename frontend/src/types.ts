@@ -124,10 +124,27 @@ export interface PlayerSegment {
   sentences: Mark[];
 }
 
+export interface ChapterOutline {
+  /** the book's chapter index (what a segment's `chapter` names) */
+  index: number;
+  title: string;
+  startMs: number;
+  endMs: number;
+  /** position of the chapter's first segment in the whole list, and how many it has */
+  firstSegment: number;
+  segments: number;
+}
+
 export interface SegmentsResponse {
   jobId: string;
   title: string;
+  author?: string | null;
+  /** a cover image URL, when the backend has one (not yet: the player shows a made-up cover) */
+  coverUrl?: string | null;
   durationMs: number;
-  chapters: { index: number; title: string; startMs: number; endMs: number }[];
+  segmentCount?: number;
+  /** with ?chapter=N: the chapter whose segments were sent */
+  chapter?: number;
+  chapters: ChapterOutline[];
   segments: PlayerSegment[];
 }

@@ -43,6 +43,7 @@ export function initUpload(onBook: (b: BookResponse) => void): void {
     zone.classList.add('busy');
     try {
       if (file.size > MAX_BYTES) throw new Error('The file is larger than 20 MB.');
+      if (file.size === 0) throw new Error(`“${file.name}” is empty (0 bytes). Choose a file with the text of a story or a book.`);
       const type = contentTypeFor(file.name, file.type);
       const up = await api.createUpload(file.name, type, file.size);
       label.textContent = 'Uploading';

@@ -1,25 +1,21 @@
 /*
- * Scores DialogueAttributor against PDNC-style annotated novels.
+ * Scores speaker attribution on PDNC-style annotated novels, through the Book the parser makes of
+ * each novel_text.txt (what `./etoaudiobook parse novel_text.txt --json` prints): a quotation's
+ * predicted speaker is the role of the segments covering its spans most.
  *
- * Run from the repository root (-am also installs the parent pom the bench resolves):
- *   mvn -q -B -pl shared/core -am install -DskipTests \
- *     && mvn -q -B -pl bench compile exec:java -Dexec.mainClass=com.etoaudiobook.bench.AttributionScorer
- * Arguments go in -Dexec.args="--errors path/to/novel". Or, once built:
- *   java -cp shared/core/target/classes:bench/target/classes \
- *     com.etoaudiobook.bench.AttributionScorer [--errors] [novelFolder...]
+ *   bench/run.sh AttributionScorer [--errors] [--cast] [novelFolder...]
  *
  * Without folders it scores every subfolder of ../shared/data/pdnc-dev relative to the
- * repository root (the working directory, or -Detoaudiobook.root=...). With --errors it also
- * prints every wrong or missed quotation.
+ * repository root (the working directory, or -Detoaudiobook.root=...). --errors prints every
+ * wrong or missed quotation, --cast every role with its line count and gender. The Narrator role
+ * is right for quotations of a first-person narrator (the character whose aliases hold "_narr").
  */
 package com.etoaudiobook.bench;
 
 import com.etoaudiobook.book.Book;
+import com.etoaudiobook.book.Role;
 import com.etoaudiobook.book.ScriptParser;
 import com.etoaudiobook.book.Segment;
-import com.etoaudiobook.book.attribution.Attribution;
-import com.etoaudiobook.book.attribution.DialogueAttributor;
-import com.etoaudiobook.book.attribution.Quote;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +33,7 @@ import java.util.regex.Pattern;
 
 public final class AttributionScorer {
 
+  private static final String NARRATOR = "Narrator";
   private static final List<String> TYPES = List.of("Explicit", "Anaphoric", "Implicit", "");
 
   /** Correct / total counters per quote type, plus span recall and time. */
@@ -73,10 +70,13 @@ public final class AttributionScorer {
 
   public static void main(String[] args) throws IOException {
     boolean errors = false;
+    boolean cast = false;
     List<Path> folders = new ArrayList<>();
     for (String a : args) {
       if (a.equals("--errors")) {
         errors = true;
+      } else if (a.equals("--cast")) {
+        cast = true;
       } else {
         folders.add(Path.of(a));
       }
@@ -95,19 +95,16 @@ public final class AttributionScorer {
       }
     }
     Score total = new Score();
-    Score book = new Score();
+    long chars = 0;
     for (Path f : folders) {
-      Score s = scoreNovel(f, errors);
+      Score s = scoreBook(f, errors, cast);
       print(f.getFileName().toString(), s);
       total.add(s);
-      Score b = scoreBook(f);
-      print("  via Book", b);
-      book.add(b);
+      chars += Files.size(f.resolve("novel_text.txt"));
     }
-    if (folders.size() > 1) {
-      print("OVERALL", total);
-      print("OVERALL via Book", book);
-    }
+    print("OVERALL", total);
+    System.out.printf(Locale.ROOT, "parse speed: %.2f MB/s (%d characters in %d ms, one thread)%n",
+        chars / 1e3 / Math.max(1, total.millis), chars, total.millis);
   }
 
   private static void print(String name, Score s) {
@@ -122,70 +119,20 @@ public final class AttributionScorer {
             : e.getKey(), pct(e.getValue()[0], e.getValue()[1])));
       }
     }
-    System.out.printf(Locale.ROOT, "%-30s accuracy %s |%s | spans found %d/%d (%.1f%%), "
-            + "predicted %d | %d ms%n", name, pct(c, n), types, s.found, s.gold,
-        100.0 * s.found / Math.max(1, s.gold), s.predicted, s.millis);
+    System.out.printf(Locale.ROOT, "%-30s accuracy %s |%s | spans found %.1f%% | %d ms%n",
+        name, pct(c, n), types, 100.0 * s.found / Math.max(1, s.gold), s.millis);
   }
 
   private static String pct(int c, int n) {
     return String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100.0 * c / Math.max(1, n), c, n);
   }
 
-  static Score scoreNovel(Path folder, boolean errors) throws IOException {
-    String text = Files.readString(folder.resolve("novel_text.txt"), StandardCharsets.UTF_8);
-    List<GoldQuote> gold = readQuotes(folder.resolve("quotation_info.csv"));
-    Map<String, List<String>> aliases = readAliases(folder.resolve("character_info.csv"));
-    DialogueAttributor attributor = new DialogueAttributor();
-    long t0 = System.nanoTime();
-    Attribution result = attributor.attribute(text);
-    long millis = (System.nanoTime() - t0) / 1_000_000;
-    List<Quote> pred = result.quotes();
-    Score s = new Score();
-    s.millis = millis;
-    s.gold = gold.size();
-    s.predicted = pred.size();
-    for (GoldQuote g : gold) {
-      // The predicted speaker is the one of the predicted spans overlapping the gold ones most.
-      Map<String, Integer> overlap = new HashMap<>();
-      boolean found = false;
-      for (int[] span : g.spans()) {
-        int lo = lowerBound(pred, span[0]);
-        for (int i = lo; i < pred.size() && pred.get(i).start() < span[1]; i++) {
-          Quote p = pred.get(i);
-          int ov = Math.min(p.end(), span[1]) - Math.max(p.start(), span[0]);
-          if (ov > 0) {
-            found = true;
-            overlap.merge(p.speaker() == null ? "" : p.speaker(), ov, Integer::sum);
-          }
-        }
-      }
-      String predicted = overlap.entrySet().stream().max(Map.Entry.comparingByValue())
-          .map(Map.Entry::getKey).orElse(null);
-      String type = TYPES.contains(g.type()) ? g.type() : "";
-      s.byType.get(type)[1]++;
-      if (found) {
-        s.found++;
-      }
-      boolean ok = predicted != null && !predicted.isEmpty()
-          && matches(predicted, g.speaker(), aliases.getOrDefault(g.speaker(), List.of()));
-      if (ok) {
-        s.byType.get(type)[0]++;
-      } else if (errors) {
-        int at = g.spans().get(0)[0];
-        System.out.printf(Locale.ROOT, "  %s %s @%d gold=%s pred=%s | %s%n", g.id(),
-            type.isEmpty() ? "-" : type, at, g.speaker(), found ? predicted : "(no span)",
-            oneLine(text, at));
-      }
-    }
-    return s;
-  }
-
   /**
-   * The same gold quotations scored through the Book the parser makes of novel_text.txt (what
-   * {@code parse FILE --json} prints): a quotation's speaker is the role of the segments covering
-   * its spans most, a span is "found" when one non-narration segment covers it entirely.
+   * Gold quotations scored through the Book the parser makes of novel_text.txt: a quotation's
+   * speaker is the role of the segments covering its spans most; a span is "found" when one
+   * segment covers it entirely.
    */
-  static Score scoreBook(Path folder) throws IOException {
+  static Score scoreBook(Path folder, boolean errors, boolean cast) throws IOException {
     byte[] bytes = Files.readAllBytes(folder.resolve("novel_text.txt"));
     List<GoldQuote> gold = readQuotes(folder.resolve("quotation_info.csv"));
     Map<String, List<String>> aliases = readAliases(folder.resolve("character_info.csv"));
@@ -193,6 +140,13 @@ public final class AttributionScorer {
     Book book = new ScriptParser().parse("novel_text.txt", bytes);
     Score s = new Score();
     s.millis = (System.nanoTime() - t0) / 1_000_000;
+    if (cast) {
+      for (Role r : book.roles()) {
+        System.out.printf(Locale.ROOT, "  role %-32s %5d lines  %s%n", r.name(), r.segments(),
+            r.gender() == null ? "-" : r.gender());
+      }
+    }
+    String text = errors ? new String(bytes, StandardCharsets.UTF_8) : null;
     List<Segment> segs = book.segments().toList();
     s.gold = gold.size();
     s.predicted = (int) segs.stream().filter(x -> !x.role().equals("Narrator")).count();
@@ -208,7 +162,7 @@ public final class AttributionScorer {
           int ov = Math.min(x.end(), span[1]) - Math.max(x.start(), span[0]);
           if (ov > 0) {
             overlap.merge(x.role(), ov, Integer::sum);
-            one |= x.start() <= span[0] && x.end() >= span[1] && !x.role().equals("Narrator");
+            one |= x.start() <= span[0] + 1 && x.end() >= span[1] - 1;
           }
         }
         covered &= one;
@@ -220,9 +174,15 @@ public final class AttributionScorer {
           .map(Map.Entry::getKey).orElse(null);
       String type = TYPES.contains(g.type()) ? g.type() : "";
       s.byType.get(type)[1]++;
-      if (predicted != null && !predicted.equals("Narrator")
-          && matches(predicted, g.speaker(), aliases.getOrDefault(g.speaker(), List.of()))) {
+      List<String> names = aliases.getOrDefault(g.speaker(), List.of());
+      boolean ok = predicted != null && (predicted.equals(NARRATOR) ? names.contains("_narr")
+          : matches(predicted, g.speaker(), names));
+      if (ok) {
         s.byType.get(type)[0]++;
+      } else if (errors) {
+        int at = g.spans().get(0)[0];
+        System.out.printf(Locale.ROOT, "  %s %s @%d gold=%s pred=%s | %s%n", g.id(),
+            type.isEmpty() ? "-" : type, at, g.speaker(), predicted, oneLine(text, at));
       }
     }
     return s;
@@ -231,21 +191,6 @@ public final class AttributionScorer {
   private static String oneLine(String text, int at) {
     String ctx = text.substring(Math.max(0, at - 60), Math.min(text.length(), at + 100));
     return ctx.replace('\n', ' ');
-  }
-
-  private static int lowerBound(List<Quote> pred, int start) {
-    // First predicted quote that may overlap [start, ...): quotes are sorted and disjoint.
-    int lo = 0;
-    int hi = pred.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (pred.get(mid).end() <= start) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   static boolean matches(String predicted, String gold, List<String> aliases) {

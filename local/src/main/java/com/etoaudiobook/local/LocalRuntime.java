@@ -16,9 +16,11 @@ import com.etoaudiobook.inbox.InboxHandler;
 import com.etoaudiobook.job.Inbox;
 import com.etoaudiobook.local.embedded.EmbeddedS3;
 import com.etoaudiobook.local.embedded.EmbeddedSqs;
+import com.etoaudiobook.local.embedded.ServerHeaders;
 import com.etoaudiobook.local.embedded.SqsPoller;
 import com.etoaudiobook.worker.SynthesisWorkerHandler;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +140,11 @@ public final class LocalRuntime implements AutoCloseable {
       props.put("micronaut.router.static-resources.default.paths", "file:" + o.frontendDir().toAbsolutePath());
     }
     api = ApplicationContext.builder().singletons(services).properties(props).start();
-    server = api.getBean(EmbeddedServer.class).start();
+    EmbeddedServer embedded = api.getBean(EmbeddedServer.class);
+    if (embedded instanceof NettyServerCustomizer.Registry registry) {
+      registry.register(new ServerHeaders());
+    }
+    server = embedded.start();
 
     warmUp();
     int resumed = 0;
@@ -193,18 +199,27 @@ public final class LocalRuntime implements AutoCloseable {
     return value == null || value.isBlank() ? fallback : value;
   }
 
-  /** Emulates the S3 ObjectCreated notification on inbox/ with the same event shape. */
+  /**
+   * Emulates the S3 ObjectCreated notification on inbox/ with the same event shape. One file's
+   * failure, even an Error, is that file's: the scheduler would stop for good on anything thrown.
+   */
   void scanInbox() {
+    List<String> keys;
     try {
-      List<String> keys = services.blobs().list(Inbox.PREFIX);
-      Set<String> present = new java.util.HashSet<>(keys);
-      for (String key : keys) {
-        if (Inbox.isInput(key) && !present.contains(key + Inbox.RESULT_SUFFIX) && inboxSeen.add(key)) {
-          inboxHandler.handleRequest(s3Event(key), null);
-        }
-      }
+      keys = services.blobs().list(Inbox.PREFIX);
     } catch (RuntimeException e) {
       LOG.warn("inbox scan failed: {}", e.toString());
+      return;
+    }
+    Set<String> present = new java.util.HashSet<>(keys);
+    for (String key : keys) {
+      if (Inbox.isInput(key) && !present.contains(key + Inbox.RESULT_SUFFIX) && inboxSeen.add(key)) {
+        try {
+          inboxHandler.handleRequest(s3Event(key), null);
+        } catch (Throwable t) { // NOPMD: the watcher must outlive any one file
+          LOG.error("inbox: {} could not be handled", key, t);
+        }
+      }
     }
   }
 

@@ -46,6 +46,9 @@ public final class Main {
             Run the whole system locally: API, queues, workers, storage and the web page.
             --engine polly (or SPEECH_PROVIDER=polly) speaks with Amazon Polly: the default
             AWS credentials and region, POLLY_ENGINE (default neural), POLLY_ENDPOINT.
+
+      stdout carries only the result (convert: the audiobook's path, last); messages, the progress
+      bar and warnings go to stderr. --verbose logs what happens (each part's cache hit or miss).
       """;
 
   private final PrintStream out;
@@ -57,6 +60,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    configureLogging(List.of(args).contains("--verbose"));
     int code = new Main(System.out, System.err).run(args);
     if (code != 0 || !(args.length > 0 && args[0].equals("serve"))) {
       System.exit(code);
@@ -203,7 +207,7 @@ public final class Main {
         book.roles().size());
     casting.roles().forEach((role, a) -> err.printf("  %-20s → %s%n", role, a.voiceId()
         + (a.pitch() != 0 ? " (pitch " + a.pitch() + "%)" : "")));
-    ProgressBar bar = new ProgressBar(err, System.console() != null);
+    ProgressBar bar = new ProgressBar(err, stderrIsTerminal());
     FileBlobStore store = new FileBlobStore(workDir());
     long t0 = System.nanoTime();
     Converter.Result result = new Converter(store, engine, threads)
@@ -244,6 +248,26 @@ public final class Main {
     out.println("Press Ctrl-C to stop.");
     out.flush();
     return 0;
+  }
+
+  /**
+   * Selects the CLI's logging (stderr, WARN, or INFO with --verbose) before any logger exists;
+   * without it the functions' logback.xml would write JSON lines to stdout.
+   */
+  static void configureLogging(boolean verbose) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "logback-cli.xml");
+    }
+    System.setProperty("etoaudiobook.log.level", verbose ? "INFO" : "WARN");
+  }
+
+  /**
+   * Whether stderr is a terminal: the launcher tests it ({@code [ -t 2 ]}), since Java 17 can only
+   * tell whether stdin and stdout both are one (and stdout is often a file: {@code convert > out.txt}).
+   */
+  static boolean stderrIsTerminal() {
+    String tty = System.getProperty("etoaudiobook.stderr.tty");
+    return tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
   }
 
   static SpeechEngine engine() {
@@ -296,8 +320,8 @@ public final class Main {
 
   /** Parsed arguments: the command, positionals, and --name value / --flag options. */
   record Args(String command, List<String> positionals, Map<String, List<String>> options) {
-    private static final java.util.Set<String> FLAGS = java.util.Set.of("json");
-    private static final java.util.Set<String> KNOWN = java.util.Set.of("json", "voice", "out", "pause-ms",
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("json", "verbose");
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("json", "verbose", "voice", "out", "pause-ms",
         "paragraph-pause-ms", "chapter-pause-ms", "threads", "language", "gender", "q", "port", "data", "engine");
 
     static Args parse(String[] argv) {

@@ -24,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,16 +38,11 @@ import java.util.regex.Pattern;
 final class ApiFilter implements Ordered {
   private static final Logger LOG = LoggerFactory.getLogger(ApiFilter.class);
   static final long SLOW_REQUEST_MS = 2000;
-  /** What the web app needs: its own scripts and styles, audio from presigned URLs, no framing. */
-  static final String CSP = "default-src 'self'; img-src 'self' data: blob:; "
-      + "media-src 'self' blob: http://127.0.0.1:* http://localhost:* https:; "
-      + "connect-src 'self' http://127.0.0.1:* http://localhost:* https:; style-src 'self'; script-src 'self'; "
-      + "frame-ancestors 'none'";
+  static final String CSP = SecurityHeaders.CSP;
   static final String ALLOW_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
   static final Set<String> ALLOW_HEADERS = Set.of("content-type", "authorization", "if-none-match",
       "x-requested-with", "x-request-id", "idempotency-key");
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
-  private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
   private static final String START = "etoaudiobook.start";
   private static final String ID = "etoaudiobook.requestId";
   private static final String DECORATED = "etoaudiobook.decorated";
@@ -125,12 +119,7 @@ final class ApiFilter implements Ordered {
   }
 
   static void securityHeaders(MutableHttpResponse<?> r) {
-    r.header("X-Content-Type-Options", "nosniff");
-    r.header("X-Frame-Options", "DENY");
-    r.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    r.header("Content-Security-Policy", CSP);
-    r.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    r.header("Cross-Origin-Opener-Policy", "same-origin");
+    SecurityHeaders.ALL.forEach(r::header);
   }
 
   private boolean originAllowed(String origin) {
@@ -180,19 +169,8 @@ final class ApiFilter implements Ordered {
     return r;
   }
 
-  /** The client a bucket belongs to: X-Forwarded-For's first hop only when configured, else the peer. */
   String client(HttpRequest<?> request) {
-    if (rateLimiting.trustForwardedFor()) {
-      String xff = request.getHeaders().get("X-Forwarded-For");
-      if (xff != null) {
-        String first = xff.split(",", 2)[0].strip();
-        if (IP.matcher(first).matches()) {
-          return first;
-        }
-      }
-    }
-    InetSocketAddress peer = request.getRemoteAddress();
-    return peer == null || peer.getAddress() == null ? "unknown" : peer.getAddress().getHostAddress();
+    return rateLimiting.clientAddress().of(request);
   }
 
   /** The route template ("GET /api/jobs/{id}"), never the raw path: ids must not become dimensions. */

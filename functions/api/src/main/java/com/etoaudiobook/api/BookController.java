@@ -2,6 +2,7 @@ package com.etoaudiobook.api;
 
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.Book;
+import com.etoaudiobook.job.BookLimits;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Pricing;
 import com.etoaudiobook.voice.Casting;
@@ -13,6 +14,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +23,14 @@ import java.util.Map;
 
 /** Books parsed from uploads. */
 @Controller("/api/books")
+@ExecuteOn(TaskExecutors.BLOCKING) // storage calls and parsing: never on a server event loop
 class BookController {
   private final Services services;
+  private final HeavyWork heavy;
 
-  BookController(Services services) {
+  BookController(Services services, HeavyWork heavy) {
     this.services = services;
+    this.heavy = heavy;
   }
 
   record CreateBook(String uploadId) {
@@ -53,7 +59,7 @@ class BookController {
     }
     String name = key.substring(key.lastIndexOf('/') + 1);
     Uploads.requireType(name);
-    Book book = services.parser().parse(name, data);
+    Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, data)));
     String bookId = Ids.newId();
     services.store().saveBook(bookId, book);
     return HttpResponse.created(view(bookId, book)).header("Location", "/api/books/" + bookId);

@@ -4,6 +4,7 @@ import com.etoaudiobook.api.ratelimit.RateLimiting;
 import com.etoaudiobook.aws.Metrics;
 import com.etoaudiobook.aws.ProcessStats;
 import com.etoaudiobook.aws.internal.Aggregates;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
@@ -17,9 +18,13 @@ import java.util.Map;
 class HealthController {
   static final String VERSION = "1.0.0";
   private final RateLimiting rateLimiting;
+  private final boolean metricsEnabled;
 
-  HealthController(RateLimiting rateLimiting) {
+  /** @param metricsEnabled etoaudiobook.metrics-enabled (METRICS_ENABLED): off in AWS, where the route is public */
+  HealthController(RateLimiting rateLimiting,
+                   @Value("${etoaudiobook.metrics-enabled:true}") boolean metricsEnabled) {
     this.rateLimiting = rateLimiting;
+    this.metricsEnabled = metricsEnabled;
   }
 
   @Get("/health")
@@ -34,6 +39,9 @@ class HealthController {
    */
   @Get("/metrics")
   Map<String, Object> metrics() {
+    if (!metricsEnabled) {
+      throw ApiException.notFound("Page not found");
+    }
     Runtime rt = Runtime.getRuntime();
     Map<String, Object> process = new LinkedHashMap<>();
     process.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);

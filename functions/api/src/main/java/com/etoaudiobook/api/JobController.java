@@ -2,6 +2,8 @@ package com.etoaudiobook.api;
 
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.Book;
+import com.etoaudiobook.job.BookLimits;
+import com.etoaudiobook.job.ExpectedDuration;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobOptions;
@@ -12,7 +14,6 @@ import com.etoaudiobook.job.Progress;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.voice.Casting;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -25,6 +26,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,13 +39,16 @@ import java.util.Map;
 
 /** Synthesis jobs: start, watch, retry, cancel, and the player's per-segment view. */
 @Controller("/api/jobs")
+@ExecuteOn(TaskExecutors.BLOCKING) // storage and queue calls: never on a server event loop
 class JobController {
   static final Duration LINK_TTL = Duration.ofHours(1);
   private final Services services;
+  private final HeavyWork heavy;
   private final IdempotencyKeys idempotency;
 
-  JobController(Services services) {
+  JobController(Services services, HeavyWork heavy) {
     this.services = services;
+    this.heavy = heavy;
     this.idempotency = new IdempotencyKeys(services.blobs());
   }
 
@@ -70,15 +77,15 @@ class JobController {
     if (book == null) {
       throw ApiException.notFound("No book " + body.bookId());
     }
+    BookLimits.check(book); // books stored before the limits existed
     Map<String, Casting.Assignment> chosen = assignments(body.casting());
     Casting casting = services.caster().cast(book, chosen);
-    JobOptions options;
-    try {
-      options = new JobOptions(body.options() == null ? null : body.options().pauses(), null);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(e.getMessage());
-    }
-    return services.jobs().start(body.bookId(), book, casting, options).id();
+    JobOptions options = new JobOptions(body.options() == null ? null : body.options().pauses(), null);
+    long expected = ExpectedDuration.millis(book, casting, options.pausesOrDefault());
+    Job job = heavy.run("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options));
+    services.blobs().put(ExpectedDuration.key(job.id()), Json.write(Map.of("expectedDurationMs", expected)),
+        "application/json");
+    return job.id();
   }
 
   /** The roles a request casts, validated (shared with the cost estimate). */
@@ -89,14 +96,8 @@ class JobController {
         if (v == null || v.voiceId() == null || v.voiceId().isBlank()) {
           throw ApiException.badRequest("casting for role '" + role + "' needs a voiceId");
         }
-        double rate = v.rate() == null ? 1.0 : v.rate();
-        int pitch = v.pitch() == null ? 0 : v.pitch();
-        if (rate < 0.5 || rate > 2.0) {
-          throw ApiException.badRequest("rate for role '" + role + "' must be between 0.5 and 2.0");
-        }
-        if (pitch < -50 || pitch > 50) {
-          throw ApiException.badRequest("pitch for role '" + role + "' must be between -50 and 50");
-        }
+        double rate = Prosody.rate("role '" + role + "'", v.rate());
+        int pitch = Prosody.pitch("role '" + role + "'", v.pitch());
         chosen.put(role, new Casting.Assignment(v.voiceId(), v.engine(), rate, pitch));
       });
     }
@@ -108,8 +109,8 @@ class JobController {
     return view(progress(id));
   }
 
-  @Get(value = "/{id}/segments", produces = MediaType.APPLICATION_JSON)
-  HttpResponse<byte[]> segments(@PathVariable String id) {
+  @Get(value = "/{id}/segments{?chapter}", produces = MediaType.APPLICATION_JSON)
+  HttpResponse<byte[]> segments(@PathVariable String id, @Nullable @QueryValue Integer chapter) {
     Progress p = progress(id);
     if (p.job().state() != JobState.DONE) {
       throw ApiException.conflict("Job " + id + " is " + p.job().state().name().toLowerCase()
@@ -121,19 +122,8 @@ class JobController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put("jobId", id);
-    out.put("title", manifest.path("title").asText());
-    out.put("durationMs", manifest.path("durationMs").asLong());
-    out.set("chapters", manifest.path("chapters"));
-    ArrayNode segments = out.putArray("segments");
-    for (JsonNode s : manifest.path("segments")) {
-      ObjectNode seg = ((ObjectNode) s).deepCopy();
-      String audio = seg.path("audio").asText();
-      seg.remove("audio");
-      seg.put("audioUrl", services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
-      segments.add(seg);
-    }
+    ObjectNode out = PlayerView.of(id, manifest, chapter,
+        audio -> services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
     return HttpResponse.ok(Json.write(out));
   }
 
@@ -167,6 +157,16 @@ class JobController {
     return p;
   }
 
+  /** The audiobook's length as estimated when the job started; null for jobs from before the estimate. */
+  private Long expectedSeconds(String jobId) {
+    byte[] stored = services.blobs().get(ExpectedDuration.key(jobId));
+    if (stored == null) {
+      return null;
+    }
+    JsonNode ms = Json.read(stored, JsonNode.class).path("expectedDurationMs");
+    return ms.canConvertToLong() ? Math.round(ms.asLong() / 1000.0) : null;
+  }
+
   private Map<String, Object> view(Progress p) {
     Job job = p.job();
     Map<String, Object> out = new LinkedHashMap<>();
@@ -176,6 +176,7 @@ class JobController {
     out.put("state", job.state());
     out.put("parts", Map.of("done", p.partsDone(), "total", p.partsTotal(), "failed", p.partsFailed()));
     out.put("etaSeconds", p.etaSeconds());
+    out.put("expectedDurationSeconds", expectedSeconds(job.id()));
     out.put("failures", p.failures());
     out.put("billedCharacters", job.billedCharacters());
     out.put("createdAt", job.createdAt());

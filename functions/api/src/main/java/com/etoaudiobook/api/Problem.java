@@ -45,7 +45,8 @@ public final class Problem {
     if (detail == null) {
       return null;
     }
-    String d = detail;
+    // cut first: the patterns below must never see a client's megabytes
+    String d = detail.length() > 2000 ? detail.substring(0, 2000) : detail;
     boolean json = d.contains("[Source:") || d.startsWith("Invalid JSON") || d.contains("JSON");
     Matcher at = LOCATION.matcher(d);
     String where = at.find() ? " (line " + at.group(1) + ", column " + at.group(2) + ")" : "";

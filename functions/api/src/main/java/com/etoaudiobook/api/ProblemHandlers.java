@@ -26,7 +26,11 @@ final class ProblemHandlers {
   static final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<?>> {
     @Override
     public HttpResponse<?> handle(HttpRequest request, ApiException e) {
-      return Problem.response(e.status(), e.getMessage());
+      var r = Problem.response(e.status(), e.getMessage());
+      if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+        r.header("Retry-After", Integer.toString(HeavyWork.RETRY_AFTER_SECONDS));
+      }
+      return r;
     }
   }
 
@@ -56,6 +60,28 @@ final class ProblemHandlers {
   static final class UnexpectedHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
     @Override
     public HttpResponse<?> handle(HttpRequest request, RuntimeException e) {
+      LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), e);
+      return Problem.response(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred; it has been logged.");
+    }
+  }
+
+  /**
+   * An Error on a request thread (what HeavyWork does not run): a stack overflow or an exhausted heap is
+   * what the request provoked, answered as such; anything else is ours.
+   */
+  @Singleton
+  static final class ErrorHandler implements ExceptionHandler<Error, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, Error e) {
+      if (e instanceof StackOverflowError) {
+        LOG.warn("stack overflow on {} {}", request.getMethod(), request.getPath());
+        return Problem.response(HttpStatus.UNPROCESSABLE_ENTITY, "The request is nested too deeply to read");
+      }
+      if (e instanceof OutOfMemoryError) {
+        LOG.warn("out of memory on {} {}", request.getMethod(), request.getPath());
+        return Problem.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request needs more memory than the "
+            + "service has");
+      }
       LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), e);
       return Problem.response(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred; it has been logged.");
     }

@@ -5,6 +5,7 @@ import com.etoaudiobook.audio.SilenceFrame;
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.job.BookLimits;
 import com.etoaudiobook.job.CachedSynthesis;
 import com.etoaudiobook.text.Chunker;
 import io.micronaut.core.annotation.Nullable;
@@ -17,6 +18,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.servlet.http.ServletHttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,15 +30,18 @@ import java.util.Map;
 
 /** The original synchronous endpoints: role detection and small synthesis. */
 @Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING) // parsing and synthesis wait here, never on a server event loop
 class ScriptController {
   /** A synchronous request must finish well inside API Gateway's 30 s. */
   static final int SYNTHESIZE_MAX_CHARS = 5000;
   static final int DETECT_MAX_BYTES = 2 * 1024 * 1024;
 
   private final Services services;
+  private final HeavyWork heavy;
 
-  ScriptController(Services services) {
+  ScriptController(Services services, HeavyWork heavy) {
     this.services = services;
+    this.heavy = heavy;
   }
 
   @Post(value = "/detect-roles", consumes = MediaType.ALL)
@@ -57,13 +63,13 @@ class ScriptController {
     if (file == null) {
       throw ApiException.badRequest("The form has no field named 'file'");
     }
-    String name = file.fileName() == null || file.fileName().isBlank() ? "script.txt" : file.fileName();
-    Uploads.requireType(name);
+    String name = Uploads.storedName(file.fileName() == null || file.fileName().isBlank() ? "script.txt"
+        : file.fileName());
     String mismatch = UploadContentFilter.mismatch(name, file.data());
     if (mismatch != null) {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
     }
-    Book book = services.parser().parse(name, file.data());
+    Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, file.data())));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("title", book.title());
     out.put("roles", book.roles());
@@ -89,7 +95,8 @@ class ScriptController {
     return bound;
   }
 
-  record SegmentInput(String role, String text, @Nullable String speaker) {
+  record SegmentInput(String role, String text, @Nullable String speaker, @Nullable Double rate,
+                      @Nullable Integer pitch) {
     String roleName() {
       return role != null ? role : speaker;
     }
@@ -110,35 +117,43 @@ class ScriptController {
         throw ApiException.badRequest("every segment needs a role and a text");
       }
       chars += s.text().length();
+      Prosody.rate("role '" + s.roleName() + "'", s.rate());
+      Prosody.pitch("role '" + s.roleName() + "'", s.pitch());
     }
     if (chars > SYNTHESIZE_MAX_CHARS) {
       throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "This request has " + chars
           + " characters; /api/synthesize takes up to " + SYNTHESIZE_MAX_CHARS
           + ". Use POST /api/uploads, /api/books and /api/jobs for whole books.");
     }
+    byte[] audio = heavy.run("Synthesis", () -> render(body.segments(), mapping));
+    return HttpResponse.ok(audio).contentType("audio/mpeg");
+  }
+
+  private byte[] render(List<SegmentInput> segments, Map<String, String> mapping) {
     CachedSynthesis synthesis = services.synthesis();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     long frames = 0;
     int pause = AudioFormats.millisToFrames(400);
-    for (int i = 0; i < body.segments().size(); i++) {
-      SegmentInput s = body.segments().get(i);
+    for (int i = 0; i < segments.size(); i++) {
+      SegmentInput s = segments.get(i);
       String voice = mapping.get(s.roleName());
       if (voice == null) {
         throw ApiException.badRequest("voiceMapping has no voice for role '" + s.roleName() + "'");
       }
       services.caster().requireVoice(voice);
       for (Chunker.Chunk c : Chunker.split(s.text(), services.engine().maxCharacters())) {
-        SpeechRequest speech = new SpeechRequest(c.text(), voice, null, 1.0, 0);
+        SpeechRequest speech = new SpeechRequest(c.text(), voice, null, Prosody.rate("", s.rate()),
+            Prosody.pitch("", s.pitch()));
         CachedSynthesis.Rendered r = synthesis.render(speech, null, synthesis.cacheKey(speech, null));
         out.writeBytes(synthesis.audio(r));
         frames += r.result().frames();
       }
-      if (i + 1 < body.segments().size()) {
+      if (i + 1 < segments.size()) {
         out.writeBytes(silence(pause));
         frames += pause;
       }
     }
-    return HttpResponse.ok(Audio.withHeader(out.toByteArray(), frames)).contentType("audio/mpeg");
+    return Audio.withHeader(out.toByteArray(), frames);
   }
 
   private static byte[] silence(int frames) {

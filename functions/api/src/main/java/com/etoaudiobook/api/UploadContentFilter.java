@@ -14,6 +14,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +54,7 @@ final class UploadContentFilter {
   }
 
   @RequestFilter
+  @ExecuteOn(TaskExecutors.BLOCKING) // reads storage
   @Nullable
   HttpResponse<?> check(HttpRequest<?> request, @Nullable @Body String body) {
     String uploadId = uploadId(body);

@@ -1,7 +1,6 @@
 package com.etoaudiobook.api;
 
 import com.etoaudiobook.aws.Services;
-import com.etoaudiobook.job.FileNames;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Keys;
 import io.micronaut.http.HttpResponse;
@@ -41,9 +40,10 @@ class UploadController {
       throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
           "The file is " + body.size() + " bytes; the limit is " + max);
     }
-    String type = Uploads.requireType(body.fileName());
+    String name = Uploads.storedName(body.fileName());
+    String type = Uploads.requireType(name);
     String uploadId = Ids.newId();
-    String key = Keys.upload(uploadId, FileNames.safe(body.fileName()));
+    String key = Keys.upload(uploadId, name);
     String url = services.signer().putUrl(key, type, body.size(), TTL);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("uploadId", uploadId);

@@ -1,6 +1,7 @@
 package com.etoaudiobook.api;
 
 import com.etoaudiobook.formats.DocumentParser;
+import com.etoaudiobook.job.FileNames;
 import io.micronaut.http.HttpStatus;
 
 import java.util.Locale;
@@ -17,6 +18,21 @@ final class Uploads {
   static String extension(String fileName) {
     int dot = fileName.lastIndexOf('.');
     return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The one rule for a file's name, wherever one arrives (an upload, a form): a type the parser reads
+   * (415 otherwise) and a name before the extension (400 otherwise). Returns the name to store and
+   * parse by: safe characters, at most 80 before the extension, which is kept.
+   */
+  static String storedName(String fileName) {
+    requireType(fileName);
+    String ext = extension(fileName);
+    String base = fileName.substring(0, fileName.length() - ext.length() - 1);
+    if (base.isBlank()) {
+      throw ApiException.badRequest("fileName needs a name before '." + ext + "'");
+    }
+    return FileNames.safe(base) + "." + ext;
   }
 
   /** @throws ApiException 415 for a file type the parser does not read */

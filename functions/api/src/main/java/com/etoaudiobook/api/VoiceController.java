@@ -18,6 +18,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +38,12 @@ class VoiceController {
   }
 
   private final Services services;
+  private final HeavyWork heavy;
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-  VoiceController(Services services) {
+  VoiceController(Services services, HeavyWork heavy) {
     this.services = services;
+    this.heavy = heavy;
   }
 
   @Get("/voices")
@@ -77,10 +81,12 @@ class VoiceController {
     return s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
-  record PreviewRequest(String voiceName, @Nullable String text, @Nullable String engine) {
+  record PreviewRequest(String voiceName, @Nullable String text, @Nullable String engine, @Nullable Double rate,
+                        @Nullable Integer pitch) {
   }
 
   @Post(value = "/preview-voice", produces = "audio/mpeg")
+  @ExecuteOn(TaskExecutors.BLOCKING) // synthesis waits here, never on a server event loop
   HttpResponse<byte[]> preview(@Body PreviewRequest body) {
     if (body == null || body.voiceName() == null || body.voiceName().isBlank()) {
       throw ApiException.badRequest("voiceName is required");
@@ -90,10 +96,13 @@ class VoiceController {
       throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
           "Preview text is " + text.length() + " characters; the limit is " + PREVIEW_MAX_CHARS);
     }
+    double rate = Prosody.rate("the preview", body.rate());
+    int pitch = Prosody.pitch("the preview", body.pitch());
     services.caster().requireVoice(body.voiceName(), body.engine());
     CachedSynthesis synthesis = services.synthesis();
-    SpeechRequest speech = new SpeechRequest(text, body.voiceName(), body.engine(), 1.0, 0);
-    CachedSynthesis.Rendered r = synthesis.render(speech, null, synthesis.cacheKey(speech, null));
+    SpeechRequest speech = new SpeechRequest(text, body.voiceName(), body.engine(), rate, pitch);
+    CachedSynthesis.Rendered r = heavy.run("Synthesis",
+        () -> synthesis.render(speech, null, synthesis.cacheKey(speech, null)));
     byte[] mp3 = Audio.withHeader(synthesis.audio(r), r.result().frames());
     return HttpResponse.ok(mp3).contentType("audio/mpeg")
         .header("X-Cache", r.fromCache() ? "hit" : "miss");

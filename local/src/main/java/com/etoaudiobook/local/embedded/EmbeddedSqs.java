@@ -2,6 +2,8 @@ package com.etoaudiobook.local.embedded;
 
 import com.etoaudiobook.aws.AwsClients;
 import com.etoaudiobook.aws.AwsSettings;
+import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.ActorSystem;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -39,12 +41,14 @@ public final class EmbeddedSqs implements AutoCloseable {
   }
 
   private final SQSRestServer server;
+  private final ActorSystem actors;
   private final URI endpoint;
   private final SqsClient sqs;
   private final Map<String, String> urls = new LinkedHashMap<>();
 
-  private EmbeddedSqs(SQSRestServer server, URI endpoint) {
+  private EmbeddedSqs(SQSRestServer server, ActorSystem actors, URI endpoint) {
     this.server = server;
+    this.actors = actors;
     this.endpoint = endpoint;
     this.sqs = AwsClients.sqs(AwsSettings.local(null, endpoint));
   }
@@ -59,12 +63,16 @@ public final class EmbeddedSqs implements AutoCloseable {
   public static EmbeddedSqs start(int port, List<QueueSpec> queues) {
     int p = port == 0 ? freePort() : port;
     // The server address is what ElasticMQ writes into queue URLs; make it the real one.
-    SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(p)
+    // Pekko's default answer to a fatal error (an OutOfMemoryError on any of its threads, even one another
+    // part of this JVM caused) is System.exit: the whole local runtime would die with the queue.
+    ActorSystem actors = ActorSystem.create("elasticmq", ConfigFactory
+        .parseString("pekko.jvm-exit-on-fatal-error = off").withFallback(ConfigFactory.load()));
+    SQSRestServer server = SQSRestServerBuilder.withActorSystem(actors).withInterface("127.0.0.1").withPort(p)
         .withServerAddress(new NodeAddress("http", "127.0.0.1", p, ""))
         .withAWSRegion(REGION).withAWSAccountId(ACCOUNT)
         .start();
     server.waitUntilStarted();
-    EmbeddedSqs sqs = new EmbeddedSqs(server, URI.create("http://127.0.0.1:" + p));
+    EmbeddedSqs sqs = new EmbeddedSqs(server, actors, URI.create("http://127.0.0.1:" + p));
     try {
       queues.forEach(sqs::createQueue);
     } catch (RuntimeException e) {
@@ -120,6 +128,7 @@ public final class EmbeddedSqs implements AutoCloseable {
   public void close() {
     sqs.close();
     server.stopAndWait();
+    actors.terminate(); // ours, not ElasticMQ's: it stops only what it started
   }
 
   private static int freePort() {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,6 +43,12 @@ public final class ProseAttribution {
    */
   public static Result apply(String source, List<Chapter> chapters, String narrator,
                              UnaryOperator<String> clean) {
+    return apply(source, chapters, narrator, clean, c -> true);
+  }
+
+  /** Like the above, splitting only the chapters {@code prose} accepts (by index). */
+  public static Result apply(String source, List<Chapter> chapters, String narrator,
+                             UnaryOperator<String> clean, IntPredicate prose) {
     Attribution attribution = new DialogueAttributor().attribute(source);
     List<Quote> quotes = attribution.quotes();
     Map<String, String> genders = new HashMap<>();
@@ -54,7 +61,8 @@ public final class ProseAttribution {
     for (Chapter chapter : chapters) {
       List<Segment> segments = new ArrayList<>();
       for (Segment s : chapter.segments()) {
-        boolean narration = s.role().equals(narrator) && s.delivery() == null;
+        boolean narration = s.role().equals(narrator) && s.delivery() == null
+            && prose.test(out.size());
         while (q < quotes.size() && quotes.get(q).end() <= s.start()) {
           q++;
         }

@@ -1,6 +1,7 @@
 package com.etoaudiobook.book;
 
 import com.etoaudiobook.book.internal.Markup;
+import com.etoaudiobook.book.internal.PlainText;
 import com.etoaudiobook.book.internal.ScriptReader;
 import java.util.List;
 import java.util.Locale;
@@ -20,18 +21,22 @@ public final class ScriptParser implements BookParser {
 
   /** Parses text that is already decoded (e.g. by a caller that read it elsewhere). */
   public Book parse(String fileName, String format, TextDecoder.Decoded decoded) {
-    ScriptReader.Result r = ScriptReader.read(decoded.text(), fileName, "markdown".equals(format));
+    // Gutenberg header, licence and contents blanked (offsets unchanged); plain-text headings.
+    PlainText.Prepared prepared = PlainText.prepare(decoded.text());
+    ScriptReader.Result r = ScriptReader.read(prepared, fileName, "markdown".equals(format));
     List<Chapter> chapters = r.chapters();
     List<Role> roles = r.roles();
-    if (!r.labelled()) {
-      // Prose, not a script: quotations get their speakers. A script's labels are never second-
-      // guessed, so this only runs when there is no label at all.
-      ProseAttribution.Result prose = ProseAttribution.apply(decoded.text(), chapters,
-          ProseAttribution.NARRATOR, ScriptParser::cleanSlice);
+    if (!r.proseChapters().isEmpty()) {
+      // Prose chapters (dialogue in quotation marks): quotations get their speakers. A script
+      // chapter's labels are never second-guessed.
+      ProseAttribution.Result prose = ProseAttribution.apply(prepared.text(), chapters,
+          ProseAttribution.NARRATOR, ScriptParser::cleanSlice, r.proseChapters()::contains);
       chapters = prose.chapters();
       roles = prose.roles();
     }
-    return new Book(r.title(), r.author(), "en", chapters, roles,
+    String title = prepared.title() != null ? prepared.title() : r.title();
+    String author = prepared.author() != null ? prepared.author() : r.author();
+    return new Book(title, author, "en", chapters, roles,
         new Book.Source(fileName, format, decoded.encoding()), decoded.warnings());
   }
 

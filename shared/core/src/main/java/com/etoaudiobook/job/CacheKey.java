@@ -1,5 +1,7 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.audio.LoudnessTarget;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,15 +10,15 @@ import java.util.Locale;
 
 /** Content address of a part's audio: the same text spoken the same way is synthesized once. */
 public final class CacheKey {
-  /** Bump when the audio format or the encoder settings change. */
-  private static final String FORMAT = "mp3-22050-48-v1";
+  /** Bump when the audio format or the encoder settings change. v2: parts are loudness-normalised. */
+  private static final String FORMAT = "mp3-22050-48-v2";
 
   private CacheKey() {
   }
 
   public static String of(String provider, String voiceId, String engine, double rate, int pitch,
                           String delivery, String text) {
-    return sha256(String.join("\u0000", FORMAT, provider, voiceId, String.valueOf(engine),
+    return sha256(String.join("\u0000", FORMAT, LoudnessTarget.configured().cacheTag(), provider, voiceId, String.valueOf(engine),
         String.format(Locale.ROOT, "%.3f", rate), Integer.toString(pitch), String.valueOf(delivery), text));
   }
 

@@ -1,6 +1,8 @@
 package com.etoaudiobook.job;
 
 import com.etoaudiobook.audio.AudioFormats;
+import com.etoaudiobook.audio.LoudnessNormalizer;
+import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.audio.Mp3Frames;
 import com.etoaudiobook.engine.CallGuard;
@@ -29,11 +31,14 @@ public final class CachedSynthesis {
   private final BlobStore blobs;
   private final SpeechEngine engine;
   private final Mp3Encoder encoder;
+  private final LoudnessNormalizer loudness;
 
   public CachedSynthesis(BlobStore blobs, SpeechEngine engine, Mp3Encoder encoder) {
     this.blobs = blobs;
     this.engine = engine;
     this.encoder = encoder;
+    // the same setting CacheKey records, so a key always says which level its audio is at
+    this.loudness = new LoudnessNormalizer(LoudnessTarget.configured());
   }
 
   public SpeechEngine engine() {
@@ -67,7 +72,7 @@ public final class CachedSynthesis {
 
   /**
    * Like {@link #render(SpeechRequest, String, String)}, but new audio is written to the cache on
-   * {@code writer}, so the caller can store its own copy meanwhile and wait for both.
+   * {@code writer}: {@link Rendered#stored()} says when.
    */
   public Rendered render(SpeechRequest request, String delivery, String cacheKey, Executor writer) {
     return render(request, delivery, cacheKey, writer, CallGuard.NONE);
@@ -87,11 +92,12 @@ public final class CachedSynthesis {
     byte[] mp3;
     long shiftMs;
     if (speech.pcm() != null) {
-      mp3 = encoder.encode(speech.pcm(), speech.sampleRate());
+      // every part leaves at one loudness, so the joined book is even without re-encoding
+      mp3 = encoder.encode(loudness.normalize(speech.pcm(), speech.sampleRate()), speech.sampleRate());
       // word times are relative to the PCM; the encoder puts its delay in front
       shiftMs = AudioFormats.samplesToMillis(Mp3Encoder.ENCODER_DELAY);
     } else {
-      mp3 = Mp3Frames.bareFrames(speech.mp3());
+      mp3 = loudness.normalizeMp3(Mp3Frames.bareFrames(speech.mp3()));
       shiftMs = 0;
     }
     Mp3Frames.Stats stats = Mp3Frames.count(mp3);

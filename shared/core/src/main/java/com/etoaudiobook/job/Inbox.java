@@ -66,34 +66,53 @@ public final class Inbox {
       }
     }
     String name = key.substring(key.lastIndexOf('/') + 1);
+    // Written first, so a process that dies on this file leaves a reason behind and is not handed the
+    // same file again at its next start (the local watcher skips files that have a result).
+    blobs.put(resultKey, Json.write(new Result("failed", name, null, null, null, null, null, "interrupted",
+        "The conversion of this file was interrupted; drop it again to retry")), "application/json");
     Result result;
     try {
-      byte[] data = blobs.get(key);
-      if (data == null) {
-        result = refused(name, "missing", "The file was removed before it could be read");
-      } else if (data.length > maxBytes) {
-        result = refused(name, "too-large", "The file is " + data.length + " bytes; the limit is " + maxBytes);
-      } else {
-        Book book = parser.parse(name, data);
-        Casting casting = caster.get().cast(book, Map.of());
-        String bookId = Ids.newId();
-        store.saveBook(bookId, book);
-        Job job = jobs.start(bookId, book, casting, JobOptions.DEFAULT);
-        result = new Result("accepted", name, book.title(), bookId, job.id(), Keys.job(job.id()),
-            Keys.out(job.id(), FileNames.safe(book.title()) + ".mp3"), null, null);
-        LOG.info("inbox: {} → job {} ({} parts)", key, job.id(), job.partsTotal());
-      }
+      result = convert(key, name, blobs);
     } catch (BookFormatException e) {
       result = refused(name, e.reason(), e.getMessage());
     } catch (IllegalArgumentException e) {
       result = refused(name, "invalid", e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (StackOverflowError e) {
+      LOG.warn("inbox: {} is too deeply nested to parse", key);
+      result = refused(name, "too-complex", "The file is nested too deeply or is too complex to read");
+    } catch (OutOfMemoryError e) {
+      LOG.warn("inbox: {} needs more memory than this process has ({} MB)", key, maxHeapMb());
+      result = refused(name, "too-large", "Reading the file needs more memory than the converter has ("
+          + maxHeapMb() + " MB); split it into smaller files");
+    } catch (RuntimeException | Error e) { // NOPMD: one file's failure must not end the handler
       LOG.error("inbox: {} failed", key, e);
       result = new Result("failed", name, null, null, null, null, null, "internal",
           "The file could not be converted because of an internal error; drop it again to retry");
     }
     blobs.put(resultKey, Json.write(result), "application/json");
     return result;
+  }
+
+  private Result convert(String key, String name, BlobStore blobs) {
+    byte[] data = blobs.get(key);
+    if (data == null) {
+      return refused(name, "missing", "The file was removed before it could be read");
+    }
+    if (data.length > maxBytes) {
+      return refused(name, "too-large", "The file is " + data.length + " bytes; the limit is " + maxBytes);
+    }
+    Book book = BookLimits.check(parser.parse(name, data));
+    Casting casting = caster.get().cast(book, Map.of());
+    String bookId = Ids.newId();
+    store.saveBook(bookId, book);
+    Job job = jobs.start(bookId, book, casting, JobOptions.DEFAULT);
+    LOG.info("inbox: {} → job {} ({} parts)", key, job.id(), job.partsTotal());
+    return new Result("accepted", name, book.title(), bookId, job.id(), Keys.job(job.id()),
+        Keys.out(job.id(), FileNames.safe(book.title()) + ".mp3"), null, null);
+  }
+
+  private static long maxHeapMb() {
+    return Runtime.getRuntime().maxMemory() / (1024 * 1024);
   }
 
   private static Result refused(String name, String reason, String message) {

@@ -10,24 +10,24 @@ import java.time.Duration;
 
 /**
  * The API's rate-limit settings and limiter. From application.yml, which reads RATE_LIMIT_ENABLED,
- * RATE_LIMITS and TRUST_FORWARDED_FOR; Redis from REDIS_URL (or etoaudiobook.rate-limit.redis-url).
+ * RATE_LIMITS and CLIENT_ADDRESS_HEADER; Redis from REDIS_URL (or etoaudiobook.rate-limit.redis-url).
  */
 @Singleton
 public final class RateLimiting implements AutoCloseable {
   private final boolean enabled;
-  private final boolean trustForwardedFor;
+  private final ClientAddress clientAddress;
   private final RateLimits limits;
   private final ResilientRateLimiter limiter;
 
   public RateLimiting(Services services,
                       @Value("${etoaudiobook.rate-limit.enabled:true}") boolean enabled,
                       @Value("${etoaudiobook.rate-limit.limits:}") @Nullable String limits,
-                      @Value("${etoaudiobook.rate-limit.trust-forwarded-for:false}") boolean trustForwardedFor,
+                      @Value("${etoaudiobook.rate-limit.client-address-header:}") @Nullable String addressHeader,
                       @Value("${etoaudiobook.rate-limit.redis-url:}") @Nullable String redisUrl,
                       @Value("${etoaudiobook.rate-limit.redis-timeout-ms:200}") long timeoutMs,
                       @Value("${etoaudiobook.rate-limit.circuit-open-ms:5000}") long openMs) {
     this.enabled = enabled;
-    this.trustForwardedFor = trustForwardedFor;
+    this.clientAddress = new ClientAddress(addressHeader);
     this.limits = RateLimits.parse(limits);
     String url = redisUrl == null || redisUrl.isBlank() ? services.settings().redisUrl() : redisUrl;
     RedisRateLimiter redis = enabled && url != null ? new RedisRateLimiter(url, Duration.ofMillis(timeoutMs)) : null;
@@ -38,8 +38,8 @@ public final class RateLimiting implements AutoCloseable {
     return enabled;
   }
 
-  public boolean trustForwardedFor() {
-    return trustForwardedFor;
+  public ClientAddress clientAddress() {
+    return clientAddress;
   }
 
   public RateLimits limits() {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +24,12 @@ import java.util.regex.Pattern;
 public final class ScriptReader {
 
   /** What the reader found; the parser adds file and encoding details to make a Book. */
-  /** @param labelled whether any speaker label was accepted: if not, the text is prose */
+  /**
+   * @param labelled      whether any chapter is a labelled script
+   * @param proseChapters indices of the chapters whose dialogue is in quotation marks (prose)
+   */
   public record Result(String title, String author, List<Chapter> chapters, List<Role> roles,
-                       boolean labelled) {
+                       boolean labelled, java.util.Set<Integer> proseChapters) {
   }
 
   private enum Kind { BLANK, SKIP, BREAK, TITLE, HEADING, LABEL, TEXT }
@@ -80,13 +84,17 @@ public final class ScriptReader {
   private static final class ChapterDraft {
     final String title;
     final List<Seg> segments = new ArrayList<>();
+    boolean prose;
 
     ChapterDraft(String title) {
       this.title = title;
     }
   }
 
-  private static final Pattern THEMATIC_BREAK = Pattern.compile("^[-*_](?:[ \\t]*[-*_]){2,}$");
+  // A repeated group recurses once per repetition in java.util.regex: a line of 2,000 dashes overflowed
+  // the stack. The same rule without the group: starts and ends with a mark, only marks and blanks between,
+  // at least three marks (checked in thematicBreak).
+  private static final Pattern THEMATIC_BREAK = Pattern.compile("^[-*_][-*_ \\t]*[-*_]$");
   private static final Pattern SETEXT = Pattern.compile("^(=+|-{2,})$");
   private static final Pattern FENCE = Pattern.compile("^(```|~~~)");
   // "by Jane Doe", "By J. R. Tolkien", "Author: A. Writer"; but never "By dawn the water rose."
@@ -98,6 +106,7 @@ public final class ScriptReader {
   private static final int SAMPLE_MAX = 120;
 
   private final String source;
+  private final PlainText.Prepared layout;
   private final String fileName;
   private final boolean markdown;
   private final List<Entry> entries = new ArrayList<>();
@@ -108,6 +117,8 @@ public final class ScriptReader {
   private String author;
   private String narrator = "Narrator";
   private boolean hasMarkdownHeadings;
+  /** Per chapter (0 before the first heading): whether its dialogue is in quotation marks. */
+  private final List<Boolean> proseChapter = new ArrayList<>();
 
   // walk state
   private ChapterDraft chapter;
@@ -116,10 +127,16 @@ public final class ScriptReader {
   private String delivery;
   private Mode mode = Mode.NARRATION;
 
-  private ScriptReader(String source, String fileName, boolean markdown) {
-    this.source = source;
+  private ScriptReader(PlainText.Prepared layout, String fileName, boolean markdown) {
+    this.source = layout.text();
+    this.layout = layout;
     this.fileName = fileName;
     this.markdown = markdown;
+  }
+
+  private static boolean thematicBreak(String line) {
+    return THEMATIC_BREAK.matcher(line).matches()
+        && line.chars().filter(c -> c == '-' || c == '*' || c == '_').count() >= 3;
   }
 
   /**
@@ -129,7 +146,12 @@ public final class ScriptReader {
    * @throws BookFormatException "no-speech" when nothing in the text can be spoken
    */
   public static Result read(String source, String fileName, boolean markdown) {
-    return new ScriptReader(source, fileName, markdown).run();
+    return read(new PlainText.Prepared(source, null, null, Set.of(), Set.of()), fileName, markdown);
+  }
+
+  /** Reads a text prepared by {@link PlainText}: its heading marks decide before any rule. */
+  public static Result read(PlainText.Prepared prepared, String fileName, boolean markdown) {
+    return new ScriptReader(prepared, fileName, markdown).run();
   }
 
   private Result run() {
@@ -141,6 +163,7 @@ public final class ScriptReader {
     prescan();
     classify();
     String title = chooseTitle();
+    decideForm();
     for (Entry e : entries) {
       if (e.kind == Kind.LABEL && (e.label.name().equalsIgnoreCase("narrator")
           || e.label.name().equalsIgnoreCase("narration"))) {
@@ -282,7 +305,7 @@ public final class ScriptReader {
         entries.get(i + 1).kind = Kind.SKIP;
         continue;
       }
-      if (THEMATIC_BREAK.matcher(e.body).matches()) {
+      if (thematicBreak(e.body)) {
         e.kind = Kind.BREAK;
         continue;
       }
@@ -296,6 +319,14 @@ public final class ScriptReader {
         continue;
       }
       String clean = Markup.clean(e.body).strip();
+      if (layout.headings().contains(e.line.start())) {
+        heading(e, clean, 0);
+        continue;
+      }
+      if (layout.notHeadings().contains(e.line.start())) {
+        e.kind = Kind.TEXT;
+        continue;
+      }
       if (standsAlone(i) && Headings.isNumberedChapter(clean)) {
         heading(e, clean, 0);
         continue;
@@ -405,8 +436,42 @@ public final class ScriptReader {
     }
   }
 
+  /**
+   * Script or prose, by what carries the dialogue of each chapter (of the whole document for a
+   * chapter without dialogue): in prose, label-like lines are text ("DAISY MILLER: A STUDY").
+   */
+  private void decideForm() {
+    DialogueForm whole = new DialogueForm();
+    List<DialogueForm> chapters = new ArrayList<>(List.of(new DialogueForm()));
+    for (Entry e : entries) {
+      if (e.kind == Kind.HEADING) {
+        chapters.add(new DialogueForm());
+      } else if (e.kind == Kind.LABEL) {
+        whole.label(e.label.bold());
+        chapters.get(chapters.size() - 1).label(e.label.bold());
+      } else if (e.kind == Kind.TEXT) {
+        whole.text(e.body);
+        chapters.get(chapters.size() - 1).text(e.body);
+      }
+    }
+    boolean script = whole.script(false);
+    for (DialogueForm c : chapters) {
+      proseChapter.add(!(c.hasDialogue() ? c.script(script) : script));
+    }
+    int chapterIndex = 0;
+    for (Entry e : entries) {
+      if (e.kind == Kind.HEADING) {
+        chapterIndex++;
+      } else if (e.kind == Kind.LABEL && proseChapter.get(chapterIndex)) {
+        e.kind = Kind.TEXT;
+        e.label = null;
+      }
+    }
+  }
+
   private void walk() {
     chapter = new ChapterDraft(null);
+    chapter.prose = proseChapter.get(0);
     drafts.add(chapter);
     speaker = narrator;
     int paragraph = -1;
@@ -427,6 +492,7 @@ public final class ScriptReader {
       switch (e.kind) {
         case HEADING -> {
           chapter = new ChapterDraft(e.heading);
+          chapter.prose = proseChapter.get(drafts.size());
           drafts.add(chapter);
           narrate();
           newBlock = true;
@@ -546,6 +612,7 @@ public final class ScriptReader {
     List<Chapter> chapters = new ArrayList<>();
     int index = 0;
     Map<String, RoleTally> tallies = new LinkedHashMap<>();
+    java.util.Set<Integer> prose = new java.util.TreeSet<>();
     for (ChapterDraft draft : drafts) {
       List<Segment> segments = new ArrayList<>();
       for (Seg s : draft.segments) {
@@ -558,6 +625,9 @@ public final class ScriptReader {
         tallies.computeIfAbsent(Label.key(s.role), k -> new RoleTally(s.role)).add(s.delivery, text);
       }
       if (!segments.isEmpty()) {
+        if (draft.prose) {
+          prose.add(chapters.size());
+        }
         chapters.add(new Chapter(chapters.size(), draft.title == null ? title : draft.title,
             segments));
       }
@@ -567,11 +637,8 @@ public final class ScriptReader {
           "The file has no text to speak (no letters or digits were found)");
     }
     List<Role> roles = tallies.values().stream().map(RoleTally::role).toList();
-    // One stray "DAISY MILLER: A STUDY" title line does not make a novel a script.
-    long labels = entries.stream().filter(e -> e.kind == Kind.LABEL).count();
-    long lines = entries.stream().filter(e -> e.kind == Kind.LABEL || e.kind == Kind.TEXT).count();
-    boolean labelled = labels >= 2 || labels * 4 >= lines && labels > 0;
-    return new Result(title, author, chapters, roles, labelled);
+    boolean labelled = entries.stream().anyMatch(e -> e.kind == Kind.LABEL);
+    return new Result(title, author, chapters, roles, labelled, prose);
   }
 
   /** Accumulates one role's figures. */

@@ -7,17 +7,29 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.w3c.dom.Node;
 
-/** A Word document: headings (Heading 1, or the highest level used) start chapters. */
+/**
+ * A Word document's body as it now stands: tracked insertions kept, deletions left out; comments,
+ * page headers and footers not read. Footnote and endnote references are not read and neither are
+ * the notes themselves: a listener cannot follow a jump to a note, and a note read mid-sentence
+ * breaks it. Chapters at the heading level that divides the document (see {@link Chapters#level}).
+ */
 public final class Docx {
+  /** Elements whose text is never the document as it stands, or is not read aloud. */
+  private static final Set<String> SKIPPED = Set.of("del", "moveFrom", "delText", "delInstrText",
+      "instrText", "footnoteReference", "endnoteReference", "commentReference", "annotationRef",
+      "pPr", "rPr", "sectPr", "drawing", "pict", "object", "AlternateContent", "footnoteRef",
+      "endnoteRef", "fldChar", "sym", "softHyphen");
+
   private final XWPFDocument doc;
 
   private record Para(String text, int level) {
@@ -50,21 +62,23 @@ public final class Docx {
       if (el instanceof XWPFParagraph p) {
         paras.add(new Para(text(p), level(p)));
       } else if (el instanceof XWPFTable t) {
-        for (XWPFTableRow row : t.getRows()) {
-          for (XWPFTableCell cell : row.getTableCells()) {
-            for (XWPFParagraph p : cell.getParagraphs()) {
-              paras.add(new Para(text(p), 0));
-            }
-          }
-        }
+        table(t, paras);
       }
     }
-    int top = paras.stream().mapToInt(Para::level).filter(l -> l > 0).min().orElse(0);
+    if (paras.stream().allMatch(p -> p.text().isBlank())) {
+      throw new BookFormatException("no-text", "The Word document has no body text to read"
+          + " (page headers, footers and comments are not read)");
+    }
+    int[] levels = paras.stream().filter(p -> !p.text().isBlank()).mapToInt(Para::level).toArray();
+    int top = Chapters.level(levels);
     Chapters chapters = new Chapters(builder);
     boolean started = false;
     for (Para p : paras) {
       if (p.text().isBlank()) {
         continue;
+      }
+      if (top > 0 && p.level() > 0 && p.level() < top) {
+        continue; // above the dividing level: the document's title, not a chapter
       }
       if (top > 0 && p.level() == top) {
         chapters.chapter(p.text());
@@ -79,13 +93,57 @@ public final class Docx {
     }
   }
 
-  /** Runs' text (tabs and breaks as whitespace); footnote and comment references are left out. */
-  private static String text(XWPFParagraph p) {
-    StringBuilder sb = new StringBuilder();
-    for (XWPFRun r : p.getRuns()) {
-      sb.append(r.text());
+  /** A cell is one paragraph (its lines kept apart); nested tables are read in place. */
+  private static void table(XWPFTable t, List<Para> paras) {
+    for (XWPFTableRow row : t.getRows()) {
+      for (XWPFTableCell cell : row.getTableCells()) {
+        StringBuilder sb = new StringBuilder();
+        for (IBodyElement el : cell.getBodyElements()) {
+          if (el instanceof XWPFParagraph p) {
+            String s = text(p);
+            if (!s.isBlank()) {
+              sb.append(sb.isEmpty() ? "" : "\n").append(s);
+            }
+          } else if (el instanceof XWPFTable inner) {
+            table(inner, paras);
+          }
+        }
+        paras.add(new Para(sb.toString(), 0));
+      }
     }
-    return sb.toString().replace('\t', ' ').strip();
+  }
+
+  /** The paragraph's text as it now reads: line breaks kept, tabs as spaces. */
+  static String text(XWPFParagraph p) {
+    StringBuilder sb = new StringBuilder();
+    walk(p.getCTP().getDomNode(), sb);
+    return sb.toString().replaceAll("[ \\t\\u00a0]+", " ").replaceAll(" ?\\n ?", "\n").strip();
+  }
+
+  private static void walk(Node node, StringBuilder sb) {
+    for (Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
+      if (c.getNodeType() != Node.ELEMENT_NODE) {
+        continue;
+      }
+      String name = c.getLocalName() == null ? c.getNodeName() : c.getLocalName();
+      if (SKIPPED.contains(name)) {
+        continue;
+      }
+      switch (name) {
+        case "t" -> {
+          // getTextContent is DOM level 3, which XMLBeans' DOM does not implement
+          for (Node t = c.getFirstChild(); t != null; t = t.getNextSibling()) {
+            if (t.getNodeValue() != null) {
+              sb.append(t.getNodeValue());
+            }
+          }
+        }
+        case "tab", "ptab" -> sb.append(' ');
+        case "br", "cr" -> sb.append('\n');
+        case "noBreakHyphen" -> sb.append('-');
+        default -> walk(c, sb);
+      }
+    }
   }
 
   /** 1–9 for "Heading N" (by style id or name, so localized templates work too), else 0. */
@@ -94,20 +152,15 @@ public final class Docx {
     if (id == null) {
       return 0;
     }
-    String name = id;
-    if (doc.getStyles() != null) {
-      XWPFStyle style = doc.getStyles().getStyle(id);
-      if (style != null && style.getName() != null) {
-        name = style.getName();
-      }
+    if (doc.getStyles() == null || doc.getStyles().getStyle(id) == null) {
+      return 0; // a style styles.xml does not define is an ordinary paragraph
     }
+    XWPFStyle style = doc.getStyles().getStyle(id);
+    String name = style.getName() == null ? id : style.getName();
     for (String s : new String[] {name, id}) {
       String n = s.toLowerCase(Locale.ROOT).replace(" ", "");
       if (n.matches("heading[1-9]")) {
         return n.charAt(7) - '0';
-      }
-      if (n.equals("title")) {
-        return 0;
       }
     }
     return 0;

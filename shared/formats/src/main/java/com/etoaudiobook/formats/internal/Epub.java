@@ -2,9 +2,6 @@ package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.ProseBuilder;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -37,6 +34,9 @@ public final class Epub {
 
   private record TocEntry(String path, String fragment, String title) {
   }
+
+  private static final Set<String> NOT_THE_BOOK = Set.of("toc", "landmarks", "page-list",
+      "copyright-page", "colophon", "doc-toc", "doc-colophon", "doc-pagelist");
 
   private final Map<String, byte[]> files;
   private final Map<String, Item> manifest = new LinkedHashMap<>();
@@ -161,8 +161,12 @@ public final class Epub {
         continue;
       }
       Map<String, String> here = targets.getOrDefault(item.path(), Map.of());
-      Document doc = html(files.get(item.path()));
-      Element body = doc.body() == null ? doc : doc.body();
+      Document doc = xhtml(files.get(item.path()));
+      Element body = doc.selectFirst("body");
+      body = body == null ? doc : body;
+      if (notTheBook(body)) {
+        continue;
+      }
       if (toc.isEmpty()) {
         // No table of contents: each spine document is a chapter named by its first heading.
         Element h = body.selectFirst("h1, h2, h3");
@@ -184,12 +188,32 @@ public final class Epub {
     }
   }
 
+  /**
+   * A table of contents, landmarks, copyright page or colophon in the spine: navigation and the
+   * publisher's notices, not the book (by EPUB 3 semantics on the body or its only section).
+   */
+  private static boolean notTheBook(Element body) {
+    Element e = body;
+    while (true) {
+      for (String t : (e.attr("epub:type") + " " + e.attr("role")).toLowerCase(Locale.ROOT)
+          .split("\\s+")) {
+        if (NOT_THE_BOOK.contains(t)) {
+          return true;
+        }
+      }
+      if (e.children().size() != 1) {
+        return false;
+      }
+      e = e.child(0);
+    }
+  }
+
   private List<TocEntry> navToc(Item nav) {
     byte[] bytes = files.get(nav.path());
     if (bytes == null) {
       return List.of();
     }
-    Document d = html(bytes);
+    Document d = xhtml(bytes);
     Element tocNav = null;
     for (Element n : d.select("nav")) {
       if (Set.of(n.attr("epub:type").split("\\s+")).contains("toc") || n.attr("role").equals("doc-toc")) {
@@ -277,12 +301,14 @@ public final class Epub {
     return Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), "", Parser.xmlParser());
   }
 
-  private static Document html(byte[] bytes) {
-    try {
-      return Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /**
+   * Content documents are XHTML: parsed as XML, a self-closing {@code <span/>} is empty (as HTML
+   * it would swallow the rest of its paragraph). Named HTML entities still decode.
+   */
+  private static Document xhtml(byte[] bytes) {
+    Document d = Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), "", Parser.xmlParser());
+    d.outputSettings().prettyPrint(false);
+    return d;
   }
 
   /** Elements whose local name (without any namespace prefix) is {@code local}. */

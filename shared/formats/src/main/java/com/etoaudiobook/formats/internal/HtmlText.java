@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -42,7 +43,11 @@ public final class HtmlText {
       "doc-pagelist", "annotation", "doc-backlink", "backlink");
   private static final Set<String> SKIPPED_CLASSES = Set.of("footnote", "footnotes", "endnote",
       "endnotes", "pagenum", "page-number", "pagenumber", "page-break", "pagebreak", "noteref",
-      "footnote-ref", "fnref");
+      "footnote-ref", "fnref", "lnum", "linenum", "linenumber", "line-number", "legalnotice",
+      "copyright", "copyright-page", "colophon");
+  /** Classes of a {@code <pre>} that holds code or a terminal session, not prose or verse. */
+  private static final Pattern CODE_CLASS = Pattern.compile(
+      "(?i).*(screen|code|program|listing|source|console|terminal|syntax|highlight|example).*");
 
   private HtmlText() {
   }
@@ -113,6 +118,9 @@ public final class HtmlText {
     if (SKIPPED_TAGS.contains(el.normalName()) || el.hasAttr("hidden")) {
       return true;
     }
+    if (el.normalName().equals("pre") && isCode(el)) {
+      return true;
+    }
     for (String attr : new String[] {"epub:type", "role"}) {
       for (String v : el.attr(attr).toLowerCase(Locale.ROOT).split("\\s+")) {
         if (SKIPPED_TYPES.contains(v)) {
@@ -135,6 +143,17 @@ public final class HtmlText {
       return true;
     }
     return false;
+  }
+
+  /** A listing: a code-like class, a code element inside, or text dense in markup characters. */
+  static boolean isCode(Element pre) {
+    if (CODE_CLASS.matcher(pre.className()).matches()
+        || pre.selectFirst("code, kbd, samp, var") != null) {
+      return true;
+    }
+    String t = pre.wholeText();
+    long marks = t.chars().filter(c -> "<>{}[];=/\\|$#".indexOf(c) >= 0).count();
+    return t.length() > 0 && marks * 25 > t.length();
   }
 
   private static void flush(List<Item> items, StringBuilder current, int[] level) {

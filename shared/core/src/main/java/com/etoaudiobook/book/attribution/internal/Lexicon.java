@@ -104,6 +104,21 @@ final class Lexicon {
   /** Prepositions that usually precede a place rather than a person. */
   static final Set<String> PLACE_PREPOSITIONS = set("in at from into near towards toward through via to of across over");
 
+  /** Words before a capitalised noun that make it a place or a kind, not a person's name. */
+  static final Set<String> THING_MARKERS = set("in inside into within near across through via a an");
+
+  /** Last words of names of places, buildings and things: "Harley Street", "the Grand Hotel". */
+  static final Set<String> PLACE_NOUNS = set("""
+      street square road lane avenue place park gardens garden terrace row crescent hill
+      bridge river lake sea ocean island islands bay valley mountain mountains station hotel
+      inn house hall abbey church chapel cathedral college school university museum theatre
+      theater opera club court castle palace tower gate gates city town village county
+      country street's caves cave temple mosque hospital railway line company bank office
+      casino bible voice""");
+
+  /** Titles in the plural: "the Misses Smith", "Mesdames Jones" are several people. */
+  static final Set<String> PLURAL_TITLES = set("misses mesdames messrs messieurs");
+
   static final Set<String> MALE_NOUNS = set("""
       man gentleman boy lad youth fellow husband father uncle brother son nephew king prince
       lord duke sir master grandfather monk priest knight papa host gentleman's old-man""");

@@ -1,0 +1,58 @@
+package com.etoaudiobook.audio.internal;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+import java.util.List;
+
+/**
+ * The slice of libmp3lame's C API (lame.h) the native encoder uses. Each lame_t is independent,
+ * so threads may encode at once, each with its own.
+ */
+public interface LameLibrary extends Library {
+  int MODE_MONO = 3;
+
+  Pointer lame_init();
+
+  int lame_set_in_samplerate(Pointer gfp, int rate);
+
+  int lame_set_out_samplerate(Pointer gfp, int rate);
+
+  int lame_set_num_channels(Pointer gfp, int channels);
+
+  int lame_set_mode(Pointer gfp, int mode);
+
+  int lame_set_brate(Pointer gfp, int kbps);
+
+  int lame_set_quality(Pointer gfp, int quality);
+
+  int lame_set_bWriteVbrTag(Pointer gfp, int write);
+
+  int lame_set_write_id3tag_automatic(Pointer gfp, int automatic);
+
+  int lame_set_findReplayGain(Pointer gfp, int find);
+
+  int lame_init_params(Pointer gfp);
+
+  int lame_get_encoder_delay(Pointer gfp);
+
+  int lame_encode_buffer(Pointer gfp, short[] left, short[] right, int samples, byte[] mp3, int mp3Size);
+
+  int lame_encode_flush(Pointer gfp, byte[] mp3, int mp3Size);
+
+  int lame_close(Pointer gfp);
+
+  /** The system's libmp3lame (Debian: libmp3lame0), or null when it cannot be loaded. */
+  static LameLibrary load() {
+    // without the -dev package there is no unversioned libmp3lame.so, so try the soname too
+    for (String name : List.of("mp3lame", "libmp3lame.so.0")) {
+      try {
+        return Native.load(name, LameLibrary.class);
+      } catch (LinkageError e) {
+        // next name, then jump3r
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,316 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage 3, building the cast: which name forms are people (speakers, titled names, frequent
+ * names that are not places or kinds of people), which forms are one person ("Mr. Darcy",
+ * "Darcy", "Fitzwilliam Darcy"; never "Mr." and "Mrs." of one surname), each person's display
+ * name, and gender from titles, first names and the pronouns that follow the name.
+ */
+final class CastBuilder {
+
+  private final Tokens t;
+  private final List<Names.Mention> mentions;
+  private final int[] mentionStart;
+  private final List<Names.Person> people;
+
+  CastBuilder(Tokens t, Names names) {
+    this.t = t;
+    this.mentions = names.mentions;
+    this.mentionStart = names.mentionStart;
+    this.people = names.people;
+  }
+
+  /**
+   * Groups mention forms into characters. {@code speakerForms} counts how often each form was
+   * found next to a speech verb: those are characters for sure; other names need a title or to
+   * be frequent and not look like places.
+   */
+  void build(Map<String, Integer> speakerForms) {
+    Map<String, Integer> formCount = new HashMap<>();
+    Map<String, Integer> placeCount = new HashMap<>();
+    Map<String, Integer> thingCount = new HashMap<>();
+    Map<String, Integer> theCount = new HashMap<>();
+    Map<String, String> formTitle = new HashMap<>();
+    Map<String, String> formCore = new HashMap<>();
+    for (Names.Mention m : mentions) {
+      formCount.merge(m.form, 1, Integer::sum);
+      formTitle.put(m.form, m.title);
+      formCore.put(m.form, m.core);
+      if (m.first > 0 && t.quote[m.first] < 0
+          && Lexicon.PLACE_PREPOSITIONS.contains(t.lower[m.first - 1])) {
+        placeCount.merge(m.form, 1, Integer::sum);
+      }
+      // "in India", "an Englishman": a person is hardly ever inside something or "a" name.
+      if (m.first > 0 && !m.possessive && Lexicon.THING_MARKERS.contains(t.lower[m.first - 1])) {
+        thingCount.merge(m.form, 1, Integer::sum);
+      }
+      if (m.first > 0 && t.lower[m.first - 1].equals("the")) {
+        theCount.merge(m.form, 1, Integer::sum);
+      }
+    }
+    Set<String> keep = new LinkedHashSet<>();
+    for (Map.Entry<String, Integer> e : formCount.entrySet()) {
+      String form = e.getKey();
+      int n = e.getValue();
+      boolean speaker = speakerForms.getOrDefault(form, 0) > 0;
+      boolean titled = formTitle.get(form) != null;
+      // People are sometimes "to"/"of" someone; places mostly are ("at Vevey", "of Rome").
+      boolean placeLike = placeCount.getOrDefault(form, 0) * 2 >= n;
+      boolean knownFirst = isKnownFirstName(formCore.get(form));
+      boolean fullKnown = knownFirst && formCore.get(form).contains(" ");
+      boolean thing = !titled && (thingCount.getOrDefault(form, 0) * 4 >= n
+          || isPlaceName(formCore.get(form)));
+      if (!thing && (speaker || titled
+          || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
+        keep.add(form);
+      }
+    }
+    // "the Wellands", "the Newland Archers": a family in the plural, not one speaker.
+    Set<String> singularWords = new java.util.HashSet<>();
+    for (String form : keep) {
+      singularWords.add(lastOf(formCore.get(form)));
+    }
+    keep.removeIf(form -> {
+      String last = lastOf(formCore.get(form));
+      return last.length() > 3 && last.endsWith("s")
+          && singularWords.contains(last.substring(0, last.length() - 1))
+          && theCount.getOrDefault(form, 0) * 2 >= formCount.get(form)
+          || Lexicon.PLURAL_TITLES.contains(firstOf(form).toLowerCase(java.util.Locale.ROOT)
+              .replace(".", ""));
+    });
+    // A full name seen once still names a kept character: "Martha Hughes" for "Martha".
+    Set<String> keptWords = new java.util.HashSet<>();
+    for (String form : keep) {
+      if (!formCore.get(form).contains(" ")) {
+        keptWords.add(formCore.get(form));
+      }
+    }
+    for (String form : formCount.keySet()) {
+      String core = formCore.get(form);
+      if (core.contains(" ") && (keptWords.contains(firstOf(core))
+          || keptWords.contains(lastOf(core)))) {
+        keep.add(form);
+      }
+    }
+    // Full names (two or more core words) anchor the grouping.
+    Map<String, String> coreToKey = new LinkedHashMap<>();
+    Map<String, List<String>> lastWord = new HashMap<>();
+    Map<String, List<String>> firstWord = new HashMap<>();
+    Set<String> mrsFull = new java.util.HashSet<>();
+    for (String form : keep) {
+      String core = formCore.get(form);
+      String title = formTitle.get(form);
+      if (title != null && title.toLowerCase().startsWith("mrs") && core.contains(" ")) {
+        mrsFull.add(lastOf(core));
+      }
+      if (core.contains(" ")) {
+        // Middle names and initials don't make another person: key on first + last word.
+        String key = fullKey(core);
+        if (!coreToKey.containsKey(key)) {
+          coreToKey.put(key, key);
+          lastWord.computeIfAbsent(lastOf(core), x -> new ArrayList<>()).add(key);
+          firstWord.computeIfAbsent(firstOf(core), x -> new ArrayList<>()).add(key);
+        }
+      }
+    }
+    Map<String, String> formKey = new LinkedHashMap<>();
+    for (String form : keep) {
+      String core = formCore.get(form);
+      String title = formTitle.get(form);
+      if (core.contains(" ")) {
+        formKey.put(form, fullKey(core));
+        continue;
+      }
+      String tg = GenderGuess.titleGender(title);
+      List<String> byLast = filterGender(lastWord.getOrDefault(core, List.of()), tg);
+      List<String> byFirst = firstWord.getOrDefault(core, List.of());
+      boolean mrs = title != null && title.toLowerCase().startsWith("mrs");
+      boolean firstNameTitle = title != null && (title.toLowerCase().startsWith("miss")
+          || title.toLowerCase().startsWith("sir") || title.toLowerCase().startsWith("lady")
+          || title.toLowerCase().startsWith("master"));
+      List<String> byFirstG = filterGender(byFirst, tg);
+      if (firstNameTitle && byLast.isEmpty() && byFirstG.size() == 1) {
+        // "Miss Daisy", "Sir Walter", "Master Randolph": title + first name.
+        formKey.put(form, byFirstG.get(0));
+      } else if (title != null && !title.toLowerCase().startsWith("miss") && !mrs
+          && !title.toLowerCase().startsWith("mr") && !title.toLowerCase().startsWith("ms")
+          && !title.toLowerCase().startsWith("sir") && !title.toLowerCase().startsWith("lady")) {
+        // "King", "Captain Smith": rank titles keep their own identity unless a full name.
+        formKey.put(form, byLast.size() == 1 ? byLast.get(0) : form);
+      } else if (mrs && !mrsFull.contains(core)) {
+        // "Mrs. Bennet" is rarely "Elizabeth Bennet": a married title joins a full name only
+        // when that full name was itself written with it ("Mrs. Nora Blake").
+        formKey.put(form, form);
+      } else if (byLast.size() == 1 && (title != null || byFirst.isEmpty())) {
+        formKey.put(form, byLast.get(0));
+      } else if (title == null && byFirst.size() == 1 && byLast.isEmpty()) {
+        formKey.put(form, byFirst.get(0));
+      } else if (title == null) {
+        formKey.put(form, "\u0000" + core);
+      } else {
+        formKey.put(form, form);
+      }
+    }
+    // A bare surname with exactly one titled form and no full name joins that form ("Darcy" ->
+    // "Mr. Darcy").
+    Map<String, List<String>> titledByCore = new HashMap<>();
+    for (String form : keep) {
+      if (formTitle.get(form) != null && !formCore.get(form).contains(" ")
+          && formKey.get(form).equals(form)) {
+        titledByCore.computeIfAbsent(formCore.get(form), x -> new ArrayList<>()).add(form);
+      }
+    }
+    for (Map.Entry<String, String> e : formKey.entrySet()) {
+      if (e.getValue().startsWith("\u0000")) {
+        String core = e.getValue().substring(1);
+        List<String> titled = titledByCore.getOrDefault(core, List.of());
+        e.setValue(titled.size() == 1 ? titled.get(0) : core);
+      }
+    }
+    Map<String, Names.Person> byKey = new LinkedHashMap<>();
+    Map<String, Names.Person> byForm = new HashMap<>();
+    for (String form : keep) {
+      String key = formKey.get(form);
+      Names.Person p = byKey.computeIfAbsent(key, k -> {
+        Names.Person np = new Names.Person(people.size(), k);
+        people.add(np);
+        return np;
+      });
+      p.aliases.add(form);
+      if (!form.equals(formCore.get(form)) && !formCore.get(form).contains(" ")
+          && coreToKey.containsKey(key)) {
+        // "Mr. Darcy" also stands for "Darcy" when that form was never seen alone.
+        p.aliases.add(formCore.get(form));
+      }
+      byForm.put(form, p);
+    }
+    for (Names.Person p : people) {
+      p.name = displayName(p, formCount);
+      p.aliases.add(p.name);
+    }
+    for (Names.Mention m : mentions) {
+      Names.Person p = byForm.get(m.form);
+      if (p != null) {
+        m.character = p.id;
+        String tg = GenderGuess.titleGender(m.title);
+        if ("male".equals(tg)) {
+          p.titleMale++;
+        } else if ("female".equals(tg)) {
+          p.titleFemale++;
+        } else if (m.title == null && m.core.indexOf(' ') < 0) {
+          String sg = GenderGuess.titleGender(m.core);
+          if ("male".equals(sg)) {
+            p.titleMale++;
+          } else if ("female".equals(sg)) {
+            p.titleFemale++;
+          }
+        }
+      }
+    }
+    GenderGuess.countPronouns(t, mentions, mentionStart, people);
+    // Pronoun votes are measured against the text's overall he/she balance: in a novel about
+    // one heroine "she" follows every name, so only a clear excess says something.
+    int allMale = 0;
+    int allFemale = 0;
+    for (Names.Person p : people) {
+      allMale += p.male;
+      allFemale += p.female;
+    }
+    double base = (allMale + 1.0) / (allMale + allFemale + 2.0);
+    for (Names.Person p : people) {
+      p.gender = GenderGuess.guess(p, base);
+      for (String a : p.aliases) {
+        p.speeches += speakerForms.getOrDefault(a, 0);
+      }
+    }
+    // A name that never speaks and has no gender evidence is most likely a thing or a place
+    // ("Americans", "Italy"): don't let it attract pronouns.
+    for (Names.Person p : people) {
+      p.dropped = p.speeches == 0 && p.gender == null;
+    }
+    for (Names.Mention m : mentions) {
+      if (m.character >= 0 && people.get(m.character).dropped) {
+        m.character = -1;
+      }
+    }
+  }
+
+  /** "New York", "Wimpole Street", "Grand Hotel": a name ending or starting like a place. */
+  static boolean isPlaceName(String core) {
+    String first = firstOf(core).toLowerCase(java.util.Locale.ROOT);
+    String last = lastOf(core).toLowerCase(java.util.Locale.ROOT);
+    return core.contains(" ") && (first.equals("new") || first.equals("saint")
+        || first.equals("st")) || Lexicon.PLACE_NOUNS.contains(last);
+  }
+
+  private static List<String> filterGender(List<String> fulls, String gender) {
+    if (gender == null) {
+      return fulls;
+    }
+    List<String> out = new ArrayList<>();
+    for (String f : fulls) {
+      String g = GenderGuess.firstNameGender(firstOf(f));
+      if (g == null || g.equals(gender)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  private static String displayName(Names.Person p, Map<String, Integer> formCount) {
+    // The longest untitled full name, else the most frequent form.
+    String best = null;
+    for (String a : p.aliases) {
+      if (a.contains(" ") && titleOf(a) == null && (best == null || a.length() > best.length())) {
+        best = a;
+      }
+    }
+    if (best != null) {
+      return best;
+    }
+    int bestCount = -1;
+    for (String a : p.aliases) {
+      int c = formCount.getOrDefault(a, 0);
+      if (c > bestCount) {
+        best = a;
+        bestCount = c;
+      }
+    }
+    return best;
+  }
+
+  static String titleOf(String form) {
+    int sp = form.indexOf(' ');
+    if (sp < 0) {
+      return null;
+    }
+    String first = form.substring(0, sp).toLowerCase().replace(".", "");
+    return Tokens.isTitle(first) ? first : null;
+  }
+
+  private static String fullKey(String core) {
+    return firstOf(core) + " " + lastOf(core);
+  }
+
+  private static String lastOf(String core) {
+    return core.substring(core.lastIndexOf(' ') + 1);
+  }
+
+  static String firstOf(String core) {
+    int sp = core.indexOf(' ');
+    return sp < 0 ? core : core.substring(0, sp);
+  }
+
+  private static boolean isKnownFirstName(String core) {
+    return GenderGuess.firstNameGender(firstOf(core)) != null;
+  }
+
+}

@@ -1,0 +1,25 @@
+package com.etoaudiobook.book.attribution.internal;
+
+/** The phrase next to a quotation that names who speaks it: a name, a pronoun or a description. */
+final class Cue {
+  static final int NAME = 0;
+  static final int PRONOUN = 1;
+  static final int DESC = 2;
+  /** "I said" in first-person narration: the narrator. */
+  static final int FIRST = 3;
+
+  final int kind;
+  /** Index of the name mention for {@link #NAME}, else -1. */
+  final int mention;
+  final String gender;
+  final int tok;
+  /** "she said to herself", "he thought": no addressee, so no turn-taking. */
+  boolean self;
+
+  Cue(int kind, int mention, String gender, int tok) {
+    this.kind = kind;
+    this.mention = mention;
+    this.gender = gender;
+    this.tok = tok;
+  }
+}

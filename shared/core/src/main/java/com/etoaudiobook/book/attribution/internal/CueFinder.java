@@ -1,0 +1,381 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import static com.etoaudiobook.book.attribution.internal.Cue.DESC;
+import static com.etoaudiobook.book.attribution.internal.Cue.FIRST;
+import static com.etoaudiobook.book.attribution.internal.Cue.NAME;
+import static com.etoaudiobook.book.attribution.internal.Cue.PRONOUN;
+
+/**
+ * Stage 2, candidate speakers: for each quotation, the speech cue next to it: a speech verb with
+ * its subject before or after the quote ("said Alice", "she said", "the old man replied",
+ * "Then said the Hatter:"), found within the sentence that leads into or out of the quote.
+ */
+final class CueFinder {
+
+  private static final Set<String> OBJECTS = Set.of("him", "her", "them", "me", "us", "you",
+      "himself", "herself", "itself", "themselves", "myself", "yourself", "one", "each",
+      "everybody", "nobody", "somebody", "anybody", "everyone", "someone", "no-one");
+
+  private final Tokens t;
+  private final Names names;
+  private final List<QuoteScanner.Span> spans;
+  private final boolean firstPerson;
+
+  CueFinder(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson) {
+    this.t = t;
+    this.names = names;
+    this.spans = spans;
+    this.firstPerson = firstPerson;
+  }
+
+  /** The cue of quotation q, or null. */
+  Cue find(int q) {
+    return findCue(q);
+  }
+
+  private boolean isTerminator(int k) {
+    if (t.isWord[k]) {
+      return false;
+    }
+    String w = t.word[k];
+    if (w.equals(".")) {
+      // "Mr." does not end the phrase.
+      return !(k > 0 && t.isWord[k - 1] && (Tokens.isTitle(t.lower[k - 1])
+          || t.word[k - 1].length() == 1 && t.isCap(k - 1)));
+    }
+    return w.equals("!") || w.equals("?") || w.equals(";") || w.equals(":") || w.equals("(")
+        || w.equals(")");
+  }
+
+  /** Index after a speech verb starting at k ("said", "went on"), or -1. */
+  private int speechVerbAt(int k, int limit) {
+    if (k >= limit || !t.isWord[k]) {
+      return -1;
+    }
+    String l = t.lower[k];
+    if (Lexicon.SPEECH_VERBS.contains(l)) {
+      // "began to cry", "thought to go": an infinitive follows, this is not speech.
+      if (k + 2 < limit && t.lower[k + 1].equals("to") && t.isWord[k + 2] && !t.isCap(k + 2)
+          && !Lexicon.DETERMINERS.contains(t.lower[k + 2]) && !OBJECTS.contains(t.lower[k + 2])) {
+        return -1;
+      }
+      // "called out Pooh", "spoke up": the particle belongs to the verb.
+      if (k + 1 < limit && (Lexicon.PARTICLES.contains(t.lower[k + 1])
+          || t.lower[k + 1].equals("up") || t.lower[k + 1].equals("back"))) {
+        return k + 2;
+      }
+      return k + 1;
+    }
+    if (Lexicon.PARTICLE_VERBS.contains(l) && k + 1 < limit
+        && Lexicon.PARTICLES.contains(t.lower[k + 1])) {
+      return k + 2;
+    }
+    return -1;
+  }
+
+  private boolean isFiller(int k) {
+    if (!t.isWord[k] || t.isCap(k) && t.quote[k] < 0 && !t.sentenceStart[k]) {
+      return false;
+    }
+    String l = t.lower[k];
+    return Lexicon.FILLERS.contains(l) || l.endsWith("ly") && l.length() > 4;
+  }
+
+  /** End of narration that belongs to the text around quote q: next quote or paragraph end. */
+  private int narrationEnd(int from) {
+    int p = t.para[Math.min(from, t.size - 1)];
+    int k = from;
+    // A cue sits within a few words of the quote; 40 tokens is plenty.
+    while (k < t.size && k < from + 40 && t.para[k] == p && t.quote[k] < 0) {
+      k++;
+    }
+    return k;
+  }
+
+  private Cue findCue(int q) {
+    Cue c = findCue0(q);
+    if (c != null && c.kind != NAME) {
+      c.self = isSelfTalk(c.tok);
+    }
+    return c;
+  }
+
+  /** A thought or a reflexive ("to herself") within a few words of the subject. */
+  private boolean isSelfTalk(int tok) {
+    for (int k = Math.max(0, tok - 3); k < t.size && k <= tok + 5; k++) {
+      String l = t.lower[k];
+      if (t.quote[k] >= 0 && k > tok) {
+        break;
+      }
+      if (l.equals("thought") || l.equals("herself") || l.equals("himself")
+          || l.equals("itself") || l.equals("thinks") || l.equals("wondered")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Cue findCue0(int q) {
+    Cue before = cueBefore(q);
+    int qs = t.quoteFirst[q];
+    if (before != null && qs > 0 && t.quote[qs - 1] < 0 && t.para[qs - 1] == t.para[qs]
+        && (t.word[qs - 1].equals(",") || t.word[qs - 1].equals(":")
+        || t.word[qs - 1].startsWith("-") || t.word[qs - 1].startsWith("\u2014"))) {
+      // '"…," said Alice, "…"' and 'the Gryphon interrupted: "…"': the phrase leading into
+      // the quote names its speaker, whatever follows it.
+      return before;
+    }
+    Cue after = cueAfter(q);
+    return after != null ? after : before;
+  }
+
+  /** "…," said Alice / "…," Alice said / "…," she said / "…," said the old man. */
+  private Cue cueAfter(int q) {
+    int i = t.quoteLast[q];
+    if (i >= t.size || t.para[i] != spans.get(q).paragraph()) {
+      return null;
+    }
+    int limit = narrationEnd(i);
+    int j = i;
+    while (j < limit && !t.isWord[j] && !isTerminator(j)) {
+      j++;
+    }
+    if (j >= limit || isTerminator(j) || Lexicon.CLAUSE_OPENERS.contains(t.lower[j])) {
+      // '"Got it?" and Pooh said, "Yes"': the cue belongs to the next quote.
+      return null;
+    }
+    int v = speechVerbAt(j, limit);
+    if (v > 0) {
+      return subjectAt(v, limit);
+    }
+    // Subject first: mention, pronoun or description, then fillers, then the verb.
+    int[] end = new int[1];
+    Cue c = subjectForward(j, limit, end);
+    if (c == null) {
+      return null;
+    }
+    int k = end[0];
+    int fill = 0;
+    while (k < limit && fill < 3 && isFiller(k)) {
+      k++;
+      fill++;
+    }
+    return speechVerbAt(k, limit) > 0 ? c : null;
+  }
+
+  /** Alice said, "…" / Said the Hatter: "…" / She turned to him and said, "…". */
+  private Cue cueBefore(int q) {
+    int qs = t.quoteFirst[q];
+    int p = spans.get(q).paragraph();
+    int from = t.paraFirst[p];
+    if (q > 0 && spans.get(q - 1).paragraph() == p) {
+      from = t.quoteLast[q - 1];
+    }
+    // Only the sentence that runs into the quote (bounded, so a huge unpunctuated paragraph
+    // stays linear).
+    from = Math.max(from, qs - 80);
+    int s = from;
+    for (int k = qs - 1; k >= from; k--) {
+      if (isTerminator(k) && !t.word[k].equals(":")) {
+        s = k + 1;
+        break;
+      }
+    }
+    if (s >= qs) {
+      return null;
+    }
+    int words = 0;
+    for (int v = qs - 1; v >= s && words < 12; v--) {
+      if (!t.isWord[v]) {
+        continue;
+      }
+      words++;
+      int after = speechVerbAt(v, qs);
+      if (after < 0) {
+        continue;
+      }
+      // Subject before the verb, possibly with fillers: "Alice then said".
+      int k = v - 1;
+      int fill = 0;
+      while (k >= s && fill < 3 && isFiller(k)) {
+        k--;
+        fill++;
+      }
+      if (k >= s) {
+        Cue c = subjectEndingAt(k, s);
+        if (c != null) {
+          return c;
+        }
+      }
+      if (k < s || !t.isWord[k] || Lexicon.CLAUSE_OPENERS.contains(t.lower[k])) {
+        // Inverted, with nothing before the verb in its clause: "Then said the Hatter:".
+        Cue inv = subjectAt(after, qs);
+        if (inv != null) {
+          return inv;
+        }
+      }
+      if (k >= s && (t.lower[k].equals("who") || t.lower[k].equals("which"))) {
+        // "the White Rabbit, who said": the name before the relative pronoun.
+        int r = k - 1;
+        while (r >= s && !t.isWord[r]) {
+          r--;
+        }
+        return r >= s ? subjectEndingAt(r, s) : null;
+      }
+      // "Alice looked up and said", "an old Crab took the opportunity of saying": the
+      // sentence subject.
+      int[] end = new int[1];
+      for (int m = s; m < v; m++) {
+        if (t.isWord[m] && !Lexicon.CLAUSE_OPENERS.contains(t.lower[m]) && !isFiller(m)) {
+          Cue c = subjectForward(m, v, end);
+          // "It was all very well to say": a distant "it" is rarely a speaker.
+          if (c != null && !(c.kind == PRONOUN && t.lower[c.tok].equals("it"))) {
+            return c;
+          }
+          if (c != null) {
+            return null;
+          }
+        }
+      }
+      return null;
+    }
+    return null;
+  }
+
+  /** A subject starting exactly at k (after a verb): name, pronoun, or description. */
+  private Cue subjectAt(int k, int limit) {
+    if (k >= limit) {
+      return null;
+    }
+    int[] end = new int[1];
+    return subjectForward(k, limit, end);
+  }
+
+  private Cue subjectForward(int k, int limit, int[] end) {
+    if (k >= limit || !t.isWord[k]) {
+      return null;
+    }
+    String l = t.lower[k];
+    int m = names.mentionStart[k];
+    if (m >= 0 && !names.mentions.get(m).possessive) {
+      end[0] = names.mentions.get(m).last;
+      return new Cue(NAME, m, null, k);
+    }
+    Cue p = pronoun(k);
+    if (p != null) {
+      end[0] = k + 1;
+      return p;
+    }
+    if (Lexicon.DETERMINERS.contains(l) || m >= 0) {
+      int j = k + 1;
+      if (m < 0) {
+        // "the Rabbit", "the ingenious Giovanelli": determiner and adjectives before a name.
+        for (int a = j; a < limit && a <= j + 2 && t.isWord[a]; a++) {
+          int m2 = names.mentionStart[a];
+          if (m2 >= 0) {
+            if (names.mentions.get(m2).possessive || !Lexicon.MODIFIERS.contains(l)
+                && !l.equals("the")) {
+              break;
+            }
+            end[0] = names.mentions.get(m2).last;
+            return new Cue(NAME, m2, null, a);
+          }
+          // "the lady from Geneva": a function word ends the description before the name.
+          if (t.isCap(a) || speechVerbAt(a, limit) > 0 || Lexicon.STOP.contains(t.lower[a])) {
+            break;
+          }
+        }
+      }
+      if (m >= 0) {
+        j = names.mentions.get(m).last;
+      }
+      // A description: determiner + up to four lowercase words.
+      String gender = null;
+      int w = 0;
+      while (j < limit && w < 4 && t.isWord[j] && !t.isCap(j)
+          && speechVerbAt(j, limit) < 0 && !isFiller(j) && !t.lower[j].equals("to")
+          && !t.lower[j].equals("and")) {
+        String g = nounGender(t.lower[j]);
+        if (g != null) {
+          gender = g;
+        }
+        j++;
+        w++;
+      }
+      if (w == 0) {
+        return null;
+      }
+      end[0] = j;
+      return new Cue(DESC, -1, gender, k);
+    }
+    // "poor Alice", "little Piglet".
+    if (Lexicon.MODIFIERS.contains(l) && k + 1 < limit && names.mentionStart[k + 1] >= 0
+        && !names.mentions.get(names.mentionStart[k + 1]).possessive) {
+      int m2 = names.mentionStart[k + 1];
+      end[0] = names.mentions.get(m2).last;
+      return new Cue(NAME, m2, null, k + 1);
+    }
+    return null;
+  }
+
+  /** A subject whose last token is k: "Alice", "the old man", "she". */
+  private Cue subjectEndingAt(int k, int min) {
+    int m = names.mentionEnd[k];
+    if (m >= 0 && !names.mentions.get(m).possessive) {
+      return new Cue(NAME, m, null, names.mentions.get(m).first);
+    }
+    Cue p = pronoun(k);
+    if (p != null) {
+      return p;
+    }
+    if (!t.isWord[k] || t.isCap(k) && !t.sentenceStart[k]) {
+      return null;
+    }
+    String gender = null;
+    for (int j = k; j >= min && j >= k - 4; j--) {
+      if (!t.isWord[j]) {
+        return null;
+      }
+      String l = t.lower[j];
+      String g = nounGender(l);
+      if (g != null && gender == null) {
+        gender = g;
+      }
+      if (Lexicon.DETERMINERS.contains(l) || names.mentionEnd[j] >= 0
+          && names.mentions.get(names.mentionEnd[j]).possessive) {
+        return j == k ? null : new Cue(DESC, -1, gender, j);
+      }
+    }
+    return null;
+  }
+
+  private Cue pronoun(int k) {
+    String l = t.lower[k];
+    switch (l) {
+      case "he":
+        return new Cue(PRONOUN, -1, "male", k);
+      case "she":
+        return new Cue(PRONOUN, -1, "female", k);
+      case "it":
+        // Animals and things speak as "it": any gender fits.
+        return new Cue(PRONOUN, -1, null, k);
+      case "i":
+        return firstPerson && t.word[k].equals("I") ? new Cue(FIRST, -1, null, k) : null;
+      default:
+        return null;
+    }
+  }
+
+  private static String nounGender(String l) {
+    if (Lexicon.MALE_NOUNS.contains(l)) {
+      return "male";
+    }
+    if (Lexicon.FEMALE_NOUNS.contains(l)) {
+      return "female";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,278 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static com.etoaudiobook.book.attribution.internal.Cue.FIRST;
+import static com.etoaudiobook.book.attribution.internal.Cue.NAME;
+import static com.etoaudiobook.book.attribution.internal.Cue.DESC;
+import static com.etoaudiobook.book.attribution.internal.Cue.PRONOUN;
+
+/**
+ * Stage 3, resolving: walks the quotations in text order, a unit at a time (the quotations of
+ * one paragraph and those it runs on into): a cue's name is the speaker; pronouns and
+ * descriptions go to the salient character that fits; quotations without a cue take the unit's
+ * cue, an action beat, the answer to a vocative, or the turn-taking of the conversation.
+ */
+final class Resolver extends Salience {
+
+  Resolver(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
+           Cue[] cues) {
+    super(t, names, spans, firstPerson, cues);
+  }
+
+  void resolveAll() {
+    int n = spans.size();
+    int q = 0;
+    while (q < n) {
+      // A unit: the quotes of one paragraph, plus following paragraphs the speech runs on into.
+      int end = q + 1;
+      while (end < n && (spans.get(end).paragraph() == spans.get(end - 1).paragraph()
+          || spans.get(end - 1).continued()
+          && spans.get(end).paragraph() == spans.get(end - 1).paragraph() + 1)) {
+        end++;
+      }
+      resolveUnit(q, end);
+      q = end;
+    }
+  }
+
+  private void resolveUnit(int from, int to) {
+    int firstPara = spans.get(from).paragraph();
+    // '"Hallo, Pooh," he said': whoever the quote calls by name is not its speaker.
+    addressed = vocatives(from, to);
+    advanceHistory(t.paraFirst[firstPara]);
+    // Direct cues: a name, a pronoun or a description next to the quote.
+    for (int q = from; q < to; q++) {
+      Cue c = cues[q];
+      if (c == null) {
+        continue;
+      }
+      advanceHistory(c.tok);
+      int who = resolveCue(c, q);
+      if (who != -2) {
+        speaker[q] = who;
+        type[q] = c.kind == NAME ? "explicit" : "anaphoric";
+      }
+    }
+    // Quotes without a cue take the nearest attributed quote of the unit, preceding first.
+    boolean any = false;
+    for (int q = from; q < to; q++) {
+      any |= speaker[q] != -2;
+    }
+    if (any) {
+      for (int q = from; q < to; q++) {
+        if (speaker[q] != -2) {
+          continue;
+        }
+        int src = -1;
+        for (int r = q - 1; r >= from && src < 0; r--) {
+          if (speaker[r] != -2 && cues[r] != null) {
+            src = r;
+          }
+        }
+        for (int r = q + 1; r < to && src < 0; r++) {
+          if (speaker[r] != -2) {
+            src = r;
+          }
+        }
+        speaker[q] = speaker[src];
+        type[q] = type[src];
+      }
+    } else {
+      int who = implicitSpeaker(from, to);
+      for (int q = from; q < to; q++) {
+        speaker[q] = who;
+        type[q] = "implicit";
+      }
+    }
+    advanceHistory(t.quoteLast[to - 1]);
+    int lastPara = spans.get(to - 1).paragraph();
+    // The turn's speaker is the one of its last quote (a unit rarely holds two speakers).
+    if (speaker[to - 1] != -2) {
+      turns.add(new int[] {speaker[to - 1], firstPara, lastPara, from, to});
+    }
+  }
+
+  private int resolveCue(Cue c, int q) {
+    switch (c.kind) {
+      case NAME:
+        return names.mentions.get(c.mention).character;
+      case FIRST:
+        return -1;
+      case DESC:
+        int kin = kinship(c, q);
+        if (kin != -2) {
+          return kin;
+        }
+        return resolveAnaphor(c.gender, c.tok, q, true);
+      case PRONOUN:
+      default:
+        selfTalk = c.self;
+        int who = resolveAnaphor(c.gender, c.tok, q, false);
+        selfTalk = false;
+        return who;
+    }
+  }
+
+  /**
+   * "her mother", "his father": the Mrs./Mr. who shares a surname with someone who spoke
+   * lately ("Daisy Miller" -> "Mrs. Miller"), when there is exactly one.
+   */
+  private int kinship(Cue c, int q) {
+    String det = t.lower[c.tok];
+    if (!det.equals("her") && !det.equals("his")) {
+      return -2;
+    }
+    String title = null;
+    for (int k = c.tok + 1; k < t.size && k <= c.tok + 3 && t.isWord[k]; k++) {
+      String l = t.lower[k];
+      if (l.equals("mother") || l.equals("mamma") || l.equals("mama")) {
+        title = "mrs";
+      } else if (l.equals("father") || l.equals("papa")) {
+        title = "mr";
+      }
+    }
+    if (title == null) {
+      return -2;
+    }
+    Set<String> surnames = new HashSet<>();
+    for (int k = turns.size() - 1; k >= 0 && k >= turns.size() - 6; k--) {
+      int s = turns.get(k)[0];
+      if (s >= 0) {
+        String n = names.people.get(s).name;
+        if (n.contains(" ")) {
+          surnames.add(n.substring(n.lastIndexOf(' ') + 1));
+        }
+      }
+    }
+    int found = -2;
+    for (Names.Person p : names.people) {
+      if (p.dropped) {
+        continue;
+      }
+      for (String a : p.aliases) {
+        String l = a.toLowerCase(java.util.Locale.ROOT);
+        int sp = a.lastIndexOf(' ');
+        if ((l.startsWith(title + ".") || l.startsWith(title + " ")) && sp > 0
+            && surnames.contains(a.substring(sp + 1)) && !addressed.contains(p.id)) {
+          if (found == -2 || found == p.id) {
+            found = p.id;
+          } else {
+            return -2;
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+
+  /** Speaker of a unit with no cue: action beat, vocative, turn-taking, recent name. */
+  private int implicitSpeaker(int from, int to) {
+    int p = spans.get(from).paragraph();
+    Set<Integer> vocatives = vocatives(from, to);
+    // 1. Action beat: the first character the paragraph's narration names as a subject.
+    for (int k = t.paraFirst[p]; k < t.paraLast[p]; k++) {
+      if (t.quote[k] >= 0) {
+        continue;
+      }
+      int m = names.mentionStart[k];
+      if (m >= 0 && names.mentions.get(m).character >= 0 && isSubjectPosition(k)
+          && !names.mentions.get(m).possessive) {
+        return names.mentions.get(m).character;
+      }
+      if (t.sentenceStart[k] && (t.lower[k].equals("he") || t.lower[k].equals("she"))) {
+        int who = resolveAnaphor(t.lower[k].equals("he") ? "male" : "female", k, from, false);
+        if (who != -2) {
+          return who;
+        }
+      }
+      if (t.sentenceStart[k] && t.word[k].equals("I") && firstPerson) {
+        return -1;
+      }
+    }
+    int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
+    boolean adjacent = last != null && p - last[2] <= 2;
+    if (adjacent) {
+      // 2. The previous speech called someone by name: they answer.
+      Set<Integer> called = vocatives(last[3], last[4]);
+      for (int c : called) {
+        if (c != last[0] && !vocatives.contains(c)) {
+          return c;
+        }
+      }
+      // 3. Alternation: the speaker before the last one.
+      for (int k = turns.size() - 2; k >= 0 && k >= turns.size() - 3; k--) {
+        int s = turns.get(k)[0];
+        // Only within one conversation: a long stretch of narration between turns ends it
+        // ("Piglet nodded." does not).
+        if (t.paraFirst[turns.get(k + 1)[1]] - t.paraLast[turns.get(k)[2]] > 60) {
+          break;
+        }
+        if (s != last[0] && !vocatives.contains(s) && p - turns.get(k)[2] <= 8) {
+          return s;
+        }
+      }
+    }
+    // 4. The most recently named character that did not just speak.
+    int lastSpeaker = last == null ? -3 : last[0];
+    for (int h = history.size() - 1; h >= 0; h--) {
+      int[] e = history.get(h);
+      if (p - t.para[e[0]] > 4) {
+        break;
+      }
+      if (e[1] != lastSpeaker && !vocatives.contains(e[1])) {
+        return e[1];
+      }
+    }
+    if (firstPerson && last != null && last[0] != -1 && p - last[2] <= 2
+        && narratorNear(p)) {
+      // In first-person narration the narrator is the usual other party of an exchange.
+      return -1;
+    }
+    if (last != null && p - last[2] <= 4 && !vocatives.contains(last[0])) {
+      return last[0];
+    }
+    return -2;
+  }
+
+  /** Characters addressed by name inside quotes [from, to): "…, Alice?" or "Alice, …". */
+  private Set<Integer> vocatives(int from, int to) {
+    Set<Integer> out = new HashSet<>();
+    for (int q = from; q < to && q < spans.size(); q++) {
+      for (int k = t.quoteFirst[q]; k < t.quoteLast[q]; k++) {
+        int m = names.mentionStart[k];
+        if (m < 0 || names.mentions.get(m).character < 0) {
+          continue;
+        }
+        Names.Mention mm = names.mentions.get(m);
+        int before = mm.first - 1;
+        int after = mm.last;
+        boolean prevBreak = before < t.quoteFirst[q] + 1 || !t.isWord[before]
+            || t.lower[before].equals("dear") || t.lower[before].equals("my");
+        boolean nextBreak = after >= t.quoteLast[q] || !t.isWord[after];
+        boolean afterComma = before >= 0 && t.word[before].equals(",");
+        // "Thank you, Mrs. Pargeter." / "Alice, come here" / "…, Alice?"
+        if (prevBreak && nextBreak && (afterComma || after >= t.size
+            || !t.word[after].equals("."))
+            || prevBreak && after < t.size && t.word[after].equals(",")) {
+          out.add(mm.character);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A narration "I" in this paragraph or the ten before it. */
+  private boolean narratorNear(int p) {
+    int from = t.paraFirst[Math.max(0, p - 10)];
+    for (int k = from; k < t.paraLast[p]; k++) {
+      if (t.quote[k] < 0 && t.word[k].equals("I")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

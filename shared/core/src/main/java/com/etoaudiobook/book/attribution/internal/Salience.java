@@ -1,0 +1,215 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the reader of a conversation keeps in mind: who was named lately in the narration, who
+ * took the last turns, who is addressed; and from that, which character a pronoun or a
+ * description ("he", "the old man") points to: the last one that fits by gender, preferring
+ * subjects, skipping whoever is addressed.
+ */
+abstract class Salience {
+
+  static final Set<String> PREPOSITIONS = Set.of("to", "at", "with", "of", "for", "from",
+      "by", "upon", "on", "towards", "toward", "into", "about", "behind", "beside", "near");
+
+  final Tokens t;
+  final Names names;
+  final List<QuoteScanner.Span> spans;
+  final boolean firstPerson;
+  final Cue[] cues;
+  /** Speaker of each quotation: a character, -1 for the narrator, -2 while unknown. */
+  final int[] speaker;
+  final String[] type;
+  /** The cue being resolved is a thought or words to oneself. */
+  boolean selfTalk;
+
+  Salience(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
+           Cue[] cues) {
+    this.t = t;
+    this.names = names;
+    this.spans = spans;
+    this.firstPerson = firstPerson;
+    this.cues = cues;
+    speaker = new int[spans.size()];
+    type = new String[spans.size()];
+    java.util.Arrays.fill(speaker, -2);
+  }
+
+
+  /** Narration mentions of characters seen so far: token index and character. */
+  final List<int[]> history = new ArrayList<>();
+  int nextMention;
+  /** Turns: speaker and paragraph of each dialogue paragraph group, in order. */
+  final List<int[]> turns = new ArrayList<>();
+  /** Characters addressed by name in the unit being resolved. */
+  Set<Integer> addressed = Set.of();
+
+  void advanceHistory(int upToTok) {
+    List<Names.Mention> ms = names.mentions;
+    while (nextMention < ms.size() && ms.get(nextMention).first < upToTok) {
+      Names.Mention m = ms.get(nextMention++);
+      // "Alice's sister" is not Alice: possessives don't make a name salient as a speaker.
+      if (m.character >= 0 && !m.possessive) {
+        history.add(new int[] {m.first, m.character, t.quote[m.first] >= 0 ? 1 : 0});
+      }
+    }
+  }
+
+
+
+  String genderOf(int person) {
+    return person < 0 ? null : names.people.get(person).gender;
+  }
+
+  boolean fits(int person, String gender, boolean strict) {
+    if (person < 0 || addressed.contains(person)) {
+      return false;
+    }
+    if (gender == null) {
+      return true;
+    }
+    String g = genderOf(person);
+    return strict ? gender.equals(g) : g == null || gender.equals(g);
+  }
+
+  /** Resolves "he"/"she"/"the old man" at token tok, for quote q. */
+  int resolveAnaphor(String gender, int tok, int q, boolean description) {
+    for (int pass = 0; pass < 2; pass++) {
+      boolean strict = pass == 0;
+      int who = anaphorCandidate(gender, tok, q, strict, description);
+      if (who != -2) {
+        return who;
+      }
+      if (gender == null) {
+        break;
+      }
+    }
+    return -2;
+  }
+
+  int anaphorCandidate(String gender, int tok, int q, boolean strict, boolean desc) {
+    int p = t.para[tok];
+    // 1. The nearest fitting character earlier in the same paragraph: a narration mention
+    // (a subject preferred) or who spoke an earlier quote there (gender may be unknown).
+    int best = -2;
+    int bestTok = -1;
+    int weak = -2;
+    for (int h = history.size() - 1; h >= 0; h--) {
+      int[] e = history.get(h);
+      if (t.para[e[0]] != p) {
+        break;
+      }
+      if (e[2] == 0 && fits(e[1], gender, strict)) {
+        if (e[0] > 0 && PREPOSITIONS.contains(t.lower[e[0] - 1])) {
+          // "turning to Alice, she went on": an object is a weak antecedent.
+          if (weak == -2) {
+            weak = e[1];
+          }
+          continue;
+        }
+        if (best == -2) {
+          best = e[1];
+          bestTok = e[0];
+        }
+        if (isSubjectPosition(e[0])) {
+          best = e[1];
+          bestTok = e[0];
+          break;
+        }
+      }
+    }
+    for (int r = q - 1; r >= 0 && spans.get(r).paragraph() == p; r--) {
+      if (speaker[r] >= 0 && fits(speaker[r], gender, false) && cues[r] != null) {
+        if (t.quoteFirst[r] > bestTok) {
+          best = speaker[r];
+          bestTok = t.quoteFirst[r];
+        }
+        break;
+      }
+    }
+    if (best == -2) {
+      best = weak;
+    }
+    if (best != -2 && !desc) {
+      return best;
+    }
+    int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
+    // 1b. Narration paragraphs since the last speech: their latest fitting subject
+    // ("Christopher Robin came slowly down his tree." / "Silly old Bear," he said).
+    int narrFrom = last == null ? p - 3 : last[2] + 1;
+    if (narrFrom < p && !desc) {
+      for (int h = history.size() - 1; h >= 0; h--) {
+        int[] e = history.get(h);
+        int ep = t.para[e[0]];
+        if (ep < narrFrom) {
+          break;
+        }
+        if (ep < p && e[2] == 0 && isSubjectPosition(e[0]) && fits(e[1], gender, strict)) {
+          return e[1];
+        }
+      }
+    }
+    // 2. Conversation: the participant that did not speak last, if the turns are adjacent.
+    boolean adjacent = last != null && p - last[2] <= 2;
+    if (adjacent && !selfTalk) {
+      for (int k = turns.size() - 2; k >= 0 && k >= turns.size() - 4; k--) {
+        int s = turns.get(k)[0];
+        if (s != last[0] && p - turns.get(k)[2] <= 8 && fits(s, gender, strict)) {
+          return s;
+        }
+      }
+    }
+    // 3. The most recent fitting name (narration first), skipping the last speaker.
+    // Talking to oneself continues the last speaker rather than answering them.
+    int lastSpeaker = adjacent && !selfTalk ? last[0] : -3;
+    if (selfTalk && adjacent && fits(last[0], gender, strict)) {
+      return last[0];
+    }
+    for (int h = history.size() - 1; h >= 0; h--) {
+      int[] e = history.get(h);
+      if (p - t.para[e[0]] > 6) {
+        break;
+      }
+      // Names inside quotes ("won't the Duchess be savage") are talked about, not talking.
+      if (e[2] == 0 && e[1] != lastSpeaker && fits(e[1], gender, strict)) {
+        return e[1];
+      }
+    }
+    if (last != null && fits(last[0], gender, strict) && p - last[2] <= 6) {
+      return last[0];
+    }
+    if (best != -2) {
+      return best;
+    }
+    for (int h = history.size() - 1; h >= 0 && history.size() - h < 60; h--) {
+      if (fits(history.get(h)[1], gender, strict)) {
+        return history.get(h)[1];
+      }
+    }
+    return -2;
+  }
+
+  boolean isSubjectPosition(int k) {
+    if (t.sentenceStart[k]) {
+      return true;
+    }
+    int prev = k - 1;
+    if (prev >= 0 && (t.lower[prev].equals("the") || t.lower[prev].equals("poor")
+        || t.lower[prev].equals("little"))) {
+      if (t.sentenceStart[prev]) {
+        return true;
+      }
+      prev--;
+    }
+    if (prev < 0) {
+      return true;
+    }
+    String w = t.lower[prev];
+    return w.equals(",") || w.equals(";") || w.equals("--") || w.equals("(")
+        || Lexicon.CLAUSE_OPENERS.contains(w) || t.quote[prev] >= 0;
+  }
+
+}

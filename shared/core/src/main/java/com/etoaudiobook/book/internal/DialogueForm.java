@@ -1,0 +1,59 @@
+package com.etoaudiobook.book.internal;
+
+/**
+ * Decides whether a stretch of text (a chapter, or the whole document) is a labelled script or
+ * prose, by what carries its dialogue: speaker labels ({@code ROLE: text}) or quotation marks in
+ * the unlabelled lines. A title page ("PRIDE AND PREJUDICE:"), an imprint ("London:") or a
+ * "Yes: there was..." sentence is one label against hundreds of quotations, so prose stays prose.
+ */
+public final class DialogueForm {
+
+  private int labels;
+  private int quotations;
+  private int lines;
+
+  /** Counts a line the reader accepted as a speaker label; bold markup is explicit, worth four. */
+  public void label(boolean bold) {
+    labels += bold ? 4 : 1;
+    lines++;
+  }
+
+  /** Counts the quotations opened in an unlabelled line. */
+  public void text(String body) {
+    quotations += quotations(body);
+    lines++;
+  }
+
+  public boolean hasDialogue() {
+    return labels > 0 || quotations > 0;
+  }
+
+  /**
+   * Labels carry most of the dialogue: at least as many as quotations, and at least two (one
+   * when the whole document is a script, or when it is a short labelled note without quotations).
+   */
+  public boolean script(boolean documentIsScript) {
+    if (labels == 0 || labels < quotations) {
+      return false;
+    }
+    return labels >= 2 || documentIsScript || quotations == 0 && labels * 4 >= lines;
+  }
+
+  /**
+   * Quotations opened in one line: curly openings, or half the straight double quotes. Single
+   * quotes are left out (apostrophes are far more common than single-quoted speech).
+   */
+  static int quotations(String body) {
+    int curly = 0;
+    int straight = 0;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '\u201C') {
+        curly++;
+      } else if (c == '"') {
+        straight++;
+      }
+    }
+    return curly + (straight + 1) / 2;
+  }
+}

@@ -1,0 +1,202 @@
+package com.etoaudiobook.book.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Prepares a plain text before it is read line by line: what is not the book (a Project Gutenberg
+ * header and licence, the title block, a contents list) is blanked with spaces, so every offset
+ * still points into the decoded file; and lines are marked as headings ("I. The Period", "STAVE
+ * ONE", a roman numeral alone) or as never headings (a centred notice inside a chapter).
+ */
+public final class PlainText {
+
+  /**
+   * @param text        the source, same length, with what is not read replaced by spaces
+   * @param title       the title from a "Title:" line, or null
+   * @param author      the author from an "Author:" line, or null
+   * @param headings    start offsets of lines that are chapter headings
+   * @param notHeadings start offsets of lines that are never headings
+   */
+  public record Prepared(String text, String title, String author, Set<Integer> headings,
+                         Set<Integer> notHeadings) {
+  }
+
+  private static final Pattern START = Pattern.compile(
+      "(?i)^\\W*\\*{3}\\s*START OF (?:THE|THIS) PROJECT GUTENBERG.*");
+  private static final Pattern END = Pattern.compile(
+      "(?i)^\\W*(?:\\*{3}\\s*END OF (?:THE|THIS) PROJECT GUTENBERG|END OF (?:THE )?PROJECT GUTENBERG"
+          + "|END OF PROJECT GUTENBERG'S|END OF THE PROJECT GUTENBERG).*");
+  private static final Pattern FIELD = Pattern.compile("^(Title|Author):\\s*(\\S.*)$");
+  private static final String ROMAN = "(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})";
+  /** "IV." or "IV" alone: a part or chapter number. */
+  private static final Pattern NUMERAL = Pattern.compile("^" + ROMAN + "\\.?$");
+  /** "I. The Period", "XII. THE COPPER BEECHES": a numbered chapter title. */
+  private static final Pattern NUMBERED_TITLE = Pattern.compile(
+      "^" + ROMAN + "\\.\\s+(\\p{Lu}[^.!?;:]*?)[.]?$");
+  private static final Pattern STAVE = Pattern.compile(
+      "(?i)^stave\\s+(?:[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten)\\b.*");
+  /** An entry of a contents list: "IV. The Boscombe Valley Mystery", "Chapter 3 ..... 41". */
+  private static final Pattern CONTENTS_ENTRY = Pattern.compile(
+      "(?i)^(?:(?:chapter|part|book|stave)\\s+)?(?:[ivxlc]+|\\d{1,3})\\.?\\s+\\S.*|^.*(?:\\.\\s?){4,}\\s*\\d+$");
+
+  private PlainText() {
+  }
+
+  public static Prepared prepare(String source) {
+    List<SourceLine> lines = SourceLine.split(source);
+    char[] out = source.toCharArray();
+    String title = null;
+    String author = null;
+    int first = 0;
+    int last = lines.size();
+    for (int i = 0; i < lines.size(); i++) {
+      if (START.matcher(lines.get(i).text()).matches()) {
+        for (int j = 0; j < i; j++) {
+          Matcher m = FIELD.matcher(lines.get(j).text().strip());
+          if (m.matches() && m.group(1).equals("Title") && title == null) {
+            title = m.group(2).strip();
+          } else if (m.matches() && author == null) {
+            author = m.group(2).strip();
+          }
+        }
+        first = i + 1;
+        break;
+      }
+    }
+    for (int i = first; i < lines.size(); i++) {
+      if (END.matcher(lines.get(i).text()).matches()) {
+        last = i;
+        break;
+      }
+    }
+    blank(out, lines, 0, first);
+    blank(out, lines, last, lines.size());
+    first = skipCredits(out, lines, first, last, title, author);
+    Set<Integer> headings = new HashSet<>();
+    Set<Integer> notHeadings = new HashSet<>();
+    boolean previousWasHeading = false;
+    for (int i = first; i < last; i++) {
+      String body = lines.get(i).text().strip();
+      if (body.isEmpty()) {
+        continue;
+      }
+      if ((i == first || lines.get(i - 1).text().isBlank()) && contentsList(lines, i, last)) {
+        i = blankBlock(out, lines, i, last);
+        previousWasHeading = false;
+        continue;
+      }
+      boolean heading = alone(lines, i) && heading(body);
+      if (heading && previousWasHeading && NUMERAL.matcher(body).matches()) {
+        // "ADVENTURE I. A SCANDAL IN BOHEMIA" then "I.": the part number says nothing new.
+        blank(out, lines, i, i + 1);
+        continue;
+      }
+      if (heading) {
+        headings.add(lines.get(i).start());
+      } else if (indent(lines.get(i).text()) >= 8 && centredGroup(lines, i, last)) {
+        notHeadings.add(lines.get(i).start());
+      }
+      previousWasHeading = heading || Headings.isNumberedChapter(body)
+          || alone(lines, i) && Headings.isCapsTitle(body);
+    }
+    return new Prepared(new String(out), title, author, headings, notHeadings);
+  }
+
+  static boolean heading(String body) {
+    return NUMERAL.matcher(body).matches() || STAVE.matcher(body).matches()
+        || (NUMBERED_TITLE.matcher(body).matches() && body.split("\\s+").length <= 10);
+  }
+
+  /** After the START marker: "Produced by ..." credits, the title, "by" and the author's name. */
+  private static int skipCredits(char[] out, List<SourceLine> lines, int from, int to,
+                                 String title, String author) {
+    int i = from;
+    while (i < to) {
+      String body = lines.get(i).text().strip();
+      String lower = body.toLowerCase(Locale.ROOT);
+      if (body.isEmpty()) {
+        i++;
+      } else if (lower.startsWith("produced by") || lower.startsWith("transcribed by")) {
+        i = blankBlock(out, lines, i, to) + 1;
+      } else if (matchesName(lower, title) || lower.equals("by") || matchesName(lower, author)) {
+        blank(out, lines, i, i + 1);
+        i++;
+      } else {
+        return i;
+      }
+    }
+    return i;
+  }
+
+  /** The line is the name, give or take case, an honorific and surrounding words ("SIR ..."). */
+  private static boolean matchesName(String lower, String name) {
+    if (name == null || lower.split("\\s+").length > name.split("\\s+").length + 2) {
+      return false;
+    }
+    String n = name.toLowerCase(Locale.ROOT);
+    return lower.contains(n) || n.contains(lower) && lower.length() > 3;
+  }
+
+  private static boolean contentsList(List<SourceLine> lines, int i, int to) {
+    String body = lines.get(i).text().strip().toLowerCase(Locale.ROOT);
+    if (body.equals("contents") || body.equals("table of contents")) {
+      return true;
+    }
+    int entries = 0;
+    int total = 0;
+    for (int j = i; j < to && !lines.get(j).text().isBlank(); j++) {
+      total++;
+      if (CONTENTS_ENTRY.matcher(lines.get(j).text().strip()).matches()) {
+        entries++;
+      }
+    }
+    return total >= 3 && entries * 5 >= total * 4;
+  }
+
+  private static boolean alone(List<SourceLine> lines, int i) {
+    return (i == 0 || lines.get(i - 1).text().isBlank())
+        && (i + 1 >= lines.size() || lines.get(i + 1).text().isBlank());
+  }
+
+  /** A centred line with another centred line near it: a notice, a letter's head, an epigraph. */
+  private static boolean centredGroup(List<SourceLine> lines, int i, int to) {
+    for (int d : new int[] {-2, -1, 1, 2}) {
+      int j = i + d;
+      if (j >= 0 && j < to && !lines.get(j).text().isBlank() && indent(lines.get(j).text()) >= 8) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int indent(String line) {
+    int n = 0;
+    while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) {
+      n += line.charAt(n) == '\t' ? 8 : 1;
+    }
+    return n;
+  }
+
+  /** Blanks lines from i to the next blank line; returns the last line blanked. */
+  private static int blankBlock(char[] out, List<SourceLine> lines, int i, int to) {
+    int j = i;
+    while (j < to && !lines.get(j).text().isBlank()) {
+      j++;
+    }
+    blank(out, lines, i, j);
+    return j - 1;
+  }
+
+  private static void blank(char[] out, List<SourceLine> lines, int from, int to) {
+    for (int i = from; i < to && i < lines.size(); i++) {
+      for (int c = lines.get(i).start(); c < lines.get(i).end(); c++) {
+        out[c] = ' ';
+      }
+    }
+  }
+}
