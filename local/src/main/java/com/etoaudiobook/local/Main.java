@@ -6,6 +6,7 @@ import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Role;
+import com.etoaudiobook.engine.Delivery;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.JobOptions;
@@ -210,6 +211,11 @@ public final class Main {
         book.roles().size());
     casting.roles().forEach((role, a) -> err.printf("  %-20s → %s%n", role, a.voiceId()
         + (a.pitch() != 0 ? " (pitch " + a.pitch() + "%)" : "")));
+    java.util.Set<String> plain = new java.util.TreeSet<>();
+    book.segments().forEach(s -> plain.addAll(Delivery.of(s.delivery()).plain()));
+    if (!plain.isEmpty()) {
+      err.println("note: deliveries read plainly (not in the documented set): " + String.join(", ", plain));
+    }
     ProgressBar bar = new ProgressBar(err, stderrIsTerminal());
     FileBlobStore store = new FileBlobStore(workDir());
     long t0 = System.nanoTime();
