@@ -36,8 +36,9 @@ public final class Main {
       usage: etoaudiobook <command> [options]
 
         convert FILE [--voice ROLE=VOICE]... [--out DIR] [--pause-ms MS]
-                [--paragraph-pause-ms MS] [--chapter-pause-ms MS] [--threads N]
+                [--paragraph-pause-ms MS] [--chapter-pause-ms MS] [--threads N] [--no-chapter-titles]
             Make an audiobook (MP3 with chapters, captions, manifest, one MP3 per segment).
+            The narrator speaks each chapter's title first; --no-chapter-titles leaves them out.
         parse FILE [--json]
             Show the chapters, roles and segments found in FILE (--json: the whole Book,
             with each segment's role and [start, end) offsets into the source text).
@@ -220,7 +221,7 @@ public final class Main {
     FileBlobStore store = new FileBlobStore(workDir());
     long t0 = System.nanoTime();
     Converter.Result result = new Converter(store, engine, threads).cover(cover)
-        .convert(book, casting, new JobOptions(pauses, null), outDir, bar::update, bar::total);
+        .convert(book, casting, new JobOptions(pauses, null, !args.flag("no-chapter-titles")), outDir, bar::update, bar::total);
     double seconds = (System.nanoTime() - t0) / 1e9;
     err.printf(Locale.ROOT, "%d parts (%d synthesized, %d from cache) in %.1f s%n", result.parts(),
         result.synthesized(), result.cached(), seconds);
@@ -329,9 +330,10 @@ public final class Main {
 
   /** Parsed arguments: the command, positionals, and --name value / --flag options. */
   record Args(String command, List<String> positionals, Map<String, List<String>> options) {
-    private static final java.util.Set<String> FLAGS = java.util.Set.of("json", "verbose");
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("json", "verbose", "no-chapter-titles");
     private static final java.util.Set<String> KNOWN = java.util.Set.of("json", "verbose", "voice", "out", "pause-ms",
-        "paragraph-pause-ms", "chapter-pause-ms", "threads", "language", "gender", "q", "port", "data", "engine");
+        "paragraph-pause-ms", "chapter-pause-ms", "threads", "language", "gender", "q", "port", "data", "engine",
+        "no-chapter-titles");
 
     static Args parse(String[] argv) {
       List<String> pos = new ArrayList<>();

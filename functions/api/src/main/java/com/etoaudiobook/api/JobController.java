@@ -3,6 +3,7 @@ package com.etoaudiobook.api;
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.job.BookLimits;
+import com.etoaudiobook.job.ChapterTitles;
 import com.etoaudiobook.job.ExpectedDuration;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Job;
@@ -59,7 +60,8 @@ class JobController {
   record PauseInput(@Nullable Integer segmentMs, @Nullable Integer paragraphMs, @Nullable Integer chapterMs) {
   }
 
-  record Options(@Nullable PauseInput pauses) {
+  /** @param chapterTitles whether the narrator speaks each chapter's title (default true) */
+  record Options(@Nullable PauseInput pauses, @Nullable Boolean chapterTitles) {
   }
 
   record CreateJob(String bookId, @Nullable Map<String, Voicing> casting, @Nullable Options options) {
@@ -85,8 +87,9 @@ class JobController {
     }
     BookLimits.check(book); // books stored before the limits existed
     Casting casting = services.caster().cast(book, chosen);
-    JobOptions options = new JobOptions(pauses, null);
-    long expected = ExpectedDuration.millis(book, casting, options.pausesOrDefault());
+    JobOptions options = new JobOptions(pauses, null, body.options() == null ? null : body.options().chapterTitles());
+    long expected = ExpectedDuration.millis(ChapterTitles.spoken(book, casting, options), casting,
+        options.pausesOrDefault());
     Job job = heavy.runToEnd("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options));
     services.blobs().put(ExpectedDuration.key(job.id()), Json.write(Map.of("expectedDurationMs", expected)),
         "application/json");

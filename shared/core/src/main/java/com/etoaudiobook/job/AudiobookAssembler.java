@@ -59,7 +59,9 @@ public final class AudiobookAssembler {
     if (job.state() == JobState.DONE || job.state() == JobState.CANCELLED) {
       return job.outputs() == null ? Map.of() : job.outputs();
     }
-    Book book = store.book(job.bookId());
+    Book stored = store.book(job.bookId());
+    // the segments the plan was made of: the book with its spoken chapter titles
+    Book book = stored == null ? null : ChapterTitles.spoken(stored, job.casting(), job.options());
     List<PartSpec> plan = store.plan(jobId);
     ExecutorService pool = Executors.newFixedThreadPool(FETCHERS, DaemonThreads.named("assembly-fetch"));
     try {

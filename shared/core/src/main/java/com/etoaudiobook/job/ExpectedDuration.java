@@ -28,8 +28,7 @@ public final class ExpectedDuration {
       double rate = a == null || a.rate() <= 0 ? 1.0 : a.rate();
       speech += words(s.text()) / WORDS_PER_MINUTE * 60_000 / rate;
       if (previous != null) {
-        silence += previous.chapter() != s.chapter() ? pauses.chapterMs()
-            : previous.paragraph() != s.paragraph() ? pauses.paragraphMs() : pauses.segmentMs();
+        silence += ChapterTitles.pauseMs(previous, s, pauses);
       }
       previous = s;
     }

@@ -3,11 +3,16 @@ package com.etoaudiobook.job;
 /**
  * @param pauses        silences between segments, paragraphs and chapters
  * @param maxPartChars  largest part, in characters (the engine's limit caps it)
+ * @param chapterTitles whether the narrator speaks each chapter's title; null means yes
  */
-public record JobOptions(Pauses pauses, Integer maxPartChars) {
-  public static final JobOptions DEFAULT = new JobOptions(Pauses.DEFAULT, null);
+public record JobOptions(Pauses pauses, Integer maxPartChars, Boolean chapterTitles) {
+  public static final JobOptions DEFAULT = new JobOptions(Pauses.DEFAULT, null, null);
 
   public Pauses pausesOrDefault() {
     return pauses == null ? Pauses.DEFAULT : pauses;
+  }
+
+  public boolean chapterTitlesOrDefault() {
+    return chapterTitles == null || chapterTitles;
   }
 }

@@ -32,12 +32,12 @@ public final class JobService {
     return store;
   }
 
-  /** Plans the parts of a book; the casting must give every role a voice. */
+  /** Plans the parts of a book as spoken (with its chapter titles); the casting must give every role a voice. */
   public List<PartSpec> plan(String jobId, Book book, Casting casting, JobOptions options) {
     int max = options != null && options.maxPartChars() != null
         ? Math.min(options.maxPartChars(), engineMaxChars) : engineMaxChars;
     List<PartSpec> parts = new ArrayList<>();
-    for (Segment s : book.segments().toList()) {
+    for (Segment s : ChapterTitles.spoken(book, casting, options).segments().toList()) {
       Casting.Assignment a = casting.forRole(s.role());
       if (a == null) {
         throw new IllegalArgumentException("no voice for role '" + s.role() + "'");

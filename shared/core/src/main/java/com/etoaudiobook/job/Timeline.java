@@ -42,10 +42,7 @@ public final class Timeline {
       if (s != previous) {
         if (previous >= 0) {
           segmentEnd[previous] = totalFrames;
-          Segment a = segments.get(previous), b = segments.get(s);
-          int ms = a.chapter() != b.chapter() ? pauses.chapterMs()
-              : a.paragraph() != b.paragraph() ? pauses.paragraphMs() : pauses.segmentMs();
-          silence(AudioFormats.millisToFrames(ms));
+          silence(AudioFormats.millisToFrames(ChapterTitles.pauseMs(segments.get(previous), segments.get(s), pauses)));
         }
         segmentStart[s] = totalFrames;
         int chapter = segments.get(s).chapter();
