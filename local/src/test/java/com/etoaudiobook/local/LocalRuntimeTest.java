@@ -103,7 +103,7 @@ class LocalRuntimeTest {
     assertEquals(202, created.status(), created.body());
     String jobId = created.json().get("id").asText();
     JsonNode job = waitDone(jobId);
-    assertEquals(11, job.get("parts").get("done").asInt());
+    assertEquals(13, job.get("parts").get("done").asInt(), "11 segments and the narrator's 2 chapter titles");
 
     Path mp3 = dir.resolve("book.mp3");
     http.download(job.get("outputs").get("audiobook").asText(), mp3);
@@ -125,7 +125,12 @@ class LocalRuntimeTest {
     Http.Reply again = http.post("api/jobs", "{\"bookId\":\"" + bookId
         + "\",\"casting\":{\"Wren\":{\"voiceId\":\"en-us+f4\"}}}");
     JsonNode second = waitDone(again.json().get("id").asText());
-    assertEquals(11 - wrenParts, second.get("cachedParts").asInt(), "only Wren's parts are new");
+    assertEquals(13 - wrenParts, second.get("cachedParts").asInt(), "only Wren's parts are new");
+    // Titles off: the book's own segments, each one's part from the cache
+    JsonNode plain = waitDone(http.post("api/jobs", "{\"bookId\":\"" + bookId
+        + "\",\"options\":{\"chapterTitles\":false}}").json().get("id").asText());
+    assertEquals(11, plain.get("parts").get("done").asInt());
+    assertEquals(11, plain.get("cachedParts").asInt());
 
     // A duplicate delivery of a finished part changes nothing.
     List<PartSpec> plan = runtime.services().store().plan(jobId);
@@ -236,7 +241,7 @@ class LocalRuntimeTest {
     assertEquals("accepted", ok.status());
     JsonNode job = waitDone(ok.jobId());
     assertTrue(runtime.services().blobs().exists(ok.audiobook()), ok.audiobook());
-    assertEquals(9, job.get("parts").get("total").asInt());
+    assertEquals(11, job.get("parts").get("total").asInt(), "9 segments and the 2 chapter titles");
     Inbox.Result refused = Json.read(bad, Inbox.Result.class);
     assertEquals("refused", refused.status());
     assertEquals("binary", refused.reason());
