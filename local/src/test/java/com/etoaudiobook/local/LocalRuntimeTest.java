@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The local runtime driven over HTTP the way a user (or the web page) drives it. */
@@ -85,10 +86,18 @@ class LocalRuntimeTest {
     assertEquals(200, cover.status(), cover.body());
     assertEquals("image/jpeg", cover.contentType());
     assertTrue(cover.body().length() > 1000, "the image's bytes");
-    Http.Reply none = http.get("api/books/" + createBook(upload("n.md",
+    String plainId = createBook(upload("n.md",
         "**Narrator:** Hello.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/markdown"))
-        .get("id").asText() + "/cover");
+        .get("id").asText();
+    Http.Reply none = http.get("api/books/" + plainId + "/cover");
     assertEquals(404, none.status(), none.body());
+    // the player learns of the cover with the job's segments, and gets none when there is none
+    String jobId = http.post("api/jobs", "{\"bookId\":\"" + plainId + "\"}").json().get("id").asText();
+    waitDone(jobId);
+    assertFalse(http.get("api/jobs/" + jobId + "/segments").json().has("coverUrl"));
+    runtime.services().store().saveCover(plainId, runtime.services().store().cover(id));
+    assertEquals("/api/books/" + plainId + "/cover",
+        http.get("api/jobs/" + jobId + "/segments").json().get("coverUrl").asText());
   }
 
   @Test

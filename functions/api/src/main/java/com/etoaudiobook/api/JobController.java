@@ -148,6 +148,9 @@ class JobController {
     }
     ObjectNode out = PlayerView.of(id, manifest, chapter,
         audio -> services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
+    if (job.bookId() != null && services.blobs().exists(Keys.cover(job.bookId()))) {
+      out.put("coverUrl", "/api/books/" + job.bookId() + "/cover"); // the player's head, library and lock screen
+    }
     return HttpResponse.ok(Json.write(out));
   }
 
