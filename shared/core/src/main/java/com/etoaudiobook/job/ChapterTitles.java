@@ -28,7 +28,8 @@ public final class ChapterTitles {
    * The book with a narrator segment reading each chapter's title, or the book itself when the
    * options turn titles off or nobody in the casting is the narrator (a script of dialogue alone).
    * A chapter gets none when its title is the book's title (the parsers give it to chapters that
-   * have none) or when its first segment already reads the title.
+   * have none), only names a kind of page ("Title Page", "Copyright"), or when its first segment
+   * already reads the title.
    */
   public static Book spoken(Book book, Casting casting, JobOptions options) {
     String narrator = book.roles().stream().map(Role::name)
@@ -65,9 +66,18 @@ public final class ChapterTitles {
         : a.paragraph() != b.paragraph() ? pauses.paragraphMs() : pauses.segmentMs();
   }
 
+  /**
+   * Names of the pages around a book's text (EPUB landmark and table-of-contents labels): they say
+   * what a page is, not what it is called, and no published audiobook reads "Title Page" aloud.
+   */
+  private static final java.util.regex.Pattern PAGE_LABEL = java.util.regex.Pattern.compile(
+      "(half )?title( page)?|cover( page)?|front ?cover|frontispiece|copyright( page)?|(table of )?contents"
+          + "|colophon|imprint");
+
   private static boolean speaks(String title, String bookTitle, String firstText) {
     String t = words(title);
-    return !t.isEmpty() && !t.equals(words(bookTitle)) && !words(firstText).startsWith(t);
+    return !t.isEmpty() && !t.equals(words(bookTitle)) && !PAGE_LABEL.matcher(t).matches()
+        && !words(firstText).startsWith(t);
   }
 
   /** Letters and digits, lower case, single-spaced: "CHAPTER I.—Down" and "Chapter I Down" match. */

@@ -31,12 +31,14 @@ class ChapterTitlesTest {
 
   @Test
   void theNarratorReadsEachRealTitleFirstAndIndicesFollow() {
-    Book b = book("Tales", List.of("Tales", "CHAPTER II. The Well", "A Storm"),
-        List.of("It was dark.", "Chapter II — the well. Water rose.", "Rain came."), "Narrator");
+    Book b = book("Tales", List.of("Tales", "CHAPTER II. The Well", "A Storm", "Title Page"),
+        List.of("It was dark.", "Chapter II — the well. Water rose.", "Rain came.", "Tales, by A. Writer"),
+        "Narrator");
     List<Segment> spoken = ChapterTitles.spoken(b, NARRATED, JobOptions.DEFAULT).segments().toList();
-    // chapter 0 bears the book's title (the parsers' stand-in for none); chapter 1 already reads its own
+    // chapter 0 bears the book's title (the parsers' stand-in for none); chapter 1 already reads its
+    // own; chapter 3's only names the kind of page
     assertEquals(List.of("It was dark.", "Hello.", "Chapter II — the well. Water rose.", "Hello.", "A Storm",
-        "Rain came.", "Hello."), spoken.stream().map(Segment::text).toList());
+        "Rain came.", "Hello.", "Tales, by A. Writer", "Hello."), spoken.stream().map(Segment::text).toList());
     Segment title = spoken.get(4);
     assertEquals("Narrator", title.role());
     assertEquals(2, title.chapter());
