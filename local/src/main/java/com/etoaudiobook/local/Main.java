@@ -54,6 +54,8 @@ public final class Main {
 
   private final PrintStream out;
   private final PrintStream err;
+  /** The cover image of the file last read, for the audiobook's tag. */
+  private byte[] cover;
 
   Main(PrintStream out, PrintStream err) {
     this.out = out;
@@ -133,6 +135,7 @@ public final class Main {
       throw new UsageException("cannot read " + file + ": permission denied");
     }
     Book book = Books.parser().parse(path.getFileName().toString(), bytes);
+    cover = Books.parser().cover(path.getFileName().toString(), bytes);
     for (String w : book.warnings()) {
       err.println("note: " + w);
     }
@@ -216,7 +219,7 @@ public final class Main {
     ProgressBar bar = new ProgressBar(err, stderrIsTerminal());
     FileBlobStore store = new FileBlobStore(workDir());
     long t0 = System.nanoTime();
-    Converter.Result result = new Converter(store, engine, threads)
+    Converter.Result result = new Converter(store, engine, threads).cover(cover)
         .convert(book, casting, new JobOptions(pauses, null), outDir, bar::update, bar::total);
     double seconds = (System.nanoTime() - t0) / 1e9;
     err.printf(Locale.ROOT, "%d parts (%d synthesized, %d from cache) in %.1f s%n", result.parts(),
