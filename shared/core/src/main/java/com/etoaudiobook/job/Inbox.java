@@ -114,6 +114,7 @@ public final class Inbox {
     Casting casting = caster.get().cast(book, Map.of());
     String bookId = Ids.newId();
     store.saveBook(bookId, book);
+    store.saveCover(bookId, parser.cover(name, data));
     Job job = jobs.start(bookId, book, casting, JobOptions.DEFAULT);
     LOG.info("inbox: {} → job {} ({} parts)", key, job.id(), job.partsTotal());
     return new Result("accepted", name, book.title(), bookId, job.id(), Keys.job(job.id()),
