@@ -23,6 +23,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -43,10 +44,12 @@ class JobController {
   static final Duration LINK_TTL = Duration.ofHours(1);
   private final Services services;
   private final HeavyWork heavy;
+  private final IdempotencyKeys idempotency;
 
   JobController(Services services, HeavyWork heavy) {
     this.services = services;
     this.heavy = heavy;
+    this.idempotency = new IdempotencyKeys(services.blobs());
   }
 
   record Voicing(String voiceId, @Nullable String engine, @Nullable Double rate, @Nullable Integer pitch) {
@@ -63,7 +66,14 @@ class JobController {
   }
 
   @Post
-  HttpResponse<Map<String, Object>> create(@Body CreateJob body) {
+  HttpResponse<Map<String, Object>> create(@Body CreateJob body, @Nullable @Header("Idempotency-Key") String key) {
+    String jobId = idempotency.jobFor(key, body, () -> start(body));
+    return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED)
+        .body(view(services.jobs().progress(jobId)))
+        .header("Location", "/api/jobs/" + jobId);
+  }
+
+  private String start(CreateJob body) {
     if (body == null || body.bookId() == null) {
       throw ApiException.badRequest("bookId is required");
     }
@@ -80,9 +90,7 @@ class JobController {
     Job job = heavy.runToEnd("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options));
     services.blobs().put(ExpectedDuration.key(job.id()), Json.write(Map.of("expectedDurationMs", expected)),
         "application/json");
-    return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED)
-        .body(view(services.jobs().progress(job.id())))
-        .header("Location", "/api/jobs/" + job.id());
+    return job.id();
   }
 
   private static Pauses pauses(@Nullable Options options) {
