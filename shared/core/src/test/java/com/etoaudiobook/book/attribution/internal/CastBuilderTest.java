@@ -81,4 +81,33 @@ class CastBuilderTest {
         Map.of("Archer", 2));
     assertEquals(person(cast, "Newland Archer").id, person(cast, "Archer").id);
   }
+
+  @Test
+  void aPlaceMisreadAsASpeakerOnceIsStillAPlace() {
+    // One speech cue against a dozen "to"/"of"/"from" mentions: a place, not a person.
+    List<Names.Person> cast = cast(repeat("Ada Moss travelled to Borland. She loved the hills of"
+        + " Borland and came back from Borland.", 4), Map.of("Ada Moss", 2, "Borland", 1));
+    assertTrue(person(cast, "Ada Moss") != null);
+    assertEquals(null, person(cast, "Borland"));
+  }
+
+  @Test
+  void aFrequentNameSometimesAfterInIsACountry() {
+    // "born in Norvania" four times in thirty-four mentions: under the old one-in-four bar.
+    String text = repeat("Ada Moss praised Norvania. Norvania was vast, Norvania was old.", 10)
+        + repeat("Ada Moss was born in Norvania.", 4);
+    List<Names.Person> cast = cast(text, Map.of("Ada Moss", 2, "Norvania", 1));
+    assertTrue(person(cast, "Ada Moss") != null);
+    assertEquals(null, person(cast, "Norvania"));
+  }
+
+  @Test
+  void aNameWithLettersLostInConversionIsOneWord() {
+    // "Th?r?se" with its accents lost is one word, not a role "Th" and words "r", "se".
+    Stages s = new Stages("Th?r?se came in. \"Why?\" she asked.\n");
+    List<String> words = java.util.Arrays.asList(s.tokens.word).subList(0, s.tokens.size);
+    assertTrue(words.contains("Th?r?se"), words::toString);
+    assertFalse(words.contains("Th"));
+    assertTrue(words.contains("Why"), words::toString);
+  }
 }
