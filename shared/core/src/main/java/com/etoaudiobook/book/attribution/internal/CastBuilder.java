@@ -208,8 +208,14 @@ final class CastBuilder {
       } else if (byLast.size() == 1 && (title != null || byFirst.isEmpty())) {
         formKey.put(form, byLast.get(0));
       } else if (title == null && byFirst.size() == 1 && (byLast.isEmpty()
-          || byLast.size() == 1 && keyCount.getOrDefault(byFirst.get(0), 0)
-          > 2 * keyCount.getOrDefault(byLast.get(0), 0))) {
+          || byLast.size() == 1 && (keyCount.getOrDefault(byFirst.get(0), 0)
+          > 2 * keyCount.getOrDefault(byLast.get(0), 0)
+          // A tie between one-offs ("Adela Quested", "Presently Adela"): the full name whose
+          // gender is the bare name's own.
+          || own != null && own.equals(fullGender.get(byFirst.get(0)))
+          && !own.equals(fullGender.get(byLast.get(0)))
+          && keyCount.getOrDefault(byFirst.get(0), 0)
+          >= keyCount.getOrDefault(byLast.get(0), 0)))) {
         // "Newland" is "Newland Archer" (seen far more often than a stray "Luyden Newland").
         formKey.put(form, byFirst.get(0));
       } else if (title == null) {
@@ -237,7 +243,10 @@ final class CastBuilder {
             ? GenderGuess.titleGender(formTitle.get(titled.get(0))) : null;
         boolean agree = titled.size() == 1 && (own == null || titleGender == null
             || own.equals(titleGender));
-        e.setValue(agree ? titled.get(0) : core);
+        // "Turton" (he) beside "Mr. Turton" and "Mrs. Turton": the one titled form of his gender.
+        List<String> sameGender = own == null ? List.of() : titled.stream()
+            .filter(f -> own.equals(GenderGuess.titleGender(formTitle.get(f)))).toList();
+        e.setValue(agree ? titled.get(0) : sameGender.size() == 1 ? sameGender.get(0) : core);
       }
     }
     Map<String, Names.Person> byKey = new LinkedHashMap<>();

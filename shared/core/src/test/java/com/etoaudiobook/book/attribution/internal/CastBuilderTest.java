@@ -110,4 +110,22 @@ class CastBuilderTest {
     assertFalse(words.contains("Th"));
     assertTrue(words.contains("Why"), words::toString);
   }
+
+  @Test
+  void aBareSurnameJoinsTheTitledFormOfItsGender() {
+    List<Names.Person> cast = cast(repeat("Mr. Vell read; he was old. Mrs. Vell sewed; she was"
+        + " tired. Vell looked up; he smiled.", 3), Map.of("Mr. Vell", 1, "Mrs. Vell", 1, "Vell", 1));
+    assertEquals(person(cast, "Mr. Vell").id, person(cast, "Vell").id);
+    assertNotEquals(person(cast, "Mrs. Vell").id, person(cast, "Vell").id);
+  }
+
+  @Test
+  void aFirstNameJoinsTheOneOffFullNameOfItsGender() {
+    // "Madamsell Nora" once, like "Nora Blake" once: Nora (she) is Nora Blake.
+    String text = "They met Nora Blake at the door. He saw Madamsell Nora there.\n\n"
+        + repeat("Nora smiled; she was glad. Miss Blake sat; she was tired.", 4);
+    List<Names.Person> cast = cast(text, Map.of("Nora", 2, "Miss Blake", 1));
+    assertTrue(person(cast, "Nora Blake") != null, () -> cast.stream().map(p -> p.aliases).toList().toString());
+    assertEquals(person(cast, "Nora Blake").id, person(cast, "Nora").id);
+  }
 }
