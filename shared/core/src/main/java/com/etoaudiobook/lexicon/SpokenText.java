@@ -96,6 +96,13 @@ public final class SpokenText {
       int e = clamp(m.end());
       int start = startAt[s];
       int end = e > s ? endAt[e - 1] : start;
+      if ("sentence".equals(m.type()) && e > s && replaced[e - 1]) {
+        // the engine's sentence ended inside a respelling: take the punctuation after the word too
+        while (end < original.length() && !Character.isWhitespace(original.charAt(end))
+            && !Character.isLetterOrDigit(original.charAt(end))) {
+          end++;
+        }
+      }
       Speech.Mark moved = new Speech.Mark(m.type(), m.timeMs(), start, Math.max(start, end));
       if ("word".equals(m.type()) && replaced[s] && !out.isEmpty()) {
         Speech.Mark last = lastWord(out);
