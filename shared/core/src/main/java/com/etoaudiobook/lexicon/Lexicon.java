@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,9 +109,16 @@ public record Lexicon(List<Entry> entries) {
     if (text == null || entries.isEmpty()) {
       return found;
     }
-    Matcher m = pattern().matcher(text);
+    // only entries whose first word occurs in the text go into the pattern: a part of a book
+    // with a thousand entries usually meets none, and then no pattern is built at all
+    Set<String> words = words(text);
+    List<Entry> candidates = entries.stream().filter(e -> words.contains(firstWord(e.key()))).toList();
+    if (candidates.isEmpty()) {
+      return found;
+    }
+    Matcher m = pattern(candidates).matcher(text);
     Map<String, Entry> byKey = new LinkedHashMap<>();
-    entries.forEach(e -> byKey.put(e.key(), e));
+    candidates.forEach(e -> byKey.put(e.key(), e));
     while (m.find()) {
       Entry e = byKey.get(m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
       if (e != null) {
@@ -140,7 +149,31 @@ public record Lexicon(List<Entry> entries) {
     return sb.toString();
   }
 
-  private Pattern pattern() {
+  /** The lower-cased runs of letters and digits in a text. */
+  private static Set<String> words(String text) {
+    Set<String> out = new HashSet<>();
+    int start = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      boolean inWord = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+      if (inWord && start < 0) {
+        start = i;
+      } else if (!inWord && start >= 0) {
+        out.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+        start = -1;
+      }
+    }
+    return out;
+  }
+
+  private static String firstWord(String key) {
+    int end = 0;
+    while (end < key.length() && Character.isLetterOrDigit(key.charAt(end))) {
+      end++;
+    }
+    return key.substring(0, end);
+  }
+
+  private static Pattern pattern(List<Entry> entries) {
     // longest first, so a multi-word entry is preferred; spaces in an entry match any whitespace
     List<String> alternatives = entries.stream().map(Entry::word).sorted(Comparator.comparingInt(String::length).reversed())
         .map(w -> Pattern.quote(w).replace(" ", "\\E\\s+\\Q")).toList();

@@ -23,6 +23,10 @@ class LexiconTest {
     assertEquals(List.of("AHAB", "Hermione  Granger", "Hermione"),
         m.stream().map(x -> "AHAB met Hermione  Granger; Ahabs and Hermione were not.".substring(x.start(), x.end())).toList());
     assertEquals("Hermione Granger", m.get(1).entry().word());
+    Lexicon punctuated = new Lexicon(List.of(Lexicon.Entry.respelled("Mr. Rochester's", "ROCH-ess-terz"),
+        Lexicon.Entry.respelled("W3C", "dub-ul-you three see")));
+    assertEquals(2, punctuated.matches("I saw Mr.\nRochester's horse at the w3c.").size());
+    assertEquals(0, punctuated.matches("Rochester's horse; W3Cs").size());
   }
 
   @Test
