@@ -59,6 +59,10 @@ class BookController {
     }
     String name = key.substring(key.lastIndexOf('/') + 1);
     Uploads.requireType(name);
+    String mismatch = UploadContent.mismatch(name, data);
+    if (mismatch != null) {
+      throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
+    }
     Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, data)));
     String bookId = Ids.newId();
     services.store().saveBook(bookId, book);
