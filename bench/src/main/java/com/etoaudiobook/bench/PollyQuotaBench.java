@@ -61,12 +61,12 @@ public final class PollyQuotaBench {
 
   static Run run(String engine, int parts, String tag) throws Exception {
     Path dir = Files.createTempDirectory("polly-quota");
-    try (FakePolly polly = PollyStub.start(0, PollyStub.QUOTAS)) {
-      Map<String, String> env = new HashMap<>();
-      env.put("POLLY_ENGINE", engine);
-      env.put("REDIS_URL", System.getenv("REDIS_URL"));
-      PollyEngine pollyEngine = PollyEngine.create(Settings.from(env::get),
-          AwsSettings.fromEnvironment(Map.of("POLLY_ENDPOINT", polly.endpoint().toString())));
+    Map<String, String> env = new HashMap<>();
+    env.put("POLLY_ENGINE", engine);
+    env.put("REDIS_URL", System.getenv("REDIS_URL"));
+    try (FakePolly polly = PollyStub.start(0, PollyStub.QUOTAS);
+         PollyEngine pollyEngine = PollyEngine.create(Settings.from(env::get),
+             AwsSettings.fromEnvironment(Map.of("POLLY_ENDPOINT", polly.endpoint().toString())))) {
       // the template: SynthesisMaxConcurrency 10, BatchSize 10, maxReceiveCount 5, VisibilityTimeout 720
       try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(0, dir, null, 10, 5, 720,
           pollyEngine, true, 10))) {

@@ -88,7 +88,7 @@ public final class LocalRuntime implements AutoCloseable {
       System.setProperty("etoaudiobook.emf", "async");
     }
     Files.createDirectories(o.dataDir());
-    s3 = EmbeddedS3.start(o.dataDir().resolve("s3"), 0, BUCKET);
+    s3 = StoragePort.start(o.dataDir(), BUCKET);
     sqs = EmbeddedSqs.start(0, EmbeddedSqs.defaultQueues(Duration.ofSeconds(o.visibilitySeconds()),
         o.maxReceiveCount()));
     AwsSettings aws = AwsSettings.local(s3.endpoint(), sqs.endpoint());
@@ -106,6 +106,7 @@ public final class LocalRuntime implements AutoCloseable {
     env.put("PRICES", System.getenv("PRICES"));
     Settings settings = Settings.from(env::get);
     S3BlobStore blobs = new S3BlobStore(AwsClients.s3(aws), AwsClients.presigner(aws), BUCKET);
+    abortOrphanedUploads(blobs);
     SqsClient sqsClient = AwsClients.sqs(aws);
     services = new Services(settings, blobs, blobs,
         new SqsWorkQueue(sqsClient, settings.synthesisQueueUrl(), settings.assemblyQueueUrl()), o.engine(),
@@ -157,6 +158,18 @@ public final class LocalRuntime implements AutoCloseable {
     inboxWatcher.scheduleWithFixedDelay(this::scanInbox, 1, 1, TimeUnit.SECONDS);
   }
 
+  /** Uploads a killed run left half-done: nothing of this run writes yet, so every one is an orphan. */
+  private static void abortOrphanedUploads(S3BlobStore blobs) {
+    try {
+      int n = blobs.abortUploadsStartedBefore(java.time.Instant.now());
+      if (n > 0) {
+        LOG.info("aborted {} multipart upload(s) left by an interrupted run", n);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not abort orphaned multipart uploads: {}", e.toString());
+    }
+  }
+
   /** First requests pay for class loading and JIT; pay it at start-up, not on the user's first page load. */
   private void warmUp() {
     java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
@@ -176,7 +189,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   /**
    * @param apiProperties Micronaut properties for the API over the defaults, e.g.
-   *                      etoaudiobook.rate-limit.enabled, .limits, .redis-url, .trust-forwarded-for
+   *                      etoaudiobook.rate-limit.enabled, .limits, .redis-url, .client-address-header
    */
   public static LocalRuntime start(Options options, Map<String, Object> apiProperties) throws Exception {
     return new LocalRuntime(options, apiProperties);

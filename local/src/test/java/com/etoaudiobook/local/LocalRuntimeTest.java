@@ -113,11 +113,11 @@ class LocalRuntimeTest {
 
     // A duplicate delivery of a finished part changes nothing.
     List<PartSpec> plan = runtime.services().store().plan(jobId);
-    byte[] before = runtime.services().blobs().get(Keys.partAudio(jobId, 0));
+    byte[] before = runtime.services().blobs().get(Keys.partMarks(jobId, 0));
     runtime.services().queue().enqueueParts(List.of(plan.get(0)));
     runtime.services().queue().enqueueAssembly(jobId);
     Thread.sleep(1500);
-    assertArrayEquals(before, runtime.services().blobs().get(Keys.partAudio(jobId, 0)));
+    assertArrayEquals(before, runtime.services().blobs().get(Keys.partMarks(jobId, 0)));
     assertEquals("DONE", http.get("api/jobs/" + jobId).json().get("state").asText());
   }
 

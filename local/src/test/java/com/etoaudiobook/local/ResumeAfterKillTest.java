@@ -88,6 +88,11 @@ class ResumeAfterKillTest {
           Duration.ofSeconds(120));
       assertEquals(total, done.get("parts").get("done").asInt());
       assertEquals(0, done.get("parts").get("failed").asInt());
+      // storage kept its port, so presigned links handed out by the first run still work
+      List<String> storage = Files.readAllLines(log).stream().filter(l -> l.contains("S3 (proxy)"))
+          .map(l -> l.replaceAll(".*(http://\\S+).*", "$1")).toList();
+      assertEquals(2, storage.size(), storage.toString());
+      assertEquals(storage.get(0), storage.get(1));
     } finally {
       second.destroy();
       second.waitFor();

@@ -41,7 +41,7 @@ final class ApiFilter implements Ordered {
   static final String CSP = SecurityHeaders.CSP;
   static final String ALLOW_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
   static final Set<String> ALLOW_HEADERS = Set.of("content-type", "authorization", "if-none-match",
-      "x-requested-with", "x-request-id");
+      "x-requested-with", "x-request-id", "idempotency-key");
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
   private static final String START = "etoaudiobook.start";
   private static final String ID = "etoaudiobook.requestId";

@@ -23,6 +23,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -43,41 +44,65 @@ class JobController {
   static final Duration LINK_TTL = Duration.ofHours(1);
   private final Services services;
   private final HeavyWork heavy;
+  private final IdempotencyKeys idempotency;
 
   JobController(Services services, HeavyWork heavy) {
     this.services = services;
     this.heavy = heavy;
+    this.idempotency = new IdempotencyKeys(services.blobs());
   }
 
   record Voicing(String voiceId, @Nullable String engine, @Nullable Double rate, @Nullable Integer pitch) {
   }
 
-  record Options(@Nullable Pauses pauses) {
+  /** Pauses as sent: any left out take the defaults; the limits are Pauses' own. */
+  record PauseInput(@Nullable Integer segmentMs, @Nullable Integer paragraphMs, @Nullable Integer chapterMs) {
+  }
+
+  record Options(@Nullable PauseInput pauses) {
   }
 
   record CreateJob(String bookId, @Nullable Map<String, Voicing> casting, @Nullable Options options) {
   }
 
   @Post
-  HttpResponse<Map<String, Object>> create(@Body CreateJob body) {
+  HttpResponse<Map<String, Object>> create(@Body CreateJob body, @Nullable @Header("Idempotency-Key") String key) {
+    String jobId = idempotency.jobFor(key, body, () -> start(body));
+    return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED)
+        .body(view(services.jobs().progress(jobId)))
+        .header("Location", "/api/jobs/" + jobId);
+  }
+
+  private String start(CreateJob body) {
     if (body == null || body.bookId() == null) {
       throw ApiException.badRequest("bookId is required");
     }
+    Pauses pauses = pauses(body.options()); // what the request says is checked before what it names
+    Map<String, Casting.Assignment> chosen = assignments(body.casting());
     Book book = Ids.valid(body.bookId()) ? services.store().book(body.bookId()) : null;
     if (book == null) {
       throw ApiException.notFound("No book " + body.bookId());
     }
     BookLimits.check(book); // books stored before the limits existed
-    Map<String, Casting.Assignment> chosen = assignments(body.casting());
     Casting casting = services.caster().cast(book, chosen);
-    JobOptions options = new JobOptions(body.options() == null ? null : body.options().pauses(), null);
+    JobOptions options = new JobOptions(pauses, null);
     long expected = ExpectedDuration.millis(book, casting, options.pausesOrDefault());
-    Job job = heavy.run("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options));
+    Job job = heavy.runToEnd("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options));
     services.blobs().put(ExpectedDuration.key(job.id()), Json.write(Map.of("expectedDurationMs", expected)),
         "application/json");
-    return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED)
-        .body(view(services.jobs().progress(job.id())))
-        .header("Location", "/api/jobs/" + job.id());
+    return job.id();
+  }
+
+  private static Pauses pauses(@Nullable Options options) {
+    PauseInput p = options == null ? null : options.pauses();
+    if (p == null) {
+      return null;
+    }
+    try {
+      return Pauses.of(p.segmentMs(), p.paragraphMs(), p.chapterMs());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
   }
 
   /** The roles a request casts, validated (shared with the cost estimate). */
@@ -136,7 +161,9 @@ class JobController {
 
   @Delete("/{id}")
   Map<String, Object> cancel(@PathVariable String id) {
-    progress(id);
+    if (!Ids.valid(id) || services.store().job(id) == null) { // the job alone: progress lists every part
+      throw ApiException.notFound("No job " + id);
+    }
     try {
       services.jobs().cancel(id);
     } catch (IllegalStateException e) {

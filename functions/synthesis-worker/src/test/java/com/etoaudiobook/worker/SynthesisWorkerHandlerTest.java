@@ -61,7 +61,7 @@ class SynthesisWorkerHandlerTest {
   void synthesizesThePartAndAsksForAssemblyWhenItIsTheLast() {
     SQSBatchResponse response = new SynthesisWorkerHandler(services).handleRequest(event, null);
     assertTrue(response.getBatchItemFailures().isEmpty());
-    assertNotNull(services.blobs().get(Keys.partAudio(part.jobId(), 0)));
+    assertNotNull(services.blobs().get(Keys.cacheEntry(part.cacheKey())), "the audio, in the cache");
     assertNotNull(services.store().partResult(part.jobId(), 0));
     assertEquals(List.of(part.jobId()), queue.assemblies);
   }
@@ -70,10 +70,10 @@ class SynthesisWorkerHandlerTest {
   void aDuplicateDeliveryChangesNothing() {
     SynthesisWorkerHandler handler = new SynthesisWorkerHandler(services);
     handler.handleRequest(event, null);
-    byte[] first = services.blobs().get(Keys.partAudio(part.jobId(), 0));
+    byte[] first = services.blobs().get(Keys.partMarks(part.jobId(), 0));
     handler.handleRequest(event, null);
-    assertArrayEquals(first, services.blobs().get(Keys.partAudio(part.jobId(), 0)), "no second synthesis");
-    assertEquals(2, services.blobs().list(Keys.partsPrefix(part.jobId())).size(), "one mp3 and one marks file");
+    assertArrayEquals(first, services.blobs().get(Keys.partMarks(part.jobId(), 0)), "the first record stands");
+    assertEquals(1, services.blobs().list(Keys.partsPrefix(part.jobId())).size(), "one record, no copy of the audio");
   }
 
   @Test

@@ -101,8 +101,10 @@ public final class AwsClients {
         .circuitBreakerEnabled(false)
         .build();
     PollyClientBuilder b = PollyClient.builder()
+        // a call with its retries ends within the time PollyEngine keeps back for it before a deadline
         .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retry)
-            .apiCallAttemptTimeout(Duration.ofSeconds(60)).build())
+            .apiCallAttemptTimeout(Duration.ofSeconds(8))
+            .apiCallTimeout(Duration.ofMillis(PollyEngine.CALL_RESERVE_MILLIS - 1000)).build())
         .httpClient(UrlConnectionHttpClient.create())
         .region(Region.of(settings.region()))
         .credentialsProvider(pollyCredentials(settings));

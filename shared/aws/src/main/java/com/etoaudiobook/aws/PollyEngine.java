@@ -44,7 +44,7 @@ import java.util.Set;
  * are retried by the client ({@link AwsClients#polly}); what still fails is retryable, and what
  * Polly refuses (unknown voice, engine, SSML, text) is not.
  */
-public final class PollyEngine implements SpeechEngine {
+public final class PollyEngine implements SpeechEngine, AutoCloseable {
   public static final String PROVIDER = "polly";
   /** Polly's limit per SynthesizeSpeech request: 3,000 billed characters (SSML tags are not billed). */
   public static final int MAX_CHARACTERS = 3000;
@@ -59,6 +59,12 @@ public final class PollyEngine implements SpeechEngine {
   static final long MAX_WAIT_MILLIS = 30_000;
   /** Time kept back from the caller's deadline for the call itself, after its slot. */
   static final long CALL_RESERVE_MILLIS = 10_000;
+  /**
+   * How far ahead a call may book its slot. Waiting callers ask again and again rather than book
+   * far ahead: the schedule stays full while a preview still gets a slot within this time, and a
+   * cancelled part holds no slot for long.
+   */
+  static final long HORIZON_MILLIS = 2_000;
   /** Throttled tries of one call before the part is handed back. */
   static final int THROTTLED_TRIES = 4;
 
@@ -98,6 +104,12 @@ public final class PollyEngine implements SpeechEngine {
   @Override
   public String provider() {
     return PROVIDER;
+  }
+
+  /** Closes the rate limiter's connection (Redis), not the Polly client, which may be shared. */
+  @Override
+  public void close() {
+    limiter.close();
   }
 
   @Override
@@ -197,14 +209,20 @@ public final class PollyEngine implements SpeechEngine {
   private void awaitSlot(String engine, CallGuard guard) {
     guard.check();
     long remaining = guard.remainingMillis();
-    long maxWait = remaining == Long.MAX_VALUE ? MAX_WAIT_MILLIS : remaining - CALL_RESERVE_MILLIS;
-    long wait = maxWait < 0 ? -1 : limiter.reserve(engine, maxWait);
-    if (wait < 0) {
-      throw new SpeechBusyException("no Polly " + engine + " capacity within the time left (" + remaining
-          + " ms); handed back", null);
-    }
-    long until = System.nanoTime() + wait * 1_000_000L;
+    long giveUp = System.nanoTime() + 1_000_000L
+        * (remaining == Long.MAX_VALUE ? MAX_WAIT_MILLIS : remaining - CALL_RESERVE_MILLIS);
     try {
+      long wait = -1;
+      while (System.nanoTime() >= giveUp
+          || (wait = limiter.reserve(engine, Math.min(HORIZON_MILLIS, (giveUp - System.nanoTime()) / 1_000_000L))) < 0) {
+        if (System.nanoTime() + 100_000_000L > giveUp) {
+          throw new SpeechBusyException("no Polly " + engine + " capacity within the time left (" + remaining
+              + " ms); handed back", null);
+        }
+        Thread.sleep(100 + java.util.concurrent.ThreadLocalRandom.current().nextInt(150));
+        guard.check();
+      }
+      long until = System.nanoTime() + wait * 1_000_000L;
       for (long left = wait; left > 0; left = (until - System.nanoTime()) / 1_000_000L) {
         Thread.sleep(Math.min(left, 200));
         guard.check(); // a cancel is seen while waiting, not only after

@@ -57,6 +57,35 @@ public final class S3BlobStore implements BlobStore, UrlSigner {
     this.listPageSize = listPageSize;
   }
 
+  /**
+   * Aborts the multipart uploads begun before {@code before}: a writer killed half-way leaves its
+   * parts stored (and billed) but invisible. In AWS a lifecycle rule does this after a day; the
+   * local runtime calls it at start-up, when no upload of its own is in progress.
+   *
+   * @return how many were aborted
+   */
+  public int abortUploadsStartedBefore(java.time.Instant before) {
+    int aborted = 0;
+    String keyMarker = null;
+    String idMarker = null;
+    while (true) {
+      String k = keyMarker;
+      String id = idMarker;
+      var page = s3.listMultipartUploads(r -> r.bucket(bucket).keyMarker(k).uploadIdMarker(id));
+      for (var upload : page.uploads()) {
+        if (upload.initiated() == null || upload.initiated().isBefore(before)) {
+          s3.abortMultipartUpload(r -> r.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+          aborted++;
+        }
+      }
+      if (!Boolean.TRUE.equals(page.isTruncated())) {
+        return aborted;
+      }
+      keyMarker = page.nextKeyMarker();
+      idMarker = page.nextUploadIdMarker();
+    }
+  }
+
   @Override
   public byte[] get(String key) {
     try {

@@ -191,6 +191,16 @@ class S3BlobStoreTest {
   }
 
   @Test
+  void uploadsLeftByAWriterThatDiedAreAbortedAtStartUp() throws Exception {
+    S3UploadStream orphan = store.create("orphan/killed.mp3", "audio/mpeg");
+    orphan.write(new byte[10 * 1024 * 1024]); // one part uploaded, then the process "dies"
+    assertEquals(1, s3.listMultipartUploads(r -> r.bucket(BUCKET).prefix("orphan/")).uploads().size());
+    assertTrue(store.abortUploadsStartedBefore(java.time.Instant.now().plusSeconds(1)) >= 1);
+    assertTrue(s3.listMultipartUploads(r -> r.bucket(BUCKET).prefix("orphan/")).uploads().isEmpty());
+    assertFalse(store.exists("orphan/killed.mp3"));
+  }
+
+  @Test
   void presignedPutStoresExactlyTheDeclaredBytes() throws Exception {
     byte[] body = "script text".getBytes(StandardCharsets.UTF_8);
     String url = store.putUrl("uploads/u1/story.md", "text/markdown", body.length, Duration.ofMinutes(5));

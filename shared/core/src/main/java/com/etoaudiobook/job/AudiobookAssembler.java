@@ -171,7 +171,8 @@ public final class AudiobookAssembler {
                           List<Id3Tag.ChapterMark> chapters, String audioKey, Speech.Mark[][] kept,
                           ExecutorService pool) throws IOException {
     String jobId = job.id();
-    byte[] id3 = Id3Tag.build(new Id3Tag.Tags(book.title(), book.author(), book.language(), null, chapters));
+    byte[] id3 = Id3Tag.build(new Id3Tag.Tags(book.title(), book.author(), book.language(),
+        store.cover(job.bookId()), chapters));
     byte[] xing = XingHeader.frame(timeline.totalFrames(), timeline.totalBytes(),
         timeline.toc(XingHeader.length()));
     List<Segment> segments = book.segments().toList();
@@ -184,12 +185,14 @@ public final class AudiobookAssembler {
         order.add(e.part());
       }
     }
+    // a part's audio is in its synthesis cache entry, which the plan names
     Ahead<byte[]> partAudio = new Ahead<>(pool, order.size(), i -> {
-      byte[] data = blobs.get(Keys.partAudio(jobId, order.get(i)));
-      if (data == null) {
-        throw new IllegalStateException("part " + order.get(i) + " of job " + jobId + " has no audio");
+      byte[] entry = blobs.get(Keys.cacheEntry(byIndex.get(order.get(i)).cacheKey()));
+      if (entry == null) {
+        throw new IllegalStateException("part " + order.get(i) + " of job " + jobId
+            + " has no audio: its synthesis cache entry is gone");
       }
-      return data;
+      return CacheEntry.audio(entry);
     });
     SegmentWrites segmentWrites = new SegmentWrites(pool);
     BlobUpload audio = null;

@@ -6,6 +6,7 @@ import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.audio.Mp3Frames;
 import com.etoaudiobook.engine.CallGuard;
+import com.etoaudiobook.engine.Delivery;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechRequest;
@@ -21,8 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Speech through the content-addressed cache (cache/tts/{sha256}.mp3 + .marks.json): the same
- * text spoken the same way is synthesized, encoded and billed once. Parts, previews and the small
+ * Speech through the content-addressed cache (cache/tts/{sha256}.entry, description and audio in
+ * one object): the same text spoken the same way is synthesized, encoded and billed once, and a
+ * look-up or a store is one storage request. Parts, previews and the small
  * synchronous synthesis all go through here.
  */
 public final class CachedSynthesis {
@@ -46,14 +48,11 @@ public final class CachedSynthesis {
 
   /**
    * @param fromCache true when nothing was synthesized
-   * @param audio     the new audio when synthesized (null from the cache)
+   * @param audio     the MP3 frames (new, or read with the entry)
    * @param stored    completes when the cache entry is written
    */
   public record Rendered(String cacheKey, PartResult result, boolean fromCache, byte[] audio,
                          CompletableFuture<Void> stored) {
-    public String audioKey() {
-      return Keys.cacheAudio(cacheKey);
-    }
   }
 
   public String cacheKey(SpeechRequest request, String delivery) {
@@ -74,7 +73,7 @@ public final class CachedSynthesis {
 
   /**
    * Like {@link #render(SpeechRequest, String, String)}, but new audio is written to the cache on
-   * {@code writer}, so the caller can store its own copy meanwhile and wait for both.
+   * {@code writer}: {@link Rendered#stored()} says when.
    */
   public Rendered render(SpeechRequest request, String delivery, String cacheKey, Executor writer) {
     return render(request, delivery, cacheKey, writer, CallGuard.NONE);
@@ -82,12 +81,12 @@ public final class CachedSynthesis {
 
   /** Like {@link #render(SpeechRequest, String, String, Executor)}, the engine asking {@code guard} before each call. */
   public Rendered render(SpeechRequest request, String delivery, String cacheKey, Executor writer, CallGuard guard) {
-    byte[] cachedMarks = blobs.get(Keys.cacheMarks(cacheKey));
-    if (cachedMarks != null && blobs.exists(Keys.cacheAudio(cacheKey))) {
+    byte[] cached = blobs.get(Keys.cacheEntry(cacheKey));
+    if (cached != null) {
       // operators search for these two lines; the key is a content hash, never user text
       LOG.info("Cache hit: tts {}", shortKey(cacheKey));
-      return new Rendered(cacheKey, Json.read(cachedMarks, PartResult.class), true, null,
-          CompletableFuture.completedFuture(null));
+      CacheEntry entry = CacheEntry.read(cached);
+      return new Rendered(cacheKey, entry.result(), true, entry.audio(), CompletableFuture.completedFuture(null));
     }
     LOG.info("Cache miss: tts {}", shortKey(cacheKey));
     Speech speech = engine.synthesize(request, guard);
@@ -95,11 +94,14 @@ public final class CachedSynthesis {
     long shiftMs;
     if (speech.pcm() != null) {
       // every part leaves at one loudness, so the joined book is even without re-encoding
-      mp3 = encoder.encode(loudness.normalize(speech.pcm(), speech.sampleRate()), speech.sampleRate());
+      // (a shout stays louder than speech, a whisper quieter: the delivery's offset from the target)
+      LoudnessNormalizer.Leveled leveled = loudness.level(speech.pcm(), speech.sampleRate(),
+          Delivery.of(delivery).loudnessLu());
+      mp3 = encoder.encode(leveled.samples(), speech.sampleRate(), leveled.gain());
       // word times are relative to the PCM; the encoder puts its delay in front
       shiftMs = AudioFormats.samplesToMillis(Mp3Encoder.ENCODER_DELAY);
     } else {
-      mp3 = loudness.normalizeMp3(Mp3Frames.bareFrames(speech.mp3()));
+      mp3 = loudness.normalizeMp3(Mp3Frames.bareFrames(speech.mp3()), encoder, Delivery.of(delivery).loudnessLu());
       shiftMs = 0;
     }
     Mp3Frames.Stats stats = Mp3Frames.count(mp3);
@@ -108,25 +110,15 @@ public final class CachedSynthesis {
       marks.add(new Speech.Mark(m.type(), m.timeMs() + shiftMs, m.start(), m.end()));
     }
     PartResult result = new PartResult(stats.frames(), stats.bytes(), speech.billedCharacters(), false, marks);
-    byte[] marksJson = Json.write(result);
-    CompletableFuture<Void> stored = CompletableFuture.runAsync(() -> {
-      // audio first, marks last: the marks file is what says "this entry is complete"
-      blobs.put(Keys.cacheAudio(cacheKey), mp3, "audio/mpeg");
-      blobs.put(Keys.cacheMarks(cacheKey), marksJson, "application/json");
-    }, writer);
+    byte[] entry = new CacheEntry(result, mp3).bytes();
+    CompletableFuture<Void> stored = CompletableFuture.runAsync(
+        () -> blobs.put(Keys.cacheEntry(cacheKey), entry, CacheEntry.CONTENT_TYPE), writer);
     return new Rendered(cacheKey, result, false, mp3, stored);
   }
 
   /** The MP3 frames of a rendered entry. */
   public byte[] audio(Rendered rendered) {
-    if (rendered.audio() != null) {
-      return rendered.audio(); // just synthesized: no need to read back what was written
-    }
-    byte[] data = blobs.get(rendered.audioKey());
-    if (data == null) {
-      throw new IllegalStateException("cache entry vanished: " + rendered.cacheKey());
-    }
-    return data;
+    return rendered.audio();
   }
 
   private static String shortKey(String key) {

@@ -59,6 +59,7 @@ public final class JobService {
         options == null ? JobOptions.DEFAULT : options, parts.size(), now, now, 0, null, 0, null);
     store.savePlan(jobId, parts);
     store.saveJob(job);
+    store.blobs().put(Keys.running(jobId), new byte[0], "application/octet-stream");
     if (parts.isEmpty()) {
       queue.enqueueAssembly(jobId);
     } else {
@@ -101,6 +102,7 @@ public final class JobService {
     again.forEach(p -> store.clearFailure(jobId, p.index()));
     if (!again.isEmpty()) {
       store.saveJob(job.with(JobState.RUNNING));
+      store.blobs().put(Keys.running(jobId), new byte[0], "application/octet-stream");
       queue.enqueueParts(again);
     }
     return again.size();
@@ -114,6 +116,7 @@ public final class JobService {
     }
     Job cancelled = job.with(JobState.CANCELLED);
     store.saveJob(cancelled);
+    store.blobs().delete(Keys.running(jobId));
     return cancelled;
   }
 
@@ -139,16 +142,20 @@ public final class JobService {
     return missing.size();
   }
 
-  /** Ids of jobs that were running, for resuming at start-up. */
+  /**
+   * Ids of jobs that were running, for resuming at start-up: read from the index of running jobs,
+   * not by listing every object under jobs/ (which grows with every finished job). The assembler
+   * does not touch the index: entries of jobs finished since are dropped here.
+   */
   public List<String> unfinishedJobs() {
     List<String> ids = new ArrayList<>();
-    for (String key : store.blobs().list("jobs/")) {
-      if (key.endsWith("/job.json")) {
-        String id = key.substring("jobs/".length(), key.length() - "/job.json".length());
-        Job job = store.job(id);
-        if (job != null && (job.state() == JobState.RUNNING || job.state() == JobState.ASSEMBLING)) {
-          ids.add(id);
-        }
+    for (String key : store.blobs().list(Keys.RUNNING_PREFIX)) {
+      String id = key.substring(Keys.RUNNING_PREFIX.length());
+      Job job = store.job(id);
+      if (job != null && (job.state() == JobState.RUNNING || job.state() == JobState.ASSEMBLING)) {
+        ids.add(id);
+      } else {
+        store.blobs().delete(key);
       }
     }
     return ids;

@@ -11,8 +11,20 @@ public final class Keys {
     return "books/" + bookId + "/book.json";
   }
 
+  /** The book's cover image, when its file had one (the MP3's ID3 APIC picture). */
+  public static String cover(String bookId) {
+    return "books/" + bookId + "/cover";
+  }
+
   public static String job(String jobId) {
     return "jobs/" + jobId + "/job.json";
+  }
+
+  /** The index of jobs that may be running: one empty object per job, so start-up never lists jobs/. */
+  public static final String RUNNING_PREFIX = "index/running/";
+
+  public static String running(String jobId) {
+    return RUNNING_PREFIX + jobId;
   }
 
   public static String plan(String jobId) {
@@ -23,11 +35,10 @@ public final class Keys {
     return "jobs/" + jobId + "/parts/";
   }
 
-  public static String partAudio(String jobId, int part) {
-    return partsPrefix(jobId) + String.format(Locale.ROOT, "%06d.mp3", part);
-  }
-
-  /** Written last, so its presence means the part is done. */
+  /**
+   * The part's record (frames, marks, what it cost): its presence means the part is done. The
+   * audio stays in the synthesis cache entry the plan names ({@link #cacheEntry}), not copied.
+   */
   public static String partMarks(String jobId, int part) {
     return partsPrefix(jobId) + String.format(Locale.ROOT, "%06d.marks.json", part);
   }
@@ -48,12 +59,9 @@ public final class Keys {
     return out(jobId, String.format(Locale.ROOT, "segments/%06d.mp3", segment));
   }
 
-  public static String cacheAudio(String cacheKey) {
-    return "cache/tts/" + cacheKey + ".mp3";
-  }
-
-  public static String cacheMarks(String cacheKey) {
-    return "cache/tts/" + cacheKey + ".marks.json";
+  /** A synthesis cache entry: description and MP3 frames in one object ({@link CacheEntry}). */
+  public static String cacheEntry(String cacheKey) {
+    return "cache/tts/" + cacheKey + ".entry";
   }
 
   public static String upload(String uploadId, String safeName) {

@@ -93,7 +93,8 @@ public final class PartBatch {
       PartSynthesizer.Outcome outcome = processed.outcome();
       long ms = (System.nanoTime() - t0) / 1_000_000;
       report(() -> telemetry.part(d.part(), outcome, ms, processed.billedCharacters()));
-      if (ms > 5000) {
+      if (ms > 5000 && outcome != PartSynthesizer.Outcome.SYNTHESIZED) {
+        // a synthesized part may have waited its turn in the engine's quota: that is not slow work
         LOG.warn("Slow part: job {} part {} took {} ms", d.part().jobId(), d.part().index(), ms);
       }
       LOG.debug("part {} of job {}: {}", d.part().index(), d.part().jobId(), outcome);

@@ -1,13 +1,10 @@
 package com.etoaudiobook.job;
 
-import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.CallGuard;
 import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -16,10 +13,9 @@ import java.util.Map;
 /**
  * Synthesizes one part and stores it; what the synthesis worker does for each message.
  * Idempotent: a part already stored is left alone, a part in the content-addressed cache is
- * copied, and only a new part reaches the engine.
+ * recorded as referring to it, and only a new part reaches the engine.
  */
 public final class PartSynthesizer {
-  private static final Logger LOG = LoggerFactory.getLogger(PartSynthesizer.class);
   /** What happened to the part. */
   public enum Outcome { SYNTHESIZED, CACHED, ALREADY_DONE, SKIPPED }
 
@@ -179,6 +175,11 @@ public final class PartSynthesizer {
       if (cached != null && now - cached.readAt() < 500_000_000L) {
         return cached.job();
       }
+      if (cached != null) {
+        // one thread reads the job again; the many parts waiting on the engine use the last
+        // reading meanwhile instead of each reading it (one GET per half second, not per part)
+        jobs.put(jobId, new CachedJob(cached.job(), now));
+      }
     }
     Job job = store.job(jobId);
     if (job != null) {
@@ -214,39 +215,26 @@ public final class PartSynthesizer {
   }
 
   private Processed produce(PartSpec part, CallGuard guard) {
+    // the cache entry is written before the part's record: a part that is done always has audio
     CachedSynthesis.Rendered r = synthesis.render(new SpeechRequest(part.text(), part.voiceId(), part.engine(),
-        part.rate(), part.pitch()), part.delivery(), part.cacheKey(), CACHE_WRITER, guard);
-    PartResult result = r.result();
+        part.rate(), part.pitch(), part.delivery()), part.delivery(), part.cacheKey(), Runnable::run, guard);
     try {
-      if (r.fromCache()) {
-        if (blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
-          return new Processed(Outcome.ALREADY_DONE, 0); // a duplicate: keep the first delivery's record
-        }
-        blobs.copy(r.audioKey(), Keys.partAudio(part.jobId(), part.index()), "audio/mpeg");
-      } else {
-        // new audio: the part and the cache entry are written side by side, each chain in order
-        blobs.put(Keys.partAudio(part.jobId(), part.index()), r.audio(), "audio/mpeg");
-      }
-      // the part's marks file is its "done" marker: written last; a cache hit bills nothing
-      PartResult stored = r.fromCache()
-          ? new PartResult(result.frames(), result.bytes(), 0, true, result.marks()) : result;
-      blobs.put(Keys.partMarks(part.jobId(), part.index()), Json.write(stored), "application/json");
-      return r.fromCache() ? new Processed(Outcome.CACHED, 0)
-          : new Processed(Outcome.SYNTHESIZED, stored.billedCharacters());
-    } finally {
-      // never leave the cache write behind the invocation (Lambda freezes the instance after it)
-      try {
-        r.stored().join();
-      } catch (java.util.concurrent.CompletionException e) {
-        // the part's own outcome stands; only a later job's cache hit is lost
-        LOG.warn("could not write cache entry {}: {}", r.cacheKey(), String.valueOf(e.getCause()));
-      }
+      r.stored().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
+    if (r.fromCache() && blobs.exists(Keys.partMarks(part.jobId(), part.index()))) {
+      return new Processed(Outcome.ALREADY_DONE, 0); // a duplicate: keep the first delivery's record
+    }
+    // the part refers to its cache entry (the plan's cache key): no copy of the audio is stored.
+    // Its record is its "done" marker; a cache hit bills nothing
+    PartResult result = r.result();
+    PartResult stored = r.fromCache()
+        ? new PartResult(result.frames(), result.bytes(), 0, true, result.marks()) : result;
+    blobs.put(Keys.partMarks(part.jobId(), part.index()), Json.write(stored), "application/json");
+    return r.fromCache() ? new Processed(Outcome.CACHED, 0)
+        : new Processed(Outcome.SYNTHESIZED, stored.billedCharacters());
   }
-
-  /** Writes new cache entries while the part is stored: a part waits for one chain of writes, not two. */
-  private static final java.util.concurrent.ExecutorService CACHE_WRITER =
-      java.util.concurrent.Executors.newCachedThreadPool(DaemonThreads.named("cache-writer"));
 
   private static <V> Map<String, V> lru(int size) {
     return new LinkedHashMap<>(16, 0.75f, true) {

@@ -136,8 +136,8 @@ class PartSynthesizerTest {
     Setup s = job(6);
     s.parts().forEach(p -> s.synthesizer().processPart(p, 1));
     String jobId = s.parts().get(0).jobId();
-    // the fourth part's audio vanishes after its marks said "done": assembly fails on reading it
-    s.store().blobs().delete(Keys.partAudio(jobId, 3));
+    // the fourth part's audio (its cache entry) vanishes after its record said "done": assembly fails on reading it
+    s.store().blobs().delete(Keys.cacheEntry(s.parts().get(3).cacheKey()));
     AudiobookAssembler assembler = new AudiobookAssembler(s.store());
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> assembler.assemble(jobId));
     assertTrue(e.getMessage().contains("part 3"), e.getMessage());

@@ -102,8 +102,9 @@ final class RedisRateLimiter implements SynthesisRateLimiter {
     }
     synchronized (lock) {
       if (connection == null || !connection.isOpen()) {
-        connection = client.connect();
-        sha = connection.sync().scriptLoad(SCRIPT);
+        StatefulRedisConnection<String, String> fresh = client.connect();
+        sha = fresh.sync().scriptLoad(SCRIPT); // before the connection is seen by other threads
+        connection = fresh;
       }
       return connection;
     }
@@ -120,7 +121,7 @@ final class RedisRateLimiter implements SynthesisRateLimiter {
 
   @Override
   public void close() {
-    dropConnection();
+    connection = null; // shutting the client down closes it
     client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
   }
 }
