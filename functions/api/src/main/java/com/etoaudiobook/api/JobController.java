@@ -145,6 +145,10 @@ class JobController {
     }
     ObjectNode out = PlayerView.of(id, manifest, chapter,
         audio -> services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
+    String cover = Keys.cover(job.bookId());
+    if (services.blobs().exists(cover)) {
+      out.put("coverUrl", services.signer().getUrl(cover, LINK_TTL, null));
+    }
     return HttpResponse.ok(Json.write(out));
   }
 
