@@ -139,7 +139,7 @@ export interface SegmentsResponse {
   jobId: string;
   title: string;
   author?: string | null;
-  /** the book's cover (presigned; an EPUB's), when its file had one */
+  /** the book's cover (/api/books/{id}/cover; an EPUB's), when its file had one */
   coverUrl?: string | null;
   durationMs: number;
   segmentCount?: number;

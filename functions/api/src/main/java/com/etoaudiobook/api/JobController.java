@@ -145,9 +145,8 @@ class JobController {
     }
     ObjectNode out = PlayerView.of(id, manifest, chapter,
         audio -> services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
-    String cover = Keys.cover(job.bookId());
-    if (services.blobs().exists(cover)) {
-      out.put("coverUrl", services.signer().getUrl(cover, LINK_TTL, null));
+    if (services.blobs().exists(Keys.cover(job.bookId()))) {
+      out.put("coverUrl", "/api/books/" + job.bookId() + "/cover"); // same origin, and it does not expire
     }
     return HttpResponse.ok(Json.write(out));
   }
