@@ -147,6 +147,9 @@ class JobController {
     }
     ObjectNode out = PlayerView.of(id, manifest, chapter,
         audio -> services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
+    if (services.blobs().exists(Keys.cover(job.bookId()))) {
+      out.put("coverUrl", "/api/books/" + job.bookId() + "/cover"); // same origin, and it does not expire
+    }
     return HttpResponse.ok(Json.write(out));
   }
 
