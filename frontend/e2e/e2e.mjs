@@ -183,7 +183,13 @@ try {
       const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
       return c.measureText(s.selectedOptions[0]?.textContent || '').width > room;
     }).map((s) => s.selectedOptions[0]?.textContent));
-    check('voice labels fit their select', cut.length === 0, cut.join(' | '));
+    if (WIDTH >= 600) check('voice labels fit their select', cut.length === 0, cut.join(' | '));
+    else {
+      // a phone-wide select cannot hold the longest names: the full label must then be printed under it
+      const under = await page.locator('#roles .voice-desc').allTextContents();
+      check('voice labels fit their select, or show in full under it', cut.every((c) => under.some((u) => u.includes(c.split(' · ')[0]) && u.includes(c.split(' · ').pop()))),
+        `${cut.length} cut in the select: ${cut.join(' | ')}`);
+    }
   });
 
   // 4. Cast: change a voice, see the cost change, auto-cast restores it, preview plays
@@ -421,6 +427,13 @@ try {
     await page.waitForFunction((t) => (document.getElementById('time').textContent || '').startsWith(t.split(' · ').pop()), bm, { timeout: 5000 });
     check('bookmark added and jumped to', true, bm);
     await screenshot('book-player');
+    // a click on a word of the read-along text plays from that word
+    await page.locator('#readalong .w').nth(2).click();
+    await page.waitForFunction(() => document.getElementById('readalong').dataset.word === '2', null, { timeout: 5000 });
+    check('a click on a word seeks to it', true, `t = ${(await audioState()).t.toFixed(2)} s`);
+    await page.fill('#volume', '0.5');
+    check('volume', (await page.evaluate(() => document.getElementById('audio').volume)) === 0.5);
+    await page.fill('#volume', '1');
     await page.click('#bookmark-list .bm-del');
     check('bookmark deleted', (await page.locator('#bookmark-list .bm-go').count()) === 0);
     // the bar stays on screen wherever the page is scrolled
@@ -459,8 +472,11 @@ try {
     await page.locator('button.seg[aria-current]').waitFor({ timeout: 15_000 });
     const after = await page.evaluate(() => Number(document.querySelector('button.seg[aria-current]')?.dataset.index));
     check('position restored after reload', after === cur, `segment ${cur + 1} → ${after + 1}`);
+    check('a finished job opens without its cast cards (a novel has thousands of voice options)', await page.locator('#cast-step').isHidden());
+    await page.click('#steps a[href="#cast-step"]');
     await page.locator('#cast-step').waitFor({ state: 'visible', timeout: 10_000 });
-    check('the job\'s book and casting come back with it', (await page.locator('#roles article.role').count()) === EXPECTED_ROLES);
+    check('step 2 brings the job\'s book and casting back', (await page.locator('#roles article.role').count()) === EXPECTED_ROLES &&
+      (await page.evaluate(() => location.hash)) === `#job=${jobId}`);
     await screenshot('restored');
   });
 
@@ -583,8 +599,11 @@ try {
     const events = await p.evaluate(() => window.__eabEvents.filter((e) => /click|key|pointerdown|pointerup/.test(e.name)));
     const worst = events.reduce((m, e) => Math.max(m, e.duration), 0);
     const worstJs = events.reduce((m, e) => Math.max(m, e.processing), 0);
+    const worstEvent = events.find((e) => e.processing === worstJs);
+    const slowFrames = events.filter((e) => e.duration > INTERACTION_BUDGET_MS).map((e) => `${e.name} ${Math.round(e.duration)}`);
+    if (slowFrames.length) console.log(`long book: late frames (not our handlers): ${slowFrames.join(', ')}`);
     console.log(`long book: slowest interaction ${Math.round(worstJs)} ms input delay + handlers; ${Math.round(worst)} ms to the next frame (${events.length} events over 16 ms)`);
-    check('no interaction handled in over the budget', worstJs <= INTERACTION_BUDGET_MS, `${Math.round(worstJs)} ms ≤ ${INTERACTION_BUDGET_MS} ms`);
+    check('no interaction handled in over the budget', worstJs <= INTERACTION_BUDGET_MS, `${Math.round(worstJs)} ms ≤ ${INTERACTION_BUDGET_MS} ms (${worstEvent?.name || 'none'})`);
     await screenshot('long-book', p, false);
     await axe('long book player', p);
     await p.close();
@@ -592,7 +611,13 @@ try {
     // the same at phone width
     const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, bypassCSP: true, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
     const m = watch(await phone.newPage());
+    await m.goto(BASE_URL + '/health');
+    const c0 = Date.now();
     await m.goto(`${BASE_URL}/#job=${longJob}`, { waitUntil: 'load' });
+    await m.waitForFunction(() => performance.getEntriesByName('player-ready').length > 0, null, { timeout: 15_000 });
+    const cold = Math.round(await m.evaluate(() => performance.timeOrigin + performance.getEntriesByName('player-ready')[0].startTime) - c0);
+    console.log(`long book: player ready ${cold} ms after navigation from a link in a fresh browser (phone)`);
+    check('a shared link to a finished long book opens within the budget', cold < LOAD_BUDGET_MS, `${cold} ms < ${LOAD_BUDGET_MS} ms`);
     await m.locator('button.seg[aria-current]').waitFor({ timeout: 15_000 });
     const fit = await m.evaluate(() => ({ scroll: document.documentElement.scrollWidth, bar: document.getElementById('player-bar').getBoundingClientRect().bottom, h: innerHeight,
       seek: document.getElementById('seek').getBoundingClientRect().width }));
@@ -621,6 +646,8 @@ try {
     check('offline: app shell shows', true);
     await page.waitForFunction(() => /\(\d+ voices\)/.test(document.getElementById('lib-count')?.textContent || ''), null, { timeout: 10_000 });
     await page.click('#lib-details summary');
+    // the list is drawn when the box opens (the toggle event comes a task later)
+    await page.waitForFunction(() => document.querySelectorAll('#lib-list li').length > 0, null, { timeout: 3000 }).catch(() => undefined);
     const n = await page.locator('#lib-list li').count();
     check('offline: voice list shows', n > 0, `${n} voices; ${await page.textContent('#voices-info')}`);
     check('offline banner', await visible('#offline-banner'));

@@ -37,6 +37,10 @@ const id = () => randomBytes(16).toString('hex');
 const uploads = new Map();
 const books = new Map();
 const jobs = new Map();
+// parts made so far, by book, segment and voice: a new job of the same book reuses them (cachedParts)
+const made = new Set();
+const partKey = (j, s) => `${j.bookId}:${s.index}:${j.casting[s.role]?.voiceId}`;
+const remember = (j, n) => j.segments.slice(0, n).forEach((s) => made.add(partKey(j, s)));
 
 const VOICES = [
   ['en-us', 'English (America)', 'en-US', 'English (US)', 'male', ['espeak'], 'espeak'],
@@ -160,7 +164,7 @@ function jobView(j, origin) {
       else { j.state = 'ASSEMBLING'; j.assembleAt = now; }
     }
   }
-  if (j.state === 'ASSEMBLING' && now - j.assembleAt > 600) { j.state = 'DONE'; j.finishedAt = new Date().toISOString(); }
+  if (j.state === 'ASSEMBLING' && now - j.assembleAt > 600) { j.state = 'DONE'; j.finishedAt = new Date().toISOString(); remember(j, j.total); }
   const failures = j.failed ? [{ part: j.failPart, segment: j.failPart, role: j.segments[j.failPart]?.role || '?', reason: 'ThrottlingException: Rate exceeded (mock)', attempts: 3, dead: j.state === 'FAILED' || j.done >= j.total }] : [];
   const okParts = j.done - j.failed;
   const v = {
@@ -170,6 +174,7 @@ function jobView(j, origin) {
     failures, billedCharacters: j.chars, createdAt: j.createdAt, finishedAt: j.finishedAt || null,
   };
   if (j.state === 'DONE') {
+    v.cachedParts = j.cachedParts;
     v.outputs = {
       audiobook: `${origin}/mock-files/${j.id}/audiobook.mp3?X-Amz-Signature=mock`,
       captions: `${origin}/mock-files/${j.id}/captions.vtt?X-Amz-Signature=mock`,
@@ -187,7 +192,8 @@ function marks(text, re, dur) {
   return out.map(([s, e], i) => [s, e, Math.round((i * dur * 0.9) / n)]);
 }
 
-function segmentsBody(j, origin) {
+// The player's view (docs/API.md): the whole outline, and with ?chapter=N only the first chapter with segments at or after N.
+function segmentsBody(j, origin, chapter = null) {
   let t = 0;
   const segments = j.segments.map((s) => {
     const seg = {
@@ -200,11 +206,16 @@ function segmentsBody(j, origin) {
     t += SEG_MS + 300;
     return seg;
   });
-  const chapters = j.chapters.map((c) => {
+  const chapters = j.chapters.filter((c) => c.segments.length).map((c) => {
+    const first = segments.findIndex((s) => s.chapter === c.index);
     const segs = segments.filter((s) => s.chapter === c.index);
-    return { index: c.index, title: c.title, startMs: segs[0]?.startMs ?? 0, endMs: segs.at(-1)?.endMs ?? 0 };
+    return { index: c.index, title: c.title, startMs: segs[0].startMs, endMs: segs.at(-1).endMs, firstSegment: first, segments: segs.length };
   });
-  return { jobId: j.id, title: j.title, durationMs: t, chapters, segments };
+  const body = { jobId: j.id, title: j.title, durationMs: t, segmentCount: segments.length, chapters, segments };
+  if (chapter === null) return body;
+  const chosen = chapters.find((c) => c.index >= chapter);
+  if (!chosen) return null;
+  return { ...body, chapter: chosen.index, segments: segments.filter((s) => s.chapter === chosen.index) };
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.ico': 'image/x-icon' };
@@ -289,6 +300,7 @@ async function api(req, res, url, origin) {
       total: segs.length, done: 0, failed: 0, failPart: FAIL_PART < segs.length ? FAIL_PART : -1, chars: segs.reduce((s, x) => s + x.text.length, 0),
       segments: segs, chapters: book.book.chapters, casting,
     };
+    j.cachedParts = segs.filter((s) => made.has(partKey(j, s))).length;
     jobs.set(j.id, j);
     return send(res, 202, jobView(j, origin), { Location: `/api/jobs/${j.id}` });
   }
@@ -298,7 +310,7 @@ async function api(req, res, url, origin) {
     if (!g[2] && req.method === 'GET') return send(res, 200, jobView(j, origin), { 'Cache-Control': 'no-store' });
     if (!g[2] && req.method === 'DELETE') {
       jobView(j, origin);
-      if (j.state === 'RUNNING' || j.state === 'ASSEMBLING') { j.state = 'CANCELLED'; j.finishedAt = new Date().toISOString(); }
+      if (j.state === 'RUNNING' || j.state === 'ASSEMBLING') { j.state = 'CANCELLED'; j.finishedAt = new Date().toISOString(); remember(j, j.done); }
       return send(res, 200, jobView(j, origin));
     }
     if (g[2] === '/retry' && req.method === 'POST') {
@@ -310,7 +322,9 @@ async function api(req, res, url, origin) {
     if (g[2] === '/segments' && req.method === 'GET') {
       jobView(j, origin);
       if (j.state !== 'DONE') return problem(res, 409, 'Conflict', `The job is ${j.state}; segments are available when it is DONE.`);
-      return send(res, 200, segmentsBody(j, origin));
+      const q = url.searchParams.get('chapter');
+      const body = segmentsBody(j, origin, q === null ? null : Number(q));
+      return body ? send(res, 200, body) : problem(res, 404, 'Not Found', `The job has no chapter ${q} or later.`);
     }
   }
   return problem(res, 404, 'Not Found', `No route for ${req.method} ${p}.`);
@@ -331,14 +345,16 @@ function files(req, res, url) {
       res.writeHead(206, { ...cors, 'Content-Type': 'audio/mpeg', 'Content-Length': chunk.length, 'Content-Range': `bytes ${start}-${end}/${MP3.length}` });
       return res.end(chunk);
     }
-    return send(res, 200, MP3, { ...cors, 'Content-Type': 'audio/mpeg' });
+    // like the real storage: the whole book's MP3 is named after the book
+    const disposition = name === 'audiobook.mp3' ? { 'Content-Disposition': `attachment; filename="${j.title.replace(/[^A-Za-z0-9 _-]+/g, '').trim().replace(/ +/g, '-') || 'audiobook'}.mp3"` } : {};
+    return send(res, 200, MP3, { ...cors, 'Content-Type': 'audio/mpeg', ...disposition });
   }
   if (name === 'captions.vtt') {
     const body = 'WEBVTT\n\n' + segmentsBody(j, '').segments.map((s, i) =>
       `${i + 1}\n${vtt(s.startMs)} --> ${vtt(s.endMs)}\n<v ${s.role}>${s.text}\n`).join('\n');
     return send(res, 200, body, { ...cors, 'Content-Type': 'text/vtt; charset=utf-8' });
   }
-  if (name === 'chapters.json') return send(res, 200, segmentsBody(j, '').chapters, cors);
+  if (name === 'chapters.json') return send(res, 200, segmentsBody(j, '').chapters.map(({ index, title, startMs, endMs }) => ({ index, title, startMs, endMs })), cors);
   if (name === 'manifest.json') return send(res, 200, { jobId: j.id, title: j.title }, cors);
   return problem(res, 404, 'Not Found', 'No such file.');
 }

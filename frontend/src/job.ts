@@ -35,6 +35,10 @@ export class JobStep {
   get id(): string | undefined {
     return this.jobId;
   }
+  /** The open job's last view. */
+  get current(): JobView | undefined {
+    return this.jobId ? this.last : undefined;
+  }
 
   /** Shown the moment Generate is pressed, before the server has answered. */
   planning(segments?: number): void {
@@ -52,7 +56,8 @@ export class JobStep {
     $('live').textContent = 'Planning the job.';
   }
 
-  start(jobId: string, initial?: JobView): void {
+  /** after: the first poll waits for it (the player's first request goes alone: on a busy server they slow each other). */
+  start(jobId: string, initial?: JobView, after?: Promise<unknown>): void {
     this.stop();
     this.jobId = jobId;
     this.last = undefined;
@@ -62,7 +67,8 @@ export class JobStep {
     setError($('job-error'), null);
     if (initial) this.render(initial);
     else this.status('Loading the job…', 'LOADING');
-    void this.tick();
+    if (after) void after.finally(() => this.jobId === jobId && !this.timer && void this.tick());
+    else void this.tick();
   }
 
   stop(): void {

@@ -10,6 +10,8 @@ export class Library {
     const d = debounce(() => this.render(), 250);
     this.q.addEventListener('input', d);
     $('lib-refresh').addEventListener('click', onRefresh);
+    // drawn when opened: hundreds of voices are DOM the page does not need while the box is closed
+    $('lib-details').addEventListener('toggle', () => this.render());
   }
   set(voices: Voice[]): void {
     this.voices = voices;
@@ -18,6 +20,10 @@ export class Library {
   private render(): void {
     const list = filterVoices(this.voices, { q: this.q.value });
     $('lib-count').textContent = `(${this.voices.length} voices)`;
+    if (!$<HTMLDetailsElement>('lib-details').open) {
+      $('lib-list').replaceChildren();
+      return;
+    }
     $('lib-list').replaceChildren(...list.slice(0, 300).map((v) =>
       h('li', {}, h('strong', {}, v.name), ' ', h('span', { class: 'muted' }, libraryDetails(v)))));
   }

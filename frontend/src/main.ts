@@ -63,8 +63,8 @@ const jobs = new JobStep((job: JobView) => {
 }, (job) => {
   updateShelf({ jobId: job.id, bookId: job.bookId, title: shelfEntry(job.id)?.title || job.title, state: job.state });
   renderShelf(job.id);
-  if (job.bookId && currentBook?.id !== job.bookId) void openBookOf(job);
-}, () => focusSection('cast-step'));
+  if (job.bookId && currentBook?.id !== job.bookId) void openBookOf(job.id, job.bookId, job.state !== 'DONE');
+}, () => void toCast());
 const library = new Library(() => void loadVoices(true));
 
 function showBook(b: BookResponse, casting = shelfCasting(b.id)): void {
@@ -79,20 +79,54 @@ function shelfCasting(bookId: string) {
   return e?.bookId === bookId ? e.casting : undefined;
 }
 
-/** A job opened from a link: its book goes in step 2 with the job's casting, ready to generate again. */
-async function openBookOf(job: JobView): Promise<void> {
-  try {
-    const b = await api.book(job.bookId);
-    if (jobs.id === job.id) showBook(b.value, shelfEntry(job.id)?.casting);
-  } catch {
-    /* the book expired: the job still plays */
+/**
+ * A job opened from a link: its book goes in step 2 with the job's casting, ready to generate again.
+ * For a finished job that waits until the reader asks (step pill, "Change voices"): a novel's cast
+ * cards hold thousands of voice options the player does not need.
+ */
+let bookOfJob: Promise<void> | undefined;
+let bookOfJobId = '';
+function openBookOf(jobId: string, bookId: string, now: boolean): Promise<void> {
+  if (bookOfJobId !== jobId) {
+    bookOfJobId = jobId;
+    bookOfJob = undefined;
   }
+  if (!now && !bookOfJob) return Promise.resolve();
+  bookOfJob ??= api.book(bookId).then((b) => {
+    if (jobs.id === jobId) showBook(b.value, shelfEntry(jobId)?.casting);
+  }, () => {
+    $('live').textContent = 'The book of this job is no longer on the server; the audiobook still plays.';
+  });
+  return bookOfJob;
+}
+
+/** Step 2 for the open job, loading its book first when needed (its id from the job, or from the library). */
+async function toCast(): Promise<void> {
+  const id = jobs.id;
+  const bookId = jobs.current?.bookId || (id ? shelfEntry(id)?.bookId : undefined);
+  if (id && bookId && currentBook?.id !== bookId) await openBookOf(id, bookId, true);
+  if (!$('cast-step').hidden) focusSection('cast-step');
 }
 
 function openJob(id: string, initial?: JobView): void {
   setRoute({ job: id });
   setStep('generate');
-  jobs.start(id, initial);
+  const known = shelfEntry(id);
+  // The player opens as soon as the job is known to be finished; its status (and download links) follow.
+  const listen = (): Promise<void> | undefined => {
+    if (jobs.id !== id || !$('listen-step').hidden) return;
+    setStep('listen');
+    return player.load({ id, bookId: known?.bookId || '', title: known?.title || '', state: 'DONE', parts: { done: 0, total: 0, failed: 0 } });
+  };
+  if (initial) jobs.start(id, initial);
+  else if (known?.state === 'DONE') {
+    // finished when this browser last saw it: the player first, then the job's status
+    const opened = Promise.resolve().then(listen);
+    jobs.start(id, undefined, opened);
+  } else if (!known) {
+    // a link from elsewhere: ask for the player's view first; it answers only for a finished job
+    jobs.start(id, undefined, player.prefetch(id).then((done) => (done ? listen() : undefined)));
+  } else jobs.start(id);
 }
 
 let settingHash = false;
@@ -155,7 +189,8 @@ for (const a of document.querySelectorAll<HTMLAnchorElement>('#steps a')) {
   a.addEventListener('click', (e) => {
     e.preventDefault();
     const id = a.getAttribute('href')!.slice(1);
-    if ($(id).hidden) $('live').textContent = `${a.textContent} is not available yet.`;
+    if (id === 'cast-step' && jobs.id) void toCast();
+    else if ($(id).hidden) $('live').textContent = `${a.textContent} is not available yet.`;
     else focusSection(id);
   });
 }

@@ -49,8 +49,20 @@ export class PlayerExtras {
     $<HTMLSelectElement>('sleep').addEventListener('change', (e) => {
       this.sleep = parseSleep((e.target as HTMLSelectElement).value, Date.now());
       this.tick();
+      // said once here; the countdown beside the select is not a live region (it changes every second)
+      $('live-player').textContent = this.sleep.kind === 'off' ? 'Sleep timer off.' : `Sleep timer set. ${sleepText(this.sleep, Date.now())}.`;
     });
     $('bookmark-add').addEventListener('click', () => this.addBookmark());
+    const volume = $<HTMLInputElement>('volume');
+    const savedVolume = Number(store?.getItem('eab:volume') ?? 1);
+    volume.value = String(savedVolume >= 0 && savedVolume <= 1 ? savedVolume : 1);
+    const setVolume = () => {
+      player.rateTarget.volume = Number(volume.value);
+      volume.setAttribute('aria-valuetext', `${Math.round(Number(volume.value) * 100)}%`);
+      store?.setItem('eab:volume', volume.value);
+    };
+    volume.addEventListener('input', setVolume);
+    setVolume();
     $('shortcuts').replaceChildren(...SHORTCUTS.map((s) => h('li', {},
       ...s.keys.flatMap((k, i) => [i ? ' or ' : '', h('kbd', {}, k)]), ` ${s.label}`)));
     setInterval(() => this.tick(), 1000);
@@ -77,7 +89,9 @@ export class PlayerExtras {
   /** Called every second and on every frame while playing: counts the sleep timer down. */
   tick(): void {
     const now = Date.now();
-    $('sleep-status').textContent = sleepText(this.sleep, now);
+    const text = sleepText(this.sleep, now);
+    const status = $('sleep-status');
+    if (status.textContent !== text) status.textContent = text;
     if (sleepDue(this.sleep, now)) this.fallAsleep();
   }
 

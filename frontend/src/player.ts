@@ -24,7 +24,7 @@ export class Player {
   private loaded = new Map<number, PlayerSegment[]>();
   private cur = -1;
   private ch = -1;
-  private readonly text = new ReadAlong($('readalong'));
+  private readonly text = new ReadAlong($('readalong'), (ms) => this.seekInSegment(ms));
   private raf = 0;
   private lastSave = 0;
   private lastMediaPos = 0;
@@ -102,8 +102,24 @@ export class Player {
     return this.audio;
   }
 
+  /** Starts fetching a job's outline and chapter before its status is known (the job page opens in one round trip). */
+  prefetch(jobId: string): Promise<boolean> {
+    const pos = loadPosition(jobId);
+    this.early = { id: jobId, answer: api.segments(jobId, pos?.chapter ?? 0).then((r) => r.value, () => undefined) };
+    return this.early.answer.then((r) => !!r); // segments come only for a finished job
+  }
+  private early?: { id: string; answer: Promise<SegmentsResponse | undefined> };
+
   /** Opens a finished job: the outline and the chapter the listener was in (one request). */
-  async load(job: JobView): Promise<void> {
+  load(job: JobView): Promise<void> {
+    renderDownloads(job);
+    // open (or opening) already: a newer view of the job only brings its links
+    if (this.jobId !== job.id || !this.opening) this.opening = this.open(job);
+    return this.opening;
+  }
+  private opening?: Promise<void>;
+
+  private async open(job: JobView): Promise<void> {
     if (this.jobId !== job.id) {
       this.pendingPlay = false;
       this.audio.pause();
@@ -115,14 +131,15 @@ export class Player {
       this.loaded.clear();
     }
     this.jobId = job.id;
-    renderDownloads(job);
     $('player-bar').hidden = false;
     document.body.classList.add('has-player');
     const err = $('player-error');
     setError(err, null);
     const pos = loadPosition(job.id);
     try {
-      const r = (await api.segments(job.id, pos?.chapter ?? 0)).value;
+      const early = this.early?.id === job.id ? await this.early.answer : undefined;
+      this.early = undefined;
+      const r = early ?? (await api.segments(job.id, pos?.chapter ?? 0)).value;
       if (this.jobId !== job.id) return;
       this.outline = r;
       const at = r.chapters.findIndex((c) => c.index === (r.chapter ?? r.segments[0]?.chapter));
@@ -134,9 +151,10 @@ export class Player {
       const inChapter = pos && pos.segment >= c.firstSegment && pos.segment < c.firstSegment + c.segments;
       if (this.cur < 0) this.select(inChapter ? pos.segment : c.firstSegment, { time: inChapter ? pos.time : 0, autoplay: false });
       performance.mark('player-ready');
-      updateShelf({ jobId: job.id, bookId: job.bookId, title: r.title, author: r.author || undefined, durationMs: r.durationMs, state: 'DONE', coverUrl: r.coverUrl || undefined });
+      updateShelf({ jobId: job.id, bookId: job.bookId || undefined, title: r.title, author: r.author || undefined, durationMs: r.durationMs, state: 'DONE', coverUrl: r.coverUrl || undefined });
       this.extras.loadBookmarks();
     } catch (e) {
+      this.opening = undefined;
       setError(err, `Could not load the book: ${errorMessage(e)}`);
     }
   }
@@ -270,6 +288,13 @@ export class Player {
     const i = lastAtOrBefore(segs, t, (s) => s.startMs);
     const seg = segs[i];
     this.select(o.chapters[at].firstSegment + i, { time: Math.max(0, (t - seg.startMs) / 1000), autoplay: this.playing });
+  }
+
+  /** From a word of the read-along text. */
+  seekInSegment(ms: number): void {
+    const c = this.outline?.chapters[this.ch];
+    const seg = c && this.loaded.get(this.ch)?.[this.cur - c.firstSegment];
+    if (seg) this.seekMs(seg.startMs + ms);
   }
 
   skip(seconds: number): void {

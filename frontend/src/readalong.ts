@@ -1,6 +1,6 @@
 import { h } from './dom';
 import { markIndexAt, splitByWords } from './timing';
-import type { PlayerSegment } from './types';
+import type { Mark, PlayerSegment } from './types';
 
 /** The current segment's text with the spoken word and sentence lit (binary search per frame, two class swaps). */
 export class ReadAlong {
@@ -9,11 +9,20 @@ export class ReadAlong {
   private word = -1;
   private sentence = -1;
 
-  constructor(private readonly box: HTMLElement) {}
+  /** onWord: a click on a spoken word, with its time (ms into the segment); mouse only, keys have skips. */
+  constructor(private readonly box: HTMLElement, onWord: (ms: number) => void) {
+    box.addEventListener('click', (e) => {
+      const i = this.wordSpans.indexOf(e.target as HTMLElement);
+      const mark = this.marks[i];
+      if (mark) onWord(mark[2]);
+    });
+  }
+  private marks: readonly Mark[] = [];
 
   show(seg: PlayerSegment): void {
     const pieces = splitByWords(seg.text, seg.words || [], seg.sentences || []);
     this.wordSpans = [];
+    this.marks = seg.words || [];
     this.sentenceSpans = [];
     this.word = -1;
     this.sentence = -1;

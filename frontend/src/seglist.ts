@@ -69,9 +69,11 @@ export class SegmentList {
     this.current = global;
     const local = global - this.offset;
     if (local >= 0 && local < this.items.length) {
-      const hadFocus = this.root.contains(document.activeElement);
-      if (!hadFocus) this.active = local;
-      this.reveal(local);
+      // while the listener moves in the list, playback moving on must not pull the view away
+      if (!this.root.contains(document.activeElement)) {
+        this.active = local;
+        this.reveal(local);
+      }
       this.draw();
     }
   }

@@ -7,8 +7,13 @@ const STATE: Record<string, string> = {
 };
 
 /** The library on the front page: this browser's books and jobs, newest first. */
+let drawn = '';
 export function renderShelf(currentJob?: string): void {
   const list = shelfEntries();
+  // redrawn only when what it shows changed: job polling calls this every second, and a redraw would drop the focus
+  const key = JSON.stringify([currentJob, list.map((e) => [e.jobId, e.title, e.state, e.durationMs, Math.floor((e.positionMs || 0) / 1000)])]);
+  if (key === drawn) return;
+  drawn = key;
   $('shelf').hidden = list.length === 0;
   $('shelf-count').textContent = list.length ? `(${list.length})` : '';
   $('shelf-list').replaceChildren(...list.map((e) => item(e, e.jobId === currentJob)));

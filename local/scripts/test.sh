@@ -11,6 +11,7 @@ ldconfig -p | grep -q 'libespeak-ng\.so\.1' || need+=(libespeak-ng1 espeak-ng-da
 command -v espeak-ng >/dev/null || need+=(espeak-ng)
 command -v ffprobe >/dev/null || need+=(ffmpeg)
 command -v lame >/dev/null || need+=(lame)
+ldconfig -p | grep -q 'libmp3lame\.so\.0' || need+=(libmp3lame0)   # the native encoder's tests
 if [ -d frontend ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

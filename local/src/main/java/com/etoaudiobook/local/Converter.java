@@ -11,6 +11,7 @@ import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobOptions;
 import com.etoaudiobook.job.JobService;
 import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.Keys;
 import com.etoaudiobook.job.PartSpec;
 import com.etoaudiobook.job.PartSynthesizer;
 import com.etoaudiobook.job.WorkQueue;
@@ -43,6 +44,7 @@ public final class Converter {
   private final BlobStore blobs;
   private final SpeechEngine engine;
   private final int threads;
+  private byte[] cover;
 
   public Converter(BlobStore blobs, SpeechEngine engine, int threads) {
     this.blobs = blobs;
@@ -58,6 +60,12 @@ public final class Converter {
    * @param progress called with the number of parts done so far (from worker threads)
    * @throws ConversionException when parts keep failing; rerunning resumes from the cache
    */
+  /** The cover image to put into the audiobook's tag (from the book's file), or null. */
+  public Converter cover(byte[] image) {
+    this.cover = image;
+    return this;
+  }
+
   public Result convert(Book book, Casting casting, JobOptions options, Path outDir, IntConsumer progress,
                         IntConsumer total) throws IOException {
     JobStore store = new JobStore(blobs);
@@ -76,6 +84,7 @@ public final class Converter {
     JobService jobs = new JobService(store, queue, engine.provider(), engine.maxCharacters());
     String bookId = Ids.newId();
     store.saveBook(bookId, book);
+    store.saveCover(bookId, cover);
     Job job = jobs.start(bookId, book, casting, options);
     try {
       total.accept(queued.size());
@@ -155,6 +164,7 @@ public final class Converter {
       blobs.delete(key);
     }
     blobs.delete("books/" + bookId + "/book.json");
+    blobs.delete(Keys.cover(bookId));
   }
 
   /** Parts failed after every attempt. */

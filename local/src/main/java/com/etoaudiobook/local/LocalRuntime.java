@@ -189,7 +189,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   /**
    * @param apiProperties Micronaut properties for the API over the defaults, e.g.
-   *                      etoaudiobook.rate-limit.enabled, .limits, .redis-url, .trust-forwarded-for
+   *                      etoaudiobook.rate-limit.enabled, .limits, .redis-url, .client-address-header
    */
   public static LocalRuntime start(Options options, Map<String, Object> apiProperties) throws Exception {
     return new LocalRuntime(options, apiProperties);

@@ -6,6 +6,7 @@ import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Role;
+import com.etoaudiobook.engine.Delivery;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.JobOptions;
@@ -53,6 +54,8 @@ public final class Main {
 
   private final PrintStream out;
   private final PrintStream err;
+  /** The cover image of the file last read, for the audiobook's tag. */
+  private byte[] cover;
 
   Main(PrintStream out, PrintStream err) {
     this.out = out;
@@ -132,6 +135,7 @@ public final class Main {
       throw new UsageException("cannot read " + file + ": permission denied");
     }
     Book book = Books.parser().parse(path.getFileName().toString(), bytes);
+    cover = Books.parser().cover(path.getFileName().toString(), bytes);
     for (String w : book.warnings()) {
       err.println("note: " + w);
     }
@@ -207,10 +211,15 @@ public final class Main {
         book.roles().size());
     casting.roles().forEach((role, a) -> err.printf("  %-20s → %s%n", role, a.voiceId()
         + (a.pitch() != 0 ? " (pitch " + a.pitch() + "%)" : "")));
+    java.util.Set<String> plain = new java.util.TreeSet<>();
+    book.segments().forEach(s -> plain.addAll(Delivery.of(s.delivery()).plain()));
+    if (!plain.isEmpty()) {
+      err.println("note: deliveries read plainly (not in the documented set): " + String.join(", ", plain));
+    }
     ProgressBar bar = new ProgressBar(err, stderrIsTerminal());
     FileBlobStore store = new FileBlobStore(workDir());
     long t0 = System.nanoTime();
-    Converter.Result result = new Converter(store, engine, threads)
+    Converter.Result result = new Converter(store, engine, threads).cover(cover)
         .convert(book, casting, new JobOptions(pauses, null), outDir, bar::update, bar::total);
     double seconds = (System.nanoTime() - t0) / 1e9;
     err.printf(Locale.ROOT, "%d parts (%d synthesized, %d from cache) in %.1f s%n", result.parts(),

@@ -40,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ApiSecurityTest {
   static final String ORIGIN = "https://app.example.com";
+  /** The header CloudFront sets with the viewer's address and port; the runtime is told to key on it. */
+  static final String VIEWER = "CloudFront-Viewer-Address";
 
   @TempDir
   static Path dir;
@@ -52,7 +54,7 @@ class ApiSecurityTest {
     runtime = LocalRuntime.start(new LocalRuntime.Options(0, dir.resolve("data"), null, 2, 3, 20,
         EspeakEngine.instance()), Map.of(
         "etoaudiobook.rate-limit.enabled", "true",
-        "etoaudiobook.rate-limit.trust-forwarded-for", "true",
+        "etoaudiobook.rate-limit.client-address-header", "CloudFront-Viewer-Address",
         "etoaudiobook.rate-limit.redis-url", Redis.URL,
         "etoaudiobook.rate-limit.circuit-open-ms", "500",
         "etoaudiobook.rate-limit.limits", "voices=5/1m,default=1000/1h",
@@ -107,23 +109,34 @@ class ApiSecurityTest {
   // ------------------------------------------------------------------------ rate limiting
 
   @Test
+  void aForwardedForHeaderTheClientWroteChangesNothing() throws Exception {
+    Assumptions.assumeTrue(Redis.up(), "Redis on 127.0.0.1:6379");
+    String viewer = newClient();
+    for (int i = 0; i < 5; i++) {
+      assertEquals(200, get("api/voices", VIEWER, viewer + ":1", "X-Forwarded-For", newClient()).statusCode());
+    }
+    // a new first hop per request used to be a new bucket per request
+    assertProblem(get("api/voices", VIEWER, viewer + ":2", "X-Forwarded-For", newClient()), 429);
+  }
+
+  @Test
   void redisLimitsPerClientAndRouteWithRetryAfter() throws Exception {
     Assumptions.assumeTrue(Redis.up(), "Redis on 127.0.0.1:6379");
     String a = newClient();
     String b = newClient();
     for (int i = 0; i < 5; i++) {
-      assertEquals(200, get("api/voices", "X-Forwarded-For", a + ", 192.0.2.1").statusCode());
+      assertEquals(200, get("api/voices", VIEWER, a + ":4711").statusCode());
     }
-    HttpResponse<String> refused = get("api/voices", "X-Forwarded-For", a);
+    HttpResponse<String> refused = get("api/voices", VIEWER, a + ":4711");
     assertProblem(refused, 429);
     long retry = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
     assertTrue(retry >= 1 && retry <= 12, "5/min refills one token every 12 s: " + retry);
     // another client, and another route of the same client, have their own buckets
-    assertEquals(200, get("api/voices", "X-Forwarded-For", b).statusCode());
-    assertEquals(404, get("api/books/" + "0".repeat(32), "X-Forwarded-For", a).statusCode());
+    assertEquals(200, get("api/voices", VIEWER, b + ":4711").statusCode());
+    assertEquals(404, get("api/books/" + "0".repeat(32), VIEWER, a + ":4711").statusCode());
     // health checks are never limited
     for (int i = 0; i < 20; i++) {
-      assertEquals(200, get("health", "X-Forwarded-For", a).statusCode());
+      assertEquals(200, get("health", VIEWER, a + ":4711").statusCode());
     }
     JsonNode metrics = Json.read(get("metrics").body(), JsonNode.class);
     assertTrue(metrics.path("redis").path("available").asBoolean(), metrics.path("redis").toString());
@@ -173,9 +186,9 @@ class ApiSecurityTest {
       assertFalse(Redis.up());
       long t0 = System.nanoTime();
       for (int i = 0; i < 5; i++) {
-        assertEquals(200, get("api/voices", "X-Forwarded-For", a).statusCode());
+        assertEquals(200, get("api/voices", VIEWER, a + ":4711").statusCode());
       }
-      HttpResponse<String> refused = get("api/voices", "X-Forwarded-For", a);
+      HttpResponse<String> refused = get("api/voices", VIEWER, a + ":4711");
       assertProblem(refused, 429);
       assertTrue(refused.headers().firstValue("Retry-After").isPresent());
       long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -190,7 +203,7 @@ class ApiSecurityTest {
     assertTrue(Redis.up());
     Thread.sleep(700); // the circuit's open period
     String b = newClient();
-    assertEquals(200, get("api/voices", "X-Forwarded-For", b).statusCode());
+    assertEquals(200, get("api/voices", VIEWER, b + ":4711").statusCode());
     JsonNode metrics = Json.read(get("metrics").body(), JsonNode.class);
     assertEquals("redis", metrics.path("redis").path("rateLimitBackend").asText(), metrics.path("redis").toString());
     assertTrue(metrics.path("redis").path("available").asBoolean());

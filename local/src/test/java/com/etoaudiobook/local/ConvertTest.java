@@ -13,11 +13,14 @@ import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.FileBlobStore;
 import com.etoaudiobook.voice.AutoCaster;
 import com.etoaudiobook.voice.Casting;
+import com.etoaudiobook.formats.DocumentParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +32,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Converts demo-story.md with the real engine and checks the result with a real decoder. */
 class ConvertTest {
+  static int indexOf(byte[] data, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= data.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (data[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   @TempDir
   Path dir;
 
@@ -43,8 +59,14 @@ class ConvertTest {
 
     Pauses pauses = new Pauses(250, 600, 1500);
     Path out = dir.resolve("out");
-    Converter.Result result = new Converter(new FileBlobStore(dir.resolve("work")), engine, 3)
+    // a real book's cover (the EPUB's JPEG) goes into the tag as its picture
+    byte[] cover = new DocumentParser().cover("alice-epub3.epub",
+        Files.readAllBytes(DevBooks.file("alice-epub3.epub")));
+    Converter.Result result = new Converter(new FileBlobStore(dir.resolve("work")), engine, 3).cover(cover)
         .convert(book, casting, new JobOptions(pauses, null), out, done -> { }, total -> { });
+    byte[] audio = Files.readAllBytes(result.audiobook());
+    int apic = indexOf(audio, "APIC".getBytes(StandardCharsets.ISO_8859_1));
+    assertTrue(apic > 0 && indexOf(audio, Arrays.copyOf(cover, 64)) > apic, "the cover is the tag's picture");
 
     // every segment file exists and decodes
     List<Segment> segments = book.segments().toList();

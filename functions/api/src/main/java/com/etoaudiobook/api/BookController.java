@@ -62,6 +62,7 @@ class BookController {
     Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, data)));
     String bookId = Ids.newId();
     services.store().saveBook(bookId, book);
+    services.store().saveCover(bookId, services.parser().cover(name, data));
     return HttpResponse.created(view(bookId, book)).header("Location", "/api/books/" + bookId);
   }
 

@@ -55,7 +55,11 @@ class JobController {
   record Voicing(String voiceId, @Nullable String engine, @Nullable Double rate, @Nullable Integer pitch) {
   }
 
-  record Options(@Nullable Pauses pauses) {
+  /** Pauses as sent: any left out take the defaults; the limits are Pauses' own. */
+  record PauseInput(@Nullable Integer segmentMs, @Nullable Integer paragraphMs, @Nullable Integer chapterMs) {
+  }
+
+  record Options(@Nullable PauseInput pauses) {
   }
 
   record CreateJob(String bookId, @Nullable Map<String, Voicing> casting, @Nullable Options options) {
@@ -73,19 +77,32 @@ class JobController {
     if (body == null || body.bookId() == null) {
       throw ApiException.badRequest("bookId is required");
     }
+    Pauses pauses = pauses(body.options()); // what the request says is checked before what it names
+    Map<String, Casting.Assignment> chosen = assignments(body.casting());
     Book book = Ids.valid(body.bookId()) ? services.store().book(body.bookId()) : null;
     if (book == null) {
       throw ApiException.notFound("No book " + body.bookId());
     }
     BookLimits.check(book); // books stored before the limits existed
-    Map<String, Casting.Assignment> chosen = assignments(body.casting());
     Casting casting = services.caster().cast(book, chosen);
-    JobOptions options = new JobOptions(body.options() == null ? null : body.options().pauses(), null);
+    JobOptions options = new JobOptions(pauses, null);
     long expected = ExpectedDuration.millis(book, casting, options.pausesOrDefault());
-    Job job = heavy.run("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options));
+    Job job = heavy.runToEnd("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options));
     services.blobs().put(ExpectedDuration.key(job.id()), Json.write(Map.of("expectedDurationMs", expected)),
         "application/json");
     return job.id();
+  }
+
+  private static Pauses pauses(@Nullable Options options) {
+    PauseInput p = options == null ? null : options.pauses();
+    if (p == null) {
+      return null;
+    }
+    try {
+      return Pauses.of(p.segmentMs(), p.paragraphMs(), p.chapterMs());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
   }
 
   /** The roles a request casts, validated (shared with the cost estimate). */
@@ -111,9 +128,13 @@ class JobController {
 
   @Get(value = "/{id}/segments{?chapter}", produces = MediaType.APPLICATION_JSON)
   HttpResponse<byte[]> segments(@PathVariable String id, @Nullable @QueryValue Integer chapter) {
-    Progress p = progress(id);
-    if (p.job().state() != JobState.DONE) {
-      throw ApiException.conflict("Job " + id + " is " + p.job().state().name().toLowerCase()
+    // the job record alone: counting done parts (progress) costs seconds on a novel and is not needed here
+    Job job = Ids.valid(id) ? services.store().job(id) : null;
+    if (job == null) {
+      throw ApiException.notFound("No job " + id);
+    }
+    if (job.state() != JobState.DONE) {
+      throw ApiException.conflict("Job " + id + " is " + job.state().name().toLowerCase()
           + "; segments are available when it is done");
     }
     ObjectNode manifest;
@@ -140,7 +161,9 @@ class JobController {
 
   @Delete("/{id}")
   Map<String, Object> cancel(@PathVariable String id) {
-    progress(id);
+    if (!Ids.valid(id) || services.store().job(id) == null) { // the job alone: progress lists every part
+      throw ApiException.notFound("No job " + id);
+    }
     try {
       services.jobs().cancel(id);
     } catch (IllegalStateException e) {

@@ -62,6 +62,21 @@ public final class Problem {
     return d.length() > 300 ? d.substring(0, 300) + "…" : d;
   }
 
+  private static final Pattern INTERNAL_NOTE = Pattern.compile(
+      "\\s*\\([^()]*(?:Exception|Error\\b|\\b[a-z]+\\.[a-z]+\\.[a-z]+\\.[A-Za-z]+)[^()]*\\)");
+
+  /**
+   * A refusal's message without what a library said in parentheses ("(org.apache...Exception: ...)"):
+   * the words for the user stay, the class names and internals go.
+   */
+  public static String withoutInternals(String message) {
+    if (message == null) {
+      return null;
+    }
+    String m = message.length() > 2000 ? message.substring(0, 2000) : message;
+    return INTERNAL_NOTE.matcher(m).replaceAll("").strip();
+  }
+
   public static MutableHttpResponse<Map<String, Object>> response(HttpStatus status, String detail) {
     return HttpResponse.<Map<String, Object>>status(status).body(body(status, detail)).contentType(MEDIA_TYPE);
   }

@@ -43,7 +43,7 @@ final class ProblemHandlers {
         case "unsupported" -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
         default -> HttpStatus.BAD_REQUEST;
       };
-      return Problem.response(status, e.getMessage());
+      return Problem.response(status, Problem.withoutInternals(e.getMessage()));
     }
   }
 

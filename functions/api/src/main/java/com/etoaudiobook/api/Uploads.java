@@ -12,6 +12,9 @@ final class Uploads {
   /** Extension → the content type the browser must PUT with. */
   static final Map<String, String> TYPES = DocumentParser.CONTENT_TYPES;
 
+  /** Stored names, extension included, are at most this long. */
+  static final int MAX_NAME = 80;
+
   private Uploads() {
   }
 
@@ -23,7 +26,7 @@ final class Uploads {
   /**
    * The one rule for a file's name, wherever one arrives (an upload, a form): a type the parser reads
    * (415 otherwise) and a name before the extension (400 otherwise). Returns the name to store and
-   * parse by: safe characters, at most 80 before the extension, which is kept.
+   * parse by: safe characters, at most MAX_NAME in all, the extension kept.
    */
   static String storedName(String fileName) {
     requireType(fileName);
@@ -32,7 +35,9 @@ final class Uploads {
     if (base.isBlank()) {
       throw ApiException.badRequest("fileName needs a name before '." + ext + "'");
     }
-    return FileNames.safe(base) + "." + ext;
+    String safe = FileNames.safe(base);
+    int room = MAX_NAME - ext.length() - 1;
+    return (safe.length() > room ? safe.substring(0, room) : safe) + "." + ext;
   }
 
   /** @throws ApiException 415 for a file type the parser does not read */

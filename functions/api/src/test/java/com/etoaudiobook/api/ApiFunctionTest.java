@@ -106,4 +106,36 @@ class ApiFunctionTest {
     }
     return null;
   }
+
+  /**
+   * Rate limits count per address API Gateway saw (requestContext.http.sourceIp): a new
+   * X-Forwarded-For per request is not a new client. /metrics is off where the template turns it off.
+   */
+  @Test
+  void limitsKeyOnTheSourceAddressAndMetricsCanBeOff() {
+    Services services = Fixtures.services(dir.resolve("limits"), new RecordingQueue(), Map.of());
+    try (ApplicationContext limited = ApplicationContext.builder().singletons(services).properties(Map.of(
+        "etoaudiobook.rate-limit.enabled", "true", "etoaudiobook.rate-limit.limits", "voices=2/1m",
+        "etoaudiobook.metrics-enabled", "false")).start()) {
+      APIGatewayV2HTTPEventFunction f = new APIGatewayV2HTTPEventFunction(limited);
+      int[] statuses = new int[3];
+      for (int i = 0; i < 3; i++) {
+        APIGatewayV2HTTPEvent e = Fixtures.event("api-get-voices.json", APIGatewayV2HTTPEvent.class);
+        Map<String, String> headers = new HashMap<>(e.getHeaders());
+        headers.put("x-forwarded-for", "198.51.100." + i + ", 203.0.113.10");
+        e.setHeaders(headers);
+        statuses[i] = f.handleRequest(e, null).getStatusCode();
+      }
+      assertEquals("[200, 200, 429]", java.util.Arrays.toString(statuses));
+      APIGatewayV2HTTPEvent other = Fixtures.event("api-get-voices.json", APIGatewayV2HTTPEvent.class);
+      other.getRequestContext().getHttp().setSourceIp("203.0.113.77");
+      assertEquals(200, f.handleRequest(other, null).getStatusCode(), "another source address, another bucket");
+
+      APIGatewayV2HTTPEvent metrics = Fixtures.event("api-health.json", APIGatewayV2HTTPEvent.class);
+      metrics.setRawPath("/metrics");
+      metrics.getRequestContext().getHttp().setPath("/metrics");
+      metrics.setRouteKey("GET /metrics");
+      assertEquals(404, f.handleRequest(metrics, null).getStatusCode());
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package com.etoaudiobook.aws;
 
+import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.job.PartSpec;
 import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.json.Json;
@@ -15,6 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** The WorkQueue on SQS: one message per part on the synthesis queue, {jobId} on the assembly queue. */
 public final class SqsWorkQueue implements WorkQueue {
@@ -22,6 +27,7 @@ public final class SqsWorkQueue implements WorkQueue {
   /** SQS caps a whole batch at 256 KiB; leave room for the request's own fields. */
   private static final int MAX_BATCH_BYTES = 250 * 1024;
   private static final int ATTEMPTS = 5;
+  private static final ExecutorService SENDERS = Executors.newFixedThreadPool(8, DaemonThreads.named("sqs-send"));
 
   private final SqsClient sqs;
   private final String synthesisQueueUrl;
@@ -35,13 +41,14 @@ public final class SqsWorkQueue implements WorkQueue {
 
   @Override
   public void enqueueParts(List<PartSpec> parts) {
+    List<List<SendMessageBatchRequestEntry>> batches = new ArrayList<>();
     List<SendMessageBatchRequestEntry> batch = new ArrayList<>(MAX_BATCH);
     int bytes = 0;
     for (PartSpec part : parts) {
       String body = Json.writeString(part);
       int size = body.getBytes(StandardCharsets.UTF_8).length;
       if (batch.size() == MAX_BATCH || (!batch.isEmpty() && bytes + size > MAX_BATCH_BYTES)) {
-        send(batch);
+        batches.add(batch);
         batch = new ArrayList<>(MAX_BATCH);
         bytes = 0;
       }
@@ -50,7 +57,25 @@ public final class SqsWorkQueue implements WorkQueue {
       bytes += size;
     }
     if (!batch.isEmpty()) {
-      send(batch);
+      batches.add(batch);
+    }
+    if (batches.size() <= 1) {
+      batches.forEach(this::send);
+      return;
+    }
+    // One request at a time, a 40,000-part book took minutes to queue (a round trip per 10 parts);
+    // a few in flight keep a job's start within the API's time.
+    List<Future<?>> sent = new ArrayList<>(batches.size());
+    batches.forEach(b -> sent.add(SENDERS.submit(() -> send(b))));
+    try {
+      for (Future<?> f : sent) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while queueing part messages", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
   }
 

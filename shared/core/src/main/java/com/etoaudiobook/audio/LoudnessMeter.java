@@ -19,14 +19,27 @@ public final class LoudnessMeter {
   private LoudnessMeter() {
   }
 
-  /** Integrated (gated) loudness in LUFS; {@link #SILENCE} when nothing passes the absolute gate. */
-  public static double integrated(short[] pcm, int sampleRate) {
-    return integrated(pcm, sampleRate, 1.0);
+  /** Samples per chunk of the peak envelope (1.45 ms at 22050 Hz). */
+  public static final int CHUNK = 32;
+
+  /**
+   * What one pass over the PCM learns: per 100 ms sub-block the K-weighted mean square (at gain 1,
+   * full scale = 1.0) and the plain sum of squares; per {@link #CHUNK} samples the largest magnitude
+   * and the sum of squares. A normalizer decides its gain and its limiting from these alone.
+   */
+  public record Analysis(int step, double[] weighted, double[] plain, int[] chunkPeak, float[] chunkEnergy) {
+    public int subBlocks() {
+      return weighted.length;
+    }
   }
 
-  /** Integrated loudness of the PCM as it would be with each sample multiplied by {@code gain}. */
-  public static double integrated(short[] pcm, int sampleRate, double gain) {
-    double[] power = subBlockPower(pcm, sampleRate, gain);
+  /** Integrated (gated) loudness in LUFS; {@link #SILENCE} when nothing passes the absolute gate. */
+  public static double integrated(short[] pcm, int sampleRate) {
+    return integrated(analyze(pcm, sampleRate).weighted());
+  }
+
+  /** Integrated loudness from sub-block powers (see {@link Analysis#weighted()}). */
+  public static double integrated(double[] power) {
     int blocks = power.length - 3;
     if (blocks <= 0) {
       // shorter than one 400 ms block: the whole part is the one block, so short parts level too
@@ -76,30 +89,68 @@ public final class LoudnessMeter {
     return Math.pow(10, (lufs + 0.691) / 10);
   }
 
-  /** Mean square of the K-weighted signal (full scale = 1.0) in each 100 ms sub-block. */
-  private static double[] subBlockPower(short[] pcm, int sampleRate, double gain) {
+  /** One pass: K-weighting (two biquads, direct form II transposed) and the sums of each sub-block and chunk. */
+  public static Analysis analyze(short[] pcm, int sampleRate) {
     int step = (int) Math.round(sampleRate * 0.1);
-    double[] power = new double[pcm.length / step];
+    int count = pcm.length / step;
+    double[] weighted = new double[count];
+    double[] plain = new double[count];
+    int chunks = (pcm.length + CHUNK - 1) / CHUNK;
+    int[] chunkPeak = new int[chunks];
+    float[] chunkEnergy = new float[chunks];
     double[] pre = preFilter(sampleRate);
     double[] rlb = rlbFilter(sampleRate);
-    double scale = gain / 32768.0;
-    // two biquads in direct form II transposed
+    double pb0 = pre[0], pb1 = pre[1], pb2 = pre[2], pa1 = pre[3], pa2 = pre[4];
+    double ra1 = rlb[3], ra2 = rlb[4];
+    double scale = 1 / 32768.0;
     double p1 = 0, p2 = 0, r1 = 0, r2 = 0;
-    for (int b = 0; b < power.length; b++) {
+    // one loop: the filters' recursion bounds its speed, so the integer sums beside it come free
+    long squares = 0;
+    int max = 0;
+    int chunk = 0;
+    int chunkEnd = Math.min(CHUNK, pcm.length);
+    for (int b = 0; b < count; b++) {
       double sum = 0;
       for (int i = b * step, end = i + step; i < end; i++) {
-        double x = pcm[i] * scale;
-        double y = pre[0] * x + p1;
-        p1 = pre[1] * x - pre[3] * y + p2;
-        p2 = pre[2] * x - pre[4] * y;
-        double k = rlb[0] * y + r1;
-        r1 = rlb[1] * y - rlb[3] * k + r2;
-        r2 = rlb[2] * y - rlb[4] * k;
+        int v = pcm[i];
+        squares += v * v;
+        int magnitude = v < 0 ? -v : v;
+        max = magnitude > max ? magnitude : max;
+        if (i + 1 == chunkEnd) {
+          chunkPeak[chunk] = max;
+          chunkEnergy[chunk] = squares;
+          plain[chunk * CHUNK / step] += squares;
+          squares = 0;
+          max = 0;
+          chunk++;
+          chunkEnd = Math.min(chunkEnd + CHUNK, pcm.length);
+        }
+        double x = v * scale;
+        double y = pb0 * x + p1;
+        p1 = pb1 * x - pa1 * y + p2;
+        p2 = pb2 * x - pa2 * y;
+        double k = y + r1; // the RLB high-pass: b = {1, -2, 1}
+        r1 = -2 * y - ra1 * k + r2;
+        r2 = y - ra2 * k;
         sum += k * k;
       }
-      power[b] = sum / step;
+      weighted[b] = sum / step;
     }
-    return power;
+    // the tail after the last whole sub-block: peaks and energy only
+    for (int i = count * step; i < pcm.length; i++) {
+      int v = pcm[i];
+      squares += v * v;
+      max = Math.max(max, Math.abs(v));
+      if (i + 1 == chunkEnd) {
+        chunkPeak[chunk] = max;
+        chunkEnergy[chunk] = squares;
+        squares = 0;
+        max = 0;
+        chunk++;
+        chunkEnd = Math.min(chunkEnd + CHUNK, pcm.length);
+      }
+    }
+    return new Analysis(step, weighted, plain, chunkPeak, chunkEnergy);
   }
 
   /** The high shelf (head effect): {b0, b1, b2, a1, a2}. */
@@ -130,12 +181,23 @@ public final class LoudnessMeter {
     return max == 0 ? SILENCE : 20 * Math.log10(max / 32768.0);
   }
 
-  /** Largest absolute value of the 4x oversampled signal in dBFS: peaks between samples count. */
+  /**
+   * Largest absolute value of the 4x oversampled signal in dBFS: peaks between samples count.
+   * Interpolates only next to samples within 6 dB of the largest: a peak between two samples cannot
+   * pass the largest sample by more than that, so the others cannot hold the true peak.
+   */
   public static double truePeak(short[] pcm) {
-    double max = 0;
+    int sampleMax = 0;
+    for (short s : pcm) {
+      sampleMax = Math.max(sampleMax, Math.abs(s));
+    }
+    double max = sampleMax;
+    int near = sampleMax / 2;
     int half = TAPS / 2;
-    for (int n = 0; n < pcm.length; n++) {
-      max = Math.max(max, Math.abs(pcm[n]));
+    for (int n = 0; n + 1 < pcm.length; n++) {
+      if (Math.abs(pcm[n]) < near && Math.abs(pcm[n + 1]) < near) {
+        continue;
+      }
       for (int phase = 1; phase < OVERSAMPLING; phase++) {
         double[] h = PHASES[phase];
         double acc = 0;

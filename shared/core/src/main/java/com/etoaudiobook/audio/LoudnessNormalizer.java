@@ -5,22 +5,27 @@ import com.etoaudiobook.audio.internal.Mp3Decoder;
 /**
  * Brings one part to the {@link LoudnessTarget}, before it is stored and cached. PCM (eSpeak NG)
  * is measured, scaled and, where a peak would pass the ceiling, limited with look-ahead, then
- * encoded. MP3 (Polly) is decoded only to be measured, and its frames' global gain moved in whole
- * 1.5 dB steps: never re-encoded, and the peak ceiling wins over the loudness when both cannot hold.
+ * encoded. MP3 (Polly) is decoded to be measured, and its frames' global gain moved in whole
+ * 1.5 dB steps; re-encoded only when its peaks leave no other way to the target.
  */
 public final class LoudnessNormalizer {
   /**
    * How far below the true-peak ceiling PCM samples are kept: the peaks between samples and the
    * MP3 coder's error add to them (measured with ffmpeg's ebur128 on encoded eSpeak parts).
    */
-  static final double ENCODING_MARGIN_DB = 1.0;
+  static final double ENCODING_MARGIN_DB = 0.5;
+  /**
+   * What 48 kbps MP3 coding takes from speech's loudness: weak spectral detail quantized to zero
+   * (measured with ffmpeg's ebur128, eSpeak NG voices before and after LAME -q 7: 0.4 to 0.7 LU).
+   * PCM is made this much louder, so the part is at the target as it is heard.
+   */
+  static final double CODING_LOSS_DB = 0.55;
   /** Never raise a part by more than this: a near-silent part stays quiet rather than hiss. */
   static final double MAX_BOOST_DB = 24;
   /** Close enough: a tenth of the 1 LU a listener notices. */
   private static final double TOLERANCE_LU = 0.1;
   private static final double ATTACK_SECONDS = 0.002;
   private static final double RELEASE_SECONDS = 0.05;
-  private static final int BLOCK = 8192;
 
   private final LoudnessTarget target;
 
@@ -32,59 +37,149 @@ public final class LoudnessNormalizer {
     return target;
   }
 
-  /** The PCM at the target loudness with its peaks under the ceiling (a new array). */
-  public short[] normalize(short[] pcm, int sampleRate) {
-    double loudness = LoudnessMeter.integrated(pcm, sampleRate);
-    if (loudness == LoudnessMeter.SILENCE) {
-      return pcm;
+  /**
+   * PCM ready to be encoded at the target: the encoder multiplies {@code samples} by {@code gain}
+   * (LAME does it on its float input, for free), and {@code samples} already carry the limiter's
+   * reductions around the peaks.
+   */
+  public record Leveled(short[] samples, double gain) {
+    /** The samples with the gain applied, for callers that need plain PCM. */
+    public short[] applied() {
+      short[] out = new short[samples.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = clip(Math.round(samples[i] * gain));
+      }
+      return out;
     }
+  }
+
+  /** The PCM at the target loudness (as heard after encoding) with its peaks under the ceiling. */
+  public short[] normalize(short[] pcm, int sampleRate) {
+    return level(pcm, sampleRate).applied();
+  }
+
+  /**
+   * Measures once, then decides the gain and the limiting on the peak envelope (a value per 32
+   * samples), where trying a gain costs a thirtieth of a pass over the samples; then writes the
+   * limited samples, only where the limiter pulls the gain down. What limiting takes away is
+   * estimated per sub-block from the energy it removes, and the gain raised to give it back.
+   */
+  public Leveled level(short[] pcm, int sampleRate) {
+    return level(pcm, sampleRate, 0);
+  }
+
+  /** {@link #level(short[], int)} for a target moved by {@code offsetLu} (a delivery: shouted, whispered). */
+  public Leveled level(short[] pcm, int sampleRate, double offsetLu) {
+    LoudnessMeter.Analysis a = LoudnessMeter.analyze(pcm, sampleRate);
+    double loudness = LoudnessMeter.integrated(a.weighted());
+    if (loudness == LoudnessMeter.SILENCE) {
+      return new Leveled(pcm, 1.0);
+    }
+    double goal = target.lufs() + offsetLu + CODING_LOSS_DB;
     double ceiling = 32767 * Math.pow(10, (target.peakDb() - ENCODING_MARGIN_DB) / 20);
-    double gainDb = Math.min(MAX_BOOST_DB, target.lufs() - loudness);
-    short[] out = new short[pcm.length];
-    // limiting takes a little loudness away; a second pass (rarely a third) gives it back
-    for (int pass = 0; pass < 3; pass++) {
-      limit(pcm, out, Math.pow(10, gainDb / 20), ceiling, sampleRate);
-      double miss = target.lufs() - LoudnessMeter.integrated(out, sampleRate);
-      if (Math.abs(miss) < TOLERANCE_LU || gainDb >= MAX_BOOST_DB) {
-        break;
+    double gainDb = Math.min(MAX_BOOST_DB, goal - loudness);
+    int attack = Math.max(1, (int) Math.round(ATTACK_SECONDS * sampleRate));
+    int release = Math.max(1, (int) Math.round(RELEASE_SECONDS * sampleRate));
+    double[] envelope = null;
+    for (int pass = 0; pass < 6; pass++) {
+      envelope = envelope(a, ceiling / Math.pow(10, gainDb / 20), attack, release);
+      if (envelope == null) {
+        break; // no peak passes the ceiling: the loudness moves by exactly the gain
+      }
+      double[] power = a.weighted().clone();
+      double[] removed = new double[power.length];
+      for (int c = 0; c < a.chunkPeak().length; c++) {
+        double mean = (envelope[c] + envelope[c + 1]) / 2;
+        int b = c * LoudnessMeter.CHUNK / a.step();
+        if (mean < 1 && b < removed.length) {
+          removed[b] += a.chunkEnergy()[c] * (1 - mean * mean);
+        }
+      }
+      for (int b = 0; b < power.length; b++) {
+        if (removed[b] > 0) {
+          power[b] *= Math.max(0, 1 - removed[b] / a.plain()[b]);
+        }
+      }
+      double miss = goal - (LoudnessMeter.integrated(power) + gainDb);
+      if (Math.abs(miss) < TOLERANCE_LU || gainDb >= MAX_BOOST_DB || pass == 5) {
+        break; // (the envelope is this gain's: it is the one to return)
       }
       gainDb = Math.min(MAX_BOOST_DB, gainDb + miss);
+    }
+    return new Leveled(envelope == null ? pcm : apply(pcm, envelope), Math.pow(10, gainDb / 20));
+  }
+
+  /**
+   * The limiter's gain (relative to the encoder's) at each chunk boundary, or null when no chunk
+   * passes the threshold. A boundary is at most what both chunks beside it allow, so the gain
+   * interpolated across a chunk keeps every sample in it under the ceiling; the gain then falls
+   * at most 1 per attack before a peak (look-ahead) and rises at most 1 per release after it, so
+   * limiting adds no clicks.
+   */
+  static double[] envelope(LoudnessMeter.Analysis a, double threshold, int attack, int release) {
+    int[] peaks = a.chunkPeak();
+    int n = peaks.length;
+    double[] v = null;
+    for (int c = 0; c < n; c++) {
+      if (peaks[c] > threshold) {
+        if (v == null) {
+          v = new double[n + 1];
+          java.util.Arrays.fill(v, 1.0);
+        }
+        double need = threshold / peaks[c];
+        v[c] = Math.min(v[c], need);
+        v[c + 1] = Math.min(v[c + 1], need);
+      }
+    }
+    if (v == null) {
+      return null;
+    }
+    double attackStep = (double) LoudnessMeter.CHUNK / attack;
+    double releaseStep = (double) LoudnessMeter.CHUNK / release;
+    for (int k = n - 1; k >= 0; k--) {
+      v[k] = Math.min(v[k], v[k + 1] + attackStep);
+    }
+    for (int k = 1; k <= n; k++) {
+      v[k] = Math.min(v[k], v[k - 1] + releaseStep);
+    }
+    return v;
+  }
+
+  /** A copy of pcm with the envelope's gain, interpolated within each chunk, where it is under 1. */
+  private static short[] apply(short[] pcm, double[] envelope) {
+    short[] out = pcm.clone();
+    int size = LoudnessMeter.CHUNK;
+    for (int c = 0; c + 1 < envelope.length; c++) {
+      double from = envelope[c], to = envelope[c + 1];
+      if (from >= 1 && to >= 1) {
+        continue;
+      }
+      double g = from;
+      double dg = (to - from) / size;
+      for (int i = c * size, end = Math.min(pcm.length, i + size); i < end; i++, g += dg) {
+        double y = pcm[i] * g;
+        out[i] = (short) (y < 0 ? y - 0.5 : y + 0.5);
+      }
     }
     return out;
   }
 
-  /**
-   * out = in × gain, with the gain pulled down around any sample that would pass the ceiling: it
-   * falls linearly over the attack before the peak (look-ahead, so the peak itself is under) and
-   * recovers linearly over the release. The gain's slope is bounded, so the limiting adds no
-   * clicks. Block by block: a peak further ahead than the attack cannot lower the gain here.
-   */
-  static void limit(short[] in, short[] out, double gain, double ceiling, int sampleRate) {
-    int attack = Math.max(1, (int) Math.round(ATTACK_SECONDS * sampleRate));
-    double attackStep = gain / attack;
-    double releaseStep = gain / Math.max(1, RELEASE_SECONDS * sampleRate);
-    float[] lookAhead = new float[BLOCK + attack];
-    double current = gain;
-    for (int start = 0; start < in.length; start += BLOCK) {
-      int end = Math.min(in.length, start + BLOCK);
-      int horizon = Math.min(in.length, end + attack);
-      double next = gain;
-      for (int i = horizon - 1; i >= start; i--) {
-        int magnitude = Math.abs(in[i]);
-        double need = magnitude * gain > ceiling ? ceiling / magnitude : gain;
-        next = Math.min(need, next + attackStep);
-        lookAhead[i - start] = (float) next;
-      }
-      for (int i = start; i < end; i++) {
-        current = Math.min(lookAhead[i - start], current + releaseStep);
-        long v = Math.round(in[i] * current);
-        out[i] = (short) Math.max(-32768, Math.min(32767, v));
-      }
-    }
+  private static short clip(long v) {
+    return (short) (v > 32767 ? 32767 : v < -32768 ? -32768 : v);
   }
 
-  /** MP3 frames at the target, to the nearest 1.5 dB step that keeps the true peak under the ceiling. */
-  public byte[] normalizeMp3(byte[] frames) {
+  /**
+   * MP3 frames at the target. The cheap way first: whole 1.5 dB steps of global gain, when that
+   * reaches the target within 0.75 LU with the true peak under the ceiling. Speech whose peaks
+   * stand far above its loudness cannot get there by gain alone; only then is the decoded audio
+   * normalized and limited like PCM and encoded again (a second generation, never a missed target).
+   */
+  public byte[] normalizeMp3(byte[] frames, Mp3Encoder encoder) {
+    return normalizeMp3(frames, encoder, 0);
+  }
+
+  /** {@link #normalizeMp3(byte[], Mp3Encoder)} for a target moved by {@code offsetLu}. */
+  public byte[] normalizeMp3(byte[] frames, Mp3Encoder encoder, double offsetLu) {
     Mp3Frames.Header first = Mp3Frames.header(frames, 0);
     if (first == null) {
       throw new IllegalArgumentException("not MP3 frames");
@@ -94,11 +189,19 @@ public final class LoudnessNormalizer {
     if (loudness == LoudnessMeter.SILENCE) {
       return frames;
     }
+    int wanted = (int) Math.round(Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB);
     double peak = LoudnessMeter.truePeak(pcm);
-    int steps = (int) Math.round(Math.min(MAX_BOOST_DB, target.lufs() - loudness) / Mp3Gain.STEP_DB);
-    while (peak + steps * Mp3Gain.STEP_DB > target.peakDb() && steps > -60) {
+    int steps = wanted;
+    while (peak + steps * Mp3Gain.STEP_DB > target.peakDb()) {
       steps--;
     }
-    return steps == 0 ? frames : Mp3Gain.apply(frames, steps);
+    if (steps == wanted || first.sampleRate() != AudioFormats.SAMPLE_RATE || pcm.length <= Mp3Encoder.ENCODER_DELAY) {
+      return steps == 0 ? frames : Mp3Gain.apply(frames, steps);
+    }
+    // the decoded audio starts with the first encoding's delay; the new encoding adds its own,
+    // so the words stay where the engine's marks say they are
+    short[] speech = java.util.Arrays.copyOfRange(pcm, Mp3Encoder.ENCODER_DELAY, pcm.length);
+    Leveled leveled = level(speech, first.sampleRate(), offsetLu);
+    return encoder.encode(leveled.samples(), first.sampleRate(), leveled.gain());
   }
 }

@@ -64,10 +64,18 @@ public final class Mp3Encoder {
   }
 
   public byte[] encode(short[] pcm, int sampleRate) {
+    return encode(pcm, sampleRate, 1.0);
+  }
+
+  /**
+   * Encodes {@code pcm} multiplied by {@code gain}: LAME scales its float input, so a loudness
+   * gain costs no pass over the samples (jump3r: in the conversion it makes anyway).
+   */
+  public byte[] encode(short[] pcm, int sampleRate, double gain) {
     if (sampleRate != AudioFormats.SAMPLE_RATE) {
       throw new IllegalArgumentException("expected " + AudioFormats.SAMPLE_RATE + " Hz PCM, got " + sampleRate);
     }
-    return backend == Backend.LIBMP3LAME ? encodeNative(pcm, sampleRate) : encodeJava(pcm, sampleRate);
+    return backend == Backend.LIBMP3LAME ? encodeNative(pcm, sampleRate, gain) : encodeJava(pcm, sampleRate, gain);
   }
 
   /** Holds the library, loaded once, on first use of the class. */
@@ -77,7 +85,7 @@ public final class Mp3Encoder {
     static final Object INIT = new Object();
   }
 
-  private byte[] encodeNative(short[] pcm, int sampleRate) {
+  private byte[] encodeNative(short[] pcm, int sampleRate, double gain) {
     LameLibrary lame = Native.LAME;
     Pointer gfp;
     synchronized (Native.INIT) {
@@ -94,6 +102,7 @@ public final class Mp3Encoder {
       lame.lame_set_bWriteVbrTag(gfp, 0); // bare frames: the assembler writes the one Xing header
       lame.lame_set_write_id3tag_automatic(gfp, 0);
       lame.lame_set_findReplayGain(gfp, 0);
+      lame.lame_set_scale(gfp, (float) gain);
       if (lame.lame_init_params(gfp) < 0) {
         lame.lame_close(gfp);
         throw new IllegalStateException("libmp3lame refused " + bitrateKbps + " kbps mono at " + sampleRate + " Hz");
@@ -119,14 +128,19 @@ public final class Mp3Encoder {
     }
   }
 
-  private byte[] encodeJava(short[] pcm, int sampleRate) {
+  private byte[] encodeJava(short[] pcm, int sampleRate, double gain) {
     AudioFormat source = new AudioFormat(sampleRate, 16, 1, true, false);
     LameEncoder encoder = new LameEncoder(source, bitrateKbps, LameEncoder.CHANNEL_MODE_MONO, quality, false);
     try {
       byte[] in = new byte[pcm.length * 2];
       for (int i = 0; i < pcm.length; i++) {
-        in[2 * i] = (byte) pcm[i];
-        in[2 * i + 1] = (byte) (pcm[i] >> 8);
+        int v = pcm[i];
+        if (gain != 1.0) {
+          long scaled = Math.round(v * gain);
+          v = (int) (scaled > 32767 ? 32767 : scaled < -32768 ? -32768 : scaled);
+        }
+        in[2 * i] = (byte) v;
+        in[2 * i + 1] = (byte) (v >> 8);
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream(pcm.length / 4 + 1024);
       byte[] buffer = new byte[encoder.getMP3BufferSize()];

@@ -8,4 +8,9 @@ public interface BookParser {
    * @throws BookFormatException when the input cannot become a book
    */
   Book parse(String fileName, byte[] content);
+
+  /** The book's cover image (JPEG or PNG bytes) when the file carries one, else null. */
+  default byte[] cover(String fileName, byte[] content) {
+    return null;
+  }
 }

@@ -11,6 +11,13 @@ import java.util.List;
  * by a blank line. Quotations are then given to their speakers by {@link ProseAttribution}.
  */
 public final class ProseBuilder {
+  /**
+   * Paragraphs a book may have, checked while the text is still being extracted: each becomes a
+   * segment and objects of its own, so millions of one-word paragraphs would fill the heap before
+   * any later check. Every paragraph is at least one segment, so this is the jobs' segment limit
+   * (job.BookLimits.MAX_SEGMENTS) and refuses nothing that limit would take.
+   */
+  public static final int MAX_PARAGRAPHS = 50_000;
   private final StringBuilder text = new StringBuilder();
   private final List<Draft> drafts = new ArrayList<>();
   private final int maxChars;
@@ -54,6 +61,10 @@ public final class ProseBuilder {
     }
     if (drafts.isEmpty()) {
       drafts.add(new Draft(null));
+    }
+    if (paragraphs >= MAX_PARAGRAPHS) {
+      throw new BookFormatException("too-large", "The document has more than " + MAX_PARAGRAPHS
+          + " paragraphs, the most one book may have; split it into smaller files");
     }
     int start = append(p);
     drafts.get(drafts.size() - 1).spans.add(new Span(start, text.length(), paragraphs++));

@@ -171,7 +171,8 @@ public final class AudiobookAssembler {
                           List<Id3Tag.ChapterMark> chapters, String audioKey, Speech.Mark[][] kept,
                           ExecutorService pool) throws IOException {
     String jobId = job.id();
-    byte[] id3 = Id3Tag.build(new Id3Tag.Tags(book.title(), book.author(), book.language(), null, chapters));
+    byte[] id3 = Id3Tag.build(new Id3Tag.Tags(book.title(), book.author(), book.language(),
+        store.cover(job.bookId()), chapters));
     byte[] xing = XingHeader.frame(timeline.totalFrames(), timeline.totalBytes(),
         timeline.toc(XingHeader.length()));
     List<Segment> segments = book.segments().toList();

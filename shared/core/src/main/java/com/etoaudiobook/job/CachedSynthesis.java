@@ -6,6 +6,7 @@ import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.audio.Mp3Frames;
 import com.etoaudiobook.engine.CallGuard;
+import com.etoaudiobook.engine.Delivery;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechRequest;
@@ -93,11 +94,14 @@ public final class CachedSynthesis {
     long shiftMs;
     if (speech.pcm() != null) {
       // every part leaves at one loudness, so the joined book is even without re-encoding
-      mp3 = encoder.encode(loudness.normalize(speech.pcm(), speech.sampleRate()), speech.sampleRate());
+      // (a shout stays louder than speech, a whisper quieter: the delivery's offset from the target)
+      LoudnessNormalizer.Leveled leveled = loudness.level(speech.pcm(), speech.sampleRate(),
+          Delivery.of(delivery).loudnessLu());
+      mp3 = encoder.encode(leveled.samples(), speech.sampleRate(), leveled.gain());
       // word times are relative to the PCM; the encoder puts its delay in front
       shiftMs = AudioFormats.samplesToMillis(Mp3Encoder.ENCODER_DELAY);
     } else {
-      mp3 = loudness.normalizeMp3(Mp3Frames.bareFrames(speech.mp3()));
+      mp3 = loudness.normalizeMp3(Mp3Frames.bareFrames(speech.mp3()), encoder, Delivery.of(delivery).loudnessLu());
       shiftMs = 0;
     }
     Mp3Frames.Stats stats = Mp3Frames.count(mp3);

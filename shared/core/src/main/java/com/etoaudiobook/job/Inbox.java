@@ -22,6 +22,8 @@ public final class Inbox {
   private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
   public static final String PREFIX = "inbox/";
   public static final String RESULT_SUFFIX = ".result.json";
+  /** Beside a file while it is read, so one that kills the process is set aside, not read again at each start. */
+  public static final String READING_SUFFIX = ".reading";
 
   /**
    * @param status "accepted", "refused" (the file cannot become a book) or "failed" (our fault)
@@ -48,7 +50,8 @@ public final class Inbox {
 
   /** True for keys that are files to convert (not folders, not our own result objects). */
   public static boolean isInput(String key) {
-    return key.startsWith(PREFIX) && !key.endsWith("/") && !key.endsWith(RESULT_SUFFIX);
+    return key.startsWith(PREFIX) && !key.endsWith("/") && !key.endsWith(RESULT_SUFFIX)
+        && !key.endsWith(READING_SUFFIX);
   }
 
   /** Converts one dropped file; returns its result, or null when the key is not an inbox input. */
@@ -66,10 +69,15 @@ public final class Inbox {
       }
     }
     String name = key.substring(key.lastIndexOf('/') + 1);
-    // Written first, so a process that dies on this file leaves a reason behind and is not handed the
-    // same file again at its next start (the local watcher skips files that have a result).
-    blobs.put(resultKey, Json.write(new Result("failed", name, null, null, null, null, null, "interrupted",
-        "The conversion of this file was interrupted; drop it again to retry")), "application/json");
+    String marker = key + READING_SUFFIX;
+    if (blobs.exists(marker)) {
+      // the last attempt on this file never finished: the process died reading it (time, memory)
+      Result result = refused(name, "stopped", "Reading this file stopped the converter; it was set aside");
+      blobs.put(resultKey, Json.write(result), "application/json");
+      blobs.delete(marker);
+      return result;
+    }
+    blobs.put(marker, new byte[0], "application/octet-stream");
     Result result;
     try {
       result = convert(key, name, blobs);
@@ -90,6 +98,7 @@ public final class Inbox {
           "The file could not be converted because of an internal error; drop it again to retry");
     }
     blobs.put(resultKey, Json.write(result), "application/json");
+    blobs.delete(marker);
     return result;
   }
 
@@ -105,6 +114,7 @@ public final class Inbox {
     Casting casting = caster.get().cast(book, Map.of());
     String bookId = Ids.newId();
     store.saveBook(bookId, book);
+    store.saveCover(bookId, parser.cover(name, data));
     Job job = jobs.start(bookId, book, casting, JobOptions.DEFAULT);
     LOG.info("inbox: {} → job {} ({} parts)", key, job.id(), job.partsTotal());
     return new Result("accepted", name, book.title(), bookId, job.id(), Keys.job(job.id()),

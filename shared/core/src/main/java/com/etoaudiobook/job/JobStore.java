@@ -10,6 +10,8 @@ import java.util.List;
 /** Books, jobs, plans and part results as JSON objects in the BlobStore. */
 public final class JobStore {
   private static final String JSON = "application/json";
+  /** A cover larger than this would swell every MP3's tag; it is left out. */
+  public static final int MAX_COVER_BYTES = 2 * 1024 * 1024;
   private final BlobStore blobs;
 
   public JobStore(BlobStore blobs) {
@@ -22,6 +24,19 @@ public final class JobStore {
 
   public void saveBook(String bookId, Book book) {
     blobs.put(Keys.book(bookId), Json.write(book), JSON);
+  }
+
+  /** Keeps the cover beside the book; an absent or oversized one is not stored. */
+  public void saveCover(String bookId, byte[] cover) {
+    if (cover != null && cover.length > 0 && cover.length <= MAX_COVER_BYTES) {
+      boolean png = cover.length > 4 && cover[0] == (byte) 0x89 && cover[1] == 'P';
+      blobs.put(Keys.cover(bookId), cover, png ? "image/png" : "image/jpeg");
+    }
+  }
+
+  /** The book's cover image, or null. */
+  public byte[] cover(String bookId) {
+    return blobs.get(Keys.cover(bookId));
   }
 
   /** The book, or null. */

@@ -11,6 +11,11 @@ public final class Keys {
     return "books/" + bookId + "/book.json";
   }
 
+  /** The book's cover image, when its file had one (the MP3's ID3 APIC picture). */
+  public static String cover(String bookId) {
+    return "books/" + bookId + "/cover";
+  }
+
   public static String job(String jobId) {
     return "jobs/" + jobId + "/job.json";
   }

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * Gives every role a voice: the narrator the steadiest voice of the book's language, the other
- * roles distinct voices alternating gender (or following the role's gender hint), and only when
- * voices run out a reused voice with a shifted pitch so two roles still sound apart.
+ * roles distinct voices of their gender (a neutral or next voice when the gender is unknown),
+ * and only when voices of that gender run out a reused one with a shifted pitch so two roles
+ * still sound apart.
  */
 public final class AutoCaster {
   private static final Set<String> NARRATOR_NAMES = Set.of("narrator", "narration", "_narr");
@@ -59,7 +60,6 @@ public final class AutoCaster {
     Set<String> used = new LinkedHashSet<>();
     Map<String, Casting.Assignment> result = new LinkedHashMap<>();
     int reuses = 0;
-    boolean nextFemale = true;
     for (Role role : orderNarratorFirst(book.roles())) {
       if (isNarrator(role.name()) || (book.roles().size() == 1)) {
         Voice v = narratorVoice(pool, used);
@@ -67,20 +67,15 @@ public final class AutoCaster {
         result.put(role.name(), Casting.Assignment.of(v.id()));
         continue;
       }
-      String hint = role.gender() != null ? role.gender() : RoleGender.guess(role.name());
-      String gender = hint != null ? hint : (nextFemale ? "female" : "male");
-      if (hint == null) {
-        nextFemale = !nextFemale;
-      }
-      Voice v = pool.stream().filter(x -> x.gender().equals(gender) && !used.contains(x.id())).findFirst()
-          .or(() -> pool.stream().filter(x -> !used.contains(x.id())).findFirst())
-          .orElse(null);
+      String gender = role.gender() != null ? role.gender() : RoleGender.guess(role.name());
+      Voice v = unused(pool, used, gender);
       if (v != null) {
         used.add(v.id());
         result.put(role.name(), Casting.Assignment.of(v.id()));
       } else {
-        // Out of voices: reuse one of the right gender with a pitch shift per reuse.
-        List<Voice> same = pool.stream().filter(x -> x.gender().equals(gender)).toList();
+        // Out of voices of the role's gender: reuse one of them with a pitch shift per reuse.
+        String g = gender != null ? gender : "neutral";
+        List<Voice> same = pool.stream().filter(x -> x.gender().equals(g)).toList();
         List<Voice> from = same.isEmpty() ? pool : same;
         Voice reuse = from.get(reuses % from.size());
         int shift = (reuses / from.size() + 1) * 12 * (reuses % 2 == 0 ? 1 : -1);
@@ -95,6 +90,22 @@ public final class AutoCaster {
       ordered.put(r.name(), result.get(r.name()));
     }
     return new Casting(ordered);
+  }
+
+  /**
+   * An unused voice for a role: of its gender while any voice of that gender exists (none left:
+   * null, so one is reused rather than a man getting a woman's voice); for an unknown gender a
+   * neutral voice first, else the next voice in order, never alternating genders by guess.
+   */
+  private static Voice unused(List<Voice> pool, Set<String> used, String gender) {
+    if (gender != null && pool.stream().anyMatch(x -> x.gender().equals(gender))) {
+      return pool.stream().filter(x -> x.gender().equals(gender) && !used.contains(x.id()))
+          .findFirst().orElse(null);
+    }
+    return pool.stream().filter(x -> x.gender().equals("neutral") && !used.contains(x.id()))
+        .findFirst()
+        .or(() -> pool.stream().filter(x -> !used.contains(x.id())).findFirst())
+        .orElse(null);
   }
 
   /** Checks a casting given whole (e.g. through the API) against the book and the voices. */

@@ -15,7 +15,7 @@ public final class RoleGender {
       "dad", "grandpa", "grandfather", "uncle", "brother", "boy", "man", "wizard", "husband", "son", "nephew",
       "monk", "he", "him", "count", "emperor", "god", "hero", "captain", "keeper", "baron", "abbot", "butler",
       "john", "james", "tom", "peter", "paul", "george", "william", "henry", "charles", "ansel", "jack", "harry",
-      "frederick", "winterbourne", "arthur", "edward", "robert", "david", "michael", "daniel", "samuel");
+      "frederick", "arthur", "edward", "robert", "david", "michael", "daniel", "samuel");
 
   private RoleGender() {
   }

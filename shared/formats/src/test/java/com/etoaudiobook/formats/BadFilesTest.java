@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.ProseBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -159,6 +160,32 @@ class BadFilesTest {
     refused("bomb.epub", bomb, "archive-bomb");
     refused("bomb.docx", bomb, "archive-bomb");
     assertTrue(System.nanoTime() - t0 < 20_000_000_000L);
+  }
+
+  /** Each entry stays at the per-entry floor; together they would fill the heap as a DOM. */
+  @Test
+  void manySmallEntriesThatBalloonTogetherAreABomb() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] mb = utf8("<p>a</p>".repeat(1024 * 1024 / 8));
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("mimetype"));
+      zip.write(utf8("application/epub+zip"));
+      for (int i = 0; i < 30; i++) {
+        zip.putNextEntry(new ZipEntry("OEBPS/c" + i + ".xhtml"));
+        zip.write(mb);
+      }
+    }
+    assertTrue(out.size() < 100 * 1024, "30 MiB packs small: " + out.size());
+    BookFormatException e = refused("many.epub", out.toByteArray(), "archive-bomb");
+    assertTrue(e.getMessage().contains("times the archive's size"), e.getMessage());
+  }
+
+  @Test
+  void millionsOfTinyParagraphsAreRefusedByTheParagraphLimit() {
+    byte[] html = utf8("<html><body>" + "<p>ab</p>".repeat(ProseBuilder.MAX_PARAGRAPHS + 1)
+        + "</body></html>");
+    BookFormatException e = refused("tiny.html", html, "too-large");
+    assertTrue(e.getMessage().contains(ProseBuilder.MAX_PARAGRAPHS + " paragraphs"), e.getMessage());
   }
 
   @Test

@@ -138,6 +138,59 @@ class FormatsTest {
     offsetsPointIntoText(d);
   }
 
+  /** A newer Project Gutenberg page: markers in their own blocks, a drop cap drawn as a picture. */
+  @Test
+  void gutenbergHtmlWithPictureDropCap() {
+    String html = "<html><head><title>The Project Gutenberg eBook of Emma, by Jane Austen</title></head>"
+        + "<body><div id=\"pg-header\"><p>This ebook is for the use of anyone anywhere.</p>"
+        + "<div>*** START OF THE PROJECT GUTENBERG EBOOK EMMA ***</div></div>"
+        + "<h1>EMMA</h1><h2>CONTENTS</h2><p><a href=\"#c1\">CHAPTER I</a> <a href=\"#c2\">CHAPTER II</a>"
+        + " <a href=\"#c3\">CHAPTER III</a></p>"
+        + "<h2 id=\"c1\">CHAPTER I</h2><p><img src=\"e.jpg\" alt=\"E\">mma Woodhouse, handsome, clever,"
+        + " and rich, seemed to unite some of the best blessings of existence.</p>"
+        + "<h2 id=\"c2\">CHAPTER II</h2><p>Mr. Weston was a native of Highbury.</p>"
+        + "<h2 id=\"c3\">CHAPTER III</h2><p>Mr. Woodhouse was fond of society in his own way.</p>"
+        + "<div id=\"pg-footer\"><div>*** END OF THE PROJECT GUTENBERG EBOOK EMMA ***</div>"
+        + "<p>Updated editions will replace the previous one.</p></div></body></html>";
+    Book b = parser.parse("emma.html", utf8(html));
+    assertEquals("Emma", b.title());
+    assertEquals("Jane Austen", b.author());
+    assertEquals(List.of("CHAPTER I", "CHAPTER II", "CHAPTER III"), titles(b));
+    String text = all(b);
+    assertTrue(text.startsWith("Emma Woodhouse, handsome"), text);
+    assertFalse(text.contains("ebook") || text.contains("Updated editions") || text.contains("CONTENTS"), text);
+  }
+
+  /** Two columns at the same heights: read down the left column, then the right one. */
+  @Test
+  void pdfTwoColumnsAreReadInOrder() throws Exception {
+    String[] left = {"The left column opens the story and runs", "down the page line after line until it",
+        "reaches the foot of the column at last."};
+    String[] right = {"The right column goes on from there and", "it too runs down the page to the very",
+        "end of the second column of the page."};
+    byte[] pdf;
+    try (PDDocument doc = new PDDocument()) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        for (int i = 0; i < left.length; i++) {
+          line(cs, font, 10, 50, 700 - i * 12, left[i]);
+        }
+        for (int i = 0; i < right.length; i++) {
+          line(cs, font, 10, 320, 700 - i * 12, right[i]);
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      pdf = out.toByteArray();
+    }
+    String text = all(parser.parse("columns.pdf", pdf)).replace(" | ", " ");
+    assertTrue(text.contains(String.join(" ", left)), text);
+    assertTrue(text.contains(String.join(" ", right)), text);
+    assertTrue(text.indexOf("foot of the column") < text.indexOf("The right column"), text);
+  }
+
   static void line(PDPageContentStream cs, PDType1Font font, float size, float x, float y,
                    String text) throws Exception {
     cs.beginText();

@@ -33,6 +33,9 @@ public interface LameLibrary extends Library {
 
   int lame_set_findReplayGain(Pointer gfp, int find);
 
+  /** Multiplies the input by scale before encoding. */
+  int lame_set_scale(Pointer gfp, float scale);
+
   int lame_init_params(Pointer gfp);
 
   int lame_get_encoder_delay(Pointer gfp);

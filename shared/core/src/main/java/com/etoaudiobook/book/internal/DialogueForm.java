@@ -40,6 +40,14 @@ public final class DialogueForm {
   }
 
   /**
+   * For one chapter of a document: in a prose document a chapter needs two labels of its own (a
+   * title page "DAISY MILLER: A STUDY" is one label on a short page, not a script).
+   */
+  public boolean chapterScript(boolean documentIsScript) {
+    return documentIsScript ? script(true) : labels >= 2 && labels >= quotations;
+  }
+
+  /**
    * Quotations opened in one line: curly openings, or half the straight double quotes. Single
    * quotes are left out (apostrophes are far more common than single-quoted speech).
    */

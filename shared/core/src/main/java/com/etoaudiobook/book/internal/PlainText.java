@@ -50,26 +50,20 @@ public final class PlainText {
   public static Prepared prepare(String source) {
     List<SourceLine> lines = SourceLine.split(source);
     char[] out = source.toCharArray();
-    String title = null;
-    String author = null;
+    Fields fields = new Fields(null, null);
     int first = 0;
     int last = lines.size();
     for (int i = 0; i < lines.size(); i++) {
-      if (START.matcher(lines.get(i).text()).matches()) {
-        for (int j = 0; j < i; j++) {
-          Matcher m = FIELD.matcher(lines.get(j).text().strip());
-          if (m.matches() && m.group(1).equals("Title") && title == null) {
-            title = m.group(2).strip();
-          } else if (m.matches() && author == null) {
-            author = m.group(2).strip();
-          }
-        }
+      if (isStart(lines.get(i).text())) {
+        fields = fields(source.substring(0, lines.get(i).start()));
         first = i + 1;
         break;
       }
     }
+    String title = fields.title();
+    String author = fields.author();
     for (int i = first; i < lines.size(); i++) {
-      if (END.matcher(lines.get(i).text()).matches()) {
+      if (isEnd(lines.get(i).text())) {
         last = i;
         break;
       }
@@ -105,6 +99,35 @@ public final class PlainText {
           || alone(lines, i) && Headings.isCapsTitle(body);
     }
     return new Prepared(new String(out), title, author, headings, notHeadings);
+  }
+
+  /** "Title:" and "Author:" of a Project Gutenberg header; either may be null. */
+  public record Fields(String title, String author) {
+  }
+
+  /** The "Title:" and "Author:" lines of a header. */
+  public static Fields fields(String header) {
+    String title = null;
+    String author = null;
+    for (String line : header.split("\\R")) {
+      Matcher m = FIELD.matcher(line.strip());
+      if (m.matches() && m.group(1).equals("Title") && title == null) {
+        title = m.group(2).strip();
+      } else if (m.matches() && m.group(1).equals("Author") && author == null) {
+        author = m.group(2).strip();
+      }
+    }
+    return new Fields(title, author);
+  }
+
+  /** The "*** START OF THE PROJECT GUTENBERG EBOOK ..." line that ends the header. */
+  public static boolean isStart(String line) {
+    return START.matcher(line).matches();
+  }
+
+  /** The line that ends the book and starts the licence ("End of the Project Gutenberg EBook"). */
+  public static boolean isEnd(String line) {
+    return END.matcher(line).matches();
   }
 
   static boolean heading(String body) {

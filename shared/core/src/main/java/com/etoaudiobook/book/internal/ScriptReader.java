@@ -456,7 +456,7 @@ public final class ScriptReader {
     }
     boolean script = whole.script(false);
     for (DialogueForm c : chapters) {
-      proseChapter.add(!(c.hasDialogue() ? c.script(script) : script));
+      proseChapter.add(!(c.hasDialogue() ? c.chapterScript(script) : script));
     }
     int chapterIndex = 0;
     for (Entry e : entries) {

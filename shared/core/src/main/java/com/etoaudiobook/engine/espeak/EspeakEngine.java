@@ -1,5 +1,6 @@
 package com.etoaudiobook.engine.espeak;
 
+import com.etoaudiobook.engine.Delivery;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechException;
@@ -121,13 +122,23 @@ public final class EspeakEngine implements SpeechEngine {
   @Override
   public Speech synthesize(SpeechRequest request) {
     Objects.requireNonNull(request, "request");
+    Delivery delivery = Delivery.of(request.delivery());
     String espeakName = resolve(request.voiceId());
+    if (delivery.whisper()) {
+      // one variant per voice: a whisper replaces the voice's own, keeping a female voice female
+      int plus = espeakName.indexOf('+');
+      boolean female = plus >= 0 && espeakName.substring(plus + 1).toLowerCase(Locale.ROOT).startsWith("f");
+      String whisper = variants.get(female && variants.containsKey("whisperf") ? "whisperf" : "whisper");
+      if (whisper != null) {
+        espeakName = (plus < 0 ? espeakName : espeakName.substring(0, plus)) + "+" + whisper;
+      }
+    }
     // A NUL would end the C string early; a space keeps every offset unchanged.
     String text = request.text() == null ? "" : request.text().replace('\0', ' ');
     byte[] utf8 = (text + '\0').getBytes(StandardCharsets.UTF_8);
-    double multiplier = request.rate() > 0 ? request.rate() : 1.0;
+    double multiplier = (request.rate() > 0 ? request.rate() : 1.0) * delivery.rate();
     int rate = clamp((int) Math.round(175 * multiplier), 80, 450);
-    int pitch = clamp(50 + request.pitch(), 0, 99);
+    int pitch = clamp(50 + request.pitch() + delivery.pitch(), 0, 99);
 
     Collector collector = new Collector(text.length());
     synchronized (LOCK) {
@@ -136,6 +147,7 @@ public final class EspeakEngine implements SpeechEngine {
       }
       lib.espeak_SetParameter(EspeakLibrary.PARAM_RATE, rate, 0);
       lib.espeak_SetParameter(EspeakLibrary.PARAM_PITCH, pitch, 0);
+      lib.espeak_SetParameter(EspeakLibrary.PARAM_RANGE, clamp(delivery.range(), 0, 100), 0);
       int rc;
       current = collector;
       try {
@@ -152,7 +164,7 @@ public final class EspeakEngine implements SpeechEngine {
             rc == EspeakLibrary.EE_BUFFER_FULL, null);
       }
     }
-    return new Speech(collector.pcm(), null, sampleRate, marks(text, collector.events), 0);
+    return new Speech(collector.pcm(), null, sampleRate, EspeakMarks.of(text, collector.events), 0);
   }
 
   /**
@@ -203,7 +215,7 @@ public final class EspeakEngine implements SpeechEngine {
             break;
           }
           if (type == EspeakLibrary.EVENT_WORD || type == EspeakLibrary.EVENT_SENTENCE) {
-            c.events.add(new RawEvent(type,
+            c.events.add(new EspeakMarks.RawEvent(type,
                 events.getInt(off + EspeakLibrary.EVENT_TEXT_POSITION),
                 events.getInt(off + EspeakLibrary.EVENT_LENGTH),
                 events.getInt(off + EspeakLibrary.EVENT_AUDIO_POSITION)));
@@ -218,14 +230,11 @@ public final class EspeakEngine implements SpeechEngine {
     }
   }
 
-  /** One espeak event as delivered: textPosition is 1-based, in code points. */
-  record RawEvent(int type, int textPosition, int length, int audioMs) {
-  }
 
   private static final class Collector {
     short[] samples;
     int size;
-    final List<RawEvent> events = new ArrayList<>();
+    final List<EspeakMarks.RawEvent> events = new ArrayList<>();
     Throwable error;
 
     Collector(int chars) {
@@ -244,74 +253,6 @@ public final class EspeakEngine implements SpeechEngine {
     short[] pcm() {
       return Arrays.copyOf(samples, size);
     }
-  }
-
-  // --- marks -----------------------------------------------------------------------------------
-
-  /**
-   * Turns espeak's events into marks with UTF-16 offsets. espeak counts text_position from 1 in
-   * Unicode code points (not UTF-8 bytes), and length in code points too. Sentence events carry
-   * no length, so a sentence ends after its last word plus trailing punctuation. Zero-length
-   * words and words that point at whitespace (espeak emits these for symbols it reads as several
-   * words, e.g. "→") are dropped.
-   */
-  static List<Speech.Mark> marks(String text, List<RawEvent> events) {
-    int[] charAt = codePointOffsets(text);
-    int codePoints = charAt.length - 1;
-    List<Speech.Mark> marks = new ArrayList<>();
-    int sentence = -1; // index in marks of the open sentence
-    int sentenceEnd = -1; // end of its last word
-    for (RawEvent e : events) {
-      int startCp = clamp(e.textPosition() - 1, 0, codePoints);
-      int start = charAt[startCp];
-      if (e.type() == EspeakLibrary.EVENT_SENTENCE) {
-        closeSentence(text, marks, sentence, sentenceEnd, start);
-        sentence = marks.size();
-        sentenceEnd = -1;
-        marks.add(new Speech.Mark("sentence", e.audioMs(), start, start));
-      } else if (e.length() > 0) {
-        int end = charAt[clamp(startCp + e.length(), 0, codePoints)];
-        if (end > start && !text.substring(start, end).isBlank()) {
-          marks.add(new Speech.Mark("word", e.audioMs(), start, end));
-          sentenceEnd = Math.max(sentenceEnd, end);
-        }
-      }
-    }
-    closeSentence(text, marks, sentence, sentenceEnd, text.length());
-    return List.copyOf(marks.stream().filter(Objects::nonNull).toList());
-  }
-
-  private static void closeSentence(String text, List<Speech.Mark> marks, int index, int lastWordEnd,
-                                    int limit) {
-    if (index < 0) {
-      return;
-    }
-    Speech.Mark open = marks.get(index);
-    if (lastWordEnd <= open.start()) {
-      marks.set(index, null); // a sentence without words has nothing to highlight
-      return;
-    }
-    int end = lastWordEnd;
-    int bound = Math.max(limit, end);
-    while (end < bound) {
-      char ch = text.charAt(end);
-      if (Character.isWhitespace(ch) || Character.isLetterOrDigit(ch)) {
-        break;
-      }
-      end++;
-    }
-    marks.set(index, new Speech.Mark(open.type(), open.timeMs(), open.start(), end));
-  }
-
-  /** offsets[i] = UTF-16 index of code point i; offsets[count] = text.length(). */
-  static int[] codePointOffsets(String text) {
-    int[] offsets = new int[text.codePointCount(0, text.length()) + 1];
-    int cp = 0;
-    for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-      offsets[cp++] = i;
-    }
-    offsets[cp] = text.length();
-    return offsets;
   }
 
   private static int clamp(int value, int min, int max) {

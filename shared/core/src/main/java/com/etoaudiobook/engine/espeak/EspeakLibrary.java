@@ -17,6 +17,7 @@ interface EspeakLibrary extends Library {
 
   int PARAM_RATE = 1;
   int PARAM_PITCH = 3;
+  int PARAM_RANGE = 4;
 
   int EVENT_LIST_TERMINATED = 0;
   int EVENT_WORD = 1;

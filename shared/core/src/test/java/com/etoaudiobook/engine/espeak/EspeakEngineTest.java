@@ -112,18 +112,18 @@ class EspeakEngineTest {
   @Test
   void marksMapCodePointsToUtf16() {
     String text = "a 𝄞 b";
-    List<EspeakEngine.RawEvent> events = List.of(
-        new EspeakEngine.RawEvent(2, 1, 0, 0),
-        new EspeakEngine.RawEvent(1, 1, 1, 0),
-        new EspeakEngine.RawEvent(1, 3, 1, 10),
-        new EspeakEngine.RawEvent(1, 4, 1, 15), // points at a space: dropped
-        new EspeakEngine.RawEvent(1, 5, 1, 20),
-        new EspeakEngine.RawEvent(1, 4, 0, 30)); // zero length: dropped
+    List<EspeakMarks.RawEvent> events = List.of(
+        new EspeakMarks.RawEvent(2, 1, 0, 0),
+        new EspeakMarks.RawEvent(1, 1, 1, 0),
+        new EspeakMarks.RawEvent(1, 3, 1, 10),
+        new EspeakMarks.RawEvent(1, 4, 1, 15), // points at a space: dropped
+        new EspeakMarks.RawEvent(1, 5, 1, 20),
+        new EspeakMarks.RawEvent(1, 4, 0, 30)); // zero length: dropped
     assertEquals(List.of(
         new Speech.Mark("sentence", 0, 0, 6),
         new Speech.Mark("word", 0, 0, 1),
         new Speech.Mark("word", 10, 2, 4),
-        new Speech.Mark("word", 20, 5, 6)), EspeakEngine.marks(text, events));
+        new Speech.Mark("word", 20, 5, 6)), EspeakMarks.of(text, events));
   }
 
   @Test
@@ -247,5 +247,29 @@ class EspeakEngineTest {
       out[i] = pcm[i];
     }
     return out;
+  }
+
+  @Test
+  void deliveriesReachTheEngine() {
+    String text = "I will not go back to the lighthouse tonight.";
+    Speech plain = engine.synthesize(new SpeechRequest(text, "en+f3", null, 1.0, 0, null));
+    Speech sad = engine.synthesize(new SpeechRequest(text, "en+f3", null, 1.0, 0, "sadly"));
+    assertTrue(seconds(sad) > seconds(plain) * 1.1, "sadly is slower: " + seconds(sad) + " vs " + seconds(plain));
+    Speech whisper = engine.synthesize(new SpeechRequest(text, "en+f3", null, 1.0, 0, "whispering"));
+    // a whisper has no voicing: far more zero crossings than the voiced reading
+    assertTrue(crossings(whisper) > crossings(plain) * 1.5, crossings(whisper) + " vs " + crossings(plain));
+    Speech again = engine.synthesize(new SpeechRequest(text, "en+f3", null, 1.0, 0, null));
+    // eSpeak NG varies by a few ms between identical calls; a leftover rate would be 15 % off
+    assertEquals(plain.pcm().length, again.pcm().length, plain.pcm().length / 50.0, "a delivery leaves nothing behind");
+  }
+
+  private static double crossings(Speech s) {
+    int n = 0;
+    for (int i = 1; i < s.pcm().length; i++) {
+      if ((s.pcm()[i - 1] < 0) != (s.pcm()[i] < 0)) {
+        n++;
+      }
+    }
+    return n / seconds(s);
   }
 }

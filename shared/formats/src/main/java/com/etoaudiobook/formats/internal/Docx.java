@@ -46,9 +46,21 @@ public final class Docx {
     }
   }
 
+  /** The document's Title property, else its first paragraph in the Title style. */
   public String title() {
     String t = doc.getProperties().getCoreProperties().getTitle();
-    return t == null || t.isBlank() ? null : t.strip();
+    if (t != null && !t.isBlank()) {
+      return t.strip();
+    }
+    for (XWPFParagraph p : doc.getParagraphs()) {
+      String id = p.getStyleID();
+      XWPFStyle style = id == null || doc.getStyles() == null ? null : doc.getStyles().getStyle(id);
+      String name = style != null && style.getName() != null ? style.getName() : id;
+      if (name != null && name.equalsIgnoreCase("title") && !text(p).isBlank()) {
+        return text(p).replace('\n', ' ');
+      }
+    }
+    return null;
   }
 
   public String author() {
@@ -152,11 +164,11 @@ public final class Docx {
     if (id == null) {
       return 0;
     }
-    if (doc.getStyles() == null || doc.getStyles().getStyle(id) == null) {
+    XWPFStyle style = doc.getStyles() == null ? null : doc.getStyles().getStyle(id);
+    if (style == null && doc.getStyles() != null && doc.getStyles().getNumberOfStyles() > 0) {
       return 0; // a style styles.xml does not define is an ordinary paragraph
     }
-    XWPFStyle style = doc.getStyles().getStyle(id);
-    String name = style.getName() == null ? id : style.getName();
+    String name = style == null || style.getName() == null ? id : style.getName();
     for (String s : new String[] {name, id}) {
       String n = s.toLowerCase(Locale.ROOT).replace(" ", "");
       if (n.matches("heading[1-9]")) {

@@ -1,33 +1,81 @@
 package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.ProseBuilder;
+import com.etoaudiobook.book.internal.PlainText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * A single HTML page: chapters at the top heading level that repeats (several h1, or h2 under a
- * lone h1 that names the book); title from {@code <title>} or the lone h1.
+ * A single HTML page: chapters at the heading level that divides the book (the shallowest level
+ * with at least two headings followed by text); a Project Gutenberg header and licence cut at
+ * their markers; title and author from the Gutenberg header, {@code <title>} or a lone h1.
  */
 public final class Html {
+  /** "The Project Gutenberg eBook of Emma, by Jane Austen" in {@code <title>}. */
+  private static final Pattern GUTENBERG_TITLE = Pattern.compile(
+      "(?i)^the project gutenberg e-?book of (.+?)(?:,? by (.+))?$");
+  private static final Pattern NUMERAL = Pattern.compile("^(?:[IVXLC]+|\\d{1,3})\\.?$");
+
   private final Document doc;
+  private final List<HtmlText.Block> blocks = new ArrayList<>();
+  private String gutenbergTitle;
+  private String gutenbergAuthor;
 
   public Html(byte[] bytes) {
     try {
-      // jsoup picks the charset from a BOM or <meta charset>, else UTF-8.
+      // jsoup picks the charset from a BOM or <meta charset / http-equiv>, else UTF-8.
       doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Element body = doc.body() == null ? doc : doc.body();
+    List<HtmlText.Block> all = new ArrayList<>();
+    for (HtmlText.Item it : HtmlText.blocks(body, Set.of())) {
+      all.add((HtmlText.Block) it);
+    }
+    int from = 0;
+    int to = all.size();
+    for (int i = 0; i < all.size(); i++) {
+      String text = all.get(i).text();
+      if (text.lines().anyMatch(PlainText::isStart)) {
+        // The fields sit in the marker's block (older files) or in blocks before it (newer ones).
+        StringBuilder header = new StringBuilder();
+        all.subList(0, i + 1).forEach(b -> header.append(b.text()).append('\n'));
+        PlainText.Fields fields = PlainText.fields(header.toString());
+        gutenbergTitle = fields.title();
+        gutenbergAuthor = fields.author();
+        from = i + 1;
+        break;
+      }
+    }
+    for (int i = from; i < all.size(); i++) {
+      if (PlainText.isEnd(all.get(i).text().lines().findFirst().orElse(""))) {
+        to = i;
+        break;
+      }
+    }
+    blocks.addAll(all.subList(from, to));
   }
 
   public String title() {
+    if (gutenbergTitle != null) {
+      return gutenbergTitle;
+    }
     String t = doc.title().strip();
+    Matcher m = GUTENBERG_TITLE.matcher(t);
+    if (m.matches()) {
+      return m.group(1).strip();
+    }
     if (t.isEmpty()) {
       List<Element> h1 = doc.select("h1");
       t = h1.size() == 1 ? h1.get(0).text().strip() : "";
@@ -36,7 +84,14 @@ public final class Html {
   }
 
   public String author() {
-    Element meta = doc.selectFirst("meta[name=author]");
+    if (gutenbergAuthor != null) {
+      return gutenbergAuthor;
+    }
+    Matcher m = GUTENBERG_TITLE.matcher(doc.title().strip());
+    if (m.matches() && m.group(2) != null) {
+      return m.group(2).strip();
+    }
+    Element meta = doc.selectFirst("meta[name=author], meta[name=DC.creator], meta[name=dc.creator]");
     String a = meta == null ? "" : meta.attr("content").strip();
     return a.isEmpty() ? null : a;
   }
@@ -48,18 +103,20 @@ public final class Html {
   }
 
   public void text(ProseBuilder builder) {
-    Element body = doc.body() == null ? doc : doc.body();
-    int h1 = body.select("h1").size();
-    int split = h1 > 1 ? 1 : body.select("h2").isEmpty() ? 0 : 2;
+    int split = dividingLevel();
     Chapters chapters = new Chapters(builder);
     boolean started = false;
-    for (HtmlText.Item it : HtmlText.blocks(body, Set.of())) {
-      HtmlText.Block b = (HtmlText.Block) it;
+    for (HtmlText.Block b : blocks) {
+      if (b.level() > 0 && isContentsHeading(b.text())) {
+        continue;
+      }
       if (split > 0 && b.level() == split) {
         chapters.chapter(b.text());
         started = true;
-      } else if (b.level() == 1 && split == 2) {
-        continue; // the book's title, not spoken
+      } else if (b.level() > 0 && b.level() < split) {
+        continue; // above the dividing level: the book's title page, not spoken
+      } else if (NUMERAL.matcher(b.text()).matches()) {
+        continue; // a bare part number ("II.") under a chapter heading
       } else {
         if (!started) {
           chapters.chapter(null);
@@ -68,5 +125,35 @@ public final class Html {
         chapters.block(b);
       }
     }
+  }
+
+  /** The shallowest level with two headings each followed by real text, else 0. */
+  private int dividingLevel() {
+    for (int level = 1; level <= 6; level++) {
+      int sections = 0;
+      int chars = -1;
+      for (HtmlText.Block b : blocks) {
+        if (b.level() > 0 && b.level() <= level) {
+          if (chars > 0) {
+            sections++;
+          }
+          chars = b.level() == level && !isContentsHeading(b.text()) ? 0 : -1;
+        } else if (chars >= 0 && b.level() == 0) {
+          chars += b.text().length();
+        }
+      }
+      if (chars > 0) {
+        sections++;
+      }
+      if (sections >= 2) {
+        return level;
+      }
+    }
+    return 0;
+  }
+
+  static boolean isContentsHeading(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("[.:]$", "");
+    return t.equals("contents") || t.equals("table of contents");
   }
 }

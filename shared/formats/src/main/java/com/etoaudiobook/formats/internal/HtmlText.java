@@ -33,6 +33,7 @@ public final class HtmlText {
       "header", "footer", "blockquote", "pre", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
       "td", "th", "caption", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
       "address", "body", "center", "aside", "details", "summary", "hgroup", "title");
+  private static final Set<String> LISTS = Set.of("table", "ul", "ol", "dl", "div", "p");
   private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "nav", "head",
       "noscript", "template", "svg", "math", "img", "audio", "video", "object", "iframe",
       "button", "form", "select", "textarea");
@@ -104,6 +105,10 @@ public final class HtmlText {
   private static Element prune(Element root) {
     List<Element> doomed = new ArrayList<>();
     for (Element el : root.getAllElements()) {
+      if (isDropCapImage(el)) {
+        el.replaceWith(new TextNode(el.attr("alt").strip()));
+        continue;
+      }
       if (el != root && skipped(el)) {
         doomed.add(el);
       }
@@ -114,12 +119,25 @@ public final class HtmlText {
     return root;
   }
 
+  /** A picture of an initial letter ({@code <img alt="T">he night...}): the letter is the word's. */
+  static boolean isDropCapImage(Element el) {
+    if (!el.normalName().equals("img") || !el.attr("alt").strip().matches("\\p{Lu}")) {
+      return false;
+    }
+    Node next = el.nextSibling();
+    String after = next instanceof TextNode t ? t.getWholeText() : next instanceof Element e ? e.text() : "";
+    return !after.isEmpty() && Character.isLowerCase(after.codePointAt(0));
+  }
+
   static boolean skipped(Element el) {
     if (SKIPPED_TAGS.contains(el.normalName()) || el.hasAttr("hidden")) {
       return true;
     }
     if (el.normalName().equals("pre") && isCode(el)) {
       return true;
+    }
+    if (LISTS.contains(el.normalName()) && isLinkList(el)) {
+      return true; // a table of contents: links to the book's own parts
     }
     for (String attr : new String[] {"epub:type", "role"}) {
       for (String v : el.attr(attr).toLowerCase(Locale.ROOT).split("\\s+")) {
@@ -143,6 +161,22 @@ public final class HtmlText {
       return true;
     }
     return false;
+  }
+
+  /** Three or more links into the document that carry most of the element's text. */
+  static boolean isLinkList(Element el) {
+    List<Element> links = el.select("a[href]");
+    if (links.size() < 3) {
+      return false;
+    }
+    long linked = 0;
+    for (Element a : links) {
+      String href = a.attr("href");
+      if (href.startsWith("#") || !href.contains(":")) {
+        linked += a.text().length();
+      }
+    }
+    return linked * 2 > el.text().length();
   }
 
   /** A listing: a code-like class, a code element inside, or text dense in markup characters. */

@@ -3,38 +3,47 @@ package com.etoaudiobook.formats.internal;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.book.internal.Headings;
+import com.etoaudiobook.formats.internal.PdfLines.Line;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDNamedDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
 
 /**
- * A PDF's text layer: running headers, footers and page numbers removed, words hyphenated across
- * lines joined, paragraphs as PDFBox detects them, chapters at "Chapter 4"-style lines.
+ * A PDF's text layer read as a book: paragraphs rebuilt from the layout ({@link PdfParagraphs}),
+ * page furniture dropped, chapters from the outline (bookmarks) when there is one, else at
+ * "Chapter 4"-style lines; the title from the metadata when it is a real title, else page one.
  */
 public final class Pdf implements AutoCloseable {
   public static final int MAX_PAGES = 3_000;
   /** Main memory PDFBox may use for its buffers; the rest spills to temporary files. */
   private static final long MAX_MEMORY = 64L * 1024 * 1024;
-  private static final char PARAGRAPH = '\u2029';
-  private static final Pattern PAGE_NUMBER = Pattern.compile(
-      "(?i)^[\\s\\-–—|.\\[\\]()]*(?:page\\s*)?(?:\\d{1,5}|[ivxlcdm]{1,8})(?:\\s*(?:of|/)\\s*\\d{1,5})?[\\s\\-–—|.\\[\\]()]*$");
-  private static final Pattern HYPHENATED = Pattern.compile(".*\\p{L}-$");
+  /** Metadata titles that are file or tool names, not the book's title. */
+  private static final Pattern NOT_A_TITLE = Pattern.compile(
+      "(?i).*\\.(dvi|tex|pdf|docx?|indd|qxd|qxp|rtf|txt|ps|eps|fm)$|untitled.*|microsoft word.*|^\\W*$");
+  /** Outline entries that are not read: navigation and reference matter. */
+  private static final Pattern NOT_READ = Pattern.compile(
+      "(?i)^\\W*(?:cover|index|contents|table of contents|copyright|list of (?:figures|tables))\\W*$");
 
   private final PDDocument doc;
+  private List<List<Line>> pages;
 
-  private record Line(String text, boolean paragraphEnd) {
+  /** A chapter start from the outline: page (from 0), y down the page (or -1), title. */
+  record Mark(int page, float y, String title) {
   }
 
   public Pdf(byte[] bytes) {
@@ -64,10 +73,22 @@ public final class Pdf implements AutoCloseable {
         + "save an unprotected copy and upload that");
   }
 
+  /** The metadata title when it is a real one, else the largest line of the first page. */
   public String title() {
     PDDocumentInformation info = doc.getDocumentInformation();
     String t = info == null ? null : info.getTitle();
-    return t == null || t.isBlank() ? null : t.strip();
+    if (t != null && !t.isBlank() && !NOT_A_TITLE.matcher(t.strip()).matches()) {
+      return t.strip();
+    }
+    List<Line> first = lines().isEmpty() ? List.of() : lines().get(0);
+    Line best = null;
+    for (Line l : first) {
+      if (l.text().codePoints().anyMatch(Character::isLetter)
+          && (best == null || l.size() > best.size())) {
+        best = l;
+      }
+    }
+    return best == null ? null : best.text();
   }
 
   public String author() {
@@ -81,113 +102,134 @@ public final class Pdf implements AutoCloseable {
     return l == null || l.isBlank() ? null : l.strip();
   }
 
-  public void text(ProseBuilder builder) {
-    List<List<Line>> pages = new ArrayList<>();
-    try {
-      PDFTextStripper stripper = new PDFTextStripper();
-      stripper.setSortByPosition(true);
-      stripper.setLineSeparator("\n");
-      stripper.setParagraphStart("");
-      stripper.setParagraphEnd(String.valueOf(PARAGRAPH));
-      for (int p = 1; p <= doc.getNumberOfPages(); p++) {
-        stripper.setStartPage(p);
-        stripper.setEndPage(p);
-        pages.add(lines(stripper.getText(doc)));
+  private List<List<Line>> lines() {
+    if (pages == null) {
+      try {
+        PdfLines reader = new PdfLines();
+        pages = reader.read(doc);
+      } catch (IOException | RuntimeException e) {
+        throw new BookFormatException("corrupt", "The PDF's text cannot be read (" + e.getMessage()
+            + ")");
       }
-    } catch (IOException | RuntimeException e) {
-      throw new BookFormatException("corrupt", "The PDF's text cannot be read (" + e.getMessage()
-          + ")");
     }
-    if (pages.stream().flatMap(List::stream).noneMatch(l -> l.text().codePoints()
+    return pages;
+  }
+
+  public void text(ProseBuilder builder) {
+    List<List<Line>> all = lines();
+    if (all.stream().flatMap(List::stream).noneMatch(l -> l.text().codePoints()
         .anyMatch(Character::isLetter))) {
       throw new BookFormatException("no-text", "Scanned PDF: no text layer (the pages are "
           + "images); run it through OCR first, or upload the text itself");
     }
-    Set<String> running = runningLines(pages);
+    List<PdfParagraphs.Paragraph> paragraphs = PdfParagraphs.build(all);
+    List<Mark> marks = outline();
     Chapters chapters = new Chapters(builder);
-    chapters.chapter(null);
-    StringBuilder para = new StringBuilder();
-    for (List<Line> page : pages) {
-      for (int i = 0; i < page.size(); i++) {
-        Line l = page.get(i);
-        boolean edge = i < 2 || i >= page.size() - 2;
-        if (edge && (PAGE_NUMBER.matcher(l.text()).matches() || running.contains(key(l.text())))) {
-          continue;
-        }
-        if (Headings.isNumberedChapter(l.text()) && para.isEmpty()) {
-          chapters.chapter(l.text());
-          continue;
-        }
-        join(para, l.text());
-        if (l.paragraphEnd()) {
-          chapters.paragraph(para.toString());
-          para.setLength(0);
+    if (marks.isEmpty()) {
+      chapters.chapter(null);
+      for (PdfParagraphs.Paragraph p : paragraphs) {
+        if (Headings.isNumberedChapter(p.text())) {
+          chapters.chapter(p.text());
+        } else {
+          chapters.paragraph(p.text());
         }
       }
-    }
-    chapters.paragraph(para.toString());
-  }
-
-  /** Appends a line, joining "hyphen-\nated" words and otherwise putting a space between lines. */
-  private static void join(StringBuilder para, String line) {
-    if (para.isEmpty()) {
-      para.append(line);
       return;
     }
-    if (HYPHENATED.matcher(para).matches() && !line.isEmpty()
-        && Character.isLowerCase(line.codePointAt(0))) {
-      para.setLength(para.length() - 1);
-      para.append(line);
-    } else {
-      para.append(' ').append(line);
+    // Before the first bookmark: the title page, licence, copyright and contents pages.
+    int next = 0;
+    int sinceMark = 0;
+    boolean reading = false;
+    for (PdfParagraphs.Paragraph p : paragraphs) {
+      while (next < marks.size() && starts(marks.get(next), p)) {
+        Mark m = marks.get(next++);
+        reading = !NOT_READ.matcher(m.title()).matches();
+        sinceMark = 0;
+        if (reading) {
+          chapters.chapter(m.title());
+        }
+      }
+      if (reading && !(sinceMark++ < 2 && isPrintedHeading(p.text(), marks.get(next - 1).title()))) {
+        chapters.paragraph(p.text());
+      }
     }
   }
 
-  private static List<Line> lines(String pageText) {
-    List<Line> out = new ArrayList<>();
-    for (String raw : pageText.split("\n")) {
-      boolean end = raw.indexOf(PARAGRAPH) >= 0;
-      String t = raw.replace(String.valueOf(PARAGRAPH), "").replace("\u00ad", "").strip();
-      if (t.isEmpty()) {
-        if (end && !out.isEmpty()) {
-          Line last = out.remove(out.size() - 1);
-          out.add(new Line(last.text(), true));
-        }
-        continue;
-      }
-      out.add(new Line(t, end));
+  /** The chapter's heading as printed ("CHAPTER ONE: Creators" for "1: Creators"): not read again. */
+  private static boolean isPrintedHeading(String text, String title) {
+    if (text.split("\\s+").length > 10) {
+      return false;
     }
-    // A page ends a paragraph only where PDFBox says so; a sentence can run on to the next page.
-    return out;
+    if (Headings.isNumberedChapter(text)) {
+      return true;
+    }
+    String a = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    String b = title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return !a.isEmpty() && (a.equals(b) || b.endsWith(a) || a.endsWith(b));
+  }
+
+  private static boolean starts(Mark m, PdfParagraphs.Paragraph p) {
+    return p.page() > m.page() || (p.page() == m.page() && (m.y() < 0 || p.y() >= m.y() - 2));
+  }
+
+  /** Outline entries in reading order (pre-order), each with where it points. */
+  private List<Mark> outline() {
+    List<Mark> out = new ArrayList<>();
+    try {
+      PDOutlineNode root = doc.getDocumentCatalog().getDocumentOutline();
+      if (root != null) {
+        collect(root, out, 0);
+      }
+    } catch (IOException | RuntimeException e) {
+      return List.of(); // a broken outline: fall back to headings in the text
+    }
+    out.sort((a, b) -> a.page() != b.page() ? Integer.compare(a.page(), b.page())
+        : Float.compare(a.y(), b.y()));
+    return out.size() >= 2 ? out : List.of();
   }
 
   /**
-   * Lines repeated at the top or bottom of at least half the pages (digits ignored, so "Page 3"
-   * and "Page 4" are one line): running headers and footers. Chapter openings are never counted.
+   * Entries are chapters; an entry's children are chapters too only when it is a part (its
+   * children have sections of their own, or are numbered chapters), else they are sections.
    */
-  private static Set<String> runningLines(List<List<Line>> pages) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (List<Line> page : pages) {
-      Set<String> seen = new HashSet<>();
-      for (int i = 0; i < page.size(); i++) {
-        if ((i < 2 || i >= page.size() - 2) && !Headings.isNumberedChapter(page.get(i).text())) {
-          seen.add(key(page.get(i).text()));
+  private void collect(PDOutlineNode node, List<Mark> out, int depth) throws IOException {
+    for (PDOutlineItem item : node.children()) {
+      if (out.size() > 10_000 || depth > 8) {
+        return;
+      }
+      PDDestination d = item.getDestination();
+      if (d == null && item.getAction() instanceof PDActionGoTo go) {
+        d = go.getDestination();
+      }
+      if (d instanceof PDNamedDestination named) {
+        d = doc.getDocumentCatalog().findNamedDestinationPage(named);
+      }
+      if (d instanceof PDPageDestination pd) {
+        int page = pd.retrievePageNumber();
+        float y = -1;
+        if (pd instanceof PDPageXYZDestination xyz && xyz.getTop() >= 0 && page >= 0) {
+          PDPage pg = doc.getPage(page);
+          y = pg.getCropBox().getUpperRightY() - xyz.getTop();
+        }
+        String title = item.getTitle() == null ? "" : item.getTitle().strip();
+        if (page >= 0 && !title.isEmpty()) {
+          out.add(new Mark(page, y, title));
         }
       }
-      seen.forEach(k -> counts.merge(k, 1, Integer::sum));
-    }
-    Set<String> running = new HashSet<>();
-    int need = Math.max(2, (pages.size() + 1) / 2);
-    counts.forEach((k, n) -> {
-      if (n >= need) {
-        running.add(k);
+      if (isPart(item)) {
+        collect(item, out, depth + 1);
       }
-    });
-    return running;
+    }
   }
 
-  private static String key(String line) {
-    return line.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("\\s+", " ").strip();
+  private static boolean isPart(PDOutlineItem item) {
+    for (PDOutlineItem child : item.children()) {
+      String t = child.getTitle() == null ? "" : child.getTitle().strip();
+      if (child.hasChildren() || Headings.isNumberedChapter(t) || t.matches("^\\d{1,3}[.:].*")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -197,5 +239,11 @@ public final class Pdf implements AutoCloseable {
     } catch (IOException e) {
       // nothing left to do with a document we only read
     }
+  }
+
+  static String key(String line) {
+    // Page numbers, arabic or roman ("PREFACE xv", "xvi PREFACE"), do not tell lines apart.
+    return line.toLowerCase(Locale.ROOT).replaceAll("\\d+|\\b[ivxlc]+\\b", "#")
+        .replaceAll("\\s+", " ").strip();
   }
 }

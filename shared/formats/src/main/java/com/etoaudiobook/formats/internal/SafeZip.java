@@ -56,6 +56,11 @@ public final class SafeZip {
             throw bomb(what, "a file that unpacks to over " + MAX_RATIO
                 + " times its packed size");
           }
+          // Many entries each just under the floor: the archive as a whole must not balloon.
+          if (total > RATIO_FLOOR && total / Math.max(1, counted.count) > MAX_RATIO) {
+            throw bomb(what, "files that unpack to over " + MAX_RATIO
+                + " times the archive's size");
+          }
           if (!e.isDirectory()) {
             out.write(buf, 0, n);
           }

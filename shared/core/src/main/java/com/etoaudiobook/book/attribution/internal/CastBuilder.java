@@ -64,10 +64,14 @@ final class CastBuilder {
       boolean titled = formTitle.get(form) != null;
       // People are sometimes "to"/"of" someone; places mostly are ("at Vevey", "of Rome").
       boolean placeLike = placeCount.getOrDefault(form, 0) * 2 >= n;
-      boolean knownFirst = isKnownFirstName(formCore.get(form));
+      boolean knownFirst = NameForms.isKnownFirstName(formCore.get(form));
       boolean fullKnown = knownFirst && formCore.get(form).contains(" ");
-      boolean thing = !titled && (thingCount.getOrDefault(form, 0) * 4 >= n
-          || isPlaceName(formCore.get(form)));
+      // "the Hindus", "the European": a name that never speaks and mostly follows "the" is a
+      // group or a kind.
+      boolean group = !speaker && theCount.getOrDefault(form, 0) * 2 > n
+          && !Lexicon.STANDALONE_TITLES.contains(formCore.get(form).toLowerCase());
+      boolean thing = !titled && (thingCount.getOrDefault(form, 0) * 4 >= n || group
+          || NameForms.isPlaceName(formCore.get(form)));
       if (!thing && (speaker || titled
           || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
         keep.add(form);
@@ -76,14 +80,14 @@ final class CastBuilder {
     // "the Wellands", "the Newland Archers": a family in the plural, not one speaker.
     Set<String> singularWords = new java.util.HashSet<>();
     for (String form : keep) {
-      singularWords.add(lastOf(formCore.get(form)));
+      singularWords.add(NameForms.lastOf(formCore.get(form)));
     }
     keep.removeIf(form -> {
-      String last = lastOf(formCore.get(form));
+      String last = NameForms.lastOf(formCore.get(form));
       return last.length() > 3 && last.endsWith("s")
           && singularWords.contains(last.substring(0, last.length() - 1))
           && theCount.getOrDefault(form, 0) * 2 >= formCount.get(form)
-          || Lexicon.PLURAL_TITLES.contains(firstOf(form).toLowerCase(java.util.Locale.ROOT)
+          || Lexicon.PLURAL_TITLES.contains(NameForms.firstOf(form).toLowerCase(java.util.Locale.ROOT)
               .replace(".", ""));
     });
     // A full name seen once still names a kept character: "Martha Hughes" for "Martha".
@@ -95,8 +99,8 @@ final class CastBuilder {
     }
     for (String form : formCount.keySet()) {
       String core = formCore.get(form);
-      if (core.contains(" ") && (keptWords.contains(firstOf(core))
-          || keptWords.contains(lastOf(core)))) {
+      if (core.contains(" ") && (keptWords.contains(NameForms.firstOf(core))
+          || keptWords.contains(NameForms.lastOf(core)))) {
         keep.add(form);
       }
     }
@@ -109,34 +113,81 @@ final class CastBuilder {
       String core = formCore.get(form);
       String title = formTitle.get(form);
       if (title != null && title.toLowerCase().startsWith("mrs") && core.contains(" ")) {
-        mrsFull.add(lastOf(core));
+        mrsFull.add(NameForms.lastOf(core));
       }
       if (core.contains(" ")) {
         // Middle names and initials don't make another person: key on first + last word.
-        String key = fullKey(core);
+        String key = NameForms.fullKey(core);
         if (!coreToKey.containsKey(key)) {
           coreToKey.put(key, key);
-          lastWord.computeIfAbsent(lastOf(core), x -> new ArrayList<>()).add(key);
-          firstWord.computeIfAbsent(firstOf(core), x -> new ArrayList<>()).add(key);
+          lastWord.computeIfAbsent(NameForms.lastOf(core), x -> new ArrayList<>()).add(key);
+          firstWord.computeIfAbsent(NameForms.firstOf(core), x -> new ArrayList<>()).add(key);
         }
       }
+    }
+    // Gender of each full name, from its first name or the pronouns after its untitled forms:
+    // "Mr. Hilbery" does not join "Katharine Hilbery", "Mrs. John Dashwood" is not John.
+    Map<String, int[]> votes = GenderGuess.formVotes(t, mentions, mentionStart);
+    Map<String, int[]> keyVotes = new HashMap<>();
+    Map<String, Integer> keyCount = new HashMap<>();
+    for (String form : keep) {
+      String core = formCore.get(form);
+      if (core.contains(" ")) {
+        keyCount.merge(NameForms.fullKey(core), formCount.get(form), Integer::sum);
+        if (formTitle.get(form) == null) {
+          int[] v = keyVotes.computeIfAbsent(NameForms.fullKey(core), x -> new int[2]);
+          int[] fv = votes.getOrDefault(form, new int[2]);
+          v[0] += fv[0];
+          v[1] += fv[1];
+        }
+      }
+    }
+    Map<String, String> fullGender = new HashMap<>();
+    Map<String, String> titledGender = new HashMap<>();
+    for (String form : keep) {
+      // "Miss Katharine Hilbery": a titled full name tells the gender (unless titles disagree).
+      // "Mrs. John Dashwood" is John's wife: a married title says nothing of the full name.
+      String tg = GenderGuess.titleGender(formTitle.get(form));
+      if (tg != null && formCore.get(form).contains(" ")
+          && !formTitle.get(form).toLowerCase().startsWith("mrs")) {
+        titledGender.merge(NameForms.fullKey(formCore.get(form)), tg, (a, b) -> a.equals(b) ? a : "");
+      }
+    }
+    for (String key : coreToKey.keySet()) {
+      String g = GenderGuess.firstNameOrEnding(NameForms.firstOf(key));
+      if (g == null && titledGender.containsKey(key) && !titledGender.get(key).isEmpty()) {
+        g = titledGender.get(key);
+      }
+      fullGender.put(key, g != null ? g : GenderGuess.clear(keyVotes.get(key)));
     }
     Map<String, String> formKey = new LinkedHashMap<>();
     for (String form : keep) {
       String core = formCore.get(form);
       String title = formTitle.get(form);
+      String tg = GenderGuess.titleGender(title);
       if (core.contains(" ")) {
-        formKey.put(form, fullKey(core));
+        String g = fullGender.get(NameForms.fullKey(core));
+        formKey.put(form, tg != null && g != null && !g.equals(tg) ? form : NameForms.fullKey(core));
         continue;
       }
-      String tg = GenderGuess.titleGender(title);
-      List<String> byLast = filterGender(lastWord.getOrDefault(core, List.of()), tg);
+      // An untitled name's own pronouns stand in for a title: "Archer ... he" is the man.
+      String own = tg != null ? tg : GenderGuess.clear(votes.get(form));
+      List<String> byLast = new ArrayList<>();
+      for (String full : lastWord.getOrDefault(core, List.of())) {
+        String g = fullGender.get(full);
+        if (own == null || g == null || g.equals(own)) {
+          byLast.add(full);
+        }
+      }
       List<String> byFirst = firstWord.getOrDefault(core, List.of());
+      if (title == null) {
+        byFirst = NameForms.dominant(byFirst, keyCount);
+      }
       boolean mrs = title != null && title.toLowerCase().startsWith("mrs");
       boolean firstNameTitle = title != null && (title.toLowerCase().startsWith("miss")
           || title.toLowerCase().startsWith("sir") || title.toLowerCase().startsWith("lady")
           || title.toLowerCase().startsWith("master"));
-      List<String> byFirstG = filterGender(byFirst, tg);
+      List<String> byFirstG = NameForms.filterGender(byFirst, tg);
       if (firstNameTitle && byLast.isEmpty() && byFirstG.size() == 1) {
         // "Miss Daisy", "Sir Walter", "Master Randolph": title + first name.
         formKey.put(form, byFirstG.get(0));
@@ -151,7 +202,10 @@ final class CastBuilder {
         formKey.put(form, form);
       } else if (byLast.size() == 1 && (title != null || byFirst.isEmpty())) {
         formKey.put(form, byLast.get(0));
-      } else if (title == null && byFirst.size() == 1 && byLast.isEmpty()) {
+      } else if (title == null && byFirst.size() == 1 && (byLast.isEmpty()
+          || byLast.size() == 1 && keyCount.getOrDefault(byFirst.get(0), 0)
+          > 2 * keyCount.getOrDefault(byLast.get(0), 0))) {
+        // "Newland" is "Newland Archer" (seen far more often than a stray "Luyden Newland").
         formKey.put(form, byFirst.get(0));
       } else if (title == null) {
         formKey.put(form, "\u0000" + core);
@@ -172,7 +226,13 @@ final class CastBuilder {
       if (e.getValue().startsWith("\u0000")) {
         String core = e.getValue().substring(1);
         List<String> titled = titledByCore.getOrDefault(core, List.of());
-        e.setValue(titled.size() == 1 ? titled.get(0) : core);
+        String own = GenderGuess.clear(votes.get(core));
+        // "Gregory" (he) does not join "Miss Gregory", his sister.
+        String titleGender = titled.size() == 1
+            ? GenderGuess.titleGender(formTitle.get(titled.get(0))) : null;
+        boolean agree = titled.size() == 1 && (own == null || titleGender == null
+            || own.equals(titleGender));
+        e.setValue(agree ? titled.get(0) : core);
       }
     }
     Map<String, Names.Person> byKey = new LinkedHashMap<>();
@@ -193,7 +253,7 @@ final class CastBuilder {
       byForm.put(form, p);
     }
     for (Names.Person p : people) {
-      p.name = displayName(p, formCount);
+      p.name = NameForms.displayName(p, formCount);
       p.aliases.add(p.name);
     }
     for (Names.Mention m : mentions) {
@@ -227,6 +287,9 @@ final class CastBuilder {
     double base = (allMale + 1.0) / (allMale + allFemale + 2.0);
     for (Names.Person p : people) {
       p.gender = GenderGuess.guess(p, base);
+      // Too close to call for a voice, but enough to prefer this one for a "he" or a "she".
+      p.lean = p.gender != null ? p.gender : p.male > 1.5 * p.female ? "male"
+          : p.female > 1.5 * p.male ? "female" : null;
       for (String a : p.aliases) {
         p.speeches += speakerForms.getOrDefault(a, 0);
       }
@@ -234,7 +297,16 @@ final class CastBuilder {
     // A name that never speaks and has no gender evidence is most likely a thing or a place
     // ("Americans", "Italy"): don't let it attract pronouns.
     for (Names.Person p : people) {
-      p.dropped = p.speeches == 0 && p.gender == null;
+      int n = 0;
+      int place = 0;
+      for (String a : p.aliases) {
+        n += formCount.getOrDefault(a, 0);
+        place += placeCount.getOrDefault(a, 0);
+      }
+      // "in India", "to India", "of India": a silent name mostly after prepositions is a place,
+      // whatever pronouns follow it.
+      boolean placeLike = p.titleMale + p.titleFemale == 0 && place * 3 >= n;
+      p.dropped = p.speeches == 0 && (p.gender == null || placeLike);
     }
     for (Names.Mention m : mentions) {
       if (m.character >= 0 && people.get(m.character).dropped) {
@@ -242,75 +314,4 @@ final class CastBuilder {
       }
     }
   }
-
-  /** "New York", "Wimpole Street", "Grand Hotel": a name ending or starting like a place. */
-  static boolean isPlaceName(String core) {
-    String first = firstOf(core).toLowerCase(java.util.Locale.ROOT);
-    String last = lastOf(core).toLowerCase(java.util.Locale.ROOT);
-    return core.contains(" ") && (first.equals("new") || first.equals("saint")
-        || first.equals("st")) || Lexicon.PLACE_NOUNS.contains(last);
-  }
-
-  private static List<String> filterGender(List<String> fulls, String gender) {
-    if (gender == null) {
-      return fulls;
-    }
-    List<String> out = new ArrayList<>();
-    for (String f : fulls) {
-      String g = GenderGuess.firstNameGender(firstOf(f));
-      if (g == null || g.equals(gender)) {
-        out.add(f);
-      }
-    }
-    return out;
-  }
-
-  private static String displayName(Names.Person p, Map<String, Integer> formCount) {
-    // The longest untitled full name, else the most frequent form.
-    String best = null;
-    for (String a : p.aliases) {
-      if (a.contains(" ") && titleOf(a) == null && (best == null || a.length() > best.length())) {
-        best = a;
-      }
-    }
-    if (best != null) {
-      return best;
-    }
-    int bestCount = -1;
-    for (String a : p.aliases) {
-      int c = formCount.getOrDefault(a, 0);
-      if (c > bestCount) {
-        best = a;
-        bestCount = c;
-      }
-    }
-    return best;
-  }
-
-  static String titleOf(String form) {
-    int sp = form.indexOf(' ');
-    if (sp < 0) {
-      return null;
-    }
-    String first = form.substring(0, sp).toLowerCase().replace(".", "");
-    return Tokens.isTitle(first) ? first : null;
-  }
-
-  private static String fullKey(String core) {
-    return firstOf(core) + " " + lastOf(core);
-  }
-
-  private static String lastOf(String core) {
-    return core.substring(core.lastIndexOf(' ') + 1);
-  }
-
-  static String firstOf(String core) {
-    int sp = core.indexOf(' ');
-    return sp < 0 ? core : core.substring(0, sp);
-  }
-
-  private static boolean isKnownFirstName(String core) {
-    return GenderGuess.firstNameGender(firstOf(core)) != null;
-  }
-
 }

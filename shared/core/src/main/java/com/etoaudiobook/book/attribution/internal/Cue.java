@@ -15,6 +15,8 @@ final class Cue {
   final int tok;
   /** "she said to herself", "he thought": no addressee, so no turn-taking. */
   boolean self;
+  /** For {@link #DESC}: the token after the description that starts at {@link #tok}. */
+  int descEnd;
 
   Cue(int kind, int mention, String gender, int tok) {
     this.kind = kind;

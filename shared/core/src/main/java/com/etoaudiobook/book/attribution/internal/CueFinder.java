@@ -1,7 +1,6 @@
 package com.etoaudiobook.book.attribution.internal;
 
 import java.util.List;
-import java.util.Set;
 
 import static com.etoaudiobook.book.attribution.internal.Cue.DESC;
 import static com.etoaudiobook.book.attribution.internal.Cue.FIRST;
@@ -15,17 +14,15 @@ import static com.etoaudiobook.book.attribution.internal.Cue.PRONOUN;
  */
 final class CueFinder {
 
-  private static final Set<String> OBJECTS = Set.of("him", "her", "them", "me", "us", "you",
-      "himself", "herself", "itself", "themselves", "myself", "yourself", "one", "each",
-      "everybody", "nobody", "somebody", "anybody", "everyone", "someone", "no-one");
-
   private final Tokens t;
+  private final SpeechVerbs verbs;
   private final Names names;
   private final List<QuoteScanner.Span> spans;
   private final boolean firstPerson;
 
   CueFinder(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson) {
     this.t = t;
+    this.verbs = new SpeechVerbs(t);
     this.names = names;
     this.spans = spans;
     this.firstPerson = firstPerson;
@@ -34,54 +31,6 @@ final class CueFinder {
   /** The cue of quotation q, or null. */
   Cue find(int q) {
     return findCue(q);
-  }
-
-  private boolean isTerminator(int k) {
-    if (t.isWord[k]) {
-      return false;
-    }
-    String w = t.word[k];
-    if (w.equals(".")) {
-      // "Mr." does not end the phrase.
-      return !(k > 0 && t.isWord[k - 1] && (Tokens.isTitle(t.lower[k - 1])
-          || t.word[k - 1].length() == 1 && t.isCap(k - 1)));
-    }
-    return w.equals("!") || w.equals("?") || w.equals(";") || w.equals(":") || w.equals("(")
-        || w.equals(")");
-  }
-
-  /** Index after a speech verb starting at k ("said", "went on"), or -1. */
-  private int speechVerbAt(int k, int limit) {
-    if (k >= limit || !t.isWord[k]) {
-      return -1;
-    }
-    String l = t.lower[k];
-    if (Lexicon.SPEECH_VERBS.contains(l)) {
-      // "began to cry", "thought to go": an infinitive follows, this is not speech.
-      if (k + 2 < limit && t.lower[k + 1].equals("to") && t.isWord[k + 2] && !t.isCap(k + 2)
-          && !Lexicon.DETERMINERS.contains(t.lower[k + 2]) && !OBJECTS.contains(t.lower[k + 2])) {
-        return -1;
-      }
-      // "called out Pooh", "spoke up": the particle belongs to the verb.
-      if (k + 1 < limit && (Lexicon.PARTICLES.contains(t.lower[k + 1])
-          || t.lower[k + 1].equals("up") || t.lower[k + 1].equals("back"))) {
-        return k + 2;
-      }
-      return k + 1;
-    }
-    if (Lexicon.PARTICLE_VERBS.contains(l) && k + 1 < limit
-        && Lexicon.PARTICLES.contains(t.lower[k + 1])) {
-      return k + 2;
-    }
-    return -1;
-  }
-
-  private boolean isFiller(int k) {
-    if (!t.isWord[k] || t.isCap(k) && t.quote[k] < 0 && !t.sentenceStart[k]) {
-      return false;
-    }
-    String l = t.lower[k];
-    return Lexicon.FILLERS.contains(l) || l.endsWith("ly") && l.length() > 4;
   }
 
   /** End of narration that belongs to the text around quote q: next quote or paragraph end. */
@@ -121,9 +70,11 @@ final class CueFinder {
   private Cue findCue0(int q) {
     Cue before = cueBefore(q);
     int qs = t.quoteFirst[q];
-    if (before != null && qs > 0 && t.quote[qs - 1] < 0 && t.para[qs - 1] == t.para[qs]
+    if (before != null && qs > 0 && t.quote[qs - 1] < 0
+        && (t.para[qs - 1] == t.para[qs] || introducedAbove(q))
         && (t.word[qs - 1].equals(",") || t.word[qs - 1].equals(":")
-        || t.word[qs - 1].startsWith("-") || t.word[qs - 1].startsWith("\u2014"))) {
+        || t.word[qs - 1].startsWith("-") || t.word[qs - 1].startsWith("\u2014")
+        || t.isWord[qs - 1] && introducedAbove(q))) {
       // '"…," said Alice, "…"' and 'the Gryphon interrupted: "…"': the phrase leading into
       // the quote names its speaker, whatever follows it.
       return before;
@@ -140,16 +91,24 @@ final class CueFinder {
     }
     int limit = narrationEnd(i);
     int j = i;
-    while (j < limit && !t.isWord[j] && !isTerminator(j)) {
+    while (j < limit && !t.isWord[j] && !verbs.isTerminator(j)) {
       j++;
     }
-    if (j >= limit || isTerminator(j) || Lexicon.CLAUSE_OPENERS.contains(t.lower[j])) {
+    if (j >= limit || verbs.isTerminator(j) || Lexicon.CLAUSE_OPENERS.contains(t.lower[j])) {
       // '"Got it?" and Pooh said, "Yes"': the cue belongs to the next quote.
       return null;
     }
-    int v = speechVerbAt(j, limit);
+    int v = verbs.at(j, limit);
     if (v > 0) {
       return subjectAt(v, limit);
+    }
+    Cue cleft = cleft(j, limit);
+    if (cleft != null) {
+      return cleft;
+    }
+    if (j == i && verbs.loose(j) && names.mentionStart[j + 1] >= 0) {
+      // '"…," hooted Aziz': right after the quote, any past tense before a name says who.
+      return subjectAt(j + 1, limit);
     }
     // Subject first: mention, pronoun or description, then fillers, then the verb.
     int[] end = new int[1];
@@ -159,11 +118,43 @@ final class CueFinder {
     }
     int k = end[0];
     int fill = 0;
-    while (k < limit && fill < 3 && isFiller(k)) {
+    while (k < limit && fill < 3 && verbs.isFiller(k)) {
       k++;
       fill++;
     }
-    return speechVerbAt(k, limit) > 0 ? c : null;
+    return verbs.at(k, limit) > 0 || j == i && k == end[0] && verbs.loose(k) ? c : null;
+  }
+
+  /** "It was Marilla who spoke": the name of a cleft sentence, or null. */
+  private Cue cleft(int j, int limit) {
+    if (j + 4 >= limit || !t.lower[j].equals("it")
+        || !(t.lower[j + 1].equals("was") || t.lower[j + 1].equals("is"))) {
+      return null;
+    }
+    int m = names.mentionStart[j + 2];
+    Cue c = m >= 0 ? subjectAt(j + 2, limit) : null;
+    if (c == null) {
+      return null;
+    }
+    int k = m >= 0 ? names.mentions.get(m).last : j + 3;
+    if (k + 1 < limit && (t.lower[k].equals("who") || t.lower[k].equals("that"))
+        && verbs.at(k + 1, limit) > 0) {
+      return c;
+    }
+    return null;
+  }
+
+  /** The quote opens its paragraph and the narration above runs into it (no full stop). */
+  private boolean introducedAbove(int q) {
+    int qs = t.quoteFirst[q];
+    int p = spans.get(q).paragraph();
+    if (p == 0 || qs == 0 || qs != t.paraFirst[p] || t.para[qs - 1] != p - 1
+        || t.quote[qs - 1] >= 0) {
+      return false;
+    }
+    // "…and replied," / "…said:" / "…cried out" ending the narration above.
+    String w = t.word[qs - 1];
+    return w.equals(":") || w.equals(",") || t.isWord[qs - 1] && !t.isCap(qs - 1);
   }
 
   /** Alice said, "…" / Said the Hatter: "…" / She turned to him and said, "…". */
@@ -173,13 +164,19 @@ final class CueFinder {
     int from = t.paraFirst[p];
     if (q > 0 && spans.get(q - 1).paragraph() == p) {
       from = t.quoteLast[q - 1];
+    } else if (introducedAbove(q)) {
+      // 'Katharine exclaimed:' closing the paragraph above introduces the quote opening this one.
+      from = t.paraFirst[p - 1];
+      if (q > 0 && spans.get(q - 1).paragraph() == p - 1) {
+        from = t.quoteLast[q - 1];
+      }
     }
     // Only the sentence that runs into the quote (bounded, so a huge unpunctuated paragraph
     // stays linear).
     from = Math.max(from, qs - 80);
     int s = from;
     for (int k = qs - 1; k >= from; k--) {
-      if (isTerminator(k) && !t.word[k].equals(":")) {
+      if (verbs.isTerminator(k) && !t.word[k].equals(":")) {
         s = k + 1;
         break;
       }
@@ -193,14 +190,14 @@ final class CueFinder {
         continue;
       }
       words++;
-      int after = speechVerbAt(v, qs);
+      int after = verbs.at(v, qs);
       if (after < 0) {
         continue;
       }
       // Subject before the verb, possibly with fillers: "Alice then said".
       int k = v - 1;
       int fill = 0;
-      while (k >= s && fill < 3 && isFiller(k)) {
+      while (k >= s && fill < 3 && verbs.isFiller(k)) {
         k--;
         fill++;
       }
@@ -228,9 +225,17 @@ final class CueFinder {
       // "Alice looked up and said", "an old Crab took the opportunity of saying": the
       // sentence subject.
       int[] end = new int[1];
+      boolean first = true;
       for (int m = s; m < v; m++) {
-        if (t.isWord[m] && !Lexicon.CLAUSE_OPENERS.contains(t.lower[m]) && !isFiller(m)) {
+        if (t.isWord[m] && !Lexicon.CLAUSE_OPENERS.contains(t.lower[m]) && !verbs.isFiller(m)) {
           Cue c = subjectForward(m, v, end);
+          if (c != null && c.kind == DESC && !first) {
+            // "as they walked about the room, Isabella explained": a later description is
+            // more likely an object than the subject; look on for a name.
+            m = end[0] - 1;
+            continue;
+          }
+          first = false;
           // "It was all very well to say": a distant "it" is rarely a speaker.
           if (c != null && !(c.kind == PRONOUN && t.lower[c.tok].equals("it"))) {
             return c;
@@ -284,7 +289,7 @@ final class CueFinder {
             return new Cue(NAME, m2, null, a);
           }
           // "the lady from Geneva": a function word ends the description before the name.
-          if (t.isCap(a) || speechVerbAt(a, limit) > 0 || Lexicon.STOP.contains(t.lower[a])) {
+          if (t.isCap(a) || verbs.at(a, limit) > 0 || Lexicon.STOP.contains(t.lower[a])) {
             break;
           }
         }
@@ -296,7 +301,7 @@ final class CueFinder {
       String gender = null;
       int w = 0;
       while (j < limit && w < 4 && t.isWord[j] && !t.isCap(j)
-          && speechVerbAt(j, limit) < 0 && !isFiller(j) && !t.lower[j].equals("to")
+          && verbs.at(j, limit) < 0 && !verbs.isFiller(j) && !t.lower[j].equals("to")
           && !t.lower[j].equals("and")) {
         String g = nounGender(t.lower[j]);
         if (g != null) {
@@ -309,7 +314,9 @@ final class CueFinder {
         return null;
       }
       end[0] = j;
-      return new Cue(DESC, -1, gender, k);
+      Cue d = new Cue(DESC, -1, gender, k);
+      d.descEnd = j;
+      return d;
     }
     // "poor Alice", "little Piglet".
     if (Lexicon.MODIFIERS.contains(l) && k + 1 < limit && names.mentionStart[k + 1] >= 0
@@ -331,7 +338,9 @@ final class CueFinder {
     if (p != null) {
       return p;
     }
-    if (!t.isWord[k] || t.isCap(k) && !t.sentenceStart[k]) {
+    if (!t.isWord[k] || t.isCap(k) && !t.sentenceStart[k]
+        || Lexicon.CLAUSE_OPENERS.contains(t.lower[k]) || Lexicon.STOP.contains(t.lower[k])) {
+      // "the clock and said": a description ends in a noun, not a conjunction.
       return null;
     }
     String gender = null;
@@ -346,7 +355,12 @@ final class CueFinder {
       }
       if (Lexicon.DETERMINERS.contains(l) || names.mentionEnd[j] >= 0
           && names.mentions.get(names.mentionEnd[j]).possessive) {
-        return j == k ? null : new Cue(DESC, -1, gender, j);
+        if (j == k) {
+          return null;
+        }
+        Cue d = new Cue(DESC, -1, gender, j);
+        d.descEnd = k + 1;
+        return d;
       }
     }
     return null;

@@ -37,31 +37,83 @@ final class GenderGuess {
     return null;
   }
 
+  /**
+   * The gender a full name's first name suggests: the lists, else an English first name ending
+   * in "a" ("Regina", "Adela") is a woman's far more often than not.
+   */
+  static String firstNameOrEnding(String first) {
+    String g = firstNameGender(first);
+    if (g != null) {
+      return g;
+    }
+    String l = first.toLowerCase();
+    return l.length() > 3 && l.endsWith("a") && java.lang.Character.isUpperCase(first.charAt(0))
+        ? "female" : null;
+  }
+
 
   /** Votes from the first he/she pronoun after a narration mention, before another name. */
+  /** Per name form: the he (index 0) and she (1) that first follow its narration mentions. */
+  static java.util.Map<String, int[]> formVotes(Tokens t, List<Names.Mention> mentions,
+                                                int[] mentionStart) {
+    java.util.Map<String, int[]> out = new java.util.HashMap<>();
+    for (Names.Mention m : mentions) {
+      if (t.quote[m.first] >= 0 || m.possessive) {
+        continue;
+      }
+      String g = firstPronoun(t, m, mentionStart);
+      if (g != null) {
+        out.computeIfAbsent(m.form, x -> new int[2])[g.equals("male") ? 0 : 1]++;
+      }
+    }
+    return out;
+  }
+
+  /** A clear majority of at least two votes, or null. */
+  static String clear(int[] v) {
+    if (v == null) {
+      return null;
+    }
+    if (v[0] >= 2 && v[0] >= 2 * v[1] + 1) {
+      return "male";
+    }
+    if (v[1] >= 2 && v[1] >= 2 * v[0] + 1) {
+      return "female";
+    }
+    return null;
+  }
+
+  private static String firstPronoun(Tokens t, Names.Mention m, int[] mentionStart) {
+    int limit = Math.min(t.size, m.last + 15);
+    for (int k = m.last; k < limit; k++) {
+      if (t.para[k] != t.para[m.first] || t.quote[k] >= 0 || mentionStart[k] >= 0) {
+        return null;
+      }
+      if (Lexicon.MALE_PRONOUNS.contains(t.lower[k])) {
+        return "male";
+      }
+      if (Lexicon.FEMALE_PRONOUNS.contains(t.lower[k])) {
+        return "female";
+      }
+    }
+    return null;
+  }
+
   static void countPronouns(Tokens t, List<Names.Mention> mentions, int[] mentionStart,
                             List<Names.Person> people) {
     for (Names.Mention m : mentions) {
-      if (m.character < 0 || t.quote[m.first] >= 0) {
+      if (m.character < 0 || t.quote[m.first] >= 0 || m.possessive) {
         continue;
       }
-      int limit = Math.min(t.size, m.last + 15);
-      for (int k = m.last; k < limit; k++) {
-        if (t.para[k] != t.para[m.first] || t.quote[k] >= 0 || mentionStart[k] >= 0) {
-          break;
-        }
-        String l = t.lower[k];
-        if (Lexicon.MALE_PRONOUNS.contains(l)) {
-          people.get(m.character).male++;
-          break;
-        }
-        if (Lexicon.FEMALE_PRONOUNS.contains(l)) {
-          people.get(m.character).female++;
-          break;
-        }
+      String g = firstPronoun(t, m, mentionStart);
+      if ("male".equals(g)) {
+        people.get(m.character).male++;
+      } else if ("female".equals(g)) {
+        people.get(m.character).female++;
       }
     }
   }
+
 
 
   static String guess(Names.Person p, double base) {
@@ -73,9 +125,9 @@ final class GenderGuess {
     }
     String byName = null;
     for (String a : p.aliases) {
-      String first = CastBuilder.firstOf(a);
-      if (CastBuilder.titleOf(a) != null) {
-        first = CastBuilder.firstOf(a.substring(a.indexOf(' ') + 1));
+      String first = NameForms.firstOf(a);
+      if (NameForms.titleOf(a) != null) {
+        first = NameForms.firstOf(a.substring(a.indexOf(' ') + 1));
       }
       byName = firstNameGender(first);
       if (byName != null) {

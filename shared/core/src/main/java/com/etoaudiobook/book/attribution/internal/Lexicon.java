@@ -42,6 +42,19 @@ final class Lexicon {
       sobbing groaning urging declaring returning rejoining retorting pleading squeaking
       begging begged says""");
 
+  /** A speech verb, or the -ing form of one listed in the past ("ejaculating", "observing"). */
+  static boolean isSpeechVerb(String l) {
+    if (SPEECH_VERBS.contains(l)) {
+      return true;
+    }
+    if (l.length() > 5 && l.endsWith("ing")) {
+      String stem = l.substring(0, l.length() - 3);
+      return SPEECH_VERBS.contains(stem + "ed") || SPEECH_VERBS.contains(stem + "ded")
+          || SPEECH_VERBS.contains(stem + "ped");
+    }
+    return false;
+  }
+
   /** Verbs that are speech verbs only with a particle: "went on", "broke in", "put in". */
   static final Set<String> PARTICLE_VERBS = set("went goes broke breaks put puts cut cuts");
   static final Set<String> PARTICLES = set("on in out");
@@ -98,6 +111,12 @@ final class Lexicon {
       monday tuesday wednesday thursday friday saturday sunday christmas easter
       english french german italian american british spanish roman europe america england
       london paris rome""");
+  /** Words that open a sentence before a name without being part of it ("Hitherto Gino"). */
+  static final Set<String> SENTENCE_ADVERBS = set("""
+      hitherto thereupon whereupon accordingly afterwards moreover nevertheless nonetheless
+      meanwhile anyhow somehow hence yesterday today tonight tomorrow poor dear old young
+      little later earlier presently suddenly unfortunately luckily happily sadly instantly
+      below above outside inside downstairs upstairs""");
   static final Set<String> MONTHS = set("""
       january february march april may june july august september october november december""");
 

@@ -40,6 +40,8 @@ final class Names {
     String name;
     final Set<String> aliases = new LinkedHashSet<>();
     String gender;
+    /** The gender the pronoun votes lean to, when they do not decide it. */
+    String lean;
     int male;
     int female;
     int titleMale;
@@ -56,8 +58,6 @@ final class Names {
   private final Tokens t;
   private final Map<String, Integer> capMid = new HashMap<>();
   private final Map<String, Integer> lowerCount = new HashMap<>();
-  /** Capitalised occurrences anywhere, sentence starts included. */
-  private final Map<String, Integer> capAll = new HashMap<>();
   final List<Mention> mentions = new ArrayList<>();
   /** Mention index starting at / ending at (last token) each token, or -1. */
   final int[] mentionStart;
@@ -88,7 +88,6 @@ final class Names {
       }
       String b = base(t.lower[i]);
       if (t.isCap(i)) {
-        capAll.merge(b, 1, Integer::sum);
         if (!t.sentenceStart[i]) {
           capMid.merge(b, 1, Integer::sum);
         }
@@ -125,8 +124,7 @@ final class Names {
     // "Unluckily Aziz", "What'll Fagin": adverbs and contractions open sentences, not names.
     return !Lexicon.STOP.contains(b) && !Lexicon.SPEECH_VERBS.contains(b) && !Tokens.isTitle(b)
         && lowerCount.getOrDefault(b, 0) == 0 && b.length() > 1 && !b.endsWith("ly")
-        && b.indexOf('\'') < 0 && b.indexOf('\u2019') < 0
-        && (capAll.getOrDefault(b, 0) >= 2 || GenderGuess.firstNameGender(b) != null);
+        && b.indexOf('\'') < 0 && b.indexOf('\u2019') < 0 && !Lexicon.SENTENCE_ADVERBS.contains(b);
   }
 
   private boolean isPossessive(int i) {
@@ -177,6 +175,12 @@ final class Names {
       if (j < t.size && t.word[j].equals(".") && t.para[j] == t.para[i]) {
         title = title + ".";
         j++;
+      }
+      // "Doctor Aziz" and "Dr. Aziz" are one form of one name.
+      if (l.equals("doctor")) {
+        title = "Dr.";
+      } else if (l.equals("mister")) {
+        title = "Mr.";
       }
     }
     StringBuilder core = new StringBuilder();

@@ -108,7 +108,44 @@ public final class QuoteScanner {
         }
       }
     }
+    spans.removeIf(span -> !span.continued() && isMention(text, span));
     return spans;
+  }
+
+  /**
+   * A quoted word or title inside a sentence, not speech: 'a "grand hotel" of the newest
+   * fashion', 'the word "cat" again': a few words without closing punctuation, right after a
+   * word that is not a speech verb and followed by more of the sentence.
+   */
+  static boolean isMention(String text, Span span) {
+    int a = span.start() + 1;
+    int b = span.end() - 1;
+    if (b <= a || b >= text.length()) {
+      return false;
+    }
+    String inner = text.substring(a, b).strip();
+    if (inner.isEmpty() || inner.split("\\s+").length > 5
+        || ".!?,;:-\u2014".indexOf(inner.charAt(inner.length() - 1)) >= 0) {
+      return false;
+    }
+    int before = span.start() - 1;
+    while (before >= 0 && text.charAt(before) == ' ') {
+      before--;
+    }
+    int after = span.end();
+    while (after < text.length() && text.charAt(after) == ' ') {
+      after++;
+    }
+    if (before < 0 || after >= text.length() || !Character.isLetter(text.charAt(before))
+        || !(Character.isLetter(text.charAt(after)) || ",;.".indexOf(text.charAt(after)) >= 0)) {
+      return false;
+    }
+    int w = before;
+    while (w > 0 && Character.isLetter(text.charAt(w - 1))) {
+      w--;
+    }
+    String word = text.substring(w, before + 1).toLowerCase(Locale.ROOT);
+    return !Lexicon.SPEECH_VERBS.contains(word) && !word.equals("cried") && !word.equals("and");
   }
 
   private static boolean closesAt(String text, int end, boolean single) {

@@ -20,9 +20,17 @@ final class Resolver extends Salience {
   Resolver(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
            Cue[] cues) {
     super(t, names, spans, firstPerson, cues);
+    descriptions = new Descriptions(t, names);
   }
 
+  private final Descriptions descriptions;
+
   void resolveAll() {
+    resolveForward();
+    Parity.fix(turns, speaker, type);
+  }
+
+  private void resolveForward() {
     int n = spans.size();
     int q = 0;
     while (q < n) {
@@ -90,6 +98,14 @@ final class Resolver extends Salience {
     advanceHistory(t.quoteLast[to - 1]);
     int lastPara = spans.get(to - 1).paragraph();
     // The turn's speaker is the one of its last quote (a unit rarely holds two speakers).
+    for (int q = from; q < to; q++) {
+      if (speaker[q] >= 0) {
+        if (speaker[q] >= spoken.length) {
+          spoken = java.util.Arrays.copyOf(spoken, 2 * speaker[q] + 1);
+        }
+        spoken[speaker[q]]++;
+      }
+    }
     if (speaker[to - 1] != -2) {
       turns.add(new int[] {speaker[to - 1], firstPara, lastPara, from, to});
     }
@@ -105,6 +121,10 @@ final class Resolver extends Salience {
         int kin = kinship(c, q);
         if (kin != -2) {
           return kin;
+        }
+        int described = descriptions.speaker(c);
+        if (described != -2) {
+          return described;
         }
         return resolveAnaphor(c.gender, c.tok, q, true);
       case PRONOUN:
@@ -208,7 +228,7 @@ final class Resolver extends Salience {
         int s = turns.get(k)[0];
         // Only within one conversation: a long stretch of narration between turns ends it
         // ("Piglet nodded." does not).
-        if (t.paraFirst[turns.get(k + 1)[1]] - t.paraLast[turns.get(k)[2]] > 60) {
+        if (t.paraFirst[turns.get(k + 1)[1]] - t.paraLast[turns.get(k)[2]] > 120) {
           break;
         }
         if (s != last[0] && !vocatives.contains(s) && p - turns.get(k)[2] <= 8) {
@@ -216,15 +236,19 @@ final class Resolver extends Salience {
         }
       }
     }
-    // 4. The most recently named character that did not just speak.
+    // 4. The most recently named character that did not just speak, one who has spoken before
+    // first ("the Maidan", a name in passing, rarely answers).
     int lastSpeaker = last == null ? -3 : last[0];
-    for (int h = history.size() - 1; h >= 0; h--) {
-      int[] e = history.get(h);
-      if (p - t.para[e[0]] > 4) {
-        break;
-      }
-      if (e[1] != lastSpeaker && !vocatives.contains(e[1])) {
-        return e[1];
+    for (int pass = 0; pass < 2; pass++) {
+      for (int h = history.size() - 1; h >= 0; h--) {
+        int[] e = history.get(h);
+        if (p - t.para[e[0]] > 4) {
+          break;
+        }
+        if (e[2] == 0 && e[1] != lastSpeaker && !vocatives.contains(e[1])
+            && (pass == 1 || e[1] < spoken.length && spoken[e[1]] > 0)) {
+          return e[1];
+        }
       }
     }
     if (firstPerson && last != null && last[0] != -1 && p - last[2] <= 2

@@ -15,6 +15,10 @@ abstract class Salience {
   static final Set<String> PREPOSITIONS = Set.of("to", "at", "with", "of", "for", "from",
       "by", "upon", "on", "towards", "toward", "into", "about", "behind", "beside", "near");
 
+  private static final Set<String> OPENING_ADVERBS = Set.of("presently", "meanwhile",
+      "later", "soon", "now", "then", "there", "here", "next", "afterwards", "outside",
+      "inside", "downstairs", "upstairs", "in", "during", "across");
+
   final Tokens t;
   final Names names;
   final List<QuoteScanner.Span> spans;
@@ -23,6 +27,8 @@ abstract class Salience {
   /** Speaker of each quotation: a character, -1 for the narrator, -2 while unknown. */
   final int[] speaker;
   final String[] type;
+  /** Quotations attributed so far to each character (grows with descriptive speakers). */
+  int[] spoken = new int[16];
   /** The cue being resolved is a thought or words to oneself. */
   boolean selfTalk;
 
@@ -72,7 +78,10 @@ abstract class Salience {
       return true;
     }
     String g = genderOf(person);
-    return strict ? gender.equals(g) : g == null || gender.equals(g);
+    if (strict) {
+      return gender.equals(g) || g == null && gender.equals(names.people.get(person).lean);
+    }
+    return g == null || gender.equals(g);
   }
 
   /** Resolves "he"/"she"/"the old man" at token tok, for quote q. */
@@ -209,7 +218,22 @@ abstract class Salience {
     }
     String w = t.lower[prev];
     return w.equals(",") || w.equals(";") || w.equals("--") || w.equals("(")
-        || Lexicon.CLAUSE_OPENERS.contains(w) || t.quote[prev] >= 0;
+        || Lexicon.CLAUSE_OPENERS.contains(w) || t.quote[prev] >= 0 || afterOpening(k);
+  }
+
+  /** "After luncheon Mrs Beaver came", "Presently Tony said": a short adverbial, then k. */
+  private boolean afterOpening(int k) {
+    for (int s = k - 1; s >= 0 && s >= k - 4; s--) {
+      if (!t.isWord[s] || t.quote[s] >= 0) {
+        return false;
+      }
+      if (t.sentenceStart[s]) {
+        String w = t.lower[s];
+        return PREPOSITIONS.contains(w) || Lexicon.CLAUSE_OPENERS.contains(w)
+            || OPENING_ADVERBS.contains(w) || w.endsWith("ly");
+      }
+    }
+    return false;
   }
 
 }

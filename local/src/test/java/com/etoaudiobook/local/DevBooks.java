@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the development set of real books, ../shared/data/books, by walking up from here. */
-final class Books {
-  private Books() {
+final class DevBooks {
+  private DevBooks() {
   }
 
   static Path file(String name) {

@@ -1,0 +1,149 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Speakers known only by a description ("said the turnkey", "said a little hump-backed man")
+ * become characters of their own, one per description ("The Turnkey"), instead of being
+ * resolved to a named neighbour. Plain descriptions of a person ("the old man", "the girl") may
+ * well be a named character and are left to pronoun-like resolution, unless a new person is
+ * introduced with "a"/"an".
+ */
+final class Descriptions {
+
+  /** Heads that say little more than "a person": "the old man" is often someone named. */
+  private static final Set<String> GENERIC = Set.of("man", "woman", "girl", "boy", "lady",
+      "gentleman", "fellow", "child", "person", "youth", "lad", "lass", "creature", "mother",
+      "father", "wife", "husband", "son", "daughter", "sister", "brother", "aunt", "uncle",
+      "cousin", "friend", "companion", "host", "hostess", "guest", "visitor", "stranger",
+      "men", "women", "people");
+
+  /** Heads that are not a speaker at all, or point back to one ("the latter"). */
+  private static final Set<String> NOT_SPEAKERS = Set.of("voice", "voices", "other", "others",
+      "latter", "former", "one", "first", "second", "third", "rest", "same", "whole", "two",
+      "three", "last", "next", "words", "answer", "reply", "question", "way", "thing", "air",
+      "tone", "look", "face", "eyes", "lips", "pair", "couple", "both", "all", "story",
+      "moment", "instant", "time", "whisper", "undertone", "accents", "manner", "murmur", "minute", "day", "night", "while", "end", "loud");
+
+  /** Words that end a description before its head: "the woman aloud", "a voice without". */
+  private static final Set<String> BREAKS = Set.of("aloud", "without", "within", "again",
+      "once", "too", "as", "like", "than", "close", "behind", "below", "above", "outside",
+      "came", "went", "got", "took", "made", "stood", "sat", "began", "saw", "somewhat",
+      "himself", "herself", "itself", "up", "down", "out", "off", "deal");
+
+  /** "the consequence", "the occasion", "the silence": abstract nouns do not speak. */
+  private static final java.util.regex.Pattern ABSTRACT =
+      java.util.regex.Pattern.compile("(ness|ion|ence|ance|ment|ity|ure)$");
+
+  private final Tokens t;
+  private final Names names;
+  private final Map<String, Integer> byName = new HashMap<>();
+
+  Descriptions(Tokens t, Names names) {
+    this.t = t;
+    this.names = names;
+  }
+
+  /** The character the description of cue c names, created on first use, or -2. */
+  int speaker(Cue c) {
+    if (c.kind != Cue.DESC || c.descEnd <= c.tok + 1) {
+      return -2;
+    }
+    String det = t.lower[c.tok];
+    boolean indefinite = det.equals("a") || det.equals("an");
+    if (!indefinite && !det.equals("the")) {
+      return -2;
+    }
+    int last = c.descEnd - 1;
+    String head = t.lower[last];
+    for (int k = c.tok + 1; k <= last; k++) {
+      // Only adjectives and nouns: "the seat and" or "the moment in" is no description.
+      String w = t.lower[k];
+      if (!t.isWord[k] || t.isCap(k) || Lexicon.STOP.contains(w) || w.endsWith("ly")
+          || BREAKS.contains(w) || w.length() > 4 && w.endsWith("ed")
+          || Lexicon.CLAUSE_OPENERS.contains(w) || Salience.PREPOSITIONS.contains(w)
+          || !w.chars().allMatch(ch -> java.lang.Character.isLetter(ch) || ch == '-')) {
+        return -2;
+      }
+    }
+    if (NOT_SPEAKERS.contains(head) || GENERIC.contains(head) && !indefinite
+        || ABSTRACT.matcher(head).find() || !endsThere(c.descEnd)) {
+      return -2;
+    }
+    int titled = titledCharacter(head);
+    if (titled != -3) {
+      // "the doctor" in a book with one Dr. Aziz is him; with several doctors, unknown.
+      return titled;
+    }
+    // "The Hump-backed Man", "The Turnkey": the head and the word before it.
+    int from = Math.max(c.tok + 1, last - 1);
+    if (GENERIC.contains(head) || !t.isWord[from]) {
+      from = last - (t.isWord[last - 1] && last - 1 > c.tok ? 1 : 0);
+    }
+    StringBuilder name = new StringBuilder("The");
+    for (int k = from; k <= last; k++) {
+      name.append(' ').append(capitalize(t.lower[k]));
+    }
+    String key = name.toString();
+    Integer id = byName.get(key);
+    if (id == null) {
+      id = names.people.size();
+      Names.Person p = new Names.Person(id, key);
+      p.aliases.add(key);
+      p.gender = c.gender;
+      names.people.add(p);
+      byName.put(key, id);
+    }
+    return id;
+  }
+
+  /**
+   * A description ends where the phrase does: at punctuation, a quote, a speech verb or a
+   * function word ("the turnkey, who", "the doctor at last"), not before a name or another word
+   * of the phrase ("the young Duke", "the prima donna").
+   */
+  private boolean endsThere(int k) {
+    if (k >= t.size || !t.isWord[k] || t.quote[k] >= 0) {
+      return true;
+    }
+    String w = t.lower[k];
+    return !t.isCap(k) && (Lexicon.isSpeechVerb(w) || Salience.PREPOSITIONS.contains(w)
+        || Lexicon.CLAUSE_OPENERS.contains(w) || Lexicon.FILLERS.contains(w)
+        || w.equals("who") || w.equals("that") || w.endsWith("ly"));
+  }
+
+  /** The one character whose title is this noun ("Dr." for "doctor"), -2 if several, else -3. */
+  private int titledCharacter(String head) {
+    String abbr = head.equals("doctor") ? "dr" : head;
+    int found = -3;
+    for (Names.Person p : names.people) {
+      if (p.dropped) {
+        continue;
+      }
+      for (String a : p.aliases) {
+        int sp = a.indexOf(' ');
+        String first = (sp < 0 ? a : a.substring(0, sp)).toLowerCase(Locale.ROOT).replace(".", "");
+        if (sp > 0 && (first.equals(head) || first.equals(abbr))) {
+          if (found >= 0 && found != p.id) {
+            return -2;
+          }
+          found = p.id;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String capitalize(String w) {
+    StringBuilder b = new StringBuilder(w.length());
+    boolean up = true;
+    for (char ch : w.toCharArray()) {
+      b.append(up ? java.lang.Character.toUpperCase(ch) : ch);
+      up = ch == '-' && false;
+    }
+    return b.toString().toLowerCase(Locale.ROOT).isEmpty() ? w : b.toString();
+  }
+}

@@ -1,0 +1,101 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Helpers on name forms ("Mr. Fitzwilliam Darcy"): their parts, keys and display names. */
+final class NameForms {
+  private NameForms() {
+  }
+
+  /** The one candidate seen more than twice as often as all others together, or all of them. */
+  static List<String> dominant(List<String> keys, Map<String, Integer> keyCount) {
+    if (keys.size() < 2) {
+      return keys;
+    }
+    String best = null;
+    int bestCount = -1;
+    int total = 0;
+    for (String k : keys) {
+      int c = keyCount.getOrDefault(k, 0);
+      total += c;
+      if (c > bestCount) {
+        best = k;
+        bestCount = c;
+      }
+    }
+    return bestCount > 2 * (total - bestCount) ? List.of(best) : keys;
+  }
+
+  /** "New York", "Wimpole Street", "Grand Hotel": a name ending or starting like a place. */
+  static boolean isPlaceName(String core) {
+    String first = firstOf(core).toLowerCase(java.util.Locale.ROOT);
+    String last = lastOf(core).toLowerCase(java.util.Locale.ROOT);
+    return core.contains(" ") && (first.equals("new") || first.equals("saint")
+        || first.equals("st")) || Lexicon.PLACE_NOUNS.contains(last);
+  }
+
+  static List<String> filterGender(List<String> fulls, String gender) {
+    if (gender == null) {
+      return fulls;
+    }
+    List<String> out = new ArrayList<>();
+    for (String f : fulls) {
+      String g = GenderGuess.firstNameGender(firstOf(f));
+      if (g == null || g.equals(gender)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  static String displayName(Names.Person p, Map<String, Integer> formCount) {
+    // The longest untitled full name, else the most frequent form.
+    String best = null;
+    for (String a : p.aliases) {
+      if (a.contains(" ") && titleOf(a) == null && (best == null || a.length() > best.length())) {
+        best = a;
+      }
+    }
+    if (best != null) {
+      return best;
+    }
+    int bestCount = -1;
+    for (String a : p.aliases) {
+      int c = formCount.getOrDefault(a, 0);
+      if (c > bestCount) {
+        best = a;
+        bestCount = c;
+      }
+    }
+    return best;
+  }
+
+  static String titleOf(String form) {
+    int sp = form.indexOf(' ');
+    if (sp < 0) {
+      return null;
+    }
+    String first = form.substring(0, sp).toLowerCase().replace(".", "");
+    return Tokens.isTitle(first) ? first : null;
+  }
+
+  static String fullKey(String core) {
+    return firstOf(core) + " " + lastOf(core);
+  }
+
+  static String lastOf(String core) {
+    return core.substring(core.lastIndexOf(' ') + 1);
+  }
+
+  static String firstOf(String core) {
+    int sp = core.indexOf(' ');
+    return sp < 0 ? core : core.substring(0, sp);
+  }
+
+  static boolean isKnownFirstName(String core) {
+    return GenderGuess.firstNameGender(firstOf(core)) != null;
+  }
+
+}

@@ -1,0 +1,58 @@
+package com.etoaudiobook.book;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Plain texts as Project Gutenberg ships them: header, licence, contents and their headings. */
+class PlainTextTest {
+  private static final String PARAGRAPH = "It was the best of times, it was the worst of times,\n"
+      + "it was the age of wisdom, it was the age of foolishness.\n";
+
+  private static Book parse(String text) {
+    Book book = new ScriptParser().parse("book.txt", text.getBytes(StandardCharsets.UTF_8));
+    SampleAssertions.wellFormed(book, text);
+    return book;
+  }
+
+  private static String spoken(Book b) {
+    return String.join(" ", b.segments().map(Segment::text).toList());
+  }
+
+  private static List<String> titles(Book b) {
+    return b.chapters().stream().map(Chapter::title).toList();
+  }
+
+  @Test
+  void gutenbergHeaderLicenceAndContentsAreNotReadAndHeadingsFound() {
+    String text = "The Project Gutenberg EBook of A Tale, by C. Dickens\r\n\r\n"
+        + "Title: A Tale of Two Cities\r\n\r\nAuthor: Charles Dickens\r\n\r\n"
+        + "*** START OF THIS PROJECT GUTENBERG EBOOK A TALE OF TWO CITIES ***\r\n\r\n"
+        + "Produced by Judith Boss\r\n\r\n\r\nA TALE OF TWO CITIES\r\n\r\nby Charles Dickens\r\n\r\n"
+        + "CONTENTS\r\n\r\n     I.     The Period\r\n     II.    The Mail\r\n     III.   The Night Shadows\r\n\r\n"
+        + "I. The Period\r\n\r\n" + PARAGRAPH + "\r\n"
+        + "                    NOTICE\r\n\r\n                    IS GIVEN.\r\n\r\n" + PARAGRAPH + "\r\n"
+        + "II. The Mail\r\n\r\n" + PARAGRAPH + "\r\nSTAVE ONE\r\n\r\n" + PARAGRAPH + "\r\nIV.\r\n\r\n"
+        + PARAGRAPH + "\r\nEnd of the Project Gutenberg EBook of A Tale of Two Cities\r\n\r\n"
+        + "THE FULL PROJECT GUTENBERG LICENSE\r\nPlease read this.\r\n";
+    Book b = parse(text);
+    assertEquals("A Tale of Two Cities", b.title());
+    assertEquals("Charles Dickens", b.author());
+    assertEquals(List.of("I. The Period", "II. The Mail", "STAVE ONE", "IV."), titles(b));
+    String spoken = spoken(b);
+    assertFalse(spoken.contains("Gutenberg") || spoken.contains("LICENSE") || spoken.contains("Produced"), spoken);
+    assertFalse(spoken.contains("The Night Shadows") || spoken.contains("CONTENTS"), spoken);
+    assertTrue(spoken.contains("NOTICE") && spoken.contains("IS GIVEN."), "a centred notice is read: " + spoken);
+    assertTrue(spoken.startsWith("It was the best of times"), spoken);
+  }
+
+  @Test
+  void aTextWithoutMarkersIsLeftAsItIs() {
+    Book b = parse("The Night Walk\n\n" + PARAGRAPH);
+    assertTrue(spoken(b).contains("It was the best of times"));
+  }
+}

@@ -1,0 +1,73 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+/** Stage 2: the candidate speaker named next to each quotation. */
+class CueFinderTest {
+
+  private static Cue only(Stages s, int q) {
+    return s.cues(false)[q];
+  }
+
+  @Test
+  void speechVerbBeforeOrAfterTheQuote() {
+    Stages s = new Stages("""
+        Nora Vance looked up and said decidedly: "No."
+
+        "Yes," said Nora Vance, "and tomorrow."
+
+        "Never," Tom Harlow replied.
+        """);
+    Cue[] cues = s.cues(false);
+    assertEquals("Nora Vance", s.form(cues[0]));
+    assertEquals("Nora Vance", s.form(cues[1]));
+    assertEquals("Tom Harlow", s.form(cues[3]));
+  }
+
+  @Test
+  void anUncommonVerbRightAfterTheQuoteBeforeAName() {
+    Stages s = new Stages("\"Nonsense!\" flashed Helen Marsh, and went out.\n\nHelen Marsh sat.\n");
+    Cue c = only(s, 0);
+    assertEquals(Cue.NAME, c.kind);
+    assertEquals("Helen Marsh", s.form(c));
+  }
+
+  @Test
+  void aCleftSentenceNamesTheSpeaker() {
+    Stages s = new Stages("\"Come in.\" It was Marilla Cole who spoke.\n\nMarilla Cole waited.\n");
+    assertEquals("Marilla Cole", s.form(only(s, 0)));
+  }
+
+  @Test
+  void aColonClosingTheParagraphAboveIntroducesTheQuoteBelow() {
+    Stages s = new Stages("Katharine Vell looked at the clock and remarked:\n\n\"It is late.\"\n");
+    assertEquals("Katharine Vell", s.form(only(s, 0)));
+  }
+
+  @Test
+  void aMannerIsNoSpeaker() {
+    Stages s = new Stages("Tom Harlow leaned over and said in a deep whisper: \"Hush.\"\n");
+    Cue c = only(s, 0);
+    assertEquals(Cue.NAME, c.kind);
+    assertEquals("Tom Harlow", s.form(c));
+  }
+
+  @Test
+  void pronounsAndDescriptions() {
+    Stages s = new Stages("\"Go,\" she said.\n\n\"Stay,\" said the turnkey.\n\n\"Why?\" he asked.\n");
+    Cue[] cues = s.cues(false);
+    assertEquals(Cue.PRONOUN, cues[0].kind);
+    assertEquals("female", cues[0].gender);
+    assertEquals(Cue.DESC, cues[1].kind);
+    assertEquals("male", cues[2].gender);
+  }
+
+  @Test
+  void aQuoteWithoutCue() {
+    Stages s = new Stages("The rain fell.\n\n\"Is it time?\"\n");
+    assertNull(only(s, 0));
+  }
+}

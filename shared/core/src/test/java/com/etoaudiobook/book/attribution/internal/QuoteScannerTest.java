@@ -1,0 +1,39 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Stage 1: finding quotations. */
+class QuoteScannerTest {
+
+  @Test
+  void speechIsAQuotationButQuotedWordsInASentenceAreNot() {
+    Stages s = new Stages("""
+        They stayed at a "grand hotel" of the newest fashion, and he never used the word "cat" again.
+
+        "We leave at dawn," said Ada, and the porter called "Taxi!" from the door.
+        """);
+    assertEquals(2, s.spans.size(), s.spans.toString());
+    assertEquals("\"We leave at dawn,\"", s.quoted(0));
+    assertEquals("\"Taxi!\"", s.quoted(1));
+  }
+
+  @Test
+  void aShortQuotationAfterASpeechVerbIsStillSpeech() {
+    Stages s = new Stages("He said \"Good morning\" to everyone.\n");
+    assertEquals(1, s.spans.size());
+  }
+
+  @Test
+  void aSpeechRunningOverParagraphsIsContinued() {
+    Stages s = new Stages("""
+        "It began in the spring," said Ada. "We had no money at all.
+
+        "Then the letters came."
+        """);
+    assertEquals(3, s.spans.size());
+    assertTrue(s.spans.get(1).continued());
+  }
+}

@@ -1,0 +1,139 @@
+package com.etoaudiobook.formats.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * A PDF's text lines with their geometry, in content order (which keeps columns apart, where
+ * sorting by position would read straight across them). Raised small digits after a word (note
+ * numbers) and crop-mark glyphs are left out here.
+ */
+public final class PdfLines extends PDFTextStripper {
+
+  /** One line: its page (from 0), left and right x, baseline y (down the page) and font size. */
+  public record Line(int page, String text, float x, float xEnd, float y, float size) {
+  }
+
+  private final List<List<Line>> pages = new ArrayList<>();
+  private final StringBuilder text = new StringBuilder();
+  private final List<Float> sizes = new ArrayList<>();
+  private float x = Float.MAX_VALUE;
+  private float xEnd;
+  private float y;
+  private float pageWidth;
+
+  public PdfLines() throws IOException {
+    setSortByPosition(false);
+    setSuppressDuplicateOverlappingText(true);
+  }
+
+  public List<List<Line>> read(PDDocument doc) throws IOException {
+    writeText(doc, Writer.nullWriter());
+    return pages;
+  }
+
+  float pageWidth() {
+    return pageWidth;
+  }
+
+  @Override
+  protected void startPage(PDPage page) throws IOException {
+    pages.add(new ArrayList<>());
+    pageWidth = page.getCropBox().getWidth();
+    super.startPage(page);
+  }
+
+  @Override
+  protected void writeString(String s, List<TextPosition> positions) {
+    for (TextPosition p : positions) {
+      String u = p.getUnicode();
+      if (u == null || u.isEmpty() || isCropMark(u.charAt(0))) {
+        continue;
+      }
+      if (text.isEmpty() || Character.isWhitespace(text.charAt(text.length() - 1))) {
+        if (!Character.isWhitespace(u.charAt(0))) {
+          x = Math.min(x, p.getXDirAdj());
+        }
+      }
+      text.append(u);
+      for (int i = 0; i < u.length(); i++) {
+        sizes.add(p.getFontSizeInPt() > 0 ? p.getFontSizeInPt() : p.getHeightDir());
+      }
+      xEnd = Math.max(xEnd, p.getXDirAdj() + p.getWidthDirAdj());
+      y = Math.max(y, p.getYDirAdj());
+    }
+  }
+
+  @Override
+  protected void writeWordSeparator() {
+    text.append(' ');
+    sizes.add(0f);
+  }
+
+  @Override
+  protected void writeLineSeparator() {
+    flush();
+  }
+
+  @Override
+  protected void endPage(PDPage page) throws IOException {
+    flush();
+    super.endPage(page);
+  }
+
+  private void flush() {
+    if (!pages.isEmpty() && !text.isEmpty()) {
+      float body = bodySize();
+      String t = dropNoteNumbers(body).replaceAll("\\s+", " ").strip();
+      if (!t.isEmpty()) {
+        pages.get(pages.size() - 1).add(new Line(pages.size() - 1, t, x, xEnd, y, body));
+      }
+    }
+    text.setLength(0);
+    sizes.clear();
+    x = Float.MAX_VALUE;
+    xEnd = 0;
+    y = 0;
+  }
+
+  /** The size most letters of the line are set in. */
+  private float bodySize() {
+    float max = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isLetter(text.charAt(i))) {
+        max = Math.max(max, sizes.get(i));
+      }
+    }
+    return max;
+  }
+
+  /** Digits set clearly smaller than the line's letters, right after a character: note marks. */
+  private String dropNoteNumbers(float body) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isDigit(c) && body > 0 && sizes.get(i) > 0 && sizes.get(i) < body * 0.8f
+          && i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+        int j = i;
+        while (j < text.length() && Character.isDigit(text.charAt(j))) {
+          j++;
+        }
+        i = j - 1;
+        continue;
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /** Printers' crop and registration marks set in a symbol font (❘ ❙ ❚, box drawing). */
+  static boolean isCropMark(char c) {
+    return (c >= '\u2758' && c <= '\u275A') || (c >= '\u2500' && c <= '\u259F') || c == '\uFFFD';
+  }
+}

@@ -1,0 +1,205 @@
+package com.etoaudiobook.formats.internal;
+
+import com.etoaudiobook.book.internal.Headings;
+import com.etoaudiobook.formats.internal.PdfLines.Line;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Rebuilds paragraphs from a PDF's lines, in one pass (linear in the text): a paragraph starts at
+ * an indented line, after a wider gap than the page's line spacing, after a short line ending a
+ * sentence, or at a line in a larger size (a heading); it continues across a page break and
+ * joins words hyphenated at a line end. Page furniture is dropped first: page and margin line
+ * numbers, printer's slugs and lines repeated at the top or bottom of many pages.
+ */
+final class PdfParagraphs {
+
+  /** A paragraph and where it starts (page from 0, y down the page). */
+  record Paragraph(String text, int page, float y) {
+  }
+
+  private static final Pattern NUMBER_LINE = Pattern.compile(
+      "(?i)^[\\s\\-–—|.\\[\\]()]*(?:page\\s*)?(?:[a-z]?\\d{1,5}[a-z]?|[ivxlcdm]{1,8})(?:\\s*(?:of|/)\\s*\\d{1,5})?[\\s\\-–—|.\\[\\]()]*$");
+  /** A printer's slug: "14773_01_1-174_r9jm.qxd 2/10/04 3:51 PM Page 26". */
+  private static final Pattern SLUG = Pattern.compile(
+      "(?i).*(?:\\S+\\.(?:qxd|qxp|indd|fm)\\b|\\d{1,2}:\\d{2}\\s*[ap]m\\s+page\\s+\\d+).*");
+  private static final String SENTENCE_END = ".!?:\"”’)";
+  private static final int EDGE = 3;
+
+  private PdfParagraphs() {
+  }
+
+  static List<Paragraph> build(List<List<Line>> raw) {
+    List<List<Line>> pages = new ArrayList<>();
+    for (List<Line> page : raw) {
+      pages.add(page.stream().filter(l -> !NUMBER_LINE.matcher(l.text()).matches()
+          && !SLUG.matcher(l.text()).matches()).toList());
+    }
+    Set<String> running = runningLines(pages, true);
+    Set<String> frequent = runningLines(pages, false);
+    float bodySize = commonSize(pages);
+    List<Paragraph> out = new ArrayList<>();
+    StringBuilder para = new StringBuilder();
+    int paraPage = 0;
+    float paraY = 0;
+    Line prev = null;
+    float prevRight = 0;
+    for (List<Line> page : pages) {
+      List<Line> lines = new ArrayList<>();
+      for (int i = 0; i < page.size(); i++) {
+        Line l = page.get(i);
+        boolean edge = i < EDGE || i >= page.size() - EDGE;
+        if ((edge || frequent.contains(Pdf.key(l.text()))) && running.contains(Pdf.key(l.text()))) {
+          continue;
+        }
+        lines.add(l);
+      }
+      float[] margins = margins(lines);
+      float gap = lineGap(lines);
+      Map<Float, Float> right = rightEdges(lines, margins);
+      for (Line l : lines) {
+        float margin = margin(margins, l.x());
+        boolean heading = l.size() > bodySize * 1.15f;
+        boolean start = prev == null || heading || prev.size() > bodySize * 1.15f
+            || l.x() - margin > l.size() * 0.6f
+            || (prev.page() == l.page() && l.y() - prev.y() > gap * 1.6f)
+            || (prevRight - prev.xEnd() > prev.size() * 3 && endsBlock(prev.text()));
+        if (start && !para.isEmpty()) {
+          out.add(new Paragraph(para.toString(), paraPage, paraY));
+          para.setLength(0);
+        }
+        if (para.isEmpty()) {
+          paraPage = l.page();
+          paraY = l.y();
+        }
+        join(para, l.text());
+        prev = l;
+        prevRight = right.getOrDefault(margin, l.xEnd());
+      }
+    }
+    if (!para.isEmpty()) {
+      out.add(new Paragraph(para.toString(), paraPage, paraY));
+    }
+    return out;
+  }
+
+  /** A short line ending like this ends its paragraph: a sentence, or a heading. */
+  private static boolean endsBlock(String text) {
+    return SENTENCE_END.indexOf(text.charAt(text.length() - 1)) >= 0
+        || Headings.isNumberedChapter(text) || Headings.isCapsTitle(text);
+  }
+
+  /** Appends a line: "mur-" + "derer" is one word; otherwise a space between lines. */
+  private static void join(StringBuilder para, String line) {
+    int n = para.length();
+    if (n == 0) {
+      para.append(line);
+    } else if (n >= 2 && para.charAt(n - 1) == '-' && Character.isLetter(para.charAt(n - 2))
+        && Character.isLowerCase(line.codePointAt(0))) {
+      para.setLength(n - 1);
+      para.append(line);
+    } else {
+      para.append(' ').append(line);
+    }
+  }
+
+  /** Left edges where at least a fifth of the page's lines start: the columns' margins. */
+  private static float[] margins(List<Line> lines) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (Line l : lines) {
+      counts.merge(Math.round(l.x() / 2), 1, Integer::sum);
+    }
+    int[] keys = counts.entrySet().stream().filter(e -> e.getValue() * 5 >= lines.size())
+        .mapToInt(Map.Entry::getKey).sorted().toArray();
+    float[] m = new float[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      m[i] = keys[i] * 2f;
+    }
+    return m;
+  }
+
+  private static float margin(float[] margins, float x) {
+    float best = margins.length == 0 ? x : margins[0];
+    for (float m : margins) {
+      if (m <= x + 2) {
+        best = m;
+      }
+    }
+    return Math.min(best, x);
+  }
+
+  /** Per margin, the right edge most of its lines reach (a full line). */
+  private static Map<Float, Float> rightEdges(List<Line> lines, float[] margins) {
+    Map<Float, List<Float>> ends = new HashMap<>();
+    for (Line l : lines) {
+      ends.computeIfAbsent(margin(margins, l.x()), k -> new ArrayList<>()).add(l.xEnd());
+    }
+    Map<Float, Float> out = new HashMap<>();
+    ends.forEach((m, list) -> {
+      list.sort(null);
+      out.put(m, list.get((int) (list.size() * 0.8)));
+    });
+    return out;
+  }
+
+  /** The page's usual distance between baselines. */
+  private static float lineGap(List<Line> lines) {
+    List<Float> gaps = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      float d = lines.get(i).y() - lines.get(i - 1).y();
+      if (d > 0) {
+        gaps.add(d);
+      }
+    }
+    if (gaps.isEmpty()) {
+      return Float.MAX_VALUE / 4;
+    }
+    gaps.sort(null);
+    return gaps.get(gaps.size() / 2);
+  }
+
+  /** The font size most lines are set in. */
+  private static float commonSize(List<List<Line>> pages) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (List<Line> page : pages) {
+      for (Line l : page) {
+        counts.merge(Math.round(l.size() * 2), l.text().length(), Integer::sum);
+      }
+    }
+    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey() / 2f)
+        .orElse(10f);
+  }
+
+  /**
+   * Lines repeated at the top or bottom of at least four pages (half of a short document) (digits ignored, so
+   * "26 FREE CULTURE" and "28 FREE CULTURE" are one line): running headers and footers.
+   */
+  private static Set<String> runningLines(List<List<Line>> pages, boolean edges) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (List<Line> page : pages) {
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < page.size(); i++) {
+        if (!edges || i < EDGE || i >= page.size() - EDGE) {
+          seen.add(Pdf.key(page.get(i).text()));
+        }
+      }
+      seen.forEach(k -> counts.merge(k, 1, Integer::sum));
+    }
+    Set<String> running = new HashSet<>();
+    // Chapter-long running heads repeat on a few pages only; a short document needs half.
+    int few = pages.size() < 12 ? Math.max(2, (pages.size() + 1) / 2) : 4;
+    // Anywhere on the page, only a line on a tenth of the pages: a printer's or a site's mark.
+    int need = edges ? few : Math.max(few, pages.size() / 10);
+    counts.forEach((k, n) -> {
+      if (n >= need) {
+        running.add(k);
+      }
+    });
+    return running;
+  }
+}
