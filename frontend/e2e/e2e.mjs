@@ -245,6 +245,22 @@ try {
     check('no cast error', !(await visible('#cast-error')), await page.textContent('#cast-error'));
   });
 
+  // 4b. Pronunciations: add a word, hear it (the preview with the entry applied), apply it (stored with the book)
+  await step('pronunciation', async () => {
+    await page.click('#lexicon summary');
+    await page.fill('#lexicon-word', 'Wren');
+    await page.fill('#lexicon-said', 'RENN');
+    const heard = page.waitForRequest((r) => r.url().endsWith('/api/preview-voice') && (r.postData() || '').includes('"lexicon"'));
+    await page.click('#lexicon-hear');
+    const body = JSON.parse((await heard).postData() || '{}');
+    check('hearing an entry previews it applied', body.lexicon?.[0]?.word === 'Wren' && body.lexicon[0].respelling === 'RENN', JSON.stringify(body));
+    await page.click('#lexicon-add');
+    await page.locator('#lexicon-list li', { hasText: 'Wren' }).waitFor({ timeout: 5000 });
+    const stored = await (await context.request.get(`${BASE_URL}/api/books/${book.id}/lexicon`)).json();
+    check('an applied entry is stored with the book', stored.entries?.some((e) => e.word === 'Wren' && e.respelling === 'RENN'), JSON.stringify(stored));
+    check('no pronunciation error', !(await visible('#lexicon-error')), await page.textContent('#lexicon-error'));
+  });
+
   // 5. Generate: "planning" at once, then progress, then done
   let jobId = '';
   await step('generate', async () => {
