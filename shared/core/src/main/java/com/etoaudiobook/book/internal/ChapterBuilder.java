@@ -250,36 +250,8 @@ final class ChapterBuilder {
       throw new BookFormatException("no-speech",
           "The file has no text to speak (no letters or digits were found)");
     }
-    List<Role> roles = tallies.values().stream().map(RoleTally::role).toList();
+    List<Role> roles = tallies.values().stream().map(r -> r.role(null)).toList();
     boolean labelled = entries.stream().anyMatch(e -> e.kind == ScriptLine.Kind.LABEL);
     return new ScriptReader.Result(title, author, chapters, roles, labelled, prose);
-  }
-
-  /** Accumulates one role's figures. */
-  private static final class RoleTally {
-    final String name;
-    int segments;
-    int characters;
-    String sample;
-    final List<String> deliveries = new ArrayList<>();
-
-    RoleTally(String name) {
-      this.name = name;
-    }
-
-    void add(String delivery, String text) {
-      segments++;
-      characters += text.length();
-      if (sample == null) {
-        sample = ScriptReader.sample(text);
-      }
-      if (delivery != null && deliveries.stream().noneMatch(delivery::equalsIgnoreCase)) {
-        deliveries.add(delivery);
-      }
-    }
-
-    Role role() {
-      return new Role(name, segments, characters, sample, deliveries, null);
-    }
   }
 }
