@@ -108,6 +108,25 @@ public final class BookVersions {
     }
   }
 
+  /** Records beside a job which version of its book it was planned from. */
+  public void recordJob(String jobId, int version) {
+    store.blobs().put(jobKey(jobId), Json.write(java.util.Map.of("bookVersion", version)), "application/json");
+  }
+
+  /** The book version a job was planned from, or null for jobs started before versions existed. */
+  public Integer jobVersion(String jobId) {
+    byte[] data = store.blobs().get(jobKey(jobId));
+    if (data == null) {
+      return null;
+    }
+    var v = Json.read(data, com.fasterxml.jackson.databind.JsonNode.class).path("bookVersion");
+    return v.canConvertToInt() ? v.asInt() : null;
+  }
+
+  static String jobKey(String jobId) {
+    return "jobs/" + jobId + "/book-version.json";
+  }
+
   static String key(String bookId) {
     return "books/" + bookId + "/edits.json";
   }
