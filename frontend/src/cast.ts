@@ -1,4 +1,4 @@
-import { api, errorMessage } from './api';
+import { api, ApiError, errorMessage } from './api';
 import { estimateCost, formatPrice, formatUsd } from './cost';
 import { $, h, setError } from './dom';
 import { debounce, facets, filterVoices, type VoiceFilter } from './voices';
@@ -161,6 +161,11 @@ export class CastStep {
       this.load(edited, carryCasting(this.casting, ops, edited));
     } catch (e) {
       setError($('cast-error'), `The edit was not applied: ${errorMessage(e)}`);
+      if (e instanceof ApiError && e.status === 409) {
+        // edited elsewhere since this page read it: show the book as it is now
+        const fresh = (await api.book(this.book.id, true)).value;
+        this.load(fresh, carryCasting(this.casting, [], fresh));
+      }
     }
   }
 
