@@ -76,6 +76,22 @@ class LocalRuntimeTest {
   }
 
   @Test
+  void anEpubsCoverIsKeptWithTheBookForTheWebApp() throws Exception {
+    JsonNode book = createBook(upload("alice-epub3.epub",
+        Files.readAllBytes(DevBooks.file("alice-epub3.epub")), "application/epub+zip"));
+    String id = book.get("id").asText();
+    assertEquals("/api/books/" + id + "/cover", book.get("cover").asText());
+    Http.Reply cover = http.get("api/books/" + id + "/cover");
+    assertEquals(200, cover.status(), cover.body());
+    assertEquals("image/jpeg", cover.contentType());
+    assertTrue(cover.body().length() > 1000, "the image's bytes");
+    Http.Reply none = http.get("api/books/" + createBook(upload("n.md",
+        "**Narrator:** Hello.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/markdown"))
+        .get("id").asText() + "/cover");
+    assertEquals(404, none.status(), none.body());
+  }
+
+  @Test
   void aUserUploadsCastsGeneratesAndDownloadsAPlayableAudiobook() throws Exception {
     byte[] demo = Files.readAllBytes(Samples.file("demo-story.md"));
     JsonNode book = createBook(upload("demo-story.md", demo, "text/markdown"));

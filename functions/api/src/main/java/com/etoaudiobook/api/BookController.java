@@ -60,10 +60,14 @@ class BookController {
     }
     String name = key.substring(key.lastIndexOf('/') + 1);
     Uploads.requireType(name);
+    String mismatch = UploadContent.mismatch(name, data);
+    if (mismatch != null) {
+      throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
+    }
     Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, data)));
     String bookId = Ids.newId();
     services.store().saveBook(bookId, book);
-    services.store().saveCover(bookId, services.parser().cover(name, data));
+    services.store().saveCover(bookId, heavy.parse(() -> services.parser().cover(name, data)));
     return HttpResponse.created(view(bookId, book, 1)).header("Location", "/api/books/" + bookId);
   }
 
@@ -77,6 +81,18 @@ class BookController {
       throw ApiException.notFound("No book " + id);
     }
     return view(id, current.book(), current.version());
+  }
+
+  /** The book's cover image (from its EPUB), for the web app; 404 when the book has none. */
+  @Get("/{id}/cover")
+  HttpResponse<byte[]> cover(@PathVariable String id) {
+    byte[] image = Ids.valid(id) ? services.store().cover(id) : null;
+    if (image == null) {
+      throw ApiException.notFound("Book " + id + " has no cover");
+    }
+    boolean png = image.length > 4 && image[0] == (byte) 0x89 && image[1] == 'P';
+    return HttpResponse.ok(image).contentType(png ? "image/png" : "image/jpeg")
+        .header("Cache-Control", "private, max-age=86400");
   }
 
   record EstimateRequest(@Nullable Map<String, JobController.Voicing> casting) {
@@ -116,6 +132,7 @@ class BookController {
     out.put("version", version);
     out.put("book", book);
     out.put("stats", stats);
+    out.put("cover", services.store().cover(id) != null ? "/api/books/" + id + "/cover" : null);
     out.put("casting", casting.roles());
     out.put("cost", estimate(book, casting));
     out.put("prices", services.pricing().usdPerMillion());
