@@ -326,6 +326,18 @@ async function api(req, res, url, origin) {
     Object.assign(b, { book: edited, version: (b.version || 1) + 1, casting });
     return send(res, 200, bookBody(b));
   }
+  if ((g = m(/^\/api\/books\/([0-9a-f]{32})\/lexicon$/)) && (req.method === 'GET' || req.method === 'PUT')) {
+    const b = books.get(g[1]);
+    if (!b) return problem(res, 404, 'Not Found', 'No such book.');
+    if (req.method === 'PUT') {
+      const body = await readJson(req);
+      if (!Array.isArray(body?.entries)) return problem(res, 400, 'Bad Request', 'entries is required');
+      const bad = body.entries.findIndex((e) => !e?.word?.trim() || !!e.respelling === !!e.ipa);
+      if (bad >= 0) return problem(res, 400, 'Bad Request', `entries[${bad}]: a word and exactly one pronunciation are needed`);
+      b.lexicon = body.entries;
+    }
+    return send(res, 200, { entries: b.lexicon || [] });
+  }
   if (p === '/api/preview-voice' && req.method === 'POST') {
     const b = await readJson(req);
     if (!b?.voiceName) return problem(res, 400, 'Bad Request', 'voiceName is required.');

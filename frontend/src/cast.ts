@@ -1,6 +1,7 @@
 import { api, ApiError, errorMessage } from './api';
 import { estimateCost, formatPrice, formatUsd } from './cost';
 import { $, h, setError } from './dom';
+import { LexiconPanel } from './lexicon';
 import { debounce, facets, filterVoices, type VoiceFilter } from './voices';
 import { carryCasting, editBook, reviewPanel, type EditOperation } from './review';
 import type { BookResponse, Casting, Role, Voice } from './types';
@@ -21,6 +22,7 @@ export class CastStep {
   private uis: RoleUi[] = [];
   private previewUrl?: string;
   private previewing?: HTMLButtonElement;
+  private readonly lexicon = new LexiconPanel($('lexicon'), () => this.firstVoice(), (w) => this.sampleFor(w));
 
   constructor(private onGenerate: (book: BookResponse, casting: Casting) => Promise<void>) {
     $('autocast').addEventListener('click', () => this.autoCast());
@@ -45,6 +47,25 @@ export class CastStep {
     this.casting = JSON.parse(JSON.stringify(casting || b.casting || {})) as Casting;
     this.renderSummary();
     this.render();
+    void this.lexicon.load(b.id);
+  }
+
+  /** The voice an entry is heard in: the first role's. */
+  private firstVoice(): string | undefined {
+    const first = this.book?.book.roles[0];
+    return first ? this.casting[first.name]?.voiceId : undefined;
+  }
+
+  /** A sentence of the book with the word (so it is heard in context), else the word alone. */
+  private sampleFor(word: string): string {
+    const re = new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu');
+    for (const c of this.book?.book.chapters || []) {
+      for (const seg of c.segments) {
+        const m = re.exec(seg.text);
+        if (m) return seg.text.slice(Math.max(0, m.index - 60), m.index + word.length + 60).trim();
+      }
+    }
+    return word;
   }
 
   autoCast(): void {

@@ -233,7 +233,7 @@ class LocalRuntimeTest {
       Thread.sleep(200);
     }
     Inbox.Result ok = Json.read(good, Inbox.Result.class);
-    assertEquals("accepted", ok.status());
+    assertEquals("accepted", ok.status(), new String(good));
     JsonNode job = waitDone(ok.jobId());
     assertTrue(runtime.services().blobs().exists(ok.audiobook()), ok.audiobook());
     assertEquals(9, job.get("parts").get("total").asInt());

@@ -13,6 +13,7 @@ import com.etoaudiobook.job.Keys;
 import com.etoaudiobook.job.Pauses;
 import com.etoaudiobook.job.Progress;
 import com.etoaudiobook.json.Json;
+import com.etoaudiobook.lexicon.BookLexicons;
 import com.etoaudiobook.voice.Casting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -91,7 +92,8 @@ class JobController {
     Casting casting = services.caster().cast(book, chosen);
     JobOptions options = new JobOptions(pauses, null);
     long expected = ExpectedDuration.millis(book, casting, options.pausesOrDefault());
-    Job job = heavy.runToEnd("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options));
+    Job job = heavy.runToEnd("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options,
+        BookLexicons.read(services.store().blobs(), body.bookId())));
     services.blobs().put(ExpectedDuration.key(job.id()), Json.write(Map.of("expectedDurationMs", expected)),
         "application/json");
     versions.recordJob(job.id(), current.version());
@@ -150,6 +152,9 @@ class JobController {
     }
     ObjectNode out = PlayerView.of(id, manifest, chapter,
         audio -> services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
+    if (services.blobs().exists(Keys.cover(job.bookId()))) {
+      out.put("coverUrl", "/api/books/" + job.bookId() + "/cover"); // same origin, and it does not expire
+    }
     return HttpResponse.ok(Json.write(out));
   }
 
