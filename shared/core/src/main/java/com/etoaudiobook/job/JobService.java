@@ -86,7 +86,8 @@ public final class JobService {
     if (job == null) {
       return null;
     }
-    int done = store.doneParts(jobId).size();
+    // a finished job was assembled from every part: no need to list thousands of part records
+    int done = job.state() == JobState.DONE ? job.partsTotal() : store.doneParts(jobId).size();
     List<PartFailure> failures = store.failures(jobId);
     int dead = (int) failures.stream().filter(PartFailure::dead).count();
     Long eta = null;

@@ -54,18 +54,29 @@ public final class PollyText {
    * @param spans ordered, non-overlapping, within the text
    */
   public static PollyText ssml(String text, int ratePercent, int pitchPercent, List<Span> spans) {
-    StringBuilder open = new StringBuilder("<speak><prosody");
+    return ssml(text, ratePercent, pitchPercent, false, spans);
+  }
+
+  /**
+   * {@link #ssml(String, int, int, List)}, whispered ({@code amazon:effect name="whispered"}, which
+   * only Polly's standard voices take) when {@code whispered}.
+   */
+  public static PollyText ssml(String text, int ratePercent, int pitchPercent, boolean whispered, List<Span> spans) {
+    String effectOpen = whispered ? "<amazon:effect name=\"whispered\">" : "";
+    String effectClose = whispered ? "</amazon:effect>" : "";
+    StringBuilder open = new StringBuilder("<speak>" + effectOpen + "<prosody");
     if (ratePercent > 0) {
       open.append(" rate=\"").append(ratePercent).append("%\"");
     }
     if (pitchPercent != 0) {
       open.append(" pitch=\"").append(String.format(Locale.ROOT, "%+d%%", pitchPercent)).append('"');
     }
-    if (open.length() == "<speak><prosody".length()) {
-      return build(text, "<speak>", "</speak>", true, spans); // only a lexicon's elements: no empty prosody
+    if (open.length() == ("<speak>" + effectOpen + "<prosody").length()) {
+      // only a lexicon's elements or the effect: no empty prosody
+      return build(text, "<speak>" + effectOpen, effectClose + "</speak>", true, spans);
     }
     open.append('>');
-    return build(text, open.toString(), "</prosody></speak>", true, spans);
+    return build(text, open.toString(), "</prosody>" + effectClose + "</speak>", true, spans);
   }
 
   /** A span [start, end) of the original text sent as {@code ssml} instead of its escaped self. */
