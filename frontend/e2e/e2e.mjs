@@ -245,7 +245,50 @@ try {
     check('no cast error', !(await visible('#cast-error')), await page.textContent('#cast-error'));
   });
 
-  // 4b. Pronunciations: add a word, hear it (the preview with the entry applied), apply it (stored with the book)
+  // 4b. Review: rename a role, move a line to another role, a refused edit changes nothing
+  await step('review', async () => {
+    const card = (name) => page.locator(`#roles article.role[data-role="${name}"]`);
+    const lines = async (name) => Number(((await card(name).locator('.role-head .muted').textContent()) || '').match(/(\d+) line/)?.[1]);
+    const names = () => page.locator('#roles article.role h3').allTextContents();
+    const [, speaker, other] = await names(); // two roles besides the narrator
+    await card(speaker).locator('details.review > summary').click();
+    await card(speaker).locator('input[id$="-rename"]').fill(`${speaker} Renamed`);
+    await card(speaker).locator('.review-role button', { hasText: 'Rename' }).click();
+    await card(`${speaker} Renamed`).waitFor({ timeout: 10_000 });
+    const renamed = await names();
+    check('rename: the card takes the new name, the cast keeps its size', renamed.includes(`${speaker} Renamed`) && !renamed.includes(speaker) &&
+      renamed.length === EXPECTED_ROLES, renamed.join(', '));
+    check('rename: the review panel stays open', await card(`${speaker} Renamed`).locator('details.review').evaluate((d) => d.open));
+
+    const [a, b] = [await lines(other), await lines(`${speaker} Renamed`)];
+    await card(other).locator('details.review > summary').click();
+    const line = card(other).locator('.role-lines li').first();
+    const segment = await line.getAttribute('data-segment');
+    const text = await line.locator('.line-text').textContent();
+    await line.locator('input').fill(`${speaker} Renamed`);
+    await line.locator('button', { hasText: 'Move' }).click();
+    await page.waitForFunction(([name, n]) => new RegExp(`^${n} line`).test(document.querySelector(`#roles article.role[data-role="${name}"] .role-head .muted`)?.textContent || ''),
+      [`${speaker} Renamed`, b + 1], { timeout: 10_000 });
+    check('move: one line fewer here, one more there', (await lines(other)) === a - 1 && (await lines(`${speaker} Renamed`)) === b + 1, `${a}→${await lines(other)}, ${b}→${b + 1}`);
+    const moved = card(`${speaker} Renamed`).locator(`.role-lines li[data-segment="${segment}"] .line-text`);
+    check('move: the line is listed under its new role', (await moved.textContent()) === text, text);
+    const stored = await (await context.request.get(`${BASE_URL}/api/books/${book.id}`)).json();
+    const seg = stored.book.chapters.flatMap((c) => c.segments).find((s) => String(s.index) === segment);
+    check('the server stored both edits as version 3', stored.version === 3 && seg.role === `${speaker} Renamed`, `v${stored.version}, ${seg?.role}`);
+
+    expectedErrors.push(/status of 400 .*\/api\/books\//);
+    const before = (await names()).join();
+    await card(other).locator('input[id$="-rename"]').fill(`${speaker} Renamed`);
+    await card(other).locator('.review-role button', { hasText: 'Rename' }).click();
+    await page.locator('#cast-error').waitFor({ state: 'visible', timeout: 10_000 });
+    const said = (await page.textContent('#cast-error')) || '';
+    check('a refused edit says why and changes nothing', /already exists/.test(said) && (await names()).join() === before, said);
+    await a11yCheck('review');
+    await screenshot('review');
+    await axe('review');
+  });
+
+  // 4c. Pronunciations: add a word, hear it (the preview with the entry applied), apply it (stored with the book)
   await step('pronunciation', async () => {
     await page.click('#lexicon summary');
     await page.fill('#lexicon-word', 'Wren');

@@ -1,8 +1,9 @@
-import { api, errorMessage } from './api';
+import { api, ApiError, errorMessage } from './api';
 import { estimateCost, formatPrice, formatUsd } from './cost';
 import { $, h, setError } from './dom';
 import { LexiconPanel } from './lexicon';
 import { debounce, facets, filterVoices, type VoiceFilter } from './voices';
+import { carryCasting, editBook, reviewPanel, type EditOperation } from './review';
 import type { BookResponse, Casting, Role, Voice } from './types';
 
 interface RoleUi {
@@ -168,7 +169,25 @@ export class CastStep {
         h('div', { class: 'field voice-field' }, h('label', { for: ui.voiceSelect.id }, 'Voice ', ui.count), ui.voiceSelect, ui.desc),
         h('div', { class: 'field' }, h('label', { for: ui.engineSelect.id }, 'Engine used'), ui.engineSelect),
         preview),
+      reviewPanel(this.book!, role, id, (ops) => void this.edit(ops)),
     );
+  }
+
+  /** Applies the reader's corrections on the server and redraws the cast with the edited book. */
+  private async edit(ops: EditOperation[]): Promise<void> {
+    if (!this.book) return;
+    setError($('cast-error'), null);
+    try {
+      const edited = await editBook(this.book, ops);
+      this.load(edited, carryCasting(this.casting, ops, edited));
+    } catch (e) {
+      setError($('cast-error'), `The edit was not applied: ${errorMessage(e)}`);
+      if (e instanceof ApiError && e.status === 409) {
+        // edited elsewhere since this page read it: show the book as it is now
+        const fresh = (await api.book(this.book.id, true)).value;
+        this.load(fresh, carryCasting(this.casting, [], fresh));
+      }
+    }
   }
 
   private fillVoices(ui: RoleUi): void {

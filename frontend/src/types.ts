@@ -58,6 +58,8 @@ export type Casting = Record<string, CastEntry>;
 
 export interface BookResponse {
   id: string;
+  /** 1 as parsed; every edit (PATCH) adds one */
+  version?: number;
   book: Book;
   stats?: {
     chapters: number;

@@ -37,13 +37,14 @@ public final class Main {
   static final String USAGE = """
       usage: etoaudiobook <command> [options]
 
-        convert FILE [--voice ROLE=VOICE]... [--out DIR] [--pause-ms MS]
+        convert FILE [--voice ROLE=VOICE]... [--out DIR] [--pause-ms MS] [--edits EDITS.json]
                 [--paragraph-pause-ms MS] [--chapter-pause-ms MS] [--threads N] [--lexicon FILE]...
             Make an audiobook (MP3 with chapters, captions, manifest, one MP3 per segment).
             --lexicon: pronunciations (Word = respelling, Word /IPA/, or W3C PLS), after lexicon.txt in the home folder.
-        parse FILE [--json]
+        parse FILE [--json] [--edits EDITS.json]
             Show the chapters, roles and segments found in FILE (--json: the whole Book,
             with each segment's role and [start, end) offsets into the source text).
+            --edits applies corrections first: rename, merge, move, narrate (see docs/API.md).
         voices [--language LANG] [--gender female|male] [--q TEXT] [--json]
             List the voices of the local engine (eSpeak NG).
         serve [--port N] [--data DIR] [--engine espeak|polly]
@@ -137,7 +138,7 @@ public final class Main {
     } catch (java.nio.file.AccessDeniedException e) {
       throw new UsageException("cannot read " + file + ": permission denied");
     }
-    Book book = Books.parser().parse(path.getFileName().toString(), bytes);
+    Book book = EditsFile.apply(Books.parser().parse(path.getFileName().toString(), bytes), args.option("edits"));
     cover = Books.parser().cover(path.getFileName().toString(), bytes);
     for (String w : book.warnings()) {
       err.println("note: " + w);
@@ -335,7 +336,8 @@ public final class Main {
   record Args(String command, List<String> positionals, Map<String, List<String>> options) {
     private static final java.util.Set<String> FLAGS = java.util.Set.of("json", "verbose");
     private static final java.util.Set<String> KNOWN = java.util.Set.of("json", "verbose", "voice", "out", "pause-ms",
-        "paragraph-pause-ms", "chapter-pause-ms", "threads", "lexicon", "language", "gender", "q", "port", "data", "engine");
+        "paragraph-pause-ms", "chapter-pause-ms", "threads", "lexicon", "language", "gender", "q", "port", "data", "engine",
+        "edits");
 
     static Args parse(String[] argv) {
       List<String> pos = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.etoaudiobook.api;
 
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.Book;
+import com.etoaudiobook.book.edit.BookVersions;
 import com.etoaudiobook.job.BookLimits;
 import com.etoaudiobook.job.ExpectedDuration;
 import com.etoaudiobook.job.Ids;
@@ -46,11 +47,13 @@ class JobController {
   private final Services services;
   private final HeavyWork heavy;
   private final IdempotencyKeys idempotency;
+  private final BookVersions versions;
 
   JobController(Services services, HeavyWork heavy) {
     this.services = services;
     this.heavy = heavy;
     this.idempotency = new IdempotencyKeys(services.blobs());
+    this.versions = new BookVersions(services.store());
   }
 
   record Voicing(String voiceId, @Nullable String engine, @Nullable Double rate, @Nullable Integer pitch) {
@@ -80,10 +83,11 @@ class JobController {
     }
     Pauses pauses = pauses(body.options()); // what the request says is checked before what it names
     Map<String, Casting.Assignment> chosen = assignments(body.casting());
-    Book book = Ids.valid(body.bookId()) ? services.store().book(body.bookId()) : null;
-    if (book == null) {
+    BookVersions.Edited current = Ids.valid(body.bookId()) ? versions.current(body.bookId()) : null;
+    if (current == null) {
       throw ApiException.notFound("No book " + body.bookId());
     }
+    Book book = current.book();
     BookLimits.check(book); // books stored before the limits existed
     Casting casting = services.caster().cast(book, chosen);
     JobOptions options = new JobOptions(pauses, null);
@@ -92,6 +96,7 @@ class JobController {
         BookLexicons.read(services.store().blobs(), body.bookId())));
     services.blobs().put(ExpectedDuration.key(job.id()), Json.write(Map.of("expectedDurationMs", expected)),
         "application/json");
+    versions.recordJob(job.id(), current.version());
     return job.id();
   }
 
@@ -201,6 +206,7 @@ class JobController {
     out.put("id", job.id());
     out.put("bookId", job.bookId());
     out.put("title", job.title());
+    out.put("bookVersion", versions.jobVersion(job.id()));
     out.put("state", job.state());
     out.put("parts", Map.of("done", p.partsDone(), "total", p.partsTotal(), "failed", p.partsFailed()));
     out.put("etaSeconds", p.etaSeconds());
