@@ -196,9 +196,10 @@ public final class AttributionScorer {
   static boolean matches(String predicted, String gold, List<String> aliases) {
     List<String> names = new ArrayList<>(aliases);
     names.add(gold);
-    String p = predicted.toLowerCase(Locale.ROOT).trim();
+    // "van\u00A0der Luyden": a no-break space in a name is a space.
+    String p = predicted.toLowerCase(Locale.ROOT).replace('\u00A0', ' ').trim();
     for (String a : names) {
-      String l = a.toLowerCase(Locale.ROOT).trim();
+      String l = a.toLowerCase(Locale.ROOT).replace('\u00A0', ' ').trim();
       if (l.isEmpty()) {
         continue;
       }

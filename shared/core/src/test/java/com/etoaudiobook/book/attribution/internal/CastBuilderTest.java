@@ -128,4 +128,17 @@ class CastBuilderTest {
     assertTrue(person(cast, "Nora Blake") != null, () -> cast.stream().map(p -> p.aliases).toList().toString());
     assertEquals(person(cast, "Nora Blake").id, person(cast, "Nora").id);
   }
+
+  @Test
+  void nameParticlesStayWithTheSurname() {
+    List<Names.Person> cast = cast(repeat("Mr. van der Vell read; he was old. Mrs. van der Vell"
+        + " sewed; she was tired.", 3), Map.of("Mr. van\u00A0der\u00A0Vell", 1,
+        "Mrs. van\u00A0der\u00A0Vell", 1));
+    Names.Person mr = person(cast, "Mr. van\u00A0der\u00A0Vell");
+    Names.Person mrs = person(cast, "Mrs. van\u00A0der\u00A0Vell");
+    assertTrue(mr != null && mrs != null, () -> cast.stream().map(p -> p.aliases).toList().toString());
+    assertNotEquals(mr.id, mrs.id);
+    assertTrue(cast.stream().flatMap(p -> p.aliases.stream()).noneMatch(a -> a.contains("Vell ")
+        || a.startsWith("Der") || a.equals("Vell")), () -> cast.stream().map(p -> p.aliases).toList().toString());
+  }
 }
