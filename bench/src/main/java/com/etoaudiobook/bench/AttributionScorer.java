@@ -196,10 +196,9 @@ public final class AttributionScorer {
   static boolean matches(String predicted, String gold, List<String> aliases) {
     List<String> names = new ArrayList<>(aliases);
     names.add(gold);
-    // "van\u00A0der Luyden": a no-break space in a name is a space.
-    String p = predicted.toLowerCase(Locale.ROOT).replace('\u00A0', ' ').trim();
+    String p = predicted.toLowerCase(Locale.ROOT).trim();
     for (String a : names) {
-      String l = a.toLowerCase(Locale.ROOT).replace('\u00A0', ' ').trim();
+      String l = a.toLowerCase(Locale.ROOT).trim();
       if (l.isEmpty()) {
         continue;
       }

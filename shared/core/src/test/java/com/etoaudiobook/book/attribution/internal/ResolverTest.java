@@ -67,6 +67,16 @@ class ResolverTest {
   }
 
   @Test
+  void aSurnameWithParticlesIsShownWithPlainSpaces() {
+    List<String> s = speakers("""
+        "Go now," said Mr. van der Vell.
+
+        "I will not," said Nora Vance.
+        """);
+    assertEquals(List.of("Mr. van der Vell", "Nora Vance"), s);
+  }
+
+  @Test
   void aFirstPersonNarratorsWordsAreTheNarrators() {
     String text = """
         I went down to the harbour that morning. I saw Bill Gorton on the quay and I waved.
