@@ -51,10 +51,12 @@ rss_kb=$(grep "Maximum resident set size" "$work/time.txt" | awk '{print $NF}')
 # --- reference: espeak-ng -w then lame, the text split into $par pieces run side by side
 split -n "l/$par" -d "$book" "$work/piece-"
 start=$(date +%s.%N)
+export work
+/usr/bin/time -f '%U %S' -o "$work/ref-cpu.txt" bash -c '
 for p in "$work"/piece-*; do
   ( espeak-ng -v en-gb-x-rp -w "$p.wav" -f "$p" && lame --silent -q 7 -b 48 -m m "$p.wav" "$p.mp3" ) &
 done
-wait
+wait'
 end=$(date +%s.%N)
 ref_wall=$(echo "$end - $start" | bc -l)
 ref_audio=0
@@ -68,6 +70,12 @@ ref_rate=$(echo "$ref_audio / $ref_wall" | bc -l)
 printf 'ours:      %8.0f s of audio in %6.1f s wall = %6.1f audio s per wall s\n' "$ours_audio" "$ours_wall" "$ours_rate"
 printf 'reference: %8.0f s of audio in %6.1f s wall = %6.1f audio s per wall s (espeak-ng -w + lame)\n' "$ref_audio" "$ref_wall" "$ref_rate"
 printf 'ratio ours/reference: %.2f (target >= 0.9)\n' "$(echo "$ours_rate / $ref_rate" | bc -l)"
+# CPU per audio second: what the work costs, whatever else the machine is doing meanwhile
+ours_cpu=$(grep -E "^\s*(User|System) time" "$work/time.txt" | awk -F': ' '{s += $2} END {print s}')
+ref_cpu=$(awk '{print $1 + $2}' "$work/ref-cpu.txt")
+printf 'CPU: ours %.2f s, reference %.2f s per 100 s of audio; reference/ours %.2f (load-independent)\n' \
+  "$(echo "100 * $ours_cpu / $ours_audio" | bc -l)" "$(echo "100 * $ref_cpu / $ref_audio" | bc -l)" \
+  "$(echo "($ref_cpu / $ref_audio) / ($ours_cpu / $ours_audio)" | bc -l)"
 printf 'our peak RSS: %d MB (target < 400 MB for 500,000 characters)\n' "$((rss_kb / 1024))"
 printf 'launcher start-up: %.2f s to parse a one-line script, %.2f s to list the voices (eSpeak NG loaded)\n' \
   "$startup_parse" "$startup_voices"

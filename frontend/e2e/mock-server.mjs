@@ -116,6 +116,10 @@ function parseBook(text, fileName) {
     segments.push(seg);
     chapter.segments.push(seg);
   }
+  return { title, author: null, language: 'en', chapters, roles: rolesOf(segments), source: { fileName }, warnings: [] };
+}
+
+function rolesOf(segments) {
   const roles = [];
   for (const s of segments) {
     let r = roles.find((x) => x.name === s.role);
@@ -123,7 +127,38 @@ function parseBook(text, fileName) {
     r.segments++;
     r.characters += s.text.length;
   }
-  return { title, author: null, language: 'en', chapters, roles, source: { fileName }, warnings: [] };
+  return roles;
+}
+
+/** PATCH /api/books/{id}, as the backend does it (BookEditor): all or nothing; an error string or the edited book. */
+function editBook(book, operations) {
+  if (!Array.isArray(operations) || !operations.length) return 'operations is empty: nothing to apply';
+  const segs = book.chapters.flatMap((c) => c.segments).map((s) => ({ ...s }));
+  const names = () => [...new Set(segs.map((s) => s.role))];
+  const find = (n) => names().find((x) => x.toLowerCase() === String(n || '').trim().toLowerCase());
+  for (const [i, o] of operations.entries()) {
+    const at = `operation ${i + 1} (${o?.op})`;
+    const to = typeof o?.to === 'string' ? o.to.trim().replace(/\s+/g, ' ') : '';
+    if (o?.op === 'rename' || o?.op === 'merge') {
+      const from = find(o.op === 'rename' ? o.role : o.from);
+      const into = o.op === 'rename' ? to : find(o.into);
+      if (!from) return `${at}: unknown role '${o.op === 'rename' ? o.role : o.from}'; roles are ${names().join(', ')}`;
+      if (!into) return o.op === 'rename' ? `${at}: to is empty: a role needs a name` : `${at}: unknown role '${o.into}'; roles are ${names().join(', ')}`;
+      if (o.op === 'rename' && find(into) && find(into) !== from) return `${at}: role '${find(into)}' already exists; merge '${from}' into it instead`;
+      if (o.op === 'merge' && from === into) return `${at}: cannot merge '${from}' into itself`;
+      segs.forEach((s) => { if (s.role === from) s.role = into; });
+    } else if (o?.op === 'move' || o?.op === 'narrate') {
+      if (!Array.isArray(o.segments) || !o.segments.length) return `${at}: segments is empty: name the lines (indexes from 0) to move`;
+      const bad = o.segments.find((n) => !Number.isInteger(n) || n < 0 || n >= segs.length);
+      if (bad !== undefined) return `${at}: segment ${bad} is out of range: the book has segments 0 to ${segs.length - 1}`;
+      if (o.op === 'move' && !to) return `${at}: to is empty: a role needs a name`;
+      const role = o.op === 'narrate' ? 'Narrator' : find(to) || to;
+      o.segments.forEach((n) => { segs[n].role = role; if (o.op === 'narrate') segs[n].delivery = null; });
+    } else return `${at}: unknown op '${o?.op}'; use rename, merge, move or narrate`;
+  }
+  let k = 0;
+  const chapters = book.chapters.map((c) => ({ ...c, segments: c.segments.map(() => segs[k++]) }));
+  return { ...book, chapters, roles: rolesOf(segs) };
 }
 
 function autoCast(book) {
@@ -144,7 +179,7 @@ function bookBody(b) {
   const words = b.book.chapters.flatMap((c) => c.segments).reduce((s, x) => s + x.text.split(/\s+/).length, 0);
   const usd = b.book.roles.reduce((s, r) => s + (r.characters * (PRICE[b.casting[r.name]?.engine] || 0)) / 1e6, 0);
   return {
-    id: b.id, book: b.book,
+    id: b.id, version: b.version || 1, book: b.book,
     stats: { chapters: b.book.chapters.length, segments: segs, roles: b.book.roles.length, characters: chars, words, estimatedMinutes: words / 150 },
     casting: b.casting,
     cost: { characters: chars, usd: Math.round(usd * 10000) / 10000, engine: 'mixed' },
@@ -278,6 +313,30 @@ async function api(req, res, url, origin) {
   if ((g = m(/^\/api\/books\/([0-9a-f]{32})$/)) && req.method === 'GET') {
     const b = books.get(g[1]);
     return b ? send(res, 200, bookBody(b)) : problem(res, 404, 'Not Found', 'No such book.');
+  }
+  if ((g = m(/^\/api\/books\/([0-9a-f]{32})$/)) && req.method === 'PATCH') {
+    const b = books.get(g[1]);
+    if (!b) return problem(res, 404, 'Not Found', 'No such book.');
+    const body = await readJson(req);
+    if (!body || !Array.isArray(body.operations)) return problem(res, 400, 'Bad Request', 'The body must be an object with an operations list');
+    if (body.baseVersion != null && body.baseVersion !== (b.version || 1)) return problem(res, 409, 'Conflict', `the book is at version ${b.version || 1}, not ${body.baseVersion}; read it again and redo the edit on it`);
+    const edited = editBook(b.book, body.operations);
+    if (typeof edited === 'string') return problem(res, 400, 'Bad Request', `${edited}; nothing was changed`);
+    const casting = autoCast(edited);
+    Object.assign(b, { book: edited, version: (b.version || 1) + 1, casting });
+    return send(res, 200, bookBody(b));
+  }
+  if ((g = m(/^\/api\/books\/([0-9a-f]{32})\/lexicon$/)) && (req.method === 'GET' || req.method === 'PUT')) {
+    const b = books.get(g[1]);
+    if (!b) return problem(res, 404, 'Not Found', 'No such book.');
+    if (req.method === 'PUT') {
+      const body = await readJson(req);
+      if (!Array.isArray(body?.entries)) return problem(res, 400, 'Bad Request', 'entries is required');
+      const bad = body.entries.findIndex((e) => !e?.word?.trim() || !!e.respelling === !!e.ipa);
+      if (bad >= 0) return problem(res, 400, 'Bad Request', `entries[${bad}]: a word and exactly one pronunciation are needed`);
+      b.lexicon = body.entries;
+    }
+    return send(res, 200, { entries: b.lexicon || [] });
   }
   if (p === '/api/preview-voice' && req.method === 'POST') {
     const b = await readJson(req);

@@ -96,12 +96,32 @@ async function json<T>(path: string, init: RequestInit = {}): Promise<T> {
   return (await res.json()) as T;
 }
 
-function post<T>(path: string, body: unknown): Promise<T> {
+function post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
   return json<T>(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
     body: JSON.stringify(body),
   });
+}
+
+function newKey(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  return Array.from(c.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Starts a job once per click: the same Idempotency-Key goes with the one retry a lost answer gets,
+ * so a request that reached the server before the network failed does not start (and bill) a second job.
+ */
+async function createJobOnce(bookId: string, casting: Casting): Promise<JobView> {
+  const headers = { 'Idempotency-Key': newKey() };
+  try {
+    return await post<JobView>('/api/jobs', { bookId, casting }, headers);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 0) throw e;
+    return post<JobView>('/api/jobs', { bookId, casting }, headers);
+  }
 }
 
 function safeStorage() {
@@ -162,7 +182,7 @@ export const api = {
     });
     return res.blob();
   },
-  createJob: (bookId: string, casting: Casting) => post<JobView>('/api/jobs', { bookId, casting }),
+  createJob: (bookId: string, casting: Casting) => createJobOnce(bookId, casting),
   job: (id: string, signal?: AbortSignal) =>
     json<JobView>(`/api/jobs/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json' }, cache: 'no-store', signal }),
   retryJob: (id: string) => post<JobView>(`/api/jobs/${encodeURIComponent(id)}/retry`, {}),

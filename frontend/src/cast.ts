@@ -1,7 +1,9 @@
-import { api, errorMessage } from './api';
+import { api, ApiError, errorMessage } from './api';
 import { estimateCost, formatPrice, formatUsd } from './cost';
 import { $, h, setError } from './dom';
+import { LexiconPanel } from './lexicon';
 import { debounce, facets, filterVoices, type VoiceFilter } from './voices';
+import { carryCasting, editBook, reviewPanel, type EditOperation } from './review';
 import type { BookResponse, Casting, Role, Voice } from './types';
 
 interface RoleUi {
@@ -20,6 +22,7 @@ export class CastStep {
   private uis: RoleUi[] = [];
   private previewUrl?: string;
   private previewing?: HTMLButtonElement;
+  private readonly lexicon = new LexiconPanel($('lexicon'), () => this.firstVoice(), (w) => this.sampleFor(w));
 
   constructor(private onGenerate: (book: BookResponse, casting: Casting) => Promise<void>) {
     $('autocast').addEventListener('click', () => this.autoCast());
@@ -44,6 +47,25 @@ export class CastStep {
     this.casting = JSON.parse(JSON.stringify(casting || b.casting || {})) as Casting;
     this.renderSummary();
     this.render();
+    void this.lexicon.load(b.id);
+  }
+
+  /** The voice an entry is heard in: the first role's. */
+  private firstVoice(): string | undefined {
+    const first = this.book?.book.roles[0];
+    return first ? this.casting[first.name]?.voiceId : undefined;
+  }
+
+  /** A sentence of the book with the word (so it is heard in context), else the word alone. */
+  private sampleFor(word: string): string {
+    const re = new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu');
+    for (const c of this.book?.book.chapters || []) {
+      for (const seg of c.segments) {
+        const m = re.exec(seg.text);
+        if (m) return seg.text.slice(Math.max(0, m.index - 60), m.index + word.length + 60).trim();
+      }
+    }
+    return word;
   }
 
   autoCast(): void {
@@ -147,7 +169,25 @@ export class CastStep {
         h('div', { class: 'field voice-field' }, h('label', { for: ui.voiceSelect.id }, 'Voice ', ui.count), ui.voiceSelect, ui.desc),
         h('div', { class: 'field' }, h('label', { for: ui.engineSelect.id }, 'Engine used'), ui.engineSelect),
         preview),
+      reviewPanel(this.book!, role, id, (ops) => void this.edit(ops)),
     );
+  }
+
+  /** Applies the reader's corrections on the server and redraws the cast with the edited book. */
+  private async edit(ops: EditOperation[]): Promise<void> {
+    if (!this.book) return;
+    setError($('cast-error'), null);
+    try {
+      const edited = await editBook(this.book, ops);
+      this.load(edited, carryCasting(this.casting, ops, edited));
+    } catch (e) {
+      setError($('cast-error'), `The edit was not applied: ${errorMessage(e)}`);
+      if (e instanceof ApiError && e.status === 409) {
+        // edited elsewhere since this page read it: show the book as it is now
+        const fresh = (await api.book(this.book.id, true)).value;
+        this.load(fresh, carryCasting(this.casting, [], fresh));
+      }
+    }
   }
 
   private fillVoices(ui: RoleUi): void {

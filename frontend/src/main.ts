@@ -215,8 +215,9 @@ onlineState();
 
 setStep('upload');
 renderShelf(parseHash(location.hash).job);
-void loadVoices();
+// the route first: a job link's request for the player goes out before the voice list's
 void route();
+void loadVoices();
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   window.addEventListener('load', () => {

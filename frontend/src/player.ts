@@ -262,7 +262,11 @@ export class Player {
     $('chapter-h').textContent = `${c.title} · ${c.segments.toLocaleString()} segment${c.segments === 1 ? '' : 's'}`;
     $<HTMLButtonElement>('next-chapter').disabled = this.ch >= o.chapters.length - 1;
     if ('mediaSession' in navigator) {
-      navigator.mediaSession.metadata = new MediaMetadata({ title: c.title || o.title, artist: o.author || '', album: o.title, artwork: artwork(o.coverUrl) });
+      const meta = new MediaMetadata({ title: c.title || o.title, artist: o.author || '', album: o.title });
+      navigator.mediaSession.metadata = meta;
+      void artwork(o.coverUrl).then((a) => {
+        meta.artwork = a;
+      });
     }
   }
 

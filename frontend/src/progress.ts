@@ -84,7 +84,9 @@ export class Eta {
     else {
       const counted = Math.max(1, this.shown - (t - this.shownAt) / 1000);
       const off = Math.abs(raw - counted);
-      this.shown = off <= Math.max(3, counted * 0.2) ? counted : counted + 0.35 * (raw - counted);
+      // a later estimate that is higher (cached parts came first, the slow ones now) is taken in small steps
+      const step = off <= Math.max(3, counted * 0.2) ? 0 : 0.35 * (raw - counted);
+      this.shown = counted + Math.min(step, Math.max(2, counted * 0.15));
     }
     this.shownAt = t;
     return Math.max(1, Math.round(this.shown));

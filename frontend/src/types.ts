@@ -58,6 +58,8 @@ export type Casting = Record<string, CastEntry>;
 
 export interface BookResponse {
   id: string;
+  /** 1 as parsed; every edit (PATCH) adds one */
+  version?: number;
   book: Book;
   stats?: {
     chapters: number;
@@ -139,7 +141,7 @@ export interface SegmentsResponse {
   jobId: string;
   title: string;
   author?: string | null;
-  /** a cover image URL, when the backend has one (not yet: the player shows a made-up cover) */
+  /** the book's cover (/api/books/{id}/cover; an EPUB's), when its file had one */
   coverUrl?: string | null;
   durationMs: number;
   segmentCount?: number;

@@ -61,3 +61,33 @@ describe('cachedGet', () => {
     await expect(cachedGet('/api/test', 1000)).rejects.toMatchObject({ status: 0, message: statusMessage(0) });
   });
 });
+
+describe('createJob', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  it('sends an Idempotency-Key, and the same one with the retry of a lost answer', async () => {
+    const keys: (string | null)[] = [];
+    let calls = 0;
+    vi.stubGlobal('fetch', vi.fn(async (_path: string, init: RequestInit) => {
+      keys.push(new Headers(init.headers).get('Idempotency-Key'));
+      if (calls++ === 0) throw new TypeError('network down');
+      return new Response(JSON.stringify({ id: 'j1' }), { status: 201, headers: { 'Content-Type': 'application/json' } });
+    }));
+    const { api } = await import('../src/api');
+    const job = await api.createJob('b1', {});
+    expect(job.id).toBe('j1');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+  it('a new click is a new job: another key', async () => {
+    const keys: (string | null)[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (_path: string, init: RequestInit) => {
+      keys.push(new Headers(init.headers).get('Idempotency-Key'));
+      return new Response(JSON.stringify({ id: 'j' + keys.length }), { status: 201, headers: { 'Content-Type': 'application/json' } });
+    }));
+    const { api } = await import('../src/api');
+    await api.createJob('b1', {});
+    await api.createJob('b1', {});
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+});

@@ -69,9 +69,18 @@ describe('time left', () => {
     const b = eta.update(job('RUNNING', 11))!;
     expect(b).toBe(a - 1);
     now = 12_000;
-    const c = eta.update(job('RUNNING', 11, 300))!; // the total trebled: a big jump, taken a third of the way
+    const c = eta.update(job('RUNNING', 11, 300))!; // the total trebled: the estimate rises, by at most 15 % a step
     expect(c).toBeGreaterThan(b);
-    expect(c).toBeLessThan(b + 0.5 * 200);
+    expect(c).toBeLessThanOrEqual(Math.ceil(b * 1.15));
+  });
+  it('comes down towards a lower estimate by a third of the gap', () => {
+    let now = 0;
+    const eta = new Eta(0, () => now);
+    eta.update(job('RUNNING', 0, 100, 200)); // the server guesses 200 s
+    now = 1000;
+    const a = eta.update(job('RUNNING', 50))!; // 50 parts/s: 1 s of work left
+    expect(a).toBeLessThan(200);
+    expect(a).toBeGreaterThan(100);
   });
   it('during assembly: what is left of the assembly estimate, then nothing when done', () => {
     let now = 0;

@@ -38,7 +38,7 @@ import java.util.Map;
 public final class PollyQuotaBench {
   /** What one job through the runtime came to. */
   record Run(String engine, int parts, long calls, long throttled, long dead, long overruns, double jobSeconds,
-             double lastCallSeconds, double synthesisRate, Map<String, Long> storage) {
+             double lastCallSeconds, double synthesisRate, Map<String, Long> storage, String cpu) {
   }
 
   /** A script of {@code parts} unique lines of 60 to 300 characters, four roles taking turns. */
@@ -76,6 +76,7 @@ public final class PollyQuotaBench {
         polly.reset();
         Map<String, Long> storage0 = StorageRequests.snapshot();
         long overruns0 = SynthesisWorkerHandler.overruns();
+        CpuByThread cpu = CpuByThread.snapshot();
         long t0 = System.nanoTime();
         Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
         long dead = awaitEnd(runtime, dir, job.id());
@@ -92,7 +93,7 @@ public final class PollyQuotaBench {
         });
         return new Run(engine, job.partsTotal(), accepted, polly.throttled(), dead,
             SynthesisWorkerHandler.overruns() - overruns0, seconds, (calls.get(calls.size() - 1).atNanos() - t0) / 1e9,
-            (accepted - 1) / span, storage);
+            (accepted - 1) / span, storage, cpu.report(job.partsTotal(), "part"));
       }
     }
   }
@@ -154,6 +155,7 @@ public final class PollyQuotaBench {
           r.synthesisRate() / quota, quota, r.calls() / r.jobSeconds() / quota, r.throttled(), r.dead(), r.overruns(),
           r.jobSeconds(), ideal, r.jobSeconds() / ideal, r.lastCallSeconds(), r.lastCallSeconds() / ideal);
       printStorage(r, out);
+      out.print(r.cpu()); // where the 2 cores went: what keeps the runtime from the quota when it falls short
     }
   }
 

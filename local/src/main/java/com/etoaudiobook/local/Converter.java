@@ -9,6 +9,7 @@ import com.etoaudiobook.job.CachedSynthesis;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.lexicon.Lexicon;
 import com.etoaudiobook.job.JobService;
 import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.Keys;
@@ -45,6 +46,7 @@ public final class Converter {
   private final SpeechEngine engine;
   private final int threads;
   private byte[] cover;
+  private Lexicon lexicon = Lexicon.EMPTY;
 
   public Converter(BlobStore blobs, SpeechEngine engine, int threads) {
     this.blobs = blobs;
@@ -63,6 +65,12 @@ public final class Converter {
   /** The cover image to put into the audiobook's tag (from the book's file), or null. */
   public Converter cover(byte[] image) {
     this.cover = image;
+    return this;
+  }
+
+  /** The pronunciations the parts honour. */
+  public Converter lexicon(Lexicon pronunciations) {
+    this.lexicon = pronunciations == null ? Lexicon.EMPTY : pronunciations;
     return this;
   }
 
@@ -85,7 +93,7 @@ public final class Converter {
     String bookId = Ids.newId();
     store.saveBook(bookId, book);
     store.saveCover(bookId, cover);
-    Job job = jobs.start(bookId, book, casting, options);
+    Job job = jobs.start(bookId, book, casting, options, lexicon);
     try {
       total.accept(queued.size());
 

@@ -10,6 +10,8 @@ import com.etoaudiobook.engine.Delivery;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.lexicon.Lexicon;
+import com.etoaudiobook.lexicon.LexiconException;
 import com.etoaudiobook.job.Pauses;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.FileBlobStore;
@@ -35,13 +37,16 @@ public final class Main {
   static final String USAGE = """
       usage: etoaudiobook <command> [options]
 
-        convert FILE [--voice ROLE=VOICE]... [--out DIR] [--pause-ms MS]
-                [--paragraph-pause-ms MS] [--chapter-pause-ms MS] [--threads N] [--no-chapter-titles]
+        convert FILE [--voice ROLE=VOICE]... [--out DIR] [--pause-ms MS] [--edits EDITS.json]
+                [--paragraph-pause-ms MS] [--chapter-pause-ms MS] [--threads N] [--lexicon FILE]...
+                [--no-chapter-titles]
             Make an audiobook (MP3 with chapters, captions, manifest, one MP3 per segment).
             The narrator speaks each chapter's title first; --no-chapter-titles leaves them out.
-        parse FILE [--json]
+            --lexicon: pronunciations (Word = respelling, Word /IPA/, or W3C PLS), after lexicon.txt in the home folder.
+        parse FILE [--json] [--edits EDITS.json]
             Show the chapters, roles and segments found in FILE (--json: the whole Book,
             with each segment's role and [start, end) offsets into the source text).
+            --edits applies corrections first: rename, merge, move, narrate (see docs/API.md).
         voices [--language LANG] [--gender female|male] [--q TEXT] [--json]
             List the voices of the local engine (eSpeak NG).
         serve [--port N] [--data DIR] [--engine espeak|polly]
@@ -101,7 +106,7 @@ public final class Main {
           yield 2;
         }
       };
-    } catch (UsageException | BookFormatException | CastingException e) {
+    } catch (UsageException | BookFormatException | CastingException | LexiconException e) {
       err.println("etoaudiobook: " + e.getMessage());
       return 2;
     } catch (Converter.ConversionException e) {
@@ -135,7 +140,7 @@ public final class Main {
     } catch (java.nio.file.AccessDeniedException e) {
       throw new UsageException("cannot read " + file + ": permission denied");
     }
-    Book book = Books.parser().parse(path.getFileName().toString(), bytes);
+    Book book = EditsFile.apply(Books.parser().parse(path.getFileName().toString(), bytes), args.option("edits"));
     cover = Books.parser().cover(path.getFileName().toString(), bytes);
     for (String w : book.warnings()) {
       err.println("note: " + w);
@@ -217,10 +222,11 @@ public final class Main {
     if (!plain.isEmpty()) {
       err.println("note: deliveries read plainly (not in the documented set): " + String.join(", ", plain));
     }
+    Lexicon lexicon = CliLexicon.load(args.all("lexicon"), workDir(), err);
     ProgressBar bar = new ProgressBar(err, stderrIsTerminal());
     FileBlobStore store = new FileBlobStore(workDir());
     long t0 = System.nanoTime();
-    Converter.Result result = new Converter(store, engine, threads).cover(cover)
+    Converter.Result result = new Converter(store, engine, threads).cover(cover).lexicon(lexicon)
         .convert(book, casting, new JobOptions(pauses, null, !args.flag("no-chapter-titles")), outDir, bar::update, bar::total);
     double seconds = (System.nanoTime() - t0) / 1e9;
     err.printf(Locale.ROOT, "%d parts (%d synthesized, %d from cache) in %.1f s%n", result.parts(),
@@ -332,8 +338,8 @@ public final class Main {
   record Args(String command, List<String> positionals, Map<String, List<String>> options) {
     private static final java.util.Set<String> FLAGS = java.util.Set.of("json", "verbose", "no-chapter-titles");
     private static final java.util.Set<String> KNOWN = java.util.Set.of("json", "verbose", "voice", "out", "pause-ms",
-        "paragraph-pause-ms", "chapter-pause-ms", "threads", "language", "gender", "q", "port", "data", "engine",
-        "no-chapter-titles");
+        "paragraph-pause-ms", "chapter-pause-ms", "threads", "lexicon", "language", "gender", "q", "port", "data", "engine",
+        "edits", "no-chapter-titles");
 
     static Args parse(String[] argv) {
       List<String> pos = new ArrayList<>();

@@ -4,11 +4,11 @@ import com.etoaudiobook.api.ratelimit.RateLimiter;
 import com.etoaudiobook.api.ratelimit.RateLimits;
 import com.etoaudiobook.api.ratelimit.RedisRateLimiter;
 import com.etoaudiobook.api.ratelimit.ResilientRateLimiter;
+import com.etoaudiobook.aws.testing.OwnRedis;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,15 +47,17 @@ class ApiSecurityTest {
   static Path dir;
   static LocalRuntime runtime;
   static HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** A Redis of this test's own: it is stopped and its scripts flushed, which the machine's shared one never is. */
+  static OwnRedis redis;
 
   @BeforeAll
   static void start() throws Exception {
-    Redis.start();
+    redis = new OwnRedis();
     runtime = LocalRuntime.start(new LocalRuntime.Options(0, dir.resolve("data"), null, 2, 3, 20,
         EspeakEngine.instance()), Map.of(
         "etoaudiobook.rate-limit.enabled", "true",
         "etoaudiobook.rate-limit.client-address-header", "CloudFront-Viewer-Address",
-        "etoaudiobook.rate-limit.redis-url", Redis.URL,
+        "etoaudiobook.rate-limit.redis-url", redis.url(),
         "etoaudiobook.rate-limit.circuit-open-ms", "500",
         "etoaudiobook.rate-limit.limits", "voices=5/1m,default=1000/1h",
         "etoaudiobook.cors.allowed-origins", ORIGIN + ",http://localhost:5173"));
@@ -66,7 +68,9 @@ class ApiSecurityTest {
     if (runtime != null) {
       runtime.close();
     }
-    Redis.start();
+    if (redis != null) {
+      redis.close();
+    }
   }
 
   /** A fresh client address per test run: buckets in Redis outlive the run. */
@@ -110,8 +114,7 @@ class ApiSecurityTest {
 
   @Test
   void aForwardedForHeaderTheClientWroteChangesNothing() throws Exception {
-    Assumptions.assumeTrue(Redis.up(), "Redis on 127.0.0.1:6379");
-    String viewer = newClient();
+        String viewer = newClient();
     for (int i = 0; i < 5; i++) {
       assertEquals(200, get("api/voices", VIEWER, viewer + ":1", "X-Forwarded-For", newClient()).statusCode());
     }
@@ -121,8 +124,7 @@ class ApiSecurityTest {
 
   @Test
   void redisLimitsPerClientAndRouteWithRetryAfter() throws Exception {
-    Assumptions.assumeTrue(Redis.up(), "Redis on 127.0.0.1:6379");
-    String a = newClient();
+        String a = newClient();
     String b = newClient();
     for (int i = 0; i < 5; i++) {
       assertEquals(200, get("api/voices", VIEWER, a + ":4711").statusCode());
@@ -145,11 +147,10 @@ class ApiSecurityTest {
 
   @Test
   void bucketsAreSharedByInstancesAndTakenAtomically() throws Exception {
-    Assumptions.assumeTrue(Redis.up(), "Redis on 127.0.0.1:6379");
-    RateLimits.Limit limit = new RateLimits.Limit(20, Duration.ofHours(1));
+        RateLimits.Limit limit = new RateLimits.Limit(20, Duration.ofHours(1));
     String client = newClient();
-    try (RedisRateLimiter one = new RedisRateLimiter(Redis.URL, Duration.ofSeconds(1));
-         RedisRateLimiter two = new RedisRateLimiter(Redis.URL, Duration.ofSeconds(1))) {
+    try (RedisRateLimiter one = new RedisRateLimiter(redis.url(), Duration.ofSeconds(1));
+         RedisRateLimiter two = new RedisRateLimiter(redis.url(), Duration.ofSeconds(1))) {
       ExecutorService pool = Executors.newFixedThreadPool(16);
       List<Future<RateLimiter.Decision>> results = new ArrayList<>();
       for (int i = 0; i < 60; i++) {
@@ -167,10 +168,9 @@ class ApiSecurityTest {
 
   @Test
   void evalFallsBackWhenTheScriptCacheIsEmpty() throws Exception {
-    Assumptions.assumeTrue(Redis.up(), "Redis on 127.0.0.1:6379");
-    Process flush = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "script", "flush").start();
+        Process flush = new ProcessBuilder("redis-cli", "-u", redis.url(), "script", "flush").start();
     flush.waitFor();
-    try (RedisRateLimiter limiter = new RedisRateLimiter(Redis.URL, Duration.ofSeconds(1))) {
+    try (RedisRateLimiter limiter = new RedisRateLimiter(redis.url(), Duration.ofSeconds(1))) {
       RateLimiter.Decision d = limiter.acquire("test", newClient(), new RateLimits.Limit(2, Duration.ofMinutes(1)));
       assertTrue(d.allowed());
       assertEquals(1, d.remaining());
@@ -179,11 +179,10 @@ class ApiSecurityTest {
 
   @Test
   void withRedisStoppedTheLimitsHoldInMemoryAndRedisIsUsedAgainAfterRestart() throws Exception {
-    Assumptions.assumeTrue(Redis.up(), "Redis on 127.0.0.1:6379");
-    String a = newClient();
+        String a = newClient();
     try {
-      Redis.stop();
-      assertFalse(Redis.up());
+      redis.stop();
+      assertFalse(redis.up());
       long t0 = System.nanoTime();
       for (int i = 0; i < 5; i++) {
         assertEquals(200, get("api/voices", VIEWER, a + ":4711").statusCode());
@@ -198,9 +197,9 @@ class ApiSecurityTest {
       assertEquals("memory", metrics.path("redis").path("rateLimitBackend").asText());
       assertEquals(200, get("health").statusCode());
     } finally {
-      Redis.start();
+      redis.start();
     }
-    assertTrue(Redis.up());
+    assertTrue(redis.up());
     Thread.sleep(700); // the circuit's open period
     String b = newClient();
     assertEquals(200, get("api/voices", VIEWER, b + ":4711").statusCode());

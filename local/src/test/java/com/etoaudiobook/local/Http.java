@@ -48,6 +48,11 @@ final class Http {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  Reply patch(String path, String json) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   Reply delete(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).DELETE().build());
   }

@@ -146,9 +146,31 @@ class LocalRuntimeTest {
     byte[] before = runtime.services().blobs().get(Keys.partMarks(jobId, 0));
     runtime.services().queue().enqueueParts(List.of(plan.get(0)));
     runtime.services().queue().enqueueAssembly(jobId);
-    Thread.sleep(1500);
+    // both duplicates handled: received and deleted, nothing waiting or in flight on either queue
+    awaitQueuesDrained();
     assertArrayEquals(before, runtime.services().blobs().get(Keys.partMarks(jobId, 0)));
     assertEquals("DONE", http.get("api/jobs/" + jobId).json().get("state").asText());
+  }
+
+  /** Waits until the synthesis and assembly queues hold no message, visible or in flight. */
+  static void awaitQueuesDrained() throws InterruptedException {
+    var sqs = com.etoaudiobook.aws.AwsClients.sqs(runtime.sqs().settings());
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    int left = Integer.MAX_VALUE;
+    while (left > 0 && System.nanoTime() < deadline) {
+      left = 0;
+      for (String queue : List.of(EmbeddedSqs.SYNTHESIS, EmbeddedSqs.ASSEMBLY)) {
+        var a = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(runtime.sqs().queueUrl(queue))
+            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE).build()).attributes();
+        left += Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+            + Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+      }
+      if (left > 0) {
+        Thread.sleep(50);
+      }
+    }
+    assertEquals(0, left, "the queues drain");
   }
 
   @Test
@@ -247,7 +269,7 @@ class LocalRuntimeTest {
       Thread.sleep(200);
     }
     Inbox.Result ok = Json.read(good, Inbox.Result.class);
-    assertEquals("accepted", ok.status());
+    assertEquals("accepted", ok.status(), new String(good));
     JsonNode job = waitDone(ok.jobId());
     assertTrue(runtime.services().blobs().exists(ok.audiobook()), ok.audiobook());
     assertEquals(11, job.get("parts").get("total").asInt(), "9 segments and the 2 chapter titles");

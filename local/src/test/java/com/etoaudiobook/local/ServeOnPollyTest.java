@@ -83,6 +83,21 @@ class ServeOnPollyTest {
   }
 
   @Test
+  void aCastingOnPollyIsPricedByEngine() {
+    String bookId = book("# Costs\n\n**Ann:** A line that costs money.\n\n**Bob:** Another line, also paid for.\n");
+    Http.Reply estimate = http.post("api/books/" + bookId + "/estimate",
+        "{\"casting\":{\"Ann\":{\"voiceId\":\"Joanna\",\"engine\":\"neural\"},"
+            + "\"Bob\":{\"voiceId\":\"Matthew\",\"engine\":\"standard\"}}}");
+    assertEquals(200, estimate.status(), estimate.body());
+    JsonNode e = estimate.json();
+    long ann = "A line that costs money.".length();
+    long bob = "Another line, also paid for.".length();
+    assertEquals(ann, e.get("byEngine").get("neural").asLong());
+    assertEquals(bob, e.get("byEngine").get("standard").asLong());
+    assertEquals(Math.round((ann * 16.0 + bob * 4.0) / 1_000_000 * 10000) / 10000.0, e.get("usd").asDouble(), 1e-9);
+  }
+
+  @Test
   void castingIsCheckedAgainstPollysVoicesAndEnginesWhenTheJobIsMade() {
     String bookId = book("# Check\n\n**Ann:** One line.\n\n**Bob:** Another.\n");
     Http.Reply turbo = http.post("api/jobs", "{\"bookId\":\"" + bookId

@@ -39,7 +39,7 @@ final class ApiFilter implements Ordered {
   private static final Logger LOG = LoggerFactory.getLogger(ApiFilter.class);
   static final long SLOW_REQUEST_MS = 2000;
   static final String CSP = SecurityHeaders.CSP;
-  static final String ALLOW_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
+  static final String ALLOW_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
   static final Set<String> ALLOW_HEADERS = Set.of("content-type", "authorization", "if-none-match",
       "x-requested-with", "x-request-id", "idempotency-key");
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");

@@ -2,6 +2,7 @@ package com.etoaudiobook.api;
 
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.Book;
+import com.etoaudiobook.book.edit.BookVersions;
 import com.etoaudiobook.job.BookLimits;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Pricing;
@@ -59,11 +60,15 @@ class BookController {
     }
     String name = key.substring(key.lastIndexOf('/') + 1);
     Uploads.requireType(name);
+    String mismatch = UploadContent.mismatch(name, data);
+    if (mismatch != null) {
+      throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
+    }
     Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, data)));
     String bookId = Ids.newId();
     services.store().saveBook(bookId, book);
     services.store().saveCover(bookId, heavy.parse(() -> services.parser().cover(name, data)));
-    return HttpResponse.created(view(bookId, book)).header("Location", "/api/books/" + bookId);
+    return HttpResponse.created(view(bookId, book, 1)).header("Location", "/api/books/" + bookId);
   }
 
   @Get("/{id}")
@@ -71,11 +76,11 @@ class BookController {
     if (!Ids.valid(id)) {
       throw ApiException.notFound("No book " + id);
     }
-    Book book = services.store().book(id);
-    if (book == null) {
+    BookVersions.Edited current = new BookVersions(services.store()).current(id);
+    if (current == null) {
       throw ApiException.notFound("No book " + id);
     }
-    return view(id, book);
+    return view(id, current.book(), current.version());
   }
 
   /** The book's cover image (from its EPUB), for the web app; 404 when the book has none. */
@@ -111,7 +116,8 @@ class BookController {
     return services.pricing().estimate(book, casting, services.voices(), services.settings().pollyEngine());
   }
 
-  private Map<String, Object> view(String id, Book book) {
+  /** @param version the book's version (1 as parsed; every edit adds one): a PATCH's baseVersion */
+  Map<String, Object> view(String id, Book book, int version) {
     Casting casting = services.caster().cast(book, Map.of());
     long words = book.segments().mapToLong(s -> s.text().split("\\s+").length).sum();
     Map<String, Object> stats = new LinkedHashMap<>();
@@ -123,6 +129,7 @@ class BookController {
     stats.put("estimatedMinutes", Math.round(words / 155.0 * 10) / 10.0);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", id);
+    out.put("version", version);
     out.put("book", book);
     out.put("stats", stats);
     out.put("cover", services.store().cover(id) != null ? "/api/books/" + id + "/cover" : null);

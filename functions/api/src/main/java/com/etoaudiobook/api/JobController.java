@@ -2,6 +2,7 @@ package com.etoaudiobook.api;
 
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.Book;
+import com.etoaudiobook.book.edit.BookVersions;
 import com.etoaudiobook.job.BookLimits;
 import com.etoaudiobook.job.ChapterTitles;
 import com.etoaudiobook.job.ExpectedDuration;
@@ -13,6 +14,7 @@ import com.etoaudiobook.job.Keys;
 import com.etoaudiobook.job.Pauses;
 import com.etoaudiobook.job.Progress;
 import com.etoaudiobook.json.Json;
+import com.etoaudiobook.lexicon.BookLexicons;
 import com.etoaudiobook.voice.Casting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,11 +48,13 @@ class JobController {
   private final Services services;
   private final HeavyWork heavy;
   private final IdempotencyKeys idempotency;
+  private final BookVersions versions;
 
   JobController(Services services, HeavyWork heavy) {
     this.services = services;
     this.heavy = heavy;
     this.idempotency = new IdempotencyKeys(services.blobs());
+    this.versions = new BookVersions(services.store());
   }
 
   record Voicing(String voiceId, @Nullable String engine, @Nullable Double rate, @Nullable Integer pitch) {
@@ -81,18 +85,21 @@ class JobController {
     }
     Pauses pauses = pauses(body.options()); // what the request says is checked before what it names
     Map<String, Casting.Assignment> chosen = assignments(body.casting());
-    Book book = Ids.valid(body.bookId()) ? services.store().book(body.bookId()) : null;
-    if (book == null) {
+    BookVersions.Edited current = Ids.valid(body.bookId()) ? versions.current(body.bookId()) : null;
+    if (current == null) {
       throw ApiException.notFound("No book " + body.bookId());
     }
+    Book book = current.book();
     BookLimits.check(book); // books stored before the limits existed
     Casting casting = services.caster().cast(book, chosen);
     JobOptions options = new JobOptions(pauses, null, body.options() == null ? null : body.options().chapterTitles());
     long expected = ExpectedDuration.millis(ChapterTitles.spoken(book, casting, options), casting,
         options.pausesOrDefault());
-    Job job = heavy.runToEnd("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options));
+    Job job = heavy.runToEnd("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options,
+        BookLexicons.read(services.store().blobs(), body.bookId())));
     services.blobs().put(ExpectedDuration.key(job.id()), Json.write(Map.of("expectedDurationMs", expected)),
         "application/json");
+    versions.recordJob(job.id(), current.version());
     return job.id();
   }
 
@@ -148,8 +155,8 @@ class JobController {
     }
     ObjectNode out = PlayerView.of(id, manifest, chapter,
         audio -> services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
-    if (job.bookId() != null && services.blobs().exists(Keys.cover(job.bookId()))) {
-      out.put("coverUrl", "/api/books/" + job.bookId() + "/cover"); // the player's head, library and lock screen
+    if (services.blobs().exists(Keys.cover(job.bookId()))) {
+      out.put("coverUrl", "/api/books/" + job.bookId() + "/cover"); // same origin, and it does not expire
     }
     return HttpResponse.ok(Json.write(out));
   }
@@ -202,6 +209,7 @@ class JobController {
     out.put("id", job.id());
     out.put("bookId", job.bookId());
     out.put("title", job.title());
+    out.put("bookVersion", versions.jobVersion(job.id()));
     out.put("state", job.state());
     out.put("parts", Map.of("done", p.partsDone(), "total", p.partsTotal(), "failed", p.partsFailed()));
     out.put("etaSeconds", p.etaSeconds());

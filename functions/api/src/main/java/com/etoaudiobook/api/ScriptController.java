@@ -65,7 +65,7 @@ class ScriptController {
     }
     String name = Uploads.storedName(file.fileName() == null || file.fileName().isBlank() ? "script.txt"
         : file.fileName());
-    String mismatch = UploadContentFilter.mismatch(name, file.data());
+    String mismatch = UploadContent.mismatch(name, file.data());
     if (mismatch != null) {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
     }

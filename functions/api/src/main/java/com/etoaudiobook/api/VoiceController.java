@@ -81,8 +81,9 @@ class VoiceController {
     return s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** @param lexicon pronunciations to apply, e.g. an entry being tried before it is saved */
   record PreviewRequest(String voiceName, @Nullable String text, @Nullable String engine, @Nullable Double rate,
-                        @Nullable Integer pitch) {
+                        @Nullable Integer pitch, @Nullable List<LexiconController.EntryInput> lexicon) {
   }
 
   @Post(value = "/preview-voice", produces = "audio/mpeg")
@@ -100,7 +101,8 @@ class VoiceController {
     int pitch = Prosody.pitch("the preview", body.pitch());
     services.caster().requireVoice(body.voiceName(), body.engine());
     CachedSynthesis synthesis = services.synthesis();
-    SpeechRequest speech = new SpeechRequest(text, body.voiceName(), body.engine(), rate, pitch);
+    SpeechRequest speech = new SpeechRequest(text, body.voiceName(), body.engine(), rate, pitch)
+        .withLexicon(LexiconController.entries(body.lexicon()));
     CachedSynthesis.Rendered r = heavy.run("Synthesis",
         () -> synthesis.render(speech, null, synthesis.cacheKey(speech, null)));
     byte[] mp3 = Audio.withHeader(synthesis.audio(r), r.result().frames());

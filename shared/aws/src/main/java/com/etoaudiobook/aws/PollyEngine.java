@@ -1,8 +1,10 @@
 package com.etoaudiobook.aws;
 
+import com.etoaudiobook.aws.internal.PollyPronunciation;
 import com.etoaudiobook.aws.internal.PollyText;
 import com.etoaudiobook.aws.quota.SynthesisRateLimiter;
 import com.etoaudiobook.engine.CallGuard;
+import com.etoaudiobook.engine.Delivery;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.engine.SpeechBusyException;
 import com.etoaudiobook.engine.SpeechEngine;
@@ -173,7 +175,10 @@ public final class PollyEngine implements SpeechEngine, AutoCloseable {
           + " per request", false, null);
     }
     String engine = engineFor(request);
-    PollyText sent = textFor(text, engine, request.rate(), request.pitch());
+    // a script's delivery ("whispering", "sadly") is heard: its rate and pitch join the role's
+    Delivery delivery = Delivery.of(request.delivery());
+    PollyText sent = textFor(text, engine, request.rate() * delivery.rate(), request.pitch() + delivery.pitch(),
+        delivery.whisper(), PollyPronunciation.spans(text, request.lexicon()));
     String what = "SynthesizeSpeech (voice " + request.voiceId() + ", engine " + engine + ")";
     ResponseBytes<SynthesizeSpeechResponse> audio = call(what, engine, guard, base(request, engine, sent)
         .outputFormat(OutputFormat.MP3).sampleRate(Integer.toString(SAMPLE_RATE)).build());
@@ -298,15 +303,26 @@ public final class PollyEngine implements SpeechEngine, AutoCloseable {
    * (Polly's SSML support table), so pitch is dropped there rather than failing the part.
    */
   static PollyText textFor(String text, String engine, double rate, int pitch) {
+    return textFor(text, engine, rate, pitch, false, List.of());
+  }
+
+  /**
+   * {@link #textFor(String, String, double, int)}, whispered where the engine can, with a lexicon's
+   * words as SSML elements ({@link PollyPronunciation}).
+   */
+  static PollyText textFor(String text, String engine, double rate, int pitch, boolean whispered,
+                           List<PollyText.Span> words) {
     int ratePercent = (int) Math.round(rate * 100);
     boolean useRate = rate > 0 && ratePercent != 100;
     boolean usePitch = pitch != 0 && "standard".equals(engine);
-    if (!useRate && !usePitch) {
+    // the whispered effect is a standard-voice feature; other engines keep the delivery's rate only
+    boolean whisper = whispered && "standard".equals(engine);
+    if (!useRate && !usePitch && !whisper && words.isEmpty()) {
       return PollyText.plain(text);
     }
     // Polly's prosody rate range is 20%..200%
     PollyText ssml = PollyText.ssml(text, useRate ? Math.max(20, Math.min(200, ratePercent)) : 0,
-        usePitch ? Math.max(-50, Math.min(50, pitch)) : 0);
+        usePitch ? Math.max(-50, Math.min(50, pitch)) : 0, whisper, words);
     if (ssml.document().length() > MAX_TOTAL_CHARACTERS) {
       // escaping can push a full part over Polly's total limit: speak it plainly rather than not at all
       return PollyText.plain(text);

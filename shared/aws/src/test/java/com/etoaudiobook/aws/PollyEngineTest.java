@@ -133,6 +133,29 @@ class PollyEngineTest {
   }
 
   @Test
+  void aScriptsDeliveryIsHeardOnPolly() throws Exception {
+    String text = "Do not wake them.";
+    // standard voices whisper, and the delivery's slower rate joins the role's
+    engine.synthesize(new SpeechRequest(text, "Joanna", "standard", 1.0, 0, "whispering"));
+    String whispered = polly.speechCalls().get(0).body().get("Text").asText();
+    assertTrue(whispered.contains("<amazon:effect name=\"whispered\">") && whispered.contains("rate=\"95%\""),
+        whispered);
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(whispered.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(text, doc.getDocumentElement().getTextContent());
+    polly.reset();
+    // neural voices have no whispered effect: the rate stays, the part is not refused
+    engine.synthesize(new SpeechRequest(text, "Joanna", "neural", 1.0, 0, "whispering"));
+    String neural = polly.speechCalls().get(0).body().get("Text").asText();
+    assertFalse(neural.contains("amazon:effect"), neural);
+    assertTrue(neural.contains("rate=\"95%\""), neural);
+    polly.reset();
+    engine.synthesize(new SpeechRequest(text, "Joanna", "standard", 1.0, 0, "shouting"));
+    String shout = polly.speechCalls().get(0).body().get("Text").asText();
+    assertTrue(shout.contains("rate=\"105%\"") && shout.contains("pitch=\"+15%\""), shout);
+  }
+
+  @Test
   void enginesWithoutPitchGetRateOnlyAndPlainTextWhenNothingIsLeft() {
     engine.synthesize(new SpeechRequest("Hello there.", "Joanna", "neural", 1.0, 20));
     JsonNode plain = polly.speechCalls().get(0).body();

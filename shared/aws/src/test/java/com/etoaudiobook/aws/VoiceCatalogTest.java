@@ -1,5 +1,6 @@
 package com.etoaudiobook.aws;
 
+import com.etoaudiobook.aws.testing.OwnRedis;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechRequest;
@@ -74,7 +75,11 @@ class VoiceCatalogTest {
   }
 
   VoiceCatalog catalog(List<SpeechEngine> engines, Duration breakerOpen) {
-    VoiceCatalog c = new VoiceCatalog(engines, VoiceCatalog.Options.defaults(REDIS_URL).withBreakerOpen(breakerOpen));
+    return catalog(engines, breakerOpen, REDIS_URL);
+  }
+
+  VoiceCatalog catalog(List<SpeechEngine> engines, Duration breakerOpen, String redisUrl) {
+    VoiceCatalog c = new VoiceCatalog(engines, VoiceCatalog.Options.defaults(redisUrl).withBreakerOpen(breakerOpen));
     open.add(c);
     return c;
   }
@@ -142,20 +147,13 @@ class VoiceCatalogTest {
   void aRedisOutageCostsNothingAndRedisIsUsedAgainAfterItComesBack() throws Exception {
     CountingEngine engine = new CountingEngine();
     Duration breaker = Duration.ofMillis(500);
-    VoiceCatalog c = catalog(List.of(engine), breaker);
-    try {
-      waitFor(VoiceCatalogTest::redisUp, "Redis");
+    // a Redis of this test's own: the outage must not reach the machine's shared one
+    try (OwnRedis redis = new OwnRedis()) {
+      VoiceCatalog c = catalog(List.of(engine), breaker, redis.url());
       c.voices();
-      if (!c.stats().redisAvailable()) {
-        // another build on this machine may have restarted the shared Redis just now: once more
-        Thread.sleep(breaker.toMillis() + 100);
-        c.invalidateLocal();
-        c.voices();
-      }
       assertTrue(c.stats().redisAvailable(), c.stats().toString());
 
-      redisCli("shutdown", "nosave");
-      waitFor(() -> !redisUp(), "Redis to stop");
+      redis.stop();
 
       c.invalidateLocal();
       long t0 = System.nanoTime();
@@ -176,8 +174,8 @@ class VoiceCatalogTest {
       assertEquals(errors, skipped.redisErrors(), "no new attempts while open");
       assertTrue(skipped.redisSkipped() >= 20, skipped.toString());
 
-      startRedis();
-      Thread.sleep(breaker.toMillis() + 100);
+      redis.start();
+      Thread.sleep(breaker.toMillis() + 100); // the breaker's own open time, not a wait for something to happen
       long missesBefore = c.stats().redisMisses();
       c.invalidateLocal();
       c.voices();
@@ -185,32 +183,12 @@ class VoiceCatalogTest {
       assertTrue(back.redisAvailable(), back.toString());
       assertEquals(missesBefore + 1, back.redisMisses(), "Redis restarted empty: a miss, then the list is stored");
 
-      VoiceCatalog other = catalog(List.of(engine), breaker);
+      VoiceCatalog other = catalog(List.of(engine), breaker, redis.url());
       int calls = engine.voiceCalls.get();
       other.voices();
       assertEquals(1, other.stats().redisHits(), "the list is back in Redis");
       assertEquals(calls, engine.voiceCalls.get());
-    } finally {
-      if (!redisUp()) {
-        startRedis();
-      }
     }
-  }
-
-  static void startRedis() throws Exception {
-    Process p = new ProcessBuilder("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379",
-        "--save", "").redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    p.waitFor(10, TimeUnit.SECONDS);
-    waitFor(VoiceCatalogTest::redisUp, "Redis to start");
-  }
-
-  static void redisCli(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", "6379"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    p.waitFor(10, TimeUnit.SECONDS);
   }
 
   static boolean redisUp() {

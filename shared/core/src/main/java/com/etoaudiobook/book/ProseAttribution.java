@@ -6,7 +6,7 @@ import com.etoaudiobook.book.attribution.DialogueAttributor;
 import com.etoaudiobook.book.attribution.Quote;
 import com.etoaudiobook.book.internal.Label;
 import com.etoaudiobook.book.internal.Markup;
-import com.etoaudiobook.book.internal.ScriptReader;
+import com.etoaudiobook.book.internal.RoleTally;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -146,16 +146,16 @@ public final class ProseAttribution {
 
   /** Roles in order of first appearance, with their figures and the attributor's gender. */
   public static List<Role> roles(List<Chapter> chapters, Map<String, String> genders) {
-    Map<String, Tally> tallies = new LinkedHashMap<>();
+    Map<String, RoleTally> tallies = new LinkedHashMap<>();
     for (Chapter c : chapters) {
       for (Segment s : c.segments()) {
-        tallies.computeIfAbsent(Label.key(s.role()), k -> new Tally(s.role())).add(s);
+        tallies.computeIfAbsent(Label.key(s.role()), k -> new RoleTally(s.role()))
+            .add(s.delivery(), s.text());
       }
     }
     List<Role> roles = new ArrayList<>();
-    for (Tally t : tallies.values()) {
-      roles.add(new Role(t.name, t.segments, t.characters, t.sample, t.deliveries,
-          genderOf(t.name, genders)));
+    for (RoleTally t : tallies.values()) {
+      roles.add(t.role(genderOf(t.name(), genders)));
     }
     return roles;
   }
@@ -170,29 +170,5 @@ public final class ProseAttribution {
       }
     }
     return g;
-  }
-
-  private static final class Tally {
-    final String name;
-    int segments;
-    int characters;
-    String sample;
-    final List<String> deliveries = new ArrayList<>();
-
-    Tally(String name) {
-      this.name = name;
-    }
-
-    void add(Segment s) {
-      segments++;
-      characters += s.text().length();
-      if (sample == null) {
-        sample = ScriptReader.sample(s.text());
-      }
-      String d = s.delivery();
-      if (d != null && deliveries.stream().noneMatch(d::equalsIgnoreCase)) {
-        deliveries.add(d);
-      }
-    }
   }
 }

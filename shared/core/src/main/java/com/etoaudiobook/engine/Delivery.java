@@ -93,27 +93,4 @@ public record Delivery(double rate, int pitch, int range, double loudnessLu, boo
   public boolean changesSound() {
     return rate != 1.0 || pitch != 0 || range != 50 || loudnessLu != 0 || whisper;
   }
-
-  /**
-   * Polly SSML for already escaped text: {@code amazon:effect name="whispered"} and a
-   * {@code prosody} rate and pitch (the loudness offset is the loudness step's, not Polly's volume).
-   * Neural voices ignore pitch; the standard ones honour all three.
-   */
-  public String ssml(String escapedText) {
-    String body = escapedText;
-    if (rate != 1.0 || pitch != 0) {
-      StringBuilder p = new StringBuilder("<prosody");
-      if (rate != 1.0) {
-        p.append(" rate=\"").append(Math.round(rate * 100)).append("%\"");
-      }
-      if (pitch != 0) {
-        p.append(" pitch=\"").append(pitch > 0 ? "+" : "").append(pitch).append("%\"");
-      }
-      body = p.append('>').append(body).append("</prosody>").toString();
-    }
-    if (whisper) {
-      body = "<amazon:effect name=\"whispered\">" + body + "</amazon:effect>";
-    }
-    return "<speak>" + body + "</speak>";
-  }
 }

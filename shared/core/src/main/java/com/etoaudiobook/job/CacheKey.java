@@ -22,6 +22,17 @@ public final class CacheKey {
         String.format(Locale.ROOT, "%.3f", rate), Integer.toString(pitch), String.valueOf(delivery), text));
   }
 
+  /**
+   * The key with the pronunciations that apply to {@code text}: only those, so changing an entry
+   * re-synthesizes only the parts containing its word; with none, the key is the plain one.
+   */
+  public static String of(String provider, String voiceId, String engine, double rate, int pitch,
+                          String delivery, String text, com.etoaudiobook.lexicon.Lexicon lexicon) {
+    String tag = lexicon == null ? "" : lexicon.applicableTo(text).cacheTag();
+    return tag.isEmpty() ? of(provider, voiceId, engine, rate, pitch, delivery, text)
+        : of(provider, voiceId, engine, rate, pitch, delivery, text + "\u0000lexicon\u0000" + tag);
+  }
+
   public static String sha256(String s) {
     return sha256(s.getBytes(StandardCharsets.UTF_8));
   }

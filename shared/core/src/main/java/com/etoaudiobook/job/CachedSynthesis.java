@@ -57,7 +57,7 @@ public final class CachedSynthesis {
 
   public String cacheKey(SpeechRequest request, String delivery) {
     return CacheKey.of(engine.provider(), request.voiceId(), request.engine(), request.rate(), request.pitch(),
-        delivery, request.text());
+        delivery, request.text(), request.lexicon());
   }
 
   /** Ensures the cache holds this speech and returns its description (audio stays in the store). */

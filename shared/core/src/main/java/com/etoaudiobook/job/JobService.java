@@ -2,6 +2,7 @@ package com.etoaudiobook.job;
 
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Segment;
+import com.etoaudiobook.lexicon.Lexicon;
 import com.etoaudiobook.text.Chunker;
 import com.etoaudiobook.voice.Casting;
 
@@ -34,6 +35,11 @@ public final class JobService {
 
   /** Plans the parts of a book as spoken (with its chapter titles); the casting must give every role a voice. */
   public List<PartSpec> plan(String jobId, Book book, Casting casting, JobOptions options) {
+    return plan(jobId, book, casting, options, Lexicon.EMPTY);
+  }
+
+  /** Plans the parts; each carries (and its cache key covers) the lexicon entries its text uses. */
+  public List<PartSpec> plan(String jobId, Book book, Casting casting, JobOptions options, Lexicon lexicon) {
     int max = options != null && options.maxPartChars() != null
         ? Math.min(options.maxPartChars(), engineMaxChars) : engineMaxChars;
     List<PartSpec> parts = new ArrayList<>();
@@ -43,17 +49,23 @@ public final class JobService {
         throw new IllegalArgumentException("no voice for role '" + s.role() + "'");
       }
       for (Chunker.Chunk c : Chunker.split(s.text(), max)) {
-        String key = CacheKey.of(provider, a.voiceId(), a.engine(), a.rate(), a.pitch(), s.delivery(), c.text());
+        Lexicon used = lexicon == null ? Lexicon.EMPTY : lexicon.applicableTo(c.text());
+        String key = CacheKey.of(provider, a.voiceId(), a.engine(), a.rate(), a.pitch(), s.delivery(), c.text(), used);
         parts.add(new PartSpec(jobId, parts.size(), s.index(), c.start(), c.text(), s.role(), s.delivery(),
-            a.voiceId(), a.engine(), a.rate(), a.pitch(), key));
+            a.voiceId(), a.engine(), a.rate(), a.pitch(), key, used.isEmpty() ? null : used));
       }
     }
     return parts;
   }
 
   public Job start(String bookId, Book book, Casting casting, JobOptions options) {
+    return start(bookId, book, casting, options, Lexicon.EMPTY);
+  }
+
+  /** Starts a job whose parts honour {@code lexicon} (the book's pronunciations). */
+  public Job start(String bookId, Book book, Casting casting, JobOptions options, Lexicon lexicon) {
     String jobId = Ids.newId();
-    List<PartSpec> parts = plan(jobId, book, casting, options);
+    List<PartSpec> parts = plan(jobId, book, casting, options, lexicon);
     long now = System.currentTimeMillis();
     Job job = new Job(jobId, bookId, book.title(), JobState.RUNNING, casting,
         options == null ? JobOptions.DEFAULT : options, parts.size(), now, now, 0, null, 0, null);
@@ -74,7 +86,8 @@ public final class JobService {
     if (job == null) {
       return null;
     }
-    int done = store.doneParts(jobId).size();
+    // a finished job was assembled from every part: no need to list thousands of part records
+    int done = job.state() == JobState.DONE ? job.partsTotal() : store.doneParts(jobId).size();
     List<PartFailure> failures = store.failures(jobId);
     int dead = (int) failures.stream().filter(PartFailure::dead).count();
     Long eta = null;

@@ -1,5 +1,7 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.lexicon.Lexicon;
+
 /**
  * The unit of synthesis, and the synthesis queue's message body.
  *
@@ -15,8 +17,13 @@ package com.etoaudiobook.job;
  * @param rate      rate multiplier
  * @param pitch     pitch shift in percent
  * @param cacheKey  content hash of everything that shapes the audio
+ * @param lexicon   the book's pronunciations that apply to this text (null or empty when none)
  */
 public record PartSpec(String jobId, int index, int segment, int textStart, String text, String role,
                        String delivery, String voiceId, String engine, double rate, int pitch,
-                       String cacheKey) {
+                       String cacheKey, Lexicon lexicon) {
+  public PartSpec(String jobId, int index, int segment, int textStart, String text, String role,
+                  String delivery, String voiceId, String engine, double rate, int pitch, String cacheKey) {
+    this(jobId, index, segment, textStart, text, role, delivery, voiceId, engine, rate, pitch, cacheKey, null);
+  }
 }

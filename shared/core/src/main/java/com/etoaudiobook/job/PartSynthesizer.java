@@ -217,7 +217,7 @@ public final class PartSynthesizer {
   private Processed produce(PartSpec part, CallGuard guard) {
     // the cache entry is written before the part's record: a part that is done always has audio
     CachedSynthesis.Rendered r = synthesis.render(new SpeechRequest(part.text(), part.voiceId(), part.engine(),
-        part.rate(), part.pitch(), part.delivery()), part.delivery(), part.cacheKey(), Runnable::run, guard);
+        part.rate(), part.pitch(), part.delivery(), part.lexicon()), part.delivery(), part.cacheKey(), Runnable::run, guard);
     try {
       r.stored().join();
     } catch (java.util.concurrent.CompletionException e) {

@@ -36,12 +36,4 @@ class DeliveryTest {
     assertFalse(Delivery.of("spoken").changesSound());
     assertTrue(Delivery.of("spoken").plain().isEmpty(), "spoken is understood: plain on purpose");
   }
-
-  @Test
-  void pollyGetsAWhisperEffectAndProsody() {
-    assertEquals("<speak><amazon:effect name=\"whispered\"><prosody rate=\"95%\">Hush.</prosody></amazon:effect></speak>",
-        Delivery.of("whispering").ssml("Hush."));
-    assertEquals("<speak>Hi.</speak>", Delivery.PLAIN.ssml("Hi."));
-    assertTrue(Delivery.of("sadly").ssml("No.").contains("pitch=\"-10%\""));
-  }
 }

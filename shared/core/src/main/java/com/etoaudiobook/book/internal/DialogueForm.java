@@ -1,5 +1,8 @@
 package com.etoaudiobook.book.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Decides whether a stretch of text (a chapter, or the whole document) is a labelled script or
  * prose, by what carries its dialogue: speaker labels ({@code ROLE: text}) or quotation marks in
@@ -63,5 +66,42 @@ public final class DialogueForm {
       }
     }
     return curly + (straight + 1) / 2;
+  }
+
+  /**
+   * Script or prose, by what carries the dialogue of each chapter (of the whole document for a
+   * chapter without dialogue): in prose, label-like lines become text ("DAISY MILLER: A STUDY").
+   *
+   * @return per chapter (0 before the first heading): whether its dialogue is in quotation marks
+   */
+  static List<Boolean> decide(List<ScriptLine> entries) {
+    DialogueForm whole = new DialogueForm();
+    List<DialogueForm> chapters = new ArrayList<>(List.of(new DialogueForm()));
+    for (ScriptLine e : entries) {
+      if (e.kind == ScriptLine.Kind.HEADING) {
+        chapters.add(new DialogueForm());
+      } else if (e.kind == ScriptLine.Kind.LABEL) {
+        whole.label(e.label.bold());
+        chapters.get(chapters.size() - 1).label(e.label.bold());
+      } else if (e.kind == ScriptLine.Kind.TEXT) {
+        whole.text(e.body);
+        chapters.get(chapters.size() - 1).text(e.body);
+      }
+    }
+    boolean script = whole.script(false);
+    List<Boolean> proseChapter = new ArrayList<>();
+    for (DialogueForm c : chapters) {
+      proseChapter.add(!(c.hasDialogue() ? c.chapterScript(script) : script));
+    }
+    int chapterIndex = 0;
+    for (ScriptLine e : entries) {
+      if (e.kind == ScriptLine.Kind.HEADING) {
+        chapterIndex++;
+      } else if (e.kind == ScriptLine.Kind.LABEL && proseChapter.get(chapterIndex)) {
+        e.kind = ScriptLine.Kind.TEXT;
+        e.label = null;
+      }
+    }
+    return proseChapter;
   }
 }

@@ -135,6 +135,9 @@ public final class EspeakEngine implements SpeechEngine {
     }
     // A NUL would end the C string early; a space keeps every offset unchanged.
     String text = request.text() == null ? "" : request.text().replace('\0', ' ');
+    // the lexicon's words are read as respelled (or as phonemes); marks still name the words as written
+    EspeakPronunciation.Applied said = EspeakPronunciation.apply(text, request.lexicon());
+    text = said.text().spoken();
     byte[] utf8 = (text + '\0').getBytes(StandardCharsets.UTF_8);
     double multiplier = (request.rate() > 0 ? request.rate() : 1.0) * delivery.rate();
     int rate = clamp((int) Math.round(175 * multiplier), 80, 450);
@@ -152,7 +155,7 @@ public final class EspeakEngine implements SpeechEngine {
       current = collector;
       try {
         rc = lib.espeak_Synth(utf8, utf8.length, 0, EspeakLibrary.POS_CHARACTER, 0,
-            EspeakLibrary.CHARS_UTF8, null, null);
+            EspeakLibrary.CHARS_UTF8 | (said.phonemes() ? EspeakLibrary.PHONEMES : 0), null, null);
       } finally {
         current = null;
       }
@@ -164,7 +167,8 @@ public final class EspeakEngine implements SpeechEngine {
             rc == EspeakLibrary.EE_BUFFER_FULL, null);
       }
     }
-    return new Speech(collector.pcm(), null, sampleRate, EspeakMarks.of(text, collector.events), 0);
+    List<Speech.Mark> marks = said.text().toOriginal(EspeakMarks.of(text, collector.events));
+    return new Speech(collector.pcm(), null, sampleRate, marks, 0);
   }
 
   /**

@@ -12,6 +12,8 @@ interface EspeakLibrary extends Library {
   int AUDIO_OUTPUT_SYNCHRONOUS = 2;
   int POS_CHARACTER = 1;
   int CHARS_UTF8 = 1;
+  /** espeakPHONEMES: text between [[ and ]] is phoneme mnemonics. */
+  int PHONEMES = 0x100;
   int EE_OK = 0;
   int EE_BUFFER_FULL = 1;
 

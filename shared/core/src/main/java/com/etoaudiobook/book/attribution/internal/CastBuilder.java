@@ -60,7 +60,10 @@ final class CastBuilder {
     for (Map.Entry<String, Integer> e : formCount.entrySet()) {
       String form = e.getKey();
       int n = e.getValue();
-      boolean speaker = speakerForms.getOrDefault(form, 0) > 0;
+      // A name found next to a speech verb now and then, but mostly "in"/"to"/"of" it, is a place
+      // whose cue was misread ("India", "York").
+      int cues = speakerForms.getOrDefault(form, 0);
+      boolean speaker = cues > 0 && cues * 4 > placeCount.getOrDefault(form, 0);
       boolean titled = formTitle.get(form) != null;
       // People are sometimes "to"/"of" someone; places mostly are ("at Vevey", "of Rome").
       boolean placeLike = placeCount.getOrDefault(form, 0) * 2 >= n;
@@ -70,7 +73,9 @@ final class CastBuilder {
       // group or a kind.
       boolean group = !speaker && theCount.getOrDefault(form, 0) * 2 > n
           && !Lexicon.STANDALONE_TITLES.contains(formCore.get(form).toLowerCase());
-      boolean thing = !titled && (thingCount.getOrDefault(form, 0) * 4 >= n || group
+      // A frequent name seen "in"/"an" it one time in ten is a country or a kind, never a person.
+      int things = thingCount.getOrDefault(form, 0);
+      boolean thing = !titled && (things * 4 >= n || n >= 20 && things * 10 >= n || group
           || NameForms.isPlaceName(formCore.get(form)));
       if (!thing && (speaker || titled
           || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
@@ -203,8 +208,14 @@ final class CastBuilder {
       } else if (byLast.size() == 1 && (title != null || byFirst.isEmpty())) {
         formKey.put(form, byLast.get(0));
       } else if (title == null && byFirst.size() == 1 && (byLast.isEmpty()
-          || byLast.size() == 1 && keyCount.getOrDefault(byFirst.get(0), 0)
-          > 2 * keyCount.getOrDefault(byLast.get(0), 0))) {
+          || byLast.size() == 1 && (keyCount.getOrDefault(byFirst.get(0), 0)
+          > 2 * keyCount.getOrDefault(byLast.get(0), 0)
+          // A tie between one-offs ("Adela Quested", "Presently Adela"): the full name whose
+          // gender is the bare name's own.
+          || own != null && own.equals(fullGender.get(byFirst.get(0)))
+          && !own.equals(fullGender.get(byLast.get(0)))
+          && keyCount.getOrDefault(byFirst.get(0), 0)
+          >= keyCount.getOrDefault(byLast.get(0), 0)))) {
         // "Newland" is "Newland Archer" (seen far more often than a stray "Luyden Newland").
         formKey.put(form, byFirst.get(0));
       } else if (title == null) {
@@ -232,7 +243,10 @@ final class CastBuilder {
             ? GenderGuess.titleGender(formTitle.get(titled.get(0))) : null;
         boolean agree = titled.size() == 1 && (own == null || titleGender == null
             || own.equals(titleGender));
-        e.setValue(agree ? titled.get(0) : core);
+        // "Turton" (he) beside "Mr. Turton" and "Mrs. Turton": the one titled form of his gender.
+        List<String> sameGender = own == null ? List.of() : titled.stream()
+            .filter(f -> own.equals(GenderGuess.titleGender(formTitle.get(f)))).toList();
+        e.setValue(agree ? titled.get(0) : sameGender.size() == 1 ? sameGender.get(0) : core);
       }
     }
     Map<String, Names.Person> byKey = new LinkedHashMap<>();
@@ -306,7 +320,8 @@ final class CastBuilder {
       // "in India", "to India", "of India": a silent name mostly after prepositions is a place,
       // whatever pronouns follow it.
       boolean placeLike = p.titleMale + p.titleFemale == 0 && place * 3 >= n;
-      p.dropped = p.speeches == 0 && (p.gender == null || placeLike);
+      p.dropped = p.speeches == 0 && (p.gender == null || placeLike)
+          || placeLike && p.speeches * 4 <= place;
     }
     for (Names.Mention m : mentions) {
       if (m.character >= 0 && people.get(m.character).dropped) {

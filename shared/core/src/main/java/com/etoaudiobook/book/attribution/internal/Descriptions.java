@@ -70,7 +70,7 @@ final class Descriptions {
       }
     }
     if (NOT_SPEAKERS.contains(head) || GENERIC.contains(head) && !indefinite
-        || ABSTRACT.matcher(head).find() || !endsThere(c.descEnd)) {
+        || ABSTRACT.matcher(head).find() || !endsThere(c.descEnd) || voiceAfter(c.descEnd)) {
       return -2;
     }
     int titled = titledCharacter(head);
@@ -113,6 +113,25 @@ final class Descriptions {
     return !t.isCap(k) && (Lexicon.isSpeechVerb(w) || Salience.PREPOSITIONS.contains(w)
         || Lexicon.CLAUSE_OPENERS.contains(w) || Lexicon.FILLERS.contains(w)
         || w.equals("who") || w.equals("that") || w.endsWith("ly"));
+  }
+
+  /**
+   * "came the thin, biting voice": the description's real head, after a list of adjectives, is a
+   * voice or a tone, not a person called "The Thin".
+   */
+  private boolean voiceAfter(int k) {
+    if (k >= t.size || !t.word[k].equals(",")) {
+      return false;
+    }
+    for (int j = k + 1; j < t.size && j <= k + 3 && t.isWord[j] && !t.isCap(j); j++) {
+      if (NOT_SPEAKERS.contains(t.lower[j])) {
+        return true;
+      }
+      if (Lexicon.STOP.contains(t.lower[j]) || Salience.PREPOSITIONS.contains(t.lower[j])) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The one character whose title is this noun ("Dr." for "doctor"), -2 if several, else -3. */

@@ -65,6 +65,11 @@ public final class Engine {
     return words > 0 && (i * 200 >= words || iSaid >= 3);
   }
 
+  /** Name particles are joined by no-break spaces inside the stages; readers see spaces. */
+  private static String shown(String name) {
+    return name.replace('\u00A0', ' ');
+  }
+
   private Output attribute() {
     int n = spans.size();
     Cue[] cues = new Cue[n];
@@ -104,7 +109,7 @@ public final class Engine {
       if (speaker[q] == -1) {
         name = NARRATOR;
       } else if (speaker[q] >= 0) {
-        name = names.people.get(speaker[q]).name;
+        name = shown(names.people.get(speaker[q]).name);
         speechCount[speaker[q]]++;
       }
       out.add(new Result(s.start(), s.end(), name, name == null ? "none" : type[q]));
@@ -116,7 +121,9 @@ public final class Engine {
       if (p.dropped) {
         continue;
       }
-      people.add(new Person(p.name, new ArrayList<>(p.aliases), p.gender));
+      List<String> aliases = new ArrayList<>();
+      p.aliases.forEach(a -> aliases.add(shown(a)));
+      people.add(new Person(shown(p.name), aliases, p.gender));
     }
     return new Output(out, people);
   }

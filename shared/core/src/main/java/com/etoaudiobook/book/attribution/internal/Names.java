@@ -204,6 +204,27 @@ final class Names {
         if (possessive) {
           break;
         }
+      } else if ((words > 0 || title != null) && particles(k) > 0) {
+        // "Mr. van der Luyden", "Henry van der Luyden": the particles and the surname are one
+        // word (joined by no-break spaces), so "van" is never taken for a first name.
+        int n = particles(k);
+        if (core.length() > 0) {
+          core.append(' ');
+        }
+        for (int p = 0; p < n; p++) {
+          core.append(t.word[k + p]).append('\u00A0');
+        }
+        String w = t.word[k + n];
+        if (isPossessive(k + n)) {
+          w = w.substring(0, w.length() - 2);
+          possessive = true;
+        }
+        core.append(w);
+        words++;
+        k += n + 1;
+        if (possessive) {
+          break;
+        }
       } else if (words > 0 && t.word[k].length() == 1 && t.isCap(k) && k + 2 < t.size
           && t.word[k + 1].equals(".") && isNameWord(k + 2)) {
         // A middle initial: "Annie P. Miller".
@@ -227,6 +248,20 @@ final class Names {
     }
     add(new Mention(i, k, title, core.toString(), possessive));
     return k;
+  }
+
+  private static final java.util.Set<String> PARTICLES = java.util.Set.of("van", "der", "von",
+      "de", "du", "da", "di", "del", "della", "den", "ten", "ter", "la", "le");
+
+  /** How many lowercase name particles start at k and are followed by a name word, or 0. */
+  private int particles(int k) {
+    int n = 0;
+    while (k + n < t.size && n < 3 && t.isWord[k + n] && !t.isCap(k + n)
+        && PARTICLES.contains(t.word[k + n]) && t.quote[k + n] == t.quote[k]) {
+      n++;
+    }
+    return n > 0 && k + n < t.size && t.quote[k + n] == t.quote[k] && isNameWord(k + n)
+        && !t.sentenceStart[k + n] ? n : 0;
   }
 
   private void add(Mention m) {

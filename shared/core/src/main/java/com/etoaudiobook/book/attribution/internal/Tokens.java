@@ -61,6 +61,10 @@ final class Tokens {
             char d = text.charAt(j);
             if (java.lang.Character.isLetterOrDigit(d)) {
               j++;
+            } else if ((d == '?' || d == '\uFFFD') && java.lang.Character.isLetter(text.charAt(j - 1))
+                && j + 1 < para.end() && java.lang.Character.isLowerCase(text.charAt(j + 1))) {
+              // A letter lost in a lossy conversion ("Th?r?se"): still one word, not "Th".
+              j += 2;
             } else if ((d == '\'' || d == '\u2019' || d == '-') && j + 1 < para.end()
                 && java.lang.Character.isLetter(text.charAt(j + 1))
                 && !(inQuote >= 0 && quotes.get(inQuote).end() == j + 1)) {

@@ -54,6 +54,29 @@ class ResolverTest {
   }
 
   @Test
+  void aVoiceAfterAdjectivesIsNoRoleCalledByTheAdjective() {
+    List<String> s = speakers("""
+        Nora Vance sat by the fire; she waited.
+
+        "Open it," said Tom Harlow.
+
+        "Not before six," said the thin, biting voice of the woman.
+        """);
+    assertEquals("Tom Harlow", s.get(0));
+    assertEquals(false, s.get(1) != null && s.get(1).startsWith("The Thin"), s::toString);
+  }
+
+  @Test
+  void aSurnameWithParticlesIsShownWithPlainSpaces() {
+    List<String> s = speakers("""
+        "Go now," said Mr. van der Vell.
+
+        "I will not," said Nora Vance.
+        """);
+    assertEquals(List.of("Mr. van der Vell", "Nora Vance"), s);
+  }
+
+  @Test
   void aFirstPersonNarratorsWordsAreTheNarrators() {
     String text = """
         I went down to the harbour that morning. I saw Bill Gorton on the quay and I waved.

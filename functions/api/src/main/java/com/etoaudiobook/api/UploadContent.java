@@ -1,36 +1,17 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.formats.DocumentParser;
-import com.etoaudiobook.job.Ids;
-import com.etoaudiobook.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 /**
- * POST /api/books: the uploaded bytes must be what the file's name (and the Content-Type the
- * presigned PUT fixed) says. A PDF renamed .txt, an executable named .md or a ZIP named .pdf is
- * refused with 415 before the parser sees it. Runs before BookController, reading only the
- * first bytes of the upload.
+ * A file's bytes must be what its name (and the Content-Type the presigned PUT fixed) says: a PDF
+ * renamed .txt, an executable named .md or a ZIP named .pdf is refused with 415 before the parser
+ * sees it. Only the first bytes are looked at.
  */
-@ServerFilter(value = "/api/books", methods = HttpMethod.POST)
-final class UploadContentFilter {
+final class UploadContent {
+  /** How much of a file is looked at. */
   static final int HEAD_BYTES = 8192;
   /** Signatures of files that are never a book in a text format. */
   private static final Map<String, byte[]> BINARY = Map.ofEntries(
@@ -47,50 +28,12 @@ final class UploadContentFilter {
       Map.entry("a RIFF file", new byte[] {'R', 'I', 'F', 'F'}),
       Map.entry("a Java class", new byte[] {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe}));
 
-  private final Services services;
-
-  UploadContentFilter(Services services) {
-    this.services = services;
-  }
-
-  @RequestFilter
-  @ExecuteOn(TaskExecutors.BLOCKING) // reads storage
-  @Nullable
-  HttpResponse<?> check(HttpRequest<?> request, @Nullable @Body String body) {
-    String uploadId = uploadId(body);
-    if (uploadId == null) {
-      return null; // the controller explains what is wrong with the request
-    }
-    List<String> keys = services.blobs().list("uploads/" + uploadId + "/");
-    if (keys.isEmpty()) {
-      return null;
-    }
-    String key = keys.get(0);
-    String name = key.substring(key.lastIndexOf('/') + 1);
-    byte[] head;
-    try (InputStream in = services.blobs().open(key)) {
-      head = in.readNBytes(HEAD_BYTES);
-    } catch (IOException | RuntimeException e) {
-      return null; // gone or unreadable: the controller answers 404
-    }
-    String mismatch = mismatch(name, head);
-    return mismatch == null ? null : Problem.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
-  }
-
-  private static String uploadId(String body) {
-    if (body == null || body.isBlank() || body.length() > 4096) {
-      return null;
-    }
-    try {
-      JsonNode id = Json.MAPPER.readTree(body).path("uploadId");
-      return id.isTextual() && Ids.valid(id.asText()) ? id.asText() : null;
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
+  private UploadContent() {
   }
 
   /** Why the first bytes do not match the name's type, or null when they do. */
-  static String mismatch(String fileName, byte[] head) {
+  static String mismatch(String fileName, byte[] content) {
+    byte[] head = content.length > HEAD_BYTES ? java.util.Arrays.copyOf(content, HEAD_BYTES) : content;
     String expected = expectedFormat(fileName);
     if (expected == null || head.length == 0) {
       return null; // unknown types and empty files get the controller's own answers
@@ -162,9 +105,5 @@ final class UploadContentFilter {
       }
     }
     return true;
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

@@ -1,0 +1,257 @@
+package com.etoaudiobook.book.internal;
+
+import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.Chapter;
+import com.etoaudiobook.book.Role;
+import com.etoaudiobook.book.Segment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The last pass of {@link ScriptReader}: walks the classified lines with a small state machine
+ * deciding who speaks each piece of text, and builds the chapters, segments and roles.
+ */
+final class ChapterBuilder {
+
+  /** Who the next unlabelled text belongs to. */
+  private enum Mode {
+    /** narration: each paragraph is its own segment */
+    NARRATION,
+    /** after {@code Role: text}: the rest of the paragraph is the role's, the next one narration */
+    INLINE,
+    /** after a label alone on its line: following paragraphs are the role's until the next label */
+    ALONE
+  }
+
+  private static final class Seg {
+    final String role;
+    final String delivery;
+    final int paragraph;
+    final int start;
+    int end;
+    final StringBuilder text;
+
+    Seg(String role, String delivery, int paragraph, int start, int end, String text) {
+      this.role = role;
+      this.delivery = delivery;
+      this.paragraph = paragraph;
+      this.start = start;
+      this.end = end;
+      this.text = new StringBuilder(text);
+    }
+  }
+
+  private static final class ChapterDraft {
+    final String title;
+    final List<Seg> segments = new ArrayList<>();
+    boolean prose;
+
+    ChapterDraft(String title) {
+      this.title = title;
+    }
+  }
+
+
+  private static final Pattern WHOLE_DIRECTION = Pattern.compile("^\\[[^\\[\\]]*\\p{L}[^\\[\\]]*]$");
+
+  private final String source;
+  private final List<ScriptLine> entries;
+  /** Per chapter (0 before the first heading): whether its dialogue is in quotation marks. */
+  private final List<Boolean> proseChapter;
+  private final String narrator;
+  private final Map<String, String> roleNames = new HashMap<>();
+  private final List<ChapterDraft> drafts = new ArrayList<>();
+
+  // walk state
+  private ChapterDraft chapter;
+  private Seg open;
+  private String speaker;
+  private String delivery;
+  private Mode mode = Mode.NARRATION;
+
+  ChapterBuilder(String source, List<ScriptLine> entries, List<Boolean> proseChapter, String narrator) {
+    this.source = source;
+    this.entries = entries;
+    this.proseChapter = proseChapter;
+    this.narrator = narrator;
+    walk();
+  }
+
+  /** Walks the classified lines, deciding who speaks each piece of text. */
+  private void walk() {
+    chapter = new ChapterDraft(null);
+    chapter.prose = proseChapter.get(0);
+    drafts.add(chapter);
+    speaker = narrator;
+    int paragraph = -1;
+    boolean newBlock = true;
+    for (ScriptLine e : entries) {
+      if (e.kind == ScriptLine.Kind.BLANK) {
+        newBlock = true;
+        continue;
+      }
+      if (e.kind == ScriptLine.Kind.SKIP) {
+        continue;
+      }
+      if (newBlock || e.kind != ScriptLine.Kind.TEXT) {
+        paragraph++;
+      }
+      boolean blockStart = newBlock;
+      newBlock = false;
+      switch (e.kind) {
+        case HEADING -> {
+          chapter = new ChapterDraft(e.heading);
+          chapter.prose = proseChapter.get(drafts.size());
+          drafts.add(chapter);
+          narrate();
+          newBlock = true;
+        }
+        case TITLE, BREAK -> {
+          narrate();
+          newBlock = true;
+        }
+        case LABEL -> {
+          open = null;
+          speaker = e.label.name();
+          delivery = e.label.delivery();
+          int textStart = e.bodyStart + e.label.textStart();
+          if (!Markup.clean(source.substring(textStart, e.bodyEnd)).isBlank()) {
+            mode = Mode.INLINE;
+            speak(textStart, e.bodyEnd, "\n", paragraph, true);
+          } else {
+            mode = Mode.ALONE;
+          }
+        }
+        case TEXT -> {
+          if (blockStart && mode == Mode.INLINE) {
+            narrate();
+          }
+          if (blockStart && mode == Mode.NARRATION) {
+            open = null;
+          }
+          String sep = blockStart ? "\n\n" : "\n";
+          if (WHOLE_DIRECTION.matcher(e.body).matches()) {
+            emit(narrator, "direction", e.bodyStart + 1, e.bodyEnd - 1, sep, paragraph);
+          } else {
+            speak(e.bodyStart, e.bodyEnd, sep, paragraph, mode != Mode.NARRATION);
+          }
+        }
+        default -> throw new IllegalStateException(e.kind.name());
+      }
+    }
+  }
+
+  private void narrate() {
+    open = null;
+    speaker = narrator;
+    delivery = null;
+    mode = Mode.NARRATION;
+  }
+
+  /**
+   * Speaks [a,b) as the current speaker; in a role's text, [bracketed] stage directions become
+   * the narrator's, so they are never read in the character's voice.
+   */
+  private void speak(int a, int b, String sep, int paragraph, boolean directions) {
+    if (directions) {
+      int i = a;
+      while (i < b) {
+        int lb = indexOf('[', i, b);
+        if (lb < 0) {
+          break;
+        }
+        int close = indexOf(']', lb + 1, b);
+        int nested = indexOf('[', lb + 1, b);
+        if (close < 0 || (nested >= 0 && nested < close)) {
+          break;
+        }
+        char after = close + 1 < b ? source.charAt(close + 1) : ' ';
+        if (after == '(' || after == '[' || after == ':'
+            || !Markup.hasLetters(source.substring(lb + 1, close))) {
+          i = close + 1;
+          continue;
+        }
+        emit(speaker, delivery, a, lb, sep, paragraph);
+        emit(narrator, "direction", lb + 1, close, " ", paragraph);
+        a = close + 1;
+        i = a;
+        sep = " ";
+      }
+    }
+    emit(speaker, delivery, a, b, sep, paragraph);
+  }
+
+  /** Like String.indexOf but bounded, so scanning each line stays linear in the line. */
+  private int indexOf(char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (source.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Adds [a,b) (markup removed) to the open segment when the speaker is the same, else starts one. */
+  private void emit(String role, String how, int a, int b, String sep, int paragraph) {
+    while (a < b && Character.isWhitespace(source.charAt(a))) {
+      a++;
+    }
+    while (b > a && Character.isWhitespace(source.charAt(b - 1))) {
+      b--;
+    }
+    if (a >= b) {
+      return;
+    }
+    String text = Markup.clean(source.substring(a, b)).strip();
+    if (text.isEmpty()) {
+      return;
+    }
+    if (open != null && Label.key(open.role).equals(Label.key(role))
+        && (open.delivery == null ? how == null : open.delivery.equalsIgnoreCase(String.valueOf(how)))) {
+      open.text.append(sep).append(text);
+      open.end = b;
+      return;
+    }
+    String name = roleNames.computeIfAbsent(Label.key(role), k -> role);
+    open = new Seg(name, how, paragraph, a, b, text);
+    chapter.segments.add(open);
+  }
+
+  /** The chapters and roles of the walked lines. */
+  ScriptReader.Result finish(String title, String author) {
+    List<Chapter> chapters = new ArrayList<>();
+    int index = 0;
+    Map<String, RoleTally> tallies = new LinkedHashMap<>();
+    java.util.Set<Integer> prose = new java.util.TreeSet<>();
+    for (ChapterDraft draft : drafts) {
+      List<Segment> segments = new ArrayList<>();
+      for (Seg s : draft.segments) {
+        String text = s.text.toString();
+        if (!Markup.isSpeakable(text)) {
+          continue;
+        }
+        segments.add(new Segment(index++, chapters.size(), s.paragraph, s.role, s.delivery, text,
+            s.start, s.end));
+        tallies.computeIfAbsent(Label.key(s.role), k -> new RoleTally(s.role)).add(s.delivery, text);
+      }
+      if (!segments.isEmpty()) {
+        if (draft.prose) {
+          prose.add(chapters.size());
+        }
+        chapters.add(new Chapter(chapters.size(), draft.title == null ? title : draft.title,
+            segments));
+      }
+    }
+    if (chapters.isEmpty()) {
+      throw new BookFormatException("no-speech",
+          "The file has no text to speak (no letters or digits were found)");
+    }
+    List<Role> roles = tallies.values().stream().map(r -> r.role(null)).toList();
+    boolean labelled = entries.stream().anyMatch(e -> e.kind == ScriptLine.Kind.LABEL);
+    return new ScriptReader.Result(title, author, chapters, roles, labelled, prose);
+  }
+}

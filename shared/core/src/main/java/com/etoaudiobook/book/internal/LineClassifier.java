@@ -1,0 +1,327 @@
+package com.etoaudiobook.book.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The line passes of {@link ScriptReader}: find each line's body (without quote markers), skip
+ * front matter and code, count label names (a plain label must be used twice to count), classify
+ * every line, and pick the title and author.
+ */
+final class LineClassifier {
+
+  // A repeated group recurses once per repetition in java.util.regex: a line of 2,000 dashes overflowed
+  // the stack. The same rule without the group: starts and ends with a mark, only marks and blanks between,
+  // at least three marks (checked in thematicBreak).
+  private static final Pattern THEMATIC_BREAK = Pattern.compile("^[-*_][-*_ \\t]*[-*_]$");
+  private static final Pattern SETEXT = Pattern.compile("^(=+|-{2,})$");
+  private static final Pattern FENCE = Pattern.compile("^(```|~~~)");
+  // "by Jane Doe", "By J. R. Tolkien", "Author: A. Writer"; but never "By dawn the water rose."
+  private static final String NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}.'’-]*";
+  private static final Pattern BY_LINE = Pattern.compile("^(?:[Bb]y|BY|[Aa]uthor:)\\s+(" + NAME_WORD
+      + "(?:,?\\s+(?:" + NAME_WORD + "|and|&|de|van|von|der|la|le|du|da|di))*)$");
+  private static final Pattern FRONT_MATTER_KEY = Pattern.compile("^([A-Za-z_][\\w-]*)\\s*:\\s*(.*)$");
+
+  private final PlainText.Prepared layout;
+  private final String fileName;
+  private final boolean markdown;
+  private final List<ScriptLine> entries = new ArrayList<>();
+  private final Map<String, Integer> labelCounts = new HashMap<>();
+  private String metaTitle;
+  private String author;
+  private boolean hasMarkdownHeadings;
+
+  /** Splits and classifies the lines of the prepared text. */
+  LineClassifier(PlainText.Prepared layout, String fileName, boolean markdown) {
+    this.layout = layout;
+    this.fileName = fileName;
+    this.markdown = markdown;
+    for (SourceLine line : SourceLine.split(layout.text())) {
+      entries.add(body(new ScriptLine(line)));
+    }
+    skipFrontMatter();
+    skipCodeFences();
+    prescan();
+    classify();
+  }
+
+  List<ScriptLine> lines() {
+    return entries;
+  }
+
+  /** The author from front matter or a by-line under the title (known after chooseTitle), or null. */
+  String author() {
+    return author;
+  }
+
+  private static boolean thematicBreak(String line) {
+    return THEMATIC_BREAK.matcher(line).matches()
+        && line.chars().filter(c -> c == '-' || c == '*' || c == '_').count() >= 3;
+  }
+
+  /** The line without leading quote markers and surrounding whitespace. */
+  private static ScriptLine body(ScriptLine e) {
+    String t = e.line.text();
+    int s = 0;
+    int end = t.length();
+    while (true) {
+      while (s < end && Character.isWhitespace(t.charAt(s))) {
+        s++;
+      }
+      if (s < end && t.charAt(s) == '>') {
+        s++;
+      } else {
+        break;
+      }
+    }
+    while (end > s && Character.isWhitespace(t.charAt(end - 1))) {
+      end--;
+    }
+    e.bodyStart = e.line.start() + s;
+    e.bodyEnd = e.line.start() + end;
+    e.body = t.substring(s, end);
+    if (e.body.isEmpty() || e.body.equals("\uFEFF")) {
+      e.kind = ScriptLine.Kind.BLANK;
+    }
+    return e;
+  }
+
+  /** YAML front matter is metadata, not speech; its title and author are used. */
+  private void skipFrontMatter() {
+    if (entries.isEmpty() || !entries.get(0).body.equals("---")) {
+      return;
+    }
+    for (int i = 1; i < Math.min(entries.size(), 60); i++) {
+      String b = entries.get(i).body;
+      if (b.equals("---") || b.equals("...")) {
+        for (int j = 0; j <= i; j++) {
+          ScriptLine e = entries.get(j);
+          Matcher m = FRONT_MATTER_KEY.matcher(e.body);
+          if (j > 0 && j < i && m.matches()) {
+            String key = m.group(1).toLowerCase(Locale.ROOT);
+            String value = m.group(2).strip().replaceAll("^[\"']|[\"']$", "");
+            if (key.equals("title") && !value.isEmpty()) {
+              metaTitle = value;
+            } else if (key.equals("author") && !value.isEmpty()) {
+              author = value;
+            }
+          }
+          e.kind = ScriptLine.Kind.SKIP;
+        }
+        return;
+      }
+      if (!b.isEmpty() && !FRONT_MATTER_KEY.matcher(b).matches() && !b.startsWith("-")
+          && !Character.isWhitespace(entries.get(i).line.text().charAt(0))) {
+        return;
+      }
+    }
+  }
+
+  /** Code is not read aloud. */
+  private void skipCodeFences() {
+    String fence = null;
+    for (ScriptLine e : entries) {
+      Matcher m = FENCE.matcher(e.body);
+      if (fence == null && m.find()) {
+        fence = m.group(1);
+        e.kind = ScriptLine.Kind.SKIP;
+      } else if (fence != null) {
+        if (e.body.startsWith(fence)) {
+          fence = null;
+        }
+        e.kind = ScriptLine.Kind.SKIP;
+      }
+    }
+  }
+
+  /** Counts label names and notes whether the document uses Markdown headings. */
+  private void prescan() {
+    for (int i = 0; i < entries.size(); i++) {
+      ScriptLine e = entries.get(i);
+      if (e.empty()) {
+        continue;
+      }
+      Headings.Atx atx = Headings.atx(e.body);
+      if (atx != null && !atx.title().isEmpty()) {
+        hasMarkdownHeadings = true;
+      }
+      if (setextLevel(i) > 0) {
+        hasMarkdownHeadings = true;
+      }
+      Label label = Label.parse(e.body);
+      if (label != null) {
+        labelCounts.merge(Label.key(label.name()), 1, Integer::sum);
+      }
+    }
+  }
+
+  /** Level of a setext heading underlined by line i ("Title\n====="), or 0. */
+  private int setextLevel(int i) {
+    ScriptLine under = entries.get(i);
+    if (i == 0 || under.empty() || !SETEXT.matcher(under.body).matches()) {
+      return 0;
+    }
+    boolean equals = under.body.charAt(0) == '=';
+    if (!equals && !markdown) {
+      return 0;
+    }
+    ScriptLine text = entries.get(i - 1);
+    if (text.empty() || Headings.atx(text.body) != null || Label.parse(text.body) != null
+        || !(i == 1 || entries.get(i - 2).empty())) {
+      return 0;
+    }
+    return equals ? 1 : 2;
+  }
+
+  private boolean standsAlone(int i) {
+    return (i == 0 || entries.get(i - 1).empty())
+        && (i == entries.size() - 1 || entries.get(i + 1).empty());
+  }
+
+  private void classify() {
+    for (int i = 0; i < entries.size(); i++) {
+      ScriptLine e = entries.get(i);
+      if (e.empty()) {
+        continue;
+      }
+      if (i + 1 < entries.size() && setextLevel(i + 1) > 0) {
+        heading(e, Markup.clean(e.body).strip(), setextLevel(i + 1));
+        entries.get(i + 1).kind = ScriptLine.Kind.SKIP;
+        continue;
+      }
+      if (thematicBreak(e.body)) {
+        e.kind = ScriptLine.Kind.BREAK;
+        continue;
+      }
+      Headings.Atx atx = Headings.atx(e.body);
+      if (atx != null) {
+        if (atx.title().isEmpty()) {
+          e.kind = ScriptLine.Kind.SKIP;
+        } else {
+          heading(e, atx.title(), atx.level());
+        }
+        continue;
+      }
+      String clean = Markup.clean(e.body).strip();
+      if (layout.headings().contains(e.line.start())) {
+        heading(e, clean, 0);
+        continue;
+      }
+      if (layout.notHeadings().contains(e.line.start())) {
+        e.kind = ScriptLine.Kind.TEXT;
+        continue;
+      }
+      if (standsAlone(i) && Headings.isNumberedChapter(clean)) {
+        heading(e, clean, 0);
+        continue;
+      }
+      String subtitle = subtitleAfterNumber(i, clean);
+      if (subtitle != null) {
+        // "CHAPTER I.\nDown the Rabbit-Hole": the number and its title on two lines.
+        heading(e, clean + " " + subtitle, 0);
+        entries.get(i + 1).kind = ScriptLine.Kind.SKIP;
+        continue;
+      }
+      Label label = Label.parse(e.body);
+      if (label != null && label.accepted(labelCounts)) {
+        e.kind = ScriptLine.Kind.LABEL;
+        e.label = label;
+        continue;
+      }
+      String bold = Headings.boldLine(e.body);
+      if (bold != null && !bold.endsWith(":")
+          && (Headings.startsWithChapterWord(bold) || (!hasMarkdownHeadings && standsAlone(i)))) {
+        heading(e, Markup.clean(bold).strip(), 0);
+        continue;
+      }
+      if (!hasMarkdownHeadings && standsAlone(i) && label == null && Headings.isCapsTitle(clean)) {
+        heading(e, clean, 0);
+        continue;
+      }
+      e.kind = ScriptLine.Kind.TEXT;
+    }
+  }
+
+  /** The short title line right under a numbered chapter line, alone in their block, or null. */
+  private String subtitleAfterNumber(int i, String clean) {
+    if (!(i == 0 || entries.get(i - 1).empty()) || i + 1 >= entries.size()
+        || !Headings.isNumberedChapter(clean)) {
+      return null;
+    }
+    ScriptLine next = entries.get(i + 1);
+    if (next.empty() || !(i + 2 == entries.size() || entries.get(i + 2).empty())
+        || Label.parse(next.body) != null) {
+      return null;
+    }
+    String t = Markup.clean(next.body).strip();
+    if (t.isEmpty() || t.split("\\s+").length > 10 || ".!?,;:\"“”".indexOf(t.charAt(t.length() - 1)) >= 0
+        || !Character.isUpperCase(t.codePointAt(0))) {
+      return null;
+    }
+    return t;
+  }
+
+  private static void heading(ScriptLine e, String title, int markdownLevel) {
+    e.kind = ScriptLine.Kind.HEADING;
+    e.heading = title;
+    e.markdownLevel = markdownLevel;
+  }
+
+  /**
+   * A lone H1 above deeper headings names the book; otherwise a heading on the first line does,
+   * unless it is a numbered chapter; otherwise the file name.
+   */
+  String chooseTitle() {
+    List<ScriptLine> headings = entries.stream().filter(e -> e.kind == ScriptLine.Kind.HEADING).toList();
+    ScriptLine titleScriptLine = null;
+    String title = null;
+    if (!headings.isEmpty()) {
+      ScriptLine first = headings.get(0);
+      long h1 = headings.stream().filter(h -> h.markdownLevel == 1).count();
+      ScriptLine firstContent = entries.stream().filter(e -> !e.empty()).findFirst().orElse(null);
+      if (first.markdownLevel == 1 && h1 == 1) {
+        first.kind = ScriptLine.Kind.TITLE;
+        titleScriptLine = first;
+        title = first.heading;
+      } else if (first == firstContent && !Headings.isNumberedChapter(first.heading)) {
+        titleScriptLine = first;
+        title = first.heading;
+      }
+    }
+    if (titleScriptLine != null) {
+      takeByLine(entries.indexOf(titleScriptLine));
+    }
+    if (metaTitle != null) {
+      title = metaTitle;
+    }
+    if (title == null || title.isBlank()) {
+      title = Markup.prettifyStem(fileName);
+    }
+    return Markup.titleCase(title);
+  }
+
+  /** "by Jane Doe" right under the title is the author, not speech. */
+  private void takeByLine(int titleIndex) {
+    for (int i = titleIndex + 1; i < entries.size(); i++) {
+      ScriptLine e = entries.get(i);
+      if (e.empty()) {
+        continue;
+      }
+      if (e.kind == ScriptLine.Kind.TEXT) {
+        Matcher m = BY_LINE.matcher(Markup.clean(e.body).strip());
+        if (m.matches() && m.group(1).split("\\s+").length <= 6) {
+          if (author == null) {
+            author = m.group(1).strip();
+          }
+          e.kind = ScriptLine.Kind.SKIP;
+        }
+      }
+      return;
+    }
+  }
+}
