@@ -35,12 +35,12 @@ class InboxHandlerTest {
     Inbox.Result result = Json.read(services.blobs().get(key + Inbox.RESULT_SUFFIX), Inbox.Result.class);
     assertEquals("accepted", result.status());
     assertNotNull(services.store().job(result.jobId()));
-    assertEquals(11, queue.parts.size(), "one part per segment of the demo story");
+    assertEquals(13, queue.parts.size(), "one part per segment of the demo story and one per chapter title (2)");
     assertTrue(result.audiobook().endsWith(".mp3"));
 
     // the same notification again: no second job
     new InboxHandler(services).handleRequest(event, null);
-    assertEquals(11, queue.parts.size());
+    assertEquals(13, queue.parts.size());
   }
 
   @Test
