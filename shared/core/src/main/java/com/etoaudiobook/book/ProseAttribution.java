@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
@@ -51,6 +52,7 @@ public final class ProseAttribution {
                              UnaryOperator<String> clean, IntPredicate prose) {
     Attribution attribution = new DialogueAttributor().attribute(source);
     List<Quote> quotes = attribution.quotes();
+    Cancellation.check();
     Map<String, String> genders = new HashMap<>();
     for (Character c : attribution.characters()) {
       genders.putIfAbsent(c.name(), c.gender());
@@ -61,6 +63,7 @@ public final class ProseAttribution {
     for (Chapter chapter : chapters) {
       List<Segment> segments = new ArrayList<>();
       for (Segment s : chapter.segments()) {
+        Cancellation.check();
         boolean narration = s.role().equals(narrator) && s.delivery() == null
             && prose.test(out.size());
         while (q < quotes.size() && quotes.get(q).end() <= s.start()) {
@@ -135,6 +138,9 @@ public final class ProseAttribution {
     if (!Markup.isSpeakable(text)) {
       return index;
     }
+    if (index >= Book.MAX_SEGMENTS) {
+      throw Book.tooManySegments();
+    }
     into.add(new Segment(index, chapter, from.paragraph(), role, null, text, a, b));
     return index + 1;
   }
@@ -153,22 +159,18 @@ public final class ProseAttribution {
             .add(s.delivery(), s.text());
       }
     }
+    // Any case: one lookup, where a scan of all characters per role was quadratic in a cast of thousands.
+    Map<String, String> byKey = new HashMap<>();
+    genders.forEach((k, v) -> byKey.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
     List<Role> roles = new ArrayList<>();
     for (RoleTally t : tallies.values()) {
-      roles.add(t.role(genderOf(t.name(), genders)));
+      roles.add(t.role(genderOf(t.name(), genders, byKey)));
     }
     return roles;
   }
 
-  private static String genderOf(String name, Map<String, String> genders) {
+  private static String genderOf(String name, Map<String, String> genders, Map<String, String> byKey) {
     String g = genders.get(name);
-    if (g == null) {
-      for (var e : genders.entrySet()) {
-        if (e.getKey().equalsIgnoreCase(name)) {
-          return e.getValue();
-        }
-      }
-    }
-    return g;
+    return g != null ? g : byKey.get(name.toLowerCase(Locale.ROOT));
   }
 }

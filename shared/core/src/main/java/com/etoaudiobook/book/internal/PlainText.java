@@ -1,5 +1,6 @@
 package com.etoaudiobook.book.internal;
 
+import com.etoaudiobook.book.Cancellation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +41,9 @@ public final class PlainText {
       "^" + ROMAN + "\\.\\s+(\\p{Lu}[^.!?;:]*?)[.]?$");
   private static final Pattern STAVE = Pattern.compile(
       "(?i)^stave\\s+(?:[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten)\\b.*");
-  /** An entry of a contents list: "IV. The Boscombe Valley Mystery", "Chapter 3 ..... 41". */
+  /** An entry of a contents list: "IV. The Boscombe Valley Mystery" (for dot leaders see {@link #leaders}). */
   private static final Pattern CONTENTS_ENTRY = Pattern.compile(
-      "(?i)^(?:(?:chapter|part|book|stave)\\s+)?(?:[ivxlc]+|\\d{1,3})\\.?\\s+\\S.*|^.*(?:\\.\\s?){4,}\\s*\\d+$");
+      "(?i)^(?:(?:chapter|part|book|stave)\\s+)?(?:[ivxlc]+|\\d{1,3})\\.?\\s+\\S.*");
 
   private PlainText() {
   }
@@ -54,6 +55,7 @@ public final class PlainText {
     int first = 0;
     int last = lines.size();
     for (int i = 0; i < lines.size(); i++) {
+      Cancellation.check();
       if (isStart(lines.get(i).text())) {
         fields = fields(source.substring(0, lines.get(i).start()));
         first = i + 1;
@@ -63,6 +65,7 @@ public final class PlainText {
     String title = fields.title();
     String author = fields.author();
     for (int i = first; i < lines.size(); i++) {
+      Cancellation.check();
       if (isEnd(lines.get(i).text())) {
         last = i;
         break;
@@ -75,6 +78,7 @@ public final class PlainText {
     Set<Integer> notHeadings = new HashSet<>();
     boolean previousWasHeading = false;
     for (int i = first; i < last; i++) {
+      Cancellation.check();
       String body = lines.get(i).text().strip();
       if (body.isEmpty()) {
         continue;
@@ -122,12 +126,13 @@ public final class PlainText {
 
   /** The "*** START OF THE PROJECT GUTENBERG EBOOK ..." line that ends the header. */
   public static boolean isStart(String line) {
-    return START.matcher(line).matches();
+    return line.contains("***") && START.matcher(line).matches();
   }
 
   /** The line that ends the book and starts the licence ("End of the Project Gutenberg EBook"). */
   public static boolean isEnd(String line) {
-    return END.matcher(line).matches();
+    // every form names the Project Gutenberg: shorter lines (most, and all blank ones) need no matcher
+    return line.length() >= 24 && END.matcher(line).matches();
   }
 
   static boolean heading(String body) {
@@ -174,11 +179,49 @@ public final class PlainText {
     int total = 0;
     for (int j = i; j < to && !lines.get(j).text().isBlank(); j++) {
       total++;
-      if (CONTENTS_ENTRY.matcher(lines.get(j).text().strip()).matches()) {
+      String entry = lines.get(j).text().strip();
+      if (CONTENTS_ENTRY.matcher(entry).matches() || leaders(entry)) {
         entries++;
       }
     }
     return total >= 3 && entries * 5 >= total * 4;
+  }
+
+  /**
+   * "Chapter 3 ..... 41": a page number after four or more dots (each may have one blank after it). By
+   * hand: as a regular expression ("^.*(?:\\.\\s?){4,}\\s*\\d+$") it backtracked quadratically over a
+   * line of dots, and its repeated group recursed once per dot (a long line overflowed the stack).
+   */
+  static boolean leaders(String line) {
+    int i = line.length();
+    int digits = i;
+    while (i > 0 && isAsciiDigit(line.charAt(i - 1))) {
+      i--;
+    }
+    if (i == digits) {
+      return false;
+    }
+    while (i > 0 && isRegexSpace(line.charAt(i - 1))) {
+      i--;
+    }
+    int dots = 0;
+    while (i > 0 && line.charAt(i - 1) == '.') {
+      dots++;
+      i--;
+      if (i > 1 && isRegexSpace(line.charAt(i - 1)) && line.charAt(i - 2) == '.') {
+        i--;
+      }
+    }
+    return dots >= 4;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** What \\s matches in a Java regular expression. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private static boolean alone(List<SourceLine> lines, int i) {

@@ -1,5 +1,6 @@
 package com.etoaudiobook.book.internal;
 
+import com.etoaudiobook.book.Cancellation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,9 @@ public record SourceLine(int index, int start, int end, String text) {
     for (int i = 0; i < n; i++) {
       char c = source.charAt(i);
       if (c == '\n' || c == '\r') {
+        if ((lines.size() & 1023) == 0) {
+          Cancellation.check();
+        }
         lines.add(new SourceLine(lines.size(), start, i, source.substring(start, i)));
         if (c == '\r' && i + 1 < n && source.charAt(i + 1) == '\n') {
           i++;
