@@ -1,6 +1,7 @@
 package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ProseBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -71,6 +72,7 @@ public final class Docx {
   public void text(ProseBuilder builder) {
     List<Para> paras = new ArrayList<>();
     for (IBodyElement el : doc.getBodyElements()) {
+      Cancellation.check();
       if (el instanceof XWPFParagraph p) {
         paras.add(new Para(text(p), level(p)));
       } else if (el instanceof XWPFTable t) {

@@ -2,7 +2,6 @@ package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.book.internal.PlainText;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * A single HTML page: chapters at the heading level that divides the book (the shallowest level
@@ -34,7 +34,8 @@ public final class Html {
   public Html(byte[] bytes) {
     try {
       // jsoup picks the charset from a BOM or <meta charset / http-equiv>, else UTF-8.
-      doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
+      doc = Jsoup.parse(InterruptibleInput.of(bytes), null, "",
+          Parser.htmlParser().setMaxDepth(HtmlText.MAX_DEPTH));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

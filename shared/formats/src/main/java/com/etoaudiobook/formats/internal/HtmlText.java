@@ -1,6 +1,9 @@
 package com.etoaudiobook.formats.internal;
 
+import com.etoaudiobook.book.Cancellation;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -33,6 +36,7 @@ public final class HtmlText {
       "header", "footer", "blockquote", "pre", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
       "td", "th", "caption", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
       "address", "body", "center", "aside", "details", "summary", "hgroup", "title");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Set<String> LISTS = Set.of("table", "ul", "ol", "dl", "div", "p");
   private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "nav", "head",
       "noscript", "template", "svg", "math", "img", "audio", "video", "object", "iframe",
@@ -50,6 +54,13 @@ public final class HtmlText {
   private static final Pattern CODE_CLASS = Pattern.compile(
       "(?i).*(screen|code|program|listing|source|console|terminal|syntax|highlight|example).*");
 
+  /**
+   * Deepest nesting of elements the parsers build; deeper ones are added at this depth. Books nest a few
+   * dozen levels at most, and jsoup's HTML parser's work per tag grows with it: 2 MB of {@code <div>}
+   * took 6.2 s of CPU at its default of 512, 1.7 s at 128, 0.84 s at 64.
+   */
+  public static final int MAX_DEPTH = 64;
+
   private HtmlText() {
   }
 
@@ -61,8 +72,9 @@ public final class HtmlText {
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
+        Cancellation.check();
         if (node instanceof TextNode t) {
-          String s = preDepth[0] > 0 ? t.getWholeText() : t.getWholeText().replaceAll("\\s+", " ");
+          String s = preDepth[0] > 0 ? t.getWholeText() : SPACES.matcher(t.getWholeText()).replaceAll(" ");
           current.append(s);
         } else if (node instanceof Element el) {
           String tag = el.normalName();
@@ -103,13 +115,15 @@ public final class HtmlText {
 
   /** Removes what is never read aloud; ids of removed elements are lost, which is wanted. */
   private static Element prune(Element root) {
+    Map<Element, int[]> links = links(root);
     List<Element> doomed = new ArrayList<>();
     for (Element el : root.getAllElements()) {
+      Cancellation.check();
       if (isDropCapImage(el)) {
         el.replaceWith(new TextNode(el.attr("alt").strip()));
         continue;
       }
-      if (el != root && skipped(el)) {
+      if (el != root && skipped(el, links)) {
         doomed.add(el);
       }
     }
@@ -129,18 +143,84 @@ public final class HtmlText {
     return !after.isEmpty() && Character.isLowerCase(after.codePointAt(0));
   }
 
+  /**
+   * Per element, in one pass from the leaves up: {links a[href] in it, text length of those pointing into
+   * the book, its text length}, lengths with blank runs counted as one character (as jsoup's text() reads
+   * them, give or take the blanks at the edges). Selecting each list's links and reading its text anew
+   * went through every element's whole subtree: quadratic in deeply nested markup.
+   */
+  private static Map<Element, int[]> links(Element root) {
+    Map<Element, int[]> out = new IdentityHashMap<>();
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof TextNode t && node.parent() instanceof Element parent) {
+          out.computeIfAbsent(parent, k -> new int[3])[2] += textLength(t.getWholeText());
+          return;
+        }
+        if (!(node instanceof Element el)) {
+          return;
+        }
+        Cancellation.check();
+        int[] mine = out.computeIfAbsent(el, k -> new int[3]); // its children's, added as they ended
+        if (el.normalName().equals("a") && el.hasAttr("href")) {
+          mine[0]++;
+          String href = el.attr("href");
+          if (href.startsWith("#") || !href.contains(":")) {
+            mine[1] += mine[2];
+          }
+        }
+        if (el != root && el.parent() != null) {
+          int[] parent = out.computeIfAbsent(el.parent(), k -> new int[3]);
+          parent[0] += mine[0];
+          parent[1] += mine[1];
+          // text() puts a blank between blocks
+          parent[2] += mine[2] + (BLOCKS.contains(el.normalName()) || el.normalName().equals("br") ? 1 : 0);
+        }
+      }
+    }, root);
+    return out;
+  }
+
+  /** Length with each run of blanks counted once. */
+  private static int textLength(String s) {
+    int n = 0;
+    boolean blank = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean b = c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0';
+      if (!b || !blank) {
+        n++;
+      }
+      blank = b;
+    }
+    return n;
+  }
+
   static boolean skipped(Element el) {
+    return skipped(el, links(el));
+  }
+
+  private static boolean skipped(Element el, Map<Element, int[]> links) {
     if (SKIPPED_TAGS.contains(el.normalName()) || el.hasAttr("hidden")) {
       return true;
     }
     if (el.normalName().equals("pre") && isCode(el)) {
       return true;
     }
-    if (LISTS.contains(el.normalName()) && isLinkList(el)) {
+    if (LISTS.contains(el.normalName()) && isLinkList(links.getOrDefault(el, new int[3]))) {
       return true; // a table of contents: links to the book's own parts
     }
     for (String attr : new String[] {"epub:type", "role"}) {
-      for (String v : el.attr(attr).toLowerCase(Locale.ROOT).split("\\s+")) {
+      String value = el.attr(attr);
+      if (value.isEmpty()) {
+        continue;
+      }
+      for (String v : SPACES.split(value.toLowerCase(Locale.ROOT))) {
         if (SKIPPED_TYPES.contains(v)) {
           return true;
         }
@@ -164,19 +244,8 @@ public final class HtmlText {
   }
 
   /** Three or more links into the document that carry most of the element's text. */
-  static boolean isLinkList(Element el) {
-    List<Element> links = el.select("a[href]");
-    if (links.size() < 3) {
-      return false;
-    }
-    long linked = 0;
-    for (Element a : links) {
-      String href = a.attr("href");
-      if (href.startsWith("#") || !href.contains(":")) {
-        linked += a.text().length();
-      }
-    }
-    return linked * 2 > el.text().length();
+  private static boolean isLinkList(int[] links) {
+    return links[0] >= 3 && (long) links[1] * 2 > links[2];
   }
 
   /** A listing: a code-like class, a code element inside, or text dense in markup characters. */
@@ -199,10 +268,69 @@ public final class HtmlText {
     level[0] = 0;
   }
 
-  /** Collapses spaces around line breaks and drops soft hyphens and zero-width characters. */
+  /**
+   * Collapses spaces around line breaks and drops soft hyphens and zero-width characters. In one pass,
+   * run by run of blanks: the regular expression for blanks around a line break retried a long run of
+   * blanks without a break at each of its characters (a {@code <pre>} of spaces, or a million
+   * {@code <i> </i>}, was quadratic).
+   */
   static String normalize(String s) {
-    String t = s.replace("\u00ad", "").replace("\u200b", "").replace('\u00a0', ' ');
-    t = t.replaceAll("[ \\t\\x0B\\f\\r]*\\n[ \\t\\x0B\\f\\r]*", "\n").replaceAll("[ \\t]+", " ");
-    return t.strip();
+    StringBuilder out = new StringBuilder(s.length());
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      int c = normalChar(s.charAt(i));
+      if (c < 0) {
+        i++;
+        continue;
+      }
+      if (!isBlank(c) && c != '\n') {
+        out.append((char) c);
+        i++;
+        continue;
+      }
+      // A run of blanks and line breaks: blanks next to a break go; else spaces and tabs become one space.
+      int end = i;
+      boolean lineBreak = false;
+      while (end < n) {
+        int d = normalChar(s.charAt(end));
+        if (d >= 0 && !isBlank(d) && d != '\n') {
+          break;
+        }
+        lineBreak |= d == '\n';
+        end++;
+      }
+      boolean inSpaces = false;
+      for (int k = i; k < end; k++) {
+        int d = normalChar(s.charAt(k));
+        if (d < 0) {
+          continue;
+        }
+        if (lineBreak) {
+          if (d == '\n') {
+            out.append('\n');
+          }
+        } else if (d == ' ' || d == '\t') {
+          if (!inSpaces) {
+            out.append(' ');
+          }
+          inSpaces = true;
+        } else {
+          out.append((char) d);
+          inSpaces = false;
+        }
+      }
+      i = end;
+    }
+    return out.toString().strip();
+  }
+
+  /** The character as normalized: -1 for one dropped (soft hyphen, zero-width space). */
+  private static int normalChar(char c) {
+    return c == '\u00ad' || c == '\u200b' ? -1 : c == '\u00a0' ? ' ' : c;
+  }
+
+  private static boolean isBlank(int c) {
+    return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\r';
   }
 }

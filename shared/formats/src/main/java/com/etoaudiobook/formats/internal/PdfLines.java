@@ -1,5 +1,6 @@
 package com.etoaudiobook.formats.internal;
 
+import com.etoaudiobook.book.Cancellation;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class PdfLines extends PDFTextStripper {
 
   @Override
   protected void startPage(PDPage page) throws IOException {
+    Cancellation.check();
     pages.add(new ArrayList<>());
     pageWidth = page.getCropBox().getWidth();
     super.startPage(page);
@@ -51,6 +53,7 @@ public final class PdfLines extends PDFTextStripper {
 
   @Override
   protected void writeString(String s, List<TextPosition> positions) {
+    Cancellation.check();
     for (TextPosition p : positions) {
       String u = p.getUnicode();
       if (u == null || u.isEmpty() || isCropMark(u.charAt(0))) {
