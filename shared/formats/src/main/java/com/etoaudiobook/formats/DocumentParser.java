@@ -173,6 +173,8 @@ public final class DocumentParser implements BookParser {
         return new BookFormatException("encrypted", "This Word document is password-protected; "
             + "save a copy without a password and upload that");
       }
+    } catch (BookFormatException e) {
+      return e;
     } catch (IOException | RuntimeException e) {
       return new BookFormatException("corrupt", "The Office file is damaged and cannot be opened");
     }

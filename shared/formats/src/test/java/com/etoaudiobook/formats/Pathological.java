@@ -160,7 +160,7 @@ public final class Pathological {
       String w = WORDS[r.nextInt(WORDS.length)];
       s.append(i == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w).append(i + 1 < words ? " " : "");
     }
-    if (r.nextInt(3) == 0) {
+    if (r.nextInt(6) == 0) {
       return "\u201C" + s + ",\u201D said " + NAMES[r.nextInt(NAMES.length)] + ".";
     }
     return s + ".";

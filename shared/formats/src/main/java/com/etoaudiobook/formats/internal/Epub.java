@@ -320,12 +320,14 @@ public final class Epub {
 
   /** As XML, from the bytes read as UTF-8, stopping when the thread is interrupted. */
   private static Document parseXml(byte[] bytes) {
+    Document d;
     try {
-      return Jsoup.parse(InterruptibleInput.of(bytes), "UTF-8", "",
-          Parser.xmlParser().setMaxDepth(HtmlText.MAX_DEPTH));
+      d = Jsoup.parse(InterruptibleInput.of(bytes), "UTF-8", "", Parser.xmlParser().setMaxDepth(HtmlText.MAX_DEPTH));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    Cancellation.check(); // jsoup ends its input early on an interrupt, as if the file ended there
+    return d;
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.etoaudiobook.formats.internal;
 
+import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.book.internal.PlainText;
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class Html {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Cancellation.check(); // jsoup ends its input early on an interrupt, as if the file ended there
     Element body = doc.body() == null ? doc : doc.body();
     List<HtmlText.Block> all = new ArrayList<>();
     for (HtmlText.Item it : HtmlText.blocks(body, Set.of())) {
@@ -47,6 +49,7 @@ public final class Html {
     int from = 0;
     int to = all.size();
     for (int i = 0; i < all.size(); i++) {
+      Cancellation.check();
       String text = all.get(i).text();
       if (text.lines().anyMatch(PlainText::isStart)) {
         // The fields sit in the marker's block (older files) or in blocks before it (newer ones).
@@ -108,6 +111,7 @@ public final class Html {
     Chapters chapters = new Chapters(builder);
     boolean started = false;
     for (HtmlText.Block b : blocks) {
+      Cancellation.check();
       if (b.level() > 0 && isContentsHeading(b.text())) {
         continue;
       }
