@@ -5,7 +5,7 @@ import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.edit.BookVersions;
 import com.etoaudiobook.job.BookLimits;
 import com.etoaudiobook.job.Ids;
-import com.etoaudiobook.job.Pricing;
+import com.etoaudiobook.job.pricing.Pricing;
 import com.etoaudiobook.voice.Casting;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

@@ -1,5 +1,9 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.job.synthesis.PartFailure;
+import com.etoaudiobook.job.synthesis.PartResult;
+import com.etoaudiobook.job.synthesis.PartSpec;
+
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;

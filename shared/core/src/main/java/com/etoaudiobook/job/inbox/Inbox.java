@@ -1,4 +1,13 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.inbox;
+
+import com.etoaudiobook.job.BookLimits;
+import com.etoaudiobook.job.FileNames;
+import com.etoaudiobook.job.Ids;
+import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.Keys;
 
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
