@@ -1,6 +1,7 @@
 package com.etoaudiobook.job.inbox;
 
 import com.etoaudiobook.job.BookLimits;
+import com.etoaudiobook.job.BookParsing;
 import com.etoaudiobook.job.FileNames;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Job;
@@ -44,6 +45,11 @@ public final class Inbox {
   private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
   public static final String PREFIX = "inbox/";
   public static final String RESULT_SUFFIX = ".result.json";
+  /**
+   * Uploads too large to parse within an API request: {@code inbox/.parse/<bookId>/<file>}. They become
+   * that book only (no job; the reader casts it in the web app), with its state in {@link BookParsing}.
+   */
+  public static final String PARSE_PREFIX = PREFIX + ".parse/";
   /** Beside a file while it is read, so one that kills the process is set aside, not read again at each start. */
   public static final String READING_SUFFIX = ".reading";
 
@@ -101,6 +107,9 @@ public final class Inbox {
     if (blobs.exists(marker)) {
       // the last attempt on this file never finished: the process died reading it (time, memory)
       Result result = refused(name, "stopped", "Reading this file stopped the converter; it was set aside");
+      if (key.startsWith(PARSE_PREFIX)) {
+        store.saveParsing(bookIdOf(key), BookParsing.parsing(name).failed(result.reason(), result.message()));
+      }
       blobs.put(resultKey, Json.write(result), "application/json");
       blobs.delete(marker);
       return result;
@@ -127,9 +136,25 @@ public final class Inbox {
       result = new Result("failed", name, null, null, null, null, null, "internal",
           "The file could not be converted because of an internal error; drop it again to retry");
     }
+    if (key.startsWith(PARSE_PREFIX) && !"accepted".equals(result.status())) {
+      String bookId = bookIdOf(key);
+      BookParsing before = store.parsing(bookId);
+      store.saveParsing(bookId, (before == null ? BookParsing.parsing(name) : before)
+          .failed(result.reason(), result.message()));
+    }
     blobs.put(resultKey, Json.write(result), "application/json");
     blobs.delete(marker);
     return result;
+  }
+
+  /** Hands an upload over to be parsed here, away from the API; the book is {@code bookId} once read. */
+  public static String parseKey(String bookId, String fileName) {
+    return PARSE_PREFIX + bookId + "/" + fileName;
+  }
+
+  private static String bookIdOf(String parseKey) {
+    String rest = parseKey.substring(PARSE_PREFIX.length());
+    return rest.substring(0, rest.indexOf('/'));
   }
 
   private Result convert(String key, String name, BlobStore blobs) {
@@ -139,6 +164,16 @@ public final class Inbox {
     }
     if (data.length > maxBytes) {
       return refused(name, "too-large", "The file is " + data.length + " bytes; the limit is " + maxBytes);
+    }
+    if (key.startsWith(PARSE_PREFIX)) {
+      String bookId = bookIdOf(key);
+      Book book = BookLimits.check(parser.parse(name, data));
+      store.saveCover(bookId, parser.cover(name, data));
+      store.saveBook(bookId, book);
+      store.clearParsing(bookId);
+      blobs.delete(key); // the upload stays under uploads/; this was only the hand-over
+      LOG.info("inbox: {} parsed as book {}", key, bookId);
+      return new Result("accepted", name, book.title(), bookId, null, null, null, null, null);
     }
     Lexicon lexicon = lexiconFor(key, blobs);
     Book book = BookLimits.check(parser.parse(name, data));
