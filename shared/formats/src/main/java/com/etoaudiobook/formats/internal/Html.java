@@ -27,12 +27,18 @@ public final class Html {
       "(?i)^the project gutenberg e-?book of (.+?)(?:,? by (.+))?$");
   private static final Pattern NUMERAL = Pattern.compile("^(?:[IVXLC]+|\\d{1,3})\\.?$");
 
-  private final Document doc;
+  // What the page says of itself, read before its body is pruned; the tree itself is not kept (a large
+  // page's tree held beside its text and the book doubled the memory a parse takes).
+  private final String pageTitle;
+  private final String soleH1;
+  private final String metaAuthor;
+  private final String lang;
   private final List<HtmlText.Block> blocks = new ArrayList<>();
   private String gutenbergTitle;
   private String gutenbergAuthor;
 
   public Html(byte[] bytes) {
+    Document doc;
     try {
       // jsoup picks the charset from a BOM or <meta charset / http-equiv>, else UTF-8.
       doc = Jsoup.parse(InterruptibleInput.of(bytes), null, "",
@@ -41,6 +47,13 @@ public final class Html {
       throw new UncheckedIOException(e);
     }
     Cancellation.check(); // jsoup ends its input early on an interrupt, as if the file ended there
+    pageTitle = doc.title().strip();
+    List<Element> h1 = doc.select("h1");
+    soleH1 = h1.size() == 1 ? h1.get(0).text().strip() : "";
+    Element meta = doc.selectFirst("meta[name=author], meta[name=DC.creator], meta[name=dc.creator]");
+    metaAuthor = meta == null ? "" : meta.attr("content").strip();
+    Element html = doc.selectFirst("html");
+    lang = html == null ? "" : html.attr("lang").strip();
     Element body = doc.body() == null ? doc : doc.body();
     List<HtmlText.Block> all = new ArrayList<>();
     for (HtmlText.Item it : HtmlText.blocks(body, Set.of())) {
@@ -75,14 +88,13 @@ public final class Html {
     if (gutenbergTitle != null) {
       return gutenbergTitle;
     }
-    String t = doc.title().strip();
+    String t = pageTitle;
     Matcher m = GUTENBERG_TITLE.matcher(t);
     if (m.matches()) {
       return m.group(1).strip();
     }
     if (t.isEmpty()) {
-      List<Element> h1 = doc.select("h1");
-      t = h1.size() == 1 ? h1.get(0).text().strip() : "";
+      t = soleH1;
     }
     return t.isEmpty() ? null : t;
   }
@@ -91,18 +103,14 @@ public final class Html {
     if (gutenbergAuthor != null) {
       return gutenbergAuthor;
     }
-    Matcher m = GUTENBERG_TITLE.matcher(doc.title().strip());
+    Matcher m = GUTENBERG_TITLE.matcher(pageTitle);
     if (m.matches() && m.group(2) != null) {
       return m.group(2).strip();
     }
-    Element meta = doc.selectFirst("meta[name=author], meta[name=DC.creator], meta[name=dc.creator]");
-    String a = meta == null ? "" : meta.attr("content").strip();
-    return a.isEmpty() ? null : a;
+    return metaAuthor.isEmpty() ? null : metaAuthor;
   }
 
   public String language() {
-    Element html = doc.selectFirst("html");
-    String lang = html == null ? "" : html.attr("lang").strip();
     return lang.isEmpty() ? null : lang;
   }
 

@@ -64,6 +64,10 @@ public final class HtmlText {
   private HtmlText() {
   }
 
+  /**
+   * The blocks under {@code root}, which is pruned in place (what is not read is removed from it): a
+   * copy, as this once made, doubled the memory a large page takes.
+   */
   public static List<Item> blocks(Element root, Set<String> watchedIds) {
     List<Item> items = new ArrayList<>();
     StringBuilder current = new StringBuilder();
@@ -108,7 +112,7 @@ public final class HtmlText {
           }
         }
       }
-    }, prune(root.clone()));
+    }, prune(root));
     flush(items, current, level);
     return items;
   }
