@@ -1,7 +1,9 @@
 package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.Cancellation;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.List;
@@ -148,42 +150,48 @@ public final class HtmlText {
   }
 
   /**
-   * Per element, in one pass from the leaves up: {links a[href] in it, text length of those pointing into
-   * the book, its text length}, lengths with blank runs counted as one character (as jsoup's text() reads
-   * them, give or take the blanks at the edges). Selecting each list's links and reading its text anew
-   * went through every element's whole subtree: quadratic in deeply nested markup.
+   * The lists (of {@link #LISTS}) with three links or more, each with {links a[href] in it, text length of
+   * those pointing into the book, its text length}, in one pass: lengths count a run of blanks once and a
+   * blank between blocks, as jsoup's text() reads them (give or take the blanks at the edges). Selecting
+   * each list's links and reading its text anew went through every element's whole subtree: quadratic
+   * in deeply nested markup.
    */
   private static Map<Element, int[]> links(Element root) {
     Map<Element, int[]> out = new IdentityHashMap<>();
+    Deque<int[]> open = new ArrayDeque<>(); // the figures of the elements being walked, innermost first
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
+        if (node instanceof Element) {
+          open.push(new int[3]);
+        } else if (node instanceof TextNode t && !open.isEmpty()) {
+          open.peek()[2] += textLength(t.getWholeText());
+        }
       }
 
       @Override
       public void tail(Node node, int depth) {
-        if (node instanceof TextNode t && node.parent() instanceof Element parent) {
-          out.computeIfAbsent(parent, k -> new int[3])[2] += textLength(t.getWholeText());
-          return;
-        }
         if (!(node instanceof Element el)) {
           return;
         }
         Cancellation.check();
-        int[] mine = out.computeIfAbsent(el, k -> new int[3]); // its children's, added as they ended
-        if (el.normalName().equals("a") && el.hasAttr("href")) {
+        int[] mine = open.pop();
+        String name = el.normalName();
+        if (name.equals("a") && el.hasAttr("href")) {
           mine[0]++;
           String href = el.attr("href");
           if (href.startsWith("#") || !href.contains(":")) {
             mine[1] += mine[2];
           }
         }
-        if (el != root && el.parent() != null) {
-          int[] parent = out.computeIfAbsent(el.parent(), k -> new int[3]);
+        if (mine[0] >= 3 && LISTS.contains(name)) {
+          out.put(el, mine);
+        }
+        int[] parent = open.peek();
+        if (parent != null) {
           parent[0] += mine[0];
           parent[1] += mine[1];
-          // text() puts a blank between blocks
-          parent[2] += mine[2] + (BLOCKS.contains(el.normalName()) || el.normalName().equals("br") ? 1 : 0);
+          parent[2] += mine[2] + (BLOCKS.contains(name) || name.equals("br") ? 1 : 0);
         }
       }
     }, root);
@@ -216,7 +224,8 @@ public final class HtmlText {
     if (el.normalName().equals("pre") && isCode(el)) {
       return true;
     }
-    if (LISTS.contains(el.normalName()) && isLinkList(links.getOrDefault(el, new int[3]))) {
+    int[] list = links.get(el);
+    if (list != null && isLinkList(list)) {
       return true; // a table of contents: links to the book's own parts
     }
     for (String attr : new String[] {"epub:type", "role"}) {
