@@ -70,7 +70,8 @@ export interface BookResponse {
     estimatedMinutes: number;
   };
   casting: Casting;
-  cost?: { characters: number; usd: number; engine: string };
+  /** characters by engine, e.g. {"neural": 12000} */
+  cost?: { characters: number; usd: number; byEngine: Record<string, number> };
   /** engine → USD per million characters */
   prices?: Record<string, number>;
 }
@@ -84,7 +85,7 @@ export interface UploadResponse {
   expiresAt?: string;
 }
 
-export type JobState = 'RUNNING' | 'ASSEMBLING' | 'DONE' | 'FAILED' | 'CANCELLED';
+export type JobState = 'QUEUED' | 'RUNNING' | 'ASSEMBLING' | 'DONE' | 'FAILED' | 'CANCELLED';
 
 export interface JobFailure {
   part: number;
@@ -104,8 +105,10 @@ export interface JobView {
   etaSeconds?: number | null;
   failures?: JobFailure[];
   billedCharacters?: number;
-  createdAt?: string;
-  finishedAt?: string | null;
+  /** epoch ms */
+  createdAt?: number;
+  /** epoch ms; absent while the job runs */
+  finishedAt?: number | null;
   outputs?: { audiobook?: string; captions?: string; chapters?: string; manifest?: string };
 }
 

@@ -63,6 +63,6 @@ final class PlayerView {
   }
 
   private static List<long[]> marks(JsonNode node, String field) {
-    return node.has(field) ? Json.MAPPER.convertValue(node.get(field), MARKS) : null;
+    return node.has(field) ? Json.MAPPER.convertValue(node.get(field), MARKS) : List.of();
   }
 }

@@ -32,7 +32,7 @@ record SegmentsView(String jobId, String title, @Nullable String author, long du
    * @param audioUrl  the segment's MP3, presigned
    */
   record PlayerSegment(int index, int chapter, String role, @Nullable String delivery, @Nullable String voice,
-                       String text, long startMs, long endMs, @Nullable List<long[]> words,
-                       @Nullable List<long[]> sentences, String audioUrl) {
+                       String text, long startMs, long endMs, List<long[]> words, List<long[]> sentences,
+                       String audioUrl) {
   }
 }
