@@ -29,6 +29,7 @@ export type ApiContract = [
   Holds<Reads<Schemas['BookView'], App.BookResponse>>,
   Holds<Reads<Schemas['BookView.Stats'], NonNullable<App.BookResponse['stats']>>>,
   Holds<Reads<Schemas['Pricing.Estimate'], NonNullable<App.BookResponse['cost']>>>,
+  Holds<Reads<Schemas['BookController.ParsingView'], App.ParsingBook>>,
   Holds<Reads<Schemas['UploadTicket'], App.UploadResponse>>,
   Holds<Reads<Schemas['PartFailure'], App.JobFailure>>,
   Holds<Reads<Schemas['JobView'], App.JobView>>,

@@ -76,6 +76,15 @@ export interface BookResponse {
   prices?: Record<string, number>;
 }
 
+/** A book whose (large) file the server still reads (202): GET its URL again. */
+export interface ParsingBook {
+  id: string;
+  state: 'PARSING';
+  file: string;
+  /** epoch ms */
+  since: number;
+}
+
 export interface UploadResponse {
   uploadId: string;
   key: string;
