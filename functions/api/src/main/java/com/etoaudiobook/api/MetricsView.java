@@ -1,7 +1,7 @@
 package com.etoaudiobook.api;
 
+import com.etoaudiobook.aws.Aggregates;
 import com.etoaudiobook.aws.ProcessStats;
-import com.etoaudiobook.aws.internal.Aggregates;
 
 import java.util.List;
 import java.util.Map;
