@@ -43,18 +43,24 @@ final class PdfParagraphs {
     Set<String> running = runningLines(pages, true);
     Set<String> frequent = runningLines(pages, false);
     float bodySize = commonSize(pages);
+    Set<String> heads = numberedHeads(pages, bodySize);
     List<Paragraph> out = new ArrayList<>();
     StringBuilder para = new StringBuilder();
     int paraPage = 0;
     float paraY = 0;
     Line prev = null;
     float prevRight = 0;
+    boolean prevIndented = false;
     for (List<Line> page : pages) {
       List<Line> lines = new ArrayList<>();
       for (int i = 0; i < page.size(); i++) {
         Line l = page.get(i);
         boolean edge = i < EDGE || i >= page.size() - EDGE;
         if ((edge || frequent.contains(Pdf.key(l.text()))) && running.contains(Pdf.key(l.text()))) {
+          continue;
+        }
+        String head = edge ? numberedHead(l, bodySize) : null;
+        if (head != null && heads.contains(head)) {
           continue;
         }
         lines.add(l);
@@ -65,10 +71,28 @@ final class PdfParagraphs {
       for (Line l : lines) {
         float margin = margin(margins, l.x());
         boolean heading = l.size() > bodySize * 1.15f;
-        boolean start = prev == null || heading || prev.size() > bodySize * 1.15f
-            || l.x() - margin > l.size() * 0.6f
-            || (prev.page() == l.page() && l.y() - prev.y() > gap * 1.6f)
-            || (prevRight - prev.xEnd() > prev.size() * 3 && endsBlock(prev.text()));
+        boolean start;
+        boolean indentStart = false;
+        if (prev == null) {
+          start = true;
+        } else if (heading || prev.size() > bodySize * 1.15f) {
+          // A heading is a paragraph of its own, but a heading set on two lines is one.
+          start = !(heading && Math.abs(l.size() - prev.size()) < 0.5f && prev.page() == l.page()
+              && l.y() - prev.y() < l.size() * 2);
+        } else if (continues(prev.text(), l.text())) {
+          start = false;
+        } else {
+          // An indented line opens a paragraph, unless the line before is indented as far, full,
+          // and not itself a paragraph's indented first line: the two are lines of one indented
+          // block (a quotation set off by space), not two paragraphs.
+          boolean indented = l.x() - margin > l.size() * 0.6f
+              && !(Math.abs(prev.x() - l.x()) < 1f && !prevIndented
+              && prevRight - prev.xEnd() <= prev.size() * 3);
+          boolean gapped = prev.page() == l.page() && l.y() - prev.y() > gap * 1.6f;
+          start = indented || gapped
+              || (prevRight - prev.xEnd() > prev.size() * 3 && endsBlock(prev.text()));
+          indentStart = indented && !gapped;
+        }
         if (start && !para.isEmpty()) {
           out.add(new Paragraph(para.toString(), paraPage, paraY));
           para.setLength(0);
@@ -79,6 +103,7 @@ final class PdfParagraphs {
         }
         join(para, l.text());
         prev = l;
+        prevIndented = indentStart;
         prevRight = right.getOrDefault(margin, l.xEnd());
       }
     }
@@ -92,6 +117,23 @@ final class PdfParagraphs {
   private static boolean endsBlock(String text) {
     return SENTENCE_END.indexOf(text.charAt(text.length() - 1)) >= 0
         || Headings.isNumberedChapter(text) || Headings.isCapsTitle(text);
+  }
+
+  /**
+   * The line goes on with the sentence the line before left open, whatever the layout says (a
+   * page break, a quotation set off, a hanging indent): the line before ends in a comma or a
+   * hyphenated word, or in a word while this line starts in lower case.
+   */
+  static boolean continues(String before, String line) {
+    char last = before.charAt(before.length() - 1);
+    int first = line.codePointAt(0);
+    if (last == ',') {
+      return true;
+    }
+    if (last == '-' && before.length() >= 2 && Character.isLetter(before.charAt(before.length() - 2))) {
+      return Character.isLowerCase(first);
+    }
+    return Character.isLetterOrDigit(last) && Character.isLowerCase(first);
   }
 
   /** Appends a line: "mur-" + "derer" is one word; otherwise a space between lines. */
@@ -173,6 +215,48 @@ final class PdfParagraphs {
     }
     return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey() / 2f)
         .orElse(10f);
+  }
+
+  /** A running head with its page number ("xiv PREFACE", "PREFACE xv"): its words, else null. */
+  private static final Pattern NUMBERED_HEAD = Pattern.compile(
+      "^(?:\\d{1,4}|[ivxlc]{1,7})\\s+(\\D{1,60})$|^(\\D{1,60}?)\\s+(?:\\d{1,4}|[ivxlc]{1,7})$");
+
+  private static String numberedHead(Line l, float bodySize) {
+    if (l.size() > bodySize * 1.05f || Headings.isNumberedChapter(l.text())) {
+      return null;
+    }
+    java.util.regex.Matcher m = NUMBERED_HEAD.matcher(l.text());
+    if (!m.matches()) {
+      return null;
+    }
+    String words = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^\\p{L}]+", " ").strip();
+    return words.isEmpty() || words.split(" ").length > 8 ? null : words;
+  }
+
+  /**
+   * Words set beside a page number at the top or bottom of at least two pages: a running head,
+   * whichever side of the page (and so of the number) it sits on, even in a short chapter.
+   */
+  private static Set<String> numberedHeads(List<List<Line>> pages, float bodySize) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (List<Line> page : pages) {
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < page.size(); i++) {
+        String head = i < EDGE || i >= page.size() - EDGE ? numberedHead(page.get(i), bodySize) : null;
+        if (head != null) {
+          seen.add(head);
+        }
+      }
+      seen.forEach(k -> counts.merge(k, 1, Integer::sum));
+    }
+    Set<String> out = new HashSet<>();
+    counts.forEach((k, n) -> {
+      if (n >= 2) {
+        out.add(k);
+      }
+    });
+    return out;
   }
 
   /**
