@@ -131,8 +131,9 @@ public final class Pdf implements AutoCloseable {
       throw new BookFormatException("no-text", "Scanned PDF: no text layer (the pages are "
           + "images); run it through OCR first, or upload the text itself");
     }
-    List<PdfParagraphs.Paragraph> paragraphs = PdfParagraphs.build(all);
     List<Mark> marks = outline();
+    List<PdfParagraphs.Paragraph> paragraphs = PdfParagraphs.build(all,
+        marks.stream().map(m -> new float[] {m.page(), m.y()}).toList());
     Chapters chapters = new Chapters(builder);
     if (marks.isEmpty()) {
       chapters.chapter(null);

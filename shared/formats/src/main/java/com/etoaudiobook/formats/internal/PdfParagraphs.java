@@ -35,6 +35,14 @@ final class PdfParagraphs {
   }
 
   static List<Paragraph> build(List<List<Line>> raw) {
+    return build(raw, List.of());
+  }
+
+  /**
+   * @param breaks where paragraphs must start whatever the layout says (page from 0, y down the
+   *               page or -1 for its top), in reading order: the outline's chapter starts
+   */
+  static List<Paragraph> build(List<List<Line>> raw, List<float[]> breaks) {
     List<List<Line>> pages = new ArrayList<>();
     for (List<Line> page : raw) {
       pages.add(page.stream().filter(l -> !NUMBER_LINE.matcher(l.text()).matches()
@@ -51,6 +59,7 @@ final class PdfParagraphs {
     Line prev = null;
     float prevRight = 0;
     boolean prevIndented = false;
+    int nextBreak = 0;
     for (List<Line> page : pages) {
       List<Line> lines = new ArrayList<>();
       for (int i = 0; i < page.size(); i++) {
@@ -73,7 +82,13 @@ final class PdfParagraphs {
         boolean heading = l.size() > bodySize * 1.15f;
         boolean start;
         boolean indentStart = false;
-        if (prev == null) {
+        boolean broken = false;
+        while (nextBreak < breaks.size() && (l.page() > breaks.get(nextBreak)[0]
+            || (l.page() == breaks.get(nextBreak)[0] && l.y() >= breaks.get(nextBreak)[1] - 2))) {
+          nextBreak++;
+          broken = true;
+        }
+        if (prev == null || broken) {
           start = true;
         } else if (heading || prev.size() > bodySize * 1.15f) {
           // A heading is a paragraph of its own, but a heading set on two lines is one.
