@@ -69,6 +69,37 @@ class FormatsTest {
     assertEquals("Narrator", s.get(0).role());
   }
 
+  /**
+   * Front matter the nav does not list: a title page with its notice is not read, a dedication
+   * is. Notes the nav lists are read as their chapter; a chapter's own footnotes are not.
+   */
+  @Test
+  void epubUnlistedTitlePageAndListedNotes() {
+    java.util.Map<String, byte[]> e = Fixtures.epubEntries(true);
+    String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\""
+        + " xmlns:epub=\"http://www.idpf.org/2007/ops\"><head><title>x</title></head><body>";
+    e.put("OEBPS/title.xhtml", utf8(head + "<h1>The Door</h1><p>Jane Writer</p><p>Editor</p><p>Sam Editor</p>"
+        + "<p>Copyright 2020 Door Books Ltd. 12 High Street Oxford</p></body></html>"));
+    e.put("OEBPS/dedication.xhtml", utf8(head + "<p>For my mother, who opened every door.</p></body></html>"));
+    e.put("OEBPS/ch2.xhtml", utf8(head + "<h1>Chapter Two</h1><p>They walked home.<a epub:type=\"noteref\""
+        + " href=\"#n1\">*</a></p><section epub:type=\"rearnotes\" id=\"notes\"><h2>Notes</h2>"
+        + "<div epub:type=\"rearnote\" id=\"n1\"><p><a href=\"#l1\">1.</a> The road home was the old one.</p>"
+        + "</div></section></body></html>"));
+    String opf = new String(e.get("OEBPS/content.opf"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("<item id=\"ch1\"", "<item id=\"title\" href=\"title.xhtml\" media-type=\"application/xhtml+xml\"/>"
+            + "<item id=\"ded\" href=\"dedication.xhtml\" media-type=\"application/xhtml+xml\"/><item id=\"ch1\"")
+        .replace("<itemref idref=\"ch1\"/>", "<itemref idref=\"title\"/><itemref idref=\"ded\"/><itemref idref=\"ch1\"/>");
+    e.put("OEBPS/content.opf", utf8(opf));
+    e.put("OEBPS/nav.xhtml", utf8(Fixtures.NAV.replace("</ol>",
+        "<li><a href=\"ch2.xhtml#notes\">Notes</a></li></ol>")));
+    Book b = parser.parse("door.epub", Fixtures.zip(e));
+    assertEquals(List.of("The Door", "Chapter One: The Door", "Chapter Two", "Notes"), titles(b));
+    String text = all(b);
+    assertTrue(text.startsWith("For my mother, who opened every door."), text);
+    assertFalse(text.contains("Sam Editor") || text.contains("High Street"), text);
+    assertTrue(text.endsWith("They walked home. | 1. The road home was the old one."), text);
+  }
+
   @Test
   void epub2ChaptersFromNcx() {
     DocumentParser.Document d = parser.read("door.epub", Fixtures.epub(false));
