@@ -152,8 +152,8 @@ class DevelopmentBooksTest {
     readsNot(text, ".qxd", "4TH PASS PAGES", "free-culture.org/get-it", "❚", "building from them.5",
         "32S", "33R", "This PDF version of Free Culture is licensed", "xiv PREFACE", "successors. 1",
         "I am grateful to Peter DiMauro", "This book is the product of a long and as yet unsuccessful",
-        "\uFB01", "\uFB02");
-    reads(text, "Rebuilding Freedoms Previously Presumed: Examples",
+        "\uFB01", "\uFB02", "FREE CULTURE", "“PIRACY” 77");
+    reads(text, "Rebuilding Freedoms Previously Presumed: Examples If you step back",
         "the National Rifle Association, between liberal Olympia Snowe",
         "They actually needed to use a language that they didn’t speak very well.");
   }

@@ -11,7 +11,8 @@ import java.util.List;
  * ends a sentence when its last character (closing quotes and brackets aside) is . ! ? … : or ;.
  * It ends mid-sentence when it ends in a comma or a dash, or in a word while the next paragraph
  * goes on in lower case or the paragraph is longer than a heading (12 words): short lines without
- * punctuation followed by a capital are headings or table rows, and end nothing.
+ * punctuation followed by a capital are headings or table rows, and end nothing. Speech broken
+ * off with a dash inside its closing quote ends there.
  */
 final class MidSentence {
   /** @param paragraphs paragraphs counted; @param mid those ending mid-sentence; @param examples some of them */
@@ -61,6 +62,9 @@ final class MidSentence {
   }
 
   static boolean endsMidSentence(String paragraph, String next) {
+    if (paragraph.strip().matches("(?s).*(?:—|--)['’\"”]+$")) {
+      return false; // speech broken off ("But how—”): the sentence ends there
+    }
     String p = paragraph.strip().replaceAll("[\"”’')\\]»\\s]+$", "");
     if (p.isEmpty()) {
       return false;

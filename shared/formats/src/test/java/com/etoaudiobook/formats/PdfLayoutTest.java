@@ -129,6 +129,12 @@ class PdfLayoutTest {
     two.add(new L(14, 72, 690, "Rebuilding Freedoms Previously"));
     two.add(new L(14, 72, 673, "Presumed: Examples"));
     two.addAll(body(650, "\tThe section begins with its own sentence and ends it."));
+    // A heading in the text's size, centred on two lines (Courier: 6.6 points a letter at 11).
+    two.add(new L(11, 306 - 13 * 6.6f, 610, "Free Culture: One Big Idea"));
+    two.add(new L(11, 306 - 8.5f * 6.6f, 596, "Rebuilt Once More"));
+    List<String> last = new ArrayList<>(List.of("\tAnd the last paragraph of the page follows it and"));
+    last.addAll(List.of(filler(7, 8)));
+    two.addAll(body(570, last.toArray(String[]::new)));
     Book b = parser.parse("layout.pdf", bytes(pdf(List.of(one, two))));
     List<String> paragraphs = new ArrayList<>();
     b.segments().forEach(s -> {
@@ -149,7 +155,10 @@ class PdfLayoutTest {
             + " sat uncomfortably with the National Rifle Association, between the liberal senators"
             + " and the rest of them at last.",
         "Rebuilding Freedoms Previously Presumed: Examples",
-        "The section begins with its own sentence and ends it."), paragraphs);
+        "The section begins with its own sentence and ends it.",
+        "Free Culture: One Big Idea Rebuilt Once More",
+        "And the last paragraph of the page follows it and " + String.join(" ", filler(7, 8))),
+        paragraphs);
   }
 
   /** A raised note number after a sentence and a space is a mark, not a word. */

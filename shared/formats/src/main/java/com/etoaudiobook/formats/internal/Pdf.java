@@ -146,6 +146,12 @@ public final class Pdf implements AutoCloseable {
       }
       return;
     }
+    // A half-title: the book's title alone on its page, between front matter and the text.
+    String bookTitle = title() == null ? "" : words(title());
+    java.util.Map<Integer, Integer> perPage = new java.util.HashMap<>();
+    paragraphs.forEach(p -> perPage.merge(p.page(), 1, Integer::sum));
+    paragraphs = paragraphs.stream().filter(p -> !(perPage.get(p.page()) == 1
+        && !bookTitle.isEmpty() && words(p.text()).equals(bookTitle))).toList();
     // Before the first bookmark: the title page, licence, copyright and contents pages.
     int next = 0;
     int sinceMark = 0;
@@ -179,6 +185,10 @@ public final class Pdf implements AutoCloseable {
     if (reading && empty) {
       chapters.paragraph(printed != null ? printed : marks.get(next - 1).title());
     }
+  }
+
+  private static String words(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   /** The chapter's heading as printed ("CHAPTER ONE: Creators" for "1: Creators"): not read again. */

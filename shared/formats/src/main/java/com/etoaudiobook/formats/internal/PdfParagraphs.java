@@ -68,7 +68,8 @@ final class PdfParagraphs {
         if ((edge || frequent.contains(Pdf.key(l.text()))) && running.contains(Pdf.key(l.text()))) {
           continue;
         }
-        String head = edge ? numberedHead(l, bodySize) : null;
+        // Set smaller than the text, a running head is one wherever the content stream puts it.
+        String head = edge || l.size() < bodySize * 0.95f ? numberedHead(l, bodySize) : null;
         if (head != null && heads.contains(head)) {
           continue;
         }
@@ -94,7 +95,7 @@ final class PdfParagraphs {
           // A heading is a paragraph of its own, but a heading set on two lines is one.
           start = !(heading && Math.abs(l.size() - prev.size()) < 0.5f && prev.page() == l.page()
               && l.y() - prev.y() < l.size() * 2);
-        } else if (continues(prev.text(), l.text())) {
+        } else if (continues(prev.text(), l.text()) || centeredPair(prev, l, margin)) {
           start = false;
         } else {
           // An indented line opens a paragraph, unless the line before is indented as far, full,
@@ -149,6 +150,18 @@ final class PdfParagraphs {
       return Character.isLowerCase(first);
     }
     return Character.isLetterOrDigit(last) && Character.isLowerCase(first);
+  }
+
+  /**
+   * Two lines centred on one axis, away from the margin, the first not ending a sentence: one
+   * centred heading or notice set on two lines ("Rebuilding Freedoms Previously / Presumed").
+   */
+  private static boolean centeredPair(Line prev, Line l, float margin) {
+    float a = (prev.x() + prev.xEnd()) / 2;
+    float b = (l.x() + l.xEnd()) / 2;
+    return prev.page() == l.page() && Math.abs(a - b) < 2 && l.x() - margin > l.size() * 2
+        && prev.x() - margin > l.size() * 2 && l.y() - prev.y() < l.size() * 2.5f
+        && SENTENCE_END.indexOf(prev.text().charAt(prev.text().length() - 1)) < 0;
   }
 
   /** Appends a line: "mur-" + "derer" is one word; otherwise a space between lines. */
