@@ -186,6 +186,7 @@ class PdfLayoutTest {
         List.of(new L(20, 200, 500, "PUZZLES")),
         page("CHAPTER ONE: Alpha", "The first chapter says what the first chapter says."),
         page("CHAPTER TWO: Beta", "The second chapter answers the first one in kind."),
+        page("2.1 Gamma", "A section of the second chapter goes on with it."),
         page("AFTERWORD", "Some who have read this far will agree with me now."),
         page("Us, Now", "Common sense is with the other side for the moment."),
         page("Them, Soon", "We will not get there by acting alone, it seems."),
@@ -199,19 +200,20 @@ class PdfLayoutTest {
     mark(outline, doc, "PREFACE", 1);
     PDOutlineItem part = mark(outline, doc, "PUZZLES", 2);
     mark(part, doc, "1: Alpha", 3);
-    mark(part, doc, "2: Beta", 4);
-    PDOutlineItem after = mark(outline, doc, "AFTERWORD", 5);
-    mark(mark(after, doc, "Us, Now", 6), doc, "Examples", 6);
-    mark(mark(after, doc, "Them, Soon", 7), doc, "Formalities", 7);
-    mark(outline, doc, "NOTES", 8);
-    mark(outline, doc, "ACKNOWLEDGMENTS", 9);
-    mark(outline, doc, "INDEX", 10);
+    mark(mark(part, doc, "2: Beta", 4), doc, "2.1 Gamma", 5);
+    PDOutlineItem after = mark(outline, doc, "AFTERWORD", 6);
+    mark(mark(after, doc, "Us, Now", 7), doc, "Examples", 7);
+    mark(mark(after, doc, "Them, Soon", 8), doc, "Formalities", 8);
+    mark(outline, doc, "NOTES", 9);
+    mark(outline, doc, "ACKNOWLEDGMENTS", 10);
+    mark(outline, doc, "INDEX", 11);
     Book b = parser.parse("parts.pdf", bytes(doc));
     assertEquals(List.of("PREFACE", "PUZZLES", "1: Alpha", "2: Beta", "AFTERWORD"), titles(b));
     String text = all(b);
     assertTrue(text.startsWith("This book began"), text);
     assertTrue(text.contains("agree with me now. | Us, Now | Common sense"), text);
     assertTrue(text.contains("PUZZLES | The first chapter says"), text);
+    assertTrue(text.contains("in kind. | 2.1 Gamma | A section of the second"), text);
     assertTrue(text.contains("Common sense is with") && text.contains("We will not get there"), text);
     assertFalse(text.contains("committee") || text.contains("Many friends") || text.contains("Alpha, 3"), text);
   }

@@ -287,7 +287,8 @@ public final class Pdf implements AutoCloseable {
     }
     for (PDOutlineItem child : item.children()) {
       String t = child.getTitle() == null ? "" : child.getTitle().strip();
-      if (Headings.isNumberedChapter(t) || t.matches("^\\d{1,3}[.:].*")) {
+      // "2: Title", "2. Title" are chapters; "2.1 Title" is a section of chapter 2.
+      if (Headings.isNumberedChapter(t) || t.matches("^\\d{1,3}[.:](?!\\d).*")) {
         return true;
       }
     }
