@@ -161,6 +161,21 @@ class PdfLayoutTest {
         paragraphs);
   }
 
+  /** Each bulleted item is a paragraph, read without its bullet; the items' lines join. */
+  @Test
+  void bulletedItemsAreParagraphs() throws Exception {
+    List<String> lines = new ArrayList<>(List.of(filler(0, 6)));
+    lines.add("and here is the list of the kinds that it can manage now:");
+    lines.add("• INTEGER;");
+    lines.add("• OBJECT IDENTIFIER, which is written as a list of numbers");
+    lines.add("and names;");
+    lines.add("• NULL.");
+    lines.addAll(List.of(filler(4, 6)));
+    String text = all(parser.parse("list.pdf", bytes(pdf(List.of(body(700, lines.toArray(String[]::new)))))));
+    assertTrue(text.contains("manage now: | INTEGER; | OBJECT IDENTIFIER, which is written as a list of"
+        + " numbers and names; | NULL. | "), text);
+  }
+
   /** A raised note number after a sentence and a space is a mark, not a word. */
   @Test
   void noteNumberAfterASentenceIsNotRead() throws Exception {
@@ -192,7 +207,9 @@ class PdfLayoutTest {
         page("Them, Soon", "We will not get there by acting alone, it seems."),
         page("NOTES", "1. See the report of the committee, page four."),
         page("ACKNOWLEDGMENTS", "Many friends helped me write this book over years."),
-        page("INDEX", "Alpha, 3"));
+        page("INDEX", "Alpha, 3"),
+        page("A Copying Information", "Permission is granted to copy this document."),
+        page("Concept Index", "Beta, 4"));
     PDDocument doc = pdf(pages);
     PDDocumentOutline outline = new PDDocumentOutline();
     doc.getDocumentCatalog().setDocumentOutline(outline);
@@ -207,6 +224,8 @@ class PdfLayoutTest {
     mark(outline, doc, "NOTES", 9);
     mark(outline, doc, "ACKNOWLEDGMENTS", 10);
     mark(outline, doc, "INDEX", 11);
+    mark(outline, doc, "A Copying Information", 12);
+    mark(outline, doc, "Concept Index", 13);
     Book b = parser.parse("parts.pdf", bytes(doc));
     assertEquals(List.of("PREFACE", "PUZZLES", "1: Alpha", "2: Beta", "AFTERWORD"), titles(b));
     String text = all(b);
@@ -215,6 +234,7 @@ class PdfLayoutTest {
     assertTrue(text.contains("PUZZLES | The first chapter says"), text);
     assertTrue(text.contains("in kind. | 2.1 Gamma | A section of the second"), text);
     assertTrue(text.contains("Common sense is with") && text.contains("We will not get there"), text);
-    assertFalse(text.contains("committee") || text.contains("Many friends") || text.contains("Alpha, 3"), text);
+    assertFalse(text.contains("committee") || text.contains("Many friends") || text.contains("Alpha, 3")
+        || text.contains("Permission is granted") || text.contains("Beta, 4"), text);
   }
 }

@@ -43,7 +43,11 @@ public final class Pdf implements AutoCloseable {
   private static final Pattern NOT_READ = Pattern.compile(
       "(?i)^\\W*(?:cover|index|contents|table of contents|copyright|list of (?:figures|tables|illustrations)"
           + "|(?:end)?notes|notes (?:and|&) sources|sources|acknowledge?ments|bibliography|references"
-          + "|works cited|further reading|glossary|about the authors?)\\W*$");
+          + "|works cited|further reading|glossary|about the authors?"
+          // An index of any kind, and the licence appendix of a manual ("A Copying Information").
+          + "|(?:[a-z]\\W+|appendix\\W+\\w{1,3}\\W+)?(?:copying(?: information| conditions)?"
+          + "|(?:gnu )?(?:free documentation |general public |lesser general public )?licen[cs]e)"
+          + "|[\\w ]{0,40}\\bindex|index of [\\w ]{1,40})\\W*$");
   /** An outline entry named as a part of the book: "Part One", "BOOK II", "Volume 3". */
   private static final Pattern PART = Pattern.compile(
       "(?i)^\\W*(?:part|book|volume)\\s+(?:[ivxlc]+|\\d+|[a-z]+)\\b.*");

@@ -28,6 +28,8 @@ final class PdfParagraphs {
   /** A printer's slug: "14773_01_1-174_r9jm.qxd 2/10/04 3:51 PM Page 26". */
   private static final Pattern SLUG = Pattern.compile(
       "(?i).*(?:\\S+\\.(?:qxd|qxp|indd|fm)\\b|\\d{1,2}:\\d{2}\\s*[ap]m\\s+page\\s+\\d+).*");
+  /** A list item's bullet: each item is a paragraph of its own. */
+  private static final Pattern BULLET = Pattern.compile("^[•◦▪‣●■□❖➢►]\\s.*");
   private static final String SENTENCE_END = ".!?:\"”’)";
   private static final int EDGE = 3;
 
@@ -105,7 +107,7 @@ final class PdfParagraphs {
               && !(Math.abs(prev.x() - l.x()) < 1f && !prevIndented
               && prevRight - prev.xEnd() <= prev.size() * 3);
           boolean gapped = prev.page() == l.page() && l.y() - prev.y() > gap * 1.6f;
-          start = indented || gapped
+          start = indented || gapped || BULLET.matcher(l.text()).matches()
               || (prevRight - prev.xEnd() > prev.size() * 3 && endsBlock(prev.text()));
           indentStart = indented && !gapped;
         }
@@ -117,7 +119,9 @@ final class PdfParagraphs {
           paraPage = l.page();
           paraY = l.y();
         }
-        join(para, l.text());
+        // A list's bullet is a glyph to see, not a word to say.
+        join(para, para.isEmpty() && BULLET.matcher(l.text()).matches() ? l.text().substring(1).strip()
+            : l.text());
         prev = l;
         prevIndented = indentStart;
         prevRight = right.getOrDefault(margin, l.xEnd());
@@ -245,12 +249,17 @@ final class PdfParagraphs {
         .orElse(10f);
   }
 
-  /** A running head with its page number ("xiv PREFACE", "PREFACE xv"): its words, else null. */
+  /**
+   * A running head with its page number ("xiv PREFACE", "PREFACE xv", "Chapter 2: ASN.1
+   * structure handling 3"): its words, else null. A bare "Chapter 12" is a heading, not a head.
+   */
   private static final Pattern NUMBERED_HEAD = Pattern.compile(
-      "^(?:\\d{1,4}|[ivxlc]{1,7})\\s+(\\D{1,60})$|^(\\D{1,60}?)\\s+(?:\\d{1,4}|[ivxlc]{1,7})$");
+      "^(?:\\d{1,4}|[ivxlc]{1,7})\\s+(.{1,80}?)$|^(.{1,80}?)\\s+(?:\\d{1,4}|[ivxlc]{1,7})$");
+  private static final Pattern CHAPTER_WORD = Pattern.compile(
+      "(?:chapter|part|book|volume|act|scene|section|lesson|letter|day|page|step|figure|table)");
 
   private static String numberedHead(Line l, float bodySize) {
-    if (l.size() > bodySize * 1.05f || Headings.isNumberedChapter(l.text())) {
+    if (l.size() > bodySize * 1.05f) {
       return null;
     }
     java.util.regex.Matcher m = NUMBERED_HEAD.matcher(l.text());
@@ -258,8 +267,12 @@ final class PdfParagraphs {
       return null;
     }
     String words = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("[^\\p{L}]+", " ").strip();
-    return words.isEmpty() || words.split(" ").length > 8 ? null : words;
+        .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    if (words.isEmpty() || !words.matches(".*\\p{L}.*") || words.split(" ").length > 10
+        || CHAPTER_WORD.matcher(words).matches()) {
+      return null;
+    }
+    return words;
   }
 
   /**
