@@ -142,7 +142,7 @@ final class PdfParagraphs {
   /**
    * The line goes on with the sentence the line before left open, whatever the layout says (a
    * page break, a quotation set off, a hanging indent): the line before ends in a comma or a
-   * hyphenated word, or in a word while this line starts in lower case.
+   * hyphenated word, or in anything but a sentence's end while this line starts in lower case.
    */
   static boolean continues(String before, String line) {
     char last = before.charAt(before.length() - 1);
@@ -153,7 +153,9 @@ final class PdfParagraphs {
     if (last == '-' && before.length() >= 2 && Character.isLetter(before.charAt(before.length() - 2))) {
       return Character.isLowerCase(first);
     }
-    return Character.isLetterOrDigit(last) && Character.isLowerCase(first);
+    // A word, a semicolon or colon, a dash or a closing quote before a lower-case line: one sentence.
+    return Character.isLowerCase(first)
+        && (Character.isLetterOrDigit(last) || ";:—–-\"”’)".indexOf(last) >= 0);
   }
 
   /**
