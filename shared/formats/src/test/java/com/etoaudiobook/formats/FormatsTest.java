@@ -90,13 +90,18 @@ class FormatsTest {
             + "<item id=\"ded\" href=\"dedication.xhtml\" media-type=\"application/xhtml+xml\"/><item id=\"ch1\"")
         .replace("<itemref idref=\"ch1\"/>", "<itemref idref=\"title\"/><itemref idref=\"ded\"/><itemref idref=\"ch1\"/>");
     e.put("OEBPS/content.opf", utf8(opf));
+    e.put("OEBPS/rights.xhtml", utf8(head + "<p>Published by Door Books. Printed in Oxford.</p></body></html>"));
+    opf = opf.replace("<item id=\"ch1\"", "<item id=\"rights\" href=\"rights.xhtml\" media-type=\"application/xhtml+xml\"/><item id=\"ch1\"")
+        .replace("<itemref idref=\"ch2\"/>", "<itemref idref=\"ch2\"/><itemref idref=\"rights\"/>");
+    e.put("OEBPS/content.opf", utf8(opf));
+    // The nav lists the notes and a copyright page without EPUB semantics: one is read, not the other.
     e.put("OEBPS/nav.xhtml", utf8(Fixtures.NAV.replace("</ol>",
-        "<li><a href=\"ch2.xhtml#notes\">Notes</a></li></ol>")));
+        "<li><a href=\"ch2.xhtml#notes\">Notes</a></li><li><a href=\"rights.xhtml\">Copyright</a></li></ol>")));
     Book b = parser.parse("door.epub", Fixtures.zip(e));
     assertEquals(List.of("The Door", "Chapter One: The Door", "Chapter Two", "Notes"), titles(b));
     String text = all(b);
     assertTrue(text.startsWith("For my mother, who opened every door."), text);
-    assertFalse(text.contains("Sam Editor") || text.contains("High Street"), text);
+    assertFalse(text.contains("Sam Editor") || text.contains("High Street") || text.contains("Printed in"), text);
     assertTrue(text.endsWith("They walked home. | 1. The road home was the old one."), text);
   }
 

@@ -167,7 +167,9 @@ public final class Epub {
       Document doc = xhtml(files.get(item.path()));
       Element body = doc.selectFirst("body");
       body = body == null ? doc : body;
-      if (notTheBook(body) || (!listedYet && !toc.isEmpty() && isTitleOrCopyrightPage(body))) {
+      if (notTheBook(body) || (!listedYet && !toc.isEmpty() && isTitleOrCopyrightPage(body))
+          || (here.containsKey("") && here.get("") != null
+              && PAGE_NAME.matcher(here.get("").strip()).matches())) {
         continue;
       }
       if (toc.isEmpty()) {
@@ -191,6 +193,9 @@ public final class Epub {
     }
   }
 
+  /** A document the table of contents names as a copyright page, colophon or contents list. */
+  private static final Pattern PAGE_NAME = Pattern.compile(
+      "(?i)\\W*(?:copyright(?: page)?|colophon|imprint|(?:table of )?contents|cover(?: page)?)\\W*");
   private static final Set<String> TITLE_PAGE = Set.of("titlepage", "halftitlepage", "title-page",
       "halftitle", "copyright-page", "copyright", "imprint", "legalnotice", "doc-titlepage");
   private static final Pattern NOTICE = Pattern.compile(
