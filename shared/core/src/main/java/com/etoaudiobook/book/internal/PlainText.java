@@ -1,5 +1,8 @@
 package com.etoaudiobook.book.internal;
 
+import com.etoaudiobook.book.Gutenberg;
+import com.etoaudiobook.book.Headings;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +29,6 @@ public final class PlainText {
                          Set<Integer> notHeadings) {
   }
 
-  private static final Pattern START = Pattern.compile(
-      "(?i)^\\W*\\*{3}\\s*START OF (?:THE|THIS) PROJECT GUTENBERG.*");
-  private static final Pattern END = Pattern.compile(
-      "(?i)^\\W*(?:\\*{3}\\s*END OF (?:THE|THIS) PROJECT GUTENBERG|END OF (?:THE )?PROJECT GUTENBERG"
-          + "|END OF PROJECT GUTENBERG'S|END OF THE PROJECT GUTENBERG).*");
-  private static final Pattern FIELD = Pattern.compile("^(Title|Author):\\s*(\\S.*)$");
   private static final String ROMAN = "(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})";
   /** "IV." or "IV" alone: a part or chapter number. */
   private static final Pattern NUMERAL = Pattern.compile("^" + ROMAN + "\\.?$");
@@ -50,12 +47,12 @@ public final class PlainText {
   public static Prepared prepare(String source) {
     List<SourceLine> lines = SourceLine.split(source);
     char[] out = source.toCharArray();
-    Fields fields = new Fields(null, null);
+    Gutenberg.Fields fields = new Gutenberg.Fields(null, null);
     int first = 0;
     int last = lines.size();
     for (int i = 0; i < lines.size(); i++) {
-      if (isStart(lines.get(i).text())) {
-        fields = fields(source.substring(0, lines.get(i).start()));
+      if (Gutenberg.isStart(lines.get(i).text())) {
+        fields = Gutenberg.fields(source.substring(0, lines.get(i).start()));
         first = i + 1;
         break;
       }
@@ -63,7 +60,7 @@ public final class PlainText {
     String title = fields.title();
     String author = fields.author();
     for (int i = first; i < lines.size(); i++) {
-      if (isEnd(lines.get(i).text())) {
+      if (Gutenberg.isEnd(lines.get(i).text())) {
         last = i;
         break;
       }
@@ -141,35 +138,6 @@ public final class PlainText {
       }
     }
     return -1;
-  }
-
-  /** "Title:" and "Author:" of a Project Gutenberg header; either may be null. */
-  public record Fields(String title, String author) {
-  }
-
-  /** The "Title:" and "Author:" lines of a header. */
-  public static Fields fields(String header) {
-    String title = null;
-    String author = null;
-    for (String line : header.split("\\R")) {
-      Matcher m = FIELD.matcher(line.strip());
-      if (m.matches() && m.group(1).equals("Title") && title == null) {
-        title = m.group(2).strip();
-      } else if (m.matches() && m.group(1).equals("Author") && author == null) {
-        author = m.group(2).strip();
-      }
-    }
-    return new Fields(title, author);
-  }
-
-  /** The "*** START OF THE PROJECT GUTENBERG EBOOK ..." line that ends the header. */
-  public static boolean isStart(String line) {
-    return START.matcher(line).matches();
-  }
-
-  /** The line that ends the book and starts the licence ("End of the Project Gutenberg EBook"). */
-  public static boolean isEnd(String line) {
-    return END.matcher(line).matches();
   }
 
   static boolean heading(String body) {

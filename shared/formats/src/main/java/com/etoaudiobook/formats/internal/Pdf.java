@@ -2,7 +2,7 @@ package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.ProseBuilder;
-import com.etoaudiobook.book.internal.Headings;
+import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.formats.internal.PdfLines.Line;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.etoaudiobook.formats.internal;
 
-import com.etoaudiobook.book.internal.Headings;
+import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.formats.internal.PdfLines.Line;
 import java.util.ArrayList;
 import java.util.HashMap;
