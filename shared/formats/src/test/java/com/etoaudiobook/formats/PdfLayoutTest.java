@@ -182,11 +182,12 @@ class PdfLayoutTest {
     List<String> lines = new ArrayList<>(List.of(filler(0, 6)));
     lines.add("and the old farmer said that the day had been a long one --");
     lines.add("\twhich it was, for all of them; it rained from dawn to dusk;");
-    lines.add("\tand nobody went out.");
+    lines.add("\tand nobody went out. We can all do better by");
+    lines.add("\t1. staying at home;");
     lines.addAll(List.of(filler(4, 6)));
     String text = all(parser.parse("dash.pdf", bytes(pdf(List.of(body(700, lines.toArray(String[]::new)))))));
     assertTrue(text.contains("a long one -- which it was, for all of them; it rained from dawn to dusk;"
-        + " and nobody went out."), text);
+        + " and nobody went out. We can all do better by 1. staying at home;"), text);
   }
 
   /** A raised note number after a sentence and a space is a mark, not a word. */

@@ -28,6 +28,7 @@ final class PdfParagraphs {
   /** A printer's slug: "14773_01_1-174_r9jm.qxd 2/10/04 3:51 PM Page 26". */
   private static final Pattern SLUG = Pattern.compile(
       "(?i).*(?:\\S+\\.(?:qxd|qxp|indd|fm)\\b|\\d{1,2}:\\d{2}\\s*[ap]m\\s+page\\s+\\d+).*");
+  private static final Pattern ENUMERATOR = Pattern.compile("^(?:\\d{1,3}[.)]|\\([a-z0-9]{1,3}\\))\\s+");
   /** A list item's bullet: each item is a paragraph of its own. */
   private static final Pattern BULLET = Pattern.compile("^[•◦▪‣●■□❖➢►]\\s.*");
   private static final String SENTENCE_END = ".!?:\"”’)";
@@ -146,7 +147,9 @@ final class PdfParagraphs {
    */
   static boolean continues(String before, String line) {
     char last = before.charAt(before.length() - 1);
-    int first = line.codePointAt(0);
+    // A list item in lower case ("1. guaranteeing the right") goes on with its lead-in too.
+    String item = ENUMERATOR.matcher(line).replaceFirst("");
+    int first = (item.isEmpty() ? line : item).codePointAt(0);
     if (last == ',') {
       return true;
     }
