@@ -184,6 +184,8 @@ class FormatsTest {
         + " <a href=\"#c3\">CHAPTER III</a></p>"
         + "<h2 id=\"c1\">CHAPTER I</h2><p><img src=\"e.jpg\" alt=\"E\">mma Woodhouse, handsome, clever,"
         + " and rich, seemed to unite some of the best blessings of existence.</p>"
+        + "<div class=\"figcenter\"><img src=\"i.jpg\" alt=\"\"><span class=\"caption\">[Illustration: Emma at"
+        + " the door]</span></div>"
         + "<h2 id=\"c2\">CHAPTER II</h2><p>Mr. Weston was a native of Highbury.</p>"
         + "<h2 id=\"c3\">CHAPTER III</h2><p>Mr. Woodhouse was fond of society in his own way.</p>"
         + "<div id=\"pg-footer\"><div>*** END OF THE PROJECT GUTENBERG EBOOK EMMA ***</div>"
@@ -194,7 +196,8 @@ class FormatsTest {
     assertEquals(List.of("CHAPTER I", "CHAPTER II", "CHAPTER III"), titles(b));
     String text = all(b);
     assertTrue(text.startsWith("Emma Woodhouse, handsome"), text);
-    assertFalse(text.contains("ebook") || text.contains("Updated editions") || text.contains("CONTENTS"), text);
+    assertFalse(text.contains("ebook") || text.contains("Updated editions") || text.contains("CONTENTS")
+        || text.contains("Illustration"), text);
   }
 
   /** Two columns at the same heights: read down the left column, then the right one. */

@@ -230,10 +230,13 @@ public final class HtmlText {
     return t.length() > 0 && marks * 25 > t.length();
   }
 
+  /** A transcriber's placeholder for a picture: "[Illustration]", "[Illustration: Emma]". */
+  private static final Pattern ILLUSTRATION = Pattern.compile("(?is)^\\[\\s*illustration\\b[^\\]]*\\]$");
+
   private static void flush(List<Item> items, StringBuilder current, int[] level) {
     String text = normalize(current.toString());
     current.setLength(0);
-    if (!text.isEmpty()) {
+    if (!text.isEmpty() && !ILLUSTRATION.matcher(text).matches()) {
       items.add(new Block(text, level[0]));
     }
     level[0] = 0;
