@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -84,6 +85,14 @@ public final class PlainText {
         previousWasHeading = false;
         continue;
       }
+      if (EDITORS_NOTE.matcher(body).lookingAt()) {
+        int end = closingBracket(lines, i, last);
+        if (end >= 0) {
+          blank(out, lines, i, end + 1);
+          i = end;
+          continue;
+        }
+      }
       boolean heading = alone(lines, i) && heading(body);
       if (heading && previousWasHeading && NUMERAL.matcher(body).matches()) {
         // "ADVENTURE I. A SCANDAL IN BOHEMIA" then "I.": the part number says nothing new.
@@ -98,7 +107,41 @@ public final class PlainText {
       previousWasHeading = heading || Headings.isNumberedChapter(body)
           || alone(lines, i) && Headings.isCapsTitle(body);
     }
+    // Note marks after a word ("asked Anna.[1]"): the notes themselves are blanked above.
+    if (first < last) {
+      Matcher m = NOTE_MARK.matcher(source);
+      m.region(lines.get(first).start(), lines.get(last - 1).end());
+      while (m.find()) {
+        for (int c = m.start(); c < m.end(); c++) {
+          out[c] = ' ';
+        }
+      }
+    }
     return new Prepared(new String(out), title, author, headings, notHeadings);
+  }
+
+  /**
+   * A transcriber's block in brackets: "[Illustration: The house]", "[Footnote 1: ...]",
+   * "[Sidenote: ...]". It describes the printed page and is not read.
+   */
+  private static final Pattern EDITORS_NOTE = Pattern.compile(
+      "(?i)\\[\\s*(?:illustration|footnote|sidenote|transcriber'?s? note)\\b");
+  /** A bracketed note number right after a word or punctuation: "Anna.[1]", "house[12]". */
+  private static final Pattern NOTE_MARK = Pattern.compile("(?<=\\S)\\[\\d{1,3}\\]");
+
+  /** The line (at most 60 on) where the bracket opened on line i closes, or -1. */
+  private static int closingBracket(List<SourceLine> lines, int i, int to) {
+    int depth = 0;
+    for (int j = i; j < to && j < i + 60; j++) {
+      for (char c : lines.get(j).text().toCharArray()) {
+        if (c == '[') {
+          depth++;
+        } else if (c == ']' && --depth == 0) {
+          return j;
+        }
+      }
+    }
+    return -1;
   }
 
   static boolean heading(String body) {
