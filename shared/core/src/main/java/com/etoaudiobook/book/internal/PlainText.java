@@ -112,6 +112,7 @@ public final class PlainText {
       Matcher m = NOTE_MARK.matcher(source);
       m.region(lines.get(first).start(), lines.get(last - 1).end());
       while (m.find()) {
+        Cancellation.check();
         for (int c = m.start(); c < m.end(); c++) {
           out[c] = ' ';
         }
@@ -126,8 +127,12 @@ public final class PlainText {
    */
   private static final Pattern EDITORS_NOTE = Pattern.compile(
       "(?i)\\[\\s*(?:illustration|footnote|sidenote|transcriber'?s? note)\\b");
-  /** A bracketed note number right after a word or punctuation: "Anna.[1]", "house[12]". */
-  private static final Pattern NOTE_MARK = Pattern.compile("(?<=\\S)\\[\\d{1,3}\\]");
+  /**
+   * A bracketed note number right after a word or punctuation: "Anna.[1]", "house[12]". The bracket
+   * first, then what must come before it: an expression that starts with a lookbehind runs it at every
+   * position of the text (0.6 s over 12 MB, with no interrupt check between).
+   */
+  private static final Pattern NOTE_MARK = Pattern.compile("\\[(?<=\\S\\[)\\d{1,3}\\]");
 
   /** The line (at most 60 on) where the bracket opened on line i closes, or -1. */
   private static int closingBracket(List<SourceLine> lines, int i, int to) {
