@@ -366,6 +366,7 @@ public final class Epub {
    * it would swallow the rest of its paragraph). Named HTML entities still decode.
    */
   private static Document xhtml(byte[] bytes) {
+    HtmlText.checkTags(bytes);
     Document d = parseXml(bytes);
     d.outputSettings().prettyPrint(false);
     return d;

@@ -38,6 +38,7 @@ public final class Html {
   private String gutenbergAuthor;
 
   public Html(byte[] bytes) {
+    HtmlText.checkTags(bytes);
     Document doc;
     try {
       // jsoup picks the charset from a BOM or <meta charset / http-equiv>, else UTF-8.
