@@ -174,7 +174,7 @@ public final class AttributionScorer {
           .map(Map.Entry::getKey).orElse(null);
       String type = TYPES.contains(g.type()) ? g.type() : "";
       s.byType.get(type)[1]++;
-      List<String> names = aliases.getOrDefault(g.speaker(), List.of());
+      List<String> names = aliasesOf(aliases, g.speaker());
       boolean ok = predicted != null && (predicted.equals(NARRATOR) ? names.contains("_narr")
           : matches(predicted, g.speaker(), names));
       if (ok) {
@@ -186,6 +186,29 @@ public final class AttributionScorer {
       }
     }
     return s;
+  }
+
+  /**
+   * The aliases of the gold speaker. The speaker column usually holds a main name but sometimes
+   * one of the aliases ("Henry" for "Mr. Wilcox"); any alias counts, so an alias that belongs to
+   * exactly one character brings that character's other names (shared ones stay alone).
+   */
+  static List<String> aliasesOf(Map<String, List<String>> aliases, String speaker) {
+    List<String> direct = aliases.get(speaker);
+    if (direct != null) {
+      return direct;
+    }
+    List<String> found = null;
+    for (Map.Entry<String, List<String>> e : aliases.entrySet()) {
+      if (e.getValue().contains(speaker)) {
+        if (found != null) {
+          return List.of();
+        }
+        found = new ArrayList<>(e.getValue());
+        found.add(e.getKey());
+      }
+    }
+    return found == null ? List.of() : found;
   }
 
   private static String oneLine(String text, int at) {
