@@ -192,7 +192,8 @@ final class Resolver extends Salience {
   /** Speaker of a unit with no cue: action beat, vocative, turn-taking, recent name. */
   private int implicitSpeaker(int from, int to) {
     int p = spans.get(from).paragraph();
-    Set<Integer> vocatives = vocatives(from, to);
+    // Whoever the quote names, as addressee or in passing, is not its speaker.
+    Set<Integer> named = named(from, to);
     // 1. Action beat: the first character the paragraph's narration names as a subject.
     for (int k = t.paraFirst[p]; k < t.paraLast[p]; k++) {
       if (t.quote[k] >= 0) {
@@ -215,11 +216,17 @@ final class Resolver extends Salience {
     }
     int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
     boolean adjacent = last != null && p - last[2] <= 2;
+    if (firstPerson && adjacent && last[0] != -1
+        && narratorNear(p) && narratorTalks()) {
+      // In first-person narration the others are named when they speak; the narrator's own
+      // lines are the ones left bare.
+      return -1;
+    }
     if (adjacent) {
       // 2. The previous speech called someone by name: they answer.
       Set<Integer> called = vocatives(last[3], last[4]);
       for (int c : called) {
-        if (c != last[0] && !vocatives.contains(c)) {
+        if (c != last[0] && !named.contains(c)) {
           return c;
         }
       }
@@ -231,7 +238,12 @@ final class Resolver extends Salience {
         if (t.paraFirst[turns.get(k + 1)[1]] - t.paraLast[turns.get(k)[2]] > 120) {
           break;
         }
-        if (s != last[0] && !vocatives.contains(s) && p - turns.get(k)[2] <= 8) {
+        if (s != last[0] && !named.contains(s) && p - turns.get(k)[2] <= 8) {
+          // Unless someone else stepped in since s last spoke.
+          int x = newcomer(t.quoteLast[turns.get(k)[4] - 1], t.paraFirst[p], last[0], named);
+          if (x >= 0 && x != s) {
+            return x;
+          }
           return s;
         }
       }
@@ -245,7 +257,7 @@ final class Resolver extends Salience {
         if (p - t.para[e[0]] > 4) {
           break;
         }
-        if (e[2] == 0 && e[1] != lastSpeaker && !vocatives.contains(e[1])
+        if (e[2] == 0 && e[1] != lastSpeaker && !named.contains(e[1])
             && (pass == 1 || e[1] < spoken.length && spoken[e[1]] > 0)) {
           return e[1];
         }
@@ -256,7 +268,7 @@ final class Resolver extends Salience {
       // In first-person narration the narrator is the usual other party of an exchange.
       return -1;
     }
-    if (last != null && p - last[2] <= 4 && !vocatives.contains(last[0])) {
+    if (last != null && p - last[2] <= 4 && !named.contains(last[0])) {
       return last[0];
     }
     return -2;
@@ -287,6 +299,60 @@ final class Resolver extends Salience {
       }
     }
     return out;
+  }
+
+  /**
+   * The latest character named as a subject in the narration between token from and token to,
+   * other than the last speaker and those the quote names: someone who came into the scene
+   * after the one alternation would pick last spoke ("Brenda lay on the dais."), -2 if none.
+   */
+  private int newcomer(int from, int to, int lastSpeaker, Set<Integer> excluded) {
+    for (int h = history.size() - 1; h >= 0; h--) {
+      int[] e = history.get(h);
+      if (e[0] < from) {
+        break;
+      }
+      if (e[0] < to && e[2] == 0 && e[1] != lastSpeaker && !excluded.contains(e[1])
+          && isSubjectPosition(e[0])) {
+        return e[1];
+      }
+    }
+    return -2;
+  }
+
+  /** Characters named anywhere inside quotes [from, to): people rarely say their own name. */
+  private Set<Integer> named(int from, int to) {
+    Set<Integer> out = new HashSet<>();
+    for (int q = from; q < to && q < spans.size(); q++) {
+      for (int k = t.quoteFirst[q]; k < t.quoteLast[q]; k++) {
+        int m = names.mentionStart[k];
+        if (m >= 0 && names.mentions.get(m).character >= 0) {
+          out.add(names.mentions.get(m).character);
+        }
+      }
+    }
+    return out;
+  }
+
+  private int narratorTalks = -1;
+
+  /** The narrator is a talker of the book: "I said" is a good share of the speech cues. */
+  private boolean narratorTalks() {
+    if (narratorTalks < 0) {
+      int first = 0;
+      int all = 0;
+      for (Cue c : cues) {
+        if (c != null) {
+          all++;
+          first += c.kind == FIRST ? 1 : 0;
+        }
+      }
+      if (Boolean.getBoolean("attribution.debug")) {
+        System.err.println("first-person cues " + first + " of " + all);
+      }
+      narratorTalks = first >= 10 && first * 20 >= all ? 1 : 0;
+    }
+    return narratorTalks == 1;
   }
 
   /** A narration "I" in this paragraph or the ten before it. */

@@ -112,6 +112,9 @@ abstract class Salience {
         break;
       }
       if (e[2] == 0 && fits(e[1], gender, strict)) {
+        if (boundBySamePronoun(e[0], gender)) {
+          continue;
+        }
         if (e[0] > 0 && PREPOSITIONS.contains(t.lower[e[0] - 1])) {
           // "turning to Alice, she went on": an object is a weak antecedent.
           if (weak == -2) {
@@ -199,6 +202,26 @@ abstract class Salience {
       }
     }
     return -2;
+  }
+
+  /**
+   * "He had heard Aziz announce...": a name after the subject pronoun of its own sentence is not
+   * what that pronoun, nor the same pronoun in the next sentence, refers to.
+   */
+  boolean boundBySamePronoun(int k, String gender) {
+    if (gender == null || isSubjectPosition(k)) {
+      return false;
+    }
+    String pron = gender.equals("male") ? "he" : "she";
+    for (int s = k - 1; s >= 0 && s >= k - 40; s--) {
+      if (!t.isWord[s] && t.quote[s] >= 0) {
+        return false;
+      }
+      if (t.sentenceStart[s]) {
+        return t.lower[s].equals(pron);
+      }
+    }
+    return false;
   }
 
   boolean isSubjectPosition(int k) {
