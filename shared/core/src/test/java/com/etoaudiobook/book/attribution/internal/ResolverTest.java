@@ -101,4 +101,62 @@ class ResolverTest {
         """);
     assertEquals(List.of("Nora Vance", "Tom Harlow", "Nora Vance"), s);
   }
+
+  @Test
+  void whoeverAQuoteNamesInPassingIsNotItsSpeaker() {
+    List<String> s = speakers("""
+        "I am off to town," said Ann Pike.
+
+        "Good luck," said Tom Harlow.
+
+        The house was quiet after that.
+
+        Nora Vance sat down and wrote a letter to Ann Pike.
+
+        "Take this to Ann Pike."
+        """);
+    assertEquals(List.of("Ann Pike", "Tom Harlow", "Nora Vance"), s);
+  }
+
+  @Test
+  void someoneWhoEntersTheSceneAnswersRatherThanTheOneWhoLeft() {
+    List<String> s = speakers("""
+        "Is the coach ready?" asked Tom Harlow.
+
+        "Not yet," said Ned Price.
+
+        "Then I'll walk."
+
+        He went out into the yard. Nora Vance was waiting by the gate.
+
+        "Well?" said Tom Harlow.
+
+        "You are late."
+        """);
+    assertEquals(List.of("Tom Harlow", "Ned Price", "Tom Harlow", "Tom Harlow", "Nora Vance"),
+        s);
+  }
+
+  @Test
+  void aPronounIsNotTheObjectOfItsOwnPronounSubject() {
+    List<String> s = speakers("""
+        Ned Price stood by the door.
+
+        The news hurt Tom Harlow. He had heard Ned Price laugh. He turned and said, "Let us
+        go."
+        """);
+    assertEquals(List.of("Tom Harlow"), s);
+  }
+
+  @Test
+  void aTalkingFirstPersonNarratorTakesTheBareLinesOfAThreeWayTalk() {
+    StringBuilder text = new StringBuilder("I went down to the bar that evening.\n\n");
+    for (int i = 0; i < 10; i++) {
+      text.append("\"Round ").append(i).append(",\" I said.\n\n\"Fine,\" said Bill Gorton.\n\n");
+    }
+    text.append("I looked at the door.\n\n\"Hello,\" said Brett Ashley.\n\n")
+        .append("\"May we come along?\" said Mike Campbell.\n\n\"It would be grand.\"\n");
+    List<String> s = speakers(text.toString());
+    assertEquals(Engine.NARRATOR, s.get(s.size() - 1));
+  }
 }
