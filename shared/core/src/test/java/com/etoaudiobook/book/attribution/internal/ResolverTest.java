@@ -159,4 +159,22 @@ class ResolverTest {
     List<String> s = speakers(text.toString());
     assertEquals(Engine.NARRATOR, s.get(s.size() - 1));
   }
+
+  @Test
+  void aDescriptionTheTextTiesToANameIsThatCharacter() {
+    List<String> s = speakers("""
+        Mr. Hobbs, the beadle, came to the gate; Mr. Hobbs was a fat man.
+
+        "Open up," said Mr. Hobbs.
+
+        Inside, Nora Vance waited.
+
+        "Who is it?" said Nora Vance.
+
+        "The parish," said the beadle.
+
+        "Go away, Mr. Price," said the doctor, whom Doctor Lane had sent. Mr. Lane came later.
+        """);
+    assertEquals(List.of("Mr. Hobbs", "Nora Vance", "Mr. Hobbs", "Mr. Lane"), s);
+  }
 }
