@@ -25,6 +25,9 @@ final class Resolver extends Salience {
 
   private final Descriptions descriptions;
 
+  /** Prints which rule gave each implicit speaker (for measuring rules on annotated novels). */
+  static final boolean DEBUG = Boolean.getBoolean("attribution.steps");
+
   void resolveAll() {
     resolveForward();
     Parity.fix(turns, speaker, type);
@@ -90,6 +93,9 @@ final class Resolver extends Salience {
       }
     } else {
       int who = implicitSpeaker(from, to);
+      if (DEBUG) {
+        System.err.println("STEP " + spans.get(from).start() + " " + decidedBy);
+      }
       for (int q = from; q < to; q++) {
         speaker[q] = who;
         type[q] = "implicit";
@@ -190,6 +196,14 @@ final class Resolver extends Salience {
 
 
   /** Speaker of a unit with no cue: action beat, vocative, turn-taking, recent name. */
+  /** Which rule decided the last implicit speaker: printed with -Dattribution.steps=true. */
+  private String decidedBy;
+
+  private int decided(String rule, int who) {
+    decidedBy = rule;
+    return who;
+  }
+
   private int implicitSpeaker(int from, int to) {
     int p = spans.get(from).paragraph();
     // Whoever the quote names, as addressee or in passing, is not its speaker.
@@ -202,16 +216,16 @@ final class Resolver extends Salience {
       int m = names.mentionStart[k];
       if (m >= 0 && names.mentions.get(m).character >= 0 && isSubjectPosition(k)
           && !names.mentions.get(m).possessive) {
-        return names.mentions.get(m).character;
+        return decided("beat", names.mentions.get(m).character);
       }
       if (t.sentenceStart[k] && (t.lower[k].equals("he") || t.lower[k].equals("she"))) {
         int who = resolveAnaphor(t.lower[k].equals("he") ? "male" : "female", k, from, false);
         if (who != -2) {
-          return who;
+          return decided("beatpron", who);
         }
       }
       if (t.sentenceStart[k] && t.word[k].equals("I") && firstPerson) {
-        return -1;
+        return decided("beatI", -1);
       }
     }
     int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
@@ -220,14 +234,29 @@ final class Resolver extends Salience {
         && narratorNear(p) && narratorTalks()) {
       // In first-person narration the others are named when they speak; the narrator's own
       // lines are the ones left bare.
-      return -1;
+      return decided("fp", -1);
+    }
+    // 2a. The next speech calls someone by name: they spoke this one ("In the drawer, Nora.").
+    // Inside a running conversation only someone who took one of its last turns.
+    int answered = calledByNext(to, p, named);
+    if (answered >= 0 && adjacent) {
+      boolean recent = false;
+      for (int k = turns.size() - 1; k >= 0 && k >= turns.size() - 6; k--) {
+        recent |= turns.get(k)[0] == answered;
+      }
+      if (!recent || answered == last[0]) {
+        answered = -2;
+      }
+    }
+    if (answered >= 0) {
+      return decided("vocback", answered);
     }
     if (adjacent) {
       // 2. The previous speech called someone by name: they answer.
       Set<Integer> called = vocatives(last[3], last[4]);
       for (int c : called) {
         if (c != last[0] && !named.contains(c)) {
-          return c;
+          return decided("vocans", c);
         }
       }
       // 3. Alternation: the speaker before the last one.
@@ -242,9 +271,9 @@ final class Resolver extends Salience {
           // Unless someone else stepped in since s last spoke.
           int x = newcomer(t.quoteLast[turns.get(k)[4] - 1], t.paraFirst[p], last[0], named);
           if (x >= 0 && x != s) {
-            return x;
+            return decided("newcomer", x);
           }
-          return s;
+          return decided("alt", s);
         }
       }
     }
@@ -259,19 +288,37 @@ final class Resolver extends Salience {
         }
         if (e[2] == 0 && e[1] != lastSpeaker && !named.contains(e[1])
             && (pass == 1 || e[1] < spoken.length && spoken[e[1]] > 0)) {
-          return e[1];
+          return decided("recent", e[1]);
         }
       }
     }
     if (firstPerson && last != null && last[0] != -1 && p - last[2] <= 2
         && narratorNear(p)) {
       // In first-person narration the narrator is the usual other party of an exchange.
-      return -1;
+      return decided("fplate", -1);
     }
     if (last != null && p - last[2] <= 4 && !named.contains(last[0])) {
-      return last[0];
+      return decided("last", last[0]);
     }
-    return -2;
+    return decided("none", -2);
+  }
+
+  /**
+   * The one character the next paragraph's speech calls by name, when that paragraph follows
+   * right after this one: "In the drawer, Nora." answers Nora. -2 if none or several.
+   */
+  private int calledByNext(int next, int p, Set<Integer> named) {
+    if (next >= spans.size() || spans.get(next).paragraph() > p + 1) {
+      return -2;
+    }
+    int np = spans.get(next).paragraph();
+    int end = next;
+    while (end < spans.size() && spans.get(end).paragraph() == np) {
+      end++;
+    }
+    Set<Integer> called = vocatives(next, end);
+    called.removeAll(named);
+    return called.size() == 1 ? called.iterator().next() : -2;
   }
 
   /** Characters addressed by name inside quotes [from, to): "…, Alice?" or "Alice, …". */

@@ -177,4 +177,17 @@ class ResolverTest {
         """);
     assertEquals(List.of("Mr. Hobbs", "Nora Vance", "Mr. Hobbs", "Mr. Lane"), s);
   }
+
+  @Test
+  void whoeverTheNextSpeechCallsByNameSpokeThisOne() {
+    List<String> s = speakers("""
+        Nora Vance and Tom Harlow sat by the fire. Nora was cold, Nora was tired, and Tom Harlow
+        poked the coals.
+
+        "Is it late?"
+
+        "Not yet, Nora."
+        """);
+    assertEquals(List.of("Nora Vance", "Tom Harlow"), s);
+  }
 }
