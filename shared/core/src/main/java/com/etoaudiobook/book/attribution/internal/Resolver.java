@@ -61,7 +61,15 @@ final class Resolver extends Salience {
         continue;
       }
       advanceHistory(c.tok);
+      anaphorRule = "cue";
       int who = resolveCue(c, q);
+      if (DEBUG && c.kind != NAME) {
+        StringBuilder w = new StringBuilder();
+        for (int k = c.tok; k < Math.max(c.tok + 1, c.descEnd); k++) {
+          w.append(t.word[k]).append('_');
+        }
+        System.err.println("STEP " + spans.get(q).start() + " A" + (c.kind == DESC ? "d" : "p") + "-" + anaphorRule + " " + w);
+      }
       if (who != -2) {
         speaker[q] = who;
         type[q] = c.kind == NAME ? "explicit" : "anaphoric";
