@@ -285,6 +285,11 @@ final class Resolver extends Salience {
         }
       }
     }
+    // 3b. No conversation to continue: count back from the first names the next turns get.
+    int ahead = namedAhead(to, p, named);
+    if (ahead >= 0) {
+      return decided("ahead", ahead);
+    }
     // 4. The most recently named character that did not just speak, one who has spoken before
     // first ("the Maidan", a name in passing, rarely answers).
     int lastSpeaker = last == null ? -3 : last[0];
@@ -327,6 +332,49 @@ final class Resolver extends Salience {
     Set<Integer> called = vocatives(next, end);
     called.removeAll(named);
     return called.size() == 1 ? called.iterator().next() : -2;
+  }
+
+  /**
+   * A conversation's first turn, from the names given to the turns that follow: the first named
+   * one, if an even number of turns ahead, or the first other named one an odd number ahead.
+   * -2 if the following turns name no one fitting before the conversation ends.
+   */
+  private int namedAhead(int next, int p, Set<Integer> named) {
+    int turn = 0;
+    int prevPara = p;
+    int q = next;
+    int first = -2;
+    while (q < spans.size() && turn < 6) {
+      int np = spans.get(q).paragraph();
+      if (np - prevPara > 2) {
+        break;
+      }
+      turn++;
+      int end = q;
+      int who = -2;
+      while (end < spans.size() && spans.get(end).paragraph() == np) {
+        Cue c = cues[end];
+        if (who == -2 && c != null && c.kind == NAME) {
+          who = names.mentions.get(c.mention).character;
+        }
+        end++;
+      }
+      if (who >= 0 && !named.contains(who)) {
+        if (first == -2) {
+          if (turn % 2 == 0) {
+            return who;
+          }
+          first = who;
+        } else if (who != first && turn % 2 == 0) {
+          return who;
+        } else if (who != first) {
+          return -2;
+        }
+      }
+      prevPara = np;
+      q = end;
+    }
+    return -2;
   }
 
   /** Characters addressed by name inside quotes [from, to): "…, Alice?" or "Alice, …". */

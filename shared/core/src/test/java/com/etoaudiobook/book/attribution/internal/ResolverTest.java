@@ -190,4 +190,18 @@ class ResolverTest {
         """);
     assertEquals(List.of("Nora Vance", "Tom Harlow"), s);
   }
+
+  @Test
+  void aConversationsFirstTurnCountsBackFromTheNamesOfTheNextTurns() {
+    List<String> s = speakers("""
+        Tom Harlow came in from the yard. Nora Vance was at the stove. Ned Price slept.
+
+        "Supper is late."
+
+        "The fire went out," said Nora Vance.
+
+        "Again?" said Tom Harlow.
+        """);
+    assertEquals(List.of("Tom Harlow", "Nora Vance", "Tom Harlow"), s);
+  }
 }
