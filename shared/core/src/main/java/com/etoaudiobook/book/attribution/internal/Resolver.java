@@ -216,14 +216,16 @@ final class Resolver extends Salience {
     int p = spans.get(from).paragraph();
     // Whoever the quote names, as addressee or in passing, is not its speaker.
     Set<Integer> named = named(from, to);
-    // 1. Action beat: the first character the paragraph's narration names as a subject.
+    // 1. Action beat: the first character the paragraph's narration names as a subject (not
+    // one the quote itself names: "Tilney," Catherine began... is not Tilney's line).
     for (int k = t.paraFirst[p]; k < t.paraLast[p]; k++) {
       if (t.quote[k] >= 0) {
         continue;
       }
       int m = names.mentionStart[k];
       if (m >= 0 && names.mentions.get(m).character >= 0 && isSubjectPosition(k)
-          && !names.mentions.get(m).possessive) {
+          && !names.mentions.get(m).possessive
+          && !named.contains(names.mentions.get(m).character)) {
         return decided("beat", names.mentions.get(m).character);
       }
       if (t.sentenceStart[k] && (t.lower[k].equals("he") || t.lower[k].equals("she"))) {
