@@ -217,7 +217,7 @@ final class Resolver extends Salience {
     // Whoever the quote names, as addressee or in passing, is not its speaker.
     Set<Integer> named = named(from, to);
     // 1. Action beat: the first character the paragraph's narration names as a subject (not
-    // one the quote itself names: "Tilney," Catherine began... is not Tilney's line).
+    // one the quote itself names: 'Tom came in. "Tom, at last!"' is not Tom's line).
     for (int k = t.paraFirst[p]; k < t.paraLast[p]; k++) {
       if (t.quote[k] >= 0) {
         continue;
