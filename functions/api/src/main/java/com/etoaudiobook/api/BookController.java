@@ -4,9 +4,12 @@ import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.edit.BookVersions;
 import com.etoaudiobook.job.BookLimits;
+import com.etoaudiobook.job.BookParsing;
 import com.etoaudiobook.job.Ids;
-import com.etoaudiobook.job.Pricing;
+import com.etoaudiobook.job.inbox.Inbox;
+import com.etoaudiobook.job.pricing.Pricing;
 import com.etoaudiobook.voice.Casting;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,8 +20,11 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,17 +34,32 @@ import java.util.Map;
 class BookController {
   private final Services services;
   private final HeavyWork heavy;
+  private final long parseAsyncBytes;
 
-  BookController(Services services, HeavyWork heavy) {
+  /**
+   * @param parseAsyncBytes PARSE_ASYNC_BYTES: larger uploads are parsed by the inbox, away from the
+   *                        request (whose deadline a whole ebook's PDF may pass), and answered 202
+   */
+  BookController(Services services, HeavyWork heavy,
+                 @Value("${parse.async-bytes:4194304}") long parseAsyncBytes) {
     this.services = services;
     this.heavy = heavy;
+    this.parseAsyncBytes = parseAsyncBytes;
+  }
+
+  /** A book still being parsed (202): GET its URL again after {@code Retry-After} seconds. */
+  record ParsingView(String id, @Schema(allowableValues = BookParsing.PARSING, requiredMode = Schema.RequiredMode.REQUIRED) String state, String file, long since) {
   }
 
   record CreateBook(String uploadId) {
   }
 
   @Post
-  HttpResponse<Map<String, Object>> create(@Body CreateBook body) {
+  @ApiResponse(responseCode = "201", description = "the book, parsed and stored (Location: /api/books/{id})",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+  @ApiResponse(responseCode = "202", description = "a large file, parsed away from the request: GET the Location",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParsingView.class)))
+  HttpResponse<?> create(@Body CreateBook body) {
     if (body == null || body.uploadId() == null) {
       throw ApiException.badRequest("uploadId is required (from POST /api/uploads)");
     }
@@ -64,6 +85,14 @@ class BookController {
     if (mismatch != null) {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
     }
+    if (data.length > parseAsyncBytes) {
+      String bookId = Ids.newId();
+      BookParsing parsing = BookParsing.parsing(name);
+      services.store().saveParsing(bookId, parsing);
+      services.blobs().put(Inbox.parseKey(bookId, name), data, "application/octet-stream");
+      return HttpResponse.accepted().body(new ParsingView(bookId, parsing.state(), name, parsing.since()))
+          .header("Location", "/api/books/" + bookId).header("Retry-After", "2");
+    }
     Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, data)));
     String bookId = Ids.newId();
     services.store().saveBook(bookId, book);
@@ -71,20 +100,36 @@ class BookController {
     return HttpResponse.created(view(bookId, book, 1)).header("Location", "/api/books/" + bookId);
   }
 
+  /** The book; 202 while its file is parsed away from the API, 422 with the reason when it could not be. */
   @Get("/{id}")
-  Map<String, Object> get(@PathVariable String id) {
+  @ApiResponse(responseCode = "200", description = "the book",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+  @ApiResponse(responseCode = "202", description = "its file is still being parsed: ask again after Retry-After",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParsingView.class)))
+  HttpResponse<?> get(@PathVariable String id) {
     if (!Ids.valid(id)) {
       throw ApiException.notFound("No book " + id);
     }
     BookVersions.Edited current = new BookVersions(services.store()).current(id);
     if (current == null) {
-      throw ApiException.notFound("No book " + id);
+      BookParsing parsing = services.store().parsing(id);
+      if (parsing == null) {
+        throw ApiException.notFound("No book " + id);
+      }
+      if (BookParsing.FAILED.equals(parsing.state())) {
+        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, parsing.message());
+      }
+      return HttpResponse.accepted().body(new ParsingView(id, parsing.state(), parsing.file(), parsing.since()))
+          .header("Retry-After", "2");
     }
-    return view(id, current.book(), current.version());
+    return HttpResponse.ok(view(id, current.book(), current.version()));
   }
 
   /** The book's cover image (from its EPUB), for the web app; 404 when the book has none. */
   @Get("/{id}/cover")
+  @ApiResponse(responseCode = "200", description = "the cover image",
+      content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+          @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
   HttpResponse<byte[]> cover(@PathVariable String id) {
     byte[] image = Ids.valid(id) ? services.store().cover(id) : null;
     if (image == null) {
@@ -95,7 +140,7 @@ class BookController {
         .header("Cache-Control", "private, max-age=86400");
   }
 
-  record EstimateRequest(@Nullable Map<String, JobController.Voicing> casting) {
+  record EstimateRequest(@Nullable Map<String, Voicing> casting) {
   }
 
   /**
@@ -108,7 +153,7 @@ class BookController {
     if (book == null) {
       throw ApiException.notFound("No book " + id);
     }
-    Casting casting = services.caster().cast(book, JobController.assignments(body == null ? null : body.casting()));
+    Casting casting = services.caster().cast(book, Voicing.assignments(body == null ? null : body.casting()));
     return estimate(book, casting);
   }
 
@@ -117,25 +162,13 @@ class BookController {
   }
 
   /** @param version the book's version (1 as parsed; every edit adds one): a PATCH's baseVersion */
-  Map<String, Object> view(String id, Book book, int version) {
+  BookView view(String id, Book book, int version) {
     Casting casting = services.caster().cast(book, Map.of());
     long words = book.segments().mapToLong(s -> s.text().split("\\s+").length).sum();
-    Map<String, Object> stats = new LinkedHashMap<>();
-    stats.put("chapters", book.chapters().size());
-    stats.put("segments", book.segmentCount());
-    stats.put("roles", book.roles().size());
-    stats.put("characters", book.characters());
-    stats.put("words", words);
-    stats.put("estimatedMinutes", Math.round(words / 155.0 * 10) / 10.0);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", id);
-    out.put("version", version);
-    out.put("book", book);
-    out.put("stats", stats);
-    out.put("cover", services.store().cover(id) != null ? "/api/books/" + id + "/cover" : null);
-    out.put("casting", casting.roles());
-    out.put("cost", estimate(book, casting));
-    out.put("prices", services.pricing().usdPerMillion());
-    return out;
+    BookView.Stats stats = new BookView.Stats(book.chapters().size(), book.segmentCount(), book.roles().size(),
+        book.characters(), words, Math.round(words / 155.0 * 10) / 10.0);
+    return new BookView(id, version, book, stats,
+        services.store().cover(id) != null ? "/api/books/" + id + "/cover" : null, casting.roles(),
+        estimate(book, casting), services.pricing().usdPerMillion());
   }
 }

@@ -1,5 +1,10 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.job.assembly.ChapterTitles;
+import com.etoaudiobook.job.synthesis.CacheKey;
+import com.etoaudiobook.job.synthesis.PartFailure;
+import com.etoaudiobook.job.synthesis.PartSpec;
+
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Segment;
 import com.etoaudiobook.lexicon.Lexicon;
@@ -86,10 +91,13 @@ public final class JobService {
     if (job == null) {
       return null;
     }
-    // a finished job was assembled from every part: no need to list thousands of part records
-    int done = job.state() == JobState.DONE ? job.partsTotal() : store.doneParts(jobId).size();
+    // an ended job keeps its counts: no need to list thousands of part records
+    Job.Counts counted = job.state() == JobState.DONE || job.state() == JobState.FAILED ? job.counts() : null;
+    int done = counted != null ? counted.done()
+        : job.state() == JobState.DONE ? job.partsTotal() // assembled before jobs kept their counts
+        : store.doneParts(jobId).size();
     List<PartFailure> failures = store.failures(jobId);
-    int dead = (int) failures.stream().filter(PartFailure::dead).count();
+    int dead = counted != null ? counted.failed() : (int) failures.stream().filter(PartFailure::dead).count();
     Long eta = null;
     if (job.state() == JobState.DONE) {
       eta = 0L;
@@ -98,7 +106,9 @@ public final class JobService {
       eta = Math.max(0, elapsed * (job.partsTotal() - done) / done / 1000);
     }
     if (job.state() == JobState.RUNNING && dead > 0 && done + dead >= job.partsTotal()) {
-      job = job.with(JobState.FAILED);
+      // every part settled, some for good: the job has ended until a retry, and says so when read again
+      job = job.failed(done, dead);
+      store.saveJob(job);
     }
     return new Progress(job, done, job.partsTotal(), dead, eta, failures);
   }

@@ -1,0 +1,92 @@
+package com.etoaudiobook.book;
+
+import com.etoaudiobook.book.internal.Markup;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Recognises the ways people mark chapters: Markdown headings, bold lines, CHAPTER IV, ALL CAPS. */
+public final class Headings {
+  private static final Pattern ATX = Pattern.compile("^(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
+  private static final Pattern BOLD_LINE = Pattern.compile("^(\\*\\*|__)(?!\\s)([^*]+?)(?<!\\s)\\1$");
+  private static final Pattern CHAPTER_WORD = Pattern.compile(
+      "^(chapter|part|act|book|scene|prologue|epilogue|interlude)(?![\\p{L}\\p{N}])",
+      Pattern.CASE_INSENSITIVE);
+  // "Chapter 4", "CHAPTER IV", "CHAPTER I." (Gutenberg), "Chapter One: Title", "Prologue", "Epilogue – After"
+  private static final Pattern NUMBERED = Pattern.compile(
+      "^(?:(?:chapter|part|act|book|scene)\\s+([\\p{L}\\p{N}-]+)|prologue|epilogue|interlude)"
+          + "\\s*(?:[:.,\\-–—]\\s*(?:\\S.*)?)?$",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROMAN = Pattern.compile("[ivxlcdm]+", Pattern.CASE_INSENSITIVE);
+  private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five",
+      "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+      "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+      "sixty", "seventy", "eighty", "ninety", "hundred", "first", "second", "third", "fourth",
+      "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final");
+
+  private Headings() {
+  }
+
+  /** A Markdown ATX heading: level and title (markup removed), or null. */
+  public record Atx(int level, String title) {
+  }
+
+  public static Atx atx(String body) {
+    Matcher m = ATX.matcher(body);
+    if (!m.matches()) {
+      return null;
+    }
+    String title = m.group(2) == null ? "" : Markup.clean(m.group(2)).strip();
+    return new Atx(m.group(1).length(), title);
+  }
+
+  /** Inner text of a line that is entirely bold ({@code **Title**}), or null. */
+  public static String boldLine(String body) {
+    Matcher m = BOLD_LINE.matcher(body);
+    return m.matches() ? m.group(2).strip() : null;
+  }
+
+  public static boolean startsWithChapterWord(String text) {
+    return CHAPTER_WORD.matcher(text).find() && text.split("\\s+").length <= 12;
+  }
+
+  /** "Chapter 4: Title", "CHAPTER IV", "Chapter One", "Prologue": a heading even in plain text. */
+  public static boolean isNumberedChapter(String text) {
+    if (text.length() > 100) {
+      return false;
+    }
+    Matcher m = NUMBERED.matcher(text);
+    if (!m.matches()) {
+      return false;
+    }
+    String number = m.group(1);
+    if (number == null) {
+      return true;
+    }
+    if (number.chars().allMatch(Character::isDigit) || ROMAN.matcher(number).matches()) {
+      return true;
+    }
+    for (String part : number.toLowerCase(Locale.ROOT).split("-")) {
+      if (!NUMBER_WORDS.contains(part)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An ALL CAPS line short enough to be a section title ("THE ORCHARD", "ACT TWO"). */
+  public static boolean isCapsTitle(String text) {
+    if (!Markup.isAllCaps(text) || text.split("\\s+").length > 8) {
+      return false;
+    }
+    long letters = text.codePoints().filter(Character::isLetter).count();
+    if (letters < 2) {
+      return false;
+    }
+    // A shouted line of dialogue ("HELP!", "“STOP.”") is speech, not a title.
+    char last = text.charAt(text.length() - 1);
+    return "!?,;\"“”'’".indexOf(last) < 0 && text.indexOf('"') < 0 && text.indexOf('“') < 0;
+  }
+}

@@ -1,0 +1,47 @@
+package com.etoaudiobook.job.synthesis;
+
+import com.etoaudiobook.audio.LoudnessTarget;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** Content address of a part's audio: the same text spoken the same way is synthesized once. */
+public final class CacheKey {
+  /** Bump when the audio format or the encoder settings change. v2: parts are loudness-normalised. */
+  private static final String FORMAT = "mp3-22050-48-v2";
+
+  private CacheKey() {
+  }
+
+  public static String of(String provider, String voiceId, String engine, double rate, int pitch,
+                          String delivery, String text) {
+    return sha256(String.join("\u0000", FORMAT, LoudnessTarget.configured().cacheTag(), provider, voiceId, String.valueOf(engine),
+        String.format(Locale.ROOT, "%.3f", rate), Integer.toString(pitch), String.valueOf(delivery), text));
+  }
+
+  /**
+   * The key with the pronunciations that apply to {@code text}: only those, so changing an entry
+   * re-synthesizes only the parts containing its word; with none, the key is the plain one.
+   */
+  public static String of(String provider, String voiceId, String engine, double rate, int pitch,
+                          String delivery, String text, com.etoaudiobook.lexicon.Lexicon lexicon) {
+    String tag = lexicon == null ? "" : lexicon.applicableTo(text).cacheTag();
+    return tag.isEmpty() ? of(provider, voiceId, engine, rate, pitch, delivery, text)
+        : of(provider, voiceId, engine, rate, pitch, delivery, text + "\u0000lexicon\u0000" + tag);
+  }
+
+  public static String sha256(String s) {
+    return sha256(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
