@@ -8,6 +8,7 @@ import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.job.BookLimits;
 import com.etoaudiobook.job.assembly.Pauses;
 import com.etoaudiobook.job.synthesis.CachedSynthesis;
+import com.etoaudiobook.lexicon.Lexicon;
 import com.etoaudiobook.text.Chunker;
 import com.etoaudiobook.voice.Casting;
 import io.micronaut.core.annotation.Nullable;
@@ -107,7 +108,8 @@ class ScriptController {
    * @param voiceMapping role → voice: a voice id ({@code "en-us"}), or as the original clients send it,
    *                     {@code {"voiceName": "en-us", "languageCode": "en-US"}}
    */
-  record SynthesizeRequest(List<SegmentInput> segments, @Nullable Map<String, VoiceChoice> voiceMapping) {
+  record SynthesizeRequest(List<SegmentInput> segments, @Nullable Map<String, VoiceChoice> voiceMapping,
+                           @Nullable List<LexiconController.EntryInput> lexicon) {
   }
 
   @Post(value = "/synthesize", produces = {MediaType.APPLICATION_JSON, Audio.MPEG})
@@ -135,7 +137,8 @@ class ScriptController {
           + " characters; /api/synthesize takes up to " + SYNTHESIZE_MAX_CHARS
           + ". Use POST /api/uploads, /api/books and /api/jobs for whole books.");
     }
-    List<Spoken> spoken = heavy.run("Synthesis", () -> render(lines, mapping));
+    Lexicon lexicon = LexiconController.entries(body.lexicon());
+    List<Spoken> spoken = heavy.run("Synthesis", () -> render(lines, mapping, lexicon));
     if (Audio.wanted(request)) {
       return HttpResponse.ok(joined(spoken)).contentType(Audio.MPEG);
     }
@@ -152,7 +155,7 @@ class ScriptController {
   private record Spoken(Line line, byte[] mp3, long frames) {
   }
 
-  private List<Spoken> render(List<Line> lines, Map<String, VoiceChoice> mapping) {
+  private List<Spoken> render(List<Line> lines, Map<String, VoiceChoice> mapping, Lexicon lexicon) {
     CachedSynthesis synthesis = services.synthesis();
     List<Spoken> out = new ArrayList<>();
     for (Line line : lines) {
@@ -165,7 +168,8 @@ class ScriptController {
       ByteArrayOutputStream mp3 = new ByteArrayOutputStream();
       long frames = 0;
       for (Chunker.Chunk c : Chunker.split(line.input().text(), services.engine().maxCharacters())) {
-        SpeechRequest speech = new SpeechRequest(c.text(), voice, null, line.rate(), line.pitch());
+        SpeechRequest speech = new SpeechRequest(c.text(), voice, null, line.rate(), line.pitch())
+            .withLexicon(lexicon); // only the entries this text uses: its cache key, as a job part's
         CachedSynthesis.Rendered r = synthesis.render(speech, null, synthesis.cacheKey(speech, null));
         mp3.writeBytes(synthesis.audio(r));
         frames += r.result().frames();

@@ -145,6 +145,26 @@ class LexiconApiTest {
         "{\"voiceName\":\"en-us\",\"lexicon\":[{\"word\":\"\",\"respelling\":\"x\"}]}"), 400, "empty word");
   }
 
+  @Test
+  void synthesizeAppliesTheEntriesItIsGiven() {
+    String segments = "\"segments\":[{\"role\":\"Ann\",\"text\":\"Giovanelli waits.\"},"
+        + "{\"role\":\"Ann\",\"text\":\"Nobody comes.\"}],\"voiceMapping\":{\"Ann\":\"en-us\"}";
+    APIGatewayV2HTTPResponse a = call("POST", "/api/synthesize", "{" + segments + "}");
+    APIGatewayV2HTTPResponse b = call("POST", "/api/synthesize", "{" + segments
+        + ",\"lexicon\":[{\"word\":\"Giovanelli\",\"respelling\":\"zoo-BOO-ka-LOO-ka-MAR-ee-oh\"}]}");
+    assertEquals(200, a.getStatusCode(), a.getBody());
+    assertEquals(200, b.getStatusCode(), b.getBody());
+    JsonNode plain = Json.read(a.getBody(), JsonNode.class).get("audioSegments");
+    JsonNode tried = Json.read(b.getBody(), JsonNode.class).get("audioSegments");
+    byte[] first = Base64.getDecoder().decode(plain.get(0).get("audio").asText());
+    byte[] firstTried = Base64.getDecoder().decode(tried.get(0).get("audio").asText());
+    assertTrue(firstTried.length > first.length, "the entry is heard: " + first.length + " vs " + firstTried.length);
+    assertEquals(plain.get(1).get("audio").asText(), tried.get(1).get("audio").asText(),
+        "a line without the word is the same audio");
+    assertProblem(call("POST", "/api/synthesize", "{" + segments
+        + ",\"lexicon\":[{\"word\":\"\",\"respelling\":\"x\"}]}"), 400, "empty word");
+  }
+
   private static void assertProblem(APIGatewayV2HTTPResponse r, int status, String detail) {
     assertEquals(status, r.getStatusCode(), r.getBody());
     assertTrue(ApiFunctionTest.header(r, "Content-Type").startsWith("application/problem+json"));

@@ -22,6 +22,7 @@ public final class JobService {
   private final WorkQueue queue;
   private final String provider;
   private final int engineMaxChars;
+  private final DoneParts doneParts;
 
   /**
    * @param provider       the speech provider ("espeak", "polly"): part of every cache key
@@ -32,6 +33,7 @@ public final class JobService {
     this.queue = queue;
     this.provider = provider;
     this.engineMaxChars = engineMaxChars;
+    this.doneParts = new DoneParts(store);
   }
 
   public JobStore store() {
@@ -95,7 +97,7 @@ public final class JobService {
     Job.Counts counted = job.state() == JobState.DONE || job.state() == JobState.FAILED ? job.counts() : null;
     int done = counted != null ? counted.done()
         : job.state() == JobState.DONE ? job.partsTotal() // assembled before jobs kept their counts
-        : store.doneParts(jobId).size();
+        : doneParts.count(jobId);
     List<PartFailure> failures = store.failures(jobId);
     int dead = counted != null ? counted.failed() : (int) failures.stream().filter(PartFailure::dead).count();
     Long eta = null;
