@@ -54,7 +54,7 @@ class ScriptParserPropertiesTest {
    * A line (or a few) repeated to 32 KB and to 8 times that: a linear parser takes about 8 times the CPU
    * time; a quadratic spot 64 times. The bound leaves room for the JIT and the collector.
    */
-  @Property(tries = 12)
+  @Property(tries = 8)
   void timeGrowsInProportionToTheInput(@ForAll("unit") String unit) {
     String small = unit.repeat(Math.max(1, 32_768 / unit.length()));
     String large = unit.repeat(Math.max(1, 8 * 32_768 / unit.length()));
