@@ -20,6 +20,7 @@ import com.etoaudiobook.voice.Casting;
 import com.etoaudiobook.voice.CastingException;
 import com.etoaudiobook.voice.Voice;
 import com.etoaudiobook.voice.VoiceFilter;
+import io.micronaut.context.ApplicationContext;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -193,8 +194,9 @@ public final class Main {
       }
       overrides.put(v.substring(0, eq).strip(), Casting.Assignment.of(v.substring(eq + 1).strip()));
     }
-    AutoCaster caster = new AutoCaster(engine.voices(), List.of("en-gb-x-rp", "en", "en-us"));
-    Casting casting = caster.cast(book, overrides);
+    // the functions' bean graph over the CLI's folder store and engine
+    ApplicationContext beans = Converter.beans(new FileBlobStore(workDir()), engine);
+    Casting casting = beans.getBean(AutoCaster.class).cast(book, overrides);
     Pauses pauses;
     try {
       pauses = new Pauses(
@@ -223,9 +225,8 @@ public final class Main {
     }
     Lexicon lexicon = CliLexicon.load(args.all("lexicon"), workDir(), err);
     ProgressBar bar = new ProgressBar(err, stderrIsTerminal());
-    FileBlobStore store = new FileBlobStore(workDir());
     long t0 = System.nanoTime();
-    Converter.Result result = new Converter(store, engine, threads).cover(cover).lexicon(lexicon)
+    Converter.Result result = new Converter(beans, threads).cover(cover).lexicon(lexicon)
         .convert(book, casting, new JobOptions(pauses, null, !args.flag("no-chapter-titles")), outDir, bar::update, bar::total);
     double seconds = (System.nanoTime() - t0) / 1e9;
     err.printf(Locale.ROOT, "%d parts (%d synthesized, %d from cache) in %.1f s%n", result.parts(),

@@ -4,7 +4,7 @@ import com.etoaudiobook.api.ratelimit.RateLimiter;
 import com.etoaudiobook.api.ratelimit.RateLimiting;
 import com.etoaudiobook.api.ratelimit.RateLimits;
 import com.etoaudiobook.aws.Metrics;
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.Settings;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -51,10 +51,10 @@ final class ApiFilter implements Ordered {
   private final List<String> allowedOrigins;
 
   /** @param origins etoaudiobook.cors.allowed-origins (comma-separated), else ALLOWED_ORIGINS */
-  ApiFilter(RateLimiting rateLimiting, Services services,
+  ApiFilter(RateLimiting rateLimiting, Settings settings,
             @Value("${etoaudiobook.cors.allowed-origins:}") @Nullable String origins) {
     this.rateLimiting = rateLimiting;
-    this.allowedOrigins = origins == null || origins.isBlank() ? services.settings().allowedOrigins()
+    this.allowedOrigins = origins == null || origins.isBlank() ? settings.allowedOrigins()
         : java.util.Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
   }
 

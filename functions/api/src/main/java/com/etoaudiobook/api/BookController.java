@@ -1,6 +1,12 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.VoiceCatalog;
+import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.voice.AutoCaster;
+import jakarta.inject.Provider;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.edit.BookVersions;
 import com.etoaudiobook.job.BookLimits;
@@ -26,11 +32,24 @@ import java.util.Map;
 @Controller("/api/books")
 @ExecuteOn(TaskExecutors.BLOCKING) // storage calls and parsing: never on a server event loop
 class BookController {
-  private final Services services;
+  private final BlobStore blobs;
+  private final JobStore store;
+  private final Provider<AutoCaster> casters;
+  private final Pricing pricing;
+  private final VoiceCatalog catalog;
+  private final Settings settings;
+  private final BookParser parser;
   private final HeavyWork heavy;
 
-  BookController(Services services, HeavyWork heavy) {
-    this.services = services;
+  BookController(BlobStore blobs, JobStore store, Provider<AutoCaster> casters, Pricing pricing,
+                 VoiceCatalog catalog, Settings settings, BookParser parser, HeavyWork heavy) {
+    this.blobs = blobs;
+    this.store = store;
+    this.casters = casters;
+    this.pricing = pricing;
+    this.catalog = catalog;
+    this.settings = settings;
+    this.parser = parser;
     this.heavy = heavy;
   }
 
@@ -45,17 +64,17 @@ class BookController {
     if (!Ids.valid(body.uploadId())) {
       throw ApiException.badRequest("uploadId is not a valid id");
     }
-    List<String> keys = services.blobs().list("uploads/" + body.uploadId() + "/");
+    List<String> keys = blobs.list("uploads/" + body.uploadId() + "/");
     if (keys.isEmpty()) {
       throw ApiException.notFound("No file was uploaded for upload " + body.uploadId()
           + " (PUT it to the presigned URL first, before it expires)");
     }
     String key = keys.get(0);
-    byte[] data = services.blobs().get(key);
+    byte[] data = blobs.get(key);
     if (data == null) {
       throw ApiException.notFound("The uploaded file is gone; upload it again");
     }
-    if (data.length > services.settings().uploadMaxBytes()) {
+    if (data.length > settings.uploadMaxBytes()) {
       throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The uploaded file is too large");
     }
     String name = key.substring(key.lastIndexOf('/') + 1);
@@ -64,10 +83,10 @@ class BookController {
     if (mismatch != null) {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
     }
-    Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, data)));
+    Book book = heavy.parse(() -> BookLimits.check(parser.parse(name, data)));
     String bookId = Ids.newId();
-    services.store().saveBook(bookId, book);
-    services.store().saveCover(bookId, heavy.parse(() -> services.parser().cover(name, data)));
+    store.saveBook(bookId, book);
+    store.saveCover(bookId, heavy.parse(() -> parser.cover(name, data)));
     return HttpResponse.created(view(bookId, book, 1)).header("Location", "/api/books/" + bookId);
   }
 
@@ -76,7 +95,7 @@ class BookController {
     if (!Ids.valid(id)) {
       throw ApiException.notFound("No book " + id);
     }
-    BookVersions.Edited current = new BookVersions(services.store()).current(id);
+    BookVersions.Edited current = new BookVersions(store).current(id);
     if (current == null) {
       throw ApiException.notFound("No book " + id);
     }
@@ -86,7 +105,7 @@ class BookController {
   /** The book's cover image (from its EPUB), for the web app; 404 when the book has none. */
   @Get("/{id}/cover")
   HttpResponse<byte[]> cover(@PathVariable String id) {
-    byte[] image = Ids.valid(id) ? services.store().cover(id) : null;
+    byte[] image = Ids.valid(id) ? store.cover(id) : null;
     if (image == null) {
       throw ApiException.notFound("Book " + id + " has no cover");
     }
@@ -104,21 +123,21 @@ class BookController {
    */
   @Post("/{id}/estimate")
   Pricing.Estimate estimate(@PathVariable String id, @Body @Nullable EstimateRequest body) {
-    Book book = Ids.valid(id) ? services.store().book(id) : null;
+    Book book = Ids.valid(id) ? store.book(id) : null;
     if (book == null) {
       throw ApiException.notFound("No book " + id);
     }
-    Casting casting = services.caster().cast(book, JobController.assignments(body == null ? null : body.casting()));
+    Casting casting = casters.get().cast(book, JobController.assignments(body == null ? null : body.casting()));
     return estimate(book, casting);
   }
 
   private Pricing.Estimate estimate(Book book, Casting casting) {
-    return services.pricing().estimate(book, casting, services.voices(), services.settings().pollyEngine());
+    return pricing.estimate(book, casting, catalog.voices(), settings.pollyEngine());
   }
 
   /** @param version the book's version (1 as parsed; every edit adds one): a PATCH's baseVersion */
   Map<String, Object> view(String id, Book book, int version) {
-    Casting casting = services.caster().cast(book, Map.of());
+    Casting casting = casters.get().cast(book, Map.of());
     long words = book.segments().mapToLong(s -> s.text().split("\\s+").length).sum();
     Map<String, Object> stats = new LinkedHashMap<>();
     stats.put("chapters", book.chapters().size());
@@ -132,10 +151,10 @@ class BookController {
     out.put("version", version);
     out.put("book", book);
     out.put("stats", stats);
-    out.put("cover", services.store().cover(id) != null ? "/api/books/" + id + "/cover" : null);
+    out.put("cover", store.cover(id) != null ? "/api/books/" + id + "/cover" : null);
     out.put("casting", casting.roles());
     out.put("cost", estimate(book, casting));
-    out.put("prices", services.pricing().usdPerMillion());
+    out.put("prices", pricing.usdPerMillion());
     return out;
   }
 }

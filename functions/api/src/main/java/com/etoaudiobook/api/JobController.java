@@ -1,6 +1,11 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.UrlSigner;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.voice.AutoCaster;
+import jakarta.inject.Provider;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.edit.BookVersions;
 import com.etoaudiobook.job.BookLimits;
@@ -45,16 +50,25 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING) // storage and queue calls: never on a server event loop
 class JobController {
   static final Duration LINK_TTL = Duration.ofHours(1);
-  private final Services services;
+  private final BlobStore blobs;
+  private final JobStore store;
+  private final JobService jobs;
+  private final Provider<AutoCaster> casters;
+  private final UrlSigner signer;
   private final HeavyWork heavy;
   private final IdempotencyKeys idempotency;
   private final BookVersions versions;
 
-  JobController(Services services, HeavyWork heavy) {
-    this.services = services;
+  JobController(BlobStore blobs, JobStore store, JobService jobs, Provider<AutoCaster> casters, UrlSigner signer,
+                HeavyWork heavy) {
+    this.blobs = blobs;
+    this.store = store;
+    this.jobs = jobs;
+    this.casters = casters;
+    this.signer = signer;
     this.heavy = heavy;
-    this.idempotency = new IdempotencyKeys(services.blobs());
-    this.versions = new BookVersions(services.store());
+    this.idempotency = new IdempotencyKeys(blobs);
+    this.versions = new BookVersions(store);
   }
 
   record Voicing(String voiceId, @Nullable String engine, @Nullable Double rate, @Nullable Integer pitch) {
@@ -75,7 +89,7 @@ class JobController {
   HttpResponse<Map<String, Object>> create(@Body CreateJob body, @Nullable @Header("Idempotency-Key") String key) {
     String jobId = idempotency.jobFor(key, body, () -> start(body));
     return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED)
-        .body(view(services.jobs().progress(jobId)))
+        .body(view(jobs.progress(jobId)))
         .header("Location", "/api/jobs/" + jobId);
   }
 
@@ -91,13 +105,13 @@ class JobController {
     }
     Book book = current.book();
     BookLimits.check(book); // books stored before the limits existed
-    Casting casting = services.caster().cast(book, chosen);
+    Casting casting = casters.get().cast(book, chosen);
     JobOptions options = new JobOptions(pauses, null, body.options() == null ? null : body.options().chapterTitles());
     long expected = ExpectedDuration.millis(ChapterTitles.spoken(book, casting, options), casting,
         options.pausesOrDefault());
-    Job job = heavy.runToEnd("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options,
-        BookLexicons.read(services.store().blobs(), body.bookId())));
-    services.blobs().put(ExpectedDuration.key(job.id()), Json.write(Map.of("expectedDurationMs", expected)),
+    Job job = heavy.runToEnd("Starting the job", () -> jobs.start(body.bookId(), book, casting, options,
+        BookLexicons.read(store.blobs(), body.bookId())));
+    blobs.put(ExpectedDuration.key(job.id()), Json.write(Map.of("expectedDurationMs", expected)),
         "application/json");
     versions.recordJob(job.id(), current.version());
     return job.id();
@@ -139,7 +153,7 @@ class JobController {
   @Get(value = "/{id}/segments{?chapter}", produces = MediaType.APPLICATION_JSON)
   HttpResponse<byte[]> segments(@PathVariable String id, @Nullable @QueryValue Integer chapter) {
     // the job record alone: counting done parts (progress) costs seconds on a novel and is not needed here
-    Job job = Ids.valid(id) ? services.store().job(id) : null;
+    Job job = Ids.valid(id) ? store.job(id) : null;
     if (job == null) {
       throw ApiException.notFound("No job " + id);
     }
@@ -148,14 +162,14 @@ class JobController {
           + "; segments are available when it is done");
     }
     ObjectNode manifest;
-    try (InputStream in = services.blobs().open(Keys.out(id, "manifest.json"))) {
+    try (InputStream in = blobs.open(Keys.out(id, "manifest.json"))) {
       manifest = (ObjectNode) Json.MAPPER.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     ObjectNode out = PlayerView.of(id, manifest, chapter,
-        audio -> services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
-    if (services.blobs().exists(Keys.cover(job.bookId()))) {
+        audio -> signer.getUrl(Keys.out(id, audio), LINK_TTL, null));
+    if (blobs.exists(Keys.cover(job.bookId()))) {
       out.put("coverUrl", "/api/books/" + job.bookId() + "/cover"); // same origin, and it does not expire
     }
     return HttpResponse.ok(Json.write(out));
@@ -165,7 +179,7 @@ class JobController {
   HttpResponse<Map<String, Object>> retry(@PathVariable String id) {
     progress(id);
     try {
-      services.jobs().retry(id);
+      jobs.retry(id);
     } catch (IllegalStateException e) {
       throw ApiException.conflict(e.getMessage());
     }
@@ -174,11 +188,11 @@ class JobController {
 
   @Delete("/{id}")
   Map<String, Object> cancel(@PathVariable String id) {
-    if (!Ids.valid(id) || services.store().job(id) == null) { // the job alone: progress lists every part
+    if (!Ids.valid(id) || store.job(id) == null) { // the job alone: progress lists every part
       throw ApiException.notFound("No job " + id);
     }
     try {
-      services.jobs().cancel(id);
+      jobs.cancel(id);
     } catch (IllegalStateException e) {
       throw ApiException.conflict(e.getMessage());
     }
@@ -186,7 +200,7 @@ class JobController {
   }
 
   private Progress progress(String id) {
-    Progress p = Ids.valid(id) ? services.jobs().progress(id) : null;
+    Progress p = Ids.valid(id) ? jobs.progress(id) : null;
     if (p == null) {
       throw ApiException.notFound("No job " + id);
     }
@@ -195,7 +209,7 @@ class JobController {
 
   /** The audiobook's length as estimated when the job started; null for jobs from before the estimate. */
   private Long expectedSeconds(String jobId) {
-    byte[] stored = services.blobs().get(ExpectedDuration.key(jobId));
+    byte[] stored = blobs.get(ExpectedDuration.key(jobId));
     if (stored == null) {
       return null;
     }
@@ -223,7 +237,7 @@ class JobController {
       job.outputs().forEach((name, key) -> {
         if (key.startsWith("jobs/")) {
           String file = key.substring(key.lastIndexOf('/') + 1);
-          links.put(name, services.signer().getUrl(key, LINK_TTL, file));
+          links.put(name, signer.getUrl(key, LINK_TTL, file));
         }
       });
       out.put("outputs", links);

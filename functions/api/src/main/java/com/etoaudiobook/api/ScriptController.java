@@ -2,7 +2,10 @@ package com.etoaudiobook.api;
 
 import com.etoaudiobook.audio.AudioFormats;
 import com.etoaudiobook.audio.SilenceFrame;
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.voice.AutoCaster;
+import jakarta.inject.Provider;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.job.BookLimits;
@@ -36,11 +39,18 @@ class ScriptController {
   static final int SYNTHESIZE_MAX_CHARS = 5000;
   static final int DETECT_MAX_BYTES = 2 * 1024 * 1024;
 
-  private final Services services;
+  private final Provider<AutoCaster> casters;
+  private final BookParser parser;
+  private final CachedSynthesis synthesis;
+  private final SpeechEngine engine;
   private final HeavyWork heavy;
 
-  ScriptController(Services services, HeavyWork heavy) {
-    this.services = services;
+  ScriptController(Provider<AutoCaster> casters, BookParser parser, CachedSynthesis synthesis, SpeechEngine engine,
+                   HeavyWork heavy) {
+    this.casters = casters;
+    this.parser = parser;
+    this.synthesis = synthesis;
+    this.engine = engine;
     this.heavy = heavy;
   }
 
@@ -69,7 +79,7 @@ class ScriptController {
     if (mismatch != null) {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
     }
-    Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, file.data())));
+    Book book = heavy.parse(() -> BookLimits.check(parser.parse(name, file.data())));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("title", book.title());
     out.put("roles", book.roles());
@@ -130,7 +140,6 @@ class ScriptController {
   }
 
   private byte[] render(List<SegmentInput> segments, Map<String, String> mapping) {
-    CachedSynthesis synthesis = services.synthesis();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     long frames = 0;
     int pause = AudioFormats.millisToFrames(400);
@@ -140,8 +149,8 @@ class ScriptController {
       if (voice == null) {
         throw ApiException.badRequest("voiceMapping has no voice for role '" + s.roleName() + "'");
       }
-      services.caster().requireVoice(voice);
-      for (Chunker.Chunk c : Chunker.split(s.text(), services.engine().maxCharacters())) {
+      casters.get().requireVoice(voice);
+      for (Chunker.Chunk c : Chunker.split(s.text(), engine.maxCharacters())) {
         SpeechRequest speech = new SpeechRequest(c.text(), voice, null, Prosody.rate("", s.rate()),
             Prosody.pitch("", s.pitch()));
         CachedSynthesis.Rendered r = synthesis.render(speech, null, synthesis.cacheKey(speech, null));

@@ -1,6 +1,8 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.VoiceCatalog;
+import com.etoaudiobook.voice.AutoCaster;
+import jakarta.inject.Provider;
 import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.job.synthesis.CacheKey;
 import com.etoaudiobook.job.synthesis.CachedSynthesis;
@@ -37,12 +39,16 @@ class VoiceController {
   private record Rendered(List<Voice> source, byte[] json, String etag) {
   }
 
-  private final Services services;
+  private final Provider<AutoCaster> casters;
+  private final VoiceCatalog catalog;
+  private final CachedSynthesis synthesis;
   private final HeavyWork heavy;
   private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-  VoiceController(Services services, HeavyWork heavy) {
-    this.services = services;
+  VoiceController(Provider<AutoCaster> casters, VoiceCatalog catalog, CachedSynthesis synthesis, HeavyWork heavy) {
+    this.casters = casters;
+    this.catalog = catalog;
+    this.synthesis = synthesis;
     this.heavy = heavy;
   }
 
@@ -50,7 +56,7 @@ class VoiceController {
   HttpResponse<?> voices(HttpRequest<?> request, @QueryValue @Nullable String language,
                          @QueryValue @Nullable String gender, @QueryValue @Nullable String engine,
                          @QueryValue @Nullable String q) {
-    List<Voice> all = services.voices();
+    List<Voice> all = catalog.voices();
     String key = String.join("\u0000", norm(language), norm(gender), norm(engine), norm(q));
     Rendered r = rendered.get(key);
     if (r == null || r.source() != all) {
@@ -99,8 +105,7 @@ class VoiceController {
     }
     double rate = Prosody.rate("the preview", body.rate());
     int pitch = Prosody.pitch("the preview", body.pitch());
-    services.caster().requireVoice(body.voiceName(), body.engine());
-    CachedSynthesis synthesis = services.synthesis();
+    casters.get().requireVoice(body.voiceName(), body.engine());
     SpeechRequest speech = new SpeechRequest(text, body.voiceName(), body.engine(), rate, pitch)
         .withLexicon(LexiconController.entries(body.lexicon()));
     CachedSynthesis.Rendered r = heavy.run("Synthesis",

@@ -2,7 +2,6 @@ package com.etoaudiobook.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.aws.testing.Fixtures;
 import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.json.Json;
@@ -30,8 +29,7 @@ class ApiFunctionTest {
 
   @BeforeAll
   static void start() {
-    Services services = Fixtures.services(dir, new RecordingQueue(), Map.of());
-    context = ApplicationContext.builder().singletons(services).start();
+    context = Fixtures.context(dir, new RecordingQueue(), Map.of());
     function = new APIGatewayV2HTTPEventFunction(context);
   }
 
@@ -113,10 +111,9 @@ class ApiFunctionTest {
    */
   @Test
   void limitsKeyOnTheSourceAddressAndMetricsCanBeOff() {
-    Services services = Fixtures.services(dir.resolve("limits"), new RecordingQueue(), Map.of());
-    try (ApplicationContext limited = ApplicationContext.builder().singletons(services).properties(Map.of(
+    try (ApplicationContext limited = Fixtures.context(dir.resolve("limits"), new RecordingQueue(), Map.of(
         "etoaudiobook.rate-limit.enabled", "true", "etoaudiobook.rate-limit.limits", "voices=2/1m",
-        "etoaudiobook.metrics-enabled", "false")).start()) {
+        "etoaudiobook.metrics-enabled", "false"))) {
       APIGatewayV2HTTPEventFunction f = new APIGatewayV2HTTPEventFunction(limited);
       int[] statuses = new int[3];
       for (int i = 0; i < 3; i++) {

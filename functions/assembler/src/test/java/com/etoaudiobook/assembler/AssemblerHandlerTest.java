@@ -1,9 +1,15 @@
 package com.etoaudiobook.assembler;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.etoaudiobook.job.synthesis.PartSynthesizer;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.voice.AutoCaster;
+import io.micronaut.context.ApplicationContext;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.etoaudiobook.audio.Ffmpeg;
-import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.aws.testing.Fixtures;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.job.Job;
@@ -33,27 +39,27 @@ class AssemblerHandlerTest {
   @Test
   void assemblesOnceAndASecondRunChangesNothing() throws Exception {
     RecordingQueue queue = new RecordingQueue();
-    Services services = Fixtures.services(dir, queue, Map.of());
+    ApplicationContext beans = Fixtures.context(dir, queue, Map.of());
     SQSEvent event = Fixtures.event("sqs-assembly.json", SQSEvent.class);
     String jobId = Json.MAPPER.readTree(event.getRecords().get(0).getBody()).get("jobId").asText();
 
     // a job whose parts are done: plan a small book under the event's job id and synthesize it
-    Book book = services.parser().parse("s.md", "# T\n\n## One\n\n**A:** Hello there.\n\n**B:** Hi.\n\n## Two\n\n**A:** Bye."
+    Book book = beans.getBean(BookParser.class).parse("s.md", "# T\n\n## One\n\n**A:** Hello there.\n\n**B:** Hi.\n\n## Two\n\n**A:** Bye."
         .getBytes());
-    services.store().saveBook("b", book);
-    var casting = services.caster().cast(book, Map.of());
-    List<PartSpec> plan = services.jobs().plan(jobId, book, casting, JobOptions.DEFAULT);
-    services.store().savePlan(jobId, plan);
-    services.store().saveJob(new Job(jobId, "b", book.title(), JobState.RUNNING, casting, JobOptions.DEFAULT,
+    beans.getBean(JobStore.class).saveBook("b", book);
+    var casting = beans.getBean(AutoCaster.class).cast(book, Map.of());
+    List<PartSpec> plan = beans.getBean(JobService.class).plan(jobId, book, casting, JobOptions.DEFAULT);
+    beans.getBean(JobStore.class).savePlan(jobId, plan);
+    beans.getBean(JobStore.class).saveJob(new Job(jobId, "b", book.title(), JobState.RUNNING, casting, JobOptions.DEFAULT,
         plan.size(), 0, 0, 0, null, 0, null));
-    plan.forEach(p -> services.synthesizer().process(p));
+    plan.forEach(p -> beans.getBean(PartSynthesizer.class).process(p));
 
-    AssemblerHandler handler = new AssemblerHandler(services);
+    AssemblerHandler handler = new AssemblerHandler(beans);
     SQSBatchResponse response = handler.handleRequest(event, null);
     assertTrue(response.getBatchItemFailures().isEmpty());
-    Job done = services.store().job(jobId);
+    Job done = beans.getBean(JobStore.class).job(jobId);
     assertEquals(JobState.DONE, done.state());
-    Path mp3 = ((FileBlobStore) services.blobs()).path(done.outputs().get("audiobook"));
+    Path mp3 = ((FileBlobStore) beans.getBean(BlobStore.class)).path(done.outputs().get("audiobook"));
     assertEquals(2, Ffmpeg.chapters(mp3).size());
     byte[] first = Files.readAllBytes(mp3);
 
@@ -64,33 +70,33 @@ class AssemblerHandlerTest {
 
   @Test
   void aJobWithMissingPartsIsRetriedLater() {
-    Services services = Fixtures.services(dir, new RecordingQueue(), Map.of());
+    ApplicationContext beans = Fixtures.context(dir, new RecordingQueue(), Map.of());
     SQSEvent event = Fixtures.event("sqs-assembly.json", SQSEvent.class);
     String jobId = event.getRecords().get(0).getBody().replaceAll(".*\"jobId\"\\s*:\\s*\"([0-9a-f]+)\".*", "$1");
-    Book book = services.parser().parse("s.md", "**A:** Hello there.".getBytes());
-    services.store().saveBook("b", book);
-    var casting = services.caster().cast(book, Map.of());
-    List<PartSpec> plan = services.jobs().plan(jobId, book, casting, JobOptions.DEFAULT);
-    services.store().savePlan(jobId, plan);
-    services.store().saveJob(new Job(jobId, "b", book.title(), JobState.RUNNING, casting, JobOptions.DEFAULT,
+    Book book = beans.getBean(BookParser.class).parse("s.md", "**A:** Hello there.".getBytes());
+    beans.getBean(JobStore.class).saveBook("b", book);
+    var casting = beans.getBean(AutoCaster.class).cast(book, Map.of());
+    List<PartSpec> plan = beans.getBean(JobService.class).plan(jobId, book, casting, JobOptions.DEFAULT);
+    beans.getBean(JobStore.class).savePlan(jobId, plan);
+    beans.getBean(JobStore.class).saveJob(new Job(jobId, "b", book.title(), JobState.RUNNING, casting, JobOptions.DEFAULT,
         plan.size(), 0, 0, 0, null, 0, null));
 
-    SQSBatchResponse response = new AssemblerHandler(services).handleRequest(event, null);
+    SQSBatchResponse response = new AssemblerHandler(beans).handleRequest(event, null);
     assertEquals(1, response.getBatchItemFailures().size(), "not done yet: the message comes back");
   }
 
   @Test
   void aJobThatDoesNotExistIsDroppedButABrokenOneIsRetried() {
-    Services services = Fixtures.services(dir, new RecordingQueue(), Map.of());
+    ApplicationContext beans = Fixtures.context(dir, new RecordingQueue(), Map.of());
     SQSEvent event = Fixtures.event("sqs-assembly.json", SQSEvent.class);
-    SQSBatchResponse unknown = new AssemblerHandler(services).handleRequest(event, null);
+    SQSBatchResponse unknown = new AssemblerHandler(beans).handleRequest(event, null);
     assertTrue(unknown.getBatchItemFailures().isEmpty(), "no job: retrying cannot help");
 
     // a job that exists but whose book is unreadable must come back, not be dropped
     String jobId = event.getRecords().get(0).getBody().replaceAll(".*\"jobId\"\\s*:\\s*\"([0-9a-f]+)\".*", "$1");
-    services.store().saveJob(new Job(jobId, "missing-book", "T", JobState.RUNNING, null, JobOptions.DEFAULT,
+    beans.getBean(JobStore.class).saveJob(new Job(jobId, "missing-book", "T", JobState.RUNNING, null, JobOptions.DEFAULT,
         1, 0, 0, 0, null, 0, null));
-    SQSBatchResponse broken = new AssemblerHandler(services).handleRequest(event, null);
+    SQSBatchResponse broken = new AssemblerHandler(beans).handleRequest(event, null);
     assertEquals(1, broken.getBatchItemFailures().size(), "a failure other than an unknown job is retried");
   }
 }

@@ -1,6 +1,6 @@
 package com.etoaudiobook.api.ratelimit;
 
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.Settings;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
@@ -19,7 +19,7 @@ public final class RateLimiting implements AutoCloseable {
   private final RateLimits limits;
   private final ResilientRateLimiter limiter;
 
-  public RateLimiting(Services services,
+  public RateLimiting(Settings settings,
                       @Value("${etoaudiobook.rate-limit.enabled:true}") boolean enabled,
                       @Value("${etoaudiobook.rate-limit.limits:}") @Nullable String limits,
                       @Value("${etoaudiobook.rate-limit.client-address-header:}") @Nullable String addressHeader,
@@ -29,7 +29,7 @@ public final class RateLimiting implements AutoCloseable {
     this.enabled = enabled;
     this.clientAddress = new ClientAddress(addressHeader);
     this.limits = RateLimits.parse(limits);
-    String url = redisUrl == null || redisUrl.isBlank() ? services.settings().redisUrl() : redisUrl;
+    String url = redisUrl == null || redisUrl.isBlank() ? settings.redisUrl() : redisUrl;
     RedisRateLimiter redis = enabled && url != null ? new RedisRateLimiter(url, Duration.ofMillis(timeoutMs)) : null;
     this.limiter = new ResilientRateLimiter(redis, Duration.ofMillis(openMs));
   }

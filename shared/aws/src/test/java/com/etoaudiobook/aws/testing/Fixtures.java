@@ -1,13 +1,12 @@
 package com.etoaudiobook.aws.testing;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.etoaudiobook.aws.Services;
-import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.UrlSigner;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.storage.FileBlobStore;
+import io.micronaut.context.ApplicationContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Test fixtures shared by the function modules: the events/ files and services over a folder. */
@@ -49,14 +50,19 @@ public final class Fixtures {
     }
   }
 
-  /** Services over a folder store, eSpeak NG, and the given queue (the handlers' logic, without S3/SQS). */
-  public static Services services(Path dir, WorkQueue queue, Map<String, String> env) {
-    return services(dir, queue, env, EspeakEngine.instance());
+  /**
+   * The functions' bean graph over a folder store, eSpeak NG, and the given queue (the handlers'
+   * logic, without S3/SQS); {@code env} holds settings by their environment variables' names.
+   */
+  public static ApplicationContext context(Path dir, WorkQueue queue, Map<String, String> env) {
+    return context(dir, queue, env, EspeakEngine.instance());
   }
 
   /** The same over another engine (Polly on a {@link FakePolly}). */
-  public static Services services(Path dir, WorkQueue queue, Map<String, String> env, SpeechEngine engine) {
-    Settings settings = Settings.from(k -> env.getOrDefault(k, k.equals("SPEECH_PROVIDER") ? "espeak" : null));
+  public static ApplicationContext context(Path dir, WorkQueue queue, Map<String, String> env, SpeechEngine engine) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("speech.provider", engine.provider());
+    env.forEach((name, value) -> properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value));
     UrlSigner signer = new UrlSigner() {
       @Override
       public String putUrl(String key, String contentType, long size, Duration ttl) {
@@ -68,6 +74,7 @@ public final class Fixtures {
         return "file:///" + key;
       }
     };
-    return new Services(settings, new FileBlobStore(dir), signer, queue, engine);
+    return ApplicationContext.builder().singletons(new FileBlobStore(dir), signer, queue, engine)
+        .properties(properties).start();
   }
 }
