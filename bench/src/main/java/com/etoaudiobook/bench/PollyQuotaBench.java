@@ -1,13 +1,13 @@
 package com.etoaudiobook.bench;
 
-import com.etoaudiobook.aws.AwsSettings;
 import com.etoaudiobook.aws.VoiceCatalog;
 import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.JobService;
 import com.etoaudiobook.book.BookParser;
 import com.etoaudiobook.voice.AutoCaster;
 import com.etoaudiobook.aws.PollyEngine;
-import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.wiring.BeanGraph;
+import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.aws.StorageRequests;
 import com.etoaudiobook.aws.testing.FakePolly;
 import com.etoaudiobook.aws.testing.PollyStub;
@@ -66,12 +66,10 @@ public final class PollyQuotaBench {
 
   static Run run(String engine, int parts, String tag) throws Exception {
     Path dir = Files.createTempDirectory("polly-quota");
-    Map<String, String> env = new HashMap<>();
-    env.put("POLLY_ENGINE", engine);
-    env.put("REDIS_URL", System.getenv("REDIS_URL"));
     try (FakePolly polly = PollyStub.start(0, PollyStub.QUOTAS);
-         PollyEngine pollyEngine = PollyEngine.create(Settings.from(env::get),
-             AwsSettings.fromEnvironment(Map.of("POLLY_ENDPOINT", polly.endpoint().toString())))) {
+         // REDIS_URL from this process's environment, as the functions read it
+         PollyEngine pollyEngine = (PollyEngine) BeanGraph.start(Map.of("SPEECH_PROVIDER", "polly",
+             "POLLY_ENGINE", engine, "POLLY_ENDPOINT", polly.endpoint().toString())).getBean(SpeechEngine.class)) {
       // the template: SynthesisMaxConcurrency 10, BatchSize 10, maxReceiveCount 5, VisibilityTimeout 720
       try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(0, dir, null, 10, 5, 720,
           pollyEngine, true, 10))) {

@@ -1,5 +1,6 @@
 package com.etoaudiobook.local;
 
+import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
@@ -61,7 +62,9 @@ public final class Converter {
 
   /** The CLI's bean graph: the functions' factories over {@code blobs}, {@code engine} and parts kept in hand. */
   public static ApplicationContext beans(BlobStore blobs, SpeechEngine engine) {
-    return ApplicationContext.builder().singletons(blobs, engine, new PartsInHand()).start();
+    ApplicationContext beans = ApplicationContext.builder().singletons(blobs, engine, new PartsInHand()).start();
+    beans.getBean(Settings.class); // the environment's settings, validated before any work starts
+    return beans;
   }
 
   /** The queue of a conversion in this process: parts are collected, then synthesized by the pool. */

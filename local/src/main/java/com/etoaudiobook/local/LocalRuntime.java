@@ -7,6 +7,7 @@ import com.etoaudiobook.aws.AwsSettings;
 import com.etoaudiobook.aws.S3BlobStore;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.VoiceCatalog;
+import com.etoaudiobook.aws.wiring.BeanGraph;
 import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.inbox.InboxHandler;
@@ -90,24 +91,25 @@ public final class LocalRuntime implements AutoCloseable {
     s3 = StoragePort.start(o.dataDir(), BUCKET);
     sqs = EmbeddedSqs.start(0, EmbeddedSqs.defaultQueues(Duration.ofSeconds(o.visibilitySeconds()),
         o.maxReceiveCount()));
-    Map<String, Object> props = new HashMap<>();
-    // The settings Lambda reads from its environment (DATA_BUCKET is data.bucket), for the embedded services
-    props.put("data.bucket", BUCKET);
-    props.put("synthesis.queue.url", sqs.queueUrl(EmbeddedSqs.SYNTHESIS));
-    props.put("assembly.queue.url", sqs.queueUrl(EmbeddedSqs.ASSEMBLY));
-    props.put("s3.endpoint", s3.endpoint().toString());
-    props.put("sqs.endpoint", sqs.endpoint().toString());
-    props.put("aws.region", AwsSettings.DEFAULT_REGION);
+    // The environment variables template.yaml gives the functions, for the embedded services;
+    // REDIS_URL (the shared voice cache when one is running; without it, Caffeine alone), PRICES
+    // and the other settings come from this process's environment as on Lambda.
+    Map<String, Object> env = new HashMap<>();
+    env.put("DATA_BUCKET", BUCKET);
+    env.put("SYNTHESIS_QUEUE_URL", sqs.queueUrl(EmbeddedSqs.SYNTHESIS));
+    env.put("ASSEMBLY_QUEUE_URL", sqs.queueUrl(EmbeddedSqs.ASSEMBLY));
+    env.put("S3_ENDPOINT", s3.endpoint().toString());
+    env.put("SQS_ENDPOINT", sqs.endpoint().toString());
+    env.put("AWS_REGION", AwsSettings.DEFAULT_REGION);
     // the emulators' keys, whatever AWS credentials the environment holds (Polly still uses those)
-    props.put("aws.access.key.id", AwsSettings.LOCAL_KEY);
-    props.put("aws.secret.access.key", AwsSettings.LOCAL_KEY);
-    props.put("speech.provider", o.engine().provider());
-    props.put("max.receive.count", Integer.toString(o.maxReceiveCount()));
+    env.put("AWS_ACCESS_KEY_ID", AwsSettings.LOCAL_KEY);
+    env.put("AWS_SECRET_ACCESS_KEY", AwsSettings.LOCAL_KEY);
+    env.put("SPEECH_PROVIDER", o.engine().provider());
+    env.put("MAX_RECEIVE_COUNT", Integer.toString(o.maxReceiveCount()));
     // the template's worker timeout, but never past the visibility: a part must not reappear while in hand
-    props.put("worker.timeout.seconds", Integer.toString(Math.min(120, o.visibilitySeconds())));
-    props.put("allowed.origins", or(System.getenv("ALLOWED_ORIGINS"), "*"));
-    // REDIS_URL (the shared voice cache when one is running; without it, Caffeine alone) and PRICES
-    // come from the environment as on Lambda.
+    env.put("WORKER_TIMEOUT_SECONDS", Integer.toString(Math.min(120, o.visibilitySeconds())));
+    env.put("ALLOWED_ORIGINS", or(System.getenv("ALLOWED_ORIGINS"), "*"));
+    Map<String, Object> props = new HashMap<>();
     props.put("micronaut.server.port", o.port());
     props.put("micronaut.server.host", "127.0.0.1");
     // One user on a laptop: no rate limits unless asked for (RATE_LIMIT_ENABLED=true, RATE_LIMITS=...).
@@ -126,7 +128,7 @@ public final class LocalRuntime implements AutoCloseable {
     if (!o.voiceCache()) {
       given.add(VoiceCatalog.uncached(List.of(o.engine())));
     }
-    api = ApplicationContext.builder().singletons(given.toArray()).properties(props).start();
+    api = BeanGraph.builder(env, given.toArray()).properties(props).start();
     abortOrphanedUploads(api.getBean(S3BlobStore.class));
     Settings settings = api.getBean(Settings.class);
     SqsClient sqsClient = api.getBean(SqsClient.class);

@@ -1,8 +1,8 @@
 package com.etoaudiobook.local;
 
-import com.etoaudiobook.aws.AwsSettings;
 import com.etoaudiobook.aws.PollyEngine;
-import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.wiring.BeanGraph;
+import com.etoaudiobook.aws.wiring.SettingsError;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Role;
@@ -21,6 +21,7 @@ import com.etoaudiobook.voice.CastingException;
 import com.etoaudiobook.voice.Voice;
 import com.etoaudiobook.voice.VoiceFilter;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.exceptions.BeanContextException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -108,6 +109,10 @@ public final class Main {
       };
     } catch (UsageException | BookFormatException | CastingException | LexiconException e) {
       err.println("etoaudiobook: " + e.getMessage());
+      return 2;
+    } catch (BeanContextException e) {
+      // a setting of the environment the bean graph could not take (MAX_RECEIVE_COUNT=abc)
+      err.println("etoaudiobook: " + SettingsError.describe(e));
       return 2;
     } catch (Converter.ConversionException e) {
       err.println("etoaudiobook: " + e.getMessage());
@@ -302,7 +307,9 @@ public final class Main {
       case "espeak":
         return engine();
       case PollyEngine.PROVIDER:
-        PollyEngine polly = PollyEngine.create(Settings.fromEnvironment(), AwsSettings.fromEnvironment());
+        // the engine the functions' bean graph builds from this process's environment (POLLY_ENGINE, POLLY_ENDPOINT)
+        PollyEngine polly = (PollyEngine) BeanGraph.start(Map.of("SPEECH_PROVIDER", PollyEngine.PROVIDER))
+            .getBean(SpeechEngine.class);
         try {
           polly.voices();
         } catch (RuntimeException e) {

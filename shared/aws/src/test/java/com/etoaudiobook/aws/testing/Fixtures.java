@@ -7,6 +7,7 @@ import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.storage.FileBlobStore;
 import io.micronaut.context.ApplicationContext;
+import com.etoaudiobook.aws.wiring.BeanGraph;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** Test fixtures shared by the function modules: the events/ files and services over a folder. */
@@ -52,7 +52,8 @@ public final class Fixtures {
 
   /**
    * The functions' bean graph over a folder store, eSpeak NG, and the given queue (the handlers'
-   * logic, without S3/SQS); {@code env} holds settings by their environment variables' names.
+   * logic, without S3/SQS); {@code env} holds settings by their environment variables' names
+   * (and Micronaut properties, such as etoaudiobook.rate-limit.enabled, by theirs).
    */
   public static ApplicationContext context(Path dir, WorkQueue queue, Map<String, String> env) {
     return context(dir, queue, env, EspeakEngine.instance());
@@ -60,9 +61,20 @@ public final class Fixtures {
 
   /** The same over another engine (Polly on a {@link FakePolly}). */
   public static ApplicationContext context(Path dir, WorkQueue queue, Map<String, String> env, SpeechEngine engine) {
+    // as Lambda gives them: environment variables (MAX_RECEIVE_COUNT), which Micronaut maps to properties
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("SPEECH_PROVIDER", engine.provider());
+    env.forEach((name, value) -> {
+      if (!name.contains(".")) {
+        variables.put(name, value);
+      }
+    });
     Map<String, Object> properties = new HashMap<>();
-    properties.put("speech.provider", engine.provider());
-    env.forEach((name, value) -> properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value));
+    env.forEach((name, value) -> {
+      if (name.contains(".")) {
+        properties.put(name, value);
+      }
+    });
     UrlSigner signer = new UrlSigner() {
       @Override
       public String putUrl(String key, String contentType, long size, Duration ttl) {
@@ -74,7 +86,6 @@ public final class Fixtures {
         return "file:///" + key;
       }
     };
-    return ApplicationContext.builder().singletons(new FileBlobStore(dir), signer, queue, engine)
-        .properties(properties).start();
+    return BeanGraph.builder(variables, new FileBlobStore(dir), signer, queue, engine).properties(properties).start();
   }
 }
