@@ -4,11 +4,8 @@ import com.etoaudiobook.aws.VoiceCatalog;
 import com.etoaudiobook.voice.AutoCaster;
 import jakarta.inject.Provider;
 import com.etoaudiobook.engine.SpeechRequest;
-import com.etoaudiobook.job.synthesis.CacheKey;
 import com.etoaudiobook.job.synthesis.CachedSynthesis;
-import com.etoaudiobook.json.Json;
 import com.etoaudiobook.voice.Voice;
-import com.etoaudiobook.voice.VoiceFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -23,10 +20,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The voice list and voice previews. */
 @Controller("/api")
@@ -34,18 +28,15 @@ class VoiceController {
   static final int PREVIEW_MAX_CHARS = 300;
   static final String PREVIEW_TEXT = "Hello! This is how I sound when I read your story aloud.";
 
-  private static final int MAX_RENDERED = 512;
-
-  private record Rendered(List<Voice> source, byte[] json, String etag) {
-  }
-
   private final Provider<AutoCaster> casters;
   private final VoiceCatalog catalog;
   private final CachedSynthesis synthesis;
   private final HeavyWork heavy;
-  private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+  private final VoiceListings listings;
 
-  VoiceController(Provider<AutoCaster> casters, VoiceCatalog catalog, CachedSynthesis synthesis, HeavyWork heavy) {
+  VoiceController(Provider<AutoCaster> casters, VoiceCatalog catalog, VoiceListings listings, CachedSynthesis synthesis,
+                  HeavyWork heavy) {
+    this.listings = listings;
     this.casters = casters;
     this.catalog = catalog;
     this.synthesis = synthesis;
@@ -57,21 +48,9 @@ class VoiceController {
                          @QueryValue @Nullable String gender, @QueryValue @Nullable String engine,
                          @QueryValue @Nullable String q) {
     List<Voice> all = catalog.voices();
-    String key = String.join("\u0000", norm(language), norm(gender), norm(engine), norm(q));
-    Rendered r = rendered.get(key);
-    if (r == null || r.source() != all) {
-      // the catalog hands out the same list until it reloads: render (filter, JSON, ETag) once per list
-      List<Voice> list = VoiceFilter.filter(all, language, gender, engine, q);
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("voices", list);
-      body.put("count", list.size());
-      byte[] json = Json.write(body);
-      r = new Rendered(all, json, "\"" + CacheKey.sha256(json).substring(0, 32) + "\"");
-      if (rendered.size() >= MAX_RENDERED) {
-        rendered.clear(); // bounded: arbitrary q values must not grow it without end
-      }
-      rendered.put(key, r);
-    }
+    // the catalog hands out the same list until it reloads: one rendering per list and filter
+    VoiceListings.Listing r = listings.render(all, System.identityHashCode(all), norm(language), norm(gender),
+        norm(engine), norm(q));
     byte[] json = r.json();
     String etag = r.etag();
     String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
