@@ -19,7 +19,6 @@ import java.util.Map;
  * @param pollyEngine       default Polly engine for voices that support several
  * @param maxReceiveCount   the synthesis queue's redrive maxReceiveCount
  * @param uploadMaxBytes    largest accepted upload
- * @param allowedOrigins    CORS origins
  * @param redisUrl          shared cache, or null
  * @param pollyLexicons     Polly pronunciation lexicons applied to every request (POLLY_LEXICONS, comma-separated)
  * @param prices            USD per million characters by engine (PRICES "standard=4,neural=16"), over the list prices
@@ -30,7 +29,7 @@ import java.util.Map;
  * @param workerTimeoutSeconds the worker's timeout when no Lambda context says what is left (the local runtime)
  */
 public record Settings(String bucket, String synthesisQueueUrl, String assemblyQueueUrl, String speechProvider,
-                       String pollyEngine, int maxReceiveCount, long uploadMaxBytes, List<String> allowedOrigins,
+                       String pollyEngine, int maxReceiveCount, long uploadMaxBytes,
                        String redisUrl, List<String> pollyLexicons, Map<String, Double> prices,
                        Map<String, Double> pollyQuotas, int workerInstances, int workerTimeoutSeconds) {
   /** Polly's default SynthesizeSpeech quotas (requests per second, per account and region). */
@@ -38,7 +37,6 @@ public record Settings(String bucket, String synthesisQueueUrl, String assemblyQ
       "long-form", 8.0, "generative", 8.0);
 
   public Settings {
-    allowedOrigins = clean(allowedOrigins);
     pollyLexicons = clean(pollyLexicons);
     redisUrl = redisUrl == null || redisUrl.isBlank() ? null : redisUrl.strip();
     prices = prices == null ? Map.of() : Map.copyOf(prices);

@@ -4,7 +4,6 @@ import com.etoaudiobook.aws.AwsSettings;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.settings.AssemblySettings;
 import com.etoaudiobook.aws.settings.DataSettings;
-import com.etoaudiobook.aws.settings.OriginSettings;
 import com.etoaudiobook.aws.settings.PollySettings;
 import com.etoaudiobook.aws.settings.QueueSettings;
 import com.etoaudiobook.aws.settings.RedisSettings;
@@ -27,10 +26,10 @@ import java.util.Locale;
 public class SettingsFactory {
   @Singleton
   Settings settings(DataSettings data, SynthesisSettings synthesis, AssemblySettings assembly, SpeechSettings speech,
-                    PollySettings polly, QueueSettings queue, UploadSettings upload, OriginSettings origins,
+                    PollySettings polly, QueueSettings queue, UploadSettings upload,
                     RedisSettings redis, WorkerSettings worker, Environment environment) {
     return new Settings(data.bucket(), synthesis.queueUrl(), assembly.queueUrl(), speech.provider(), polly.engine(),
-        Integer.parseInt(queue.receiveCount()), Long.parseLong(upload.maxBytes()), origins.origins(), redis.url(), polly.lexicons(),
+        Integer.parseInt(queue.receiveCount()), Long.parseLong(upload.maxBytes()), redis.url(), polly.lexicons(),
         // PRICES has no prefix to group it by: the one setting read by name
         Settings.prices(environment.getProperty("prices", String.class).orElse(null)),
         Settings.quotas(polly.quotas()), Integer.parseInt(synthesis.maxConcurrency()),

@@ -19,7 +19,7 @@ class SettingsValidationTest {
   void environmentVariablesBecomeTheSettings() {
     try (ApplicationContext beans = BeanGraph.start(Map.of("DATA_BUCKET", "b1", "SYNTHESIS_QUEUE_URL", "http://q/s",
         "ASSEMBLY_QUEUE_URL", "http://q/a", "SPEECH_PROVIDER", "espeak", "POLLY_ENGINE", "standard",
-        "MAX_RECEIVE_COUNT", "3", "UPLOAD_MAX_BYTES", "1000", "ALLOWED_ORIGINS", "https://a.example, https://b.example",
+        "MAX_RECEIVE_COUNT", "3", "UPLOAD_MAX_BYTES", "1000",
         "POLLY_LEXICONS", "names, places", "PRICES", "neural=20"))) {
       Settings s = beans.getBean(Settings.class);
       assertEquals("b1", s.bucket());
@@ -29,7 +29,6 @@ class SettingsValidationTest {
       assertEquals("standard", s.pollyEngine());
       assertEquals(3, s.maxReceiveCount());
       assertEquals(1000, s.uploadMaxBytes());
-      assertEquals(List.of("https://a.example", "https://b.example"), s.allowedOrigins());
       assertEquals(List.of("names", "places"), s.pollyLexicons());
       assertEquals(20.0, s.prices().get("neural"));
       assertEquals(120, s.workerTimeoutSeconds(), "the default");
