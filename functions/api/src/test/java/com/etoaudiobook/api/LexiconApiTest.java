@@ -3,6 +3,7 @@ package com.etoaudiobook.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.etoaudiobook.job.JobStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.etoaudiobook.aws.testing.Fixtures;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Chapter;
@@ -65,7 +66,7 @@ class LexiconApiTest {
   }
 
   static APIGatewayV2HTTPResponse call(String method, String path, String json) {
-    APIGatewayV2HTTPEvent e = Fixtures.event("api-health.json", APIGatewayV2HTTPEvent.class);
+    APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("api-health.json");
     e.setRawPath(path);
     e.setRouteKey("ANY /api/{proxy+}");
     e.getRequestContext().getHttp().setPath(path);

@@ -19,7 +19,8 @@ import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.FileBlobStore;
-import org.junit.jupiter.api.Test;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -36,11 +37,11 @@ class AssemblerHandlerTest {
   @TempDir
   Path dir;
 
-  @Test
-  void assemblesOnceAndASecondRunChangesNothing() throws Exception {
+  @ParameterizedTest
+  @Event(value = "sqs-assembly.json", type = SQSEvent.class)
+  void assemblesOnceAndASecondRunChangesNothing(SQSEvent event) throws Exception {
     RecordingQueue queue = new RecordingQueue();
     ApplicationContext beans = Fixtures.context(dir, queue, Map.of());
-    SQSEvent event = Fixtures.event("sqs-assembly.json", SQSEvent.class);
     String jobId = Json.MAPPER.readTree(event.getRecords().get(0).getBody()).get("jobId").asText();
 
     // a job whose parts are done: plan a small book under the event's job id and synthesize it
@@ -68,10 +69,10 @@ class AssemblerHandlerTest {
     assertArrayEquals(first, Files.readAllBytes(mp3), "a duplicate trigger leaves the audiobook as it was");
   }
 
-  @Test
-  void aJobWithMissingPartsIsRetriedLater() {
+  @ParameterizedTest
+  @Event(value = "sqs-assembly.json", type = SQSEvent.class)
+  void aJobWithMissingPartsIsRetriedLater(SQSEvent event) {
     ApplicationContext beans = Fixtures.context(dir, new RecordingQueue(), Map.of());
-    SQSEvent event = Fixtures.event("sqs-assembly.json", SQSEvent.class);
     String jobId = event.getRecords().get(0).getBody().replaceAll(".*\"jobId\"\\s*:\\s*\"([0-9a-f]+)\".*", "$1");
     Book book = beans.getBean(BookParser.class).parse("s.md", "**A:** Hello there.".getBytes());
     beans.getBean(JobStore.class).saveBook("b", book);
@@ -85,10 +86,10 @@ class AssemblerHandlerTest {
     assertEquals(1, response.getBatchItemFailures().size(), "not done yet: the message comes back");
   }
 
-  @Test
-  void aJobThatDoesNotExistIsDroppedButABrokenOneIsRetried() {
+  @ParameterizedTest
+  @Event(value = "sqs-assembly.json", type = SQSEvent.class)
+  void aJobThatDoesNotExistIsDroppedButABrokenOneIsRetried(SQSEvent event) {
     ApplicationContext beans = Fixtures.context(dir, new RecordingQueue(), Map.of());
-    SQSEvent event = Fixtures.event("sqs-assembly.json", SQSEvent.class);
     SQSBatchResponse unknown = new AssemblerHandler(beans).handleRequest(event, null);
     assertTrue(unknown.getBatchItemFailures().isEmpty(), "no job: retrying cannot help");
 

@@ -8,7 +8,8 @@ import com.etoaudiobook.aws.testing.Fixtures;
 import com.etoaudiobook.job.inbox.Inbox;
 import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.json.Json;
-import org.junit.jupiter.api.Test;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -24,11 +25,11 @@ class InboxHandlerTest {
   @TempDir
   Path dir;
 
-  @Test
-  void aDroppedScriptStartsAJobAndSaysWhereTheAudiobookWillBe() throws Exception {
+  @ParameterizedTest
+  @Event(value = "s3-inbox.json", type = S3Event.class)
+  void aDroppedScriptStartsAJobAndSaysWhereTheAudiobookWillBe(S3Event event) throws Exception {
     RecordingQueue queue = new RecordingQueue();
     ApplicationContext beans = Fixtures.context(dir, queue, Map.of());
-    S3Event event = Fixtures.event("s3-inbox.json", S3Event.class);
     String key = event.getRecords().get(0).getS3().getObject().getKey();
     Path demo = Fixtures.root().resolve("../shared/samples/demo-story.md");
     beans.getBean(BlobStore.class).put(key, Files.readAllBytes(demo), "text/markdown");
@@ -45,11 +46,11 @@ class InboxHandlerTest {
     assertEquals(13, queue.parts.size());
   }
 
-  @Test
-  void aBadFileIsRefusedOnceWithTheReasonAndNeverThrows() {
+  @ParameterizedTest
+  @Event(value = "s3-inbox.json", type = S3Event.class)
+  void aBadFileIsRefusedOnceWithTheReasonAndNeverThrows(S3Event event) {
     RecordingQueue queue = new RecordingQueue();
     ApplicationContext beans = Fixtures.context(dir, queue, Map.of());
-    S3Event event = Fixtures.event("s3-inbox.json", S3Event.class);
     String key = event.getRecords().get(0).getS3().getObject().getKey();
     beans.getBean(BlobStore.class).put(key, new byte[] {0, 1, 2, 3, 0, 0, 0, 9}, "text/markdown");
 

@@ -19,8 +19,8 @@ import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.voice.Casting;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -41,11 +41,11 @@ class SynthesisWorkerHandlerTest {
   SQSEvent event;
   PartSpec part;
 
-  @BeforeEach
-  void setUp() {
+  /** The job the event's part belongs to. */
+  void setUp(SQSEvent sqsEvent) {
     queue = new RecordingQueue();
     beans = Fixtures.context(dir, queue, Map.of("MAX_RECEIVE_COUNT", "3"));
-    event = Fixtures.event("sqs-synthesis.json", SQSEvent.class);
+    event = sqsEvent;
     part = Json.read(event.getRecords().get(0).getBody(), PartSpec.class);
     // the job the event's part belongs to: one segment, one part
     Segment s = new Segment(0, 0, 0, part.role(), null, part.text(), 0, part.text().length());
@@ -59,8 +59,10 @@ class SynthesisWorkerHandlerTest {
         0, 0, 0, null, 0, null));
   }
 
-  @Test
-  void synthesizesThePartAndAsksForAssemblyWhenItIsTheLast() {
+  @ParameterizedTest
+  @Event(value = "sqs-synthesis.json", type = SQSEvent.class)
+  void synthesizesThePartAndAsksForAssemblyWhenItIsTheLast(SQSEvent sqsEvent) {
+    setUp(sqsEvent);
     SQSBatchResponse response = new SynthesisWorkerHandler(beans).handleRequest(event, null);
     assertTrue(response.getBatchItemFailures().isEmpty());
     assertNotNull(beans.getBean(BlobStore.class).get(Keys.cacheEntry(part.cacheKey())), "the audio, in the cache");
@@ -68,8 +70,10 @@ class SynthesisWorkerHandlerTest {
     assertEquals(List.of(part.jobId()), queue.assemblies);
   }
 
-  @Test
-  void aDuplicateDeliveryChangesNothing() {
+  @ParameterizedTest
+  @Event(value = "sqs-synthesis.json", type = SQSEvent.class)
+  void aDuplicateDeliveryChangesNothing(SQSEvent sqsEvent) {
+    setUp(sqsEvent);
     SynthesisWorkerHandler handler = new SynthesisWorkerHandler(beans);
     handler.handleRequest(event, null);
     byte[] first = beans.getBean(BlobStore.class).get(Keys.partMarks(part.jobId(), 0));
@@ -78,8 +82,10 @@ class SynthesisWorkerHandlerTest {
     assertEquals(1, beans.getBean(BlobStore.class).list(Keys.partsPrefix(part.jobId())).size(), "one record, no copy of the audio");
   }
 
-  @Test
-  void aPartTheEngineRefusesFailsForGoodOnItsFirstDelivery() {
+  @ParameterizedTest
+  @Event(value = "sqs-synthesis.json", type = SQSEvent.class)
+  void aPartTheEngineRefusesFailsForGoodOnItsFirstDelivery(SQSEvent sqsEvent) {
+    setUp(sqsEvent);
     SQSEvent.SQSMessage good = event.getRecords().get(0);
     SQSEvent.SQSMessage bad = new SQSEvent.SQSMessage();
     PartSpec broken = new PartSpec(part.jobId(), 1, 0, 0, "Hello.", part.role(), null, "no-such-voice", null, 1.0, 0,

@@ -1,6 +1,5 @@
 package com.etoaudiobook.aws.testing;
 
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.etoaudiobook.aws.UrlSigner;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
@@ -9,16 +8,13 @@ import com.etoaudiobook.storage.FileBlobStore;
 import io.micronaut.context.ApplicationContext;
 import com.etoaudiobook.aws.wiring.BeanGraph;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Test fixtures shared by the function modules: the events/ files and services over a folder. */
+/** Test fixtures shared by the function modules: the repository's root and the bean graph over a folder. */
 public final class Fixtures {
   private Fixtures() {
   }
@@ -31,23 +27,6 @@ public final class Fixtures {
       }
     }
     throw new IllegalStateException("repository root not found");
-  }
-
-  /** Reads events/NAME with the same serializer the Lambda Java runtime uses. */
-  public static <T> T event(String name, Class<T> type) {
-    try (InputStream in = Files.newInputStream(root().resolve("events").resolve(name))) {
-      return LambdaEventSerializers.serializerFor(type, Fixtures.class.getClassLoader()).fromJson(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public static String eventText(String name) {
-    try {
-      return Files.readString(root().resolve("events").resolve(name));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**
