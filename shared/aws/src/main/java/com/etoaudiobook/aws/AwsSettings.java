@@ -1,7 +1,6 @@
 package com.etoaudiobook.aws;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,16 +35,7 @@ public record AwsSettings(String region, URI s3Endpoint, URI sqsEndpoint, URI po
     return new AwsSettings(DEFAULT_REGION, s3Endpoint, sqsEndpoint, null, true, LOCAL_KEY, LOCAL_KEY);
   }
 
-  /** Reads AWS_REGION (default us-east-1), S3_ENDPOINT, SQS_ENDPOINT and POLLY_ENDPOINT. */
-  public static AwsSettings fromEnvironment() {
-    return fromEnvironment(System.getenv());
-  }
-
-  public static AwsSettings fromEnvironment(Map<String, String> env) {
-    return from(env::get);
-  }
-
-  /** Reads the same settings through {@code env} (a setting by its environment variable's name). */
+  /** Reads AWS_REGION (default us-east-1), S3_ENDPOINT, SQS_ENDPOINT and POLLY_ENDPOINT through {@code env} (by name). */
   public static AwsSettings from(UnaryOperator<String> env) {
     URI s3 = uri(env.apply("S3_ENDPOINT"));
     URI sqs = uri(env.apply("SQS_ENDPOINT"));
