@@ -1,9 +1,9 @@
 package com.etoaudiobook.api;
 
 import com.etoaudiobook.api.ratelimit.RateLimiting;
+import com.etoaudiobook.aws.Aggregates;
 import com.etoaudiobook.aws.Metrics;
 import com.etoaudiobook.aws.ProcessStats;
-import com.etoaudiobook.aws.internal.Aggregates;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -49,6 +49,20 @@ public final class JobStore {
     return data == null ? null : Json.read(data, Book.class);
   }
 
+  public void saveParsing(String bookId, BookParsing parsing) {
+    blobs.put(Keys.bookParsing(bookId), Json.write(parsing), "application/json");
+  }
+
+  /** The state of a book parsed away from the API, or null when there is none (or the book is parsed). */
+  public BookParsing parsing(String bookId) {
+    byte[] b = blobs.get(Keys.bookParsing(bookId));
+    return b == null ? null : Json.read(b, BookParsing.class);
+  }
+
+  public void clearParsing(String bookId) {
+    blobs.delete(Keys.bookParsing(bookId));
+  }
+
   public void saveJob(Job job) {
     blobs.put(Keys.job(job.id()), Json.write(job), JSON);
   }

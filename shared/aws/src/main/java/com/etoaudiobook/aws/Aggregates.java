@@ -1,4 +1,4 @@
-package com.etoaudiobook.aws.internal;
+package com.etoaudiobook.aws;
 
 import java.util.ArrayList;
 import java.util.Arrays;
