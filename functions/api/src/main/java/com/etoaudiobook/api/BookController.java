@@ -15,7 +15,6 @@ import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.inbox.Inbox;
 import com.etoaudiobook.job.pricing.Pricing;
 import com.etoaudiobook.voice.Casting;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -45,13 +44,9 @@ class BookController {
   private final HeavyWork heavy;
   private final long parseAsyncBytes;
 
-  /**
-   * @param parseAsyncBytes PARSE_ASYNC_BYTES: larger uploads are parsed by the inbox, away from the
-   *                        request (whose deadline a whole ebook's PDF may pass), and answered 202
-   */
   BookController(BlobStore blobs, JobStore store, Provider<AutoCaster> casters, Pricing pricing,
                  VoiceCatalog catalog, Settings settings, BookParser parser, HeavyWork heavy,
-                 @Value("${parse.async-bytes:4194304}") long parseAsyncBytes) {
+                 ParseSettings parse) {
     this.blobs = blobs;
     this.store = store;
     this.casters = casters;
@@ -60,7 +55,7 @@ class BookController {
     this.settings = settings;
     this.parser = parser;
     this.heavy = heavy;
-    this.parseAsyncBytes = parseAsyncBytes;
+    this.parseAsyncBytes = parse.asyncByteCount();
   }
 
   /** A book still being parsed (202): GET its URL again after {@code Retry-After} seconds. */
