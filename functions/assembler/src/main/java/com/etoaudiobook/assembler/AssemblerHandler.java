@@ -41,7 +41,7 @@ public class AssemblerHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return super.newApplicationContextBuilder().eagerInitSingletons(false);
+    return super.newApplicationContextBuilder().eagerInitSingletons(false).eagerInitConfiguration(false);
   }
 
   @Override

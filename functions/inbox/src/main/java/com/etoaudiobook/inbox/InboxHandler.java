@@ -31,7 +31,7 @@ public class InboxHandler extends MicronautRequestHandler<S3Event, String> {
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return super.newApplicationContextBuilder().eagerInitSingletons(false);
+    return super.newApplicationContextBuilder().eagerInitSingletons(false).eagerInitConfiguration(false);
   }
 
   @Override

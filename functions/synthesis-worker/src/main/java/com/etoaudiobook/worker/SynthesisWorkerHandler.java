@@ -69,7 +69,7 @@ public class SynthesisWorkerHandler extends MicronautRequestHandler<SQSEvent, SQ
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return super.newApplicationContextBuilder().eagerInitSingletons(false);
+    return super.newApplicationContextBuilder().eagerInitSingletons(false).eagerInitConfiguration(false);
   }
 
   /** Invocations of this process that ran past their deadline. */

@@ -11,6 +11,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.polly.PollyClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -38,6 +39,13 @@ public class AwsClientFactory {
   @Bean(preDestroy = "close")
   SqsClient sqs(AwsSettings aws) {
     return AwsClients.sqs(aws);
+  }
+
+  /** Built only where the engine is Polly (SPEECH_PROVIDER=polly). */
+  @Singleton
+  @Bean(preDestroy = "close")
+  PollyClient polly(AwsSettings aws) {
+    return AwsClients.polly(aws);
   }
 
   /** The data bucket: the store and, through presigned URLs, the browser's way in and out. */

@@ -1,17 +1,19 @@
 package com.etoaudiobook.aws.wiring;
 
-import com.etoaudiobook.aws.AwsSettings;
 import com.etoaudiobook.aws.PollyEngine;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.VoiceCatalog;
+import com.etoaudiobook.aws.quota.SynthesisRateLimiter;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.voice.AutoCaster;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Prototype;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.polly.PollyClient;
 
 import java.util.List;
 
@@ -23,10 +25,11 @@ public class EngineFactory {
 
   @Singleton
   @Requires(missingBeans = SpeechEngine.class)
-  SpeechEngine engine(Settings settings, AwsSettings aws) {
+  SpeechEngine engine(Settings settings, BeanProvider<PollyClient> polly) {
     return switch (settings.speechProvider()) {
       case "espeak" -> EspeakEngine.instance();
-      case PollyEngine.PROVIDER -> PollyEngine.create(settings, aws);
+      case PollyEngine.PROVIDER -> new PollyEngine(polly.get(), settings.pollyEngine(), settings.pollyLexicons(),
+          SynthesisRateLimiter.create(settings.pollyQuotas(), settings.redisUrl(), settings.workerInstances()));
       default -> throw new IllegalStateException("SPEECH_PROVIDER '" + settings.speechProvider()
           + "' is not available in this build; use 'polly' or 'espeak'");
     };
