@@ -7,9 +7,7 @@ import com.etoaudiobook.voice.VoiceFilter;
 import io.micronaut.cache.annotation.Cacheable;
 import jakarta.inject.Singleton;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * GET /api/voices answers, rendered (filtered, JSON, ETag) once per catalog list and filter: the
@@ -31,10 +29,7 @@ class VoiceListings {
   public Listing render(List<Voice> all, int generation, String language, String gender, String engine, String q) {
     List<Voice> list = VoiceFilter.filter(all, blankToNull(language), blankToNull(gender), blankToNull(engine),
         blankToNull(q));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("voices", list);
-    body.put("count", list.size());
-    byte[] json = Json.write(body);
+    byte[] json = Json.write(new VoiceList(list, list.size()));
     return new Listing(json, "\"" + CacheKey.sha256(json).substring(0, 32) + "\"");
   }
 

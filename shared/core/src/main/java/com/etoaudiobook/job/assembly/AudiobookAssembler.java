@@ -115,10 +115,7 @@ public final class AudiobookAssembler {
     if (cancelledMeanwhile(jobId)) {
       return Map.of(); // a cancel wins over the run that was already under way
     }
-    Job done = job.finished(billed, outputs);
-    store.saveJob(new Job(done.id(), done.bookId(), done.title(), done.state(), done.casting(), done.options(),
-        done.partsTotal(), done.createdAt(), done.startedAt(), done.finishedAt(), null, billed,
-        withCached(outputs, cached)));
+    store.saveJob(job.finished(billed, outputs, cached));
     return outputs;
   }
 
@@ -126,12 +123,6 @@ public final class AudiobookAssembler {
   private boolean cancelledMeanwhile(String jobId) {
     Job now = store.job(jobId);
     return now == null || now.state() == JobState.CANCELLED;
-  }
-
-  private static Map<String, String> withCached(Map<String, String> outputs, int cached) {
-    Map<String, String> m = new LinkedHashMap<>(outputs);
-    m.put("cachedParts", Integer.toString(cached));
-    return m;
   }
 
   /** Parallel readers: assembly is a long run of small reads, each waiting on storage. */
