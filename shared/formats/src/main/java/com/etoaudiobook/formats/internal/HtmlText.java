@@ -40,6 +40,12 @@ public final class HtmlText {
       "td", "th", "caption", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
       "address", "body", "center", "aside", "details", "summary", "hgroup", "title");
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  /**
+   * A lone tab between two lower-case letters is a stray from the file's making ("Ali\tce"), not a
+   * word break: words are parted by spaces, and a tab set as a separator sits beside a capital, a
+   * digit or other blanks.
+   */
+  private static final Pattern STRAY_TAB = Pattern.compile("(?<=\\p{Ll})\t(?=\\p{Ll})");
   private static final Set<String> LISTS = Set.of("table", "ul", "ol", "dl", "div", "p");
   private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "nav", "head",
       "noscript", "template", "svg", "math", "img", "audio", "video", "object", "iframe",
@@ -102,7 +108,8 @@ public final class HtmlText {
       public void head(Node node, int depth) {
         Cancellation.check();
         if (node instanceof TextNode t) {
-          String s = preDepth[0] > 0 ? t.getWholeText() : SPACES.matcher(t.getWholeText()).replaceAll(" ");
+          String s = preDepth[0] > 0 ? t.getWholeText()
+              : SPACES.matcher(STRAY_TAB.matcher(t.getWholeText()).replaceAll("")).replaceAll(" ");
           current.append(s);
         } else if (node instanceof Element el) {
           String tag = el.normalName();
