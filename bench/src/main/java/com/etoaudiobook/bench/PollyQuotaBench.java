@@ -19,7 +19,7 @@ import com.etoaudiobook.job.synthesis.PartFailure;
 import com.etoaudiobook.job.Progress;
 import com.etoaudiobook.local.LocalRuntime;
 import com.etoaudiobook.voice.Casting;
-import com.etoaudiobook.worker.SynthesisWorkerHandler;
+import com.etoaudiobook.aws.SynthesisBatch;
 
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -78,7 +78,7 @@ public final class PollyQuotaBench {
         runtime.bean(JobStore.class).saveBook("bench", book);
         polly.reset();
         Map<String, Long> storage0 = StorageRequests.snapshot();
-        long overruns0 = SynthesisWorkerHandler.overruns();
+        long overruns0 = SynthesisBatch.overruns();
         CpuByThread cpu = CpuByThread.snapshot();
         long t0 = System.nanoTime();
         Job job = runtime.bean(JobService.class).start("bench", book, casting, JobOptions.DEFAULT);
@@ -95,7 +95,7 @@ public final class PollyQuotaBench {
           }
         });
         return new Run(engine, job.partsTotal(), accepted, polly.throttled(), dead,
-            SynthesisWorkerHandler.overruns() - overruns0, seconds, (calls.get(calls.size() - 1).atNanos() - t0) / 1e9,
+            SynthesisBatch.overruns() - overruns0, seconds, (calls.get(calls.size() - 1).atNanos() - t0) / 1e9,
             (accepted - 1) / span, storage, cpu.report(job.partsTotal(), "part"));
       }
     }

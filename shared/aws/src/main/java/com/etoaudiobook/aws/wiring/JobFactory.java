@@ -2,6 +2,7 @@ package com.etoaudiobook.aws.wiring;
 
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.SynthesisBatch;
 import com.etoaudiobook.book.BookParser;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.formats.DocumentParser;
@@ -40,6 +41,12 @@ public class JobFactory {
   @Singleton
   PartSynthesizer synthesizer(JobStore store, CachedSynthesis synthesis, WorkQueue queue) {
     return new PartSynthesizer(store, synthesis, queue);
+  }
+
+  /** The worker's SQS batches: deadline, concurrency and hand-back around the synthesizer. */
+  @Singleton
+  SynthesisBatch synthesisBatch(PartSynthesizer synthesizer, Settings settings, SpeechEngine engine, WorkQueue queue) {
+    return new SynthesisBatch(synthesizer, settings, engine, queue);
   }
 
   @Singleton
