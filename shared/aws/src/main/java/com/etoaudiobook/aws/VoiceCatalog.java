@@ -7,12 +7,8 @@ import com.etoaudiobook.voice.Voice;
 import com.etoaudiobook.voice.VoiceFilter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
+import com.etoaudiobook.aws.redis.Redis;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +18,6 @@ import java.util.function.LongSupplier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
@@ -86,7 +81,9 @@ public final class VoiceCatalog implements AutoCloseable {
   private final Options options;
   private final String redisKey;
   private final Cache<String, List<Voice>> local;
-  private final RedisClient redis;
+  private final Redis redis;
+  /** Whether the Redis client is this catalog's own (built from Options' URL) to close. */
+  private final boolean ownsRedis;
   private final Object redisLock = new Object();
   private volatile StatefulRedisConnection<String, String> connection;
   /** Skips Redis for a while after it failed. */
@@ -104,6 +101,14 @@ public final class VoiceCatalog implements AutoCloseable {
   }
 
   public VoiceCatalog(List<SpeechEngine> engines, Options options) {
+    this(engines, options, null);
+  }
+
+  /**
+   * Over the process's shared Redis client when {@code shared} is given (Options' URL is then
+   * ignored); else over a client of its own for Options' URL, if any.
+   */
+  public VoiceCatalog(List<SpeechEngine> engines, Options options, Redis shared) {
     if (engines.isEmpty()) {
       throw new IllegalArgumentException("a voice catalog needs at least one engine");
     }
@@ -115,26 +120,13 @@ public final class VoiceCatalog implements AutoCloseable {
         .collect(Collectors.joining(","));
     this.local = options.cached()
         ? Caffeine.newBuilder().expireAfterWrite(options.ttl()).maximumSize(4).build() : null;
-    this.redis = options.cached() && options.redisUrl() != null ? redisClient(options) : null;
+    this.ownsRedis = shared == null && options.cached() && options.redisUrl() != null;
+    this.redis = !options.cached() ? null : shared != null ? shared : ownsRedis ? new Redis(options.redisUrl()) : null;
   }
 
   /** A catalog that asks the engines every time. */
   public static VoiceCatalog uncached(List<SpeechEngine> engines) {
     return new VoiceCatalog(engines, Options.uncached());
-  }
-
-  private static RedisClient redisClient(Options o) {
-    RedisURI uri = RedisURI.create(o.redisUrl());
-    uri.setTimeout(o.redisTimeout());
-    RedisClient client = RedisClient.create(uri);
-    // no background reconnects: the breaker decides when to try again, with a fresh connection
-    client.setOptions(ClientOptions.builder()
-        .autoReconnect(false)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .socketOptions(SocketOptions.builder().connectTimeout(o.redisTimeout()).build())
-        .timeoutOptions(TimeoutOptions.enabled(o.redisTimeout()))
-        .build());
-    return client;
   }
 
   /** Every voice of every engine. */
@@ -247,8 +239,7 @@ public final class VoiceCatalog implements AutoCloseable {
         return c;
       }
       try {
-        c = redis.connect();
-        c.setTimeout(options.redisTimeout());
+        c = redis.connect(options.redisTimeout());
         connection = c;
         return c;
       } catch (RuntimeException e) {
@@ -286,8 +277,8 @@ public final class VoiceCatalog implements AutoCloseable {
     if (c != null && c.isOpen()) {
       c.closeAsync();
     }
-    if (redis != null) {
-      redis.shutdown(0, 1, TimeUnit.SECONDS);
+    if (ownsRedis) {
+      redis.close();
     }
   }
 

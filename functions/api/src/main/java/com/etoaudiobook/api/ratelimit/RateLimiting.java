@@ -1,14 +1,15 @@
 package com.etoaudiobook.api.ratelimit;
 
-import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.redis.Redis;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * The API's rate limiter, from {@link RateLimitSettings}; Redis from REDIS_URL unless
- * etoaudiobook.rate-limit.redis-url names another.
+ * The API's rate limiter, from {@link RateLimitSettings}; over the process's shared Redis client
+ * (REDIS_URL) unless etoaudiobook.rate-limit.redis-url names another Redis.
  */
 @Singleton
 public final class RateLimiting implements AutoCloseable {
@@ -18,19 +19,15 @@ public final class RateLimiting implements AutoCloseable {
   private final ResilientRateLimiter limiter;
 
   @jakarta.inject.Inject
-  public RateLimiting(RateLimitSettings rateLimit, Settings settings) {
-    this(settings, rateLimit.enabled(), rateLimit.limits(), rateLimit.clientAddressHeader(), rateLimit.redisUrl(),
-        rateLimit.redisTimeoutMs(), rateLimit.circuitOpenMs());
-  }
-
-  private RateLimiting(Settings settings, boolean enabled, String limits, String addressHeader, String redisUrl,
-                       long timeoutMs, long openMs) {
-    this.enabled = enabled;
-    this.clientAddress = new ClientAddress(addressHeader);
-    this.limits = RateLimits.parse(limits);
-    String url = redisUrl == null || redisUrl.isBlank() ? settings.redisUrl() : redisUrl;
-    RedisRateLimiter redis = enabled && url != null ? new RedisRateLimiter(url, Duration.ofMillis(timeoutMs)) : null;
-    this.limiter = new ResilientRateLimiter(redis, Duration.ofMillis(openMs));
+  public RateLimiting(RateLimitSettings rateLimit, Optional<Redis> shared) {
+    this.enabled = rateLimit.enabled();
+    this.clientAddress = new ClientAddress(rateLimit.clientAddressHeader());
+    this.limits = RateLimits.parse(rateLimit.limits());
+    String own = rateLimit.redisUrl() == null || rateLimit.redisUrl().isBlank() ? null : rateLimit.redisUrl().strip();
+    Duration timeout = Duration.ofMillis(rateLimit.redisTimeoutMs());
+    RedisRateLimiter redis = !enabled ? null : own != null ? new RedisRateLimiter(own, timeout)
+        : shared.map(r -> new RedisRateLimiter(r, timeout)).orElse(null);
+    this.limiter = new ResilientRateLimiter(redis, Duration.ofMillis(rateLimit.circuitOpenMs()));
   }
 
   public boolean enabled() {

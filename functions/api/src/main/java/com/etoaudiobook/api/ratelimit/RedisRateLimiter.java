@@ -1,5 +1,6 @@
 package com.etoaudiobook.api.ratelimit;
 
+import com.etoaudiobook.aws.redis.Redis;
 import com.etoaudiobook.aws.redis.RedisScript;
 import io.lettuce.core.ScriptOutputType;
 
@@ -45,9 +46,14 @@ public final class RedisRateLimiter implements RateLimiter {
 
   private final RedisScript redis;
 
-  /** @param timeout connect and command timeout */
+  /** Over a Redis client of its own. @param timeout connect and command timeout */
   public RedisRateLimiter(String redisUrl, Duration timeout) {
     redis = new RedisScript(redisUrl, timeout, SCRIPT);
+  }
+
+  /** Over the process's shared Redis client. @param timeout connect and command timeout */
+  public RedisRateLimiter(Redis shared, Duration timeout) {
+    redis = new RedisScript(shared, timeout, SCRIPT);
   }
 
   @Override

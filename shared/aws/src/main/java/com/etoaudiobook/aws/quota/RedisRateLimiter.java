@@ -18,7 +18,7 @@ import java.util.Map;
 final class RedisRateLimiter implements SynthesisRateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
   /** Generous against a calls' pacing of 100 ms or more, and the first connection's class loading. */
-  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final long RETRY_NANOS = 10_000_000_000L;
   /** KEYS[1] the engine's key; ARGV interval and longest wait in µs. Returns the wait in µs, or -1. */
   static final String SCRIPT = """
@@ -38,14 +38,14 @@ final class RedisRateLimiter implements SynthesisRateLimiter {
   /** System.nanoTime() before which Redis is not tried again; 0 while it works. */
   private volatile long downUntil;
 
-  RedisRateLimiter(String redisUrl, Map<String, Double> quotas, SynthesisRateLimiter fallback) {
+  RedisRateLimiter(RedisScript redis, Map<String, Double> quotas, SynthesisRateLimiter fallback) {
     quotas.forEach((engine, perSecond) -> {
       if (perSecond > 0) {
         intervalsMicros.put(engine, Math.round(1e6 / perSecond));
       }
     });
     this.fallback = fallback;
-    this.redis = new RedisScript(redisUrl, TIMEOUT, SCRIPT);
+    this.redis = redis;
   }
 
   @Override

@@ -1,5 +1,8 @@
 package com.etoaudiobook.aws.quota;
 
+import com.etoaudiobook.aws.redis.Redis;
+import com.etoaudiobook.aws.redis.RedisScript;
+
 import java.util.Map;
 
 /**
@@ -34,9 +37,17 @@ public interface SynthesisRateLimiter extends AutoCloseable {
    * @param instances how many instances share the quota when each must pace itself (Redis down)
    */
   static SynthesisRateLimiter create(Map<String, Double> quotas, String redisUrl, int instances) {
-    if (redisUrl == null) {
-      return new LocalRateLimiter(quotas);
-    }
-    return new RedisRateLimiter(redisUrl, quotas, new LocalRateLimiter(LocalRateLimiter.share(quotas, instances)));
+    return redisUrl == null ? new LocalRateLimiter(quotas) : create(quotas,
+        new RedisScript(redisUrl, RedisRateLimiter.TIMEOUT, RedisRateLimiter.SCRIPT), instances);
+  }
+
+  /** The same over the process's shared Redis (null: none). */
+  static SynthesisRateLimiter create(Map<String, Double> quotas, Redis redis, int instances) {
+    return redis == null ? new LocalRateLimiter(quotas) : create(quotas,
+        new RedisScript(redis, RedisRateLimiter.TIMEOUT, RedisRateLimiter.SCRIPT), instances);
+  }
+
+  private static SynthesisRateLimiter create(Map<String, Double> quotas, RedisScript redis, int instances) {
+    return new RedisRateLimiter(redis, quotas, new LocalRateLimiter(LocalRateLimiter.share(quotas, instances)));
   }
 }

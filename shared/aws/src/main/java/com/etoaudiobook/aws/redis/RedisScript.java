@@ -1,12 +1,7 @@
 package com.etoaudiobook.aws.redis;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -26,22 +21,27 @@ import java.util.HexFormat;
 public final class RedisScript implements AutoCloseable {
   private final String script;
   private final String sha;
-  private final RedisClient client;
+  private final Redis redis;
+  private final boolean ownsRedis;
+  private final Duration timeout;
   private volatile StatefulRedisConnection<String, String> connection;
 
-  /** @param timeout connect and command timeout */
+  /** Over a Redis of its own (closed with this). @param timeout connect and command timeout */
   public RedisScript(String redisUrl, Duration timeout, String script) {
+    this(new Redis(redisUrl), true, timeout, script);
+  }
+
+  /** Over the process's shared Redis. @param timeout connect and command timeout */
+  public RedisScript(Redis redis, Duration timeout, String script) {
+    this(redis, false, timeout, script);
+  }
+
+  private RedisScript(Redis redis, boolean ownsRedis, Duration timeout, String script) {
     this.script = script;
     this.sha = sha1(script);
-    RedisURI uri = RedisURI.create(redisUrl);
-    uri.setTimeout(timeout);
-    client = RedisClient.create(uri);
-    client.setOptions(ClientOptions.builder()
-        .autoReconnect(false)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-        .timeoutOptions(TimeoutOptions.enabled(timeout))
-        .build());
+    this.redis = redis;
+    this.ownsRedis = ownsRedis;
+    this.timeout = timeout;
   }
 
   /** Runs the script; throws (a Lettuce exception) when Redis cannot be reached or fails. */
@@ -70,7 +70,7 @@ public final class RedisScript implements AutoCloseable {
       synchronized (this) {
         c = connection;
         if (c == null || !c.isOpen()) {
-          c = client.connect();
+          c = redis.connect(timeout);
           connection = c;
         }
       }
@@ -94,7 +94,9 @@ public final class RedisScript implements AutoCloseable {
   @Override
   public void close() {
     reset();
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+    if (ownsRedis) {
+      redis.close();
+    }
   }
 
   private static String sha1(String script) {

@@ -4,6 +4,7 @@ import com.etoaudiobook.aws.PollyEngine;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.VoiceCatalog;
 import com.etoaudiobook.aws.quota.SynthesisRateLimiter;
+import com.etoaudiobook.aws.redis.Redis;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.voice.AutoCaster;
@@ -16,6 +17,7 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.polly.PollyClient;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The speech engine SPEECH_PROVIDER names, its voice catalog, and casting over that catalog. */
 @Factory
@@ -25,11 +27,11 @@ public class EngineFactory {
 
   @Singleton
   @Requires(missingBeans = SpeechEngine.class)
-  SpeechEngine engine(Settings settings, BeanProvider<PollyClient> polly) {
+  SpeechEngine engine(Settings settings, BeanProvider<PollyClient> polly, Optional<Redis> redis) {
     return switch (settings.speechProvider()) {
       case "espeak" -> EspeakEngine.instance();
       case PollyEngine.PROVIDER -> new PollyEngine(polly.get(), settings.pollyEngine(), settings.pollyLexicons(),
-          SynthesisRateLimiter.create(settings.pollyQuotas(), settings.redisUrl(), settings.workerInstances()));
+          SynthesisRateLimiter.create(settings.pollyQuotas(), redis.orElse(null), settings.workerInstances()));
       default -> throw new IllegalStateException("SPEECH_PROVIDER '" + settings.speechProvider()
           + "' is not available in this build; use 'polly' or 'espeak'");
     };
@@ -39,8 +41,8 @@ public class EngineFactory {
   @Singleton
   @Requires(missingBeans = VoiceCatalog.class)
   @Bean(preDestroy = "close")
-  VoiceCatalog catalog(SpeechEngine engine, Settings settings) {
-    return new VoiceCatalog(List.of(engine), settings.redisUrl());
+  VoiceCatalog catalog(SpeechEngine engine, Optional<Redis> redis) {
+    return new VoiceCatalog(List.of(engine), VoiceCatalog.Options.defaults(null), redis.orElse(null));
   }
 
   /**
