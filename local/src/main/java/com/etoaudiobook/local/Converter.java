@@ -1,6 +1,7 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.wiring.BeanGraph;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
@@ -60,9 +61,12 @@ public final class Converter {
     this.threads = threads;
   }
 
-  /** The CLI's bean graph: the functions' factories over {@code blobs}, {@code engine} and parts kept in hand. */
+  /**
+   * The CLI's bean graph: the functions' factories over {@code blobs}, {@code engine} and parts kept
+   * in hand, with this process's environment as the functions read theirs (BeanGraph).
+   */
   public static ApplicationContext beans(BlobStore blobs, SpeechEngine engine) {
-    ApplicationContext beans = ApplicationContext.builder().singletons(blobs, engine, new PartsInHand()).start();
+    ApplicationContext beans = BeanGraph.start(Map.of(), blobs, engine, new PartsInHand());
     beans.getBean(Settings.class); // the environment's settings, validated before any work starts
     return beans;
   }

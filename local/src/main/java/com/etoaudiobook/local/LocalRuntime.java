@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.etoaudiobook.assembler.AssemblerHandler;
 import com.etoaudiobook.aws.AwsSettings;
 import com.etoaudiobook.aws.S3BlobStore;
+import com.etoaudiobook.aws.PollyEngine;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.VoiceCatalog;
 import com.etoaudiobook.aws.wiring.BeanGraph;
@@ -57,11 +58,22 @@ public final class LocalRuntime implements AutoCloseable {
    * @param batchSize        messages per synthesis invocation (template.yaml: 10)
    * @param maxReceiveCount  deliveries before a part goes to the dead-letter queue
    * @param visibilitySeconds the synthesis queue's visibility timeout
-   * @param engine           the speech engine (eSpeak NG unless a benchmark brings its own)
+   * @param engine           the speech engine a test or benchmark brings, or null: the bean graph builds
+   *                         the one {@code provider} names (as on Lambda, from SPEECH_PROVIDER)
    * @param voiceCache       cache the voice catalog (false only to measure what the cache saves)
+   * @param provider         SPEECH_PROVIDER for the bean graph: the engine's when one is given
    */
   public record Options(int port, Path dataDir, Path frontendDir, int workers, int maxReceiveCount,
-                        int visibilitySeconds, SpeechEngine engine, boolean voiceCache, int batchSize) {
+                        int visibilitySeconds, SpeechEngine engine, boolean voiceCache, int batchSize,
+                        String provider) {
+    public Options {
+      if (engine != null) {
+        provider = engine.provider();
+      } else if (provider == null || !voiceCache) {
+        throw new IllegalArgumentException("without an engine, a provider and the voice cache are needed");
+      }
+    }
+
     public Options(int port, Path dataDir, Path frontendDir, int workers, int maxReceiveCount,
                    int visibilitySeconds, SpeechEngine engine) {
       this(port, dataDir, frontendDir, workers, maxReceiveCount, visibilitySeconds, engine, true, 10);
@@ -70,6 +82,18 @@ public final class LocalRuntime implements AutoCloseable {
     public Options(int port, Path dataDir, Path frontendDir, int workers, int maxReceiveCount,
                    int visibilitySeconds, SpeechEngine engine, boolean voiceCache) {
       this(port, dataDir, frontendDir, workers, maxReceiveCount, visibilitySeconds, engine, voiceCache, 10);
+    }
+
+    public Options(int port, Path dataDir, Path frontendDir, int workers, int maxReceiveCount,
+                   int visibilitySeconds, SpeechEngine engine, boolean voiceCache, int batchSize) {
+      this(port, dataDir, frontendDir, workers, maxReceiveCount, visibilitySeconds, engine, voiceCache, batchSize,
+          null);
+    }
+
+    /** The engine {@code provider} names, built by the runtime's one bean graph (`serve --engine polly`). */
+    public Options(int port, Path dataDir, Path frontendDir, int workers, int maxReceiveCount,
+                   int visibilitySeconds, String provider) {
+      this(port, dataDir, frontendDir, workers, maxReceiveCount, visibilitySeconds, null, true, 10, provider);
     }
   }
 
@@ -104,7 +128,7 @@ public final class LocalRuntime implements AutoCloseable {
     // the emulators' keys, whatever AWS credentials the environment holds (Polly still uses those)
     env.put("AWS_ACCESS_KEY_ID", AwsSettings.LOCAL_KEY);
     env.put("AWS_SECRET_ACCESS_KEY", AwsSettings.LOCAL_KEY);
-    env.put("SPEECH_PROVIDER", o.engine().provider());
+    env.put("SPEECH_PROVIDER", o.provider());
     env.put("MAX_RECEIVE_COUNT", Integer.toString(o.maxReceiveCount()));
     // the template's worker timeout, but never past the visibility: a part must not reappear while in hand
     env.put("WORKER_TIMEOUT_SECONDS", Integer.toString(Math.min(120, o.visibilitySeconds())));
@@ -124,11 +148,17 @@ public final class LocalRuntime implements AutoCloseable {
       props.put("micronaut.router.static-resources.default.paths", "file:" + o.frontendDir().toAbsolutePath());
     }
     // One bean graph for the API and the three functions, as each function builds its own on Lambda.
-    List<Object> given = new ArrayList<>(List.of(o.engine()));
+    List<Object> given = new ArrayList<>();
+    if (o.engine() != null) {
+      given.add(o.engine());
+    }
     if (!o.voiceCache()) {
       given.add(VoiceCatalog.uncached(List.of(o.engine())));
     }
     api = BeanGraph.builder(env, given.toArray()).properties(props).start();
+    if (o.engine() == null) {
+      checkEngine();
+    }
     abortOrphanedUploads(api.getBean(S3BlobStore.class));
     Settings settings = api.getBean(Settings.class);
     SqsClient sqsClient = api.getBean(SqsClient.class);
@@ -173,6 +203,29 @@ public final class LocalRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("could not abort orphaned multipart uploads: {}", e.toString());
     }
+  }
+
+  /**
+   * The engine the bean graph built is asked for its voices at once, so missing credentials or an
+   * unreachable endpoint stop the start with the engine's own reason instead of surfacing as failed parts.
+   */
+  private void checkEngine() {
+    SpeechEngine engine = api.getBean(SpeechEngine.class);
+    try {
+      engine.voices();
+    } catch (RuntimeException e) {
+      api.close();
+      sqs.close();
+      s3.close();
+      throw new IllegalStateException("cannot use " + (engine instanceof PollyEngine ? "Amazon Polly" : engine.provider())
+          + ": " + e.getMessage() + (engine instanceof PollyEngine ? " (credentials and region come from the default"
+          + " AWS chain; POLLY_ENDPOINT overrides the endpoint)" : ""));
+    }
+  }
+
+  /** The speech engine of the bean graph. */
+  public SpeechEngine engine() {
+    return api.getBean(SpeechEngine.class);
   }
 
   /** First requests pay for class loading and JIT; pay it at start-up, not on the user's first page load. */

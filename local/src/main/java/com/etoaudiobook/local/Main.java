@@ -1,7 +1,6 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.aws.PollyEngine;
-import com.etoaudiobook.aws.wiring.BeanGraph;
 import com.etoaudiobook.aws.wiring.SettingsError;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
@@ -248,18 +247,18 @@ public final class Main {
     Path data = Path.of(args.option("data") == null ? workDir().resolve("data").toString() : args.option("data"));
     Path home = Path.of(System.getProperty("etoaudiobook.home", "."));
     Path frontend = home.resolve("frontend/dist");
-    SpeechEngine engine = serveEngine(args.option("engine"));
+    String provider = serveProvider(args.option("engine"));
     int workers = Runtime.getRuntime().availableProcessors() + 1;
     LocalRuntime runtime;
     try {
-      runtime = LocalRuntime.start(new LocalRuntime.Options(port, data, frontend, workers, 5, 60, engine));
+      runtime = LocalRuntime.start(new LocalRuntime.Options(port, data, frontend, workers, 5, 60, provider));
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IOException(e.getMessage(), e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "shutdown"));
-    out.println("EtoAudioBook is running (local runtime, " + (engine instanceof PollyEngine ? "Amazon Polly"
+    out.println("EtoAudioBook is running (local runtime, " + (runtime.engine() instanceof PollyEngine ? "Amazon Polly"
         : "eSpeak NG") + "):");
     out.println("  web page    " + runtime.url() + (Files.isDirectory(frontend) ? "" : "  (frontend not built: npm --prefix frontend ci && npm --prefix frontend run build)"));
     out.println("  API         " + runtime.url() + "api/voices");
@@ -296,31 +295,18 @@ public final class Main {
   }
 
   /**
-   * The engine `serve` speaks with: --engine, else SPEECH_PROVIDER, else eSpeak NG. Polly is asked
-   * for its voices at once, so missing credentials or an unreachable endpoint stop the start with
-   * Polly's own reason instead of surfacing as failed parts.
+   * The engine `serve` speaks with: --engine, else SPEECH_PROVIDER, else eSpeak NG; the runtime's
+   * bean graph builds it (POLLY_ENGINE, POLLY_ENDPOINT from this process's environment).
    */
-  static SpeechEngine serveEngine(String option) {
+  static String serveProvider(String option) {
     String env = System.getenv("SPEECH_PROVIDER");
-    String name = option != null ? option : env == null || env.isBlank() ? "espeak" : env.strip();
-    switch (name.toLowerCase(Locale.ROOT)) {
-      case "espeak":
-        return engine();
-      case PollyEngine.PROVIDER:
-        // the engine the functions' bean graph builds from this process's environment (POLLY_ENGINE, POLLY_ENDPOINT)
-        PollyEngine polly = (PollyEngine) BeanGraph.start(Map.of("SPEECH_PROVIDER", PollyEngine.PROVIDER))
-            .getBean(SpeechEngine.class);
-        try {
-          polly.voices();
-        } catch (RuntimeException e) {
-          throw new IllegalStateException("cannot use Amazon Polly: " + e.getMessage()
-              + " (credentials and region come from the default AWS chain; POLLY_ENDPOINT overrides the endpoint)");
-        }
-        return polly;
-      default:
-        throw new UsageException((option != null ? "--engine" : "SPEECH_PROVIDER") + " must be espeak or polly, got '"
-            + name + "'");
+    String name = (option != null ? option : env == null || env.isBlank() ? "espeak" : env.strip())
+        .toLowerCase(Locale.ROOT);
+    if (!name.equals("espeak") && !name.equals(PollyEngine.PROVIDER)) {
+      throw new UsageException((option != null ? "--engine" : "SPEECH_PROVIDER") + " must be espeak or polly, got '"
+          + name + "'");
     }
+    return name;
   }
 
   /** Where the CLI keeps its synthesis cache between runs. */

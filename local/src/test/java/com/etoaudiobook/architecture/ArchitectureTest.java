@@ -93,7 +93,7 @@ class ArchitectureTest {
           .and(resideInAnyPackage("com.etoaudiobook.."));
 
   /** Lines of code from a handler's first to its last: Powertools' handlers are about 30. */
-  private static final int HANDLER_LINES = 60;
+  private static final int HANDLER_LINES = 70;
   /** Lines of one method of a handler. */
   private static final int METHOD_LINES = 50;
 

@@ -2,8 +2,6 @@ package com.etoaudiobook.local;
 
 import com.etoaudiobook.audio.Ffmpeg;
 import com.etoaudiobook.aws.PollyEngine;
-import com.etoaudiobook.aws.wiring.BeanGraph;
-import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.aws.testing.FakePolly;
 import com.etoaudiobook.aws.testing.PollyStub;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,9 +35,10 @@ class ServeOnPollyTest {
   @BeforeAll
   static void start() throws Exception {
     polly = PollyStub.start(0, PollyStub.QUOTAS);
-    PollyEngine engine = (PollyEngine) BeanGraph.start(Map.of("SPEECH_PROVIDER", "polly", "POLLY_ENGINE", "neural",
-        "POLLY_ENDPOINT", polly.endpoint().toString())).getBean(SpeechEngine.class);
-    runtime = LocalRuntime.start(new LocalRuntime.Options(0, dir.resolve("data"), null, 3, 3, 60, engine));
+    // as `serve --engine polly`: the runtime's one bean graph builds the engine (POLLY_ENGINE, POLLY_ENDPOINT)
+    runtime = LocalRuntime.start(new LocalRuntime.Options(0, dir.resolve("data"), null, 3, 3, 60, PollyEngine.PROVIDER),
+        Map.of("polly.engine", "neural", "polly.endpoint", polly.endpoint().toString()));
+    assertTrue(runtime.engine() instanceof PollyEngine, "engine: " + runtime.engine());
     http = new Http(runtime.url());
   }
 
