@@ -2,9 +2,9 @@ package com.etoaudiobook.api;
 
 import com.etoaudiobook.api.ratelimit.RateLimiting;
 import com.etoaudiobook.aws.Aggregates;
+import com.etoaudiobook.aws.settings.MetricsSettings;
 import com.etoaudiobook.aws.Metrics;
 import com.etoaudiobook.aws.ProcessStats;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
@@ -19,11 +19,9 @@ class HealthController {
   private final RateLimiting rateLimiting;
   private final boolean metricsEnabled;
 
-  /** @param metricsEnabled etoaudiobook.metrics-enabled (METRICS_ENABLED): off in AWS, where the route is public */
-  HealthController(RateLimiting rateLimiting,
-                   @Value("${etoaudiobook.metrics-enabled:true}") boolean metricsEnabled) {
+  HealthController(RateLimiting rateLimiting, MetricsSettings metrics) {
     this.rateLimiting = rateLimiting;
-    this.metricsEnabled = metricsEnabled;
+    this.metricsEnabled = metrics.on();
   }
 
   @Get("/health")

@@ -1,9 +1,10 @@
 package com.etoaudiobook.api;
 
+import com.etoaudiobook.aws.settings.HeavyWorkSettings;
 import com.etoaudiobook.concurrent.DaemonThreads;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,16 +83,15 @@ public final class HeavyWork implements AutoCloseable {
   private final Set<Task> parses = ConcurrentHashMap.newKeySet();
   private final NotificationListener heapAlarm = this::onMemoryNotification;
 
-  /**
-   * @param threads  etoaudiobook.heavy-work.threads: at most this many documents at once
-   * @param queue    etoaudiobook.heavy-work.queue: how many may wait for a thread
-   * @param parse    etoaudiobook.heavy-work.parse-deadline-seconds: any accepted file parses well within it
-   * @param deadline etoaudiobook.heavy-work.deadline-seconds: synthesis; API Gateway gives a request 30 s
-   */
-  HeavyWork(@Value("${etoaudiobook.heavy-work.threads:2}") int threads,
-            @Value("${etoaudiobook.heavy-work.queue:16}") int queue,
-            @Value("${etoaudiobook.heavy-work.parse-deadline-seconds:10}") int parse,
-            @Value("${etoaudiobook.heavy-work.deadline-seconds:20}") int deadline) {
+  /** The settings' pool (etoaudiobook.heavy-work.*), validated at start-up. */
+  @Inject
+  HeavyWork(HeavyWorkSettings settings) {
+    this(Integer.parseInt(settings.threads()), Integer.parseInt(settings.queue()),
+        Integer.parseInt(settings.parseDeadlineSeconds()), Integer.parseInt(settings.deadlineSeconds()));
+  }
+
+  /** @see HeavyWorkSettings */
+  HeavyWork(int threads, int queue, int parse, int deadline) {
     this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
         DaemonThreads.named("heavy-work"));
     this.parseDeadline = Duration.ofSeconds(parse);

@@ -114,7 +114,7 @@ class ApiFunctionTest {
   void limitsKeyOnTheSourceAddressAndMetricsCanBeOff() {
     try (ApplicationContext limited = Fixtures.context(dir.resolve("limits"), new RecordingQueue(), Map.of(
         "etoaudiobook.rate-limit.enabled", "true", "etoaudiobook.rate-limit.limits", "voices=2/1m",
-        "etoaudiobook.metrics-enabled", "false"))) {
+        "metrics.enabled", "false"))) {
       APIGatewayV2HTTPEventFunction f = new APIGatewayV2HTTPEventFunction(limited);
       int[] statuses = new int[3];
       for (int i = 0; i < 3; i++) {

@@ -1,6 +1,8 @@
 package com.etoaudiobook.aws.wiring;
 
 import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.settings.HeavyWorkSettings;
+import com.etoaudiobook.aws.settings.MetricsSettings;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +54,34 @@ class SettingsValidationTest {
       RuntimeException e = assertThrows(RuntimeException.class, () -> beans.getBean(Settings.class));
       String message = SettingsError.describe(e);
       assertTrue(message.contains(named), message);
+    }
+  }
+
+  /** The records read by one function's beans alone (the API's): each validated when its bean is made. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "METRICS_ENABLED|maybe|enabled|com.etoaudiobook.aws.settings.MetricsSettings",
+      "ETOAUDIOBOOK_HEAVY_WORK_THREADS|0|threads|com.etoaudiobook.aws.settings.HeavyWorkSettings",
+      "ETOAUDIOBOOK_HEAVY_WORK_DEADLINE_SECONDS|soon|deadlineSeconds|com.etoaudiobook.aws.settings.HeavyWorkSettings"})
+  void anInvalidSettingOfARecordStopsItsBeanNamingIt(String variable, String value, String named, Class<?> record) {
+    try (ApplicationContext beans = BeanGraph.start(Map.of(variable, value))) {
+      RuntimeException e = assertThrows(RuntimeException.class, () -> beans.getBean(record));
+      String message = SettingsError.describe(e);
+      assertTrue(message.contains(named), message);
+    }
+  }
+
+  @Test
+  void theApiRecordsTakeTheirDefaultsAndValues() {
+    try (ApplicationContext beans = BeanGraph.start(Map.of("METRICS_ENABLED", "false",
+        "ETOAUDIOBOOK_HEAVY_WORK_THREADS", "3"))) {
+      assertEquals(false, beans.getBean(MetricsSettings.class).on());
+      HeavyWorkSettings heavy = beans.getBean(HeavyWorkSettings.class);
+      assertEquals(List.of("3", "16", "10", "20"),
+          List.of(heavy.threads(), heavy.queue(), heavy.parseDeadlineSeconds(), heavy.deadlineSeconds()));
+    }
+    try (ApplicationContext beans = BeanGraph.start(Map.of())) {
+      assertTrue(beans.getBean(MetricsSettings.class).on(), "on unless turned off");
     }
   }
 }
