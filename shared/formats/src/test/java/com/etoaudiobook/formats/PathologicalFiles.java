@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -25,28 +22,9 @@ public final class PathologicalFiles {
   }
 
   static byte[] zip(Map<String, byte[]> entries) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (ZipOutputStream zip = new ZipOutputStream(out)) {
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-          ZipEntry entry = new ZipEntry(e.getKey());
-          if (e.getKey().equals("mimetype")) {
-            entry.setMethod(ZipEntry.STORED);
-            entry.setSize(e.getValue().length);
-            CRC32 crc = new CRC32();
-            crc.update(e.getValue());
-            entry.setCrc(crc.getValue());
-          }
-          zip.putNextEntry(entry);
-          zip.write(e.getValue());
-          zip.closeEntry();
-        }
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Fixtures.zip(entries);
   }
+
 
   private static final String CONTAINER = "<?xml version=\"1.0\"?><container version=\"1.0\" "
       + "xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\"><rootfiles><rootfile "
