@@ -1,0 +1,116 @@
+package com.etoaudiobook.audio;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a voice's encoded parts measure, learned from the parts themselves, so most parts of a voice
+ * skip decoding. A speech service speaks one voice (engine, rate, pitch, delivery) at a steady level:
+ * once a few of its parts agree, the next part's loudness is that level, and its frames' global
+ * gain can be moved without looking at them. Every {@link #RECHECK_EVERY}th part is still measured,
+ * so a voice whose level drifts (or whose parts stop agreeing) goes back to being measured.
+ *
+ * <p>Per process and in memory: a worker instance measures each voice a few times; nothing is
+ * stored or shared, so no storage request is added.
+ */
+public final class VoiceLevels {
+  /** Parts measured before a voice's level is trusted. */
+  public static final int CALIBRATION_PARTS = 3;
+  /** One part in this many is measured anyway. */
+  public static final int RECHECK_EVERY = 64;
+  /**
+   * The most a voice's measured parts may differ and still be levelled by calibration: within it,
+   * a part is at most half of it plus half a gain step (0.75 dB) from the target.
+   */
+  static final double MAX_SPREAD_LU = 1.5;
+  /** Room kept above the highest crest (true peak over loudness) seen, for a part peakier than those. */
+  static final double CREST_MARGIN_DB = 1.5;
+  /** Parts shorter than this say little about a voice (a word or two): they neither calibrate nor recheck. */
+  static final double MIN_SECONDS = 2.0;
+
+  private final ConcurrentHashMap<String, Level> levels = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Double> carried = new ConcurrentHashMap<>();
+
+  /**
+   * A voice's measured parts: how many, the mean and range of their integrated loudness, the
+   * highest crest, and parts levelled since (to pick the rechecks).
+   */
+  record Level(int measured, double sum, double min, double max, double maxCrest, long levelled) {
+    double mean() {
+      return sum / measured;
+    }
+
+    boolean settled() {
+      return measured >= CALIBRATION_PARTS && max - min <= MAX_SPREAD_LU;
+    }
+  }
+
+  /** The voice's level when the next part may use it instead of being measured, else null (and counts the part). */
+  Level trusted(String voice) {
+    Level[] out = new Level[1];
+    levels.computeIfPresent(voice, (k, l) -> {
+      if (!l.settled() || (l.levelled() + 1) % RECHECK_EVERY == 0) {
+        return l; // this part is measured (and recorded by then)
+      }
+      out[0] = l;
+      return new Level(l.measured(), l.sum(), l.min(), l.max(), l.maxCrest(), l.levelled() + 1);
+    });
+    return out[0];
+  }
+
+  /**
+   * Records a measured part. A part that disagrees with the voice's level by more than the spread
+   * allowed starts the calibration over from it: the voice is measured again until it settles.
+   */
+  void record(String voice, double lufs, double truePeak, double seconds) {
+    if (seconds < MIN_SECONDS || lufs == LoudnessMeter.SILENCE) {
+      return;
+    }
+    double crest = truePeak - lufs;
+    levels.merge(voice, new Level(1, lufs, lufs, lufs, crest, 0), (l, p) -> {
+      if (l.settled() && Math.abs(lufs - l.mean()) > MAX_SPREAD_LU / 2 + 0.25) {
+        return p;
+      }
+      return new Level(l.measured() + 1, l.sum() + lufs, Math.min(l.min(), lufs), Math.max(l.max(), lufs),
+          Math.max(l.maxCrest(), crest), l.levelled() + 1);
+    });
+  }
+
+  /**
+   * Whole gain steps for a part of {@code voice} that wants {@code ideal} (fractional) steps and
+   * lasts {@code seconds}: the step below or above it, so the part is less than one step (1.5 dB)
+   * from the target, chosen so what earlier parts of the voice missed, weighted by how long they
+   * last, is made up (error diffusion). A voice's parts then average the target rather than sit up
+   * to half a step (0.75 dB) off it all together, which would put two voices up to 1.5 dB apart.
+   */
+  int steps(String voice, double ideal, double seconds) {
+    int[] out = new int[1];
+    carried.compute(voice, (k, before) -> {
+      double owed = before == null ? 0 : before; // step-seconds
+      int low = (int) Math.floor(ideal);
+      double ifLow = owed + (ideal - low) * seconds;
+      double ifHigh = owed + (ideal - low - 1) * seconds;
+      boolean high = ideal != low && Math.abs(ifHigh) < Math.abs(ifLow);
+      out[0] = high ? low + 1 : low;
+      // a bound, so a voice whose parts were held down by their peaks is not owed forever
+      return Math.max(-MAX_OWED, Math.min(MAX_OWED, high ? ifHigh : ifLow));
+    });
+    return out[0];
+  }
+
+  /** The most step-seconds carried to later parts: a minute of audio half a step off. */
+  private static final double MAX_OWED = 30;
+
+  /** The key of a voice: whatever sets its sound but the text (provider, voice, engine, rate, pitch, delivery). */
+  public static String key(Object... parts) {
+    StringBuilder out = new StringBuilder();
+    for (Object p : parts) {
+      out.append(p).append('\u0000');
+    }
+    return out.toString();
+  }
+
+  /** How many voices are calibrated (for tests and figures). */
+  public int settledVoices() {
+    return (int) levels.values().stream().filter(Level::settled).count();
+  }
+}
