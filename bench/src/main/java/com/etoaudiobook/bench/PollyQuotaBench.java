@@ -31,11 +31,16 @@ import java.util.Map;
  * timeout) synthesizes a book of a few hundred parts through a local Polly stub that throttles at
  * Polly's quotas and answers in a time proportional to the text. Per engine it prints the achieved
  * call rate against the quota, throttled calls, dead parts, invocations past their timeout, the
- * job's time against the ideal (calls ÷ quota), and S3 requests per part by operation.
+ * job's time against the ideal (calls ÷ quota), and S3 requests per part by operation. The stub
+ * answers with speech ({@link StubSpeech}), so the workers level every part as they would Polly's.
  *
  *   bench/polly-quota.sh [PARTS [ENGINES]]      (default 400 and neural,standard)
  */
 public final class PollyQuotaBench {
+  /** The stub speaks (each voice at its own level), so every part is levelled as Polly's would be. */
+  static final StubSpeech SPEECH = new StubSpeech().prepare(
+      FakePolly.LIBRARY.stream().map(v -> (String) v.get("Id")).toList());
+
   /** What one job through the runtime came to. */
   record Run(String engine, int parts, long calls, long throttled, long dead, long overruns, double jobSeconds,
              double lastCallSeconds, double synthesisRate, Map<String, Long> storage, String cpu) {
@@ -64,7 +69,7 @@ public final class PollyQuotaBench {
     Map<String, String> env = new HashMap<>();
     env.put("POLLY_ENGINE", engine);
     env.put("REDIS_URL", System.getenv("REDIS_URL"));
-    try (FakePolly polly = PollyStub.start(0, PollyStub.QUOTAS);
+    try (FakePolly polly = PollyStub.start(0, PollyStub.QUOTAS).withSpeech(SPEECH);
          PollyEngine pollyEngine = PollyEngine.create(Settings.from(env::get),
              AwsSettings.fromEnvironment(Map.of("POLLY_ENDPOINT", polly.endpoint().toString())))) {
       // the template: SynthesisMaxConcurrency 10, BatchSize 10, maxReceiveCount 5, VisibilityTimeout 720

@@ -58,7 +58,8 @@ final class StubSpeech implements FakePolly.Speaker {
 
   @Override
   public byte[] speak(String voiceId, String engine, String text) {
-    byte[][] mine = clips.computeIfAbsent(voiceId + "/" + engine, k -> render(voiceId, engine));
+    // one sound per voice whatever the engine: clips are made once, before anything is measured
+    byte[][] mine = clips.computeIfAbsent(voiceId, k -> render(voiceId));
     double wanted = Math.max(1.0, text.length() * SECONDS_PER_CHAR);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     double seconds = 0;
@@ -69,9 +70,15 @@ final class StubSpeech implements FakePolly.Speaker {
     return out.toByteArray();
   }
 
-  private byte[][] render(String voiceId, String engine) {
+  /** Makes the clips of these voices now, so serving them later costs nothing. */
+  StubSpeech prepare(List<String> voiceIds) {
+    voiceIds.forEach(v -> speak(v, "neural", "x"));
+    return this;
+  }
+
+  private byte[][] render(String voiceId) {
     double lufs = level(voiceId);
-    String espeak = ESPEAK[Math.floorMod((voiceId + engine).hashCode(), ESPEAK.length)];
+    String espeak = ESPEAK[Math.floorMod(voiceId.hashCode(), ESPEAK.length)];
     byte[][] out = new byte[SENTENCES.size()][];
     for (int i = 0; i < out.length; i++) {
       // our limiter, at this voice's level and a ceiling CREST_DB above it, makes the dense speech
