@@ -8,6 +8,14 @@ export interface Problem {
   detail?: string;
 }
 
+/** A book whose (large) file the server still reads: GET its URL again. */
+interface ParsingBook {
+  id: string;
+  state: 'PARSING';
+  file: string;
+  since: number;
+}
+
 /** An API error with a message fit to show a user. */
 export class ApiError extends Error {
   constructor(
@@ -168,10 +176,27 @@ export const api = {
   voices: (force = false) => cachedGet<{ voices: Voice[]; count: number }>('/api/voices', TTL.voices, force),
   createUpload: (fileName: string, contentType: string, size: number) =>
     post<UploadResponse>('/api/uploads', { fileName, contentType, size }),
-  createBook: async (uploadId: string) => {
-    const b = await post<BookResponse>('/api/books', { uploadId });
+  /**
+   * Parses the upload into a book. A large file is parsed by the server in the background (202,
+   * state PARSING): then its URL is asked again until the book is there or the file is refused.
+   */
+  createBook: async (uploadId: string, pollMs = 1500, timeoutMs = 15 * 60_000) => {
+    const res = await request('/api/books', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ uploadId }),
+    });
+    let b = (await res.json()) as BookResponse | ParsingBook;
+    const until = Date.now() + timeoutMs;
+    while (res.status === 202 || (b as ParsingBook).state === 'PARSING') {
+      if (Date.now() > until) throw new ApiError('The book is taking too long to read; try a smaller file.', 504);
+      await new Promise((r) => setTimeout(r, pollMs));
+      const again = await request(`/api/books/${encodeURIComponent(b.id)}`, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+      b = (await again.json()) as BookResponse | ParsingBook;
+      if (again.status !== 202) break;
+    }
     cache.set(`/api/books/${b.id}`, b);
-    return b;
+    return b as BookResponse;
   },
   book: (id: string, force = false) => cachedGet<BookResponse>(`/api/books/${encodeURIComponent(id)}`, TTL.book, force),
   previewVoice: async (voiceName: string, text: string): Promise<Blob> => {

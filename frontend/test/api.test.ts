@@ -91,3 +91,35 @@ describe('createJob', () => {
     expect(keys[0]).not.toBe(keys[1]);
   });
 });
+
+describe('createBook', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const reply = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+  it('waits for a book the server parses in the background (202 PARSING) and returns it', async () => {
+    const paths: string[] = [];
+    const answers = [
+      reply(202, { id: 'b9', state: 'PARSING', file: 'big.pdf', since: 1 }),
+      reply(202, { id: 'b9', state: 'PARSING', file: 'big.pdf', since: 1 }),
+      reply(200, { id: 'b9', version: 1, book: { title: 'Big' } }),
+    ];
+    vi.stubGlobal('fetch', vi.fn(async (path: string) => {
+      paths.push(path);
+      return answers.shift()!;
+    }));
+    const { api } = await import('../src/api');
+    const book = await api.createBook('u1', 1);
+    expect(book.id).toBe('b9');
+    expect(book.book.title).toBe('Big');
+    expect(paths).toEqual(['/api/books', '/api/books/b9', '/api/books/b9']);
+  });
+  it('says why when the background parse refuses the file', async () => {
+    const answers = [
+      reply(202, { id: 'b8', state: 'PARSING', file: 'x.pdf', since: 1 }),
+      reply(422, { status: 422, title: 'Unprocessable Entity', detail: 'The PDF has no text layer' }),
+    ];
+    vi.stubGlobal('fetch', vi.fn(async () => answers.shift()!));
+    const { api } = await import('../src/api');
+    await expect(api.createBook('u2', 1)).rejects.toMatchObject({ status: 422, message: 'The PDF has no text layer' });
+  });
+});

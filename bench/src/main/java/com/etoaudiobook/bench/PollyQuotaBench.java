@@ -10,7 +10,7 @@ import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Role;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobOptions;
-import com.etoaudiobook.job.PartFailure;
+import com.etoaudiobook.job.synthesis.PartFailure;
 import com.etoaudiobook.job.Progress;
 import com.etoaudiobook.local.LocalRuntime;
 import com.etoaudiobook.voice.Casting;

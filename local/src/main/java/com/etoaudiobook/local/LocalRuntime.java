@@ -13,7 +13,7 @@ import com.etoaudiobook.aws.VoiceCatalog;
 import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.inbox.InboxHandler;
-import com.etoaudiobook.job.Inbox;
+import com.etoaudiobook.job.inbox.Inbox;
 import com.etoaudiobook.local.embedded.EmbeddedS3;
 import com.etoaudiobook.local.embedded.EmbeddedSqs;
 import com.etoaudiobook.local.embedded.ServerHeaders;

@@ -12,7 +12,7 @@ import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.JobOptions;
 import com.etoaudiobook.lexicon.Lexicon;
 import com.etoaudiobook.lexicon.LexiconException;
-import com.etoaudiobook.job.Pauses;
+import com.etoaudiobook.job.assembly.Pauses;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.FileBlobStore;
 import com.etoaudiobook.voice.AutoCaster;

@@ -2,7 +2,7 @@ package com.etoaudiobook.local;
 
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.engine.SpeechRequest;
-import com.etoaudiobook.job.PartSpec;
+import com.etoaudiobook.job.synthesis.PartSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

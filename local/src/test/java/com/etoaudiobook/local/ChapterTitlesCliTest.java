@@ -1,7 +1,7 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.audio.Ffmpeg;
-import com.etoaudiobook.job.Pauses;
+import com.etoaudiobook.job.assembly.Pauses;
 import com.etoaudiobook.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

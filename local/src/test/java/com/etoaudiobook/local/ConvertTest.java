@@ -8,7 +8,7 @@ import com.etoaudiobook.book.ScriptParser;
 import com.etoaudiobook.book.Segment;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.JobOptions;
-import com.etoaudiobook.job.Pauses;
+import com.etoaudiobook.job.assembly.Pauses;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.FileBlobStore;
 import com.etoaudiobook.voice.AutoCaster;

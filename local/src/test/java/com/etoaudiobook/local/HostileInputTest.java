@@ -1,7 +1,7 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.engine.espeak.EspeakEngine;
-import com.etoaudiobook.job.Inbox;
+import com.etoaudiobook.job.inbox.Inbox;
 import com.etoaudiobook.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;

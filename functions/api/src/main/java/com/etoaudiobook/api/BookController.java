@@ -4,9 +4,12 @@ import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.edit.BookVersions;
 import com.etoaudiobook.job.BookLimits;
+import com.etoaudiobook.job.BookParsing;
 import com.etoaudiobook.job.Ids;
-import com.etoaudiobook.job.Pricing;
+import com.etoaudiobook.job.inbox.Inbox;
+import com.etoaudiobook.job.pricing.Pricing;
 import com.etoaudiobook.voice.Casting;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,17 +31,28 @@ import java.util.Map;
 class BookController {
   private final Services services;
   private final HeavyWork heavy;
+  private final long parseAsyncBytes;
 
-  BookController(Services services, HeavyWork heavy) {
+  /**
+   * @param parseAsyncBytes PARSE_ASYNC_BYTES: larger uploads are parsed by the inbox, away from the
+   *                        request (whose deadline a whole ebook's PDF may pass), and answered 202
+   */
+  BookController(Services services, HeavyWork heavy,
+                 @Value("${parse.async-bytes:4194304}") long parseAsyncBytes) {
     this.services = services;
     this.heavy = heavy;
+    this.parseAsyncBytes = parseAsyncBytes;
+  }
+
+  /** A book still being parsed (202): GET its URL again after {@code Retry-After} seconds. */
+  record ParsingView(String id, String state, String file, long since) {
   }
 
   record CreateBook(String uploadId) {
   }
 
   @Post
-  HttpResponse<Map<String, Object>> create(@Body CreateBook body) {
+  HttpResponse<?> create(@Body CreateBook body) {
     if (body == null || body.uploadId() == null) {
       throw ApiException.badRequest("uploadId is required (from POST /api/uploads)");
     }
@@ -64,6 +78,14 @@ class BookController {
     if (mismatch != null) {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
     }
+    if (data.length > parseAsyncBytes) {
+      String bookId = Ids.newId();
+      BookParsing parsing = BookParsing.parsing(name);
+      services.store().saveParsing(bookId, parsing);
+      services.blobs().put(Inbox.parseKey(bookId, name), data, "application/octet-stream");
+      return HttpResponse.accepted().body(new ParsingView(bookId, parsing.state(), name, parsing.since()))
+          .header("Location", "/api/books/" + bookId).header("Retry-After", "2");
+    }
     Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, data)));
     String bookId = Ids.newId();
     services.store().saveBook(bookId, book);
@@ -71,16 +93,25 @@ class BookController {
     return HttpResponse.created(view(bookId, book, 1)).header("Location", "/api/books/" + bookId);
   }
 
+  /** The book; 202 while its file is parsed away from the API, 422 with the reason when it could not be. */
   @Get("/{id}")
-  Map<String, Object> get(@PathVariable String id) {
+  HttpResponse<?> get(@PathVariable String id) {
     if (!Ids.valid(id)) {
       throw ApiException.notFound("No book " + id);
     }
     BookVersions.Edited current = new BookVersions(services.store()).current(id);
     if (current == null) {
-      throw ApiException.notFound("No book " + id);
+      BookParsing parsing = services.store().parsing(id);
+      if (parsing == null) {
+        throw ApiException.notFound("No book " + id);
+      }
+      if (BookParsing.FAILED.equals(parsing.state())) {
+        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, parsing.message());
+      }
+      return HttpResponse.accepted().body(new ParsingView(id, parsing.state(), parsing.file(), parsing.since()))
+          .header("Retry-After", "2");
     }
-    return view(id, current.book(), current.version());
+    return HttpResponse.ok(view(id, current.book(), current.version()));
   }
 
   /** The book's cover image (from its EPUB), for the web app; 404 when the book has none. */

@@ -1,6 +1,6 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.job.CacheKey;
+import com.etoaudiobook.job.synthesis.CacheKey;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;
 import io.micronaut.http.HttpStatus;

@@ -6,7 +6,7 @@ import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.job.BookLimits;
-import com.etoaudiobook.job.CachedSynthesis;
+import com.etoaudiobook.job.synthesis.CachedSynthesis;
 import com.etoaudiobook.text.Chunker;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

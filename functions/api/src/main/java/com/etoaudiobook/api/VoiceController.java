@@ -2,8 +2,8 @@ package com.etoaudiobook.api;
 
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.engine.SpeechRequest;
-import com.etoaudiobook.job.CacheKey;
-import com.etoaudiobook.job.CachedSynthesis;
+import com.etoaudiobook.job.synthesis.CacheKey;
+import com.etoaudiobook.job.synthesis.CachedSynthesis;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.voice.Voice;
 import com.etoaudiobook.voice.VoiceFilter;

@@ -9,7 +9,7 @@ import com.etoaudiobook.book.Chapter;
 import com.etoaudiobook.book.Role;
 import com.etoaudiobook.book.Segment;
 import com.etoaudiobook.job.Ids;
-import com.etoaudiobook.job.PartSpec;
+import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.lexicon.Lexicon;

@@ -9,7 +9,7 @@ import com.etoaudiobook.aws.ProcessStats;
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobStore;
-import com.etoaudiobook.job.AudiobookAssembler;
+import com.etoaudiobook.job.assembly.AudiobookAssembler;
 import com.etoaudiobook.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.MDC;

@@ -9,7 +9,7 @@ import com.etoaudiobook.book.Book;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobOptions;
 import com.etoaudiobook.job.JobState;
-import com.etoaudiobook.job.PartSpec;
+import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.FileBlobStore;

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.etoaudiobook.aws.Metrics;
 import com.etoaudiobook.aws.Services;
-import com.etoaudiobook.job.Inbox;
+import com.etoaudiobook.job.inbox.Inbox;
 
 
 import java.net.URLDecoder;

@@ -3,7 +3,7 @@ package com.etoaudiobook.inbox;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.aws.testing.Fixtures;
-import com.etoaudiobook.job.Inbox;
+import com.etoaudiobook.job.inbox.Inbox;
 import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.json.Json;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package com.etoaudiobook.aws;
 
 import com.etoaudiobook.aws.internal.Aggregates;
 import com.etoaudiobook.concurrent.DaemonThreads;
-import com.etoaudiobook.job.PartSpec;
-import com.etoaudiobook.job.PartSynthesizer;
+import com.etoaudiobook.job.synthesis.PartSpec;
+import com.etoaudiobook.job.synthesis.PartSynthesizer;
 import com.etoaudiobook.job.Telemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

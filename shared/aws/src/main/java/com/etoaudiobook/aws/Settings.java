@@ -1,6 +1,6 @@
 package com.etoaudiobook.aws;
 
-import com.etoaudiobook.job.Pricing;
+import com.etoaudiobook.job.pricing.Pricing;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

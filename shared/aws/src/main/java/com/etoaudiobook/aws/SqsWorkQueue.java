@@ -1,7 +1,7 @@
 package com.etoaudiobook.aws;
 
 import com.etoaudiobook.concurrent.DaemonThreads;
-import com.etoaudiobook.job.PartSpec;
+import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.json.Json;
 import software.amazon.awssdk.services.sqs.SqsClient;

@@ -2,8 +2,8 @@ package com.etoaudiobook.aws;
 
 import com.etoaudiobook.aws.internal.Aggregates;
 import com.etoaudiobook.aws.logging.JsonLogEncoder;
-import com.etoaudiobook.job.PartSpec;
-import com.etoaudiobook.job.PartSynthesizer;
+import com.etoaudiobook.job.synthesis.PartSpec;
+import com.etoaudiobook.job.synthesis.PartSynthesizer;
 import com.etoaudiobook.job.Telemetry;
 import com.etoaudiobook.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package com.etoaudiobook.aws;
 
-import com.etoaudiobook.job.PartSpec;
+import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.json.Json;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;

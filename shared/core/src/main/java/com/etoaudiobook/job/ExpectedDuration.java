@@ -1,5 +1,8 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.job.assembly.ChapterTitles;
+import com.etoaudiobook.job.assembly.Pauses;
+
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Segment;
 import com.etoaudiobook.voice.Casting;

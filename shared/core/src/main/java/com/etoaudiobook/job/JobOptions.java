@@ -1,5 +1,7 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.job.assembly.Pauses;
+
 /**
  * @param pauses        silences between segments, paragraphs and chapters
  * @param maxPartChars  largest part, in characters (the engine's limit caps it)

@@ -1,5 +1,10 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.job.assembly.ChapterTitles;
+import com.etoaudiobook.job.synthesis.CacheKey;
+import com.etoaudiobook.job.synthesis.PartFailure;
+import com.etoaudiobook.job.synthesis.PartSpec;
+
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Segment;
 import com.etoaudiobook.lexicon.Lexicon;

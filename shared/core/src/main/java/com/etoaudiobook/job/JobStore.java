@@ -1,5 +1,9 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.job.synthesis.PartFailure;
+import com.etoaudiobook.job.synthesis.PartResult;
+import com.etoaudiobook.job.synthesis.PartSpec;
+
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;
@@ -43,6 +47,20 @@ public final class JobStore {
   public Book book(String bookId) {
     byte[] data = blobs.get(Keys.book(bookId));
     return data == null ? null : Json.read(data, Book.class);
+  }
+
+  public void saveParsing(String bookId, BookParsing parsing) {
+    blobs.put(Keys.bookParsing(bookId), Json.write(parsing), "application/json");
+  }
+
+  /** The state of a book parsed away from the API, or null when there is none (or the book is parsed). */
+  public BookParsing parsing(String bookId) {
+    byte[] b = blobs.get(Keys.bookParsing(bookId));
+    return b == null ? null : Json.read(b, BookParsing.class);
+  }
+
+  public void clearParsing(String bookId) {
+    blobs.delete(Keys.bookParsing(bookId));
   }
 
   public void saveJob(Job job) {

@@ -11,6 +11,11 @@ public final class Keys {
     return "books/" + bookId + "/book.json";
   }
 
+  /** While a large upload is parsed away from the API: its state, PARSING or FAILED ({@link BookParsing}). */
+  public static String bookParsing(String bookId) {
+    return "books/" + bookId + "/parsing.json";
+  }
+
   /** The book's cover image, when its file had one (the MP3's ID3 APIC picture). */
   public static String cover(String bookId) {
     return "books/" + bookId + "/cover";

@@ -1,5 +1,7 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.job.synthesis.PartFailure;
+
 import java.util.List;
 
 /**

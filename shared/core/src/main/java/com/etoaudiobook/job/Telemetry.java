@@ -1,5 +1,8 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.job.synthesis.PartSpec;
+import com.etoaudiobook.job.synthesis.PartSynthesizer;
+
 /**
  * What the core tells an observer about its work, so the functions can turn it into metrics
  * without the core knowing how they are emitted. Every method has a no-op default.

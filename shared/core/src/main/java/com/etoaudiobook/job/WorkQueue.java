@@ -1,5 +1,7 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.job.synthesis.PartSpec;
+
 import java.util.List;
 
 /** The queue port: SQS in AWS and in the local runtime, a thread pool for the CLI. */

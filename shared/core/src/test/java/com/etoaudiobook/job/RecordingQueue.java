@@ -1,5 +1,7 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.job.synthesis.PartSpec;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

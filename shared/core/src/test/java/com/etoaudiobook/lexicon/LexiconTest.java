@@ -1,7 +1,7 @@
 package com.etoaudiobook.lexicon;
 
 import com.etoaudiobook.engine.Speech;
-import com.etoaudiobook.job.CacheKey;
+import com.etoaudiobook.job.synthesis.CacheKey;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,10 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.synthesis;
+
+import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobState;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.Keys;
+import com.etoaudiobook.job.WorkQueue;
 
 import com.etoaudiobook.engine.CallGuard;
 import com.etoaudiobook.engine.SpeechRequest;

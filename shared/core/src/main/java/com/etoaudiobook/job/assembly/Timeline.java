@@ -1,4 +1,6 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.assembly;
+
+import com.etoaudiobook.job.synthesis.PartSpec;
 
 import com.etoaudiobook.audio.AudioFormats;
 import com.etoaudiobook.audio.SilenceFrame;

@@ -1,4 +1,6 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.synthesis;
+
+import com.etoaudiobook.job.Telemetry;
 
 import com.etoaudiobook.engine.SpeechBusyException;
 import com.etoaudiobook.engine.SpeechException;

@@ -1,4 +1,4 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.synthesis;
 
 /**
  * A part's failure (jobs/{id}/failures/{part}.json).

@@ -1,15 +1,34 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.inbox;
+
+import com.etoaudiobook.job.BookLimits;
+import com.etoaudiobook.job.BookParsing;
+import com.etoaudiobook.job.FileNames;
+import com.etoaudiobook.job.Ids;
+import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.Keys;
 
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.BookParser;
 import com.etoaudiobook.json.Json;
+import com.etoaudiobook.lexicon.BookLexicons;
+import com.etoaudiobook.lexicon.Lexicon;
+import com.etoaudiobook.lexicon.LexiconException;
+import com.etoaudiobook.lexicon.LexiconFormat;
 import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.voice.AutoCaster;
 import com.etoaudiobook.voice.Casting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -17,11 +36,20 @@ import java.util.function.Supplier;
  * Files dropped in inbox/ become audiobooks: parse, auto-cast, start a job, and write
  * {@code <file>.result.json} beside the file saying where the audiobook will be, or why the file
  * was refused. The result is written once; a bad file never throws, so the trigger never retries.
+ *
+ * <p>Pronunciations come from lexicon files put in the folder before the book: {@code lexicon.txt}
+ * or {@code lexicon.pls} for every book of the folder, {@code <book>.lexicon.txt} or {@code <book>.pls}
+ * for one book (its entries win). They are not books themselves.
  */
 public final class Inbox {
   private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
   public static final String PREFIX = "inbox/";
   public static final String RESULT_SUFFIX = ".result.json";
+  /**
+   * Uploads too large to parse within an API request: {@code inbox/.parse/<bookId>/<file>}. They become
+   * that book only (no job; the reader casts it in the web app), with its state in {@link BookParsing}.
+   */
+  public static final String PARSE_PREFIX = PREFIX + ".parse/";
   /** Beside a file while it is read, so one that kills the process is set aside, not read again at each start. */
   public static final String READING_SUFFIX = ".reading";
 
@@ -48,10 +76,16 @@ public final class Inbox {
     this.maxBytes = maxBytes;
   }
 
-  /** True for keys that are files to convert (not folders, not our own result objects). */
+  /** True for keys that are files to convert (not folders, not our own result objects, not lexicons). */
   public static boolean isInput(String key) {
     return key.startsWith(PREFIX) && !key.endsWith("/") && !key.endsWith(RESULT_SUFFIX)
-        && !key.endsWith(READING_SUFFIX);
+        && !key.endsWith(READING_SUFFIX) && !isLexicon(key);
+  }
+
+  /** Lexicon files: pronunciations for the books of their folder, read when a book arrives. */
+  public static boolean isLexicon(String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".pls") || name.equals("lexicon.txt") || name.endsWith(".lexicon.txt");
   }
 
   /** Converts one dropped file; returns its result, or null when the key is not an inbox input. */
@@ -73,6 +107,9 @@ public final class Inbox {
     if (blobs.exists(marker)) {
       // the last attempt on this file never finished: the process died reading it (time, memory)
       Result result = refused(name, "stopped", "Reading this file stopped the converter; it was set aside");
+      if (key.startsWith(PARSE_PREFIX)) {
+        store.saveParsing(bookIdOf(key), BookParsing.parsing(name).failed(result.reason(), result.message()));
+      }
       blobs.put(resultKey, Json.write(result), "application/json");
       blobs.delete(marker);
       return result;
@@ -83,6 +120,8 @@ public final class Inbox {
       result = convert(key, name, blobs);
     } catch (BookFormatException e) {
       result = refused(name, e.reason(), e.getMessage());
+    } catch (LexiconException e) {
+      result = refused(name, "lexicon", e.getMessage());
     } catch (IllegalArgumentException e) {
       result = refused(name, "invalid", e.getMessage());
     } catch (StackOverflowError e) {
@@ -97,9 +136,25 @@ public final class Inbox {
       result = new Result("failed", name, null, null, null, null, null, "internal",
           "The file could not be converted because of an internal error; drop it again to retry");
     }
+    if (key.startsWith(PARSE_PREFIX) && !"accepted".equals(result.status())) {
+      String bookId = bookIdOf(key);
+      BookParsing before = store.parsing(bookId);
+      store.saveParsing(bookId, (before == null ? BookParsing.parsing(name) : before)
+          .failed(result.reason(), result.message()));
+    }
     blobs.put(resultKey, Json.write(result), "application/json");
     blobs.delete(marker);
     return result;
+  }
+
+  /** Hands an upload over to be parsed here, away from the API; the book is {@code bookId} once read. */
+  public static String parseKey(String bookId, String fileName) {
+    return PARSE_PREFIX + bookId + "/" + fileName;
+  }
+
+  private static String bookIdOf(String parseKey) {
+    String rest = parseKey.substring(PARSE_PREFIX.length());
+    return rest.substring(0, rest.indexOf('/'));
   }
 
   private Result convert(String key, String name, BlobStore blobs) {
@@ -110,15 +165,56 @@ public final class Inbox {
     if (data.length > maxBytes) {
       return refused(name, "too-large", "The file is " + data.length + " bytes; the limit is " + maxBytes);
     }
+    if (key.startsWith(PARSE_PREFIX)) {
+      String bookId = bookIdOf(key);
+      Book book = BookLimits.check(parser.parse(name, data));
+      store.saveCover(bookId, parser.cover(name, data));
+      store.saveBook(bookId, book);
+      store.clearParsing(bookId);
+      blobs.delete(key); // the upload stays under uploads/; this was only the hand-over
+      LOG.info("inbox: {} parsed as book {}", key, bookId);
+      return new Result("accepted", name, book.title(), bookId, null, null, null, null, null);
+    }
+    Lexicon lexicon = lexiconFor(key, blobs);
     Book book = BookLimits.check(parser.parse(name, data));
     Casting casting = caster.get().cast(book, Map.of());
     String bookId = Ids.newId();
     store.saveBook(bookId, book);
     store.saveCover(bookId, parser.cover(name, data));
-    Job job = jobs.start(bookId, book, casting, JobOptions.DEFAULT);
+    if (!lexicon.isEmpty()) {
+      BookLexicons.save(blobs, bookId, lexicon);
+    }
+    Job job = jobs.start(bookId, book, casting, JobOptions.DEFAULT, lexicon);
     LOG.info("inbox: {} → job {} ({} parts)", key, job.id(), job.partsTotal());
     return new Result("accepted", name, book.title(), bookId, job.id(), Keys.job(job.id()),
         Keys.out(job.id(), FileNames.safe(book.title()) + ".mp3"), null, null);
+  }
+
+  /** The folder's lexicon, then the book's own (a later entry for a word replaces an earlier one). */
+  static Lexicon lexiconFor(String key, BlobStore blobs) {
+    String folder = key.substring(0, key.lastIndexOf('/') + 1);
+    String name = key.substring(folder.length());
+    String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+    Lexicon lexicon = Lexicon.EMPTY;
+    for (String candidate : List.of("lexicon.txt", "lexicon.pls", base + ".lexicon.txt", base + ".pls")) {
+      byte[] bytes = blobs.get(folder + candidate);
+      if (bytes == null) {
+        continue;
+      }
+      if (bytes.length > LexiconFormat.MAX_FILE_BYTES) {
+        throw new LexiconException(candidate + ": a lexicon file is at most " + LexiconFormat.MAX_FILE_BYTES + " bytes");
+      }
+      try {
+        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes)).toString();
+        lexicon = lexicon.with(LexiconFormat.parse(text));
+      } catch (CharacterCodingException e) {
+        throw new LexiconException(candidate + ": a lexicon file must be UTF-8 text", e);
+      } catch (LexiconException e) {
+        throw new LexiconException(candidate + ": " + e.getMessage(), e);
+      }
+    }
+    return lexicon;
   }
 
   private static long maxHeapMb() {

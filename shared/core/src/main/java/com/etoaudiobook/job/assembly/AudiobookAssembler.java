@@ -1,4 +1,13 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.assembly;
+
+import com.etoaudiobook.job.FileNames;
+import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobState;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.Keys;
+import com.etoaudiobook.job.synthesis.CacheEntry;
+import com.etoaudiobook.job.synthesis.PartResult;
+import com.etoaudiobook.job.synthesis.PartSpec;
 
 import com.etoaudiobook.audio.Id3Tag;
 import com.etoaudiobook.audio.SilenceFrame;

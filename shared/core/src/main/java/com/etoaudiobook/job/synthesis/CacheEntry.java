@@ -1,4 +1,4 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.synthesis;
 
 import com.etoaudiobook.json.Json;
 

@@ -1,4 +1,6 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.synthesis;
+
+import com.etoaudiobook.job.Keys;
 
 import com.etoaudiobook.audio.AudioFormats;
 import com.etoaudiobook.audio.LoudnessNormalizer;

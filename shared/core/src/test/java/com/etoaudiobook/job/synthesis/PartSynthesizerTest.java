@@ -1,4 +1,12 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.synthesis;
+
+import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.Keys;
+import com.etoaudiobook.job.RecordingQueue;
+import com.etoaudiobook.job.assembly.AudiobookAssembler;
 
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.book.Book;

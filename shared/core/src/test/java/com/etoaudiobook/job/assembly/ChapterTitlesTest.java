@@ -1,4 +1,6 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.assembly;
+
+import com.etoaudiobook.job.JobOptions;
 
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Chapter;

@@ -1,4 +1,10 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.synthesis;
+
+import com.etoaudiobook.job.JobOptions;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.RecordingQueue;
+
 
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.book.Book;

@@ -1,4 +1,4 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.pricing;
 
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.ScriptParser;

@@ -1,4 +1,4 @@
-package com.etoaudiobook.job;
+package com.etoaudiobook.job.assembly;
 
 /**
  * Silence inserted between segments of one paragraph, between paragraphs, and between chapters.
