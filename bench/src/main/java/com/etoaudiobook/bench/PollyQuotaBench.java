@@ -144,9 +144,10 @@ public final class PollyQuotaBench {
     int parts = args.length > 0 ? Integer.parseInt(args[0]) : 400;
     List<String> engines = List.of((args.length > 1 ? args[1] : "neural,standard").split(","));
     out.printf(Locale.ROOT, "Polly quota: %d parts per job, template defaults (10 instances x batch 10),"
-        + " stub latency %.0f ms + %.2f ms/char, limiter %s, %d cores%n", parts, PollyStub.LATENCY_MS,
-        PollyStub.MS_PER_CHAR, System.getenv("REDIS_URL") == null ? "per process" : "in Redis",
-        Runtime.getRuntime().availableProcessors());
+        + " stub latency %.0f ms + %.2f ms/char, limiter %s, %d cores at load average %.1f%n", parts,
+        PollyStub.LATENCY_MS, PollyStub.MS_PER_CHAR, System.getenv("REDIS_URL") == null ? "per process" : "in Redis",
+        Runtime.getRuntime().availableProcessors(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     // JIT warm-up, not measured
     run("standard", 60, "warm-up");
     for (String engine : engines) {

@@ -34,9 +34,10 @@ public final class CacheKey {
   }
 
   /**
-   * How the part was brought to the target, for engines whose audio arrives encoded: by its voice's
-   * calibrated level ({@link com.etoaudiobook.audio.VoiceLevels}), within half a gain step of it, not
-   * measured part by part. eSpeak NG's PCM is measured every time: its keys stay as they were.
+   * How the part was brought to the target, for engines whose audio arrives encoded: mostly by its
+   * voice's learned level ({@link com.etoaudiobook.audio.VoiceLevels}), in whole gain steps, not by
+   * measuring each part; entries made the old way are not taken for these. eSpeak NG's PCM is
+   * measured every time: its keys stay as they were.
    */
   static String levelling(String provider) {
     return "espeak".equals(provider) ? "" : "/mp3gain-by-voice";
