@@ -30,17 +30,38 @@ public final class VoiceLevels {
   private final ConcurrentHashMap<String, Level> levels = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Double> carried = new ConcurrentHashMap<>();
 
+  /** Measured parts a voice's level is taken from: the latest ones, so one odd part passes. */
+  static final int WINDOW = 4;
+
   /**
-   * A voice's measured parts: how many, the mean and range of their integrated loudness, the
-   * highest crest, and parts levelled since (to pick the rechecks).
+   * A voice's latest measured parts (integrated loudness, at most {@link #WINDOW}), the highest
+   * crest seen, and parts levelled since (to pick the rechecks).
    */
-  record Level(int measured, double sum, double min, double max, double maxCrest, long levelled) {
+  record Level(double[] latest, double maxCrest, long levelled) {
     double mean() {
-      return sum / measured;
+      double sum = 0;
+      for (double v : latest) {
+        sum += v;
+      }
+      return sum / latest.length;
     }
 
     boolean settled() {
-      return measured >= CALIBRATION_PARTS && max - min <= MAX_SPREAD_LU;
+      if (latest.length < CALIBRATION_PARTS) {
+        return false;
+      }
+      double min = latest[0], max = latest[0];
+      for (double v : latest) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      return max - min <= MAX_SPREAD_LU;
+    }
+
+    Level with(double lufs, double crest) {
+      double[] next = java.util.Arrays.copyOfRange(latest, Math.max(0, latest.length + 1 - WINDOW), latest.length + 1);
+      next[next.length - 1] = lufs;
+      return new Level(next, Math.max(maxCrest, crest), levelled + 1);
     }
   }
 
@@ -52,27 +73,23 @@ public final class VoiceLevels {
         return l; // this part is measured (and recorded by then)
       }
       out[0] = l;
-      return new Level(l.measured(), l.sum(), l.min(), l.max(), l.maxCrest(), l.levelled() + 1);
+      return new Level(l.latest(), l.maxCrest(), l.levelled() + 1);
     });
     return out[0];
   }
 
   /**
-   * Records a measured part. A part that disagrees with the voice's level by more than the spread
-   * allowed starts the calibration over from it: the voice is measured again until it settles.
+   * Records a measured part. A part that disagrees with a settled voice's level by more than its
+   * parts may differ starts the voice over from it (the voice changed): it is measured again until
+   * its parts agree. Before that, the latest parts count, so one odd part is soon forgotten.
    */
   void record(String voice, double lufs, double truePeak, double seconds) {
     if (seconds < MIN_SECONDS || lufs == LoudnessMeter.SILENCE) {
       return;
     }
     double crest = truePeak - lufs;
-    levels.merge(voice, new Level(1, lufs, lufs, lufs, crest, 0), (l, p) -> {
-      if (l.settled() && Math.abs(lufs - l.mean()) > MAX_SPREAD_LU / 2 + 0.25) {
-        return p;
-      }
-      return new Level(l.measured() + 1, l.sum() + lufs, Math.min(l.min(), lufs), Math.max(l.max(), lufs),
-          Math.max(l.maxCrest(), crest), l.levelled() + 1);
-    });
+    levels.merge(voice, new Level(new double[] {lufs}, crest, 0), (l, p) ->
+        l.settled() && Math.abs(lufs - l.mean()) > MAX_SPREAD_LU ? p : l.with(lufs, crest));
   }
 
   /**
