@@ -94,25 +94,34 @@ public final class VoiceLevels {
 
   /**
    * Whole gain steps for a part of {@code voice} that wants {@code ideal} (fractional) steps and
-   * lasts {@code seconds}: the step below or above it, so the part is less than one step (1.5 dB)
-   * from the target, chosen so what earlier parts of the voice missed, weighted by how long they
-   * last, is made up (error diffusion). A voice's parts then average the target rather than sit up
-   * to half a step (0.75 dB) off it all together, which would put two voices up to 1.5 dB apart.
+   * lasts {@code seconds}. The nearer step leaves every part of a voice off the same way, up to
+   * half a step (0.75 dB), which puts two voices up to 1.5 dB apart. So where both steps keep the
+   * part within {@link #MAX_PART_ERROR_STEPS} (1 dB), the one is chosen that makes up what earlier
+   * parts of the voice missed, weighted by how long they last (error diffusion): the voice's parts
+   * then average the target. Otherwise the nearer step, at most a third of a step (0.5 dB) off.
    */
   int steps(String voice, double ideal, double seconds) {
+    int low = (int) Math.floor(ideal);
+    boolean lowAllowed = ideal - low <= MAX_PART_ERROR_STEPS;
+    boolean highAllowed = low + 1 - ideal <= MAX_PART_ERROR_STEPS;
+    if (!lowAllowed || !highAllowed) {
+      return lowAllowed ? low : low + 1; // what this part misses cannot be made up within the bound
+    }
     int[] out = new int[1];
     carried.compute(voice, (k, before) -> {
       double owed = before == null ? 0 : before; // step-seconds
-      int low = (int) Math.floor(ideal);
       double ifLow = owed + (ideal - low) * seconds;
       double ifHigh = owed + (ideal - low - 1) * seconds;
-      boolean high = ideal != low && Math.abs(ifHigh) < Math.abs(ifLow);
+      boolean high = Math.abs(ifHigh) < Math.abs(ifLow);
       out[0] = high ? low + 1 : low;
       // a bound, so a voice whose parts were held down by their peaks is not owed forever
       return Math.max(-MAX_OWED, Math.min(MAX_OWED, high ? ifHigh : ifLow));
     });
     return out[0];
   }
+
+  /** The most a part may be off its own target by the step chosen for it: 1 dB, in steps. */
+  static final double MAX_PART_ERROR_STEPS = 1.0 / Mp3Gain.STEP_DB;
 
   /** The most step-seconds carried to later parts: a minute of audio half a step off. */
   private static final double MAX_OWED = 30;
