@@ -182,7 +182,7 @@ function bookBody(b) {
     id: b.id, version: b.version || 1, book: b.book,
     stats: { chapters: b.book.chapters.length, segments: segs, roles: b.book.roles.length, characters: chars, words, estimatedMinutes: words / 150 },
     casting: b.casting,
-    cost: { characters: chars, usd: Math.round(usd * 10000) / 10000, engine: 'mixed' },
+    cost: { characters: chars, usd: Math.round(usd * 10000) / 10000, byEngine: { mixed: chars } },
     prices: PRICE,
   };
 }
@@ -195,11 +195,11 @@ function jobView(j, origin) {
     const failing = j.failPart >= 0 && j.failPart < done;
     j.failed = failing ? 1 : 0;
     if (done >= j.total) {
-      if (failing) { j.state = 'FAILED'; j.finishedAt = new Date().toISOString(); }
+      if (failing) { j.state = 'FAILED'; j.finishedAt = Date.now(); }
       else { j.state = 'ASSEMBLING'; j.assembleAt = now; }
     }
   }
-  if (j.state === 'ASSEMBLING' && now - j.assembleAt > 600) { j.state = 'DONE'; j.finishedAt = new Date().toISOString(); remember(j, j.total); }
+  if (j.state === 'ASSEMBLING' && now - j.assembleAt > 600) { j.state = 'DONE'; j.finishedAt = Date.now(); remember(j, j.total); }
   const failures = j.failed ? [{ part: j.failPart, segment: j.failPart, role: j.segments[j.failPart]?.role || '?', reason: 'ThrottlingException: Rate exceeded (mock)', attempts: 3, dead: j.state === 'FAILED' || j.done >= j.total }] : [];
   const okParts = j.done - j.failed;
   const v = {
@@ -355,7 +355,7 @@ async function api(req, res, url, origin) {
     }
     const segs = book.book.chapters.flatMap((c) => c.segments);
     const j = {
-      id: id(), bookId: book.id, title: book.book.title, state: 'RUNNING', startedAt: Date.now(), createdAt: new Date().toISOString(),
+      id: id(), bookId: book.id, title: book.book.title, state: 'RUNNING', startedAt: Date.now(), createdAt: Date.now(),
       total: segs.length, done: 0, failed: 0, failPart: FAIL_PART < segs.length ? FAIL_PART : -1, chars: segs.reduce((s, x) => s + x.text.length, 0),
       segments: segs, chapters: book.book.chapters, casting,
     };
@@ -369,7 +369,7 @@ async function api(req, res, url, origin) {
     if (!g[2] && req.method === 'GET') return send(res, 200, jobView(j, origin), { 'Cache-Control': 'no-store' });
     if (!g[2] && req.method === 'DELETE') {
       jobView(j, origin);
-      if (j.state === 'RUNNING' || j.state === 'ASSEMBLING') { j.state = 'CANCELLED'; j.finishedAt = new Date().toISOString(); remember(j, j.done); }
+      if (j.state === 'RUNNING' || j.state === 'ASSEMBLING') { j.state = 'CANCELLED'; j.finishedAt = Date.now(); remember(j, j.done); }
       return send(res, 200, jobView(j, origin));
     }
     if (g[2] === '/retry' && req.method === 'POST') {

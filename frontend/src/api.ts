@@ -1,19 +1,11 @@
 import { TtlCache } from './cache';
-import type { BookResponse, Casting, JobView, SegmentsResponse, UploadResponse, Voice } from './types';
+import type { BookResponse, Casting, JobView, ParsingBook, SegmentsResponse, UploadResponse, Voice } from './types';
 
 export interface Problem {
   type?: string;
   title?: string;
   status: number;
   detail?: string;
-}
-
-/** A book whose (large) file the server still reads: GET its URL again. */
-interface ParsingBook {
-  id: string;
-  state: 'PARSING';
-  file: string;
-  since: number;
 }
 
 /** An API error with a message fit to show a user. */

@@ -70,9 +70,19 @@ export interface BookResponse {
     estimatedMinutes: number;
   };
   casting: Casting;
-  cost?: { characters: number; usd: number; engine: string };
+  /** characters by engine, e.g. {"neural": 12000} */
+  cost?: { characters: number; usd: number; byEngine: Record<string, number> };
   /** engine → USD per million characters */
   prices?: Record<string, number>;
+}
+
+/** A book whose (large) file the server still reads (202): GET its URL again. */
+export interface ParsingBook {
+  id: string;
+  state: 'PARSING';
+  file: string;
+  /** epoch ms */
+  since: number;
 }
 
 export interface UploadResponse {
@@ -84,7 +94,7 @@ export interface UploadResponse {
   expiresAt?: string;
 }
 
-export type JobState = 'RUNNING' | 'ASSEMBLING' | 'DONE' | 'FAILED' | 'CANCELLED';
+export type JobState = 'QUEUED' | 'RUNNING' | 'ASSEMBLING' | 'DONE' | 'FAILED' | 'CANCELLED';
 
 export interface JobFailure {
   part: number;
@@ -104,8 +114,10 @@ export interface JobView {
   etaSeconds?: number | null;
   failures?: JobFailure[];
   billedCharacters?: number;
-  createdAt?: string;
-  finishedAt?: string | null;
+  /** epoch ms */
+  createdAt?: number;
+  /** epoch ms; absent while the job runs */
+  finishedAt?: number | null;
   outputs?: { audiobook?: string; captions?: string; chapters?: string; manifest?: string };
 }
 

@@ -264,9 +264,7 @@ class BadInputTest {
       assertTrue(name.length() <= 80, key);
     }
     assertEquals("audiobook", FileNames.safe(".."));
-    String cd = com.etoaudiobook.aws.internal.ContentDisposition.attachment("../\"evil\"\r\n;x=1.mp3");
-    assertFalse(cd.contains("\r") || cd.contains("\n") || cd.contains("../"), cd);
-    assertTrue(cd.startsWith("attachment; filename=\""), cd);
+    // the download name's header: ContentDispositionTest (shared/aws)
   }
 
   @Test

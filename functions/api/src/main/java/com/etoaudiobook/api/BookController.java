@@ -20,8 +20,11 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,13 +48,17 @@ class BookController {
   }
 
   /** A book still being parsed (202): GET its URL again after {@code Retry-After} seconds. */
-  record ParsingView(String id, String state, String file, long since) {
+  record ParsingView(String id, @Schema(allowableValues = BookParsing.PARSING, requiredMode = Schema.RequiredMode.REQUIRED) String state, String file, long since) {
   }
 
   record CreateBook(String uploadId) {
   }
 
   @Post
+  @ApiResponse(responseCode = "201", description = "the book, parsed and stored (Location: /api/books/{id})",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+  @ApiResponse(responseCode = "202", description = "a large file, parsed away from the request: GET the Location",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParsingView.class)))
   HttpResponse<?> create(@Body CreateBook body) {
     if (body == null || body.uploadId() == null) {
       throw ApiException.badRequest("uploadId is required (from POST /api/uploads)");
@@ -95,6 +102,10 @@ class BookController {
 
   /** The book; 202 while its file is parsed away from the API, 422 with the reason when it could not be. */
   @Get("/{id}")
+  @ApiResponse(responseCode = "200", description = "the book",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookView.class)))
+  @ApiResponse(responseCode = "202", description = "its file is still being parsed: ask again after Retry-After",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParsingView.class)))
   HttpResponse<?> get(@PathVariable String id) {
     if (!Ids.valid(id)) {
       throw ApiException.notFound("No book " + id);
@@ -116,6 +127,9 @@ class BookController {
 
   /** The book's cover image (from its EPUB), for the web app; 404 when the book has none. */
   @Get("/{id}/cover")
+  @ApiResponse(responseCode = "200", description = "the cover image",
+      content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+          @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
   HttpResponse<byte[]> cover(@PathVariable String id) {
     byte[] image = Ids.valid(id) ? services.store().cover(id) : null;
     if (image == null) {
@@ -126,7 +140,7 @@ class BookController {
         .header("Cache-Control", "private, max-age=86400");
   }
 
-  record EstimateRequest(@Nullable Map<String, JobController.Voicing> casting) {
+  record EstimateRequest(@Nullable Map<String, Voicing> casting) {
   }
 
   /**
@@ -139,7 +153,7 @@ class BookController {
     if (book == null) {
       throw ApiException.notFound("No book " + id);
     }
-    Casting casting = services.caster().cast(book, JobController.assignments(body == null ? null : body.casting()));
+    Casting casting = services.caster().cast(book, Voicing.assignments(body == null ? null : body.casting()));
     return estimate(book, casting);
   }
 
@@ -148,25 +162,13 @@ class BookController {
   }
 
   /** @param version the book's version (1 as parsed; every edit adds one): a PATCH's baseVersion */
-  Map<String, Object> view(String id, Book book, int version) {
+  BookView view(String id, Book book, int version) {
     Casting casting = services.caster().cast(book, Map.of());
     long words = book.segments().mapToLong(s -> s.text().split("\\s+").length).sum();
-    Map<String, Object> stats = new LinkedHashMap<>();
-    stats.put("chapters", book.chapters().size());
-    stats.put("segments", book.segmentCount());
-    stats.put("roles", book.roles().size());
-    stats.put("characters", book.characters());
-    stats.put("words", words);
-    stats.put("estimatedMinutes", Math.round(words / 155.0 * 10) / 10.0);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", id);
-    out.put("version", version);
-    out.put("book", book);
-    out.put("stats", stats);
-    out.put("cover", services.store().cover(id) != null ? "/api/books/" + id + "/cover" : null);
-    out.put("casting", casting.roles());
-    out.put("cost", estimate(book, casting));
-    out.put("prices", services.pricing().usdPerMillion());
-    return out;
+    BookView.Stats stats = new BookView.Stats(book.chapters().size(), book.segmentCount(), book.roles().size(),
+        book.characters(), words, Math.round(words / 155.0 * 10) / 10.0);
+    return new BookView(id, version, book, stats,
+        services.store().cover(id) != null ? "/api/books/" + id + "/cover" : null, casting.roles(),
+        estimate(book, casting), services.pricing().usdPerMillion());
   }
 }

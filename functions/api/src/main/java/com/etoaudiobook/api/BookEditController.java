@@ -16,8 +16,11 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
-import java.util.Map;
 
 /**
  * The reader's corrections of a book's casting: {@code PATCH /api/books/{id}} with
@@ -37,7 +40,9 @@ class BookEditController {
   }
 
   @Patch("/{id}")
-  Map<String, Object> edit(@PathVariable String id, @Body @Nullable String body) {
+  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+      schema = @Schema(implementation = BookEdits.class)))
+  BookView edit(@PathVariable String id, @Body @Nullable String body) {
     if (!Ids.valid(id) || services.store().book(id) == null) {
       throw ApiException.notFound("No book " + id);
     }

@@ -1,17 +1,16 @@
 package com.etoaudiobook.api;
 
 import com.etoaudiobook.api.ratelimit.RateLimiting;
+import com.etoaudiobook.aws.Aggregates;
 import com.etoaudiobook.aws.Metrics;
 import com.etoaudiobook.aws.ProcessStats;
-import com.etoaudiobook.aws.internal.Aggregates;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
 import java.lang.management.ManagementFactory;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Liveness, and process and application figures. */
 @Controller
@@ -28,8 +27,8 @@ class HealthController {
   }
 
   @Get("/health")
-  Map<String, Object> health() {
-    return Map.of("status", "ok", "service", "etoaudiobook", "version", VERSION);
+  Health health() {
+    return new Health("ok", "etoaudiobook", VERSION);
   }
 
   /**
@@ -38,61 +37,26 @@ class HealthController {
    * the rate limiter's Redis. On Lambda each instance answers for itself: CloudWatch has the sum.
    */
   @Get("/metrics")
-  Map<String, Object> metrics() {
+  MetricsView metrics() {
     if (!metricsEnabled) {
       throw ApiException.notFound("Page not found");
     }
     Runtime rt = Runtime.getRuntime();
-    Map<String, Object> process = new LinkedHashMap<>();
-    process.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
-    process.put("rssMb", ProcessStats.rssMb());
-    process.put("heapUsedMb", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
-    process.put("heapCommittedMb", rt.totalMemory() / (1024 * 1024));
-    process.put("heapMaxMb", rt.maxMemory() / (1024 * 1024));
     long cpu = ProcessStats.cpuNanos();
-    process.put("cpuTimeMs", cpu < 0 ? -1 : cpu / 1_000_000);
-    process.put("cpuPercent", ProcessStats.cpuPercentSinceLastCall());
-    process.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
-    process.put("openFileDescriptors", ProcessStats.openFileDescriptors());
-    process.put("processors", rt.availableProcessors());
-    process.put("gc", ProcessStats.gc());
-    process.put("emfRecordsDropped", Metrics.dropped());
-
+    MetricsView.ProcessFigures process = new MetricsView.ProcessFigures(
+        ManagementFactory.getRuntimeMXBean().getUptime() / 1000, ProcessStats.rssMb(),
+        (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024), rt.totalMemory() / (1024 * 1024),
+        rt.maxMemory() / (1024 * 1024), cpu < 0 ? -1 : cpu / 1_000_000, ProcessStats.cpuPercentSinceLastCall(),
+        ManagementFactory.getThreadMXBean().getThreadCount(), ProcessStats.openFileDescriptors(),
+        rt.availableProcessors(), ProcessStats.gc(), Metrics.dropped());
     Aggregates aggregates = Metrics.aggregates();
-    List<Map<String, Object>> app = aggregates.summaries().stream().map(s -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", s.name());
-      m.put("dimensions", s.dimensions());
-      m.put("count", s.count());
-      m.put("mean", s.mean());
-      m.put("p50", s.p50());
-      m.put("p95", s.p95());
-      m.put("p99", s.p99());
-      m.put("max", s.max());
-      m.put("totalCount", s.totalCount());
-      m.put("totalSum", s.totalSum());
-      m.put("maxSinceStart", s.maxSinceStart());
-      return m;
-    }).toList();
-
-    Map<String, Object> redis = new LinkedHashMap<>();
-    redis.put("configured", rateLimiting.limiter().redisConfigured());
-    redis.put("available", rateLimiting.limiter().redisAvailable());
-    redis.put("rateLimitBackend", rateLimiting.limiter().backend().name().toLowerCase());
-    redis.put("failures", rateLimiting.limiter().redisFailures());
-
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("service", "etoaudiobook");
-    body.put("version", VERSION);
-    body.put("process", process);
-    body.put("window", Map.of("seconds", Aggregates.WINDOW_MS / 1000, "maxSamples", Aggregates.CAPACITY));
-    body.put("metrics", app);
-    body.put("caches", aggregates.cacheRates());
-    body.put("redis", redis);
-    body.put("rateLimit", Map.of("enabled", rateLimiting.enabled(),
-        "limits", rateLimiting.limits().all().entrySet().stream()
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString(),
-                (a, b) -> a, java.util.TreeMap::new))));
-    return body;
+    MetricsView.RedisState redis = new MetricsView.RedisState(rateLimiting.limiter().redisConfigured(),
+        rateLimiting.limiter().redisAvailable(), rateLimiting.limiter().backend().name().toLowerCase(),
+        rateLimiting.limiter().redisFailures());
+    Map<String, String> limits = new TreeMap<>();
+    rateLimiting.limits().all().forEach((name, limit) -> limits.put(name, limit.toString()));
+    return new MetricsView("etoaudiobook", VERSION, process,
+        new MetricsView.Window(Aggregates.WINDOW_MS / 1000, Aggregates.CAPACITY), aggregates.summaries(),
+        aggregates.cacheRates(), redis, new MetricsView.RateLimitState(rateLimiting.enabled(), limits));
   }
 }

@@ -17,7 +17,6 @@ import com.etoaudiobook.json.Json;
 import com.etoaudiobook.lexicon.BookLexicons;
 import com.etoaudiobook.voice.Casting;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -32,6 +31,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,9 +59,6 @@ class JobController {
     this.versions = new BookVersions(services.store());
   }
 
-  record Voicing(String voiceId, @Nullable String engine, @Nullable Double rate, @Nullable Integer pitch) {
-  }
-
   /** Pauses as sent: any left out take the defaults; the limits are Pauses' own. */
   record PauseInput(@Nullable Integer segmentMs, @Nullable Integer paragraphMs, @Nullable Integer chapterMs) {
   }
@@ -72,9 +71,11 @@ class JobController {
   }
 
   @Post
-  HttpResponse<Map<String, Object>> create(@Body CreateJob body, @Nullable @Header("Idempotency-Key") String key) {
+  @ApiResponse(responseCode = "202", description = "the job, started (Location: /api/jobs/{id})",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+  HttpResponse<JobView> create(@Body CreateJob body, @Nullable @Header("Idempotency-Key") String key) {
     String jobId = idempotency.jobFor(key, body, () -> start(body));
-    return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED)
+    return HttpResponse.<JobView>status(HttpStatus.ACCEPTED)
         .body(view(services.jobs().progress(jobId)))
         .header("Location", "/api/jobs/" + jobId);
   }
@@ -84,7 +85,7 @@ class JobController {
       throw ApiException.badRequest("bookId is required");
     }
     Pauses pauses = pauses(body.options()); // what the request says is checked before what it names
-    Map<String, Casting.Assignment> chosen = assignments(body.casting());
+    Map<String, Casting.Assignment> chosen = Voicing.assignments(body.casting());
     BookVersions.Edited current = Ids.valid(body.bookId()) ? versions.current(body.bookId()) : null;
     if (current == null) {
       throw ApiException.notFound("No book " + body.bookId());
@@ -115,28 +116,14 @@ class JobController {
     }
   }
 
-  /** The roles a request casts, validated (shared with the cost estimate). */
-  static Map<String, Casting.Assignment> assignments(@Nullable Map<String, Voicing> casting) {
-    Map<String, Casting.Assignment> chosen = new LinkedHashMap<>();
-    if (casting != null) {
-      casting.forEach((role, v) -> {
-        if (v == null || v.voiceId() == null || v.voiceId().isBlank()) {
-          throw ApiException.badRequest("casting for role '" + role + "' needs a voiceId");
-        }
-        double rate = Prosody.rate("role '" + role + "'", v.rate());
-        int pitch = Prosody.pitch("role '" + role + "'", v.pitch());
-        chosen.put(role, new Casting.Assignment(v.voiceId(), v.engine(), rate, pitch));
-      });
-    }
-    return chosen;
-  }
-
   @Get("/{id}")
-  Map<String, Object> get(@PathVariable String id) {
+  JobView get(@PathVariable String id) {
     return view(progress(id));
   }
 
   @Get(value = "/{id}/segments{?chapter}", produces = MediaType.APPLICATION_JSON)
+  @ApiResponse(responseCode = "200", description = "the player's view of a finished job",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentsView.class)))
   HttpResponse<byte[]> segments(@PathVariable String id, @Nullable @QueryValue Integer chapter) {
     // the job record alone: counting done parts (progress) costs seconds on a novel and is not needed here
     Job job = Ids.valid(id) ? services.store().job(id) : null;
@@ -147,33 +134,35 @@ class JobController {
       throw ApiException.conflict("Job " + id + " is " + job.state().name().toLowerCase()
           + "; segments are available when it is done");
     }
-    ObjectNode manifest;
+    JsonNode manifest;
     try (InputStream in = services.blobs().open(Keys.out(id, "manifest.json"))) {
-      manifest = (ObjectNode) Json.MAPPER.readTree(in);
+      manifest = Json.MAPPER.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ObjectNode out = PlayerView.of(id, manifest, chapter,
+    SegmentsView out = PlayerView.of(id, manifest, chapter,
         audio -> services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
     if (services.blobs().exists(Keys.cover(job.bookId()))) {
-      out.put("coverUrl", "/api/books/" + job.bookId() + "/cover"); // same origin, and it does not expire
+      out = out.withCover("/api/books/" + job.bookId() + "/cover"); // same origin, and it does not expire
     }
     return HttpResponse.ok(Json.write(out));
   }
 
   @Post("/{id}/retry")
-  HttpResponse<Map<String, Object>> retry(@PathVariable String id) {
+  @ApiResponse(responseCode = "202", description = "the job, its failed parts sent again",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+  HttpResponse<JobView> retry(@PathVariable String id) {
     progress(id);
     try {
       services.jobs().retry(id);
     } catch (IllegalStateException e) {
       throw ApiException.conflict(e.getMessage());
     }
-    return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED).body(view(progress(id)));
+    return HttpResponse.<JobView>status(HttpStatus.ACCEPTED).body(view(progress(id)));
   }
 
   @Delete("/{id}")
-  Map<String, Object> cancel(@PathVariable String id) {
+  JobView cancel(@PathVariable String id) {
     if (!Ids.valid(id) || services.store().job(id) == null) { // the job alone: progress lists every part
       throw ApiException.notFound("No job " + id);
     }
@@ -203,34 +192,23 @@ class JobController {
     return ms.canConvertToLong() ? Math.round(ms.asLong() / 1000.0) : null;
   }
 
-  private Map<String, Object> view(Progress p) {
+  private JobView view(Progress p) {
     Job job = p.job();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", job.id());
-    out.put("bookId", job.bookId());
-    out.put("title", job.title());
-    out.put("bookVersion", versions.jobVersion(job.id()));
-    out.put("state", job.state());
-    out.put("parts", Map.of("done", p.partsDone(), "total", p.partsTotal(), "failed", p.partsFailed()));
-    out.put("etaSeconds", p.etaSeconds());
-    out.put("expectedDurationSeconds", expectedSeconds(job.id()));
-    out.put("failures", p.failures());
-    out.put("billedCharacters", job.billedCharacters());
-    out.put("createdAt", job.createdAt());
-    out.put("finishedAt", job.finishedAt() == 0 ? null : job.finishedAt());
+    Map<String, String> links = null;
+    Integer cached = null;
     if (job.state() == JobState.DONE && job.outputs() != null) {
-      Map<String, String> links = new LinkedHashMap<>();
-      job.outputs().forEach((name, key) -> {
-        if (key.startsWith("jobs/")) {
-          String file = key.substring(key.lastIndexOf('/') + 1);
-          links.put(name, services.signer().getUrl(key, LINK_TTL, file));
+      links = new LinkedHashMap<>();
+      for (Map.Entry<String, String> output : job.outputs().entrySet()) {
+        String key = output.getValue();
+        if (key.startsWith("jobs/")) { // jobs assembled before the counts were kept listed cachedParts here
+          links.put(output.getKey(), services.signer().getUrl(key, LINK_TTL, key.substring(key.lastIndexOf('/') + 1)));
         }
-      });
-      out.put("outputs", links);
-      String cached = job.outputs().get("cachedParts");
-      // parts served from the synthesis cache (billed nothing this run)
-      out.put("cachedParts", cached == null ? 0 : Integer.parseInt(cached));
+      }
+      cached = job.counts() == null ? 0 : job.counts().cached();
     }
-    return out;
+    return new JobView(job.id(), job.bookId(), job.title(), versions.jobVersion(job.id()), job.state(),
+        new JobView.Parts(p.partsDone(), p.partsTotal(), p.partsFailed()), p.etaSeconds(),
+        expectedSeconds(job.id()), p.failures(), job.billedCharacters(), job.createdAt(),
+        job.finishedAt() == 0 ? null : job.finishedAt(), links, cached);
   }
 }

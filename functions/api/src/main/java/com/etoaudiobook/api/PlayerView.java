@@ -1,10 +1,11 @@
 package com.etoaudiobook.api;
 
 import com.etoaudiobook.json.Json;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,6 +15,9 @@ import java.util.function.UnaryOperator;
  * sent, so a novel opens with one chapter's worth of JSON and presigned links.
  */
 final class PlayerView {
+  private static final TypeReference<List<long[]>> MARKS = new TypeReference<>() {
+  };
+
   private PlayerView() {
   }
 
@@ -22,44 +26,43 @@ final class PlayerView {
    * @param link    the segment's audio file name (relative to out/) → a URL the browser can fetch
    * @throws ApiException 404 when the job has no such chapter
    */
-  static ObjectNode of(String jobId, JsonNode manifest, Integer chapter, UnaryOperator<String> link) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    out.put("jobId", jobId);
-    out.put("title", manifest.path("title").asText());
-    if (manifest.hasNonNull("author")) {
-      out.set("author", manifest.get("author"));
-    }
-    out.put("durationMs", manifest.path("durationMs").asLong());
+  static SegmentsView of(String jobId, JsonNode manifest, Integer chapter, UnaryOperator<String> link) {
     JsonNode all = manifest.path("segments");
-    out.put("segmentCount", all.size());
-    ArrayNode chapters = out.putArray("chapters");
+    List<SegmentsView.ChapterOutline> chapters = new ArrayList<>();
     int chosen = -1;
     // The manifest lists the chapters that have segments, in order: its i-th is the i-th distinct chapter of the segments.
-    for (int i = 0, c = 0; i < all.size(); i++) {
+    for (int i = 0, first = 0; i < all.size(); i++) {
       int index = all.get(i).path("chapter").asInt();
-      if (i == 0 || index != all.get(i - 1).path("chapter").asInt()) {
-        JsonNode mark = manifest.path("chapters").path(c++);
-        ObjectNode ch = mark.isObject() ? ((ObjectNode) mark).deepCopy() : Json.MAPPER.createObjectNode();
-        chapters.add(ch.put("index", index).put("firstSegment", i).put("segments", 0));
+      boolean last = i + 1 == all.size() || all.get(i + 1).path("chapter").asInt() != index;
+      if (last) {
+        JsonNode mark = manifest.path("chapters").path(chapters.size());
+        chapters.add(new SegmentsView.ChapterOutline(mark.path("title").asText(null), mark.path("startMs").asLong(),
+            mark.path("endMs").asLong(), index, first, i + 1 - first));
         chosen = chosen < 0 && chapter != null && index >= chapter ? index : chosen;
+        first = i + 1;
       }
-      ObjectNode last = (ObjectNode) chapters.get(chapters.size() - 1);
-      last.put("segments", last.path("segments").asInt() + 1);
     }
     if (chapter != null && chosen < 0) {
       throw ApiException.notFound("Job " + jobId + " has no chapter " + chapter + " or later");
     }
-    if (chapter != null) {
-      out.put("chapter", chosen);
-    }
-    ArrayNode segments = out.putArray("segments");
+    List<SegmentsView.PlayerSegment> segments = new ArrayList<>();
     for (JsonNode s : all) {
       if (chapter == null || s.path("chapter").asInt() == chosen) {
-        ObjectNode seg = (ObjectNode) s; // the manifest was read for this request alone
-        seg.put("audioUrl", link.apply(seg.remove("audio").asText()));
-        segments.add(seg);
+        segments.add(new SegmentsView.PlayerSegment(s.path("index").asInt(), s.path("chapter").asInt(),
+            s.path("role").asText(), text(s, "delivery"), text(s, "voice"), s.path("text").asText(),
+            s.path("startMs").asLong(), s.path("endMs").asLong(), marks(s, "words"), marks(s, "sentences"),
+            link.apply(s.path("audio").asText())));
       }
     }
-    return out;
+    return new SegmentsView(jobId, manifest.path("title").asText(), text(manifest, "author"),
+        manifest.path("durationMs").asLong(), all.size(), chapters, chapter == null ? null : chosen, segments, null);
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asText() : null;
+  }
+
+  private static List<long[]> marks(JsonNode node, String field) {
+    return node.has(field) ? Json.MAPPER.convertValue(node.get(field), MARKS) : List.of();
   }
 }

@@ -1,12 +1,11 @@
 package com.etoaudiobook.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,15 +17,18 @@ public final class Problem {
   private Problem() {
   }
 
-  public static Map<String, Object> body(HttpStatus status, String detail) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "about:blank");
-    body.put("title", status.getReason());
-    body.put("status", status.getCode());
-    if (detail != null) {
-      body.put("detail", detail);
-    }
-    return body;
+  /**
+   * The body of every error.
+   *
+   * @param type   always "about:blank": the status says what kind of problem it is
+   * @param title  the status's reason phrase
+   * @param detail what was wrong with this request, or null
+   */
+  public record Details(String type, String title, int status, @Nullable String detail) {
+  }
+
+  public static Details body(HttpStatus status, String detail) {
+    return new Details("about:blank", status.getReason(), status.getCode(), detail);
   }
 
   private static final Pattern SOURCE = Pattern.compile("\\s*at \\[Source:.*", Pattern.DOTALL);
@@ -77,7 +79,7 @@ public final class Problem {
     return INTERNAL_NOTE.matcher(m).replaceAll("").strip();
   }
 
-  public static MutableHttpResponse<Map<String, Object>> response(HttpStatus status, String detail) {
-    return HttpResponse.<Map<String, Object>>status(status).body(body(status, detail)).contentType(MEDIA_TYPE);
+  public static MutableHttpResponse<Details> response(HttpStatus status, String detail) {
+    return HttpResponse.<Details>status(status).body(body(status, detail)).contentType(MEDIA_TYPE);
   }
 }

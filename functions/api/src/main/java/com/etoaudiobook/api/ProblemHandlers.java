@@ -13,7 +13,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 
 /** Maps every failure to a problem+json response; internal errors never show their text. */
 final class ProblemHandlers {
@@ -89,9 +88,9 @@ final class ProblemHandlers {
 
   /** Micronaut's own errors (no route, bad JSON, wrong method, body too large) as problems too. */
   @Singleton
-  static final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
+  static final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem.Details> {
     @Override
-    public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context,
+    public MutableHttpResponse<Problem.Details> processResponse(ErrorContext context,
                                                                     MutableHttpResponse<?> base) {
       HttpStatus status = base.getStatus();
       String detail = context.getErrors().isEmpty() ? status.getReason() : context.getErrors().get(0).getMessage();

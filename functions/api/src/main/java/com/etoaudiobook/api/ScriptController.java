@@ -6,8 +6,11 @@ import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.job.BookLimits;
+import com.etoaudiobook.job.assembly.Pauses;
 import com.etoaudiobook.job.synthesis.CachedSynthesis;
+import com.etoaudiobook.lexicon.Lexicon;
 import com.etoaudiobook.text.Chunker;
+import com.etoaudiobook.voice.Casting;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -20,11 +23,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.servlet.http.ServletHttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +52,7 @@ class ScriptController {
   }
 
   @Post(value = "/detect-roles", consumes = MediaType.ALL)
-  Map<String, Object> detectRoles(HttpRequest<?> request, @Body @Nullable byte[] nettyBody) {
+  DetectedRoles detectRoles(HttpRequest<?> request, @Body @Nullable byte[] nettyBody) {
     byte[] body = rawBody(request, nettyBody);
     String type = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
     if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
@@ -70,14 +77,9 @@ class ScriptController {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
     }
     Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, file.data())));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("title", book.title());
-    out.put("roles", book.roles());
-    out.put("segments", book.segments().toList());
-    out.put("chapters", book.chapters().stream()
-        .map(c -> Map.of("index", c.index(), "title", c.title(), "segments", c.segments().size())).toList());
-    out.put("warnings", book.warnings());
-    return out;
+    return new DetectedRoles(book.title(), book.roles(), book.segments().toList(), book.chapters().stream()
+        .map(c -> new DetectedRoles.ChapterSummary(c.index(), c.title(), c.segments().size())).toList(),
+        book.warnings());
   }
 
   /**
@@ -102,67 +104,98 @@ class ScriptController {
     }
   }
 
-  record SynthesizeRequest(List<SegmentInput> segments, Map<String, String> voiceMapping) {
+  /**
+   * @param voiceMapping role → voice: a voice id ({@code "en-us"}), or as the original clients send it,
+   *                     {@code {"voiceName": "en-us", "languageCode": "en-US"}}
+   */
+  record SynthesizeRequest(List<SegmentInput> segments, @Nullable Map<String, VoiceChoice> voiceMapping,
+                           @Nullable List<LexiconController.EntryInput> lexicon) {
   }
 
-  @Post(value = "/synthesize", produces = "audio/mpeg")
-  HttpResponse<byte[]> synthesize(@Body SynthesizeRequest body) {
+  @Post(value = "/synthesize", produces = {MediaType.APPLICATION_JSON, Audio.MPEG})
+  @ApiResponse(responseCode = "200", description = "base64 MP3 per segment as JSON (the original answer), "
+      + "or with Accept: audio/mpeg one MP3 of all the segments with the segment pause between them",
+      content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SynthesizedSegments.class)),
+          @Content(mediaType = Audio.MPEG, schema = @Schema(type = "string", format = "binary"))})
+  HttpResponse<?> synthesize(HttpRequest<?> request, @Body SynthesizeRequest body) {
     if (body == null || body.segments() == null || body.segments().isEmpty()) {
       throw ApiException.badRequest("segments must be a non-empty list of {role, text}");
     }
-    Map<String, String> mapping = body.voiceMapping() == null ? Map.of() : body.voiceMapping();
+    Map<String, VoiceChoice> mapping = body.voiceMapping() == null ? Map.of() : body.voiceMapping();
     int chars = 0;
+    List<Line> lines = new ArrayList<>();
     for (SegmentInput s : body.segments()) {
       if (s == null || s.text() == null || s.roleName() == null) {
         throw ApiException.badRequest("every segment needs a role and a text");
       }
       chars += s.text().length();
-      Prosody.rate("role '" + s.roleName() + "'", s.rate());
-      Prosody.pitch("role '" + s.roleName() + "'", s.pitch());
+      String who = "role '" + s.roleName() + "'";
+      lines.add(new Line(s, Casting.checkedRate(who, s.rate()), Casting.checkedPitch(who, s.pitch())));
     }
     if (chars > SYNTHESIZE_MAX_CHARS) {
       throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "This request has " + chars
           + " characters; /api/synthesize takes up to " + SYNTHESIZE_MAX_CHARS
           + ". Use POST /api/uploads, /api/books and /api/jobs for whole books.");
     }
-    byte[] audio = heavy.run("Synthesis", () -> render(body.segments(), mapping));
-    return HttpResponse.ok(audio).contentType("audio/mpeg");
+    Lexicon lexicon = LexiconController.entries(body.lexicon());
+    List<Spoken> spoken = heavy.run("Synthesis", () -> render(lines, mapping, lexicon));
+    if (Audio.wanted(request)) {
+      return HttpResponse.ok(joined(spoken)).contentType(Audio.MPEG);
+    }
+    return HttpResponse.ok(new SynthesizedSegments(spoken.stream().map(s -> new SynthesizedSegments.SegmentAudio(
+        s.line().input().roleName(), s.line().input().text(), Audio.base64(Audio.withHeader(s.mp3(), s.frames()))))
+        .toList())).contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
-  private byte[] render(List<SegmentInput> segments, Map<String, String> mapping) {
+  /** A segment with its rate and pitch checked. */
+  private record Line(SegmentInput input, double rate, int pitch) {
+  }
+
+  /** A segment's MP3 frames, without a header. */
+  private record Spoken(Line line, byte[] mp3, long frames) {
+  }
+
+  private List<Spoken> render(List<Line> lines, Map<String, VoiceChoice> mapping, Lexicon lexicon) {
     CachedSynthesis synthesis = services.synthesis();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    long frames = 0;
-    int pause = AudioFormats.millisToFrames(400);
-    for (int i = 0; i < segments.size(); i++) {
-      SegmentInput s = segments.get(i);
-      String voice = mapping.get(s.roleName());
-      if (voice == null) {
-        throw ApiException.badRequest("voiceMapping has no voice for role '" + s.roleName() + "'");
+    List<Spoken> out = new ArrayList<>();
+    for (Line line : lines) {
+      VoiceChoice choice = mapping.get(line.input().roleName());
+      if (choice == null || choice.voiceName() == null) {
+        throw ApiException.badRequest("voiceMapping has no voice for role '" + line.input().roleName() + "'");
       }
+      String voice = choice.voiceName();
       services.caster().requireVoice(voice);
-      for (Chunker.Chunk c : Chunker.split(s.text(), services.engine().maxCharacters())) {
-        SpeechRequest speech = new SpeechRequest(c.text(), voice, null, Prosody.rate("", s.rate()),
-            Prosody.pitch("", s.pitch()));
+      ByteArrayOutputStream mp3 = new ByteArrayOutputStream();
+      long frames = 0;
+      for (Chunker.Chunk c : Chunker.split(line.input().text(), services.engine().maxCharacters())) {
+        SpeechRequest speech = new SpeechRequest(c.text(), voice, null, line.rate(), line.pitch())
+            .withLexicon(lexicon); // only the entries this text uses: its cache key, as a job part's
         CachedSynthesis.Rendered r = synthesis.render(speech, null, synthesis.cacheKey(speech, null));
-        out.writeBytes(synthesis.audio(r));
+        mp3.writeBytes(synthesis.audio(r));
         frames += r.result().frames();
       }
-      if (i + 1 < segments.size()) {
-        out.writeBytes(silence(pause));
+      out.add(new Spoken(line, mp3.toByteArray(), frames));
+    }
+    return out;
+  }
+
+  /** The segments as one MP3, with the segment pause (the one a job puts between segments) between them. */
+  private static byte[] joined(List<Spoken> spoken) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long frames = 0;
+    int pause = AudioFormats.millisToFrames(Pauses.DEFAULT.segmentMs());
+    for (int i = 0; i < spoken.size(); i++) {
+      out.writeBytes(spoken.get(i).mp3());
+      frames += spoken.get(i).frames();
+      if (i + 1 < spoken.size()) {
+        try {
+          SilenceFrame.write(out, pause);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
         frames += pause;
       }
     }
     return Audio.withHeader(out.toByteArray(), frames);
-  }
-
-  private static byte[] silence(int frames) {
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    try {
-      SilenceFrame.write(b, frames);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return b.toByteArray();
   }
 }

@@ -8,10 +8,13 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Presigned uploads: the file goes straight to S3, with its size and type fixed in the signature. */
@@ -28,7 +31,9 @@ class UploadController {
   }
 
   @Post
-  HttpResponse<Map<String, Object>> create(@Body UploadRequest body) {
+  @ApiResponse(responseCode = "201", description = "where to PUT the file",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadTicket.class)))
+  HttpResponse<UploadTicket> create(@Body UploadRequest body) {
     if (body == null || body.fileName() == null || body.fileName().isBlank()) {
       throw ApiException.badRequest("fileName is required");
     }
@@ -45,13 +50,7 @@ class UploadController {
     String uploadId = Ids.newId();
     String key = Keys.upload(uploadId, name);
     String url = services.signer().putUrl(key, type, body.size(), TTL);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("uploadId", uploadId);
-    out.put("key", key);
-    out.put("url", url);
-    out.put("method", "PUT");
-    out.put("headers", Map.of("Content-Type", type));
-    out.put("expiresAt", Instant.now().plus(TTL).toString());
-    return HttpResponse.created(out);
+    return HttpResponse.created(new UploadTicket(uploadId, key, url, "PUT", Map.of("Content-Type", type),
+        Instant.now().plus(TTL).toString()));
   }
 }

@@ -5,6 +5,7 @@ import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.job.synthesis.CacheKey;
 import com.etoaudiobook.job.synthesis.CachedSynthesis;
 import com.etoaudiobook.json.Json;
+import com.etoaudiobook.voice.Casting;
 import com.etoaudiobook.voice.Voice;
 import com.etoaudiobook.voice.VoiceFilter;
 import io.micronaut.core.annotation.Nullable;
@@ -13,6 +14,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -20,8 +22,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +51,8 @@ class VoiceController {
   }
 
   @Get("/voices")
+  @ApiResponse(responseCode = "200", description = "the voices that pass the filters (ETag; 304 for If-None-Match)",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VoiceList.class)))
   HttpResponse<?> voices(HttpRequest<?> request, @QueryValue @Nullable String language,
                          @QueryValue @Nullable String gender, @QueryValue @Nullable String engine,
                          @QueryValue @Nullable String q) {
@@ -56,10 +62,7 @@ class VoiceController {
     if (r == null || r.source() != all) {
       // the catalog hands out the same list until it reloads: render (filter, JSON, ETag) once per list
       List<Voice> list = VoiceFilter.filter(all, language, gender, engine, q);
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("voices", list);
-      body.put("count", list.size());
-      byte[] json = Json.write(body);
+      byte[] json = Json.write(new VoiceList(list, list.size()));
       r = new Rendered(all, json, "\"" + CacheKey.sha256(json).substring(0, 32) + "\"");
       if (rendered.size() >= MAX_RENDERED) {
         rendered.clear(); // bounded: arbitrary q values must not grow it without end
@@ -81,14 +84,22 @@ class VoiceController {
     return s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** @param lexicon pronunciations to apply, e.g. an entry being tried before it is saved */
+  /**
+   * @param languageCode sent by the original clients; the voice names its language
+   * @param lexicon      pronunciations to apply, e.g. an entry being tried before it is saved
+   */
   record PreviewRequest(String voiceName, @Nullable String text, @Nullable String engine, @Nullable Double rate,
-                        @Nullable Integer pitch, @Nullable List<LexiconController.EntryInput> lexicon) {
+                        @Nullable Integer pitch, @Nullable List<LexiconController.EntryInput> lexicon,
+                        @Nullable String languageCode) {
   }
 
-  @Post(value = "/preview-voice", produces = "audio/mpeg")
+  @Post(value = "/preview-voice", produces = {MediaType.APPLICATION_JSON, Audio.MPEG})
   @ExecuteOn(TaskExecutors.BLOCKING) // synthesis waits here, never on a server event loop
-  HttpResponse<byte[]> preview(@Body PreviewRequest body) {
+  @ApiResponse(responseCode = "200", description = "{audio: base64 MP3} (the original answer), or with "
+      + "Accept: audio/mpeg the MP3 itself; X-Cache says whether the synthesis cache had it",
+      content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewAudio.class)),
+          @Content(mediaType = Audio.MPEG, schema = @Schema(type = "string", format = "binary"))})
+  HttpResponse<?> preview(HttpRequest<?> request, @Body PreviewRequest body) {
     if (body == null || body.voiceName() == null || body.voiceName().isBlank()) {
       throw ApiException.badRequest("voiceName is required");
     }
@@ -97,8 +108,8 @@ class VoiceController {
       throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
           "Preview text is " + text.length() + " characters; the limit is " + PREVIEW_MAX_CHARS);
     }
-    double rate = Prosody.rate("the preview", body.rate());
-    int pitch = Prosody.pitch("the preview", body.pitch());
+    double rate = Casting.checkedRate("the preview", body.rate());
+    int pitch = Casting.checkedPitch("the preview", body.pitch());
     services.caster().requireVoice(body.voiceName(), body.engine());
     CachedSynthesis synthesis = services.synthesis();
     SpeechRequest speech = new SpeechRequest(text, body.voiceName(), body.engine(), rate, pitch)
@@ -106,7 +117,8 @@ class VoiceController {
     CachedSynthesis.Rendered r = heavy.run("Synthesis",
         () -> synthesis.render(speech, null, synthesis.cacheKey(speech, null)));
     byte[] mp3 = Audio.withHeader(synthesis.audio(r), r.result().frames());
-    return HttpResponse.ok(mp3).contentType("audio/mpeg")
-        .header("X-Cache", r.fromCache() ? "hit" : "miss");
+    MutableHttpResponse<?> answer = Audio.wanted(request) ? HttpResponse.ok(mp3).contentType(Audio.MPEG)
+        : HttpResponse.ok(new PreviewAudio(Audio.base64(mp3))).contentType(MediaType.APPLICATION_JSON_TYPE);
+    return answer.header("X-Cache", r.fromCache() ? "hit" : "miss");
   }
 }

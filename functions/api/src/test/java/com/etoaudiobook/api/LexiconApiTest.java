@@ -65,6 +65,10 @@ class LexiconApiTest {
   }
 
   static APIGatewayV2HTTPResponse call(String method, String path, String json) {
+    return call(method, path, json, "*/*");
+  }
+
+  static APIGatewayV2HTTPResponse call(String method, String path, String json, String accept) {
     APIGatewayV2HTTPEvent e = Fixtures.event("api-health.json", APIGatewayV2HTTPEvent.class);
     e.setRawPath(path);
     e.setRouteKey("ANY /api/{proxy+}");
@@ -73,7 +77,7 @@ class LexiconApiTest {
     if (json != null) {
       Map<String, String> headers = new HashMap<>(e.getHeaders());
       headers.put("content-type", "application/json");
-      headers.put("accept", "*/*");
+      headers.put("accept", accept);
       e.setHeaders(headers);
       e.setBody(json);
     }
@@ -128,12 +132,37 @@ class LexiconApiTest {
     APIGatewayV2HTTPResponse b = call("POST", "/api/preview-voice", tried);
     assertEquals(200, a.getStatusCode(), a.getBody());
     assertEquals(200, b.getStatusCode(), b.getBody());
-    byte[] mp3a = a.getIsBase64Encoded() ? Base64.getDecoder().decode(a.getBody()) : a.getBody().getBytes();
-    byte[] mp3b = b.getIsBase64Encoded() ? Base64.getDecoder().decode(b.getBody()) : b.getBody().getBytes();
+    // Accept */* (the original clients'): {"audio": base64 MP3}
+    byte[] mp3a = Base64.getDecoder().decode(Json.read(a.getBody(), JsonNode.class).get("audio").asText());
+    byte[] mp3b = Base64.getDecoder().decode(Json.read(b.getBody(), JsonNode.class).get("audio").asText());
     assertFalse(java.util.Arrays.equals(mp3a, mp3b), "the entry is heard");
+    APIGatewayV2HTTPResponse raw = call("POST", "/api/preview-voice", tried, "audio/mpeg");
+    assertEquals(200, raw.getStatusCode(), raw.getBody());
+    assertTrue(raw.getIsBase64Encoded(), "API Gateway carries the MP3 bytes as base64");
+    assertTrue(java.util.Arrays.equals(mp3b, Base64.getDecoder().decode(raw.getBody())), "the same MP3 either way");
     assertTrue(mp3b.length > mp3a.length, "six syllables take longer than four: " + mp3a.length + " vs " + mp3b.length);
     assertProblem(call("POST", "/api/preview-voice",
         "{\"voiceName\":\"en-us\",\"lexicon\":[{\"word\":\"\",\"respelling\":\"x\"}]}"), 400, "empty word");
+  }
+
+  @Test
+  void synthesizeAppliesTheEntriesItIsGiven() {
+    String segments = "\"segments\":[{\"role\":\"Ann\",\"text\":\"Giovanelli waits.\"},"
+        + "{\"role\":\"Ann\",\"text\":\"Nobody comes.\"}],\"voiceMapping\":{\"Ann\":\"en-us\"}";
+    APIGatewayV2HTTPResponse a = call("POST", "/api/synthesize", "{" + segments + "}");
+    APIGatewayV2HTTPResponse b = call("POST", "/api/synthesize", "{" + segments
+        + ",\"lexicon\":[{\"word\":\"Giovanelli\",\"respelling\":\"zoo-BOO-ka-LOO-ka-MAR-ee-oh\"}]}");
+    assertEquals(200, a.getStatusCode(), a.getBody());
+    assertEquals(200, b.getStatusCode(), b.getBody());
+    JsonNode plain = Json.read(a.getBody(), JsonNode.class).get("audioSegments");
+    JsonNode tried = Json.read(b.getBody(), JsonNode.class).get("audioSegments");
+    byte[] first = Base64.getDecoder().decode(plain.get(0).get("audio").asText());
+    byte[] firstTried = Base64.getDecoder().decode(tried.get(0).get("audio").asText());
+    assertTrue(firstTried.length > first.length, "the entry is heard: " + first.length + " vs " + firstTried.length);
+    assertEquals(plain.get(1).get("audio").asText(), tried.get(1).get("audio").asText(),
+        "a line without the word is the same audio");
+    assertProblem(call("POST", "/api/synthesize", "{" + segments
+        + ",\"lexicon\":[{\"word\":\"\",\"respelling\":\"x\"}]}"), 400, "empty word");
   }
 
   private static void assertProblem(APIGatewayV2HTTPResponse r, int status, String detail) {

@@ -21,7 +21,7 @@ class PlayerViewTest {
       """;
 
   static JsonNode view(Integer chapter) throws Exception {
-    return PlayerView.of("j1", Json.MAPPER.readTree(MANIFEST), chapter, audio -> "https://s3/" + audio);
+    return Json.MAPPER.valueToTree(PlayerView.of("j1", Json.MAPPER.readTree(MANIFEST), chapter, audio -> "https://s3/" + audio));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package com.etoaudiobook.aws;
 
-import com.etoaudiobook.aws.internal.Aggregates;
 import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.synthesis.PartSynthesizer;

@@ -77,13 +77,16 @@ public final class ProcessStats {
   }
 
   /** Per collector: collections and accumulated milliseconds. */
-  public static Map<String, Map<String, Long>> gc() {
-    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+  public static Map<String, Collector> gc() {
+    Map<String, Collector> out = new LinkedHashMap<>();
     List<GarbageCollectorMXBean> beans = ManagementFactory.getGarbageCollectorMXBeans();
     for (GarbageCollectorMXBean b : beans) {
-      out.put(b.getName(), Map.of("count", Math.max(0, b.getCollectionCount()), "timeMs",
-          Math.max(0, b.getCollectionTime())));
+      out.put(b.getName(), new Collector(Math.max(0, b.getCollectionCount()), Math.max(0, b.getCollectionTime())));
     }
     return out;
+  }
+
+  /** One garbage collector's collections and their time since start. */
+  public record Collector(long count, long timeMs) {
   }
 }

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -118,16 +119,28 @@ public final class S3BlobStore implements BlobStore, UrlSigner {
 
   @Override
   public List<String> list(String prefix) {
-    ListObjectsV2Request request = ListObjectsV2Request.builder()
-        .bucket(bucket).prefix(prefix).maxKeys(listPageSize).build();
+    return list(prefix, null);
+  }
+
+  @Override
+  public List<String> list(String prefix, String startAfter) {
     List<String> keys = new ArrayList<>();
-    // The paginator follows continuation tokens; S3 returns keys in UTF-8 binary (lexical) order.
-    for (S3Object o : s3.listObjectsV2Paginator(request).contents()) {
-      // Keys ending in '/' are folder markers (S3 console, S3Proxy's filesystem provider), never blobs.
-      if (!o.key().endsWith("/")) {
-        keys.add(o.key());
+    String token = null;
+    do {
+      // StartAfter on the first page only: later pages follow the token (S3 ignores StartAfter
+      // beside a token, S3Proxy refuses the pair), in UTF-8 binary (lexical) order.
+      ListObjectsV2Request.Builder request = ListObjectsV2Request.builder()
+          .bucket(bucket).prefix(prefix).maxKeys(listPageSize);
+      ListObjectsV2Response page = s3.listObjectsV2(token == null
+          ? request.startAfter(startAfter).build() : request.continuationToken(token).build());
+      for (S3Object o : page.contents()) {
+        // Keys ending in '/' are folder markers (S3 console, S3Proxy's filesystem provider), never blobs.
+        if (!o.key().endsWith("/")) {
+          keys.add(o.key());
+        }
       }
-    }
+      token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+    } while (token != null);
     return keys;
   }
 

@@ -1,6 +1,5 @@
 package com.etoaudiobook.aws;
 
-import com.etoaudiobook.aws.internal.Aggregates;
 import com.etoaudiobook.aws.logging.JsonLogEncoder;
 import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.synthesis.PartSynthesizer;
@@ -71,8 +70,8 @@ class MetricsTest {
 
     Aggregates a = Metrics.aggregates();
     assertTrue(a.total("CharactersBilled", Map.of("Engine", "polly:neural")) >= 5);
-    Map<String, Object> tts = a.cacheRates().get("tts");
-    assertTrue(((Number) tts.get("hits")).longValue() >= 1 && ((Number) tts.get("misses")).longValue() >= 1, "" + tts);
+    Aggregates.CacheRate tts = a.cacheRates().get("tts");
+    assertTrue(tts.hits() >= 1 && tts.misses() >= 1, "" + tts);
   }
 
   @Test

@@ -120,6 +120,9 @@ class S3BlobStoreTest {
     assertEquals(expected, store.list("list/job/"), "keys under list/job/");
     assertEquals(124, store.list("list/").size());
     assertEquals(List.of(), store.list("nothing/"));
+    // StartAfter: only what sorts after the key, still across pages
+    assertEquals(expected.subList(101, 123), store.list("list/job/", expected.get(100)));
+    assertEquals(List.of(), store.list("list/job/", expected.get(122)));
   }
 
   @Test

@@ -22,6 +22,7 @@ public final class JobService {
   private final WorkQueue queue;
   private final String provider;
   private final int engineMaxChars;
+  private final DoneParts doneParts;
 
   /**
    * @param provider       the speech provider ("espeak", "polly"): part of every cache key
@@ -32,6 +33,7 @@ public final class JobService {
     this.queue = queue;
     this.provider = provider;
     this.engineMaxChars = engineMaxChars;
+    this.doneParts = new DoneParts(store);
   }
 
   public JobStore store() {
@@ -91,10 +93,13 @@ public final class JobService {
     if (job == null) {
       return null;
     }
-    // a finished job was assembled from every part: no need to list thousands of part records
-    int done = job.state() == JobState.DONE ? job.partsTotal() : store.doneParts(jobId).size();
+    // an ended job keeps its counts: no need to list thousands of part records
+    Job.Counts counted = job.state() == JobState.DONE || job.state() == JobState.FAILED ? job.counts() : null;
+    int done = counted != null ? counted.done()
+        : job.state() == JobState.DONE ? job.partsTotal() // assembled before jobs kept their counts
+        : doneParts.count(jobId);
     List<PartFailure> failures = store.failures(jobId);
-    int dead = (int) failures.stream().filter(PartFailure::dead).count();
+    int dead = counted != null ? counted.failed() : (int) failures.stream().filter(PartFailure::dead).count();
     Long eta = null;
     if (job.state() == JobState.DONE) {
       eta = 0L;
@@ -103,7 +108,9 @@ public final class JobService {
       eta = Math.max(0, elapsed * (job.partsTotal() - done) / done / 1000);
     }
     if (job.state() == JobState.RUNNING && dead > 0 && done + dead >= job.partsTotal()) {
-      job = job.with(JobState.FAILED);
+      // every part settled, some for good: the job has ended until a retry, and says so when read again
+      job = job.failed(done, dead);
+      store.saveJob(job);
     }
     return new Progress(job, done, job.partsTotal(), dead, eta, failures);
   }

@@ -90,8 +90,13 @@ public final class JobStore {
 
   /** Indexes of the parts that are done. */
   public List<Integer> doneParts(String jobId) {
+    return donePartsAfter(jobId, -1);
+  }
+
+  /** Indexes of the done parts after part {@code after} (-1: all), listing only their keys. */
+  public List<Integer> donePartsAfter(String jobId, int after) {
     List<Integer> done = new ArrayList<>();
-    for (String key : blobs.list(Keys.partsPrefix(jobId))) {
+    for (String key : blobs.list(Keys.partsPrefix(jobId), after < 0 ? null : Keys.partMarks(jobId, after))) {
       if (key.endsWith(".marks.json")) {
         done.add(Keys.partIndexOf(key));
       }

@@ -17,6 +17,12 @@ public interface BlobStore {
   /** Keys under a prefix, in lexical order. */
   List<String> list(String prefix);
 
+  /** Keys under a prefix that sort after {@code startAfter} (S3's StartAfter), in lexical order. */
+  default List<String> list(String prefix, String startAfter) {
+    List<String> all = list(prefix);
+    return startAfter == null ? all : all.stream().filter(k -> k.compareTo(startAfter) > 0).toList();
+  }
+
   void delete(String key);
 
   /** Reads a stored object as a stream; throws {@link BlobNotFoundException} when absent. */

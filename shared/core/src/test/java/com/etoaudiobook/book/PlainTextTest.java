@@ -50,6 +50,23 @@ class PlainTextTest {
     assertTrue(spoken.startsWith("It was the best of times"), spoken);
   }
 
+  /** Transcribers' blocks describe the printed page; note numbers point at them: neither is read. */
+  @Test
+  void illustrationsFootnotesAndNoteMarksAreNotRead() {
+    String text = "*** START OF THE PROJECT GUTENBERG EBOOK A TALE ***\n\nCHAPTER I.\n\n" + PARAGRAPH
+        + "\n[Illustration: The house on the hill,\nseen from the river]\n\n"
+        + "\"Who is there?\" asked Anna.[1] Nobody answered her.\n\n"
+        + "[Footnote 1: A note on the\ndoor.]\n\n[Illustration]\n\nCHAPTER II.\n\n" + PARAGRAPH
+        + "\n*** END OF THE PROJECT GUTENBERG EBOOK A TALE ***\n";
+    Book b = parse(text);
+    assertEquals(List.of("CHAPTER I.", "CHAPTER II."), titles(b));
+    String spoken = spoken(b);
+    assertFalse(spoken.contains("Illustration") || spoken.contains("house on the hill")
+        || spoken.contains("river") || spoken.contains("Footnote") || spoken.contains("door")
+        || spoken.contains("[1]"), spoken);
+    assertTrue(spoken.contains("asked Anna.") && spoken.contains("Nobody answered her."), spoken);
+  }
+
   @Test
   void aTextWithoutMarkersIsLeftAsItIs() {
     Book b = parse("The Night Walk\n\n" + PARAGRAPH);

@@ -3,10 +3,10 @@ package com.etoaudiobook.formats;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.book.FileTitle;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.book.ScriptParser;
 import com.etoaudiobook.book.TextDecoder;
-import com.etoaudiobook.book.internal.Markup;
 import com.etoaudiobook.formats.internal.Docx;
 import com.etoaudiobook.formats.internal.Epub;
 import com.etoaudiobook.formats.internal.Html;
@@ -171,7 +171,7 @@ public final class DocumentParser implements BookParser {
     Epub.Content meta = epub.metadata();
     ProseBuilder builder = new ProseBuilder(MAX_CHARS);
     epub.text(builder);
-    String title = meta.title() != null ? meta.title() : Markup.prettifyStem(fileName);
+    String title = meta.title() != null ? meta.title() : FileTitle.fromFileName(fileName);
     Book book = builder.build(title, meta.author(), meta.language(),
         new Book.Source(fileName, "epub", "UTF-8"), List.of());
     return new Document(book, builder.text(), meta.cover(), meta.coverType());
@@ -181,7 +181,7 @@ public final class DocumentParser implements BookParser {
     Html html = new Html(content);
     ProseBuilder builder = new ProseBuilder(MAX_CHARS);
     html.text(builder);
-    String title = html.title() != null ? html.title() : Markup.prettifyStem(fileName);
+    String title = html.title() != null ? html.title() : FileTitle.fromFileName(fileName);
     Book book = builder.build(title, html.author(), html.language(),
         new Book.Source(fileName, "html", "UTF-8"), List.of());
     return new Document(book, builder.text(), null, null);
@@ -191,7 +191,7 @@ public final class DocumentParser implements BookParser {
     try (Pdf pdf = new Pdf(content)) {
       ProseBuilder builder = new ProseBuilder(MAX_CHARS);
       pdf.text(builder);
-      String title = pdf.title() != null ? pdf.title() : Markup.prettifyStem(fileName);
+      String title = pdf.title() != null ? pdf.title() : FileTitle.fromFileName(fileName);
       Book book = builder.build(title, pdf.author(), pdf.language(),
           new Book.Source(fileName, "pdf", null), List.of());
       return new Document(book, builder.text(), null, null);
@@ -202,7 +202,7 @@ public final class DocumentParser implements BookParser {
     Docx docx = new Docx(content);
     ProseBuilder builder = new ProseBuilder(MAX_CHARS);
     docx.text(builder);
-    String title = docx.title() != null ? docx.title() : Markup.prettifyStem(fileName);
+    String title = docx.title() != null ? docx.title() : FileTitle.fromFileName(fileName);
     Book book = builder.build(title, docx.author(), null,
         new Book.Source(fileName, "docx", "UTF-8"), List.of());
     return new Document(book, builder.text(), null, null);

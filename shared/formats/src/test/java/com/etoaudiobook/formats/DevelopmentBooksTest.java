@@ -77,6 +77,10 @@ class DevelopmentBooksTest {
     List<String> t = titles(d.book());
     assertTrue(t.contains("Preface") && t.contains("1. Introduction") && t.contains("4. Conclusion"), t.toString());
     assertFalse(t.contains("Colophon") || t.contains("Table of Contents"), t.toString());
+    // The title page (credits, notices, the publisher's address) is not the book: it starts at the Preface.
+    assertEquals("Preface", t.get(0), t.toString());
+    assertTrue(t.size() == 5 || t.size() == 47, t.toString());
+    readsNot(text, "Dan Fauxsmith", "Gravenstein Highway North Sebastopol CA");
     reads(text, "Accessibility is a difficult concept to define.");
     readsNot(text, "registered trademarks of O’Reilly Media", "<?xml", "xmlns:epub=");
     assertNotNull(d.cover());
@@ -86,8 +90,14 @@ class DevelopmentBooksTest {
   void wasteLandKeepsPartsAndDropsLineNumbersAndNoteMarks() throws IOException {
     DocumentParser.Document d = read("wasteland.epub");
     List<String> t = titles(d.book());
-    assertTrue(t.contains("I. THE BURIAL OF THE DEAD") && t.contains("V. WHAT THE THUNDER SAID"), t.toString());
+    assertEquals(List.of("I. THE BURIAL OF THE DEAD", "II. A GAME OF CHESS", "III. THE FIRE SERMON",
+        "IV. DEATH BY WATER", "V. WHAT THE THUNDER SAID", "NOTES ON \"THE WASTE LAND\""),
+        t.subList(t.size() - 6, t.size()));
     String text = spoken(d.book());
+    // Eliot's notes, which the nav lists, are read in full after the poem.
+    reads(text, "Not only the title, but the plan and a good deal of the incidental symbolism",
+        "23. Cf. Ecclesiastes 12:5.", "434. Shantih. Repeated as here, a formal ending to an Upanishad.");
+    assertTrue(text.indexOf("Shantih shantih shantih") < text.indexOf("Not only the title"));
     reads(text, "April is the cruellest month, breeding", "For Ezra Pound");
     readsNot(text, "Son of man,20", "man,20", "breeding 10");
     assertNotNull(d.cover());
@@ -130,15 +140,38 @@ class DevelopmentBooksTest {
     Book b = read("freeculture.pdf").book();
     assertEquals("Free Culture", b.title());
     assertEquals("Lawrence Lessig", b.author());
-    List<String> t = titles(b);
-    assertEquals("PREFACE", t.get(0), t.toString());
-    assertTrue(t.contains("INTRODUCTION") && t.contains("CONCLUSION") && t.contains("AFTERWORD"), t.toString());
-    assertTrue(t.stream().anyMatch(s -> s.contains("Creators")) && t.stream().anyMatch(s -> s.contains("Eldred II")), t.toString());
-    assertFalse(t.stream().anyMatch(s -> s.equalsIgnoreCase("Index")), t.toString());
+    // Preface, Introduction, chapters 1-14, Conclusion and Afterword, with the four part titles;
+    // the Afterword's sections are read within it; notes, acknowledgments and index are not read.
+    assertEquals(List.of("PREFACE", "INTRODUCTION", "\"PIRACY\"", "Chapter 1: Creators",
+        "2: \"Mere Copyists\"", "3: Catalogs", "4: \"Pirates\"", "5: \"Piracy\"", "\"PROPERTY\"",
+        "6: Founders", "7: Recorders", "8: Transformers", "9: Collectors", "10: \"Property\"", "PUZZLES",
+        "11: Chimera", "12: Harms", "BALANCES", "13: Eldred", "14: Eldred II", "CONCLUSION", "AFTERWORD"),
+        titles(b));
     String text = spoken(b);
     reads(text, "American comics were born out of copying each other.");
     readsNot(text, ".qxd", "4TH PASS PAGES", "free-culture.org/get-it", "❚", "building from them.5",
-        "32S", "33R", "This PDF version of Free Culture is licensed");
+        "32S", "33R", "This PDF version of Free Culture is licensed", "xiv PREFACE", "successors. 1",
+        "I am grateful to Peter DiMauro", "This book is the product of a long and as yet unsuccessful",
+        "\uFB01", "\uFB02", "FREE CULTURE", "“PIRACY” 77");
+    reads(text, "Rebuilding Freedoms Previously Presumed: Examples If you step back",
+        "the National Rifle Association, between liberal Olympia Snowe",
+        "They actually needed to use a language that they didn’t speak very well.");
+  }
+
+  /** Every PDF of the set: under 1 % of its paragraphs may end mid-sentence (the target). */
+  @Test
+  void pdfParagraphsEndSentences() throws IOException {
+    List<Path> pdfs;
+    try (var files = Files.list(books())) {
+      pdfs = files.filter(p -> p.toString().endsWith(".pdf")).sorted().toList();
+    }
+    assertFalse(pdfs.isEmpty());
+    for (Path pdf : pdfs) {
+      MidSentence.Share share = MidSentence.of(read(pdf.getFileName().toString()).book());
+      System.out.println(pdf.getFileName() + ": " + share);
+      share.examples().forEach(e -> System.out.println("  " + e));
+      assertTrue(share.percent() < 1.0, pdf.getFileName() + ": " + share + " " + share.examples());
+    }
   }
 
   @Test

@@ -69,6 +69,42 @@ class FormatsTest {
     assertEquals("Narrator", s.get(0).role());
   }
 
+  /**
+   * Front matter the nav does not list: a title page with its notice is not read, a dedication
+   * is. Notes the nav lists are read as their chapter; a chapter's own footnotes are not.
+   */
+  @Test
+  void epubUnlistedTitlePageAndListedNotes() {
+    java.util.Map<String, byte[]> e = Fixtures.epubEntries(true);
+    String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\""
+        + " xmlns:epub=\"http://www.idpf.org/2007/ops\"><head><title>x</title></head><body>";
+    e.put("OEBPS/title.xhtml", utf8(head + "<h1>The Door</h1><p>Jane Writer</p><p>Editor</p><p>Sam Editor</p>"
+        + "<p>Copyright 2020 Door Books Ltd. 12 High Street Oxford</p></body></html>"));
+    e.put("OEBPS/dedication.xhtml", utf8(head + "<p>For my mother, who opened every door.</p></body></html>"));
+    e.put("OEBPS/ch2.xhtml", utf8(head + "<h1>Chapter Two</h1><p>They walked home.<a epub:type=\"noteref\""
+        + " href=\"#n1\">*</a></p><section epub:type=\"rearnotes\" id=\"notes\"><h2>Notes</h2>"
+        + "<div epub:type=\"rearnote\" id=\"n1\"><p><a href=\"#l1\">1.</a> The road home was the old one.</p>"
+        + "</div></section></body></html>"));
+    String opf = new String(e.get("OEBPS/content.opf"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("<item id=\"ch1\"", "<item id=\"title\" href=\"title.xhtml\" media-type=\"application/xhtml+xml\"/>"
+            + "<item id=\"ded\" href=\"dedication.xhtml\" media-type=\"application/xhtml+xml\"/><item id=\"ch1\"")
+        .replace("<itemref idref=\"ch1\"/>", "<itemref idref=\"title\"/><itemref idref=\"ded\"/><itemref idref=\"ch1\"/>");
+    e.put("OEBPS/content.opf", utf8(opf));
+    e.put("OEBPS/rights.xhtml", utf8(head + "<p>Published by Door Books. Printed in Oxford.</p></body></html>"));
+    opf = opf.replace("<item id=\"ch1\"", "<item id=\"rights\" href=\"rights.xhtml\" media-type=\"application/xhtml+xml\"/><item id=\"ch1\"")
+        .replace("<itemref idref=\"ch2\"/>", "<itemref idref=\"ch2\"/><itemref idref=\"rights\"/>");
+    e.put("OEBPS/content.opf", utf8(opf));
+    // The nav lists the notes and a copyright page without EPUB semantics: one is read, not the other.
+    e.put("OEBPS/nav.xhtml", utf8(Fixtures.NAV.replace("</ol>",
+        "<li><a href=\"ch2.xhtml#notes\">Notes</a></li><li><a href=\"rights.xhtml\">Copyright</a></li></ol>")));
+    Book b = parser.parse("door.epub", Fixtures.zip(e));
+    assertEquals(List.of("The Door", "Chapter One: The Door", "Chapter Two", "Notes"), titles(b));
+    String text = all(b);
+    assertTrue(text.startsWith("For my mother, who opened every door."), text);
+    assertFalse(text.contains("Sam Editor") || text.contains("High Street") || text.contains("Printed in"), text);
+    assertTrue(text.endsWith("They walked home. | 1. The road home was the old one."), text);
+  }
+
   @Test
   void epub2ChaptersFromNcx() {
     DocumentParser.Document d = parser.read("door.epub", Fixtures.epub(false));
@@ -148,6 +184,8 @@ class FormatsTest {
         + " <a href=\"#c3\">CHAPTER III</a></p>"
         + "<h2 id=\"c1\">CHAPTER I</h2><p><img src=\"e.jpg\" alt=\"E\">mma Woodhouse, handsome, clever,"
         + " and rich, seemed to unite some of the best blessings of existence.</p>"
+        + "<div class=\"figcenter\"><img src=\"i.jpg\" alt=\"\"><span class=\"caption\">[Illustration: Emma at"
+        + " the door]</span></div>"
         + "<h2 id=\"c2\">CHAPTER II</h2><p>Mr. Weston was a native of Highbury.</p>"
         + "<h2 id=\"c3\">CHAPTER III</h2><p>Mr. Woodhouse was fond of society in his own way.</p>"
         + "<div id=\"pg-footer\"><div>*** END OF THE PROJECT GUTENBERG EBOOK EMMA ***</div>"
@@ -158,7 +196,8 @@ class FormatsTest {
     assertEquals(List.of("CHAPTER I", "CHAPTER II", "CHAPTER III"), titles(b));
     String text = all(b);
     assertTrue(text.startsWith("Emma Woodhouse, handsome"), text);
-    assertFalse(text.contains("ebook") || text.contains("Updated editions") || text.contains("CONTENTS"), text);
+    assertFalse(text.contains("ebook") || text.contains("Updated editions") || text.contains("CONTENTS")
+        || text.contains("Illustration"), text);
   }
 
   /** Two columns at the same heights: read down the left column, then the right one. */

@@ -1,23 +1,17 @@
 package com.etoaudiobook.api.ratelimit;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
+import com.etoaudiobook.aws.redis.RedisScript;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Token buckets in Redis, shared by every instance. One Lua script reads, refills and takes a
- * token atomically, with Redis's clock (instances' clocks may differ). EVALSHA first, EVAL when
- * the script cache does not have it (a restarted or failed-over Redis). Short timeouts: a slow
- * Redis must not slow every request; the caller falls back to memory when this throws.
+ * token atomically, with Redis's clock (instances' clocks may differ). Not the synthesis quota's
+ * algorithm (that one spaces calls evenly and makes callers wait for their slot; this one allows a
+ * burst up to the bucket and refuses beyond it); the Redis plumbing is the same {@link RedisScript}.
+ * The caller falls back to memory when this throws.
  */
 public final class RedisRateLimiter implements RateLimiter {
   static final String SCRIPT = """
@@ -49,91 +43,32 @@ public final class RedisRateLimiter implements RateLimiter {
       return {allowed, math.floor(tokens), wait}
       """;
 
-  private final RedisClient client;
-  private final String sha;
-  private volatile StatefulRedisConnection<String, String> connection;
+  private final RedisScript redis;
 
   /** @param timeout connect and command timeout */
   public RedisRateLimiter(String redisUrl, Duration timeout) {
-    RedisURI uri = RedisURI.create(redisUrl);
-    uri.setTimeout(timeout);
-    client = RedisClient.create(uri);
-    // No background reconnects: the circuit breaker decides when to try again, with a fresh
-    // connection, so a dead Redis costs one short connect attempt per probe, not a queue of commands.
-    client.setOptions(ClientOptions.builder()
-        .autoReconnect(false)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-        .timeoutOptions(TimeoutOptions.enabled(timeout))
-        .build());
-    sha = digest(SCRIPT);
+    redis = new RedisScript(redisUrl, timeout, SCRIPT);
   }
 
   @Override
   public Decision acquire(String routeClass, String client, RateLimits.Limit limit) {
-    RedisCommands<String, String> redis = connection().sync();
-    String[] keys = {"etoaudiobook:rl:" + routeClass + ":" + client};
-    String capacity = Integer.toString(limit.limit());
-    String perMs = Double.toString(limit.perMilli());
-    List<Long> r;
-    try {
-      r = redis.evalsha(sha, ScriptOutputType.MULTI, keys, capacity, perMs);
-    } catch (RedisNoScriptException e) {
-      r = redis.eval(SCRIPT, ScriptOutputType.MULTI, keys, capacity, perMs); // also caches it
-    }
+    List<Long> r = redis.run(ScriptOutputType.MULTI, new String[] {"etoaudiobook:rl:" + routeClass + ":" + client},
+        Integer.toString(limit.limit()), Double.toString(limit.perMilli()));
     return new Decision(r.get(0) == 1L, r.get(1), r.get(2));
   }
 
   /** Whether Redis answers a PING now. */
   public boolean ping() {
-    try {
-      return "PONG".equals(connection().sync().ping());
-    } catch (RuntimeException e) {
-      reset();
-      return false;
-    }
-  }
-
-  private StatefulRedisConnection<String, String> connection() {
-    StatefulRedisConnection<String, String> c = connection;
-    if (c == null || !c.isOpen()) {
-      synchronized (this) {
-        c = connection;
-        if (c == null || !c.isOpen()) {
-          c = client.connect();
-          connection = c;
-        }
-      }
-    }
-    return c;
+    return redis.ping();
   }
 
   /** Drops the connection after a failure; the next call connects afresh. */
-  public synchronized void reset() {
-    StatefulRedisConnection<String, String> c = connection;
-    connection = null;
-    if (c != null) {
-      try {
-        c.closeAsync();
-      } catch (RuntimeException ignored) {
-        // already broken
-      }
-    }
+  public void reset() {
+    redis.reset();
   }
 
   @Override
   public void close() {
-    reset();
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-  }
-
-  private static String digest(String script) {
-    try {
-      byte[] h = java.security.MessageDigest.getInstance("SHA-1")
-          .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(h);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    redis.close();
   }
 }

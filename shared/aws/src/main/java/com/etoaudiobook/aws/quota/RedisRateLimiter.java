@@ -1,12 +1,7 @@
 package com.etoaudiobook.aws.quota;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
+import com.etoaudiobook.aws.redis.RedisScript;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +32,9 @@ final class RedisRateLimiter implements SynthesisRateLimiter {
       return wait
       """;
 
-  private final RedisClient client;
+  private final RedisScript redis;
   private final Map<String, Long> intervalsMicros = new HashMap<>();
   private final SynthesisRateLimiter fallback;
-  private final Object lock = new Object();
-  private volatile StatefulRedisConnection<String, String> connection;
-  private volatile String sha;
   /** System.nanoTime() before which Redis is not tried again; 0 while it works. */
   private volatile long downUntil;
 
@@ -53,15 +45,7 @@ final class RedisRateLimiter implements SynthesisRateLimiter {
       }
     });
     this.fallback = fallback;
-    RedisURI uri = RedisURI.create(redisUrl);
-    uri.setTimeout(TIMEOUT);
-    client = RedisClient.create(uri);
-    client.setOptions(ClientOptions.builder()
-        .autoReconnect(false)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .socketOptions(SocketOptions.builder().connectTimeout(TIMEOUT).build())
-        .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
-        .build());
+    this.redis = new RedisScript(redisUrl, TIMEOUT, SCRIPT);
   }
 
   @Override
@@ -74,54 +58,21 @@ final class RedisRateLimiter implements SynthesisRateLimiter {
       return fallback.reserve(engine, maxWaitMillis);
     }
     try {
-      StatefulRedisConnection<String, String> c = connection();
-      String[] keys = {"etoaudiobook:synthesis-quota:v1:" + engine};
       long maxWaitMicros = Math.min(Long.MAX_VALUE / 2000, maxWaitMillis) * 1000;
-      Long wait;
-      try {
-        wait = c.sync().evalsha(sha, ScriptOutputType.INTEGER, keys, Long.toString(interval),
-            Long.toString(maxWaitMicros));
-      } catch (io.lettuce.core.RedisNoScriptException e) {
-        wait = c.sync().eval(SCRIPT, ScriptOutputType.INTEGER, keys, Long.toString(interval),
-            Long.toString(maxWaitMicros));
-      }
+      Long wait = redis.run(ScriptOutputType.INTEGER, new String[] {"etoaudiobook:synthesis-quota:v1:" + engine},
+          Long.toString(interval), Long.toString(maxWaitMicros));
       downUntil = 0;
       return wait < 0 ? -1 : (wait + 999) / 1000;
     } catch (RuntimeException e) {
       LOG.warn("Redis quota unavailable ({}); pacing this instance at its share for 10 s", e.toString());
       downUntil = System.nanoTime() + RETRY_NANOS;
-      dropConnection();
+      redis.reset();
       return fallback.reserve(engine, maxWaitMillis);
-    }
-  }
-
-  private StatefulRedisConnection<String, String> connection() {
-    StatefulRedisConnection<String, String> c = connection;
-    if (c != null && c.isOpen()) {
-      return c;
-    }
-    synchronized (lock) {
-      if (connection == null || !connection.isOpen()) {
-        StatefulRedisConnection<String, String> fresh = client.connect();
-        sha = fresh.sync().scriptLoad(SCRIPT); // before the connection is seen by other threads
-        connection = fresh;
-      }
-      return connection;
-    }
-  }
-
-  private void dropConnection() {
-    synchronized (lock) {
-      if (connection != null) {
-        connection.closeAsync();
-        connection = null;
-      }
     }
   }
 
   @Override
   public void close() {
-    connection = null; // shutting the client down closes it
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+    redis.close();
   }
 }

@@ -1,5 +1,8 @@
 package com.etoaudiobook.book.internal;
 
+import com.etoaudiobook.book.FileTitle;
+import com.etoaudiobook.book.Headings;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -300,7 +303,7 @@ final class LineClassifier {
       title = metaTitle;
     }
     if (title == null || title.isBlank()) {
-      title = Markup.prettifyStem(fileName);
+      title = FileTitle.fromFileName(fileName);
     }
     return Markup.titleCase(title);
   }

@@ -93,31 +93,4 @@ public final class Markup {
     }
     return out.toString();
   }
-
-  /** "night-shift_draft" → "Night Shift Draft"; the fallback title when the text has none. */
-  public static String prettifyStem(String fileName) {
-    String name = fileName == null ? "" : fileName.replace('\\', '/');
-    name = name.substring(name.lastIndexOf('/') + 1);
-    int dot = name.lastIndexOf('.');
-    if (dot > 0) {
-      name = name.substring(0, dot);
-    }
-    name = name.replaceAll("[_\\-.]+", " ").replaceAll("\\s+", " ").strip();
-    if (name.isEmpty()) {
-      return "Untitled";
-    }
-    if (name.equals(name.toLowerCase(Locale.ROOT)) || isAllCaps(name)) {
-      StringBuilder out = new StringBuilder();
-      for (String w : name.split(" ")) {
-        if (out.length() > 0) {
-          out.append(' ');
-        }
-        String lower = w.toLowerCase(Locale.ROOT);
-        out.appendCodePoint(Character.toTitleCase(lower.codePointAt(0)))
-            .append(lower.substring(Character.charCount(lower.codePointAt(0))));
-      }
-      return out.toString();
-    }
-    return name;
-  }
 }

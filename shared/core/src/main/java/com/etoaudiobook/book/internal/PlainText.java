@@ -1,5 +1,8 @@
 package com.etoaudiobook.book.internal;
 
+import com.etoaudiobook.book.Gutenberg;
+import com.etoaudiobook.book.Headings;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +29,6 @@ public final class PlainText {
                          Set<Integer> notHeadings) {
   }
 
-  private static final Pattern START = Pattern.compile(
-      "(?i)^\\W*\\*{3}\\s*START OF (?:THE|THIS) PROJECT GUTENBERG.*");
-  private static final Pattern END = Pattern.compile(
-      "(?i)^\\W*(?:\\*{3}\\s*END OF (?:THE|THIS) PROJECT GUTENBERG|END OF (?:THE )?PROJECT GUTENBERG"
-          + "|END OF PROJECT GUTENBERG'S|END OF THE PROJECT GUTENBERG).*");
-  private static final Pattern FIELD = Pattern.compile("^(Title|Author):\\s*(\\S.*)$");
   private static final String ROMAN = "(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})";
   /** "IV." or "IV" alone: a part or chapter number. */
   private static final Pattern NUMERAL = Pattern.compile("^" + ROMAN + "\\.?$");
@@ -50,12 +47,12 @@ public final class PlainText {
   public static Prepared prepare(String source) {
     List<SourceLine> lines = SourceLine.split(source);
     char[] out = source.toCharArray();
-    Fields fields = new Fields(null, null);
+    Gutenberg.Fields fields = new Gutenberg.Fields(null, null);
     int first = 0;
     int last = lines.size();
     for (int i = 0; i < lines.size(); i++) {
-      if (isStart(lines.get(i).text())) {
-        fields = fields(source.substring(0, lines.get(i).start()));
+      if (Gutenberg.isStart(lines.get(i).text())) {
+        fields = Gutenberg.fields(source.substring(0, lines.get(i).start()));
         first = i + 1;
         break;
       }
@@ -63,7 +60,7 @@ public final class PlainText {
     String title = fields.title();
     String author = fields.author();
     for (int i = first; i < lines.size(); i++) {
-      if (isEnd(lines.get(i).text())) {
+      if (Gutenberg.isEnd(lines.get(i).text())) {
         last = i;
         break;
       }
@@ -84,6 +81,14 @@ public final class PlainText {
         previousWasHeading = false;
         continue;
       }
+      if (EDITORS_NOTE.matcher(body).lookingAt()) {
+        int end = closingBracket(lines, i, last);
+        if (end >= 0) {
+          blank(out, lines, i, end + 1);
+          i = end;
+          continue;
+        }
+      }
       boolean heading = alone(lines, i) && heading(body);
       if (heading && previousWasHeading && NUMERAL.matcher(body).matches()) {
         // "ADVENTURE I. A SCANDAL IN BOHEMIA" then "I.": the part number says nothing new.
@@ -98,36 +103,41 @@ public final class PlainText {
       previousWasHeading = heading || Headings.isNumberedChapter(body)
           || alone(lines, i) && Headings.isCapsTitle(body);
     }
+    // Note marks after a word ("asked Anna.[1]"): the notes themselves are blanked above.
+    if (first < last) {
+      Matcher m = NOTE_MARK.matcher(source);
+      m.region(lines.get(first).start(), lines.get(last - 1).end());
+      while (m.find()) {
+        for (int c = m.start(); c < m.end(); c++) {
+          out[c] = ' ';
+        }
+      }
+    }
     return new Prepared(new String(out), title, author, headings, notHeadings);
   }
 
-  /** "Title:" and "Author:" of a Project Gutenberg header; either may be null. */
-  public record Fields(String title, String author) {
-  }
+  /**
+   * A transcriber's block in brackets: "[Illustration: The house]", "[Footnote 1: ...]",
+   * "[Sidenote: ...]". It describes the printed page and is not read.
+   */
+  private static final Pattern EDITORS_NOTE = Pattern.compile(
+      "(?i)\\[\\s*(?:illustration|footnote|sidenote|transcriber'?s? note)\\b");
+  /** A bracketed note number right after a word or punctuation: "Anna.[1]", "house[12]". */
+  private static final Pattern NOTE_MARK = Pattern.compile("(?<=\\S)\\[\\d{1,3}\\]");
 
-  /** The "Title:" and "Author:" lines of a header. */
-  public static Fields fields(String header) {
-    String title = null;
-    String author = null;
-    for (String line : header.split("\\R")) {
-      Matcher m = FIELD.matcher(line.strip());
-      if (m.matches() && m.group(1).equals("Title") && title == null) {
-        title = m.group(2).strip();
-      } else if (m.matches() && m.group(1).equals("Author") && author == null) {
-        author = m.group(2).strip();
+  /** The line (at most 60 on) where the bracket opened on line i closes, or -1. */
+  private static int closingBracket(List<SourceLine> lines, int i, int to) {
+    int depth = 0;
+    for (int j = i; j < to && j < i + 60; j++) {
+      for (char c : lines.get(j).text().toCharArray()) {
+        if (c == '[') {
+          depth++;
+        } else if (c == ']' && --depth == 0) {
+          return j;
+        }
       }
     }
-    return new Fields(title, author);
-  }
-
-  /** The "*** START OF THE PROJECT GUTENBERG EBOOK ..." line that ends the header. */
-  public static boolean isStart(String line) {
-    return START.matcher(line).matches();
-  }
-
-  /** The line that ends the book and starts the licence ("End of the Project Gutenberg EBook"). */
-  public static boolean isEnd(String line) {
-    return END.matcher(line).matches();
+    return -1;
   }
 
   static boolean heading(String body) {

@@ -3,7 +3,6 @@ package com.etoaudiobook.job.synthesis;
 import com.etoaudiobook.job.Telemetry;
 
 import com.etoaudiobook.engine.SpeechBusyException;
-import com.etoaudiobook.engine.SpeechException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,15 +13,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Processes a batch of part deliveries concurrently and reports which ones go back to the queue
- * (SQS partial batch responses). Three kinds of trouble, told apart:
- * <ul>
- *   <li>the engine refuses the part for good (unknown voice, text or SSML refused): the part is
- *       recorded dead on this very delivery, with the engine's reason, and not delivered again;</li>
- *   <li>the engine has no capacity (its quota, or the invocation's time left): the part is handed
- *       back to be tried shortly; it is not a failure and never makes the part dead;</li>
- *   <li>anything else: recorded with its reason and delivered again, dead on the last allowed
- *       delivery, matching the queue's redrive to the DLQ.</li>
- * </ul>
+ * (SQS partial batch responses). Three kinds of trouble are told apart (refused for good, no
+ * capacity, anything else); {@link PartRetry} says what becomes of each.
  */
 public final class PartBatch {
   private static final Logger LOG = LoggerFactory.getLogger(PartBatch.class);
@@ -47,13 +39,13 @@ public final class PartBatch {
   public static final long START_RESERVE_NANOS = 10_000_000_000L;
 
   private final PartSynthesizer synthesizer;
-  private final int maxAttempts;
+  private final PartRetry retry;
   private final ExecutorService pool;
 
   /** @param maxAttempts the queue's maxReceiveCount: the delivery that reaches it is the last */
   public PartBatch(PartSynthesizer synthesizer, int maxAttempts, ExecutorService pool) {
     this.synthesizer = synthesizer;
-    this.maxAttempts = maxAttempts;
+    this.retry = new PartRetry(synthesizer, maxAttempts);
     this.pool = pool;
   }
 
@@ -66,28 +58,26 @@ public final class PartBatch {
    * @param deadlineNanos System.nanoTime() by which the invocation must end (Long.MAX_VALUE: none)
    */
   public Result process(List<Delivery> deliveries, Telemetry telemetry, long deadlineNanos) {
-    List<CompletableFuture<Settled>> futures = new ArrayList<>();
+    List<CompletableFuture<PartRetry.Settled>> futures = new ArrayList<>();
     for (Delivery d : deliveries) {
       futures.add(CompletableFuture.supplyAsync(() -> settle(d, telemetry, deadlineNanos), pool));
     }
     List<String> failed = new ArrayList<>();
     List<String> handedBack = new ArrayList<>();
     for (int i = 0; i < futures.size(); i++) {
-      Settled s = futures.get(i).join();
-      if (s == Settled.FAILED) {
+      PartRetry.Settled s = futures.get(i).join();
+      if (s == PartRetry.Settled.FAILED) {
         failed.add(deliveries.get(i).messageId());
-      } else if (s == Settled.HANDED_BACK) {
+      } else if (s == PartRetry.Settled.HANDED_BACK) {
         handedBack.add(deliveries.get(i).messageId());
       }
     }
     return new Result(failed, handedBack);
   }
 
-  private enum Settled { DONE, FAILED, HANDED_BACK }
-
-  private Settled settle(Delivery d, Telemetry telemetry, long deadlineNanos) {
+  private PartRetry.Settled settle(Delivery d, Telemetry telemetry, long deadlineNanos) {
     if (deadlineNanos != Long.MAX_VALUE && deadlineNanos - System.nanoTime() < START_RESERVE_NANOS) {
-      return handBack(d, telemetry, "the invocation's time is nearly up");
+      return retry.handBack(d, telemetry, "the invocation's time is nearly up");
     }
     long t0 = System.nanoTime();
     try {
@@ -100,48 +90,16 @@ public final class PartBatch {
         LOG.warn("Slow part: job {} part {} took {} ms", d.part().jobId(), d.part().index(), ms);
       }
       LOG.debug("part {} of job {}: {}", d.part().index(), d.part().jobId(), outcome);
-      return Settled.DONE;
+      return PartRetry.Settled.DONE;
     } catch (SpeechBusyException e) {
-      return handBack(d, telemetry, e.getMessage());
+      return retry.handBack(d, telemetry, e.getMessage());
     } catch (RuntimeException e) {
-      boolean refused = e instanceof SpeechException s && !s.retryable();
-      boolean dead = refused || d.attempts() >= maxAttempts;
-      LOG.warn("part {} of job {} failed (delivery {} of {}{}): {}", d.part().index(), d.part().jobId(),
-          d.attempts(), maxAttempts, refused ? ", not retryable" : "", e.toString());
-      report(() -> telemetry.partFailed(d.part(), e, dead));
-      try {
-        synthesizer.recordFailure(d.part(), e, d.attempts(), dead);
-      } catch (RuntimeException recordError) {
-        LOG.error("could not record the failure of part {}: {}", d.part().index(), recordError.toString());
-        return Settled.FAILED; // unrecorded: let the redelivery try again
-      }
-      // a refused part is settled: delivering it again would only ask the engine the same question
-      return refused ? Settled.DONE : Settled.FAILED;
-    }
-  }
-
-  /**
-   * The part goes back untried. On its last allowed delivery a fresh copy is queued instead (and
-   * this delivery settled), so waiting for capacity never sends a part to the dead-letter queue.
-   */
-  private Settled handBack(Delivery d, Telemetry telemetry, String why) {
-    LOG.info("part {} of job {} handed back (delivery {}): {}", d.part().index(), d.part().jobId(), d.attempts(),
-        why);
-    report(() -> telemetry.partHandedBack(d.part()));
-    if (d.attempts() < maxAttempts - 1) {
-      return Settled.HANDED_BACK;
-    }
-    try {
-      synthesizer.requeue(d.part());
-      return Settled.DONE;
-    } catch (RuntimeException e) {
-      LOG.warn("could not queue part {} of job {} afresh: {}", d.part().index(), d.part().jobId(), e.toString());
-      return Settled.HANDED_BACK;
+      return retry.failed(d, e, telemetry);
     }
   }
 
   /** Metrics must never fail a part. */
-  private static void report(Runnable r) {
+  static void report(Runnable r) {
     try {
       r.run();
     } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -154,6 +155,7 @@ public final class Epub {
     }
     Chapters chapters = new Chapters(builder);
     boolean any = false;
+    boolean listedYet = false;
     for (Element ref : byLocal(opf, "itemref")) {
       Item item = manifest.get(ref.attr("idref"));
       if (item == null || ref.attr("linear").equals("no") || item == nav
@@ -161,10 +163,13 @@ public final class Epub {
         continue;
       }
       Map<String, String> here = targets.getOrDefault(item.path(), Map.of());
+      listedYet |= !here.isEmpty();
       Document doc = xhtml(files.get(item.path()));
       Element body = doc.selectFirst("body");
       body = body == null ? doc : body;
-      if (notTheBook(body)) {
+      if (notTheBook(body) || (!listedYet && !toc.isEmpty() && isTitleOrCopyrightPage(body))
+          || (here.containsKey("") && here.get("") != null
+              && PAGE_NAME.matcher(here.get("").strip()).matches())) {
         continue;
       }
       if (toc.isEmpty()) {
@@ -186,6 +191,32 @@ public final class Epub {
         }
       }
     }
+  }
+
+  /** A document the table of contents names as a copyright page, colophon or contents list. */
+  private static final Pattern PAGE_NAME = Pattern.compile(
+      "(?i)\\W*(?:copyright(?: page)?|colophon|imprint|(?:table of )?contents|cover(?: page)?)\\W*");
+  private static final Set<String> TITLE_PAGE = Set.of("titlepage", "halftitlepage", "title-page",
+      "halftitle", "copyright-page", "copyright", "imprint", "legalnotice", "doc-titlepage");
+  private static final Pattern NOTICE = Pattern.compile(
+      "(?i).*(?:©|copyright|all rights reserved|ISBN).*", Pattern.DOTALL);
+
+  /**
+   * Front matter the table of contents does not list (it comes before the first document it
+   * does) and that is a title or copyright page: by its semantics or classes, or by its notice.
+   * The title and author's names, editors' credits and the publisher's address on it are not the
+   * book's text; an unlisted dedication or epigraph page is, and is kept.
+   */
+  private static boolean isTitleOrCopyrightPage(Element body) {
+    for (Element e : body.getAllElements()) {
+      for (String t : (e.attr("epub:type") + " " + e.attr("role") + " " + e.className())
+          .toLowerCase(Locale.ROOT).split("\\s+")) {
+        if (TITLE_PAGE.contains(t)) {
+          return true;
+        }
+      }
+    }
+    return NOTICE.matcher(body.text()).matches();
   }
 
   /**

@@ -1,7 +1,7 @@
 package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.ProseBuilder;
-import com.etoaudiobook.book.internal.PlainText;
+import com.etoaudiobook.book.Gutenberg;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,11 +47,11 @@ public final class Html {
     int to = all.size();
     for (int i = 0; i < all.size(); i++) {
       String text = all.get(i).text();
-      if (text.lines().anyMatch(PlainText::isStart)) {
+      if (text.lines().anyMatch(Gutenberg::isStart)) {
         // The fields sit in the marker's block (older files) or in blocks before it (newer ones).
         StringBuilder header = new StringBuilder();
         all.subList(0, i + 1).forEach(b -> header.append(b.text()).append('\n'));
-        PlainText.Fields fields = PlainText.fields(header.toString());
+        Gutenberg.Fields fields = Gutenberg.fields(header.toString());
         gutenbergTitle = fields.title();
         gutenbergAuthor = fields.author();
         from = i + 1;
@@ -59,7 +59,7 @@ public final class Html {
       }
     }
     for (int i = from; i < all.size(); i++) {
-      if (PlainText.isEnd(all.get(i).text().lines().findFirst().orElse(""))) {
+      if (Gutenberg.isEnd(all.get(i).text().lines().findFirst().orElse(""))) {
         to = i;
         break;
       }

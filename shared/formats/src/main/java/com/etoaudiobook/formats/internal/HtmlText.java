@@ -96,20 +96,25 @@ public final class HtmlText {
           }
         }
       }
-    }, prune(root.clone()));
+    }, prune(root.clone(), watchedIds));
     flush(items, current, level);
     return items;
   }
 
-  /** Removes what is never read aloud; ids of removed elements are lost, which is wanted. */
-  private static Element prune(Element root) {
+  /**
+   * Removes what is never read aloud; ids of removed elements are lost, which is wanted. Notes
+   * the table of contents lists as a part of the book (a watched id, or "" for the whole
+   * document) are the author's text, not page furniture: they are read, without their marks.
+   */
+  private static Element prune(Element root, Set<String> watchedIds) {
     List<Element> doomed = new ArrayList<>();
+    java.util.Map<Element, Integer> lengths = new java.util.IdentityHashMap<>();
     for (Element el : root.getAllElements()) {
       if (isDropCapImage(el)) {
         el.replaceWith(new TextNode(el.attr("alt").strip()));
         continue;
       }
-      if (el != root && skipped(el)) {
+      if (el != root && skipped(el) && !(isNotes(el) && listed(el, root, watchedIds, lengths))) {
         doomed.add(el);
       }
     }
@@ -127,6 +132,41 @@ public final class HtmlText {
     Node next = el.nextSibling();
     String after = next instanceof TextNode t ? t.getWholeText() : next instanceof Element e ? e.text() : "";
     return !after.isEmpty() && Character.isLowerCase(after.codePointAt(0));
+  }
+
+  private static final Set<String> NOTES = Set.of("footnote", "footnotes", "endnote", "endnotes",
+      "rearnote", "rearnotes", "doc-footnote", "doc-endnote", "doc-endnotes");
+
+  /** A note or a section of notes by its semantics (not a reference mark to one). */
+  private static boolean isNotes(Element el) {
+    for (String attr : new String[] {"epub:type", "role"}) {
+      for (String v : el.attr(attr).toLowerCase(Locale.ROOT).split("\\s+")) {
+        if (NOTES.contains(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The element or one around it is a table-of-contents target, or the notes fill most of a
+   * document the table of contents lists whole (a "Notes" document, not a chapter's footnotes).
+   */
+  private static boolean listed(Element el, Element root, Set<String> watchedIds,
+                                java.util.Map<Element, Integer> lengths) {
+    for (Element e = el; e != null && e != root.parent(); e = e.parent()) {
+      if (!e.id().isEmpty() && watchedIds.contains(e.id())) {
+        return true;
+      }
+      // Lengths cached: a document of thousands of notes asks about the same section each time.
+      if (watchedIds.contains("") && isNotes(e)
+          && lengths.computeIfAbsent(e, x -> x.text().length()) * 2
+          >= lengths.computeIfAbsent(root, x -> x.text().length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean skipped(Element el) {
@@ -190,10 +230,13 @@ public final class HtmlText {
     return t.length() > 0 && marks * 25 > t.length();
   }
 
+  /** A transcriber's placeholder for a picture: "[Illustration]", "[Illustration: Emma]". */
+  private static final Pattern ILLUSTRATION = Pattern.compile("(?is)^\\[\\s*illustration\\b[^\\]]*\\]$");
+
   private static void flush(List<Item> items, StringBuilder current, int[] level) {
     String text = normalize(current.toString());
     current.setLength(0);
-    if (!text.isEmpty()) {
+    if (!text.isEmpty() && !ILLUSTRATION.matcher(text).matches()) {
       items.add(new Block(text, level[0]));
     }
     level[0] = 0;

@@ -2,7 +2,7 @@ package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.ProseBuilder;
-import com.etoaudiobook.book.internal.Headings;
+import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.formats.internal.PdfLines.Line;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,9 +35,22 @@ public final class Pdf implements AutoCloseable {
   /** Metadata titles that are file or tool names, not the book's title. */
   private static final Pattern NOT_A_TITLE = Pattern.compile(
       "(?i).*\\.(dvi|tex|pdf|docx?|indd|qxd|qxp|rtf|txt|ps|eps|fm)$|untitled.*|microsoft word.*|^\\W*$");
-  /** Outline entries that are not read: navigation and reference matter. */
+  /**
+   * Outline entries that are not read: navigation, and the reference matter at the back of a book
+   * (notes whose markers are not read, bibliography, index); a listener of a published audiobook
+   * hears neither.
+   */
   private static final Pattern NOT_READ = Pattern.compile(
-      "(?i)^\\W*(?:cover|index|contents|table of contents|copyright|list of (?:figures|tables))\\W*$");
+      "(?i)^\\W*(?:cover|index|contents|table of contents|copyright|list of (?:figures|tables|illustrations)"
+          + "|(?:end)?notes|notes (?:and|&) sources|sources|acknowledge?ments|bibliography|references"
+          + "|works cited|further reading|glossary|about the authors?"
+          // An index of any kind, and the licence appendix of a manual ("A Copying Information").
+          + "|(?:[a-z]\\W+|appendix\\W+\\w{1,3}\\W+)?(?:copying(?: information| conditions)?"
+          + "|(?:gnu )?(?:free documentation |general public |lesser general public )?licen[cs]e)"
+          + "|[\\w ]{0,40}\\bindex|index of [\\w ]{1,40})\\W*$");
+  /** An outline entry named as a part of the book: "Part One", "BOOK II", "Volume 3". */
+  private static final Pattern PART = Pattern.compile(
+      "(?i)^\\W*(?:part|book|volume)\\s+(?:[ivxlc]+|\\d+|[a-z]+)\\b.*");
 
   private final PDDocument doc;
   private List<List<Line>> pages;
@@ -122,8 +135,9 @@ public final class Pdf implements AutoCloseable {
       throw new BookFormatException("no-text", "Scanned PDF: no text layer (the pages are "
           + "images); run it through OCR first, or upload the text itself");
     }
-    List<PdfParagraphs.Paragraph> paragraphs = PdfParagraphs.build(all);
     List<Mark> marks = outline();
+    List<PdfParagraphs.Paragraph> paragraphs = PdfParagraphs.build(all,
+        marks.stream().map(m -> new float[] {m.page(), m.y()}).toList());
     Chapters chapters = new Chapters(builder);
     if (marks.isEmpty()) {
       chapters.chapter(null);
@@ -136,23 +150,49 @@ public final class Pdf implements AutoCloseable {
       }
       return;
     }
+    // A half-title: the book's title alone on its page, between front matter and the text.
+    String bookTitle = title() == null ? "" : words(title());
+    java.util.Map<Integer, Integer> perPage = new java.util.HashMap<>();
+    paragraphs.forEach(p -> perPage.merge(p.page(), 1, Integer::sum));
+    paragraphs = paragraphs.stream().filter(p -> !(perPage.get(p.page()) == 1
+        && !bookTitle.isEmpty() && words(p.text()).equals(bookTitle))).toList();
     // Before the first bookmark: the title page, licence, copyright and contents pages.
     int next = 0;
     int sinceMark = 0;
     boolean reading = false;
+    boolean empty = false;
+    String printed = null;
     for (PdfParagraphs.Paragraph p : paragraphs) {
       while (next < marks.size() && starts(marks.get(next), p)) {
+        if (reading && empty) {
+          chapters.paragraph(printed != null ? printed : marks.get(next - 1).title());
+        }
         Mark m = marks.get(next++);
         reading = !NOT_READ.matcher(m.title()).matches();
         sinceMark = 0;
+        empty = true;
+        printed = null;
         if (reading) {
           chapters.chapter(m.title());
         }
       }
-      if (reading && !(sinceMark++ < 2 && isPrintedHeading(p.text(), marks.get(next - 1).title()))) {
+      if (!reading) {
+        continue;
+      }
+      if (sinceMark++ < 2 && isPrintedHeading(p.text(), marks.get(next - 1).title())) {
+        printed = printed == null ? p.text() : printed;
+      } else {
         chapters.paragraph(p.text());
+        empty = false;
       }
     }
+    if (reading && empty) {
+      chapters.paragraph(printed != null ? printed : marks.get(next - 1).title());
+    }
+  }
+
+  private static String words(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   /** The chapter's heading as printed ("CHAPTER ONE: Creators" for "1: Creators"): not read again. */
@@ -178,7 +218,7 @@ public final class Pdf implements AutoCloseable {
     try {
       PDOutlineNode root = doc.getDocumentCatalog().getDocumentOutline();
       if (root != null) {
-        collect(root, out, 0);
+        collect(root, out, 0, onlyEntry(root));
       }
     } catch (IOException | RuntimeException e) {
       return List.of(); // a broken outline: fall back to headings in the text
@@ -189,10 +229,30 @@ public final class Pdf implements AutoCloseable {
   }
 
   /**
-   * Entries are chapters; an entry's children are chapters too only when it is a part (its
-   * children have sections of their own, or are numbered chapters), else they are sections.
+   * The one entry of the top level that is read, when there is only one (an outline whose root is
+   * the book itself, its chapters below); else null.
    */
-  private void collect(PDOutlineNode node, List<Mark> out, int depth) throws IOException {
+  private static PDOutlineItem onlyEntry(PDOutlineNode root) {
+    PDOutlineItem only = null;
+    for (PDOutlineItem item : root.children()) {
+      String t = item.getTitle() == null ? "" : item.getTitle().strip();
+      if (!NOT_READ.matcher(t).matches()) {
+        if (only != null) {
+          return null;
+        }
+        only = item;
+      }
+    }
+    return only;
+  }
+
+  /**
+   * Entries are chapters; an entry's children are chapters too only when it is a part (named
+   * so, or its children are numbered chapters, or it is the outline's one entry), else they
+   * are its sections and read within it (an afterword's sections are not chapters).
+   */
+  private void collect(PDOutlineNode node, List<Mark> out, int depth, PDOutlineItem only)
+      throws IOException {
     for (PDOutlineItem item : node.children()) {
       if (out.size() > 10_000 || depth > 8) {
         return;
@@ -216,16 +276,23 @@ public final class Pdf implements AutoCloseable {
           out.add(new Mark(page, y, title));
         }
       }
-      if (isPart(item)) {
-        collect(item, out, depth + 1);
+      if (item == only || isPart(item)) {
+        collect(item, out, depth + 1, null);
       }
     }
   }
 
   private static boolean isPart(PDOutlineItem item) {
+    if (!item.hasChildren()) {
+      return false;
+    }
+    if (item.getTitle() != null && PART.matcher(item.getTitle().strip()).matches()) {
+      return true;
+    }
     for (PDOutlineItem child : item.children()) {
       String t = child.getTitle() == null ? "" : child.getTitle().strip();
-      if (child.hasChildren() || Headings.isNumberedChapter(t) || t.matches("^\\d{1,3}[.:].*")) {
+      // "2: Title", "2. Title" are chapters; "2.1 Title" is a section of chapter 2.
+      if (Headings.isNumberedChapter(t) || t.matches("^\\d{1,3}[.:](?!\\d).*")) {
         return true;
       }
     }

@@ -61,6 +61,10 @@ public final class PdfLines extends PDFTextStripper {
           x = Math.min(x, p.getXDirAdj());
         }
       }
+      // Typeset ligatures ("ﬁ", "ﬂ") are two or three letters to a reader and to speech.
+      if (u.length() == 1 && u.charAt(0) >= '\uFB00' && u.charAt(0) <= '\uFB06') {
+        u = java.text.Normalizer.normalize(u, java.text.Normalizer.Form.NFKC);
+      }
       text.append(u);
       for (int i = 0; i < u.length(); i++) {
         sizes.add(p.getFontSizeInPt() > 0 ? p.getFontSizeInPt() : p.getHeightDir());
@@ -113,13 +117,16 @@ public final class PdfLines extends PDFTextStripper {
     return max;
   }
 
-  /** Digits set clearly smaller than the line's letters, right after a character: note marks. */
+  /**
+   * Digits set clearly smaller than the line's letters, right after a character, or after a
+   * sentence's end and a space ("successors. 1"): note marks.
+   */
   private String dropNoteNumbers(float body) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isDigit(c) && body > 0 && sizes.get(i) > 0 && sizes.get(i) < body * 0.8f
-          && i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+          && i > 0 && (!Character.isWhitespace(text.charAt(i - 1)) || afterSentence(i - 1))) {
         int j = i;
         while (j < text.length() && Character.isDigit(text.charAt(j))) {
           j++;
@@ -130,6 +137,15 @@ public final class PdfLines extends PDFTextStripper {
       out.append(c);
     }
     return out.toString();
+  }
+
+  /** Whitespace at {@code i} follows a sentence's end (". ", ".” "). */
+  private boolean afterSentence(int i) {
+    int j = i;
+    while (j > 0 && Character.isWhitespace(text.charAt(j))) {
+      j--;
+    }
+    return j < i && ".!?”’\"".indexOf(text.charAt(j)) >= 0;
   }
 
   /** Printers' crop and registration marks set in a symbol font (❘ ❙ ❚, box drawing). */

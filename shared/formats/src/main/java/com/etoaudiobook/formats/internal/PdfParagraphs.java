@@ -1,6 +1,6 @@
 package com.etoaudiobook.formats.internal;
 
-import com.etoaudiobook.book.internal.Headings;
+import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.formats.internal.PdfLines.Line;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +28,9 @@ final class PdfParagraphs {
   /** A printer's slug: "14773_01_1-174_r9jm.qxd 2/10/04 3:51 PM Page 26". */
   private static final Pattern SLUG = Pattern.compile(
       "(?i).*(?:\\S+\\.(?:qxd|qxp|indd|fm)\\b|\\d{1,2}:\\d{2}\\s*[ap]m\\s+page\\s+\\d+).*");
+  private static final Pattern ENUMERATOR = Pattern.compile("^(?:\\d{1,3}[.)]|\\([a-z0-9]{1,3}\\))\\s+");
+  /** A list item's bullet: each item is a paragraph of its own. */
+  private static final Pattern BULLET = Pattern.compile("^[•◦▪‣●■□❖➢►]\\s.*");
   private static final String SENTENCE_END = ".!?:\"”’)";
   private static final int EDGE = 3;
 
@@ -35,6 +38,14 @@ final class PdfParagraphs {
   }
 
   static List<Paragraph> build(List<List<Line>> raw) {
+    return build(raw, List.of());
+  }
+
+  /**
+   * @param breaks where paragraphs must start whatever the layout says (page from 0, y down the
+   *               page or -1 for its top), in reading order: the outline's chapter starts
+   */
+  static List<Paragraph> build(List<List<Line>> raw, List<float[]> breaks) {
     List<List<Line>> pages = new ArrayList<>();
     for (List<Line> page : raw) {
       pages.add(page.stream().filter(l -> !NUMBER_LINE.matcher(l.text()).matches()
@@ -43,18 +54,26 @@ final class PdfParagraphs {
     Set<String> running = runningLines(pages, true);
     Set<String> frequent = runningLines(pages, false);
     float bodySize = commonSize(pages);
+    Set<String> heads = numberedHeads(pages, bodySize);
     List<Paragraph> out = new ArrayList<>();
     StringBuilder para = new StringBuilder();
     int paraPage = 0;
     float paraY = 0;
     Line prev = null;
     float prevRight = 0;
+    boolean prevIndented = false;
+    int nextBreak = 0;
     for (List<Line> page : pages) {
       List<Line> lines = new ArrayList<>();
       for (int i = 0; i < page.size(); i++) {
         Line l = page.get(i);
         boolean edge = i < EDGE || i >= page.size() - EDGE;
         if ((edge || frequent.contains(Pdf.key(l.text()))) && running.contains(Pdf.key(l.text()))) {
+          continue;
+        }
+        // Set smaller than the text, a running head is one wherever the content stream puts it.
+        String head = edge || l.size() < bodySize * 0.95f ? numberedHead(l, bodySize) : null;
+        if (head != null && heads.contains(head)) {
           continue;
         }
         lines.add(l);
@@ -65,10 +84,34 @@ final class PdfParagraphs {
       for (Line l : lines) {
         float margin = margin(margins, l.x());
         boolean heading = l.size() > bodySize * 1.15f;
-        boolean start = prev == null || heading || prev.size() > bodySize * 1.15f
-            || l.x() - margin > l.size() * 0.6f
-            || (prev.page() == l.page() && l.y() - prev.y() > gap * 1.6f)
-            || (prevRight - prev.xEnd() > prev.size() * 3 && endsBlock(prev.text()));
+        boolean start;
+        boolean indentStart = false;
+        boolean broken = false;
+        while (nextBreak < breaks.size() && (l.page() > breaks.get(nextBreak)[0]
+            || (l.page() == breaks.get(nextBreak)[0] && l.y() >= breaks.get(nextBreak)[1] - 2))) {
+          nextBreak++;
+          broken = true;
+        }
+        if (prev == null || broken) {
+          start = true;
+        } else if (heading || prev.size() > bodySize * 1.15f) {
+          // A heading is a paragraph of its own, but a heading set on two lines is one.
+          start = !(heading && Math.abs(l.size() - prev.size()) < 0.5f && prev.page() == l.page()
+              && l.y() - prev.y() < l.size() * 2);
+        } else if (continues(prev.text(), l.text()) || centeredPair(prev, l, margin)) {
+          start = false;
+        } else {
+          // An indented line opens a paragraph, unless the line before is indented as far, full,
+          // and not itself a paragraph's indented first line: the two are lines of one indented
+          // block (a quotation set off by space), not two paragraphs.
+          boolean indented = l.x() - margin > l.size() * 0.6f
+              && !(Math.abs(prev.x() - l.x()) < 1f && !prevIndented
+              && prevRight - prev.xEnd() <= prev.size() * 3);
+          boolean gapped = prev.page() == l.page() && l.y() - prev.y() > gap * 1.6f;
+          start = indented || gapped || BULLET.matcher(l.text()).matches()
+              || (prevRight - prev.xEnd() > prev.size() * 3 && endsBlock(prev.text()));
+          indentStart = indented && !gapped;
+        }
         if (start && !para.isEmpty()) {
           out.add(new Paragraph(para.toString(), paraPage, paraY));
           para.setLength(0);
@@ -77,8 +120,11 @@ final class PdfParagraphs {
           paraPage = l.page();
           paraY = l.y();
         }
-        join(para, l.text());
+        // A list's bullet is a glyph to see, not a word to say.
+        join(para, para.isEmpty() && BULLET.matcher(l.text()).matches() ? l.text().substring(1).strip()
+            : l.text());
         prev = l;
+        prevIndented = indentStart;
         prevRight = right.getOrDefault(margin, l.xEnd());
       }
     }
@@ -92,6 +138,39 @@ final class PdfParagraphs {
   private static boolean endsBlock(String text) {
     return SENTENCE_END.indexOf(text.charAt(text.length() - 1)) >= 0
         || Headings.isNumberedChapter(text) || Headings.isCapsTitle(text);
+  }
+
+  /**
+   * The line goes on with the sentence the line before left open, whatever the layout says (a
+   * page break, a quotation set off, a hanging indent): the line before ends in a comma or a
+   * hyphenated word, or in anything but a sentence's end while this line starts in lower case.
+   */
+  static boolean continues(String before, String line) {
+    char last = before.charAt(before.length() - 1);
+    // A list item in lower case ("1. guaranteeing the right") goes on with its lead-in too.
+    String item = ENUMERATOR.matcher(line).replaceFirst("");
+    int first = (item.isEmpty() ? line : item).codePointAt(0);
+    if (last == ',') {
+      return true;
+    }
+    if (last == '-' && before.length() >= 2 && Character.isLetter(before.charAt(before.length() - 2))) {
+      return Character.isLowerCase(first);
+    }
+    // A word, a semicolon or colon, a dash or a closing quote before a lower-case line: one sentence.
+    return Character.isLowerCase(first)
+        && (Character.isLetterOrDigit(last) || ";:—–-\"”’)".indexOf(last) >= 0);
+  }
+
+  /**
+   * Two lines centred on one axis, away from the margin, the first not ending a sentence: one
+   * centred heading or notice set on two lines ("Rebuilding Freedoms Previously / Presumed").
+   */
+  private static boolean centeredPair(Line prev, Line l, float margin) {
+    float a = (prev.x() + prev.xEnd()) / 2;
+    float b = (l.x() + l.xEnd()) / 2;
+    return prev.page() == l.page() && Math.abs(a - b) < 2 && l.x() - margin > l.size() * 2
+        && prev.x() - margin > l.size() * 2 && l.y() - prev.y() < l.size() * 2.5f
+        && SENTENCE_END.indexOf(prev.text().charAt(prev.text().length() - 1)) < 0;
   }
 
   /** Appends a line: "mur-" + "derer" is one word; otherwise a space between lines. */
@@ -173,6 +252,57 @@ final class PdfParagraphs {
     }
     return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey() / 2f)
         .orElse(10f);
+  }
+
+  /**
+   * A running head with its page number ("xiv PREFACE", "PREFACE xv", "Chapter 2: ASN.1
+   * structure handling 3"): its words, else null. A bare "Chapter 12" is a heading, not a head.
+   */
+  private static final Pattern NUMBERED_HEAD = Pattern.compile(
+      "^(?:\\d{1,4}|[ivxlc]{1,7})\\s+(.{1,80}?)$|^(.{1,80}?)\\s+(?:\\d{1,4}|[ivxlc]{1,7})$");
+  private static final Pattern CHAPTER_WORD = Pattern.compile(
+      "(?:chapter|part|book|volume|act|scene|section|lesson|letter|day|page|step|figure|table)");
+
+  private static String numberedHead(Line l, float bodySize) {
+    if (l.size() > bodySize * 1.05f) {
+      return null;
+    }
+    java.util.regex.Matcher m = NUMBERED_HEAD.matcher(l.text());
+    if (!m.matches()) {
+      return null;
+    }
+    String words = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    if (words.isEmpty() || !words.matches(".*\\p{L}.*") || words.split(" ").length > 10
+        || CHAPTER_WORD.matcher(words).matches()) {
+      return null;
+    }
+    return words;
+  }
+
+  /**
+   * Words set beside a page number at the top or bottom of at least two pages: a running head,
+   * whichever side of the page (and so of the number) it sits on, even in a short chapter.
+   */
+  private static Set<String> numberedHeads(List<List<Line>> pages, float bodySize) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (List<Line> page : pages) {
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < page.size(); i++) {
+        String head = i < EDGE || i >= page.size() - EDGE ? numberedHead(page.get(i), bodySize) : null;
+        if (head != null) {
+          seen.add(head);
+        }
+      }
+      seen.forEach(k -> counts.merge(k, 1, Integer::sum));
+    }
+    Set<String> out = new HashSet<>();
+    counts.forEach((k, n) -> {
+      if (n >= 2) {
+        out.add(k);
+      }
+    });
+    return out;
   }
 
   /**

@@ -1,8 +1,7 @@
-package com.etoaudiobook.aws.internal;
+package com.etoaudiobook.aws;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,20 +102,20 @@ public final class Aggregates {
         }).sum();
   }
 
+  /** One cache's hits and misses since start, and its hit rate (0 when it was never asked). */
+  public record CacheRate(long hits, long misses, double hitRate) {
+  }
+
   /** Per cache name: hits, misses and hit rate since start. */
-  public Map<String, Map<String, Object>> cacheRates() {
-    Map<String, Map<String, Object>> out = new TreeMap<>();
+  public Map<String, CacheRate> cacheRates() {
+    Map<String, CacheRate> out = new TreeMap<>();
     for (Series s : series.values()) {
       if (s.name.equals("CacheHits") || s.name.equals("CacheMisses")) {
         String cache = s.dims.getOrDefault("Cache", "none");
         out.computeIfAbsent(cache, c -> {
           double hits = total("CacheHits", Map.of("Cache", c));
           double misses = total("CacheMisses", Map.of("Cache", c));
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("hits", (long) hits);
-          m.put("misses", (long) misses);
-          m.put("hitRate", hits + misses == 0 ? 0.0 : round(hits / (hits + misses)));
-          return m;
+          return new CacheRate((long) hits, (long) misses, hits + misses == 0 ? 0.0 : round(hits / (hits + misses)));
         });
       }
     }

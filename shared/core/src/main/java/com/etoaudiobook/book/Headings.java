@@ -1,4 +1,6 @@
-package com.etoaudiobook.book.internal;
+package com.etoaudiobook.book;
+
+import com.etoaudiobook.book.internal.Markup;
 
 import java.util.Locale;
 import java.util.Set;

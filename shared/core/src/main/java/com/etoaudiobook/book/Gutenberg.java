@@ -1,0 +1,50 @@
+package com.etoaudiobook.book;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The markers of a Project Gutenberg file, in plain text or HTML: the header's "Title:" and
+ * "Author:" lines, the "*** START OF ..." line that ends the header, and the line that ends the book
+ * and starts the licence.
+ */
+public final class Gutenberg {
+  private static final Pattern START = Pattern.compile(
+      "(?i)^\\W*\\*{3}\\s*START OF (?:THE|THIS) PROJECT GUTENBERG.*");
+  private static final Pattern END = Pattern.compile(
+      "(?i)^\\W*(?:\\*{3}\\s*END OF (?:THE|THIS) PROJECT GUTENBERG|END OF (?:THE )?PROJECT GUTENBERG"
+          + "|END OF PROJECT GUTENBERG'S|END OF THE PROJECT GUTENBERG).*");
+  private static final Pattern FIELD = Pattern.compile("^(Title|Author):\\s*(\\S.*)$");
+
+  private Gutenberg() {
+  }
+
+  /** "Title:" and "Author:" of a Project Gutenberg header; either may be null. */
+  public record Fields(String title, String author) {
+  }
+
+  /** The "Title:" and "Author:" lines of a header. */
+  public static Fields fields(String header) {
+    String title = null;
+    String author = null;
+    for (String line : header.split("\\R")) {
+      Matcher m = FIELD.matcher(line.strip());
+      if (m.matches() && m.group(1).equals("Title") && title == null) {
+        title = m.group(2).strip();
+      } else if (m.matches() && m.group(1).equals("Author") && author == null) {
+        author = m.group(2).strip();
+      }
+    }
+    return new Fields(title, author);
+  }
+
+  /** The "*** START OF THE PROJECT GUTENBERG EBOOK ..." line that ends the header. */
+  public static boolean isStart(String line) {
+    return START.matcher(line).matches();
+  }
+
+  /** The line that ends the book and starts the licence ("End of the Project Gutenberg EBook"). */
+  public static boolean isEnd(String line) {
+    return END.matcher(line).matches();
+  }
+}

@@ -1,0 +1,254 @@
+package com.etoaudiobook.formats;
+
+import static com.etoaudiobook.formats.FormatsTest.all;
+import static com.etoaudiobook.formats.FormatsTest.titles;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.etoaudiobook.book.Book;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
+import org.junit.jupiter.api.Test;
+
+/** PDF layouts built here line by line: where paragraphs and chapters begin and end. */
+class PdfLayoutTest {
+  private final DocumentParser parser = new DocumentParser();
+
+  /** A line of text: size, left x, baseline y from the bottom of a letter page. */
+  record L(float size, float x, float y, String text) {
+  }
+
+  /** Body lines at x 72, 14 pt apart, from the top; "\t" before a line indents it. */
+  static List<L> body(float top, String... lines) {
+    List<L> out = new ArrayList<>();
+    float y = top;
+    for (String l : lines) {
+      out.add(l.startsWith("\t") ? new L(11, 90, y, l.substring(1)) : new L(11, 72, y, l));
+      y -= 14;
+    }
+    return out;
+  }
+
+  private static final String[] WORDS = {"and", "the", "story", "goes", "on", "through", "a",
+      "long", "day", "of", "rain", "while", "people", "wait", "for", "news", "from", "town"};
+  private static final String[] PAD = {"", "a", "an", "the", "then", "there", "theirs", "thereby"};
+
+  /** n lines of exactly 60 letters and spaces, lower case, no punctuation: the middle of a paragraph. */
+  static String[] filler(int seed, int n) {
+    String[] out = new String[n];
+    int w = seed;
+    for (int i = 0; i < n; i++) {
+      StringBuilder b = new StringBuilder();
+      while (b.length() < 52) {
+        b.append(b.isEmpty() ? "" : " ").append(WORDS[w++ % WORDS.length]);
+      }
+      b.append(' ').append(PAD[59 - b.length()]);
+      out[i] = b.toString().strip();
+    }
+    return out;
+  }
+
+  /** Courier, so that a full line's width is its length: 60 letters reach the right margin. */
+  static PDDocument pdf(List<List<L>> pages) throws Exception {
+    PDDocument doc = new PDDocument();
+    PDType1Font font = new PDType1Font(Standard14Fonts.FontName.COURIER);
+    for (List<L> lines : pages) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        for (L l : lines) {
+          FormatsTest.line(cs, font, l.size(), l.x(), l.y(), l.text());
+        }
+      }
+    }
+    return doc;
+  }
+
+  /** A page with a heading and a line of text. */
+  static List<L> page(String heading, String text) {
+    return List.of(new L(16, 72, 700, heading), new L(11, 90, 670, text));
+  }
+
+  static byte[] bytes(PDDocument doc) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    doc.save(out);
+    doc.close();
+    return out.toByteArray();
+  }
+
+  static PDOutlineItem mark(PDOutlineNode parent, PDDocument doc, String title, int page) {
+    PDOutlineItem item = new PDOutlineItem();
+    item.setTitle(title);
+    PDPageFitDestination d = new PDPageFitDestination();
+    d.setPage(doc.getPage(page));
+    item.setDestination(d);
+    parent.addLast(item);
+    return item;
+  }
+
+  /**
+   * A sentence goes on across the page break (its running head, set beside the page number on
+   * either side, is not read), through a quotation set off by space and indented, and a hanging
+   * line; a heading on two lines is one; one-line indented paragraphs stay apart.
+   */
+  @Test
+  void paragraphsFollowTheSentenceNotTheLayout() throws Exception {
+    List<String> lines = new ArrayList<>();
+    lines.add("\tThe first paragraph opens here and runs on for a while,");
+    lines.addAll(List.of(filler(0, 6)));
+    lines.add("a line of print allows, until the judge, as he wrote,");
+    List<L> one = new ArrayList<>();
+    one.add(new L(8, 72, 760, "PREFACE xiii"));
+    one.addAll(body(730, lines.toArray(String[]::new)));
+    float y = 730 - 14 * lines.size() - 12;
+    // A quotation set off by space and indented; its lines are full and start with capitals.
+    one.add(new L(11, 100, y, "Common sense revolts at the idea of owning the air, too."));
+    one.add(new L(11, 100, y - 14, "Every flight would be a trespass on the farms below, and"));
+    one.add(new L(11, 100, y - 28, "The doctrine has no place in the modern world."));
+    lines.clear();
+    lines.add("That was the end of the old rule.");
+    lines.add("\tHere is the metaphor that will capture the argument now.");
+    lines.add("\tIn that year the chemical was first synthesized and then");
+    lines.addAll(List.of(filler(3, 5)));
+    lines.add("sat uncomfortably with the National Rifle Association, be-");
+    one.addAll(body(y - 54, lines.toArray(String[]::new)));
+    List<L> two = new ArrayList<>();
+    two.add(new L(8, 72, 760, "xiv PREFACE"));
+    two.addAll(body(730, "tween the liberal senators and the rest of them at last."));
+    two.add(new L(14, 72, 690, "Rebuilding Freedoms Previously"));
+    two.add(new L(14, 72, 673, "Presumed: Examples"));
+    two.addAll(body(650, "\tThe section begins with its own sentence and ends it."));
+    // A heading in the text's size, centred on two lines (Courier: 6.6 points a letter at 11).
+    two.add(new L(11, 306 - 13 * 6.6f, 610, "Free Culture: One Big Idea"));
+    two.add(new L(11, 306 - 8.5f * 6.6f, 596, "Rebuilt Once More"));
+    List<String> last = new ArrayList<>(List.of("\tAnd the last paragraph of the page follows it and"));
+    last.addAll(List.of(filler(7, 8)));
+    two.addAll(body(570, last.toArray(String[]::new)));
+    Book b = parser.parse("layout.pdf", bytes(pdf(List.of(one, two))));
+    List<String> paragraphs = new ArrayList<>();
+    b.segments().forEach(s -> {
+      if (paragraphs.size() <= s.paragraph()) {
+        paragraphs.add(s.text());
+      } else {
+        paragraphs.set(s.paragraph(), paragraphs.get(s.paragraph()) + " " + s.text());
+      }
+    });
+    assertEquals(List.of(
+        "The first paragraph opens here and runs on for a while, " + String.join(" ", filler(0, 6))
+            + " a line of print allows, until the judge, as he wrote, Common sense revolts at the"
+            + " idea of owning the air, too. Every flight would be a trespass on the farms below, and"
+            + " The doctrine has no place in the modern world.",
+        "That was the end of the old rule.",
+        "Here is the metaphor that will capture the argument now.",
+        "In that year the chemical was first synthesized and then " + String.join(" ", filler(3, 5))
+            + " sat uncomfortably with the National Rifle Association, between the liberal senators"
+            + " and the rest of them at last.",
+        "Rebuilding Freedoms Previously Presumed: Examples",
+        "The section begins with its own sentence and ends it.",
+        "Free Culture: One Big Idea Rebuilt Once More",
+        "And the last paragraph of the page follows it and " + String.join(" ", filler(7, 8))),
+        paragraphs);
+  }
+
+  /** Each bulleted item is a paragraph, read without its bullet; the items' lines join. */
+  @Test
+  void bulletedItemsAreParagraphs() throws Exception {
+    List<String> lines = new ArrayList<>(List.of(filler(0, 6)));
+    lines.add("and here is the list of the kinds that it can manage now:");
+    lines.add("• INTEGER;");
+    lines.add("• OBJECT IDENTIFIER, which is written as a list of numbers");
+    lines.add("and names;");
+    lines.add("• NULL.");
+    lines.addAll(List.of(filler(4, 6)));
+    String text = all(parser.parse("list.pdf", bytes(pdf(List.of(body(700, lines.toArray(String[]::new)))))));
+    assertTrue(text.contains("manage now: | INTEGER; | OBJECT IDENTIFIER, which is written as a list of"
+        + " numbers and names; | NULL. | "), text);
+  }
+
+  /** A line in lower case after a dash, a semicolon or a closing quote goes on with its sentence. */
+  @Test
+  void lowerCaseAfterADashGoesOn() throws Exception {
+    List<String> lines = new ArrayList<>(List.of(filler(0, 6)));
+    lines.add("and the old farmer said that the day had been a long one --");
+    lines.add("\twhich it was, for all of them; it rained from dawn to dusk;");
+    lines.add("\tand nobody went out. We can all do better by");
+    lines.add("\t1. staying at home;");
+    lines.addAll(List.of(filler(4, 6)));
+    String text = all(parser.parse("dash.pdf", bytes(pdf(List.of(body(700, lines.toArray(String[]::new)))))));
+    assertTrue(text.contains("a long one -- which it was, for all of them; it rained from dawn to dusk;"
+        + " and nobody went out. We can all do better by 1. staying at home;"), text);
+  }
+
+  /** A raised note number after a sentence and a space is a mark, not a word. */
+  @Test
+  void noteNumberAfterASentenceIsNotRead() throws Exception {
+    List<String> lines = new ArrayList<>(List.of(filler(0, 6)));
+    lines.add("families now find themselves without a shilling to leave.");
+    lines.add("\tRuined is a bit of an exaggeration, but not by much here.");
+    lines.addAll(List.of(filler(5, 4)));
+    List<L> page = new ArrayList<>(body(700, lines.toArray(String[]::new)));
+    page.add(7, new L(6, 72 + 59 * 6.6f, 704 - 6 * 14, "1")); // drawn right after its line
+    String text = all(parser.parse("notes.pdf", bytes(pdf(List.of(page)))));
+    assertTrue(text.contains("without a shilling to leave. | Ruined"), text);
+  }
+
+  /**
+   * Parts are chapters with the chapters they hold, even a part with nothing but its heading;
+   * an afterword's sections are read within it; notes and acknowledgments at the back are not.
+   */
+  @Test
+  void outlineGivesPartsAndChaptersButNotSectionsOrBackMatter() throws Exception {
+    List<List<L>> pages = List.of(
+        page("CONTENTS", "Preface 1"),
+        page("PREFACE", "This book began as a talk given long ago in a cold hall."),
+        List.of(new L(20, 200, 500, "PUZZLES")),
+        page("CHAPTER ONE: Alpha", "The first chapter says what the first chapter says."),
+        page("CHAPTER TWO: Beta", "The second chapter answers the first one in kind."),
+        page("2.1 Gamma", "A section of the second chapter goes on with it."),
+        page("AFTERWORD", "Some who have read this far will agree with me now."),
+        page("Us, Now", "Common sense is with the other side for the moment."),
+        page("Them, Soon", "We will not get there by acting alone, it seems."),
+        page("NOTES", "1. See the report of the committee, page four."),
+        page("ACKNOWLEDGMENTS", "Many friends helped me write this book over years."),
+        page("INDEX", "Alpha, 3"),
+        page("A Copying Information", "Permission is granted to copy this document."),
+        page("Concept Index", "Beta, 4"));
+    PDDocument doc = pdf(pages);
+    PDDocumentOutline outline = new PDDocumentOutline();
+    doc.getDocumentCatalog().setDocumentOutline(outline);
+    mark(outline, doc, "CONTENTS", 0);
+    mark(outline, doc, "PREFACE", 1);
+    PDOutlineItem part = mark(outline, doc, "PUZZLES", 2);
+    mark(part, doc, "1: Alpha", 3);
+    mark(mark(part, doc, "2: Beta", 4), doc, "2.1 Gamma", 5);
+    PDOutlineItem after = mark(outline, doc, "AFTERWORD", 6);
+    mark(mark(after, doc, "Us, Now", 7), doc, "Examples", 7);
+    mark(mark(after, doc, "Them, Soon", 8), doc, "Formalities", 8);
+    mark(outline, doc, "NOTES", 9);
+    mark(outline, doc, "ACKNOWLEDGMENTS", 10);
+    mark(outline, doc, "INDEX", 11);
+    mark(outline, doc, "A Copying Information", 12);
+    mark(outline, doc, "Concept Index", 13);
+    Book b = parser.parse("parts.pdf", bytes(doc));
+    assertEquals(List.of("PREFACE", "PUZZLES", "1: Alpha", "2: Beta", "AFTERWORD"), titles(b));
+    String text = all(b);
+    assertTrue(text.startsWith("This book began"), text);
+    assertTrue(text.contains("agree with me now. | Us, Now | Common sense"), text);
+    assertTrue(text.contains("PUZZLES | The first chapter says"), text);
+    assertTrue(text.contains("in kind. | 2.1 Gamma | A section of the second"), text);
+    assertTrue(text.contains("Common sense is with") && text.contains("We will not get there"), text);
+    assertFalse(text.contains("committee") || text.contains("Many friends") || text.contains("Alpha, 3")
+        || text.contains("Permission is granted") || text.contains("Beta, 4"), text);
+  }
+}
