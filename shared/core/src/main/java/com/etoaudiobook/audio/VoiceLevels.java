@@ -35,9 +35,10 @@ public final class VoiceLevels {
 
   /**
    * A voice's latest measured parts (integrated loudness, at most {@link #WINDOW}), the highest
-   * crest seen, and parts levelled since (to pick the rechecks).
+   * crest seen, parts levelled since (to pick the rechecks), and whether its level is trusted:
+   * once its latest parts agree, until a recheck disagrees.
    */
-  record Level(double[] latest, double maxCrest, long levelled) {
+  record Level(double[] latest, double maxCrest, long levelled, boolean settled) {
     double mean() {
       double sum = 0;
       for (double v : latest) {
@@ -46,12 +47,12 @@ public final class VoiceLevels {
       return sum / latest.length;
     }
 
-    boolean settled() {
-      if (latest.length < CALIBRATION_PARTS) {
+    private static boolean agree(double[] values) {
+      if (values.length < CALIBRATION_PARTS) {
         return false;
       }
-      double min = latest[0], max = latest[0];
-      for (double v : latest) {
+      double min = values[0], max = values[0];
+      for (double v : values) {
         min = Math.min(min, v);
         max = Math.max(max, v);
       }
@@ -61,7 +62,7 @@ public final class VoiceLevels {
     Level with(double lufs, double crest) {
       double[] next = java.util.Arrays.copyOfRange(latest, Math.max(0, latest.length + 1 - WINDOW), latest.length + 1);
       next[next.length - 1] = lufs;
-      return new Level(next, Math.max(maxCrest, crest), levelled + 1);
+      return new Level(next, Math.max(maxCrest, crest), levelled + 1, settled || agree(next));
     }
   }
 
@@ -73,7 +74,7 @@ public final class VoiceLevels {
         return l; // this part is measured (and recorded by then)
       }
       out[0] = l;
-      return new Level(l.latest(), l.maxCrest(), l.levelled() + 1);
+      return new Level(l.latest(), l.maxCrest(), l.levelled() + 1, true);
     });
     return out[0];
   }
@@ -81,14 +82,15 @@ public final class VoiceLevels {
   /**
    * Records a measured part. A part that disagrees with a settled voice's level by more than its
    * parts may differ starts the voice over from it (the voice changed): it is measured again until
-   * its parts agree. Before that, the latest parts count, so one odd part is soon forgotten.
+   * its parts agree. Before that, the latest parts count, so one odd part is soon forgotten; a
+   * recheck that agrees moves the level towards it.
    */
   void record(String voice, double lufs, double truePeak, double seconds) {
     if (seconds < MIN_SECONDS || lufs == LoudnessMeter.SILENCE) {
       return;
     }
     double crest = truePeak - lufs;
-    levels.merge(voice, new Level(new double[] {lufs}, crest, 0), (l, p) ->
+    levels.merge(voice, new Level(new double[] {lufs}, crest, 0, false), (l, p) ->
         l.settled() && Math.abs(lufs - l.mean()) > MAX_SPREAD_LU ? p : l.with(lufs, crest));
   }
 
