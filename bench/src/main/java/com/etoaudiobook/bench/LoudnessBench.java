@@ -143,6 +143,7 @@ public final class LoudnessBench {
         .toList();
     for (Path script : scripts) {
       long calibrated0 = normalizer.calibratedParts(), measured0 = normalizer.measuredParts();
+      long peaky0 = normalizer.peakyParts();
       long levelling0 = cost.calibrated, call0 = cost.pollyCall;
       Book book = new ScriptParser().parse(script.getFileName().toString(), Files.readAllBytes(script));
       Casting casting = new AutoCaster(engine.voices(), List.of("en-gb-x-rp", "en", "en-us")).cast(book, Map.of());
@@ -171,8 +172,9 @@ public final class LoudnessBench {
       if (work != null) {
         report(book.title(), roles, work);
         long calibrated = normalizer.calibratedParts() - calibrated0, measured = normalizer.measuredParts() - measured0;
-        System.out.printf(Locale.ROOT, "  stub parts levelled by the voice's level %d, measured %d: %.2f ms per part = %.1f %%"
-                + " of the engine call%n", calibrated, measured, (cost.calibrated - levelling0) / 1e6 / (calibrated + measured),
+        System.out.printf(Locale.ROOT, "  stub parts levelled by the voice's level %d, measured %d (%d as the voice's peaks left"
+                + " no room): %.2f ms per part = %.1f %% of the engine call%n", calibrated, measured,
+            normalizer.peakyParts() - peaky0, (cost.calibrated - levelling0) / 1e6 / (calibrated + measured),
             100.0 * (cost.calibrated - levelling0) / (cost.pollyCall - call0));
       }
     }

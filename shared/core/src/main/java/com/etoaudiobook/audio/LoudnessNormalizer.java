@@ -32,6 +32,7 @@ public final class LoudnessNormalizer {
   private final VoiceLevels levels = new VoiceLevels();
   private final java.util.concurrent.atomic.AtomicLong calibrated = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong measured = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong peaky = new java.util.concurrent.atomic.AtomicLong();
 
   public LoudnessNormalizer(LoudnessTarget target) {
     this.target = target;
@@ -207,13 +208,15 @@ public final class LoudnessNormalizer {
         // the duration from the frame count: every frame of a stream holds the same samples
         double seconds = frames.length / (double) first.length() * (first.version() == 1 ? 1152 : 576)
             / first.sampleRate();
-        int steps = levels.steps(voice, Math.min(MAX_BOOST_DB, goal - level.mean()) / Mp3Gain.STEP_DB, seconds);
         double peak = level.mean() + level.maxCrest() + VoiceLevels.CREST_MARGIN_DB;
-        if (peak + steps * Mp3Gain.STEP_DB <= target.peakDb()) {
+        int most = (int) Math.floor((target.peakDb() - peak) / Mp3Gain.STEP_DB);
+        int steps = levels.steps(voice, Math.min(MAX_BOOST_DB, goal - level.mean()) / Mp3Gain.STEP_DB, seconds, most);
+        if (steps <= most) {
           calibrated.incrementAndGet();
           return steps == 0 ? frames : Mp3Gain.apply(frames, steps);
         }
         // a voice this peaky needs its parts looked at: measured below, and limited if need be
+        peaky.incrementAndGet();
       }
     }
     measured.incrementAndGet();
@@ -223,16 +226,14 @@ public final class LoudnessNormalizer {
       return frames;
     }
     double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB;
-    int wanted = voice == null ? (int) Math.round(ideal)
-        : levels.steps(voice, ideal, pcm.length / (double) first.sampleRate());
     double peak = LoudnessMeter.truePeak(pcm);
+    int most = (int) Math.floor((target.peakDb() - peak) / Mp3Gain.STEP_DB);
+    int wanted = voice == null ? (int) Math.round(ideal)
+        : levels.steps(voice, ideal, pcm.length / (double) first.sampleRate(), most);
     if (voice != null) {
       levels.record(voice, loudness, peak, pcm.length / (double) first.sampleRate());
     }
-    int steps = wanted;
-    while (peak + steps * Mp3Gain.STEP_DB > target.peakDb()) {
-      steps--;
-    }
+    int steps = Math.min(wanted, most);
     if (steps == wanted || first.sampleRate() != AudioFormats.SAMPLE_RATE || pcm.length <= Mp3Encoder.ENCODER_DELAY) {
       return steps == 0 ? frames : Mp3Gain.apply(frames, steps);
     }
@@ -246,6 +247,11 @@ public final class LoudnessNormalizer {
   /** Encoded parts levelled by their voice's calibration, without decoding. */
   public long calibratedParts() {
     return calibrated.get();
+  }
+
+  /** Encoded parts of a trusted voice measured all the same, as its peaks left the gain no room. */
+  public long peakyParts() {
+    return peaky.get();
   }
 
   /** Encoded parts decoded and measured. */

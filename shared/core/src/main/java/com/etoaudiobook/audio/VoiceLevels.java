@@ -96,18 +96,20 @@ public final class VoiceLevels {
 
   /**
    * Whole gain steps for a part of {@code voice} that wants {@code ideal} (fractional) steps and
-   * lasts {@code seconds}. The nearer step leaves every part of a voice off the same way, up to
+   * lasts {@code seconds}, at most {@code most} (what its peaks allow). The nearer step leaves every part of a voice off the same way, up to
    * half a step (0.75 dB), which puts two voices up to 1.5 dB apart. So where both steps keep the
    * part within {@link #MAX_PART_ERROR_STEPS} (1 dB), the one is chosen that makes up what earlier
    * parts of the voice missed, weighted by how long they last (error diffusion): the voice's parts
    * then average the target. Otherwise the nearer step, at most a third of a step (0.5 dB) off.
    */
-  int steps(String voice, double ideal, double seconds) {
+  int steps(String voice, double ideal, double seconds, int most) {
     int low = (int) Math.floor(ideal);
-    boolean lowAllowed = ideal - low <= MAX_PART_ERROR_STEPS;
-    boolean highAllowed = low + 1 - ideal <= MAX_PART_ERROR_STEPS;
+    // a step is allowed when it keeps the part within 1 dB of its target and its peaks under the ceiling
+    boolean lowAllowed = ideal - low <= MAX_PART_ERROR_STEPS && low <= most;
+    boolean highAllowed = low + 1 - ideal <= MAX_PART_ERROR_STEPS && low + 1 <= most;
     if (!lowAllowed || !highAllowed) {
-      return lowAllowed ? low : low + 1; // what this part misses cannot be made up within the bound
+      // one choice, nothing to make up with; or none, and the nearer step is returned (past {@code most})
+      return highAllowed ? low + 1 : lowAllowed ? low : (int) Math.round(ideal);
     }
     int[] out = new int[1];
     carried.compute(voice, (k, before) -> {
