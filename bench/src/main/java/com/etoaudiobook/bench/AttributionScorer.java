@@ -3,11 +3,14 @@
  * each novel_text.txt (what `./etoaudiobook parse novel_text.txt --json` prints): a quotation's
  * predicted speaker is the role of the segments covering its spans most.
  *
- *   bench/run.sh AttributionScorer [--errors] [--cast] [novelFolder...]
+ *   bench/run.sh AttributionScorer [--errors] [--cast] [--strict] [novelFolder...]
  *
  * Without folders it scores every subfolder of ../shared/data/pdnc-dev relative to the
  * repository root (the working directory, or -Detoaudiobook.root=...). --errors prints every
- * wrong or missed quotation, --cast every role with its line count and gender. The Narrator role
+ * wrong or missed quotation, --cast every role with its line count and gender. A role name is
+ * right when it overlaps one of the speaker's names; with --strict it must also name the speaker
+ * at least as closely as anyone else ("Oakley" is wrong for either of two Oakley brothers, "Mary
+ * Crawford" for her brother Crawford). The Narrator role
  * is right for quotations of a first-person narrator (the character whose aliases hold "_narr").
  */
 package com.etoaudiobook.bench;
@@ -75,6 +78,8 @@ public final class AttributionScorer {
     for (String a : args) {
       if (a.equals("--errors")) {
         errors = true;
+      } else if (a.equals("--strict")) {
+        strict = true;
       } else if (a.equals("--cast")) {
         cast = true;
       } else {
@@ -132,6 +137,9 @@ public final class AttributionScorer {
    * speaker is the role of the segments covering its spans most; a span is "found" when one
    * segment covers it entirely.
    */
+  /** A role name must name the speaker at least as closely as any other character. */
+  static boolean strict;
+
   static Score scoreBook(Path folder, boolean errors, boolean cast) throws IOException {
     byte[] bytes = Files.readAllBytes(folder.resolve("novel_text.txt"));
     List<GoldQuote> gold = readQuotes(folder.resolve("quotation_info.csv"));
@@ -174,9 +182,10 @@ public final class AttributionScorer {
           .map(Map.Entry::getKey).orElse(null);
       String type = TYPES.contains(g.type()) ? g.type() : "";
       s.byType.get(type)[1]++;
-      List<String> names = aliases.getOrDefault(g.speaker(), List.of());
+      List<String> names = aliasesOf(aliases, g.speaker());
       boolean ok = predicted != null && (predicted.equals(NARRATOR) ? names.contains("_narr")
-          : matches(predicted, g.speaker(), names));
+          : matches(predicted, g.speaker(), names)
+          && (!strict || identifies(predicted, names, aliases)));
       if (ok) {
         s.byType.get(type)[0]++;
       } else if (errors) {
@@ -186,6 +195,29 @@ public final class AttributionScorer {
       }
     }
     return s;
+  }
+
+  /**
+   * The aliases of the gold speaker. The speaker column usually holds a main name but sometimes
+   * one of the aliases ("Henry" for "Mr. Wilcox"); any alias counts, so an alias that belongs to
+   * exactly one character brings that character's other names (shared ones stay alone).
+   */
+  static List<String> aliasesOf(Map<String, List<String>> aliases, String speaker) {
+    List<String> direct = aliases.get(speaker);
+    if (direct != null) {
+      return direct;
+    }
+    List<String> found = null;
+    for (Map.Entry<String, List<String>> e : aliases.entrySet()) {
+      if (e.getValue().contains(speaker)) {
+        if (found != null) {
+          return List.of();
+        }
+        found = new ArrayList<>(e.getValue());
+        found.add(e.getKey());
+      }
+    }
+    return found == null ? List.of() : found;
   }
 
   private static String oneLine(String text, int at) {
@@ -207,6 +239,52 @@ public final class AttributionScorer {
       }
     }
     return false;
+  }
+
+  /**
+   * The predicted role names the gold character at least as closely as any other: an exact
+   * name beats a contained one ("Mary Crawford" is not her brother, whose alias "Crawford" it
+   * contains), and a partial name ("Oakley" for one of two Oakley brothers) must fit only one.
+   */
+  static boolean identifies(String predicted, List<String> goldNames,
+                            Map<String, List<String>> all) {
+    int own = closeness(predicted, goldNames);
+    int best = -1;
+    int atBest = 0;
+    for (Map.Entry<String, List<String>> e : all.entrySet()) {
+      List<String> names = new ArrayList<>(e.getValue());
+      names.add(e.getKey());
+      int c = closeness(predicted, names);
+      if (c > best) {
+        best = c;
+        atBest = 1;
+      } else if (c == best) {
+        atBest++;
+      }
+    }
+    return own >= best && (own > 0 || atBest <= 1);
+  }
+
+  /** 1000 for an exact name, the length of the longest name inside the prediction, 0 for a
+   * prediction inside a name, -1 for no match. */
+  private static int closeness(String predicted, List<String> names) {
+    String p = predicted.toLowerCase(Locale.ROOT).trim();
+    int best = -1;
+    for (String a : names) {
+      String l = a.toLowerCase(Locale.ROOT).trim();
+      if (l.isEmpty()) {
+        continue;
+      }
+      if (l.equals(p)) {
+        return 1000;
+      }
+      if (containsWord(p, l)) {
+        best = Math.max(best, l.length());
+      } else if (containsWord(l, p)) {
+        best = Math.max(best, 0);
+      }
+    }
+    return best;
   }
 
   /** True when {@code part} occurs in {@code whole} bounded by non-letters. */

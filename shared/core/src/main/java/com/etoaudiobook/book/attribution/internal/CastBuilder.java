@@ -224,12 +224,23 @@ final class CastBuilder {
         formKey.put(form, form);
       }
     }
+    // A titled form that stands for itself is keyed without the title's dot: British and
+    // American spellings of one title are one person ("Mrs Mann", "Mrs. Mann").
+    for (Map.Entry<String, String> e : formKey.entrySet()) {
+      String form = e.getKey();
+      if (formTitle.get(form) != null && e.getValue().equals(form)) {
+        e.setValue(NameForms.titledKey(formTitle.get(form), formCore.get(form)));
+      }
+    }
     // A bare surname with exactly one titled form and no full name joins that form ("Darcy" ->
     // "Mr. Darcy").
     Map<String, List<String>> titledByCore = new HashMap<>();
+    Set<String> titledKeys = new java.util.HashSet<>();
     for (String form : keep) {
-      if (formTitle.get(form) != null && !formCore.get(form).contains(" ")
-          && formKey.get(form).equals(form)) {
+      String title = formTitle.get(form);
+      if (title != null && !formCore.get(form).contains(" ")
+          && formKey.get(form).equals(NameForms.titledKey(title, formCore.get(form)))
+          && titledKeys.add(formKey.get(form))) {
         titledByCore.computeIfAbsent(formCore.get(form), x -> new ArrayList<>()).add(form);
       }
     }
@@ -246,7 +257,8 @@ final class CastBuilder {
         // "Turton" (he) beside "Mr. Turton" and "Mrs. Turton": the one titled form of his gender.
         List<String> sameGender = own == null ? List.of() : titled.stream()
             .filter(f -> own.equals(GenderGuess.titleGender(formTitle.get(f)))).toList();
-        e.setValue(agree ? titled.get(0) : sameGender.size() == 1 ? sameGender.get(0) : core);
+        e.setValue(agree ? formKey.get(titled.get(0))
+            : sameGender.size() == 1 ? formKey.get(sameGender.get(0)) : core);
       }
     }
     Map<String, Names.Person> byKey = new LinkedHashMap<>();

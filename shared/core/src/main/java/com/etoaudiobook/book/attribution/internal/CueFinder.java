@@ -106,6 +106,10 @@ final class CueFinder {
     if (cleft != null) {
       return cleft;
     }
+    Cue passive = j - i <= 2 ? passive(j, limit) : null;
+    if (passive != null) {
+      return passive;
+    }
     if (j == i && verbs.loose(j) && names.mentionStart[j + 1] >= 0) {
       // '"…," hooted Aziz': right after the quote, any past tense before a name says who.
       return subjectAt(j + 1, limit);
@@ -140,6 +144,42 @@ final class CueFinder {
     if (k + 1 < limit && (t.lower[k].equals("who") || t.lower[k].equals("that"))
         && verbs.at(k + 1, limit) > 0) {
       return c;
+    }
+    return null;
+  }
+
+  private static final java.util.Set<String> SPEECH_NOUNS = java.util.Set.of("answer", "reply",
+      "rejoinder", "response", "retort", "exclamation", "remark", "cry", "question", "comment",
+      "observation");
+
+  /**
+   * '"…" was Catherine's answer' and '"…" was uttered at the same moment by Catherine': the
+   * speaker of a quote that is the subject of "was", or null.
+   */
+  private Cue passive(int j, int limit) {
+    if (j + 2 >= limit || !t.lower[j].equals("was")) {
+      return null;
+    }
+    int m = names.mentionStart[j + 1];
+    if (m >= 0) {
+      Names.Mention mm = names.mentions.get(m);
+      int k = mm.last;
+      if (k < limit && (t.lower[k].equals("'s") || t.lower[k].equals("s"))) {
+        k++;
+      }
+      if ((mm.possessive || k > mm.last) && k < limit && SPEECH_NOUNS.contains(t.lower[k])) {
+        return new Cue(NAME, m, null, j + 1);
+      }
+      return null;
+    }
+    // "was uttered [at the same moment] by": a participle, a few words, then "by" and who.
+    if (!Lexicon.isSpeechVerb(t.lower[j + 1]) && !t.lower[j + 1].equals("uttered")) {
+      return null;
+    }
+    for (int k = j + 2; k < limit && k <= j + 8 && t.isWord[k]; k++) {
+      if (t.lower[k].equals("by")) {
+        return k + 1 < limit ? subjectAt(k + 1, limit) : null;
+      }
     }
     return null;
   }

@@ -81,6 +81,11 @@ final class NameForms {
     return Tokens.isTitle(first) ? first : null;
   }
 
+  /** The grouping key of a titled form: "Mrs Mann" and "Mrs. Mann" are one form. */
+  static String titledKey(String title, String core) {
+    return title.replace(".", "").toLowerCase(java.util.Locale.ROOT) + " " + core;
+  }
+
   static String fullKey(String core) {
     return firstOf(core) + " " + lastOf(core);
   }

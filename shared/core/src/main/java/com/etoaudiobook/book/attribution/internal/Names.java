@@ -103,6 +103,12 @@ final class Names {
       return false;
     }
     String b = base(t.lower[i]);
+    if (Lexicon.MONTHS.contains(b) && (actsAt(i, i + 1) || i + 1 < t.size
+        && t.para[i + 1] == t.para[i] && !Lexicon.MONTHS.contains(t.lower[i + 1])
+        && isNameWord(i + 1))) {
+      // "May Welland", "May turned": the month, or the modal, is a first name here.
+      return true;
+    }
     if (Lexicon.STOP.contains(b) || Lexicon.SPEECH_VERBS.contains(b) || Tokens.isTitle(b)
         || b.length() < 2) {
       return false;
@@ -242,12 +248,25 @@ final class Names {
       }
       return i;
     }
-    // A month alone is a date, not a name ("March" but not "March Hare").
-    if (words == 1 && title == null && Lexicon.MONTHS.contains(core.toString().toLowerCase())) {
+    // A month alone is a date, not a name ("March" but not "March Hare"), unless it acts or
+    // speaks: "May turned", "May exclaimed", "said May".
+    if (words == 1 && title == null && Lexicon.MONTHS.contains(core.toString().toLowerCase())
+        && !actsAt(i, k)) {
       return k;
     }
     add(new Mention(i, k, title, core.toString(), possessive));
     return k;
+  }
+
+  /** The one-word name at [i, k) is followed by a past tense or speech verb, or said by one. */
+  private boolean actsAt(int i, int k) {
+    if (k < t.size && t.isWord[k] && !t.isCap(k) && t.para[k] == t.para[i]) {
+      String next = t.lower[k];
+      if (next.length() > 3 && next.endsWith("ed") || Lexicon.isSpeechVerb(next)) {
+        return true;
+      }
+    }
+    return i > 0 && t.isWord[i - 1] && Lexicon.isSpeechVerb(t.lower[i - 1]);
   }
 
   private static final java.util.Set<String> PARTICLES = java.util.Set.of("van", "der", "von",

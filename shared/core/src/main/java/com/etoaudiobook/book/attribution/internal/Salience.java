@@ -112,6 +112,9 @@ abstract class Salience {
         break;
       }
       if (e[2] == 0 && fits(e[1], gender, strict)) {
+        if (boundBySamePronoun(e[0], gender)) {
+          continue;
+        }
         if (e[0] > 0 && PREPOSITIONS.contains(t.lower[e[0] - 1])) {
           // "turning to Alice, she went on": an object is a weak antecedent.
           if (weak == -2) {
@@ -143,7 +146,7 @@ abstract class Salience {
       best = weak;
     }
     if (best != -2 && !desc) {
-      return best;
+      return decidedA("para", best);
     }
     int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
     // 1b. Narration paragraphs since the last speech: their latest fitting subject
@@ -157,7 +160,7 @@ abstract class Salience {
           break;
         }
         if (ep < p && e[2] == 0 && isSubjectPosition(e[0]) && fits(e[1], gender, strict)) {
-          return e[1];
+          return decidedA("narr", e[1]);
         }
       }
     }
@@ -167,7 +170,7 @@ abstract class Salience {
       for (int k = turns.size() - 2; k >= 0 && k >= turns.size() - 4; k--) {
         int s = turns.get(k)[0];
         if (s != last[0] && p - turns.get(k)[2] <= 8 && fits(s, gender, strict)) {
-          return s;
+          return decidedA("conv", s);
         }
       }
     }
@@ -175,7 +178,7 @@ abstract class Salience {
     // Talking to oneself continues the last speaker rather than answering them.
     int lastSpeaker = adjacent && !selfTalk ? last[0] : -3;
     if (selfTalk && adjacent && fits(last[0], gender, strict)) {
-      return last[0];
+      return decidedA("self", last[0]);
     }
     for (int h = history.size() - 1; h >= 0; h--) {
       int[] e = history.get(h);
@@ -184,21 +187,49 @@ abstract class Salience {
       }
       // Names inside quotes ("won't the Duchess be savage") are talked about, not talking.
       if (e[2] == 0 && e[1] != lastSpeaker && fits(e[1], gender, strict)) {
-        return e[1];
+        return decidedA("recent", e[1]);
       }
     }
     if (last != null && fits(last[0], gender, strict) && p - last[2] <= 6) {
-      return last[0];
+      return decidedA("lastsp", last[0]);
     }
     if (best != -2) {
-      return best;
+      return decidedA("best", best);
     }
     for (int h = history.size() - 1; h >= 0 && history.size() - h < 60; h--) {
       if (fits(history.get(h)[1], gender, strict)) {
-        return history.get(h)[1];
+        return decidedA("far", history.get(h)[1]);
       }
     }
-    return -2;
+    return decidedA("none", -2);
+  }
+
+  /**
+   * "He had heard Aziz announce...": a name after the subject pronoun of its own sentence is not
+   * what that pronoun, nor the same pronoun in the next sentence, refers to.
+   */
+  boolean boundBySamePronoun(int k, String gender) {
+    if (gender == null || isSubjectPosition(k)) {
+      return false;
+    }
+    String pron = gender.equals("male") ? "he" : "she";
+    for (int s = k - 1; s >= 0 && s >= k - 40; s--) {
+      if (!t.isWord[s] && t.quote[s] >= 0) {
+        return false;
+      }
+      if (t.sentenceStart[s]) {
+        return t.lower[s].equals(pron);
+      }
+    }
+    return false;
+  }
+
+  /** Which rule resolved the last anaphor: printed with -Dattribution.steps=true. */
+  String anaphorRule;
+
+  private int decidedA(String rule, int who) {
+    anaphorRule = rule;
+    return who;
   }
 
   boolean isSubjectPosition(int k) {

@@ -27,6 +27,16 @@ class CastBuilderTest {
   }
 
   @Test
+  void aMonthThatActsOrHasASurnameIsAFirstName() {
+    Engine.Output out = Engine.run(repeat("May Welland smiled at her mother. Then May turned away."
+        + " In May the roses may bloom; we may go in March.", 4)
+        + "\"Yes,\" said May Welland.\n\n\"No,\" May exclaimed.\n");
+    assertEquals(List.of("May Welland", "May Welland"),
+        out.quotes().stream().map(Engine.Result::speaker).toList());
+    assertEquals(List.of("May Welland"), out.people().stream().map(Engine.Person::name).toList());
+  }
+
+  @Test
   void placesAndKindsAreNotPeople() {
     List<Names.Person> cast = cast(repeat("Ada Moss went to live in Vallery. She loved"
         + " Vallery and an Englishman lived near Harley Street in Vallery.", 4),

@@ -36,6 +36,19 @@ class CueFinderTest {
   }
 
   @Test
+  void aQuoteThatIsTheSubjectOfWasNamesItsSpeaker() {
+    Stages s = new Stages("""
+        "Her mother is kind," was Nora Vance's answer.
+
+        "Good heaven!" was uttered at the same moment by Tom Harlow.
+
+        Nora Vance and Tom Harlow sat.
+        """);
+    assertEquals("Nora Vance", s.form(only(s, 0)));
+    assertEquals("Tom Harlow", s.form(only(s, 1)));
+  }
+
+  @Test
   void aCleftSentenceNamesTheSpeaker() {
     Stages s = new Stages("\"Come in.\" It was Marilla Cole who spoke.\n\nMarilla Cole waited.\n");
     assertEquals("Marilla Cole", s.form(only(s, 0)));

@@ -101,4 +101,107 @@ class ResolverTest {
         """);
     assertEquals(List.of("Nora Vance", "Tom Harlow", "Nora Vance"), s);
   }
+
+  @Test
+  void whoeverAQuoteNamesInPassingIsNotItsSpeaker() {
+    List<String> s = speakers("""
+        "I am off to town," said Ann Pike.
+
+        "Good luck," said Tom Harlow.
+
+        The house was quiet after that.
+
+        Nora Vance sat down and wrote a letter to Ann Pike.
+
+        "Take this to Ann Pike."
+        """);
+    assertEquals(List.of("Ann Pike", "Tom Harlow", "Nora Vance"), s);
+  }
+
+  @Test
+  void someoneWhoEntersTheSceneAnswersRatherThanTheOneWhoLeft() {
+    List<String> s = speakers("""
+        "Is the coach ready?" asked Tom Harlow.
+
+        "Not yet," said Ned Price.
+
+        "Then I'll walk."
+
+        He went out into the yard. Nora Vance was waiting by the gate.
+
+        "Well?" said Tom Harlow.
+
+        "You are late."
+        """);
+    assertEquals(List.of("Tom Harlow", "Ned Price", "Tom Harlow", "Tom Harlow", "Nora Vance"),
+        s);
+  }
+
+  @Test
+  void aPronounIsNotTheObjectOfItsOwnPronounSubject() {
+    List<String> s = speakers("""
+        Ned Price stood by the door.
+
+        The news hurt Tom Harlow. He had heard Ned Price laugh. He turned and said, "Let us
+        go."
+        """);
+    assertEquals(List.of("Tom Harlow"), s);
+  }
+
+  @Test
+  void aTalkingFirstPersonNarratorTakesTheBareLinesOfAThreeWayTalk() {
+    StringBuilder text = new StringBuilder("I went down to the bar that evening.\n\n");
+    for (int i = 0; i < 10; i++) {
+      text.append("\"Round ").append(i).append(",\" I said.\n\n\"Fine,\" said Bill Gorton.\n\n");
+    }
+    text.append("I looked at the door.\n\n\"Hello,\" said Brett Ashley.\n\n")
+        .append("\"May we come along?\" said Mike Campbell.\n\n\"It would be grand.\"\n");
+    List<String> s = speakers(text.toString());
+    assertEquals(Engine.NARRATOR, s.get(s.size() - 1));
+  }
+
+  @Test
+  void aDescriptionTheTextTiesToANameIsThatCharacter() {
+    List<String> s = speakers("""
+        Mr. Hobbs, the beadle, came to the gate; Mr. Hobbs was a fat man.
+
+        "Open up," said Mr. Hobbs.
+
+        Inside, Nora Vance waited.
+
+        "Who is it?" said Nora Vance.
+
+        "The parish," said the beadle.
+
+        "Go away, Mr. Price," said the doctor, whom Doctor Lane had sent. Mr. Lane came later.
+        """);
+    assertEquals(List.of("Mr. Hobbs", "Nora Vance", "Mr. Hobbs", "Mr. Lane"), s);
+  }
+
+  @Test
+  void whoeverTheNextSpeechCallsByNameSpokeThisOne() {
+    List<String> s = speakers("""
+        Nora Vance and Tom Harlow sat by the fire. Nora was cold, Nora was tired, and Tom Harlow
+        poked the coals.
+
+        "Is it late?"
+
+        "Not yet, Nora."
+        """);
+    assertEquals(List.of("Nora Vance", "Tom Harlow"), s);
+  }
+
+  @Test
+  void aConversationsFirstTurnCountsBackFromTheNamesOfTheNextTurns() {
+    List<String> s = speakers("""
+        Tom Harlow came in from the yard. Nora Vance was at the stove. Ned Price slept.
+
+        "Supper is late."
+
+        "The fire went out," said Nora Vance.
+
+        "Again?" said Tom Harlow.
+        """);
+    assertEquals(List.of("Tom Harlow", "Nora Vance", "Tom Harlow"), s);
+  }
 }
