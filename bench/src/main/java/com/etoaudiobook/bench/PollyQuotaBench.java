@@ -43,7 +43,8 @@ public final class PollyQuotaBench {
 
   /** What one job through the runtime came to. */
   record Run(String engine, int parts, long calls, long throttled, long dead, long overruns, double jobSeconds,
-             double lastCallSeconds, double synthesisRate, Map<String, Long> storage, String cpu) {
+             double lastCallSeconds, double synthesisRate, Map<String, Long> storage, String cpu, long levelled,
+             long measured) {
   }
 
   /** A script of {@code parts} unique lines of 60 to 300 characters, four roles taking turns. */
@@ -82,6 +83,8 @@ public final class PollyQuotaBench {
         Map<String, Long> storage0 = StorageRequests.snapshot();
         long overruns0 = SynthesisWorkerHandler.overruns();
         CpuByThread cpu = CpuByThread.snapshot();
+        var loudness = runtime.services().synthesis().loudness();
+        long levelled0 = loudness.calibratedParts(), measured0 = loudness.measuredParts();
         long t0 = System.nanoTime();
         Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
         long dead = awaitEnd(runtime, dir, job.id());
@@ -98,7 +101,8 @@ public final class PollyQuotaBench {
         });
         return new Run(engine, job.partsTotal(), accepted, polly.throttled(), dead,
             SynthesisWorkerHandler.overruns() - overruns0, seconds, (calls.get(calls.size() - 1).atNanos() - t0) / 1e9,
-            (accepted - 1) / span, storage, cpu.report(job.partsTotal(), "part"));
+            (accepted - 1) / span, storage, cpu.report(job.partsTotal(), "part"),
+            loudness.calibratedParts() - levelled0, loudness.measuredParts() - measured0);
       }
     }
   }
@@ -160,6 +164,8 @@ public final class PollyQuotaBench {
           + " ideal (the rest is assembly)%n", engine, r.parts(), r.calls(), r.synthesisRate(),
           r.synthesisRate() / quota, quota, r.calls() / r.jobSeconds() / quota, r.throttled(), r.dead(), r.overruns(),
           r.jobSeconds(), ideal, r.jobSeconds() / ideal, r.lastCallSeconds(), r.lastCallSeconds() / ideal);
+      out.printf(Locale.ROOT, "          loudness: %d parts levelled by their voice's level, %d decoded and measured%n",
+          r.levelled(), r.measured());
       printStorage(r, out);
       out.print(r.cpu()); // where the 2 cores went: what keeps the runtime from the quota when it falls short
     }
