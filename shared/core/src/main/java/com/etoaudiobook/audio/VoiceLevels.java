@@ -18,8 +18,8 @@ public final class VoiceLevels {
   /** One part in this many is measured anyway. */
   public static final int RECHECK_EVERY = 64;
   /**
-   * The most a voice's measured parts may differ and still be levelled by calibration: within it,
-   * a part is at most half of it plus half a gain step (0.75 dB) from the target.
+   * The most a voice's latest measured parts may differ for its level to be trusted: a part of it is
+   * then about half of this from the level, and the whole gain step chosen adds at most 1 dB.
    */
   static final double MAX_SPREAD_LU = 1.5;
   /** Room kept above the highest crest (true peak over loudness) seen, for a part peakier than those. */
@@ -96,8 +96,9 @@ public final class VoiceLevels {
 
   /**
    * Whole gain steps for a part of {@code voice} that wants {@code ideal} (fractional) steps and
-   * lasts {@code seconds}, at most {@code most} (what its peaks allow). The nearer step leaves every part of a voice off the same way, up to
-   * half a step (0.75 dB), which puts two voices up to 1.5 dB apart. So where both steps keep the
+   * lasts {@code seconds}, at most {@code most} (what its peaks allow). The nearer step leaves
+   * every part of a voice off the same way, up to half a step (0.75 dB), which puts two voices up
+   * to 1.5 dB apart. So where both steps keep the
    * part within {@link #MAX_PART_ERROR_STEPS} (1 dB), the one is chosen that makes up what earlier
    * parts of the voice missed, weighted by how long they last (error diffusion): the voice's parts
    * then average the target. Otherwise the nearer step, at most a third of a step (0.5 dB) off.

@@ -23,8 +23,9 @@ public final class Mp3Decoder {
 
   /** Holds the library, loaded once, on first use. */
   private static final class Native {
+    // the encoder's switch to jump3r switches the decoder too: one setting for "no native LAME"
     static final LameLibrary LAME = "jump3r".equalsIgnoreCase(String.valueOf(
-        System.getenv("ETOAUDIOBOOK_MP3_ENCODER")).strip()) ? null : LameLibrary.load();
+        System.getenv(com.etoaudiobook.audio.Mp3Encoder.BACKEND_VARIABLE)).strip()) ? null : LameLibrary.load();
   }
 
   /** True when decoding is native (libmp3lame). */
