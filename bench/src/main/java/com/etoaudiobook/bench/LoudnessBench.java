@@ -7,9 +7,8 @@ import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.audio.Mp3Frames;
 import com.etoaudiobook.audio.VoiceLevels;
 import com.etoaudiobook.audio.internal.Mp3Decoder;
-import com.etoaudiobook.aws.AwsSettings;
 import com.etoaudiobook.aws.PollyEngine;
-import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.wiring.BeanGraph;
 import com.etoaudiobook.aws.testing.FakePolly;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.ScriptParser;
@@ -99,8 +98,9 @@ public final class LoudnessBench {
         + " Polly stub: neural voices from -23 to -14 LUFS, crest %.1f dB%n", target.lufs(), target.peakDb(),
         encoder.backend(), StubSpeech.CREST_DB);
     try (FakePolly stub = new FakePolly(null).withVoices(FakePolly.LIBRARY).withSpeech(new StubSpeech());
-         PollyEngine polly = PollyEngine.create(Settings.from(k -> null),
-             AwsSettings.fromEnvironment(Map.of("POLLY_ENDPOINT", stub.endpoint().toString())))) {
+         io.micronaut.context.ApplicationContext beans = BeanGraph.start(Map.of("SPEECH_PROVIDER", "polly",
+             "POLLY_ENGINE", "neural", "POLLY_ENDPOINT", stub.endpoint().toString()))) {
+      PollyEngine polly = (PollyEngine) beans.getBean(com.etoaudiobook.engine.SpeechEngine.class);
       // the first round warms the JIT up and is not reported: a book is long, these scripts are short
       run(scripts.subList(0, 1), new LoudnessNormalizer(target), encoder, engine, polly, null, new Cost());
       Cost c = new Cost();

@@ -1,11 +1,15 @@
 package com.etoaudiobook.bench;
 
 import com.etoaudiobook.book.Book;
+import com.etoaudiobook.book.BookParser;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.JobOptions;
 import com.etoaudiobook.job.Progress;
 import com.etoaudiobook.local.LocalRuntime;
+import com.etoaudiobook.voice.AutoCaster;
 import com.etoaudiobook.voice.Casting;
 
 import java.nio.file.Files;
@@ -42,14 +46,14 @@ public final class StartupBench {
   }
 
   private static Job job(LocalRuntime runtime, String name, int lines) {
-    Book book = runtime.services().parser().parse(name + ".md", script(lines).getBytes());
-    Casting casting = runtime.services().caster().cast(book, Map.of());
-    runtime.services().store().saveBook("bench", book);
-    return runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
+    Book book = runtime.bean(BookParser.class).parse(name + ".md", script(lines).getBytes());
+    Casting casting = runtime.bean(AutoCaster.class).cast(book, Map.of());
+    runtime.bean(JobStore.class).saveBook("bench", book);
+    return runtime.bean(JobService.class).start("bench", book, casting, JobOptions.DEFAULT);
   }
 
   private static boolean done(LocalRuntime runtime, String jobId) {
-    return "DONE".equals(String.valueOf(runtime.services().jobs().progress(jobId).job().state()));
+    return "DONE".equals(String.valueOf(runtime.bean(JobService.class).progress(jobId).job().state()));
   }
 
   private static long count(Path dir) throws Exception {
@@ -94,7 +98,7 @@ public final class StartupBench {
     try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(0, dir, null, 2, 5, 60,
         EspeakEngine.instance()))) {
       double full = (System.nanoTime() - t0) / 1e9;
-      Progress p = runtime.services().jobs().progress(interrupted);
+      Progress p = runtime.bean(JobService.class).progress(interrupted);
       out.printf(Locale.ROOT, "start-up with %d objects under jobs/: %.2f s to ready (%.2f x the start-up without"
               + " them; target < 5 s); the interrupted job resumed at %d of %d parts%n", stored, full, full / empty,
           p.partsDone(), p.partsTotal());
