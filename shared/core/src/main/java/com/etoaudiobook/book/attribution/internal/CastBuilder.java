@@ -264,6 +264,12 @@ final class CastBuilder {
     Map<String, Names.Person> byKey = new LinkedHashMap<>();
     Map<String, Names.Person> byForm = new HashMap<>();
     for (String form : keep) {
+      if (Lexicon.PLURAL_TITLES.contains(
+          NameForms.firstOf(form).toLowerCase(java.util.Locale.ROOT).replace(".", ""))) {
+        // "Mesdames Callendar" names two people, never one role. (The form still took part in
+        // the grouping above: it keeps "Miss Callendar" from joining a lone full name.)
+        continue;
+      }
       String key = formKey.get(form);
       Names.Person p = byKey.computeIfAbsent(key, k -> {
         Names.Person np = new Names.Person(people.size(), k);

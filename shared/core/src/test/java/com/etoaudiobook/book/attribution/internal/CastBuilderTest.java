@@ -63,6 +63,14 @@ class CastBuilderTest {
   }
 
   @Test
+  void aPluralTitleIsNotARole() {
+    List<Names.Person> cast = cast(repeat("Mrs. Pell came in. Pell laughed; he was old."
+        + " Mr. Pell sat down.", 3) + "Mesdames Pell and Tarn drove away.\n",
+        Map.of("Mr. Pell", 1, "Mrs. Pell", 1));
+    assertEquals(null, person(cast, "Mesdames Pell"), cast.toString());
+  }
+
+  @Test
   void aMisterDoesNotJoinAWomansFullName() {
     List<Names.Person> cast = cast(repeat("Miss Katharine Vell came in. Katharine Vell smiled;"
         + " she sat. Mr. Vell read; he was old.", 3), Map.of("Mr. Vell", 1, "Katharine Vell", 1));
