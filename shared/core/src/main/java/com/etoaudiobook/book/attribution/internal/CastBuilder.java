@@ -117,7 +117,8 @@ final class CastBuilder {
     for (String form : keep) {
       String core = formCore.get(form);
       String title = formTitle.get(form);
-      if (title != null && title.toLowerCase().startsWith("mrs") && core.contains(" ")) {
+      if (title != null && (title.toLowerCase().startsWith("mrs")
+          || title.toLowerCase().startsWith("lady")) && core.contains(" ")) {
         mrsFull.add(NameForms.lastOf(core));
       }
       if (core.contains(" ")) {
@@ -201,9 +202,11 @@ final class CastBuilder {
           && !title.toLowerCase().startsWith("sir") && !title.toLowerCase().startsWith("lady")) {
         // "King", "Captain Smith": rank titles keep their own identity unless a full name.
         formKey.put(form, byLast.size() == 1 ? byLast.get(0) : form);
-      } else if (mrs && !mrsFull.contains(core)) {
-        // "Mrs. Bennet" is rarely "Elizabeth Bennet": a married title joins a full name only
-        // when that full name was itself written with it ("Mrs. Nora Blake").
+      } else if ((mrs || title != null && title.toLowerCase().startsWith("lady")
+          && byFirst.isEmpty()) && !mrsFull.contains(core)) {
+        // "Mrs. Bennet" is rarely "Elizabeth Bennet", nor "Lady Vane" (a wife's title on her
+        // husband's surname) "Cassandra Vane": a married title joins a full name only when
+        // that full name was itself written with it ("Mrs. Nora Blake", "Lady Jane Vane").
         formKey.put(form, form);
       } else if (byLast.size() == 1 && (title != null || byFirst.isEmpty())) {
         formKey.put(form, byLast.get(0));

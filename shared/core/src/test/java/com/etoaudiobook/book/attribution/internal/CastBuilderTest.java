@@ -63,6 +63,13 @@ class CastBuilderTest {
   }
 
   @Test
+  void aLadyOnASurnameIsNotTheDaughtersFullName() {
+    List<Names.Person> cast = cast(repeat("Lady Vane poured the tea. Cassandra Vane smiled;"
+        + " she sat down by Lady Vane.", 3), Map.of("Lady Vane", 1, "Cassandra Vane", 1));
+    assertNotEquals(person(cast, "Lady Vane").id, person(cast, "Cassandra Vane").id);
+  }
+
+  @Test
   void aPluralTitleIsNotARole() {
     List<Names.Person> cast = cast(repeat("Mrs. Pell came in. Pell laughed; he was old."
         + " Mr. Pell sat down.", 3) + "Mesdames Pell and Tarn drove away.\n",
