@@ -170,7 +170,7 @@ final class CueFinder {
       // "was Edmund's only reply", "was Catherine's honest assurance": a word or two between.
       int n = k;
       while (n < limit && n <= k + 2 && t.isWord[n] && !t.isCap(n)
-          && !SPEECH_NOUNS.contains(t.lower[n]) && !Lexicon.STOP.contains(t.lower[n])) {
+          && !SPEECH_NOUNS.contains(t.lower[n])) {
         n++;
       }
       if (n < limit && n > k && SPEECH_NOUNS.contains(t.lower[n])) {
