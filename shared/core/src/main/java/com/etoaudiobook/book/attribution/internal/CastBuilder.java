@@ -16,6 +16,9 @@ import java.util.Set;
  */
 final class CastBuilder {
 
+  private static final java.util.regex.Pattern PEOPLE_PLURAL =
+      java.util.regex.Pattern.compile("^\\p{Lu}\\p{Ll}*(sh|ch|s|y|le)men$");
+
   private final Tokens t;
   private final List<Names.Mention> mentions;
   private final int[] mentionStart;
@@ -77,7 +80,9 @@ final class CastBuilder {
       int things = thingCount.getOrDefault(form, 0);
       boolean thing = !titled && (things * 4 >= n || n >= 20 && things * 10 >= n || group
           || NameForms.isPlaceName(formCore.get(form)));
-      if (!thing && (speaker || titled
+      // "Englishmen", "Frenchmen", "Clergymen": a plural of people, never one speaker.
+      boolean peoplePlural = !titled && PEOPLE_PLURAL.matcher(formCore.get(form)).find();
+      if (!thing && !peoplePlural && (speaker || titled
           || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
         keep.add(form);
       }

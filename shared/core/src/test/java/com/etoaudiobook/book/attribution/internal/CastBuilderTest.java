@@ -70,6 +70,14 @@ class CastBuilderTest {
   }
 
   @Test
+  void aPluralOfPeopleIsNotARole() {
+    List<Names.Person> cast = cast(repeat("Ada Moss met the Englishmen. \"Go,\" said Englishmen"
+        + " at the club; Carmen smiled. Carmen sang.", 4), Map.of("Englishmen", 2, "Carmen", 2));
+    assertEquals(null, person(cast, "Englishmen"), cast.toString());
+    assertTrue(person(cast, "Carmen") != null);
+  }
+
+  @Test
   void aPluralTitleIsNotARole() {
     List<Names.Person> cast = cast(repeat("Mrs. Pell came in. Pell laughed; he was old."
         + " Mr. Pell sat down.", 3) + "Mesdames Pell and Tarn drove away.\n",
