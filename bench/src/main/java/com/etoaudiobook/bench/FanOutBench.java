@@ -1,6 +1,10 @@
 package com.etoaudiobook.bench;
 
 import com.etoaudiobook.audio.SilenceFrame;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.voice.AutoCaster;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.engine.SpeechEngine;
@@ -84,13 +88,13 @@ public final class FanOutBench {
         // unique text per run: nothing may come from the synthesis cache
         script.append("**Ann:** Line ").append(p).append(" of run ").append(tag).append(".\n\n");
       }
-      Book book = runtime.services().parser().parse("fanout.md", script.toString().getBytes());
-      var casting = runtime.services().caster().cast(book, Map.of());
-      runtime.services().store().saveBook("bench", book);
+      Book book = runtime.bean(BookParser.class).parse("fanout.md", script.toString().getBytes());
+      var casting = runtime.bean(AutoCaster.class).cast(book, Map.of());
+      runtime.bean(JobStore.class).saveBook("bench", book);
       long cpu0 = CpuByThread.processCpuNanos();
       CpuByThread cpu = CpuByThread.snapshot();
       long t0 = System.nanoTime();
-      Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
+      Job job = runtime.bean(JobService.class).start("bench", book, casting, JobOptions.DEFAULT);
       JobWatch.awaitParts(dir, job.id(), job.partsTotal());
       double fanOut = (System.nanoTime() - t0) / 1e9;
       JobWatch.awaitDone(dir, job.id());

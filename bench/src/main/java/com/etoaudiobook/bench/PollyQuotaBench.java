@@ -1,8 +1,13 @@
 package com.etoaudiobook.bench;
 
-import com.etoaudiobook.aws.AwsSettings;
+import com.etoaudiobook.aws.VoiceCatalog;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.voice.AutoCaster;
 import com.etoaudiobook.aws.PollyEngine;
-import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.wiring.BeanGraph;
+import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.aws.StorageRequests;
 import com.etoaudiobook.aws.testing.FakePolly;
 import com.etoaudiobook.aws.testing.PollyStub;
@@ -61,24 +66,22 @@ public final class PollyQuotaBench {
 
   static Run run(String engine, int parts, String tag) throws Exception {
     Path dir = Files.createTempDirectory("polly-quota");
-    Map<String, String> env = new HashMap<>();
-    env.put("POLLY_ENGINE", engine);
-    env.put("REDIS_URL", System.getenv("REDIS_URL"));
     try (FakePolly polly = PollyStub.start(0, PollyStub.QUOTAS);
-         PollyEngine pollyEngine = PollyEngine.create(Settings.from(env::get),
-             AwsSettings.fromEnvironment(Map.of("POLLY_ENDPOINT", polly.endpoint().toString())))) {
+         // REDIS_URL from this process's environment, as the functions read it
+         PollyEngine pollyEngine = (PollyEngine) BeanGraph.start(Map.of("SPEECH_PROVIDER", "polly",
+             "POLLY_ENGINE", engine, "POLLY_ENDPOINT", polly.endpoint().toString())).getBean(SpeechEngine.class)) {
       // the template: SynthesisMaxConcurrency 10, BatchSize 10, maxReceiveCount 5, VisibilityTimeout 720
       try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(0, dir, null, 10, 5, 720,
           pollyEngine, true, 10))) {
-        Book book = runtime.services().parser().parse("quota.md", script(parts, tag).getBytes());
-        Casting casting = runtime.services().caster().cast(book, voices(book, runtime, engine));
-        runtime.services().store().saveBook("bench", book);
+        Book book = runtime.bean(BookParser.class).parse("quota.md", script(parts, tag).getBytes());
+        Casting casting = runtime.bean(AutoCaster.class).cast(book, voices(book, runtime, engine));
+        runtime.bean(JobStore.class).saveBook("bench", book);
         polly.reset();
         Map<String, Long> storage0 = StorageRequests.snapshot();
         long overruns0 = SynthesisWorkerHandler.overruns();
         CpuByThread cpu = CpuByThread.snapshot();
         long t0 = System.nanoTime();
-        Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
+        Job job = runtime.bean(JobService.class).start("bench", book, casting, JobOptions.DEFAULT);
         long dead = awaitEnd(runtime, dir, job.id());
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<FakePolly.Call> calls = polly.speechCalls();
@@ -100,7 +103,7 @@ public final class PollyQuotaBench {
 
   /** Every role cast explicitly on {@code engine}, to voices that have it, so one quota applies. */
   static Map<String, Casting.Assignment> voices(Book book, LocalRuntime runtime, String engine) {
-    var pool = runtime.services().voices().stream().filter(v -> v.engines().contains(engine)).toList();
+    var pool = runtime.bean(VoiceCatalog.class).voices().stream().filter(v -> v.engines().contains(engine)).toList();
     Map<String, Casting.Assignment> out = new LinkedHashMap<>();
     int i = 0;
     for (Role r : book.roles()) {
@@ -122,7 +125,7 @@ public final class PollyQuotaBench {
         // not written yet, or caught mid-rename
       }
       if (tick % 100 == 99) { // every second or so: a part may be dead, and then the job never ends
-        Progress p = runtime.services().jobs().progress(jobId);
+        Progress p = runtime.bean(JobService.class).progress(jobId);
         if (p.partsFailed() > 0 && p.partsDone() + p.partsFailed() >= p.partsTotal()) {
           return p.failures().stream().filter(PartFailure::dead).count();
         }

@@ -1,6 +1,9 @@
 package com.etoaudiobook.bench;
 
 import com.etoaudiobook.book.Book;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.formats.DocumentParser;
 import com.etoaudiobook.job.Job;
@@ -71,17 +74,17 @@ public final class RuntimeVsCliBench {
     Path data = Files.createTempDirectory("rt");
     try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(0, data, null,
         parallel, 5, 120, engine, true, 10))) {
-      runtime.services().store().saveBook("warm", warm);
-      JobWatch.awaitDone(data, runtime.services().jobs().start("warm", warm, warmCasting, JobOptions.DEFAULT).id());
-      runtime.services().store().saveBook("bench", book);
+      runtime.bean(JobStore.class).saveBook("warm", warm);
+      JobWatch.awaitDone(data, runtime.bean(JobService.class).start("warm", warm, warmCasting, JobOptions.DEFAULT).id());
+      runtime.bean(JobStore.class).saveBook("bench", book);
       CpuByThread runtimeCpu = CpuByThread.snapshot();
       long t1 = System.nanoTime();
-      Job job = runtime.services().jobs().start("bench", book, casting, JobOptions.DEFAULT);
+      Job job = runtime.bean(JobService.class).start("bench", book, casting, JobOptions.DEFAULT);
       JobWatch.awaitDone(data, job.id());
-      Job now = runtime.services().store().job(job.id());
+      Job now = runtime.bean(JobStore.class).job(job.id());
       runtimeSeconds = (System.nanoTime() - t1) / 1e9;
       runtimeCpuReport = runtimeCpu.report(book.segmentCount(), "segment");
-      runtimeAudio = com.etoaudiobook.json.Json.MAPPER.readTree(runtime.services().blobs().get(
+      runtimeAudio = com.etoaudiobook.json.Json.MAPPER.readTree(runtime.bean(BlobStore.class).get(
           now.outputs().get("manifest"))).get("durationMs").asLong() / 1000.0;
     }
     double cliRate = cliAudio / cliSeconds;

@@ -1,6 +1,7 @@
 package com.etoaudiobook.bench;
 
 import com.etoaudiobook.engine.espeak.EspeakEngine;
+import com.etoaudiobook.aws.VoiceCatalog;
 import com.etoaudiobook.local.LocalRuntime;
 
 import java.net.URI;
@@ -65,7 +66,7 @@ public final class VoicesBench {
         results.add(r);
         System.out.println(r.line() + (results.size() <= 2 ? "   (round 1, not counted)" : ""));
         if (cached && results.size() > 2) {
-          System.out.println("          catalog " + runtime.services().catalog().stats());
+          System.out.println("          catalog " + runtime.bean(VoiceCatalog.class).stats());
         }
       }
     }

@@ -1,11 +1,10 @@
 package com.etoaudiobook.local;
 
-import com.etoaudiobook.audio.Mp3Encoder;
+import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.job.assembly.AudiobookAssembler;
-import com.etoaudiobook.job.synthesis.CachedSynthesis;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobOptions;
@@ -18,6 +17,7 @@ import com.etoaudiobook.job.synthesis.PartSynthesizer;
 import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.voice.Casting;
+import io.micronaut.context.ApplicationContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,23 +35,57 @@ import java.util.function.IntConsumer;
 
 /**
  * The CLI's pipeline: the same job code the serverless functions run (plan, synthesize parts,
- * assemble), driven in-process by a thread pool instead of queues. The engine serializes speech
- * behind its lock while encoding runs on every core.
+ * assemble), from the same bean graph (the functions' factories over the CLI's folder store, its
+ * engine and an in-process queue), driven in-process by a thread pool instead of queues. The
+ * engine serializes speech behind its lock while encoding runs on every core.
  */
 public final class Converter {
   /** How many times a part is tried before the conversion reports it failed. */
   private static final int ATTEMPTS = 3;
 
+  private final ApplicationContext beans;
   private final BlobStore blobs;
-  private final SpeechEngine engine;
   private final int threads;
   private byte[] cover;
   private Lexicon lexicon = Lexicon.EMPTY;
 
   public Converter(BlobStore blobs, SpeechEngine engine, int threads) {
-    this.blobs = blobs;
-    this.engine = engine;
+    this(beans(blobs, engine), threads);
+  }
+
+  /** @param beans the graph of {@link #beans}: one conversion at a time over its queue */
+  public Converter(ApplicationContext beans, int threads) {
+    this.beans = beans;
+    this.blobs = beans.getBean(BlobStore.class);
     this.threads = threads;
+  }
+
+  /** The CLI's bean graph: the functions' factories over {@code blobs}, {@code engine} and parts kept in hand. */
+  public static ApplicationContext beans(BlobStore blobs, SpeechEngine engine) {
+    ApplicationContext beans = ApplicationContext.builder().singletons(blobs, engine, new PartsInHand()).start();
+    beans.getBean(Settings.class); // the environment's settings, validated before any work starts
+    return beans;
+  }
+
+  /** The queue of a conversion in this process: parts are collected, then synthesized by the pool. */
+  static final class PartsInHand implements WorkQueue {
+    private final List<PartSpec> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void enqueueParts(List<PartSpec> more) {
+      parts.addAll(more);
+    }
+
+    @Override
+    public void enqueueAssembly(String jobId) {
+      // the CLI assembles once every part is done
+    }
+
+    List<PartSpec> take() {
+      List<PartSpec> out = List.copyOf(parts);
+      parts.clear();
+      return out;
+    }
   }
 
   /** The result: where the outputs are, and figures for the summary. */
@@ -76,28 +110,17 @@ public final class Converter {
 
   public Result convert(Book book, Casting casting, JobOptions options, Path outDir, IntConsumer progress,
                         IntConsumer total) throws IOException {
-    JobStore store = new JobStore(blobs);
-    List<PartSpec> queued = new ArrayList<>();
-    WorkQueue queue = new WorkQueue() {
-      @Override
-      public void enqueueParts(List<PartSpec> parts) {
-        queued.addAll(parts);
-      }
-
-      @Override
-      public void enqueueAssembly(String jobId) {
-        // the CLI assembles once every part is done, below
-      }
-    };
-    JobService jobs = new JobService(store, queue, engine.provider(), engine.maxCharacters());
+    JobStore store = beans.getBean(JobStore.class);
+    PartsInHand queue = beans.getBean(PartsInHand.class);
     String bookId = Ids.newId();
     store.saveBook(bookId, book);
     store.saveCover(bookId, cover);
-    Job job = jobs.start(bookId, book, casting, options, lexicon);
+    Job job = beans.getBean(JobService.class).start(bookId, book, casting, options, lexicon);
     try {
+      List<PartSpec> queued = queue.take();
       total.accept(queued.size());
 
-      PartSynthesizer synthesizer = new PartSynthesizer(store, new CachedSynthesis(blobs, engine, new Mp3Encoder()), queue);
+      PartSynthesizer synthesizer = beans.getBean(PartSynthesizer.class);
       AtomicInteger done = new AtomicInteger();
       AtomicInteger synthesized = new AtomicInteger();
       AtomicInteger cached = new AtomicInteger();
@@ -141,7 +164,7 @@ public final class Converter {
       if (!failures.isEmpty()) {
         throw new ConversionException(failures.size() + " part(s) failed:\n  " + String.join("\n  ", failures));
       }
-      Map<String, String> outputs = new AudiobookAssembler(store).assemble(job.id());
+      Map<String, String> outputs = beans.getBean(AudiobookAssembler.class).assemble(job.id());
       Path audiobook = export(job.id(), outputs, outDir);
       return new Result(job, audiobook, outDir, queued.size(),
           synthesized.get(), cached.get());
@@ -154,7 +177,7 @@ public final class Converter {
   /** Copies jobs/{id}/out/** into the output folder; returns the audiobook's path. */
   private Path export(String jobId, Map<String, String> outputs, Path outDir) throws IOException {
     Files.createDirectories(outDir);
-    String prefix = "jobs/" + jobId + "/out/";
+    String prefix = Keys.out(jobId, "");
     for (String key : blobs.list(prefix)) {
       Path target = outDir.resolve(key.substring(prefix.length()));
       Files.createDirectories(target.getParent());
@@ -168,10 +191,10 @@ public final class Converter {
 
   /** The job's files are exported; only the synthesis cache is worth keeping. */
   private void removeJob(String jobId, String bookId) {
-    for (String key : blobs.list("jobs/" + jobId + "/")) {
+    for (String key : blobs.list(Keys.jobPrefix(jobId))) {
       blobs.delete(key);
     }
-    blobs.delete("books/" + bookId + "/book.json");
+    blobs.delete(Keys.book(bookId));
     blobs.delete(Keys.cover(bookId));
   }
 

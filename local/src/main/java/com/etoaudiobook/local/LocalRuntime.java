@@ -3,17 +3,17 @@ package com.etoaudiobook.local;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.etoaudiobook.assembler.AssemblerHandler;
-import com.etoaudiobook.aws.AwsClients;
 import com.etoaudiobook.aws.AwsSettings;
 import com.etoaudiobook.aws.S3BlobStore;
-import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.aws.Settings;
-import com.etoaudiobook.aws.SqsWorkQueue;
 import com.etoaudiobook.aws.VoiceCatalog;
+import com.etoaudiobook.aws.wiring.BeanGraph;
 import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.inbox.InboxHandler;
+import com.etoaudiobook.job.JobService;
 import com.etoaudiobook.job.inbox.Inbox;
+import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.local.embedded.EmbeddedS3;
 import com.etoaudiobook.local.embedded.EmbeddedSqs;
 import com.etoaudiobook.local.embedded.ServerHeaders;
@@ -30,6 +30,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,6 @@ public final class LocalRuntime implements AutoCloseable {
 
   private final EmbeddedS3 s3;
   private final EmbeddedSqs sqs;
-  private final Services services;
   private final ApplicationContext api;
   private final EmbeddedServer server;
   private final List<SqsPoller> pollers;
@@ -91,40 +91,24 @@ public final class LocalRuntime implements AutoCloseable {
     s3 = StoragePort.start(o.dataDir(), BUCKET);
     sqs = EmbeddedSqs.start(0, EmbeddedSqs.defaultQueues(Duration.ofSeconds(o.visibilitySeconds()),
         o.maxReceiveCount()));
-    AwsSettings aws = AwsSettings.local(s3.endpoint(), sqs.endpoint());
-    Map<String, String> env = new HashMap<>();
+    // The environment variables template.yaml gives the functions, for the embedded services;
+    // REDIS_URL (the shared voice cache when one is running; without it, Caffeine alone), PRICES
+    // and the other settings come from this process's environment as on Lambda.
+    Map<String, Object> env = new HashMap<>();
     env.put("DATA_BUCKET", BUCKET);
     env.put("SYNTHESIS_QUEUE_URL", sqs.queueUrl(EmbeddedSqs.SYNTHESIS));
     env.put("ASSEMBLY_QUEUE_URL", sqs.queueUrl(EmbeddedSqs.ASSEMBLY));
+    env.put("S3_ENDPOINT", s3.endpoint().toString());
+    env.put("SQS_ENDPOINT", sqs.endpoint().toString());
+    env.put("AWS_REGION", AwsSettings.DEFAULT_REGION);
+    // the emulators' keys, whatever AWS credentials the environment holds (Polly still uses those)
+    env.put("AWS_ACCESS_KEY_ID", AwsSettings.LOCAL_KEY);
+    env.put("AWS_SECRET_ACCESS_KEY", AwsSettings.LOCAL_KEY);
     env.put("SPEECH_PROVIDER", o.engine().provider());
     env.put("MAX_RECEIVE_COUNT", Integer.toString(o.maxReceiveCount()));
     // the template's worker timeout, but never past the visibility: a part must not reappear while in hand
     env.put("WORKER_TIMEOUT_SECONDS", Integer.toString(Math.min(120, o.visibilitySeconds())));
     env.put("ALLOWED_ORIGINS", or(System.getenv("ALLOWED_ORIGINS"), "*"));
-    // the shared voice cache when one is running; without it, Caffeine alone
-    env.put("REDIS_URL", System.getenv("REDIS_URL"));
-    env.put("PRICES", System.getenv("PRICES"));
-    Settings settings = Settings.from(env::get);
-    S3BlobStore blobs = new S3BlobStore(AwsClients.s3(aws), AwsClients.presigner(aws), BUCKET);
-    abortOrphanedUploads(blobs);
-    SqsClient sqsClient = AwsClients.sqs(aws);
-    services = new Services(settings, blobs, blobs,
-        new SqsWorkQueue(sqsClient, settings.synthesisQueueUrl(), settings.assemblyQueueUrl()), o.engine(),
-        o.voiceCache() ? new VoiceCatalog(List.of(o.engine()), settings.redisUrl())
-            : VoiceCatalog.uncached(List.of(o.engine())));
-
-    SynthesisWorkerHandler worker = new SynthesisWorkerHandler(services);
-    AssemblerHandler assembler = new AssemblerHandler(services);
-    inboxHandler = new InboxHandler(services);
-    // Batch sizes and concurrency as template.yaml gives the event source mappings.
-    pollers = List.of(
-        SqsPoller.builder(sqsClient, settings.synthesisQueueUrl(), e -> worker.handleRequest(e, null))
-            .batchSize(o.batchSize()).maximumConcurrency(o.workers())
-            .visibilityTimeout(Duration.ofSeconds(o.visibilitySeconds())).build().start(),
-        SqsPoller.builder(sqsClient, settings.assemblyQueueUrl(), e -> assembler.handleRequest(e, null))
-            .batchSize(1).maximumConcurrency(1)
-            .visibilityTimeout(Duration.ofSeconds(Math.max(60, o.visibilitySeconds()))).build().start());
-
     Map<String, Object> props = new HashMap<>();
     props.put("micronaut.server.port", o.port());
     props.put("micronaut.server.host", "127.0.0.1");
@@ -139,7 +123,27 @@ public final class LocalRuntime implements AutoCloseable {
       props.put("micronaut.router.static-resources.default.mapping", "/**");
       props.put("micronaut.router.static-resources.default.paths", "file:" + o.frontendDir().toAbsolutePath());
     }
-    api = ApplicationContext.builder().singletons(services).properties(props).start();
+    // One bean graph for the API and the three functions, as each function builds its own on Lambda.
+    List<Object> given = new ArrayList<>(List.of(o.engine()));
+    if (!o.voiceCache()) {
+      given.add(VoiceCatalog.uncached(List.of(o.engine())));
+    }
+    api = BeanGraph.builder(env, given.toArray()).properties(props).start();
+    abortOrphanedUploads(api.getBean(S3BlobStore.class));
+    Settings settings = api.getBean(Settings.class);
+    SqsClient sqsClient = api.getBean(SqsClient.class);
+    SynthesisWorkerHandler worker = new SynthesisWorkerHandler(api);
+    AssemblerHandler assembler = new AssemblerHandler(api);
+    inboxHandler = new InboxHandler(api);
+    // Batch sizes and concurrency as template.yaml gives the event source mappings.
+    pollers = List.of(
+        SqsPoller.builder(sqsClient, settings.synthesisQueueUrl(), e -> worker.handleRequest(e, null))
+            .batchSize(o.batchSize()).maximumConcurrency(o.workers())
+            .visibilityTimeout(Duration.ofSeconds(o.visibilitySeconds())).build().start(),
+        SqsPoller.builder(sqsClient, settings.assemblyQueueUrl(), e -> assembler.handleRequest(e, null))
+            .batchSize(1).maximumConcurrency(1)
+            .visibilityTimeout(Duration.ofSeconds(Math.max(60, o.visibilitySeconds()))).build().start());
+
     EmbeddedServer embedded = api.getBean(EmbeddedServer.class);
     if (embedded instanceof NettyServerCustomizer.Registry registry) {
       registry.register(new ServerHeaders());
@@ -148,8 +152,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     warmUp();
     int resumed = 0;
-    for (String jobId : services.jobs().unfinishedJobs()) {
-      resumed += services.jobs().resume(jobId);
+    JobService jobs = api.getBean(JobService.class);
+    for (String jobId : jobs.unfinishedJobs()) {
+      resumed += jobs.resume(jobId);
     }
     if (resumed > 0) {
       LOG.info("resumed {} unfinished part(s) of interrupted jobs", resumed);
@@ -206,7 +211,7 @@ public final class LocalRuntime implements AutoCloseable {
   void scanInbox() {
     List<String> keys;
     try {
-      keys = services.blobs().list(Inbox.PREFIX);
+      keys = api.getBean(BlobStore.class).list(Inbox.PREFIX);
     } catch (RuntimeException e) {
       LOG.warn("inbox scan failed: {}", e.toString());
       return;
@@ -238,8 +243,13 @@ public final class LocalRuntime implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getPort() + "/");
   }
 
-  public Services services() {
-    return services;
+  /** A bean of the runtime's graph (the one the API and the functions share). */
+  public <T> T bean(Class<T> type) {
+    return api.getBean(type);
+  }
+
+  public ApplicationContext context() {
+    return api;
   }
 
   public EmbeddedS3 s3() {
@@ -256,7 +266,6 @@ public final class LocalRuntime implements AutoCloseable {
     pollers.forEach(SqsPoller::stop);
     server.stop();
     api.close();
-    services.catalog().close();
     sqs.close();
     s3.close();
   }

@@ -1,8 +1,8 @@
 package com.etoaudiobook.local;
 
-import com.etoaudiobook.aws.AwsSettings;
 import com.etoaudiobook.aws.PollyEngine;
-import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.wiring.BeanGraph;
+import com.etoaudiobook.aws.wiring.SettingsError;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Role;
@@ -20,6 +20,8 @@ import com.etoaudiobook.voice.Casting;
 import com.etoaudiobook.voice.CastingException;
 import com.etoaudiobook.voice.Voice;
 import com.etoaudiobook.voice.VoiceFilter;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.exceptions.BeanContextException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -108,6 +110,10 @@ public final class Main {
     } catch (UsageException | BookFormatException | CastingException | LexiconException e) {
       err.println("etoaudiobook: " + e.getMessage());
       return 2;
+    } catch (BeanContextException e) {
+      // a setting of the environment the bean graph could not take (MAX_RECEIVE_COUNT=abc)
+      err.println("etoaudiobook: " + SettingsError.describe(e));
+      return 2;
     } catch (Converter.ConversionException e) {
       err.println("etoaudiobook: " + e.getMessage());
       err.println("Run the same command again to retry: finished parts are kept.");
@@ -193,8 +199,9 @@ public final class Main {
       }
       overrides.put(v.substring(0, eq).strip(), Casting.Assignment.of(v.substring(eq + 1).strip()));
     }
-    AutoCaster caster = new AutoCaster(engine.voices(), List.of("en-gb-x-rp", "en", "en-us"));
-    Casting casting = caster.cast(book, overrides);
+    // the functions' bean graph over the CLI's folder store and engine
+    ApplicationContext beans = Converter.beans(new FileBlobStore(workDir()), engine);
+    Casting casting = beans.getBean(AutoCaster.class).cast(book, overrides);
     Pauses pauses;
     try {
       pauses = new Pauses(
@@ -223,9 +230,8 @@ public final class Main {
     }
     Lexicon lexicon = CliLexicon.load(args.all("lexicon"), workDir(), err);
     ProgressBar bar = new ProgressBar(err, stderrIsTerminal());
-    FileBlobStore store = new FileBlobStore(workDir());
     long t0 = System.nanoTime();
-    Converter.Result result = new Converter(store, engine, threads).cover(cover).lexicon(lexicon)
+    Converter.Result result = new Converter(beans, threads).cover(cover).lexicon(lexicon)
         .convert(book, casting, new JobOptions(pauses, null, !args.flag("no-chapter-titles")), outDir, bar::update, bar::total);
     double seconds = (System.nanoTime() - t0) / 1e9;
     err.printf(Locale.ROOT, "%d parts (%d synthesized, %d from cache) in %.1f s%n", result.parts(),
@@ -301,7 +307,9 @@ public final class Main {
       case "espeak":
         return engine();
       case PollyEngine.PROVIDER:
-        PollyEngine polly = PollyEngine.create(Settings.fromEnvironment(), AwsSettings.fromEnvironment());
+        // the engine the functions' bean graph builds from this process's environment (POLLY_ENGINE, POLLY_ENDPOINT)
+        PollyEngine polly = (PollyEngine) BeanGraph.start(Map.of("SPEECH_PROVIDER", PollyEngine.PROVIDER))
+            .getBean(SpeechEngine.class);
         try {
           polly.voices();
         } catch (RuntimeException e) {

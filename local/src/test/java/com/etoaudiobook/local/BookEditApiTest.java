@@ -1,6 +1,7 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.engine.Speech;
+import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.job.synthesis.PartSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,8 +96,8 @@ class BookEditApiTest {
     int synthesized = engine.calls.get() - before;
     assertEquals(2, second.get("bookVersion").asInt());
     // the lines whose voice changed, from the two plans; every other part comes from the cache
-    List<PartSpec> a = runtime.services().store().plan(first.get("id").asText());
-    List<PartSpec> b = runtime.services().store().plan(second.get("id").asText());
+    List<PartSpec> a = runtime.bean(JobStore.class).plan(first.get("id").asText());
+    List<PartSpec> b = runtime.bean(JobStore.class).plan(second.get("id").asText());
     assertEquals(a.size(), b.size());
     int changed = 0;
     for (int i = 0; i < a.size(); i++) {

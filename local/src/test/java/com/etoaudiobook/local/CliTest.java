@@ -54,6 +54,19 @@ class CliTest {
     assertTrue(r.err().contains("Unknown voice 'klingon-x'"), r.err());
   }
 
+  /** A setting read from the environment (here as its system property: MAX_RECEIVE_COUNT=abc) stops the CLI. */
+  @Test
+  void anInvalidSettingIsAClearErrorWithExitCode2() {
+    System.setProperty("max.receive-count", "abc");
+    try {
+      Run r = run("convert", Samples.file("demo-story.md").toString(), "--out", dir.toString());
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("invalid setting: QueueSettings.receiveCount must be a whole number"), r.err());
+    } finally {
+      System.clearProperty("max.receive-count");
+    }
+  }
+
   @Test
   void aPauseOutOfRangeIsAUsageErrorNotAnInternalOne() {
     Run r = run("convert", Samples.file("demo-story.md").toString(), "--pause-ms", "-5", "--out", dir.toString());

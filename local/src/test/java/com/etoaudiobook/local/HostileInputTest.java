@@ -1,6 +1,7 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.engine.espeak.EspeakEngine;
+import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.job.inbox.Inbox;
 import com.etoaudiobook.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -247,13 +248,13 @@ class HostileInputTest {
     files.put("inbox/binary.md", new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1});
     files.put("inbox/late.md", HostileCorpus.utf8("**Wren:** Is the lamp lit?\n\n**Keeper:** Not yet.\n"));
     for (var f : files.entrySet()) {
-      runtime.services().blobs().put(f.getKey(), f.getValue(), "application/octet-stream");
+      runtime.bean(BlobStore.class).put(f.getKey(), f.getValue(), "application/octet-stream");
     }
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     Map<String, Inbox.Result> results = new java.util.LinkedHashMap<>();
     while (results.size() < files.size() && System.nanoTime() < deadline) {
       for (String key : files.keySet()) {
-        byte[] r = runtime.services().blobs().get(key + Inbox.RESULT_SUFFIX);
+        byte[] r = runtime.bean(BlobStore.class).get(key + Inbox.RESULT_SUFFIX);
         Inbox.Result result = r == null ? null : Json.read(r, Inbox.Result.class);
         if (result != null) {
           results.put(key, result);

@@ -1,6 +1,9 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.audio.AudioFormats;
+import com.etoaudiobook.job.WorkQueue;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.audio.Ffmpeg;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.engine.SpeechException;
@@ -95,7 +98,7 @@ class LocalRuntimeTest {
     String jobId = http.post("api/jobs", "{\"bookId\":\"" + plainId + "\"}").json().get("id").asText();
     waitDone(jobId);
     assertFalse(http.get("api/jobs/" + jobId + "/segments").json().has("coverUrl"));
-    runtime.services().store().saveCover(plainId, runtime.services().store().cover(id));
+    runtime.bean(JobStore.class).saveCover(plainId, runtime.bean(JobStore.class).cover(id));
     assertEquals("/api/books/" + plainId + "/cover",
         http.get("api/jobs/" + jobId + "/segments").json().get("coverUrl").asText());
   }
@@ -142,13 +145,13 @@ class LocalRuntimeTest {
     assertEquals(11, plain.get("cachedParts").asInt());
 
     // A duplicate delivery of a finished part changes nothing.
-    List<PartSpec> plan = runtime.services().store().plan(jobId);
-    byte[] before = runtime.services().blobs().get(Keys.partMarks(jobId, 0));
-    runtime.services().queue().enqueueParts(List.of(plan.get(0)));
-    runtime.services().queue().enqueueAssembly(jobId);
+    List<PartSpec> plan = runtime.bean(JobStore.class).plan(jobId);
+    byte[] before = runtime.bean(BlobStore.class).get(Keys.partMarks(jobId, 0));
+    runtime.bean(WorkQueue.class).enqueueParts(List.of(plan.get(0)));
+    runtime.bean(WorkQueue.class).enqueueAssembly(jobId);
     // both duplicates handled: received and deleted, nothing waiting or in flight on either queue
     awaitQueuesDrained();
-    assertArrayEquals(before, runtime.services().blobs().get(Keys.partMarks(jobId, 0)));
+    assertArrayEquals(before, runtime.bean(BlobStore.class).get(Keys.partMarks(jobId, 0)));
     assertEquals("DONE", http.get("api/jobs/" + jobId).json().get("state").asText());
   }
 
@@ -257,21 +260,21 @@ class LocalRuntimeTest {
 
   @Test
   void aFileDroppedInTheInboxBecomesAnAudiobookAndABadOneIsRefusedOnce() throws Exception {
-    runtime.services().blobs().put("inbox/night-shift.md", Files.readAllBytes(Samples.file("night-shift.md")),
+    runtime.bean(BlobStore.class).put("inbox/night-shift.md", Files.readAllBytes(Samples.file("night-shift.md")),
         "text/markdown");
-    runtime.services().blobs().put("inbox/broken.txt", new byte[] {0, 1, 2, 0, 0, 5}, "text/plain");
+    runtime.bean(BlobStore.class).put("inbox/broken.txt", new byte[] {0, 1, 2, 0, 0, 5}, "text/plain");
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     byte[] good = null;
     byte[] bad = null;
     while (System.nanoTime() < deadline && (good == null || bad == null)) {
-      good = runtime.services().blobs().get("inbox/night-shift.md" + Inbox.RESULT_SUFFIX);
-      bad = runtime.services().blobs().get("inbox/broken.txt" + Inbox.RESULT_SUFFIX);
+      good = runtime.bean(BlobStore.class).get("inbox/night-shift.md" + Inbox.RESULT_SUFFIX);
+      bad = runtime.bean(BlobStore.class).get("inbox/broken.txt" + Inbox.RESULT_SUFFIX);
       Thread.sleep(200);
     }
     Inbox.Result ok = Json.read(good, Inbox.Result.class);
     assertEquals("accepted", ok.status(), new String(good));
     JsonNode job = waitDone(ok.jobId());
-    assertTrue(runtime.services().blobs().exists(ok.audiobook()), ok.audiobook());
+    assertTrue(runtime.bean(BlobStore.class).exists(ok.audiobook()), ok.audiobook());
     assertEquals(11, job.get("parts").get("total").asInt(), "9 segments and the 2 chapter titles");
     Inbox.Result refused = Json.read(bad, Inbox.Result.class);
     assertEquals("refused", refused.status());
@@ -282,7 +285,7 @@ class LocalRuntimeTest {
     java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(report);
     Thread.sleep(2500);
     assertEquals(written, Files.getLastModifiedTime(report), "the refusal report was written again");
-    assertEquals(1, runtime.services().blobs().list("inbox/broken.txt").stream()
+    assertEquals(1, runtime.bean(BlobStore.class).list("inbox/broken.txt").stream()
         .filter(k -> k.endsWith(Inbox.RESULT_SUFFIX)).count());
   }
 }

@@ -1,9 +1,9 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.audio.Ffmpeg;
-import com.etoaudiobook.aws.AwsSettings;
 import com.etoaudiobook.aws.PollyEngine;
-import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.wiring.BeanGraph;
+import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.aws.testing.FakePolly;
 import com.etoaudiobook.aws.testing.PollyStub;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,8 +37,8 @@ class ServeOnPollyTest {
   @BeforeAll
   static void start() throws Exception {
     polly = PollyStub.start(0, PollyStub.QUOTAS);
-    PollyEngine engine = PollyEngine.create(Settings.from(Map.of("POLLY_ENGINE", "neural")::get),
-        AwsSettings.fromEnvironment(Map.of("POLLY_ENDPOINT", polly.endpoint().toString())));
+    PollyEngine engine = (PollyEngine) BeanGraph.start(Map.of("SPEECH_PROVIDER", "polly", "POLLY_ENGINE", "neural",
+        "POLLY_ENDPOINT", polly.endpoint().toString())).getBean(SpeechEngine.class);
     runtime = LocalRuntime.start(new LocalRuntime.Options(0, dir.resolve("data"), null, 3, 3, 60, engine));
     http = new Http(runtime.url());
   }

@@ -1,6 +1,7 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.engine.Speech;
+import com.etoaudiobook.aws.VoiceCatalog;
 import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.voice.Voice;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,7 +79,7 @@ class VoicesPreviewCostTest {
         .header("If-None-Match", etag).build());
     assertEquals(200, other.statusCode(), "another list has another ETag");
     assertEquals(1, engine.voiceCalls.get(), "the engine was asked once; the catalog cached the rest");
-    assertTrue(runtime.services().catalog().stats().caffeineHits() >= 3);
+    assertTrue(runtime.bean(VoiceCatalog.class).stats().caffeineHits() >= 3);
   }
 
   @Test

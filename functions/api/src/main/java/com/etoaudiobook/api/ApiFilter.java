@@ -4,13 +4,10 @@ import com.etoaudiobook.api.ratelimit.RateLimiter;
 import com.etoaudiobook.api.ratelimit.RateLimiting;
 import com.etoaudiobook.api.ratelimit.RateLimits;
 import com.etoaudiobook.aws.Metrics;
-import com.etoaudiobook.aws.Services;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -24,14 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Every request and response passes here: request id, CORS, rate limiting, security headers,
+ * Every request and response passes here: request id, rate limiting, security headers,
  * metrics (EMF and the /metrics aggregates), and the "Slow request" log line.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -39,23 +33,15 @@ final class ApiFilter implements Ordered {
   private static final Logger LOG = LoggerFactory.getLogger(ApiFilter.class);
   static final long SLOW_REQUEST_MS = 2000;
   static final String CSP = SecurityHeaders.CSP;
-  static final String ALLOW_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
-  static final Set<String> ALLOW_HEADERS = Set.of("content-type", "authorization", "if-none-match",
-      "x-requested-with", "x-request-id", "idempotency-key");
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
   private static final String START = "etoaudiobook.start";
   private static final String ID = "etoaudiobook.requestId";
   private static final String DECORATED = "etoaudiobook.decorated";
 
   private final RateLimiting rateLimiting;
-  private final List<String> allowedOrigins;
 
-  /** @param origins etoaudiobook.cors.allowed-origins (comma-separated), else ALLOWED_ORIGINS */
-  ApiFilter(RateLimiting rateLimiting, Services services,
-            @Value("${etoaudiobook.cors.allowed-origins:}") @Nullable String origins) {
+  ApiFilter(RateLimiting rateLimiting) {
     this.rateLimiting = rateLimiting;
-    this.allowedOrigins = origins == null || origins.isBlank() ? services.settings().allowedOrigins()
-        : java.util.Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
   }
 
   @Override
@@ -72,11 +58,6 @@ final class ApiFilter implements Ordered {
     request.setAttribute(ID, id);
     MDC.put("requestId", id);
 
-    String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
-    if (request.getMethod() == HttpMethod.OPTIONS && origin != null
-        && request.getHeaders().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)) {
-      return finish(request, preflight(request, origin));
-    }
     String routeClass = RateLimits.routeClass(request.getMethodName(), request.getPath());
     if (rateLimiting.enabled() && routeClass != null) {
       RateLimits.Limit limit = rateLimiting.limits().limit(routeClass);
@@ -98,7 +79,19 @@ final class ApiFilter implements Ordered {
   @ResponseFilter
   void onResponse(HttpRequest<?> request, MutableHttpResponse<?> response) {
     if (request.getAttribute(DECORATED).isEmpty()) {
+      corsRefusal(request, response);
       finish(request, response);
+    }
+  }
+
+  /** Micronaut's CORS filter refuses a preflight with an empty 403; say why, as every error does. */
+  @SuppressWarnings("unchecked")
+  private static void corsRefusal(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    if (response.code() == 403 && response.getBody().isEmpty() && request.getMethodName().equals("OPTIONS")
+        && request.getHeaders().contains(HttpHeaders.ORIGIN)) {
+      ((MutableHttpResponse<Object>) response).body(Problem.body(HttpStatus.FORBIDDEN,
+          "Cross-origin request refused: the origin, method or a header is not allowed"))
+          .contentType(Problem.MEDIA_TYPE);
     }
   }
 
@@ -107,7 +100,6 @@ final class ApiFilter implements Ordered {
     request.setAttribute(DECORATED, true);
     try {
       securityHeaders(response);
-      cors(request, response);
       request.getAttribute(ID, String.class).ifPresent(id -> response.header("X-Request-Id", id));
       record(request, response);
     } catch (RuntimeException e) {
@@ -120,53 +112,6 @@ final class ApiFilter implements Ordered {
 
   static void securityHeaders(MutableHttpResponse<?> r) {
     SecurityHeaders.ALL.forEach(r::header);
-  }
-
-  private boolean originAllowed(String origin) {
-    return allowedOrigins.contains("*") || allowedOrigins.contains(origin);
-  }
-
-  /**
-   * Allowed origins from ALLOWED_ORIGINS. The API uses no cookies, so credentials are never
-   * allowed: with "*" the answer is a literal "*", which browsers refuse to combine with
-   * credentials; with a list, the matching origin is echoed (and caches vary on Origin).
-   */
-  private void cors(HttpRequest<?> request, MutableHttpResponse<?> response) {
-    String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
-    if (origin == null || !originAllowed(origin)) {
-      return;
-    }
-    if (allowedOrigins.contains("*")) {
-      response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-    } else {
-      response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-      response.header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
-    }
-    response.header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
-        "Location, ETag, Content-Disposition, Retry-After, X-Request-Id");
-  }
-
-  private MutableHttpResponse<?> preflight(HttpRequest<?> request, String origin) {
-    if (!originAllowed(origin)) {
-      return Problem.response(HttpStatus.FORBIDDEN, "Origin " + clip(origin) + " is not allowed");
-    }
-    String requested = request.getHeaders().get(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
-    StringBuilder headers = new StringBuilder();
-    if (requested != null) {
-      for (String h : requested.split(",")) {
-        String name = h.strip().toLowerCase(Locale.ROOT);
-        if (ALLOW_HEADERS.contains(name)) {
-          headers.append(headers.length() == 0 ? "" : ", ").append(name);
-        }
-      }
-    }
-    MutableHttpResponse<?> r = HttpResponse.noContent()
-        .header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOW_METHODS)
-        .header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600");
-    if (headers.length() > 0) {
-      r.header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, headers.toString());
-    }
-    return r;
   }
 
   String client(HttpRequest<?> request) {
@@ -216,8 +161,4 @@ final class ApiFilter implements Ordered {
     }
   }
 
-  private static String clip(String s) {
-    String clean = s.replaceAll("[^\\x20-\\x7e]", "?");
-    return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
-  }
 }

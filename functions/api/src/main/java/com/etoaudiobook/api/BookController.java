@@ -1,6 +1,12 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.VoiceCatalog;
+import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.voice.AutoCaster;
+import jakarta.inject.Provider;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.edit.BookVersions;
 import com.etoaudiobook.job.BookLimits;
@@ -9,7 +15,6 @@ import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.inbox.Inbox;
 import com.etoaudiobook.job.pricing.Pricing;
 import com.etoaudiobook.voice.Casting;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -32,19 +37,27 @@ import java.util.Map;
 @Controller("/api/books")
 @ExecuteOn(TaskExecutors.BLOCKING) // storage calls and parsing: never on a server event loop
 class BookController {
-  private final Services services;
+  private final BlobStore blobs;
+  private final JobStore store;
+  private final Provider<AutoCaster> casters;
+  private final Pricing pricing;
+  private final VoiceCatalog catalog;
+  private final Settings settings;
+  private final BookParser parser;
   private final HeavyWork heavy;
   private final long parseAsyncBytes;
 
-  /**
-   * @param parseAsyncBytes PARSE_ASYNC_BYTES: larger uploads are parsed by the inbox, away from the
-   *                        request (whose deadline a whole ebook's PDF may pass), and answered 202
-   */
-  BookController(Services services, HeavyWork heavy,
-                 @Value("${parse.async-bytes:4194304}") long parseAsyncBytes) {
-    this.services = services;
+  BookController(BlobStore blobs, JobStore store, Provider<AutoCaster> casters, Pricing pricing,
+                 VoiceCatalog catalog, Settings settings, BookParser parser, HeavyWork heavy, ParseSettings parse) {
+    this.blobs = blobs;
+    this.store = store;
+    this.casters = casters;
+    this.pricing = pricing;
+    this.catalog = catalog;
+    this.settings = settings;
+    this.parser = parser;
     this.heavy = heavy;
-    this.parseAsyncBytes = parseAsyncBytes;
+    this.parseAsyncBytes = parse.asyncByteCount();
   }
 
   /** A book still being parsed (202): GET its URL again after {@code Retry-After} seconds. */
@@ -66,17 +79,17 @@ class BookController {
     if (!Ids.valid(body.uploadId())) {
       throw ApiException.badRequest("uploadId is not a valid id");
     }
-    List<String> keys = services.blobs().list("uploads/" + body.uploadId() + "/");
+    List<String> keys = blobs.list("uploads/" + body.uploadId() + "/");
     if (keys.isEmpty()) {
       throw ApiException.notFound("No file was uploaded for upload " + body.uploadId()
           + " (PUT it to the presigned URL first, before it expires)");
     }
     String key = keys.get(0);
-    byte[] data = services.blobs().get(key);
+    byte[] data = blobs.get(key);
     if (data == null) {
       throw ApiException.notFound("The uploaded file is gone; upload it again");
     }
-    if (data.length > services.settings().uploadMaxBytes()) {
+    if (data.length > settings.uploadMaxBytes()) {
       throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The uploaded file is too large");
     }
     String name = key.substring(key.lastIndexOf('/') + 1);
@@ -88,15 +101,15 @@ class BookController {
     if (data.length > parseAsyncBytes) {
       String bookId = Ids.newId();
       BookParsing parsing = BookParsing.parsing(name);
-      services.store().saveParsing(bookId, parsing);
-      services.blobs().put(Inbox.parseKey(bookId, name), data, "application/octet-stream");
+      store.saveParsing(bookId, parsing);
+      blobs.put(Inbox.parseKey(bookId, name), data, "application/octet-stream");
       return HttpResponse.accepted().body(new ParsingView(bookId, parsing.state(), name, parsing.since()))
           .header("Location", "/api/books/" + bookId).header("Retry-After", "2");
     }
-    Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, data)));
+    Book book = heavy.parse(() -> BookLimits.check(parser.parse(name, data)));
     String bookId = Ids.newId();
-    services.store().saveBook(bookId, book);
-    services.store().saveCover(bookId, heavy.parse(() -> services.parser().cover(name, data)));
+    store.saveBook(bookId, book);
+    store.saveCover(bookId, heavy.parse(() -> parser.cover(name, data)));
     return HttpResponse.created(view(bookId, book, 1)).header("Location", "/api/books/" + bookId);
   }
 
@@ -110,9 +123,9 @@ class BookController {
     if (!Ids.valid(id)) {
       throw ApiException.notFound("No book " + id);
     }
-    BookVersions.Edited current = new BookVersions(services.store()).current(id);
+    BookVersions.Edited current = new BookVersions(store).current(id);
     if (current == null) {
-      BookParsing parsing = services.store().parsing(id);
+      BookParsing parsing = store.parsing(id);
       if (parsing == null) {
         throw ApiException.notFound("No book " + id);
       }
@@ -131,7 +144,7 @@ class BookController {
       content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
           @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
   HttpResponse<byte[]> cover(@PathVariable String id) {
-    byte[] image = Ids.valid(id) ? services.store().cover(id) : null;
+    byte[] image = Ids.valid(id) ? store.cover(id) : null;
     if (image == null) {
       throw ApiException.notFound("Book " + id + " has no cover");
     }
@@ -149,26 +162,26 @@ class BookController {
    */
   @Post("/{id}/estimate")
   Pricing.Estimate estimate(@PathVariable String id, @Body @Nullable EstimateRequest body) {
-    Book book = Ids.valid(id) ? services.store().book(id) : null;
+    Book book = Ids.valid(id) ? store.book(id) : null;
     if (book == null) {
       throw ApiException.notFound("No book " + id);
     }
-    Casting casting = services.caster().cast(book, Voicing.assignments(body == null ? null : body.casting()));
+    Casting casting = casters.get().cast(book, Voicing.assignments(body == null ? null : body.casting()));
     return estimate(book, casting);
   }
 
   private Pricing.Estimate estimate(Book book, Casting casting) {
-    return services.pricing().estimate(book, casting, services.voices(), services.settings().pollyEngine());
+    return pricing.estimate(book, casting, catalog.voices(), settings.pollyEngine());
   }
 
   /** @param version the book's version (1 as parsed; every edit adds one): a PATCH's baseVersion */
   BookView view(String id, Book book, int version) {
-    Casting casting = services.caster().cast(book, Map.of());
+    Casting casting = casters.get().cast(book, Map.of());
     long words = book.segments().mapToLong(s -> s.text().split("\\s+").length).sum();
     BookView.Stats stats = new BookView.Stats(book.chapters().size(), book.segmentCount(), book.roles().size(),
         book.characters(), words, Math.round(words / 155.0 * 10) / 10.0);
     return new BookView(id, version, book, stats,
-        services.store().cover(id) != null ? "/api/books/" + id + "/cover" : null, casting.roles(),
-        estimate(book, casting), services.pricing().usdPerMillion());
+        store.cover(id) != null ? "/api/books/" + id + "/cover" : null, casting.roles(),
+        estimate(book, casting), pricing.usdPerMillion());
   }
 }

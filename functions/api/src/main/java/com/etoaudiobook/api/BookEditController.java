@@ -1,6 +1,6 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.book.edit.BookEdits;
 import com.etoaudiobook.book.edit.BookVersions;
 import com.etoaudiobook.book.edit.EditException;
@@ -29,21 +29,21 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 @Controller("/api/books")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BookEditController {
-  private final Services services;
+  private final JobStore store;
   private final BookController books;
   private final BookVersions versions;
 
-  BookEditController(Services services, BookController books) {
-    this.services = services;
+  BookEditController(JobStore store, BookController books) {
+    this.store = store;
     this.books = books;
-    this.versions = new BookVersions(services.store());
+    this.versions = new BookVersions(store);
   }
 
   @Patch("/{id}")
   @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
       schema = @Schema(implementation = BookEdits.class)))
   BookView edit(@PathVariable String id, @Body @Nullable String body) {
-    if (!Ids.valid(id) || services.store().book(id) == null) {
+    if (!Ids.valid(id) || store.book(id) == null) {
       throw ApiException.notFound("No book " + id);
     }
     BookEdits edits = read(body);

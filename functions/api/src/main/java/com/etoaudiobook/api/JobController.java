@@ -1,6 +1,11 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.UrlSigner;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.voice.AutoCaster;
+import jakarta.inject.Provider;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.edit.BookVersions;
 import com.etoaudiobook.job.BookLimits;
@@ -47,16 +52,25 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING) // storage and queue calls: never on a server event loop
 class JobController {
   static final Duration LINK_TTL = Duration.ofHours(1);
-  private final Services services;
+  private final BlobStore blobs;
+  private final JobStore store;
+  private final JobService jobs;
+  private final Provider<AutoCaster> casters;
+  private final UrlSigner signer;
   private final HeavyWork heavy;
   private final IdempotencyKeys idempotency;
   private final BookVersions versions;
 
-  JobController(Services services, HeavyWork heavy) {
-    this.services = services;
+  JobController(BlobStore blobs, JobStore store, JobService jobs, Provider<AutoCaster> casters, UrlSigner signer,
+                HeavyWork heavy) {
+    this.blobs = blobs;
+    this.store = store;
+    this.jobs = jobs;
+    this.casters = casters;
+    this.signer = signer;
     this.heavy = heavy;
-    this.idempotency = new IdempotencyKeys(services.blobs());
-    this.versions = new BookVersions(services.store());
+    this.idempotency = new IdempotencyKeys(blobs);
+    this.versions = new BookVersions(store);
   }
 
   /** Pauses as sent: any left out take the defaults; the limits are Pauses' own. */
@@ -76,7 +90,7 @@ class JobController {
   HttpResponse<JobView> create(@Body CreateJob body, @Nullable @Header("Idempotency-Key") String key) {
     String jobId = idempotency.jobFor(key, body, () -> start(body));
     return HttpResponse.<JobView>status(HttpStatus.ACCEPTED)
-        .body(view(services.jobs().progress(jobId)))
+        .body(view(jobs.progress(jobId)))
         .header("Location", "/api/jobs/" + jobId);
   }
 
@@ -92,13 +106,13 @@ class JobController {
     }
     Book book = current.book();
     BookLimits.check(book); // books stored before the limits existed
-    Casting casting = services.caster().cast(book, chosen);
+    Casting casting = casters.get().cast(book, chosen);
     JobOptions options = new JobOptions(pauses, null, body.options() == null ? null : body.options().chapterTitles());
     long expected = ExpectedDuration.millis(ChapterTitles.spoken(book, casting, options), casting,
         options.pausesOrDefault());
-    Job job = heavy.runToEnd("Starting the job", () -> services.jobs().start(body.bookId(), book, casting, options,
-        BookLexicons.read(services.store().blobs(), body.bookId())));
-    services.blobs().put(ExpectedDuration.key(job.id()), Json.write(Map.of("expectedDurationMs", expected)),
+    Job job = heavy.runToEnd("Starting the job", () -> jobs.start(body.bookId(), book, casting, options,
+        BookLexicons.read(store.blobs(), body.bookId())));
+    blobs.put(ExpectedDuration.key(job.id()), Json.write(Map.of("expectedDurationMs", expected)),
         "application/json");
     versions.recordJob(job.id(), current.version());
     return job.id();
@@ -126,7 +140,7 @@ class JobController {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentsView.class)))
   HttpResponse<byte[]> segments(@PathVariable String id, @Nullable @QueryValue Integer chapter) {
     // the job record alone: counting done parts (progress) costs seconds on a novel and is not needed here
-    Job job = Ids.valid(id) ? services.store().job(id) : null;
+    Job job = Ids.valid(id) ? store.job(id) : null;
     if (job == null) {
       throw ApiException.notFound("No job " + id);
     }
@@ -135,14 +149,14 @@ class JobController {
           + "; segments are available when it is done");
     }
     JsonNode manifest;
-    try (InputStream in = services.blobs().open(Keys.out(id, "manifest.json"))) {
+    try (InputStream in = blobs.open(Keys.out(id, "manifest.json"))) {
       manifest = Json.MAPPER.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     SegmentsView out = PlayerView.of(id, manifest, chapter,
-        audio -> services.signer().getUrl(Keys.out(id, audio), LINK_TTL, null));
-    if (services.blobs().exists(Keys.cover(job.bookId()))) {
+        audio -> signer.getUrl(Keys.out(id, audio), LINK_TTL, null));
+    if (blobs.exists(Keys.cover(job.bookId()))) {
       out = out.withCover("/api/books/" + job.bookId() + "/cover"); // same origin, and it does not expire
     }
     return HttpResponse.ok(Json.write(out));
@@ -154,7 +168,7 @@ class JobController {
   HttpResponse<JobView> retry(@PathVariable String id) {
     progress(id);
     try {
-      services.jobs().retry(id);
+      jobs.retry(id);
     } catch (IllegalStateException e) {
       throw ApiException.conflict(e.getMessage());
     }
@@ -163,11 +177,11 @@ class JobController {
 
   @Delete("/{id}")
   JobView cancel(@PathVariable String id) {
-    if (!Ids.valid(id) || services.store().job(id) == null) { // the job alone: progress lists every part
+    if (!Ids.valid(id) || store.job(id) == null) { // the job alone: progress lists every part
       throw ApiException.notFound("No job " + id);
     }
     try {
-      services.jobs().cancel(id);
+      jobs.cancel(id);
     } catch (IllegalStateException e) {
       throw ApiException.conflict(e.getMessage());
     }
@@ -175,7 +189,7 @@ class JobController {
   }
 
   private Progress progress(String id) {
-    Progress p = Ids.valid(id) ? services.jobs().progress(id) : null;
+    Progress p = Ids.valid(id) ? jobs.progress(id) : null;
     if (p == null) {
       throw ApiException.notFound("No job " + id);
     }
@@ -184,7 +198,7 @@ class JobController {
 
   /** The audiobook's length as estimated when the job started; null for jobs from before the estimate. */
   private Long expectedSeconds(String jobId) {
-    byte[] stored = services.blobs().get(ExpectedDuration.key(jobId));
+    byte[] stored = blobs.get(ExpectedDuration.key(jobId));
     if (stored == null) {
       return null;
     }
@@ -201,7 +215,7 @@ class JobController {
       for (Map.Entry<String, String> output : job.outputs().entrySet()) {
         String key = output.getValue();
         if (key.startsWith("jobs/")) { // jobs assembled before the counts were kept listed cachedParts here
-          links.put(output.getKey(), services.signer().getUrl(key, LINK_TTL, key.substring(key.lastIndexOf('/') + 1)));
+          links.put(output.getKey(), signer.getUrl(key, LINK_TTL, key.substring(key.lastIndexOf('/') + 1)));
         }
       }
       cached = job.counts() == null ? 0 : job.counts().cached();

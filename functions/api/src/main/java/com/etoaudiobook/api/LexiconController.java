@@ -1,6 +1,6 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.lexicon.BookLexicons;
 import com.etoaudiobook.lexicon.Lexicon;
@@ -21,10 +21,10 @@ import java.util.List;
 @Controller("/api/books/{id}/lexicon")
 @ExecuteOn(TaskExecutors.BLOCKING) // storage calls: never on a server event loop
 class LexiconController {
-  private final Services services;
+  private final JobStore store;
 
-  LexiconController(Services services) {
-    this.services = services;
+  LexiconController(JobStore store) {
+    this.store = store;
   }
 
   /** One entry as the API takes it: a word and either a respelling or IPA. */
@@ -37,7 +37,7 @@ class LexiconController {
   @Get
   Lexicon get(@PathVariable String id) {
     requireBook(id);
-    return BookLexicons.read(services.store().blobs(), id);
+    return BookLexicons.read(store.blobs(), id);
   }
 
   /** Replaces the book's lexicon (an empty list clears it). */
@@ -48,7 +48,7 @@ class LexiconController {
       throw ApiException.badRequest("entries is required: a list of {word, respelling} or {word, ipa}");
     }
     Lexicon lexicon = entries(body.entries());
-    BookLexicons.save(services.store().blobs(), id, lexicon);
+    BookLexicons.save(store.blobs(), id, lexicon);
     return lexicon;
   }
 
@@ -76,7 +76,7 @@ class LexiconController {
   }
 
   private void requireBook(String id) {
-    if (!Ids.valid(id) || services.store().book(id) == null) {
+    if (!Ids.valid(id) || store.book(id) == null) {
       throw ApiException.notFound("No book " + id);
     }
   }

@@ -2,7 +2,10 @@ package com.etoaudiobook.api;
 
 import com.etoaudiobook.audio.AudioFormats;
 import com.etoaudiobook.audio.SilenceFrame;
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.voice.AutoCaster;
+import jakarta.inject.Provider;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.job.BookLimits;
@@ -43,11 +46,18 @@ class ScriptController {
   static final int SYNTHESIZE_MAX_CHARS = 5000;
   static final int DETECT_MAX_BYTES = 2 * 1024 * 1024;
 
-  private final Services services;
+  private final Provider<AutoCaster> casters;
+  private final BookParser parser;
+  private final CachedSynthesis synthesis;
+  private final SpeechEngine engine;
   private final HeavyWork heavy;
 
-  ScriptController(Services services, HeavyWork heavy) {
-    this.services = services;
+  ScriptController(Provider<AutoCaster> casters, BookParser parser, CachedSynthesis synthesis, SpeechEngine engine,
+                   HeavyWork heavy) {
+    this.casters = casters;
+    this.parser = parser;
+    this.synthesis = synthesis;
+    this.engine = engine;
     this.heavy = heavy;
   }
 
@@ -76,7 +86,7 @@ class ScriptController {
     if (mismatch != null) {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, mismatch);
     }
-    Book book = heavy.parse(() -> BookLimits.check(services.parser().parse(name, file.data())));
+    Book book = heavy.parse(() -> BookLimits.check(parser.parse(name, file.data())));
     return new DetectedRoles(book.title(), book.roles(), book.segments().toList(), book.chapters().stream()
         .map(c -> new DetectedRoles.ChapterSummary(c.index(), c.title(), c.segments().size())).toList(),
         book.warnings());
@@ -156,7 +166,6 @@ class ScriptController {
   }
 
   private List<Spoken> render(List<Line> lines, Map<String, VoiceChoice> mapping, Lexicon lexicon) {
-    CachedSynthesis synthesis = services.synthesis();
     List<Spoken> out = new ArrayList<>();
     for (Line line : lines) {
       VoiceChoice choice = mapping.get(line.input().roleName());
@@ -164,10 +173,10 @@ class ScriptController {
         throw ApiException.badRequest("voiceMapping has no voice for role '" + line.input().roleName() + "'");
       }
       String voice = choice.voiceName();
-      services.caster().requireVoice(voice);
+      casters.get().requireVoice(voice);
       ByteArrayOutputStream mp3 = new ByteArrayOutputStream();
       long frames = 0;
-      for (Chunker.Chunk c : Chunker.split(line.input().text(), services.engine().maxCharacters())) {
+      for (Chunker.Chunk c : Chunker.split(line.input().text(), engine.maxCharacters())) {
         SpeechRequest speech = new SpeechRequest(c.text(), voice, null, line.rate(), line.pitch())
             .withLexicon(lexicon); // only the entries this text uses: its cache key, as a job part's
         CachedSynthesis.Rendered r = synthesis.render(speech, null, synthesis.cacheKey(speech, null));

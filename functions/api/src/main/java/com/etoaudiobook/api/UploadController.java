@@ -1,6 +1,7 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.UrlSigner;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Keys;
 import io.micronaut.http.HttpResponse;
@@ -21,10 +22,12 @@ import java.util.Map;
 @Controller("/api/uploads")
 class UploadController {
   static final Duration TTL = Duration.ofMinutes(15);
-  private final Services services;
+  private final Settings settings;
+  private final UrlSigner signer;
 
-  UploadController(Services services) {
-    this.services = services;
+  UploadController(Settings settings, UrlSigner signer) {
+    this.settings = settings;
+    this.signer = signer;
   }
 
   record UploadRequest(String fileName, String contentType, Long size) {
@@ -40,7 +43,7 @@ class UploadController {
     if (body.size() == null || body.size() <= 0) {
       throw ApiException.badRequest("size (in bytes, > 0) is required");
     }
-    long max = services.settings().uploadMaxBytes();
+    long max = settings.uploadMaxBytes();
     if (body.size() > max) {
       throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
           "The file is " + body.size() + " bytes; the limit is " + max);
@@ -49,7 +52,7 @@ class UploadController {
     String type = Uploads.requireType(name);
     String uploadId = Ids.newId();
     String key = Keys.upload(uploadId, name);
-    String url = services.signer().putUrl(key, type, body.size(), TTL);
+    String url = signer.putUrl(key, type, body.size(), TTL);
     return HttpResponse.created(new UploadTicket(uploadId, key, url, "PUT", Map.of("Content-Type", type),
         Instant.now().plus(TTL).toString()));
   }

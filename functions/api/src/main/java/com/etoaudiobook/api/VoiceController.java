@@ -1,13 +1,12 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.VoiceCatalog;
+import com.etoaudiobook.voice.AutoCaster;
+import jakarta.inject.Provider;
 import com.etoaudiobook.engine.SpeechRequest;
-import com.etoaudiobook.job.synthesis.CacheKey;
 import com.etoaudiobook.job.synthesis.CachedSynthesis;
-import com.etoaudiobook.json.Json;
 import com.etoaudiobook.voice.Casting;
 import com.etoaudiobook.voice.Voice;
-import com.etoaudiobook.voice.VoiceFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -27,8 +26,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The voice list and voice previews. */
 @Controller("/api")
@@ -36,17 +33,18 @@ class VoiceController {
   static final int PREVIEW_MAX_CHARS = 300;
   static final String PREVIEW_TEXT = "Hello! This is how I sound when I read your story aloud.";
 
-  private static final int MAX_RENDERED = 512;
-
-  private record Rendered(List<Voice> source, byte[] json, String etag) {
-  }
-
-  private final Services services;
+  private final Provider<AutoCaster> casters;
+  private final VoiceCatalog catalog;
+  private final CachedSynthesis synthesis;
   private final HeavyWork heavy;
-  private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+  private final VoiceListings listings;
 
-  VoiceController(Services services, HeavyWork heavy) {
-    this.services = services;
+  VoiceController(Provider<AutoCaster> casters, VoiceCatalog catalog, VoiceListings listings, CachedSynthesis synthesis,
+                  HeavyWork heavy) {
+    this.listings = listings;
+    this.casters = casters;
+    this.catalog = catalog;
+    this.synthesis = synthesis;
     this.heavy = heavy;
   }
 
@@ -56,19 +54,10 @@ class VoiceController {
   HttpResponse<?> voices(HttpRequest<?> request, @QueryValue @Nullable String language,
                          @QueryValue @Nullable String gender, @QueryValue @Nullable String engine,
                          @QueryValue @Nullable String q) {
-    List<Voice> all = services.voices();
-    String key = String.join("\u0000", norm(language), norm(gender), norm(engine), norm(q));
-    Rendered r = rendered.get(key);
-    if (r == null || r.source() != all) {
-      // the catalog hands out the same list until it reloads: render (filter, JSON, ETag) once per list
-      List<Voice> list = VoiceFilter.filter(all, language, gender, engine, q);
-      byte[] json = Json.write(new VoiceList(list, list.size()));
-      r = new Rendered(all, json, "\"" + CacheKey.sha256(json).substring(0, 32) + "\"");
-      if (rendered.size() >= MAX_RENDERED) {
-        rendered.clear(); // bounded: arbitrary q values must not grow it without end
-      }
-      rendered.put(key, r);
-    }
+    List<Voice> all = catalog.voices();
+    // the catalog hands out the same list until it reloads: one rendering per list and filter
+    VoiceListings.Listing r = listings.render(all, System.identityHashCode(all), norm(language), norm(gender),
+        norm(engine), norm(q));
     byte[] json = r.json();
     String etag = r.etag();
     String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
@@ -110,8 +99,7 @@ class VoiceController {
     }
     double rate = Casting.checkedRate("the preview", body.rate());
     int pitch = Casting.checkedPitch("the preview", body.pitch());
-    services.caster().requireVoice(body.voiceName(), body.engine());
-    CachedSynthesis synthesis = services.synthesis();
+    casters.get().requireVoice(body.voiceName(), body.engine());
     SpeechRequest speech = new SpeechRequest(text, body.voiceName(), body.engine(), rate, pitch)
         .withLexicon(LexiconController.entries(body.lexicon()));
     CachedSynthesis.Rendered r = heavy.run("Synthesis",

@@ -2,7 +2,7 @@ package com.etoaudiobook.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.etoaudiobook.aws.Services;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.etoaudiobook.aws.testing.Fixtures;
 import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.json.Json;
@@ -30,8 +30,7 @@ class ApiFunctionTest {
 
   @BeforeAll
   static void start() {
-    Services services = Fixtures.services(dir, new RecordingQueue(), Map.of());
-    context = ApplicationContext.builder().singletons(services).start();
+    context = Fixtures.context(dir, new RecordingQueue(), Map.of());
     function = new APIGatewayV2HTTPEventFunction(context);
   }
 
@@ -41,7 +40,7 @@ class ApiFunctionTest {
   }
 
   static APIGatewayV2HTTPResponse call(String event) {
-    return function.handleRequest(Fixtures.event(event, APIGatewayV2HTTPEvent.class), null);
+    return function.handleRequest(EventLoader.loadApiGatewayHttpEvent(event), null);
   }
 
   @Test
@@ -62,7 +61,7 @@ class ApiFunctionTest {
     String etag = header(r, "ETag");
     assertTrue(etag != null && etag.startsWith("\""), "ETag " + etag);
 
-    APIGatewayV2HTTPEvent conditional = Fixtures.event("api-get-voices.json", APIGatewayV2HTTPEvent.class);
+    APIGatewayV2HTTPEvent conditional = EventLoader.loadApiGatewayHttpEvent("api-get-voices.json");
     Map<String, String> headers = new HashMap<>(conditional.getHeaders());
     headers.put("if-none-match", etag);
     conditional.setHeaders(headers);
@@ -80,7 +79,7 @@ class ApiFunctionTest {
 
   @Test
   void anUnknownJobIsAProblem() {
-    APIGatewayV2HTTPEvent event = Fixtures.event("api-health.json", APIGatewayV2HTTPEvent.class);
+    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("api-health.json");
     event.setRawPath("/api/jobs/0123456789abcdef0123456789abcdef");
     event.setRouteKey("ANY /api/{proxy+}");
     event.getRequestContext().getHttp().setPath("/api/jobs/0123456789abcdef0123456789abcdef");
@@ -113,25 +112,24 @@ class ApiFunctionTest {
    */
   @Test
   void limitsKeyOnTheSourceAddressAndMetricsCanBeOff() {
-    Services services = Fixtures.services(dir.resolve("limits"), new RecordingQueue(), Map.of());
-    try (ApplicationContext limited = ApplicationContext.builder().singletons(services).properties(Map.of(
+    try (ApplicationContext limited = Fixtures.context(dir.resolve("limits"), new RecordingQueue(), Map.of(
         "etoaudiobook.rate-limit.enabled", "true", "etoaudiobook.rate-limit.limits", "voices=2/1m",
-        "etoaudiobook.metrics-enabled", "false")).start()) {
+        "etoaudiobook.metrics-enabled", "false"))) {
       APIGatewayV2HTTPEventFunction f = new APIGatewayV2HTTPEventFunction(limited);
       int[] statuses = new int[3];
       for (int i = 0; i < 3; i++) {
-        APIGatewayV2HTTPEvent e = Fixtures.event("api-get-voices.json", APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("api-get-voices.json");
         Map<String, String> headers = new HashMap<>(e.getHeaders());
         headers.put("x-forwarded-for", "198.51.100." + i + ", 203.0.113.10");
         e.setHeaders(headers);
         statuses[i] = f.handleRequest(e, null).getStatusCode();
       }
       assertEquals("[200, 200, 429]", java.util.Arrays.toString(statuses));
-      APIGatewayV2HTTPEvent other = Fixtures.event("api-get-voices.json", APIGatewayV2HTTPEvent.class);
+      APIGatewayV2HTTPEvent other = EventLoader.loadApiGatewayHttpEvent("api-get-voices.json");
       other.getRequestContext().getHttp().setSourceIp("203.0.113.77");
       assertEquals(200, f.handleRequest(other, null).getStatusCode(), "another source address, another bucket");
 
-      APIGatewayV2HTTPEvent metrics = Fixtures.event("api-health.json", APIGatewayV2HTTPEvent.class);
+      APIGatewayV2HTTPEvent metrics = EventLoader.loadApiGatewayHttpEvent("api-health.json");
       metrics.setRawPath("/metrics");
       metrics.getRequestContext().getHttp().setPath("/metrics");
       metrics.setRouteKey("GET /metrics");

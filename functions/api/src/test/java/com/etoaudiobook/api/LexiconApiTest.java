@@ -1,8 +1,9 @@
 package com.etoaudiobook.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.etoaudiobook.job.JobStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.etoaudiobook.aws.Services;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.etoaudiobook.aws.testing.Fixtures;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Chapter;
@@ -39,14 +40,14 @@ class LexiconApiTest {
   static Path dir;
   static ApplicationContext context;
   static APIGatewayV2HTTPEventFunction function;
-  static Services services;
+  static ApplicationContext beans;
   static RecordingQueue queue = new RecordingQueue();
   static String bookId;
 
   @BeforeAll
   static void start() {
-    services = Fixtures.services(dir, queue, Map.of());
-    context = ApplicationContext.builder().singletons(services).start();
+    beans = Fixtures.context(dir, queue, Map.of());
+    context = beans;
     function = new APIGatewayV2HTTPEventFunction(context);
     bookId = Ids.newId();
     List<String> lines = List.of("Ahab stood on the deck.", "The sea was grey.");
@@ -54,7 +55,7 @@ class LexiconApiTest {
     for (int i = 0; i < lines.size(); i++) {
       segments.add(new Segment(i, 0, i, "Narrator", null, lines.get(i), i * 30, i * 30 + lines.get(i).length()));
     }
-    services.store().saveBook(bookId, new Book("T", null, "en", List.of(new Chapter(0, "One", segments)),
+    beans.getBean(JobStore.class).saveBook(bookId, new Book("T", null, "en", List.of(new Chapter(0, "One", segments)),
         List.of(new Role("Narrator", 2, 40, lines.get(0), List.of(), null)), new Book.Source("t.md", "markdown", "UTF-8"),
         List.of()));
   }
@@ -69,7 +70,7 @@ class LexiconApiTest {
   }
 
   static APIGatewayV2HTTPResponse call(String method, String path, String json, String accept) {
-    APIGatewayV2HTTPEvent e = Fixtures.event("api-health.json", APIGatewayV2HTTPEvent.class);
+    APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("api-health.json");
     e.setRawPath(path);
     e.setRouteKey("ANY /api/{proxy+}");
     e.getRequestContext().getHttp().setPath(path);

@@ -1,9 +1,15 @@
 package com.etoaudiobook.assembler;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.etoaudiobook.job.synthesis.PartSynthesizer;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.voice.AutoCaster;
+import io.micronaut.context.ApplicationContext;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.etoaudiobook.audio.Ffmpeg;
-import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.aws.testing.Fixtures;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.job.Job;
@@ -13,7 +19,8 @@ import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.FileBlobStore;
-import org.junit.jupiter.api.Test;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -30,30 +37,30 @@ class AssemblerHandlerTest {
   @TempDir
   Path dir;
 
-  @Test
-  void assemblesOnceAndASecondRunChangesNothing() throws Exception {
+  @ParameterizedTest
+  @Event(value = "sqs-assembly.json", type = SQSEvent.class)
+  void assemblesOnceAndASecondRunChangesNothing(SQSEvent event) throws Exception {
     RecordingQueue queue = new RecordingQueue();
-    Services services = Fixtures.services(dir, queue, Map.of());
-    SQSEvent event = Fixtures.event("sqs-assembly.json", SQSEvent.class);
+    ApplicationContext beans = Fixtures.context(dir, queue, Map.of());
     String jobId = Json.MAPPER.readTree(event.getRecords().get(0).getBody()).get("jobId").asText();
 
     // a job whose parts are done: plan a small book under the event's job id and synthesize it
-    Book book = services.parser().parse("s.md", "# T\n\n## One\n\n**A:** Hello there.\n\n**B:** Hi.\n\n## Two\n\n**A:** Bye."
+    Book book = beans.getBean(BookParser.class).parse("s.md", "# T\n\n## One\n\n**A:** Hello there.\n\n**B:** Hi.\n\n## Two\n\n**A:** Bye."
         .getBytes());
-    services.store().saveBook("b", book);
-    var casting = services.caster().cast(book, Map.of());
-    List<PartSpec> plan = services.jobs().plan(jobId, book, casting, JobOptions.DEFAULT);
-    services.store().savePlan(jobId, plan);
-    services.store().saveJob(new Job(jobId, "b", book.title(), JobState.RUNNING, casting, JobOptions.DEFAULT,
+    beans.getBean(JobStore.class).saveBook("b", book);
+    var casting = beans.getBean(AutoCaster.class).cast(book, Map.of());
+    List<PartSpec> plan = beans.getBean(JobService.class).plan(jobId, book, casting, JobOptions.DEFAULT);
+    beans.getBean(JobStore.class).savePlan(jobId, plan);
+    beans.getBean(JobStore.class).saveJob(new Job(jobId, "b", book.title(), JobState.RUNNING, casting, JobOptions.DEFAULT,
         plan.size(), 0, 0, 0, null, 0, null));
-    plan.forEach(p -> services.synthesizer().process(p));
+    plan.forEach(p -> beans.getBean(PartSynthesizer.class).process(p));
 
-    AssemblerHandler handler = new AssemblerHandler(services);
+    AssemblerHandler handler = new AssemblerHandler(beans);
     SQSBatchResponse response = handler.handleRequest(event, null);
     assertTrue(response.getBatchItemFailures().isEmpty());
-    Job done = services.store().job(jobId);
+    Job done = beans.getBean(JobStore.class).job(jobId);
     assertEquals(JobState.DONE, done.state());
-    Path mp3 = ((FileBlobStore) services.blobs()).path(done.outputs().get("audiobook"));
+    Path mp3 = ((FileBlobStore) beans.getBean(BlobStore.class)).path(done.outputs().get("audiobook"));
     assertEquals(2, Ffmpeg.chapters(mp3).size());
     byte[] first = Files.readAllBytes(mp3);
 
@@ -62,35 +69,35 @@ class AssemblerHandlerTest {
     assertArrayEquals(first, Files.readAllBytes(mp3), "a duplicate trigger leaves the audiobook as it was");
   }
 
-  @Test
-  void aJobWithMissingPartsIsRetriedLater() {
-    Services services = Fixtures.services(dir, new RecordingQueue(), Map.of());
-    SQSEvent event = Fixtures.event("sqs-assembly.json", SQSEvent.class);
+  @ParameterizedTest
+  @Event(value = "sqs-assembly.json", type = SQSEvent.class)
+  void aJobWithMissingPartsIsRetriedLater(SQSEvent event) {
+    ApplicationContext beans = Fixtures.context(dir, new RecordingQueue(), Map.of());
     String jobId = event.getRecords().get(0).getBody().replaceAll(".*\"jobId\"\\s*:\\s*\"([0-9a-f]+)\".*", "$1");
-    Book book = services.parser().parse("s.md", "**A:** Hello there.".getBytes());
-    services.store().saveBook("b", book);
-    var casting = services.caster().cast(book, Map.of());
-    List<PartSpec> plan = services.jobs().plan(jobId, book, casting, JobOptions.DEFAULT);
-    services.store().savePlan(jobId, plan);
-    services.store().saveJob(new Job(jobId, "b", book.title(), JobState.RUNNING, casting, JobOptions.DEFAULT,
+    Book book = beans.getBean(BookParser.class).parse("s.md", "**A:** Hello there.".getBytes());
+    beans.getBean(JobStore.class).saveBook("b", book);
+    var casting = beans.getBean(AutoCaster.class).cast(book, Map.of());
+    List<PartSpec> plan = beans.getBean(JobService.class).plan(jobId, book, casting, JobOptions.DEFAULT);
+    beans.getBean(JobStore.class).savePlan(jobId, plan);
+    beans.getBean(JobStore.class).saveJob(new Job(jobId, "b", book.title(), JobState.RUNNING, casting, JobOptions.DEFAULT,
         plan.size(), 0, 0, 0, null, 0, null));
 
-    SQSBatchResponse response = new AssemblerHandler(services).handleRequest(event, null);
+    SQSBatchResponse response = new AssemblerHandler(beans).handleRequest(event, null);
     assertEquals(1, response.getBatchItemFailures().size(), "not done yet: the message comes back");
   }
 
-  @Test
-  void aJobThatDoesNotExistIsDroppedButABrokenOneIsRetried() {
-    Services services = Fixtures.services(dir, new RecordingQueue(), Map.of());
-    SQSEvent event = Fixtures.event("sqs-assembly.json", SQSEvent.class);
-    SQSBatchResponse unknown = new AssemblerHandler(services).handleRequest(event, null);
+  @ParameterizedTest
+  @Event(value = "sqs-assembly.json", type = SQSEvent.class)
+  void aJobThatDoesNotExistIsDroppedButABrokenOneIsRetried(SQSEvent event) {
+    ApplicationContext beans = Fixtures.context(dir, new RecordingQueue(), Map.of());
+    SQSBatchResponse unknown = new AssemblerHandler(beans).handleRequest(event, null);
     assertTrue(unknown.getBatchItemFailures().isEmpty(), "no job: retrying cannot help");
 
     // a job that exists but whose book is unreadable must come back, not be dropped
     String jobId = event.getRecords().get(0).getBody().replaceAll(".*\"jobId\"\\s*:\\s*\"([0-9a-f]+)\".*", "$1");
-    services.store().saveJob(new Job(jobId, "missing-book", "T", JobState.RUNNING, null, JobOptions.DEFAULT,
+    beans.getBean(JobStore.class).saveJob(new Job(jobId, "missing-book", "T", JobState.RUNNING, null, JobOptions.DEFAULT,
         1, 0, 0, 0, null, 0, null));
-    SQSBatchResponse broken = new AssemblerHandler(services).handleRequest(event, null);
+    SQSBatchResponse broken = new AssemblerHandler(beans).handleRequest(event, null);
     assertEquals(1, broken.getBatchItemFailures().size(), "a failure other than an unknown job is retried");
   }
 }

@@ -1,20 +1,26 @@
 package com.etoaudiobook.worker;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.etoaudiobook.aws.Metrics;
-import com.etoaudiobook.aws.Services;
+import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.SqsBatch;
 import com.etoaudiobook.aws.SqsWorkQueue;
 import com.etoaudiobook.concurrent.DaemonThreads;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.job.synthesis.PartBatch;
 import com.etoaudiobook.job.synthesis.PartSpec;
+import com.etoaudiobook.job.synthesis.PartSynthesizer;
 import com.etoaudiobook.json.Json;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * handed back untried (no engine capacity in the invocation's time) are reported too, and made
  * visible again within seconds rather than after the queue's visibility timeout.
  */
-public final class SynthesisWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public class SynthesisWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(SynthesisWorkerHandler.class);
   /**
    * A batch holds at most 10 messages, each waiting mostly on the engine and storage. Unbounded,
@@ -40,20 +46,30 @@ public final class SynthesisWorkerHandler implements RequestHandler<SQSEvent, SQ
   /** Invocations of this process that ended after their deadline (none should). */
   private static final AtomicLong OVERRUNS = new AtomicLong();
 
-  private final PartBatch batch;
-  private final String provider;
-  private final SqsWorkQueue queue;
-  private final long timeoutMillis;
+  @Inject
+  PartSynthesizer synthesizer;
+  @Inject
+  Settings settings;
+  @Inject
+  SpeechEngine engine;
+  @Inject
+  WorkQueue queue;
 
+  /**
+   * Lambda's entry point: builds the function's bean graph from the environment, only the beans
+   * this handler uses (no eager singletons: they doubled the init time).
+   */
   public SynthesisWorkerHandler() {
-    this(Services.fromEnvironment());
   }
 
-  public SynthesisWorkerHandler(Services services) {
-    this.batch = new PartBatch(services.synthesizer(), services.settings().maxReceiveCount(), POOL);
-    this.provider = services.engine().provider();
-    this.queue = services.queue() instanceof SqsWorkQueue sqs ? sqs : null;
-    this.timeoutMillis = services.settings().workerTimeoutSeconds() * 1000L;
+  /** Over a running bean graph (the local runtime's, a test's). */
+  public SynthesisWorkerHandler(ApplicationContext context) {
+    super(context);
+  }
+
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return super.newApplicationContextBuilder().eagerInitSingletons(false).eagerInitConfiguration(false);
   }
 
   /** Invocations of this process that ran past their deadline. */
@@ -62,12 +78,14 @@ public final class SynthesisWorkerHandler implements RequestHandler<SQSEvent, SQ
   }
 
   @Override
-  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+  public SQSBatchResponse execute(SQSEvent event) {
+    Context context = getApplicationContext().findBean(Context.class).orElse(null);
     // Lambda says how long is left; the local runtime's poller passes no context: the template's timeout
-    long deadline = System.nanoTime() + 1_000_000L * (context == null ? timeoutMillis
+    long deadline = System.nanoTime() + 1_000_000L * (context == null ? settings.workerTimeoutSeconds() * 1000L
         : context.getRemainingTimeInMillis());
     SQSBatchResponse response = Metrics.around("worker", context == null ? null : context.getAwsRequestId(),
-        metrics -> handle(event, metrics, deadline));
+        metrics -> SqsBatch.processBatch("synthesis", event, metrics, body -> Json.read(body, PartSpec.class),
+            items -> synthesize(items, metrics, deadline)));
     if (System.nanoTime() > deadline) {
       OVERRUNS.incrementAndGet();
       LOG.error("synthesis invocation ran past its timeout");
@@ -75,50 +93,26 @@ public final class SynthesisWorkerHandler implements RequestHandler<SQSEvent, SQ
     return response;
   }
 
-  private SQSBatchResponse handle(SQSEvent event, Metrics metrics, long deadline) {
-    List<PartBatch.Delivery> deliveries = new ArrayList<>();
+  private List<String> synthesize(List<SqsBatch.Item<PartSpec>> items, Metrics metrics, long deadline) {
+    PartBatch batch = new PartBatch(synthesizer, settings.maxReceiveCount(), POOL);
+    PartBatch.Result result = batch.process(items.stream()
+        .map(i -> new PartBatch.Delivery(i.id(), i.body(), i.receiveCount())).toList(),
+        metrics.telemetry(engine.provider()), deadline);
     Map<String, String> receipts = new HashMap<>();
-    long now = System.currentTimeMillis();
-    for (SQSEvent.SQSMessage m : event.getRecords()) {
-      metrics.queueWait(m.getAttributes(), now, "synthesis");
-      PartSpec part;
-      try {
-        part = Json.read(m.getBody(), PartSpec.class);
-      } catch (RuntimeException e) {
-        // A body that is not a part cannot succeed on any retry: log it and let it go.
-        LOG.error("dropping malformed synthesis message {}: {}", m.getMessageId(), e.toString());
-        metrics.count("Failures", 1, "Reason", "MalformedMessage");
-        continue;
-      }
-      receipts.put(m.getMessageId(), m.getReceiptHandle());
-      deliveries.add(new PartBatch.Delivery(m.getMessageId(), part, receiveCount(m)));
-    }
-    PartBatch.Result result = batch.process(deliveries, metrics.telemetry(provider), deadline);
+    items.forEach(i -> receipts.putIfAbsent(i.id(), i.receiptHandle()));
     handBack(result.handedBack().stream().map(receipts::get).filter(r -> r != null).toList());
-    List<SQSBatchResponse.BatchItemFailure> failures = result.all().stream()
-        .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build()).toList();
-    return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    return result.all();
   }
 
   /** Lambda leaves a reported message invisible for the whole visibility timeout; shorten it. */
   private void handBack(List<String> receiptHandles) {
-    if (receiptHandles.isEmpty() || queue == null) {
+    if (receiptHandles.isEmpty() || !(queue instanceof SqsWorkQueue sqs)) {
       return;
     }
     try {
-      queue.handBack(receiptHandles, HAND_BACK_SECONDS);
+      sqs.handBack(receiptHandles, HAND_BACK_SECONDS);
     } catch (RuntimeException e) {
       LOG.warn("could not shorten the visibility of {} handed-back parts: {}", receiptHandles.size(), e.toString());
-    }
-  }
-
-  /** The message's ApproximateReceiveCount (1 on a first delivery, and when unknown). */
-  static int receiveCount(SQSEvent.SQSMessage m) {
-    String count = m.getAttributes() == null ? null : m.getAttributes().get("ApproximateReceiveCount");
-    try {
-      return count == null ? 1 : Integer.parseInt(count);
-    } catch (NumberFormatException e) {
-      return 1;
     }
   }
 }

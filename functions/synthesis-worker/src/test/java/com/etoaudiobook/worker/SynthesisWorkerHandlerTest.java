@@ -1,8 +1,10 @@
 package com.etoaudiobook.worker;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.storage.BlobStore;
+import io.micronaut.context.ApplicationContext;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.aws.testing.Fixtures;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Chapter;
@@ -17,8 +19,8 @@ import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.voice.Casting;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -35,49 +37,55 @@ class SynthesisWorkerHandlerTest {
   @TempDir
   Path dir;
   RecordingQueue queue;
-  Services services;
+  ApplicationContext beans;
   SQSEvent event;
   PartSpec part;
 
-  @BeforeEach
-  void setUp() {
+  /** The job the event's part belongs to. */
+  void setUp(SQSEvent sqsEvent) {
     queue = new RecordingQueue();
-    services = Fixtures.services(dir, queue, Map.of("MAX_RECEIVE_COUNT", "3"));
-    event = Fixtures.event("sqs-synthesis.json", SQSEvent.class);
+    beans = Fixtures.context(dir, queue, Map.of("MAX_RECEIVE_COUNT", "3"));
+    event = sqsEvent;
     part = Json.read(event.getRecords().get(0).getBody(), PartSpec.class);
     // the job the event's part belongs to: one segment, one part
     Segment s = new Segment(0, 0, 0, part.role(), null, part.text(), 0, part.text().length());
     Book book = new Book("T", null, "en", List.of(new Chapter(0, "One", List.of(s))),
         List.of(new Role(part.role(), 1, part.text().length(), part.text(), List.of(), null)),
         new Book.Source("t.md", "markdown", "UTF-8"), List.of());
-    services.store().saveBook("b", book);
-    services.store().savePlan(part.jobId(), List.of(part));
-    services.store().saveJob(new Job(part.jobId(), "b", "T", JobState.RUNNING,
+    beans.getBean(JobStore.class).saveBook("b", book);
+    beans.getBean(JobStore.class).savePlan(part.jobId(), List.of(part));
+    beans.getBean(JobStore.class).saveJob(new Job(part.jobId(), "b", "T", JobState.RUNNING,
         new Casting(Map.of(part.role(), Casting.Assignment.of(part.voiceId()))), JobOptions.DEFAULT, 1,
         0, 0, 0, null, 0, null));
   }
 
-  @Test
-  void synthesizesThePartAndAsksForAssemblyWhenItIsTheLast() {
-    SQSBatchResponse response = new SynthesisWorkerHandler(services).handleRequest(event, null);
+  @ParameterizedTest
+  @Event(value = "sqs-synthesis.json", type = SQSEvent.class)
+  void synthesizesThePartAndAsksForAssemblyWhenItIsTheLast(SQSEvent sqsEvent) {
+    setUp(sqsEvent);
+    SQSBatchResponse response = new SynthesisWorkerHandler(beans).handleRequest(event, null);
     assertTrue(response.getBatchItemFailures().isEmpty());
-    assertNotNull(services.blobs().get(Keys.cacheEntry(part.cacheKey())), "the audio, in the cache");
-    assertNotNull(services.store().partResult(part.jobId(), 0));
+    assertNotNull(beans.getBean(BlobStore.class).get(Keys.cacheEntry(part.cacheKey())), "the audio, in the cache");
+    assertNotNull(beans.getBean(JobStore.class).partResult(part.jobId(), 0));
     assertEquals(List.of(part.jobId()), queue.assemblies);
   }
 
-  @Test
-  void aDuplicateDeliveryChangesNothing() {
-    SynthesisWorkerHandler handler = new SynthesisWorkerHandler(services);
+  @ParameterizedTest
+  @Event(value = "sqs-synthesis.json", type = SQSEvent.class)
+  void aDuplicateDeliveryChangesNothing(SQSEvent sqsEvent) {
+    setUp(sqsEvent);
+    SynthesisWorkerHandler handler = new SynthesisWorkerHandler(beans);
     handler.handleRequest(event, null);
-    byte[] first = services.blobs().get(Keys.partMarks(part.jobId(), 0));
+    byte[] first = beans.getBean(BlobStore.class).get(Keys.partMarks(part.jobId(), 0));
     handler.handleRequest(event, null);
-    assertArrayEquals(first, services.blobs().get(Keys.partMarks(part.jobId(), 0)), "the first record stands");
-    assertEquals(1, services.blobs().list(Keys.partsPrefix(part.jobId())).size(), "one record, no copy of the audio");
+    assertArrayEquals(first, beans.getBean(BlobStore.class).get(Keys.partMarks(part.jobId(), 0)), "the first record stands");
+    assertEquals(1, beans.getBean(BlobStore.class).list(Keys.partsPrefix(part.jobId())).size(), "one record, no copy of the audio");
   }
 
-  @Test
-  void aPartTheEngineRefusesFailsForGoodOnItsFirstDelivery() {
+  @ParameterizedTest
+  @Event(value = "sqs-synthesis.json", type = SQSEvent.class)
+  void aPartTheEngineRefusesFailsForGoodOnItsFirstDelivery(SQSEvent sqsEvent) {
+    setUp(sqsEvent);
     SQSEvent.SQSMessage good = event.getRecords().get(0);
     SQSEvent.SQSMessage bad = new SQSEvent.SQSMessage();
     PartSpec broken = new PartSpec(part.jobId(), 1, 0, 0, "Hello.", part.role(), null, "no-such-voice", null, 1.0, 0,
@@ -91,10 +99,10 @@ class SynthesisWorkerHandlerTest {
     SQSEvent batch = new SQSEvent();
     batch.setRecords(List.of(good, bad, garbage));
 
-    SQSBatchResponse response = new SynthesisWorkerHandler(services).handleRequest(batch, null);
+    SQSBatchResponse response = new SynthesisWorkerHandler(beans).handleRequest(batch, null);
     // an unknown voice will be unknown on every delivery: settled now, not delivered again
     assertEquals(List.of(), response.getBatchItemFailures());
-    List<PartFailure> failures = services.store().failures(part.jobId());
+    List<PartFailure> failures = beans.getBean(JobStore.class).failures(part.jobId());
     assertEquals(1, failures.size());
     assertTrue(failures.get(0).dead(), "dead on the first of three deliveries");
     assertEquals(1, failures.get(0).attempts());

@@ -1,6 +1,9 @@
 package com.etoaudiobook.worker;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.JobService;
+import io.micronaut.context.ApplicationContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
@@ -9,7 +12,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.etoaudiobook.aws.AwsClients;
 import com.etoaudiobook.aws.AwsSettings;
 import com.etoaudiobook.aws.PollyEngine;
-import com.etoaudiobook.aws.Services;
 import com.etoaudiobook.aws.quota.LocalRateLimiter;
 import com.etoaudiobook.aws.quota.SynthesisRateLimiter;
 import com.etoaudiobook.aws.testing.FakePolly;
@@ -63,17 +65,17 @@ class SynthesisWorkerOnPollyTest {
     queue = new RecordingQueue();
   }
 
-  /** Services on Polly with {@code limiter}, and a running job of {@code parts} parts. */
-  private Services services(SynthesisRateLimiter limiter, int parts) {
+  /** The functions' beans on Polly with {@code limiter}, and a running job of {@code parts} parts. */
+  private ApplicationContext services(SynthesisRateLimiter limiter, int parts) {
     AwsSettings aws = new AwsSettings("us-east-1", null, null, polly.endpoint(), false, "local", "local");
     PollyEngine engine = new PollyEngine(AwsClients.polly(aws, 2, Duration.ofMillis(1), Duration.ofMillis(5)),
         "neural", List.of(), limiter);
-    Services services = Fixtures.services(dir, queue, Map.of("MAX_RECEIVE_COUNT", "3", "SPEECH_PROVIDER", "polly"),
+    ApplicationContext beans = Fixtures.context(dir, queue, Map.of("MAX_RECEIVE_COUNT", "3", "SPEECH_PROVIDER", "polly"),
         engine);
-    services.store().saveJob(new Job(JOB, "b", "T", JobState.RUNNING,
+    beans.getBean(JobStore.class).saveJob(new Job(JOB, "b", "T", JobState.RUNNING,
         new Casting(Map.of("Narrator", Casting.Assignment.of("Joanna"))), JobOptions.DEFAULT, parts, 0, 0, 0, null,
         0, null));
-    return services;
+    return beans;
   }
 
   private static SQSEvent batch(int parts, int receiveCount) {
@@ -98,44 +100,44 @@ class SynthesisWorkerOnPollyTest {
 
   @Test
   void textPollyRefusesFailsTheJobAfterOneCall() {
-    Services services = services(SynthesisRateLimiter.NONE, 1);
+    ApplicationContext beans = services(SynthesisRateLimiter.NONE, 1);
     polly.failAlways(new FakePolly.Failure(400, "TextLengthExceededException", "Maximum text length exceeded"));
-    SQSBatchResponse r = new SynthesisWorkerHandler(services).handleRequest(batch(1, 1), null);
+    SQSBatchResponse r = new SynthesisWorkerHandler(beans).handleRequest(batch(1, 1), null);
     assertEquals(List.of(), failed(r), "not delivered again");
     assertEquals(1, polly.speechCalls().size());
-    PartFailure f = services.store().failures(JOB).get(0);
+    PartFailure f = beans.getBean(JobStore.class).failures(JOB).get(0);
     assertTrue(f.dead() && f.reason().contains("TextLengthExceededException"), f.toString());
-    assertEquals(JobState.FAILED, services.jobs().progress(JOB).job().state(), "the job shows it now");
+    assertEquals(JobState.FAILED, beans.getBean(JobService.class).progress(JOB).job().state(), "the job shows it now");
   }
 
   @Test
   void serverErrorsComeBackAndAreDeadOnlyOnTheLastDelivery() {
-    Services services = services(SynthesisRateLimiter.NONE, 1);
+    ApplicationContext beans = services(SynthesisRateLimiter.NONE, 1);
     polly.failAlways(new FakePolly.Failure(500, "ServiceFailureException", "internal failure"));
-    SynthesisWorkerHandler handler = new SynthesisWorkerHandler(services);
+    SynthesisWorkerHandler handler = new SynthesisWorkerHandler(beans);
     assertEquals(List.of("m-0"), failed(handler.handleRequest(batch(1, 1), null)));
-    assertFalse(services.store().failures(JOB).get(0).dead());
+    assertFalse(beans.getBean(JobStore.class).failures(JOB).get(0).dead());
     assertEquals(List.of("m-0"), failed(handler.handleRequest(batch(1, 3), null)));
-    assertTrue(services.store().failures(JOB).get(0).dead(), "the third delivery of three is the last");
+    assertTrue(beans.getBean(JobStore.class).failures(JOB).get(0).dead(), "the third delivery of three is the last");
   }
 
   @Test
   void throttlingHandsThePartBackAndNeverMakesItDead() {
-    Services services = services(SynthesisRateLimiter.NONE, 1);
+    ApplicationContext beans = services(SynthesisRateLimiter.NONE, 1);
     polly.failAlways(new FakePolly.Failure(400, "ThrottlingException", "Rate exceeded"));
-    SynthesisWorkerHandler handler = new SynthesisWorkerHandler(services);
+    SynthesisWorkerHandler handler = new SynthesisWorkerHandler(beans);
     assertEquals(List.of("m-0"), failed(handler.handleRequest(batch(1, 1), null)), "handed back");
-    assertTrue(services.store().failures(JOB).isEmpty(), "waiting for capacity is not a failure");
+    assertTrue(beans.getBean(JobStore.class).failures(JOB).isEmpty(), "waiting for capacity is not a failure");
     // on its last delivery a handed-back part is queued afresh instead of going to the DLQ
     assertEquals(List.of(), failed(handler.handleRequest(batch(1, 3), null)));
     assertEquals(1, queue.parts.size());
-    assertTrue(services.store().failures(JOB).isEmpty());
+    assertTrue(beans.getBean(JobStore.class).failures(JOB).isEmpty());
   }
 
   @Test
   void anInvocationWithLittleTimeLeftHandsItsPartsBackUntried() {
-    Services services = services(SynthesisRateLimiter.NONE, 3);
-    SQSBatchResponse r = new SynthesisWorkerHandler(services).handleRequest(batch(3, 1), context(5_000));
+    ApplicationContext beans = services(SynthesisRateLimiter.NONE, 3);
+    SQSBatchResponse r = new SynthesisWorkerHandler(beans).handleRequest(batch(3, 1), context(5_000));
     assertEquals(List.of("m-0", "m-1", "m-2"), failed(r));
     assertTrue(polly.speechCalls().isEmpty(), "no call that could outlast the invocation");
   }
@@ -143,13 +145,13 @@ class SynthesisWorkerOnPollyTest {
   @Test
   void afterACancelNoCallStartsASecondLater() throws Exception {
     // one call per second: six parts of two calls each would take twelve seconds
-    Services services = services(new LocalRateLimiter(Map.of("neural", 1.0)), 6);
+    ApplicationContext beans = services(new LocalRateLimiter(Map.of("neural", 1.0)), 6);
     var handled = CompletableFuture.supplyAsync(
-        () -> new SynthesisWorkerHandler(services).handleRequest(batch(6, 1), null));
+        () -> new SynthesisWorkerHandler(beans).handleRequest(batch(6, 1), null));
     while (polly.speechCalls().size() < 2) {
       Thread.sleep(10);
     }
-    services.jobs().cancel(JOB);
+    beans.getBean(JobService.class).cancel(JOB);
     long cancelledAt = System.nanoTime();
     assertEquals(List.of(), failed(handled.get()), "cancelled parts are settled, not retried");
     long late = polly.speechCalls().stream().filter(c -> c.atNanos() > cancelledAt + 1_000_000_000L).count();

@@ -1,7 +1,7 @@
 package com.etoaudiobook.aws;
 
 import java.net.URI;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Where the AWS clients point. In Lambda only the region is set and everything else comes from
@@ -35,22 +35,18 @@ public record AwsSettings(String region, URI s3Endpoint, URI sqsEndpoint, URI po
     return new AwsSettings(DEFAULT_REGION, s3Endpoint, sqsEndpoint, null, true, LOCAL_KEY, LOCAL_KEY);
   }
 
-  /** Reads AWS_REGION (default us-east-1), S3_ENDPOINT, SQS_ENDPOINT and POLLY_ENDPOINT. */
-  public static AwsSettings fromEnvironment() {
-    return fromEnvironment(System.getenv());
-  }
-
-  public static AwsSettings fromEnvironment(Map<String, String> env) {
-    URI s3 = uri(env.get("S3_ENDPOINT"));
-    URI sqs = uri(env.get("SQS_ENDPOINT"));
-    URI polly = uri(env.get("POLLY_ENDPOINT"));
-    String region = env.getOrDefault("AWS_REGION", DEFAULT_REGION);
+  /** Reads AWS_REGION (default us-east-1), S3_ENDPOINT, SQS_ENDPOINT and POLLY_ENDPOINT through {@code env} (by name). */
+  public static AwsSettings from(UnaryOperator<String> env) {
+    URI s3 = uri(env.apply("S3_ENDPOINT"));
+    URI sqs = uri(env.apply("SQS_ENDPOINT"));
+    URI polly = uri(env.apply("POLLY_ENDPOINT"));
+    String region = env.apply("AWS_REGION");
     if (s3 == null && sqs == null) {
       return new AwsSettings(region, null, null, polly, false, null, null);
     }
     // Local mode: take explicit keys when given (an S3Proxy with fixed credentials), else dummies.
-    String id = env.get("AWS_ACCESS_KEY_ID");
-    String secret = env.get("AWS_SECRET_ACCESS_KEY");
+    String id = env.apply("AWS_ACCESS_KEY_ID");
+    String secret = env.apply("AWS_SECRET_ACCESS_KEY");
     boolean keys = id != null && !id.isBlank() && secret != null && !secret.isBlank();
     return new AwsSettings(region, s3, sqs, polly, true, keys ? id : LOCAL_KEY, keys ? secret : LOCAL_KEY);
   }

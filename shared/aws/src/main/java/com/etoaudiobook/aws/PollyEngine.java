@@ -98,11 +98,6 @@ public final class PollyEngine implements SpeechEngine, AutoCloseable {
     }
   }
 
-  public static PollyEngine create(Settings settings, AwsSettings aws) {
-    return new PollyEngine(AwsClients.polly(aws), settings.pollyEngine(), settings.pollyLexicons(),
-        SynthesisRateLimiter.create(settings.pollyQuotas(), settings.redisUrl(), settings.workerInstances()));
-  }
-
   @Override
   public String provider() {
     return PROVIDER;

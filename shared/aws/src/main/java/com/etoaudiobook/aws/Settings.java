@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
- * Every setting the functions read, from environment variables (template.yaml sets them in AWS;
+ * The settings the functions share, gathered from the validated records of
+ * {@code com.etoaudiobook.aws.settings} (environment variables on Lambda: template.yaml sets them;
  * the local runtime sets them for its embedded services).
  *
  * @param bucket            data bucket
@@ -19,7 +19,6 @@ import java.util.function.UnaryOperator;
  * @param pollyEngine       default Polly engine for voices that support several
  * @param maxReceiveCount   the synthesis queue's redrive maxReceiveCount
  * @param uploadMaxBytes    largest accepted upload
- * @param allowedOrigins    CORS origins
  * @param redisUrl          shared cache, or null
  * @param pollyLexicons     Polly pronunciation lexicons applied to every request (POLLY_LEXICONS, comma-separated)
  * @param prices            USD per million characters by engine (PRICES "standard=4,neural=16"), over the list prices
@@ -30,7 +29,7 @@ import java.util.function.UnaryOperator;
  * @param workerTimeoutSeconds the worker's timeout when no Lambda context says what is left (the local runtime)
  */
 public record Settings(String bucket, String synthesisQueueUrl, String assemblyQueueUrl, String speechProvider,
-                       String pollyEngine, int maxReceiveCount, long uploadMaxBytes, List<String> allowedOrigins,
+                       String pollyEngine, int maxReceiveCount, long uploadMaxBytes,
                        String redisUrl, List<String> pollyLexicons, Map<String, Double> prices,
                        Map<String, Double> pollyQuotas, int workerInstances, int workerTimeoutSeconds) {
   /** Polly's default SynthesizeSpeech quotas (requests per second, per account and region). */
@@ -38,36 +37,14 @@ public record Settings(String bucket, String synthesisQueueUrl, String assemblyQ
       "long-form", 8.0, "generative", 8.0);
 
   public Settings {
-    pollyLexicons = pollyLexicons == null ? List.of() : List.copyOf(pollyLexicons);
+    pollyLexicons = clean(pollyLexicons);
+    redisUrl = redisUrl == null || redisUrl.isBlank() ? null : redisUrl.strip();
     prices = prices == null ? Map.of() : Map.copyOf(prices);
     pollyQuotas = pollyQuotas == null ? POLLY_QUOTAS : Map.copyOf(pollyQuotas);
   }
 
-  public static Settings fromEnvironment() {
-    return from(System::getenv);
-  }
-
-  /** Reads the settings through {@code env} (environment variables by name). */
-  public static Settings from(UnaryOperator<String> env) {
-    return new Settings(
-        or(env.apply("DATA_BUCKET"), "etoaudiobook-data"),
-        env.apply("SYNTHESIS_QUEUE_URL"),
-        env.apply("ASSEMBLY_QUEUE_URL"),
-        or(env.apply("SPEECH_PROVIDER"), "polly"),
-        or(env.apply("POLLY_ENGINE"), "neural"),
-        Integer.parseInt(or(env.apply("MAX_RECEIVE_COUNT"), "5")),
-        Long.parseLong(or(env.apply("UPLOAD_MAX_BYTES"), "20971520")),
-        list(env.apply("ALLOWED_ORIGINS")),
-        blankToNull(env.apply("REDIS_URL")),
-        list(env.apply("POLLY_LEXICONS")),
-        prices(env.apply("PRICES")),
-        quotas(env.apply("POLLY_QUOTAS")),
-        Integer.parseInt(or(env.apply("SYNTHESIS_MAX_CONCURRENCY"), "1")),
-        Integer.parseInt(or(env.apply("WORKER_TIMEOUT_SECONDS"), "120")));
-  }
-
   /** Polly's default quotas with POLLY_QUOTAS ("neural=8,standard=80") applied on top. */
-  static Map<String, Double> quotas(String value) {
+  public static Map<String, Double> quotas(String value) {
     Map<String, Double> table = new LinkedHashMap<>(POLLY_QUOTAS);
     table.putAll(numbers("POLLY_QUOTAS", value));
     return table;
@@ -84,11 +61,17 @@ public record Settings(String bucket, String synthesisQueueUrl, String assemblyQ
   }
 
   private static List<String> list(String value) {
-    return Arrays.stream(or(value, "").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return clean(Arrays.asList(or(value, "").split(",")));
+  }
+
+  /** Entries stripped, empty ones dropped ("a, b," is a and b). */
+  private static List<String> clean(List<String> values) {
+    return values == null ? List.of() : values.stream().filter(v -> v != null).map(String::strip)
+        .filter(v -> !v.isEmpty()).toList();
   }
 
   /** Parses "standard=4,neural=16"; a malformed entry stops start-up rather than mis-pricing books. */
-  static Map<String, Double> prices(String value) {
+  public static Map<String, Double> prices(String value) {
     return numbers("PRICES", value);
   }
 
@@ -116,7 +99,4 @@ public record Settings(String bucket, String synthesisQueueUrl, String assemblyQ
     return value == null || value.isBlank() ? fallback : value;
   }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
-  }
 }

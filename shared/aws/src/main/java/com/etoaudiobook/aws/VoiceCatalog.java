@@ -1,5 +1,6 @@
 package com.etoaudiobook.aws;
 
+import com.etoaudiobook.concurrent.CircuitBreaker;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.voice.Voice;
@@ -17,11 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
@@ -43,17 +44,24 @@ public final class VoiceCatalog implements AutoCloseable {
    * @param redisTimeout connect and command timeout
    * @param breakerOpen  how long Redis is skipped after a failure before it is tried again
    */
-  public record Options(Duration ttl, boolean cached, String redisUrl, Duration redisTimeout, Duration breakerOpen) {
+  public record Options(Duration ttl, boolean cached, String redisUrl, Duration redisTimeout, Duration breakerOpen,
+                        LongSupplier nanoClock) {
     public static Options defaults(String redisUrl) {
-      return new Options(Duration.ofHours(1), true, redisUrl, Duration.ofMillis(200), Duration.ofSeconds(10));
+      return new Options(Duration.ofHours(1), true, redisUrl, Duration.ofMillis(200), Duration.ofSeconds(10),
+          System::nanoTime);
     }
 
     public static Options uncached() {
-      return new Options(Duration.ZERO, false, null, Duration.ofMillis(200), Duration.ofSeconds(10));
+      return new Options(Duration.ZERO, false, null, Duration.ofMillis(200), Duration.ofSeconds(10), System::nanoTime);
     }
 
     public Options withBreakerOpen(Duration d) {
-      return new Options(ttl, cached, redisUrl, redisTimeout, d);
+      return new Options(ttl, cached, redisUrl, redisTimeout, d, nanoClock);
+    }
+
+    /** The breaker's clock (nanoseconds): tests move it instead of sleeping. */
+    public Options withClock(LongSupplier clock) {
+      return new Options(ttl, cached, redisUrl, redisTimeout, breakerOpen, clock);
     }
   }
 
@@ -81,8 +89,8 @@ public final class VoiceCatalog implements AutoCloseable {
   private final RedisClient redis;
   private final Object redisLock = new Object();
   private volatile StatefulRedisConnection<String, String> connection;
-  /** System.nanoTime() before which Redis is not tried; 0 when the breaker is closed. */
-  private final AtomicLong openUntil = new AtomicLong();
+  /** Skips Redis for a while after it failed. */
+  private final CircuitBreaker breaker;
   private final LongAdder caffeineHits = new LongAdder();
   private final LongAdder caffeineMisses = new LongAdder();
   private final LongAdder redisHits = new LongAdder();
@@ -101,6 +109,7 @@ public final class VoiceCatalog implements AutoCloseable {
     }
     this.engines = List.copyOf(engines);
     this.options = options;
+    this.breaker = new CircuitBreaker(options.breakerOpen(), options.nanoClock());
     // one entry per set of providers, versioned so a change of the Voice shape never reads old JSON
     this.redisKey = "etoaudiobook:voices:v1:" + this.engines.stream().map(SpeechEngine::provider)
         .collect(Collectors.joining(","));
@@ -160,7 +169,7 @@ public final class VoiceCatalog implements AutoCloseable {
 
   public Stats stats() {
     return new Stats(caffeineHits.sum(), caffeineMisses.sum(), redisHits.sum(), redisMisses.sum(), redisErrors.sum(),
-        redisSkipped.sum(), redis != null, redis != null && openUntil.get() == 0, engineLoads.sum());
+        redisSkipped.sum(), redis != null, redis != null && !breaker.isOpen(), engineLoads.sum());
   }
 
   private List<Voice> loadShared() {
@@ -224,8 +233,7 @@ public final class VoiceCatalog implements AutoCloseable {
     if (redis == null) {
       return null;
     }
-    long until = openUntil.get();
-    if (until != 0 && System.nanoTime() < until) {
+    if (!breaker.allowRequest()) {
       redisSkipped.increment();
       return null;
     }
@@ -251,15 +259,14 @@ public final class VoiceCatalog implements AutoCloseable {
   }
 
   private void closeBreaker() {
-    if (openUntil.getAndSet(0) != 0) {
+    if (breaker.recordSuccess()) {
       LOG.info("Redis is back: the voice catalog uses it again");
     }
   }
 
   private void redisFailed(StatefulRedisConnection<String, String> c, RuntimeException e) {
     redisErrors.increment();
-    long until = System.nanoTime() + options.breakerOpen().toNanos();
-    if (openUntil.getAndSet(until == 0 ? 1 : until) == 0) {
+    if (breaker.recordFailure()) {
       LOG.warn("Redis failed ({}); the voice catalog skips it for {} ms", e.toString(),
           options.breakerOpen().toMillis());
     }

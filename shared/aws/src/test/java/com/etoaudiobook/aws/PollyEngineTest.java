@@ -1,5 +1,6 @@
 package com.etoaudiobook.aws;
 
+import io.micronaut.context.ApplicationContext;
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.aws.testing.FakePolly;
 import com.etoaudiobook.aws.quota.LocalRateLimiter;
@@ -303,16 +304,18 @@ class PollyEngineTest {
 
   @Test
   void speechProviderPollyWiresThePollyEngineWithLexicons() {
-    Settings settings = Settings.from(Map.of("SPEECH_PROVIDER", "polly", "POLLY_LEXICONS", "names, places",
-        "PRICES", "neural=20")::get);
-    assertEquals(List.of("names", "places"), settings.pollyLexicons());
-    assertEquals(20.0, settings.pricing().usdPerMillion().get("neural"));
-    assertEquals(4.0, settings.pricing().usdPerMillion().get("standard"));
-    SpeechEngine wired = Services.engine(settings,
-        new AwsSettings("us-east-1", null, null, polly.endpoint(), false, "local", "local"));
-    assertInstanceOf(PollyEngine.class, wired);
-    assertEquals("polly", wired.provider());
-    assertEquals(3, wired.voices().size());
+    try (ApplicationContext beans = ApplicationContext.builder().properties(Map.of("speech.provider", "polly",
+        "polly.lexicons", "names, places", "prices", "neural=20", "polly.endpoint", polly.endpoint().toString()))
+        .start()) {
+      Settings settings = beans.getBean(Settings.class);
+      assertEquals(List.of("names", "places"), settings.pollyLexicons());
+      assertEquals(20.0, settings.pricing().usdPerMillion().get("neural"));
+      assertEquals(4.0, settings.pricing().usdPerMillion().get("standard"));
+      SpeechEngine wired = beans.getBean(SpeechEngine.class);
+      assertInstanceOf(PollyEngine.class, wired);
+      assertEquals("polly", wired.provider());
+      assertEquals(3, wired.voices().size());
+    }
   }
 
   private static List<String> strings(JsonNode array) {

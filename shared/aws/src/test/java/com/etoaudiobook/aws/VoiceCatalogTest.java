@@ -146,10 +146,14 @@ class VoiceCatalogTest {
   @Test
   void aRedisOutageCostsNothingAndRedisIsUsedAgainAfterItComesBack() throws Exception {
     CountingEngine engine = new CountingEngine();
-    Duration breaker = Duration.ofMillis(500);
+    Duration breaker = Duration.ofSeconds(30);
+    java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
     // a Redis of this test's own: the outage must not reach the machine's shared one
     try (OwnRedis redis = new OwnRedis()) {
-      VoiceCatalog c = catalog(List.of(engine), breaker, redis.url());
+      // the breaker on a clock this test moves: its open time passes without sleeping
+      VoiceCatalog c = new VoiceCatalog(List.of(engine), VoiceCatalog.Options.defaults(redis.url())
+          .withBreakerOpen(breaker).withClock(clock::get));
+      open.add(c);
       c.voices();
       assertTrue(c.stats().redisAvailable(), c.stats().toString());
 
@@ -175,7 +179,10 @@ class VoiceCatalogTest {
       assertTrue(skipped.redisSkipped() >= 20, skipped.toString());
 
       redis.start();
-      Thread.sleep(breaker.toMillis() + 100); // the breaker's own open time, not a wait for something to happen
+      c.invalidateLocal();
+      c.voices();
+      assertEquals(errors, c.stats().redisErrors(), "Redis is back, but the breaker is still open: not tried");
+      clock.addAndGet(breaker.toNanos()); // the breaker's open time passes
       long missesBefore = c.stats().redisMisses();
       c.invalidateLocal();
       c.voices();

@@ -16,6 +16,19 @@ import java.util.stream.Stream;
  */
 public record Book(String title, String author, String language, List<Chapter> chapters,
                    List<Role> roles, Source source, List<String> warnings) {
+  /**
+   * Segments a book may have, counted while parsing: each is objects of its own, so a text of a million
+   * one-word lines or quotations would fill the heap before any later check. The jobs' limit
+   * (job.BookLimits.MAX_SEGMENTS) is the same, so this refuses nothing a job would take.
+   */
+  public static final int MAX_SEGMENTS = 50_000;
+
+  /** The refusal when a parse passes {@link #MAX_SEGMENTS}. */
+  public static BookFormatException tooManySegments() {
+    return new BookFormatException("too-large", "The text splits into more than " + MAX_SEGMENTS
+        + " segments, the most one book may have; split it into smaller files");
+  }
+
   public Book {
     chapters = List.copyOf(chapters);
     roles = List.copyOf(roles);

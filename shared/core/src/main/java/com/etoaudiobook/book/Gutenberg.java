@@ -40,11 +40,12 @@ public final class Gutenberg {
 
   /** The "*** START OF THE PROJECT GUTENBERG EBOOK ..." line that ends the header. */
   public static boolean isStart(String line) {
-    return START.matcher(line).matches();
+    return line.contains("***") && START.matcher(line).matches();
   }
 
   /** The line that ends the book and starts the licence ("End of the Project Gutenberg EBook"). */
   public static boolean isEnd(String line) {
-    return END.matcher(line).matches();
+    // every form names the Project Gutenberg: shorter lines (most, and all blank ones) need no matcher
+    return line.length() >= 24 && END.matcher(line).matches();
   }
 }

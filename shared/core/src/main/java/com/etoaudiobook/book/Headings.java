@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 /** Recognises the ways people mark chapters: Markdown headings, bold lines, CHAPTER IV, ALL CAPS. */
 public final class Headings {
-  private static final Pattern ATX = Pattern.compile("^(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
   private static final Pattern BOLD_LINE = Pattern.compile("^(\\*\\*|__)(?!\\s)([^*]+?)(?<!\\s)\\1$");
   private static final Pattern CHAPTER_WORD = Pattern.compile(
       "^(chapter|part|act|book|scene|prologue|epilogue|interlude)(?![\\p{L}\\p{N}])",
@@ -33,17 +32,56 @@ public final class Headings {
   public record Atx(int level, String title) {
   }
 
+  /**
+   * "## Title ##": one to six marks, then blanks and the title, closing marks after a blank dropped. By
+   * hand, not by a regular expression: a lazy title before optional closing blanks backtracked over every
+   * blank of a long run ("# a", a million spaces, "b" took minutes).
+   */
   public static Atx atx(String body) {
-    Matcher m = ATX.matcher(body);
-    if (!m.matches()) {
+    int n = body.length();
+    int level = 0;
+    while (level < n && level < 7 && body.charAt(level) == '#') {
+      level++;
+    }
+    if (level == 0 || level > 6) {
       return null;
     }
-    String title = m.group(2) == null ? "" : Markup.clean(m.group(2)).strip();
-    return new Atx(m.group(1).length(), title);
+    if (level == n) {
+      return new Atx(level, "");
+    }
+    if (!blank(body.charAt(level))) {
+      return null;
+    }
+    int from = level;
+    while (from < n && blank(body.charAt(from))) {
+      from++;
+    }
+    int to = n;
+    while (to > from && blank(body.charAt(to - 1))) {
+      to--;
+    }
+    int marks = to;
+    while (marks > from && body.charAt(marks - 1) == '#') {
+      marks--;
+    }
+    if (marks < to && marks > from && blank(body.charAt(marks - 1))) {
+      to = marks;
+      while (to > from && blank(body.charAt(to - 1))) {
+        to--;
+      }
+    }
+    return new Atx(level, Markup.clean(body.substring(from, to)).strip());
+  }
+
+  private static boolean blank(char c) {
+    return c == ' ' || c == '\t';
   }
 
   /** Inner text of a line that is entirely bold ({@code **Title**}), or null. */
   public static String boldLine(String body) {
+    if (!body.endsWith("**") && !body.endsWith("__")) {
+      return null; // no closing mark: no pass over a long line
+    }
     Matcher m = BOLD_LINE.matcher(body);
     return m.matches() ? m.group(2).strip() : null;
   }

@@ -52,6 +52,7 @@ public final class ProseBuilder {
 
   /** Adds a paragraph of narration (a blank-line-free text; single line breaks are kept). */
   public ProseBuilder paragraph(String paragraph) {
+    Cancellation.check();
     if (paragraph == null) {
       return this;
     }

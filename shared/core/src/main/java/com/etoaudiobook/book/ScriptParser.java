@@ -44,11 +44,12 @@ public final class ScriptParser implements BookParser {
   private static String cleanSlice(String slice) {
     StringBuilder out = new StringBuilder();
     for (String line : slice.split("\r\n|\r|\n", -1)) {
-      String body = line.strip();
-      while (body.startsWith(">")) {
-        body = body.substring(1).strip();
+      // Quote markers skipped by index: a substring per marker was quadratic in a run of them.
+      int from = 0;
+      while (from < line.length() && (line.charAt(from) == '>' || Character.isWhitespace(line.charAt(from)))) {
+        from++;
       }
-      String clean = Markup.clean(body).strip();
+      String clean = Markup.clean(line.substring(from).strip()).strip();
       if (!clean.isEmpty()) {
         if (out.length() > 0) {
           out.append('\n');

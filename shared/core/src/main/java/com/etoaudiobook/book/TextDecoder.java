@@ -1,8 +1,10 @@
 package com.etoaudiobook.book;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,6 +20,8 @@ public final class TextDecoder {
   public static final String WINDOWS_1252_WARNING = "Not valid UTF-8: decoded as Windows-1252";
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  /** Bytes between checks for an interrupt in the loops over the whole file. */
+  private static final int CHUNK = 1 << 20;
 
   /**
    * @param text     the decoded text, without any BOM; line ends untouched
@@ -67,16 +71,36 @@ public final class TextDecoder {
     if (looksBinary(b, offset)) {
       throw binary();
     }
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(b, offset, b.length - offset))
-          .toString();
+    String text = strictUtf8(b, offset);
+    if (text != null) {
       return new Decoded(text, "UTF-8", List.of());
-    } catch (CharacterCodingException e) {
-      String text = new String(b, offset, b.length - offset, WINDOWS_1252);
-      return new Decoded(text, "windows-1252", List.of(WINDOWS_1252_WARNING));
+    }
+    return new Decoded(new String(b, offset, b.length - offset, WINDOWS_1252), "windows-1252",
+        List.of(WINDOWS_1252_WARNING));
+  }
+
+  /** The bytes as strict UTF-8, or null when they are not; a megabyte at a time, checking for an interrupt. */
+  private static String strictUtf8(byte[] b, int offset) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(b, offset, b.length - offset);
+    CharBuffer out = CharBuffer.allocate(b.length - offset);
+    int end = b.length;
+    while (true) {
+      Cancellation.check();
+      in.limit(Math.min(end, in.position() + CHUNK));
+      boolean last = in.limit() == end;
+      CoderResult r = decoder.decode(in, out, last);
+      if (r.isError()) {
+        return null;
+      }
+      if (last) {
+        if (decoder.flush(out).isError()) {
+          return null;
+        }
+        return out.flip().toString();
+      }
     }
   }
 
@@ -87,6 +111,9 @@ public final class TextDecoder {
     }
     int control = 0;
     for (int i = 0; i < text.length(); i++) {
+      if ((i & (CHUNK - 1)) == 0) {
+        Cancellation.check();
+      }
       char c = text.charAt(i);
       if (c == 0) {
         throw binary();
@@ -108,6 +135,9 @@ public final class TextDecoder {
     int evenNul = 0;
     int oddNul = 0;
     for (int i = 0; i < b.length; i++) {
+      if ((i & (CHUNK - 1)) == 0) {
+        Cancellation.check();
+      }
       if (b[i] == 0) {
         if (i % 2 == 0) {
           evenNul++;
@@ -130,6 +160,9 @@ public final class TextDecoder {
   private static boolean looksBinary(byte[] b, int offset) {
     int control = 0;
     for (int i = offset; i < b.length; i++) {
+      if ((i & (CHUNK - 1)) == 0) {
+        Cancellation.check();
+      }
       int c = b[i] & 0xff;
       if (c == 0) {
         return true;

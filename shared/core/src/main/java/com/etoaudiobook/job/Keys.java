@@ -22,7 +22,12 @@ public final class Keys {
   }
 
   public static String job(String jobId) {
-    return "jobs/" + jobId + "/job.json";
+    return jobPrefix(jobId) + "job.json";
+  }
+
+  /** Everything of one job: its record, plan, parts, failures and outputs. */
+  public static String jobPrefix(String jobId) {
+    return "jobs/" + jobId + "/";
   }
 
   /** The index of jobs that may be running: one empty object per job, so start-up never lists jobs/. */

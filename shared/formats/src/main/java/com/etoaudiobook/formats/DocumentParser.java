@@ -3,6 +3,7 @@ package com.etoaudiobook.formats;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.FileTitle;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.book.ScriptParser;
@@ -71,8 +72,27 @@ public final class DocumentParser implements BookParser {
     return read(fileName, content).book();
   }
 
-  /** Parses and also returns the plain text offsets refer to and the cover image. */
+  /**
+   * Parses and also returns the plain text offsets refer to and the cover image.
+   *
+   * @throws BookFormatException for any input that cannot become a book, including one nested too
+   *                             deeply for a library's recursion ("too-complex"), and
+   *                             {@link com.etoaudiobook.book.ParseStoppedException} once the thread
+   *                             is interrupted
+   */
   public Document read(String fileName, byte[] content) {
+    Cancellation.check();
+    try {
+      return readChecked(fileName, content);
+    } catch (StackOverflowError e) {
+      // The libraries (XMLBeans, PDFBox) recurse over a document's nesting. The stack that overflowed
+      // was this parse's own, and its objects are garbage now: nothing shared is left half-changed.
+      throw new BookFormatException("too-complex", "The file is nested too deeply to be read "
+          + "(its structure exceeds the parser's limits)");
+    }
+  }
+
+  private Document readChecked(String fileName, byte[] content) {
     if (content == null || content.length == 0) {
       throw new BookFormatException("empty", "The file is empty");
     }
@@ -153,6 +173,8 @@ public final class DocumentParser implements BookParser {
         return new BookFormatException("encrypted", "This Word document is password-protected; "
             + "save a copy without a password and upload that");
       }
+    } catch (BookFormatException e) {
+      return e;
     } catch (IOException | RuntimeException e) {
       return new BookFormatException("corrupt", "The Office file is damaged and cannot be opened");
     }

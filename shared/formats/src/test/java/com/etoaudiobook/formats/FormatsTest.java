@@ -136,6 +136,15 @@ class FormatsTest {
   }
 
   @Test
+  void aStrayTabInsideAWordIsNoWordBreak() {
+    String html = "<html><head><title>T</title></head><body><p>\"No,\" thought Ali\tce; the mag\tic b\tottle "
+        + "stood there.\tThen she left.</p><p>Name\tAge\t42</p></body></html>";
+    String text = all(parser.parse("t.html", utf8(html)));
+    assertTrue(text.contains("thought Alice; the magic bottle stood there. Then she left."), text);
+    assertTrue(text.contains("Name Age 42"), "tabs beside capitals or digits still part words: " + text);
+  }
+
+  @Test
   void pdfWithoutHeadersFootersPageNumbersOrHyphens() throws Exception {
     byte[] pdf;
     try (PDDocument doc = new PDDocument()) {

@@ -1,16 +1,14 @@
 package com.etoaudiobook.api.ratelimit;
 
-import com.etoaudiobook.aws.Services;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
+import com.etoaudiobook.aws.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 
 /**
- * The API's rate-limit settings and limiter. From application.yml, which reads RATE_LIMIT_ENABLED,
- * RATE_LIMITS and CLIENT_ADDRESS_HEADER; Redis from REDIS_URL (or etoaudiobook.rate-limit.redis-url).
+ * The API's rate limiter, from {@link RateLimitSettings}; Redis from REDIS_URL unless
+ * etoaudiobook.rate-limit.redis-url names another.
  */
 @Singleton
 public final class RateLimiting implements AutoCloseable {
@@ -19,17 +17,18 @@ public final class RateLimiting implements AutoCloseable {
   private final RateLimits limits;
   private final ResilientRateLimiter limiter;
 
-  public RateLimiting(Services services,
-                      @Value("${etoaudiobook.rate-limit.enabled:true}") boolean enabled,
-                      @Value("${etoaudiobook.rate-limit.limits:}") @Nullable String limits,
-                      @Value("${etoaudiobook.rate-limit.client-address-header:}") @Nullable String addressHeader,
-                      @Value("${etoaudiobook.rate-limit.redis-url:}") @Nullable String redisUrl,
-                      @Value("${etoaudiobook.rate-limit.redis-timeout-ms:200}") long timeoutMs,
-                      @Value("${etoaudiobook.rate-limit.circuit-open-ms:5000}") long openMs) {
+  @jakarta.inject.Inject
+  public RateLimiting(RateLimitSettings rateLimit, Settings settings) {
+    this(settings, rateLimit.enabled(), rateLimit.limits(), rateLimit.clientAddressHeader(), rateLimit.redisUrl(),
+        rateLimit.redisTimeoutMs(), rateLimit.circuitOpenMs());
+  }
+
+  private RateLimiting(Settings settings, boolean enabled, String limits, String addressHeader, String redisUrl,
+                       long timeoutMs, long openMs) {
     this.enabled = enabled;
     this.clientAddress = new ClientAddress(addressHeader);
     this.limits = RateLimits.parse(limits);
-    String url = redisUrl == null || redisUrl.isBlank() ? services.settings().redisUrl() : redisUrl;
+    String url = redisUrl == null || redisUrl.isBlank() ? settings.redisUrl() : redisUrl;
     RedisRateLimiter redis = enabled && url != null ? new RedisRateLimiter(url, Duration.ofMillis(timeoutMs)) : null;
     this.limiter = new ResilientRateLimiter(redis, Duration.ofMillis(openMs));
   }

@@ -1,5 +1,6 @@
 package com.etoaudiobook.api.ratelimit;
 
+import com.etoaudiobook.concurrent.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,44 +20,43 @@ public final class ResilientRateLimiter implements RateLimiter {
 
   private final RedisRateLimiter redis;
   private final MemoryRateLimiter memory = new MemoryRateLimiter();
-  private final long openForMillis;
-  private final AtomicLong openUntil = new AtomicLong(0);
+  private final CircuitBreaker breaker;
   private final AtomicLong failures = new AtomicLong();
 
   /** @param redis null when no Redis is configured */
   public ResilientRateLimiter(RedisRateLimiter redis, Duration openFor) {
+    this(redis, CircuitBreaker.onSystemClock(openFor));
+  }
+
+  /** @param breaker decides when Redis is tried again (on a clock tests can move) */
+  public ResilientRateLimiter(RedisRateLimiter redis, CircuitBreaker breaker) {
     this.redis = redis;
-    this.openForMillis = openFor.toMillis();
+    this.breaker = breaker;
   }
 
   @Override
   public Decision acquire(String routeClass, String client, RateLimits.Limit limit) {
-    if (redis != null) {
-      long until = openUntil.get();
-      long now = System.currentTimeMillis();
-      // closed, or half-open: exactly one caller wins the probe, the rest use memory meanwhile
-      if (until == 0 || (now >= until && openUntil.compareAndSet(until, now + openForMillis))) {
-        try {
-          Decision d = redis.acquire(routeClass, client, limit);
-          if (until != 0) {
-            LOG.info("Rate limiter: Redis is back; buckets are shared again");
-          }
-          openUntil.set(0);
-          return d;
-        } catch (RuntimeException e) {
-          failures.incrementAndGet();
-          openUntil.set(System.currentTimeMillis() + openForMillis);
-          redis.reset();
-          LOG.warn("Rate limiter: Redis failed ({}); in-memory buckets for {} ms", e.getClass().getSimpleName(),
-              openForMillis);
+    // closed, or half-open: exactly one caller wins the probe, the rest use memory meanwhile
+    if (redis != null && breaker.allowRequest()) {
+      try {
+        Decision d = redis.acquire(routeClass, client, limit);
+        if (breaker.recordSuccess()) {
+          LOG.info("Rate limiter: Redis is back; buckets are shared again");
         }
+        return d;
+      } catch (RuntimeException e) {
+        failures.incrementAndGet();
+        breaker.recordFailure();
+        redis.reset();
+        LOG.warn("Rate limiter: Redis failed ({}); in-memory buckets for {} ms", e.getClass().getSimpleName(),
+            breaker.openFor().toMillis());
       }
     }
     return memory.acquire(routeClass, client, limit);
   }
 
   public Backend backend() {
-    return redis == null || openUntil.get() != 0 ? Backend.MEMORY : Backend.REDIS;
+    return redis == null || breaker.isOpen() ? Backend.MEMORY : Backend.REDIS;
   }
 
   public boolean redisConfigured() {

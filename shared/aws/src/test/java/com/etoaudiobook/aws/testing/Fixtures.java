@@ -1,23 +1,20 @@
 package com.etoaudiobook.aws.testing;
 
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.etoaudiobook.aws.Services;
-import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.UrlSigner;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.storage.FileBlobStore;
+import io.micronaut.context.ApplicationContext;
+import com.etoaudiobook.aws.wiring.BeanGraph;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
-/** Test fixtures shared by the function modules: the events/ files and services over a folder. */
+/** Test fixtures shared by the function modules: the repository's root and the bean graph over a folder. */
 public final class Fixtures {
   private Fixtures() {
   }
@@ -32,31 +29,31 @@ public final class Fixtures {
     throw new IllegalStateException("repository root not found");
   }
 
-  /** Reads events/NAME with the same serializer the Lambda Java runtime uses. */
-  public static <T> T event(String name, Class<T> type) {
-    try (InputStream in = Files.newInputStream(root().resolve("events").resolve(name))) {
-      return LambdaEventSerializers.serializerFor(type, Fixtures.class.getClassLoader()).fromJson(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public static String eventText(String name) {
-    try {
-      return Files.readString(root().resolve("events").resolve(name));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Services over a folder store, eSpeak NG, and the given queue (the handlers' logic, without S3/SQS). */
-  public static Services services(Path dir, WorkQueue queue, Map<String, String> env) {
-    return services(dir, queue, env, EspeakEngine.instance());
+  /**
+   * The functions' bean graph over a folder store, eSpeak NG, and the given queue (the handlers'
+   * logic, without S3/SQS); {@code env} holds settings by their environment variables' names
+   * (and Micronaut properties, such as etoaudiobook.rate-limit.enabled, by theirs).
+   */
+  public static ApplicationContext context(Path dir, WorkQueue queue, Map<String, String> env) {
+    return context(dir, queue, env, EspeakEngine.instance());
   }
 
   /** The same over another engine (Polly on a {@link FakePolly}). */
-  public static Services services(Path dir, WorkQueue queue, Map<String, String> env, SpeechEngine engine) {
-    Settings settings = Settings.from(k -> env.getOrDefault(k, k.equals("SPEECH_PROVIDER") ? "espeak" : null));
+  public static ApplicationContext context(Path dir, WorkQueue queue, Map<String, String> env, SpeechEngine engine) {
+    // as Lambda gives them: environment variables (MAX_RECEIVE_COUNT), which Micronaut maps to properties
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("SPEECH_PROVIDER", engine.provider());
+    env.forEach((name, value) -> {
+      if (!name.contains(".")) {
+        variables.put(name, value);
+      }
+    });
+    Map<String, Object> properties = new HashMap<>();
+    env.forEach((name, value) -> {
+      if (name.contains(".")) {
+        properties.put(name, value);
+      }
+    });
     UrlSigner signer = new UrlSigner() {
       @Override
       public String putUrl(String key, String contentType, long size, Duration ttl) {
@@ -68,6 +65,6 @@ public final class Fixtures {
         return "file:///" + key;
       }
     };
-    return new Services(settings, new FileBlobStore(dir), signer, queue, engine);
+    return BeanGraph.builder(variables, new FileBlobStore(dir), signer, queue, engine).properties(properties).start();
   }
 }

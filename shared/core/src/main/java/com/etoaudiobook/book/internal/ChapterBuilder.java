@@ -1,6 +1,8 @@
 package com.etoaudiobook.book.internal;
 
+import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.Chapter;
 import com.etoaudiobook.book.Role;
 import com.etoaudiobook.book.Segment;
@@ -9,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The last pass of {@link ScriptReader}: walks the classified lines with a small state machine
@@ -56,8 +57,6 @@ final class ChapterBuilder {
   }
 
 
-  private static final Pattern WHOLE_DIRECTION = Pattern.compile("^\\[[^\\[\\]]*\\p{L}[^\\[\\]]*]$");
-
   private final String source;
   private final List<ScriptLine> entries;
   /** Per chapter (0 before the first heading): whether its dialogue is in quotation marks. */
@@ -65,6 +64,7 @@ final class ChapterBuilder {
   private final String narrator;
   private final Map<String, String> roleNames = new HashMap<>();
   private final List<ChapterDraft> drafts = new ArrayList<>();
+  private int segments;
 
   // walk state
   private ChapterDraft chapter;
@@ -90,6 +90,7 @@ final class ChapterBuilder {
     int paragraph = -1;
     boolean newBlock = true;
     for (ScriptLine e : entries) {
+      Cancellation.check();
       if (e.kind == ScriptLine.Kind.BLANK) {
         newBlock = true;
         continue;
@@ -134,7 +135,7 @@ final class ChapterBuilder {
             open = null;
           }
           String sep = blockStart ? "\n\n" : "\n";
-          if (WHOLE_DIRECTION.matcher(e.body).matches()) {
+          if (wholeDirection(e.body)) {
             emit(narrator, "direction", e.bodyStart + 1, e.bodyEnd - 1, sep, paragraph);
           } else {
             speak(e.bodyStart, e.bodyEnd, sep, paragraph, mode != Mode.NARRATION);
@@ -143,6 +144,26 @@ final class ChapterBuilder {
         default -> throw new IllegalStateException(e.kind.name());
       }
     }
+  }
+
+  /**
+   * "[She leaves.]": a line that is one bracketed direction with a letter in it. By hand: the regular
+   * expression for it backtracked over every letter of a long unclosed "[aaaa...".
+   */
+  static boolean wholeDirection(String body) {
+    int n = body.length();
+    if (n < 3 || body.charAt(0) != '[' || body.charAt(n - 1) != ']') {
+      return false;
+    }
+    boolean letter = false;
+    for (int i = 1; i < n - 1; i++) {
+      char c = body.charAt(i);
+      if (c == '[' || c == ']') {
+        return false;
+      }
+      letter |= Character.isLetter(c) || Character.isHighSurrogate(c) && Character.isLetter(body.codePointAt(i));
+    }
+    return letter;
   }
 
   private void narrate() {
@@ -215,6 +236,9 @@ final class ChapterBuilder {
       open.text.append(sep).append(text);
       open.end = b;
       return;
+    }
+    if (++segments > Book.MAX_SEGMENTS) {
+      throw Book.tooManySegments();
     }
     String name = roleNames.computeIfAbsent(Label.key(role), k -> role);
     open = new Seg(name, how, paragraph, a, b, text);

@@ -17,13 +17,18 @@ import java.util.regex.Pattern;
  */
 public record Label(String name, String delivery, boolean bold, int textStart) {
 
+  // Possessive quantifiers throughout: a lazy name followed by optional blanks tried every split of a
+  // long run of blanks ("**a", a million spaces, "b" took minutes). The name runs to the first * _ or :
+  // either way, and named() strips the blanks it takes.
   // **Name:** / **Name (delivery):** / __Name:__
   private static final Pattern BOLD_INSIDE =
-      Pattern.compile("^(\\*\\*|__)([^*_:]+?)\\s*:\\s*\\1(?=\\s|$)");
+      Pattern.compile("^(\\*\\*|__)([^*_:]++):\\s*+\\1(?=\\s|$)");
   // **Name**: / **Name** (delivery):
   private static final Pattern BOLD_OUTSIDE =
-      Pattern.compile("^(\\*\\*|__)([^*_:]+?)\\1\\s*(\\([^()]*\\))?\\s*:(?=\\s|$)");
-  private static final Pattern PLAIN = Pattern.compile("^([^:*_\\[\\]#>]{1,60}?)\\s*:(?=\\s|$)");
+      Pattern.compile("^(\\*\\*|__)([^*_:]++)\\1\\s*+(\\([^()]*+\\))?\\s*+:(?=\\s|$)");
+  private static final Pattern PLAIN = Pattern.compile("^([^:*_\\[\\]#>]{1,60}+)\\s*+:(?=\\s|$)");
+  /** Longest name with its delivery worth looking at: names are at most 40 characters. */
+  private static final int MAX_RAW = 200;
   private static final Pattern DELIVERY = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)$");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern NAME_CHARS = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’.\\- &]+");
@@ -66,6 +71,9 @@ public record Label(String name, String delivery, boolean bold, int textStart) {
   }
 
   private static Label named(String raw, String delivery, boolean bold, int end) {
+    if (raw.length() > MAX_RAW) {
+      return null;
+    }
     String name = raw.strip();
     Matcher d = DELIVERY.matcher(name);
     if (d.matches()) {

@@ -1,5 +1,6 @@
 package com.etoaudiobook.book.internal;
 
+import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.FileTitle;
 import com.etoaudiobook.book.Headings;
 
@@ -23,11 +24,11 @@ final class LineClassifier {
   // at least three marks (checked in thematicBreak).
   private static final Pattern THEMATIC_BREAK = Pattern.compile("^[-*_][-*_ \\t]*[-*_]$");
   private static final Pattern SETEXT = Pattern.compile("^(=+|-{2,})$");
-  private static final Pattern FENCE = Pattern.compile("^(```|~~~)");
   // "by Jane Doe", "By J. R. Tolkien", "Author: A. Writer"; but never "By dawn the water rose."
   private static final String NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}.'’-]*";
   private static final Pattern BY_LINE = Pattern.compile("^(?:[Bb]y|BY|[Aa]uthor:)\\s+(" + NAME_WORD
       + "(?:,?\\s+(?:" + NAME_WORD + "|and|&|de|van|von|der|la|le|du|da|di))*)$");
+  private static final int MAX_BY_LINE = 200;
   private static final Pattern FRONT_MATTER_KEY = Pattern.compile("^([A-Za-z_][\\w-]*)\\s*:\\s*(.*)$");
 
   private final PlainText.Prepared layout;
@@ -45,6 +46,7 @@ final class LineClassifier {
     this.fileName = fileName;
     this.markdown = markdown;
     for (SourceLine line : SourceLine.split(layout.text())) {
+      Cancellation.check();
       entries.add(body(new ScriptLine(line)));
     }
     skipFrontMatter();
@@ -129,9 +131,8 @@ final class LineClassifier {
   private void skipCodeFences() {
     String fence = null;
     for (ScriptLine e : entries) {
-      Matcher m = FENCE.matcher(e.body);
-      if (fence == null && m.find()) {
-        fence = m.group(1);
+      if (fence == null && (e.body.startsWith("```") || e.body.startsWith("~~~"))) {
+        fence = e.body.substring(0, 3);
         e.kind = ScriptLine.Kind.SKIP;
       } else if (fence != null) {
         if (e.body.startsWith(fence)) {
@@ -145,6 +146,7 @@ final class LineClassifier {
   /** Counts label names and notes whether the document uses Markdown headings. */
   private void prescan() {
     for (int i = 0; i < entries.size(); i++) {
+      Cancellation.check();
       ScriptLine e = entries.get(i);
       if (e.empty()) {
         continue;
@@ -188,6 +190,7 @@ final class LineClassifier {
 
   private void classify() {
     for (int i = 0; i < entries.size(); i++) {
+      Cancellation.check();
       ScriptLine e = entries.get(i);
       if (e.empty()) {
         continue;
@@ -315,7 +318,9 @@ final class LineClassifier {
       if (e.empty()) {
         continue;
       }
-      if (e.kind == ScriptLine.Kind.TEXT) {
+      // At most six names: a longer line is no by-line, and the repeated group of the expression
+      // recurses once per word (a long line of capitalised words overflowed the stack).
+      if (e.kind == ScriptLine.Kind.TEXT && e.body.length() <= MAX_BY_LINE) {
         Matcher m = BY_LINE.matcher(Markup.clean(e.body).strip());
         if (m.matches() && m.group(1).split("\\s+").length <= 6) {
           if (author == null) {

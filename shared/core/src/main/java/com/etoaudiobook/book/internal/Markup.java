@@ -10,10 +10,12 @@ public final class Markup {
   // a closer made every opener scan to the end of the line, quadratic (30 KB took 18 s).
   private static final Pattern IMAGE = Pattern.compile("!\\[[^\\[\\]]*]\\([^()]*\\)");
   private static final Pattern LINK = Pattern.compile("\\[([^\\[\\]]*)]\\([^()]*\\)");
-  private static final Pattern STRONG = Pattern.compile("\\*\\*|(?<![\\p{L}\\p{N}])__|__(?![\\p{L}\\p{N}])");
+  // The mark first, then what must not come before it (a lookbehind that includes the mark): an expression
+  // that starts with a lookbehind runs it at every position of a long line, mark or not.
+  private static final Pattern STRONG = Pattern.compile("\\*\\*|__(?<![\\p{L}\\p{N}]__)|__(?![\\p{L}\\p{N}])");
   // Single * or _ only count as emphasis when they hug a word, so "5 * 3" and snake_case survive.
-  private static final Pattern EM_STAR = Pattern.compile("(?<![\\p{L}\\p{N}*\\\\])\\*(?=[^\\s*])([^*\\n\\r]+?)(?<=[^\\s*\\\\])\\*(?![\\p{L}\\p{N}*])");
-  private static final Pattern EM_UNDER = Pattern.compile("(?<![\\p{L}\\p{N}_\\\\])_(?=[^\\s_])([^_\\n\\r]+?)(?<=[^\\s_\\\\])_(?![\\p{L}\\p{N}_])");
+  private static final Pattern EM_STAR = Pattern.compile("\\*(?<![\\p{L}\\p{N}*\\\\]\\*)(?=[^\\s*])([^*\\n\\r]+?)(?<=[^\\s*\\\\])\\*(?![\\p{L}\\p{N}*])");
+  private static final Pattern EM_UNDER = Pattern.compile("_(?<![\\p{L}\\p{N}_\\\\]_)(?=[^\\s_])([^_\\n\\r]+?)(?<=[^\\s_\\\\])_(?![\\p{L}\\p{N}_])");
   private static final Pattern CODE = Pattern.compile("`+([^`]*)`+");
   private static final Pattern BULLET = Pattern.compile("(?m)^[ \\t]*[*+][ \\t]+");
   private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_\\[\\]#>!()+-])");
@@ -31,14 +33,28 @@ public final class Markup {
         && s.indexOf('\\') < 0) {
       return s;
     }
-    String r = IMAGE.matcher(s).replaceAll("");
-    r = LINK.matcher(r).replaceAll("$1");
-    r = CODE.matcher(r).replaceAll("$1");
-    r = BULLET.matcher(r).replaceAll("");
-    r = STRONG.matcher(r).replaceAll("");
-    r = EM_STAR.matcher(r).replaceAll("$1");
-    r = EM_UNDER.matcher(r).replaceAll("$1");
-    return ESCAPE.matcher(r).replaceAll("$1");
+    // Each expression only where its mark occurs: on a long line every find costs a pass over it.
+    String r = s;
+    if (r.indexOf('[') >= 0) {
+      r = IMAGE.matcher(r).replaceAll("");
+      r = LINK.matcher(r).replaceAll("$1");
+    }
+    if (r.indexOf('`') >= 0) {
+      r = CODE.matcher(r).replaceAll("$1");
+    }
+    if (r.indexOf('*') >= 0 || r.indexOf('+') >= 0) {
+      r = BULLET.matcher(r).replaceAll("");
+    }
+    if (r.contains("**") || r.contains("__")) {
+      r = STRONG.matcher(r).replaceAll("");
+    }
+    if (r.indexOf('*') >= 0) {
+      r = EM_STAR.matcher(r).replaceAll("$1");
+    }
+    if (r.indexOf('_') >= 0) {
+      r = EM_UNDER.matcher(r).replaceAll("$1");
+    }
+    return r.indexOf('\\') >= 0 ? ESCAPE.matcher(r).replaceAll("$1") : r;
   }
 
   public static boolean hasLetters(String s) {

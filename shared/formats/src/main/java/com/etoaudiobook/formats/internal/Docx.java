@@ -1,13 +1,23 @@
 package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ProseBuilder;
-import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
+import org.apache.poi.openxml4j.util.ZipEntrySource;
+import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -39,11 +49,61 @@ public final class Docx {
     // Checks the archive's real sizes first; POI's own guard (ZipSecureFile) stays on as well.
     SafeZip.read(bytes, "Word");
     try {
-      doc = new XWPFDocument(new ByteArrayInputStream(bytes));
-    } catch (IOException | RuntimeException e) {
+      doc = new XWPFDocument(OPCPackage.open(interruptible(bytes)));
+    } catch (BookFormatException e) {
+      throw e; // stopped (an interrupt), not a damaged file
+    } catch (IOException | InvalidFormatException | RuntimeException e) {
+      Cancellation.check(); // POI reports our stop as a failed read
       throw new BookFormatException("corrupt", "The Word file is damaged and cannot be opened ("
           + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * The package's parts, each read through a stream that checks for an interrupt: POI parses the
+   * document's XML as it reads it, so a long load stops at its next buffer.
+   */
+  private static ZipEntrySource interruptible(byte[] bytes) throws IOException {
+    ZipEntrySource zip = new ZipInputStreamZipEntrySource(
+        new ZipArchiveThresholdInputStream(new ZipArchiveInputStream(InterruptibleInput.of(bytes))));
+    return new ZipEntrySource() {
+      @Override
+      public Enumeration<? extends ZipArchiveEntry> getEntries() {
+        return zip.getEntries();
+      }
+
+      @Override
+      public ZipArchiveEntry getEntry(String path) {
+        return zip.getEntry(path);
+      }
+
+      @Override
+      public InputStream getInputStream(ZipArchiveEntry entry) throws IOException {
+        return new FilterInputStream(zip.getInputStream(entry)) {
+          @Override
+          public int read() throws IOException {
+            Cancellation.check();
+            return super.read();
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            Cancellation.check();
+            return super.read(b, off, len);
+          }
+        };
+      }
+
+      @Override
+      public void close() throws IOException {
+        zip.close();
+      }
+
+      @Override
+      public boolean isClosed() {
+        return zip.isClosed();
+      }
+    };
   }
 
   /** The document's Title property, else its first paragraph in the Title style. */
@@ -71,6 +131,7 @@ public final class Docx {
   public void text(ProseBuilder builder) {
     List<Para> paras = new ArrayList<>();
     for (IBodyElement el : doc.getBodyElements()) {
+      Cancellation.check();
       if (el instanceof XWPFParagraph p) {
         paras.add(new Para(text(p), level(p)));
       } else if (el instanceof XWPFTable t) {

@@ -1,11 +1,14 @@
 package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ProseBuilder;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -98,7 +101,7 @@ public final class Epub {
     int slash = opfPath.lastIndexOf('/');
     opfDir = slash < 0 ? "" : opfPath.substring(0, slash + 1);
     for (Element item : byLocal(opf, "item")) {
-      Set<String> props = Set.of(item.attr("properties").toLowerCase(Locale.ROOT).split("\\s+"));
+      Set<String> props = words(item.attr("properties"));
       manifest.put(item.attr("id"), new Item(item.attr("id"), resolve(opfDir, item.attr("href")),
           item.attr("media-type"), props));
     }
@@ -155,11 +158,15 @@ public final class Epub {
     }
     Chapters chapters = new Chapters(builder);
     boolean any = false;
+    // A document listed twice in the spine is read once: a small archive repeating one large chapter
+    // thousands of times asked for thousands of parses of it.
+    Set<String> read = new HashSet<>();
     boolean listedYet = false;
     for (Element ref : byLocal(opf, "itemref")) {
+      Cancellation.check();
       Item item = manifest.get(ref.attr("idref"));
       if (item == null || ref.attr("linear").equals("no") || item == nav
-          || !files.containsKey(item.path())) {
+          || !files.containsKey(item.path()) || !read.add(item.path())) {
         continue;
       }
       Map<String, String> here = targets.getOrDefault(item.path(), Map.of());
@@ -184,6 +191,7 @@ public final class Epub {
         any = true;
       }
       for (HtmlText.Item it : HtmlText.blocks(body, here.keySet())) {
+        Cancellation.check();
         if (it instanceof HtmlText.Anchor a) {
           chapters.chapter(here.get(a.id()));
         } else {
@@ -247,7 +255,7 @@ public final class Epub {
     Document d = xhtml(bytes);
     Element tocNav = null;
     for (Element n : d.select("nav")) {
-      if (Set.of(n.attr("epub:type").split("\\s+")).contains("toc") || n.attr("role").equals("doc-toc")) {
+      if (words(n.attr("epub:type")).contains("toc") || n.attr("role").equals("doc-toc")) {
         tocNav = n;
         break;
       }
@@ -280,8 +288,12 @@ public final class Epub {
     String dir = dir(ncx.path());
     // Pre-order over nested navPoints is reading order.
     for (Element p : byLocal(d, "navPoint")) {
-      Element label = first(p, "text");
-      Element content = first(p, "content");
+      Cancellation.check();
+      // Its own navLabel and content, children of the navPoint: a search of the whole subtree for them
+      // made a deeply nested table of contents quadratic.
+      Element navLabel = child(p, "navLabel");
+      Element label = navLabel == null ? null : child(navLabel, "text");
+      Element content = child(p, "content");
       if (content != null) {
         out.add(entry(dir, content.attr("src"), label == null ? null : label.text()));
       }
@@ -298,6 +310,11 @@ public final class Epub {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The blank-separated words of an attribute, lower case (Set.of refused a repeated word with an error). */
+  private static Set<String> words(String attr) {
+    return new HashSet<>(Arrays.asList(attr.toLowerCase(Locale.ROOT).split("\\s+")));
+  }
 
   private static String dir(String path) {
     int slash = path.lastIndexOf('/');
@@ -329,7 +346,19 @@ public final class Epub {
   }
 
   private static Document xml(byte[] bytes) {
-    return Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), "", Parser.xmlParser());
+    return parseXml(bytes);
+  }
+
+  /** As XML, from the bytes read as UTF-8, stopping when the thread is interrupted. */
+  private static Document parseXml(byte[] bytes) {
+    Document d;
+    try {
+      d = Jsoup.parse(InterruptibleInput.of(bytes), "UTF-8", "", Parser.xmlParser().setMaxDepth(HtmlText.MAX_DEPTH));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Cancellation.check(); // jsoup ends its input early on an interrupt, as if the file ended there
+    return d;
   }
 
   /**
@@ -337,7 +366,8 @@ public final class Epub {
    * it would swallow the rest of its paragraph). Named HTML entities still decode.
    */
   private static Document xhtml(byte[] bytes) {
-    Document d = Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), "", Parser.xmlParser());
+    HtmlText.checkTags(bytes);
+    Document d = parseXml(bytes);
     d.outputSettings().prettyPrint(false);
     return d;
   }
@@ -353,6 +383,18 @@ public final class Epub {
       }
     }
     return out;
+  }
+
+  /** The first child element whose local name is {@code local}, or null. */
+  private static Element child(Element parent, String local) {
+    for (Element e : parent.children()) {
+      String name = e.tagName();
+      int colon = name.indexOf(':');
+      if ((colon < 0 ? name : name.substring(colon + 1)).equalsIgnoreCase(local)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   static Element first(Element root, String local) {

@@ -1,8 +1,8 @@
 package com.etoaudiobook.formats.internal;
 
+import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.book.Gutenberg;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * A single HTML page: chapters at the heading level that divides the book (the shallowest level
@@ -26,18 +27,34 @@ public final class Html {
       "(?i)^the project gutenberg e-?book of (.+?)(?:,? by (.+))?$");
   private static final Pattern NUMERAL = Pattern.compile("^(?:[IVXLC]+|\\d{1,3})\\.?$");
 
-  private final Document doc;
+  // What the page says of itself, read before its body is pruned; the tree itself is not kept (a large
+  // page's tree held beside its text and the book doubled the memory a parse takes).
+  private final String pageTitle;
+  private final String soleH1;
+  private final String metaAuthor;
+  private final String lang;
   private final List<HtmlText.Block> blocks = new ArrayList<>();
   private String gutenbergTitle;
   private String gutenbergAuthor;
 
   public Html(byte[] bytes) {
+    HtmlText.checkTags(bytes);
+    Document doc;
     try {
       // jsoup picks the charset from a BOM or <meta charset / http-equiv>, else UTF-8.
-      doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
+      doc = Jsoup.parse(InterruptibleInput.of(bytes), null, "",
+          Parser.htmlParser().setMaxDepth(HtmlText.MAX_DEPTH));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Cancellation.check(); // jsoup ends its input early on an interrupt, as if the file ended there
+    pageTitle = doc.title().strip();
+    List<Element> h1 = doc.select("h1");
+    soleH1 = h1.size() == 1 ? h1.get(0).text().strip() : "";
+    Element meta = doc.selectFirst("meta[name=author], meta[name=DC.creator], meta[name=dc.creator]");
+    metaAuthor = meta == null ? "" : meta.attr("content").strip();
+    Element html = doc.selectFirst("html");
+    lang = html == null ? "" : html.attr("lang").strip();
     Element body = doc.body() == null ? doc : doc.body();
     List<HtmlText.Block> all = new ArrayList<>();
     for (HtmlText.Item it : HtmlText.blocks(body, Set.of())) {
@@ -46,6 +63,7 @@ public final class Html {
     int from = 0;
     int to = all.size();
     for (int i = 0; i < all.size(); i++) {
+      Cancellation.check();
       String text = all.get(i).text();
       if (text.lines().anyMatch(Gutenberg::isStart)) {
         // The fields sit in the marker's block (older files) or in blocks before it (newer ones).
@@ -71,14 +89,13 @@ public final class Html {
     if (gutenbergTitle != null) {
       return gutenbergTitle;
     }
-    String t = doc.title().strip();
+    String t = pageTitle;
     Matcher m = GUTENBERG_TITLE.matcher(t);
     if (m.matches()) {
       return m.group(1).strip();
     }
     if (t.isEmpty()) {
-      List<Element> h1 = doc.select("h1");
-      t = h1.size() == 1 ? h1.get(0).text().strip() : "";
+      t = soleH1;
     }
     return t.isEmpty() ? null : t;
   }
@@ -87,18 +104,14 @@ public final class Html {
     if (gutenbergAuthor != null) {
       return gutenbergAuthor;
     }
-    Matcher m = GUTENBERG_TITLE.matcher(doc.title().strip());
+    Matcher m = GUTENBERG_TITLE.matcher(pageTitle);
     if (m.matches() && m.group(2) != null) {
       return m.group(2).strip();
     }
-    Element meta = doc.selectFirst("meta[name=author], meta[name=DC.creator], meta[name=dc.creator]");
-    String a = meta == null ? "" : meta.attr("content").strip();
-    return a.isEmpty() ? null : a;
+    return metaAuthor.isEmpty() ? null : metaAuthor;
   }
 
   public String language() {
-    Element html = doc.selectFirst("html");
-    String lang = html == null ? "" : html.attr("lang").strip();
     return lang.isEmpty() ? null : lang;
   }
 
@@ -107,6 +120,7 @@ public final class Html {
     Chapters chapters = new Chapters(builder);
     boolean started = false;
     for (HtmlText.Block b : blocks) {
+      Cancellation.check();
       if (b.level() > 0 && isContentsHeading(b.text())) {
         continue;
       }

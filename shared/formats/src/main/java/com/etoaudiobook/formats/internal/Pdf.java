@@ -1,6 +1,7 @@
 package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.formats.internal.PdfLines.Line;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -61,10 +63,14 @@ public final class Pdf implements AutoCloseable {
 
   public Pdf(byte[] bytes) {
     try {
-      doc = Loader.loadPDF(bytes, "", null, null, MemoryUsageSetting.setupMixed(MAX_MEMORY).streamCache);
+      doc = Loader.loadPDF(new InterruptibleRead(bytes), "", null, null,
+          MemoryUsageSetting.setupMixed(MAX_MEMORY).streamCache);
     } catch (InvalidPasswordException e) {
       throw encrypted();
+    } catch (BookFormatException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
+      Cancellation.check(); // a library may report our stop as a failed read
       throw new BookFormatException("corrupt", "The PDF file is damaged and cannot be opened ("
           + e.getMessage() + ")");
     }
@@ -78,6 +84,25 @@ public final class Pdf implements AutoCloseable {
       close();
       throw new BookFormatException("too-large", "The PDF has " + pages + " pages; at most "
           + MAX_PAGES + " can be read");
+    }
+  }
+
+  /** The file's bytes for PDFBox's parser, checking for an interrupt at each read. */
+  private static final class InterruptibleRead extends RandomAccessReadBuffer {
+    InterruptibleRead(byte[] bytes) {
+      super(bytes);
+    }
+
+    @Override
+    public int read() throws IOException {
+      Cancellation.check();
+      return super.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      Cancellation.check();
+      return super.read(b, off, len);
     }
   }
 
@@ -120,7 +145,10 @@ public final class Pdf implements AutoCloseable {
       try {
         PdfLines reader = new PdfLines();
         pages = reader.read(doc);
+      } catch (BookFormatException e) {
+        throw e; // stopped (an interrupt), not a damaged file
       } catch (IOException | RuntimeException e) {
+        Cancellation.check();
         throw new BookFormatException("corrupt", "The PDF's text cannot be read (" + e.getMessage()
             + ")");
       }
@@ -220,6 +248,8 @@ public final class Pdf implements AutoCloseable {
       if (root != null) {
         collect(root, out, 0, onlyEntry(root));
       }
+    } catch (BookFormatException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       return List.of(); // a broken outline: fall back to headings in the text
     }

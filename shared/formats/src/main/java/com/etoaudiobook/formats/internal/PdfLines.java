@@ -1,5 +1,8 @@
 package com.etoaudiobook.formats.internal;
 
+import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.Cancellation;
+import com.etoaudiobook.formats.DocumentParser;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -20,7 +23,16 @@ public final class PdfLines extends PDFTextStripper {
   public record Line(int page, String text, float x, float xEnd, float y, float size) {
   }
 
+  /**
+   * Characters one page may hold: PDFBox keeps an object for each of a page's glyphs until the page ends,
+   * so a page whose text layer runs on for a million characters filled the heap (a dense printed page
+   * holds a few thousand).
+   */
+  public static final int MAX_PAGE_CHARS = 100_000;
+
   private final List<List<Line>> pages = new ArrayList<>();
+  private int pageChars;
+  private long totalChars;
   private final StringBuilder text = new StringBuilder();
   private final List<Float> sizes = new ArrayList<>();
   private float x = Float.MAX_VALUE;
@@ -44,13 +56,30 @@ public final class PdfLines extends PDFTextStripper {
 
   @Override
   protected void startPage(PDPage page) throws IOException {
+    Cancellation.check();
+    pageChars = 0;
     pages.add(new ArrayList<>());
     pageWidth = page.getCropBox().getWidth();
     super.startPage(page);
   }
 
   @Override
+  protected void processTextPosition(TextPosition text) {
+    Cancellation.check();
+    if (++pageChars > MAX_PAGE_CHARS) {
+      throw new BookFormatException("too-large", "Page " + pages.size() + " of the PDF holds more than "
+          + MAX_PAGE_CHARS + " characters, more than any printed page; its text layer cannot be read");
+    }
+    if (++totalChars > DocumentParser.MAX_CHARS) {
+      throw new BookFormatException("too-large", "The PDF has more than " + DocumentParser.MAX_CHARS / 1_000_000
+          + " million characters of text; split it into smaller files");
+    }
+    super.processTextPosition(text);
+  }
+
+  @Override
   protected void writeString(String s, List<TextPosition> positions) {
+    Cancellation.check();
     for (TextPosition p : positions) {
       String u = p.getUnicode();
       if (u == null || u.isEmpty() || isCropMark(u.charAt(0))) {

@@ -1,5 +1,6 @@
 package com.etoaudiobook.formats.internal;
 
+import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.formats.internal.PdfLines.Line;
 import java.util.ArrayList;
@@ -25,9 +26,13 @@ final class PdfParagraphs {
 
   private static final Pattern NUMBER_LINE = Pattern.compile(
       "(?i)^[\\s\\-–—|.\\[\\]()]*(?:page\\s*)?(?:[a-z]?\\d{1,5}[a-z]?|[ivxlcdm]{1,8})(?:\\s*(?:of|/)\\s*\\d{1,5})?[\\s\\-–—|.\\[\\]()]*$");
-  /** A printer's slug: "14773_01_1-174_r9jm.qxd 2/10/04 3:51 PM Page 26". */
+  /**
+   * A printer's slug: "14773_01_1-174_r9jm.qxd 2/10/04 3:51 PM Page 26". Found, not matched whole: as
+   * ".*(?:\\S+\\.(?:qxd|...)...).*" it retried every non-blank run from each of its characters
+   * (a long line without blanks was quadratic).
+   */
   private static final Pattern SLUG = Pattern.compile(
-      "(?i).*(?:\\S+\\.(?:qxd|qxp|indd|fm)\\b|\\d{1,2}:\\d{2}\\s*[ap]m\\s+page\\s+\\d+).*");
+      "(?i)(?<=\\S)\\.(?:qxd|qxp|indd|fm)\\b|\\d{1,2}:\\d{2}\\s*+[ap]m\\s++page\\s++\\d");
   private static final Pattern ENUMERATOR = Pattern.compile("^(?:\\d{1,3}[.)]|\\([a-z0-9]{1,3}\\))\\s+");
   /** A list item's bullet: each item is a paragraph of its own. */
   private static final Pattern BULLET = Pattern.compile("^[•◦▪‣●■□❖➢►]\\s.*");
@@ -49,7 +54,7 @@ final class PdfParagraphs {
     List<List<Line>> pages = new ArrayList<>();
     for (List<Line> page : raw) {
       pages.add(page.stream().filter(l -> !NUMBER_LINE.matcher(l.text()).matches()
-          && !SLUG.matcher(l.text()).matches()).toList());
+          && !SLUG.matcher(l.text()).find()).toList());
     }
     Set<String> running = runningLines(pages, true);
     Set<String> frequent = runningLines(pages, false);
@@ -64,6 +69,7 @@ final class PdfParagraphs {
     boolean prevIndented = false;
     int nextBreak = 0;
     for (List<Line> page : pages) {
+      Cancellation.check();
       List<Line> lines = new ArrayList<>();
       for (int i = 0; i < page.size(); i++) {
         Line l = page.get(i);

@@ -1,6 +1,7 @@
 package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.Cancellation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -45,6 +46,7 @@ public final class SafeZip {
         long size = 0;
         int n;
         while ((n = zip.read(buf)) > 0) {
+          Cancellation.check();
           size += n;
           total += n;
           if (total > MAX_TOTAL) {

@@ -1,0 +1,63 @@
+package com.etoaudiobook.aws.wiring;
+
+import com.etoaudiobook.aws.AwsClients;
+import com.etoaudiobook.aws.AwsSettings;
+import com.etoaudiobook.aws.S3BlobStore;
+import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.SqsWorkQueue;
+import com.etoaudiobook.job.WorkQueue;
+import com.etoaudiobook.storage.BlobStore;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.polly.PollyClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The SDK clients and the storage and queue over them, each built on first use (a function that
+ * never sends to SQS never builds an SQS client). A context given its own store or queue (the
+ * CLI's folder, a test's) builds none of these.
+ */
+@Factory
+public class AwsClientFactory {
+  @Singleton
+  @Bean(preDestroy = "close")
+  S3Client s3(AwsSettings aws) {
+    return AwsClients.s3(aws);
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  S3Presigner presigner(AwsSettings aws) {
+    return AwsClients.presigner(aws);
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  SqsClient sqs(AwsSettings aws) {
+    return AwsClients.sqs(aws);
+  }
+
+  /** Built only where the engine is Polly (SPEECH_PROVIDER=polly). */
+  @Singleton
+  @Bean(preDestroy = "close")
+  PollyClient polly(AwsSettings aws) {
+    return AwsClients.polly(aws);
+  }
+
+  /** The data bucket: the store and, through presigned URLs, the browser's way in and out. */
+  @Singleton
+  @Requires(missingBeans = BlobStore.class)
+  S3BlobStore blobs(S3Client s3, S3Presigner presigner, Settings settings) {
+    return new S3BlobStore(s3, presigner, settings.bucket());
+  }
+
+  @Singleton
+  @Requires(missingBeans = WorkQueue.class)
+  SqsWorkQueue queue(SqsClient sqs, Settings settings) {
+    return new SqsWorkQueue(sqs, settings.synthesisQueueUrl(), settings.assemblyQueueUrl());
+  }
+}

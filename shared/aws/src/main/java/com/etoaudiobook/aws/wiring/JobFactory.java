@@ -1,0 +1,65 @@
+package com.etoaudiobook.aws.wiring;
+
+import com.etoaudiobook.audio.Mp3Encoder;
+import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.formats.DocumentParser;
+import com.etoaudiobook.job.JobService;
+import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.WorkQueue;
+import com.etoaudiobook.job.assembly.AudiobookAssembler;
+import com.etoaudiobook.job.inbox.Inbox;
+import com.etoaudiobook.job.pricing.Pricing;
+import com.etoaudiobook.job.synthesis.CachedSynthesis;
+import com.etoaudiobook.job.synthesis.PartSynthesizer;
+import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.voice.AutoCaster;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+
+/** The core's job objects (plain classes without annotations) over the store, queue and engine. */
+@Factory
+public class JobFactory {
+  @Singleton
+  JobStore store(BlobStore blobs) {
+    return new JobStore(blobs);
+  }
+
+  @Singleton
+  JobService jobs(JobStore store, WorkQueue queue, SpeechEngine engine) {
+    return new JobService(store, queue, engine.provider(), engine.maxCharacters());
+  }
+
+  @Singleton
+  CachedSynthesis synthesis(BlobStore blobs, SpeechEngine engine) {
+    return new CachedSynthesis(blobs, engine, new Mp3Encoder());
+  }
+
+  @Singleton
+  PartSynthesizer synthesizer(JobStore store, CachedSynthesis synthesis, WorkQueue queue) {
+    return new PartSynthesizer(store, synthesis, queue);
+  }
+
+  @Singleton
+  AudiobookAssembler assembler(JobStore store) {
+    return new AudiobookAssembler(store);
+  }
+
+  @Singleton
+  BookParser parser() {
+    return new DocumentParser();
+  }
+
+  @Singleton
+  Inbox inbox(JobStore store, BookParser parser, Provider<AutoCaster> caster, JobService jobs, Settings settings) {
+    return new Inbox(store, parser, caster::get, jobs, settings.uploadMaxBytes());
+  }
+
+  /** List prices, with the PRICES setting applied. */
+  @Singleton
+  Pricing pricing(Settings settings) {
+    return settings.pricing();
+  }
+}

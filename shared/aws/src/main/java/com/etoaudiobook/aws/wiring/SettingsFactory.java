@@ -1,0 +1,45 @@
+package com.etoaudiobook.aws.wiring;
+
+import com.etoaudiobook.aws.AwsSettings;
+import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.settings.AssemblySettings;
+import com.etoaudiobook.aws.settings.DataSettings;
+import com.etoaudiobook.aws.settings.PollySettings;
+import com.etoaudiobook.aws.settings.QueueSettings;
+import com.etoaudiobook.aws.settings.RedisSettings;
+import com.etoaudiobook.aws.settings.SpeechSettings;
+import com.etoaudiobook.aws.settings.SynthesisSettings;
+import com.etoaudiobook.aws.settings.UploadSettings;
+import com.etoaudiobook.aws.settings.WorkerSettings;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+
+import java.util.Locale;
+
+/**
+ * The settings the functions share, from the validated records of {@code aws.settings} (on Lambda
+ * the environment variables, in the local runtime and the tests the properties the context was
+ * started with), gathered in one {@link Settings} for the code that reads several.
+ */
+@Factory
+public class SettingsFactory {
+  @Singleton
+  Settings settings(DataSettings data, SynthesisSettings synthesis, AssemblySettings assembly, SpeechSettings speech,
+                    PollySettings polly, QueueSettings queue, UploadSettings upload,
+                    RedisSettings redis, WorkerSettings worker, Environment environment) {
+    return new Settings(data.bucket(), synthesis.queueUrl(), assembly.queueUrl(), speech.provider(), polly.engine(),
+        Integer.parseInt(queue.receiveCount()), Long.parseLong(upload.maxBytes()), redis.url(), polly.lexicons(),
+        // PRICES has no prefix to group it by: the one setting read by name
+        Settings.prices(environment.getProperty("prices", String.class).orElse(null)),
+        Settings.quotas(polly.quotas()), Integer.parseInt(synthesis.maxConcurrency()),
+        Integer.parseInt(worker.timeoutSeconds()));
+  }
+
+  /** Where the AWS clients point (AWS_REGION, S3_ENDPOINT, SQS_ENDPOINT, POLLY_ENDPOINT; Lambda sets the region). */
+  @Singleton
+  AwsSettings awsSettings(Environment environment) {
+    return AwsSettings.from(name -> environment.getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'),
+        String.class).orElse(null));
+  }
+}

@@ -1,0 +1,57 @@
+package com.etoaudiobook.aws.wiring;
+
+import com.etoaudiobook.aws.Settings;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Settings come from environment variables through the records of aws.settings, validated when read. */
+class SettingsValidationTest {
+  @Test
+  void environmentVariablesBecomeTheSettings() {
+    try (ApplicationContext beans = BeanGraph.start(Map.of("DATA_BUCKET", "b1", "SYNTHESIS_QUEUE_URL", "http://q/s",
+        "ASSEMBLY_QUEUE_URL", "http://q/a", "SPEECH_PROVIDER", "espeak", "POLLY_ENGINE", "standard",
+        "MAX_RECEIVE_COUNT", "3", "UPLOAD_MAX_BYTES", "1000",
+        "POLLY_LEXICONS", "names, places", "PRICES", "neural=20"))) {
+      Settings s = beans.getBean(Settings.class);
+      assertEquals("b1", s.bucket());
+      assertEquals("http://q/s", s.synthesisQueueUrl());
+      assertEquals("http://q/a", s.assemblyQueueUrl());
+      assertEquals("espeak", s.speechProvider());
+      assertEquals("standard", s.pollyEngine());
+      assertEquals(3, s.maxReceiveCount());
+      assertEquals(1000, s.uploadMaxBytes());
+      assertEquals(List.of("names", "places"), s.pollyLexicons());
+      assertEquals(20.0, s.prices().get("neural"));
+      assertEquals(120, s.workerTimeoutSeconds(), "the default");
+    }
+  }
+
+  /** A bad value stops the graph from being built, and the message names the setting. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "MAX_RECEIVE_COUNT|abc|receiveCount",
+      "MAX_RECEIVE_COUNT|0|receiveCount",
+      "SYNTHESIS_MAX_CONCURRENCY|-1|maxConcurrency",
+      "WORKER_TIMEOUT_SECONDS|100000|timeoutSeconds",
+      "UPLOAD_MAX_BYTES|lots|maxBytes",
+      "SPEECH_PROVIDER|festival|provider",
+      "POLLY_ENGINE|turbo|engine",
+      "REDIS_URL|localhost:6379|url",
+      "PRICES|neural=free|PRICES"})
+  void anInvalidSettingStopsStartUpNamingIt(String variable, String value, String named) {
+    try (ApplicationContext beans = BeanGraph.start(Map.of(variable, value))) {
+      RuntimeException e = assertThrows(RuntimeException.class, () -> beans.getBean(Settings.class));
+      String message = SettingsError.describe(e);
+      assertTrue(message.contains(named), message);
+    }
+  }
+}

@@ -1,0 +1,447 @@
+package com.etoaudiobook.formats;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+
+/**
+ * Inputs built to a size that stress one spot of a parser each (deep nesting, very long lines, runs of
+ * markup characters, unbalanced quotes, thousands of labels or headings), and an ordinary book of the
+ * same size and format to compare them with. Shared by the tests and bench/ (ParseScalingBench).
+ */
+public final class Pathological {
+
+  /** A named input: the file name picks the format, {@code bytes} is about the size asked. */
+  public record Input(String name, byte[] bytes) {
+  }
+
+  /** A kind of input: its family ("md", "html", ...) and how to build it at a size in bytes. */
+  public record Kind(String family, String name, IntFunction<Input> build) {
+  }
+
+  private Pathological() {
+  }
+
+  /** An ordinary book of about {@code size} bytes in the family's format: the reference. */
+  public static Input normal(String family, int size) {
+    return switch (family) {
+      case "md" -> new Input("normal.md", utf8(prose(size, true)));
+      case "txt" -> new Input("normal.txt", utf8(prose(size, false)));
+      case "html" -> new Input("normal.html", utf8(html(htmlProse(size))));
+      case "epub" -> epub("normal.epub", chapters(size));
+      case "docx" -> docx("normal.docx", proseParagraphs(size), false);
+      case "pdf" -> pdf("normal.pdf", proseParagraphs(size), false);
+      default -> throw new IllegalArgumentException(family);
+    };
+  }
+
+  /** Every pathological kind, by family. */
+  public static List<Kind> kinds() {
+    List<Kind> k = new ArrayList<>();
+    // Markdown and plain text: the script parser's line passes and Markdown cleaning.
+    text(k, "dash-lines", n -> repeat("-".repeat(2000) + "\n", n));
+    text(k, "one-line-words", n -> repeat("word ", n));
+    text(k, "one-long-word", n -> "a".repeat(n));
+    text(k, "atx-spaces", n -> "# a" + " ".repeat(n - 5) + "b\n");
+    text(k, "bold-label-spaces", n -> "**a" + " ".repeat(n - 5) + "b\n");
+    text(k, "bold-name-spaces", n -> "**a**" + " ".repeat(n - 7) + "b\n");
+    text(k, "bracket-line", n -> "Anna: hi\n\nAnna: [" + "a".repeat(n - 20) + "\n");
+    text(k, "distinct-labels", n -> numbered(n, i -> "**Role" + i + ":** hi\n"));
+    text(k, "distinct-deliveries", n -> numbered(n, i -> "**Anna (tone" + i + "):** hi\n"));
+    text(k, "plain-labels", n -> numbered(n, i -> (i % 2 == 0 ? "ANNA" : "BEN") + ": line " + i + "\n"));
+    text(k, "headings", n -> numbered(n, i -> "# H" + i + "\n"));
+    text(k, "tiny-chapters", n -> numbered(n, i -> "# " + i + "\n\na\n\n"));
+    text(k, "chapter-lines", n -> numbered(n, i -> "Chapter " + i + "\n\n"));
+    text(k, "straight-quotes-open", n -> repeat("\"a ", n));
+    text(k, "curly-quotes-open", n -> repeat("\u201Ca ", n));
+    text(k, "many-quotes", n -> repeat("\"Hi,\" said Bob. ", n));
+    text(k, "star-run", n -> "a " + "*".repeat(n - 2));
+    text(k, "underscore-run", n -> "a " + "_".repeat(n - 2));
+    text(k, "bracket-run", n -> "a " + "[".repeat(n - 2));
+    text(k, "paren-run", n -> "a " + "(".repeat(n - 2));
+    text(k, "backtick-run", n -> "a " + "`".repeat(n - 2));
+    text(k, "backslash-run", n -> "a " + "\\".repeat(n - 2));
+    text(k, "quote-marker-run", n -> ">".repeat(n - 2) + "a\n");
+    text(k, "star-words", n -> repeat("*a ", n));
+    text(k, "under-words", n -> repeat("_a ", n));
+    text(k, "open-links", n -> repeat("[a](", n));
+    text(k, "nested-brackets", n -> "[".repeat(n / 2 - 1) + "a" + "]".repeat(n / 2 - 1));
+    text(k, "dot-leaders", n -> repeat(". ".repeat(500) + "\n", n));
+    text(k, "by-line", n -> "# Title\n\nby " + repeat("A ", n - 20) + "\n\ntext\n");
+    text(k, "blank-lines", n -> "a" + "\n".repeat(n - 2) + "b");
+    text(k, "carriage-returns", n -> "a" + "\r".repeat(n - 2) + "b");
+    text(k, "quote-then-markers", n -> "“Hi,” said Bob. " + ">".repeat(n - 40) + " end\n");
+    // HTML: jsoup, the block walk and its pruning.
+    html(k, "nested-divs", n -> repeat("<div>", n - 20) + "text");
+    html(k, "nested-divs-links", n -> repeat("<div><a href=\"#x\">a</a>", n - 20) + "text");
+    html(k, "tiny-paragraphs", n -> repeat("<p>a</p>", n));
+    html(k, "space-elements", n -> "<p>a" + repeat("<i> </i>", n - 20) + "b</p>");
+    html(k, "pre-spaces", n -> "<pre>a" + " ".repeat(n - 20) + "b</pre>");
+    html(k, "headings", n -> numbered(n, i -> "<h2>H" + i + "</h2><p>b</p>"));
+    html(k, "one-paragraph", n -> "<p>" + repeat("word ", n - 10) + "</p>");
+    html(k, "unclosed-tags", n -> repeat("<b>a", n));
+    html(k, "class-attribute", n -> "<p class=\"" + repeat("a ", n - 30) + "\">text</p>");
+    html(k, "nested-lists", n -> repeat("<ul><li>a", n - 20));
+    // EPUB: the same bodies in a package, plus what only a package can do.
+    // Archives refuse what inflates over 100 times (SafeZip): random ids keep these under it.
+    epubKind(k, "nested-divs", n -> noisy(n - 200, r -> "<div id=\"d" + r + "\">") + "text");
+    epubKind(k, "nested-divs-links", n -> noisy(n - 200, r -> "<div><a href=\"#" + r + "\">a</a>") + "text");
+    epubKind(k, "tiny-paragraphs", n -> noisy(n - 200, r -> "<p>a" + r + "</p>"));
+    epubKind(k, "space-elements", n -> "<p>a" + noisy(n - 200, r -> "<i id=\"i" + r + "\"> </i>") + "b</p>");
+    epubKind(k, "one-paragraph", n -> "<p>" + randomWords(n - 200) + "</p>");
+    k.add(new Kind("epub", "spine-repeats", Pathological::spineRepeats));
+    k.add(new Kind("epub", "nested-navpoints", Pathological::nestedNavPoints));
+    k.add(new Kind("epub", "many-items", Pathological::manyItems));
+    // DOCX and PDF: one huge paragraph, or many tiny ones.
+    // (for these the size is about that of the text, not of the packed file)
+    k.add(new Kind("docx", "one-paragraph", n -> docx("p.docx", List.of(randomWords(n)), false)));
+    k.add(new Kind("docx", "tiny-paragraphs", n -> docx("p.docx", numberedList(n / 60, i -> "a" + i), false)));
+    k.add(new Kind("docx", "many-runs", n -> docx("p.docx", List.of(randomWords(n / 8)), true)));
+    k.add(new Kind("pdf", "no-paragraph-breaks", n -> pdf("p.pdf", List.of(randomWords(n / 2)), false)));
+    k.add(new Kind("pdf", "one-long-line", n -> pdf("p.pdf", List.of(randomWords(n / 2)), true)));
+    k.add(new Kind("pdf", "tiny-paragraphs", n -> pdf("p.pdf", numberedList(n / 40, i -> "Line " + i + "."), false)));
+    return k;
+  }
+
+  // ---------------------------------------------------------------- families
+
+  private static void text(List<Kind> k, String name, IntFunction<String> body) {
+    k.add(new Kind("md", name, n -> new Input(name + ".md", utf8(body.apply(n)))));
+    k.add(new Kind("txt", name, n -> new Input(name + ".txt", utf8(body.apply(n)))));
+  }
+
+  private static void html(List<Kind> k, String name, IntFunction<String> body) {
+    k.add(new Kind("html", name, n -> new Input(name + ".html", utf8(html(body.apply(n))))));
+  }
+
+  private static void epubKind(List<Kind> k, String name, IntFunction<String> body) {
+    k.add(new Kind("epub", name, n -> {
+      Map<String, String> ch = new LinkedHashMap<>();
+      ch.put("Chapter One", body.apply(n));
+      return epub(name + ".epub", ch);
+    }));
+  }
+
+  static String html(String body) {
+    return "<!DOCTYPE html><html lang=\"en\"><head><title>T</title></head><body>" + body + "</body></html>";
+  }
+
+  // ---------------------------------------------------------------- ordinary text
+
+  private static final String[] WORDS = ("the a of and to in was he she it that said his her had with for "
+      + "as at on by not but from they you be were which this have all one there an would when into "
+      + "door garden morning letter window river house quiet long little looked turned came went knew")
+      .split(" ");
+  private static final String[] NAMES = {"Anna", "Ben", "Clara", "Daniel", "Eliza", "Frank"};
+
+  /** A sentence of 6–16 words, sometimes a quotation with its speaker. */
+  private static String sentence(Random r) {
+    StringBuilder s = new StringBuilder();
+    int words = 6 + r.nextInt(11);
+    for (int i = 0; i < words; i++) {
+      String w = WORDS[r.nextInt(WORDS.length)];
+      s.append(i == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w).append(i + 1 < words ? " " : "");
+    }
+    if (r.nextInt(6) == 0) {
+      return "\u201C" + s + ",\u201D said " + NAMES[r.nextInt(NAMES.length)] + ".";
+    }
+    return s + ".";
+  }
+
+  private static String paragraph(Random r) {
+    StringBuilder p = new StringBuilder();
+    int sentences = 2 + r.nextInt(6);
+    for (int i = 0; i < sentences; i++) {
+      p.append(i == 0 ? "" : " ").append(sentence(r));
+    }
+    return p.toString();
+  }
+
+  /** Prose with a chapter heading about every 20 KB and paragraphs of a few sentences. */
+  static String prose(int size, boolean markdown) {
+    Random r = new Random(size);
+    StringBuilder s = new StringBuilder();
+    int chapter = 0;
+    int since = Integer.MAX_VALUE;
+    while (s.length() < size) {
+      if (since > 20_000) {
+        s.append(markdown ? "## Chapter " : "CHAPTER ").append(++chapter).append("\n\n");
+        since = 0;
+      }
+      String p = paragraph(r);
+      s.append(p).append("\n\n");
+      since += p.length();
+    }
+    return s.toString();
+  }
+
+  private static List<String> proseParagraphs(int size) {
+    Random r = new Random(size);
+    List<String> out = new ArrayList<>();
+    int total = 0;
+    while (total < size) {
+      String p = paragraph(r);
+      out.add(p);
+      total += p.length() + 2;
+    }
+    return out;
+  }
+
+  private static String htmlProse(int size) {
+    StringBuilder s = new StringBuilder();
+    int i = 0;
+    for (String p : proseParagraphs(size)) {
+      if (i++ % 60 == 0) {
+        s.append("<h2>Chapter ").append(i / 60 + 1).append("</h2>\n");
+      }
+      s.append("<p>").append(p).append("</p>\n");
+    }
+    return s.toString();
+  }
+
+  private static Map<String, String> chapters(int size) {
+    Map<String, String> out = new LinkedHashMap<>();
+    StringBuilder body = new StringBuilder();
+    for (String p : proseParagraphs(size)) {
+      body.append("<p>").append(p.replace("&", "&amp;")).append("</p>\n");
+      if (body.length() > 40_000) {
+        out.put("Chapter " + (out.size() + 1), body.toString());
+        body.setLength(0);
+      }
+    }
+    out.put("Chapter " + (out.size() + 1), body.toString());
+    return out;
+  }
+
+  // ---------------------------------------------------------------- builders
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code unit} repeated to about n characters. */
+  static String repeat(String unit, int n) {
+    return unit.repeat(Math.max(1, n / unit.length()));
+  }
+
+  /** Units with a random token each (so they do not compress away), until about n characters. */
+  static String noisy(int n, java.util.function.Function<String, String> unit) {
+    Random r = new Random(n);
+    StringBuilder s = new StringBuilder();
+    while (s.length() < n) {
+      s.append(unit.apply(Integer.toString(r.nextInt(1 << 30), 36)));
+    }
+    return s.toString();
+  }
+
+  /** Random lower-case words of 1 to 9 letters and single spaces, about n characters. */
+  static String randomWords(int n) {
+    Random r = new Random(n);
+    StringBuilder s = new StringBuilder(n + 10);
+    while (s.length() < n) {
+      int len = 1 + r.nextInt(9);
+      for (int i = 0; i < len; i++) {
+        s.append((char) ('a' + r.nextInt(26)));
+      }
+      s.append(' ');
+    }
+    return s.toString();
+  }
+
+  /** Numbered units appended until about n characters. */
+  static String numbered(int n, IntFunction<String> unit) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; s.length() < n; i++) {
+      s.append(unit.apply(i));
+    }
+    return s.toString();
+  }
+
+  private static List<String> numberedList(int count, IntFunction<String> unit) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < Math.max(1, count); i++) {
+      out.add(unit.apply(i));
+    }
+    return out;
+  }
+
+  static byte[] zip(Map<String, byte[]> entries) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (ZipOutputStream zip = new ZipOutputStream(out)) {
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+          ZipEntry entry = new ZipEntry(e.getKey());
+          if (e.getKey().equals("mimetype")) {
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(e.getValue().length);
+            CRC32 crc = new CRC32();
+            crc.update(e.getValue());
+            entry.setCrc(crc.getValue());
+          }
+          zip.putNextEntry(entry);
+          zip.write(e.getValue());
+          zip.closeEntry();
+        }
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final String CONTAINER = "<?xml version=\"1.0\"?><container version=\"1.0\" "
+      + "xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\"><rootfiles><rootfile "
+      + "full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles></container>";
+
+  private static String xhtml(String title, String body) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">"
+        + "<head><title>" + title + "</title></head><body><h1>" + title + "</h1>" + body + "</body></html>";
+  }
+
+  /** An EPUB 2 with one spine item per chapter (body as given) and an NCX naming them. */
+  static Input epub(String name, Map<String, String> chapters) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    StringBuilder manifest = new StringBuilder();
+    StringBuilder spine = new StringBuilder();
+    StringBuilder nav = new StringBuilder();
+    int i = 0;
+    for (Map.Entry<String, String> c : chapters.entrySet()) {
+      i++;
+      files.put("OEBPS/c" + i + ".xhtml", utf8(xhtml(c.getKey(), c.getValue())));
+      manifest.append("<item id=\"c").append(i).append("\" href=\"c").append(i)
+          .append(".xhtml\" media-type=\"application/xhtml+xml\"/>");
+      spine.append("<itemref idref=\"c").append(i).append("\"/>");
+      nav.append("<navPoint id=\"n").append(i).append("\"><navLabel><text>").append(c.getKey())
+          .append("</text></navLabel><content src=\"c").append(i).append(".xhtml\"/></navPoint>");
+    }
+    return epub(name, files, manifest.toString(), spine.toString(), nav.toString());
+  }
+
+  private static Input epub(String name, Map<String, byte[]> content, String manifest, String spine, String nav) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("mimetype", utf8("application/epub+zip"));
+    files.put("META-INF/container.xml", utf8(CONTAINER));
+    files.put("OEBPS/content.opf", utf8("<?xml version=\"1.0\"?><package xmlns=\"http://www.idpf.org/2007/opf\" "
+        + "version=\"2.0\"><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Book</dc:title>"
+        + "<dc:language>en</dc:language></metadata><manifest>" + manifest
+        + "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/></manifest>"
+        + "<spine toc=\"ncx\">" + spine + "</spine></package>"));
+    files.put("OEBPS/toc.ncx", utf8("<?xml version=\"1.0\"?><ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" "
+        + "version=\"2005-1\"><navMap>" + nav + "</navMap></ncx>"));
+    files.putAll(content);
+    return new Input(name, zip(files));
+  }
+
+  /** One chapter in the spine again and again: a small archive that asks for much parsing. */
+  private static Input spineRepeats(int n) {
+    String body = randomWords(n / 2);
+    Map<String, byte[]> files = Map.of("OEBPS/c.xhtml", utf8(xhtml("C", "<p>" + body + "</p>")));
+    String spine = "<itemref idref=\"c\"/>".repeat(Math.max(1, n / 2 / 20));
+    return epub("spine-repeats.epub", files,
+        "<item id=\"c\" href=\"c.xhtml\" media-type=\"application/xhtml+xml\"/>", spine, "");
+  }
+
+  /** A table of contents nested as deep as its size allows, each level naming the one chapter. */
+  private static Input nestedNavPoints(int n) {
+    String nav = noisy(n, r -> "<navPoint id=\"" + r + "\"><navLabel><text>C</text></navLabel><content src=\"c.xhtml\"/>");
+    nav += "</navPoint>".repeat(nav.length() / 90);
+    Map<String, byte[]> files = Map.of("OEBPS/c.xhtml", utf8(xhtml("C", "<p>Some text.</p>")));
+    return epub("nested-navpoints.epub", files,
+        "<item id=\"c\" href=\"c.xhtml\" media-type=\"application/xhtml+xml\"/>", "<itemref idref=\"c\"/>", nav);
+  }
+
+  /** Thousands of one-line chapters, each its own file (within the archive's entry limit). */
+  private static Input manyItems(int n) {
+    Map<String, String> ch = new LinkedHashMap<>();
+    int count = Math.min(9_000, Math.max(1, n / 300));
+    for (int i = 0; i < count; i++) {
+      ch.put("C" + i, "<p>" + repeat("word ", n / count - 150) + "</p>");
+    }
+    return epub("many-items.epub", ch);
+  }
+
+  /** A Word document of the paragraphs; {@code runs}: every word its own run. */
+  static Input docx(String name, List<String> paragraphs, boolean runs) {
+    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      for (String p : paragraphs) {
+        XWPFParagraph para = doc.createParagraph();
+        if (runs) {
+          for (String w : p.split(" ")) {
+            XWPFRun r = para.createRun();
+            r.setText(w + " ");
+          }
+        } else {
+          para.createRun().setText(p);
+        }
+      }
+      doc.write(out);
+      return new Input(name, out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A PDF of the paragraphs in Helvetica, 60 lines a page, a blank line between paragraphs; {@code oneLine}:
+   * each paragraph one line of text however long (a text layer without line breaks).
+   */
+  static Input pdf(String name, List<String> paragraphs, boolean oneLine) {
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      List<String> lines = new ArrayList<>();
+      for (String p : paragraphs) {
+        if (oneLine) {
+          lines.add(p);
+        } else {
+          StringBuilder line = new StringBuilder();
+          for (String w : p.replace('\u201C', '"').replace('\u201D', '"').split(" ")) {
+            if (line.length() + w.length() > 90) {
+              lines.add(line.toString());
+              line.setLength(0);
+            }
+            line.append(line.isEmpty() ? "" : " ").append(w);
+          }
+          lines.add(line.toString());
+        }
+        lines.add("");
+      }
+      for (int from = 0; from < lines.size(); from += 60) {
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+          cs.beginText();
+          cs.setFont(font, 10);
+          cs.setLeading(12);
+          cs.newLineAtOffset(50, 750);
+          for (String l : lines.subList(from, Math.min(lines.size(), from + 60))) {
+            cs.showText(l);
+            cs.newLine();
+          }
+          cs.endText();
+        }
+      }
+      doc.save(out);
+      return new Input(name, out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
