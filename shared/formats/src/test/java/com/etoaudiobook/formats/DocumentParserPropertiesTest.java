@@ -45,10 +45,10 @@ class DocumentParserPropertiesTest {
     Map<String, String> ch = new LinkedHashMap<>();
     ch.put("One", "<p>\u201CWho is there?\u201D asked Anna.</p><p>The door opened.</p>");
     ch.put("Two", "<p>Ben said nothing at all.</p>");
-    VALID.put("a.epub", Pathological.epub("a.epub", ch).bytes());
-    VALID.put("a.docx", Pathological.docx("a.docx", List.of("Chapter One", "\u201CHello,\u201D said Anna.",
+    VALID.put("a.epub", PathologicalFiles.epub("a.epub", ch).bytes());
+    VALID.put("a.docx", PathologicalFiles.docx("a.docx", List.of("Chapter One", "\u201CHello,\u201D said Anna.",
         "Ben waved."), false).bytes());
-    VALID.put("a.pdf", Pathological.pdf("a.pdf", List.of("Chapter 1", "\"Hello,\" said Anna.", "Ben waved."),
+    VALID.put("a.pdf", PathologicalFiles.pdf("a.pdf", List.of("Chapter 1", "\"Hello,\" said Anna.", "Ben waved."),
         false).bytes());
     VALID.put("a.html", Pathological.utf8(Pathological.html("<h2>One</h2><p>\u201CHi,\u201D said Anna.</p>"
         + "<h2>Two</h2><p>Ben waved.</p>")));
@@ -74,19 +74,19 @@ class DocumentParserPropertiesTest {
       Map<String, String> chapters = new LinkedHashMap<>();
       chapters.put("One", d.draw("one", soup()));
       chapters.put("Two", d.draw("two", soup()));
-      check("a.epub", Pathological.epub("a.epub", chapters).bytes());
+      check("a.epub", PathologicalFiles.epub("a.epub", chapters).bytes());
     });
   }
 
   @TestFactory
   Stream<DynamicTest> aWordDocumentOfAnyTextIsABookOrARefusal() {
-    return Gen.forAll(25, d -> check("a.docx", Pathological.docx("a.docx", d.draw("paragraphs", paragraphs()),
+    return Gen.forAll(25, d -> check("a.docx", PathologicalFiles.docx("a.docx", d.draw("paragraphs", paragraphs()),
         d.draw("runs", Gen.booleans())).bytes()));
   }
 
   @TestFactory
   Stream<DynamicTest> aPdfOfAnyTextIsABookOrARefusal() {
-    return Gen.forAll(25, d -> check("a.pdf", Pathological.pdf("a.pdf", d.draw("paragraphs", paragraphs()),
+    return Gen.forAll(25, d -> check("a.pdf", PathologicalFiles.pdf("a.pdf", d.draw("paragraphs", paragraphs()),
         d.draw("oneLine", Gen.booleans())).bytes()));
   }
 
@@ -180,7 +180,7 @@ class DocumentParserPropertiesTest {
       Map<String, String> ch = new LinkedHashMap<>();
       ch.put("One", body);
       name = "a.epub";
-      bytes = Pathological.epub(name, ch).bytes();
+      bytes = PathologicalFiles.epub(name, ch).bytes();
     } else {
       name = "a.html";
       bytes = body.getBytes(StandardCharsets.UTF_8);
