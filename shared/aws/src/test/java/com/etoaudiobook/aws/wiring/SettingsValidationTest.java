@@ -1,5 +1,6 @@
 package com.etoaudiobook.aws.wiring;
 
+import com.etoaudiobook.aws.AwsSettings;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.settings.HeavyWorkSettings;
 import com.etoaudiobook.aws.settings.MetricsSettings;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -57,12 +59,16 @@ class SettingsValidationTest {
     }
   }
 
-  /** The records read by one function's beans alone (the API's): each validated when its bean is made. */
+  /** The records read by some beans alone (the API's, the AWS clients'): each validated when its bean is made. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "METRICS_ENABLED|maybe|enabled|com.etoaudiobook.aws.settings.MetricsSettings",
       "ETOAUDIOBOOK_HEAVY_WORK_THREADS|0|threads|com.etoaudiobook.aws.settings.HeavyWorkSettings",
-      "ETOAUDIOBOOK_HEAVY_WORK_DEADLINE_SECONDS|soon|deadlineSeconds|com.etoaudiobook.aws.settings.HeavyWorkSettings"})
+      "ETOAUDIOBOOK_HEAVY_WORK_DEADLINE_SECONDS|soon|deadlineSeconds|com.etoaudiobook.aws.settings.HeavyWorkSettings",
+      "AWS_REGION|Europe|region|com.etoaudiobook.aws.AwsSettings",
+      "S3_ENDPOINT|localhost:9000|endpoint|com.etoaudiobook.aws.AwsSettings",
+      "SQS_ENDPOINT|sqs here|endpoint|com.etoaudiobook.aws.AwsSettings",
+      "POLLY_ENDPOINT|ftp://polly|endpoint|com.etoaudiobook.aws.AwsSettings"})
   void anInvalidSettingOfARecordStopsItsBeanNamingIt(String variable, String value, String named, Class<?> record) {
     try (ApplicationContext beans = BeanGraph.start(Map.of(variable, value))) {
       RuntimeException e = assertThrows(RuntimeException.class, () -> beans.getBean(record));
@@ -82,6 +88,18 @@ class SettingsValidationTest {
     }
     try (ApplicationContext beans = BeanGraph.start(Map.of())) {
       assertTrue(beans.getBean(MetricsSettings.class).on(), "on unless turned off");
+    }
+  }
+
+  @Test
+  void theAwsClientsPointWhereTheEndpointSettingsSay() {
+    try (ApplicationContext beans = BeanGraph.start(Map.of("AWS_REGION", "eu-west-1",
+        "S3_ENDPOINT", "http://127.0.0.1:9000", "POLLY_ENDPOINT", " http://127.0.0.1:9001 "))) {
+      AwsSettings aws = beans.getBean(AwsSettings.class);
+      assertEquals("eu-west-1", aws.region());
+      assertEquals(URI.create("http://127.0.0.1:9000"), aws.s3Endpoint());
+      assertEquals(URI.create("http://127.0.0.1:9001"), aws.pollyEndpoint());
+      assertTrue(aws.local(), "an S3 endpoint means the local emulators");
     }
   }
 }
