@@ -1,6 +1,7 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.settings.LoudnessSettings;
 import com.etoaudiobook.aws.wiring.BeanGraph;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.concurrent.DaemonThreads;
@@ -67,7 +68,9 @@ public final class Converter {
    */
   public static ApplicationContext beans(BlobStore blobs, SpeechEngine engine) {
     ApplicationContext beans = BeanGraph.start(Map.of(), blobs, engine, new PartsInHand());
-    beans.getBean(Settings.class); // the environment's settings, validated before any work starts
+    // the environment's settings, validated before any work starts
+    beans.getBean(Settings.class);
+    beans.getBean(LoudnessSettings.class);
     return beans;
   }
 

@@ -12,8 +12,6 @@ import java.util.Locale;
  */
 public record LoudnessTarget(double lufs, double peakDb) {
   public static final LoudnessTarget DEFAULT = new LoudnessTarget(-18.0, -1.5);
-  /** Environment variable (or system property etoaudiobook.loudness) that sets the target, e.g. "-16". */
-  public static final String VARIABLE = "LOUDNESS_TARGET_LUFS";
 
   public LoudnessTarget {
     if (!(lufs >= -40 && lufs <= -5)) {
@@ -25,19 +23,12 @@ public record LoudnessTarget(double lufs, double peakDb) {
   }
 
   /**
-   * The process's target: every process of a deployment (planner and workers) reads the same
-   * setting, so the cache key the planner computes describes what the worker makes.
+   * A deployment's target (LOUDNESS_TARGET_LUFS, read by the wiring: the core reads no settings),
+   * with the default peak ceiling. Every process of a deployment (planner and workers) is given the
+   * same, so the cache key the planner computes describes what the worker makes.
    */
-  public static LoudnessTarget configured() {
-    String v = System.getProperty("etoaudiobook.loudness", System.getenv(VARIABLE));
-    if (v == null || v.isBlank()) {
-      return DEFAULT;
-    }
-    try {
-      return new LoudnessTarget(Double.parseDouble(v.strip()), DEFAULT.peakDb());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(VARIABLE + " must be a number of LUFS such as -18, got '" + v + "'");
-    }
+  public static LoudnessTarget ofLufs(double lufs) {
+    return new LoudnessTarget(lufs, DEFAULT.peakDb());
   }
 
   /** What the cache key records: parts made for another target are other parts. */

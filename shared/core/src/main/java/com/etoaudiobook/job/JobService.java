@@ -1,5 +1,6 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.job.assembly.ChapterTitles;
 import com.etoaudiobook.job.synthesis.CacheKey;
 import com.etoaudiobook.job.synthesis.PartFailure;
@@ -23,12 +24,19 @@ public final class JobService {
   private final String provider;
   private final int engineMaxChars;
   private final DoneParts doneParts;
+  private final LoudnessTarget loudness;
 
   /**
    * @param provider       the speech provider ("espeak", "polly"): part of every cache key
    * @param engineMaxChars the engine's request limit
    */
   public JobService(JobStore store, WorkQueue queue, String provider, int engineMaxChars) {
+    this(store, queue, provider, engineMaxChars, LoudnessTarget.DEFAULT);
+  }
+
+  /** @param loudness the deployment's target, part of every cache key (the workers' CachedSynthesis has the same) */
+  public JobService(JobStore store, WorkQueue queue, String provider, int engineMaxChars, LoudnessTarget loudness) {
+    this.loudness = loudness;
     this.store = store;
     this.queue = queue;
     this.provider = provider;
@@ -57,7 +65,7 @@ public final class JobService {
       }
       for (Chunker.Chunk c : Chunker.split(s.text(), max)) {
         Lexicon used = lexicon == null ? Lexicon.EMPTY : lexicon.applicableTo(c.text());
-        String key = CacheKey.of(provider, a.voiceId(), a.engine(), a.rate(), a.pitch(), s.delivery(), c.text(), used);
+        String key = CacheKey.of(loudness, provider, a.voiceId(), a.engine(), a.rate(), a.pitch(), s.delivery(), c.text(), used);
         parts.add(new PartSpec(jobId, parts.size(), s.index(), c.start(), c.text(), s.role(), s.delivery(),
             a.voiceId(), a.engine(), a.rate(), a.pitch(), key, used.isEmpty() ? null : used));
       }

@@ -3,6 +3,7 @@ package com.etoaudiobook.aws.wiring;
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.SynthesisBatch;
+import com.etoaudiobook.aws.settings.LoudnessSettings;
 import com.etoaudiobook.book.BookParser;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.formats.DocumentParser;
@@ -29,13 +30,13 @@ public class JobFactory {
   }
 
   @Singleton
-  JobService jobs(JobStore store, WorkQueue queue, SpeechEngine engine) {
-    return new JobService(store, queue, engine.provider(), engine.maxCharacters());
+  JobService jobs(JobStore store, WorkQueue queue, SpeechEngine engine, LoudnessSettings loudness) {
+    return new JobService(store, queue, engine.provider(), engine.maxCharacters(), loudness.target());
   }
 
   @Singleton
-  CachedSynthesis synthesis(BlobStore blobs, SpeechEngine engine) {
-    return new CachedSynthesis(blobs, engine, new Mp3Encoder());
+  CachedSynthesis synthesis(BlobStore blobs, SpeechEngine engine, LoudnessSettings loudness) {
+    return new CachedSynthesis(blobs, engine, new Mp3Encoder(), loudness.target());
   }
 
   @Singleton

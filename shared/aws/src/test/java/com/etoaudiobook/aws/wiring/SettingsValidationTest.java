@@ -1,7 +1,10 @@
 package com.etoaudiobook.aws.wiring;
 
 import com.etoaudiobook.aws.AwsSettings;
+import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.settings.LoudnessSettings;
+import com.etoaudiobook.job.synthesis.CachedSynthesis;
 import com.etoaudiobook.aws.settings.HeavyWorkSettings;
 import com.etoaudiobook.aws.settings.MetricsSettings;
 import io.micronaut.context.ApplicationContext;
@@ -68,7 +71,9 @@ class SettingsValidationTest {
       "AWS_REGION|Europe|region|com.etoaudiobook.aws.AwsSettings",
       "S3_ENDPOINT|localhost:9000|endpoint|com.etoaudiobook.aws.AwsSettings",
       "SQS_ENDPOINT|sqs here|endpoint|com.etoaudiobook.aws.AwsSettings",
-      "POLLY_ENDPOINT|ftp://polly|endpoint|com.etoaudiobook.aws.AwsSettings"})
+      "POLLY_ENDPOINT|ftp://polly|endpoint|com.etoaudiobook.aws.AwsSettings",
+      "LOUDNESS_TARGET_LUFS|loud|targetLufs|com.etoaudiobook.job.synthesis.CachedSynthesis",
+      "LOUDNESS_TARGET_LUFS|-50|targetLufs|com.etoaudiobook.aws.settings.LoudnessSettings"})
   void anInvalidSettingOfARecordStopsItsBeanNamingIt(String variable, String value, String named, Class<?> record) {
     try (ApplicationContext beans = BeanGraph.start(Map.of(variable, value))) {
       RuntimeException e = assertThrows(RuntimeException.class, () -> beans.getBean(record));
@@ -100,6 +105,15 @@ class SettingsValidationTest {
       assertEquals(URI.create("http://127.0.0.1:9000"), aws.s3Endpoint());
       assertEquals(URI.create("http://127.0.0.1:9001"), aws.pollyEndpoint());
       assertTrue(aws.local(), "an S3 endpoint means the local emulators");
+    }
+  }
+
+  /** The planner and the workers get the same target, so a key the planner computes names what a worker makes. */
+  @Test
+  void theLoudnessTargetReachesTheCacheKeys() {
+    try (ApplicationContext beans = BeanGraph.start(Map.of("LOUDNESS_TARGET_LUFS", "-16"))) {
+      assertEquals(LoudnessTarget.ofLufs(-16), beans.getBean(LoudnessSettings.class).target());
+      assertEquals(-16.0, beans.getBean(CachedSynthesis.class).loudness().target().lufs());
     }
   }
 }

@@ -16,9 +16,16 @@ public final class CacheKey {
   private CacheKey() {
   }
 
+  /** The key of audio at the default loudness target. */
   public static String of(String provider, String voiceId, String engine, double rate, int pitch,
                           String delivery, String text) {
-    return sha256(String.join("\u0000", FORMAT, LoudnessTarget.configured().cacheTag() + levelling(provider), provider, voiceId, String.valueOf(engine),
+    return of(LoudnessTarget.DEFAULT, provider, voiceId, engine, rate, pitch, delivery, text);
+  }
+
+  /** @param target the loudness the audio is brought to: parts made for another target are other parts */
+  public static String of(LoudnessTarget target, String provider, String voiceId, String engine, double rate, int pitch,
+                          String delivery, String text) {
+    return sha256(String.join("\u0000", FORMAT, target.cacheTag() + levelling(provider), provider, voiceId, String.valueOf(engine),
         String.format(Locale.ROOT, "%.3f", rate), Integer.toString(pitch), String.valueOf(delivery), text));
   }
 
@@ -28,9 +35,14 @@ public final class CacheKey {
    */
   public static String of(String provider, String voiceId, String engine, double rate, int pitch,
                           String delivery, String text, com.etoaudiobook.lexicon.Lexicon lexicon) {
+    return of(LoudnessTarget.DEFAULT, provider, voiceId, engine, rate, pitch, delivery, text, lexicon);
+  }
+
+  public static String of(LoudnessTarget target, String provider, String voiceId, String engine, double rate,
+                          int pitch, String delivery, String text, com.etoaudiobook.lexicon.Lexicon lexicon) {
     String tag = lexicon == null ? "" : lexicon.applicableTo(text).cacheTag();
-    return tag.isEmpty() ? of(provider, voiceId, engine, rate, pitch, delivery, text)
-        : of(provider, voiceId, engine, rate, pitch, delivery, text + "\u0000lexicon\u0000" + tag);
+    return tag.isEmpty() ? of(target, provider, voiceId, engine, rate, pitch, delivery, text)
+        : of(target, provider, voiceId, engine, rate, pitch, delivery, text + "\u0000lexicon\u0000" + tag);
   }
 
   /**

@@ -35,14 +35,22 @@ public final class CachedSynthesis {
   private final BlobStore blobs;
   private final SpeechEngine engine;
   private final Mp3Encoder encoder;
+  private final LoudnessTarget target;
   private final LoudnessNormalizer loudness;
 
+  /** At the default loudness target. */
   public CachedSynthesis(BlobStore blobs, SpeechEngine engine, Mp3Encoder encoder) {
+    this(blobs, engine, encoder, LoudnessTarget.DEFAULT);
+  }
+
+  /** @param target the deployment's loudness: the planner's JobService must be given the same */
+  public CachedSynthesis(BlobStore blobs, SpeechEngine engine, Mp3Encoder encoder, LoudnessTarget target) {
     this.blobs = blobs;
     this.engine = engine;
     this.encoder = encoder;
-    // the same setting CacheKey records, so a key always says which level its audio is at
-    this.loudness = new LoudnessNormalizer(LoudnessTarget.configured());
+    this.target = target;
+    // the same target CacheKey records, so a key always says which level its audio is at
+    this.loudness = new LoudnessNormalizer(target);
   }
 
   public SpeechEngine engine() {
@@ -64,7 +72,7 @@ public final class CachedSynthesis {
   }
 
   public String cacheKey(SpeechRequest request, String delivery) {
-    return CacheKey.of(engine.provider(), request.voiceId(), request.engine(), request.rate(), request.pitch(),
+    return CacheKey.of(target, engine.provider(), request.voiceId(), request.engine(), request.rate(), request.pitch(),
         delivery, request.text(), request.lexicon());
   }
 
