@@ -67,6 +67,19 @@ class CliTest {
     }
   }
 
+  /** LOUDNESS_TARGET_LUFS (as its system property) is checked before any part is made, with its name. */
+  @Test
+  void anInvalidLoudnessTargetIsAClearErrorWithExitCode2() {
+    System.setProperty("loudness.target-lufs", "-50");
+    try {
+      Run r = run("convert", Samples.file("demo-story.md").toString(), "--out", dir.toString());
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("invalid setting: LoudnessSettings.targetLufs"), r.err());
+    } finally {
+      System.clearProperty("loudness.target-lufs");
+    }
+  }
+
   @Test
   void aPauseOutOfRangeIsAUsageErrorNotAnInternalOne() {
     Run r = run("convert", Samples.file("demo-story.md").toString(), "--pause-ms", "-5", "--out", dir.toString());
