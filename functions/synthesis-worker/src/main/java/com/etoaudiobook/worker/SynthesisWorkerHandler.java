@@ -14,6 +14,7 @@ import com.etoaudiobook.job.synthesis.PartBatch;
 import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.synthesis.PartSynthesizer;
 import com.etoaudiobook.json.Json;
+import com.etoaudiobook.aws.wiring.ShadedJarServices;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -69,6 +70,7 @@ public class SynthesisWorkerHandler extends MicronautRequestHandler<SQSEvent, SQ
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
+    ShadedJarServices.install(getClass());
     return super.newApplicationContextBuilder().eagerInitSingletons(false).eagerInitConfiguration(false);
   }
 
