@@ -14,7 +14,7 @@ import com.etoaudiobook.job.synthesis.PartBatch;
 import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.synthesis.PartSynthesizer;
 import com.etoaudiobook.json.Json;
-import com.etoaudiobook.aws.wiring.ShadedJarServices;
+import com.etoaudiobook.aws.wiring.LambdaContexts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -70,8 +70,7 @@ public class SynthesisWorkerHandler extends MicronautRequestHandler<SQSEvent, SQ
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    ShadedJarServices.install(getClass());
-    return super.newApplicationContextBuilder().eagerInitSingletons(false).eagerInitConfiguration(false);
+    return LambdaContexts.builder(getClass());
   }
 
   /** Invocations of this process that ran past their deadline. */
