@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): our convert pipeline against the reference `espeak-ng -w` + native LAME,
 # on the same text, at the same parallelism, bitrate and encoder quality (-q 7), in the same run.
-# Prints audio seconds per wall second for both, their ratio, our peak RSS, and the launcher's
-# fixed start-up cost (a run that parses a one-line script; one that also loads eSpeak NG).
+# Prints audio seconds per wall second for both and their wall-clock ratio (ROUNDS pairs, default 3,
+# back to back in alternating order; the median ratio), CPU per audio second, our peak RSS, and the
+# launcher's fixed start-up cost (a run that parses a one-line script; one that also loads eSpeak NG).
 #
 #   bench/convert-vs-espeak.sh [MIN_CHARS] [PARALLELISM]     (defaults: 500000 chars, all cores)
 #   ETOAUDIOBOOK_MP3_ENCODER=jump3r bench/convert-vs-espeak.sh   (our pure-Java encoder instead of libmp3lame)
@@ -39,40 +40,62 @@ startup_parse=$(best "$root/etoaudiobook" parse "$work/one-line.md")
 startup_voices=$(best "$root/etoaudiobook" voices --language en)
 
 # --- ours: the CLI, cold cache
-export ETOAUDIOBOOK_HOME="$work/home"
-start=$(date +%s.%N)
-/usr/bin/time -v -o "$work/time.txt" "$root/etoaudiobook" convert "$book" --out "$work/ours" --threads "$((par + 1))" \
-  >"$work/ours.log" 2>&1 || { cat "$work/ours.log"; exit 1; }
-end=$(date +%s.%N)
-ours_wall=$(echo "$end - $start" | bc -l)
-ours_audio=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$work"/ours/*.mp3)
-rss_kb=$(grep "Maximum resident set size" "$work/time.txt" | awk '{print $NF}')
+ours() {  # sets ours_wall, ours_audio, ours_cpu, rss_kb
+  rm -rf "$work/home" "$work/ours"
+  export ETOAUDIOBOOK_HOME="$work/home"
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -v -o "$work/time.txt" "$root/etoaudiobook" convert "$book" --out "$work/ours" --threads "$((par + 1))" \
+    >"$work/ours.log" 2>&1 || { cat "$work/ours.log"; exit 1; }
+  end=$(date +%s.%N)
+  ours_wall=$(echo "$end - $start" | bc -l)
+  ours_audio=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$work"/ours/*.mp3)
+  ours_cpu=$(grep -E "^\s*(User|System) time" "$work/time.txt" | awk -F': ' '{s += $2} END {print s}')
+  local kb
+  kb=$(grep "Maximum resident set size" "$work/time.txt" | awk '{print $NF}')
+  rss_kb=$(( kb > ${rss_kb:-0} ? kb : ${rss_kb:-0} ))
+}
 
 # --- reference: espeak-ng -w then lame, the text split into $par pieces run side by side
 split -n "l/$par" -d "$book" "$work/piece-"
-start=$(date +%s.%N)
 export work
-/usr/bin/time -f '%U %S' -o "$work/ref-cpu.txt" bash -c '
-for p in "$work"/piece-*; do
-  ( espeak-ng -v en-gb-x-rp -w "$p.wav" -f "$p" && lame --silent -q 7 -b 48 -m m "$p.wav" "$p.mp3" ) &
-done
-wait'
-end=$(date +%s.%N)
-ref_wall=$(echo "$end - $start" | bc -l)
-ref_audio=0
-for p in "$work"/piece-*.mp3; do
-  d=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$p")
-  ref_audio=$(echo "$ref_audio + $d" | bc -l)
-done
+reference() {  # sets ref_wall, ref_audio, ref_cpu
+  rm -f "$work"/piece-*.wav "$work"/piece-*.mp3
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -f '%U %S' -o "$work/ref-cpu.txt" bash -c '
+  for p in "$work"/piece-*; do
+    ( espeak-ng -v en-gb-x-rp -w "$p.wav" -f "$p" && lame --silent -q 7 -b 48 -m m "$p.wav" "$p.mp3" ) &
+  done
+  wait'
+  end=$(date +%s.%N)
+  ref_wall=$(echo "$end - $start" | bc -l)
+  ref_audio=0
+  for p in "$work"/piece-*.mp3; do
+    d=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$p")
+    ref_audio=$(echo "$ref_audio + $d" | bc -l)
+  done
+  ref_cpu=$(awk '{print $1 + $2}' "$work/ref-cpu.txt")
+}
 
+# The machine is shared: its load moves wall-clock times from minute to minute. So the two run in
+# pairs, back to back, in alternating order, and each pair gives a ratio; the median is the figure.
+rounds="${ROUNDS:-3}"
+ratios=()
+for ((r = 1; r <= rounds; r++)); do
+  if ((r % 2 == 1)); then ours; reference; else reference; ours; fi
+  ratio=$(echo "($ours_audio / $ours_wall) / ($ref_audio / $ref_wall)" | bc -l)
+  ratios+=("$ratio")
+  printf 'round %d: ours %.0f s of audio in %.1f s wall, reference %.0f s in %.1f s: ratio %.2f (load %s)\n' "$r" \
+    "$ours_audio" "$ours_wall" "$ref_audio" "$ref_wall" "$ratio" "$(cut -d' ' -f1 /proc/loadavg)"
+done
+median=$(printf '%s\n' "${ratios[@]}" | sort -g | sed -n "$(( (rounds + 1) / 2 ))p")
 ours_rate=$(echo "$ours_audio / $ours_wall" | bc -l)
 ref_rate=$(echo "$ref_audio / $ref_wall" | bc -l)
-printf 'ours:      %8.0f s of audio in %6.1f s wall = %6.1f audio s per wall s\n' "$ours_audio" "$ours_wall" "$ours_rate"
-printf 'reference: %8.0f s of audio in %6.1f s wall = %6.1f audio s per wall s (espeak-ng -w + lame)\n' "$ref_audio" "$ref_wall" "$ref_rate"
-printf 'ratio ours/reference: %.2f (target >= 0.9)\n' "$(echo "$ours_rate / $ref_rate" | bc -l)"
+printf 'last round, ours:      %8.0f s of audio in %6.1f s wall = %6.1f audio s per wall s\n' "$ours_audio" "$ours_wall" "$ours_rate"
+printf 'last round, reference: %8.0f s of audio in %6.1f s wall = %6.1f audio s per wall s (espeak-ng -w + lame)\n' "$ref_audio" "$ref_wall" "$ref_rate"
+printf 'wall-clock ratio ours/reference: median of %d rounds %.2f (target >= 0.9)\n' "$rounds" "$median"
 # CPU per audio second: what the work costs, whatever else the machine is doing meanwhile
-ours_cpu=$(grep -E "^\s*(User|System) time" "$work/time.txt" | awk -F': ' '{s += $2} END {print s}')
-ref_cpu=$(awk '{print $1 + $2}' "$work/ref-cpu.txt")
 printf 'CPU: ours %.2f s, reference %.2f s per 100 s of audio; reference/ours %.2f (load-independent)\n' \
   "$(echo "100 * $ours_cpu / $ours_audio" | bc -l)" "$(echo "100 * $ref_cpu / $ref_audio" | bc -l)" \
   "$(echo "($ref_cpu / $ref_audio) / ($ours_cpu / $ours_audio)" | bc -l)"

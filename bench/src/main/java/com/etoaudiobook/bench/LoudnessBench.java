@@ -1,8 +1,15 @@
 package com.etoaudiobook.bench;
 
+import com.etoaudiobook.audio.LoudnessMeter;
 import com.etoaudiobook.audio.LoudnessNormalizer;
 import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.audio.Mp3Encoder;
+import com.etoaudiobook.audio.Mp3Frames;
+import com.etoaudiobook.audio.VoiceLevels;
+import com.etoaudiobook.audio.internal.Mp3Decoder;
+import com.etoaudiobook.aws.PollyEngine;
+import com.etoaudiobook.aws.wiring.BeanGraph;
+import com.etoaudiobook.aws.testing.FakePolly;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.ScriptParser;
 import com.etoaudiobook.book.Segment;
@@ -30,26 +37,43 @@ import java.util.regex.Pattern;
 
 /**
  * Loudness of each role and of the book, before and after the per-part normalisation, measured by
- * the reference meter (ffmpeg's ebur128 filter, true peak on), for eSpeak NG's PCM and for
- * Polly-like MP3 (the same speech, each role encoded at its own level, as different Polly voices
- * arrive). Also the CPU normalisation costs beside synthesis. Not a test: it prints figures.
+ * the reference meter (ffmpeg's ebur128 filter, true peak on), for eSpeak NG's PCM and for the
+ * Polly stub's MP3 (bench/polly-stub.sh: through the Polly engine and its wire protocol, each Polly
+ * voice at a level of its own, see {@link StubSpeech}). Also the CPU normalisation costs beside
+ * synthesis, and, for the stub's MP3, the ways to level it side by side: by the voice's calibrated
+ * level (global gain, no decoding: what the workers do), decoding and measuring every part, decoding
+ * and encoding again, and asking for PCM and encoding it ourselves. Not a test: it prints figures.
  *
  *   bench/run.sh LoudnessBench [SCRIPT...]     (default: the two scripts in ../shared/samples)
  */
 public final class LoudnessBench {
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  /** The variants each role is gathered in, in the order of the columns. */
+  private static final String[] VARIANTS = {"eSpeak before", "eSpeak after", "stub before", "stub after",
+      "stub, measured", "stub, re-encoded"};
 
-  /** One role's audio, gathered part by part, per variant. */
+  /** One role's audio, gathered part by part, per variant (index as {@link #VARIANTS}; 0 is raw PCM). */
   private static final class Role {
     final String voice;
-    final ByteArrayOutputStream rawPcm = new ByteArrayOutputStream();
-    final ByteArrayOutputStream espeak = new ByteArrayOutputStream();
-    final ByteArrayOutputStream pollyBefore = new ByteArrayOutputStream();
-    final ByteArrayOutputStream pollyAfter = new ByteArrayOutputStream();
+    final String pollyVoice;
+    final ByteArrayOutputStream[] audio = new ByteArrayOutputStream[VARIANTS.length];
 
-    Role(String voice) {
+    Role(String voice, String pollyVoice) {
       this.voice = voice;
+      this.pollyVoice = pollyVoice;
+      for (int i = 0; i < audio.length; i++) {
+        audio[i] = new ByteArrayOutputStream();
+      }
     }
+  }
+
+  /** CPU nanoseconds by what was spent on, and what the parts came to. */
+  private static final class Cost {
+    long espeak, encode, normalize, pollyCall, calibrated, measured, reencoded, pcm;
+    long calibratedParts, measuredParts, calibratedOnly;
+    final List<Double> errors = new ArrayList<>();
+    final List<Double> measuredErrors = new ArrayList<>();
+    double worstPeak = -99;
   }
 
   public static void main(String[] args) throws Exception {
@@ -60,41 +84,75 @@ public final class LoudnessBench {
     if (scripts.isEmpty()) {
       scripts.add(Path.of("../shared/samples/demo-story.md"));
       scripts.add(Path.of("../shared/samples/night-shift.md"));
+      // a book's worth of parts per voice, where a voice's level is learned and then used
+      Path quota = Files.createTempFile("loudness-quota", ".md");
+      Files.writeString(quota, PollyQuotaBench.script(240, "loudness"));
+      quota.toFile().deleteOnExit();
+      scripts.add(quota);
     }
     LoudnessTarget target = LoudnessTarget.configured();
-    LoudnessNormalizer normalizer = new LoudnessNormalizer(target);
     Mp3Encoder encoder = new Mp3Encoder();
     EspeakEngine engine = EspeakEngine.instance();
     Path work = Files.createTempDirectory("loudness-bench");
-    System.out.printf(Locale.ROOT, "target %.1f LUFS, true peak <= %.1f dBFS; reference meter: ffmpeg ebur128; encoder %s%n",
-        target.lufs(), target.peakDb(), encoder.backend());
-
-    // the first round warms the JIT up and is not reported: a book is long, these scripts are short
-    run(scripts, normalizer, encoder, engine, null);
-    long[] cpu = run(scripts, normalizer, encoder, engine, work);
-    long synthNanos = cpu[0], encodeNanos = cpu[1], normalizeNanos = cpu[2], mp3NormalizeNanos = cpu[3];
-    System.out.printf(Locale.ROOT, "%nCPU: eSpeak NG synthesis %.0f ms, encoding %.0f ms, PCM normalisation %.0f ms = %.1f %% of"
-            + " synthesis (%.1f %% of synthesis + encoding; target < 5 %%)%n", synthNanos / 1e6, encodeNanos / 1e6,
-        normalizeNanos / 1e6, 100.0 * normalizeNanos / synthNanos, 100.0 * normalizeNanos / (synthNanos + encodeNanos));
-    System.out.printf(Locale.ROOT, "     MP3 normalisation (decode, measure, global gain) %.0f ms = %.1f %% of eSpeak synthesis"
-        + " (a Polly worker waits on the network instead)%n", mp3NormalizeNanos / 1e6, 100.0 * mp3NormalizeNanos / synthNanos);
+    System.out.printf(Locale.ROOT, "target %.1f LUFS, true peak <= %.1f dBFS; reference meter: ffmpeg ebur128; encoder %s;"
+        + " Polly stub: neural voices from -23 to -14 LUFS, crest %.1f dB%n", target.lufs(), target.peakDb(),
+        encoder.backend(), StubSpeech.CREST_DB);
+    try (FakePolly stub = new FakePolly(null).withVoices(FakePolly.LIBRARY).withSpeech(new StubSpeech());
+         io.micronaut.context.ApplicationContext beans = BeanGraph.start(Map.of("SPEECH_PROVIDER", "polly",
+             "POLLY_ENGINE", "neural", "POLLY_ENDPOINT", stub.endpoint().toString()))) {
+      PollyEngine polly = (PollyEngine) beans.getBean(com.etoaudiobook.engine.SpeechEngine.class);
+      // the first round warms the JIT up and is not reported: a book is long, these scripts are short
+      run(scripts.subList(0, 1), new LoudnessNormalizer(target), encoder, engine, polly, null, new Cost());
+      Cost c = new Cost();
+      LoudnessNormalizer normalizer = new LoudnessNormalizer(target); // a worker's: it learns the voices afresh
+      run(scripts, normalizer, encoder, engine, polly, work, c);
+      c.calibratedParts = normalizer.calibratedParts();
+      c.measuredParts = normalizer.measuredParts();
+      System.out.printf(Locale.ROOT, "%nCPU, eSpeak NG: synthesis %.0f ms, encoding %.0f ms, PCM normalisation %.0f ms = %.1f %%"
+              + " of synthesis (%.1f %% of synthesis + encoding; target < 5 %%)%n", c.espeak / 1e6, c.encode / 1e6,
+          c.normalize / 1e6, 100.0 * c.normalize / c.espeak, 100.0 * c.normalize / (c.espeak + c.encode));
+      long parts = c.calibratedParts + c.measuredParts;
+      System.out.printf(Locale.ROOT, "CPU, Polly stub, %d parts: the engine call (SDK, audio and marks) %.2f ms per part;"
+              + " levelling per part and as a share of the call:%n", parts, c.pollyCall / 1e6 / parts);
+      System.out.printf(Locale.ROOT, "  by the voice's level (%d of %d parts calibrated, the rest measured): %.2f ms = %.1f %%"
+              + " (target < 5 %%)%n", c.calibratedParts, parts, c.calibrated / 1e6 / parts, 100.0 * c.calibrated / c.pollyCall);
+      System.out.printf(Locale.ROOT, "  decode, measure, global gain, every part:                 %.2f ms = %.1f %%%n",
+          c.measured / 1e6 / parts, 100.0 * c.measured / c.pollyCall);
+      System.out.printf(Locale.ROOT, "  decode, level, encode again, every part:                  %.2f ms = %.1f %%%n",
+          c.reencoded / 1e6 / parts, 100.0 * c.reencoded / c.pollyCall);
+      System.out.printf(Locale.ROOT, "  PCM from Polly, level and encode it here:                 %.2f ms = %.1f %%"
+          + " (and Polly's PCM is 16 kHz at most: parts would not join our 22050 Hz frames)%n",
+          c.pcm / 1e6 / parts, 100.0 * c.pcm / c.pollyCall);
+      double alone = c.calibratedOnly / 1e6 / Math.max(1, c.calibratedParts);
+      double steady = alone + c.measured / 1e6 / parts / VoiceLevels.RECHECK_EVERY;
+      System.out.printf(Locale.ROOT, "  a part levelled by its voice's level alone: %.3f ms; a long book (a voice's first %d parts"
+              + " amortised, one in %d measured again): %.3f ms = %.1f %% of the call (target < 5 %%)%n", alone,
+          VoiceLevels.CALIBRATION_PARTS, VoiceLevels.RECHECK_EVERY, steady, 100 * steady / (c.pollyCall / 1e6 / parts));
+      System.out.printf(Locale.ROOT, "  |loudness - target| of each part of 2 s or more (our meter): %s by the voice's level;"
+          + " %s measured (the first parts of a voice, and rechecks)%n", stats(c.errors), stats(c.measuredErrors));
+      System.out.printf(Locale.ROOT, "  highest true peak of a part levelled by the workers' way: %.1f dBFS (ceiling %.1f)%n",
+          c.worstPeak, target.peakDb());
+    }
   }
 
-  /** Synthesizes every part of the scripts; reports the loudness when {@code work} is given; returns CPU nanos. */
-  private static long[] run(List<Path> scripts, LoudnessNormalizer normalizer, Mp3Encoder encoder, EspeakEngine engine,
-                            Path work) throws IOException {
-    long synthNanos = 0, encodeNanos = 0, normalizeNanos = 0, mp3NormalizeNanos = 0;
+  /** Synthesizes every part of the scripts; reports the loudness when {@code work} is given. */
+  private static void run(List<Path> scripts, LoudnessNormalizer normalizer, Mp3Encoder encoder, EspeakEngine engine,
+                          PollyEngine polly, Path work, Cost cost) throws IOException {
+    LoudnessNormalizer measuring = new LoudnessNormalizer(normalizer.target());
+    List<String> pollyVoices = polly.voices().stream().filter(v -> v.engines().contains("neural")).map(v -> v.id())
+        .toList();
     for (Path script : scripts) {
+      long calibrated0 = normalizer.calibratedParts(), measured0 = normalizer.measuredParts();
+      long peaky0 = normalizer.peakyParts();
+      long levelling0 = cost.calibrated, call0 = cost.pollyCall;
       Book book = new ScriptParser().parse(script.getFileName().toString(), Files.readAllBytes(script));
       Casting casting = new AutoCaster(engine.voices(), List.of("en-gb-x-rp", "en", "en-us")).cast(book, Map.of());
       Map<String, Role> roles = new LinkedHashMap<>();
-      casting.roles().forEach((name, a) -> roles.put(name, new Role(a.voiceId())));
+      casting.roles().forEach((name, a) -> roles.put(name,
+          new Role(a.voiceId(), pollyVoices.get(roles.size() % pollyVoices.size()))));
       for (Segment s : book.segments().toList()) {
         Role role = roles.get(s.role());
         Casting.Assignment a = casting.forRole(s.role());
-        int index = new ArrayList<>(roles.keySet()).indexOf(s.role());
-        // Polly's voices differ in level: spread the roles over 8 dB, quietest first, none clipped
-        double pollyGain = Math.pow(10, (-8 + 8.0 * index / Math.max(1, roles.size() - 1)) / 20);
         for (Chunker.Chunk c : Chunker.split(s.text(), engine.maxCharacters())) {
           long t0 = CPU.getCurrentThreadCpuTime();
           short[] pcm = engine.synthesize(new SpeechRequest(c.text(), a.voiceId(), a.engine(), a.rate(), a.pitch())).pcm();
@@ -103,67 +161,124 @@ public final class LoudnessBench {
           long t2 = CPU.getCurrentThreadCpuTime();
           byte[] mp3 = encoder.encode(leveled.samples(), 22050, leveled.gain());
           long t3 = CPU.getCurrentThreadCpuTime();
-          synthNanos += t1 - t0;
-          normalizeNanos += t2 - t1;
-          encodeNanos += t3 - t2;
-          role.rawPcm.write(littleEndian(pcm));
-          role.espeak.write(mp3);
-          byte[] polly = encoder.encode(scaled(pcm, pollyGain), 22050);
-          long t4 = CPU.getCurrentThreadCpuTime();
-          byte[] pollyNormalized = normalizer.normalizeMp3(polly, encoder);
-          mp3NormalizeNanos += CPU.getCurrentThreadCpuTime() - t4;
-          role.pollyBefore.write(polly);
-          role.pollyAfter.write(pollyNormalized);
+          cost.espeak += t1 - t0;
+          cost.normalize += t2 - t1;
+          cost.encode += t3 - t2;
+          role.audio[0].write(littleEndian(pcm));
+          role.audio[1].write(mp3);
+          stub(polly, role, c.text(), normalizer, measuring, encoder, cost);
         }
       }
       if (work != null) {
         report(book.title(), roles, work);
+        long calibrated = normalizer.calibratedParts() - calibrated0, measured = normalizer.measuredParts() - measured0;
+        System.out.printf(Locale.ROOT, "  stub parts levelled by the voice's level %d, measured %d (%d as the voice's peaks left"
+                + " no room): %.2f ms per part = %.1f %% of the engine call%n", calibrated, measured,
+            normalizer.peakyParts() - peaky0, (cost.calibrated - levelling0) / 1e6 / (calibrated + measured),
+            100.0 * (cost.calibrated - levelling0) / (cost.pollyCall - call0));
       }
     }
-    return new long[] {synthNanos, encodeNanos, normalizeNanos, mp3NormalizeNanos};
+  }
+
+  /** One part from the Polly stub, levelled the four ways. */
+  private static void stub(PollyEngine polly, Role role, String text, LoudnessNormalizer normalizer,
+                           LoudnessNormalizer measuring, Mp3Encoder encoder, Cost cost) throws IOException {
+    SpeechRequest request = new SpeechRequest(text, role.pollyVoice, "neural", 1.0, 0);
+    long t0 = CPU.getCurrentThreadCpuTime();
+    byte[] raw = Mp3Frames.bareFrames(polly.synthesize(request).mp3());
+    long t1 = CPU.getCurrentThreadCpuTime();
+    // what the workers do (CachedSynthesis): the voice's level once it is known
+    long before = normalizer.calibratedParts();
+    byte[] after = normalizer.normalizeMp3(raw, encoder, 0, VoiceLevels.key(polly.provider(), request.voiceId(),
+        request.engine(), request.rate(), request.pitch(), null));
+    long t2 = CPU.getCurrentThreadCpuTime();
+    boolean calibrated = normalizer.calibratedParts() > before;
+    if (calibrated) {
+      cost.calibratedOnly += t2 - t1;
+    }
+    byte[] measured = measuring.normalizeMp3(raw, encoder);
+    long t3 = CPU.getCurrentThreadCpuTime();
+    short[] decoded = Mp3Decoder.decode(raw);
+    LoudnessNormalizer.Leveled l = normalizer.level(decoded, 22050);
+    byte[] reencoded = encoder.encode(l.samples(), 22050, l.gain());
+    long t4 = CPU.getCurrentThreadCpuTime();
+    // PCM as Polly would send it (here: the decoded stub audio, not timed): level and encode
+    long t5 = CPU.getCurrentThreadCpuTime();
+    LoudnessNormalizer.Leveled p = normalizer.level(decoded, 22050);
+    encoder.encode(p.samples(), 22050, p.gain());
+    long t6 = CPU.getCurrentThreadCpuTime();
+    cost.pollyCall += t1 - t0;
+    cost.calibrated += t2 - t1;
+    cost.measured += t3 - t2;
+    cost.reencoded += t4 - t3;
+    cost.pcm += t6 - t5;
+    role.audio[2].write(raw);
+    role.audio[3].write(after);
+    role.audio[4].write(measured);
+    role.audio[5].write(reencoded);
+    short[] heard = Mp3Decoder.decode(after);
+    if (heard.length >= 2 * 22050) {
+      (calibrated ? cost.errors : cost.measuredErrors).add(
+          Math.abs(LoudnessMeter.integrated(heard, 22050) - normalizer.target().lufs()));
+    }
+    cost.worstPeak = Math.max(cost.worstPeak, LoudnessMeter.truePeak(heard));
   }
 
   private static void report(String title, Map<String, Role> roles, Path work) throws IOException {
     System.out.printf(Locale.ROOT, "%n%s (integrated LUFS / true peak dBFS)%n", title);
-    System.out.printf(Locale.ROOT, "  %-18s %-12s %-16s %-16s | %-16s %-16s%n", "role", "voice", "eSpeak before",
-        "eSpeak after", "Polly-like before", "Polly-like after");
-    double[][] spread = {{99, -99}, {99, -99}, {99, -99}, {99, -99}};
-    ByteArrayOutputStream[] book = new ByteArrayOutputStream[4];
-    for (int i = 0; i < 4; i++) {
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-16s %-11s %-9s", "role", "voice", "stub"));
+    for (String v : VARIANTS) {
+      head.append(String.format(Locale.ROOT, " %-16s", v));
+    }
+    System.out.println(head);
+    int n = VARIANTS.length;
+    double[][] spread = new double[n][];
+    ByteArrayOutputStream[] book = new ByteArrayOutputStream[n];
+    for (int i = 0; i < n; i++) {
       book[i] = new ByteArrayOutputStream();
+      spread[i] = new double[] {99, -99};
     }
     for (Map.Entry<String, Role> e : roles.entrySet()) {
       Role r = e.getValue();
-      byte[][] variants = {r.rawPcm.toByteArray(), r.espeak.toByteArray(), r.pollyBefore.toByteArray(),
-          r.pollyAfter.toByteArray()};
-      if (variants[0].length == 0) {
+      if (r.audio[0].size() == 0) {
         continue;
       }
-      double[][] m = new double[4][];
-      for (int i = 0; i < 4; i++) {
-        book[i].write(variants[i]);
-        m[i] = ebur128(variants[i], i == 0, work);
-        spread[i][0] = Math.min(spread[i][0], m[i][0]);
-        spread[i][1] = Math.max(spread[i][1], m[i][0]);
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-16s %-11s %-9s", e.getKey(), r.voice,
+          r.pollyVoice));
+      for (int i = 0; i < n; i++) {
+        byte[] audio = r.audio[i].toByteArray();
+        book[i].write(audio);
+        double[] m = ebur128(audio, i == 0, work);
+        spread[i][0] = Math.min(spread[i][0], m[0]);
+        spread[i][1] = Math.max(spread[i][1], m[0]);
+        line.append(' ').append(fmt(m));
       }
-      System.out.printf(Locale.ROOT, "  %-18s %-12s %-16s %-16s | %-16s %-16s%n", e.getKey(), r.voice, fmt(m[0]),
-          fmt(m[1]), fmt(m[2]), fmt(m[3]));
+      System.out.println(line);
     }
-    double[][] b = new double[4][];
-    for (int i = 0; i < 4; i++) {
-      b[i] = ebur128(book[i].toByteArray(), i == 0, work);
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-38s", "book"));
+    for (int i = 0; i < n; i++) {
+      line.append(' ').append(fmt(ebur128(book[i].toByteArray(), i == 0, work)));
     }
-    System.out.printf(Locale.ROOT, "  %-18s %-12s %-16s %-16s | %-16s %-16s%n", "book", "", fmt(b[0]), fmt(b[1]),
-        fmt(b[2]), fmt(b[3]));
-    System.out.printf(Locale.ROOT, "  %-18s %-12s %-16s %-16s | %-16s %-16s   (target <= 1 LU)%n", "spread of roles", "",
-        String.format(Locale.ROOT, "%.1f LU", spread[0][1] - spread[0][0]),
-        String.format(Locale.ROOT, "%.1f LU", spread[1][1] - spread[1][0]),
-        String.format(Locale.ROOT, "%.1f LU", spread[2][1] - spread[2][0]),
-        String.format(Locale.ROOT, "%.1f LU", spread[3][1] - spread[3][0]));
+    System.out.println(line);
+    line = new StringBuilder(String.format(Locale.ROOT, "  %-38s", "spread of roles"));
+    for (int i = 0; i < n; i++) {
+      line.append(String.format(Locale.ROOT, " %-16s", String.format(Locale.ROOT, "%.1f LU", spread[i][1] - spread[i][0])));
+    }
+    System.out.println(line.append("  (target <= 1 LU)"));
+  }
+
+  private static String stats(List<Double> errors) {
+    if (errors.isEmpty()) {
+      return "none";
+    }
+    List<Double> e = new ArrayList<>(errors);
+    e.sort(null);
+    return String.format(Locale.ROOT, "%d parts, median %.2f LU, 95th percentile %.2f, worst %.2f", e.size(),
+        e.get(e.size() / 2), e.get((int) (e.size() * 0.95)), e.get(e.size() - 1));
   }
 
   private static String fmt(double[] m) {
-    return String.format(Locale.ROOT, "%6.1f / %5.1f", m[0], m[1]);
+    return String.format(Locale.ROOT, "%6.1f / %-7.1f", m[0], m[1]);
   }
 
   /** ffmpeg's ebur128 summary: {integrated LUFS, true peak dBFS}. */
@@ -200,13 +315,5 @@ public final class LoudnessBench {
     ByteBuffer b = ByteBuffer.allocate(pcm.length * 2).order(ByteOrder.LITTLE_ENDIAN);
     b.asShortBuffer().put(pcm);
     return b.array();
-  }
-
-  private static short[] scaled(short[] pcm, double gain) {
-    short[] out = new short[pcm.length];
-    for (int i = 0; i < pcm.length; i++) {
-      out[i] = (short) Math.max(-32768, Math.min(32767, Math.round(pcm[i] * gain)));
-    }
-    return out;
   }
 }

@@ -14,6 +14,7 @@ import com.etoaudiobook.aws.testing.PollyStub;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Role;
 import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.synthesis.CachedSynthesis;
 import com.etoaudiobook.job.JobOptions;
 import com.etoaudiobook.job.synthesis.PartFailure;
 import com.etoaudiobook.job.Progress;
@@ -36,14 +37,20 @@ import java.util.Map;
  * timeout) synthesizes a book of a few hundred parts through a local Polly stub that throttles at
  * Polly's quotas and answers in a time proportional to the text. Per engine it prints the achieved
  * call rate against the quota, throttled calls, dead parts, invocations past their timeout, the
- * job's time against the ideal (calls ÷ quota), and S3 requests per part by operation.
+ * job's time against the ideal (calls ÷ quota), and S3 requests per part by operation. The stub
+ * answers with speech ({@link StubSpeech}), so the workers level every part as they would Polly's.
  *
  *   bench/polly-quota.sh [PARTS [ENGINES]]      (default 400 and neural,standard)
  */
 public final class PollyQuotaBench {
+  /** The stub speaks (each voice at its own level), so every part is levelled as Polly's would be. */
+  static final StubSpeech SPEECH = new StubSpeech().prepare(
+      FakePolly.LIBRARY.stream().map(v -> (String) v.get("Id")).toList());
+
   /** What one job through the runtime came to. */
   record Run(String engine, int parts, long calls, long throttled, long dead, long overruns, double jobSeconds,
-             double lastCallSeconds, double synthesisRate, Map<String, Long> storage, String cpu) {
+             double lastCallSeconds, double synthesisRate, Map<String, Long> storage, String cpu, long levelled,
+             long measured) {
   }
 
   /** A script of {@code parts} unique lines of 60 to 300 characters, four roles taking turns. */
@@ -66,7 +73,7 @@ public final class PollyQuotaBench {
 
   static Run run(String engine, int parts, String tag) throws Exception {
     Path dir = Files.createTempDirectory("polly-quota");
-    try (FakePolly polly = PollyStub.start(0, PollyStub.QUOTAS);
+    try (FakePolly polly = PollyStub.start(0, PollyStub.QUOTAS).withSpeech(SPEECH);
          // REDIS_URL from this process's environment, as the functions read it
          PollyEngine pollyEngine = (PollyEngine) BeanGraph.start(Map.of("SPEECH_PROVIDER", "polly",
              "POLLY_ENGINE", engine, "POLLY_ENDPOINT", polly.endpoint().toString())).getBean(SpeechEngine.class)) {
@@ -80,6 +87,8 @@ public final class PollyQuotaBench {
         Map<String, Long> storage0 = StorageRequests.snapshot();
         long overruns0 = SynthesisWorkerHandler.overruns();
         CpuByThread cpu = CpuByThread.snapshot();
+        var loudness = runtime.bean(CachedSynthesis.class).loudness();
+        long levelled0 = loudness.calibratedParts(), measured0 = loudness.measuredParts();
         long t0 = System.nanoTime();
         Job job = runtime.bean(JobService.class).start("bench", book, casting, JobOptions.DEFAULT);
         long dead = awaitEnd(runtime, dir, job.id());
@@ -96,7 +105,8 @@ public final class PollyQuotaBench {
         });
         return new Run(engine, job.partsTotal(), accepted, polly.throttled(), dead,
             SynthesisWorkerHandler.overruns() - overruns0, seconds, (calls.get(calls.size() - 1).atNanos() - t0) / 1e9,
-            (accepted - 1) / span, storage, cpu.report(job.partsTotal(), "part"));
+            (accepted - 1) / span, storage, cpu.report(job.partsTotal(), "part"),
+            loudness.calibratedParts() - levelled0, loudness.measuredParts() - measured0);
       }
     }
   }
@@ -142,9 +152,10 @@ public final class PollyQuotaBench {
     int parts = args.length > 0 ? Integer.parseInt(args[0]) : 400;
     List<String> engines = List.of((args.length > 1 ? args[1] : "neural,standard").split(","));
     out.printf(Locale.ROOT, "Polly quota: %d parts per job, template defaults (10 instances x batch 10),"
-        + " stub latency %.0f ms + %.2f ms/char, limiter %s, %d cores%n", parts, PollyStub.LATENCY_MS,
-        PollyStub.MS_PER_CHAR, System.getenv("REDIS_URL") == null ? "per process" : "in Redis",
-        Runtime.getRuntime().availableProcessors());
+        + " stub latency %.0f ms + %.2f ms/char, limiter %s, %d cores at load average %.1f%n", parts,
+        PollyStub.LATENCY_MS, PollyStub.MS_PER_CHAR, System.getenv("REDIS_URL") == null ? "per process" : "in Redis",
+        Runtime.getRuntime().availableProcessors(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     // JIT warm-up, not measured
     run("standard", 60, "warm-up");
     for (String engine : engines) {
@@ -157,6 +168,8 @@ public final class PollyQuotaBench {
           + " ideal (the rest is assembly)%n", engine, r.parts(), r.calls(), r.synthesisRate(),
           r.synthesisRate() / quota, quota, r.calls() / r.jobSeconds() / quota, r.throttled(), r.dead(), r.overruns(),
           r.jobSeconds(), ideal, r.jobSeconds() / ideal, r.lastCallSeconds(), r.lastCallSeconds() / ideal);
+      out.printf(Locale.ROOT, "          loudness: %d parts levelled by their voice's level, %d decoded and measured%n",
+          r.levelled(), r.measured());
       printStorage(r, out);
       out.print(r.cpu()); // where the 2 cores went: what keeps the runtime from the quota when it falls short
     }

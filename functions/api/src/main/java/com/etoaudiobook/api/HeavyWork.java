@@ -36,10 +36,11 @@ import java.util.concurrent.TimeoutException;
  * heap) becomes that request's 4xx, not the process's end.
  *
  * <p>A parse that runs on past its deadline, or while the old generation stays over
- * {@link #HEAP_ALARM} of its maximum after a collection, is stopped. The parsers check no
- * interrupts, and a runaway one went on to fill the heap, where the next allocation failed on any
- * thread (the embedded queue's, which then shut down). A parse works only on its own input, so
- * stopping its thread leaves nothing shared half-changed.
+ * {@link #HEAP_ALARM} of its maximum after a collection, is stopped: a runaway parse once filled the
+ * heap, where the next allocation failed on any thread (the embedded queue's, which then shut down).
+ * The readers' loops check the interrupt ({@code Cancellation}); two stages do not (the dialogue
+ * attributor, POI's paragraph building), so where the JDK still allows it the thread is also
+ * stopped. A parse works only on its own input, so stopping it leaves nothing shared half-changed.
  */
 @Singleton
 public final class HeavyWork implements AutoCloseable {
@@ -66,10 +67,11 @@ public final class HeavyWork implements AutoCloseable {
         return;
       }
       stoppedFor = why;
+      thread.interrupt(); // the readers check it and end with ParseStoppedException
       try {
-        thread.stop(); // Java 17: ThreadDeath in the parser; later JDKs refuse, and we interrupt
+        thread.stop(); // Java 17: ThreadDeath also in the stages that check no interrupt
       } catch (UnsupportedOperationException e) {
-        thread.interrupt();
+        LOG.debug("this JDK cannot stop a thread; the interrupt alone ends the parse");
       }
     }
   }

@@ -40,6 +40,8 @@ final class ProblemHandlers {
       HttpStatus status = switch (e.reason()) {
         case "too-large" -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
         case "unsupported" -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        // a well-formed request whose document is past what one parse may take: as HeavyWork's deadline
+        case "stopped", "too-complex" -> HttpStatus.UNPROCESSABLE_ENTITY;
         default -> HttpStatus.BAD_REQUEST;
       };
       return Problem.response(status, Problem.withoutInternals(e.getMessage()));

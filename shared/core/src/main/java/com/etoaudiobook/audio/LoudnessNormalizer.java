@@ -5,8 +5,9 @@ import com.etoaudiobook.audio.internal.Mp3Decoder;
 /**
  * Brings one part to the {@link LoudnessTarget}, before it is stored and cached. PCM (eSpeak NG)
  * is measured, scaled and, where a peak would pass the ceiling, limited with look-ahead, then
- * encoded. MP3 (Polly) is decoded to be measured, and its frames' global gain moved in whole
- * 1.5 dB steps; re-encoded only when its peaks leave no other way to the target.
+ * encoded. MP3 (Polly) gets its frames' global gain moved in whole 1.5 dB steps, by its voice's
+ * calibrated level ({@link VoiceLevels}) or, until that is known, by decoding and measuring it;
+ * re-encoded only when its peaks leave no other way to the target.
  */
 public final class LoudnessNormalizer {
   /**
@@ -28,6 +29,10 @@ public final class LoudnessNormalizer {
   private static final double RELEASE_SECONDS = 0.05;
 
   private final LoudnessTarget target;
+  private final VoiceLevels levels = new VoiceLevels();
+  private final java.util.concurrent.atomic.AtomicLong calibrated = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong measured = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong peaky = new java.util.concurrent.atomic.AtomicLong();
 
   public LoudnessNormalizer(LoudnessTarget target) {
     this.target = target;
@@ -180,21 +185,55 @@ public final class LoudnessNormalizer {
 
   /** {@link #normalizeMp3(byte[], Mp3Encoder)} for a target moved by {@code offsetLu}. */
   public byte[] normalizeMp3(byte[] frames, Mp3Encoder encoder, double offsetLu) {
+    return normalizeMp3(frames, encoder, offsetLu, null);
+  }
+
+  /**
+   * {@link #normalizeMp3(byte[], Mp3Encoder, double)} for a part of {@code voice} (everything that
+   * sets its sound but the text: provider, voice, engine, rate, pitch, delivery). Once a few parts
+   * of the voice have been measured and agree ({@link VoiceLevels}), its parts are not decoded: the
+   * global gain moves by the steps the voice's level needs, provided its highest crest seen, with a
+   * margin, keeps the peaks under the ceiling. Otherwise the part is measured as above, and teaches
+   * the voice's level.
+   */
+  public byte[] normalizeMp3(byte[] frames, Mp3Encoder encoder, double offsetLu, String voice) {
     Mp3Frames.Header first = Mp3Frames.header(frames, 0);
     if (first == null) {
       throw new IllegalArgumentException("not MP3 frames");
     }
+    if (voice != null) {
+      VoiceLevels.Level level = levels.trusted(voice);
+      if (level != null) {
+        double goal = target.lufs() + offsetLu;
+        // the duration from the frame count: every frame of a stream holds the same samples
+        double seconds = frames.length / (double) first.length() * (first.version() == 1 ? 1152 : 576)
+            / first.sampleRate();
+        double peak = level.mean() + level.maxCrest() + VoiceLevels.CREST_MARGIN_DB;
+        int most = (int) Math.floor((target.peakDb() - peak) / Mp3Gain.STEP_DB);
+        int steps = levels.steps(voice, Math.min(MAX_BOOST_DB, goal - level.mean()) / Mp3Gain.STEP_DB, seconds, most);
+        if (steps <= most) {
+          calibrated.incrementAndGet();
+          return steps == 0 ? frames : Mp3Gain.apply(frames, steps);
+        }
+        // a voice this peaky needs its parts looked at: measured below, and limited if need be
+        peaky.incrementAndGet();
+      }
+    }
+    measured.incrementAndGet();
     short[] pcm = Mp3Decoder.decode(frames);
     double loudness = LoudnessMeter.integrated(pcm, first.sampleRate());
     if (loudness == LoudnessMeter.SILENCE) {
       return frames;
     }
-    int wanted = (int) Math.round(Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB);
+    double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB;
     double peak = LoudnessMeter.truePeak(pcm);
-    int steps = wanted;
-    while (peak + steps * Mp3Gain.STEP_DB > target.peakDb()) {
-      steps--;
+    int most = (int) Math.floor((target.peakDb() - peak) / Mp3Gain.STEP_DB);
+    int wanted = voice == null ? (int) Math.round(ideal)
+        : levels.steps(voice, ideal, pcm.length / (double) first.sampleRate(), most);
+    if (voice != null) {
+      levels.record(voice, loudness, peak, pcm.length / (double) first.sampleRate());
     }
+    int steps = Math.min(wanted, most);
     if (steps == wanted || first.sampleRate() != AudioFormats.SAMPLE_RATE || pcm.length <= Mp3Encoder.ENCODER_DELAY) {
       return steps == 0 ? frames : Mp3Gain.apply(frames, steps);
     }
@@ -203,5 +242,20 @@ public final class LoudnessNormalizer {
     short[] speech = java.util.Arrays.copyOfRange(pcm, Mp3Encoder.ENCODER_DELAY, pcm.length);
     Leveled leveled = level(speech, first.sampleRate(), offsetLu);
     return encoder.encode(leveled.samples(), first.sampleRate(), leveled.gain());
+  }
+
+  /** Encoded parts levelled by their voice's calibration, without decoding. */
+  public long calibratedParts() {
+    return calibrated.get();
+  }
+
+  /** Encoded parts of a trusted voice measured all the same, as its peaks left the gain no room. */
+  public long peakyParts() {
+    return peaky.get();
+  }
+
+  /** Encoded parts decoded and measured. */
+  public long measuredParts() {
+    return measured.get();
   }
 }

@@ -71,6 +71,11 @@ class FormatsCancellationTest {
       System.out.printf("%s (%d KB): interrupted after %d ms%s, stopped after %d ms of its CPU (%d ms of wall time)%n",
           format, in.bytes().length / 1024, after, inAttributor ? " in the attributor or POI's paragraph building" : "",
           ms, wall);
+      if (thrown.get() == null && !inAttributor) {
+        // the interrupt came after the parse's last check: it must have ended at once, with its book
+        assertTrue(ms <= STOP_WITHIN_MS, format + ": finished " + ms + " ms of CPU after the interrupt");
+        continue;
+      }
       assertInstanceOf(ParseStoppedException.class, thrown.get(), String.valueOf(thrown.get()));
       assertEquals("stopped", ((BookFormatException) thrown.get()).reason());
       if (!inAttributor) {

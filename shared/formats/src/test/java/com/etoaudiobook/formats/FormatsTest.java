@@ -136,6 +136,18 @@ class FormatsTest {
   }
 
   @Test
+  void anIllustrationsCaptionIsNotReadButAFigureOfTextIs() {
+    String html = "<html><head><title>T</title></head><body><p>She ran.</p>"
+        + "<figure><img src=\"p.jpg\" alt=\"Alice at tea.\"/><figcaption><p>Alice at tea.</p></figcaption></figure>"
+        + "<figure><blockquote>Tyger Tyger, burning bright</blockquote><figcaption>William Blake</figcaption></figure>"
+        + "<p>She stopped.</p></body></html>";
+    String text = all(parser.parse("t.html", utf8(html)));
+    assertFalse(text.contains("Alice at tea"), text);
+    assertTrue(text.contains("Tyger Tyger, burning bright") && text.contains("William Blake"), text);
+    assertTrue(text.contains("She ran.") && text.contains("She stopped."), text);
+  }
+
+  @Test
   void aStrayTabInsideAWordIsNoWordBreak() {
     String html = "<html><head><title>T</title></head><body><p>\"No,\" thought Ali\tce; the mag\tic b\tottle "
         + "stood there.\tThen she left.</p><p>Name\tAge\t42</p></body></html>";

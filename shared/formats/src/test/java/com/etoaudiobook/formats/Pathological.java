@@ -1,8 +1,5 @@
 package com.etoaudiobook.formats;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,17 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 
 /**
  * Inputs built to a size that stress one spot of a parser each (deep nesting, very long lines, runs of
@@ -46,9 +32,9 @@ public final class Pathological {
       case "md" -> new Input("normal.md", utf8(prose(size, true)));
       case "txt" -> new Input("normal.txt", utf8(prose(size, false)));
       case "html" -> new Input("normal.html", utf8(html(htmlProse(size))));
-      case "epub" -> epub("normal.epub", chapters(size));
-      case "docx" -> docx("normal.docx", proseParagraphs(size), false);
-      case "pdf" -> pdf("normal.pdf", proseParagraphs(size), false);
+      case "epub" -> PathologicalFiles.epub("normal.epub", chapters(size));
+      case "docx" -> PathologicalFiles.docx("normal.docx", proseParagraphs(size), false);
+      case "pdf" -> PathologicalFiles.pdf("normal.pdf", proseParagraphs(size), false);
       default -> throw new IllegalArgumentException(family);
     };
   }
@@ -107,17 +93,17 @@ public final class Pathological {
     epubKind(k, "tiny-paragraphs", n -> noisy(n - 200, r -> "<p>a" + r + "</p>"));
     epubKind(k, "space-elements", n -> "<p>a" + noisy(n - 200, r -> "<i id=\"i" + r + "\"> </i>") + "b</p>");
     epubKind(k, "one-paragraph", n -> "<p>" + randomWords(n - 200) + "</p>");
-    k.add(new Kind("epub", "spine-repeats", Pathological::spineRepeats));
-    k.add(new Kind("epub", "nested-navpoints", Pathological::nestedNavPoints));
-    k.add(new Kind("epub", "many-items", Pathological::manyItems));
+    k.add(new Kind("epub", "spine-repeats", PathologicalFiles::spineRepeats));
+    k.add(new Kind("epub", "nested-navpoints", PathologicalFiles::nestedNavPoints));
+    k.add(new Kind("epub", "many-items", PathologicalFiles::manyItems));
     // DOCX and PDF: one huge paragraph, or many tiny ones.
     // (for these the size is about that of the text, not of the packed file)
-    k.add(new Kind("docx", "one-paragraph", n -> docx("p.docx", List.of(randomWords(n)), false)));
-    k.add(new Kind("docx", "tiny-paragraphs", n -> docx("p.docx", numberedList(n / 60, i -> "a" + i), false)));
-    k.add(new Kind("docx", "many-runs", n -> docx("p.docx", List.of(randomWords(n / 8)), true)));
-    k.add(new Kind("pdf", "no-paragraph-breaks", n -> pdf("p.pdf", List.of(randomWords(n / 2)), false)));
-    k.add(new Kind("pdf", "one-long-line", n -> pdf("p.pdf", List.of(randomWords(n / 2)), true)));
-    k.add(new Kind("pdf", "tiny-paragraphs", n -> pdf("p.pdf", numberedList(n / 40, i -> "Line " + i + "."), false)));
+    k.add(new Kind("docx", "one-paragraph", n -> PathologicalFiles.docx("p.docx", List.of(randomWords(n)), false)));
+    k.add(new Kind("docx", "tiny-paragraphs", n -> PathologicalFiles.docx("p.docx", numberedList(n / 60, i -> "a" + i), false)));
+    k.add(new Kind("docx", "many-runs", n -> PathologicalFiles.docx("p.docx", List.of(randomWords(n / 8)), true)));
+    k.add(new Kind("pdf", "no-paragraph-breaks", n -> PathologicalFiles.pdf("p.pdf", List.of(randomWords(n / 2)), false)));
+    k.add(new Kind("pdf", "one-long-line", n -> PathologicalFiles.pdf("p.pdf", List.of(randomWords(n / 2)), true)));
+    k.add(new Kind("pdf", "tiny-paragraphs", n -> PathologicalFiles.pdf("p.pdf", numberedList(n / 40, i -> "Line " + i + "."), false)));
     return k;
   }
 
@@ -136,7 +122,7 @@ public final class Pathological {
     k.add(new Kind("epub", name, n -> {
       Map<String, String> ch = new LinkedHashMap<>();
       ch.put("Chapter One", body.apply(n));
-      return epub(name + ".epub", ch);
+      return PathologicalFiles.epub(name + ".epub", ch);
     }));
   }
 
@@ -281,167 +267,5 @@ public final class Pathological {
       out.add(unit.apply(i));
     }
     return out;
-  }
-
-  static byte[] zip(Map<String, byte[]> entries) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (ZipOutputStream zip = new ZipOutputStream(out)) {
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-          ZipEntry entry = new ZipEntry(e.getKey());
-          if (e.getKey().equals("mimetype")) {
-            entry.setMethod(ZipEntry.STORED);
-            entry.setSize(e.getValue().length);
-            CRC32 crc = new CRC32();
-            crc.update(e.getValue());
-            entry.setCrc(crc.getValue());
-          }
-          zip.putNextEntry(entry);
-          zip.write(e.getValue());
-          zip.closeEntry();
-        }
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static final String CONTAINER = "<?xml version=\"1.0\"?><container version=\"1.0\" "
-      + "xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\"><rootfiles><rootfile "
-      + "full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles></container>";
-
-  private static String xhtml(String title, String body) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">"
-        + "<head><title>" + title + "</title></head><body><h1>" + title + "</h1>" + body + "</body></html>";
-  }
-
-  /** An EPUB 2 with one spine item per chapter (body as given) and an NCX naming them. */
-  static Input epub(String name, Map<String, String> chapters) {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    StringBuilder manifest = new StringBuilder();
-    StringBuilder spine = new StringBuilder();
-    StringBuilder nav = new StringBuilder();
-    int i = 0;
-    for (Map.Entry<String, String> c : chapters.entrySet()) {
-      i++;
-      files.put("OEBPS/c" + i + ".xhtml", utf8(xhtml(c.getKey(), c.getValue())));
-      manifest.append("<item id=\"c").append(i).append("\" href=\"c").append(i)
-          .append(".xhtml\" media-type=\"application/xhtml+xml\"/>");
-      spine.append("<itemref idref=\"c").append(i).append("\"/>");
-      nav.append("<navPoint id=\"n").append(i).append("\"><navLabel><text>").append(c.getKey())
-          .append("</text></navLabel><content src=\"c").append(i).append(".xhtml\"/></navPoint>");
-    }
-    return epub(name, files, manifest.toString(), spine.toString(), nav.toString());
-  }
-
-  private static Input epub(String name, Map<String, byte[]> content, String manifest, String spine, String nav) {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put("mimetype", utf8("application/epub+zip"));
-    files.put("META-INF/container.xml", utf8(CONTAINER));
-    files.put("OEBPS/content.opf", utf8("<?xml version=\"1.0\"?><package xmlns=\"http://www.idpf.org/2007/opf\" "
-        + "version=\"2.0\"><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Book</dc:title>"
-        + "<dc:language>en</dc:language></metadata><manifest>" + manifest
-        + "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/></manifest>"
-        + "<spine toc=\"ncx\">" + spine + "</spine></package>"));
-    files.put("OEBPS/toc.ncx", utf8("<?xml version=\"1.0\"?><ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" "
-        + "version=\"2005-1\"><navMap>" + nav + "</navMap></ncx>"));
-    files.putAll(content);
-    return new Input(name, zip(files));
-  }
-
-  /** One chapter in the spine again and again: a small archive that asks for much parsing. */
-  private static Input spineRepeats(int n) {
-    String body = randomWords(n / 2);
-    Map<String, byte[]> files = Map.of("OEBPS/c.xhtml", utf8(xhtml("C", "<p>" + body + "</p>")));
-    String spine = "<itemref idref=\"c\"/>".repeat(Math.max(1, n / 2 / 20));
-    return epub("spine-repeats.epub", files,
-        "<item id=\"c\" href=\"c.xhtml\" media-type=\"application/xhtml+xml\"/>", spine, "");
-  }
-
-  /** A table of contents nested as deep as its size allows, each level naming the one chapter. */
-  private static Input nestedNavPoints(int n) {
-    String nav = noisy(n, r -> "<navPoint id=\"" + r + "\"><navLabel><text>C</text></navLabel><content src=\"c.xhtml\"/>");
-    nav += "</navPoint>".repeat(nav.length() / 90);
-    Map<String, byte[]> files = Map.of("OEBPS/c.xhtml", utf8(xhtml("C", "<p>Some text.</p>")));
-    return epub("nested-navpoints.epub", files,
-        "<item id=\"c\" href=\"c.xhtml\" media-type=\"application/xhtml+xml\"/>", "<itemref idref=\"c\"/>", nav);
-  }
-
-  /** Thousands of one-line chapters, each its own file (within the archive's entry limit). */
-  private static Input manyItems(int n) {
-    Map<String, String> ch = new LinkedHashMap<>();
-    int count = Math.min(9_000, Math.max(1, n / 300));
-    for (int i = 0; i < count; i++) {
-      ch.put("C" + i, "<p>" + repeat("word ", n / count - 150) + "</p>");
-    }
-    return epub("many-items.epub", ch);
-  }
-
-  /** A Word document of the paragraphs; {@code runs}: every word its own run. */
-  static Input docx(String name, List<String> paragraphs, boolean runs) {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      for (String p : paragraphs) {
-        XWPFParagraph para = doc.createParagraph();
-        if (runs) {
-          for (String w : p.split(" ")) {
-            XWPFRun r = para.createRun();
-            r.setText(w + " ");
-          }
-        } else {
-          para.createRun().setText(p);
-        }
-      }
-      doc.write(out);
-      return new Input(name, out.toByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * A PDF of the paragraphs in Helvetica, 60 lines a page, a blank line between paragraphs; {@code oneLine}:
-   * each paragraph one line of text however long (a text layer without line breaks).
-   */
-  static Input pdf(String name, List<String> paragraphs, boolean oneLine) {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-      List<String> lines = new ArrayList<>();
-      for (String p : paragraphs) {
-        if (oneLine) {
-          lines.add(p);
-        } else {
-          StringBuilder line = new StringBuilder();
-          for (String w : p.replace('\u201C', '"').replace('\u201D', '"').split(" ")) {
-            if (line.length() + w.length() > 90) {
-              lines.add(line.toString());
-              line.setLength(0);
-            }
-            line.append(line.isEmpty() ? "" : " ").append(w);
-          }
-          lines.add(line.toString());
-        }
-        lines.add("");
-      }
-      for (int from = 0; from < lines.size(); from += 60) {
-        PDPage page = new PDPage();
-        doc.addPage(page);
-        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-          cs.beginText();
-          cs.setFont(font, 10);
-          cs.setLeading(12);
-          cs.newLineAtOffset(50, 750);
-          for (String l : lines.subList(from, Math.min(lines.size(), from + 60))) {
-            cs.showText(l);
-            cs.newLine();
-          }
-          cs.endText();
-        }
-      }
-      doc.save(out);
-      return new Input(name, out.toByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -49,6 +49,7 @@ public final class FakePolly implements AutoCloseable {
   private volatile List<Map<String, Object>> voices = VOICES;
   private final Map<String, Bucket> buckets = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicLong throttled = new java.util.concurrent.atomic.AtomicLong();
+  private volatile Speaker speaker;
   private volatile double baseMillis;
   private volatile double millisPerChar;
 
@@ -85,6 +86,17 @@ public final class FakePolly implements AutoCloseable {
   /** Serves these voices (DescribeVoices shapes, see {@link #LIBRARY}) instead of the three default ones. */
   public FakePolly withVoices(List<Map<String, Object>> voices) {
     this.voices = List.copyOf(voices);
+    return this;
+  }
+
+  /** The audio of a speech request (MP3 frames), for a stub that speaks instead of keeping silent. */
+  public interface Speaker {
+    byte[] speak(String voiceId, String engine, String text);
+  }
+
+  /** Answers speech requests with {@code speaker}'s audio (unless fixed audio was given). */
+  public FakePolly withSpeech(Speaker speaker) {
+    this.speaker = speaker;
     return this;
   }
 
@@ -229,7 +241,10 @@ public final class FakePolly implements AutoCloseable {
       send(ex, 200, "application/x-json-stream", marks(text).getBytes(StandardCharsets.UTF_8),
           Map.of("x-amzn-RequestCharacters", billed));
     } else {
-      send(ex, 200, "audio/mpeg", mp3 != null ? mp3 : silence(text.length()),
+      Speaker s = speaker;
+      byte[] audio = mp3 != null ? mp3 : s != null
+          ? s.speak(body.path("VoiceId").asText(), body.path("Engine").asText("standard"), text) : silence(text.length());
+      send(ex, 200, "audio/mpeg", audio,
           Map.of("x-amzn-RequestCharacters", billed));
     }
   }

@@ -7,8 +7,8 @@ import com.sun.jna.Pointer;
 import java.util.List;
 
 /**
- * The slice of libmp3lame's C API (lame.h) the native encoder uses. Each lame_t is independent,
- * so threads may encode at once, each with its own.
+ * The slice of libmp3lame's C API (lame.h) the native encoder and decoder use. Each lame_t (and
+ * hip_t) is independent, so threads may encode and decode at once, each with its own.
  */
 public interface LameLibrary extends Library {
   int MODE_MONO = 3;
@@ -45,6 +45,17 @@ public interface LameLibrary extends Library {
   int lame_encode_flush(Pointer gfp, byte[] mp3, int mp3Size);
 
   int lame_close(Pointer gfp);
+
+  /** A decoder state (libmp3lame's mpglib, "hip"): one per stream, like a lame_t. */
+  Pointer hip_decode_init();
+
+  int hip_decode_exit(Pointer hip);
+
+  /**
+   * Takes {@code mp3} in (length 0: nothing new) and decodes the frames it can; returns the samples
+   * written to {@code left} (which must hold them all), 0 when it needs more, -1 on an error.
+   */
+  int hip_decode(Pointer hip, byte[] mp3, com.sun.jna.NativeLong length, Pointer left, Pointer right);
 
   /** The system's libmp3lame (Debian: libmp3lame0), or null when it cannot be loaded. */
   static LameLibrary load() {

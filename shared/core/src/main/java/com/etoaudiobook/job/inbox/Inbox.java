@@ -13,6 +13,7 @@ import com.etoaudiobook.job.Keys;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.lexicon.BookLexicons;
 import com.etoaudiobook.lexicon.Lexicon;
@@ -28,6 +29,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -50,6 +52,11 @@ public final class Inbox {
    * that book only (no job; the reader casts it in the web app), with its state in {@link BookParsing}.
    */
   public static final String PARSE_PREFIX = PREFIX + ".parse/";
+  /**
+   * The longest one file may take to parse: well inside the inbox function's 300 s, and the local
+   * watcher's one thread goes on to the next file. Any accepted file parses in a fraction of it.
+   */
+  public static final Duration PARSE_DEADLINE = Duration.ofSeconds(120);
   /** Beside a file while it is read, so one that kills the process is set aside, not read again at each start. */
   public static final String READING_SUFFIX = ".reading";
 
@@ -67,8 +74,15 @@ public final class Inbox {
   private final Supplier<AutoCaster> caster;
   private final JobService jobs;
   private final long maxBytes;
+  private final Duration parseDeadline;
 
   public Inbox(JobStore store, BookParser parser, Supplier<AutoCaster> caster, JobService jobs, long maxBytes) {
+    this(store, parser, caster, jobs, maxBytes, PARSE_DEADLINE);
+  }
+
+  public Inbox(JobStore store, BookParser parser, Supplier<AutoCaster> caster, JobService jobs, long maxBytes,
+               Duration parseDeadline) {
+    this.parseDeadline = parseDeadline;
     this.store = store;
     this.parser = parser;
     this.caster = caster;
@@ -167,7 +181,7 @@ public final class Inbox {
     }
     if (key.startsWith(PARSE_PREFIX)) {
       String bookId = bookIdOf(key);
-      Book book = BookLimits.check(parser.parse(name, data));
+      Book book = BookLimits.check(Cancellation.within(parseDeadline, () -> parser.parse(name, data)));
       store.saveCover(bookId, parser.cover(name, data));
       store.saveBook(bookId, book);
       store.clearParsing(bookId);
@@ -176,7 +190,7 @@ public final class Inbox {
       return new Result("accepted", name, book.title(), bookId, null, null, null, null, null);
     }
     Lexicon lexicon = lexiconFor(key, blobs);
-    Book book = BookLimits.check(parser.parse(name, data));
+    Book book = BookLimits.check(Cancellation.within(parseDeadline, () -> parser.parse(name, data)));
     Casting casting = caster.get().cast(book, Map.of());
     String bookId = Ids.newId();
     store.saveBook(bookId, book);

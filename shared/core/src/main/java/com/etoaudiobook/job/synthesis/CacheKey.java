@@ -18,7 +18,7 @@ public final class CacheKey {
 
   public static String of(String provider, String voiceId, String engine, double rate, int pitch,
                           String delivery, String text) {
-    return sha256(String.join("\u0000", FORMAT, LoudnessTarget.configured().cacheTag(), provider, voiceId, String.valueOf(engine),
+    return sha256(String.join("\u0000", FORMAT, LoudnessTarget.configured().cacheTag() + levelling(provider), provider, voiceId, String.valueOf(engine),
         String.format(Locale.ROOT, "%.3f", rate), Integer.toString(pitch), String.valueOf(delivery), text));
   }
 
@@ -31,6 +31,16 @@ public final class CacheKey {
     String tag = lexicon == null ? "" : lexicon.applicableTo(text).cacheTag();
     return tag.isEmpty() ? of(provider, voiceId, engine, rate, pitch, delivery, text)
         : of(provider, voiceId, engine, rate, pitch, delivery, text + "\u0000lexicon\u0000" + tag);
+  }
+
+  /**
+   * How the part was brought to the target, for engines whose audio arrives encoded: mostly by its
+   * voice's learned level ({@link com.etoaudiobook.audio.VoiceLevels}), in whole gain steps, not by
+   * measuring each part; entries made the old way are not taken for these. eSpeak NG's PCM is
+   * measured every time: its keys stay as they were.
+   */
+  static String levelling(String provider) {
+    return "espeak".equals(provider) ? "" : "/mp3gain-by-voice";
   }
 
   public static String sha256(String s) {

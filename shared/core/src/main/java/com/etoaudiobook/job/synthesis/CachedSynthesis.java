@@ -7,6 +7,7 @@ import com.etoaudiobook.audio.LoudnessNormalizer;
 import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.audio.Mp3Frames;
+import com.etoaudiobook.audio.VoiceLevels;
 import com.etoaudiobook.engine.CallGuard;
 import com.etoaudiobook.engine.Delivery;
 import com.etoaudiobook.engine.Speech;
@@ -46,6 +47,11 @@ public final class CachedSynthesis {
 
   public SpeechEngine engine() {
     return engine;
+  }
+
+  /** The normaliser of this synthesis (its counts of calibrated and measured parts, for figures). */
+  public LoudnessNormalizer loudness() {
+    return loudness;
   }
 
   /**
@@ -103,7 +109,10 @@ public final class CachedSynthesis {
       // word times are relative to the PCM; the encoder puts its delay in front
       shiftMs = AudioFormats.samplesToMillis(Mp3Encoder.ENCODER_DELAY);
     } else {
-      mp3 = loudness.normalizeMp3(Mp3Frames.bareFrames(speech.mp3()), encoder, Delivery.of(delivery).loudnessLu());
+      // a voice's parts share one level: once learned, they are levelled without decoding
+      String voice = VoiceLevels.key(engine.provider(), request.voiceId(), request.engine(), request.rate(),
+          request.pitch(), delivery);
+      mp3 = loudness.normalizeMp3(Mp3Frames.bareFrames(speech.mp3()), encoder, Delivery.of(delivery).loudnessLu(), voice);
       shiftMs = 0;
     }
     Mp3Frames.Stats stats = Mp3Frames.count(mp3);

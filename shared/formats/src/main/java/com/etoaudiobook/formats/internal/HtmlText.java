@@ -293,6 +293,12 @@ public final class HtmlText {
     if (el.normalName().equals("pre") && isCode(el)) {
       return true;
     }
+    // An illustration's caption: the listener has no picture to read it under (a published
+    // audiobook leaves captions out). A figure of text alone (a poem, a quotation) is read.
+    if (el.normalName().equals("figcaption") && el.parent() != null
+        && el.parent().selectFirst("img, svg, picture, image") != null) {
+      return true;
+    }
     int[] list = links.get(el);
     if (list != null && isLinkList(list)) {
       return true; // a table of contents: links to the book's own parts

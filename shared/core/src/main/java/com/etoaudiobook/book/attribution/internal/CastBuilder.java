@@ -16,6 +16,9 @@ import java.util.Set;
  */
 final class CastBuilder {
 
+  private static final java.util.regex.Pattern PEOPLE_PLURAL =
+      java.util.regex.Pattern.compile("^\\p{Lu}\\p{Ll}*(sh|ch|s|y|le)men$");
+
   private final Tokens t;
   private final List<Names.Mention> mentions;
   private final int[] mentionStart;
@@ -77,7 +80,9 @@ final class CastBuilder {
       int things = thingCount.getOrDefault(form, 0);
       boolean thing = !titled && (things * 4 >= n || n >= 20 && things * 10 >= n || group
           || NameForms.isPlaceName(formCore.get(form)));
-      if (!thing && (speaker || titled
+      // "Englishmen", "Frenchmen", "Clergymen": a plural of people, never one speaker.
+      boolean peoplePlural = !titled && PEOPLE_PLURAL.matcher(formCore.get(form)).find();
+      if (!thing && !peoplePlural && (speaker || titled
           || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
         keep.add(form);
       }
@@ -117,7 +122,8 @@ final class CastBuilder {
     for (String form : keep) {
       String core = formCore.get(form);
       String title = formTitle.get(form);
-      if (title != null && title.toLowerCase().startsWith("mrs") && core.contains(" ")) {
+      if (title != null && (title.toLowerCase().startsWith("mrs")
+          || title.toLowerCase().startsWith("lady")) && core.contains(" ")) {
         mrsFull.add(NameForms.lastOf(core));
       }
       if (core.contains(" ")) {
@@ -201,9 +207,11 @@ final class CastBuilder {
           && !title.toLowerCase().startsWith("sir") && !title.toLowerCase().startsWith("lady")) {
         // "King", "Captain Smith": rank titles keep their own identity unless a full name.
         formKey.put(form, byLast.size() == 1 ? byLast.get(0) : form);
-      } else if (mrs && !mrsFull.contains(core)) {
-        // "Mrs. Bennet" is rarely "Elizabeth Bennet": a married title joins a full name only
-        // when that full name was itself written with it ("Mrs. Nora Blake").
+      } else if ((mrs || title != null && title.toLowerCase().startsWith("lady")
+          && byFirst.isEmpty()) && !mrsFull.contains(core)) {
+        // "Mrs. Bennet" is rarely "Elizabeth Bennet", nor "Lady Vane" (a wife's title on her
+        // husband's surname) "Cassandra Vane": a married title joins a full name only when
+        // that full name was itself written with it ("Mrs. Nora Blake", "Lady Jane Vane").
         formKey.put(form, form);
       } else if (byLast.size() == 1 && (title != null || byFirst.isEmpty())) {
         formKey.put(form, byLast.get(0));
@@ -264,6 +272,12 @@ final class CastBuilder {
     Map<String, Names.Person> byKey = new LinkedHashMap<>();
     Map<String, Names.Person> byForm = new HashMap<>();
     for (String form : keep) {
+      if (Lexicon.PLURAL_TITLES.contains(
+          NameForms.firstOf(form).toLowerCase(java.util.Locale.ROOT).replace(".", ""))) {
+        // "Mesdames Callendar" names two people, never one role. (The form still took part in
+        // the grouping above: it keeps "Miss Callendar" from joining a lone full name.)
+        continue;
+      }
       String key = formKey.get(form);
       Names.Person p = byKey.computeIfAbsent(key, k -> {
         Names.Person np = new Names.Person(people.size(), k);

@@ -149,7 +149,7 @@ final class CueFinder {
   }
 
   private static final java.util.Set<String> SPEECH_NOUNS = java.util.Set.of("answer", "reply",
-      "rejoinder", "response", "retort", "exclamation", "remark", "cry", "question", "comment",
+      "assurance", "rejoinder", "response", "retort", "exclamation", "remark", "cry", "question", "comment",
       "observation");
 
   /**
@@ -166,6 +166,15 @@ final class CueFinder {
       int k = mm.last;
       if (k < limit && (t.lower[k].equals("'s") || t.lower[k].equals("s"))) {
         k++;
+      }
+      // "was Edmund's only reply", "was Catherine's honest assurance": a word or two between.
+      int n = k;
+      while (n < limit && n <= k + 2 && t.isWord[n] && !t.isCap(n)
+          && !SPEECH_NOUNS.contains(t.lower[n])) {
+        n++;
+      }
+      if (n < limit && n > k && SPEECH_NOUNS.contains(t.lower[n])) {
+        k = n;
       }
       if ((mm.possessive || k > mm.last) && k < limit && SPEECH_NOUNS.contains(t.lower[k])) {
         return new Cue(NAME, m, null, j + 1);

@@ -57,6 +57,10 @@ final class Descriptions {
     if (!indefinite && !det.equals("the")) {
       return -2;
     }
+    int marked = marked(c.tok);
+    if (marked >= 0) {
+      return role(c, c.tok + 1, marked);
+    }
     int last = c.descEnd - 1;
     String head = t.lower[last];
     for (int k = c.tok + 1; k <= last; k++) {
@@ -87,6 +91,46 @@ final class Descriptions {
     if (GENERIC.contains(head) || !t.isWord[from]) {
       from = last - (t.isWord[last - 1] && last - 1 > c.tok ? 1 : 0);
     }
+    return role(c, from, last);
+  }
+
+  /**
+   * "said the gentleman in the white waistcoat": a person told apart by what they wear or carry
+   * is someone of their own, whatever the head noun. The last token of "[adjective] head in|with
+   * the|a [adjective] noun" after determiner d when the phrase ends there, else -1.
+   */
+  private int marked(int d) {
+    int h = d + 1;
+    if (h + 3 >= t.size || !t.isWord[h] || t.isCap(h)) {
+      return -1;
+    }
+    if (!GENERIC.contains(t.lower[h])) {
+      h++;  // "the old gentleman in …": one adjective before the head
+    }
+    String head = t.lower[h];
+    String prep = t.lower[h + 1];
+    if (!GENERIC.contains(head) || !(prep.equals("in") || prep.equals("with"))) {
+      return -1;
+    }
+    String det = t.lower[h + 2];
+    if (!det.equals("the") && !det.equals("a") && !det.equals("an")) {
+      return -1;
+    }
+    for (int k = h + 3; k < t.size && k <= h + 5; k++) {
+      String w = t.lower[k];
+      if (!t.isWord[k] || t.isCap(k) || Lexicon.STOP.contains(w) || w.endsWith("ly")
+          || NOT_SPEAKERS.contains(w) || ABSTRACT.matcher(w).find()) {
+        return -1;
+      }
+      if (k + 1 >= t.size || !t.isWord[k + 1] || t.quote[k + 1] >= 0) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** The description role named by tokens from..last ("The Turnkey"), created on first use. */
+  private int role(Cue c, int from, int last) {
     StringBuilder name = new StringBuilder("The");
     for (int k = from; k <= last; k++) {
       name.append(' ').append(capitalize(t.lower[k]));

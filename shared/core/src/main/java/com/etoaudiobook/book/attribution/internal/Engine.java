@@ -1,5 +1,7 @@
 package com.etoaudiobook.book.attribution.internal;
 
+import com.etoaudiobook.book.Cancellation;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,10 +34,16 @@ public final class Engine {
   private final boolean firstPerson;
 
   private Engine(String text) {
+    // A stop (the parse's deadline) is honoured between the stages and every few quotes, so a
+    // stopped parse ends within a stage's time, not the whole attribution's.
     List<QuoteScanner.Paragraph> paras = QuoteScanner.paragraphs(text);
+    Cancellation.check();
     spans = QuoteScanner.scan(text, paras);
+    Cancellation.check();
     t = Tokens.of(text, paras, spans);
+    Cancellation.check();
     names = new Names(t);
+    Cancellation.check();
     firstPerson = isFirstPerson();
   }
 
@@ -76,6 +84,9 @@ public final class Engine {
     CueFinder finder = new CueFinder(t, names, spans, firstPerson);
     Map<String, Integer> speakerForms = new HashMap<>();
     for (int q = 0; q < n; q++) {
+      if ((q & 63) == 0) {
+        Cancellation.check();
+      }
       cues[q] = finder.find(q);
       if (cues[q] != null && cues[q].kind == Cue.NAME) {
         speakerForms.merge(names.mentions.get(cues[q].mention).form, 1, Integer::sum);
@@ -97,8 +108,10 @@ public final class Engine {
         cues[q] = null;
       }
     }
+    Cancellation.check();
     Resolver resolver = new Resolver(t, names, spans, firstPerson, cues);
     resolver.resolveAll();
+    Cancellation.check();
     int[] speaker = resolver.speaker;
     String[] type = resolver.type;
     List<Result> out = new ArrayList<>(n);

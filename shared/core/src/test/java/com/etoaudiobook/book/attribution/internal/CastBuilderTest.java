@@ -63,6 +63,29 @@ class CastBuilderTest {
   }
 
   @Test
+  void aLadyOnASurnameIsNotTheDaughtersFullName() {
+    List<Names.Person> cast = cast(repeat("Lady Vane poured the tea. Cassandra Vane smiled;"
+        + " she sat down by Lady Vane.", 3), Map.of("Lady Vane", 1, "Cassandra Vane", 1));
+    assertNotEquals(person(cast, "Lady Vane").id, person(cast, "Cassandra Vane").id);
+  }
+
+  @Test
+  void aPluralOfPeopleIsNotARole() {
+    List<Names.Person> cast = cast(repeat("Ada Moss met the Englishmen. \"Go,\" said Englishmen"
+        + " at the club; Carmen smiled. Carmen sang.", 4), Map.of("Englishmen", 2, "Carmen", 2));
+    assertEquals(null, person(cast, "Englishmen"), cast.toString());
+    assertTrue(person(cast, "Carmen") != null);
+  }
+
+  @Test
+  void aPluralTitleIsNotARole() {
+    List<Names.Person> cast = cast(repeat("Mrs. Pell came in. Pell laughed; he was old."
+        + " Mr. Pell sat down.", 3) + "Mesdames Pell and Tarn drove away.\n",
+        Map.of("Mr. Pell", 1, "Mrs. Pell", 1));
+    assertEquals(null, person(cast, "Mesdames Pell"), cast.toString());
+  }
+
+  @Test
   void aMisterDoesNotJoinAWomansFullName() {
     List<Names.Person> cast = cast(repeat("Miss Katharine Vell came in. Katharine Vell smiled;"
         + " she sat. Mr. Vell read; he was old.", 3), Map.of("Mr. Vell", 1, "Katharine Vell", 1));

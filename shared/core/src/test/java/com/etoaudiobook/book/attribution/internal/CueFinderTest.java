@@ -49,6 +49,16 @@ class CueFinderTest {
   }
 
   @Test
+  void aSpeechNounAfterAnAdjectiveStillNamesTheSpeaker() {
+    Stages s = new Stages("""
+        "She must have a horse," was Tom Harlow's only reply.
+
+        Nora Vance and Tom Harlow sat.
+        """);
+    assertEquals("Tom Harlow", s.form(only(s, 0)));
+  }
+
+  @Test
   void aCleftSentenceNamesTheSpeaker() {
     Stages s = new Stages("\"Come in.\" It was Marilla Cole who spoke.\n\nMarilla Cole waited.\n");
     assertEquals("Marilla Cole", s.form(only(s, 0)));

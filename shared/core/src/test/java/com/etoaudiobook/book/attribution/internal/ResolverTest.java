@@ -54,6 +54,18 @@ class ResolverTest {
   }
 
   @Test
+  void aPersonToldApartByWhatTheyWearIsARoleOfTheirOwn() {
+    List<String> s = speakers("""
+        Tom Harlow stood by the board; he waited.
+
+        "I am hungry," said Tom Harlow.
+
+        "Hungry!" said the gentleman in the white waistcoat.
+        """);
+    assertEquals(List.of("Tom Harlow", "The Gentleman In The White Waistcoat"), s);
+  }
+
+  @Test
   void aVoiceAfterAdjectivesIsNoRoleCalledByTheAdjective() {
     List<String> s = speakers("""
         Nora Vance sat by the fire; she waited.

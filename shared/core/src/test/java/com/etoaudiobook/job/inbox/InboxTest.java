@@ -1,5 +1,7 @@
 package com.etoaudiobook.job.inbox;
 
+import com.etoaudiobook.book.BookParser;
+import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ScriptParser;
 import com.etoaudiobook.job.JobService;
 import com.etoaudiobook.job.JobStore;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Pronunciations for dropped books: the folder's lexicon, then the book's own. */
-class InboxLexiconTest {
+/** Dropped books: their pronunciations (the folder's lexicon, then the book's own) and their parse deadline. */
+class InboxTest {
   @TempDir
   Path dir;
 
@@ -68,6 +71,29 @@ class InboxLexiconTest {
     if (plain != null) {
       assertNull(plain.lexicon());
     }
+  }
+
+  @Test
+  void aFileThatParsesPastTheDeadlineIsRefusedAndTheInboxGoesOn() {
+    Setup s = setup();
+    BookParser endless = (name, data) -> {
+      while (true) {
+        Cancellation.check(); // as the readers' loops do
+        Thread.onSpinWait();
+      }
+    };
+    Inbox slow = new Inbox(s.store(), endless, () -> new AutoCaster(List.of(), List.of()),
+        new JobService(s.store(), s.queue(), "espeak", 3000), 1 << 20, Duration.ofMillis(200));
+    s.blobs().put("inbox/endless.md", utf8(SCRIPT), "text/markdown");
+    long start = System.nanoTime();
+    Inbox.Result result = slow.accept("inbox/endless.md");
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    assertEquals("refused", result.status());
+    assertEquals("stopped", result.reason());
+    assertTrue(ms < 5_000, "stopped at its deadline, not left running: " + ms + " ms");
+    assertFalse(Thread.currentThread().isInterrupted(), "the deadline's interrupt does not leak to the caller");
+    s.blobs().put("inbox/next.md", utf8(SCRIPT), "text/markdown");
+    assertEquals("accepted", s.inbox().accept("inbox/next.md").status(), "the next file is read as usual");
   }
 
   @Test

@@ -1,0 +1,132 @@
+package com.etoaudiobook.audio;
+
+import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.engine.espeak.EspeakEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Parts of a voice levelled by the voice's learned level: global gain only, frame for frame. */
+class VoiceLevelsTest {
+  private static final LoudnessTarget TARGET = LoudnessTarget.DEFAULT;
+  private static final List<String> SENTENCES = List.of(
+      "The harbour lights came on one by one as the fog rolled in from the sea.",
+      "Nobody answered the door, so she waited on the step and counted the gulls.",
+      "He said the train would be late again, and that the tickets were in his coat.",
+      "Far below, the river turned silver and then black as the evening fell.",
+      "They walked on in silence until the road bent down towards the village.",
+      "If you listen closely, you can still hear the bells from the old church.");
+
+  @TempDir
+  Path dir;
+
+  /** A service's voice: dense speech (peaks 12 dB over the loudness) at {@code lufs}, a sentence per part. */
+  private static List<byte[]> voice(String espeak, double lufs) {
+    Mp3Encoder encoder = new Mp3Encoder();
+    LoudnessNormalizer dense = new LoudnessNormalizer(new LoudnessTarget(lufs, lufs + 12));
+    List<byte[]> parts = new ArrayList<>();
+    for (String s : SENTENCES) {
+      short[] pcm = EspeakEngine.instance().synthesize(new SpeechRequest(s, espeak, null, 1.0, 0)).pcm();
+      LoudnessNormalizer.Leveled l = dense.level(pcm, 22050);
+      parts.add(encoder.encode(l.samples(), 22050, l.gain()));
+    }
+    return parts;
+  }
+
+  private Path file(byte[] mp3, String name) throws Exception {
+    Path f = dir.resolve(name + ".mp3");
+    Files.write(f, mp3);
+    return f;
+  }
+
+  @Test
+  void afterThreeMeasuredPartsAVoiceIsLevelledWithoutDecodingFrameForFrame() throws Exception {
+    LoudnessNormalizer normalizer = new LoudnessNormalizer(TARGET);
+    Mp3Encoder encoder = new Mp3Encoder();
+    List<byte[]> parts = voice("en-us", -25);
+    parts.addAll(voice("en-us", -25)); // 12 parts, the sentences twice
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    for (int i = 0; i < parts.size(); i++) {
+      byte[] in = parts.get(i);
+      long calibratedBefore = normalizer.calibratedParts();
+      byte[] out = normalizer.normalizeMp3(in, encoder, 0, VoiceLevels.key("polly", "Joanna", "neural", 1.0, 0, null));
+      joined.write(out);
+      boolean calibrated = normalizer.calibratedParts() > calibratedBefore;
+      assertEquals(i >= VoiceLevels.CALIBRATION_PARTS, calibrated, "part " + i + " levelled by the voice's level");
+      // frame for frame: the same bytes but the granules' global gain (and a CRC), raised by whole steps
+      assertEquals(in.length, out.length);
+      assertEquals(Mp3Frames.count(in).frames(), Mp3Frames.count(out).frames());
+      int steps = -1;
+      for (int k = 0; k <= 10 && steps < 0; k++) {
+        steps = Arrays.equals(Mp3Gain.apply(in, k), out) ? k : -1;
+      }
+      assertTrue(steps >= 4 && steps <= 6, "7 dB up is 4 to 6 steps of 1.5 dB, got " + steps);
+      Path f = file(out, "part" + i);
+      assertEquals(Ffmpeg.decodedSamples(file(in, "in" + i)), Ffmpeg.decodedSamples(f), "same samples, same timing");
+      double[] heard = Ffmpeg.loudness(f);
+      // a part is less than a step from its own level, and a voice's parts differ a little
+      assertEquals(TARGET.lufs(), heard[0], 1.5, "part " + i);
+      assertTrue(heard[1] <= TARGET.peakDb(), "part " + i + " true peak " + heard[1]);
+    }
+    assertEquals(VoiceLevels.CALIBRATION_PARTS, normalizer.measuredParts());
+    // error diffusion: the voice as a whole sits at the target, not up to half a step off it
+    double[] voice = Ffmpeg.loudness(file(joined.toByteArray(), "voice"));
+    assertEquals(TARGET.lufs(), voice[0], 0.5, "the voice's parts together");
+  }
+
+  @Test
+  void voicesAreLearnedApartAndAVoiceThatChangesIsMeasuredAgain() throws Exception {
+    LoudnessNormalizer normalizer = new LoudnessNormalizer(TARGET);
+    Mp3Encoder encoder = new Mp3Encoder();
+    List<byte[]> quiet = voice("en+m3", -26);
+    List<byte[]> loud = voice("en+m3", -14);
+    String a = VoiceLevels.key("polly", "Matthew", "neural", 1.0, 0, null);
+    String b = VoiceLevels.key("polly", "Matthew", "neural", 1.0, 0, "whispering");
+    for (int i = 0; i < 4; i++) {
+      normalizer.normalizeMp3(quiet.get(i), encoder, 0, a);
+    }
+    // another key (a delivery) is another voice: measured from its first part
+    normalizer.normalizeMp3(loud.get(0), encoder, 0, b);
+    assertEquals(VoiceLevels.CALIBRATION_PARTS + 1, normalizer.measuredParts());
+    // the quiet voice's level now applies to a part 12 dB louder until a recheck catches it
+    int measured = (int) normalizer.measuredParts();
+    byte[] last = null;
+    for (int i = 0; i < VoiceLevels.RECHECK_EVERY + VoiceLevels.CALIBRATION_PARTS + 2; i++) {
+      last = normalizer.normalizeMp3(loud.get(i % loud.size()), encoder, 0, a);
+    }
+    // the recheck disagreed and starts the voice over: it and the next parts are measured until they agree
+    assertEquals(measured + VoiceLevels.CALIBRATION_PARTS, normalizer.measuredParts(),
+        "parts measured after the voice's level was trusted");
+    double[] heard = Ffmpeg.loudness(file(last, "relearned"));
+    assertEquals(TARGET.lufs(), heard[0], 1.5, "levelled by the level learned again");
+  }
+
+  @Test
+  void stepsMakeUpWhatEarlierPartsMissedWithinADecibelOfEachPart() {
+    VoiceLevels levels = new VoiceLevels();
+    double sum = 0;
+    for (int i = 0; i < 20; i++) {
+      int s = levels.steps("v", 2.4, 5.0, 10);
+      assertTrue(s == 2 || s == 3, "the step below or above, got " + s);
+      sum += s;
+    }
+    assertEquals(2.4, sum / 20, 0.06, "the parts average the ideal");
+    // 3 steps would put a part 1.05 dB over its target: the nearer step every time
+    for (int i = 0; i < 5; i++) {
+      assertEquals(2, levels.steps("w", 2.3, 5.0, 10));
+    }
+    // the peaks allow 2 steps at most: the step below, though the voice is owed more
+    for (int i = 0; i < 5; i++) {
+      assertEquals(2, levels.steps("v", 2.4, 5.0, 2));
+    }
+  }
+}
