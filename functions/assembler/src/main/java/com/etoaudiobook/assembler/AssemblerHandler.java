@@ -10,6 +10,7 @@ import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.assembly.AudiobookAssembler;
 import com.etoaudiobook.json.Json;
+import com.etoaudiobook.aws.wiring.LambdaContexts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -41,7 +42,7 @@ public class AssemblerHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return super.newApplicationContextBuilder().eagerInitSingletons(false).eagerInitConfiguration(false);
+    return LambdaContexts.builder(getClass());
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.etoaudiobook.aws.Metrics;
 import com.etoaudiobook.job.inbox.Inbox;
+import com.etoaudiobook.aws.wiring.LambdaContexts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -31,7 +32,7 @@ public class InboxHandler extends MicronautRequestHandler<S3Event, String> {
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return super.newApplicationContextBuilder().eagerInitSingletons(false).eagerInitConfiguration(false);
+    return LambdaContexts.builder(getClass());
   }
 
   @Override

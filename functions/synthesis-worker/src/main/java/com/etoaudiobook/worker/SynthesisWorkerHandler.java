@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.etoaudiobook.aws.SynthesisBatch;
+import com.etoaudiobook.aws.wiring.LambdaContexts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -28,7 +29,7 @@ public class SynthesisWorkerHandler extends MicronautRequestHandler<SQSEvent, SQ
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return super.newApplicationContextBuilder().eagerInitSingletons(false).eagerInitConfiguration(false);
+    return LambdaContexts.builder(getClass());
   }
 
   @Override
