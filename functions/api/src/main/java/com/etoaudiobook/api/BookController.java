@@ -124,8 +124,12 @@ class BookController {
       throw ApiException.notFound("No book " + id);
     }
     BookVersions.Edited current = new BookVersions(store).current(id);
+    BookParsing parsing = current == null ? store.parsing(id) : null;
+    if (current == null && parsing == null) {
+      // the inbox stores the book, then clears its parsing state: both may have changed between our reads
+      current = new BookVersions(store).current(id);
+    }
     if (current == null) {
-      BookParsing parsing = store.parsing(id);
       if (parsing == null) {
         throw ApiException.notFound("No book " + id);
       }

@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
  * the project's own refusal.
  */
 class ParseCancellationTest {
-  /** How soon after the interrupt the parse must have ended: its loops check the flag every line. */
-  private static final long STOP_WITHIN_MS = 100;
+  /**
+   * How much of its CPU the parse may use after the interrupt: its loops check the flag every line
+   * (a few ms of work); the margin is for a shared machine (GC, JIT).
+   */
+  private static final long STOP_WITHIN_MS = 500;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /** About 12 MB of script: two roles in turn, 400-character speeches (30,000 segments, under the limit). */
