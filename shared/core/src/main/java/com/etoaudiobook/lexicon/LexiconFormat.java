@@ -50,17 +50,25 @@ public final class LexiconFormat {
     } catch (IOException e) {
       throw new LexiconException("cannot read the lexicon " + file + ": " + e.getMessage(), e);
     }
+    return read(file.toString(), bytes);
+  }
+
+  /** Reads a lexicon's bytes (UTF-8, either format); a problem names {@code name} (and the line). */
+  public static Lexicon read(String name, byte[] bytes) {
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new LexiconException(name + ": a lexicon file is at most " + MAX_FILE_BYTES + " bytes");
+    }
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new LexiconException(file + ": a lexicon file must be UTF-8 text", e);
+      throw new LexiconException(name + ": a lexicon file must be UTF-8 text", e);
     }
     try {
       return parse(text);
     } catch (LexiconException e) {
-      throw new LexiconException(file + ": " + e.getMessage(), e);
+      throw new LexiconException(name + ": " + e.getMessage(), e);
     }
   }
 

@@ -25,10 +25,6 @@ import com.etoaudiobook.voice.Casting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -215,18 +211,7 @@ public final class Inbox {
       if (bytes == null) {
         continue;
       }
-      if (bytes.length > LexiconFormat.MAX_FILE_BYTES) {
-        throw new LexiconException(candidate + ": a lexicon file is at most " + LexiconFormat.MAX_FILE_BYTES + " bytes");
-      }
-      try {
-        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes)).toString();
-        lexicon = lexicon.with(LexiconFormat.parse(text));
-      } catch (CharacterCodingException e) {
-        throw new LexiconException(candidate + ": a lexicon file must be UTF-8 text", e);
-      } catch (LexiconException e) {
-        throw new LexiconException(candidate + ": " + e.getMessage(), e);
-      }
+      lexicon = lexicon.with(LexiconFormat.read(candidate, bytes));
     }
     return lexicon;
   }
