@@ -30,7 +30,50 @@ final class Resolver extends Salience {
 
   void resolveAll() {
     resolveForward();
-    Parity.fix(turns, speaker, type);
+    ended.addAll(turns);
+    Parity.fix(ended, speaker, type);
+  }
+
+  /** Turns of the conversations a scene break or a heading has closed. */
+  private final List<int[]> ended = new java.util.ArrayList<>();
+
+  /**
+   * A paragraph that closes every conversation before it: a scene break ("* * *") or a
+   * heading ("CHAPTER IV", "II"): no quotation, and no words or only capitals and numbers.
+   */
+  private boolean isBreak(int p) {
+    int words = 0;
+    for (int k = t.paraFirst[p]; k < t.paraLast[p]; k++) {
+      if (t.quote[k] >= 0) {
+        return false;
+      }
+      if (t.isWord[k]) {
+        words++;
+        String w = t.word[k];
+        boolean heading = k == t.paraFirst[p] && (t.lower[k].equals("chapter")
+            || t.lower[k].equals("book") || t.lower[k].equals("part"));
+        if (!heading && !w.equals(w.toUpperCase(java.util.Locale.ROOT)) || words > 8) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Paragraph after the last one checked for a break. */
+  private int breakScan;
+
+  /** Ends the conversation when a break lies between its last turn and paragraph p. */
+  private void closeConversationBefore(int p) {
+    boolean found = false;
+    for (int b = Math.max(breakScan, 0); b < p; b++) {
+      found |= isBreak(b);
+    }
+    breakScan = p;
+    if (found && !Boolean.getBoolean("x.nobreak")) {
+      ended.addAll(turns);
+      turns.clear();
+    }
   }
 
   private void resolveForward() {
@@ -51,6 +94,7 @@ final class Resolver extends Salience {
 
   private void resolveUnit(int from, int to) {
     int firstPara = spans.get(from).paragraph();
+    closeConversationBefore(firstPara);
     // '"Hallo, Pooh," he said': whoever the quote calls by name is not its speaker.
     addressed = vocatives(from, to);
     advanceHistory(t.paraFirst[firstPara]);
@@ -280,7 +324,7 @@ final class Resolver extends Salience {
         if (s != last[0] && !named.contains(s) && p - turns.get(k)[2] <= 8) {
           // Unless someone else stepped in since s last spoke.
           int x = newcomer(t.quoteLast[turns.get(k)[4] - 1], t.paraFirst[p], last[0], named);
-          if (x >= 0 && x != s) {
+          if (x >= 0 && x != s && !Boolean.getBoolean("x.nonew")) {
             return decided("newcomer", x);
           }
           return decided("alt", s);
