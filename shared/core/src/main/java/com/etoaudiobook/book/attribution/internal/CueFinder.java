@@ -250,10 +250,27 @@ final class CueFinder {
         k--;
         fill++;
       }
+      if (k > s && t.lower[v].endsWith("ing")) {
+        // "by Thorpe's saying", "by Miss Tilney's asking": a possessive before a gerund speaks.
+        Cue owner = possessiveAt(k);
+        if (owner != null && owner.tok > 0
+            && Salience.PREPOSITIONS.contains(t.lower[owner.tok - 1])) {
+          return owner;
+        }
+      }
       if (k >= s) {
         Cue c = subjectEndingAt(k, s);
         if (c != null) {
-          return c;
+          return subordinate(c, q) ? null : c;
+        }
+        // "Katharine, after a moment's thought, said:": the subject before a parenthesis.
+        Cue paren = k > s && t.word[k].equals(",") ? beforeParenthesis(k, s) : null;
+        if (paren != null) {
+          return paren;
+        }
+        Cue rel = relative(k, s);
+        if (rel != null) {
+          return rel;
         }
       }
       if (k < s || !t.isWord[k] || Lexicon.CLAUSE_OPENERS.contains(t.lower[k])) {
@@ -295,6 +312,72 @@ final class CueFinder {
         }
       }
       return null;
+    }
+    return null;
+  }
+
+  /** A name mention ending at k that owns what follows: "Alice's", "Thorpe s". */
+  private Cue possessiveAt(int k) {
+    int m = names.mentionEnd[k];
+    if (m >= 0 && names.mentions.get(m).possessive) {
+      return new Cue(NAME, m, null, names.mentions.get(m).first);
+    }
+    if (k > 0 && (t.lower[k].equals("s") || t.lower[k].equals("'s"))) {
+      m = names.mentionEnd[k - 1];
+      if (m >= 0) {
+        return new Cue(NAME, m, null, names.mentions.get(m).first);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * '"…," he added, as she laughed, "…"': a pronoun after "as"/"while"/"when" between two parts
+   * of one quotation is someone else's action, not a new speaker.
+   */
+  private boolean subordinate(Cue c, int q) {
+    int b = c.tok - 1;
+    return c.kind == PRONOUN && b > 0 && q > 0 && spans.get(q - 1).paragraph()
+        == spans.get(q).paragraph() && b > t.quoteLast[q - 1] && SUBORDINATORS.contains(t.lower[b])
+        && t.word[b - 1].equals(",");
+  }
+
+  private static final java.util.Set<String> SUBORDINATORS = java.util.Set.of("as", "while",
+      "whilst", "when", "though", "although", "because", "since");
+
+  /** The subject before the comma opening a parenthesis that ends at the comma at k. */
+  private Cue beforeParenthesis(int k, int s) {
+    for (int j = k - 1; j > s && j >= k - 12; j--) {
+      if (verbs.isTerminator(j) || t.quote[j] >= 0) {
+        return null;
+      }
+      if (names.mentionStart[j] >= 0 || pronoun(j) != null) {
+        return null;
+      }
+      if (t.word[j].equals(",")) {
+        Cue c = subjectEndingAt(j - 1, s);
+        // "looked at Fanny, whose tears…, said": an object before the parenthesis is no subject.
+        return c != null && c.kind != DESC
+            && !(c.tok > 0 && Salience.PREPOSITIONS.contains(t.lower[c.tok - 1])) ? c : null;
+      }
+    }
+    return null;
+  }
+
+  /** "Isabella, who in great spirits exclaimed": the name before "who" a few words back. */
+  private Cue relative(int k, int s) {
+    for (int r = k; r > s && r >= k - 5; r--) {
+      if (!t.isWord[r]) {
+        return null;
+      }
+      if (t.lower[r].equals("who")) {
+        int b = r - 1;
+        while (b > s && !t.isWord[b] && t.word[b].equals(",")) {
+          b--;
+        }
+        Cue c = subjectEndingAt(b, s);
+        return c != null && c.kind == NAME ? c : null;
+      }
     }
     return null;
   }
