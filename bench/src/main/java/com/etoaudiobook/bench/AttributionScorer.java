@@ -228,9 +228,9 @@ public final class AttributionScorer {
   static boolean matches(String predicted, String gold, List<String> aliases) {
     List<String> names = new ArrayList<>(aliases);
     names.add(gold);
-    String p = predicted.toLowerCase(Locale.ROOT).trim();
+    String p = bare(predicted);
     for (String a : names) {
-      String l = a.toLowerCase(Locale.ROOT).trim();
+      String l = bare(a);
       if (l.isEmpty()) {
         continue;
       }
@@ -239,6 +239,17 @@ public final class AttributionScorer {
       }
     }
     return false;
+  }
+
+  /** A name in lower case without a leading article: "A Student" and "The Student" are one. */
+  static String bare(String name) {
+    String l = name.toLowerCase(Locale.ROOT).trim();
+    for (String article : List.of("the ", "a ", "an ")) {
+      if (l.startsWith(article) && l.length() > article.length()) {
+        return l.substring(article.length()).trim();
+      }
+    }
+    return l;
   }
 
   /**
