@@ -70,7 +70,7 @@ final class Resolver extends Salience {
       found |= isBreak(b);
     }
     breakScan = p;
-    if (found && !Boolean.getBoolean("x.nobreak")) {
+    if (found) {
       ended.addAll(turns);
       turns.clear();
     }
@@ -260,27 +260,23 @@ final class Resolver extends Salience {
     int p = spans.get(from).paragraph();
     // Whoever the quote names, as addressee or in passing, is not its speaker.
     Set<Integer> named = named(from, to);
-    // 1. Action beat: the first character the paragraph's narration names as a subject (not
-    // one the quote itself names: 'Tom came in. "Tom, at last!"' is not Tom's line).
-    for (int k = t.paraFirst[p]; k < t.paraLast[p]; k++) {
-      if (t.quote[k] >= 0) {
-        continue;
-      }
-      int m = names.mentionStart[k];
-      if (m >= 0 && names.mentions.get(m).character >= 0 && isSubjectPosition(k)
-          && !names.mentions.get(m).possessive
-          && !named.contains(names.mentions.get(m).character)) {
-        return decided("beat", names.mentions.get(m).character);
-      }
-      if (t.sentenceStart[k] && (t.lower[k].equals("he") || t.lower[k].equals("she"))) {
-        int who = resolveAnaphor(t.lower[k].equals("he") ? "male" : "female", k, from, false);
-        if (who != -2) {
-          return decided("beatpron", who);
+    // 1. Action beat: the character the paragraph's narration names as a subject, the sentence
+    // nearest before the quote first, then the narration after it (not one the quote itself
+    // names: 'Tom came in. "Tom, at last!"' is not Tom's line).
+    int qs = t.quoteFirst[from];
+    int end = qs;
+    for (int s = qs - 1; s >= t.paraFirst[p]; s--) {
+      if (s == t.paraFirst[p] || t.sentenceStart[s] && t.quote[s] < 0) {
+        int who = beat(s, end, from, named);
+        if (who != -3) {
+          return who;
         }
+        end = s;
       }
-      if (t.sentenceStart[k] && t.word[k].equals("I") && firstPerson) {
-        return decided("beatI", -1);
-      }
+    }
+    int who = beat(qs, t.paraLast[p], from, named);
+    if (who != -3) {
+      return who;
     }
     int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
     boolean adjacent = last != null && p - last[2] <= 2;
@@ -324,7 +320,7 @@ final class Resolver extends Salience {
         if (s != last[0] && !named.contains(s) && p - turns.get(k)[2] <= 8) {
           // Unless someone else stepped in since s last spoke.
           int x = newcomer(t.quoteLast[turns.get(k)[4] - 1], t.paraFirst[p], last[0], named);
-          if (x >= 0 && x != s && !Boolean.getBoolean("x.nonew")) {
+          if (x >= 0 && x != s) {
             return decided("newcomer", x);
           }
           return decided("alt", s);
@@ -360,6 +356,31 @@ final class Resolver extends Salience {
       return decided("last", last[0]);
     }
     return decided("none", -2);
+  }
+
+  /** The first subject of the narration in tokens [a, b) as a beat's speaker, -3 if none. */
+  private int beat(int a, int b, int from, Set<Integer> named) {
+    for (int k = a; k < b; k++) {
+      if (t.quote[k] >= 0) {
+        continue;
+      }
+      int m = names.mentionStart[k];
+      if (m >= 0 && names.mentions.get(m).character >= 0 && isSubjectPosition(k)
+          && !names.mentions.get(m).possessive
+          && !named.contains(names.mentions.get(m).character)) {
+        return decided("beat", names.mentions.get(m).character);
+      }
+      if (t.sentenceStart[k] && (t.lower[k].equals("he") || t.lower[k].equals("she"))) {
+        int who = resolveAnaphor(t.lower[k].equals("he") ? "male" : "female", k, from, false);
+        if (who != -2) {
+          return decided("beatpron", who);
+        }
+      }
+      if (t.sentenceStart[k] && t.word[k].equals("I") && firstPerson) {
+        return decided("beatI", -1);
+      }
+    }
+    return -3;
   }
 
   /**
