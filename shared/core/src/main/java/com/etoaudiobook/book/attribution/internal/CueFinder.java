@@ -74,7 +74,7 @@ final class CueFinder {
         && (t.para[qs - 1] == t.para[qs] || introducedAbove(q))
         && (t.word[qs - 1].equals(",") || t.word[qs - 1].equals(":")
         || t.word[qs - 1].startsWith("-") || t.word[qs - 1].startsWith("\u2014")
-        || t.isWord[qs - 1] && introducedAbove(q))) {
+        || t.isWord[qs - 1] && introducedAbove(q) || verbEndsAbove(q))) {
       // '"…," said Alice, "…"' and 'the Gryphon interrupted: "…"': the phrase leading into
       // the quote names its speaker, whatever follows it.
       return before;
@@ -206,13 +206,42 @@ final class CueFinder {
     return w.equals(":") || w.equals(",") || t.isWord[qs - 1] && !t.isCap(qs - 1);
   }
 
-  /** Alice said, "…" / Said the Hatter: "…" / She turned to him and said, "…". */
-  private Cue cueBefore(int q) {
+  /**
+   * The quote opens its paragraph and the paragraph above, without a quotation, ends in a speech
+   * verb and a full stop: "Lucy continued." / "Sir Thomas, trying to smile, went on."
+   */
+  private boolean verbEndsAbove(int q) {
     int qs = t.quoteFirst[q];
     int p = spans.get(q).paragraph();
+    if (p == 0 || qs != t.paraFirst[p] || qs < 3 || !t.word[qs - 1].equals(".")
+        || t.para[qs - 1] != p - 1 || q > 0 && spans.get(q - 1).paragraph() >= p - 1) {
+      return false;
+    }
+    for (int v = qs - 2; v >= qs - 3 && v >= t.paraFirst[p - 1]; v--) {
+      if (verbs.at(v, qs - 1) == qs - 1
+          && (LEADING_IN.contains(t.lower[v]) || v > 0 && t.lower[v - 1].equals("began"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Verbs that lead into speech when they end a sentence ("laughed." or "agreed." do not). */
+  private static final java.util.Set<String> LEADING_IN = java.util.Set.of("continued", "went",
+      "began", "resumed", "added", "replied", "answered", "rejoined", "pursued", "persisted",
+      "explained", "remarked", "observed", "said", "asked", "inquired", "enquired");
+
+  /** Alice said, "…" / Said the Hatter: "…" / She turned to him and said, "…". */
+  private Cue cueBefore(int q) {
+    int p = spans.get(q).paragraph();
+    boolean verbAbove = verbEndsAbove(q);
+    // The phrase ends at the quote, or before the full stop of a verb ending the paragraph above.
+    int qs = verbAbove ? t.quoteFirst[q] - 1 : t.quoteFirst[q];
     int from = t.paraFirst[p];
     if (q > 0 && spans.get(q - 1).paragraph() == p) {
       from = t.quoteLast[q - 1];
+    } else if (verbAbove) {
+      from = t.paraFirst[p - 1];
     } else if (introducedAbove(q)) {
       // 'Katharine exclaimed:' closing the paragraph above introduces the quote opening this one.
       from = t.paraFirst[p - 1];
