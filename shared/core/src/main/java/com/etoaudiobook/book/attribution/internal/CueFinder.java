@@ -160,7 +160,13 @@ final class CueFinder {
     if (j + 2 >= limit || !t.lower[j].equals("was")) {
       return null;
     }
-    int m = names.mentionStart[j + 1];
+    int at = j + 1;
+    // "was all Lady Bertram's reply", "was only Tom's answer".
+    while (at < limit && at <= j + 2 && names.mentionStart[at] < 0 && t.isWord[at]
+        && !t.isCap(at) && (t.lower[at].equals("all") || t.lower[at].equals("only"))) {
+      at++;
+    }
+    int m = at < limit ? names.mentionStart[at] : -1;
     if (m >= 0) {
       Names.Mention mm = names.mentions.get(m);
       int k = mm.last;
@@ -177,7 +183,13 @@ final class CueFinder {
         k = n;
       }
       if ((mm.possessive || k > mm.last) && k < limit && SPEECH_NOUNS.contains(t.lower[k])) {
-        return new Cue(NAME, m, null, j + 1);
+        return new Cue(NAME, m, null, at);
+      }
+      // "was Helen's contribution.", "was Fanny's secret declaration": any short noun phrase
+      // that ends the sentence after the possessive.
+      if ((mm.possessive || k > mm.last) && n > k && n < t.size && !t.isWord[n]
+          && (verbs.isTerminator(n) || t.word[n].equals(","))) {
+        return new Cue(NAME, m, null, at);
       }
       return null;
     }
