@@ -6,6 +6,7 @@ import static com.etoaudiobook.book.attribution.internal.Cue.DESC;
 import static com.etoaudiobook.book.attribution.internal.Cue.FIRST;
 import static com.etoaudiobook.book.attribution.internal.Cue.NAME;
 import static com.etoaudiobook.book.attribution.internal.Cue.PRONOUN;
+import static com.etoaudiobook.book.attribution.internal.Cue.WORD;
 
 /**
  * Stage 2, candidate speakers: for each quotation, the speech cue next to it: a speech verb with
@@ -423,14 +424,42 @@ final class CueFinder {
     return null;
   }
 
-  /** A subject starting exactly at k (after a verb): name, pronoun, or description. */
+  /** A subject starting exactly at k (after a verb): name, pronoun, description or bare word. */
   private Cue subjectAt(int k, int limit) {
     if (k >= limit) {
       return null;
     }
     int[] end = new int[1];
-    return subjectForward(k, limit, end);
+    Cue c = subjectForward(k, limit, end);
+    return c != null ? c : bareWord(k, limit);
   }
+
+  /**
+   * "said Mademoiselle," / "said nanny.": one word after the verb, ending the phrase, that is a
+   * title or a lowercase noun; the resolver looks for the character called so.
+   */
+  private Cue bareWord(int k, int limit) {
+    if (!t.isWord[k] || k + 1 >= t.size || t.isWord[k + 1] || names.mentionStart[k] >= 0
+        || t.lower[k].length() < 3 || Lexicon.STOP.contains(t.lower[k])
+        || Lexicon.DETERMINERS.contains(t.lower[k]) || OBJECT_WORDS.contains(t.lower[k])
+        || !t.isCap(k) && (t.lower[k].endsWith("ly") || verbs.isFiller(k))) {
+      return null;
+    }
+    String l = t.lower[k];
+    boolean title = t.isCap(k) && Tokens.isTitle(l);
+    if (!title && t.isCap(k)) {
+      return null;
+    }
+    String gender = Lexicon.MALE_TITLES.contains(l) ? "male"
+        : Lexicon.FEMALE_TITLES.contains(l) ? "female" : nounGender(l);
+    return new Cue(WORD, -1, gender, k);
+  }
+
+  /** Words after a speech verb that say to whom or how, not who. */
+  private static final java.util.Set<String> OBJECT_WORDS = java.util.Set.of("him", "her",
+      "them", "me", "us", "you", "it", "himself", "herself", "again", "aloud", "softly", "so",
+      "nothing", "something", "everything", "yes", "no", "this", "that", "too", "once", "twice",
+      "then", "now", "only", "out", "back");
 
   private Cue subjectForward(int k, int limit, int[] end) {
     if (k >= limit || !t.isWord[k]) {

@@ -8,6 +8,7 @@ import static com.etoaudiobook.book.attribution.internal.Cue.FIRST;
 import static com.etoaudiobook.book.attribution.internal.Cue.NAME;
 import static com.etoaudiobook.book.attribution.internal.Cue.DESC;
 import static com.etoaudiobook.book.attribution.internal.Cue.PRONOUN;
+import static com.etoaudiobook.book.attribution.internal.Cue.WORD;
 
 /**
  * Stage 3, resolving: walks the quotations in text order, a unit at a time (the quotations of
@@ -116,7 +117,7 @@ final class Resolver extends Salience {
       }
       if (who != -2) {
         speaker[q] = who;
-        type[q] = c.kind == NAME ? "explicit" : "anaphoric";
+        type[q] = c.kind == NAME || c.kind == WORD ? "explicit" : "anaphoric";
       }
     }
     // Quotes without a cue take the nearest attributed quote of the unit, preceding first.
@@ -175,6 +176,8 @@ final class Resolver extends Salience {
         return names.mentions.get(c.mention).character;
       case FIRST:
         return -1;
+      case WORD:
+        return calledSo(t.lower[c.tok]);
       case DESC:
         int kin = kinship(c, q);
         if (kin != -2) {
@@ -192,6 +195,44 @@ final class Resolver extends Salience {
         selfTalk = false;
         return who;
     }
+  }
+
+  /**
+   * The character a bare word calls: one whose name is the word ("Nanny" for "said nanny") or
+   * starts with it ("Mademoiselle Reisz" for "said Mademoiselle"), the latest named first; -2 if
+   * there is none.
+   */
+  private int calledSo(String word) {
+    for (int h = history.size() - 1; h >= 0 && h >= history.size() - 400; h--) {
+      if (calledSo(history.get(h)[1], word)) {
+        return history.get(h)[1];
+      }
+    }
+    int found = -2;
+    for (Names.Person p : names.people) {
+      if (!p.dropped && calledSo(p.id, word)) {
+        if (found != -2) {
+          return -2;
+        }
+        found = p.id;
+      }
+    }
+    return found;
+  }
+
+  private boolean calledSo(int person, String word) {
+    Names.Person p = names.people.get(person);
+    if (p.dropped) {
+      return false;
+    }
+    for (String a : p.aliases) {
+      String l = a.toLowerCase(java.util.Locale.ROOT);
+      if (l.equals(word) || l.startsWith(word + " ") || l.startsWith(word + "\u00A0")) {
+        return true;
+      }
+    }
+    String l = p.name.toLowerCase(java.util.Locale.ROOT);
+    return l.equals(word) || l.startsWith(word + " ");
   }
 
   /**
