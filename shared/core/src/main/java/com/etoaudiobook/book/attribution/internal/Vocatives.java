@@ -31,7 +31,9 @@ final class Vocatives {
         Names.Mention mm = names.mentions.get(m);
         int before = mm.first - 1;
         int after = mm.last;
+        // "To the Fischbaums--Mrs Fischbaum, not…": a name after a dash is an apposition.
         boolean prevBreak = before < t.quoteFirst[q] + 1 || !t.isWord[before]
+            && !t.word[before].startsWith("-") && !t.word[before].startsWith("\u2014")
             || t.lower[before].equals("dear") || t.lower[before].equals("my");
         boolean nextBreak = after >= t.quoteLast[q] || !t.isWord[after];
         boolean afterComma = before >= 0 && t.word[before].equals(",");
