@@ -24,6 +24,8 @@ class VocativesTest {
         "Nora Vance, come here."
 
         "I wrote to Ann Pike today."
+
+        "We go to the Pikes--Ann Pike, not her sister."
         """);
     s.names.buildCharacters(Map.of("Nora Vance", 1, "Tom Harlow", 1, "Ann Pike", 1));
     Vocatives v = new Vocatives(s.tokens, s.names, s.spans);
@@ -32,5 +34,7 @@ class VocativesTest {
     // Named in passing: not addressed, but still not the speaker.
     assertEquals(Set.of(), names(s, v.addressed(2, 3)));
     assertEquals(Set.of("Ann Pike"), names(s, v.named(2, 3)));
+    // After a dash, an apposition.
+    assertEquals(Set.of(), names(s, v.addressed(3, 4)));
   }
 }
