@@ -18,7 +18,6 @@ final class Parity {
    * @param type    how each quotation was attributed
    */
   static void fix(List<int[]> turns, int[] speaker, String[] type) {
-    bracket(turns, speaker, type);
     int i = 0;
     while (i < turns.size()) {
       if (!implicit(turns.get(i), type)) {
@@ -46,41 +45,6 @@ final class Parity {
             for (int q = u[3]; q < u[4]; q++) {
               speaker[q] = to;
             }
-          }
-        }
-      }
-      i = j + 1;
-    }
-  }
-
-  /**
-   * A run of unnamed turns between two named ones of different people, with parity to agree
-   * with both ("X: …", "…", "…", "Y: …" with an even count between): the two take turns.
-   */
-  static void bracket(List<int[]> turns, int[] speaker, String[] type) {
-    int i = 1;
-    while (i < turns.size()) {
-      if (turns.get(i)[5] == 0 || !adjacent(turns.get(i - 1), turns.get(i))) {
-        i++;
-        continue;
-      }
-      int j = i;
-      while (j + 1 < turns.size() && turns.get(j + 1)[5] == 1
-          && adjacent(turns.get(j), turns.get(j + 1))) {
-        j++;
-      }
-      int next = j + 1;
-      int x = turns.get(i - 1)[0];
-      if (next < turns.size() && adjacent(turns.get(j), turns.get(next))
-          && turns.get(i - 1)[5] == 0 && turns.get(next)[5] == 0
-          && x >= 0 && turns.get(next)[0] >= 0 && x != turns.get(next)[0]
-          && (j - i) % 2 == 1) {
-        int y = turns.get(next)[0];
-        for (int k = i; k <= j; k++) {
-          int[] u = turns.get(k);
-          u[0] = (k - i) % 2 == 0 ? y : x;
-          for (int q = u[3]; q < u[4]; q++) {
-            speaker[q] = u[0];
           }
         }
       }

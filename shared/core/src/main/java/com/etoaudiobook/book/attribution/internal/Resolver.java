@@ -143,13 +143,9 @@ final class Resolver extends TurnTaking {
       }
     }
     if (speaker[to - 1] != -2) {
-      // Turn-taking alone gave it: a later look at the exchange may change it (see Parity).
-      int guessed = !any && GUESSES.contains(decidedBy) ? 1 : 0;
-      turns.add(new int[] {speaker[to - 1], firstPara, lastPara, from, to, guessed});
+      turns.add(new int[] {speaker[to - 1], firstPara, lastPara, from, to});
     }
   }
-
-  private static final Set<String> GUESSES = Set.of("alt", "newcomer", "last", "recent", "ahead");
 
   private int resolveCue(Cue c, int q) {
     switch (c.kind) {

@@ -167,6 +167,11 @@ abstract class Salience {
     // 2. Conversation: the participant that did not speak last, if the turns are adjacent.
     boolean adjacent = last != null && p - last[2] <= 2;
     if (adjacent && !selfTalk) {
+      for (int c : listeners(last)) {
+        if (c != last[0] && fits(c, gender, strict)) {
+          return decidedA("toldto", c);
+        }
+      }
       for (int k = turns.size() - 2; k >= 0 && k >= turns.size() - 4; k--) {
         int s = turns.get(k)[0];
         if (s != last[0] && p - turns.get(k)[2] <= 8 && fits(s, gender, strict)) {
@@ -223,6 +228,9 @@ abstract class Salience {
     }
     return false;
   }
+
+  /** Whom the narration of a turn says its speech was for ("said to Ann"). */
+  abstract Set<Integer> listeners(int[] turn);
 
   /** Which rule resolved the last anaphor: printed with -Dattribution.steps=true. */
   String anaphorRule;

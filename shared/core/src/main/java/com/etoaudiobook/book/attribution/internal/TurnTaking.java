@@ -21,6 +21,11 @@ abstract class TurnTaking extends Salience {
     vocatives = new Vocatives(t, names, spans);
   }
 
+  @Override
+  Set<Integer> listeners(int[] turn) {
+    return vocatives.toldTo(turn[1], turn[2]);
+  }
+
   /** Which rule decided the last implicit speaker: printed with -Dattribution.steps=true. */
   String decidedBy;
 
@@ -81,6 +86,12 @@ abstract class TurnTaking extends Salience {
       for (int c : called) {
         if (c != last[0] && !named.contains(c)) {
           return decided("vocans", c);
+        }
+      }
+      // 2b. The narration said whom the previous speech was for ("said to Ann"): they answer.
+      for (int c : listeners(last)) {
+        if (c != last[0] && !named.contains(c)) {
+          return decided("toldto", c);
         }
       }
       // 3. Alternation: the speaker before the last one.

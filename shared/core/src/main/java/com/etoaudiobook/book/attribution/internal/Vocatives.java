@@ -61,4 +61,30 @@ final class Vocatives {
     }
     return out;
   }
+
+  /**
+   * Characters the narration of paragraphs [fromPara, toPara] says were spoken to ("said to
+   * Mrs. Bhattacharya", "turning to Alice"): the listener is likely the one who answers.
+   */
+  Set<Integer> toldTo(int fromPara, int toPara) {
+    Set<Integer> out = new HashSet<>();
+    for (int k = t.paraFirst[fromPara]; k < t.paraLast[toPara]; k++) {
+      int m = names.mentionStart[k];
+      if (m < 0 || t.quote[k] >= 0 || k < 2 || !t.lower[k - 1].equals("to")) {
+        continue;
+      }
+      Names.Mention mm = names.mentions.get(m);
+      if (mm.character < 0 || mm.possessive) {
+        continue;
+      }
+      for (int v = k - 2; v >= k - 4 && v >= t.paraFirst[fromPara] && t.isWord[v]; v--) {
+        String l = t.lower[v];
+        if (Lexicon.isSpeechVerb(l) || l.equals("turned") || l.equals("turning")) {
+          out.add(mm.character);
+          break;
+        }
+      }
+    }
+    return out;
+  }
 }

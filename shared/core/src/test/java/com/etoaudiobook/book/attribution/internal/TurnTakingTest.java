@@ -44,6 +44,23 @@ class TurnTakingTest {
   }
 
   @Test
+  void whomTheNarrationSaysASpeechWasForAnswersIt() {
+    // Alternation alone would give the answer to Ned, who spoke before Tom.
+    List<String> s = speakers("""
+        "Good evening," said Ann Pike.
+
+        "Cold tonight," said Ned Price.
+
+        "Very cold," said Tom Harlow.
+
+        Later Tom Harlow said to Ann Pike, "You came by the coach?"
+
+        "Yes, this morning."
+        """);
+    assertEquals(List.of("Ann Pike", "Ned Price", "Tom Harlow", "Tom Harlow", "Ann Pike"), s);
+  }
+
+  @Test
   void aSceneBreakEndsTheConversation() {
     // Without the break, the vocative of the line before would make Ned answer.
     List<String> s = speakers("""
