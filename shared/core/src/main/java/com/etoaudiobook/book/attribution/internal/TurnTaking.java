@@ -15,6 +15,9 @@ abstract class TurnTaking extends Salience {
 
   final Vocatives vocatives;
 
+  /** Tokens of narration between two turns up to which they stay one exchange. */
+  private static final int BEAT_TOKENS = 30;
+
   TurnTaking(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
              Cue[] cues) {
     super(t, names, spans, firstPerson, cues);
@@ -58,7 +61,9 @@ abstract class TurnTaking extends Salience {
       return who;
     }
     int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
-    boolean adjacent = last != null && p - last[2] <= 2;
+    // A paragraph of narration longer than a beat between the turns ends the exchange.
+    boolean adjacent = last != null && p - last[2] <= 2
+        && t.paraFirst[p] - t.paraLast[last[2]] <= BEAT_TOKENS;
     if (firstPerson && adjacent && last[0] != -1
         && narratorNear(p) && narratorTalks()) {
       // In first-person narration the others are named when they speak; the narrator's own

@@ -61,6 +61,26 @@ class TurnTakingTest {
   }
 
   @Test
+  void aLongParagraphOfNarrationEndsTheExchange() {
+    // After two sentences of narration the reader no longer counts turns: Ned, next by
+    // alternation, gives way to the one the narration just brought back to mind.
+    List<String> s = speakers("""
+        "Good evening," said Ann Pike.
+
+        "Cold tonight," said Ned Price.
+
+        "Very cold," said Tom Harlow.
+
+        The fire had burned low by then, and the wind rattled the shutters of the old inn, \
+        where the coach that had brought Ann Pike from the village that morning stood waiting \
+        in the yard for the return journey.
+
+        "The road will be flooded by morning."
+        """);
+    assertEquals(List.of("Ann Pike", "Ned Price", "Tom Harlow", "Ann Pike"), s);
+  }
+
+  @Test
   void aSceneBreakEndsTheConversation() {
     // Without the break, the vocative of the line before would make Ned answer.
     List<String> s = speakers("""
