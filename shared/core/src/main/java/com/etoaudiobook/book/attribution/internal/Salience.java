@@ -172,6 +172,12 @@ abstract class Salience {
           return decidedA("toldto", c);
         }
       }
+      // The one the last speech called by name answers: '"Cold, Ann?" / "No," she said.'
+      for (int c : calledBy(last)) {
+        if (c != last[0] && fits(c, gender, strict)) {
+          return decidedA("vocans", c);
+        }
+      }
       for (int k = turns.size() - 2; k >= 0 && k >= turns.size() - 4; k--) {
         int s = turns.get(k)[0];
         if (s != last[0] && p - turns.get(k)[2] <= 8 && fits(s, gender, strict)) {
@@ -231,6 +237,9 @@ abstract class Salience {
 
   /** Whom the narration of a turn says its speech was for ("said to Ann"). */
   abstract Set<Integer> listeners(int[] turn);
+
+  /** Whom a turn's speech calls by name ("Thank you, Tom."). */
+  abstract Set<Integer> calledBy(int[] turn);
 
   /** Which rule resolved the last anaphor: printed with -Dattribution.steps=true. */
   String anaphorRule;

@@ -29,6 +29,11 @@ abstract class TurnTaking extends Salience {
     return vocatives.toldTo(turn[1], turn[2]);
   }
 
+  @Override
+  Set<Integer> calledBy(int[] turn) {
+    return vocatives.addressed(turn[3], turn[4]);
+  }
+
   /** Which rule decided the last implicit speaker: printed with -Dattribution.steps=true. */
   String decidedBy;
 

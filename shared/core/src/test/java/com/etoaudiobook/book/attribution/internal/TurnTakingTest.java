@@ -81,6 +81,21 @@ class TurnTakingTest {
   }
 
   @Test
+  void aPronounAnswerGoesToTheOneTheLastSpeechCalledByName() {
+    // "she" by alternation alone would be Nora, who spoke before Tom.
+    List<String> s = speakers("""
+        "Good evening," said Ann Pike.
+
+        "Good evening," said Nora Vance.
+
+        "Are you cold, Miss Pike?" asked Tom Harlow.
+
+        "Not at all," she said.
+        """);
+    assertEquals(List.of("Ann Pike", "Nora Vance", "Tom Harlow", "Ann Pike"), s);
+  }
+
+  @Test
   void aSceneBreakEndsTheConversation() {
     // Without the break, the vocative of the line before would make Ned answer.
     List<String> s = speakers("""
