@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * What the reader of a conversation keeps in mind: who was named lately in the narration, who
- * took the last turns, who is addressed; and from that, which character a pronoun or a
+ * took the last turns, who the quote names; and from that, which character a pronoun or a
  * description ("he", "the old man") points to: the last one that fits by gender, preferring
- * subjects, skipping whoever is addressed.
+ * subjects, skipping whoever the quote names.
  */
 abstract class Salience {
 
@@ -50,8 +50,8 @@ abstract class Salience {
   int nextMention;
   /** Turns: speaker and paragraph of each dialogue paragraph group, in order. */
   final List<int[]> turns = new ArrayList<>();
-  /** Characters addressed by name in the unit being resolved. */
-  Set<Integer> addressed = Set.of();
+  /** Characters the quotes of the unit being resolved name: people rarely name themselves. */
+  Set<Integer> namedInUnit = Set.of();
 
   void advanceHistory(int upToTok) {
     List<Names.Mention> ms = names.mentions;
@@ -71,7 +71,7 @@ abstract class Salience {
   }
 
   boolean fits(int person, String gender, boolean strict) {
-    if (person < 0 || addressed.contains(person)) {
+    if (person < 0 || namedInUnit.contains(person)) {
       return false;
     }
     if (gender == null) {

@@ -96,6 +96,19 @@ class TurnTakingTest {
   }
 
   @Test
+  void aPronounIsNotWhomItsQuoteNamesInPassing() {
+    // Tom is named last in the narration, but one does not talk about oneself by name.
+    List<String> s = speakers("""
+        Ned Price and Tom Harlow waited at the gate.
+
+        "The coach is late," said Ned Price.
+
+        "Tom Harlow never minds a late coach," he said.
+        """);
+    assertEquals(List.of("Ned Price", "Ned Price"), s);
+  }
+
+  @Test
   void aSceneBreakEndsTheConversation() {
     // Without the break, the vocative of the line before would make Ned answer.
     List<String> s = speakers("""
