@@ -172,6 +172,11 @@ abstract class Salience {
           return decidedA("toldto", c);
         }
       }
+      // The next speech calls someone by name: '"No," she said. / "Then go, Ann."'
+      int answered = answeredBy(q, p);
+      if (answered >= 0 && answered != last[0] && fits(answered, gender, strict)) {
+        return decidedA("vocback", answered);
+      }
       // The one the last speech called by name answers: '"Cold, Ann?" / "No," she said.'
       for (int c : calledBy(last)) {
         if (c != last[0] && fits(c, gender, strict)) {
@@ -237,6 +242,9 @@ abstract class Salience {
 
   /** Whom the narration of a turn says its speech was for ("said to Ann"). */
   abstract Set<Integer> listeners(int[] turn);
+
+  /** The one the speech of the paragraph after p calls by name, if it follows at once. */
+  abstract int answeredBy(int q, int p);
 
   /** Whom a turn's speech calls by name ("Thank you, Tom."). */
   abstract Set<Integer> calledBy(int[] turn);

@@ -30,6 +30,15 @@ abstract class TurnTaking extends Salience {
   }
 
   @Override
+  int answeredBy(int q, int p) {
+    int next = q + 1;
+    while (next < spans.size() && spans.get(next).paragraph() == p) {
+      next++;
+    }
+    return calledByNext(next, p, namedInUnit);
+  }
+
+  @Override
   Set<Integer> calledBy(int[] turn) {
     return vocatives.addressed(turn[3], turn[4]);
   }

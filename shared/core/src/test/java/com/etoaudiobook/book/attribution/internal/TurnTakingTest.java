@@ -109,6 +109,23 @@ class TurnTakingTest {
   }
 
   @Test
+  void aPronounAnswerGoesToTheOneTheNextSpeechCallsByName() {
+    // "she" by alternation alone would be Nora, who spoke before Tom.
+    List<String> s = speakers("""
+        "Good evening," said Ann Pike.
+
+        "Good evening," said Nora Vance.
+
+        "Cold tonight," said Tom Harlow.
+
+        "Not at all," she said.
+
+        "Then take my coat, Miss Pike."
+        """);
+    assertEquals(List.of("Ann Pike", "Nora Vance", "Tom Harlow", "Ann Pike", "Tom Harlow"), s);
+  }
+
+  @Test
   void aSceneBreakEndsTheConversation() {
     // Without the break, the vocative of the line before would make Ned answer.
     List<String> s = speakers("""
