@@ -23,12 +23,29 @@ final class CastBuilder {
   private final List<Names.Mention> mentions;
   private final int[] mentionStart;
   private final List<Names.Person> people;
+  private final Names names;
+  private final Set<String> firstNames = new java.util.HashSet<>();
 
   CastBuilder(Tokens t, Names names) {
     this.t = t;
+    this.names = names;
     this.mentions = names.mentions;
     this.mentionStart = names.mentionStart;
     this.people = names.people;
+  }
+
+  /**
+   * "Hindus", "Europeans": one word ending in "s" whose singular is written with a capital too,
+   * and is no first name ("Roberts" beside "Robert" may well be a surname).
+   */
+  private boolean isKindPlural(String core) {
+    if (core.contains(" ") || core.length() < 4 || !core.endsWith("s") || core.endsWith("ss")) {
+      return false;
+    }
+    String singular = core.substring(0, core.length() - 1);
+    return names.capCount(singular.toLowerCase(java.util.Locale.ROOT)) >= 2
+        && GenderGuess.firstNameGender(singular) == null && GenderGuess.firstNameGender(core) == null
+        && !firstNames.contains(core);
   }
 
   /**
@@ -59,6 +76,12 @@ final class CastBuilder {
         theCount.merge(m.form, 1, Integer::sum);
       }
     }
+    // "Frances" of "Frances Clyne" is a first name, whatever "France" is.
+    for (String core : formCore.values()) {
+      if (core.contains(" ")) {
+        firstNames.add(NameForms.firstOf(core));
+      }
+    }
     Set<String> keep = new LinkedHashSet<>();
     for (Map.Entry<String, Integer> e : formCount.entrySet()) {
       String form = e.getKey();
@@ -81,7 +104,8 @@ final class CastBuilder {
       boolean thing = !titled && (things * 4 >= n || n >= 20 && things * 10 >= n || group
           || NameForms.isPlaceName(formCore.get(form)));
       // "Englishmen", "Frenchmen", "Clergymen": a plural of people, never one speaker.
-      boolean peoplePlural = !titled && PEOPLE_PLURAL.matcher(formCore.get(form)).find();
+      boolean peoplePlural = !titled && (PEOPLE_PLURAL.matcher(formCore.get(form)).find()
+          || isKindPlural(formCore.get(form)));
       if (!thing && !peoplePlural && (speaker || titled
           || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
         keep.add(form);
@@ -334,9 +358,19 @@ final class CastBuilder {
         p.speeches += speakerForms.getOrDefault(a, 0);
       }
     }
+    for (Names.Person p : new CastMerges(t, names, formTitle, formCore).run()) {
+      p.gender = GenderGuess.guess(p, base);
+      p.lean = p.gender != null ? p.gender : p.male > 1.5 * p.female ? "male"
+          : p.female > 1.5 * p.male ? "female" : null;
+      p.name = NameForms.displayName(p, formCount);
+      p.aliases.add(p.name);
+    }
     // A name that never speaks and has no gender evidence is most likely a thing or a place
     // ("Americans", "Italy"): don't let it attract pronouns.
     for (Names.Person p : people) {
+      if (p.into >= 0) {
+        continue;  // dropped in favour of the person it is
+      }
       int n = 0;
       int place = 0;
       for (String a : p.aliases) {

@@ -16,10 +16,10 @@ final class GenderGuess {
       return null;
     }
     String l = title.toLowerCase().replace(".", "");
-    if (Lexicon.MALE_TITLES.contains(l)) {
+    if (Lexicon.MALE_TITLES.contains(l) || Lexicon.MALE_POSTFIX_TITLES.contains(l)) {
       return "male";
     }
-    if (Lexicon.FEMALE_TITLES.contains(l)) {
+    if (Lexicon.FEMALE_TITLES.contains(l) || Lexicon.FEMALE_POSTFIX_TITLES.contains(l)) {
       return "female";
     }
     return null;

@@ -86,6 +86,10 @@ final class Lexicon {
       mrs miss ms lady madame mme mademoiselle mlle madam queen princess duchess countess
       baroness dame mistress aunt sister""");
   static final Set<String> NEUTRAL_TITLES = set("dr doctor professor prof rev reverend judge");
+  /** Titles written after the name: "Hamidullah Begum", "Collector Sahib", "Ali Bey". */
+  static final Set<String> MALE_POSTFIX_TITLES = set("sahib bey pasha effendi");
+  static final Set<String> FEMALE_POSTFIX_TITLES = set("begum hanim khanum memsahib");
+  static final Set<String> POSTFIX_TITLES = set("sahib bey pasha effendi begum hanim khanum memsahib");
   /** Titles that name a character on their own ("the Duchess", "the Captain"). */
   static final Set<String> STANDALONE_TITLES = set("""
       king queen prince princess duke duchess count countess baron baroness colonel captain

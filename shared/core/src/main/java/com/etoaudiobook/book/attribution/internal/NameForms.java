@@ -51,11 +51,16 @@ final class NameForms {
   }
 
   static String displayName(Names.Person p, Map<String, Integer> formCount) {
-    // The longest untitled full name, else the most frequent form.
+    // The most frequent untitled full name (the longest of equals), else the most frequent form.
     String best = null;
+    int most = -1;
     for (String a : p.aliases) {
-      if (a.contains(" ") && titleOf(a) == null && (best == null || a.length() > best.length())) {
+      int c = formCount.getOrDefault(a, 0);
+      if (a.contains(" ") && titleOf(a) == null && !Lexicon.POSTFIX_TITLES.contains(
+          lastOf(a).toLowerCase(java.util.Locale.ROOT))
+          && (best == null || c > most || c == most && a.length() > best.length())) {
         best = a;
+        most = c;
       }
     }
     if (best != null) {
