@@ -17,9 +17,12 @@ import java.util.Set;
  */
 final class CastMerges {
 
-  /** Titles a wife takes from her husband's surname: no evidence of a full name's owner. */
+  /**
+   * Titles a wife takes from her husband's surname, and kinship titles ("Aunt Welland"): no
+   * evidence of who owns a full name with that surname.
+   */
   private static final Set<String> MARRIED = Set.of("mrs", "lady", "madame", "mme", "dame",
-      "duchess", "countess", "baroness", "marchioness", "princess", "queen");
+      "duchess", "countess", "baroness", "marchioness", "princess", "queen", "aunt", "uncle");
 
   private final Tokens t;
   private final Names names;
@@ -51,6 +54,9 @@ final class CastMerges {
       }
       if (into == null) {
         into = byFirstName(s);
+      }
+      if (Boolean.getBoolean("cast.debug")) {
+        System.err.println("merge? " + s.aliases + " " + s.gender + " -> " + (into == null ? null : into.aliases + " apart=" + apart(s, into)));
       }
       if (into != null && into != s && apart(s, into)) {
         merge(s, into);
@@ -113,7 +119,7 @@ final class CastMerges {
     // The one other person bearing the office as a title.
     Names.Person found = null;
     for (Names.Person p : people) {
-      if (p == s || p.into >= 0 || p.dropped) {
+      if (p == s || !viable(p)) {
         continue;
       }
       for (String a : p.aliases) {
@@ -169,7 +175,7 @@ final class CastMerges {
     }
     Names.Person found = null;
     for (Names.Person p : people) {
-      if (p == s || p.into >= 0 || p.dropped || !agree(s, p) || !hasSurname(p, x, titled, s.gender, miss)) {
+      if (p == s || !viable(p) || !agree(s, p) || !hasSurname(p, x, titled, s.gender, miss)) {
         continue;
       }
       if (found != null) {
@@ -185,9 +191,11 @@ final class CastMerges {
   private java.util.Set<String> firstWords() {
     if (firstWords == null) {
       firstWords = new java.util.HashSet<>();
-      for (String c : formCore.values()) {
-        if (c.contains(" ")) {
-          firstWords.add(NameForms.firstOf(c));
+      for (Names.Person p : people) {
+        for (String a : p.aliases) {
+          if (viable(p) && formCore.containsKey(a) && core(a).contains(" ")) {
+            firstWords.add(NameForms.firstOf(core(a)));
+          }
         }
       }
     }
@@ -236,7 +244,7 @@ final class CastMerges {
     }
     Names.Person found = null;
     for (Names.Person p : people) {
-      if (p == s || p.into >= 0 || p.dropped || !agree(s, p)) {
+      if (p == s || !viable(p) || !agree(s, p)) {
         continue;
       }
       boolean fits = false;
@@ -247,7 +255,8 @@ final class CastMerges {
         String first = NameForms.firstOf(core(a));
         if (single != null) {
           // Only a pet form joins a formal one: "Henry" alone is not Harry Sandys.
-          fits |= Hypocorisms.petFormOf(single, first);
+          fits |= Hypocorisms.petFormOf(single, first) || single.equals(first)
+              && !surnames().contains(single);
         } else {
           for (String f : fulls) {
             fits |= NameForms.lastOf(f).equals(NameForms.lastOf(core(a)))
@@ -264,6 +273,28 @@ final class CastMerges {
     }
     // The less frequent form joins the more frequent one.
     return found;
+  }
+
+  /** A person the cast will keep: one who speaks or whose gender is known. */
+  private static boolean viable(Names.Person p) {
+    return !p.dropped && p.into < 0 && (p.speeches > 0 || p.gender != null);
+  }
+
+  private java.util.Set<String> surnames;
+
+  /** Last words of the full names of people the cast keeps. */
+  private java.util.Set<String> surnames() {
+    if (surnames == null) {
+      surnames = new java.util.HashSet<>();
+      for (Names.Person p : people) {
+        for (String a : p.aliases) {
+          if (viable(p) && formCore.containsKey(a) && core(a).contains(" ")) {
+            surnames.add(NameForms.lastOf(core(a)));
+          }
+        }
+      }
+    }
+    return surnames;
   }
 
   private static boolean agree(Names.Person a, Names.Person b) {

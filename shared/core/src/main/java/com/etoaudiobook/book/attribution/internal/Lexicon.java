@@ -80,7 +80,8 @@ final class Lexicon {
 
   /** Titles; the gender of a title decides the gender of the name it precedes. */
   static final Set<String> MALE_TITLES = set("""
-      mr mister sir lord monsieur king prince duke count baron master father uncle
+      mr mister sir lord monsieur king prince duke count baron master father uncle marquis
+      marquess earl viscount
       colonel captain major general lieutenant sergeant admiral""");
   static final Set<String> FEMALE_TITLES = set("""
       mrs miss ms lady madame mme mademoiselle mlle madam queen princess duchess countess
@@ -93,6 +94,7 @@ final class Lexicon {
   /** Titles that name a character on their own ("the Duchess", "the Captain"). */
   static final Set<String> STANDALONE_TITLES = set("""
       king queen prince princess duke duchess count countess baron baroness colonel captain
+      marquis marquess earl viscount marchioness
       major general lieutenant sergeant admiral doctor professor judge""");
 
   /** Capitalised words that are never (part of) a character name. */

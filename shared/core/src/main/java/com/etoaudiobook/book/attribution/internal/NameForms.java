@@ -63,18 +63,16 @@ final class NameForms {
         most = c;
       }
     }
-    if (best != null) {
-      return best;
-    }
+    String frequent = null;
     int bestCount = -1;
     for (String a : p.aliases) {
       int c = formCount.getOrDefault(a, 0);
       if (c > bestCount) {
-        best = a;
+        frequent = a;
         bestCount = c;
       }
     }
-    return best;
+    return best != null ? best : frequent;
   }
 
   static String titleOf(String form) {
