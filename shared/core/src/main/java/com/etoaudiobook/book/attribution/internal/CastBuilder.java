@@ -358,12 +358,15 @@ final class CastBuilder {
         p.speeches += speakerForms.getOrDefault(a, 0);
       }
     }
-    for (Names.Person p : new CastMerges(t, names, formTitle, formCore).run()) {
+    CastMerges merges = new CastMerges(t, names, formTitle, formCore);
+    for (Names.Person p : merges.run()) {
       p.gender = GenderGuess.guess(p, base);
       p.lean = p.gender != null ? p.gender : p.male > 1.5 * p.female ? "male"
           : p.female > 1.5 * p.male ? "female" : null;
-      p.name = NameForms.displayName(p, formCount);
-      p.aliases.add(p.name);
+      if (!merges.officeHolders.contains(p)) {
+        p.name = NameForms.displayName(p, formCount);
+        p.aliases.add(p.name);
+      }
     }
     // A name that never speaks and has no gender evidence is most likely a thing or a place
     // ("Americans", "Italy"): don't let it attract pronouns.

@@ -21,7 +21,7 @@ final class CastMerges {
    * Titles a wife takes from her husband's surname, and kinship titles ("Aunt Welland"): no
    * evidence of who owns a full name with that surname.
    */
-  private static final Set<String> MARRIED = Set.of("mrs", "lady", "madame", "mme", "dame",
+  static final Set<String> MARRIED = Set.of("mrs", "lady", "madame", "mme", "dame",
       "duchess", "countess", "baroness", "marchioness", "princess", "queen", "aunt", "uncle");
 
   private final Tokens t;
@@ -41,6 +41,9 @@ final class CastMerges {
     this.formCore = formCore;
   }
 
+  /** People that took an office in ("the Superintendent"): they keep their own name. */
+  final Set<Names.Person> officeHolders = new java.util.HashSet<>();
+
   /** Merges people; returns those that took others in (their gender needs a new guess). */
   List<Names.Person> run() {
     List<Names.Person> grown = new ArrayList<>();
@@ -49,6 +52,9 @@ final class CastMerges {
         continue;
       }
       Names.Person into = office(s);
+      if (into != null && into != s && apart(s, into)) {
+        officeHolders.add(into);
+      }
       if (into == null) {
         into = bySurname(s);
       }
@@ -56,7 +62,8 @@ final class CastMerges {
         into = byFirstName(s);
       }
       if (Boolean.getBoolean("cast.debug")) {
-        System.err.println("merge? " + s.aliases + " " + s.gender + " -> " + (into == null ? null : into.aliases + " apart=" + apart(s, into)));
+          System.err.println("merge? " + s.aliases + " " + s.gender + s.male + "/" + s.female
+            + " -> " + (into == null ? null : into.aliases + " apart=" + apart(s, into)));
       }
       if (into != null && into != s && apart(s, into)) {
         merge(s, into);
@@ -93,7 +100,18 @@ final class CastMerges {
 
   /** "the Collector", "the Major": an office or rank used as a name. */
   private Names.Person office(Names.Person s) {
-    String head = singleCore(s);
+    String head = null;
+    for (String a : s.aliases) {
+      if (!formCore.containsKey(a)) {
+        continue;
+      }
+      // "Superintendent", "District Superintendent": one head noun, maybe with a qualifier.
+      String last = NameForms.lastOf(core(a));
+      if (head != null && !head.equals(last)) {
+        return null;
+      }
+      head = last;
+    }
     if (head == null) {
       return null;
     }
@@ -116,25 +134,47 @@ final class CastMerges {
         && agree(s, people.get(linked))) {
       return people.get(linked);
     }
-    // The one other person bearing the office as a title.
-    Names.Person found = null;
+    // The one other person bearing the office as a title, or the one far more often named.
+    List<Names.Person> found = new ArrayList<>();
     for (Names.Person p : people) {
-      if (p == s || !viable(p)) {
+      if (p == s || !viable(p) || !agree(s, p)) {
         continue;
       }
       for (String a : p.aliases) {
-        if (lower.equals(title(a)) && agree(s, p)) {
-          if (found != null && found != p) {
-            return null;
-          }
-          found = p;
+        if (lower.equals(title(a)) && !found.contains(p)) {
+          found.add(p);
         }
       }
     }
-    return found;
+    return dominant(found);
   }
 
   private Map<String, Map<Integer, Integer>> links;
+  private int[] mentionCount;
+
+  /** The one candidate, or the one named over three times as often as all others together. */
+  private Names.Person dominant(List<Names.Person> candidates) {
+    if (candidates.size() < 2) {
+      return candidates.isEmpty() ? null : candidates.get(0);
+    }
+    if (mentionCount == null) {
+      mentionCount = new int[people.size()];
+      for (Names.Mention m : names.mentions) {
+        if (m.character >= 0 && m.character < mentionCount.length) {
+          mentionCount[m.character]++;
+        }
+      }
+    }
+    Names.Person best = null;
+    int total = 0;
+    for (Names.Person p : candidates) {
+      total += mentionCount[p.id];
+      if (best == null || mentionCount[p.id] > mentionCount[best.id]) {
+        best = p;
+      }
+    }
+    return mentionCount[best.id] > 3 * (total - mentionCount[best.id]) ? best : null;
+  }
 
   /** "the Collector" far more often than "Collector": a noun, whatever its capital. */
   private boolean mostlyAfterThe(Names.Person s) {
@@ -219,7 +259,8 @@ final class CastMerges {
       String firstGender = GenderGuess.firstNameOrEnding(first);
       boolean fullFits = c.contains(" ") && (last.equals(x) || hyphenEnd)
           && !commonWord(first) && !(miss && MARRIED.contains(String.valueOf(title(a))))
-          && (gender == null || firstGender == null || firstGender.equals(gender));
+          && (gender == null || p.gender != null || firstGender == null
+          || firstGender.equals(gender));
       if (fullFits || !sourceTitled && title(a) != null && c.equals(x)) {
         return true;
       }

@@ -23,7 +23,7 @@ final class Hypocorisms {
       richard dick dicky rick dickon
       edward ed eddie ned neddy ted teddy
       edmund ned ed
-      john jack johnny jacky
+      john jack johnny
       james jim jimmy jamie jem
       thomas tom tommy
       henry harry hal hank
@@ -113,6 +113,11 @@ final class Hypocorisms {
         FORMALS.computeIfAbsent(w[i], x -> new HashSet<>()).add(w[0]);
       }
     }
+  }
+
+  /** The formal names a pet form stands for ("ronny": ronald), or an empty set. */
+  static Set<String> formalsOf(String name) {
+    return FORMALS.getOrDefault(name.toLowerCase(Locale.ROOT), Set.of());
   }
 
   /** "Lizzy" is a pet form of Elizabeth; "Henry" is no pet form of Harry. */

@@ -162,7 +162,8 @@ final class Lexicon {
       tom tony victor walter william willie fitzwilliam randolph ned ted will hal jem sam
       abraham basil cecil claude darcy felix francis geoffrey giles guy horace howard humphrey
       isaac ivan jasper laurence luke max maurice nathaniel neville nigel percy rupert sebastian
-      silas theodore tristram vincent wilfred""");
+      silas theodore tristram vincent wilfred reginald archibald augustus montague percival
+      valentine""");
   static final Set<String> FEMALE_NAMES = set("""
       abigail ada agnes alice amelia amy angela ann anna anne annie barbara beatrice bella
       betty beth caroline catherine charlotte clara dorothy edith eleanor elinor elizabeth ella
@@ -172,5 +173,6 @@ final class Lexicon {
       martha mary matilda maud meg molly nancy nelly olivia pamela polly rachel rebecca rose ruth
       sally sarah sophia sophie susan sylvia teresa victoria violet wendy daisy kanga jo beth amy
       georgiana kitty marguerite mabel hester hetty dinah dora ida iris lavinia letitia lottie
-      mildred minnie nora phoebe priscilla rosa rosamond sybil theresa winifred""");
+      mildred minnie nora phoebe priscilla rosa rosamond sybil theresa winifred susanna cecilia
+      augusta millicent clarissa christina wilhelmina penelope""");
 }
