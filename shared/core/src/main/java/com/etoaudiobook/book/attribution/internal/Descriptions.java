@@ -77,6 +77,10 @@ final class Descriptions {
         || ABSTRACT.matcher(head).find() || !endsThere(c.descEnd) || voiceAfter(c.descEnd)) {
       return -2;
     }
+    if (!GENERIC.contains(head) && !Animacy.of(t).person(head)) {
+      // "said the sky", "the nervous": a thing or an adjective, not someone of their own.
+      return -2;
+    }
     int titled = titledCharacter(head);
     if (titled != -3) {
       // "the doctor" in a book with one Dr. Aziz is him; with several doctors, unknown.

@@ -1,0 +1,80 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whether the text treats a noun as a person: "the turnkey, who", "the waiter ... he" are people;
+ * "in the sky", "on the floor", "among the boulders" are things; "very nervous", "was thin" are
+ * adjectives. A noun without clear evidence counts as a person (a speaker's description).
+ */
+final class Animacy {
+
+  private static final Set<String> PERSONAL = Set.of("who", "whom", "whose", "he", "she", "his",
+      "her", "him", "himself", "herself");
+  private static final Set<String> IMPERSONAL = Set.of("which", "it", "its", "itself");
+  /** Prepositions of place: what follows them is where, not who. */
+  private static final Set<String> LOCATIVE = Set.of("in", "on", "into", "onto", "under",
+      "across", "through", "over", "among", "amongst", "beneath", "behind", "above", "below",
+      "upon", "along", "inside", "within", "against");
+  /** Words before a predicative adjective: "was thin", "very nervous". */
+  private static final Set<String> ADJECTIVE_BEFORE = Set.of("very", "so", "too", "more", "most",
+      "less", "rather", "quite", "was", "were", "is", "are", "be", "been", "seemed", "looked",
+      "felt", "grew", "became");
+
+  private final Tokens t;
+  private final Map<String, Boolean> cache = new HashMap<>();
+
+  private Animacy(Tokens t) {
+    this.t = t;
+  }
+
+  private static final Map<Tokens, Animacy> BY_TEXT = new java.util.WeakHashMap<>();
+
+  /** One Animacy per token stream, so each noun is looked up once per book. */
+  static synchronized Animacy of(Tokens t) {
+    return BY_TEXT.computeIfAbsent(t, Animacy::new);
+  }
+
+  synchronized boolean person(String noun) {
+    return cache.computeIfAbsent(noun, this::weigh);
+  }
+
+  /** "the nervous", "the careless": adjective endings, never a person's head noun. */
+  private static final java.util.regex.Pattern ADJECTIVE =
+      java.util.regex.Pattern.compile("(ous|ful|less|able|ible|ish)$");
+
+  private boolean weigh(String noun) {
+    if (ADJECTIVE.matcher(noun).find()) {
+      return false;
+    }
+    String plural = noun + "s";
+    int personal = 0;
+    int thing = 0;
+    for (int k = 0; k < t.size; k++) {
+      String w = t.lower[k];
+      if (!w.equals(noun) && !w.equals(plural) || t.quote[k] >= 0) {
+        continue;
+      }
+      String before = k > 0 ? t.lower[k - 1] : "";
+      String beforeThe = k > 1 ? t.lower[k - 2] : "";
+      if (ADJECTIVE_BEFORE.contains(before)) {
+        thing++;
+      } else if ((before.equals("the") || before.equals("a")) && LOCATIVE.contains(beforeThe)) {
+        thing++;
+      }
+      // The word right after the noun, or after its comma: "the turnkey, who", "the box which".
+      int j = k + 1 < t.size && t.word[k + 1].equals(",") ? k + 2 : k + 1;
+      if (j < t.size && t.para[j] == t.para[k]) {
+        if (PERSONAL.contains(t.lower[j])) {
+          personal++;
+        } else if (IMPERSONAL.contains(t.lower[j])) {
+          thing++;
+        }
+      }
+    }
+    // One "jumped on the boy" is no evidence: a thing is seen as one again and again.
+    return thing < 2 || thing <= 2 * personal;
+  }
+}
