@@ -64,8 +64,10 @@ final class CastBuilder {
       formCount.merge(m.form, 1, Integer::sum);
       formTitle.put(m.form, m.title);
       formCore.put(m.form, m.core);
-      if (m.first > 0 && t.quote[m.first] < 0
-          && Lexicon.PLACE_PREPOSITIONS.contains(t.lower[m.first - 1])) {
+      // In dialogue people are "to" and "of" someone too; "in", "at", "from" still mean a place.
+      if (m.first > 0 && (t.quote[m.first] < 0
+          ? Lexicon.PLACE_PREPOSITIONS.contains(t.lower[m.first - 1])
+          : Lexicon.STRONG_PLACE_PREPOSITIONS.contains(t.lower[m.first - 1]))) {
         placeCount.merge(m.form, 1, Integer::sum);
       }
       // "in India", "an Englishman": a person is hardly ever inside something or "a" name.

@@ -129,6 +129,9 @@ final class Lexicon {
   /** Prepositions that usually precede a place rather than a person. */
   static final Set<String> PLACE_PREPOSITIONS = set("in at from into near towards toward through via to of across over");
 
+  /** Prepositions that precede a place, hardly ever a person, even in dialogue. */
+  static final Set<String> STRONG_PLACE_PREPOSITIONS = set("in at from into near through via across towards toward");
+
   /** Words before a capitalised noun that make it a place or a kind, not a person's name. */
   static final Set<String> THING_MARKERS = set("in inside into within near across through via a an");
 
