@@ -157,7 +157,12 @@ final class CastBuilder {
         String key = NameForms.fullKey(core);
         if (!coreToKey.containsKey(key)) {
           coreToKey.put(key, key);
-          lastWord.computeIfAbsent(NameForms.lastOf(core), x -> new ArrayList<>()).add(key);
+          // "Harvest Thanksgiving Tony": a full name ending in a first name, and not starting
+          // with one, is words glued to a name; "Tony" alone is not its surname.
+          if (GenderGuess.firstNameGender(NameForms.lastOf(core)) == null
+              || GenderGuess.firstNameGender(NameForms.firstOf(core)) != null) {
+            lastWord.computeIfAbsent(NameForms.lastOf(core), x -> new ArrayList<>()).add(key);
+          }
           firstWord.computeIfAbsent(NameForms.firstOf(core), x -> new ArrayList<>()).add(key);
         }
       }

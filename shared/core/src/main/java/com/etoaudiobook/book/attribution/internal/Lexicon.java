@@ -86,7 +86,7 @@ final class Lexicon {
   static final Set<String> FEMALE_TITLES = set("""
       mrs miss ms lady madame mme mademoiselle mlle madam queen princess duchess countess
       baroness dame mistress aunt sister""");
-  static final Set<String> NEUTRAL_TITLES = set("dr doctor professor prof rev reverend judge");
+  static final Set<String> NEUTRAL_TITLES = set("dr doctor professor prof rev reverend judge cousin");
   /** Titles written after the name: "Hamidullah Begum", "Collector Sahib", "Ali Bey". */
   static final Set<String> MALE_POSTFIX_TITLES = set("sahib bey pasha effendi");
   static final Set<String> FEMALE_POSTFIX_TITLES = set("begum hanim khanum memsahib");

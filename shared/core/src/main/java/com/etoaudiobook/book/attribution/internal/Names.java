@@ -195,7 +195,9 @@ final class Names {
     if (Tokens.isTitle(l) && !t.isAllCaps(i)) {
       title = t.word[i];
       j = i + 1;
-      if (j < t.size && t.word[j].equals(".") && t.para[j] == t.para[i]) {
+      // Only an abbreviation takes the dot: "the Duke. New York" ends a sentence.
+      if (j < t.size && t.word[j].equals(".") && t.para[j] == t.para[i]
+          && (l.length() <= 4 || l.equals("mister") || l.equals("messrs"))) {
         title = title + ".";
         j++;
       }
