@@ -185,6 +185,10 @@ final class Names {
     return words > 0 && words <= 14 && caps * 2 > words;
   }
 
+  /** Titles written as abbreviations, the only ones a dot belongs to. */
+  private static final Set<String> ABBREVIATED_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof",
+      "rev", "mme", "mlle", "messrs", "capt", "col", "gen", "lt", "sgt", "hon", "m");
+
   private int tryMention(int i) {
     if (!t.isWord[i] || !t.isCap(i)) {
       return i;
@@ -197,7 +201,7 @@ final class Names {
       j = i + 1;
       // Only an abbreviation takes the dot: "the Duke. New York" ends a sentence.
       if (j < t.size && t.word[j].equals(".") && t.para[j] == t.para[i]
-          && (l.length() <= 4 || l.equals("mister") || l.equals("messrs"))) {
+          && ABBREVIATED_TITLES.contains(l)) {
         title = title + ".";
         j++;
       }
