@@ -35,20 +35,6 @@ final class CastBuilder {
   }
 
   /**
-   * "Hindus", "Europeans": one word ending in "s" whose singular is written with a capital too,
-   * and is no first name ("Roberts" beside "Robert" may well be a surname).
-   */
-  private boolean isKindPlural(String core) {
-    if (core.contains(" ") || core.length() < 4 || !core.endsWith("s") || core.endsWith("ss")) {
-      return false;
-    }
-    String singular = core.substring(0, core.length() - 1);
-    return names.capCount(singular.toLowerCase(java.util.Locale.ROOT)) >= 2
-        && GenderGuess.firstNameGender(singular) == null && GenderGuess.firstNameGender(core) == null
-        && !firstNames.contains(core);
-  }
-
-  /**
    * Groups mention forms into characters. {@code speakerForms} counts how often each form was
    * found next to a speech verb: those are characters for sure; other names need a title or to
    * be frequent and not look like places.
@@ -107,7 +93,7 @@ final class CastBuilder {
           || NameForms.isPlaceName(formCore.get(form)));
       // "Englishmen", "Frenchmen", "Clergymen": a plural of people, never one speaker.
       boolean peoplePlural = !titled && (PEOPLE_PLURAL.matcher(formCore.get(form)).find()
-          || isKindPlural(formCore.get(form)));
+          || NameForms.isKindPlural(formCore.get(form), names, firstNames));
       if (!thing && !peoplePlural && (speaker || titled
           || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
         keep.add(form);

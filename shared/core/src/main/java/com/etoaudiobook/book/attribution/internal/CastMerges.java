@@ -61,10 +61,6 @@ final class CastMerges {
       if (into == null) {
         into = byFirstName(s);
       }
-      if (Boolean.getBoolean("cast.debug")) {
-          System.err.println("merge? " + s.aliases + " " + s.gender + s.male + "/" + s.female
-            + " -> " + (into == null ? null : into.aliases + " apart=" + apart(s, into)));
-      }
       if (into != null && into != s && apart(s, into)) {
         merge(s, into);
         grown.add(into);

@@ -36,6 +36,20 @@ final class NameForms {
         || first.equals("st")) || Lexicon.PLACE_NOUNS.contains(last);
   }
 
+  /**
+   * "Hindus", "Europeans": one word ending in "s" whose singular is written with a capital too,
+   * and is no first name ("Roberts" beside "Robert" may well be a surname).
+   */
+  static boolean isKindPlural(String core, Names names, java.util.Set<String> firstNames) {
+    if (core.contains(" ") || core.length() < 4 || !core.endsWith("s") || core.endsWith("ss")) {
+      return false;
+    }
+    String singular = core.substring(0, core.length() - 1);
+    return names.capCount(singular.toLowerCase(java.util.Locale.ROOT)) >= 2
+        && GenderGuess.firstNameGender(singular) == null && GenderGuess.firstNameGender(core) == null
+        && !firstNames.contains(core);
+  }
+
   static List<String> filterGender(List<String> fulls, String gender) {
     if (gender == null) {
       return fulls;

@@ -43,12 +43,12 @@ class CastMergesTest {
   }
 
   @Test
-  void twoMenOfOneSurnameNamedSideBySideStayTwo() {
-    // A father never given a first name, and his son: named in one sentence, again and again.
-    List<Names.Person> cast = cast(repeat("Mr. Emmet and George Emmet came in; he sat.", 4)
-        + repeat("Mr. Emmet laughed; he was old.", 2),
-        Map.of("Mr. Emmet", 2, "George Emmet", 2));
-    assertNotEquals(person(cast, "George Emmet").id, person(cast, "Mr. Emmet").id, aliases(cast));
+  void twoPeopleNamedSideBySideStayTwo() {
+    // "the Major and Major Callow", again and again: two majors, whatever the rank says.
+    List<Names.Person> cast = cast(repeat("Then Major Callow came in; he sat down.", 3)
+        + repeat("Then the Major and Major Callow laughed; he was loud.", 3),
+        Map.of("Major Callow", 1, "Major", 3));
+    assertNotEquals(person(cast, "Major Callow").id, person(cast, "Major").id, aliases(cast));
   }
 
   @Test
@@ -73,7 +73,8 @@ class CastMergesTest {
 
   @Test
   void anOfficeUsedAsANameIsTheOneTheTextCallsSo() {
-    String text = "The Collector, Mr. Turvey, came in. He was tall.\n\n"
+    String text = "Then the Collector, Mr. Turvey, came in from the long and dusty road; he was"
+        + " tall and tired.\n\n"
         + repeat("\"Sit down,\" said the Collector. The Collector smiled; he was kind.", 3)
         + repeat("Mr. Turvey laughed; he was loud. The collector of taxes came.", 3);
     List<Names.Person> cast = cast(text, Map.of("Collector", 3, "Mr. Turvey", 1));
