@@ -376,7 +376,11 @@ final class CastBuilder {
       // "in India", "to India", "of India": a silent name mostly after prepositions is a place,
       // whatever pronouns follow it.
       boolean placeLike = p.titleMale + p.titleFemale == 0 && place * 3 >= n;
-      p.dropped = p.speeches == 0 && (p.gender == null || placeLike)
+      // A single word that never speaks, bears no title and is no known first name ("Islam")
+      // is more likely a faith, a thing or a horse than someone who talks.
+      boolean bareWord = p.titleMale + p.titleFemale == 0 && p.aliases.stream().noneMatch(
+          a -> a.contains(" ") || NameForms.isKnownFirstName(a));
+      p.dropped = p.speeches == 0 && (p.gender == null || placeLike || bareWord)
           || placeLike && p.speeches * 4 <= place;
     }
     for (Names.Mention m : mentions) {
