@@ -37,6 +37,47 @@ final class Animacy {
     return BY_TEXT.computeIfAbsent(t, Animacy::new);
   }
 
+  private final Map<String, String> genders = new HashMap<>();
+
+  /**
+   * The gender of a person noun: its ending ("policeman", "landlady", "hostess"), else the he or
+   * she that first follows it in the narration, when that is clear; null when unknown.
+   */
+  synchronized String gender(String noun) {
+    return genders.computeIfAbsent(noun, n -> {
+      if (n.endsWith("woman") || n.endsWith("lady") || n.endsWith("girl") || n.endsWith("maid")
+          || n.endsWith("ess") && !n.endsWith("ness")) {
+        return "female";
+      }
+      if (n.endsWith("man") || n.endsWith("boy")) {
+        return "male";
+      }
+      return votes(n);
+    }).transform(g -> g.isEmpty() ? null : g);
+  }
+
+  private String votes(String noun) {
+    int he = 0;
+    int she = 0;
+    for (int k = 0; k < t.size; k++) {
+      if (!t.lower[k].equals(noun) || t.quote[k] >= 0) {
+        continue;
+      }
+      for (int j = k + 1; j < t.size && j <= k + 8 && t.para[j] == t.para[k] && t.quote[j] < 0;
+           j++) {
+        if (Lexicon.MALE_PRONOUNS.contains(t.lower[j])) {
+          he++;
+          break;
+        }
+        if (Lexicon.FEMALE_PRONOUNS.contains(t.lower[j])) {
+          she++;
+          break;
+        }
+      }
+    }
+    return he >= 2 && he >= 2 * she ? "male" : she >= 2 && she >= 2 * he ? "female" : "";
+  }
+
   synchronized boolean person(String noun) {
     return cache.computeIfAbsent(noun, this::weigh);
   }

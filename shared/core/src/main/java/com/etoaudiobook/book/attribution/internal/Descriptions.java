@@ -145,7 +145,7 @@ final class Descriptions {
       id = names.people.size();
       Names.Person p = new Names.Person(id, key);
       p.aliases.add(key);
-      p.gender = c.gender;
+      p.gender = c.gender != null ? c.gender : Animacy.of(t).gender(t.lower[last]);
       names.people.add(p);
       byName.put(key, id);
     }

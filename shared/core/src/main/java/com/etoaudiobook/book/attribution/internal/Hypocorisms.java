@@ -23,7 +23,7 @@ final class Hypocorisms {
       richard dick dicky rick dickon
       edward ed eddie ned neddy ted teddy
       edmund ned ed
-      john jack johnny
+      john jack johnny jock
       james jim jimmy jamie jem
       thomas tom tommy
       henry harry hal hank
@@ -101,6 +101,8 @@ final class Hypocorisms {
       percival percy
       valentine val
       wilhelmina mina minnie
+      winifred winnie
+      barbara babs babbie
       """;
 
   private static final Map<String, Set<String>> FORMALS = new HashMap<>();
