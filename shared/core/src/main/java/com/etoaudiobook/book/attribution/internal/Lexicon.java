@@ -81,11 +81,11 @@ final class Lexicon {
   /** Titles; the gender of a title decides the gender of the name it precedes. */
   static final Set<String> MALE_TITLES = set("""
       mr mister sir lord monsieur king prince duke count baron master father uncle marquis
-      marquess earl viscount
+      marquess earl viscount signor signore herr senor
       colonel captain major general lieutenant sergeant admiral""");
   static final Set<String> FEMALE_TITLES = set("""
       mrs miss ms lady madame mme mademoiselle mlle madam queen princess duchess countess
-      baroness dame mistress aunt sister""");
+      baroness dame mistress aunt sister signora signorina frau fraulein senora senorita""");
   static final Set<String> NEUTRAL_TITLES = set("dr doctor professor prof rev reverend judge cousin");
   /** Titles written after the name: "Hamidullah Begum", "Collector Sahib", "Ali Bey". */
   static final Set<String> MALE_POSTFIX_TITLES = set("sahib bey pasha effendi");
