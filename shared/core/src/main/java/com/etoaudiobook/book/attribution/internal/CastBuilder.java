@@ -50,10 +50,14 @@ final class CastBuilder {
       formCount.merge(m.form, 1, Integer::sum);
       formTitle.put(m.form, m.title);
       formCore.put(m.form, m.core);
-      // In dialogue people are "to" and "of" someone too; "in", "at", "from" still mean a place.
-      if (m.first > 0 && (t.quote[m.first] < 0
-          ? Lexicon.PLACE_PREPOSITIONS.contains(t.lower[m.first - 1])
-          : Lexicon.STRONG_PLACE_PREPOSITIONS.contains(t.lower[m.first - 1]))) {
+      // In dialogue people are "to" and "of" someone too; "in", "at", "from" still mean a place,
+      // and so do "on the" and "to the" ("on the Embankment", "to the Strand").
+      boolean afterThe = m.first > 1 && t.lower[m.first - 1].equals("the");
+      int prep = afterThe ? m.first - 2 : m.first - 1;
+      if (prep >= 0 && (t.quote[m.first] < 0 && !afterThe
+          ? Lexicon.PLACE_PREPOSITIONS.contains(t.lower[prep])
+          : Lexicon.STRONG_PLACE_PREPOSITIONS.contains(t.lower[prep])
+          || afterThe && (t.lower[prep].equals("on") || t.lower[prep].equals("to")))) {
         placeCount.merge(m.form, 1, Integer::sum);
       }
       // "in India", "an Englishman": a person is hardly ever inside something or "a" name.
@@ -77,7 +81,9 @@ final class CastBuilder {
       // A name found next to a speech verb now and then, but mostly "in"/"to"/"of" it, is a place
       // whose cue was misread ("India", "York").
       int cues = speakerForms.getOrDefault(form, 0);
-      boolean speaker = cues > 0 && cues * 4 > placeCount.getOrDefault(form, 0);
+      // One cue for a name seen mostly after "in"/"on the" is a misread place ("the Strand").
+      boolean speaker = cues > 0 && cues * 4 > placeCount.getOrDefault(form, 0)
+          && !(cues == 1 && placeCount.getOrDefault(form, 0) * 2 >= n);
       boolean titled = formTitle.get(form) != null;
       // People are sometimes "to"/"of" someone; places mostly are ("at Vevey", "of Rome").
       boolean placeLike = placeCount.getOrDefault(form, 0) * 2 >= n;

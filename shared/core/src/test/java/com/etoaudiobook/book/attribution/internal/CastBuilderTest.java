@@ -174,4 +174,13 @@ class CastBuilderTest {
     assertTrue(cast.stream().flatMap(p -> p.aliases.stream()).noneMatch(a -> a.contains("Vell ")
         || a.startsWith("Der") || a.equals("Vell")), () -> cast.stream().map(p -> p.aliases).toList().toString());
   }
+
+  @Test
+  void aPlaceSeenOnceBesideASpeechVerbIsStillAPlace() {
+    // "a policeman on the Embankment spoke to him": one misread cue, after "on the".
+    List<Names.Person> cast = cast(repeat("Ada Moss came in; she sat down.", 3)
+        + "A policeman on the Embankment spoke to him.\n", Map.of("Ada Moss", 2, "Embankment", 1));
+    assertTrue(person(cast, "Ada Moss") != null);
+    assertEquals(null, person(cast, "Embankment"), cast.toString());
+  }
 }
