@@ -51,13 +51,13 @@ final class CastBuilder {
       formTitle.put(m.form, m.title);
       formCore.put(m.form, m.core);
       // In dialogue people are "to" and "of" someone too; "in", "at", "from" still mean a place,
-      // and so do "on the" and "to the" ("on the Embankment", "to the Strand").
+      // and so does "on the" ("on the Embankment"; "to the Duke" may well be a person).
       boolean afterThe = m.first > 1 && t.lower[m.first - 1].equals("the");
       int prep = afterThe ? m.first - 2 : m.first - 1;
       if (prep >= 0 && (t.quote[m.first] < 0 && !afterThe
           ? Lexicon.PLACE_PREPOSITIONS.contains(t.lower[prep])
           : Lexicon.STRONG_PLACE_PREPOSITIONS.contains(t.lower[prep])
-          || afterThe && (t.lower[prep].equals("on") || t.lower[prep].equals("to")))) {
+          || afterThe && t.lower[prep].equals("on"))) {
         placeCount.merge(m.form, 1, Integer::sum);
       }
       // "in India", "an Englishman": a person is hardly ever inside something or "a" name.
