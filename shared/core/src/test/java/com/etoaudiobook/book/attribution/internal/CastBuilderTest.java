@@ -12,17 +12,17 @@ import org.junit.jupiter.api.Test;
 /** Stage 3: which names are people, which are one person, and their gender. */
 class CastBuilderTest {
 
-  private static List<Names.Person> cast(String text, Map<String, Integer> speakers) {
+  static List<Names.Person> cast(String text, Map<String, Integer> speakers) {
     Stages s = new Stages(text);
     s.names.buildCharacters(speakers);
     return s.names.people.stream().filter(p -> !p.dropped).toList();
   }
 
-  private static Names.Person person(List<Names.Person> cast, String alias) {
+  static Names.Person person(List<Names.Person> cast, String alias) {
     return cast.stream().filter(p -> p.aliases.contains(alias)).findFirst().orElse(null);
   }
 
-  private static String repeat(String sentence, int times) {
+  static String repeat(String sentence, int times) {
     return (sentence + "\n\n").repeat(times);
   }
 

@@ -1,5 +1,8 @@
 package com.etoaudiobook.book.attribution.internal;
 
+import static com.etoaudiobook.book.attribution.internal.CastBuilderTest.cast;
+import static com.etoaudiobook.book.attribution.internal.CastBuilderTest.person;
+import static com.etoaudiobook.book.attribution.internal.CastBuilderTest.repeat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,22 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Stage 3, second pass: one person the name grouping left as two, and honorifics after a name. */
 class CastMergesTest {
 
-  private static List<Names.Person> cast(String text, Map<String, Integer> speakers) {
-    Stages s = new Stages(text);
-    s.names.buildCharacters(speakers);
-    return s.names.people.stream().filter(p -> !p.dropped).toList();
-  }
-
-  private static Names.Person person(List<Names.Person> cast, String alias) {
-    return cast.stream().filter(p -> p.aliases.contains(alias)).findFirst().orElse(null);
-  }
-
   private static String aliases(List<Names.Person> cast) {
     return cast.stream().map(p -> p.aliases + " " + p.gender).toList().toString();
-  }
-
-  private static String repeat(String sentence, int times) {
-    return (sentence + "\n\n").repeat(times);
   }
 
   @Test
