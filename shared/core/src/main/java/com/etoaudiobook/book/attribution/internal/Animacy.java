@@ -26,15 +26,9 @@ final class Animacy {
   private final Tokens t;
   private final Map<String, Boolean> cache = new HashMap<>();
 
-  private Animacy(Tokens t) {
+  /** One per book: each noun is weighed once. */
+  Animacy(Tokens t) {
     this.t = t;
-  }
-
-  private static final Map<Tokens, Animacy> BY_TEXT = new java.util.WeakHashMap<>();
-
-  /** One Animacy per token stream, so each noun is looked up once per book. */
-  static synchronized Animacy of(Tokens t) {
-    return BY_TEXT.computeIfAbsent(t, Animacy::new);
   }
 
   private final Map<String, String> genders = new HashMap<>();
@@ -43,7 +37,7 @@ final class Animacy {
    * The gender of a person noun: its ending ("policeman", "landlady", "hostess"), else the he or
    * she that first follows it in the narration, when that is clear; null when unknown.
    */
-  synchronized String gender(String noun) {
+  String gender(String noun) {
     return genders.computeIfAbsent(noun, n -> {
       if (n.endsWith("woman") || n.endsWith("lady") || n.endsWith("girl") || n.endsWith("maid")
           || n.endsWith("ess") && !n.endsWith("ness")) {
@@ -78,7 +72,7 @@ final class Animacy {
     return he >= 2 && he >= 2 * she ? "male" : she >= 2 && she >= 2 * he ? "female" : "";
   }
 
-  synchronized boolean person(String noun) {
+  boolean person(String noun) {
     return cache.computeIfAbsent(noun, this::weigh);
   }
 

@@ -40,10 +40,12 @@ final class Descriptions {
 
   private final Tokens t;
   private final Names names;
+  private final Animacy animacy;
   private final Map<String, Integer> byName = new HashMap<>();
 
   Descriptions(Tokens t, Names names) {
     this.t = t;
+    this.animacy = new Animacy(t);
     this.names = names;
   }
 
@@ -77,7 +79,7 @@ final class Descriptions {
         || ABSTRACT.matcher(head).find() || !endsThere(c.descEnd) || voiceAfter(c.descEnd)) {
       return -2;
     }
-    if (!GENERIC.contains(head) && !Animacy.of(t).person(head)) {
+    if (!GENERIC.contains(head) && !animacy.person(head)) {
       // "said the sky", "the nervous": a thing or an adjective, not someone of their own.
       return -2;
     }
@@ -145,7 +147,7 @@ final class Descriptions {
       id = names.people.size();
       Names.Person p = new Names.Person(id, key);
       p.aliases.add(key);
-      p.gender = c.gender != null ? c.gender : Animacy.of(t).gender(t.lower[last]);
+      p.gender = c.gender != null ? c.gender : animacy.gender(t.lower[last]);
       names.people.add(p);
       byName.put(key, id);
     }

@@ -19,7 +19,7 @@ class AnimacyTest {
         "Go," said the turnkey. "No," said the sky. "Yes," said the nervous. "Come," said the
         beadle.
         """);
-    Animacy a = Animacy.of(s.tokens);
+    Animacy a = new Animacy(s.tokens);
     assertFalse(a.person("sky"));
     assertFalse(a.person("nervous"));
     assertTrue(a.person("turnkey"));
@@ -30,7 +30,7 @@ class AnimacyTest {
   void oneThingLikeUseIsNoEvidence() {
     // "jumped on the boy" once: people are sat on too.
     Stages s = new Stages("Noah jumped on the charity-boy. \"Stop,\" said the charity-boy.\n");
-    assertTrue(Animacy.of(s.tokens).person("charity-boy"));
+    assertTrue(new Animacy(s.tokens).person("charity-boy"));
   }
 
   @Test
