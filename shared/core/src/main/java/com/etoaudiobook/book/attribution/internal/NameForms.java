@@ -86,7 +86,15 @@ final class NameForms {
         bestCount = c;
       }
     }
-    return best != null ? best : frequent;
+    if (best == null) {
+      return frequent;
+    }
+    // "Mr Todd" forty times, "James Todd" once and "James" hardly ever: the book's name for him
+    // is the titled one ("Adela" alone, said often, keeps "Adela Quested").
+    boolean titledSurname = titleOf(frequent) != null && frequent.indexOf(' ') == frequent.lastIndexOf(' ');
+    int firstAlone = formCount.getOrDefault(firstOf(best), 0);
+    return titledSurname && bestCount >= 5 * Math.max(1, most) && firstAlone * 5 < bestCount
+        ? frequent : best;
   }
 
   static String titleOf(String form) {

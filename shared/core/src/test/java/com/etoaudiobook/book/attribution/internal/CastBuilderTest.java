@@ -183,4 +183,17 @@ class CastBuilderTest {
     assertTrue(person(cast, "Ada Moss") != null);
     assertEquals(null, person(cast, "Embankment"), cast.toString());
   }
+
+  @Test
+  void theNameShownIsTheOneTheBookUses() {
+    // "Mr Tarn" again and again, "James Tarn" once: he is Mr Tarn. "Ada" often: Ada Quell.
+    List<Names.Person> cast = cast("Then James Tarn came in; he sat.\n\n"
+        + repeat("Then Mr Tarn laughed; he was loud.", 6)
+        + "Then Ada Quell smiled at the door of the old house and sat down to read.\n\n"
+        + repeat("Then Miss Quell sat; she was tired. Then Ada read; she was glad.", 6),
+        Map.of("Mr Tarn", 2, "Miss Quell", 1, "Ada", 1));
+    assertEquals("Mr Tarn", person(cast, "James Tarn").name, cast.toString());
+    assertEquals("Ada Quell", person(cast, "Ada").name,
+        () -> cast.stream().map(p -> p.aliases).toList().toString());
+  }
 }
