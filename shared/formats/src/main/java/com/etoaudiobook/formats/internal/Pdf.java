@@ -338,9 +338,61 @@ public final class Pdf implements AutoCloseable {
     }
   }
 
+  /**
+   * The line with page numbers, arabic or roman ("PREFACE xv", "xvi PREFACE"), made "#" and blanks made one:
+   * what tells running lines apart. Written out rather than as regular expressions: it runs for every line.
+   */
   static String key(String line) {
-    // Page numbers, arabic or roman ("PREFACE xv", "xvi PREFACE"), do not tell lines apart.
-    return line.toLowerCase(Locale.ROOT).replaceAll("\\d+|\\b[ivxlc]+\\b", "#")
-        .replaceAll("\\s+", " ").strip();
+    String s = line.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(s.length());
+    int n = s.length();
+    for (int i = 0; i < n; ) {
+      char c = s.charAt(i);
+      if (isDigit(c)) {
+        while (i < n && isDigit(s.charAt(i))) {
+          i++;
+        }
+        out.append('#');
+      } else if (isRoman(c) && (i == 0 || !isWord(s.charAt(i - 1)))) {
+        int j = i;
+        while (j < n && isRoman(s.charAt(j))) {
+          j++;
+        }
+        if (j == n || !isWord(s.charAt(j))) { // a word of roman digits only
+          out.append('#');
+        } else {
+          out.append(s, i, j);
+        }
+        i = j;
+      } else if (isSpace(c)) {
+        while (i < n && isSpace(s.charAt(i))) {
+          i++;
+        }
+        out.append(' ');
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString().strip();
+  }
+
+  /** The regular expressions' \s: the ASCII blanks. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** The regular expressions' \d: ASCII digits. */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isRoman(char c) {
+    return c == 'i' || c == 'v' || c == 'x' || c == 'l' || c == 'c';
+  }
+
+  /** A word character as the regular expressions' \b sees one. */
+  private static boolean isWord(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 }

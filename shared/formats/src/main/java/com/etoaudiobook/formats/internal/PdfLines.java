@@ -31,10 +31,12 @@ public final class PdfLines extends PDFTextStripper {
   public static final int MAX_PAGE_CHARS = 100_000;
 
   private final List<List<Line>> pages = new ArrayList<>();
+  private final OverlapFilter overlaps = new OverlapFilter();
   private int pageChars;
   private long totalChars;
   private final StringBuilder text = new StringBuilder();
-  private final List<Float> sizes = new ArrayList<>();
+  /** The font size of each char of {@code text} (0 for a word separator). */
+  private float[] sizes = new float[256];
   private float x = Float.MAX_VALUE;
   private float xEnd;
   private float y;
@@ -42,7 +44,8 @@ public final class PdfLines extends PDFTextStripper {
 
   public PdfLines() throws IOException {
     setSortByPosition(false);
-    setSuppressDuplicateOverlappingText(true);
+    // The same rule, kept by OverlapFilter at a fraction of PDFBox's cost.
+    setSuppressDuplicateOverlappingText(false);
   }
 
   public List<List<Line>> read(PDDocument doc) throws IOException {
@@ -58,6 +61,7 @@ public final class PdfLines extends PDFTextStripper {
   protected void startPage(PDPage page) throws IOException {
     Cancellation.check();
     pageChars = 0;
+    overlaps.clear();
     pages.add(new ArrayList<>());
     pageWidth = page.getCropBox().getWidth();
     super.startPage(page);
@@ -73,6 +77,10 @@ public final class PdfLines extends PDFTextStripper {
     if (++totalChars > DocumentParser.MAX_CHARS) {
       throw new BookFormatException("too-large", "The PDF has more than " + DocumentParser.MAX_CHARS / 1_000_000
           + " million characters of text; split it into smaller files");
+    }
+    String u = text.getUnicode();
+    if (u != null && !u.isEmpty() && overlaps.repeated(u, text.getX(), text.getY(), text.getWidth() / u.length() / 3f)) {
+      return; // drawn again over itself: fake bold or a shadow
     }
     super.processTextPosition(text);
   }
@@ -94,10 +102,11 @@ public final class PdfLines extends PDFTextStripper {
       if (u.length() == 1 && u.charAt(0) >= '\uFB00' && u.charAt(0) <= '\uFB06') {
         u = java.text.Normalizer.normalize(u, java.text.Normalizer.Form.NFKC);
       }
-      text.append(u);
+      float size = p.getFontSizeInPt() > 0 ? p.getFontSizeInPt() : p.getHeightDir();
       for (int i = 0; i < u.length(); i++) {
-        sizes.add(p.getFontSizeInPt() > 0 ? p.getFontSizeInPt() : p.getHeightDir());
+        size(text.length() + i, size);
       }
+      text.append(u);
       xEnd = Math.max(xEnd, p.getXDirAdj() + p.getWidthDirAdj());
       y = Math.max(y, p.getYDirAdj());
     }
@@ -105,8 +114,15 @@ public final class PdfLines extends PDFTextStripper {
 
   @Override
   protected void writeWordSeparator() {
+    size(text.length(), 0f);
     text.append(' ');
-    sizes.add(0f);
+  }
+
+  private void size(int at, float size) {
+    if (at >= sizes.length) {
+      sizes = java.util.Arrays.copyOf(sizes, Math.max(at + 1, sizes.length * 2));
+    }
+    sizes[at] = size;
   }
 
   @Override
@@ -123,13 +139,12 @@ public final class PdfLines extends PDFTextStripper {
   private void flush() {
     if (!pages.isEmpty() && !text.isEmpty()) {
       float body = bodySize();
-      String t = dropNoteNumbers(body).replaceAll("\\s+", " ").strip();
+      String t = oneSpaced(dropNoteNumbers(body));
       if (!t.isEmpty()) {
         pages.get(pages.size() - 1).add(new Line(pages.size() - 1, t, x, xEnd, y, body));
       }
     }
     text.setLength(0);
-    sizes.clear();
     x = Float.MAX_VALUE;
     xEnd = 0;
     y = 0;
@@ -140,7 +155,7 @@ public final class PdfLines extends PDFTextStripper {
     float max = 0;
     for (int i = 0; i < text.length(); i++) {
       if (Character.isLetter(text.charAt(i))) {
-        max = Math.max(max, sizes.get(i));
+        max = Math.max(max, sizes[i]);
       }
     }
     return max;
@@ -154,7 +169,7 @@ public final class PdfLines extends PDFTextStripper {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isDigit(c) && body > 0 && sizes.get(i) > 0 && sizes.get(i) < body * 0.8f
+      if (Character.isDigit(c) && body > 0 && sizes[i] > 0 && sizes[i] < body * 0.8f
           && i > 0 && (!Character.isWhitespace(text.charAt(i - 1)) || afterSentence(i - 1))) {
         int j = i;
         while (j < text.length() && Character.isDigit(text.charAt(j))) {
@@ -166,6 +181,25 @@ public final class PdfLines extends PDFTextStripper {
       out.append(c);
     }
     return out.toString();
+  }
+
+  /** Runs of the ASCII blanks made one space, stripped (a regular expression's cost, for every line, was not). */
+  private static String oneSpaced(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean blank = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        blank = true;
+      } else {
+        if (blank && !out.isEmpty()) {
+          out.append(' ');
+        }
+        blank = false;
+        out.append(c);
+      }
+    }
+    return out.toString().strip();
   }
 
   /** Whitespace at {@code i} follows a sentence's end (". ", ".” "). */
