@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.MemoryUsageSetting;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -32,8 +29,6 @@ import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
  */
 public final class Pdf implements AutoCloseable {
   public static final int MAX_PAGES = 3_000;
-  /** Main memory PDFBox may use for its buffers; the rest spills to temporary files. */
-  private static final long MAX_MEMORY = 64L * 1024 * 1024;
   /** Metadata titles that are file or tool names, not the book's title. */
   private static final Pattern NOT_A_TITLE = Pattern.compile(
       "(?i).*\\.(dvi|tex|pdf|docx?|indd|qxd|qxp|rtf|txt|ps|eps|fm)$|untitled.*|microsoft word.*|^\\W*$");
@@ -55,6 +50,7 @@ public final class Pdf implements AutoCloseable {
       "(?i)^\\W*(?:part|book|volume)\\s+(?:[ivxlc]+|\\d+|[a-z]+)\\b.*");
 
   private final PDDocument doc;
+  private final byte[] bytes;
   private List<List<Line>> pages;
 
   /** A chapter start from the outline: page (from 0), y down the page (or -1), title. */
@@ -62,9 +58,9 @@ public final class Pdf implements AutoCloseable {
   }
 
   public Pdf(byte[] bytes) {
+    this.bytes = bytes;
     try {
-      doc = Loader.loadPDF(new InterruptibleRead(bytes), "", null, null,
-          MemoryUsageSetting.setupMixed(MAX_MEMORY).streamCache);
+      doc = PdfPages.load(bytes);
     } catch (InvalidPasswordException e) {
       throw encrypted();
     } catch (BookFormatException e) {
@@ -84,25 +80,6 @@ public final class Pdf implements AutoCloseable {
       close();
       throw new BookFormatException("too-large", "The PDF has " + pages + " pages; at most "
           + MAX_PAGES + " can be read");
-    }
-  }
-
-  /** The file's bytes for PDFBox's parser, checking for an interrupt at each read. */
-  private static final class InterruptibleRead extends RandomAccessReadBuffer {
-    InterruptibleRead(byte[] bytes) {
-      super(bytes);
-    }
-
-    @Override
-    public int read() throws IOException {
-      Cancellation.check();
-      return super.read();
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      Cancellation.check();
-      return super.read(b, off, len);
     }
   }
 
@@ -143,8 +120,7 @@ public final class Pdf implements AutoCloseable {
   private List<List<Line>> lines() {
     if (pages == null) {
       try {
-        PdfLines reader = new PdfLines();
-        pages = reader.read(doc);
+        pages = PdfPages.read(doc, bytes);
       } catch (BookFormatException e) {
         throw e; // stopped (an interrupt), not a damaged file
       } catch (IOException | RuntimeException e) {

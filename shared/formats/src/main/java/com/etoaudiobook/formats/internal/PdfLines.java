@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,9 +32,12 @@ public final class PdfLines extends PDFTextStripper {
   public static final int MAX_PAGE_CHARS = 100_000;
 
   private final List<List<Line>> pages = new ArrayList<>();
+  /** Pages before the first this reader reads. */
+  private int skipped;
   private final OverlapFilter overlaps = new OverlapFilter();
   private int pageChars;
-  private long totalChars;
+  /** Characters of the document so far, counted by every reader of one of its page ranges. */
+  private final AtomicLong totalChars;
   private final StringBuilder text = new StringBuilder();
   /** The font size of each char of {@code text} (0 for a word separator). */
   private float[] sizes = new float[256];
@@ -42,13 +46,18 @@ public final class PdfLines extends PDFTextStripper {
   private float y;
   private float pageWidth;
 
-  public PdfLines() throws IOException {
+  public PdfLines(AtomicLong totalChars) throws IOException {
+    this.totalChars = totalChars;
     setSortByPosition(false);
     // The same rule, kept by OverlapFilter at a fraction of PDFBox's cost.
     setSuppressDuplicateOverlappingText(false);
   }
 
-  public List<List<Line>> read(PDDocument doc) throws IOException {
+  /** The lines of pages {@code first} to {@code last} (from 1), a list for each page. */
+  public List<List<Line>> read(PDDocument doc, int first, int last) throws IOException {
+    skipped = first - 1;
+    setStartPage(first);
+    setEndPage(last);
     writeText(doc, Writer.nullWriter());
     return pages;
   }
@@ -71,18 +80,24 @@ public final class PdfLines extends PDFTextStripper {
   protected void processTextPosition(TextPosition text) {
     Cancellation.check();
     if (++pageChars > MAX_PAGE_CHARS) {
-      throw new BookFormatException("too-large", "Page " + pages.size() + " of the PDF holds more than "
+      throw new BookFormatException("too-large", "Page " + (skipped + pages.size()) + " of the PDF holds more than "
           + MAX_PAGE_CHARS + " characters, more than any printed page; its text layer cannot be read");
     }
-    if (++totalChars > DocumentParser.MAX_CHARS) {
-      throw new BookFormatException("too-large", "The PDF has more than " + DocumentParser.MAX_CHARS / 1_000_000
-          + " million characters of text; split it into smaller files");
+    if ((pageChars & 1023) == 0) {
+      count(1024); // in batches: readers of other page ranges count into the same total
     }
     String u = text.getUnicode();
     if (u != null && !u.isEmpty() && overlaps.repeated(u, text.getX(), text.getY(), text.getWidth() / u.length() / 3f)) {
       return; // drawn again over itself: fake bold or a shadow
     }
     super.processTextPosition(text);
+  }
+
+  private void count(int chars) {
+    if (totalChars.addAndGet(chars) > DocumentParser.MAX_CHARS) {
+      throw new BookFormatException("too-large", "The PDF has more than " + DocumentParser.MAX_CHARS / 1_000_000
+          + " million characters of text; split it into smaller files");
+    }
   }
 
   @Override
@@ -132,6 +147,7 @@ public final class PdfLines extends PDFTextStripper {
 
   @Override
   protected void endPage(PDPage page) throws IOException {
+    count(pageChars & 1023);
     flush();
     super.endPage(page);
   }
@@ -141,7 +157,7 @@ public final class PdfLines extends PDFTextStripper {
       float body = bodySize();
       String t = oneSpaced(dropNoteNumbers(body));
       if (!t.isEmpty()) {
-        pages.get(pages.size() - 1).add(new Line(pages.size() - 1, t, x, xEnd, y, body));
+        pages.get(pages.size() - 1).add(new Line(skipped + pages.size() - 1, t, x, xEnd, y, body));
       }
     }
     text.setLength(0);
