@@ -62,7 +62,7 @@ final class DocxPackage {
 
   /** Style id → style name, or null when the document has no styles part. */
   Map<String, String> styles() {
-    String dir = main.substring(0, main.lastIndexOf('/') + 1);
+    String dir = ArchivePaths.dir(main);
     String rels = dir + "_rels/" + main.substring(dir.length()) + ".rels";
     String target = target(dir, rels, "/styles");
     String part = target != null && parts.containsKey(target) ? target : dir + "styles.xml";
@@ -316,22 +316,6 @@ final class DocxPackage {
         }
       }
     });
-    return found.isEmpty() ? null : resolve(dir, found.get(0));
-  }
-
-  /** A relationship's target as a part name: absolute from the package root, else relative to {@code dir}. */
-  static String resolve(String dir, String target) {
-    String path = target.startsWith("/") ? target.substring(1) : dir + target;
-    List<String> out = new ArrayList<>();
-    for (String s : path.split("/")) {
-      if (s.equals("..")) {
-        if (!out.isEmpty()) {
-          out.remove(out.size() - 1);
-        }
-      } else if (!s.isEmpty() && !s.equals(".")) {
-        out.add(s);
-      }
-    }
-    return String.join("/", out);
+    return found.isEmpty() ? null : ArchivePaths.resolve(dir, found.get(0));
   }
 }
