@@ -263,7 +263,15 @@ final class DocxPackage {
     return style;
   }
 
-  /** The text of a {@code t} element, which is consumed (text in elements within it is not its own). */
+  /** Consumes the element just started, with everything in it. */
+  private static void skip(XMLStreamReader r) throws XMLStreamException {
+    text(r, null);
+  }
+
+  /**
+   * Consumes the element just started ({@code t}), its own text into {@code sb} unless that is null (text in
+   * elements within it is not its own).
+   */
   private static void text(XMLStreamReader r, StringBuilder sb) throws XMLStreamException {
     for (int depth = 1; depth > 0; ) {
       int e = r.next();
@@ -271,21 +279,9 @@ final class DocxPackage {
         depth++;
       } else if (e == XMLStreamConstants.END_ELEMENT) {
         depth--;
-      } else if (depth == 1 && (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.CDATA
+      } else if (sb != null && depth == 1 && (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.CDATA
           || e == XMLStreamConstants.SPACE)) {
         sb.append(r.getText());
-      }
-    }
-  }
-
-  /** Consumes the element just started, with everything in it. */
-  private static void skip(XMLStreamReader r) throws XMLStreamException {
-    for (int depth = 1; depth > 0; ) {
-      int e = r.next();
-      if (e == XMLStreamConstants.START_ELEMENT) {
-        depth++;
-      } else if (e == XMLStreamConstants.END_ELEMENT) {
-        depth--;
       }
     }
   }
