@@ -49,6 +49,8 @@ class TurnTakingTest {
     List<String> s = speakers("""
         "Good evening," said Ann Pike.
 
+        "Good evening, all," said Ann Pike.
+
         "Cold tonight," said Ned Price.
 
         "Very cold," said Tom Harlow.
@@ -57,7 +59,7 @@ class TurnTakingTest {
 
         "Yes, this morning."
         """);
-    assertEquals(List.of("Ann Pike", "Ned Price", "Tom Harlow", "Tom Harlow", "Ann Pike"), s);
+    assertEquals(List.of("Ann Pike", "Ann Pike", "Ned Price", "Tom Harlow", "Tom Harlow", "Ann Pike"), s);
   }
 
   @Test
