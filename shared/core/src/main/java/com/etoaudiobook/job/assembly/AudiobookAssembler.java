@@ -26,8 +26,10 @@ import java.util.concurrent.Executors;
  * Joins a job's parts into the audiobook: one MP3 made by concatenating frames (ID3v2 tag with
  * chapters, Xing header, parts, silent frames for pauses), one MP3 per segment, chapters.json,
  * captions.vtt and manifest.json. Streams everything: memory holds a few parts' and segments' audio
- * at a time, whatever the book's length; reads run a few parts ahead and segment files are written
- * beside the stream, so storage latency is paid in parallel. Running it twice gives the same result.
+ * at a time, whatever the book's length; reads run a few parts ahead, segment files are written
+ * beside the stream by writers of their own and the book reaches its upload on a thread of its own,
+ * so storage latency (S3's tens of milliseconds a request) is paid in parallel. Running it twice
+ * gives the same result.
  *
  * <p>This class runs the job through assembly (read the parts' results, lay out the {@link Timeline},
  * store the finished job); {@link AudiobookWriter} writes the audio, {@link CaptionsWriter} the

@@ -163,9 +163,9 @@ final class AudiobookWriter {
     }
   }
 
-  /** The book reaches its upload in chunks of this size, at most this many waiting: 8 MiB in memory. */
+  /** The book reaches its upload in chunks of this size, at most this many waiting: 4 MiB beside the upload's part. */
   private static final int BOOK_CHUNK = 1 << 20;
-  private static final int BOOK_CHUNKS_AHEAD = 8;
+  private static final int BOOK_CHUNKS_AHEAD = 4;
 
   private void finishSegment(String jobId, Segment s, Timeline timeline, ByteArrayOutputStream audio,
                              List<Speech.Mark> marks, CaptionsWriter captions, ManifestWriter manifest,
