@@ -82,7 +82,7 @@ final class Animacy {
 
   /** Endings of nouns for people by what they do or are: "keeper", "courier", "critic". */
   private static final java.util.regex.Pattern AGENT = java.util.regex.Pattern.compile(
-      "(er|or|ist|ian|ant|ent|man|men|ess|ee|ier|yer|ard|ive|ic|ling|ar|ary|eur|euse|onne|ina"
+      "(er|or|ist|ian|ant|ent|man|men|ess|[^l]ee|ier|yer|ard|ive|ic|ling|ar|ary|eur|euse|onne|ina"
       + "|boy|maid|girl|lady|one|body)$");
 
   /** People nouns without a telling ending. */
@@ -99,11 +99,13 @@ final class Animacy {
     int personal = 0;
     int thing = 0;
     int speaks = 0;
+    int seen = 0;
     for (int k = 0; k < t.size; k++) {
       String w = t.lower[k];
       if (!w.equals(noun) && !w.equals(plural) || t.quote[k] >= 0) {
         continue;
       }
+      seen++;
       String before = k > 0 ? t.lower[k - 1] : "";
       String beforeThe = k > 1 ? t.lower[k - 2] : "";
       if (ADJECTIVE_BEFORE.contains(before)) {
@@ -129,9 +131,10 @@ final class Animacy {
     if (thing >= 2 && thing > 2 * personal) {
       return false;
     }
-    // "The glee began", "the letter said": a noun that neither names a kind of person by its
-    // form nor is shown acting as one (a he, a who, speaking twice) is a thing that "speaks".
-    return personal > 0 || speaks >= 2 || AGENT.matcher(noun).find() || gender(noun) != null
-        || PEOPLE.contains(noun);
+    // "The letter said", "a novel thought": a noun seen again and again that neither names a
+    // kind of person by its form nor is shown acting as one (a he, a who, speaking twice) is a
+    // thing; a noun seen once or twice ("said the turnkey") gets the benefit of the doubt.
+    return seen <= 2 || personal > 0 || speaks >= 2 || AGENT.matcher(noun).find()
+        || gender(noun) != null || PEOPLE.contains(noun);
   }
 }
