@@ -24,7 +24,7 @@ class AnimacyTest {
     Stages s = new Stages("""
         The birds flew in the sky. Clouds hung in the sky. The sky, which was grey, darkened.
 
-        The glee began. The glee rose and the glee ended.
+        The glee grew. The glee rose and the glee faded.
 
         The turnkey, who was old, sat down. He was nervous; she was very nervous.
 
