@@ -27,6 +27,7 @@ final class Resolver extends TurnTaking {
   private final Descriptions descriptions;
 
   /** Prints which rule gave each implicit speaker (for measuring rules on annotated novels). */
+  static final String EXP = System.getProperty("exp", "");
   static final boolean DEBUG = Boolean.getBoolean("attribution.steps");
 
   void resolveAll() {
@@ -165,7 +166,14 @@ final class Resolver extends TurnTaking {
         if (described != -2) {
           return described;
         }
-        return resolveAnaphor(c.gender, c.tok, q, true);
+        String head = t.lower[Math.max(c.tok, c.descEnd - 1)];
+        if (head.equals("voice") || head.equals("voices")) {
+          // "a voice said": no one new, the conversation's next turn (left to turn-taking).
+          return -2;
+        }
+        // "said the old gentleman": a gendered plain description reads like "he".
+        boolean plain = c.gender != null && Descriptions.GENERIC.contains(head);
+        return resolveAnaphor(c.gender, c.tok, q, !plain);
       case PRONOUN:
       default:
         selfTalk = c.self;
