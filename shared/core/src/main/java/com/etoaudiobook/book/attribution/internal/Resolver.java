@@ -172,8 +172,10 @@ final class Resolver extends TurnTaking {
           return -2;
         }
         // "said the old gentleman": a gendered plain description reads like "he".
-        boolean plain = c.gender != null && Descriptions.GENERIC.contains(head);
-        return resolveAnaphor(c.gender, c.tok, q, !plain);
+        plainDescription = c.gender != null && Descriptions.GENERIC.contains(head);
+        int resolved = resolveAnaphor(c.gender, c.tok, q, true);
+        plainDescription = false;
+        return resolved;
       case PRONOUN:
       default:
         selfTalk = c.self;

@@ -31,6 +31,8 @@ abstract class Salience {
   int[] spoken = new int[16];
   /** The cue being resolved is a thought or words to oneself. */
   boolean selfTalk;
+  /** The cue being resolved is a gendered plain description ("the old gentleman"). */
+  boolean plainDescription;
 
   Salience(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
            Cue[] cues) {
@@ -145,14 +147,14 @@ abstract class Salience {
     if (best == -2) {
       best = weak;
     }
-    if (best != -2 && !desc) {
+    if (best != -2 && (!desc || plainDescription)) {
       return decidedA("para", best);
     }
     int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
     // 1b. Narration paragraphs since the last speech: their latest fitting subject
     // ("Christopher Robin came slowly down his tree." / "Silly old Bear," he said).
     int narrFrom = last == null ? p - 3 : last[2] + 1;
-    if (narrFrom < p && !desc) {
+    if (narrFrom < p && (!desc || plainDescription && System.getProperty("exp","").contains("narr"))) {
       for (int h = history.size() - 1; h >= 0; h--) {
         int[] e = history.get(h);
         int ep = t.para[e[0]];
