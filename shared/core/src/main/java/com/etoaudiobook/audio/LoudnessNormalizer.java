@@ -23,6 +23,8 @@ public final class LoudnessNormalizer {
   static final double CODING_LOSS_DB = 0.55;
   /** Never raise a part by more than this: a near-silent part stays quiet rather than hiss. */
   static final double MAX_BOOST_DB = 24;
+  /** How far under its target a part of a known voice may stay, its peaks allowing no more gain. */
+  private static final double PEAK_SHORTFALL_STEPS = 0.5;
   /** Close enough: a tenth of the 1 LU a listener notices. */
   private static final double TOLERANCE_LU = 0.1;
   private static final double ATTACK_SECONDS = 0.002;
@@ -208,9 +210,10 @@ public final class LoudnessNormalizer {
         double peak = level.mean() + level.maxCrest() + VoiceLevels.CREST_MARGIN_DB;
         int most = (int) Math.floor((target.peakDb() - peak) / Mp3Gain.STEP_DB);
         double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - level.mean()) / Mp3Gain.STEP_DB;
-        if (ideal <= most) {
+        // the peaks may hold a part up to half a step (0.75 dB) under its target; more is looked at
+        if (ideal <= most + PEAK_SHORTFALL_STEPS) {
           calibrated.incrementAndGet();
-          return gain(frames, ideal, most, Mp3Gain.frameWeights(frames));
+          return gain(frames, Math.min(ideal, most), most, Mp3Gain.frameWeights(frames));
         }
         // a voice this peaky needs its parts looked at: measured below, and limited if need be
         peaky.incrementAndGet();

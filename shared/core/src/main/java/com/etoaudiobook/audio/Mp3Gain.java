@@ -70,22 +70,37 @@ public final class Mp3Gain {
    * its surplus into silent granules.)
    */
   public static double[] frameWeights(byte[] frames) {
-    double[] weights = new double[Mp3Frames.count(frames).frames()];
-    int offset = 0;
-    for (int frame = 0; frame < weights.length; frame++) {
+    double[] weights = new double[64];
+    int frame = 0;
+    for (int offset = 0; offset < frames.length; frame++) {
       Mp3Frames.Header h = Mp3Frames.header(frames, offset);
+      if (h == null || offset + h.length() > frames.length) {
+        throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
+      }
+      if (frame == weights.length) {
+        weights = java.util.Arrays.copyOf(weights, frame * 2);
+      }
       int side = offset + 4 + ((frames[offset + 1] & 1) == 0 ? 2 : 0);
       int granules = (h.version() == 1 ? 2 : 1) * (h.mono() ? 1 : 2);
       for (int g = 0; g < granules; g++) {
         int at = side * 8 + granuleBit(h, g);
         int bigValues = ((read8(frames, at + 12) << 1) | (read8(frames, at + 13) & 1)) & 0x1FF;
         if (bigValues > 0) {
-          weights[frame] += Math.pow(2, read8(frames, at + 21) / 2.0);
+          weights[frame] += STEP_POWER[read8(frames, at + 21)];
         }
       }
       offset += h.length();
     }
-    return weights;
+    return java.util.Arrays.copyOf(weights, frame);
+  }
+
+  /** 2^(g / 2) for every global_gain g. */
+  private static final double[] STEP_POWER = new double[256];
+
+  static {
+    for (int g = 0; g < STEP_POWER.length; g++) {
+      STEP_POWER[g] = Math.pow(2, g / 2.0);
+    }
   }
 
   /** The share of a part's energy that one step more must reach to raise the whole by {@code fraction} of a step. */

@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What a voice's encoded parts measure, learned from the parts themselves, so most parts of a voice
  * skip decoding. A speech service speaks one voice (engine, rate, pitch, delivery) at a steady level:
- * once a few of its parts agree, the next part's loudness is that level, and its frames' global
- * gain can be moved without looking at them. Every {@link #RECHECK_EVERY}th part is still measured,
+ * once one of its parts is measured, the next part's loudness is that level, and its frames' global
+ * gain can be moved without looking at them. Some parts are still measured ({@link #recheck}),
  * so a voice whose level drifts (or whose parts stop agreeing) goes back to being measured.
  *
  * <p>Per process and in memory: a worker instance measures each voice a few times; nothing is
@@ -70,11 +70,19 @@ public final class VoiceLevels {
     }
   }
 
+  /**
+   * Whether a voice's {@code n}th part since its level was learned is measured: its 4th and 16th,
+   * so a long book's level soon rests on three parts, not one; then one in {@link #RECHECK_EVERY}.
+   */
+  static boolean recheck(long n) {
+    return n == 4 || n == 16 || n % RECHECK_EVERY == 0;
+  }
+
   /** The voice's level when the next part may use it instead of being measured, else null (and counts the part). */
   Level trusted(String voice) {
     Level[] out = new Level[1];
     levels.computeIfPresent(voice, (k, l) -> {
-      if (!l.settled() || (l.levelled() + 1) % RECHECK_EVERY == 0) {
+      if (!l.settled() || recheck(l.levelled() + 1)) {
         return l; // this part is measured (and recorded by then)
       }
       out[0] = l;
