@@ -89,7 +89,7 @@ public final class LoudnessMeter {
     return Math.pow(10, (lufs + 0.691) / 10);
   }
 
-  /** K-weighting (two biquads, direct form II transposed) and the sums of each sub-block and chunk. */
+  /** One pass: K-weighting (two biquads, direct form II transposed) and the sums of each sub-block and chunk. */
   public static Analysis analyze(short[] pcm, int sampleRate) {
     int step = (int) Math.round(sampleRate * 0.1);
     int count = pcm.length / step;
@@ -98,90 +98,59 @@ public final class LoudnessMeter {
     int chunks = (pcm.length + CHUNK - 1) / CHUNK;
     int[] chunkPeak = new int[chunks];
     float[] chunkEnergy = new float[chunks];
-    kWeighted(pcm, sampleRate, step, weighted);
-    for (int c = 0; c < chunks; c++) {
-      long squares = 0;
-      int max = 0;
-      for (int i = c * CHUNK, end = Math.min(pcm.length, i + CHUNK); i < end; i++) {
-        int v = pcm[i];
-        squares += v * v;
-        int magnitude = v < 0 ? -v : v;
-        max = magnitude > max ? magnitude : max;
-      }
-      chunkPeak[c] = max;
-      chunkEnergy[c] = squares;
-      int block = c * CHUNK / step;
-      if (block < count) {
-        plain[block] += squares;
-      }
-    }
-    return new Analysis(step, weighted, plain, chunkPeak, chunkEnergy);
-  }
-
-  /**
-   * The K-weighted mean square of each whole sub-block. The two biquads' recursion bounds the speed
-   * (each sample waits for the one before), so the sub-blocks are filtered as two streams side by
-   * side, the processor overlapping their chains: the second half's filters start one sub-block
-   * early from silence, by when their state has settled (the RLB's time constant is 4 ms).
-   */
-  private static void kWeighted(short[] pcm, int sampleRate, int step, double[] weighted) {
     double[] pre = preFilter(sampleRate);
     double[] rlb = rlbFilter(sampleRate);
     double pb0 = pre[0], pb1 = pre[1], pb2 = pre[2], pa1 = pre[3], pa2 = pre[4];
     double ra1 = rlb[3], ra2 = rlb[4];
     double scale = 1 / 32768.0;
-    int count = weighted.length;
-    int half = count / 2;
-    double p1 = 0, p2 = 0, r1 = 0, r2 = 0; // the first half's filters
-    double q1 = 0, q2 = 0, s1 = 0, s2 = 0; // the second half's
-    // the second half's run-in: the sub-block before it, its sums thrown away
-    for (int i = Math.max(0, (half - 1) * step), end = half * step; i < end; i++) {
-      double x = pcm[i] * scale;
-      double y = pb0 * x + q1;
-      q1 = pb1 * x - pa1 * y + q2;
-      q2 = pb2 * x - pa2 * y;
-      double k = y + s1; // the RLB high-pass: b = {1, -2, 1}
-      s1 = -2 * y - ra1 * k + s2;
-      s2 = y - ra2 * k;
-    }
-    for (int b = 0; b < half; b++) {
-      double sumA = 0, sumB = 0;
-      for (int i = b * step, j = (half + b) * step, end = i + step; i < end; i++, j++) {
-        double x = pcm[i] * scale;
+    double p1 = 0, p2 = 0, r1 = 0, r2 = 0;
+    // one loop: the filters' recursion bounds its speed, so the integer sums beside it come free
+    long squares = 0;
+    int max = 0;
+    int chunk = 0;
+    int chunkEnd = Math.min(CHUNK, pcm.length);
+    for (int b = 0; b < count; b++) {
+      double sum = 0;
+      for (int i = b * step, end = i + step; i < end; i++) {
+        int v = pcm[i];
+        squares += v * v;
+        int magnitude = v < 0 ? -v : v;
+        max = magnitude > max ? magnitude : max;
+        if (i + 1 == chunkEnd) {
+          chunkPeak[chunk] = max;
+          chunkEnergy[chunk] = squares;
+          plain[chunk * CHUNK / step] += squares;
+          squares = 0;
+          max = 0;
+          chunk++;
+          chunkEnd = Math.min(chunkEnd + CHUNK, pcm.length);
+        }
+        double x = v * scale;
         double y = pb0 * x + p1;
         p1 = pb1 * x - pa1 * y + p2;
         p2 = pb2 * x - pa2 * y;
-        double k = y + r1;
+        double k = y + r1; // the RLB high-pass: b = {1, -2, 1}
         r1 = -2 * y - ra1 * k + r2;
         r2 = y - ra2 * k;
-        sumA += k * k;
-        double u = pcm[j] * scale;
-        double w = pb0 * u + q1;
-        q1 = pb1 * u - pa1 * w + q2;
-        q2 = pb2 * u - pa2 * w;
-        double m = w + s1;
-        s1 = -2 * w - ra1 * m + s2;
-        s2 = w - ra2 * m;
-        sumB += m * m;
-      }
-      weighted[b] = sumA / step;
-      weighted[half + b] = sumB / step;
-    }
-    // an odd count leaves the second half one sub-block longer
-    for (int b = 2 * half; b < count; b++) {
-      double sum = 0;
-      for (int i = b * step, end = i + step; i < end; i++) {
-        double x = pcm[i] * scale;
-        double y = pb0 * x + q1;
-        q1 = pb1 * x - pa1 * y + q2;
-        q2 = pb2 * x - pa2 * y;
-        double k = y + s1;
-        s1 = -2 * y - ra1 * k + s2;
-        s2 = y - ra2 * k;
         sum += k * k;
       }
       weighted[b] = sum / step;
     }
+    // the tail after the last whole sub-block: peaks and energy only
+    for (int i = count * step; i < pcm.length; i++) {
+      int v = pcm[i];
+      squares += v * v;
+      max = Math.max(max, Math.abs(v));
+      if (i + 1 == chunkEnd) {
+        chunkPeak[chunk] = max;
+        chunkEnergy[chunk] = squares;
+        squares = 0;
+        max = 0;
+        chunk++;
+        chunkEnd = Math.min(chunkEnd + CHUNK, pcm.length);
+      }
+    }
+    return new Analysis(step, weighted, plain, chunkPeak, chunkEnergy);
   }
 
   /** The high shelf (head effect): {b0, b1, b2, a1, a2}. */
