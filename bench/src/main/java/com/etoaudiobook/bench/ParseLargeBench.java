@@ -22,8 +22,8 @@ import javax.management.openmbean.CompositeData;
  * its highest (what the parse kept) and the heap pools' summed peaks (an upper bound of what it touched), each
  * the better of {@code ROUNDS} runs after a warm-up at a tenth of the size ("live" is 0 when no full collection
  * ran). The reference in the same run is the plain text of the same size: each format's CPU is printed as a
- * ratio of it. At 256 MB the largest book accepted holds about 6.5 MB of text (1.6 million words and marks);
- * 20 MB of text is refused, after its text was read.
+ * ratio of it. A book holds at most 5 million characters (BookLimits; readers stop there);
+ * 20 MB of text is refused as soon as the reader passes that.
  *
  * <pre>bench/run.sh ParseLargeBench [MB=20] [format...]</pre>
  */
