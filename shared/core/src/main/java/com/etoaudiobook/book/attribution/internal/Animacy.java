@@ -53,8 +53,8 @@ final class Animacy {
   private String votes(String noun) {
     int he = 0;
     int she = 0;
-    for (int k = 0; k < t.size; k++) {
-      if (!t.lower[k].equals(noun) || t.quote[k] >= 0) {
+    for (int k : t.positions(noun)) {
+      if (t.quote[k] >= 0) {
         continue;
       }
       for (int j = k + 1; j < t.size && j <= k + 8 && t.para[j] == t.para[k] && t.quote[j] < 0;
@@ -95,14 +95,17 @@ final class Animacy {
     if (ADJECTIVE.matcher(noun).find()) {
       return false;
     }
-    String plural = noun + "s";
     int personal = 0;
     int thing = 0;
     int speaks = 0;
     int seen = 0;
-    for (int k = 0; k < t.size; k++) {
-      String w = t.lower[k];
-      if (!w.equals(noun) && !w.equals(plural) || t.quote[k] >= 0) {
+    // Only the noun's own mentions, from the book's index: scanning the whole book per noun
+    // made a book of many one-off descriptions quadratic.
+    int[] own = t.positions(noun);
+    int[] plurals = t.positions(noun + "s");
+    for (int i = 0; i < own.length + plurals.length; i++) {
+      int k = i < own.length ? own[i] : plurals[i - own.length];
+      if (t.quote[k] >= 0) {
         continue;
       }
       seen++;

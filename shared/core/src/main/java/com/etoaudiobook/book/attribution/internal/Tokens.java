@@ -108,6 +108,28 @@ final class Tokens {
     return t;
   }
 
+  /** Lowercase word to its token positions, ascending; built on first use. */
+  private java.util.Map<String, int[]> index;
+
+  /** The positions of every token whose lowercase form is {@code lower}, ascending. */
+  int[] positions(String lower) {
+    if (index == null) {
+      java.util.Map<String, int[]> counts = new java.util.HashMap<>();
+      for (int k = 0; k < size; k++) {
+        counts.computeIfAbsent(this.lower[k], w -> new int[1])[0]++;
+      }
+      java.util.Map<String, int[]> built = new java.util.HashMap<>(counts.size() * 2);
+      counts.forEach((w, c) -> built.put(w, new int[c[0]]));
+      java.util.Map<String, Integer> filled = new java.util.HashMap<>(counts.size() * 2);
+      for (int k = 0; k < size; k++) {
+        int at = filled.merge(this.lower[k], 1, Integer::sum) - 1;
+        built.get(this.lower[k])[at] = k;
+      }
+      index = built;
+    }
+    return index.getOrDefault(lower, new int[0]);
+  }
+
   static boolean isTitle(String lower) {
     return Lexicon.MALE_TITLES.contains(lower) || Lexicon.FEMALE_TITLES.contains(lower)
         || Lexicon.NEUTRAL_TITLES.contains(lower);
