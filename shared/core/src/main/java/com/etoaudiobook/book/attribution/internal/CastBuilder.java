@@ -60,12 +60,13 @@ final class CastBuilder {
       // A name found next to a speech verb now and then, but mostly "in"/"to"/"of" it, is a place
       // whose cue was misread ("India", "York").
       int cues = speakerForms.getOrDefault(form, 0);
+      // A name that speaks is a person "to"/"of" someone ("he turned to Ann"): only "in", "at",
+      // "from"... count against it; one that never speaks is a place "to"/"of" it too ("of Rome").
+      int places = (cues > 0 ? ev.strongPlace : placeCount).getOrDefault(form, 0);
       // One cue for a name seen mostly after "in"/"on the" is a misread place ("the Strand").
-      boolean speaker = cues > 0 && cues * 4 > placeCount.getOrDefault(form, 0)
-          && !(cues == 1 && placeCount.getOrDefault(form, 0) * 2 >= n);
+      boolean speaker = cues > 0 && cues * 4 > places && !(cues == 1 && places * 2 >= n);
       boolean titled = formTitle.get(form) != null;
-      // People are sometimes "to"/"of" someone; places mostly are ("at Vevey", "of Rome").
-      boolean placeLike = placeCount.getOrDefault(form, 0) * 2 >= n;
+      boolean placeLike = places * 2 >= n;
       boolean knownFirst = NameForms.isKnownFirstName(formCore.get(form));
       boolean fullKnown = knownFirst && formCore.get(form).contains(" ");
       // "the Hindus", "the European": a name that never speaks and mostly follows "the" is a

@@ -12,6 +12,8 @@ import java.util.Map;
 final class FormEvidence {
   final Map<String, Integer> count = new HashMap<>();
   final Map<String, Integer> place = new HashMap<>();
+  /** Of those, after a preposition hardly ever before a person ("in", "at", "from"; not "to"). */
+  final Map<String, Integer> strongPlace = new HashMap<>();
   final Map<String, Integer> thing = new HashMap<>();
   final Map<String, Integer> afterThe = new HashMap<>();
   final Map<String, String> title = new HashMap<>();
@@ -44,11 +46,14 @@ final class FormEvidence {
       // and so does "on the" ("on the Embankment"; "to the Duke" may well be a person).
       boolean the = m.first > 1 && t.lower[m.first - 1].equals("the");
       int prep = the ? m.first - 2 : m.first - 1;
-      if (prep >= 0 && (t.quote[m.first] < 0 && !the
-          ? Lexicon.PLACE_PREPOSITIONS.contains(t.lower[prep])
-          : Lexicon.STRONG_PLACE_PREPOSITIONS.contains(t.lower[prep])
-          || the && t.lower[prep].equals("on"))) {
+      boolean strong = prep >= 0 && (Lexicon.STRONG_PLACE_PREPOSITIONS.contains(t.lower[prep])
+          || the && t.lower[prep].equals("on"));
+      if (strong || prep >= 0 && t.quote[m.first] < 0 && !the
+          && Lexicon.PLACE_PREPOSITIONS.contains(t.lower[prep])) {
         place.merge(m.form, 1, Integer::sum);
+      }
+      if (strong) {
+        strongPlace.merge(m.form, 1, Integer::sum);
       }
       // "in India", "an Englishman": a person is hardly ever inside something or "a" name.
       if (m.first > 0 && !m.possessive && Lexicon.THING_MARKERS.contains(t.lower[m.first - 1])

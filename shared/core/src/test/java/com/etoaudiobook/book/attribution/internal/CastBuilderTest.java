@@ -37,6 +37,24 @@ class CastBuilderTest {
   }
 
   @Test
+  void aNameThatSpeaksOnceAndIsTurnedToIsAPerson() {
+    // People are "to" and "of" someone too: only "in", "at", "from"... mark a speaker's name as
+    // a misread place.
+    List<Names.Person> cast = cast("""
+        "Good night," said Ann.
+
+        He turned to Ann.
+        """, Map.of("Ann", 1));
+    assertTrue(person(cast, "Ann") != null, cast::toString);
+    List<Names.Person> places = cast("""
+        "Good night," said Vallery.
+
+        He lived in Vallery.
+        """, Map.of("Vallery", 1));
+    assertEquals(null, person(places, "Vallery"));
+  }
+
+  @Test
   void placesAndKindsAreNotPeople() {
     List<Names.Person> cast = cast(repeat("Ada Moss went to live in Vallery. She loved"
         + " Vallery and an Englishman lived near Harley Street in Vallery.", 4),
