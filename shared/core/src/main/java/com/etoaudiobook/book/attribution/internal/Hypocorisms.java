@@ -14,12 +14,15 @@ final class Hypocorisms {
   private Hypocorisms() {
   }
 
-  /** Formal name, then its usual pet forms. */
+  /**
+   * Formal name, then its usual pet forms. A form that is also a name of its own (Nora, Dora,
+   * Robin, Sandy, Tina) is left out: two people so named are more often two than one.
+   */
   private static final String TABLE = """
       william bill billy will willie willy wills
       elizabeth eliza lizzy lizzie liz beth betsy betty bess bessie libby lisbeth
       margaret meg peggy maggie madge marge margery meggie
-      robert bob bobby rob robin bert bertie
+      robert bob bobby rob bert bertie
       richard dick dicky rick dickon
       edward ed eddie ned neddy ted teddy
       edmund ned ed
@@ -32,14 +35,14 @@ final class Hypocorisms {
       catherine kate katie kitty kit cathy
       katharine kate katie kitty kit
       mary molly polly mamie
-      ann annie nan nancy nanny
-      anne annie nan nancy nanny
+      ann annie nan nancy
+      anne annie nan nancy
       anna annie nan
       frances fanny frankie
       francis frank frankie
       sarah sally sadie
-      dorothy dolly dot dora dodo
-      eleanor nell nelly nellie ellie nora
+      dorothy dolly dot
+      eleanor nell nelly nellie ellie
       helen nell nelly nellie
       susan sue susie sukey
       susanna sue susie sukey
@@ -48,7 +51,7 @@ final class Hypocorisms {
       samuel sam sammy
       benjamin ben benny
       frederick fred freddy freddie
-      alexander alex alec sandy
+      alexander alex alec
       isabella bella isa
       isabel bella isa
       theodore ted teddy theo
@@ -93,7 +96,7 @@ final class Hypocorisms {
       mildred milly
       clarissa clary
       theresa tess tessa
-      christina chrissy tina
+      christina chrissy
       victoria vicky
       julia julie
       leonard len lenny

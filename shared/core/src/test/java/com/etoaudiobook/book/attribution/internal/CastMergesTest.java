@@ -61,6 +61,24 @@ class CastMergesTest {
   }
 
   @Test
+  void aNameInItsOwnRightIsNoPetForm() {
+    // Nora, Robin, Sandy are names of their own, not only short for Eleanor, Robert, Alexander.
+    List<Names.Person> cast = cast(repeat("Then Eleanor Vane came in; she sat down.", 3)
+        + repeat("Then Nora laughed; she was loud.", 3)
+        + repeat("Then Robert Hale came in; he sat down.", 3)
+        + repeat("Then Robin laughed; he was loud.", 3),
+        Map.of("Eleanor Vane", 1, "Nora", 2, "Robert Hale", 1, "Robin", 2));
+    assertNotEquals(person(cast, "Eleanor Vane").id, person(cast, "Nora").id, aliases(cast));
+    assertNotEquals(person(cast, "Robert Hale").id, person(cast, "Robin").id, aliases(cast));
+    for (String[] pair : new String[][] {{"nora", "eleanor"}, {"dora", "dorothy"},
+        {"dodo", "dorothy"}, {"robin", "robert"}, {"nanny", "ann"}, {"sandy", "alexander"},
+        {"tina", "christina"}}) {
+      assertFalse(Hypocorisms.petFormOf(pair[0], pair[1]), pair[0]);
+    }
+    assertTrue(Hypocorisms.petFormOf("nell", "eleanor"));
+  }
+
+  @Test
   void anOfficeUsedAsANameIsTheOneTheTextCallsSo() {
     String text = "Then the Collector, Mr. Turvey, came in from the long and dusty road; he was"
         + " tall and tired.\n\n"
