@@ -191,26 +191,30 @@ final class Descriptions {
     return false;
   }
 
+  /** First word of a multi-word alias ("dr" of "Dr. Aziz") -> the people bearing it. */
+  private final Map<String, java.util.Set<Integer>> byFirstWord = new java.util.HashMap<>();
+  /** People indexed so far: descriptions append roles while the book is resolved. */
+  private int indexed;
+
   /** The one character whose title is this noun ("Dr." for "doctor"), -2 if several, else -3. */
   private int titledCharacter(String head) {
-    String abbr = head.equals("doctor") ? "dr" : head;
-    int found = -3;
-    for (Names.Person p : names.people) {
-      if (p.dropped) {
-        continue;
-      }
+    // An index, not a scan of the cast per noun: every new description adds a role to the cast,
+    // so a scan made a book of many one-off descriptions quadratic.
+    for (; indexed < names.people.size(); indexed++) {
+      Names.Person p = names.people.get(indexed);
       for (String a : p.aliases) {
         int sp = a.indexOf(' ');
-        String first = (sp < 0 ? a : a.substring(0, sp)).toLowerCase(Locale.ROOT).replace(".", "");
-        if (sp > 0 && (first.equals(head) || first.equals(abbr))) {
-          if (found >= 0 && found != p.id) {
-            return -2;
-          }
-          found = p.id;
+        if (sp > 0) {
+          String first = a.substring(0, sp).toLowerCase(Locale.ROOT).replace(".", "");
+          byFirstWord.computeIfAbsent(first, x -> new java.util.TreeSet<>()).add(p.id);
         }
       }
     }
-    return found;
+    String abbr = head.equals("doctor") ? "dr" : head;
+    java.util.Set<Integer> ids = new java.util.TreeSet<>(byFirstWord.getOrDefault(head, Set.of()));
+    ids.addAll(byFirstWord.getOrDefault(abbr, Set.of()));
+    ids.removeIf(id -> names.people.get(id).dropped);
+    return ids.isEmpty() ? -3 : ids.size() == 1 ? ids.iterator().next() : -2;
   }
 
   /** Head noun -> character -> times the text ties them together; built on first use. */

@@ -22,14 +22,18 @@ class AnimacyScalingTest {
     return s.append("ik").toString();
   }
 
-  /** CPU nanoseconds of this thread per paragraph to weigh every paragraph's noun. */
-  private static double nanosPerParagraph(int n) {
+  private static String book(int n) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < n; i++) {
       text.append("\u201CIt is late,\u201D said the ").append(noun(i))
           .append(". The night was cold and the road was long.\n\n");
     }
-    Stages s = new Stages(text.toString());
+    return text.toString();
+  }
+
+  /** CPU nanoseconds of this thread per paragraph to weigh every paragraph's noun. */
+  private static double nanosPerParagraph(int n) {
+    Stages s = new Stages(book(n));
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     long t0 = cpu.getCurrentThreadCpuTime();
     Animacy a = new Animacy(s.tokens);
@@ -48,5 +52,25 @@ class AnimacyScalingTest {
     double ratio = large / small;
     // Quadratic weighing makes this ratio about 4; linear about 1.
     assertTrue(ratio < 2.5, () -> "per-paragraph cost grew " + ratio + "x for a 4x longer book");
+  }
+
+  /** CPU nanoseconds of this thread per paragraph to attribute the whole book. */
+  private static double enginePerParagraph(int n) {
+    String text = book(n);
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    long t0 = cpu.getCurrentThreadCpuTime();
+    Engine.run(text);
+    return (double) (cpu.getCurrentThreadCpuTime() - t0) / n;
+  }
+
+  @Test
+  void attributionTimePerParagraphDoesNotGrowWithTheBook() {
+    // Each description also becomes a role of the cast: no stage may scan the cast per noun.
+    enginePerParagraph(1_500);
+    double small = enginePerParagraph(2_000);
+    double large = enginePerParagraph(16_000);
+    double ratio = large / small;
+    // A scan of the cast per noun makes this ratio about 3; linear about 1.
+    assertTrue(ratio < 2, () -> "per-paragraph cost grew " + ratio + "x for an 8x longer book");
   }
 }
