@@ -143,7 +143,10 @@ final class DocxPackage {
     }
   }
 
-  /** The children of {@code body} (POI's body elements): paragraphs and tables; content controls are not. */
+  /**
+   * The children of {@code body} (POI's body elements): paragraphs and tables, and those inside content
+   * controls (w:sdt) and custom XML, whose text Word shows as any other.
+   */
   private static void blocks(XMLStreamReader r, Consumer<Para> out) throws XMLStreamException {
     while (r.hasNext()) {
       int e = r.next();
@@ -157,6 +160,7 @@ final class DocxPackage {
       switch (r.getLocalName()) {
         case "p" -> out.accept(paragraph(r, true));
         case "tbl" -> table(r, out);
+        case "sdt", "sdtContent", "customXml" -> blocks(r, out); // sdtPr and customXmlPr are skipped inside
         default -> skip(r);
       }
     }
@@ -183,10 +187,16 @@ final class DocxPackage {
 
   private static Para cell(XMLStreamReader r, Consumer<Para> out) throws XMLStreamException {
     StringBuilder sb = new StringBuilder();
+    cell(r, out, sb);
+    return new Para(sb.toString(), null, false);
+  }
+
+  /** The cell's paragraphs into {@code sb}, up to the end of the element the reader is in. */
+  private static void cell(XMLStreamReader r, Consumer<Para> out, StringBuilder sb) throws XMLStreamException {
     while (true) {
       int e = r.next();
       if (e == XMLStreamConstants.END_ELEMENT) {
-        return new Para(sb.toString(), null, false);
+        return;
       }
       if (e != XMLStreamConstants.START_ELEMENT) {
         continue;
@@ -200,6 +210,7 @@ final class DocxPackage {
           }
         }
         case "tbl" -> table(r, out);
+        case "sdt", "sdtContent", "customXml" -> cell(r, out, sb);
         default -> skip(r);
       }
     }
