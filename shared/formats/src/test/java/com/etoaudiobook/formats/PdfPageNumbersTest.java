@@ -34,7 +34,8 @@ class PdfPageNumbersTest {
       pdf = out.toByteArray();
     }
     Book b = new DocumentParser().parse("empty-page.pdf", pdf);
-    Chapter one = b.chapters().stream().filter(c -> c.title().equals("Chapter One")).findFirst().orElseThrow();
+    Chapter one = b.chapters().stream().filter(c -> c.title().equals("Chapter One")).findFirst()
+        .orElseThrow(() -> new AssertionError("no chapter \"Chapter One\" in " + b.chapters()));
     String text = one.segments().stream().map(Segment::text).collect(Collectors.joining(" "));
     assertTrue(text.startsWith("The river was high"), text);
   }
