@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Text inside content controls (w:sdt) and custom XML, in the body and in table cells, is read as Word shows it. */
+/**
+ * Text inside content controls (w:sdt) and custom XML, in the body, around table rows and cells and in cells,
+ * is read as Word shows it.
+ */
 class DocxContentControlsTest {
   private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -23,7 +26,9 @@ class DocxContentControlsTest {
         + "<w:tbl><w:tr><w:tc>"
         + "<w:sdt><w:sdtContent>" + p("The cell holds a controlled line.") + "</w:sdtContent></w:sdt>"
         + "<w:customXml w:element=\"cell\">" + p("The cell holds a marked line.") + "</w:customXml>"
-        + "</w:tc></w:tr></w:tbl>"
+        + "</w:tc></w:tr>"
+        + "<w:sdt><w:sdtContent><w:tr><w:customXml w:element=\"c\"><w:tc>" + p("The row holds a wrapped cell.")
+        + "</w:tc></w:customXml></w:tr></w:sdtContent></w:sdt></w:tbl>"
         + p("The last paragraph ends the document.");
     Map<String, byte[]> zip = new LinkedHashMap<>();
     zip.put("[Content_Types].xml", Fixtures.utf8("""
@@ -45,7 +50,7 @@ class DocxContentControlsTest {
     Book b = new DocumentParser().parse("controls.docx", Fixtures.zip(zip));
     String text = b.segments().map(Segment::text).collect(Collectors.joining("\n"));
     for (String s : new String[] {"first paragraph", "second paragraph sits in a content control",
-        "third paragraph sits in custom markup", "controlled line", "marked line", "last paragraph"}) {
+        "third paragraph sits in custom markup", "controlled line", "marked line", "wrapped cell", "last paragraph"}) {
       assertTrue(text.contains(s), s + " missing from:\n" + text);
     }
     assertTrue(text.indexOf("second paragraph") < text.indexOf("third paragraph")

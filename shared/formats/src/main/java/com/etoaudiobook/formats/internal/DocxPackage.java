@@ -168,19 +168,39 @@ final class DocxPackage {
 
   /** A cell is one block (its lines kept apart); nested tables are read in place, before it. */
   private static void table(XMLStreamReader r, Consumer<Para> out) throws XMLStreamException {
-    for (int depth = 1; depth > 0; ) {
+    rows(r, out, false);
+  }
+
+  /**
+   * The rows (in a row, the cells) up to the end of the element the reader is in, looking through content
+   * controls and custom XML around them.
+   */
+  private static void rows(XMLStreamReader r, Consumer<Para> out, boolean inRow) throws XMLStreamException {
+    while (true) {
       int e = r.next();
       if (e == XMLStreamConstants.END_ELEMENT) {
-        depth--;
-      } else if (e == XMLStreamConstants.START_ELEMENT) {
-        String name = r.getLocalName();
-        if (depth == 1 && name.equals("tr")) {
-          depth++;
-        } else if (depth == 2 && name.equals("tc")) {
-          out.accept(cell(r, out));
-        } else {
-          skip(r);
+        return;
+      }
+      if (e != XMLStreamConstants.START_ELEMENT) {
+        continue;
+      }
+      switch (r.getLocalName()) {
+        case "tr" -> {
+          if (inRow) {
+            skip(r);
+          } else {
+            rows(r, out, true);
+          }
         }
+        case "tc" -> {
+          if (inRow) {
+            out.accept(cell(r, out));
+          } else {
+            skip(r);
+          }
+        }
+        case "sdt", "sdtContent", "customXml" -> rows(r, out, inRow);
+        default -> skip(r);
       }
     }
   }
