@@ -92,7 +92,7 @@ final class AudiobookWriter {
     BlobUpload captionsFile = null;
     BlobUpload manifestFile = null;
     Future<?> texts = null;
-    // the files of this run already visible: deleted again if the run fails after all
+    // the files of this run already visible (segments included): deleted again if the run fails after all
     Queue<String> published = new ConcurrentLinkedQueue<>();
     String captionsKey = Keys.out(jobId, "captions.vtt");
     try {
@@ -121,7 +121,7 @@ final class AudiobookWriter {
         if (e.segment() != current) {
           if (current >= 0) {
             finishSegment(jobId, segments.get(current), timeline, segmentAudio, segmentMarks, captions, manifest,
-                segmentWrites);
+                segmentWrites, published);
           }
           current = e.segment();
           segmentAudio.reset();
@@ -142,7 +142,7 @@ final class AudiobookWriter {
       }
       if (current >= 0) {
         finishSegment(jobId, segments.get(current), timeline, segmentAudio, segmentMarks, captions, manifest,
-            segmentWrites);
+            segmentWrites, published);
       }
       manifest.end();
       segmentWrites.awaitAll();
@@ -165,15 +165,16 @@ final class AudiobookWriter {
     } catch (IOException | RuntimeException | Error e) {
       // a failed run publishes nothing: no truncated audiobook for a user to download, and no manifest
       // or captions of a failed job. The texts are waited for first, so none is closed after the abort.
+      // The clean-up runs whole even when the run failed by an interrupt, which is kept for the caller.
+      boolean interrupted = Thread.interrupted();
       if (texts != null) {
         try {
           awaitUninterruptibly(texts);
         } catch (RuntimeException | Error t) {
-          if (t != e && t.getCause() != e) {
-            e.addSuppressed(t);
-          }
+          suppress(e, t);
         }
       }
+      awaitSegmentWrites(segmentWrites, e);
       if (audio != null) {
         audio.stop();
       }
@@ -182,17 +183,46 @@ final class AudiobookWriter {
       } catch (RuntimeException t) {
         e.addSuppressed(t);
       }
-      for (String key : published) {
-        try {
-          blobs.delete(key);
-        } catch (RuntimeException t) {
-          e.addSuppressed(t);
+      // the segment files too: on S3 a delete a segment, so they go in parallel
+      WriteBehind deletes = new WriteBehind(writes, AudiobookAssembler.AHEAD);
+      try {
+        for (String key : published) {
+          deletes.submit(() -> blobs.delete(key));
         }
+        deletes.awaitAll();
+      } catch (RuntimeException t) {
+        e.addSuppressed(t);
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
       if (e instanceof UncheckedIOException u) {
         throw u.getCause();
       }
       throw e;
+    }
+  }
+
+  /** Waits for the segment writes still under way, so none lands after the clean-up; the interrupt is kept. */
+  private static void awaitSegmentWrites(WriteBehind segmentWrites, Throwable failure) {
+    boolean interrupted = Thread.interrupted();
+    while (true) {
+      try {
+        segmentWrites.awaitAll();
+        break;
+      } catch (RuntimeException | Error t) {
+        interrupted |= Thread.interrupted();
+        suppress(failure, t);
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void suppress(Throwable failure, Throwable t) {
+    if (t != failure && t.getCause() != failure) {
+      failure.addSuppressed(t);
     }
   }
 
@@ -229,10 +259,13 @@ final class AudiobookWriter {
 
   private void finishSegment(String jobId, Segment s, Timeline timeline, ByteArrayOutputStream audio,
                              List<Speech.Mark> marks, CaptionsWriter captions, ManifestWriter manifest,
-                             WriteBehind writes) throws IOException {
+                             WriteBehind writes, Queue<String> published) throws IOException {
     String key = Keys.segmentAudio(jobId, s.index());
     byte[] segmentAudio = audio.toByteArray();
-    writes.submit(() -> blobs.put(key, segmentAudio, "audio/mpeg"));
+    writes.submit(() -> {
+      blobs.put(key, segmentAudio, "audio/mpeg");
+      published.add(key);
+    });
     long start = timeline.segmentStartMs(s.index());
     long end = timeline.segmentEndMs(s.index());
     manifest.segment(s, start, end, key.substring(key.indexOf("/out/") + 5), marks);
