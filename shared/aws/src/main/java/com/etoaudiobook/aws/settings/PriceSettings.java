@@ -16,15 +16,11 @@ import java.util.Map;
 @ConfigurationProperties("prices")
 public record PriceSettings(@Nullable @Property(name = "prices") String prices) {
   public PriceSettings {
-    table(prices);
+    Settings.prices(prices);
   }
 
   /** Engine → USD per million characters, as given (empty when unset). */
   public Map<String, Double> table() {
-    return table(prices);
-  }
-
-  private static Map<String, Double> table(String prices) {
     return Settings.prices(prices);
   }
 }
