@@ -147,7 +147,8 @@ public final class ColdStartBench {
     Files.writeString(done, jar.toString());
   }
 
-  private static Sample probe(Path task, String handler) throws Exception {
+  private static Sample probe(Path folder, String handler) throws Exception {
+    Path task = folder.toAbsolutePath(); // the JVM runs in it, as Lambda's does in /var/task
     String classes = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .toString();
     // Lambda's Java class path: the unpacked code, then the jars of its lib/ folder
