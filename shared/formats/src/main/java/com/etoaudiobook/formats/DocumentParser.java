@@ -8,6 +8,7 @@ import com.etoaudiobook.book.FileTitle;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.book.ScriptParser;
 import com.etoaudiobook.book.TextDecoder;
+import com.etoaudiobook.job.BookLimits;
 import com.etoaudiobook.formats.internal.Docx;
 import com.etoaudiobook.formats.internal.Epub;
 import com.etoaudiobook.formats.internal.Html;
@@ -51,8 +52,11 @@ public final class DocumentParser implements BookParser {
 
   /** Largest upload of a packaged format (EPUB, PDF, DOCX); text formats keep TextDecoder's. */
   public static final int MAX_BYTES = 50 * 1024 * 1024;
-  /** Largest extracted text: a few times the longest novels. */
-  public static final int MAX_CHARS = 20_000_000;
+  /**
+   * Largest extracted text: what a job takes (BookLimits), so a reader stops as soon as the text is
+   * more than any job could use instead of reading all of it first (20 MB of PDF text took 16 s).
+   */
+  public static final int MAX_CHARS = BookLimits.MAX_CHARACTERS;
 
   /**
    * A parsed document with what the Book does not carry.

@@ -39,6 +39,64 @@ public final class Pathological {
     };
   }
 
+  /**
+   * An ordinary book of about {@code size} characters that the parser accepts even at its largest (20 MB of
+   * text): paragraphs of 10 to 20 sentences with a quotation in about one sentence of 40, so the segments stay
+   * within the book's 50,000, and the PDF's pages as dense as a small-type printed page (within 3,000 pages).
+   */
+  public static Input large(String family, int size) {
+    Random r = new Random(size);
+    List<String> paragraphs = new ArrayList<>();
+    int total = 0;
+    while (total < size) {
+      StringBuilder p = new StringBuilder();
+      int sentences = 10 + r.nextInt(11);
+      for (int i = 0; i < sentences; i++) {
+        p.append(i == 0 ? "" : " ").append(sentence(r, 40));
+      }
+      paragraphs.add(p.toString());
+      total += p.length() + 2;
+    }
+    return switch (family) {
+      case "md", "txt" -> {
+        StringBuilder s = new StringBuilder(size + 4096);
+        for (int i = 0; i < paragraphs.size(); i++) {
+          if (i % 40 == 0) {
+            s.append(family.equals("md") ? "## Chapter " : "CHAPTER ").append(i / 40 + 1).append("\n\n");
+          }
+          s.append(paragraphs.get(i)).append("\n\n");
+        }
+        yield new Input("large." + family, utf8(s.toString()));
+      }
+      case "html" -> {
+        StringBuilder s = new StringBuilder(size + 4096);
+        for (int i = 0; i < paragraphs.size(); i++) {
+          if (i % 40 == 0) {
+            s.append("<h2>Chapter ").append(i / 40 + 1).append("</h2>\n");
+          }
+          s.append("<p>").append(paragraphs.get(i)).append("</p>\n");
+        }
+        yield new Input("large.html", utf8(html(s.toString())));
+      }
+      case "epub" -> {
+        Map<String, String> chapters = new LinkedHashMap<>();
+        StringBuilder body = new StringBuilder();
+        for (String p : paragraphs) {
+          body.append("<p>").append(p).append("</p>\n");
+          if (body.length() > 40_000) {
+            chapters.put("Chapter " + (chapters.size() + 1), body.toString());
+            body.setLength(0);
+          }
+        }
+        chapters.put("Chapter " + (chapters.size() + 1), body.toString());
+        yield PathologicalFiles.epub("large.epub", chapters);
+      }
+      case "docx" -> PathologicalFiles.docx("large.docx", paragraphs, false);
+      case "pdf" -> PathologicalFiles.pdf("large.pdf", paragraphs, 115, 8, 75);
+      default -> throw new IllegalArgumentException(family);
+    };
+  }
+
   /** Every pathological kind, by family. */
   public static List<Kind> kinds() {
     List<Kind> k = new ArrayList<>();
@@ -140,13 +198,18 @@ public final class Pathological {
 
   /** A sentence of 6–16 words, sometimes a quotation with its speaker. */
   private static String sentence(Random r) {
+    return sentence(r, 6);
+  }
+
+  /** A sentence of 6–16 words, a quotation with its speaker about once in {@code quoteEvery}. */
+  private static String sentence(Random r, int quoteEvery) {
     StringBuilder s = new StringBuilder();
     int words = 6 + r.nextInt(11);
     for (int i = 0; i < words; i++) {
       String w = WORDS[r.nextInt(WORDS.length)];
       s.append(i == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w).append(i + 1 < words ? " " : "");
     }
-    if (r.nextInt(6) == 0) {
+    if (r.nextInt(quoteEvery) == 0) {
       return "\u201C" + s + ",\u201D said " + NAMES[r.nextInt(NAMES.length)] + ".";
     }
     return s + ".";

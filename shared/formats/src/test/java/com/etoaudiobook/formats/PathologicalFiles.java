@@ -123,6 +123,12 @@ public final class PathologicalFiles {
    * each paragraph one line of text however long (a text layer without line breaks).
    */
   static Pathological.Input pdf(String name, List<String> paragraphs, boolean oneLine) {
+    return pdf(name, paragraphs, oneLine ? Integer.MAX_VALUE : 90, 10, 60);
+  }
+
+  /** A PDF of the paragraphs: lines of at most {@code width} characters, {@code size}-point Helvetica, {@code perPage} lines a page. */
+  static Pathological.Input pdf(String name, List<String> paragraphs, int width, float size, int perPage) {
+    boolean oneLine = width == Integer.MAX_VALUE;
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
       List<String> lines = new ArrayList<>();
@@ -132,7 +138,7 @@ public final class PathologicalFiles {
         } else {
           StringBuilder line = new StringBuilder();
           for (String w : p.replace('\u201C', '"').replace('\u201D', '"').split(" ")) {
-            if (line.length() + w.length() > 90) {
+            if (line.length() + w.length() > width) {
               lines.add(line.toString());
               line.setLength(0);
             }
@@ -142,15 +148,15 @@ public final class PathologicalFiles {
         }
         lines.add("");
       }
-      for (int from = 0; from < lines.size(); from += 60) {
+      for (int from = 0; from < lines.size(); from += perPage) {
         PDPage page = new PDPage();
         doc.addPage(page);
         try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
           cs.beginText();
-          cs.setFont(font, 10);
-          cs.setLeading(12);
+          cs.setFont(font, size);
+          cs.setLeading(size * 1.2f);
           cs.newLineAtOffset(50, 750);
-          for (String l : lines.subList(from, Math.min(lines.size(), from + 60))) {
+          for (String l : lines.subList(from, Math.min(lines.size(), from + perPage))) {
             cs.showText(l);
             cs.newLine();
           }

@@ -190,6 +190,41 @@ class PdfLayoutTest {
         + " and nobody went out. We can all do better by 1. staying at home;"), text);
   }
 
+  /**
+   * Text drawn again a fraction of a point aside (fake bold, a shadow) is read once; the same words drawn
+   * a line apart are read twice.
+   */
+  @Test
+  void textDrawnOverItselfIsReadOnce() throws Exception {
+    List<L> page = new ArrayList<>(body(700, filler(0, 6)));
+    page.add(new L(11, 72, 616, "The storm came in the night."));
+    page.add(new L(11, 72.4f, 616.3f, "The storm came in the night."));
+    page.add(new L(11, 72, 602, "The storm came in the night."));
+    page.addAll(body(588, filler(3, 6)));
+    String text = all(parser.parse("bold.pdf", bytes(pdf(List.of(page)))));
+    assertEquals(2, text.split("storm", -1).length - 1, text);
+  }
+
+  /** Pages read in ranges on several threads come back in page order, every one of them. */
+  @Test
+  void manyPagesComeBackInOrder() throws Exception {
+    List<List<L>> pages = new ArrayList<>();
+    for (int p = 0; p < 240; p++) {
+      // in the middle of the page, where a line repeated on every page is not a running head
+      List<String> lines = new ArrayList<>(List.of(filler(p, 4)));
+      lines.add("this is page number " + (p + 1) + " of the book.");
+      lines.addAll(List.of(filler(p + 7, 4)));
+      pages.add(body(700, lines.toArray(String[]::new)));
+    }
+    String text = all(parser.parse("long.pdf", bytes(pdf(pages))));
+    int at = -1;
+    for (int p = 1; p <= 240; p++) {
+      int next = text.indexOf("page number " + p + " of the book", at + 1);
+      assertTrue(next > at, "page " + p + " missing or out of order");
+      at = next;
+    }
+  }
+
   /** A raised note number after a sentence and a space is a mark, not a word. */
   @Test
   void noteNumberAfterASentenceIsNotRead() throws Exception {

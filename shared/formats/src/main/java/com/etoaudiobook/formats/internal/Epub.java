@@ -3,13 +3,8 @@ package com.etoaudiobook.formats.internal;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ProseBuilder;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +29,6 @@ public final class Epub {
   }
 
   private record Item(String id, String path, String mediaType, Set<String> properties) {
-  }
-
-  private record TocEntry(String path, String fragment, String title) {
   }
 
   private static final Set<String> NOT_THE_BOOK = Set.of("toc", "landmarks", "page-list",
@@ -89,7 +81,7 @@ public final class Epub {
     if (container != null) {
       Element rootfile = first(xml(container), "rootfile");
       if (rootfile != null) {
-        opfPath = decode(rootfile.attr("full-path"));
+        opfPath = ArchivePaths.decode(rootfile.attr("full-path"));
       }
     }
     if (opfPath == null || !files.containsKey(opfPath)) {
@@ -98,11 +90,10 @@ public final class Epub {
               "This EPUB is damaged: it has no package document (content.opf)"));
     }
     opf = xml(files.get(opfPath));
-    int slash = opfPath.lastIndexOf('/');
-    opfDir = slash < 0 ? "" : opfPath.substring(0, slash + 1);
+    opfDir = ArchivePaths.dir(opfPath);
     for (Element item : byLocal(opf, "item")) {
-      Set<String> props = words(item.attr("properties"));
-      manifest.put(item.attr("id"), new Item(item.attr("id"), resolve(opfDir, item.attr("href")),
+      Set<String> props = EpubToc.words(item.attr("properties"));
+      manifest.put(item.attr("id"), new Item(item.attr("id"), ArchivePaths.resolve(opfDir, item.attr("href")),
           item.attr("media-type"), props));
     }
   }
@@ -147,12 +138,14 @@ public final class Epub {
   public void text(ProseBuilder builder) {
     Item nav = manifest.values().stream().filter(i -> i.properties().contains("nav")).findFirst()
         .orElse(null);
-    List<TocEntry> toc = nav == null ? List.of() : navToc(nav);
+    List<EpubToc.Entry> toc = nav == null || !files.containsKey(nav.path()) ? List.of()
+        : EpubToc.nav(files.get(nav.path()), nav.path());
     if (toc.isEmpty()) {
-      toc = ncxToc();
+      Item ncx = ncx();
+      toc = ncx == null || !files.containsKey(ncx.path()) ? List.of() : EpubToc.ncx(files.get(ncx.path()), ncx.path());
     }
     Map<String, Map<String, String>> targets = new HashMap<>();
-    for (TocEntry e : toc) {
+    for (EpubToc.Entry e : toc) {
       targets.computeIfAbsent(e.path(), k -> new LinkedHashMap<>())
           .putIfAbsent(e.fragment() == null ? "" : e.fragment(), e.title());
     }
@@ -201,6 +194,17 @@ public final class Epub {
     }
   }
 
+  /** The NCX (EPUB 2's table of contents): the spine's, else the first in the manifest. */
+  private Item ncx() {
+    Element spine = first(opf, "spine");
+    Item ncx = spine == null ? null : manifest.get(spine.attr("toc"));
+    if (ncx == null) {
+      ncx = manifest.values().stream().filter(i -> i.mediaType().equals("application/x-dtbncx+xml"))
+          .findFirst().orElse(null);
+    }
+    return ncx;
+  }
+
   /** A document the table of contents names as a copyright page, colophon or contents list. */
   private static final Pattern PAGE_NAME = Pattern.compile(
       "(?i)\\W*(?:copyright(?: page)?|colophon|imprint|(?:table of )?contents|cover(?: page)?)\\W*");
@@ -247,105 +251,9 @@ public final class Epub {
     }
   }
 
-  private List<TocEntry> navToc(Item nav) {
-    byte[] bytes = files.get(nav.path());
-    if (bytes == null) {
-      return List.of();
-    }
-    Document d = xhtml(bytes);
-    Element tocNav = null;
-    for (Element n : d.select("nav")) {
-      if (words(n.attr("epub:type")).contains("toc") || n.attr("role").equals("doc-toc")) {
-        tocNav = n;
-        break;
-      }
-    }
-    if (tocNav == null) {
-      tocNav = d.selectFirst("nav");
-    }
-    List<TocEntry> out = new ArrayList<>();
-    if (tocNav != null) {
-      String dir = dir(nav.path());
-      for (Element a : tocNav.select("a[href]")) {
-        out.add(entry(dir, a.attr("href"), a.text()));
-      }
-    }
-    return out;
-  }
-
-  private List<TocEntry> ncxToc() {
-    Element spine = first(opf, "spine");
-    Item ncx = spine == null ? null : manifest.get(spine.attr("toc"));
-    if (ncx == null) {
-      ncx = manifest.values().stream().filter(i -> i.mediaType().equals("application/x-dtbncx+xml"))
-          .findFirst().orElse(null);
-    }
-    if (ncx == null || !files.containsKey(ncx.path())) {
-      return List.of();
-    }
-    Document d = xml(files.get(ncx.path()));
-    List<TocEntry> out = new ArrayList<>();
-    String dir = dir(ncx.path());
-    // Pre-order over nested navPoints is reading order.
-    for (Element p : byLocal(d, "navPoint")) {
-      Cancellation.check();
-      // Its own navLabel and content, children of the navPoint: a search of the whole subtree for them
-      // made a deeply nested table of contents quadratic.
-      Element navLabel = child(p, "navLabel");
-      Element label = navLabel == null ? null : child(navLabel, "text");
-      Element content = child(p, "content");
-      if (content != null) {
-        out.add(entry(dir, content.attr("src"), label == null ? null : label.text()));
-      }
-    }
-    return out;
-  }
-
-  private static TocEntry entry(String dir, String href, String title) {
-    int hash = href.indexOf('#');
-    String file = hash < 0 ? href : href.substring(0, hash);
-    String fragment = hash < 0 ? null : decode(href.substring(hash + 1));
-    return new TocEntry(resolve(dir, file), fragment == null || fragment.isEmpty() ? null : fragment,
-        title == null ? null : title.strip());
-  }
-
   // ---------------------------------------------------------------- helpers
 
-  /** The blank-separated words of an attribute, lower case (Set.of refused a repeated word with an error). */
-  private static Set<String> words(String attr) {
-    return new HashSet<>(Arrays.asList(attr.toLowerCase(Locale.ROOT).split("\\s+")));
-  }
-
-  private static String dir(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? "" : path.substring(0, slash + 1);
-  }
-
-  /** Resolves an href against a directory inside the archive ("OEBPS/", "../Text/ch1.xhtml"). */
-  static String resolve(String dir, String href) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (String p : (dir + decode(href)).split("/")) {
-      if (p.isEmpty() || p.equals(".")) {
-        continue;
-      }
-      if (p.equals("..")) {
-        parts.pollLast();
-      } else {
-        parts.addLast(p);
-      }
-    }
-    return String.join("/", parts);
-  }
-
-  private static String decode(String href) {
-    try {
-      return URLDecoder.decode(href.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return href;
-    }
-  }
-
-  private static Document xml(byte[] bytes) {
+  static Document xml(byte[] bytes) {
     return parseXml(bytes);
   }
 
@@ -365,7 +273,7 @@ public final class Epub {
    * Content documents are XHTML: parsed as XML, a self-closing {@code <span/>} is empty (as HTML
    * it would swallow the rest of its paragraph). Named HTML entities still decode.
    */
-  private static Document xhtml(byte[] bytes) {
+  static Document xhtml(byte[] bytes) {
     HtmlText.checkTags(bytes);
     Document d = parseXml(bytes);
     d.outputSettings().prettyPrint(false);
@@ -386,7 +294,7 @@ public final class Epub {
   }
 
   /** The first child element whose local name is {@code local}, or null. */
-  private static Element child(Element parent, String local) {
+  static Element child(Element parent, String local) {
     for (Element e : parent.children()) {
       String name = e.tagName();
       int colon = name.indexOf(':');

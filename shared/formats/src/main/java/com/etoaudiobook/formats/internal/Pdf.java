@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.MemoryUsageSetting;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -32,8 +29,6 @@ import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
  */
 public final class Pdf implements AutoCloseable {
   public static final int MAX_PAGES = 3_000;
-  /** Main memory PDFBox may use for its buffers; the rest spills to temporary files. */
-  private static final long MAX_MEMORY = 64L * 1024 * 1024;
   /** Metadata titles that are file or tool names, not the book's title. */
   private static final Pattern NOT_A_TITLE = Pattern.compile(
       "(?i).*\\.(dvi|tex|pdf|docx?|indd|qxd|qxp|rtf|txt|ps|eps|fm)$|untitled.*|microsoft word.*|^\\W*$");
@@ -55,6 +50,7 @@ public final class Pdf implements AutoCloseable {
       "(?i)^\\W*(?:part|book|volume)\\s+(?:[ivxlc]+|\\d+|[a-z]+)\\b.*");
 
   private final PDDocument doc;
+  private final byte[] bytes;
   private List<List<Line>> pages;
 
   /** A chapter start from the outline: page (from 0), y down the page (or -1), title. */
@@ -62,9 +58,9 @@ public final class Pdf implements AutoCloseable {
   }
 
   public Pdf(byte[] bytes) {
+    this.bytes = bytes;
     try {
-      doc = Loader.loadPDF(new InterruptibleRead(bytes), "", null, null,
-          MemoryUsageSetting.setupMixed(MAX_MEMORY).streamCache);
+      doc = PdfPages.load(bytes);
     } catch (InvalidPasswordException e) {
       throw encrypted();
     } catch (BookFormatException e) {
@@ -84,25 +80,6 @@ public final class Pdf implements AutoCloseable {
       close();
       throw new BookFormatException("too-large", "The PDF has " + pages + " pages; at most "
           + MAX_PAGES + " can be read");
-    }
-  }
-
-  /** The file's bytes for PDFBox's parser, checking for an interrupt at each read. */
-  private static final class InterruptibleRead extends RandomAccessReadBuffer {
-    InterruptibleRead(byte[] bytes) {
-      super(bytes);
-    }
-
-    @Override
-    public int read() throws IOException {
-      Cancellation.check();
-      return super.read();
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      Cancellation.check();
-      return super.read(b, off, len);
     }
   }
 
@@ -143,8 +120,7 @@ public final class Pdf implements AutoCloseable {
   private List<List<Line>> lines() {
     if (pages == null) {
       try {
-        PdfLines reader = new PdfLines();
-        pages = reader.read(doc);
+        pages = PdfPages.read(doc, bytes);
       } catch (BookFormatException e) {
         throw e; // stopped (an interrupt), not a damaged file
       } catch (IOException | RuntimeException e) {
@@ -338,9 +314,61 @@ public final class Pdf implements AutoCloseable {
     }
   }
 
+  /**
+   * The line with page numbers, arabic or roman ("PREFACE xv", "xvi PREFACE"), made "#" and blanks made one:
+   * what tells running lines apart. Written out rather than as regular expressions: it runs for every line.
+   */
   static String key(String line) {
-    // Page numbers, arabic or roman ("PREFACE xv", "xvi PREFACE"), do not tell lines apart.
-    return line.toLowerCase(Locale.ROOT).replaceAll("\\d+|\\b[ivxlc]+\\b", "#")
-        .replaceAll("\\s+", " ").strip();
+    String s = line.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(s.length());
+    int n = s.length();
+    for (int i = 0; i < n; ) {
+      char c = s.charAt(i);
+      if (isDigit(c)) {
+        while (i < n && isDigit(s.charAt(i))) {
+          i++;
+        }
+        out.append('#');
+      } else if (isRoman(c) && (i == 0 || !isWord(s.charAt(i - 1)))) {
+        int j = i;
+        while (j < n && isRoman(s.charAt(j))) {
+          j++;
+        }
+        if (j == n || !isWord(s.charAt(j))) { // a word of roman digits only
+          out.append('#');
+        } else {
+          out.append(s, i, j);
+        }
+        i = j;
+      } else if (isSpace(c)) {
+        while (i < n && isSpace(s.charAt(i))) {
+          i++;
+        }
+        out.append(' ');
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString().strip();
+  }
+
+  /** The regular expressions' \s: the ASCII blanks. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** The regular expressions' \d: ASCII digits. */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isRoman(char c) {
+    return c == 'i' || c == 'v' || c == 'x' || c == 'l' || c == 'c';
+  }
+
+  /** A word character as the regular expressions' \b sees one. */
+  private static boolean isWord(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 }

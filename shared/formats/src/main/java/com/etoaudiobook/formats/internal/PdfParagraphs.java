@@ -52,12 +52,16 @@ final class PdfParagraphs {
    */
   static List<Paragraph> build(List<List<Line>> raw, List<float[]> breaks) {
     List<List<Line>> pages = new ArrayList<>();
+    List<List<String>> keys = new ArrayList<>(); // each line's Pdf.key, computed once
     for (List<Line> page : raw) {
-      pages.add(page.stream().filter(l -> !NUMBER_LINE.matcher(l.text()).matches()
-          && !SLUG.matcher(l.text()).find()).toList());
+      Cancellation.check();
+      List<Line> kept = page.stream().filter(l -> !NUMBER_LINE.matcher(l.text()).matches()
+          && !SLUG.matcher(l.text()).find()).toList();
+      pages.add(kept);
+      keys.add(kept.stream().map(l -> Pdf.key(l.text())).toList());
     }
-    Set<String> running = runningLines(pages, true);
-    Set<String> frequent = runningLines(pages, false);
+    Set<String> running = runningLines(keys, true);
+    Set<String> frequent = runningLines(keys, false);
     float bodySize = commonSize(pages);
     Set<String> heads = numberedHeads(pages, bodySize);
     List<Paragraph> out = new ArrayList<>();
@@ -68,13 +72,15 @@ final class PdfParagraphs {
     float prevRight = 0;
     boolean prevIndented = false;
     int nextBreak = 0;
-    for (List<Line> page : pages) {
+    for (int pg = 0; pg < pages.size(); pg++) {
       Cancellation.check();
+      List<Line> page = pages.get(pg);
       List<Line> lines = new ArrayList<>();
       for (int i = 0; i < page.size(); i++) {
         Line l = page.get(i);
+        String key = keys.get(pg).get(i);
         boolean edge = i < EDGE || i >= page.size() - EDGE;
-        if ((edge || frequent.contains(Pdf.key(l.text()))) && running.contains(Pdf.key(l.text()))) {
+        if ((edge || frequent.contains(key)) && running.contains(key)) {
           continue;
         }
         // Set smaller than the text, a running head is one wherever the content stream puts it.
@@ -312,16 +318,16 @@ final class PdfParagraphs {
   }
 
   /**
-   * Lines repeated at the top or bottom of at least four pages (half of a short document) (digits ignored, so
+   * Lines (their Pdf.key) repeated at the top or bottom of at least four pages (half of a short document) (digits ignored, so
    * "26 FREE CULTURE" and "28 FREE CULTURE" are one line): running headers and footers.
    */
-  private static Set<String> runningLines(List<List<Line>> pages, boolean edges) {
+  private static Set<String> runningLines(List<List<String>> pages, boolean edges) {
     Map<String, Integer> counts = new HashMap<>();
-    for (List<Line> page : pages) {
+    for (List<String> page : pages) {
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < page.size(); i++) {
         if (!edges || i < EDGE || i >= page.size() - EDGE) {
-          seen.add(Pdf.key(page.get(i).text()));
+          seen.add(page.get(i));
         }
       }
       seen.forEach(k -> counts.merge(k, 1, Integer::sum));

@@ -23,9 +23,12 @@ final class CastBuilder {
   private final List<Names.Mention> mentions;
   private final int[] mentionStart;
   private final List<Names.Person> people;
+  private final Names names;
+  private final Set<String> firstNames = new java.util.HashSet<>();
 
   CastBuilder(Tokens t, Names names) {
     this.t = t;
+    this.names = names;
     this.mentions = names.mentions;
     this.mentionStart = names.mentionStart;
     this.people = names.people;
@@ -47,8 +50,14 @@ final class CastBuilder {
       formCount.merge(m.form, 1, Integer::sum);
       formTitle.put(m.form, m.title);
       formCore.put(m.form, m.core);
-      if (m.first > 0 && t.quote[m.first] < 0
-          && Lexicon.PLACE_PREPOSITIONS.contains(t.lower[m.first - 1])) {
+      // In dialogue people are "to" and "of" someone too; "in", "at", "from" still mean a place,
+      // and so does "on the" ("on the Embankment"; "to the Duke" may well be a person).
+      boolean afterThe = m.first > 1 && t.lower[m.first - 1].equals("the");
+      int prep = afterThe ? m.first - 2 : m.first - 1;
+      if (prep >= 0 && (t.quote[m.first] < 0 && !afterThe
+          ? Lexicon.PLACE_PREPOSITIONS.contains(t.lower[prep])
+          : Lexicon.STRONG_PLACE_PREPOSITIONS.contains(t.lower[prep])
+          || afterThe && t.lower[prep].equals("on"))) {
         placeCount.merge(m.form, 1, Integer::sum);
       }
       // "in India", "an Englishman": a person is hardly ever inside something or "a" name.
@@ -59,6 +68,12 @@ final class CastBuilder {
         theCount.merge(m.form, 1, Integer::sum);
       }
     }
+    // "Frances" of "Frances Clyne" is a first name, whatever "France" is.
+    for (String core : formCore.values()) {
+      if (core.contains(" ")) {
+        firstNames.add(NameForms.firstOf(core));
+      }
+    }
     Set<String> keep = new LinkedHashSet<>();
     for (Map.Entry<String, Integer> e : formCount.entrySet()) {
       String form = e.getKey();
@@ -66,7 +81,9 @@ final class CastBuilder {
       // A name found next to a speech verb now and then, but mostly "in"/"to"/"of" it, is a place
       // whose cue was misread ("India", "York").
       int cues = speakerForms.getOrDefault(form, 0);
-      boolean speaker = cues > 0 && cues * 4 > placeCount.getOrDefault(form, 0);
+      // One cue for a name seen mostly after "in"/"on the" is a misread place ("the Strand").
+      boolean speaker = cues > 0 && cues * 4 > placeCount.getOrDefault(form, 0)
+          && !(cues == 1 && placeCount.getOrDefault(form, 0) * 2 >= n);
       boolean titled = formTitle.get(form) != null;
       // People are sometimes "to"/"of" someone; places mostly are ("at Vevey", "of Rome").
       boolean placeLike = placeCount.getOrDefault(form, 0) * 2 >= n;
@@ -81,7 +98,8 @@ final class CastBuilder {
       boolean thing = !titled && (things * 4 >= n || n >= 20 && things * 10 >= n || group
           || NameForms.isPlaceName(formCore.get(form)));
       // "Englishmen", "Frenchmen", "Clergymen": a plural of people, never one speaker.
-      boolean peoplePlural = !titled && PEOPLE_PLURAL.matcher(formCore.get(form)).find();
+      boolean peoplePlural = !titled && (PEOPLE_PLURAL.matcher(formCore.get(form)).find()
+          || NameForms.isKindPlural(formCore.get(form), names, firstNames));
       if (!thing && !peoplePlural && (speaker || titled
           || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
         keep.add(form);
@@ -131,7 +149,12 @@ final class CastBuilder {
         String key = NameForms.fullKey(core);
         if (!coreToKey.containsKey(key)) {
           coreToKey.put(key, key);
-          lastWord.computeIfAbsent(NameForms.lastOf(core), x -> new ArrayList<>()).add(key);
+          // "Harvest Thanksgiving Tony": a full name ending in a first name, and not starting
+          // with one, is words glued to a name; "Tony" alone is not its surname.
+          if (GenderGuess.firstNameGender(NameForms.lastOf(core)) == null
+              || GenderGuess.firstNameGender(NameForms.firstOf(core)) != null) {
+            lastWord.computeIfAbsent(NameForms.lastOf(core), x -> new ArrayList<>()).add(key);
+          }
           firstWord.computeIfAbsent(NameForms.firstOf(core), x -> new ArrayList<>()).add(key);
         }
       }
@@ -334,9 +357,22 @@ final class CastBuilder {
         p.speeches += speakerForms.getOrDefault(a, 0);
       }
     }
+    CastMerges merges = new CastMerges(t, names, formTitle, formCore);
+    for (Names.Person p : merges.run()) {
+      p.gender = GenderGuess.guess(p, base);
+      p.lean = p.gender != null ? p.gender : p.male > 1.5 * p.female ? "male"
+          : p.female > 1.5 * p.male ? "female" : null;
+      if (!merges.officeHolders.contains(p)) {
+        p.name = NameForms.displayName(p, formCount);
+        p.aliases.add(p.name);
+      }
+    }
     // A name that never speaks and has no gender evidence is most likely a thing or a place
     // ("Americans", "Italy"): don't let it attract pronouns.
     for (Names.Person p : people) {
+      if (p.into >= 0) {
+        continue;  // dropped in favour of the person it is
+      }
       int n = 0;
       int place = 0;
       for (String a : p.aliases) {
@@ -346,7 +382,11 @@ final class CastBuilder {
       // "in India", "to India", "of India": a silent name mostly after prepositions is a place,
       // whatever pronouns follow it.
       boolean placeLike = p.titleMale + p.titleFemale == 0 && place * 3 >= n;
-      p.dropped = p.speeches == 0 && (p.gender == null || placeLike)
+      // A single word that never speaks, bears no title and is no known first name ("Islam")
+      // is more likely a faith, a thing or a horse than someone who talks.
+      boolean bareWord = p.titleMale + p.titleFemale == 0 && p.aliases.stream().noneMatch(
+          a -> a.contains(" ") || NameForms.isKnownFirstName(a));
+      p.dropped = p.speeches == 0 && (p.gender == null || placeLike || bareWord)
           || placeLike && p.speeches * 4 <= place;
     }
     for (Names.Mention m : mentions) {

@@ -7,6 +7,9 @@ final class Cue {
   static final int DESC = 2;
   /** "I said" in first-person narration: the narrator. */
   static final int FIRST = 3;
+  /** A bare word after a speech verb: a lone title ("said Mademoiselle"), a lowercase
+   * common name ("said nanny"): the character so called. */
+  static final int WORD = 4;
 
   final int kind;
   /** Index of the name mention for {@link #NAME}, else -1. */

@@ -15,14 +15,14 @@ import java.util.Set;
 final class Descriptions {
 
   /** Heads that say little more than "a person": "the old man" is often someone named. */
-  private static final Set<String> GENERIC = Set.of("man", "woman", "girl", "boy", "lady",
+  static final Set<String> GENERIC = Set.of("man", "woman", "girl", "boy", "lady",
       "gentleman", "fellow", "child", "person", "youth", "lad", "lass", "creature", "mother",
       "father", "wife", "husband", "son", "daughter", "sister", "brother", "aunt", "uncle",
       "cousin", "friend", "companion", "host", "hostess", "guest", "visitor", "stranger",
       "men", "women", "people");
 
   /** Heads that are not a speaker at all, or point back to one ("the latter"). */
-  private static final Set<String> NOT_SPEAKERS = Set.of("voice", "voices", "other", "others",
+  static final Set<String> NOT_SPEAKERS = Set.of("voice", "voices", "other", "others",
       "latter", "former", "one", "first", "second", "third", "rest", "same", "whole", "two",
       "three", "last", "next", "words", "answer", "reply", "question", "way", "thing", "air",
       "tone", "look", "face", "eyes", "lips", "pair", "couple", "both", "all", "story",
@@ -35,15 +35,17 @@ final class Descriptions {
       "himself", "herself", "itself", "up", "down", "out", "off", "deal");
 
   /** "the consequence", "the occasion", "the silence": abstract nouns do not speak. */
-  private static final java.util.regex.Pattern ABSTRACT =
+  static final java.util.regex.Pattern ABSTRACT =
       java.util.regex.Pattern.compile("(ness|ion|ence|ance|ment|ity|ure)$");
 
   private final Tokens t;
   private final Names names;
+  private final Animacy animacy;
   private final Map<String, Integer> byName = new HashMap<>();
 
   Descriptions(Tokens t, Names names) {
     this.t = t;
+    this.animacy = new Animacy(t);
     this.names = names;
   }
 
@@ -75,6 +77,10 @@ final class Descriptions {
     }
     if (NOT_SPEAKERS.contains(head) || GENERIC.contains(head) && !indefinite
         || ABSTRACT.matcher(head).find() || !endsThere(c.descEnd) || voiceAfter(c.descEnd)) {
+      return -2;
+    }
+    if (!GENERIC.contains(head) && !animacy.person(head)) {
+      // "said the sky", "the nervous": a thing or an adjective, not someone of their own.
       return -2;
     }
     int titled = titledCharacter(head);
@@ -141,7 +147,7 @@ final class Descriptions {
       id = names.people.size();
       Names.Person p = new Names.Person(id, key);
       p.aliases.add(key);
-      p.gender = c.gender;
+      p.gender = c.gender != null ? c.gender : animacy.gender(t.lower[last]);
       names.people.add(p);
       byName.put(key, id);
     }
@@ -209,104 +215,14 @@ final class Descriptions {
 
   /**
    * The character the text itself says the description is: "Mr. Bumble, the beadle",
-   * "the Collector, Mr. Turton", or the noun used as a title once ("Doctor Losberne" for a
-   * character otherwise called "Mr. Losberne"). -2 when no one, or no one clearly, is.
+   * "the Collector, Mr. Turton" (see {@link Appositions}). -2 when no one, or no one clearly, is.
    */
   private int linkedCharacter(String head) {
     if (links == null) {
-      links = new HashMap<>();
-      collectLinks();
+      links = Appositions.collect(t, names);
     }
-    Map<Integer, Integer> byPerson = links.get(head);
-    if (byPerson == null) {
-      return -2;
-    }
-    int best = -2;
-    int bestCount = 0;
-    int second = 0;
-    for (Map.Entry<Integer, Integer> e : byPerson.entrySet()) {
-      if (e.getValue() > bestCount) {
-        second = bestCount;
-        best = e.getKey();
-        bestCount = e.getValue();
-      } else if (e.getValue() > second) {
-        second = e.getValue();
-      }
-    }
-    return bestCount > second ? best : -2;
-  }
-
-  private void collectLinks() {
-    Map<String, Integer> byCore = new HashMap<>();
-    for (Names.Person p : names.people) {
-      if (p.dropped) {
-        continue;
-      }
-      for (String a : p.aliases) {
-        String core = NameForms.lastOf(a);
-        Integer had = byCore.putIfAbsent(core, p.id);
-        if (had != null && had != p.id) {
-          byCore.put(core, -1);
-        }
-      }
-    }
-    for (Names.Mention m : names.mentions) {
-      if (m.character < 0) {
-        // "Doctor Losberne" seen once: the title, as a noun, is the one who bears that surname.
-        Integer who = byCore.get(NameForms.lastOf(m.core));
-        if (m.title != null && who != null && who >= 0) {
-          String title = m.title.toLowerCase(Locale.ROOT).replace(".", "");
-          link(title.equals("dr") ? "doctor" : title, who);
-        }
-        continue;
-      }
-      // "Mr. Bumble, the beadle," / "Mr. Bumble, the beadle of the parish"
-      // A name after a comma is likely one of a list ("Mr. Brittles, Mr. Giles, the tinker").
-      boolean listed = m.first > 0 && t.word[m.first - 1].equals(",");
-      int k = m.last;
-      if (!listed && k + 2 < t.size && t.word[k].equals(",") && t.lower[k + 1].equals("the")) {
-        int head = appositionHead(k + 2);
-        if (head >= 0) {
-          link(t.lower[head], m.character);
-        }
-      }
-      // "the Collector, Mr. Turton"
-      int c = m.first - 1;
-      if (c > 1 && t.word[c].equals(",") && t.isWord[c - 1]) {
-        for (int d = c - 2; d >= 0 && d >= c - 4; d--) {
-          if (t.lower[d].equals("the")) {
-            if (appositionHead(d + 1) == c - 1 && (d == 0 || !t.word[d - 1].equals(","))) {
-              link(t.lower[c - 1], m.character);
-            }
-            break;
-          }
-          if (!t.isWord[d]) {
-            break;
-          }
-        }
-      }
-    }
-  }
-
-  /** The head of "the [adjective] noun" starting at k when a comma, "of" or "who" ends it. */
-  private int appositionHead(int k) {
-    for (int j = k; j < t.size && j < k + 3; j++) {
-      if (!t.isWord[j] || Lexicon.STOP.contains(t.lower[j])) {
-        return -1;
-      }
-      int next = j + 1;
-      if (next < t.size && (!t.isWord[next] || t.lower[next].equals("of")
-          || t.lower[next].equals("who"))) {
-        String h = t.lower[j];
-        return NOT_SPEAKERS.contains(h) || GENERIC.contains(h) || ABSTRACT.matcher(h).find()
-            ? -1 : j;
-      }
-    }
-    return -1;
-  }
-
-  private void link(String head, int person) {
-    links.computeIfAbsent(head, x -> new HashMap<>()).merge(person, 1, Integer::sum);
+    int who = Appositions.best(links.get(head));
+    return who >= 0 ? who : -2;
   }
 
   private static String capitalize(String w) {

@@ -16,10 +16,10 @@ final class GenderGuess {
       return null;
     }
     String l = title.toLowerCase().replace(".", "");
-    if (Lexicon.MALE_TITLES.contains(l)) {
+    if (Lexicon.MALE_TITLES.contains(l) || Lexicon.MALE_POSTFIX_TITLES.contains(l)) {
       return "male";
     }
-    if (Lexicon.FEMALE_TITLES.contains(l)) {
+    if (Lexicon.FEMALE_TITLES.contains(l) || Lexicon.FEMALE_POSTFIX_TITLES.contains(l)) {
       return "female";
     }
     return null;
@@ -35,6 +35,21 @@ final class GenderGuess {
       return "female";
     }
     return null;
+  }
+
+  /** "Ronny", "Bessie": a pet form has the gender of the names it stands for, when they agree. */
+  static String petFormGender(String first) {
+    String l = first.toLowerCase();
+    String g = null;
+    for (String formal : Hypocorisms.formalsOf(l)) {
+      String fg = Lexicon.MALE_NAMES.contains(formal) ? "male"
+          : Lexicon.FEMALE_NAMES.contains(formal) ? "female" : null;
+      if (fg == null || g != null && !g.equals(fg)) {
+        return null;
+      }
+      g = fg;
+    }
+    return g;
   }
 
   /**
@@ -138,9 +153,23 @@ final class GenderGuess {
       return byName;
     }
     int n = p.male + p.female;
-    if (n == 0) {
-      return null;
+    String byVotes = n == 0 ? null : byVotes(p, base, n);
+    if (byVotes != null) {
+      return byVotes;
     }
+    // Pet forms are weaker evidence than pronouns: some are given to both ("Jacky", "Frankie").
+    for (String a : p.aliases) {
+      String first = NameForms.titleOf(a) != null ? NameForms.firstOf(a.substring(a.indexOf(' ') + 1))
+          : NameForms.firstOf(a);
+      String g = petFormGender(first);
+      if (g != null) {
+        return g;
+      }
+    }
+    return null;
+  }
+
+  private static String byVotes(Names.Person p, double base, int n) {
     // Clearly one-sided votes decide alone (a cast of male animals has a male base rate).
     if (p.male >= 3 && p.male >= 4 * p.female) {
       return "male";

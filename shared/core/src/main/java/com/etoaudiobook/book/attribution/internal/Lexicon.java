@@ -80,15 +80,21 @@ final class Lexicon {
 
   /** Titles; the gender of a title decides the gender of the name it precedes. */
   static final Set<String> MALE_TITLES = set("""
-      mr mister sir lord monsieur king prince duke count baron master father uncle
+      mr mister sir lord monsieur king prince duke count baron master father uncle marquis
+      marquess earl viscount signor signore herr senor
       colonel captain major general lieutenant sergeant admiral""");
   static final Set<String> FEMALE_TITLES = set("""
       mrs miss ms lady madame mme mademoiselle mlle madam queen princess duchess countess
-      baroness dame mistress aunt sister""");
-  static final Set<String> NEUTRAL_TITLES = set("dr doctor professor prof rev reverend judge");
+      baroness dame mistress aunt sister signora signorina frau fraulein senora senorita""");
+  static final Set<String> NEUTRAL_TITLES = set("dr doctor professor prof rev reverend judge cousin");
+  /** Titles written after the name: "Hamidullah Begum", "Collector Sahib", "Ali Bey". */
+  static final Set<String> MALE_POSTFIX_TITLES = set("sahib bey pasha effendi");
+  static final Set<String> FEMALE_POSTFIX_TITLES = set("begum hanim khanum memsahib");
+  static final Set<String> POSTFIX_TITLES = set("sahib bey pasha effendi begum hanim khanum memsahib");
   /** Titles that name a character on their own ("the Duchess", "the Captain"). */
   static final Set<String> STANDALONE_TITLES = set("""
       king queen prince princess duke duchess count countess baron baroness colonel captain
+      marquis marquess earl viscount marchioness
       major general lieutenant sergeant admiral doctor professor judge""");
 
   /** Capitalised words that are never (part of) a character name. */
@@ -123,6 +129,9 @@ final class Lexicon {
   /** Prepositions that usually precede a place rather than a person. */
   static final Set<String> PLACE_PREPOSITIONS = set("in at from into near towards toward through via to of across over");
 
+  /** Prepositions that precede a place, hardly ever a person, even in dialogue. */
+  static final Set<String> STRONG_PLACE_PREPOSITIONS = set("in at from into near through via across towards toward");
+
   /** Words before a capitalised noun that make it a place or a kind, not a person's name. */
   static final Set<String> THING_MARKERS = set("in inside into within near across through via a an");
 
@@ -156,7 +165,8 @@ final class Lexicon {
       tom tony victor walter william willie fitzwilliam randolph ned ted will hal jem sam
       abraham basil cecil claude darcy felix francis geoffrey giles guy horace howard humphrey
       isaac ivan jasper laurence luke max maurice nathaniel neville nigel percy rupert sebastian
-      silas theodore tristram vincent wilfred""");
+      silas theodore tristram vincent wilfred reginald archibald augustus montague percival
+      valentine""");
   static final Set<String> FEMALE_NAMES = set("""
       abigail ada agnes alice amelia amy angela ann anna anne annie barbara beatrice bella
       betty beth caroline catherine charlotte clara dorothy edith eleanor elinor elizabeth ella
@@ -166,5 +176,6 @@ final class Lexicon {
       martha mary matilda maud meg molly nancy nelly olivia pamela polly rachel rebecca rose ruth
       sally sarah sophia sophie susan sylvia teresa victoria violet wendy daisy kanga jo beth amy
       georgiana kitty marguerite mabel hester hetty dinah dora ida iris lavinia letitia lottie
-      mildred minnie nora phoebe priscilla rosa rosamond sybil theresa winifred""");
+      mildred minnie nora phoebe priscilla rosa rosamond sybil theresa winifred susanna cecilia
+      augusta millicent clarissa christina wilhelmina penelope""");
 }

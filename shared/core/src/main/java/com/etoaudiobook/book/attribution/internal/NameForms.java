@@ -36,6 +36,20 @@ final class NameForms {
         || first.equals("st")) || Lexicon.PLACE_NOUNS.contains(last);
   }
 
+  /**
+   * "Hindus", "Europeans": one word ending in "s" whose singular is written with a capital too,
+   * and is no first name ("Roberts" beside "Robert" may well be a surname).
+   */
+  static boolean isKindPlural(String core, Names names, java.util.Set<String> firstNames) {
+    if (core.contains(" ") || core.length() < 4 || !core.endsWith("s") || core.endsWith("ss")) {
+      return false;
+    }
+    String singular = core.substring(0, core.length() - 1);
+    return names.capCount(singular.toLowerCase(java.util.Locale.ROOT)) >= 2
+        && GenderGuess.firstNameGender(singular) == null && GenderGuess.firstNameGender(core) == null
+        && !firstNames.contains(core);
+  }
+
   static List<String> filterGender(List<String> fulls, String gender) {
     if (gender == null) {
       return fulls;
@@ -51,25 +65,36 @@ final class NameForms {
   }
 
   static String displayName(Names.Person p, Map<String, Integer> formCount) {
-    // The longest untitled full name, else the most frequent form.
+    // The most frequent untitled full name (the longest of equals), else the most frequent form.
     String best = null;
+    int most = -1;
     for (String a : p.aliases) {
-      if (a.contains(" ") && titleOf(a) == null && (best == null || a.length() > best.length())) {
+      int c = formCount.getOrDefault(a, 0);
+      if (a.contains(" ") && titleOf(a) == null && !Lexicon.POSTFIX_TITLES.contains(
+          lastOf(a).toLowerCase(java.util.Locale.ROOT))
+          && (best == null || c > most || c == most && a.length() > best.length())) {
         best = a;
+        most = c;
       }
     }
-    if (best != null) {
-      return best;
-    }
+    String frequent = null;
     int bestCount = -1;
     for (String a : p.aliases) {
       int c = formCount.getOrDefault(a, 0);
       if (c > bestCount) {
-        best = a;
+        frequent = a;
         bestCount = c;
       }
     }
-    return best;
+    if (best == null) {
+      return frequent;
+    }
+    // "Mr Todd" forty times, "James Todd" once and "James" hardly ever: the book's name for him
+    // is the titled one ("Adela" alone, said often, keeps "Adela Quested").
+    boolean titledSurname = titleOf(frequent) != null && frequent.indexOf(' ') == frequent.lastIndexOf(' ');
+    int firstAlone = formCount.getOrDefault(firstOf(best), 0);
+    return titledSurname && bestCount >= 5 * Math.max(1, most) && firstAlone * 5 < bestCount
+        ? frequent : best;
   }
 
   static String titleOf(String form) {

@@ -25,11 +25,16 @@ final class Names {
     int character = -1;
 
     Mention(int first, int last, String title, String core, boolean possessive) {
+      this(first, last, title, core, possessive, false);
+    }
+
+    /** A postfix title follows the core: "Hamidullah Begum". */
+    Mention(int first, int last, String title, String core, boolean possessive, boolean postfix) {
       this.first = first;
       this.last = last;
       this.title = title;
       this.core = core;
-      this.form = title == null ? core : title + " " + core;
+      this.form = title == null ? core : postfix ? core + " " + title : title + " " + core;
       this.possessive = possessive;
     }
   }
@@ -48,6 +53,8 @@ final class Names {
     int titleFemale;
     int speeches;
     boolean dropped;
+    /** The person this one was found to be (see {@link CastMerges}), or -1. */
+    int into = -1;
 
     Person(int id, String name) {
       this.id = id;
@@ -97,6 +104,16 @@ final class Names {
     }
   }
 
+  /** How often the word is written with a capital inside a sentence. */
+  int capCount(String lower) {
+    return capMid.getOrDefault(lower, 0);
+  }
+
+  /** How often the word is written in lower case: "collector" is a noun, not a name. */
+  int lowerCount(String lower) {
+    return lowerCount.getOrDefault(lower, 0);
+  }
+
   /** A capitalised word the text treats as a name: capitalised mid-sentence more than not. */
   boolean isNameWord(int i) {
     if (!t.isCap(i) || t.isAllCaps(i)) {
@@ -110,7 +127,7 @@ final class Names {
       return true;
     }
     if (Lexicon.STOP.contains(b) || Lexicon.SPEECH_VERBS.contains(b) || Tokens.isTitle(b)
-        || b.length() < 2) {
+        || Lexicon.POSTFIX_TITLES.contains(b) || b.length() < 2) {
       return false;
     }
     int cap = capMid.getOrDefault(b, 0);
@@ -168,6 +185,10 @@ final class Names {
     return words > 0 && words <= 14 && caps * 2 > words;
   }
 
+  /** Titles written as abbreviations, the only ones a dot belongs to. */
+  private static final Set<String> ABBREVIATED_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof",
+      "rev", "mme", "mlle", "messrs", "capt", "col", "gen", "lt", "sgt", "hon", "m");
+
   private int tryMention(int i) {
     if (!t.isWord[i] || !t.isCap(i)) {
       return i;
@@ -178,7 +199,9 @@ final class Names {
     if (Tokens.isTitle(l) && !t.isAllCaps(i)) {
       title = t.word[i];
       j = i + 1;
-      if (j < t.size && t.word[j].equals(".") && t.para[j] == t.para[i]) {
+      // Only an abbreviation takes the dot: "the Duke. New York" ends a sentence.
+      if (j < t.size && t.word[j].equals(".") && t.para[j] == t.para[i]
+          && ABBREVIATED_TITLES.contains(l)) {
         title = title + ".";
         j++;
       }
@@ -253,6 +276,18 @@ final class Names {
     if (words == 1 && title == null && Lexicon.MONTHS.contains(core.toString().toLowerCase())
         && !actsAt(i, k)) {
       return k;
+    }
+    if (title == null && !possessive && k < t.size && t.para[k] == t.para[i]
+        && t.quote[k] == t.quote[i] && t.isCap(k)
+        && Lexicon.POSTFIX_TITLES.contains(base(t.lower[k]))) {
+      // "Hamidullah Begum", "Collector Sahib": a title after the name, not a surname.
+      String w = t.word[k];
+      if (isPossessive(k)) {
+        w = w.substring(0, w.length() - 2);
+        possessive = true;
+      }
+      add(new Mention(i, k + 1, w, core.toString(), possessive, true));
+      return k + 1;
     }
     add(new Mention(i, k, title, core.toString(), possessive));
     return k;

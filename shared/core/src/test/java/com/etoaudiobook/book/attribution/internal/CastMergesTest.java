@@ -1,0 +1,129 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import static com.etoaudiobook.book.attribution.internal.CastBuilderTest.cast;
+import static com.etoaudiobook.book.attribution.internal.CastBuilderTest.person;
+import static com.etoaudiobook.book.attribution.internal.CastBuilderTest.repeat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Stage 3, second pass: one person the name grouping left as two, and honorifics after a name. */
+class CastMergesTest {
+
+  private static String aliases(List<Names.Person> cast) {
+    return cast.stream().map(p -> p.aliases + " " + p.gender).toList().toString();
+  }
+
+  @Test
+  void aMisterJoinsTheOneFullNameOfHisGender() {
+    // Janey Vell is his sister: "Mr. Vell" can only be Newland Vell.
+    List<Names.Person> cast = cast(repeat("Newland Vell came in; he sat. Janey Vell read; she"
+        + " smiled.", 3) + repeat("Mr. Vell looked up; he was tired.", 3),
+        Map.of("Mr. Vell", 2, "Newland Vell", 1, "Janey Vell", 1));
+    assertEquals(person(cast, "Newland Vell").id, person(cast, "Mr. Vell").id, aliases(cast));
+    assertNotEquals(person(cast, "Janey Vell").id, person(cast, "Mr. Vell").id);
+  }
+
+  @Test
+  void twoPeopleNamedSideBySideStayTwo() {
+    // "the Major and Major Callow", again and again: two majors, whatever the rank says.
+    List<Names.Person> cast = cast(repeat("Then Major Callow came in; he sat down.", 3)
+        + repeat("Then the Major and Major Callow laughed; he was loud.", 3),
+        Map.of("Major Callow", 1, "Major", 3));
+    assertNotEquals(person(cast, "Major Callow").id, person(cast, "Major").id, aliases(cast));
+  }
+
+  @Test
+  void aPetFormIsTheFormalName() {
+    List<Names.Person> cast = cast(repeat("Then William Tarks came in; he sat down.", 3)
+        + repeat("Then Bill Tarks laughed; he was loud.", 3)
+        + repeat("Then Bill shouted; he was angry.", 3),
+        Map.of("William Tarks", 1, "Bill Tarks", 1, "Bill", 1));
+    Names.Person william = person(cast, "William Tarks");
+    assertNotNull(william, aliases(cast));
+    assertEquals(william.id, person(cast, "Bill Tarks").id, aliases(cast));
+    assertEquals(william.id, person(cast, "Bill").id, aliases(cast));
+  }
+
+  @Test
+  void aFormalNameIsNoPetFormOfAnother() {
+    // "Henry" alone is not Harry Sandle, though Harry may be short for Henry.
+    List<Names.Person> cast = cast(repeat("Then Harry Sandle came in; he sat down.", 3)
+        + repeat("Then Henry laughed; he was loud.", 3), Map.of("Harry Sandle", 1, "Henry", 2));
+    assertNotEquals(person(cast, "Harry Sandle").id, person(cast, "Henry").id, aliases(cast));
+  }
+
+  @Test
+  void anOfficeUsedAsANameIsTheOneTheTextCallsSo() {
+    String text = "Then the Collector, Mr. Turvey, came in from the long and dusty road; he was"
+        + " tall and tired.\n\n"
+        + repeat("\"Sit down,\" said the Collector. The Collector smiled; he was kind.", 3)
+        + repeat("Mr. Turvey laughed; he was loud. The collector of taxes came.", 3);
+    List<Names.Person> cast = cast(text, Map.of("Collector", 3, "Mr. Turvey", 1));
+    Names.Person turvey = person(cast, "Mr. Turvey");
+    assertNotNull(turvey, aliases(cast));
+    assertEquals(turvey.id, person(cast, "Collector").id, aliases(cast));
+    assertEquals("Mr. Turvey", turvey.name);
+  }
+
+  @Test
+  void aRankAloneIsTheOneWhoBearsIt() {
+    List<Names.Person> cast = cast(repeat("Major Callow came in; he sat down.", 3)
+        + repeat("\"Come,\" said the Major. The Major laughed; he was loud.", 3),
+        Map.of("Major Callow", 1, "Major", 3));
+    assertEquals(person(cast, "Major Callow").id, person(cast, "Major").id, aliases(cast));
+  }
+
+  @Test
+  void aTitleAfterTheNameIsAnHonorificNotASurname() {
+    List<Names.Person> cast = cast(repeat("Then Hamid came in; he sat down. Then Hamid Begum smiled;"
+        + " she was glad.", 3), Map.of("Hamid", 2, "Hamid Begum", 1));
+    Names.Person begum = person(cast, "Hamid Begum");
+    assertNotNull(begum, aliases(cast));
+    assertNotEquals(person(cast, "Hamid").id, begum.id, aliases(cast));
+    assertEquals("female", begum.gender);
+    assertEquals("male", person(cast, "Hamid").gender);
+  }
+
+  @Test
+  void aPetFormTellsTheGenderWhenPronounsDoNot() {
+    // "he" and "she" follow "Ronny" alike: the name, short for Ronald, tells.
+    List<Names.Person> cast = cast(repeat("Then Ronny came in; he sat. Then Ronny met Ada; she smiled.", 4),
+        Map.of("Ronny", 2));
+    assertEquals("male", person(cast, "Ronny").gender, aliases(cast));
+  }
+
+  @Test
+  void aPluralOfAKindIsNoRoleButAFirstNameIs() {
+    String text = repeat("The Hindus came. A Hindu spoke. \"Yes,\" said Hindus. France is far."
+        + " Frances Clyne smiled; she was glad. In France they met.", 3)
+        + "\"No,\" said Frances.\n";
+    List<Names.Person> cast = cast(text, Map.of("Hindus", 3, "Frances", 1));
+    assertNull(person(cast, "Hindus"), aliases(cast));
+    assertNotNull(person(cast, "Frances"), aliases(cast));
+  }
+
+  @Test
+  void aPlaceNamedInDialogueIsAPlace() {
+    String text = repeat("\"We went to Biarritz,\" said Ada Moss. \"It was nice in Biarritz.\""
+        + " Ada smiled; she was glad. \"They come from Biarritz.\"", 4);
+    List<Names.Person> cast = cast(text, Map.of("Ada Moss", 4));
+    assertNull(person(cast, "Biarritz"), aliases(cast));
+  }
+
+  @Test
+  void aSentenceEndAfterARankIsNoAbbreviation() {
+    List<Names.Person> cast = cast(repeat("He spoke to the Duke. New York was far. The Duke"
+        + " laughed; he was old.", 3), Map.of("Duke", 1));
+    assertFalse(cast.stream().flatMap(p -> p.aliases.stream()).anyMatch(a -> a.contains("New")),
+        aliases(cast));
+    assertTrue(person(cast, "Duke") != null, aliases(cast));
+  }
+}

@@ -1,0 +1,57 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The phrase that says who speaks, seen through the cue of each quotation. */
+class SubjectsTest {
+
+  @Test
+  void aPossessiveBeforeAGerundAfterAPrepositionSpeaks() {
+    Stages s = new Stages("""
+        The silence was broken by Tom Harlow's saying, "Let us go."
+
+        She echoed Nora Vance's concluding words, "By the end of the week!"
+        """);
+    Cue[] cues = s.cues(false);
+    assertEquals("Tom Harlow", s.form(cues[0]));
+    // A possessive after a verb owns the words, not the speech.
+    assertEquals(Cue.PRONOUN, cues[1].kind);
+  }
+
+  @Test
+  void theSubjectBeforeAParenthesisOrARelativeClause() {
+    Stages s = new Stages("""
+        "Fine," said Ann Pike, and Nora Vance, after a moment's thought, said:
+
+        "I will wait."
+
+        Then came her friend Tom Harlow, who in great spirits exclaimed, "At last!"
+
+        Nora Vance looked at Ned Price, whose face was pale, then said, "Sit down."
+        """);
+    Cue[] cues = s.cues(false);
+    assertEquals("Nora Vance", s.form(cues[1]));
+    assertEquals("Tom Harlow", s.form(cues[2]));
+    // An object before the parenthesis is not who speaks.
+    assertEquals("Nora Vance", s.form(cues[3]));
+  }
+
+  @Test
+  void aBareTitleOrLowercaseWordAfterTheVerb() {
+    Stages s = new Stages("""
+        "Sit," said Mademoiselle.
+
+        "Now," said nanny.
+
+        "Yes," said slowly.
+        """);
+    Cue[] cues = s.cues(false);
+    assertEquals(Cue.WORD, cues[0].kind);
+    assertEquals("female", cues[0].gender);
+    assertEquals(Cue.WORD, cues[1].kind);
+    assertEquals("nanny", s.tokens.lower[cues[1].tok]);
+    assertEquals(null, cues[2]);
+  }
+}

@@ -1,0 +1,150 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The speaker of a quotation nothing names: beats, vocatives, alternation and its resets. */
+class TurnTakingTest {
+
+  private static List<String> speakers(String text) {
+    return Engine.run(text).quotes().stream().map(Engine.Result::speaker).toList();
+  }
+
+  @Test
+  void turnTakingAlternatesAndAVocativeIsNotTheSpeaker() {
+    List<String> s = speakers("""
+        "Where is the key?" asked Nora Vance.
+
+        "In the drawer," said Tom Harlow.
+
+        "Which drawer?"
+
+        "The top one."
+
+        "Thank you, Tom."
+        """);
+    assertEquals(List.of("Nora Vance", "Tom Harlow", "Nora Vance", "Tom Harlow", "Nora Vance"),
+        s);
+  }
+
+  @Test
+  void aNamedTurnAfterAnExchangeSetsItsParity() {
+    List<String> s = speakers("""
+        Nora Vance and Tom Harlow sat by the fire.
+
+        "Cold tonight."
+
+        "Is it?"
+
+        "Very cold," said Nora Vance.
+        """);
+    assertEquals(List.of("Nora Vance", "Tom Harlow", "Nora Vance"), s);
+  }
+
+  @Test
+  void aSceneBreakEndsTheConversation() {
+    // Without the break, the vocative of the line before would make Ned answer.
+    List<String> s = speakers("""
+        "Morning," said Ned Price.
+
+        "Is the coach ready, Ned?" asked Tom Harlow.
+
+        *       *       *
+
+        "Two rooms, please."
+
+        "Only one is free," said Ann Pike.
+
+        "Then one," said Nora Vance.
+        """);
+    assertEquals(List.of("Ned Price", "Tom Harlow", "Nora Vance", "Ann Pike", "Nora Vance"), s);
+  }
+
+  @Test
+  void anActionBeatIsTheSubjectOfTheSentenceNearestTheQuote() {
+    List<String> s = speakers("""
+        Nora Vance and Tom Harlow sat by the fire.
+
+        "Cold tonight," said Tom Harlow.
+
+        Tom Harlow poked the coals. Nora Vance looked up from her book. "It is always cold here."
+        """);
+    assertEquals(List.of("Tom Harlow", "Nora Vance"), s);
+  }
+
+  @Test
+  void whoeverAQuoteNamesInPassingIsNotItsSpeaker() {
+    List<String> s = speakers("""
+        "I am off to town," said Ann Pike.
+
+        "Good luck," said Tom Harlow.
+
+        The house was quiet after that.
+
+        Nora Vance sat down and wrote a letter to Ann Pike.
+
+        "Take this to Ann Pike."
+        """);
+    assertEquals(List.of("Ann Pike", "Tom Harlow", "Nora Vance"), s);
+  }
+
+  @Test
+  void someoneWhoEntersTheSceneAnswersRatherThanTheOneWhoLeft() {
+    List<String> s = speakers("""
+        "Is the coach ready?" asked Tom Harlow.
+
+        "Not yet," said Ned Price.
+
+        "Then I'll walk."
+
+        He went out into the yard. Nora Vance was waiting by the gate.
+
+        "Well?" said Tom Harlow.
+
+        "You are late."
+        """);
+    assertEquals(List.of("Tom Harlow", "Ned Price", "Tom Harlow", "Tom Harlow", "Nora Vance"),
+        s);
+  }
+
+  @Test
+  void aTalkingFirstPersonNarratorTakesTheBareLinesOfAThreeWayTalk() {
+    StringBuilder text = new StringBuilder("I went down to the bar that evening.\n\n");
+    for (int i = 0; i < 10; i++) {
+      text.append("\"Round ").append(i).append(",\" I said.\n\n\"Fine,\" said Bill Gorton.\n\n");
+    }
+    text.append("I looked at the door.\n\n\"Hello,\" said Brett Ashley.\n\n")
+        .append("\"May we come along?\" said Mike Campbell.\n\n\"It would be grand.\"\n");
+    List<String> s = speakers(text.toString());
+    assertEquals(Engine.NARRATOR, s.get(s.size() - 1));
+  }
+
+  @Test
+  void whoeverTheNextSpeechCallsByNameSpokeThisOne() {
+    List<String> s = speakers("""
+        Nora Vance and Tom Harlow sat by the fire. Nora was cold, Nora was tired, and Tom Harlow
+        poked the coals.
+
+        "Is it late?"
+
+        "Not yet, Nora."
+        """);
+    assertEquals(List.of("Nora Vance", "Tom Harlow"), s);
+  }
+
+  @Test
+  void aConversationsFirstTurnCountsBackFromTheNamesOfTheNextTurns() {
+    List<String> s = speakers("""
+        Tom Harlow came in from the yard. Nora Vance was at the stove. Ned Price slept.
+
+        "Supper is late."
+
+        "The fire went out," said Nora Vance.
+
+        "Again?" said Tom Harlow.
+        """);
+    assertEquals(List.of("Tom Harlow", "Nora Vance", "Tom Harlow"), s);
+  }
+}

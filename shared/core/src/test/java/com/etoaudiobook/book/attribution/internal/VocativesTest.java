@@ -1,0 +1,40 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Who a quotation addresses, and whom it names at all. */
+class VocativesTest {
+
+  private static Set<String> names(Stages s, Set<Integer> people) {
+    return people.stream().map(p -> s.names.people.get(p).name).collect(Collectors.toSet());
+  }
+
+  @Test
+  void aNameSetOffByCommasOrEndingTheQuoteIsAddressed() {
+    Stages s = new Stages("""
+        Nora Vance and Tom Harlow and Ann Pike sat by the fire.
+
+        "Thank you, Tom Harlow."
+
+        "Nora Vance, come here."
+
+        "I wrote to Ann Pike today."
+
+        "We go to the Pikes--Ann Pike, not her sister."
+        """);
+    s.names.buildCharacters(Map.of("Nora Vance", 1, "Tom Harlow", 1, "Ann Pike", 1));
+    Vocatives v = new Vocatives(s.tokens, s.names, s.spans);
+    assertEquals(Set.of("Tom Harlow"), names(s, v.addressed(0, 1)));
+    assertEquals(Set.of("Nora Vance"), names(s, v.addressed(1, 2)));
+    // Named in passing: not addressed, but still not the speaker.
+    assertEquals(Set.of(), names(s, v.addressed(2, 3)));
+    assertEquals(Set.of("Ann Pike"), names(s, v.named(2, 3)));
+    // After a dash, an apposition.
+    assertEquals(Set.of(), names(s, v.addressed(3, 4)));
+  }
+}

@@ -1,0 +1,244 @@
+package com.etoaudiobook.formats.internal;
+
+import com.etoaudiobook.book.Cancellation;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * What of an (X)HTML body is not read aloud, found and removed before its text is read ({@link HtmlText}):
+ * footnotes and their reference marks, page-break markers, navigation and lists of links (a table of
+ * contents), code listings, scripts, styles, figures' images and their captions.
+ */
+final class HtmlPruner {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Set<String> LISTS = Set.of("table", "ul", "ol", "dl", "div", "p");
+  private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "nav", "head",
+      "noscript", "template", "svg", "math", "img", "audio", "video", "object", "iframe",
+      "button", "form", "select", "textarea");
+  // EPUB 3 structural semantics (epub:type) and DPUB-ARIA roles of what is not the story's text.
+  private static final Set<String> SKIPPED_TYPES = Set.of("footnote", "footnotes", "endnote",
+      "endnotes", "rearnote", "rearnotes", "noteref", "pagebreak", "page-list", "toc", "landmarks",
+      "doc-footnote", "doc-endnote", "doc-endnotes", "doc-noteref", "doc-pagebreak", "doc-toc",
+      "doc-pagelist", "annotation", "doc-backlink", "backlink");
+  private static final Set<String> SKIPPED_CLASSES = Set.of("footnote", "footnotes", "endnote",
+      "endnotes", "pagenum", "page-number", "pagenumber", "page-break", "pagebreak", "noteref",
+      "footnote-ref", "fnref", "lnum", "linenum", "linenumber", "line-number", "legalnotice",
+      "copyright", "copyright-page", "colophon");
+  /** Classes of a {@code <pre>} that holds code or a terminal session, not prose or verse. */
+  private static final Pattern CODE_CLASS = Pattern.compile(
+      "(?i).*(screen|code|program|listing|source|console|terminal|syntax|highlight|example).*");
+
+  private HtmlPruner() {
+  }
+
+  /**
+   * Removes what is never read aloud; ids of removed elements are lost, which is wanted. Notes
+   * the table of contents lists as a part of the book (a watched id, or "" for the whole
+   * document) are the author's text, not page furniture: they are read, without their marks.
+   */
+  static Element prune(Element root, Set<String> watchedIds) {
+    Map<Element, int[]> links = links(root);
+    List<Element> doomed = new ArrayList<>();
+    Map<Element, Integer> lengths = new IdentityHashMap<>();
+    for (Element el : root.getAllElements()) {
+      Cancellation.check();
+      if (isDropCapImage(el)) {
+        el.replaceWith(new TextNode(el.attr("alt").strip()));
+        continue;
+      }
+      if (el != root && skipped(el, links) && !(isNotes(el) && listed(el, root, watchedIds, lengths))) {
+        doomed.add(el);
+      }
+    }
+    for (Element el : doomed) {
+      el.remove();
+    }
+    return root;
+  }
+
+  /** A picture of an initial letter ({@code <img alt="T">he night...}): the letter is the word's. */
+  static boolean isDropCapImage(Element el) {
+    if (!el.normalName().equals("img") || !el.attr("alt").strip().matches("\\p{Lu}")) {
+      return false;
+    }
+    Node next = el.nextSibling();
+    String after = next instanceof TextNode t ? t.getWholeText() : next instanceof Element e ? e.text() : "";
+    return !after.isEmpty() && Character.isLowerCase(after.codePointAt(0));
+  }
+
+  /**
+   * The lists (of {@link #LISTS}) with three links or more, each with {links a[href] in it, text length of
+   * those pointing into the book, its text length}, in one pass: lengths count a run of blanks once and a
+   * blank between blocks, as jsoup's text() reads them (give or take the blanks at the edges). Selecting
+   * each list's links and reading its text anew went through every element's whole subtree: quadratic
+   * in deeply nested markup.
+   */
+  private static Map<Element, int[]> links(Element root) {
+    Map<Element, int[]> out = new IdentityHashMap<>();
+    Deque<int[]> open = new ArrayDeque<>(); // the figures of the elements being walked, innermost first
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof Element) {
+          open.push(new int[3]);
+        } else if (node instanceof TextNode t && !open.isEmpty()) {
+          open.peek()[2] += textLength(t.getWholeText());
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (!(node instanceof Element el)) {
+          return;
+        }
+        Cancellation.check();
+        int[] mine = open.pop();
+        String name = el.normalName();
+        if (name.equals("a") && el.hasAttr("href")) {
+          mine[0]++;
+          String href = el.attr("href");
+          if (href.startsWith("#") || !href.contains(":")) {
+            mine[1] += mine[2];
+          }
+        }
+        if (mine[0] >= 3 && LISTS.contains(name)) {
+          out.put(el, mine);
+        }
+        int[] parent = open.peek();
+        if (parent != null) {
+          parent[0] += mine[0];
+          parent[1] += mine[1];
+          parent[2] += mine[2] + (HtmlText.BLOCKS.contains(name) || name.equals("br") ? 1 : 0);
+        }
+      }
+    }, root);
+    return out;
+  }
+
+  /** Length with each run of blanks counted once. */
+  private static int textLength(String s) {
+    int n = 0;
+    boolean blank = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean b = c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0';
+      if (!b || !blank) {
+        n++;
+      }
+      blank = b;
+    }
+    return n;
+  }
+
+  private static final Set<String> NOTES = Set.of("footnote", "footnotes", "endnote", "endnotes",
+      "rearnote", "rearnotes", "doc-footnote", "doc-endnote", "doc-endnotes");
+
+  /** A note or a section of notes by its semantics (not a reference mark to one). */
+  private static boolean isNotes(Element el) {
+    for (String attr : new String[] {"epub:type", "role"}) {
+      for (String v : el.attr(attr).toLowerCase(Locale.ROOT).split("\\s+")) {
+        if (NOTES.contains(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The element or one around it is a table-of-contents target, or the notes fill most of a
+   * document the table of contents lists whole (a "Notes" document, not a chapter's footnotes).
+   */
+  private static boolean listed(Element el, Element root, Set<String> watchedIds,
+                                Map<Element, Integer> lengths) {
+    for (Element e = el; e != null && e != root.parent(); e = e.parent()) {
+      if (!e.id().isEmpty() && watchedIds.contains(e.id())) {
+        return true;
+      }
+      // Lengths cached: a document of thousands of notes asks about the same section each time.
+      if (watchedIds.contains("") && isNotes(e)
+          && lengths.computeIfAbsent(e, x -> x.text().length()) * 2
+          >= lengths.computeIfAbsent(root, x -> x.text().length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean skipped(Element el) {
+    return skipped(el, links(el));
+  }
+
+  private static boolean skipped(Element el, Map<Element, int[]> links) {
+    if (SKIPPED_TAGS.contains(el.normalName()) || el.hasAttr("hidden")) {
+      return true;
+    }
+    if (el.normalName().equals("pre") && isCode(el)) {
+      return true;
+    }
+    // An illustration's caption: the listener has no picture to read it under (a published
+    // audiobook leaves captions out). A figure of text alone (a poem, a quotation) is read.
+    if (el.normalName().equals("figcaption") && el.parent() != null
+        && el.parent().selectFirst("img, svg, picture, image") != null) {
+      return true;
+    }
+    int[] list = links.get(el);
+    if (list != null && isLinkList(list)) {
+      return true; // a table of contents: links to the book's own parts
+    }
+    for (String attr : new String[] {"epub:type", "role"}) {
+      String value = el.attr(attr);
+      if (value.isEmpty()) {
+        continue;
+      }
+      for (String v : SPACES.split(value.toLowerCase(Locale.ROOT))) {
+        if (SKIPPED_TYPES.contains(v)) {
+          return true;
+        }
+      }
+    }
+    for (String c : el.classNames()) {
+      if (SKIPPED_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    // A superscript link to a note in the same book ("…end.<sup><a href="#fn1">1</a></sup>").
+    if (el.normalName().equals("sup") && el.selectFirst("a[href]") != null
+        && el.text().strip().matches("[\\[(]?[0-9*†‡a-z]{1,4}[\\])]?")) {
+      return true;
+    }
+    if (el.normalName().equals("a") && el.attr("href").contains("#")
+        && el.text().strip().matches("[\\[(]?[0-9*†‡]{1,4}[\\])]?")) {
+      return true;
+    }
+    return false;
+  }
+
+  /** Three or more links into the document that carry most of the element's text. */
+  private static boolean isLinkList(int[] links) {
+    return links[0] >= 3 && (long) links[1] * 2 > links[2];
+  }
+
+  /** A listing: a code-like class, a code element inside, or text dense in markup characters. */
+  static boolean isCode(Element pre) {
+    if (CODE_CLASS.matcher(pre.className()).matches()
+        || pre.selectFirst("code, kbd, samp, var") != null) {
+      return true;
+    }
+    String t = pre.wholeText();
+    long marks = t.chars().filter(c -> "<>{}[];=/\\|$#".indexOf(c) >= 0).count();
+    return t.length() > 0 && marks * 25 > t.length();
+  }
+}
