@@ -129,6 +129,7 @@ class ServeOnPollyTest {
         .filter(c -> c.body().path("Text").asText().contains("Polly will refuse")).count(),
         "one engine call, no redelivery");
     assertTrue(seconds < 10, seconds + " s");
+    System.out.printf(java.util.Locale.ROOT, "refused text: job FAILED %.2f s after POST, after 1 engine call%n", seconds);
   }
 
   @Test
@@ -148,6 +149,9 @@ class ServeOnPollyTest {
     Thread.sleep(3000);
     long late = polly.speechCalls().stream().filter(c -> c.atNanos() > returned + 1_000_000_000L).count();
     assertEquals(0, late, "engine calls more than a second after the cancel");
+    long lastCall = polly.speechCalls().stream().mapToLong(FakePolly.Call::atNanos).max().orElse(returned);
+    System.out.printf(java.util.Locale.ROOT, "cancel: last engine call %d ms after the DELETE returned%n",
+        (lastCall - returned) / 1_000_000);
     // the book and its casting still make a new job
     Http.Reply again = http.post("api/jobs", "{\"bookId\":\"" + bookId + "\"}");
     assertEquals(202, again.status(), again.body());

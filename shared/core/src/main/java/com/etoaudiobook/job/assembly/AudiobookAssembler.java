@@ -26,8 +26,10 @@ import java.util.concurrent.Executors;
  * Joins a job's parts into the audiobook: one MP3 made by concatenating frames (ID3v2 tag with
  * chapters, Xing header, parts, silent frames for pauses), one MP3 per segment, chapters.json,
  * captions.vtt and manifest.json. Streams everything: memory holds a few parts' and segments' audio
- * at a time, whatever the book's length; reads run a few parts ahead and segment files are written
- * beside the stream, so storage latency is paid in parallel. Running it twice gives the same result.
+ * at a time, whatever the book's length; reads run a few parts ahead, segment files are written
+ * beside the stream by writers of their own and the book reaches its upload on a thread of its own,
+ * so storage latency (S3's tens of milliseconds a request) is paid in parallel. Running it twice
+ * gives the same result.
  *
  * <p>This class runs the job through assembly (read the parts' results, lay out the {@link Timeline},
  * store the finished job); {@link AudiobookWriter} writes the audio, {@link CaptionsWriter} the
@@ -59,15 +61,18 @@ public final class AudiobookAssembler {
     // the segments the plan was made of: the book with its spoken chapter titles
     Book book = stored == null ? null : ChapterTitles.spoken(stored, job.casting(), job.options());
     List<PartSpec> plan = store.plan(jobId);
-    ExecutorService pool = Executors.newFixedThreadPool(FETCHERS, DaemonThreads.named("assembly-fetch"));
+    ExecutorService reads = Executors.newFixedThreadPool(READERS, DaemonThreads.named("assembly-read"));
+    ExecutorService writes = Executors.newFixedThreadPool(WRITERS, DaemonThreads.named("assembly-write"));
     try {
-      return assemble(job, book, plan, pool);
+      return assemble(job, book, plan, reads, writes);
     } finally {
-      pool.shutdownNow();
+      reads.shutdownNow();
+      writes.shutdownNow();
     }
   }
 
-  private Map<String, String> assemble(Job job, Book book, List<PartSpec> plan, ExecutorService pool) {
+  private Map<String, String> assemble(Job job, Book book, List<PartSpec> plan, ExecutorService reads,
+                                       ExecutorService writes) {
     String jobId = job.id();
     int[] frames = new int[plan.size()];
     long[] bytes = new long[plan.size()];
@@ -76,7 +81,7 @@ public final class AudiobookAssembler {
     // Marks are kept for the second pass while they fit the budget, else read again there.
     Speech.Mark[][] kept = new Speech.Mark[plan.size()][];
     long keptMarks = 0;
-    ReadAhead<PartResult> results = new ReadAhead<>(pool, plan.size(), AHEAD, i -> store.partResult(jobId, plan.get(i).index()));
+    ReadAhead<PartResult> results = new ReadAhead<>(reads, plan.size(), AHEAD, i -> store.partResult(jobId, plan.get(i).index()));
     for (int i = 0; i < plan.size(); i++) {
       PartSpec p = plan.get(i);
       PartResult r = results.next();
@@ -107,7 +112,7 @@ public final class AudiobookAssembler {
     outputs.put("captions", Keys.out(jobId, "captions.vtt"));
     outputs.put("manifest", Keys.out(jobId, "manifest.json"));
     try {
-      new AudiobookWriter(store, pool).write(job, book, plan, timeline, chapters, outputs.get("audiobook"), kept);
+      new AudiobookWriter(store, reads, writes).write(job, book, plan, timeline, chapters, outputs.get("audiobook"), kept);
       blobs.put(outputs.get("chapters"), ChapterMarks.chaptersJson(chapters), "application/json");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -126,7 +131,9 @@ public final class AudiobookAssembler {
   }
 
   /** Parallel readers: assembly is a long run of small reads, each waiting on storage. */
-  private static final int FETCHERS = 4;
+  private static final int READERS = 8;
+  /** Parallel writers of the segment files (and, at the end, the manifest and captions). */
+  private static final int WRITERS = 8;
   /** Reads (and segment writes) started ahead of the one being used: bounds memory to a few parts' audio. */
   static final int AHEAD = 16;
   /** Marks kept between the two passes (about 40 bytes each); a longer book reads them twice. */

@@ -7,6 +7,7 @@ import com.etoaudiobook.audio.XingHeader;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Segment;
 import com.etoaudiobook.concurrent.ReadAhead;
+import com.etoaudiobook.concurrent.StreamBehind;
 import com.etoaudiobook.concurrent.WriteBehind;
 import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.job.Job;
@@ -21,6 +22,7 @@ import com.etoaudiobook.storage.BlobUpload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,12 +39,18 @@ import java.util.concurrent.ExecutorService;
 final class AudiobookWriter {
   private final JobStore store;
   private final BlobStore blobs;
-  private final ExecutorService pool;
+  private final ExecutorService reads;
+  private final ExecutorService writes;
 
-  AudiobookWriter(JobStore store, ExecutorService pool) {
+  /**
+   * @param reads  runs the parts' audio reads
+   * @param writes runs the segment files' writes, apart from the reads so a read never waits behind them
+   */
+  AudiobookWriter(JobStore store, ExecutorService reads, ExecutorService writes) {
     this.store = store;
     this.blobs = store.blobs();
-    this.pool = pool;
+    this.reads = reads;
+    this.writes = writes;
   }
 
   /**
@@ -66,7 +74,7 @@ final class AudiobookWriter {
       }
     }
     // a part's audio is in its synthesis cache entry, which the plan names
-    ReadAhead<byte[]> partAudio = new ReadAhead<>(pool, order.size(), AudiobookAssembler.AHEAD, i -> {
+    ReadAhead<byte[]> partAudio = new ReadAhead<>(reads, order.size(), AudiobookAssembler.AHEAD, i -> {
       byte[] entry = blobs.get(Keys.cacheEntry(byIndex.get(order.get(i)).cacheKey()));
       if (entry == null) {
         throw new IllegalStateException("part " + order.get(i) + " of job " + jobId
@@ -74,12 +82,15 @@ final class AudiobookWriter {
       }
       return CacheEntry.audio(entry);
     });
-    WriteBehind segmentWrites = new WriteBehind(pool, AudiobookAssembler.AHEAD);
-    BlobUpload audio = null;
+    WriteBehind segmentWrites = new WriteBehind(writes, AudiobookAssembler.AHEAD);
+    BlobUpload audioFile = null;
+    StreamBehind audio = null;
     BlobUpload captionsFile = null;
     BlobUpload manifestFile = null;
     try {
-      audio = blobs.create(audioKey, "audio/mpeg");
+      audioFile = blobs.create(audioKey, "audio/mpeg");
+      // the upload sends a whole part now and then: on a thread of its own, while the next parts are read
+      audio = new StreamBehind(audioFile, BOOK_CHUNK, BOOK_CHUNKS_AHEAD, "assembly-book");
       captionsFile = blobs.create(Keys.out(jobId, "captions.vtt"), "text/vtt");
       manifestFile = blobs.create(Keys.out(jobId, "manifest.json"), "application/json");
       CaptionsWriter captions = new CaptionsWriter(new OutputStreamWriter(captionsFile, StandardCharsets.UTF_8));
@@ -127,16 +138,34 @@ final class AudiobookWriter {
       }
       manifest.end();
       segmentWrites.awaitAll();
-      // everything is written: only now do the three files appear
-      manifest.close();
-      captions.close();
+      // everything is written: only now do the three files appear, the small two beside the book's last part
+      WriteBehind texts = new WriteBehind(writes, 1);
+      texts.submit(() -> {
+        try {
+          manifest.close();
+          captions.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
       audio.close();
+      texts.awaitAll();
     } catch (IOException | RuntimeException | Error e) {
       // a failed run publishes nothing: no truncated audiobook for a user to download
-      BlobUpload.abortAll(audio, captionsFile, manifestFile);
+      if (audio != null) {
+        audio.stop();
+      }
+      BlobUpload.abortAll(audioFile, captionsFile, manifestFile);
+      if (e instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
       throw e;
     }
   }
+
+  /** The book reaches its upload in chunks of this size, at most this many waiting: 4 MiB beside the upload's part. */
+  private static final int BOOK_CHUNK = 1 << 20;
+  private static final int BOOK_CHUNKS_AHEAD = 4;
 
   private void finishSegment(String jobId, Segment s, Timeline timeline, ByteArrayOutputStream audio,
                              List<Speech.Mark> marks, CaptionsWriter captions, ManifestWriter manifest,

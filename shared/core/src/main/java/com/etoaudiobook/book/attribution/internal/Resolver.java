@@ -73,8 +73,9 @@ final class Resolver extends TurnTaking {
   private void resolveUnit(int from, int to) {
     int firstPara = spans.get(from).paragraph();
     closeConversationBefore(firstPara);
-    // '"Hallo, Pooh," he said': whoever the quote calls by name is not its speaker.
-    addressed = vocatives.addressed(from, to);
+    // '"Hallo, Pooh," he said', '"Pooh is late," she said': whoever the quote names, as
+    // addressee or in passing, is not its speaker.
+    namedInUnit = vocatives.named(from, to);
     advanceHistory(t.paraFirst[firstPara]);
     // Direct cues: a name, a pronoun or a description next to the quote.
     for (int q = from; q < to; q++) {
@@ -252,7 +253,7 @@ final class Resolver extends TurnTaking {
         String l = a.toLowerCase(java.util.Locale.ROOT);
         int sp = a.lastIndexOf(' ');
         if ((l.startsWith(title + ".") || l.startsWith(title + " ")) && sp > 0
-            && surnames.contains(a.substring(sp + 1)) && !addressed.contains(p.id)) {
+            && surnames.contains(a.substring(sp + 1)) && !namedInUnit.contains(p.id)) {
           if (found == -2 || found == p.id) {
             found = p.id;
           } else {

@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * What the reader of a conversation keeps in mind: who was named lately in the narration, who
- * took the last turns, who is addressed; and from that, which character a pronoun or a
+ * took the last turns, who the quote names; and from that, which character a pronoun or a
  * description ("he", "the old man") points to: the last one that fits by gender, preferring
- * subjects, skipping whoever is addressed.
+ * subjects, skipping whoever the quote names.
  */
 abstract class Salience {
 
@@ -50,8 +50,8 @@ abstract class Salience {
   int nextMention;
   /** Turns: speaker and paragraph of each dialogue paragraph group, in order. */
   final List<int[]> turns = new ArrayList<>();
-  /** Characters addressed by name in the unit being resolved. */
-  Set<Integer> addressed = Set.of();
+  /** Characters the quotes of the unit being resolved name: people rarely name themselves. */
+  Set<Integer> namedInUnit = Set.of();
 
   void advanceHistory(int upToTok) {
     List<Names.Mention> ms = names.mentions;
@@ -71,7 +71,7 @@ abstract class Salience {
   }
 
   boolean fits(int person, String gender, boolean strict) {
-    if (person < 0 || addressed.contains(person)) {
+    if (person < 0 || namedInUnit.contains(person)) {
       return false;
     }
     if (gender == null) {
@@ -167,6 +167,22 @@ abstract class Salience {
     // 2. Conversation: the participant that did not speak last, if the turns are adjacent.
     boolean adjacent = last != null && p - last[2] <= 2;
     if (adjacent && !selfTalk) {
+      for (int c : listeners(last)) {
+        if (c != last[0] && fits(c, gender, strict)) {
+          return decidedA("toldto", c);
+        }
+      }
+      // The next speech calls someone by name: '"No," she said. / "Then go, Ann."'
+      int answered = answeredBy(q, p);
+      if (answered >= 0 && answered != last[0] && fits(answered, gender, strict)) {
+        return decidedA("vocback", answered);
+      }
+      // The one the last speech called by name answers: '"Cold, Ann?" / "No," she said.'
+      for (int c : calledBy(last)) {
+        if (c != last[0] && fits(c, gender, strict)) {
+          return decidedA("vocans", c);
+        }
+      }
       for (int k = turns.size() - 2; k >= 0 && k >= turns.size() - 4; k--) {
         int s = turns.get(k)[0];
         if (s != last[0] && p - turns.get(k)[2] <= 8 && fits(s, gender, strict)) {
@@ -223,6 +239,15 @@ abstract class Salience {
     }
     return false;
   }
+
+  /** Whom the narration of a turn says its speech was for ("said to Ann"). */
+  abstract Set<Integer> listeners(int[] turn);
+
+  /** The one the speech of the paragraph after p calls by name, if it follows at once. */
+  abstract int answeredBy(int q, int p);
+
+  /** Whom a turn's speech calls by name ("Thank you, Tom."). */
+  abstract Set<Integer> calledBy(int[] turn);
 
   /** Which rule resolved the last anaphor: printed with -Dattribution.steps=true. */
   String anaphorRule;

@@ -15,10 +15,32 @@ abstract class TurnTaking extends Salience {
 
   final Vocatives vocatives;
 
+  /** Tokens of narration between two turns up to which they stay one exchange. */
+  private static final int BEAT_TOKENS = 30;
+
   TurnTaking(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
              Cue[] cues) {
     super(t, names, spans, firstPerson, cues);
     vocatives = new Vocatives(t, names, spans);
+  }
+
+  @Override
+  Set<Integer> listeners(int[] turn) {
+    return vocatives.toldTo(turn[1], turn[2]);
+  }
+
+  @Override
+  int answeredBy(int q, int p) {
+    int next = q + 1;
+    while (next < spans.size() && spans.get(next).paragraph() == p) {
+      next++;
+    }
+    return calledByNext(next, p, namedInUnit);
+  }
+
+  @Override
+  Set<Integer> calledBy(int[] turn) {
+    return vocatives.addressed(turn[3], turn[4]);
   }
 
   /** Which rule decided the last implicit speaker: printed with -Dattribution.steps=true. */
@@ -53,7 +75,9 @@ abstract class TurnTaking extends Salience {
       return who;
     }
     int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
-    boolean adjacent = last != null && p - last[2] <= 2;
+    // A paragraph of narration longer than a beat between the turns ends the exchange.
+    boolean adjacent = last != null && p - last[2] <= 2
+        && t.paraFirst[p] - t.paraLast[last[2]] <= BEAT_TOKENS;
     if (firstPerson && adjacent && last[0] != -1
         && narratorNear(p) && narratorTalks()) {
       // In first-person narration the others are named when they speak; the narrator's own
@@ -81,6 +105,12 @@ abstract class TurnTaking extends Salience {
       for (int c : called) {
         if (c != last[0] && !named.contains(c)) {
           return decided("vocans", c);
+        }
+      }
+      // 2b. The narration said whom the previous speech was for ("said to Ann"): they answer.
+      for (int c : listeners(last)) {
+        if (c != last[0] && !named.contains(c)) {
+          return decided("toldto", c);
         }
       }
       // 3. Alternation: the speaker before the last one.

@@ -9,6 +9,12 @@ import java.util.Set;
  * it names at all. Neither is, as a rule, its speaker; the one addressed is likely the next.
  */
 final class Vocatives {
+  /** Speech verbs whose object is the listener ("asked Ann"). */
+  private static final Set<String> OBJECT_VERBS = Set.of("asked", "told", "answered",
+      "assured", "reminded", "warned", "thanked", "begged", "implored", "urged", "bade",
+      "interrupted", "questioned", "addressed", "greeted", "called", "informed");
+  private static final Set<String> SUBJECTS = Set.of("he", "she", "i", "they", "we");
+
   private final Tokens t;
   private final Names names;
   private final List<QuoteScanner.Span> spans;
@@ -56,6 +62,41 @@ final class Vocatives {
         int m = names.mentionStart[k];
         if (m >= 0 && names.mentions.get(m).character >= 0) {
           out.add(names.mentions.get(m).character);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Characters the narration of paragraphs [fromPara, toPara] says were spoken to ("said to
+   * Mrs. Bhattacharya", "turning to Alice"): the listener is likely the one who answers.
+   */
+  Set<Integer> toldTo(int fromPara, int toPara) {
+    Set<Integer> out = new HashSet<>();
+    for (int k = t.paraFirst[fromPara]; k < t.paraLast[toPara]; k++) {
+      int m = names.mentionStart[k];
+      if (m < 0 || t.quote[k] >= 0 || k < 2) {
+        continue;
+      }
+      Names.Mention mm = names.mentions.get(m);
+      if (mm.character < 0 || mm.possessive) {
+        continue;
+      }
+      // "he asked Ann", "Tom told Ann": a subject, a speech verb, then its object.
+      if (OBJECT_VERBS.contains(t.lower[k - 1]) && (SUBJECTS.contains(t.lower[k - 2])
+          || names.mentionEnd[k - 2] >= 0)) {
+        out.add(mm.character);
+        continue;
+      }
+      if (!t.lower[k - 1].equals("to")) {
+        continue;
+      }
+      for (int v = k - 2; v >= k - 4 && v >= t.paraFirst[fromPara] && t.isWord[v]; v--) {
+        String l = t.lower[v];
+        if (Lexicon.isSpeechVerb(l) || l.equals("turned") || l.equals("turning")) {
+          out.add(mm.character);
+          break;
         }
       }
     }

@@ -44,6 +44,90 @@ class TurnTakingTest {
   }
 
   @Test
+  void whomTheNarrationSaysASpeechWasForAnswersIt() {
+    // Alternation alone would give the answer to Ned, who spoke before Tom.
+    List<String> s = speakers("""
+        "Good evening," said Ann Pike.
+
+        "Good evening, all," said Ann Pike.
+
+        "Cold tonight," said Ned Price.
+
+        "Very cold," said Tom Harlow.
+
+        Later Tom Harlow said to Ann Pike, "You came by the coach?"
+
+        "Yes, this morning."
+        """);
+    assertEquals(List.of("Ann Pike", "Ann Pike", "Ned Price", "Tom Harlow", "Tom Harlow", "Ann Pike"), s);
+  }
+
+  @Test
+  void aLongParagraphOfNarrationEndsTheExchange() {
+    // After two sentences of narration the reader no longer counts turns: Ned, next by
+    // alternation, gives way to the one the narration just brought back to mind.
+    List<String> s = speakers("""
+        "Good evening," said Ann Pike.
+
+        "Cold tonight," said Ned Price.
+
+        "Very cold," said Tom Harlow.
+
+        The fire had burned low by then, and the wind rattled the shutters of the old inn, \
+        where the coach that had brought Ann Pike from the village that morning stood waiting \
+        in the yard for the return journey.
+
+        "The road will be flooded by morning."
+        """);
+    assertEquals(List.of("Ann Pike", "Ned Price", "Tom Harlow", "Ann Pike"), s);
+  }
+
+  @Test
+  void aPronounAnswerGoesToTheOneTheLastSpeechCalledByName() {
+    // "she" by alternation alone would be Nora, who spoke before Tom.
+    List<String> s = speakers("""
+        "Good evening," said Ann Pike.
+
+        "Good evening," said Nora Vance.
+
+        "Are you cold, Miss Pike?" asked Tom Harlow.
+
+        "Not at all," she said.
+        """);
+    assertEquals(List.of("Ann Pike", "Nora Vance", "Tom Harlow", "Ann Pike"), s);
+  }
+
+  @Test
+  void aPronounIsNotWhomItsQuoteNamesInPassing() {
+    // Tom is named last in the narration, but one does not talk about oneself by name.
+    List<String> s = speakers("""
+        Ned Price and Tom Harlow waited at the gate.
+
+        "The coach is late," said Ned Price.
+
+        "Tom Harlow never minds a late coach," he said.
+        """);
+    assertEquals(List.of("Ned Price", "Ned Price"), s);
+  }
+
+  @Test
+  void aPronounAnswerGoesToTheOneTheNextSpeechCallsByName() {
+    // "she" by alternation alone would be Nora, who spoke before Tom.
+    List<String> s = speakers("""
+        "Good evening," said Ann Pike.
+
+        "Good evening," said Nora Vance.
+
+        "Cold tonight," said Tom Harlow.
+
+        "Not at all," she said.
+
+        "Then take my coat, Miss Pike."
+        """);
+    assertEquals(List.of("Ann Pike", "Nora Vance", "Tom Harlow", "Ann Pike", "Tom Harlow"), s);
+  }
+
+  @Test
   void aSceneBreakEndsTheConversation() {
     // Without the break, the vocative of the line before would make Ned answer.
     List<String> s = speakers("""

@@ -37,4 +37,23 @@ class VocativesTest {
     // After a dash, an apposition.
     assertEquals(Set.of(), names(s, v.addressed(3, 4)));
   }
+
+  @Test
+  void theNarrationSaysWhomASpeechWasFor() {
+    Stages s = new Stages("""
+        Nora Vance and Tom Harlow and Ann Pike sat by the fire.
+
+        Tom Harlow said to Ann Pike, "Cold?"
+
+        "Cold," he told Nora Vance.
+
+        "Warm," said Tom Harlow, pointing to Ann Pike.
+        """);
+    s.names.buildCharacters(Map.of("Nora Vance", 2, "Tom Harlow", 2, "Ann Pike", 2));
+    Vocatives v = new Vocatives(s.tokens, s.names, s.spans);
+    assertEquals(Set.of("Ann Pike"), names(s, v.toldTo(1, 1)));
+    assertEquals(Set.of("Nora Vance"), names(s, v.toldTo(2, 2)));
+    // Pointing is no speech: Ann is only pointed at.
+    assertEquals(Set.of(), names(s, v.toldTo(3, 3)));
+  }
 }
