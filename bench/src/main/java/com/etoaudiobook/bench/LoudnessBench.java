@@ -125,9 +125,9 @@ public final class LoudnessBench {
           c.pcm / 1e6 / parts, 100.0 * c.pcm / c.pollyCall);
       double alone = c.calibratedOnly / 1e6 / Math.max(1, c.calibratedParts);
       double steady = alone + c.measured / 1e6 / parts / VoiceLevels.RECHECK_EVERY;
-      System.out.printf(Locale.ROOT, "  a part levelled by its voice's level alone: %.3f ms; a long book (a voice's first %d parts"
+      System.out.printf(Locale.ROOT, "  a part levelled by its voice's level alone: %.3f ms; a long book (a voice's first part"
               + " amortised, one in %d measured again): %.3f ms = %.1f %% of the call (target < 5 %%)%n", alone,
-          VoiceLevels.CALIBRATION_PARTS, VoiceLevels.RECHECK_EVERY, steady, 100 * steady / (c.pollyCall / 1e6 / parts));
+          VoiceLevels.RECHECK_EVERY, steady, 100 * steady / (c.pollyCall / 1e6 / parts));
       System.out.printf(Locale.ROOT, "  |loudness - target| of each part of 2 s or more (our meter): %s by the voice's level;"
           + " %s measured (the first parts of a voice, and rechecks)%n", stats(c.errors), stats(c.measuredErrors));
       System.out.printf(Locale.ROOT, "  highest true peak of a part levelled by the workers' way: %.1f dBFS (ceiling %.1f)%n",
@@ -145,6 +145,7 @@ public final class LoudnessBench {
       long calibrated0 = normalizer.calibratedParts(), measured0 = normalizer.measuredParts();
       long peaky0 = normalizer.peakyParts();
       long levelling0 = cost.calibrated, call0 = cost.pollyCall;
+      long espeak0 = cost.espeak, normalize0 = cost.normalize, encode0 = cost.encode;
       Book book = new ScriptParser().parse(script.getFileName().toString(), Files.readAllBytes(script));
       Casting casting = new AutoCaster(engine.voices(), List.of("en-gb-x-rp", "en", "en-us")).cast(book, Map.of());
       Map<String, Role> roles = new LinkedHashMap<>();
@@ -172,10 +173,13 @@ public final class LoudnessBench {
       if (work != null) {
         report(book.title(), roles, work);
         long calibrated = normalizer.calibratedParts() - calibrated0, measured = normalizer.measuredParts() - measured0;
-        System.out.printf(Locale.ROOT, "  stub parts levelled by the voice's level %d, measured %d (%d as the voice's peaks left"
-                + " no room): %.2f ms per part = %.1f %% of the engine call%n", calibrated, measured,
-            normalizer.peakyParts() - peaky0, (cost.calibrated - levelling0) / 1e6 / (calibrated + measured),
-            100.0 * (cost.calibrated - levelling0) / (cost.pollyCall - call0));
+        System.out.printf(Locale.ROOT, "  normalisation CPU / synthesis CPU: eSpeak NG %.1f %% (%.1f %% of synthesis + encoding);"
+                + " Polly stub %.1f %% of the engine call (%d parts by the voice's level, %d measured, %d of them as the"
+                + " voice's peaks left no room; %.2f ms per part)%n",
+            100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0),
+            100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0 + cost.encode - encode0),
+            100.0 * (cost.calibrated - levelling0) / (cost.pollyCall - call0), calibrated, measured,
+            normalizer.peakyParts() - peaky0, (cost.calibrated - levelling0) / 1e6 / (calibrated + measured));
       }
     }
   }

@@ -191,10 +191,36 @@ public final class LoudnessMeter {
     for (short s : pcm) {
       sampleMax = Math.max(sampleMax, Math.abs(s));
     }
+    double max = Math.max(sampleMax, interpolatedPeak(pcm, 0, pcm.length - 1, sampleMax / 2));
+    return max == 0 ? SILENCE : 20 * Math.log10(max / 32768.0);
+  }
+
+  /**
+   * {@link #truePeak(short[])} from an {@link Analysis} of the same samples: its chunk peaks say
+   * where the samples near the largest are, so only those chunks are read again.
+   */
+  public static double truePeak(short[] pcm, Analysis a) {
+    int[] peaks = a.chunkPeak();
+    int sampleMax = 0;
+    for (int p : peaks) {
+      sampleMax = Math.max(sampleMax, p);
+    }
     double max = sampleMax;
     int near = sampleMax / 2;
+    for (int c = 0; c < peaks.length; c++) {
+      // a pair of samples across a chunk boundary is looked at from the chunk of its first sample
+      if (peaks[c] >= near || c + 1 < peaks.length && peaks[c + 1] >= near) {
+        max = Math.max(max, interpolatedPeak(pcm, c * CHUNK, Math.min(pcm.length - 1, (c + 1) * CHUNK), near));
+      }
+    }
+    return max == 0 ? SILENCE : 20 * Math.log10(max / 32768.0);
+  }
+
+  /** The largest interpolated value between samples n and n + 1, for n from {@code from} to {@code to} - 1, where either is near the peak. */
+  private static double interpolatedPeak(short[] pcm, int from, int to, int near) {
+    double max = 0;
     int half = TAPS / 2;
-    for (int n = 0; n + 1 < pcm.length; n++) {
+    for (int n = from; n < to; n++) {
       if (Math.abs(pcm[n]) < near && Math.abs(pcm[n + 1]) < near) {
         continue;
       }
@@ -210,7 +236,7 @@ public final class LoudnessMeter {
         max = Math.max(max, Math.abs(acc));
       }
     }
-    return max == 0 ? SILENCE : 20 * Math.log10(max / 32768.0);
+    return max;
   }
 
   /** Polyphase branches of a Kaiser-windowed sinc: value at n + phase/4 from samples n-7 .. n+8. */

@@ -23,6 +23,8 @@ public final class LoudnessNormalizer {
   static final double CODING_LOSS_DB = 0.55;
   /** Never raise a part by more than this: a near-silent part stays quiet rather than hiss. */
   static final double MAX_BOOST_DB = 24;
+  /** How far under its target a part of a known voice may stay, its peaks allowing no more gain. */
+  private static final double PEAK_SHORTFALL_STEPS = 0.5;
   /** Close enough: a tenth of the 1 LU a listener notices. */
   private static final double TOLERANCE_LU = 0.1;
   private static final double ATTACK_SECONDS = 0.002;
@@ -174,10 +176,11 @@ public final class LoudnessNormalizer {
   }
 
   /**
-   * MP3 frames at the target. The cheap way first: whole 1.5 dB steps of global gain, when that
-   * reaches the target within 0.75 LU with the true peak under the ceiling. Speech whose peaks
-   * stand far above its loudness cannot get there by gain alone; only then is the decoded audio
-   * normalized and limited like PCM and encoded again (a second generation, never a missed target).
+   * MP3 frames at the target. The cheap way first: global gain, in whole 1.5 dB steps and one step
+   * more on the frames before a pause (so the part lands between two steps, within a tenth of a
+   * decibel), when that keeps the true peak under the ceiling. Speech whose peaks stand far above
+   * its loudness cannot get there by gain alone; only then is the decoded audio normalized and
+   * limited like PCM and encoded again (a second generation, never a missed target).
    */
   public byte[] normalizeMp3(byte[] frames, Mp3Encoder encoder) {
     return normalizeMp3(frames, encoder, 0);
@@ -190,11 +193,11 @@ public final class LoudnessNormalizer {
 
   /**
    * {@link #normalizeMp3(byte[], Mp3Encoder, double)} for a part of {@code voice} (everything that
-   * sets its sound but the text: provider, voice, engine, rate, pitch, delivery). Once a few parts
-   * of the voice have been measured and agree ({@link VoiceLevels}), its parts are not decoded: the
-   * global gain moves by the steps the voice's level needs, provided its highest crest seen, with a
-   * margin, keeps the peaks under the ceiling. Otherwise the part is measured as above, and teaches
-   * the voice's level.
+   * sets its sound but the text: provider, voice, engine, rate, pitch, delivery). Once a part of the
+   * voice has been measured ({@link VoiceLevels}), its parts are not decoded: the global gain moves
+   * by what the voice's level needs, the step between two whole ones placed by each frame's side info
+   * (where the speech is), provided its highest crest seen, with a margin, keeps the peaks
+   * under the ceiling. Otherwise the part is measured as above, and teaches the voice's level.
    */
   public byte[] normalizeMp3(byte[] frames, Mp3Encoder encoder, double offsetLu, String voice) {
     Mp3Frames.Header first = Mp3Frames.header(frames, 0);
@@ -204,16 +207,13 @@ public final class LoudnessNormalizer {
     if (voice != null) {
       VoiceLevels.Level level = levels.trusted(voice);
       if (level != null) {
-        double goal = target.lufs() + offsetLu;
-        // the duration from the frame count: every frame of a stream holds the same samples
-        double seconds = frames.length / (double) first.length() * (first.version() == 1 ? 1152 : 576)
-            / first.sampleRate();
         double peak = level.mean() + level.maxCrest() + VoiceLevels.CREST_MARGIN_DB;
         int most = (int) Math.floor((target.peakDb() - peak) / Mp3Gain.STEP_DB);
-        int steps = levels.steps(voice, Math.min(MAX_BOOST_DB, goal - level.mean()) / Mp3Gain.STEP_DB, seconds, most);
-        if (steps <= most) {
+        double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - level.mean()) / Mp3Gain.STEP_DB;
+        // the peaks may hold a part up to half a step (0.75 dB) under its target; more is looked at
+        if (ideal <= most + PEAK_SHORTFALL_STEPS) {
           calibrated.incrementAndGet();
-          return steps == 0 ? frames : Mp3Gain.apply(frames, steps);
+          return gain(frames, Math.min(ideal, most), most, Mp3Gain.frameWeights(frames));
         }
         // a voice this peaky needs its parts looked at: measured below, and limited if need be
         peaky.incrementAndGet();
@@ -221,27 +221,57 @@ public final class LoudnessNormalizer {
     }
     measured.incrementAndGet();
     short[] pcm = Mp3Decoder.decode(frames);
-    double loudness = LoudnessMeter.integrated(pcm, first.sampleRate());
+    LoudnessMeter.Analysis a = LoudnessMeter.analyze(pcm, first.sampleRate());
+    double loudness = LoudnessMeter.integrated(a.weighted());
     if (loudness == LoudnessMeter.SILENCE) {
       return frames;
     }
     double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB;
-    double peak = LoudnessMeter.truePeak(pcm);
+    double peak = LoudnessMeter.truePeak(pcm, a);
     int most = (int) Math.floor((target.peakDb() - peak) / Mp3Gain.STEP_DB);
-    int wanted = voice == null ? (int) Math.round(ideal)
-        : levels.steps(voice, ideal, pcm.length / (double) first.sampleRate(), most);
     if (voice != null) {
       levels.record(voice, loudness, peak, pcm.length / (double) first.sampleRate());
     }
-    int steps = Math.min(wanted, most);
-    if (steps == wanted || first.sampleRate() != AudioFormats.SAMPLE_RATE || pcm.length <= Mp3Encoder.ENCODER_DELAY) {
-      return steps == 0 ? frames : Mp3Gain.apply(frames, steps);
+    if (ideal <= most + TOLERANCE_LU / Mp3Gain.STEP_DB || first.sampleRate() != AudioFormats.SAMPLE_RATE
+        || pcm.length <= Mp3Encoder.ENCODER_DELAY) {
+      return gain(frames, Math.min(ideal, most), most, frameEnergy(a, pcm.length, Mp3Frames.count(frames).frames()));
     }
     // the decoded audio starts with the first encoding's delay; the new encoding adds its own,
     // so the words stay where the engine's marks say they are
     short[] speech = java.util.Arrays.copyOfRange(pcm, Mp3Encoder.ENCODER_DELAY, pcm.length);
     Leveled leveled = level(speech, first.sampleRate(), offsetLu);
     return encoder.encode(leveled.samples(), first.sampleRate(), leveled.gain());
+  }
+
+  /** {@code steps} (fractional) of global gain: whole ones, and one more before a pause for the rest. */
+  private static byte[] gain(byte[] frames, double steps, int most, double[] weights) {
+    int low = (int) Math.floor(steps);
+    double share = Mp3Gain.share(steps - low);
+    // a part of a few frames has no pause to put the step in: the nearer whole step
+    int raise = low + 1 > most ? 0 : weights.length < 8 ? (share < 0.5 ? 0 : weights.length)
+        : Mp3Gain.split(weights, share);
+    return low == 0 && raise == 0 ? frames : Mp3Gain.apply(frames, low, raise);
+  }
+
+  /**
+   * Each frame's share of the loudness: the K-weighted power of the 100 ms block it falls in, but
+   * nothing for blocks under the relative gate (they do not count in the integrated loudness).
+   */
+  private static double[] frameEnergy(LoudnessMeter.Analysis a, int samples, int frames) {
+    double[] power = a.weighted();
+    double mean = 0;
+    for (double p : power) {
+      mean += p;
+    }
+    double gate = power.length == 0 ? 0 : mean / power.length * 0.1;
+    double[] out = new double[Math.max(1, frames)];
+    double perFrame = samples / (double) out.length;
+    for (int f = 0; f < out.length; f++) {
+      int b = (int) ((f + 0.5) * perFrame / a.step());
+      double p = b < power.length ? power[b] : power.length > 0 ? power[power.length - 1] : 0;
+      out[f] = p > gate ? p : 0;
+    }
+    return out;
   }
 
   /** Encoded parts levelled by their voice's calibration, without decoding. */

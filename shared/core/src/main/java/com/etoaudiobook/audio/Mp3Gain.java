@@ -17,29 +17,35 @@ public final class Mp3Gain {
    * by {@code steps}, clamped to 0..255; frames with a CRC get it recomputed.
    */
   public static byte[] apply(byte[] frames, int steps) {
+    return apply(frames, steps, 0);
+  }
+
+  /**
+   * {@link #apply(byte[], int)} with the frames before {@code raiseUntil} moved one step more: a
+   * part between two whole steps, the change falling where {@link #split} put it.
+   */
+  public static byte[] apply(byte[] frames, int steps, int raiseUntil) {
     byte[] out = frames.clone();
-    if (steps == 0) {
+    if (steps == 0 && raiseUntil <= 0) {
       return out;
     }
     int offset = 0;
-    while (offset < out.length) {
+    for (int frame = 0; offset < out.length; frame++) {
       Mp3Frames.Header h = Mp3Frames.header(out, offset);
       if (h == null || offset + h.length() > out.length) {
         throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
       }
+      int by = frame < raiseUntil ? steps + 1 : steps;
       boolean crc = (out[offset + 1] & 1) == 0;
       int side = offset + 4 + (crc ? 2 : 0);
       int channels = h.mono() ? 1 : 2;
       int granules = h.version() == 1 ? 2 : 1;
-      // bits before the first granule: main_data_begin, private bits (and MPEG-1's scfsi)
-      int bit = h.version() == 1 ? (h.mono() ? 18 : 20) : (h.mono() ? 9 : 10);
-      int perGranule = h.version() == 1 ? 59 : 63;
-      for (int g = 0; g < granules * channels; g++) {
-        int at = side * 8 + bit + g * perGranule + 21; // after part2_3_length (12) and big_values (9)
+      for (int g = 0; g < granules * channels && by != 0; g++) {
+        int at = side * 8 + granuleBit(h, g) + 21; // after part2_3_length (12) and big_values (9)
         int gain = read8(out, at);
-        write8(out, at, Math.max(0, Math.min(255, gain + steps)));
+        write8(out, at, Math.max(0, Math.min(255, gain + by)));
       }
-      if (crc) {
+      if (crc && by != 0) {
         int c = crc16(out, offset, side, h.sideInfoLength());
         out[offset + 4] = (byte) (c >> 8);
         out[offset + 5] = (byte) c;
@@ -47,6 +53,97 @@ public final class Mp3Gain {
       offset += h.length();
     }
     return out;
+  }
+
+  /** Where granule-channel {@code g}'s side info starts, in bits after the frame's header (and CRC). */
+  private static int granuleBit(Mp3Frames.Header h, int g) {
+    // bits before the first granule: main_data_begin, private bits (and MPEG-1's scfsi)
+    int bit = h.version() == 1 ? (h.mono() ? 18 : 20) : (h.mono() ? 9 : 10);
+    return bit + g * (h.version() == 1 ? 59 : 63);
+  }
+
+  /**
+   * How much each frame holds, from its side info alone: the square of its quantizer's step
+   * (2^(global_gain / 2)), which an encoder sets by the signal's level, where its granules code any
+   * value, and nothing where they code none (a pause). A part levelled without decoding places its
+   * change of gain by these. (The bits a granule spends say less: a constant-bitrate encoder pours
+   * its surplus into silent granules.)
+   */
+  public static double[] frameWeights(byte[] frames) {
+    double[] weights = new double[64];
+    int frame = 0;
+    for (int offset = 0; offset < frames.length; frame++) {
+      Mp3Frames.Header h = Mp3Frames.header(frames, offset);
+      if (h == null || offset + h.length() > frames.length) {
+        throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
+      }
+      if (frame == weights.length) {
+        weights = java.util.Arrays.copyOf(weights, frame * 2);
+      }
+      int side = offset + 4 + ((frames[offset + 1] & 1) == 0 ? 2 : 0);
+      int granules = (h.version() == 1 ? 2 : 1) * (h.mono() ? 1 : 2);
+      for (int g = 0; g < granules; g++) {
+        int at = side * 8 + granuleBit(h, g);
+        int bigValues = ((read8(frames, at + 12) << 1) | (read8(frames, at + 13) & 1)) & 0x1FF;
+        if (bigValues > 0) {
+          weights[frame] += STEP_POWER[read8(frames, at + 21)];
+        }
+      }
+      offset += h.length();
+    }
+    return java.util.Arrays.copyOf(weights, frame);
+  }
+
+  /** 2^(g / 2) for every global_gain g. */
+  private static final double[] STEP_POWER = new double[256];
+
+  static {
+    for (int g = 0; g < STEP_POWER.length; g++) {
+      STEP_POWER[g] = Math.pow(2, g / 2.0);
+    }
+  }
+
+  /** The share of a part's energy that one step more must reach to raise the whole by {@code fraction} of a step. */
+  public static double share(double fraction) {
+    return (Math.pow(10, fraction * STEP_DB / 10) - 1) / (Math.pow(10, STEP_DB / 10) - 1);
+  }
+
+  /** How far the frame chosen by {@link #split} may move the share raised, for a quieter place. */
+  static final double SHARE_SLACK = 0.08;
+
+  /**
+   * The frame before which one step more goes, so that the frames before it hold {@code share} of
+   * the energy ({@code weights}, one per frame). Among the frames that get within
+   * {@link #SHARE_SLACK} of it, the quietest: the step falls in a pause, where it is not heard as a
+   * jump (the decoder's overlapping windows spread it over 26 ms anyway).
+   */
+  public static int split(double[] weights, double share) {
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    if (total <= 0) {
+      return (int) Math.round(share * weights.length);
+    }
+    int best = 0;
+    double bestQuiet = Double.MAX_VALUE, bestMiss = Double.MAX_VALUE;
+    double before = 0;
+    for (int i = 0; i <= weights.length; i++) {
+      double miss = Math.abs(before / total - share);
+      double quiet = (i > 0 ? weights[i - 1] : 0) + (i < weights.length ? weights[i] : 0);
+      boolean close = miss <= SHARE_SLACK;
+      boolean bestClose = bestMiss <= SHARE_SLACK;
+      if (close && (!bestClose || quiet < bestQuiet || quiet == bestQuiet && miss < bestMiss)
+          || !close && !bestClose && miss < bestMiss) {
+        best = i;
+        bestQuiet = quiet;
+        bestMiss = miss;
+      }
+      if (i < weights.length) {
+        before += weights[i];
+      }
+    }
+    return best;
   }
 
   private static int read8(byte[] b, int bit) {

@@ -40,34 +40,13 @@ final class CastBuilder {
    * be frequent and not look like places.
    */
   void build(Map<String, Integer> speakerForms) {
-    Map<String, Integer> formCount = new HashMap<>();
-    Map<String, Integer> placeCount = new HashMap<>();
-    Map<String, Integer> thingCount = new HashMap<>();
-    Map<String, Integer> theCount = new HashMap<>();
-    Map<String, String> formTitle = new HashMap<>();
-    Map<String, String> formCore = new HashMap<>();
-    for (Names.Mention m : mentions) {
-      formCount.merge(m.form, 1, Integer::sum);
-      formTitle.put(m.form, m.title);
-      formCore.put(m.form, m.core);
-      // In dialogue people are "to" and "of" someone too; "in", "at", "from" still mean a place,
-      // and so does "on the" ("on the Embankment"; "to the Duke" may well be a person).
-      boolean afterThe = m.first > 1 && t.lower[m.first - 1].equals("the");
-      int prep = afterThe ? m.first - 2 : m.first - 1;
-      if (prep >= 0 && (t.quote[m.first] < 0 && !afterThe
-          ? Lexicon.PLACE_PREPOSITIONS.contains(t.lower[prep])
-          : Lexicon.STRONG_PLACE_PREPOSITIONS.contains(t.lower[prep])
-          || afterThe && t.lower[prep].equals("on"))) {
-        placeCount.merge(m.form, 1, Integer::sum);
-      }
-      // "in India", "an Englishman": a person is hardly ever inside something or "a" name.
-      if (m.first > 0 && !m.possessive && Lexicon.THING_MARKERS.contains(t.lower[m.first - 1])) {
-        thingCount.merge(m.form, 1, Integer::sum);
-      }
-      if (m.first > 0 && t.lower[m.first - 1].equals("the")) {
-        theCount.merge(m.form, 1, Integer::sum);
-      }
-    }
+    FormEvidence ev = new FormEvidence(t, mentions);
+    Map<String, Integer> formCount = ev.count;
+    Map<String, Integer> placeCount = ev.place;
+    Map<String, Integer> thingCount = ev.thing;
+    Map<String, Integer> theCount = ev.afterThe;
+    Map<String, String> formTitle = ev.title;
+    Map<String, String> formCore = ev.core;
     // "Frances" of "Frances Clyne" is a first name, whatever "France" is.
     for (String core : formCore.values()) {
       if (core.contains(" ")) {

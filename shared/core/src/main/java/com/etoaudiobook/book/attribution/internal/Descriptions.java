@@ -68,6 +68,9 @@ final class Descriptions {
     for (int k = c.tok + 1; k <= last; k++) {
       // Only adjectives and nouns: "the seat and" or "the moment in" is no description.
       String w = t.lower[k];
+      if (w.equals("and") && k > c.tok + 1 && k < last - 1) {
+        continue;  // "a haughty and magnificent nephew"
+      }
       if (!t.isWord[k] || t.isCap(k) || Lexicon.STOP.contains(w) || w.endsWith("ly")
           || BREAKS.contains(w) || w.length() > 4 && w.endsWith("ed")
           || Lexicon.CLAUSE_OPENERS.contains(w) || Salience.PREPOSITIONS.contains(w)

@@ -263,6 +263,18 @@ final class Names {
         break;
       }
     }
+    if (words >= 2 && !possessive && particles(k) == 0 && gluedToPhrase(k)) {
+      // "Margaret Howards End": the last word opens a capitalised phrase (a house, a title),
+      // it is not the surname of the name before it.
+      int back = k - 1;
+      while (back > j && !t.isWord[back - 1]) {
+        back--;
+      }
+      String c = core.toString();
+      core.setLength(c.lastIndexOf(' '));
+      k = back;
+      words--;
+    }
     if (words == 0) {
       if (title != null && Lexicon.STANDALONE_TITLES.contains(l) && !t.sentenceStart[i]) {
         // "the Duchess", "the Captain": a title used as a name.
@@ -291,6 +303,13 @@ final class Names {
     }
     add(new Mention(i, k, title, core.toString(), possessive));
     return k;
+  }
+
+  /** Token k, right after a name, is a capitalised word of a phrase, not a name or a title. */
+  private boolean gluedToPhrase(int k) {
+    return k < t.size && k > 0 && t.para[k] == t.para[k - 1] && t.isWord[k] && t.isCap(k)
+        && !t.sentenceStart[k] && !t.isAllCaps(k) && !isNameWord(k) && !Tokens.isTitle(t.lower[k])
+        && t.quote[k] == t.quote[k - 1];
   }
 
   /** The one-word name at [i, k) is followed by a past tense or speech verb, or said by one. */

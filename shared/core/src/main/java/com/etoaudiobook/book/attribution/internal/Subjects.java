@@ -157,7 +157,7 @@ final class Subjects {
       int w = 0;
       while (j < limit && w < 4 && t.isWord[j] && !t.isCap(j)
           && verbs.at(j, limit) < 0 && !verbs.isFiller(j) && !t.lower[j].equals("to")
-          && !t.lower[j].equals("and")) {
+          && (!t.lower[j].equals("and") || pairedAdjective(j, w, limit))) {
         String g = nounGender(t.lower[j]);
         if (g != null) {
           gender = g;
@@ -181,6 +181,14 @@ final class Subjects {
       return new Cue(NAME, m2, null, k + 1);
     }
     return null;
+  }
+
+  /** "a haughty and magnificent nephew": "and" at j joins two adjectives of one description. */
+  private boolean pairedAdjective(int j, int w, int limit) {
+    return w >= 1 && j + 2 < limit && t.isWord[j + 1] && !t.isCap(j + 1) && t.isWord[j + 2]
+        && !t.isCap(j + 2) && !Lexicon.STOP.contains(t.lower[j + 1])
+        && !Lexicon.DETERMINERS.contains(t.lower[j + 1]) && verbs.at(j + 1, limit) < 0
+        && verbs.at(j + 2, limit) < 0 && !Lexicon.STOP.contains(t.lower[j + 2]);
   }
 
   /** A subject whose last token is k: "Alice", "the old man", "she". */

@@ -116,6 +116,27 @@ class CastBuilderTest {
   }
 
   @Test
+  void aNameBeforeANounOrAloneInItalicsIsAThing() {
+    // "the Dogana men": a word never in a titled or full name, before a noun ("the men"), is a
+    // modifier; "_Universe_" in italics is a title. "the Oakley house" is a family's house.
+    String text = repeat("Ada Moss met the men at the gate. The men were tired, the men slept."
+        + " The Dogana men waved. Mr. Oakley read the _Universe_. The Oakley men waved.", 4)
+        + "\"Go,\" said the Dogana men.\n\n\"Yes,\" said Mr. Oakley.\n";
+    List<Names.Person> cast = cast(text, Map.of("Ada Moss", 2, "Dogana", 1, "Mr. Oakley", 1));
+    assertEquals(null, person(cast, "Dogana"));
+    assertEquals(null, person(cast, "Universe"));
+    assertTrue(person(cast, "Mr. Oakley") != null);
+  }
+
+  @Test
+  void aNameDoesNotTakeTheFirstWordOfACapitalisedPhrase() {
+    List<Names.Person> cast = cast(repeat("Margaret Moss loved Howards End. Margaret walked"
+        + " about. She left Margaret Howards End at last.", 4), Map.of("Margaret", 2));
+    assertTrue(person(cast, "Margaret") != null);
+    assertEquals(null, person(cast, "Margaret Howards"));
+  }
+
+  @Test
   void aPlaceMisreadAsASpeakerOnceIsStillAPlace() {
     // One speech cue against a dozen "to"/"of"/"from" mentions: a place, not a person.
     List<Names.Person> cast = cast(repeat("Ada Moss travelled to Borland. She loved the hills of"
