@@ -1,13 +1,13 @@
-import { api, errorMessage } from './api';
+import { errorMessage } from './api';
 import { chapterAtMs, chapterOfSegment, lastAtOrBefore, timelineText } from './book';
-import { artwork } from './cover';
 import { renderBookHead } from './bookhead';
 import { renderDownloads } from './downloads';
-import { bindMediaSession } from './media';
+import { bindMediaSession, mediaChapter, mediaPosition } from './media';
 import { $, formatTime, setError } from './dom';
 import { bindKeys, runAction } from './player-keys';
 import { ReadAlong } from './readalong';
 import { PlayerExtras } from './player-extras';
+import { BookSegments } from './player-segments';
 import { loadPosition, savePosition } from './position';
 import { SegmentList } from './seglist';
 import { updateShelf } from './store';
@@ -18,10 +18,7 @@ import type { JobView, PlayerSegment, SegmentsResponse } from './types';
  * duration) and the chapter in use are loaded; other chapters come when the listener gets there.
  */
 export class Player {
-  private jobId?: string;
-  private outline?: SegmentsResponse;
-  private chapters = new Map<number, Promise<PlayerSegment[]>>();
-  private loaded = new Map<number, PlayerSegment[]>();
+  private readonly segments = new BookSegments();
   private cur = -1;
   private ch = -1;
   private readonly text = new ReadAlong($('readalong'), (ms) => this.seekInSegment(ms));
@@ -85,6 +82,12 @@ export class Player {
     bindMediaSession(this);
   }
 
+  private get jobId(): string | undefined {
+    return this.segments.jobId;
+  }
+  private get outline(): SegmentsResponse | undefined {
+    return this.segments.outline;
+  }
   get job(): string | undefined {
     return this.jobId;
   }
@@ -104,11 +107,8 @@ export class Player {
 
   /** Starts fetching a job's outline and chapter before its status is known (the job page opens in one round trip). */
   prefetch(jobId: string): Promise<boolean> {
-    const pos = loadPosition(jobId);
-    this.early = { id: jobId, answer: api.segments(jobId, pos?.chapter ?? 0).then((r) => r.value, () => undefined) };
-    return this.early.answer.then((r) => !!r); // segments come only for a finished job
+    return this.segments.prefetch(jobId);
   }
-  private early?: { id: string; answer: Promise<SegmentsResponse | undefined> };
 
   /** Opens a finished job: the outline and the chapter the listener was in (one request). */
   load(job: JobView): Promise<void> {
@@ -126,25 +126,17 @@ export class Player {
       this.audio.removeAttribute('src');
       this.cur = -1;
       this.ch = -1;
-      this.outline = undefined;
-      this.chapters.clear();
-      this.loaded.clear();
     }
-    this.jobId = job.id;
+    this.segments.use(job.id);
     $('player-bar').hidden = false;
     document.body.classList.add('has-player');
     const err = $('player-error');
     setError(err, null);
     const pos = loadPosition(job.id);
     try {
-      const early = this.early?.id === job.id ? await this.early.answer : undefined;
-      this.early = undefined;
-      const r = early ?? (await api.segments(job.id, pos?.chapter ?? 0)).value;
+      const r = await this.segments.fetchOutline(job.id, pos?.chapter ?? 0);
       if (this.jobId !== job.id) return;
-      this.outline = r;
-      const at = r.chapters.findIndex((c) => c.index === (r.chapter ?? r.segments[0]?.chapter));
-      this.loaded.set(at, r.segments);
-      this.chapters.set(at, Promise.resolve(r.segments));
+      const at = this.segments.setOutline(r);
       renderBookHead(r, job.title);
       this.seek.max = String(Math.max(1, Math.round(r.durationMs / 1000)));
       const c = r.chapters[at];
@@ -159,28 +151,10 @@ export class Player {
     }
   }
 
-  private chapterSegments(at: number): Promise<PlayerSegment[]> {
-    let p = this.chapters.get(at);
-    if (!p) {
-      const id = this.jobId!;
-      p = api.segments(id, this.outline!.chapters[at].index).then((r) => {
-        this.loaded.set(at, r.value.segments);
-        return r.value.segments;
-      });
-      p.catch(() => this.chapters.delete(at));
-      this.chapters.set(at, p);
-    }
-    return p;
-  }
-
   private async refreshLinks(): Promise<void> {
     if (!this.jobId || !this.outline || this.ch < 0) return;
-    this.chapters.clear();
-    this.loaded.clear();
     try {
-      const r = await api.segments(this.jobId, this.outline.chapters[this.ch].index, true);
-      this.loaded.set(this.ch, r.value.segments);
-      this.chapters.set(this.ch, Promise.resolve(r.value.segments));
+      await this.segments.refresh(this.ch);
       this.retriedUrl = false;
       this.audio.removeAttribute('src');
       this.select(this.cur, { time: this.audio.currentTime, autoplay: this.playing, force: true });
@@ -196,13 +170,13 @@ export class Player {
     const count = o.segmentCount ?? o.chapters.reduce((t, c) => t + c.segments, 0);
     const g = Math.max(0, Math.min(count - 1, global));
     const at = chapterOfSegment(o.chapters, g);
-    const segs = this.loaded.get(at);
+    const segs = this.segments.chapter(at);
     const token = ++this.selectToken;
     if (!segs) {
       $('now-speaking').textContent = `Loading chapter ${at + 1}…`;
       if (opts.autoplay) this.pendingPlay = true;
       this.onPlayState();
-      this.chapterSegments(at).then(() => {
+      this.segments.load(at).then(() => {
         if (token === this.selectToken) this.select(g, opts);
       }, (e: unknown) => setError($('player-error'), `Could not load chapter ${at + 1}: ${errorMessage(e)}`));
       return;
@@ -221,7 +195,7 @@ export class Player {
     this.save(true);
     // near a chapter's end, fetch the next one so the step across has no wait
     const c = o.chapters[at];
-    if (g >= c.firstSegment + c.segments - 3 && at + 1 < o.chapters.length) void this.chapterSegments(at + 1).catch(() => undefined);
+    if (g >= c.firstSegment + c.segments - 3 && at + 1 < o.chapters.length) void this.segments.load(at + 1).catch(() => undefined);
   }
 
   private play(seg: PlayerSegment, opts: { time?: number; autoplay?: boolean }, token: number): void {
@@ -261,20 +235,12 @@ export class Player {
     $('bar-chapter').textContent = c.title;
     $('chapter-h').textContent = `${c.title} · ${c.segments.toLocaleString()} segment${c.segments === 1 ? '' : 's'}`;
     $<HTMLButtonElement>('next-chapter').disabled = this.ch >= o.chapters.length - 1;
-    if ('mediaSession' in navigator) {
-      const meta = new MediaMetadata({ title: c.title || o.title, artist: o.author || '', album: o.title });
-      navigator.mediaSession.metadata = meta;
-      void artwork(o.coverUrl).then((a) => {
-        meta.artwork = a;
-      });
-    }
+    mediaChapter(o, c.title);
   }
 
   /** Where the listener is, in ms of the whole book. */
   positionMs(): number {
-    const segs = this.loaded.get(this.ch);
-    const c = this.outline?.chapters[this.ch];
-    const seg = segs && c ? segs[this.cur - c.firstSegment] : undefined;
+    const seg = this.segments.segment(this.ch, this.cur);
     return seg ? seg.startMs + (this.audio.currentTime || 0) * 1000 : 0;
   }
 
@@ -284,9 +250,9 @@ export class Player {
     if (!o) return;
     const t = Math.max(0, Math.min(o.durationMs - 1, ms));
     const at = chapterAtMs(o.chapters, t);
-    const segs = this.loaded.get(at);
+    const segs = this.segments.chapter(at);
     if (!segs) {
-      this.chapterSegments(at).then(() => this.seekMs(t), (e: unknown) => setError($('player-error'), errorMessage(e)));
+      this.segments.load(at).then(() => this.seekMs(t), (e: unknown) => setError($('player-error'), errorMessage(e)));
       return;
     }
     const i = lastAtOrBefore(segs, t, (s) => s.startMs);
@@ -296,8 +262,7 @@ export class Player {
 
   /** From a word of the read-along text. */
   seekInSegment(ms: number): void {
-    const c = this.outline?.chapters[this.ch];
-    const seg = c && this.loaded.get(this.ch)?.[this.cur - c.firstSegment];
+    const seg = this.segments.segment(this.ch, this.cur);
     if (seg) this.seekMs(seg.startMs + ms);
   }
 
@@ -389,10 +354,9 @@ export class Player {
   };
 
   private update(): void {
-    const segs = this.loaded.get(this.ch);
     const o = this.outline;
-    if (!segs || !o || this.cur < 0) return;
-    const seg = segs[this.cur - o.chapters[this.ch].firstSegment];
+    const seg = this.cur < 0 ? undefined : this.segments.segment(this.ch, this.cur);
+    if (!seg || !o) return;
     const ms = this.audio.currentTime * 1000;
     this.text.at(seg, ms);
     const pos = (seg.startMs + ms) / 1000;
@@ -401,13 +365,9 @@ export class Player {
       this.showTime(pos);
     }
     this.extras.tick();
-    if ('mediaSession' in navigator && navigator.mediaSession.setPositionState && Math.abs(pos - this.lastMediaPos) >= 1) {
+    if ('mediaSession' in navigator && Math.abs(pos - this.lastMediaPos) >= 1) {
       this.lastMediaPos = pos;
-      try {
-        navigator.mediaSession.setPositionState({ duration: o.durationMs / 1000, position: Math.min(pos, o.durationMs / 1000), playbackRate: this.audio.playbackRate || 1 });
-      } catch {
-        /* a position past the duration by rounding */
-      }
+      mediaPosition(pos, o.durationMs / 1000, this.audio.playbackRate || 1);
     }
   }
 

@@ -31,6 +31,8 @@ abstract class Salience {
   int[] spoken = new int[16];
   /** The cue being resolved is a thought or words to oneself. */
   boolean selfTalk;
+  /** The cue being resolved is a gendered plain description ("the old gentleman"). */
+  boolean plainDescription;
 
   Salience(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
            Cue[] cues) {
@@ -145,7 +147,7 @@ abstract class Salience {
     if (best == -2) {
       best = weak;
     }
-    if (best != -2 && !desc) {
+    if (best != -2 && (!desc || plainDescription)) {
       return decidedA("para", best);
     }
     int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);

@@ -62,6 +62,34 @@ class ResolverTest {
   }
 
   @Test
+  void aPlainDescriptionIsTheOneItsParagraphNamesNotTheOtherParty() {
+    List<String> s = speakers("""
+        Tom Harlow and Nora Vance sat by the fire.
+
+        "It is cold," said Tom Harlow.
+
+        "It is winter," said Nora Vance.
+
+        Mr. Brill came in and shut the door. "It is colder outside," said the old gentleman.
+        """);
+    assertEquals(List.of("Tom Harlow", "Nora Vance", "Mr. Brill"), s);
+  }
+
+  @Test
+  void aVoiceIsNoOneNewButTheActionBeatOfItsParagraph() {
+    List<String> s = speakers("""
+        Tom Harlow and Nora Vance sat by the fire.
+
+        "It is cold," said Tom Harlow.
+
+        "It is winter," said Nora Vance.
+
+        Mr. Brill knocked at the door. "Let me in," a voice said.
+        """);
+    assertEquals(List.of("Tom Harlow", "Nora Vance", "Mr. Brill"), s);
+  }
+
+  @Test
   void aSurnameWithParticlesIsShownWithPlainSpaces() {
     List<String> s = speakers("""
         "Go now," said Mr. van der Vell.
