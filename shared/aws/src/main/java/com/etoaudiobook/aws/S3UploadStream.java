@@ -15,7 +15,9 @@ import java.util.List;
  * The stream behind {@link S3BlobStore#create}: a streaming multipart upload holding at most one
  * part in memory. An object smaller than one part is sent with a single PutObject. The object
  * appears only when {@link #close()} completes the upload; {@link #abort()} (or any failed
- * request) aborts it so no parts are left to be billed.
+ * request) aborts it so no parts are left to be billed. Its methods are synchronized: a writer
+ * streaming on one thread may be aborted from another, which then waits for the request under way
+ * (and never sees an upload id half made).
  */
 public final class S3UploadStream extends BlobUpload {
   private static final int FIRST_BUFFER = 64 * 1024;
@@ -46,7 +48,7 @@ public final class S3UploadStream extends BlobUpload {
   }
 
   @Override
-  public void write(byte[] b, int off, int len) throws IOException {
+  public synchronized void write(byte[] b, int off, int len) throws IOException {
     ensureOpen();
     while (len > 0) {
       if (filled == partSize) {
@@ -65,7 +67,7 @@ public final class S3UploadStream extends BlobUpload {
 
   /** Completes the upload: the object becomes visible, whole. */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     if (finished) {
       return;
     }
@@ -90,7 +92,7 @@ public final class S3UploadStream extends BlobUpload {
 
   /** Drops everything written so far; the object is not created (an existing one is untouched). */
   @Override
-  public void abort() {
+  public synchronized void abort() {
     if (finished) {
       return;
     }

@@ -193,6 +193,46 @@ class S3BlobStoreTest {
     assertTrue(s3.listMultipartUploads(r -> r.bucket(BUCKET).prefix("abort/")).uploads().isEmpty());
   }
 
+  /**
+   * A writer streaming on one thread is aborted from another while its first part is under way (as
+   * the assembly's book upload is): the abort must wait for it and abort the upload it made, or the
+   * upload, created after the abort looked, is left to be billed.
+   */
+  @Test
+  void abortFromAnotherThreadWhileAPartIsUnderWayLeavesNothing() throws Exception {
+    String key = "abort-race/book.mp3";
+    java.util.concurrent.CountDownLatch creating = new java.util.concurrent.CountDownLatch(1);
+    // the real client, with CreateMultipartUpload slow enough for the abort to land while it runs
+    S3Client slow = (S3Client) java.lang.reflect.Proxy.newProxyInstance(S3Client.class.getClassLoader(),
+        new Class<?>[] {S3Client.class}, (proxy, method, args) -> {
+          if (method.getName().equals("createMultipartUpload")) {
+            creating.countDown();
+            Thread.sleep(300);
+          }
+          try {
+            return method.invoke(s3, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    S3UploadStream out = new S3UploadStream(slow, BUCKET, key, "audio/mpeg", S3BlobStore.DEFAULT_PART_SIZE);
+    Thread writer = new Thread(() -> {
+      try {
+        out.write(new byte[10 * 1024 * 1024]); // one part uploaded on the way
+      } catch (java.io.IOException e) {
+        // the abort may close the stream under it: what counts is what is left on S3
+      }
+    });
+    writer.start();
+    creating.await();
+    out.abort();
+    writer.join();
+    out.close(); // a no-op after abort
+    assertFalse(store.exists(key));
+    assertTrue(s3.listMultipartUploads(r -> r.bucket(BUCKET).prefix("abort-race/")).uploads().isEmpty(),
+        "an upload was left after the abort");
+  }
+
   @Test
   void uploadsLeftByAWriterThatDiedAreAbortedAtStartUp() throws Exception {
     S3UploadStream orphan = store.create("orphan/killed.mp3", "audio/mpeg");

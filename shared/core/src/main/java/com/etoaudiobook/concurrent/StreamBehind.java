@@ -84,15 +84,28 @@ public final class StreamBehind extends OutputStream {
 
   /**
    * Drops the chunks not yet written and waits for the one being written, so the caller may then
-   * abort the target without a write racing it. The target is not closed.
+   * abort the target without a write racing it. The target is not closed. Waits even when the
+   * caller is interrupted (it usually is, when it stops): a write that ignores interrupts, as a
+   * blocking socket write does, must end before the abort; the interrupt is kept for the caller.
    */
   public void stop() {
     closed = true;
     thread.shutdownNow();
+    boolean interrupted = Thread.interrupted();
     try {
-      thread.awaitTermination(1, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      while (true) {
+        try {
+          if (thread.awaitTermination(1, TimeUnit.MINUTES)) {
+            return;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

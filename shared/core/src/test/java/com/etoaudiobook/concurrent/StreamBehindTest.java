@@ -109,4 +109,38 @@ class StreamBehindTest {
     assertEquals(1, started.get(), "chunks waiting were dropped, not written");
     assertThrows(IOException.class, () -> out.write(new byte[1]));
   }
+
+  /** The writer stops because its thread was interrupted: stop() must still outwait a write that ignores interrupts. */
+  @Test
+  void stopOnAnInterruptedThreadWaitsForTheWriteUnderWay() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    AtomicBoolean writing = new AtomicBoolean();
+    OutputStream socketLike = new OutputStream() {
+      @Override
+      public void write(int b) {
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        writing.set(true);
+        entered.countDown();
+        long end = System.nanoTime() + 500_000_000L;
+        while (System.nanoTime() < end) {
+          Thread.onSpinWait(); // a blocking socket write: deaf to interrupts until its request ends
+        }
+        writing.set(false);
+      }
+    };
+    StreamBehind out = new StreamBehind(socketLike, 4, 8, "test-interrupted-stop");
+    out.write(new byte[4]);
+    entered.await();
+    Thread.currentThread().interrupt();
+    try {
+      out.stop();
+      assertFalse(writing.get(), "stop() returned while the target was still being written: an abort would race it");
+      assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt is kept");
+    } finally {
+      Thread.interrupted();
+    }
+  }
 }

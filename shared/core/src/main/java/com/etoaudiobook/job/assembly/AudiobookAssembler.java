@@ -12,7 +12,6 @@ import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.Keys;
 import com.etoaudiobook.job.synthesis.PartResult;
 import com.etoaudiobook.job.synthesis.PartSpec;
-import com.etoaudiobook.storage.BlobStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,11 +36,9 @@ import java.util.concurrent.Executors;
  */
 public final class AudiobookAssembler {
   private final JobStore store;
-  private final BlobStore blobs;
 
   public AudiobookAssembler(JobStore store) {
     this.store = store;
-    this.blobs = store.blobs();
   }
 
   /**
@@ -112,8 +109,8 @@ public final class AudiobookAssembler {
     outputs.put("captions", Keys.out(jobId, "captions.vtt"));
     outputs.put("manifest", Keys.out(jobId, "manifest.json"));
     try {
-      new AudiobookWriter(store, reads, writes).write(job, book, plan, timeline, chapters, outputs.get("audiobook"), kept);
-      blobs.put(outputs.get("chapters"), ChapterMarks.chaptersJson(chapters), "application/json");
+      new AudiobookWriter(store, reads, writes).write(job, book, plan, timeline, chapters, outputs.get("audiobook"),
+          outputs.get("chapters"), kept);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

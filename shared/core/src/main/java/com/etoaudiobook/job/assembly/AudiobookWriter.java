@@ -28,13 +28,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Writes the audiobook MP3 (ID3v2 tag with chapters, Xing header, then the parts' frames with silent
  * frames for the pauses) and one MP3 per segment, in one pass over the timeline, handing each finished
- * segment to the captions and manifest writers. The three streamed files appear only once all of
- * them are complete; a failed pass publishes none of them.
+ * segment to the captions and manifest writers, and chapters.json. The manifest appears last, once
+ * the audiobook, captions and chapters are whole; a failed pass leaves none of them.
  */
 final class AudiobookWriter {
   private final JobStore store;
@@ -57,7 +61,7 @@ final class AudiobookWriter {
    * @param kept marks of each part kept from the first pass, or null where they are to be read again
    */
   void write(Job job, Book book, List<PartSpec> plan, Timeline timeline, List<Id3Tag.ChapterMark> chapters,
-             String audioKey, Speech.Mark[][] kept) throws IOException {
+             String audioKey, String chaptersKey, Speech.Mark[][] kept) throws IOException {
     String jobId = job.id();
     byte[] id3 = Id3Tag.build(new Id3Tag.Tags(book.title(), book.author(), book.language(),
         store.cover(job.bookId()), chapters));
@@ -87,11 +91,15 @@ final class AudiobookWriter {
     StreamBehind audio = null;
     BlobUpload captionsFile = null;
     BlobUpload manifestFile = null;
+    Future<?> texts = null;
+    // the files of this run already visible (segments included): deleted again if the run fails after all
+    Queue<String> published = new ConcurrentLinkedQueue<>();
+    String captionsKey = Keys.out(jobId, "captions.vtt");
     try {
       audioFile = blobs.create(audioKey, "audio/mpeg");
       // the upload sends a whole part now and then: on a thread of its own, while the next parts are read
       audio = new StreamBehind(audioFile, BOOK_CHUNK, BOOK_CHUNKS_AHEAD, "assembly-book");
-      captionsFile = blobs.create(Keys.out(jobId, "captions.vtt"), "text/vtt");
+      captionsFile = blobs.create(captionsKey, "text/vtt");
       manifestFile = blobs.create(Keys.out(jobId, "manifest.json"), "application/json");
       CaptionsWriter captions = new CaptionsWriter(new OutputStreamWriter(captionsFile, StandardCharsets.UTF_8));
       ManifestWriter manifest = new ManifestWriter(Json.MAPPER.getFactory().createGenerator(manifestFile),
@@ -113,7 +121,7 @@ final class AudiobookWriter {
         if (e.segment() != current) {
           if (current >= 0) {
             finishSegment(jobId, segments.get(current), timeline, segmentAudio, segmentMarks, captions, manifest,
-                segmentWrites);
+                segmentWrites, published);
           }
           current = e.segment();
           segmentAudio.reset();
@@ -134,32 +142,114 @@ final class AudiobookWriter {
       }
       if (current >= 0) {
         finishSegment(jobId, segments.get(current), timeline, segmentAudio, segmentMarks, captions, manifest,
-            segmentWrites);
+            segmentWrites, published);
       }
       manifest.end();
       segmentWrites.awaitAll();
-      // everything is written: only now do the three files appear, the small two beside the book's last part
-      WriteBehind texts = new WriteBehind(writes, 1);
-      texts.submit(() -> {
+      // everything is written: the captions and chapters are published beside the book's last part,
+      // the manifest, which clients read as "done", last, once the others are whole
+      texts = writes.submit(() -> {
         try {
-          manifest.close();
           captions.close();
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
+        published.add(captionsKey);
+        blobs.put(chaptersKey, ChapterMarks.chaptersJson(chapters), "application/json");
+        published.add(chaptersKey);
       });
       audio.close();
-      texts.awaitAll();
+      published.add(audioKey);
+      awaitUninterruptibly(texts);
+      manifest.close();
     } catch (IOException | RuntimeException | Error e) {
-      // a failed run publishes nothing: no truncated audiobook for a user to download
+      // a failed run publishes nothing: no truncated audiobook for a user to download, and no manifest
+      // or captions of a failed job. The texts are waited for first, so none is closed after the abort.
+      // The clean-up runs whole even when the run failed by an interrupt, which is kept for the caller.
+      boolean interrupted = Thread.interrupted();
+      if (texts != null) {
+        try {
+          awaitUninterruptibly(texts);
+        } catch (RuntimeException | Error t) {
+          suppress(e, t);
+        }
+      }
+      awaitSegmentWrites(segmentWrites, e);
       if (audio != null) {
         audio.stop();
       }
-      BlobUpload.abortAll(audioFile, captionsFile, manifestFile);
+      try {
+        BlobUpload.abortAll(audioFile, captionsFile, manifestFile);
+      } catch (RuntimeException t) {
+        e.addSuppressed(t);
+      }
+      // the segment files too: on S3 a delete a segment, so they go in parallel
+      WriteBehind deletes = new WriteBehind(writes, AudiobookAssembler.AHEAD);
+      try {
+        for (String key : published) {
+          deletes.submit(() -> blobs.delete(key));
+        }
+        deletes.awaitAll();
+      } catch (RuntimeException t) {
+        e.addSuppressed(t);
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
       if (e instanceof UncheckedIOException u) {
         throw u.getCause();
       }
       throw e;
+    }
+  }
+
+  /** Waits for the segment writes still under way, so none lands after the clean-up; the interrupt is kept. */
+  private static void awaitSegmentWrites(WriteBehind segmentWrites, Throwable failure) {
+    boolean interrupted = Thread.interrupted();
+    while (true) {
+      try {
+        segmentWrites.awaitAll();
+        break;
+      } catch (RuntimeException | Error t) {
+        interrupted |= Thread.interrupted();
+        suppress(failure, t);
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void suppress(Throwable failure, Throwable t) {
+    if (t != failure && t.getCause() != failure) {
+      failure.addSuppressed(t);
+    }
+  }
+
+  /** Waits even when interrupted, as a close under way ignores interrupts; the interrupt is kept. */
+  private static void awaitUninterruptibly(Future<?> f) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          f.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -169,10 +259,13 @@ final class AudiobookWriter {
 
   private void finishSegment(String jobId, Segment s, Timeline timeline, ByteArrayOutputStream audio,
                              List<Speech.Mark> marks, CaptionsWriter captions, ManifestWriter manifest,
-                             WriteBehind writes) throws IOException {
+                             WriteBehind writes, Queue<String> published) throws IOException {
     String key = Keys.segmentAudio(jobId, s.index());
     byte[] segmentAudio = audio.toByteArray();
-    writes.submit(() -> blobs.put(key, segmentAudio, "audio/mpeg"));
+    writes.submit(() -> {
+      blobs.put(key, segmentAudio, "audio/mpeg");
+      published.add(key);
+    });
     long start = timeline.segmentStartMs(s.index());
     long end = timeline.segmentEndMs(s.index());
     manifest.segment(s, start, end, key.substring(key.indexOf("/out/") + 5), marks);

@@ -20,9 +20,16 @@ import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.storage.FileBlobStore;
 import com.etoaudiobook.voice.Casting;
 import com.etoaudiobook.voice.Voice;
+import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.storage.BlobUpload;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +85,10 @@ class PartSynthesizerTest {
   }
 
   private Setup job(int segments) {
-    FileBlobStore blobs = new FileBlobStore(dir);
+    return job(segments, new FileBlobStore(dir));
+  }
+
+  private Setup job(int segments, BlobStore blobs) {
     JobStore store = new JobStore(blobs);
     RecordingQueue queue = new RecordingQueue();
     FailingEngine engine = new FailingEngine();
@@ -149,8 +159,7 @@ class PartSynthesizerTest {
     AudiobookAssembler assembler = new AudiobookAssembler(s.store());
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> assembler.assemble(jobId));
     assertTrue(e.getMessage().contains("part 3"), e.getMessage());
-    assertEquals(List.of(), s.store().blobs().list(Keys.out(jobId, "")).stream()
-        .filter(k -> !k.contains("/segments/")).toList(), "no audiobook, captions or manifest");
+    assertEquals(List.of(), s.store().blobs().list(Keys.out(jobId, "")), "no audiobook, captions, manifest or segment");
     assertEquals(List.of(), s.store().blobs().list("jobs/" + jobId + "/").stream()
         .filter(k -> k.contains(".tmp-")).toList(), "no temporary files left");
 
@@ -161,5 +170,108 @@ class PartSynthesizerTest {
     for (String name : List.of("audiobook", "chapters", "captions", "manifest")) {
       assertTrue(s.store().blobs().exists(outputs.get(name)), name);
     }
+  }
+
+  /**
+   * File storage whose upload of one object fails at its last request (close, or the put of a small
+   * file), as an S3 upload's CompleteMultipartUpload can. The failing close first waits a little, so
+   * the files written beside it have been closed by then, as they are when the book is the slow one.
+   */
+  static final class FailingPublish implements BlobStore {
+    final FileBlobStore files;
+    final String failing;
+
+    FailingPublish(FileBlobStore files, String failing) {
+      this.files = files;
+      this.failing = failing;
+    }
+
+    private boolean fails(String key) {
+      return key.contains("/out/") && key.endsWith("/" + failing);
+    }
+
+    @Override
+    public byte[] get(String key) {
+      return files.get(key);
+    }
+
+    @Override
+    public void put(String key, byte[] data, String contentType) {
+      if (fails(key)) {
+        throw new UncheckedIOException(new IOException("put of " + key + " failed on purpose"));
+      }
+      files.put(key, data, contentType);
+    }
+
+    @Override
+    public boolean exists(String key) {
+      return files.exists(key);
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+      return files.list(prefix);
+    }
+
+    @Override
+    public void delete(String key) {
+      files.delete(key);
+    }
+
+    @Override
+    public InputStream open(String key) {
+      return files.open(key);
+    }
+
+    @Override
+    public BlobUpload create(String key, String contentType) {
+      BlobUpload real = files.create(key, contentType);
+      if (!fails(key)) {
+        return real;
+      }
+      return new BlobUpload() {
+        @Override
+        public void write(int b) throws IOException {
+          real.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          real.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+          try {
+            Thread.sleep(300);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          real.abort();
+          throw new IOException("upload of " + key + " failed on purpose");
+        }
+
+        @Override
+        public void abort() {
+          real.abort();
+        }
+      };
+    }
+  }
+
+  /** Whichever of the run's files fails to be published, none of the others is left for a failed job. */
+  @ParameterizedTest
+  @ValueSource(strings = {"T.mp3", "captions.vtt", "chapters.json", "manifest.json"})
+  void anAssemblyWhoseUploadFailsAtTheEndPublishesNothing(String failing) {
+    FileBlobStore files = new FileBlobStore(dir);
+    Setup s = job(4, new FailingPublish(files, failing));
+    s.parts().forEach(p -> s.synthesizer().processPart(p, 1));
+    String jobId = s.parts().get(0).jobId();
+    Exception e = assertThrows(Exception.class, () -> new AudiobookAssembler(s.store()).assemble(jobId));
+    assertTrue(String.valueOf(e.getMessage()).contains("failed on purpose")
+        || String.valueOf(e.getCause()).contains("failed on purpose"), String.valueOf(e));
+    assertEquals(List.of(), files.list(Keys.out(jobId, "")), "no audiobook, chapters, captions, manifest or segment");
+    assertEquals(List.of(), files.list("jobs/" + jobId + "/").stream()
+        .filter(k -> k.contains(".tmp-")).toList(), "no temporary files left");
   }
 }

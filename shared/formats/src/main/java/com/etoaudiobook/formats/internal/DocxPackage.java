@@ -143,7 +143,10 @@ final class DocxPackage {
     }
   }
 
-  /** The children of {@code body} (POI's body elements): paragraphs and tables; content controls are not. */
+  /**
+   * The children of {@code body} (POI's body elements): paragraphs and tables, and those inside content
+   * controls (w:sdt) and custom XML, whose text Word shows as any other.
+   */
   private static void blocks(XMLStreamReader r, Consumer<Para> out) throws XMLStreamException {
     while (r.hasNext()) {
       int e = r.next();
@@ -157,6 +160,7 @@ final class DocxPackage {
       switch (r.getLocalName()) {
         case "p" -> out.accept(paragraph(r, true));
         case "tbl" -> table(r, out);
+        case "sdt", "sdtContent", "customXml" -> blocks(r, out); // sdtPr and customXmlPr are skipped inside
         default -> skip(r);
       }
     }
@@ -164,29 +168,55 @@ final class DocxPackage {
 
   /** A cell is one block (its lines kept apart); nested tables are read in place, before it. */
   private static void table(XMLStreamReader r, Consumer<Para> out) throws XMLStreamException {
-    for (int depth = 1; depth > 0; ) {
+    rows(r, out, false);
+  }
+
+  /**
+   * The rows (in a row, the cells) up to the end of the element the reader is in, looking through content
+   * controls and custom XML around them.
+   */
+  private static void rows(XMLStreamReader r, Consumer<Para> out, boolean inRow) throws XMLStreamException {
+    while (true) {
       int e = r.next();
       if (e == XMLStreamConstants.END_ELEMENT) {
-        depth--;
-      } else if (e == XMLStreamConstants.START_ELEMENT) {
-        String name = r.getLocalName();
-        if (depth == 1 && name.equals("tr")) {
-          depth++;
-        } else if (depth == 2 && name.equals("tc")) {
-          out.accept(cell(r, out));
-        } else {
-          skip(r);
+        return;
+      }
+      if (e != XMLStreamConstants.START_ELEMENT) {
+        continue;
+      }
+      switch (r.getLocalName()) {
+        case "tr" -> {
+          if (inRow) {
+            skip(r);
+          } else {
+            rows(r, out, true);
+          }
         }
+        case "tc" -> {
+          if (inRow) {
+            out.accept(cell(r, out));
+          } else {
+            skip(r);
+          }
+        }
+        case "sdt", "sdtContent", "customXml" -> rows(r, out, inRow);
+        default -> skip(r);
       }
     }
   }
 
   private static Para cell(XMLStreamReader r, Consumer<Para> out) throws XMLStreamException {
     StringBuilder sb = new StringBuilder();
+    cell(r, out, sb);
+    return new Para(sb.toString(), null, false);
+  }
+
+  /** The cell's paragraphs into {@code sb}, up to the end of the element the reader is in. */
+  private static void cell(XMLStreamReader r, Consumer<Para> out, StringBuilder sb) throws XMLStreamException {
     while (true) {
       int e = r.next();
       if (e == XMLStreamConstants.END_ELEMENT) {
-        return new Para(sb.toString(), null, false);
+        return;
       }
       if (e != XMLStreamConstants.START_ELEMENT) {
         continue;
@@ -200,6 +230,7 @@ final class DocxPackage {
           }
         }
         case "tbl" -> table(r, out);
+        case "sdt", "sdtContent", "customXml" -> cell(r, out, sb);
         default -> skip(r);
       }
     }

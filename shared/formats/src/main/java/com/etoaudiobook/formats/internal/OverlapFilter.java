@@ -13,6 +13,11 @@ final class OverlapFilter {
   private static final float CELL = 8f;
   /** Cells one look-up may visit: a glyph wider than a page (a damaged font) is compared nearby only. */
   private static final int MAX_SPAN = 8;
+  /**
+   * Points from the origin beyond which a glyph is not compared (no page is that big): the cell numbers of
+   * such a place overflow, and a loop over them would never end.
+   */
+  private static final float MAX_COORDINATE = 1 << 20;
 
   private long[] slotKeys = new long[1 << 12];
   private int[] slotHeads = new int[1 << 12];
@@ -36,6 +41,9 @@ final class OverlapFilter {
    * directions; if not, it is recorded.
    */
   boolean repeated(String text, float x, float y, float tolerance) {
+    if (!(Math.abs(x) <= MAX_COORDINATE && Math.abs(y) <= MAX_COORDINATE)) {
+      return false; // off any page, or NaN: kept, and not recorded
+    }
     if (tolerance > 0) {
       float reach = Math.min(tolerance, CELL * MAX_SPAN / 2f);
       int x0 = cell(x - reach);

@@ -34,6 +34,8 @@ public final class PdfLines extends PDFTextStripper {
   private final List<List<Line>> pages = new ArrayList<>();
   /** Pages before the first this reader reads. */
   private int skipped;
+  /** The page being read, from 0 in the document. */
+  private int pageIndex;
   private final OverlapFilter overlaps = new OverlapFilter();
   private int pageChars;
   /** Characters of the document so far, counted by every reader of one of its page ranges. */
@@ -59,7 +61,18 @@ public final class PdfLines extends PDFTextStripper {
     setStartPage(first);
     setEndPage(last);
     writeText(doc, Writer.nullWriter());
+    pad(Math.min(last, doc.getNumberOfPages()) - first + 1); // trailing pages without a content stream
     return pages;
+  }
+
+  /**
+   * Empty entries up to {@code count} pages: PDFBox never starts a page without a content stream, and the
+   * list must keep a page's index, which the outline's destinations use.
+   */
+  private void pad(int count) {
+    while (pages.size() < count) {
+      pages.add(new ArrayList<>());
+    }
   }
 
   float pageWidth() {
@@ -71,6 +84,8 @@ public final class PdfLines extends PDFTextStripper {
     Cancellation.check();
     pageChars = 0;
     overlaps.clear();
+    pageIndex = getCurrentPageNo() - 1;
+    pad(pageIndex - skipped);
     pages.add(new ArrayList<>());
     pageWidth = page.getCropBox().getWidth();
     super.startPage(page);
@@ -80,7 +95,7 @@ public final class PdfLines extends PDFTextStripper {
   protected void processTextPosition(TextPosition text) {
     Cancellation.check();
     if (++pageChars > MAX_PAGE_CHARS) {
-      throw new BookFormatException("too-large", "Page " + (skipped + pages.size()) + " of the PDF holds more than "
+      throw new BookFormatException("too-large", "Page " + (pageIndex + 1) + " of the PDF holds more than "
           + MAX_PAGE_CHARS + " characters, more than any printed page; its text layer cannot be read");
     }
     if ((pageChars & 1023) == 0) {
@@ -226,7 +241,7 @@ public final class PdfLines extends PDFTextStripper {
       float body = bodySize();
       String t = oneSpaced(dropNoteNumbers(body));
       if (!t.isEmpty()) {
-        pages.get(pages.size() - 1).add(new Line(skipped + pages.size() - 1, t, x, xEnd, y, body));
+        pages.get(pages.size() - 1).add(new Line(pageIndex, t, x, xEnd, y, body));
       }
     }
     text.setLength(0);

@@ -5,10 +5,13 @@ import com.etoaudiobook.formats.internal.PdfLines.Line;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
@@ -32,6 +35,8 @@ final class PdfPages {
    * of them, some 20 MB), besides the document's own; a 256 MB heap reads on two threads.
    */
   private static final long HEAP_PER_THREAD = 96L * 1024 * 1024;
+  /** How long a stopped or failed read waits, in all, for its other ranges to let go of their documents. */
+  private static final long STOP_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "pdf-pages");
     t.setDaemon(true);
@@ -57,26 +62,70 @@ final class PdfPages {
       return new PdfLines(chars).read(doc, 1, pages);
     }
     int per = (pages + threads - 1) / threads;
-    List<Future<List<List<Line>>>> rest = new ArrayList<>();
+    List<Range> rest = new ArrayList<>();
     try {
       for (int from = per + 1; from <= pages; from += per) {
         int first = from;
         int last = Math.min(pages, from + per - 1);
-        rest.add(POOL.submit(() -> {
+        Range range = new Range();
+        range.future = POOL.submit(() -> {
+          if (!range.started.compareAndSet(false, true)) {
+            return null; // given up before it began
+          }
           try (PDDocument own = load(bytes)) {
             return new PdfLines(chars).read(own, first, last);
+          } finally {
+            range.finished.countDown();
           }
-        }));
+        });
+        rest.add(range);
       }
       List<List<Line>> all = new ArrayList<>(pages);
       all.addAll(new PdfLines(chars).read(doc, 1, per));
-      for (Future<List<List<Line>>> f : rest) {
-        all.addAll(result(f));
+      for (Range r : rest) {
+        all.addAll(result(r.future));
       }
       return all;
     } finally {
-      rest.forEach(f -> f.cancel(true)); // those still running: the caller stopped or another range failed
+      // Those still running: the caller stopped or another range failed.
+      rest.forEach(r -> r.future.cancel(true));
+      awaitFinished(rest);
     }
+  }
+
+  /**
+   * Waits, up to STOP_WAIT_NANOS in all, for the ranges that began to end: a cancelled Future reports done at
+   * once, while its thread may still hold a document and a core, into the next parse.
+   */
+  static void awaitFinished(List<Range> ranges) {
+    long deadline = System.nanoTime() + STOP_WAIT_NANOS;
+    boolean interrupted = Thread.interrupted(); // the caller's stop must not cut the wait short; kept below
+    try {
+      for (Range r : ranges) {
+        if (r.started.compareAndSet(false, true)) {
+          continue; // never began: it will not
+        }
+        while (true) {
+          try {
+            r.finished.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** A page range read on another thread: whether it began, and a latch released when it has ended. */
+  static final class Range {
+    final AtomicBoolean started = new AtomicBoolean();
+    final CountDownLatch finished = new CountDownLatch(1);
+    Future<List<List<Line>>> future;
   }
 
   private static List<List<Line>> result(Future<List<List<Line>>> f) throws IOException {
