@@ -1,10 +1,13 @@
 package com.etoaudiobook.bench;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,14 +16,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Benchmark (not a test): the init time of each function's handler, each in a fresh JVM on the
- * function's own Lambda jar (as built by {@code mvn package}), with the template's JVM options and
- * local settings (S3/SQS endpoints on loopback, eSpeak NG). Each FOLDER holds the four jars and the
- * template.yaml they were built with (which names each jar's handler); with a second folder
- * (the reference, e.g. built from an earlier commit) it prints the ratio of each median to the
- * reference's.
+ * function's own Lambda jar (as built by {@code mvn package}) unpacked into a folder as Lambda
+ * unpacks it into /var/task, with the template's JVM options and local settings (S3/SQS endpoints
+ * on loopback, eSpeak NG). Each FOLDER holds the four jars and the template.yaml they were built
+ * with (which names each jar's handler). With a second folder (the reference, e.g. built from an
+ * earlier commit) the runs of the two alternate, so that the load of a shared machine falls on both
+ * alike, and it prints the ratio of each median to the reference's: wall time of the constructor,
+ * and the CPU time of the JVM's threads meanwhile (which a busy machine stretches less).
  *
  * <pre>ColdStartBench RUNS FOLDER [REFERENCE_FOLDER]</pre>
  */
@@ -31,50 +38,123 @@ public final class ColdStartBench {
   private ColdStartBench() {
   }
 
-  record Sample(long initMs, long jvmMs) {
+  record Sample(long initMs, long cpuMs, long jvmMs) {
+  }
+
+  /** One build: each function's unpacked code and handler class. */
+  record Build(Path dir, Map<String, String> handlers) {
+    static Build of(Path dir) throws IOException {
+      Map<String, String> handlers = new LinkedHashMap<>();
+      Matcher m = FUNCTION.matcher(Files.readString(dir.resolve("template.yaml")));
+      while (m.find()) {
+        handlers.put(m.group(1), m.group(2).replaceFirst("::.*$", ""));
+        unpack(dir.resolve(m.group(1) + ".jar"), dir.resolve("task").resolve(m.group(1)));
+      }
+      return new Build(dir, handlers);
+    }
+
+    Sample probe(String function) throws Exception {
+      return ColdStartBench.probe(dir.resolve("task").resolve(function), handlers.get(function));
+    }
   }
 
   public static void main(String[] args) throws Exception {
     int runs = Integer.parseInt(args[0]);
-    Map<String, long[]> measured = measure(Path.of(args[1]), runs);
-    Map<String, long[]> reference = args.length > 2 ? measure(Path.of(args[2]), runs) : Map.of();
-    System.out.printf(Locale.ROOT, "%n%-17s %12s %12s %14s %14s%n", "function", "init ms p50", "jvm ms p50",
-        "ref init p50", "init ratio");
-    for (var e : measured.entrySet()) {
-      long[] ref = reference.get(e.getKey());
-      System.out.printf(Locale.ROOT, "%-17s %12d %12d %14s %14s%n", e.getKey(), e.getValue()[0], e.getValue()[1],
-          ref == null ? "-" : Long.toString(ref[0]),
-          ref == null ? "-" : String.format(Locale.ROOT, "%.2f", e.getValue()[0] / (double) ref[0]));
-    }
-  }
-
-  /** Median init and JVM-to-ready milliseconds per function jar in {@code dir}. */
-  static Map<String, long[]> measure(Path dir, int runs) throws Exception {
-    String template = Files.readString(dir.resolve("template.yaml"));
-    Map<String, String> handlers = new LinkedHashMap<>();
-    Matcher m = FUNCTION.matcher(template);
-    while (m.find()) {
-      handlers.put(m.group(1), m.group(2).replaceFirst("::.*$", ""));
-    }
-    Map<String, long[]> out = new LinkedHashMap<>();
-    for (var h : handlers.entrySet()) {
-      List<Sample> samples = new ArrayList<>();
+    Build measured = Build.of(Path.of(args[1]));
+    Build reference = args.length > 2 ? Build.of(Path.of(args[2])) : null;
+    String loadBefore = load();
+    Map<String, long[]> results = new LinkedHashMap<>();
+    for (String function : measured.handlers().keySet()) {
+      boolean compared = reference != null && reference.handlers().containsKey(function);
+      List<Sample> now = new ArrayList<>();
+      List<Sample> ref = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        samples.add(probe(dir.resolve(h.getKey() + ".jar"), h.getValue()));
+        // alternate which goes first, so neither always follows the other's page-cache and JIT work
+        if (compared && i % 2 == 1) {
+          ref.add(reference.probe(function));
+        }
+        now.add(measured.probe(function));
+        if (compared && i % 2 == 0) {
+          ref.add(reference.probe(function));
+        }
       }
-      long[] init = samples.stream().mapToLong(Sample::initMs).sorted().toArray();
-      long[] jvm = samples.stream().mapToLong(Sample::jvmMs).sorted().toArray();
-      System.out.printf(Locale.ROOT, "%s %-17s init ms %s%n", dir, h.getKey(), Arrays.toString(init));
-      out.put(h.getKey(), new long[] {init[runs / 2], jvm[runs / 2]});
+      long[] a = medians(measured.dir(), function, now);
+      long[] b = compared ? medians(reference.dir(), function, ref) : null;
+      results.put(function, b == null ? a : new long[] {a[0], a[1], a[2], b[0], b[1]});
     }
-    return out;
+    System.out.printf(Locale.ROOT, "%nload average before: %s; after: %s%n", loadBefore, load());
+    System.out.printf(Locale.ROOT, "%-17s %11s %10s %11s %10s %12s %10s%n", "function", "init ms p50", "cpu ms p50",
+        "ref init", "ref cpu", "init ratio", "cpu ratio");
+    for (var e : results.entrySet()) {
+      long[] r = e.getValue();
+      boolean compared = r.length > 3;
+      System.out.printf(Locale.ROOT, "%-17s %11d %10d %11s %10s %12s %10s%n", e.getKey(), r[0], r[1],
+          compared ? Long.toString(r[3]) : "-", compared ? Long.toString(r[4]) : "-",
+          compared ? String.format(Locale.ROOT, "%.2f", r[0] / (double) r[3]) : "-",
+          compared ? String.format(Locale.ROOT, "%.2f", r[1] / (double) r[4]) : "-");
+    }
   }
 
-  private static Sample probe(Path jar, String handler) throws Exception {
+  /** Median init, CPU and JVM-to-ready milliseconds, after printing each run's. */
+  private static long[] medians(Path dir, String function, List<Sample> samples) {
+    long[] init = samples.stream().mapToLong(Sample::initMs).sorted().toArray();
+    long[] cpu = samples.stream().mapToLong(Sample::cpuMs).sorted().toArray();
+    long[] jvm = samples.stream().mapToLong(Sample::jvmMs).sorted().toArray();
+    System.out.printf(Locale.ROOT, "%s %-17s init ms %s cpu ms %s%n", dir, function, Arrays.toString(init),
+        Arrays.toString(cpu));
+    int mid = samples.size() / 2;
+    return new long[] {init[mid], cpu[mid], jvm[mid]};
+  }
+
+  private static String load() {
+    try {
+      return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  /** The jar's entries under {@code task} (again only when the jar is newer), as Lambda unpacks a function's code. */
+  static void unpack(Path jar, Path task) throws IOException {
+    Path done = task.resolve(".unpacked");
+    if (Files.exists(done) && Files.getLastModifiedTime(done).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+      return;
+    }
+    if (Files.exists(task)) {
+      try (var files = Files.walk(task)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(task);
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+        Path target = task.resolve(entry.getName()).normalize();
+        if (!target.startsWith(task)) {
+          throw new IOException("entry outside the folder: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          try (InputStream in = zip.getInputStream(entry)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    }
+    Files.writeString(done, jar.toString());
+  }
+
+  private static Sample probe(Path folder, String handler) throws Exception {
+    Path task = folder.toAbsolutePath(); // the JVM runs in it, as Lambda's does in /var/task
     String classes = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .toString();
+    // Lambda's Java class path: the unpacked code, then the jars of its lib/ folder
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", jar + ":" + classes, ColdStartProbe.class.getName(), handler).redirectErrorStream(true);
+        "-cp", task + ":" + task.resolve("lib") + "/*:" + classes, ColdStartProbe.class.getName(), handler)
+        .redirectErrorStream(true);
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("AWS_") || k.endsWith("_ENDPOINT") || k.equals("REDIS_URL"));
     // template.yaml's Globals (JVM options, settings) with the local runtime's endpoints
@@ -87,7 +167,7 @@ public final class ColdStartBench {
     env.put("ASSEMBLY_QUEUE_URL", "http://127.0.0.1:9/000000000000/assembly");
     env.put("SPEECH_PROVIDER", "espeak");
     env.put("AWS_EMF_ENVIRONMENT", "Local");
-    Process p = pb.start();
+    Process p = pb.directory(task.toFile()).start();
     String result = null;
     StringBuilder all = new StringBuilder();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -99,12 +179,12 @@ public final class ColdStartBench {
       }
     }
     if (p.waitFor() != 0 || result == null) {
-      throw new IllegalStateException(jar + " " + handler + " failed:\n" + all);
+      throw new IllegalStateException(task + " " + handler + " failed:\n" + all);
     }
-    Matcher m = Pattern.compile("init_ms=(\\d+) jvm_ms=(\\d+)").matcher(result);
+    Matcher m = Pattern.compile("init_ms=(\\d+) cpu_ms=(\\d+) jvm_ms=(\\d+)").matcher(result);
     if (!m.find()) {
       throw new IllegalStateException(result);
     }
-    return new Sample(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+    return new Sample(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
   }
 }

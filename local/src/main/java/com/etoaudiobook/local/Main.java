@@ -272,7 +272,7 @@ public final class Main {
 
   /**
    * Selects the CLI's logging (stderr, WARN, or INFO with --verbose) before any logger exists;
-   * without it the functions' logback.xml would write JSON lines to stdout.
+   * without it the functions' logging (JsonLogConfigurator) would write JSON lines to stdout.
    */
   static void configureLogging(boolean verbose) {
     if (System.getProperty("logback.configurationFile") == null) {

@@ -61,7 +61,7 @@ class CliTest {
     try {
       Run r = run("convert", Samples.file("demo-story.md").toString(), "--out", dir.toString());
       assertEquals(2, r.code(), r.err());
-      assertTrue(r.err().contains("invalid setting: QueueSettings.receiveCount must be a whole number"), r.err());
+      assertTrue(r.err().contains("invalid setting: MAX_RECEIVE_COUNT (receiveCount) must be a whole number"), r.err());
     } finally {
       System.clearProperty("max.receive-count");
     }
@@ -74,7 +74,7 @@ class CliTest {
     try {
       Run r = run("convert", Samples.file("demo-story.md").toString(), "--out", dir.toString());
       assertEquals(2, r.code(), r.err());
-      assertTrue(r.err().contains("invalid setting: LoudnessSettings.targetLufs"), r.err());
+      assertTrue(r.err().contains("invalid setting: LOUDNESS_TARGET_LUFS (targetLufs)"), r.err());
     } finally {
       System.clearProperty("loudness.target-lufs");
     }

@@ -42,7 +42,7 @@ public class AssemblerHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContexts.builder(getClass());
+    return LambdaContexts.builder();
   }
 
   @Override

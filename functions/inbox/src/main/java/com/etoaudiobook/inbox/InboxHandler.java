@@ -32,7 +32,7 @@ public class InboxHandler extends MicronautRequestHandler<S3Event, String> {
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContexts.builder(getClass());
+    return LambdaContexts.builder();
   }
 
   @Override

@@ -29,7 +29,7 @@ public class SynthesisWorkerHandler extends MicronautRequestHandler<SQSEvent, SQ
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContexts.builder(getClass());
+    return LambdaContexts.builder();
   }
 
   @Override

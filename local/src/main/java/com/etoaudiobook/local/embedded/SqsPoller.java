@@ -9,18 +9,13 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchReq
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
-import software.amazon.awssdk.core.SdkBytes;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -34,9 +29,9 @@ import java.util.function.Function;
 /**
  * Lambda's SQS event source mapping, emulated: long-polls a queue, hands batches of up to
  * {@code batchSize} messages to a handler as an {@link SQSEvent} built field for field as Lambda
- * builds it, with at most {@code maximumConcurrency} invocations at once, and then deletes every
- * message except those the handler reports in {@link SQSBatchResponse#getBatchItemFailures()}
- * (ReportBatchItemFailures). When the handler throws, nothing is deleted: the whole batch is
+ * builds it ({@link LambdaSqsEvents}), with at most {@code maximumConcurrency} invocations at
+ * once, and then deletes every message except those the handler reports in
+ * {@link SQSBatchResponse#getBatchItemFailures()} (ReportBatchItemFailures). When the handler throws, nothing is deleted: the whole batch is
  * received again later, and the queue's redrive policy moves a message that keeps failing to its
  * dead-letter queue after maxReceiveCount receives, exactly as in AWS.
  *
@@ -54,7 +49,8 @@ public final class SqsPoller implements AutoCloseable {
 
   private final SqsClient sqs;
   private final String queueUrl;
-  private final String queueArn;
+  /** The event Lambda would build of the received messages, and its reading of the answer. */
+  private final LambdaSqsEvents events;
   private final Function<SQSEvent, SQSBatchResponse> handler;
   private final int batchSize;
   private final int maximumConcurrency;
@@ -83,7 +79,7 @@ public final class SqsPoller implements AutoCloseable {
     this.failureBackoff = b.failureBackoff;
     this.region = b.region;
     String queueName = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
-    this.queueArn = "arn:aws:sqs:" + region + ":" + EmbeddedSqs.ACCOUNT + ":" + queueName;
+    this.events = new LambdaSqsEvents("arn:aws:sqs:" + region + ":" + EmbeddedSqs.ACCOUNT + ":" + queueName, region);
     this.slots = new Semaphore(maximumConcurrency);
     this.workers = Executors.newFixedThreadPool(maximumConcurrency + 2, DaemonThreads.named("sqs-poller-" + queueName));
   }
@@ -240,7 +236,7 @@ public final class SqsPoller implements AutoCloseable {
     Set<String> failed;
     inFlight.incrementAndGet();
     try {
-      failed = failures(handler.apply(event(messages)), ids);
+      failed = LambdaSqsEvents.failures(handler.apply(events.event(messages)), ids);
     } catch (Throwable e) {
       // A function error: Lambda deletes nothing and the whole batch comes back.
       LOG.log(System.Logger.Level.WARNING, "handler failed on a batch of " + messages.size() + " from " + queueUrl, e);
@@ -259,26 +255,6 @@ public final class SqsPoller implements AutoCloseable {
     }
   }
 
-  /**
-   * The ids to keep. As in Lambda: a null response or an empty list means all succeeded; a failure
-   * naming an id not in the batch (or none) fails the whole batch.
-   */
-  private static Set<String> failures(SQSBatchResponse response, Set<String> ids) {
-    if (response == null || response.getBatchItemFailures() == null) {
-      return Set.of();
-    }
-    Set<String> failed = new HashSet<>();
-    for (SQSBatchResponse.BatchItemFailure f : response.getBatchItemFailures()) {
-      String id = f == null ? null : f.getItemIdentifier();
-      if (id == null || id.isBlank() || !ids.contains(id)) {
-        LOG.log(System.Logger.Level.WARNING, "batchItemFailures names unknown id " + id + "; failing the batch");
-        return ids;
-      }
-      failed.add(id);
-    }
-    return failed;
-  }
-
   private void settle(List<Message> messages, Set<String> failed) {
     List<ChangeMessageVisibilityBatchRequestEntry> retries = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
@@ -295,51 +271,6 @@ public final class SqsPoller implements AutoCloseable {
     if (!retries.isEmpty()) {
       sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(retries));
     }
-  }
-
-  /** The event Lambda would send: same fields, same attribute names, same ARN shape. */
-  private SQSEvent event(List<Message> messages) {
-    List<SQSEvent.SQSMessage> records = new ArrayList<>(messages.size());
-    for (Message m : messages) {
-      SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-      record.setMessageId(m.messageId());
-      record.setReceiptHandle(m.receiptHandle());
-      record.setBody(m.body());
-      record.setMd5OfBody(m.md5OfBody());
-      record.setMd5OfMessageAttributes(m.md5OfMessageAttributes());
-      Map<String, String> attributes = new LinkedHashMap<>(m.attributesAsStrings());
-      // Lambda always sends these four; SenderId is the sending principal, the account locally.
-      attributes.putIfAbsent("ApproximateReceiveCount", "1");
-      attributes.putIfAbsent("SentTimestamp", Long.toString(System.currentTimeMillis()));
-      attributes.putIfAbsent("SenderId", EmbeddedSqs.ACCOUNT);
-      attributes.putIfAbsent("ApproximateFirstReceiveTimestamp", attributes.get("SentTimestamp"));
-      record.setAttributes(attributes);
-      Map<String, SQSEvent.MessageAttribute> messageAttributes = new LinkedHashMap<>();
-      m.messageAttributes().forEach((name, value) -> messageAttributes.put(name, attribute(value)));
-      record.setMessageAttributes(messageAttributes);
-      record.setEventSource("aws:sqs");
-      record.setEventSourceArn(queueArn);
-      record.setAwsRegion(region);
-      records.add(record);
-    }
-    SQSEvent event = new SQSEvent();
-    event.setRecords(records);
-    return event;
-  }
-
-  private static SQSEvent.MessageAttribute attribute(MessageAttributeValue value) {
-    SQSEvent.MessageAttribute a = new SQSEvent.MessageAttribute();
-    a.setDataType(value.dataType());
-    a.setStringValue(value.stringValue());
-    a.setBinaryValue(value.binaryValue() == null ? null : value.binaryValue().asByteBuffer());
-    // Lambda's JSON carries these lists even when empty.
-    a.setStringListValues(new ArrayList<>(value.stringListValues()));
-    List<ByteBuffer> binaries = new ArrayList<>();
-    for (SdkBytes b : value.binaryListValues()) {
-      binaries.add(b.asByteBuffer());
-    }
-    a.setBinaryListValues(binaries);
-    return a;
   }
 
   private static void sleep(Duration d) {

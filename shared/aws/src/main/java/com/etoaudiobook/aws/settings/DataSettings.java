@@ -2,9 +2,11 @@ package com.etoaudiobook.aws.settings;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.constraints.NotBlank;
 
 /** @param bucket DATA_BUCKET: the data bucket */
 @ConfigurationProperties("data")
-public record DataSettings(@NotBlank @Bindable(defaultValue = "etoaudiobook-data") String bucket) {
+public record DataSettings(@Bindable(defaultValue = "etoaudiobook-data") String bucket) {
+  public DataSettings {
+    Check.notBlank(bucket, "DATA_BUCKET", "bucket");
+  }
 }

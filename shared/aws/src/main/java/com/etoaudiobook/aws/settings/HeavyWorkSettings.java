@@ -2,9 +2,6 @@ package com.etoaudiobook.aws.settings;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Pattern;
 
 /**
  * The API's pool for documents parsed and speech synthesized within a request.
@@ -15,14 +12,16 @@ import jakarta.validation.constraints.Pattern;
  * @param deadlineSeconds      synthesis; API Gateway gives a request 30 s
  */
 @ConfigurationProperties("etoaudiobook.heavy-work")
-public record HeavyWorkSettings(@Pattern(regexp = WholeNumber.PATTERN, message = WholeNumber.MESSAGE)
-                                @DecimalMin("1") @DecimalMax("64") @Bindable(defaultValue = "2") String threads,
-                                @Pattern(regexp = WholeNumber.PATTERN, message = WholeNumber.MESSAGE)
-                                @DecimalMin("1") @DecimalMax("10000") @Bindable(defaultValue = "16") String queue,
-                                @Pattern(regexp = WholeNumber.PATTERN, message = WholeNumber.MESSAGE)
-                                @DecimalMin("1") @DecimalMax("900") @Bindable(defaultValue = "10")
-                                String parseDeadlineSeconds,
-                                @Pattern(regexp = WholeNumber.PATTERN, message = WholeNumber.MESSAGE)
-                                @DecimalMin("1") @DecimalMax("900") @Bindable(defaultValue = "20")
-                                String deadlineSeconds) {
+public record HeavyWorkSettings(@Bindable(defaultValue = "2") String threads,
+                                @Bindable(defaultValue = "16") String queue,
+                                @Bindable(defaultValue = "10") String parseDeadlineSeconds,
+                                @Bindable(defaultValue = "20") String deadlineSeconds) {
+  private static final String VARIABLE = "ETOAUDIOBOOK_HEAVY_WORK_";
+
+  public HeavyWorkSettings {
+    Check.wholeNumber(threads, 1, 64, VARIABLE + "THREADS", "threads");
+    Check.wholeNumber(queue, 1, 10_000, VARIABLE + "QUEUE", "queue");
+    Check.wholeNumber(parseDeadlineSeconds, 1, 900, VARIABLE + "PARSE_DEADLINE_SECONDS", "parseDeadlineSeconds");
+    Check.wholeNumber(deadlineSeconds, 1, 900, VARIABLE + "DEADLINE_SECONDS", "deadlineSeconds");
+  }
 }

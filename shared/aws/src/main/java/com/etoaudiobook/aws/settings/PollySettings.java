@@ -3,8 +3,6 @@ package com.etoaudiobook.aws.settings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
@@ -16,10 +14,19 @@ import java.util.List;
  * @param endpoint POLLY_ENDPOINT: a stand-in server in tests; unset on AWS
  */
 @ConfigurationProperties("polly")
-public record PollySettings(@Pattern(regexp = "standard|neural|long-form|generative",
-                                     message = "must be standard, neural, long-form or generative")
-                            @Bindable(defaultValue = "neural") String engine,
-                            @Nullable @Size(max = 5) List<String> lexicons,
+public record PollySettings(@Bindable(defaultValue = "neural") String engine,
+                            @Nullable List<String> lexicons,
                             @Nullable String quotas,
-                            @Nullable @Pattern(regexp = Endpoint.PATTERN, message = Endpoint.MESSAGE) String endpoint) {
+                            @Nullable String endpoint) {
+  /** Polly applies at most five lexicons to a request. */
+  static final int MAX_LEXICONS = 5;
+
+  public PollySettings {
+    Check.matches(engine, "standard|neural|long-form|generative",
+        "must be standard, neural, long-form or generative", "POLLY_ENGINE", "engine");
+    if (lexicons != null && lexicons.size() > MAX_LEXICONS) {
+      throw Check.invalid("POLLY_LEXICONS", "lexicons", "must name at most " + MAX_LEXICONS + " lexicons", lexicons);
+    }
+    Check.endpoint(endpoint, "POLLY_ENDPOINT", "endpoint");
+  }
 }

@@ -14,10 +14,10 @@ public final class LambdaContexts {
    * the beans the handler injects are built (with them all, the worker built the inbox's parser
    * and the assembler too, and took twice as long). Not {@code LambdaApplicationContextBuilder}
    * with {@code eagerInitSingletons(false)}: that call only ever adds, so it cannot undo the
-   * builder's {@code eagerInitSingletons(true)}.
+   * builder's {@code eagerInitSingletons(true)}. The environments are named, so none is deduced.
    */
-  public static ApplicationContextBuilder builder(Class<?> handler) {
-    ShadedJarServices.install(handler);
-    return ApplicationContext.builder().environments(Environment.FUNCTION, "lambda").eagerInitConfiguration(false);
+  public static ApplicationContextBuilder builder() {
+    return ApplicationContext.builder().environments(Environment.FUNCTION, "lambda").deduceEnvironment(false)
+        .eagerInitConfiguration(false);
   }
 }

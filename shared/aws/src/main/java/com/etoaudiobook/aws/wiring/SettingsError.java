@@ -1,18 +1,21 @@
 package com.etoaudiobook.aws.wiring;
 
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
-import jakarta.validation.ConstraintViolationException;
 
 /** What a user needs to hear of a bad setting, out of the bean graph's exception chain. */
 public final class SettingsError {
+  /** Bean Validation's line for a record that failed a constraint (the API's own records use it). */
   private static final java.util.regex.Pattern VIOLATION = java.util.regex.Pattern.compile(
-      "\\.settings\\.(\\w+\\.\\w+) - ([^\\n]+)");
+      "\\.(\\w+Settings\\.\\w+) - ([^\\n]+)");
   private SettingsError() {
   }
 
-  /** The constraint or conversion that failed, with the setting's name; else the innermost message. */
+  /**
+   * The check, constraint or conversion that failed, with the setting's name; else the innermost
+   * message. The records of aws.settings throw an {@code IllegalArgumentException} naming the variable.
+   */
   public static String describe(Throwable error) {
-    // a record of aws.settings that failed its constraints: "...QueueSettings.receiveCount - must be ..."
+    // a record that failed its constraints: "...ParseSettings.asyncBytes - must be ..."
     java.util.Map<String, java.util.Set<String>> violations = new java.util.LinkedHashMap<>();
     for (Throwable t = error; t != null; t = t.getCause()) {
       java.util.regex.Matcher m = VIOLATION.matcher(String.valueOf(t.getMessage()));
@@ -26,10 +29,6 @@ public final class SettingsError {
     }
     Throwable last = error;
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof ConstraintViolationException v) {
-        return "invalid setting: " + String.join("; ", v.getConstraintViolations().stream()
-            .map(c -> c.getPropertyPath() + " " + c.getMessage() + " (got '" + c.getInvalidValue() + "')").toList());
-      }
       if (t instanceof ConversionErrorException c) {
         return "invalid setting: " + c.getArgument().getName() + " " + c.getConversionError().getCause().getMessage();
       }

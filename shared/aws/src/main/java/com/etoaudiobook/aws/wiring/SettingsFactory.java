@@ -5,6 +5,7 @@ import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.settings.AssemblySettings;
 import com.etoaudiobook.aws.settings.DataSettings;
 import com.etoaudiobook.aws.settings.PollySettings;
+import com.etoaudiobook.aws.settings.PriceSettings;
 import com.etoaudiobook.aws.settings.QueueSettings;
 import com.etoaudiobook.aws.settings.RedisSettings;
 import com.etoaudiobook.aws.settings.RegionSettings;
@@ -32,11 +33,10 @@ public class SettingsFactory {
   @Singleton
   Settings settings(DataSettings data, SynthesisSettings synthesis, AssemblySettings assembly, SpeechSettings speech,
                     PollySettings polly, QueueSettings queue, UploadSettings upload,
-                    RedisSettings redis, WorkerSettings worker, Environment environment) {
+                    RedisSettings redis, WorkerSettings worker, PriceSettings prices) {
     return new Settings(data.bucket(), synthesis.queueUrl(), assembly.queueUrl(), speech.provider(), polly.engine(),
         Integer.parseInt(queue.receiveCount()), Long.parseLong(upload.maxBytes()), redis.url(), polly.lexicons(),
-        // PRICES has no prefix to group it by: the one setting read by name
-        Settings.prices(environment.getProperty("prices", String.class).orElse(null)),
+        prices.table(),
         Settings.quotas(polly.quotas()), Integer.parseInt(synthesis.maxConcurrency()),
         Integer.parseInt(worker.timeoutSeconds()));
   }

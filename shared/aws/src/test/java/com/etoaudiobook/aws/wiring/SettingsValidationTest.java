@@ -7,6 +7,8 @@ import com.etoaudiobook.aws.settings.LoudnessSettings;
 import com.etoaudiobook.job.synthesis.CachedSynthesis;
 import com.etoaudiobook.aws.settings.HeavyWorkSettings;
 import com.etoaudiobook.aws.settings.MetricsSettings;
+import com.etoaudiobook.aws.settings.PriceSettings;
+import com.etoaudiobook.job.pricing.Pricing;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,15 +47,17 @@ class SettingsValidationTest {
   /** A bad value stops the graph from being built, and the message names the setting. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "MAX_RECEIVE_COUNT|abc|receiveCount",
-      "MAX_RECEIVE_COUNT|0|receiveCount",
-      "SYNTHESIS_MAX_CONCURRENCY|-1|maxConcurrency",
-      "WORKER_TIMEOUT_SECONDS|100000|timeoutSeconds",
-      "UPLOAD_MAX_BYTES|lots|maxBytes",
-      "SPEECH_PROVIDER|festival|provider",
-      "POLLY_ENGINE|turbo|engine",
-      "REDIS_URL|localhost:6379|url",
-      "PRICES|neural=free|PRICES"})
+      "MAX_RECEIVE_COUNT|abc|MAX_RECEIVE_COUNT (receiveCount) must be a whole number from 1 to 1000, not 'abc'",
+      "MAX_RECEIVE_COUNT|0|MAX_RECEIVE_COUNT (receiveCount)",
+      "SYNTHESIS_MAX_CONCURRENCY|-1|SYNTHESIS_MAX_CONCURRENCY (maxConcurrency)",
+      "WORKER_TIMEOUT_SECONDS|100000|WORKER_TIMEOUT_SECONDS (timeoutSeconds)",
+      "UPLOAD_MAX_BYTES|lots|UPLOAD_MAX_BYTES (maxBytes)",
+      "SPEECH_PROVIDER|festival|SPEECH_PROVIDER (provider) must be polly or espeak",
+      "POLLY_ENGINE|turbo|POLLY_ENGINE (engine)",
+      "POLLY_LEXICONS|a,b,c,d,e,f|POLLY_LEXICONS (lexicons) must name at most 5",
+      "REDIS_URL|localhost:6379|REDIS_URL (url)",
+      "DATA_BUCKET|' '|DATA_BUCKET (bucket) must not be blank",
+      "PRICES|neural=free|PRICES entry 'neural=free' has no valid number"})
   void anInvalidSettingStopsStartUpNamingIt(String variable, String value, String named) {
     try (ApplicationContext beans = BeanGraph.start(Map.of(variable, value))) {
       RuntimeException e = assertThrows(RuntimeException.class, () -> beans.getBean(Settings.class));
@@ -65,15 +69,15 @@ class SettingsValidationTest {
   /** The records read by some beans alone (the API's, the AWS clients'): each validated when its bean is made. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "METRICS_ENABLED|maybe|enabled|com.etoaudiobook.aws.settings.MetricsSettings",
-      "ETOAUDIOBOOK_HEAVY_WORK_THREADS|0|threads|com.etoaudiobook.aws.settings.HeavyWorkSettings",
-      "ETOAUDIOBOOK_HEAVY_WORK_DEADLINE_SECONDS|soon|deadlineSeconds|com.etoaudiobook.aws.settings.HeavyWorkSettings",
-      "AWS_REGION|Europe|region|com.etoaudiobook.aws.AwsSettings",
-      "S3_ENDPOINT|localhost:9000|endpoint|com.etoaudiobook.aws.AwsSettings",
-      "SQS_ENDPOINT|sqs here|endpoint|com.etoaudiobook.aws.AwsSettings",
-      "POLLY_ENDPOINT|ftp://polly|endpoint|com.etoaudiobook.aws.AwsSettings",
-      "LOUDNESS_TARGET_LUFS|loud|targetLufs|com.etoaudiobook.job.synthesis.CachedSynthesis",
-      "LOUDNESS_TARGET_LUFS|-50|targetLufs|com.etoaudiobook.aws.settings.LoudnessSettings"})
+      "METRICS_ENABLED|maybe|METRICS_ENABLED (enabled)|com.etoaudiobook.aws.settings.MetricsSettings",
+      "ETOAUDIOBOOK_HEAVY_WORK_THREADS|0|ETOAUDIOBOOK_HEAVY_WORK_THREADS (threads)|com.etoaudiobook.aws.settings.HeavyWorkSettings",
+      "ETOAUDIOBOOK_HEAVY_WORK_DEADLINE_SECONDS|soon|ETOAUDIOBOOK_HEAVY_WORK_DEADLINE_SECONDS (deadlineSeconds)|com.etoaudiobook.aws.settings.HeavyWorkSettings",
+      "AWS_REGION|Europe|AWS_REGION (region)|com.etoaudiobook.aws.AwsSettings",
+      "S3_ENDPOINT|localhost:9000|S3_ENDPOINT (endpoint)|com.etoaudiobook.aws.AwsSettings",
+      "SQS_ENDPOINT|sqs here|SQS_ENDPOINT (endpoint)|com.etoaudiobook.aws.AwsSettings",
+      "POLLY_ENDPOINT|ftp://polly|POLLY_ENDPOINT (endpoint)|com.etoaudiobook.aws.AwsSettings",
+      "LOUDNESS_TARGET_LUFS|loud|LOUDNESS_TARGET_LUFS (targetLufs)|com.etoaudiobook.job.synthesis.CachedSynthesis",
+      "LOUDNESS_TARGET_LUFS|-50|LOUDNESS_TARGET_LUFS (targetLufs) must be a number of LUFS such as -18 from -40 to -5|com.etoaudiobook.aws.settings.LoudnessSettings"})
   void anInvalidSettingOfARecordStopsItsBeanNamingIt(String variable, String value, String named, Class<?> record) {
     try (ApplicationContext beans = BeanGraph.start(Map.of(variable, value))) {
       RuntimeException e = assertThrows(RuntimeException.class, () -> beans.getBean(record));
@@ -93,6 +97,18 @@ class SettingsValidationTest {
     }
     try (ApplicationContext beans = BeanGraph.start(Map.of())) {
       assertTrue(beans.getBean(MetricsSettings.class).on(), "on unless turned off");
+    }
+  }
+
+  /** PRICES has a record of its own, bound by the variable's whole name; the estimate's prices come from it. */
+  @Test
+  void thePricesSettingIsARecordThatPricingReads() {
+    try (ApplicationContext beans = BeanGraph.start(Map.of("PRICES", "neural=20, Standard=3"))) {
+      assertEquals(Map.of("neural", 20.0, "standard", 3.0), beans.getBean(PriceSettings.class).table());
+      assertEquals(20.0, beans.getBean(Pricing.class).usdPerMillion().get("neural"));
+    }
+    try (ApplicationContext beans = BeanGraph.start(Map.of())) {
+      assertEquals(Map.of(), beans.getBean(PriceSettings.class).table(), "the list prices alone");
     }
   }
 
