@@ -148,22 +148,32 @@ final class DocxPackage {
    * controls (w:sdt) and custom XML, whose text Word shows as any other.
    */
   private static void blocks(XMLStreamReader r, Consumer<Para> out) throws XMLStreamException {
-    while (r.hasNext()) {
-      int e = r.next();
-      if (e == XMLStreamConstants.END_ELEMENT) {
-        return;
-      }
-      if (e != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
-      Cancellation.check();
-      switch (r.getLocalName()) {
+    for (String child; (child = nextChild(r)) != null; ) {
+      switch (child) {
         case "p" -> out.accept(paragraph(r, true));
         case "tbl" -> table(r, out);
         case "sdt", "sdtContent", "customXml" -> blocks(r, out); // sdtPr and customXmlPr are skipped inside
         default -> skip(r);
       }
     }
+  }
+
+  /**
+   * The local name of the next child element of the one the reader is in, or null at its end; a stop is
+   * checked at each child, so no long run of paragraphs or cells escapes the parse deadline.
+   */
+  private static String nextChild(XMLStreamReader r) throws XMLStreamException {
+    while (r.hasNext()) {
+      int e = r.next();
+      if (e == XMLStreamConstants.END_ELEMENT) {
+        return null;
+      }
+      if (e == XMLStreamConstants.START_ELEMENT) {
+        Cancellation.check();
+        return r.getLocalName();
+      }
+    }
+    return null;
   }
 
   /** A cell is one block (its lines kept apart); nested tables are read in place, before it. */
@@ -176,15 +186,8 @@ final class DocxPackage {
    * controls and custom XML around them.
    */
   private static void rows(XMLStreamReader r, Consumer<Para> out, boolean inRow) throws XMLStreamException {
-    while (true) {
-      int e = r.next();
-      if (e == XMLStreamConstants.END_ELEMENT) {
-        return;
-      }
-      if (e != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
-      switch (r.getLocalName()) {
+    for (String child; (child = nextChild(r)) != null; ) {
+      switch (child) {
         case "tr" -> {
           if (inRow) {
             skip(r);
@@ -213,16 +216,8 @@ final class DocxPackage {
 
   /** The cell's paragraphs into {@code sb}, up to the end of the element the reader is in. */
   private static void cell(XMLStreamReader r, Consumer<Para> out, StringBuilder sb) throws XMLStreamException {
-    while (true) {
-      int e = r.next();
-      if (e == XMLStreamConstants.END_ELEMENT) {
-        return;
-      }
-      if (e != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
-      Cancellation.check();
-      switch (r.getLocalName()) {
+    for (String child; (child = nextChild(r)) != null; ) {
+      switch (child) {
         case "p" -> {
           String s = paragraph(r, false).text();
           if (!s.isBlank()) {
