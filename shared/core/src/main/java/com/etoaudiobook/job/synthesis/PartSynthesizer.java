@@ -1,9 +1,11 @@
 package com.etoaudiobook.job.synthesis;
 
+import com.etoaudiobook.job.CancelSignal;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobState;
 import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.Keys;
+import com.etoaudiobook.job.StoreCancelSignal;
 import com.etoaudiobook.job.WorkQueue;
 
 import com.etoaudiobook.engine.CallGuard;
@@ -29,15 +31,24 @@ public final class PartSynthesizer {
   private final BlobStore blobs;
   private final CachedSynthesis synthesis;
   private final WorkQueue queue;
+  private final CancelSignal cancels;
   /** Per job, what this process knows of its parts; bounded, oldest jobs forgotten first. */
   private final Map<String, Seen> seen = lru(256);
-  private final Map<String, CachedJob> jobs = lru(256);
+  /** Per job, its record as first read here (what a part needs of it does not change; cancels come by signal). */
+  private final Map<String, Job> jobs = lru(256);
 
+  /** Cancels seen by reading the job's record again ({@link StoreCancelSignal}). */
   public PartSynthesizer(JobStore store, CachedSynthesis synthesis, WorkQueue queue) {
+    this(store, synthesis, queue, new StoreCancelSignal(store));
+  }
+
+  /** @param cancels how a cancel reaches this worker: the one the cancelling JobService sends on */
+  public PartSynthesizer(JobStore store, CachedSynthesis synthesis, WorkQueue queue, CancelSignal cancels) {
     this.store = store;
     this.blobs = store.blobs();
     this.synthesis = synthesis;
     this.queue = queue;
+    this.cancels = cancels;
   }
 
   /** What happened, and how many characters the engine billed for it (0 unless synthesized). */
@@ -65,7 +76,8 @@ public final class PartSynthesizer {
    */
   public Processed processPart(PartSpec part, int attempts, long deadlineNanos) {
     Job job = job(part.jobId());
-    if (job == null || job.state() == JobState.CANCELLED || job.state() == JobState.DONE) {
+    if (job == null || job.state() == JobState.CANCELLED || job.state() == JobState.DONE
+        || cancels.cancelled(part.jobId())) {
       // nothing to do: deleted, cancelled, or finished by an earlier delivery
       return new Processed(Outcome.SKIPPED, 0);
     }
@@ -173,35 +185,30 @@ public final class PartSynthesizer {
     }
   }
 
-  /** The job, read at most twice a second per process: a cancel is seen within that time. */
+  /**
+   * The job as first read by this process: one storage read per job and process, not one per part.
+   * Its state is not read again here: a cancel comes through {@link #cancels}, and a part of a job
+   * finished meanwhile (a duplicate delivery) finds its record stored in {@link #produce}.
+   */
   private Job job(String jobId) {
-    long now = System.nanoTime();
     synchronized (jobs) {
-      CachedJob cached = jobs.get(jobId);
-      if (cached != null && now - cached.readAt() < 500_000_000L) {
-        return cached.job();
-      }
-      if (cached != null) {
-        // one thread reads the job again; the many parts waiting on the engine use the last
-        // reading meanwhile instead of each reading it (one GET per half second, not per part)
-        jobs.put(jobId, new CachedJob(cached.job(), now));
+      Job known = jobs.get(jobId);
+      if (known != null) {
+        return known;
       }
     }
     Job job = store.job(jobId);
     if (job != null) {
       synchronized (jobs) {
-        jobs.put(jobId, new CachedJob(job, now));
+        jobs.put(jobId, job);
       }
     }
     return job;
   }
 
-  private record CachedJob(Job job, long readAt) {
-  }
-
   /**
-   * Asked by the engine before each call: a cancel is seen within the job cache's half second, so
-   * no call starts for a cancelled job a second after the cancel.
+   * Asked by the engine before each call: a cancel is seen as soon as {@link #cancels} has it (at
+   * most a second after the DELETE), so no call starts for a cancelled job after that.
    */
   private CallGuard guard(String jobId, long deadlineNanos) {
     return new CallGuard() {
@@ -212,8 +219,7 @@ public final class PartSynthesizer {
 
       @Override
       public void check() {
-        Job job = job(jobId);
-        if (job == null || job.state() == JobState.CANCELLED) {
+        if (cancels.cancelled(jobId)) {
           throw new Cancelled("job " + jobId + " was cancelled");
         }
       }
