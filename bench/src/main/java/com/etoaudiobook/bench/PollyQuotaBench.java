@@ -199,8 +199,8 @@ public final class PollyQuotaBench {
     byArea.forEach((area, ops) -> {
       long total = ops.values().stream().mapToLong(Long::longValue).sum();
       StringBuilder line = new StringBuilder();
-      ops.forEach((op, n) -> line.append(String.format(Locale.ROOT, " %s %.2f", op, n / (double) r.parts())));
-      out.printf(Locale.ROOT, "          storage, %s: %.2f requests per part:%s%n", area,
+      ops.forEach((op, n) -> line.append(String.format(Locale.ROOT, " %s %.3f", op, n / (double) r.parts())));
+      out.printf(Locale.ROOT, "          storage, %s: %.3f requests per part:%s%n", area,
           total / (double) r.parts(), line);
     });
   }

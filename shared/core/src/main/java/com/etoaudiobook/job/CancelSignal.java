@@ -1,10 +1,5 @@
 package com.etoaudiobook.job;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * How a job's cancel reaches the workers making its parts: no engine call may start for the job a
  * second after {@code DELETE /api/jobs/{id}} returns. The job's record stays the truth (whoever
@@ -38,30 +33,6 @@ public interface CancelSignal extends AutoCloseable {
    * this process started).
    */
   static CancelSignal inProcess() {
-    return new CancelSignal() {
-      /** Bounded; a job's record says CANCELLED too, and is read again once a worker forgets the job. */
-      private final Set<String> cancelled = Collections.newSetFromMap(Collections.synchronizedMap(
-          new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-              return size() > 4096;
-            }
-          }));
-
-      @Override
-      public void send(String jobId) {
-        cancelled.add(jobId);
-      }
-
-      @Override
-      public boolean cancelled(String jobId) {
-        return cancelled.contains(jobId);
-      }
-
-      @Override
-      public String toString() {
-        return "in-process cancels";
-      }
-    };
+    return new InProcessCancelSignal();
   }
 }
