@@ -80,10 +80,12 @@ class SynthesisRateLimiterTest {
       }
       // two instances alternating: one schedule (a burst of 5, then 100 ms apart), not two at 10 per
       // second each (bursts of 5 each, then steps of 0 and 100 ms) nor each at its share (200 ms)
+      // (the burst's slots are each "now": the sixth is 100 ms after the first, not after the fifth)
       for (int i = 1; i < 10; i++) {
+        int from = i == 5 ? 0 : i - 1;
         long step = i < 5 ? 0 : 100;
-        assertTrue(lo[i] - hi[i - 1] <= step + 5 && hi[i] - lo[i - 1] >= step - 5,
-            "step " + i + ": [" + (lo[i] - hi[i - 1]) + ", " + (hi[i] - lo[i - 1]) + "] ms");
+        assertTrue(lo[i] - hi[from] <= step + 5 && hi[i] - lo[from] >= step - 5,
+            "step " + i + ": [" + (lo[i] - hi[from]) + ", " + (hi[i] - lo[from]) + "] ms");
       }
       assertEquals(-1, a.reserve(other, 100), "slots are taken for the next half second");
     }
