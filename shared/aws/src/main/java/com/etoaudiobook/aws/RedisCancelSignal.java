@@ -95,10 +95,9 @@ public final class RedisCancelSignal implements CancelSignal {
       if (last != null && (last.cancelled() || now - last.readAt() < FRESH_NANOS)) {
         return last.cancelled();
       }
-      if (last != null) {
-        // one thread asks Redis; the parts waiting meanwhile use the last reading
-        readings.put(jobId, new Reading(false, now));
-      }
+      // one thread asks Redis; the parts waiting meanwhile use the last reading or, at a first
+      // look, the worker's own reading of the job a moment ago
+      readings.put(jobId, new Reading(false, now));
     }
     String state;
     try {

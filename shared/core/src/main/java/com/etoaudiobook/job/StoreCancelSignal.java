@@ -41,11 +41,10 @@ public final class StoreCancelSignal implements CancelSignal {
       if (last != null && (last.cancelled() || now - last.readAt() < FRESH_NANOS)) {
         return last.cancelled();
       }
-      if (last != null) {
-        // one thread reads the record again; the many parts waiting on the engine use the last
-        // reading meanwhile instead of each reading it (one GET per half second, not per part)
-        readings.put(jobId, new Reading(false, now));
-      }
+      // one thread reads the record (again); the many parts waiting on the engine use the last
+      // reading meanwhile, or, at a first look, the worker's own reading of the job a moment ago
+      // (one GET per half second, not one per part)
+      readings.put(jobId, new Reading(false, now));
     }
     Job job = store.job(jobId);
     boolean cancelled = job == null || job.state() == JobState.CANCELLED;

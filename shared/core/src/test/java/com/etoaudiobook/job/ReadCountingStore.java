@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ReadCountingStore implements BlobStore {
   private final BlobStore store;
   private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+  /** Reads of keys ending so take this long (S3's latency), so reads made together overlap; null for none. */
+  public volatile String slowSuffix;
 
   public ReadCountingStore(BlobStore store) {
     this.store = store;
@@ -27,6 +29,13 @@ public final class ReadCountingStore implements BlobStore {
   @Override
   public byte[] get(String key) {
     reads.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    if (slowSuffix != null && key.endsWith(slowSuffix)) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     return store.get(key);
   }
 

@@ -15,6 +15,8 @@ import com.etoaudiobook.storage.BlobStore;
 
 
 import java.util.BitSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,8 +36,11 @@ public final class PartSynthesizer {
   private final CancelSignal cancels;
   /** Per job, what this process knows of its parts; bounded, oldest jobs forgotten first. */
   private final Map<String, Seen> seen = lru(256);
-  /** Per job, its record as first read here (what a part needs of it does not change; cancels come by signal). */
-  private final Map<String, Job> jobs = lru(256);
+  /**
+   * Per job, its record as first read here (what a part needs of it does not change; cancels come
+   * by signal): one read, which the parts arriving together wait for instead of each making it.
+   */
+  private final Map<String, CompletableFuture<Job>> jobs = lru(256);
 
   /** Cancels seen by reading the job's record again ({@link StoreCancelSignal}). */
   public PartSynthesizer(JobStore store, CachedSynthesis synthesis, WorkQueue queue) {
@@ -191,19 +196,39 @@ public final class PartSynthesizer {
    * finished meanwhile (a duplicate delivery) finds its record stored in {@link #produce}.
    */
   private Job job(String jobId) {
+    CompletableFuture<Job> reading;
+    boolean mine = false;
     synchronized (jobs) {
-      Job known = jobs.get(jobId);
-      if (known != null) {
-        return known;
+      reading = jobs.get(jobId);
+      if (reading == null) {
+        reading = new CompletableFuture<>();
+        jobs.put(jobId, reading);
+        mine = true;
       }
     }
-    Job job = store.job(jobId);
-    if (job != null) {
-      synchronized (jobs) {
-        jobs.put(jobId, job);
+    if (mine) {
+      try {
+        Job job = store.job(jobId);
+        if (job == null) {
+          forget(jobId, reading); // not stored yet, or gone: asked again next time
+        }
+        reading.complete(job);
+      } catch (RuntimeException | Error e) {
+        forget(jobId, reading);
+        reading.completeExceptionally(e);
       }
     }
-    return job;
+    try {
+      return reading.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private void forget(String jobId, CompletableFuture<Job> reading) {
+    synchronized (jobs) {
+      jobs.remove(jobId, reading);
+    }
   }
 
   /**

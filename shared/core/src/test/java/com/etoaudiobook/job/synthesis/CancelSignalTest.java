@@ -95,19 +95,23 @@ class CancelSignalTest {
 
   /** A job of 4 parts, made by {@code jobs}' cancels and worked on by a worker on {@code workerSignal}. */
   private Setup job(CancelSignal cancels, Function<JobStore, CancelSignal> workerSignal) {
+    return job(4, cancels, workerSignal);
+  }
+
+  private Setup job(int parts, CancelSignal cancels, Function<JobStore, CancelSignal> workerSignal) {
     ReadCountingStore blobs = new ReadCountingStore(new FileBlobStore(dir));
     JobStore store = new JobStore(blobs);
     RecordingQueue queue = new RecordingQueue();
     TwoCallEngine engine = new TwoCallEngine();
     List<Segment> list = new ArrayList<>();
     int chars = 0;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < parts; i++) {
       String text = "Cancel line " + i + ".";
       list.add(new Segment(i, 0, 0, "Ann", null, text, chars, chars + text.length()));
       chars += text.length() + 2;
     }
     Book book = new Book("T", null, "en", List.of(new Chapter(0, "One", list)),
-        List.of(new Role("Ann", 4, chars, "Cancel line 0.", List.of(), null)),
+        List.of(new Role("Ann", parts, chars, "Cancel line 0.", List.of(), null)),
         new Book.Source("t.md", "markdown", "UTF-8"), List.of());
     JobService jobs = new JobService(store, queue, engine.provider(), engine.maxCharacters(),
         com.etoaudiobook.audio.LoudnessTarget.DEFAULT, cancels);
@@ -136,6 +140,28 @@ class CancelSignalTest {
     assertEquals(PartSynthesizer.Outcome.SKIPPED, s.worker().process(s.parts().get(2)), "a queued part is dropped");
     assertEquals(calls + 1, s.engine().calls.get(), "without an engine call");
     assertEquals(readsBeforeCancel + 1, s.recordReads(), "nor a read of the job");
+  }
+
+  @Test
+  void partsArrivingTogetherReadTheJobOnce() throws Exception {
+    CancelSignal inProcess = CancelSignal.inProcess();
+    Setup s = job(16, inProcess, store -> inProcess);
+    s.blobs().slowSuffix = "/job.json"; // the first read takes a while: the other parts arrive meanwhile
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<PartSynthesizer.Outcome>> done = new ArrayList<>();
+    for (PartSpec p : s.parts()) {
+      done.add(pool.submit(() -> {
+        go.await();
+        return s.worker().process(p);
+      }));
+    }
+    go.countDown();
+    for (var f : done) {
+      assertEquals(PartSynthesizer.Outcome.SYNTHESIZED, f.get());
+    }
+    pool.shutdown();
+    assertEquals(1, s.recordReads(), "one read of the job for 16 parts arriving together");
   }
 
   @Test
