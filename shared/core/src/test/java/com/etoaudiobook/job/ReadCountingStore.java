@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A store that counts the reads (GETs) of each key, over another: what a worker costs in S3 reads. */
+/** A store that counts the reads (GETs) of each key and the probes (HEADs), over another: what a worker costs in S3 reads. */
 public final class ReadCountingStore implements BlobStore {
   private final BlobStore store;
   private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+  private final AtomicInteger probes = new AtomicInteger();
   /** Reads of keys ending so take this long (S3's latency), so reads made together overlap; null for none. */
   public volatile String slowSuffix;
 
@@ -44,8 +45,14 @@ public final class ReadCountingStore implements BlobStore {
     store.put(key, data, contentType);
   }
 
+  /** exists() calls (HEADs) so far, of any key. */
+  public int probes() {
+    return probes.get();
+  }
+
   @Override
   public boolean exists(String key) {
+    probes.incrementAndGet();
     return store.exists(key);
   }
 

@@ -155,10 +155,13 @@ public final class PartSynthesizer {
    * Whether every part of the job is stored, true for one caller per process (duplicates are
    * harmless but cost an assembly run each). Listing all parts after each one would cost O(n²)
    * for a book; instead each process remembers which parts it has seen done and probes only the
-   * first one it has not, and not even that one when it is being processed here: that part's own
-   * check follows. The last part to land always sees the others (S3 reads are strongly
-   * consistent), so assembly is never missed. The probe is made outside the lock, so parts
-   * landing together do not queue behind each other's requests.
+   * first one it has not, and not even that one while another part of the job is being processed
+   * here: that part's own check follows (a part that fails instead comes again, and its landing
+   * checks), so the probes are left to the last of them. Otherwise every part landing while the
+   * first one missing still waits in the queue (delivered out of order) probed it in vain. The
+   * last part to land always sees the others (S3 reads are strongly consistent), so assembly is
+   * never missed. The probe is made outside the lock, so parts landing together do not queue
+   * behind each other's requests.
    */
   private boolean allDone(Job job, Seen known, int justDone) {
     int next;
@@ -177,7 +180,7 @@ public final class PartSynthesizer {
           known.assemblyRequested = true;
           return true;
         }
-        if (known.inFlight.get(next)) {
+        if (!known.inFlight.isEmpty()) {
           return false;
         }
       }
