@@ -15,8 +15,9 @@ import java.util.function.IntSupplier;
  * met for the first time in a process is looked up there once (one request per voice and process),
  * and every measured part's outcome is written back (measured parts are rare). A level some parts
  * agreed on ({@link #CONFIRMED_PARTS}) skips the early recheck in a new process; its rechecks then
- * come one part in {@link #RECHECK_EVERY} at a random phase, so a fleet of short-lived processes
- * still rechecks that share of a voice's parts and catches a drift.
+ * come one part in {@link #RECHECK_EVERY} (in {@link #RECHECK_KNOWN_EVERY} once a full window of
+ * parts agrees) at a random phase, so a fleet of short-lived processes still rechecks that share of
+ * a voice's parts and catches a drift.
  */
 public final class VoiceLevels {
   /**
@@ -30,6 +31,13 @@ public final class VoiceLevels {
   public static final int RECHECK_EVERY = 64;
   /** Agreeing measured parts that make a stored level known well enough to skip the early recheck. */
   public static final int CONFIRMED_PARTS = 2;
+  /**
+   * One part in this many of a voice whose stored level {@link #WINDOW} agreeing parts confirm is
+   * measured again. A recheck costs about four engine calls (decoding and measuring a part: 10 to 20
+   * ms against a Polly call's 4.5 ms of CPU), so one in 64 alone was 6 % of synthesis CPU; one in
+   * 256 is 1.5 %, and a drift is still caught within a few hundred parts of the voice, fleet-wide.
+   */
+  public static final int RECHECK_KNOWN_EVERY = 256;
   /**
    * The most a voice's latest measured parts may differ for its level to be trusted: a part of it is
    * then about half of this from the level.
@@ -55,7 +63,7 @@ public final class VoiceLevels {
     this(store, () -> ThreadLocalRandom.current().nextInt(RECHECK_EVERY));
   }
 
-  /** @param phases where a known voice's rechecks fall in this process, 0 to {@link #RECHECK_EVERY} - 1 (tests fix it) */
+  /** @param phases where a known voice's rechecks fall in this process, 0 to {@link #RECHECK_KNOWN_EVERY} - 1 (tests fix it) */
   VoiceLevels(VoiceLevelStore store, IntSupplier phases) {
     this.store = store;
     this.phases = phases;
@@ -103,7 +111,8 @@ public final class VoiceLevels {
 
     /** Whether the {@code n}th part since the level was learned (or loaded) is measured. */
     boolean recheck(long n) {
-      return phase < 0 ? VoiceLevels.recheck(n) : (n + phase) % RECHECK_EVERY == 0;
+      int every = settled && latest.length >= WINDOW ? RECHECK_KNOWN_EVERY : RECHECK_EVERY;
+      return phase < 0 ? VoiceLevels.recheck(n) : (n + phase) % every == 0;
     }
 
     VoiceLevelStore.Stored stored() {
@@ -145,7 +154,7 @@ public final class VoiceLevels {
     }
     VoiceLevelStore.Stored s = store.get(voice);
     if (s != null) {
-      int phase = s.confirmations() >= CONFIRMED_PARTS ? Math.floorMod(phases.getAsInt(), RECHECK_EVERY) : -1;
+      int phase = s.confirmations() >= CONFIRMED_PARTS ? Math.floorMod(phases.getAsInt(), RECHECK_KNOWN_EVERY) : -1;
       levels.putIfAbsent(voice, new Level(s.latest().clone(), s.maxCrest(), 0, s.settled(), phase));
     }
   }

@@ -131,15 +131,35 @@ class VoiceLevelStoreTest {
   }
 
   @Test
-  void aKnownVoicesRechecksComeOneInSixtyFourAtItsPhase() {
-    VoiceLevels.Level known = new VoiceLevels.Level(new double[] {-20, -20.2}, 12, 0, true, 10);
-    List<Long> rechecked = new ArrayList<>();
-    for (long n = 1; n <= 200; n++) {
-      if (known.recheck(n)) {
-        rechecked.add(n);
+  void aKnownVoicesRechecksComeOneInSixtyFourAtItsPhaseAndOneIn256OnceAFullWindowAgrees() {
+    assertEquals(List.of(54L, 118L, 182L, 246L),
+        rechecks(new VoiceLevels.Level(new double[] {-20, -20.2}, 12, 0, true, 10)));
+    assertEquals(List.of(246L), rechecks(new VoiceLevels.Level(new double[] {-20, -20.2, -19.9, -20.1}, 12, 0, true, 10)));
+    // learned in this process: its 4th part, then one in 64
+    assertEquals(List.of(4L, 64L, 128L, 192L, 256L), rechecks(new VoiceLevels.Level(new double[] {-20}, 12, 0, true)));
+  }
+
+  private static List<Long> rechecks(VoiceLevels.Level level) {
+    List<Long> out = new ArrayList<>();
+    for (long n = 1; n <= 300; n++) {
+      if (level.recheck(n)) {
+        out.add(n);
       }
     }
-    assertEquals(List.of(54L, 118L, 182L), rechecked);
+    return out;
+  }
+
+  @Test
+  void aLevelConfirmedByAFullWindowIsStillRecheckedAndADriftCaught() {
+    VoiceLevelStore store = VoiceLevelStore.inMemory();
+    store.put(VOICE, new VoiceLevelStore.Stored(new double[] {-26, -26.1, -25.9, -26}, 12, true));
+    LoudnessNormalizer drifted = process(store, 250); // its recheck at part 6
+    for (int i = 0; i < 6; i++) {
+      normalize(drifted, loud.get(i));
+    }
+    assertEquals(1, drifted.measuredParts(), "the recheck");
+    assertEquals(1, store.get(VOICE).latest().length, "started over from the louder part");
+    assertEquals(0, store.get(VOICE).confirmations(), "to be measured by the next process");
   }
 
   @Test
