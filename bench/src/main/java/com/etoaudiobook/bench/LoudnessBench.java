@@ -146,10 +146,10 @@ public final class LoudnessBench {
           + " (and Polly's PCM is 16 kHz at most: parts would not join our 22050 Hz frames)%n",
           c.pcm / 1e6 / parts, 100.0 * c.pcm / c.pollyCall);
       double alone = c.calibratedOnly / 1e6 / Math.max(1, c.calibratedParts);
-      double steady = alone + c.measured / 1e6 / parts / VoiceLevels.RECHECK_EVERY;
+      double steady = alone + c.measured / 1e6 / parts / VoiceLevels.RECHECK_KNOWN_EVERY;
       System.out.printf(Locale.ROOT, "  a part levelled by its voice's level alone: %.3f ms; a long book (a voice's first part"
               + " amortised, one in %d measured again): %.3f ms = %.1f %% of the call (target < 5 %%)%n", alone,
-          VoiceLevels.RECHECK_EVERY, steady, 100 * steady / (c.pollyCall / 1e6 / parts));
+          VoiceLevels.RECHECK_KNOWN_EVERY, steady, 100 * steady / (c.pollyCall / 1e6 / parts));
       System.out.printf(Locale.ROOT, "  |loudness - target| of each part of 2 s or more (our meter): %s by the voice's level;"
           + " %s measured (the first parts of a voice, and rechecks)%n", stats(c.errors), stats(c.measuredErrors));
       System.out.printf(Locale.ROOT, "  highest true peak of a part levelled by the workers' way: %.1f dBFS (ceiling %.1f)%n",

@@ -15,9 +15,8 @@ import java.util.function.IntSupplier;
  * met for the first time in a process is looked up there once (one request per voice and process),
  * and every measured part's outcome is written back (measured parts are rare). A level some parts
  * agreed on ({@link #CONFIRMED_PARTS}) skips the early recheck in a new process; its rechecks then
- * come one part in {@link #RECHECK_EVERY} (in {@link #RECHECK_KNOWN_EVERY} once a full window of
- * parts agrees) at a random phase, so a fleet of short-lived processes still rechecks that share of
- * a voice's parts and catches a drift.
+ * come one part in {@link #RECHECK_KNOWN_EVERY} at a random phase, so a fleet of short-lived
+ * processes still rechecks that share of a voice's parts and catches a drift.
  */
 public final class VoiceLevels {
   /**
@@ -27,15 +26,16 @@ public final class VoiceLevels {
    * is a few per cent of its synthesis. Rechecks catch a first part that was odd.
    */
   public static final int CALIBRATION_PARTS = 1;
-  /** One part in this many is measured anyway. */
+  /** One part in this many of a voice whose level one part gave (and its 4th) is measured anyway. */
   public static final int RECHECK_EVERY = 64;
   /** Agreeing measured parts that make a stored level known well enough to skip the early recheck. */
   public static final int CONFIRMED_PARTS = 2;
   /**
-   * One part in this many of a voice whose stored level {@link #WINDOW} agreeing parts confirm is
-   * measured again. A recheck costs about four engine calls (decoding and measuring a part: 10 to 20
-   * ms against a Polly call's 4.5 ms of CPU), so one in 64 alone was 6 % of synthesis CPU; one in
-   * 256 is 1.5 %, and a drift is still caught within a few hundred parts of the voice, fleet-wide.
+   * One part in this many of a voice whose level {@link #CONFIRMED_PARTS} agreeing parts confirm is
+   * measured again. A recheck costs two to four engine calls (decoding and measuring a part: 10 to
+   * 20 ms against a Polly call's 4.5 ms of CPU), so one in 64 alone was 6 % of synthesis CPU; one in
+   * 256 is about 1.5 %, and a drift is still caught within a few hundred parts of the voice,
+   * fleet-wide (a stored level also expires: RedisVoiceLevelStore).
    */
   public static final int RECHECK_KNOWN_EVERY = 256;
   /**
@@ -76,11 +76,11 @@ public final class VoiceLevels {
    * A voice's latest measured parts (integrated loudness, at most {@link #WINDOW}), the highest
    * crest seen, parts levelled since (to pick the rechecks), whether its level is trusted (once its
    * latest parts agree, until a recheck disagrees), and, for a level confirmed before this process
-   * met the voice, the phase of its rechecks (-1: learned here, rechecked at its 4th part).
+   * met the voice, the phase of its rechecks (0 for a level learned here).
    */
   record Level(double[] latest, double maxCrest, long levelled, boolean settled, int phase) {
     Level(double[] latest, double maxCrest, long levelled, boolean settled) {
-      this(latest, maxCrest, levelled, settled, -1);
+      this(latest, maxCrest, levelled, settled, 0);
     }
 
     double mean() {
@@ -111,8 +111,7 @@ public final class VoiceLevels {
 
     /** Whether the {@code n}th part since the level was learned (or loaded) is measured. */
     boolean recheck(long n) {
-      int every = settled && latest.length >= WINDOW ? RECHECK_KNOWN_EVERY : RECHECK_EVERY;
-      return phase < 0 ? VoiceLevels.recheck(n) : (n + phase) % every == 0;
+      return settled && latest.length >= CONFIRMED_PARTS ? (n + phase) % RECHECK_KNOWN_EVERY == 0 : VoiceLevels.recheck(n);
     }
 
     VoiceLevelStore.Stored stored() {
@@ -123,8 +122,8 @@ public final class VoiceLevels {
   /**
    * Whether a voice's {@code n}th part since its level was learned is measured: its 4th, so a level
    * learned from one odd part is soon set right (on a short script too), then one in
-   * {@link #RECHECK_EVERY}. (Measuring the 16th as well cost 5 % of a long script's synthesis CPU
-   * and did not narrow its roles' spread.)
+   * {@link #RECHECK_EVERY} while no second part has agreed (then {@link Level#recheck}). (Measuring
+   * the 16th as well cost 5 % of a long script's synthesis CPU and did not narrow its roles' spread.)
    */
   static boolean recheck(long n) {
     return n == 4 || n % RECHECK_EVERY == 0;
@@ -154,7 +153,8 @@ public final class VoiceLevels {
     }
     VoiceLevelStore.Stored s = store.get(voice);
     if (s != null) {
-      int phase = s.confirmations() >= CONFIRMED_PARTS ? Math.floorMod(phases.getAsInt(), RECHECK_KNOWN_EVERY) : -1;
+      // a level this process did not learn: its rechecks fall where other processes' do not
+      int phase = Math.floorMod(phases.getAsInt(), RECHECK_KNOWN_EVERY);
       levels.putIfAbsent(voice, new Level(s.latest().clone(), s.maxCrest(), 0, s.settled(), phase));
     }
   }

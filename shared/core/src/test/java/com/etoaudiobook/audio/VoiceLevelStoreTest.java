@@ -57,7 +57,7 @@ class VoiceLevelStoreTest {
     return parts;
   }
 
-  /** A normaliser of a new process over {@code store}, a known voice's rechecks at parts n with (n + phase) % 64 == 0. */
+  /** A normaliser of a new process over {@code store}, a confirmed voice's rechecks at parts n with (n + phase) % 256 == 0. */
   private static LoudnessNormalizer process(VoiceLevelStore store, int phase) {
     return new LoudnessNormalizer(TARGET, new VoiceLevels(store, () -> phase));
   }
@@ -75,7 +75,7 @@ class VoiceLevelStoreTest {
     }
     assertEquals(2, first.measuredParts(), "the first process measures the voice's first part and its recheck");
     assertEquals(2, store.get(VOICE).confirmations(), "two agreeing parts stored");
-    // a new process: no part decoded, the 4th not rechecked (its rechecks come one in 64, here at the 54th)
+    // a new process: no part decoded, the 4th not rechecked (its rechecks come one in 256, here at the 246th)
     LoudnessNormalizer next = process(store, 10);
     byte[] out = null;
     for (int i = 0; i < 12; i++) {
@@ -109,8 +109,8 @@ class VoiceLevelStoreTest {
       normalize(before, quiet.get(i));
     }
     double old = store.get(VOICE).latest()[0];
-    // the voice is now 12 dB louder; this process's rechecks fall at parts 3, 67, ...
-    LoudnessNormalizer drifted = process(store, 61);
+    // the voice is now 12 dB louder; this process's rechecks fall at parts 3, 259, ...
+    LoudnessNormalizer drifted = process(store, 253);
     long[] measuredAfter = new long[6];
     for (int i = 0; i < 6; i++) {
       normalize(drifted, loud.get(i));
@@ -131,17 +131,19 @@ class VoiceLevelStoreTest {
   }
 
   @Test
-  void aKnownVoicesRechecksComeOneInSixtyFourAtItsPhaseAndOneIn256OnceAFullWindowAgrees() {
-    assertEquals(List.of(54L, 118L, 182L, 246L),
-        rechecks(new VoiceLevels.Level(new double[] {-20, -20.2}, 12, 0, true, 10)));
-    assertEquals(List.of(246L), rechecks(new VoiceLevels.Level(new double[] {-20, -20.2, -19.9, -20.1}, 12, 0, true, 10)));
-    // learned in this process: its 4th part, then one in 64
-    assertEquals(List.of(4L, 64L, 128L, 192L, 256L), rechecks(new VoiceLevels.Level(new double[] {-20}, 12, 0, true)));
+  void aConfirmedVoicesRechecksComeOneIn256AtItsPhase() {
+    // known from the store: where this process's phase puts them
+    assertEquals(List.of(246L, 502L), rechecks(new VoiceLevels.Level(new double[] {-20, -20.2}, 12, 0, true, 10)));
+    // learned and confirmed here
+    assertEquals(List.of(256L, 512L), rechecks(new VoiceLevels.Level(new double[] {-20, -20.2}, 12, 0, true)));
+    // one part so far: its 4th part, then one in 64 (until a second part agrees)
+    assertEquals(List.of(4L, 64L, 128L, 192L, 256L, 320L, 384L, 448L, 512L, 576L),
+        rechecks(new VoiceLevels.Level(new double[] {-20}, 12, 0, true, 10)));
   }
 
   private static List<Long> rechecks(VoiceLevels.Level level) {
     List<Long> out = new ArrayList<>();
-    for (long n = 1; n <= 300; n++) {
+    for (long n = 1; n <= 600; n++) {
       if (level.recheck(n)) {
         out.add(n);
       }
@@ -150,7 +152,7 @@ class VoiceLevelStoreTest {
   }
 
   @Test
-  void aLevelConfirmedByAFullWindowIsStillRecheckedAndADriftCaught() {
+  void aLevelConfirmedByAFullWindowIsStillRecheckedAndADriftCaughtForTheNextProcess() {
     VoiceLevelStore store = VoiceLevelStore.inMemory();
     store.put(VOICE, new VoiceLevelStore.Stored(new double[] {-26, -26.1, -25.9, -26}, 12, true));
     LoudnessNormalizer drifted = process(store, 250); // its recheck at part 6
