@@ -32,9 +32,9 @@ public final class VoiceLevels {
   public static final int CONFIRMED_PARTS = 2;
   /**
    * One part in this many of a voice whose level {@link #CONFIRMED_PARTS} agreeing parts confirm is
-   * measured again. A recheck costs two to four engine calls (decoding and measuring a part: 10 to
-   * 20 ms against a Polly call's 4.5 ms of CPU), so one in 64 alone was 6 % of synthesis CPU; one in
-   * 256 is about 1.5 %, and a drift is still caught within a few hundred parts of the voice,
+   * measured again. A recheck costs one to four engine calls, by the part's length (decoding and
+   * measuring a part: 10 ms on average against a Polly call's 4.5 ms of CPU, 20 on a loaded machine),
+   * so one in 64 alone was 3 to 6 % of synthesis CPU; one in 256 is about 1 to 1.5 %, and a drift is still caught within a few hundred parts of the voice,
    * fleet-wide (a stored level also expires: RedisVoiceLevelStore).
    */
   public static final int RECHECK_KNOWN_EVERY = 256;
