@@ -34,8 +34,9 @@ public final class VoiceLevels {
    * One part in this many of a voice whose level {@link #CONFIRMED_PARTS} agreeing parts confirm is
    * measured again. A recheck costs one to four engine calls, by the part's length (decoding and
    * measuring a part: 10 ms on average against a Polly call's 4.5 ms of CPU, 20 on a loaded machine),
-   * so one in 64 alone was 3 to 6 % of synthesis CPU; one in 256 is about 1 to 1.5 %, and a drift is still caught within a few hundred parts of the voice,
-   * fleet-wide (a stored level also expires: RedisVoiceLevelStore).
+   * so one in 64 alone was 3 to 6 % of synthesis CPU; one in 256 is about 1 to 1.5 %, and a drift
+   * is still caught within a few hundred parts of the voice, fleet-wide (a stored level also
+   * expires: RedisVoiceLevelStore).
    */
   public static final int RECHECK_KNOWN_EVERY = 256;
   /**
@@ -60,7 +61,7 @@ public final class VoiceLevels {
   }
 
   public VoiceLevels(VoiceLevelStore store) {
-    this(store, () -> ThreadLocalRandom.current().nextInt(RECHECK_EVERY));
+    this(store, () -> ThreadLocalRandom.current().nextInt(RECHECK_KNOWN_EVERY));
   }
 
   /** @param phases where a known voice's rechecks fall in this process, 0 to {@link #RECHECK_KNOWN_EVERY} - 1 (tests fix it) */

@@ -141,6 +141,24 @@ class VoiceLevelStoreTest {
         rechecks(new VoiceLevels.Level(new double[] {-20}, 12, 0, true, 10)));
   }
 
+  @Test
+  void processesRecheckAConfirmedVoiceAtPhasesSpreadOverAllOf256Parts() {
+    VoiceLevelStore store = VoiceLevelStore.inMemory();
+    store.put(VOICE, new VoiceLevelStore.Stored(new double[] {-20, -20.2}, 12, true));
+    int first = Integer.MAX_VALUE, last = 0;
+    for (int process = 0; process < 200; process++) {
+      VoiceLevels levels = new VoiceLevels(store); // the product's random phase
+      int n = 1;
+      while (levels.trusted(VOICE) != null) {
+        n++;
+      }
+      first = Math.min(first, n);
+      last = Math.max(last, n);
+    }
+    // 200 processes: all of them past part 64, or none past part 192, would be a one in 10^24 chance
+    assertTrue(first <= 64 && last > 192, "first rechecks between parts " + first + " and " + last);
+  }
+
   private static List<Long> rechecks(VoiceLevels.Level level) {
     List<Long> out = new ArrayList<>();
     for (long n = 1; n <= 600; n++) {
