@@ -1,6 +1,7 @@
 package com.etoaudiobook.aws.wiring;
 
 import com.etoaudiobook.audio.Mp3Encoder;
+import com.etoaudiobook.audio.VoiceLevelStore;
 import com.etoaudiobook.aws.RedisCancelSignal;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.redis.Redis;
@@ -56,8 +57,10 @@ public class JobFactory {
   }
 
   @Singleton
-  CachedSynthesis synthesis(BlobStore blobs, SpeechEngine engine, LoudnessSettings loudness) {
-    return new CachedSynthesis(blobs, engine, new Mp3Encoder(), loudness.target());
+  CachedSynthesis synthesis(BlobStore blobs, SpeechEngine engine, LoudnessSettings loudness,
+                            Optional<VoiceLevelStore> levels) {
+    // voice levels learned by other instances (VoiceLevelFactory), else by this process alone
+    return new CachedSynthesis(blobs, engine, new Mp3Encoder(), loudness.target(), levels.orElse(VoiceLevelStore.NONE));
   }
 
   @Singleton

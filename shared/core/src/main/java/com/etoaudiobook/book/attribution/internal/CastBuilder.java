@@ -112,6 +112,17 @@ final class CastBuilder {
         keep.add(form);
       }
     }
+    // "the Richard Lasts", "the Lady Frasers", "the Newland Archers": a full or titled name in
+    // the plural, mostly after "the", is a household; never one speaker (and the step above
+    // may have brought it back by its first word).
+    keep.removeIf(form -> {
+      String core = formCore.get(form);
+      String last = NameForms.lastOf(core);
+      return speakerForms.getOrDefault(form, 0) == 0
+          && (core.contains(" ") || formTitle.get(form) != null)
+          && last.length() > 3 && last.endsWith("s") && !last.endsWith("ss")
+          && theCount.getOrDefault(form, 0) * 2 >= formCount.get(form);
+    });
     // Full names (two or more core words) anchor the grouping.
     Map<String, String> coreToKey = new LinkedHashMap<>();
     Map<String, List<String>> lastWord = new HashMap<>();

@@ -91,7 +91,7 @@ final class Resolver extends TurnTaking {
         for (int k = c.tok; k < Math.max(c.tok + 1, c.descEnd); k++) {
           w.append(t.word[k]).append('_');
         }
-        System.err.println("STEP " + spans.get(q).start() + " A" + (c.kind == DESC ? "d" : "p") + "-" + anaphorRule + " " + w);
+        System.err.println("STEP " + spans.get(q).start() + " " + spans.get(q).end() + " A" + (c.kind == DESC ? "d" : "p") + "-" + anaphorRule + " " + w);
       }
       if (who != -2) {
         speaker[q] = who;
@@ -125,7 +125,8 @@ final class Resolver extends TurnTaking {
     } else {
       int who = implicitSpeaker(from, to);
       if (DEBUG) {
-        System.err.println("STEP " + spans.get(from).start() + " " + decidedBy);
+        System.err.println("STEP " + spans.get(from).start() + " " + spans.get(to - 1).end() + " "
+            + decidedBy);
       }
       for (int q = from; q < to; q++) {
         speaker[q] = who;
