@@ -2,6 +2,7 @@ package com.etoaudiobook.aws;
 
 import com.etoaudiobook.aws.redis.Redis;
 import com.etoaudiobook.aws.redis.RedisScript;
+import com.etoaudiobook.job.CancelReadings;
 import com.etoaudiobook.job.CancelSignal;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobState;
@@ -11,8 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Cancels shared by every function through Redis (ElastiCache): the API's cancel sets a key per
@@ -52,13 +51,8 @@ public final class RedisCancelSignal implements CancelSignal {
   private final RedisScript redis;
   private final JobStore store;
   private final CancelSignal fallback;
-  /** Per job, the last reading; bounded, oldest jobs forgotten first. Guarded by itself. */
-  private final Map<String, Reading> readings = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Reading> eldest) {
-      return size() > 256;
-    }
-  };
+  /** One look at Redis per job per quarter second, whatever the parts waiting on the engine. */
+  private final CancelReadings readings = new CancelReadings(FRESH_NANOS);
   /** System.nanoTime() before which Redis is not tried again; 0 while it works. */
   private volatile long downUntil;
 
@@ -67,9 +61,6 @@ public final class RedisCancelSignal implements CancelSignal {
     this.redis = new RedisScript(redis, TIMEOUT, SCRIPT);
     this.store = store;
     this.fallback = fallback;
-  }
-
-  private record Reading(boolean cancelled, long readAt) {
   }
 
   @Override
@@ -90,14 +81,9 @@ public final class RedisCancelSignal implements CancelSignal {
       return fallback.cancelled(jobId);
     }
     long now = System.nanoTime();
-    synchronized (readings) {
-      Reading last = readings.get(jobId);
-      if (last != null && (last.cancelled() || now - last.readAt() < FRESH_NANOS)) {
-        return last.cancelled();
-      }
-      // one thread asks Redis; the parts waiting meanwhile use the last reading or, at a first
-      // look, the worker's own reading of the job a moment ago
-      readings.put(jobId, new Reading(false, now));
+    Boolean known = readings.current(jobId, now);
+    if (known != null) {
+      return known;
     }
     String state;
     try {
@@ -114,16 +100,10 @@ public final class RedisCancelSignal implements CancelSignal {
       LOG.warn("Redis unavailable for cancels ({}); reading jobs' records for 10 s", e.toString());
       downUntil = System.nanoTime() + RETRY_NANOS;
       redis.reset();
-      synchronized (readings) {
-        readings.remove(jobId);
-      }
+      readings.forget(jobId);
       return fallback.cancelled(jobId);
     }
-    boolean cancelled = "cancelled".equals(state);
-    synchronized (readings) {
-      readings.put(jobId, new Reading(cancelled, now));
-    }
-    return cancelled;
+    return readings.record(jobId, "cancelled".equals(state), now);
   }
 
   @Override

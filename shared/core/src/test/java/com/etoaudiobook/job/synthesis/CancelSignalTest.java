@@ -7,9 +7,7 @@ import com.etoaudiobook.book.Role;
 import com.etoaudiobook.book.Segment;
 import com.etoaudiobook.engine.CallGuard;
 import com.etoaudiobook.engine.Speech;
-import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechRequest;
-import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.CancelSignal;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobOptions;
@@ -21,7 +19,6 @@ import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.job.StoreCancelSignal;
 import com.etoaudiobook.storage.FileBlobStore;
 import com.etoaudiobook.voice.Casting;
-import com.etoaudiobook.voice.Voice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,25 +42,9 @@ class CancelSignalTest {
    * eSpeak NG as an engine of two calls per part (as Polly: audio, then marks), asking its guard
    * before each, something happening between them; counts the calls that started.
    */
-  static final class TwoCallEngine implements SpeechEngine {
-    final EspeakEngine real = EspeakEngine.instance();
+  static final class TwoCallEngine extends EspeakBackedEngine {
     final AtomicInteger calls = new AtomicInteger();
     volatile Runnable betweenCalls = () -> { };
-
-    @Override
-    public String provider() {
-      return real.provider();
-    }
-
-    @Override
-    public List<Voice> voices() {
-      return real.voices();
-    }
-
-    @Override
-    public int maxCharacters() {
-      return real.maxCharacters();
-    }
 
     @Override
     public Speech synthesize(SpeechRequest request) {

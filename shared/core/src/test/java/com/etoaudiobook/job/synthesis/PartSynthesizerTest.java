@@ -14,12 +14,9 @@ import com.etoaudiobook.book.Chapter;
 import com.etoaudiobook.book.Role;
 import com.etoaudiobook.book.Segment;
 import com.etoaudiobook.engine.Speech;
-import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechRequest;
-import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.storage.FileBlobStore;
 import com.etoaudiobook.voice.Casting;
-import com.etoaudiobook.voice.Voice;
 import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.storage.BlobUpload;
 import org.junit.jupiter.api.Test;
@@ -50,29 +47,13 @@ class PartSynthesizerTest {
   Path dir;
 
   /** eSpeak NG, counting its calls and failing the text it is told to fail. */
-  static final class FailingEngine implements SpeechEngine {
-    final EspeakEngine real = EspeakEngine.instance();
+  static final class FailingEngine extends EspeakBackedEngine {
     final AtomicInteger calls = new AtomicInteger();
     volatile String failing = "";
     /** The call for this text waits at {@link #release} after counting down {@link #held}. */
     volatile String holding = "";
     final CountDownLatch held = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
-
-    @Override
-    public String provider() {
-      return real.provider();
-    }
-
-    @Override
-    public List<Voice> voices() {
-      return real.voices();
-    }
-
-    @Override
-    public int maxCharacters() {
-      return real.maxCharacters();
-    }
 
     @Override
     public Speech synthesize(SpeechRequest request) {
