@@ -8,6 +8,7 @@ import com.etoaudiobook.job.synthesis.PartSpec;
 
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Segment;
+import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.lexicon.Lexicon;
 import com.etoaudiobook.text.Chunker;
 import com.etoaudiobook.voice.Casting;
@@ -16,13 +17,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /** Starts, watches, retries, cancels and resumes jobs; the same for the CLI, the API and the inbox. */
 public final class JobService {
   private final JobStore store;
   private final WorkQueue queue;
-  private final String provider;
-  private final int engineMaxChars;
+  private final Supplier<String> provider;
+  private final IntSupplier engineMaxChars;
   private final DoneParts doneParts;
   private final LoudnessTarget loudness;
   private final CancelSignal cancels;
@@ -43,6 +46,20 @@ public final class JobService {
   /** @param cancels what a cancel is sent on, after the job's record says so: the workers' signal */
   public JobService(JobStore store, WorkQueue queue, String provider, int engineMaxChars, LoudnessTarget loudness,
                     CancelSignal cancels) {
+    this(store, queue, () -> provider, () -> engineMaxChars, loudness, cancels);
+  }
+
+  /**
+   * @param engine asked for its provider and request limit when a job is planned, not before: a
+   *               function that only starts jobs (the inbox) builds no engine at init
+   */
+  public JobService(JobStore store, WorkQueue queue, Supplier<? extends SpeechEngine> engine, LoudnessTarget loudness,
+                    CancelSignal cancels) {
+    this(store, queue, () -> engine.get().provider(), () -> engine.get().maxCharacters(), loudness, cancels);
+  }
+
+  private JobService(JobStore store, WorkQueue queue, Supplier<String> provider, IntSupplier engineMaxChars,
+                     LoudnessTarget loudness, CancelSignal cancels) {
     this.cancels = cancels;
     this.loudness = loudness;
     this.store = store;
@@ -63,8 +80,10 @@ public final class JobService {
 
   /** Plans the parts; each carries (and its cache key covers) the lexicon entries its text uses. */
   public List<PartSpec> plan(String jobId, Book book, Casting casting, JobOptions options, Lexicon lexicon) {
+    String provider = this.provider.get();
+    int engineMax = engineMaxChars.getAsInt();
     int max = options != null && options.maxPartChars() != null
-        ? Math.min(options.maxPartChars(), engineMaxChars) : engineMaxChars;
+        ? Math.min(options.maxPartChars(), engineMax) : engineMax;
     List<PartSpec> parts = new ArrayList<>();
     for (Segment s : ChapterTitles.spoken(book, casting, options).segments().toList()) {
       Casting.Assignment a = casting.forRole(s.role());

@@ -22,6 +22,7 @@ import com.etoaudiobook.job.synthesis.CachedSynthesis;
 import com.etoaudiobook.job.synthesis.PartSynthesizer;
 import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.voice.AutoCaster;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -50,10 +51,14 @@ public class JobFactory {
     return redis.<CancelSignal>map(r -> new RedisCancelSignal(r, store, record)).orElse(record);
   }
 
+  /**
+   * The engine only when a job is planned: the inbox, which needs none otherwise, built one at init
+   * for its provider name and request limit (eSpeak NG's library, or a Polly client on AWS).
+   */
   @Singleton
-  JobService jobs(JobStore store, WorkQueue queue, SpeechEngine engine, LoudnessSettings loudness,
+  JobService jobs(JobStore store, WorkQueue queue, BeanProvider<SpeechEngine> engine, LoudnessSettings loudness,
                   CancelSignal cancels) {
-    return new JobService(store, queue, engine.provider(), engine.maxCharacters(), loudness.target(), cancels);
+    return new JobService(store, queue, engine::get, loudness.target(), cancels);
   }
 
   @Singleton
