@@ -5,6 +5,7 @@ import com.etoaudiobook.audio.LoudnessNormalizer;
 import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.audio.Mp3Frames;
+import com.etoaudiobook.audio.VoiceLevelStore;
 import com.etoaudiobook.audio.VoiceLevels;
 import com.etoaudiobook.audio.internal.Mp3Decoder;
 import com.etoaudiobook.aws.PollyEngine;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +44,10 @@ import java.util.regex.Pattern;
  * voice at a level of its own, see {@link StubSpeech}). Also the CPU normalisation costs beside
  * synthesis, and, for the stub's MP3, the ways to level it side by side: by the voice's calibrated
  * level (global gain, no decoding: what the workers do), decoding and measuring every part, decoding
- * and encoding again, and asking for PCM and encoding it ourselves. Not a test: it prints figures.
+ * and encoding again, and asking for PCM and encoding it ourselves. Each script is a job run by a
+ * new worker process, twice: with voices met for the first time (nothing learned yet), and with
+ * voices known from earlier jobs (their levels in the store the workers share, as through Redis).
+ * Not a test: it prints figures.
  *
  *   bench/run.sh LoudnessBench [SCRIPT...]     (default: the two scripts in ../shared/samples)
  */
@@ -102,12 +107,29 @@ public final class LoudnessBench {
              "POLLY_ENGINE", "neural", "POLLY_ENDPOINT", stub.endpoint().toString()))) {
       PollyEngine polly = (PollyEngine) beans.getBean(com.etoaudiobook.engine.SpeechEngine.class);
       // the first round warms the JIT up and is not reported: a book is long, these scripts are short
-      run(scripts.subList(0, 1), new LoudnessNormalizer(target), encoder, engine, polly, null, new Cost());
+      run(scripts.subList(0, 1), () -> new LoudnessNormalizer(target), encoder, engine, polly, null, new Cost(), false);
+      // what the workers share (Redis in AWS): every job of the first round writes what it learned there
+      VoiceLevelStore fleet = VoiceLevelStore.inMemory();
+      VoiceLevelStore learnOnly = new VoiceLevelStore() {
+        @Override
+        public Stored get(String voice) {
+          return null; // met for the first time
+        }
+
+        @Override
+        public void put(String voice, Stored level) {
+          fleet.put(voice, level);
+        }
+      };
+      System.out.printf(Locale.ROOT, "%n== voices met for the first time: each script a job of a new worker process,"
+          + " nothing learned before ==%n");
       Cost c = new Cost();
-      LoudnessNormalizer normalizer = new LoudnessNormalizer(target); // a worker's: it learns the voices afresh
-      run(scripts, normalizer, encoder, engine, polly, work, c);
-      c.calibratedParts = normalizer.calibratedParts();
-      c.measuredParts = normalizer.measuredParts();
+      run(scripts, () -> new LoudnessNormalizer(target, learnOnly), encoder, engine, polly, work, c, false);
+      System.out.printf(Locale.ROOT, "%n== voices known from earlier jobs: each script a job of a new worker process,"
+          + " over the levels the jobs above stored (the Polly stub, the workers' way; eSpeak NG is measured"
+          + " every part either way) ==%n");
+      Cost k = new Cost();
+      run(scripts, () -> new LoudnessNormalizer(target, fleet), encoder, engine, polly, work, k, true);
       System.out.printf(Locale.ROOT, "%nCPU, eSpeak NG: synthesis %.0f ms, encoding %.0f ms, PCM normalisation %.0f ms = %.1f %%"
               + " of synthesis (%.1f %% of synthesis + encoding; target < 5 %%)%n", c.espeak / 1e6, c.encode / 1e6,
           c.normalize / 1e6, 100.0 * c.normalize / c.espeak, 100.0 * c.normalize / (c.espeak + c.encode));
@@ -124,26 +146,42 @@ public final class LoudnessBench {
           + " (and Polly's PCM is 16 kHz at most: parts would not join our 22050 Hz frames)%n",
           c.pcm / 1e6 / parts, 100.0 * c.pcm / c.pollyCall);
       double alone = c.calibratedOnly / 1e6 / Math.max(1, c.calibratedParts);
-      double steady = alone + c.measured / 1e6 / parts / VoiceLevels.RECHECK_EVERY;
+      double steady = alone + c.measured / 1e6 / parts / VoiceLevels.RECHECK_KNOWN_EVERY;
       System.out.printf(Locale.ROOT, "  a part levelled by its voice's level alone: %.3f ms; a long book (a voice's first part"
               + " amortised, one in %d measured again): %.3f ms = %.1f %% of the call (target < 5 %%)%n", alone,
-          VoiceLevels.RECHECK_EVERY, steady, 100 * steady / (c.pollyCall / 1e6 / parts));
+          VoiceLevels.RECHECK_KNOWN_EVERY, steady, 100 * steady / (c.pollyCall / 1e6 / parts));
       System.out.printf(Locale.ROOT, "  |loudness - target| of each part of 2 s or more (our meter): %s by the voice's level;"
           + " %s measured (the first parts of a voice, and rechecks)%n", stats(c.errors), stats(c.measuredErrors));
       System.out.printf(Locale.ROOT, "  highest true peak of a part levelled by the workers' way: %.1f dBFS (ceiling %.1f)%n",
           c.worstPeak, target.peakDb());
+      long known = k.calibratedParts + k.measuredParts;
+      System.out.printf(Locale.ROOT, "CPU, Polly stub, voices known from earlier jobs, %d parts: levelling %.2f ms per part"
+              + " = %.1f %% of the call (%d by the voice's level, %d measured; first met: %.1f %%; target < 5 %%)%n",
+          known, k.calibrated / 1e6 / known, 100.0 * k.calibrated / k.pollyCall, k.calibratedParts, k.measuredParts,
+          100.0 * c.calibrated / c.pollyCall);
+      // the rechecks fall at random phases: this run may have had more or fewer than one in 256
+      double knownAlone = k.calibratedOnly / 1e6 / Math.max(1, k.calibratedParts);
+      double expected = knownAlone + c.measured / 1e6 / parts / VoiceLevels.RECHECK_KNOWN_EVERY;
+      System.out.printf(Locale.ROOT, "  expected with one part in %d measured again: %.3f + %.3f ms = %.1f %% of the call%n",
+          VoiceLevels.RECHECK_KNOWN_EVERY, knownAlone, expected - knownAlone, 100 * expected / (k.pollyCall / 1e6 / known));
+      System.out.printf(Locale.ROOT, "  |loudness - target| (our meter): %s by the voice's level; %s measured;"
+          + " highest true peak %.1f dBFS%n", stats(k.errors), stats(k.measuredErrors), k.worstPeak);
     }
   }
 
-  /** Synthesizes every part of the scripts; reports the loudness when {@code work} is given. */
-  private static void run(List<Path> scripts, LoudnessNormalizer normalizer, Mp3Encoder encoder, EspeakEngine engine,
-                          PollyEngine polly, Path work, Cost cost) throws IOException {
-    LoudnessNormalizer measuring = new LoudnessNormalizer(normalizer.target());
+  /**
+   * Synthesizes every part of the scripts, each script with a normaliser of its own (a worker
+   * process's); reports the loudness when {@code work} is given. {@code workersOnly}: the Polly
+   * stub levelled the workers' way only (no eSpeak NG, no other ways).
+   */
+  private static void run(List<Path> scripts, Supplier<LoudnessNormalizer> worker, Mp3Encoder encoder,
+                          EspeakEngine engine, PollyEngine polly, Path work, Cost cost, boolean workersOnly)
+      throws IOException {
+    LoudnessNormalizer measuring = new LoudnessNormalizer(LoudnessTarget.DEFAULT);
     List<String> pollyVoices = polly.voices().stream().filter(v -> v.engines().contains("neural")).map(v -> v.id())
         .toList();
     for (Path script : scripts) {
-      long calibrated0 = normalizer.calibratedParts(), measured0 = normalizer.measuredParts();
-      long peaky0 = normalizer.peakyParts();
+      LoudnessNormalizer normalizer = worker.get();
       long levelling0 = cost.calibrated, call0 = cost.pollyCall;
       long espeak0 = cost.espeak, normalize0 = cost.normalize, encode0 = cost.encode;
       Book book = new ScriptParser().parse(script.getFileName().toString(), Files.readAllBytes(script));
@@ -155,6 +193,10 @@ public final class LoudnessBench {
         Role role = roles.get(s.role());
         Casting.Assignment a = casting.forRole(s.role());
         for (Chunker.Chunk c : Chunker.split(s.text(), engine.maxCharacters())) {
+          if (workersOnly) {
+            stub(polly, role, c.text(), normalizer, null, encoder, cost);
+            continue;
+          }
           long t0 = CPU.getCurrentThreadCpuTime();
           short[] pcm = engine.synthesize(new SpeechRequest(c.text(), a.voiceId(), a.engine(), a.rate(), a.pitch())).pcm();
           long t1 = CPU.getCurrentThreadCpuTime();
@@ -172,15 +214,17 @@ public final class LoudnessBench {
       }
       if (work != null) {
         report(book.title(), roles, work);
-        long calibrated = normalizer.calibratedParts() - calibrated0, measured = normalizer.measuredParts() - measured0;
-        System.out.printf(Locale.ROOT, "  normalisation CPU / synthesis CPU: eSpeak NG %.1f %% (%.1f %% of synthesis + encoding);"
-                + " Polly stub %.1f %% of the engine call (%d parts by the voice's level, %d measured, %d of them as the"
-                + " voice's peaks left no room; %.2f ms per part)%n",
-            100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0),
-            100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0 + cost.encode - encode0),
+        long calibrated = normalizer.calibratedParts(), measured = normalizer.measuredParts();
+        System.out.printf(Locale.ROOT, "  normalisation CPU / synthesis CPU: %sPolly stub %.1f %% of the engine call (%d parts"
+                + " by the voice's level, %d measured, %d of them as the voice's peaks left no room; %.2f ms per part)%n",
+            workersOnly ? "" : String.format(Locale.ROOT, "eSpeak NG %.1f %% (%.1f %% of synthesis + encoding); ",
+                100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0),
+                100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0 + cost.encode - encode0)),
             100.0 * (cost.calibrated - levelling0) / (cost.pollyCall - call0), calibrated, measured,
-            normalizer.peakyParts() - peaky0, (cost.calibrated - levelling0) / 1e6 / (calibrated + measured));
+            normalizer.peakyParts(), (cost.calibrated - levelling0) / 1e6 / (calibrated + measured));
       }
+      cost.calibratedParts += normalizer.calibratedParts();
+      cost.measuredParts += normalizer.measuredParts();
     }
   }
 
@@ -200,6 +244,19 @@ public final class LoudnessBench {
     if (calibrated) {
       cost.calibratedOnly += t2 - t1;
     }
+    cost.pollyCall += t1 - t0;
+    cost.calibrated += t2 - t1;
+    role.audio[2].write(raw);
+    role.audio[3].write(after);
+    short[] heard = Mp3Decoder.decode(after);
+    if (heard.length >= 2 * 22050) {
+      (calibrated ? cost.errors : cost.measuredErrors).add(
+          Math.abs(LoudnessMeter.integrated(heard, 22050) - normalizer.target().lufs()));
+    }
+    cost.worstPeak = Math.max(cost.worstPeak, LoudnessMeter.truePeak(heard));
+    if (measuring == null) {
+      return; // the workers' way only
+    }
     byte[] measured = measuring.normalizeMp3(raw, encoder);
     long t3 = CPU.getCurrentThreadCpuTime();
     short[] decoded = Mp3Decoder.decode(raw);
@@ -211,28 +268,27 @@ public final class LoudnessBench {
     LoudnessNormalizer.Leveled p = normalizer.level(decoded, 22050);
     encoder.encode(p.samples(), 22050, p.gain());
     long t6 = CPU.getCurrentThreadCpuTime();
-    cost.pollyCall += t1 - t0;
-    cost.calibrated += t2 - t1;
     cost.measured += t3 - t2;
     cost.reencoded += t4 - t3;
     cost.pcm += t6 - t5;
-    role.audio[2].write(raw);
-    role.audio[3].write(after);
     role.audio[4].write(measured);
     role.audio[5].write(reencoded);
-    short[] heard = Mp3Decoder.decode(after);
-    if (heard.length >= 2 * 22050) {
-      (calibrated ? cost.errors : cost.measuredErrors).add(
-          Math.abs(LoudnessMeter.integrated(heard, 22050) - normalizer.target().lufs()));
-    }
-    cost.worstPeak = Math.max(cost.worstPeak, LoudnessMeter.truePeak(heard));
   }
 
   private static void report(String title, Map<String, Role> roles, Path work) throws IOException {
     System.out.printf(Locale.ROOT, "%n%s (integrated LUFS / true peak dBFS)%n", title);
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-16s %-11s %-9s", "role", "voice", "stub"));
-    for (String v : VARIANTS) {
-      head.append(String.format(Locale.ROOT, " %-16s", v));
+    // the variants this round gathered (the workers' way only: the stub before and after)
+    boolean[] present = new boolean[VARIANTS.length];
+    for (Role r : roles.values()) {
+      for (int i = 0; i < present.length; i++) {
+        present[i] |= r.audio[i].size() > 0;
+      }
+    }
+    for (int i = 0; i < VARIANTS.length; i++) {
+      if (present[i]) {
+        head.append(String.format(Locale.ROOT, " %-16s", VARIANTS[i]));
+      }
     }
     System.out.println(head);
     int n = VARIANTS.length;
@@ -244,12 +300,15 @@ public final class LoudnessBench {
     }
     for (Map.Entry<String, Role> e : roles.entrySet()) {
       Role r = e.getValue();
-      if (r.audio[0].size() == 0) {
+      if (r.audio[2].size() == 0) {
         continue;
       }
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-16s %-11s %-9s", e.getKey(), r.voice,
           r.pollyVoice));
       for (int i = 0; i < n; i++) {
+        if (!present[i]) {
+          continue;
+        }
         byte[] audio = r.audio[i].toByteArray();
         book[i].write(audio);
         double[] m = ebur128(audio, i == 0, work);
@@ -261,12 +320,16 @@ public final class LoudnessBench {
     }
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-38s", "book"));
     for (int i = 0; i < n; i++) {
-      line.append(' ').append(fmt(ebur128(book[i].toByteArray(), i == 0, work)));
+      if (present[i]) {
+        line.append(' ').append(fmt(ebur128(book[i].toByteArray(), i == 0, work)));
+      }
     }
     System.out.println(line);
     line = new StringBuilder(String.format(Locale.ROOT, "  %-38s", "spread of roles"));
     for (int i = 0; i < n; i++) {
-      line.append(String.format(Locale.ROOT, " %-16s", String.format(Locale.ROOT, "%.1f LU", spread[i][1] - spread[i][0])));
+      if (present[i]) {
+        line.append(String.format(Locale.ROOT, " %-16s", String.format(Locale.ROOT, "%.1f LU", spread[i][1] - spread[i][0])));
+      }
     }
     System.out.println(line.append("  (target <= 1 LU)"));
   }

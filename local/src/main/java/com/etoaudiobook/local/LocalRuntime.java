@@ -15,6 +15,7 @@ import com.etoaudiobook.inbox.InboxHandler;
 import com.etoaudiobook.job.JobService;
 import com.etoaudiobook.job.inbox.Inbox;
 import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.storage.FileVoiceLevelStore;
 import com.etoaudiobook.local.embedded.EmbeddedS3;
 import com.etoaudiobook.local.embedded.EmbeddedSqs;
 import com.etoaudiobook.local.embedded.ServerHeaders;
@@ -154,6 +155,10 @@ public final class LocalRuntime implements AutoCloseable {
     }
     if (!o.voiceCache()) {
       given.add(VoiceCatalog.uncached(List.of(o.engine())));
+    }
+    if (System.getenv("REDIS_URL") == null || System.getenv("REDIS_URL").isBlank()) {
+      // Polly voices' learned levels, kept for the next start (with REDIS_URL: in Redis, as the workers do)
+      given.add(new FileVoiceLevelStore(o.dataDir().resolve("voice-levels.properties")));
     }
     api = BeanGraph.builder(env, given.toArray()).properties(props).start();
     if (o.engine() == null) {

@@ -1,9 +1,11 @@
 package com.etoaudiobook.local;
 
 import com.etoaudiobook.audio.Ffmpeg;
+import com.etoaudiobook.audio.VoiceLevelStore;
 import com.etoaudiobook.aws.PollyEngine;
 import com.etoaudiobook.aws.testing.FakePolly;
 import com.etoaudiobook.aws.testing.PollyStub;
+import com.etoaudiobook.storage.FileVoiceLevelStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +81,11 @@ class ServeOnPollyTest {
     assertEquals(2, Ffmpeg.chapters(mp3).size());
     assertEquals(0, polly.throttled(), "paced to the quota");
     assertTrue(polly.speechCalls().stream().allMatch(c -> c.body().path("Engine").asText().equals("neural")));
+    if (System.getenv("REDIS_URL") == null || System.getenv("REDIS_URL").isBlank()) {
+      // the voices' learned levels (of speech: this stub's silence teaches none), kept for the next start
+      assertEquals(new FileVoiceLevelStore(dir.resolve("data/voice-levels.properties")).toString(),
+          runtime.context().getBean(VoiceLevelStore.class).toString());
+    }
   }
 
   @Test

@@ -6,19 +6,24 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.etoaudiobook.aws.testing.Fixtures;
 import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.json.Json;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.polly.PollyClient;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The API as Lambda runs it: APIGatewayV2HTTPEventFunction fed with the events/ files. */
@@ -41,6 +46,19 @@ class ApiFunctionTest {
 
   static APIGatewayV2HTTPResponse call(String event) {
     return function.handleRequest(EventLoader.loadApiGatewayHttpEvent(event), null);
+  }
+
+  /**
+   * What keeps the API's init short (README, cold start): Jackson builds no serializer for every
+   * route's types while the router is built, and an eSpeak NG build has no Polly client (the API's
+   * context builds every singleton it has at init).
+   */
+  @Test
+  void nothingBuiltAtInitThatARequestMayNeverUse() {
+    ObjectMapper mapper = context.getBean(ObjectMapper.class);
+    assertFalse(mapper.isEnabled(SerializationFeature.EAGER_SERIALIZER_FETCH));
+    assertFalse(mapper.isEnabled(DeserializationFeature.EAGER_DESERIALIZER_FETCH));
+    assertFalse(context.containsBean(PollyClient.class));
   }
 
   @Test

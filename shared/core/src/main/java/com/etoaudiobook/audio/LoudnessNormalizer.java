@@ -31,13 +31,24 @@ public final class LoudnessNormalizer {
   private static final double RELEASE_SECONDS = 0.05;
 
   private final LoudnessTarget target;
-  private final VoiceLevels levels = new VoiceLevels();
+  private final VoiceLevels levels;
   private final java.util.concurrent.atomic.AtomicLong calibrated = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong measured = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong peaky = new java.util.concurrent.atomic.AtomicLong();
 
+  /** Voice levels learned in this process only. */
   public LoudnessNormalizer(LoudnessTarget target) {
+    this(target, VoiceLevelStore.NONE);
+  }
+
+  /** @param store where voice levels are shared with other processes and runs */
+  public LoudnessNormalizer(LoudnessTarget target, VoiceLevelStore store) {
+    this(target, new VoiceLevels(store));
+  }
+
+  LoudnessNormalizer(LoudnessTarget target, VoiceLevels levels) {
     this.target = target;
+    this.levels = levels;
   }
 
   public LoudnessTarget target() {

@@ -2,6 +2,7 @@ package com.etoaudiobook.aws.wiring;
 
 import com.etoaudiobook.aws.AwsClients;
 import com.etoaudiobook.aws.AwsSettings;
+import com.etoaudiobook.aws.PollyEngine;
 import com.etoaudiobook.aws.S3BlobStore;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.SqsWorkQueue;
@@ -41,8 +42,12 @@ public class AwsClientFactory {
     return AwsClients.sqs(aws);
   }
 
-  /** Built only where the engine is Polly (SPEECH_PROVIDER=polly). */
+  /**
+   * Only where the engine is Polly (SPEECH_PROVIDER=polly, the default): the API's context builds
+   * every singleton at init, and an eSpeak NG build has no use for a Polly client.
+   */
   @Singleton
+  @Requires(property = "speech.provider", value = PollyEngine.PROVIDER, defaultValue = PollyEngine.PROVIDER)
   @Bean(preDestroy = "close")
   PollyClient polly(AwsSettings aws) {
     return AwsClients.polly(aws);

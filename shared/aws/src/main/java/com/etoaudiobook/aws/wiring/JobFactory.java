@@ -1,6 +1,7 @@
 package com.etoaudiobook.aws.wiring;
 
 import com.etoaudiobook.audio.Mp3Encoder;
+import com.etoaudiobook.audio.VoiceLevelStore;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.SynthesisBatch;
 import com.etoaudiobook.aws.settings.LoudnessSettings;
@@ -21,6 +22,8 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
+import java.util.Optional;
+
 /** The core's job objects (plain classes without annotations) over the store, queue and engine. */
 @Factory
 public class JobFactory {
@@ -35,8 +38,10 @@ public class JobFactory {
   }
 
   @Singleton
-  CachedSynthesis synthesis(BlobStore blobs, SpeechEngine engine, LoudnessSettings loudness) {
-    return new CachedSynthesis(blobs, engine, new Mp3Encoder(), loudness.target());
+  CachedSynthesis synthesis(BlobStore blobs, SpeechEngine engine, LoudnessSettings loudness,
+                            Optional<VoiceLevelStore> levels) {
+    // voice levels learned by other instances (VoiceLevelFactory), else by this process alone
+    return new CachedSynthesis(blobs, engine, new Mp3Encoder(), loudness.target(), levels.orElse(VoiceLevelStore.NONE));
   }
 
   @Singleton

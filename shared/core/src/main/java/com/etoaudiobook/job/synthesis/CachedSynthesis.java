@@ -7,6 +7,7 @@ import com.etoaudiobook.audio.LoudnessNormalizer;
 import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.audio.Mp3Frames;
+import com.etoaudiobook.audio.VoiceLevelStore;
 import com.etoaudiobook.audio.VoiceLevels;
 import com.etoaudiobook.engine.CallGuard;
 import com.etoaudiobook.engine.Delivery;
@@ -45,12 +46,18 @@ public final class CachedSynthesis {
 
   /** @param target the deployment's loudness: the planner's JobService must be given the same */
   public CachedSynthesis(BlobStore blobs, SpeechEngine engine, Mp3Encoder encoder, LoudnessTarget target) {
+    this(blobs, engine, encoder, target, VoiceLevelStore.NONE);
+  }
+
+  /** @param levels where the voices' learned levels are shared with other processes (Redis, a file) */
+  public CachedSynthesis(BlobStore blobs, SpeechEngine engine, Mp3Encoder encoder, LoudnessTarget target,
+                         VoiceLevelStore levels) {
     this.blobs = blobs;
     this.engine = engine;
     this.encoder = encoder;
     this.target = target;
     // the same target CacheKey records, so a key always says which level its audio is at
-    this.loudness = new LoudnessNormalizer(target);
+    this.loudness = new LoudnessNormalizer(target, levels);
   }
 
   public SpeechEngine engine() {
