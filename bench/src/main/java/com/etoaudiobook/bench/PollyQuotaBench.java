@@ -49,7 +49,7 @@ public final class PollyQuotaBench {
 
   /** What one job through the runtime came to. */
   record Run(String engine, int parts, long calls, long throttled, long dead, long overruns, double jobSeconds,
-             double lastCallSeconds, double synthesisRate, Map<String, Long> storage, String cpu, long levelled,
+             double firstCallSeconds, double lastCallSeconds, double lastPartSeconds, double assemblingSeconds, double synthesisRate, Map<String, Long> storage, String cpu, long levelled,
              long measured) {
   }
 
@@ -89,10 +89,18 @@ public final class PollyQuotaBench {
         CpuByThread cpu = CpuByThread.snapshot();
         var loudness = runtime.bean(CachedSynthesis.class).loudness();
         long levelled0 = loudness.calibratedParts(), measured0 = loudness.measuredParts();
+        long wall0 = System.currentTimeMillis();
         long t0 = System.nanoTime();
         Job job = runtime.bean(JobService.class).start("bench", book, casting, JobOptions.DEFAULT);
-        long dead = awaitEnd(runtime, dir, job.id());
+        long[] assembling = {0};
+        long dead = awaitEnd(runtime, dir, job.id(), assembling);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        // when the last part's record was stored (S3Proxy keeps objects as files): the end of synthesis
+        long lastPart;
+        try (var files = Files.list(dir.resolve("s3").resolve(LocalRuntime.BUCKET).resolve("jobs").resolve(job.id())
+            .resolve("parts"))) {
+          lastPart = files.mapToLong(f -> f.toFile().lastModified()).max().orElse(wall0);
+        }
         List<FakePolly.Call> calls = polly.speechCalls();
         long accepted = calls.size() - polly.throttled();
         double span = (calls.get(calls.size() - 1).atNanos() - calls.get(0).atNanos()) / 1e9;
@@ -104,9 +112,16 @@ public final class PollyQuotaBench {
           }
         });
         return new Run(engine, job.partsTotal(), accepted, polly.throttled(), dead,
-            SynthesisBatch.overruns() - overruns0, seconds, (calls.get(calls.size() - 1).atNanos() - t0) / 1e9,
+            SynthesisBatch.overruns() - overruns0, seconds, (calls.get(0).atNanos() - t0) / 1e9,
+            (calls.get(calls.size() - 1).atNanos() - t0) / 1e9, (lastPart - wall0) / 1e3,
+            assembling[0] == 0 ? Double.NaN : (assembling[0] - t0) / 1e9,
             (accepted - 1) / span, storage, cpu.report(job.partsTotal(), "part"),
             loudness.calibratedParts() - levelled0, loudness.measuredParts() - measured0);
+      }
+    } finally {
+      // each run stores the book twice over (about 100 MB for 400 parts): not left in /tmp
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }
@@ -122,14 +137,22 @@ public final class PollyQuotaBench {
     return out;
   }
 
-  /** Waits until the job is done, or failed for good; returns its dead parts. */
-  static long awaitEnd(LocalRuntime runtime, Path dir, String jobId) throws Exception {
+  /**
+   * Waits until the job is done, or failed for good; returns its dead parts.
+   *
+   * @param assembling set to when the job was first seen ASSEMBLING (System.nanoTime()), 0 if never
+   */
+  static long awaitEnd(LocalRuntime runtime, Path dir, String jobId, long[] assembling) throws Exception {
     Path file = dir.resolve("s3").resolve(LocalRuntime.BUCKET).resolve("jobs").resolve(jobId).resolve("job.json");
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(20);
     for (int tick = 0; System.nanoTime() < deadline; tick++) {
       try {
-        if (Files.readString(file).contains("\"state\":\"DONE\"")) {
+        String state = Files.readString(file);
+        if (state.contains("\"state\":\"DONE\"")) {
           return 0;
+        }
+        if (assembling[0] == 0 && state.contains("\"state\":\"ASSEMBLING\"")) {
+          assembling[0] = System.nanoTime();
         }
       } catch (NoSuchFileException | java.nio.charset.MalformedInputException e) {
         // not written yet, or caught mid-rename
@@ -164,10 +187,12 @@ public final class PollyQuotaBench {
       double ideal = r.calls() / quota;
       out.printf(Locale.ROOT, "%-9s %d parts, %d calls: %.2f calls/s while synthesizing = %.2f of the quota"
           + " %.0f/s (%.2f over the whole job); throttled %d; dead parts %d; invocations past their timeout %d%n"
-          + "          job %.1f s vs ideal %.1f s (calls / quota) = %.2f x ideal; last engine call at %.1f s = %.2f x"
-          + " ideal (the rest is assembly)%n", engine, r.parts(), r.calls(), r.synthesisRate(),
+          + "          job %.2f s vs ideal %.2f s (calls / quota) = %.3f x ideal; first engine call at %.2f s, last at"
+          + " %.2f s = %.3f x ideal; last part stored at %.2f s; job seen assembling at %.2f s (parts' results"
+          + " read); done %.2f s after the last call%n", engine, r.parts(), r.calls(), r.synthesisRate(),
           r.synthesisRate() / quota, quota, r.calls() / r.jobSeconds() / quota, r.throttled(), r.dead(), r.overruns(),
-          r.jobSeconds(), ideal, r.jobSeconds() / ideal, r.lastCallSeconds(), r.lastCallSeconds() / ideal);
+          r.jobSeconds(), ideal, r.jobSeconds() / ideal, r.firstCallSeconds(), r.lastCallSeconds(),
+          r.lastCallSeconds() / ideal, r.lastPartSeconds(), r.assemblingSeconds(), r.jobSeconds() - r.lastCallSeconds());
       out.printf(Locale.ROOT, "          loudness: %d parts levelled by their voice's level, %d decoded and measured%n",
           r.levelled(), r.measured());
       printStorage(r, out);
@@ -187,8 +212,8 @@ public final class PollyQuotaBench {
     byArea.forEach((area, ops) -> {
       long total = ops.values().stream().mapToLong(Long::longValue).sum();
       StringBuilder line = new StringBuilder();
-      ops.forEach((op, n) -> line.append(String.format(Locale.ROOT, " %s %.2f", op, n / (double) r.parts())));
-      out.printf(Locale.ROOT, "          storage, %s: %.2f requests per part:%s%n", area,
+      ops.forEach((op, n) -> line.append(String.format(Locale.ROOT, " %s %.3f", op, n / (double) r.parts())));
+      out.printf(Locale.ROOT, "          storage, %s: %.3f requests per part:%s%n", area,
           total / (double) r.parts(), line);
     });
   }

@@ -3,6 +3,7 @@ package com.etoaudiobook.local;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.settings.LoudnessSettings;
 import com.etoaudiobook.aws.wiring.BeanGraph;
+import com.etoaudiobook.job.CancelSignal;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
@@ -68,7 +69,8 @@ public final class Converter {
    * in hand, with this process's environment as the functions read theirs (BeanGraph).
    */
   public static ApplicationContext beans(BlobStore blobs, SpeechEngine engine) {
-    ApplicationContext beans = BeanGraph.start(Map.of(), blobs, engine, new PartsInHand());
+    // one process makes and would cancel its jobs: cancels in memory, never through REDIS_URL's Redis
+    ApplicationContext beans = BeanGraph.start(Map.of(), blobs, engine, new PartsInHand(), CancelSignal.inProcess());
     // the environment's settings, validated before any work starts
     beans.getBean(Settings.class);
     beans.getBean(LoudnessSettings.class);

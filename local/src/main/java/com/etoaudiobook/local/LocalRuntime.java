@@ -12,6 +12,7 @@ import com.etoaudiobook.aws.wiring.BeanGraph;
 import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.inbox.InboxHandler;
+import com.etoaudiobook.job.CancelSignal;
 import com.etoaudiobook.job.JobService;
 import com.etoaudiobook.job.inbox.Inbox;
 import com.etoaudiobook.storage.BlobStore;
@@ -150,6 +151,9 @@ public final class LocalRuntime implements AutoCloseable {
     }
     // One bean graph for the API and the three functions, as each function builds its own on Lambda.
     List<Object> given = new ArrayList<>();
+    // the API's cancels and the workers share this JVM: a cancel reaches them in memory, with no
+    // storage read per job twice a second (REDIS_URL or not)
+    given.add(CancelSignal.inProcess());
     if (o.engine() != null) {
       given.add(o.engine());
     }

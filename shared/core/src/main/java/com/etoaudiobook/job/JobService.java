@@ -25,6 +25,7 @@ public final class JobService {
   private final int engineMaxChars;
   private final DoneParts doneParts;
   private final LoudnessTarget loudness;
+  private final CancelSignal cancels;
 
   /**
    * @param provider       the speech provider ("espeak", "polly"): part of every cache key
@@ -36,6 +37,13 @@ public final class JobService {
 
   /** @param loudness the deployment's target, part of every cache key (the workers' CachedSynthesis has the same) */
   public JobService(JobStore store, WorkQueue queue, String provider, int engineMaxChars, LoudnessTarget loudness) {
+    this(store, queue, provider, engineMaxChars, loudness, new StoreCancelSignal(store));
+  }
+
+  /** @param cancels what a cancel is sent on, after the job's record says so: the workers' signal */
+  public JobService(JobStore store, WorkQueue queue, String provider, int engineMaxChars, LoudnessTarget loudness,
+                    CancelSignal cancels) {
+    this.cancels = cancels;
     this.loudness = loudness;
     this.store = store;
     this.queue = queue;
@@ -141,14 +149,19 @@ public final class JobService {
     return again.size();
   }
 
-  /** Stops further work: queued parts are skipped when they arrive. */
+  /**
+   * Stops further work: the workers hear of it on the cancel signal (no engine call starts for the
+   * job a second later), queued parts are skipped when they arrive.
+   */
   public Job cancel(String jobId) {
     Job job = requireJob(jobId);
     if (job.state() == JobState.DONE) {
       throw new IllegalStateException("job is already done");
     }
     Job cancelled = job.with(JobState.CANCELLED);
+    // the record first: a worker that reads it (a new process, a signal that lost the cancel) sees it
     store.saveJob(cancelled);
+    cancels.send(jobId);
     store.blobs().delete(Keys.running(jobId));
     return cancelled;
   }

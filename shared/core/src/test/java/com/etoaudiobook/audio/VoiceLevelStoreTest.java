@@ -85,7 +85,9 @@ class VoiceLevelStoreTest {
     assertEquals(12, next.calibratedParts());
     Path f = dir.resolve("next.mp3");
     Files.write(f, out);
-    assertEquals(TARGET.lufs(), Ffmpeg.loudness(f)[0], 0.5, "levelled by the stored level");
+    // a part levelled by its voice's level strays from the target by as much as the sentence strays
+    // from the voice (up to about 1 LU; 0.6 seen once on a loaded machine); unlevelled it is 8 LU off
+    assertEquals(TARGET.lufs(), Ffmpeg.loudness(f)[0], 1.0, "levelled by the stored level");
   }
 
   @Test
@@ -127,7 +129,7 @@ class VoiceLevelStoreTest {
     Path f = dir.resolve("after.mp3");
     Files.write(f, normalize(after, loud.get(5)));
     assertEquals(0, after.measuredParts());
-    assertEquals(TARGET.lufs(), Ffmpeg.loudness(f)[0], 0.5);
+    assertEquals(TARGET.lufs(), Ffmpeg.loudness(f)[0], 1.0, "levelled by the new level (unlevelled: 4 LU off)");
   }
 
   @Test

@@ -4,17 +4,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The quota paced within this process: one GCRA schedule per engine. */
+/** The quota paced within this process: one GCRA schedule per engine, with its burst. */
 public final class LocalRateLimiter implements SynthesisRateLimiter {
   /** Nanoseconds between two calls, by engine. */
   private final Map<String, Long> intervals = new HashMap<>();
-  /** The next free slot (System.nanoTime()) by engine; guarded by this. */
+  /** How far ahead of the schedule a call may start (the burst), by engine. */
+  private final Map<String, Long> tolerances = new HashMap<>();
+  /** The schedule's next slot (System.nanoTime(), GCRA's theoretical arrival time) by engine; guarded by this. */
   private final Map<String, Long> next = new HashMap<>();
 
   public LocalRateLimiter(Map<String, Double> quotas) {
     quotas.forEach((engine, perSecond) -> {
       if (perSecond > 0) {
-        intervals.put(engine, Math.round(1e9 / perSecond));
+        long interval = Math.round(1e9 / perSecond);
+        intervals.put(engine, interval);
+        tolerances.put(engine, (SynthesisRateLimiter.burst(perSecond) - 1) * interval);
       }
     });
   }
@@ -33,12 +37,14 @@ public final class LocalRateLimiter implements SynthesisRateLimiter {
       return 0;
     }
     long now = System.nanoTime();
-    long slot = Math.max(now, next.getOrDefault(engine, now));
+    long scheduled = Math.max(now, next.getOrDefault(engine, now));
+    // after a quiet spell the first calls of a burst start at once, then one per interval
+    long slot = Math.max(now, scheduled - tolerances.get(engine));
     long waitNanos = slot - now;
     if (waitNanos > maxWaitMillis * 1_000_000L) {
       return -1;
     }
-    next.put(engine, slot + interval);
+    next.put(engine, scheduled + interval);
     return (waitNanos + 999_999) / 1_000_000;
   }
 }

@@ -20,20 +20,27 @@ final class RedisRateLimiter implements SynthesisRateLimiter {
   /** Generous against a calls' pacing of 100 ms or more, and the first connection's class loading. */
   static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final long RETRY_NANOS = 10_000_000_000L;
-  /** KEYS[1] the engine's key; ARGV interval and longest wait in µs. Returns the wait in µs, or -1. */
+  /**
+   * KEYS[1] the engine's key (GCRA's theoretical arrival time); ARGV interval, longest wait and the
+   * burst's tolerance in µs. Returns the wait in µs, or -1.
+   */
   static final String SCRIPT = """
       local t = redis.call('TIME')
       local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-      local slot = tonumber(redis.call('GET', KEYS[1]) or '0')
+      local scheduled = tonumber(redis.call('GET', KEYS[1]) or '0')
+      if scheduled < now then scheduled = now end
+      local slot = scheduled - tonumber(ARGV[3])
       if slot < now then slot = now end
       local wait = slot - now
       if wait > tonumber(ARGV[2]) then return -1 end
-      redis.call('SET', KEYS[1], tostring(slot + tonumber(ARGV[1])), 'PX', math.floor((wait + ARGV[1]) / 1000) + 1000)
+      redis.call('SET', KEYS[1], tostring(scheduled + tonumber(ARGV[1])),
+        'PX', math.floor((scheduled - now + ARGV[1]) / 1000) + 1000)
       return wait
       """;
 
   private final RedisScript redis;
   private final Map<String, Long> intervalsMicros = new HashMap<>();
+  private final Map<String, Long> tolerancesMicros = new HashMap<>();
   private final SynthesisRateLimiter fallback;
   /** System.nanoTime() before which Redis is not tried again; 0 while it works. */
   private volatile long downUntil;
@@ -41,7 +48,9 @@ final class RedisRateLimiter implements SynthesisRateLimiter {
   RedisRateLimiter(RedisScript redis, Map<String, Double> quotas, SynthesisRateLimiter fallback) {
     quotas.forEach((engine, perSecond) -> {
       if (perSecond > 0) {
-        intervalsMicros.put(engine, Math.round(1e6 / perSecond));
+        long interval = Math.round(1e6 / perSecond);
+        intervalsMicros.put(engine, interval);
+        tolerancesMicros.put(engine, (SynthesisRateLimiter.burst(perSecond) - 1) * interval);
       }
     });
     this.fallback = fallback;
@@ -60,7 +69,7 @@ final class RedisRateLimiter implements SynthesisRateLimiter {
     try {
       long maxWaitMicros = Math.min(Long.MAX_VALUE / 2000, maxWaitMillis) * 1000;
       Long wait = redis.run(ScriptOutputType.INTEGER, new String[] {"etoaudiobook:synthesis-quota:v1:" + engine},
-          Long.toString(interval), Long.toString(maxWaitMicros));
+          Long.toString(interval), Long.toString(maxWaitMicros), Long.toString(tolerancesMicros.get(engine)));
       downUntil = 0;
       return wait < 0 ? -1 : (wait + 999) / 1000;
     } catch (RuntimeException e) {

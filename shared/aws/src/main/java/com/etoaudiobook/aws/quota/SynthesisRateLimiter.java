@@ -10,9 +10,22 @@ import java.util.Map;
  * per second for neural, long-form and generative voices, 80 for standard ones, per account and
  * region), so parts wait for capacity instead of being throttled. Every call reserves a slot in
  * time (GCRA: the slots are 1/quota apart) and sleeps until it; a caller that cannot wait that long
- * gets no slot and loses nothing.
+ * gets no slot and loses nothing. After a quiet spell the first {@link #burst} calls start at once,
+ * as Polly's token bucket lets them (it documents bursts of 10 at 8 per second, 100 at 80).
  */
 public interface SynthesisRateLimiter extends AutoCloseable {
+  /**
+   * Seconds' worth of the quota that may start at once after a quiet spell: half of what Polly's
+   * bucket holds at the least (a second's worth), so calls delayed on their way (up to half a
+   * second) still find tokens, as a schedule at exactly the quota needs some.
+   */
+  double BURST_SECONDS = 0.5;
+
+  /** Calls that may start at once at {@code perSecond}: at least one. */
+  static long burst(double perSecond) {
+    return Math.max(1, (long) Math.floor(perSecond * BURST_SECONDS));
+  }
+
   /** Never waits: for tests and engines without a quota. */
   SynthesisRateLimiter NONE = (engine, maxWaitMillis) -> 0;
 

@@ -2,14 +2,18 @@ package com.etoaudiobook.aws.wiring;
 
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.audio.VoiceLevelStore;
+import com.etoaudiobook.aws.RedisCancelSignal;
 import com.etoaudiobook.aws.Settings;
+import com.etoaudiobook.aws.redis.Redis;
 import com.etoaudiobook.aws.SynthesisBatch;
 import com.etoaudiobook.aws.settings.LoudnessSettings;
 import com.etoaudiobook.book.BookParser;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.formats.DocumentParser;
+import com.etoaudiobook.job.CancelSignal;
 import com.etoaudiobook.job.JobService;
 import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.StoreCancelSignal;
 import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.job.assembly.AudiobookAssembler;
 import com.etoaudiobook.job.inbox.Inbox;
@@ -18,7 +22,9 @@ import com.etoaudiobook.job.synthesis.CachedSynthesis;
 import com.etoaudiobook.job.synthesis.PartSynthesizer;
 import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.voice.AutoCaster;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
@@ -32,9 +38,22 @@ public class JobFactory {
     return new JobStore(blobs);
   }
 
+  /**
+   * How the API's cancels reach the workers: through Redis when REDIS_URL is set, else the job's
+   * record read again. One process that does both (the local runtime, the CLI) gives its own, in memory.
+   */
   @Singleton
-  JobService jobs(JobStore store, WorkQueue queue, SpeechEngine engine, LoudnessSettings loudness) {
-    return new JobService(store, queue, engine.provider(), engine.maxCharacters(), loudness.target());
+  @Requires(missingBeans = CancelSignal.class)
+  @Bean(preDestroy = "close")
+  CancelSignal cancels(JobStore store, Optional<Redis> redis) {
+    StoreCancelSignal record = new StoreCancelSignal(store);
+    return redis.<CancelSignal>map(r -> new RedisCancelSignal(r, store, record)).orElse(record);
+  }
+
+  @Singleton
+  JobService jobs(JobStore store, WorkQueue queue, SpeechEngine engine, LoudnessSettings loudness,
+                  CancelSignal cancels) {
+    return new JobService(store, queue, engine.provider(), engine.maxCharacters(), loudness.target(), cancels);
   }
 
   @Singleton
@@ -45,8 +64,8 @@ public class JobFactory {
   }
 
   @Singleton
-  PartSynthesizer synthesizer(JobStore store, CachedSynthesis synthesis, WorkQueue queue) {
-    return new PartSynthesizer(store, synthesis, queue);
+  PartSynthesizer synthesizer(JobStore store, CachedSynthesis synthesis, WorkQueue queue, CancelSignal cancels) {
+    return new PartSynthesizer(store, synthesis, queue, cancels);
   }
 
   /** The worker's SQS batches: deadline, concurrency and hand-back around the synthesizer. */

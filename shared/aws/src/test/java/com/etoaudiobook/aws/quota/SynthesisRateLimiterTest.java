@@ -21,19 +21,41 @@ class SynthesisRateLimiterTest {
   }
 
   @Test
-  void localSlotsAreOneIntervalApartAndAWaitTooLongReservesNothing() {
+  void aBurstStartsAtOnceThenSlotsAreOneIntervalApartAndAWaitTooLongReservesNothing() {
+    assertEquals(4, SynthesisRateLimiter.burst(8.0), "half a second's worth");
+    assertEquals(40, SynthesisRateLimiter.burst(80.0));
+    assertEquals(1, SynthesisRateLimiter.burst(0.8), "an instance's small share still gets its call");
     LocalRateLimiter limiter = new LocalRateLimiter(Map.of("neural", 8.0));
     List<Long> slots = new ArrayList<>();
     for (int i = 0; i < 9; i++) {
       slots.add(slot(limiter.reserve("neural", 10_000)));
     }
-    // 125 ms apart: the ninth call of a burst starts a whole second after the first (loose bounds:
+    // the first 4 at once, then 125 ms apart: the ninth starts 625 ms after the first (loose bounds:
     // on a loaded machine this thread may be descheduled between two calls)
-    assertTrue(Math.abs(slots.get(8) - slots.get(0) - 1000) <= 40, slots.toString());
+    assertTrue(slots.get(3) - slots.get(0) <= 40, "the burst waits for nothing: " + slots);
+    assertTrue(Math.abs(slots.get(4) - slots.get(0) - 125) <= 40, slots.toString());
+    assertTrue(Math.abs(slots.get(8) - slots.get(0) - 625) <= 40, slots.toString());
     assertEquals(-1, limiter.reserve("neural", 500), "the next slot is over half a second away");
     long next = slot(limiter.reserve("neural", 10_000));
-    assertTrue(Math.abs(next - slots.get(0) - 1125) <= 40, "the refused call took no slot: " + next);
+    assertTrue(Math.abs(next - slots.get(0) - 750) <= 40, "the refused call took no slot: " + next);
     assertEquals(0, limiter.reserve("unknown-engine", 0), "an engine without a quota is not paced");
+  }
+
+  @Test
+  void noWindowHoldsMoreThanTheBurstAndTheQuotasWorth() {
+    // Polly's bucket holds a second's worth: any second of a schedule at 80/s with a burst of 40
+    // holds at most 40 + 80 calls' starts, so 40 tokens are left for calls delayed on their way
+    LocalRateLimiter limiter = new LocalRateLimiter(Map.of("standard", 80.0));
+    List<Long> slots = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      slots.add(slot(limiter.reserve("standard", 60_000)));
+    }
+    for (int i = 0; i < slots.size(); i++) {
+      long from = slots.get(i);
+      long inSecond = slots.stream().filter(t -> t >= from && t < from + 1000).count();
+      assertTrue(inSecond <= 40 + 80 + 2, inSecond + " calls in the second from slot " + i);
+    }
+    assertTrue(slots.get(399) - slots.get(0) >= (399 - 39) * 1000 / 80 - 40, "then one per 12.5 ms: " + slots);
   }
 
   @Test
@@ -56,13 +78,16 @@ class SynthesisRateLimiterTest {
         lo[i] = before + wait;
         hi[i] = System.nanoTime() / 1_000_000 + wait;
       }
-      // two instances alternating: one schedule 100 ms apart, not two at 10 per second each (steps
-      // of 0 and 100 ms) nor each at its share (steps of 0 and 200 ms)
+      // two instances alternating: one schedule (a burst of 5, then 100 ms apart), not two at 10 per
+      // second each (bursts of 5 each, then steps of 0 and 100 ms) nor each at its share (200 ms)
+      // (the burst's slots are each "now": the sixth is 100 ms after the first, not after the fifth)
       for (int i = 1; i < 10; i++) {
-        assertTrue(lo[i] - hi[i - 1] <= 105 && hi[i] - lo[i - 1] >= 95,
-            "step " + i + ": [" + (lo[i] - hi[i - 1]) + ", " + (hi[i] - lo[i - 1]) + "] ms");
+        int from = i == 5 ? 0 : i - 1;
+        long step = i < 5 ? 0 : 100;
+        assertTrue(lo[i] - hi[from] <= step + 5 && hi[i] - lo[from] >= step - 5,
+            "step " + i + ": [" + (lo[i] - hi[from]) + ", " + (hi[i] - lo[from]) + "] ms");
       }
-      assertEquals(-1, a.reserve(other, 100), "slots are taken for the next second");
+      assertEquals(-1, a.reserve(other, 100), "slots are taken for the next half second");
     }
   }
 

@@ -1,9 +1,11 @@
 package com.etoaudiobook.job.synthesis;
 
+import com.etoaudiobook.job.CancelSignal;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobState;
 import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.Keys;
+import com.etoaudiobook.job.StoreCancelSignal;
 import com.etoaudiobook.job.WorkQueue;
 
 import com.etoaudiobook.engine.CallGuard;
@@ -13,6 +15,8 @@ import com.etoaudiobook.storage.BlobStore;
 
 
 import java.util.BitSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,15 +33,27 @@ public final class PartSynthesizer {
   private final BlobStore blobs;
   private final CachedSynthesis synthesis;
   private final WorkQueue queue;
+  private final CancelSignal cancels;
   /** Per job, what this process knows of its parts; bounded, oldest jobs forgotten first. */
   private final Map<String, Seen> seen = lru(256);
-  private final Map<String, CachedJob> jobs = lru(256);
+  /**
+   * Per job, its record as first read here (what a part needs of it does not change; cancels come
+   * by signal): one read, which the parts arriving together wait for instead of each making it.
+   */
+  private final Map<String, CompletableFuture<Job>> jobs = lru(256);
 
+  /** Cancels seen by reading the job's record again ({@link StoreCancelSignal}). */
   public PartSynthesizer(JobStore store, CachedSynthesis synthesis, WorkQueue queue) {
+    this(store, synthesis, queue, new StoreCancelSignal(store));
+  }
+
+  /** @param cancels how a cancel reaches this worker: the one the cancelling JobService sends on */
+  public PartSynthesizer(JobStore store, CachedSynthesis synthesis, WorkQueue queue, CancelSignal cancels) {
     this.store = store;
     this.blobs = store.blobs();
     this.synthesis = synthesis;
     this.queue = queue;
+    this.cancels = cancels;
   }
 
   /** What happened, and how many characters the engine billed for it (0 unless synthesized). */
@@ -65,7 +81,8 @@ public final class PartSynthesizer {
    */
   public Processed processPart(PartSpec part, int attempts, long deadlineNanos) {
     Job job = job(part.jobId());
-    if (job == null || job.state() == JobState.CANCELLED || job.state() == JobState.DONE) {
+    if (job == null || job.state() == JobState.CANCELLED || job.state() == JobState.DONE
+        || cancels.cancelled(part.jobId())) {
       // nothing to do: deleted, cancelled, or finished by an earlier delivery
       return new Processed(Outcome.SKIPPED, 0);
     }
@@ -138,10 +155,13 @@ public final class PartSynthesizer {
    * Whether every part of the job is stored, true for one caller per process (duplicates are
    * harmless but cost an assembly run each). Listing all parts after each one would cost O(n²)
    * for a book; instead each process remembers which parts it has seen done and probes only the
-   * first one it has not, and not even that one when it is being processed here: that part's own
-   * check follows. The last part to land always sees the others (S3 reads are strongly
-   * consistent), so assembly is never missed. The probe is made outside the lock, so parts
-   * landing together do not queue behind each other's requests.
+   * first one it has not, and not even that one while another part of the job is being processed
+   * here: that part's own check follows (a part that fails instead comes again, and its landing
+   * checks), so the probes are left to the last of them. Otherwise every part landing while the
+   * first one missing still waits in the queue (delivered out of order) probed it in vain. The
+   * last part to land always sees the others (S3 reads are strongly consistent), so assembly is
+   * never missed. The probe is made outside the lock, so parts landing together do not queue
+   * behind each other's requests.
    */
   private boolean allDone(Job job, Seen known, int justDone) {
     int next;
@@ -160,7 +180,7 @@ public final class PartSynthesizer {
           known.assemblyRequested = true;
           return true;
         }
-        if (known.inFlight.get(next)) {
+        if (!known.inFlight.isEmpty()) {
           return false;
         }
       }
@@ -173,35 +193,50 @@ public final class PartSynthesizer {
     }
   }
 
-  /** The job, read at most twice a second per process: a cancel is seen within that time. */
+  /**
+   * The job as first read by this process: one storage read per job and process, not one per part.
+   * Its state is not read again here: a cancel comes through {@link #cancels}, and a part of a job
+   * finished meanwhile (a duplicate delivery) finds its record stored in {@link #produce}.
+   */
   private Job job(String jobId) {
-    long now = System.nanoTime();
+    CompletableFuture<Job> reading;
+    boolean mine = false;
     synchronized (jobs) {
-      CachedJob cached = jobs.get(jobId);
-      if (cached != null && now - cached.readAt() < 500_000_000L) {
-        return cached.job();
-      }
-      if (cached != null) {
-        // one thread reads the job again; the many parts waiting on the engine use the last
-        // reading meanwhile instead of each reading it (one GET per half second, not per part)
-        jobs.put(jobId, new CachedJob(cached.job(), now));
+      reading = jobs.get(jobId);
+      if (reading == null) {
+        reading = new CompletableFuture<>();
+        jobs.put(jobId, reading);
+        mine = true;
       }
     }
-    Job job = store.job(jobId);
-    if (job != null) {
-      synchronized (jobs) {
-        jobs.put(jobId, new CachedJob(job, now));
+    if (mine) {
+      try {
+        Job job = store.job(jobId);
+        if (job == null) {
+          forget(jobId, reading); // not stored yet, or gone: asked again next time
+        }
+        reading.complete(job);
+      } catch (RuntimeException | Error e) {
+        forget(jobId, reading);
+        reading.completeExceptionally(e);
       }
     }
-    return job;
+    try {
+      return reading.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
-  private record CachedJob(Job job, long readAt) {
+  private void forget(String jobId, CompletableFuture<Job> reading) {
+    synchronized (jobs) {
+      jobs.remove(jobId, reading);
+    }
   }
 
   /**
-   * Asked by the engine before each call: a cancel is seen within the job cache's half second, so
-   * no call starts for a cancelled job a second after the cancel.
+   * Asked by the engine before each call: a cancel is seen as soon as {@link #cancels} has it (at
+   * most a second after the DELETE), so no call starts for a cancelled job after that.
    */
   private CallGuard guard(String jobId, long deadlineNanos) {
     return new CallGuard() {
@@ -212,8 +247,7 @@ public final class PartSynthesizer {
 
       @Override
       public void check() {
-        Job job = job(jobId);
-        if (job == null || job.state() == JobState.CANCELLED) {
+        if (cancels.cancelled(jobId)) {
           throw new Cancelled("job " + jobId + " was cancelled");
         }
       }

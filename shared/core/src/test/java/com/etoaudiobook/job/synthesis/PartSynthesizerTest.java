@@ -14,12 +14,9 @@ import com.etoaudiobook.book.Chapter;
 import com.etoaudiobook.book.Role;
 import com.etoaudiobook.book.Segment;
 import com.etoaudiobook.engine.Speech;
-import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.SpeechRequest;
-import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.storage.FileBlobStore;
 import com.etoaudiobook.voice.Casting;
-import com.etoaudiobook.voice.Voice;
 import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.storage.BlobUpload;
 import org.junit.jupiter.api.Test;
@@ -50,29 +47,25 @@ class PartSynthesizerTest {
   Path dir;
 
   /** eSpeak NG, counting its calls and failing the text it is told to fail. */
-  static final class FailingEngine implements SpeechEngine {
-    final EspeakEngine real = EspeakEngine.instance();
+  static final class FailingEngine extends EspeakBackedEngine {
     final AtomicInteger calls = new AtomicInteger();
     volatile String failing = "";
-
-    @Override
-    public String provider() {
-      return real.provider();
-    }
-
-    @Override
-    public List<Voice> voices() {
-      return real.voices();
-    }
-
-    @Override
-    public int maxCharacters() {
-      return real.maxCharacters();
-    }
+    /** The call for this text waits at {@link #release} after counting down {@link #held}. */
+    volatile String holding = "";
+    final CountDownLatch held = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
 
     @Override
     public Speech synthesize(SpeechRequest request) {
       calls.incrementAndGet();
+      if (request.text().equals(holding)) {
+        held.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (request.text().equals(failing)) {
         throw new IllegalStateException("engine failed on purpose");
       }
@@ -130,6 +123,28 @@ class PartSynthesizerTest {
     assertEquals(64, s.store().doneParts(s.parts().get(0).jobId()).size());
     assertEquals(List.of(s.parts().get(0).jobId()), s.queue().assemblies);
     assertEquals(64, s.engine().calls.get());
+  }
+
+  @Test
+  void whileAPartIsInFlightHereTheOthersLeaveTheProbeToIt() throws Exception {
+    com.etoaudiobook.job.ReadCountingStore blobs = new com.etoaudiobook.job.ReadCountingStore(new FileBlobStore(dir));
+    Setup s = job(4, blobs);
+    // part 0 still waits in the queue (delivered out of order); part 1 waits on the engine here
+    s.engine().holding = s.parts().get(1).text();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<PartSynthesizer.Outcome> one = pool.submit(() -> s.synthesizer().processPart(s.parts().get(1), 1).outcome());
+    assertTrue(s.engine().held.await(30, java.util.concurrent.TimeUnit.SECONDS));
+    s.synthesizer().processPart(s.parts().get(2), 1);
+    s.synthesizer().processPart(s.parts().get(3), 1);
+    assertEquals(0, blobs.probes(), "parts 2 and 3 did not look for part 0: part 1's landing will");
+    s.engine().release.countDown();
+    assertEquals(PartSynthesizer.Outcome.SYNTHESIZED, one.get());
+    pool.shutdown();
+    assertEquals(1, blobs.probes(), "part 1, the last in flight here, looked for part 0 once");
+    assertEquals(List.of(), s.queue().assemblies, "part 0 is not stored yet");
+    s.synthesizer().processPart(s.parts().get(0), 1);
+    assertEquals(List.of(s.parts().get(0).jobId()), s.queue().assemblies, "the last part to land asks for assembly");
+    assertEquals(1, blobs.probes());
   }
 
   @Test
