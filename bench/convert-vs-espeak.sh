@@ -7,6 +7,8 @@
 #
 #   bench/convert-vs-espeak.sh [MIN_CHARS] [PARALLELISM]     (defaults: 500000 chars, all cores)
 #   ETOAUDIOBOOK_MP3_ENCODER=jump3r bench/convert-vs-espeak.sh   (our pure-Java encoder instead of libmp3lame)
+#   REF_LAME_OPTS=--noreplaygain bench/convert-vs-espeak.sh      (the lame CLI without its default ReplayGain
+#       analysis, which ours does not do: on some CPUs it costs three times the encoding itself)
 #
 # The text is public-domain prose read at run time from ../shared/data/pdnc-dev (never copied into
 # the repository), repeated until it is at least MIN_CHARS long.
@@ -28,7 +30,7 @@ done
 # cut at the first line end past MIN_CHARS, so the size asked for is the size measured
 head -c "$min_chars" "$book" > "$book.cut"; sed -n "$(( $(wc -l < "$book.cut") + 1 ))p" "$book" >> "$book.cut"; mv "$book.cut" "$book"
 chars=$(wc -m < "$book"); words=$(wc -w < "$book")
-echo "text: $chars characters, $words words; parallelism $par; 48 kbps mono 22050 Hz"
+echo "text: $chars characters, $words words; parallelism $par; 48 kbps mono 22050 Hz${REF_LAME_OPTS:+; reference lame $REF_LAME_OPTS}"
 
 # --- the launcher's fixed cost: JVM start, class loading (and eSpeak NG's voice list), best of 3
 "$root/etoaudiobook" voices --language en >/dev/null 2>&1   # build once, outside the timing
@@ -59,13 +61,14 @@ ours() {  # sets ours_wall, ours_audio, ours_cpu, rss_kb
 # --- reference: espeak-ng -w then lame, the text split into $par pieces run side by side
 split -n "l/$par" -d "$book" "$work/piece-"
 export work
+export REF_LAME_OPTS="${REF_LAME_OPTS:-}"
 reference() {  # sets ref_wall, ref_audio, ref_cpu
   rm -f "$work"/piece-*.wav "$work"/piece-*.mp3
   local start end
   start=$(date +%s.%N)
   /usr/bin/time -f '%U %S' -o "$work/ref-cpu.txt" bash -c '
   for p in "$work"/piece-*; do
-    ( espeak-ng -v en-gb-x-rp -w "$p.wav" -f "$p" && lame --silent -q 7 -b 48 -m m "$p.wav" "$p.mp3" ) &
+    ( espeak-ng -v en-gb-x-rp -w "$p.wav" -f "$p" && lame --silent -q 7 -b 48 -m m $REF_LAME_OPTS "$p.wav" "$p.mp3" ) &
   done
   wait'
   end=$(date +%s.%N)

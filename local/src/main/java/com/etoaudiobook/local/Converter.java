@@ -19,6 +19,7 @@ import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.synthesis.PartSynthesizer;
 import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.storage.FileBlobStore;
 import com.etoaudiobook.voice.Casting;
 import io.micronaut.context.ApplicationContext;
 
@@ -125,6 +126,7 @@ public final class Converter {
     store.saveBook(bookId, book);
     store.saveCover(bookId, cover);
     Job job = beans.getBean(JobService.class).start(bookId, book, casting, options, lexicon);
+    Phases.mark("plan");
     try {
       List<PartSpec> queued = queue.take();
       total.accept(queued.size());
@@ -173,23 +175,37 @@ public final class Converter {
       if (!failures.isEmpty()) {
         throw new ConversionException(failures.size() + " part(s) failed:\n  " + String.join("\n  ", failures));
       }
+      Phases.mark("synthesis");
       Map<String, String> outputs = beans.getBean(AudiobookAssembler.class).assemble(job.id());
+      Phases.mark("assembly");
       Path audiobook = export(job.id(), outputs, outDir);
+      Phases.mark("export");
       return new Result(job, audiobook, outDir, queued.size(),
           synthesized.get(), cached.get());
     } finally {
       // this run's job and book: its parts live on in the content cache, where a rerun finds them
       removeJob(job.id(), bookId);
+      Phases.mark("clean-up");
     }
   }
 
-  /** Copies jobs/{id}/out/** into the output folder; returns the audiobook's path. */
+  /**
+   * Moves jobs/{id}/out/** into the output folder (a rename where the folder store is on the same
+   * file system: no copy, and nothing left for the clean-up to delete); returns the audiobook's path.
+   */
   private Path export(String jobId, Map<String, String> outputs, Path outDir) throws IOException {
     Files.createDirectories(outDir);
     String prefix = Keys.out(jobId, "");
+    java.util.Set<Path> folders = new java.util.HashSet<>();
     for (String key : blobs.list(prefix)) {
       Path target = outDir.resolve(key.substring(prefix.length()));
-      Files.createDirectories(target.getParent());
+      if (folders.add(target.getParent())) {
+        Files.createDirectories(target.getParent());
+      }
+      if (blobs instanceof FileBlobStore files) {
+        Files.move(files.path(key), target, StandardCopyOption.REPLACE_EXISTING);
+        continue;
+      }
       try (InputStream in = blobs.open(key)) {
         Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -200,9 +216,12 @@ public final class Converter {
 
   /** The job's files are exported; only the synthesis cache is worth keeping. */
   private void removeJob(String jobId, String bookId) {
-    for (String key : blobs.list(Keys.jobPrefix(jobId))) {
-      blobs.delete(key);
+    if (!(blobs instanceof FileBlobStore files && Trash.move(files, Keys.jobPrefix(jobId)))) {
+      for (String key : blobs.list(Keys.jobPrefix(jobId))) {
+        blobs.delete(key);
+      }
     }
+    blobs.delete(Keys.running(jobId));
     blobs.delete(Keys.book(bookId));
     blobs.delete(Keys.cover(bookId));
   }

@@ -188,8 +188,25 @@ public final class Main {
   }
 
   private int convert(Args args) throws IOException {
-    Book book = readBook(args);
-    SpeechEngine engine = engine();
+    Phases.mark("start-up");
+    // the engine and the functions' bean graph over the CLI's folder store do not depend on the book:
+    // they are built on a second core while the book is read (about a second of start-up, measured)
+    java.util.concurrent.CompletableFuture<ApplicationContext> graph = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
+          FileBlobStore files = new FileBlobStore(workDir());
+          Trash.emptyLater(files.path(Trash.FOLDER)); // what earlier runs left
+          return Converter.beans(files, engine());
+        },
+            r -> com.etoaudiobook.concurrent.DaemonThreads.named("bean-graph").newThread(r).start());
+    Book book;
+    try {
+      book = readBook(args);
+    } catch (IOException | RuntimeException e) {
+      // the book's problem is the one to report (as before the graph was built beside it)
+      graph.handle((b, t) -> b).join();
+      throw e;
+    }
+    Phases.mark("parse");
     Map<String, Casting.Assignment> overrides = new LinkedHashMap<>();
     for (String v : args.all("voice")) {
       int eq = v.indexOf('=');
@@ -198,9 +215,10 @@ public final class Main {
       }
       overrides.put(v.substring(0, eq).strip(), Casting.Assignment.of(v.substring(eq + 1).strip()));
     }
-    // the functions' bean graph over the CLI's folder store and engine
-    ApplicationContext beans = Converter.beans(new FileBlobStore(workDir()), engine);
+    ApplicationContext beans = joined(graph);
+    Phases.mark("beans");
     Casting casting = beans.getBean(AutoCaster.class).cast(book, overrides);
+    Phases.mark("casting");
     Pauses pauses;
     try {
       pauses = new Pauses(
@@ -236,6 +254,7 @@ public final class Main {
     err.printf(Locale.ROOT, "%d parts (%d synthesized, %d from cache) in %.1f s%n", result.parts(),
         result.synthesized(), result.cached(), seconds);
     out.println(result.audiobook());
+    Phases.mark("summary");
     return 0;
   }
 
@@ -288,6 +307,21 @@ public final class Main {
   static boolean stderrIsTerminal() {
     String tty = System.getProperty("etoaudiobook.stderr.tty");
     return tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
+  }
+
+  /** The value of a task of this thread's, its failure thrown as if the task had run here. */
+  private static <T> T joined(java.util.concurrent.CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   static SpeechEngine engine() {

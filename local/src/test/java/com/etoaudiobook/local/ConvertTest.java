@@ -65,6 +65,15 @@ class ConvertTest {
     // titles off: the arithmetic below is over the book's own segments (ChapterTitlesCliTest has them on)
     Converter.Result result = new Converter(new FileBlobStore(dir.resolve("work")), engine, 3).cover(cover)
         .convert(book, casting, new JobOptions(pauses, null, false), out, done -> { }, total -> { });
+    // the job's own files left with the conversion (its folder renamed into the trash), the cache stays
+    for (String folder : List.of("jobs", "index/running")) {
+      Path left = dir.resolve("work").resolve(folder);
+      if (Files.exists(left)) {
+        try (var files = Files.walk(left)) {
+          assertEquals(List.of(), files.filter(Files::isRegularFile).toList(), folder + " after the conversion");
+        }
+      }
+    }
     byte[] audio = Files.readAllBytes(result.audiobook());
     int apic = indexOf(audio, "APIC".getBytes(StandardCharsets.ISO_8859_1));
     assertTrue(apic > 0 && indexOf(audio, Arrays.copyOf(cover, 64)) > apic, "the cover is the tag's picture");
