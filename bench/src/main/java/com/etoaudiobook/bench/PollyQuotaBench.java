@@ -50,7 +50,7 @@ public final class PollyQuotaBench {
   /** What one job through the runtime came to. */
   record Run(String engine, int parts, long calls, long throttled, long dead, long overruns, double jobSeconds,
              double firstCallSeconds, double lastCallSeconds, double lastPartSeconds, double assemblingSeconds, double synthesisRate, Map<String, Long> storage, String cpu, long levelled,
-             long measured) {
+             long measured, long peaky) {
   }
 
   /** A script of {@code parts} unique lines of 60 to 300 characters, four roles taking turns. */
@@ -88,7 +88,7 @@ public final class PollyQuotaBench {
         long overruns0 = SynthesisBatch.overruns();
         CpuByThread cpu = CpuByThread.snapshot();
         var loudness = runtime.bean(CachedSynthesis.class).loudness();
-        long levelled0 = loudness.calibratedParts(), measured0 = loudness.measuredParts();
+        long levelled0 = loudness.calibratedParts(), measured0 = loudness.measuredParts(), peaky0 = loudness.peakyParts();
         long wall0 = System.currentTimeMillis();
         long t0 = System.nanoTime();
         Job job = runtime.bean(JobService.class).start("bench", book, casting, JobOptions.DEFAULT);
@@ -116,7 +116,8 @@ public final class PollyQuotaBench {
             (calls.get(calls.size() - 1).atNanos() - t0) / 1e9, (lastPart - wall0) / 1e3,
             assembling[0] == 0 ? Double.NaN : (assembling[0] - t0) / 1e9,
             (accepted - 1) / span, storage, cpu.report(job.partsTotal(), "part"),
-            loudness.calibratedParts() - levelled0, loudness.measuredParts() - measured0);
+            loudness.calibratedParts() - levelled0, loudness.measuredParts() - measured0,
+            loudness.peakyParts() - peaky0);
       }
     } finally {
       // each run stores the book twice over (about 100 MB for 400 parts): not left in /tmp
@@ -193,8 +194,8 @@ public final class PollyQuotaBench {
           r.synthesisRate() / quota, quota, r.calls() / r.jobSeconds() / quota, r.throttled(), r.dead(), r.overruns(),
           r.jobSeconds(), ideal, r.jobSeconds() / ideal, r.firstCallSeconds(), r.lastCallSeconds(),
           r.lastCallSeconds() / ideal, r.lastPartSeconds(), r.assemblingSeconds(), r.jobSeconds() - r.lastCallSeconds());
-      out.printf(Locale.ROOT, "          loudness: %d parts levelled by their voice's level, %d decoded and measured%n",
-          r.levelled(), r.measured());
+      out.printf(Locale.ROOT, "          loudness: %d parts levelled by their voice's level, %d decoded and measured"
+          + " (%d of them of a known voice whose peaks left no room)%n", r.levelled(), r.measured(), r.peaky());
       printStorage(r, out);
       out.print(r.cpu()); // where the 2 cores went: what keeps the runtime from the quota when it falls short
     }
