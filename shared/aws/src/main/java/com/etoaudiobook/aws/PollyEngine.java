@@ -75,6 +75,7 @@ public final class PollyEngine implements SpeechEngine, AutoCloseable {
   private final List<String> lexicons;
   private final SynthesisRateLimiter limiter;
   private volatile Map<String, Voice> byId;
+  private final Object describing = new Object();
 
   /**
    * @param client        a Polly client (with its retry strategy)
@@ -282,8 +283,16 @@ public final class PollyEngine implements SpeechEngine, AutoCloseable {
   private Voice voice(String id) {
     Map<String, Voice> voices = byId;
     if (voices == null || !voices.containsKey(id)) {
-      voices = describeAll(); // first use, or a voice added since: look again once
-      byId = voices;
+      // first use, or a voice added since: look again once. The parts arriving together wait for
+      // that one look instead of each making it (a batch of them would each page through
+      // DescribeVoices, whose own quota is 80 per second)
+      synchronized (describing) {
+        voices = byId;
+        if (voices == null || !voices.containsKey(id)) {
+          voices = describeAll();
+          byId = voices;
+        }
+      }
     }
     Voice v = voices.get(id);
     if (v == null) {

@@ -81,6 +81,21 @@ class PollyEngineTest {
   }
 
   @Test
+  void partsArrivingTogetherAtANewEngineShareOneLookAtTheVoices() throws Exception {
+    PollyEngine fresh = new PollyEngine(AwsClients.polly(new AwsSettings("us-east-1", null, null, polly.endpoint(),
+        false, "local", "local"), ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(10)), "neural", List.of());
+    fresh.voices();
+    long oneLook = polly.calls().stream().filter(c -> c.path().contains("voices")).count();
+    polly.reset();
+    // a worker whose voice list came from the shared cache: its engine has not described the voices
+    PollyEngine worker = new PollyEngine(AwsClients.polly(new AwsSettings("us-east-1", null, null, polly.endpoint(),
+        false, "local", "local"), ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(10)), "neural", List.of());
+    burst(worker, 16);
+    assertEquals(oneLook, polly.calls().stream().filter(c -> c.path().contains("voices")).count(),
+        "DescribeVoices calls for 16 parts arriving at once");
+  }
+
+  @Test
   void synthesizesMp3AndMapsByteOffsetsOfMarksBackToChars() {
     String text = "Zoë naïve café.";
     Speech speech = engine.synthesize(new SpeechRequest(text, "Joanna", null, 1.0, 0));
