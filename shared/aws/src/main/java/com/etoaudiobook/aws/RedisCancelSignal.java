@@ -2,6 +2,7 @@ package com.etoaudiobook.aws;
 
 import com.etoaudiobook.aws.redis.Redis;
 import com.etoaudiobook.aws.redis.RedisScript;
+import com.etoaudiobook.concurrent.CircuitBreaker;
 import com.etoaudiobook.job.CancelReadings;
 import com.etoaudiobook.job.CancelSignal;
 import com.etoaudiobook.job.Job;
@@ -33,7 +34,6 @@ public final class RedisCancelSignal implements CancelSignal {
   /** Life of a cancel: longer than a part can wait in the queue (SQS keeps messages at most 14 days). */
   static final int CANCELLED_TTL_SECONDS = 14 * 24 * 3600;
   static final String PREFIX = "etoaudiobook:job-cancel:v1:";
-  private static final long RETRY_NANOS = 10_000_000_000L;
   /**
    * KEYS[1] the job's key. ARGV[1] "get" (its value, or nil), "cancel" (set it cancelled) or "fill"
    * (set it to ARGV[2] unless it is set: a cancel that landed meanwhile wins), ARGV[3] its life in s.
@@ -53,8 +53,8 @@ public final class RedisCancelSignal implements CancelSignal {
   private final CancelSignal fallback;
   /** One look at Redis per job per quarter second, whatever the parts waiting on the engine. */
   private final CancelReadings readings = new CancelReadings(FRESH_NANOS);
-  /** System.nanoTime() before which Redis is not tried again; 0 while it works. */
-  private volatile long downUntil;
+  /** After a failure Redis is skipped for 10 s (the record is read instead), then one caller tries it. */
+  private final CircuitBreaker breaker = CircuitBreaker.onSystemClock(Duration.ofSeconds(10));
 
   /** @param fallback asked while Redis cannot be reached (the record, read again) */
   public RedisCancelSignal(Redis redis, JobStore store, CancelSignal fallback) {
@@ -77,7 +77,7 @@ public final class RedisCancelSignal implements CancelSignal {
 
   @Override
   public boolean cancelled(String jobId) {
-    if (downUntil != 0 && System.nanoTime() < downUntil) {
+    if (!breaker.allowRequest()) {
       return fallback.cancelled(jobId);
     }
     long now = System.nanoTime();
@@ -95,10 +95,10 @@ public final class RedisCancelSignal implements CancelSignal {
         state = redis.run(ScriptOutputType.VALUE, new String[] {PREFIX + jobId}, "fill",
             gone ? "cancelled" : "running", Integer.toString(gone ? CANCELLED_TTL_SECONDS : RUNNING_TTL_SECONDS));
       }
-      downUntil = 0;
+      breaker.recordSuccess();
     } catch (io.lettuce.core.RedisException e) {
       LOG.warn("Redis unavailable for cancels ({}); reading jobs' records for 10 s", e.toString());
-      downUntil = System.nanoTime() + RETRY_NANOS;
+      breaker.recordFailure();
       redis.reset();
       readings.forget(jobId);
       return fallback.cancelled(jobId);
