@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where learned voice levels ({@link VoiceLevels}) are kept beyond one process: a voice's level is a
- * fact about the voice, so a fleet (or the CLI, run after run) measures it once instead of once per
+ * fact about the voice, so a fleet (or the local runtime, start after start) measures it once instead of once per
  * worker instance. Implementations: Redis (shared by the workers, in the AWS module), a file in the
- * CLI's cache folder ({@link com.etoaudiobook.storage.FileVoiceLevelStore}), or none.
+ * local runtime's data folder ({@link com.etoaudiobook.storage.FileVoiceLevelStore}), or none.
  *
  * <p>Best effort: a store that fails or is unreachable answers null and drops writes; the voice is
  * then measured as if it were new. Calls are rare (a look-up per voice and process, a write per

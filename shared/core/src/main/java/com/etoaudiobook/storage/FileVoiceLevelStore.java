@@ -16,8 +16,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
- * Voice levels in one small properties file (a line per voice) in the CLI's cache folder, so a run
- * starts from the levels earlier runs learned. Read once; each write merges into what is on disk
+ * Voice levels in one small properties file (a line per voice) in the local runtime's data folder,
+ * so a start begins from the levels earlier ones learned. Read once; each write merges into what is on disk
  * (another run may have written meanwhile) and replaces the file atomically. A file that cannot be
  * read or written costs the measurements it would have saved, never the conversion.
  */

@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Where workers share the voices' learned levels: Redis when REDIS_URL is set, unless a store is
- * given ready-made (the CLI's file in its cache folder). Without either, each process learns its own.
+ * given ready-made (the local runtime's file in its data folder). Without either, each process learns its own.
  */
 @Factory
 public class VoiceLevelFactory {

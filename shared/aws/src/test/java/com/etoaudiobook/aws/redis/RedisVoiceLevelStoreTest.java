@@ -141,7 +141,7 @@ class RedisVoiceLevelStoreTest {
     }
     FileVoiceLevelStore file = new FileVoiceLevelStore(dir.resolve("voice-levels.properties"));
     try (ApplicationContext beans = BeanGraph.start(Map.of("REDIS_URL", server.url()), file)) {
-      assertSame(file, beans.getBean(VoiceLevelStore.class), "the CLI's file");
+      assertSame(file, beans.getBean(VoiceLevelStore.class), "the local runtime's file");
     }
     try (ApplicationContext beans = BeanGraph.start(Map.of("REDIS_URL", ""))) {
       assertTrue(beans.findBean(VoiceLevelStore.class).isEmpty(), "no Redis: each process learns its own");
