@@ -218,7 +218,7 @@ public final class LoudnessNormalizer {
     if (voice != null) {
       VoiceLevels.Level level = levels.trusted(voice);
       if (level != null) {
-        double peak = level.mean() + level.maxCrest() + VoiceLevels.CREST_MARGIN_DB;
+        double peak = level.mean() + level.maxCrest() + level.crestMargin();
         int most = (int) Math.floor((target.peakDb() - peak) / Mp3Gain.STEP_DB);
         double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - level.mean()) / Mp3Gain.STEP_DB;
         // the peaks may hold a part up to half a step (0.75 dB) under its target; more is looked at

@@ -51,6 +51,9 @@ public interface LameLibrary extends Library {
 
   int hip_decode_exit(Pointer hip);
 
+  /** Where the decoder reports errors: null for nowhere (a stretch decoded alone starts with its reservoir missing). */
+  void hip_set_errorf(Pointer hip, Pointer report);
+
   /**
    * Takes {@code mp3} in (length 0: nothing new) and decodes the frames it can; returns the samples
    * written to {@code left} (which must hold them all), 0 when it needs more, -1 on an error.

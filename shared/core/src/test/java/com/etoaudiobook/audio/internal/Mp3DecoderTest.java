@@ -20,4 +20,31 @@ class Mp3DecoderTest {
     assertTrue(ours.length >= pcm.length, "every sample decoded: " + ours.length + " of " + pcm.length);
     assertArrayEquals(Mp3Decoder.decodeJava(mp3), ours);
   }
+
+  @Test
+  void aStretchDecodedAloneHasTheSamplesOfTheWholeDecode() {
+    short[] pcm = EspeakEngine.instance().synthesize(new SpeechRequest("Far below, the river turned silver and then"
+        + " black as the evening fell, and nobody answered the door.", "en+m3", null, 1.0, 0)).pcm();
+    byte[] mp3 = new Mp3Encoder().encode(pcm, 22050);
+    int[] offsets = Mp3Decoder.frameOffsets(mp3);
+    short[] whole = Mp3Decoder.decode(mp3);
+    assertTrue(whole.length == (offsets.length - 1) * 576, whole.length + " samples for " + (offsets.length - 1) + " frames");
+    for (int[] range : new int[][] {{0, 10}, {20, 45}, {60, offsets.length - 1}}) {
+      short[] alone = Mp3Decoder.decodeRange(mp3, offsets, range[0], range[1], Mp3Decoder.WARM_UP_FRAMES);
+      // the same samples, but for float rounding in the filter bank's memory (a unit at most)
+      assertTrue(alone.length == (range[1] - range[0]) * 576 && largestDifference(whole, range[0] * 576, alone) <= 1,
+          "frames " + range[0] + " to " + range[1] + ": " + largestDifference(whole, range[0] * 576, alone));
+    }
+    // without the frames before, the reservoir and the overlap are missing: not the same samples
+    short[] cold = Mp3Decoder.decodeRange(mp3, offsets, 20, 45, 0);
+    assertTrue(largestDifference(whole, 20 * 576, cold) > 100, "cold: " + largestDifference(whole, 20 * 576, cold));
+  }
+
+  private static int largestDifference(short[] whole, int at, short[] part) {
+    int most = 0;
+    for (int i = 0; i < part.length; i++) {
+      most = Math.max(most, Math.abs(whole[at + i] - part[i]));
+    }
+    return most;
+  }
 }
