@@ -5,7 +5,14 @@ import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -46,5 +53,41 @@ class Mp3DecoderTest {
       most = Math.max(most, Math.abs(whole[at + i] - part[i]));
     }
     return most;
+  }
+
+  @Test
+  void threadsDecodingDifferentPartsAtOnceGetWhatOneThreadGets() throws Exception {
+    assumeTrue(Mp3Decoder.isNative(), "libmp3lame0 is not installed");
+    List<byte[]> parts = new ArrayList<>();
+    List<short[]> alone = new ArrayList<>();
+    for (String voice : List.of("en+m3", "en-us+f3", "en-gb-x-rp", "en+f5")) {
+      short[] pcm = EspeakEngine.instance().synthesize(new SpeechRequest("Far below, the river turned silver and then"
+          + " black as the evening fell, and nobody answered the door.", voice, null, 1.0, 0)).pcm();
+      parts.add(new Mp3Encoder().encode(pcm, 22050));
+      alone.add(Mp3Decoder.decode(parts.get(parts.size() - 1)));
+    }
+    // each thread its own part: libmp3lame's decoder keeps working state in statics, so two
+    // decodes at once of different audio mix into each other (of the same audio, they agree)
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicInteger differ = new AtomicInteger();
+    AtomicInteger same = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < parts.size(); t++) {
+      int mine = t;
+      Thread thread = new Thread(() -> {
+        while (!done.get()) {
+          (Arrays.equals(alone.get(mine), Mp3Decoder.decode(parts.get(mine))) ? same : differ).incrementAndGet();
+        }
+      });
+      thread.start();
+      threads.add(thread);
+    }
+    Thread.sleep(3000);
+    done.set(true);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertTrue(same.get() > 20, "decoded " + same.get());
+    assertEquals(0, differ.get(), differ.get() + " of " + (differ.get() + same.get()) + " decodes differ from one thread's");
   }
 }
