@@ -86,14 +86,22 @@ public final class Mp3Decoder {
   }
 
   /**
-   * libmp3lame's decoder (mpglib) keeps some of its working state in statics, so two
-   * threads decoding different audio at once corrupt each other: in a worker decoding parts side by
-   * side, a third of the decodes came out wrong (a voice measured 1.4 LU loud, its peaks 8 dB high).
-   * One decode at a time per process; the encoder (a lame_t each) is not affected.
+   * libmp3lame's decoder (mpglib) keeps some of its working state in statics, so two threads
+   * decoding different audio at once corrupt each other: in a worker decoding parts side by side,
+   * a third of the decodes came out wrong (a voice measured 1.4 LU loud, its peaks 8 dB high). One
+   * native decode at a time per process; a thread that finds it busy decodes with jump3r (the same
+   * samples, its state per instance) rather than wait, so parts measured at once stay parallel.
    */
+  private static final java.util.concurrent.locks.ReentrantLock NATIVE = new java.util.concurrent.locks.ReentrantLock();
+
   private static short[] decodeNative(byte[] frames) {
-    synchronized (Native.class) {
+    if (!NATIVE.tryLock()) {
+      return decodeJava(frames);
+    }
+    try {
       return decodeNativeAlone(frames);
+    } finally {
+      NATIVE.unlock();
     }
   }
 
