@@ -9,10 +9,10 @@
  * repository root (the working directory, or -Detoaudiobook.root=...). --errors prints every
  * wrong or missed quotation, --verdicts every quotation's verdict by its first offset (to join
  * with the rule labels -Dattribution.steps=true prints), --cast every role with its line count
- * and gender. A role name is right when it overlaps one of the speaker's names; with --strict it must also name the speaker
- * at least as closely as anyone else ("Oakley" is wrong for either of two Oakley brothers, "Mary
- * Crawford" for her brother Crawford). The Narrator role
- * is right for quotations of a first-person narrator (the character whose aliases hold "_narr").
+ * and gender. A role name is right when it overlaps one of the speaker's names; with --strict it
+ * must also name the speaker at least as closely as anyone else ("Oakley" is wrong for either of
+ * two Oakley brothers, "Mary Crawford" for her brother Crawford). The Narrator role is right for
+ * quotations of a first-person narrator (the character whose aliases hold "_narr").
  */
 package com.etoaudiobook.bench;
 
