@@ -153,6 +153,65 @@ public final class LoudnessMeter {
     return new Analysis(step, weighted, plain, chunkPeak, chunkEnergy);
   }
 
+  /**
+   * The largest magnitude of each {@link #CHUNK} samples: all a part whose loudness is already known
+   * (its voice's level) needs to be levelled when no peak passes the ceiling. Max and min, no
+   * multiplications: about a seventh of {@link #analyze}'s cost under C1.
+   */
+  public static int[] chunkPeaks(short[] pcm) {
+    int chunks = (pcm.length + CHUNK - 1) / CHUNK;
+    int[] out = new int[chunks];
+    for (int c = 0; c < chunks; c++) {
+      int hi = 0, lo = 0;
+      for (int i = c * CHUNK, end = Math.min(i + CHUNK, pcm.length); i < end; i++) {
+        int v = pcm[i];
+        hi = v > hi ? v : hi;
+        lo = v < lo ? v : lo;
+      }
+      out[c] = Math.max(hi, -lo);
+    }
+    return out;
+  }
+
+  /**
+   * {@link #analyze} without the K-weighting, for a part that is limited although its loudness is
+   * known: {@link Analysis#weighted()} then holds each sub-block's plain mean square, which tells
+   * what limiting takes away well enough (a ratio, not a loudness).
+   */
+  public static Analysis plain(short[] pcm, int sampleRate, int[] chunkPeak) {
+    int step = (int) Math.round(sampleRate * 0.1);
+    int count = pcm.length / step;
+    double[] plain = new double[count];
+    float[] chunkEnergy = new float[chunkPeak.length];
+    for (int c = 0; c < chunkPeak.length; c++) {
+      long squares = 0;
+      for (int i = c * CHUNK, end = Math.min(i + CHUNK, pcm.length); i < end; i++) {
+        int v = pcm[i];
+        squares += v * v;
+      }
+      chunkEnergy[c] = squares;
+      int b = c * CHUNK / step;
+      if (b < count) {
+        plain[b] += squares;
+      }
+    }
+    double[] power = new double[count];
+    double scale = 1.0 / step / (32768.0 * 32768.0);
+    for (int b = 0; b < count; b++) {
+      power[b] = plain[b] * scale;
+    }
+    return new Analysis(step, power, plain, chunkPeak, chunkEnergy);
+  }
+
+  /** The largest of {@link #chunkPeaks} in dBFS. */
+  public static double samplePeak(int[] chunkPeak) {
+    int max = 0;
+    for (int p : chunkPeak) {
+      max = Math.max(max, p);
+    }
+    return max == 0 ? SILENCE : 20 * Math.log10(max / 32768.0);
+  }
+
   /** The high shelf (head effect): {b0, b1, b2, a1, a2}. */
   static double[] preFilter(int rate) {
     double f0 = 1681.974450955533, gainDb = 3.999843853973347, q = 0.7071752369554196;
