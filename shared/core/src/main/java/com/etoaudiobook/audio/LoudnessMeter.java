@@ -127,7 +127,7 @@ public final class LoudnessMeter {
   /**
    * The largest magnitude of each {@link #CHUNK} samples: all a part whose loudness is already known
    * (its voice's level) needs to be levelled when no peak passes the ceiling. Max and min, no
-   * multiplications: about a seventh of {@link #analyze}'s cost under C1.
+   * multiplications: about a fifth of {@link #analyze}'s cost under C1.
    */
   public static int[] chunkPeaks(short[] pcm) {
     int chunks = (pcm.length + CHUNK - 1) / CHUNK;

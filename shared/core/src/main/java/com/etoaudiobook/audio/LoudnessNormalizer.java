@@ -97,7 +97,7 @@ public final class LoudnessNormalizer {
    * {@link #level(short[], int, double)} for a part of {@code voice} ({@link VoiceLevels#key}: all
    * that sets its sound but the text). An engine speaks a voice at a steady level (eSpeak NG's parts
    * of a voice: 0.25 dB standard deviation), so once a part of it is measured, the next parts take
-   * the voice's level for theirs and only their peaks are looked at (a seventh of the meter's
+   * the voice's level for theirs and only their peaks are looked at (a fifth of the meter's
    * cost), to be limited where the gain would carry them over the ceiling. Some parts are still
    * measured: {@link VoiceLevels}' rechecks, a part whose peaks stand higher above the voice's
    * level than its measured parts' did (with a margin; it may be louder than the voice), and parts
