@@ -358,28 +358,7 @@ final class CastBuilder {
         p.aliases.add(p.name);
       }
     }
-    // A name that never speaks and has no gender evidence is most likely a thing or a place
-    // ("Americans", "Italy"): don't let it attract pronouns.
-    for (Names.Person p : people) {
-      if (p.into >= 0) {
-        continue;  // dropped in favour of the person it is
-      }
-      int n = 0;
-      int place = 0;
-      for (String a : p.aliases) {
-        n += formCount.getOrDefault(a, 0);
-        place += placeCount.getOrDefault(a, 0);
-      }
-      // "in India", "to India", "of India": a silent name mostly after prepositions is a place,
-      // whatever pronouns follow it.
-      boolean placeLike = p.titleMale + p.titleFemale == 0 && place * 3 >= n;
-      // A single word that never speaks, bears no title and is no known first name ("Islam")
-      // is more likely a faith, a thing or a horse than someone who talks.
-      boolean bareWord = p.titleMale + p.titleFemale == 0 && p.aliases.stream().noneMatch(
-          a -> a.contains(" ") || NameForms.isKnownFirstName(a));
-      p.dropped = p.speeches == 0 && (p.gender == null || placeLike || bareWord)
-          || placeLike && p.speeches * 4 <= place;
-    }
+    new CastFilter(t, names).drop(formCount, placeCount);
     for (Names.Mention m : mentions) {
       if (m.character >= 0 && people.get(m.character).dropped) {
         m.character = -1;
