@@ -20,11 +20,14 @@ final class CastFilter {
   /** Marks the people that are no role as dropped. */
   void drop(Map<String, Integer> formCount, Map<String, Integer> placeCount) {
     boolean[] addressed = new boolean[names.people.size()];
+    boolean[] inPassing = new boolean[names.people.size()];
+    java.util.Arrays.fill(inPassing, true);
     int[] mentioned = new int[names.people.size()];
     for (Names.Mention m : names.mentions) {
       if (m.character >= 0) {
         mentioned[m.character]++;
         addressed[m.character] |= addressed(t, m);
+        inPassing[m.character] &= mentionedOnly(t, m);
       }
     }
     for (Names.Person p : names.people) {
@@ -44,19 +47,48 @@ final class CastFilter {
       // is more likely a faith, a thing or a horse than someone who talks.
       boolean bareWord = p.titleMale + p.titleFemale == 0 && p.aliases.stream().noneMatch(
           a -> a.contains(" ") || NameForms.isKnownFirstName(a));
-      // Never said to speak nor spoken to: named in passing ("a new volume by Walter Pater", a
-      // song's title), or a real person the characters talk about ("Beethoven", "Titian").
-      boolean talkedAbout = !addressed[p.id] && (mentioned[p.id] <= 2
-          || p.titleMale + p.titleFemale == 0 && famous(p));
+      // Never said to speak nor spoken to, and named once or twice in quotations or as an
+      // author ("a new volume by Walter Pater", a song's title), or a real person the
+      // characters talk about ("Beethoven", "Titian").
+      boolean talkedAbout = !addressed[p.id] && mentioned[p.id] <= 2 && inPassing[p.id];
+      // One misread cue ("As soon as Brahms had grunted himself out, she … said") does not
+      // make a composer or an abstraction ("the statements of Democracy") speak.
+      boolean untitled = p.titleMale + p.titleFemale == 0;
+      boolean notSomeone = !addressed[p.id] && p.speeches <= 1 && untitled
+          && (famous(p) || commonWord(p));
       p.dropped = p.speeches == 0 && (p.gender == null || placeLike || bareWord || talkedAbout)
-          || placeLike && p.speeches * 4 <= place;
+          || placeLike && p.speeches * 4 <= place || notSomeone;
     }
   }
 
-  /** Every form of p ends in a real person's surname ("Beethoven", "Theodore Roosevelt"). */
+  /**
+   * Named only in quotations or after "by": a book, a song, an author ("a new volume by Walter
+   * Pater"), not someone the story shows.
+   */
+  static boolean mentionedOnly(Tokens t, Names.Mention m) {
+    return t.quote[m.first] >= 0 || m.first > 0 && t.lower[m.first - 1].equals("by");
+  }
+
+  /**
+   * Every form of p is a real person's surname alone ("Beethoven", "Titian"); a full name
+   * ("Tom Harlow") is someone of the story's, whoever else bore the surname, and so is a
+   * first name ("Henry").
+   */
   private static boolean famous(Names.Person p) {
-    return !p.aliases.isEmpty() && p.aliases.stream().allMatch(
-        a -> PersonNouns.isFamousSurname(NameForms.lastOf(a)));
+    return !p.aliases.isEmpty() && p.aliases.stream().allMatch(a -> a.indexOf(' ') < 0
+        && PersonNouns.isFamousSurname(a) && !NameForms.isKnownFirstName(a));
+  }
+
+  /**
+   * Every form of p is one word the text mostly writes in lower case ("democracy", "providence")
+   * and no first name: a noun capitalised for effect.
+   */
+  private boolean commonWord(Names.Person p) {
+    return !p.aliases.isEmpty() && p.aliases.stream().allMatch(a -> {
+      String l = a.toLowerCase(java.util.Locale.ROOT);
+      return a.indexOf(' ') < 0 && !NameForms.isKnownFirstName(a)
+          && names.lowerCount(l) > names.capCount(l);
+    });
   }
 
   /**
