@@ -102,9 +102,9 @@ final class CastFilter {
     }
     int before = m.first - 1;
     int after = m.last;
-    boolean start = before < t.quoteFirst[q];
+    boolean start = before < t.quoteFirst[q] || "\"\u201C\u2018'".contains(t.word[before]);
     boolean end = after >= t.quoteLast[q];
-    String prev = start ? "" : t.lower[before];
+    String prev = start ? "" : t.isWord[before] ? t.lower[before] : t.word[before];
     String next = end ? "" : t.word[after];
     boolean commaBefore = prev.equals(",");
     boolean openBefore = start || commaBefore || prev.equals("dear") || prev.equals("my")
