@@ -132,7 +132,7 @@ final class CastMerges {
     }
     String lower = head.toLowerCase(Locale.ROOT);
     if (!Lexicon.STANDALONE_TITLES.contains(lower) && names.lowerCount(lower) < 2
-        && !mostlyAfterThe(s)) {
+        && !NameForms.mostlyAfterThe(t, names, s)) {
       return null;
     }
     if (links == null) {
@@ -183,21 +183,6 @@ final class CastMerges {
       }
     }
     return mentionCount[best.id] > 3 * (total - mentionCount[best.id]) ? best : null;
-  }
-
-  /** "the Collector" far more often than "Collector": a noun, whatever its capital. */
-  private boolean mostlyAfterThe(Names.Person s) {
-    int n = 0;
-    int the = 0;
-    for (Names.Mention m : names.mentions) {
-      if (m.character == s.id) {
-        n++;
-        if (m.first > 0 && t.lower[m.first - 1].equals("the")) {
-          the++;
-        }
-      }
-    }
-    return n > 0 && the * 2 >= n;
   }
 
   /** "Archer", "Mr. Archer": the one full-named Archer of that gender. */

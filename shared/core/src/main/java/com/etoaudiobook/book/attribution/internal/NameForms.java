@@ -145,4 +145,18 @@ final class NameForms {
         || !one.equals(last) && names.lowerCount(one) > names.capCount(one);
   }
 
+  /** "the Collector" far more often than "Collector": a noun, whatever its capital. */
+  static boolean mostlyAfterThe(Tokens t, Names names, Names.Person s) {
+    int n = 0;
+    int the = 0;
+    for (Names.Mention m : names.mentions) {
+      if (m.character == s.id) {
+        n++;
+        if (m.first > 0 && t.lower[m.first - 1].equals("the")) {
+          the++;
+        }
+      }
+    }
+    return n > 0 && the * 2 >= n;
+  }
 }
