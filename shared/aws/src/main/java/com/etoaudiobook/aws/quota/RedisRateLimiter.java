@@ -64,6 +64,8 @@ final class RedisRateLimiter implements SynthesisRateLimiter {
     this.fallback = fallback;
     this.redis = redis;
     this.breaker = new CircuitBreaker(RETRY, nanoClock);
+    // connected before the first part asks: a job's first calls do not wait for the connection
+    redis.prepare();
   }
 
   @Override
