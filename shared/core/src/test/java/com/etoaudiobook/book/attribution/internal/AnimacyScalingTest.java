@@ -44,14 +44,26 @@ class AnimacyScalingTest {
     return (double) (cpu.getCurrentThreadCpuTime() - t0) / n;
   }
 
+  /**
+   * The least of three measurements: CPU time still swells when other processes thrash the
+   * caches (a 2.7x ratio was seen once at load 20), and the least run is the one they disturbed least.
+   */
+  private static double best(java.util.function.DoubleSupplier run) {
+    double least = Double.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      least = Math.min(least, run.getAsDouble());
+    }
+    return least;
+  }
+
   @Test
   void timePerParagraphDoesNotGrowWithTheBook() {
     nanosPerParagraph(2_000);  // warm up the JIT
-    double small = nanosPerParagraph(3_000);
-    double large = nanosPerParagraph(12_000);
+    double small = best(() -> nanosPerParagraph(2_000));
+    double large = best(() -> nanosPerParagraph(16_000));
     double ratio = large / small;
-    // Quadratic weighing makes this ratio about 4; linear about 1.
-    assertTrue(ratio < 2.5, () -> "per-paragraph cost grew " + ratio + "x for a 4x longer book");
+    // Quadratic weighing makes this ratio about 8; linear about 1.
+    assertTrue(ratio < 3, () -> "per-paragraph cost grew " + ratio + "x for an 8x longer book");
   }
 
   /** CPU nanoseconds of this thread per paragraph to attribute the whole book. */
@@ -67,8 +79,8 @@ class AnimacyScalingTest {
   void attributionTimePerParagraphDoesNotGrowWithTheBook() {
     // Each description also becomes a role of the cast: no stage may scan the cast per noun.
     enginePerParagraph(1_500);
-    double small = enginePerParagraph(2_000);
-    double large = enginePerParagraph(16_000);
+    double small = best(() -> enginePerParagraph(2_000));
+    double large = best(() -> enginePerParagraph(16_000));
     double ratio = large / small;
     // A scan of the cast per noun makes this ratio about 3; linear about 1.
     assertTrue(ratio < 2, () -> "per-paragraph cost grew " + ratio + "x for an 8x longer book");
