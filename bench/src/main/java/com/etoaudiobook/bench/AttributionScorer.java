@@ -3,15 +3,16 @@
  * each novel_text.txt (what `./etoaudiobook parse novel_text.txt --json` prints): a quotation's
  * predicted speaker is the role of the segments covering its spans most.
  *
- *   bench/run.sh AttributionScorer [--errors] [--cast] [--strict] [novelFolder...]
+ *   bench/run.sh AttributionScorer [--errors] [--cast] [--strict] [--verdicts] [novelFolder...]
  *
  * Without folders it scores every subfolder of ../shared/data/pdnc-dev relative to the
  * repository root (the working directory, or -Detoaudiobook.root=...). --errors prints every
- * wrong or missed quotation, --cast every role with its line count and gender. A role name is
- * right when it overlaps one of the speaker's names; with --strict it must also name the speaker
- * at least as closely as anyone else ("Oakley" is wrong for either of two Oakley brothers, "Mary
- * Crawford" for her brother Crawford). The Narrator role
- * is right for quotations of a first-person narrator (the character whose aliases hold "_narr").
+ * wrong or missed quotation, --verdicts every quotation's verdict by its first offset (to join
+ * with the rule labels -Dattribution.steps=true prints), --cast every role with its line count
+ * and gender. A role name is right when it overlaps one of the speaker's names; with --strict it
+ * must also name the speaker at least as closely as anyone else ("Oakley" is wrong for either of
+ * two Oakley brothers, "Mary Crawford" for her brother Crawford). The Narrator role is right for
+ * quotations of a first-person narrator (the character whose aliases hold "_narr").
  */
 package com.etoaudiobook.bench;
 
@@ -75,6 +76,8 @@ public final class AttributionScorer {
         errors = true;
       } else if (a.equals("--strict")) {
         strict = true;
+      } else if (a.equals("--verdicts")) {
+        verdicts = true;
       } else if (a.equals("--cast")) {
         cast = true;
       } else {
@@ -126,6 +129,9 @@ public final class AttributionScorer {
   private static String pct(int c, int n) {
     return String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100.0 * c / Math.max(1, n), c, n);
   }
+
+  /** Print every quotation's verdict (to join with -Dattribution.steps=true's rule labels). */
+  static boolean verdicts;
 
   /** A role name must name the speaker at least as closely as any other character. */
   static boolean strict;
@@ -181,6 +187,11 @@ public final class AttributionScorer {
       boolean ok = predicted != null && (predicted.equals(NARRATOR) ? names.contains("_narr")
           : SpeakerNames.matches(predicted, g.speaker(), names)
           && (!strict || SpeakerNames.identifies(predicted, names, aliases)));
+      if (verdicts) {
+        System.out.printf(Locale.ROOT, "VERDICT %s %d %s %s %s|%s%n", folder.getFileName(),
+            g.spans().get(0)[0], ok ? "ok" : "bad", type.isEmpty() ? "-" : type,
+            g.speaker().replace(' ', '_'), predicted == null ? "-" : predicted.replace(' ', '_'));
+      }
       if (ok) {
         s.byType.get(type)[0]++;
       } else if (errors) {

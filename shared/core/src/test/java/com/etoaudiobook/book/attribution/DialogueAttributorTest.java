@@ -233,18 +233,17 @@ class DialogueAttributorTest {
     assertTrue(attributor.attribute("No one spoke that night.").quotes().isEmpty());
   }
 
+  /** Speed is the bench's (AttributionScorer's parse time) and linearity AnimacyScalingTest's. */
   @Test
-  void fullNovelSizedTextIsFast() {
+  void fullNovelSizedTextIsAttributedWhole() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 4000; i++) {
       sb.append("\"Good morning,\" said Anna. \"Is it raining?\"\n\n")
           .append("\"Not yet,\" replied Bernard, and he went out.\n\n")
           .append("The day passed slowly in the village by the sea.\n\n");
     }
-    long t0 = System.nanoTime();
     Attribution a = attributor.attribute(sb.toString());
-    long ms = (System.nanoTime() - t0) / 1_000_000;
     assertEquals(12000, a.quotes().size());
-    assertTrue(ms < 5000, "took " + ms + " ms");
+    assertEquals("Bernard", a.quotes().get(11999).speaker());
   }
 }

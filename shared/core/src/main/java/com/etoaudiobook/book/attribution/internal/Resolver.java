@@ -86,7 +86,9 @@ final class Resolver extends TurnTaking {
       advanceHistory(c.tok);
       anaphorRule = "cue";
       int who = resolveCue(c, q);
-      if (DEBUG && c.kind != NAME) {
+      if (DEBUG && c.kind == NAME) {
+        System.err.println("STEP " + spans.get(q).start() + " " + spans.get(q).end() + " X");
+      } else if (DEBUG) {
         StringBuilder w = new StringBuilder();
         for (int k = c.tok; k < Math.max(c.tok + 1, c.descEnd); k++) {
           w.append(t.word[k]).append('_');

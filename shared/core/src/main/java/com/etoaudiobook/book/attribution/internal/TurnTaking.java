@@ -207,20 +207,23 @@ abstract class TurnTaking extends Salience {
 
   /**
    * A conversation's first turn, from the names given to the turns that follow: the first named
-   * one, if an even number of turns ahead, or the first other named one an odd number ahead.
-   * -2 if the following turns name no one fitting before the conversation ends.
+   * one, if an even number of turns ahead, or the first other named one an odd number ahead; or
+   * the one a back-to-back turn an odd number ahead calls by name ("Yes, Ann."). -2 if the
+   * following turns name no one fitting before the conversation ends.
    */
   private int namedAhead(int next, int p, Set<Integer> named) {
     int turn = 0;
     int prevPara = p;
     int q = next;
     int first = -2;
+    boolean tight = true;
     while (q < spans.size() && turn < 6) {
       int np = spans.get(q).paragraph();
       if (np - prevPara > 2) {
         break;
       }
       turn++;
+      tight &= np == prevPara + 1;
       int end = q;
       int who = -2;
       while (end < spans.size() && spans.get(end).paragraph() == np) {
@@ -229,6 +232,18 @@ abstract class TurnTaking extends Salience {
           who = names.mentions.get(c.mention).character;
         }
         end++;
+      }
+      if (who < 0 && tight) {
+        // A later turn that calls someone by name, an odd number of turns ahead in a run of
+        // back-to-back turns, answers the opener's side: the one it calls holds that side.
+        Set<Integer> called = vocatives.addressed(q, end);
+        called.removeAll(named);
+        if (called.size() == 1 && turn % 2 == 1) {
+          int c = called.iterator().next();
+          if (first == -2 || c != first) {
+            return c;
+          }
+        }
       }
       if (who >= 0 && !named.contains(who)) {
         if (first == -2) {

@@ -229,4 +229,22 @@ class TurnTakingTest {
         """);
     assertEquals(List.of("Tom Harlow", "Nora Vance", "Tom Harlow"), s);
   }
+
+  @Test
+  void aConversationsFirstTurnIsWhomABackToBackTurnAnOddNumberAheadCallsByName() {
+    // The third turn after the first answers the first one's side: "Nora" holds it.
+    List<String> s = speakers("""
+        Nora Vance and Tom Harlow sat by the fire. Ned Price slept in his chair.
+
+        "Is it late?"
+
+        "Not very."
+
+        "I am tired all the same."
+
+        "Then go to bed, Nora Vance."
+        """);
+    assertEquals("Nora Vance", s.get(0));
+    assertEquals("Nora Vance", s.get(2));
+  }
 }
