@@ -270,7 +270,8 @@ final class CastMerges {
       if (formCore.containsKey(a) && core(a).contains(" ")) {
         fulls.add(core(a));
       }
-      if (formCore.containsKey(a) && title(a) != null) {
+      // "Mr. Tarks" names a surname; "Mr. Bill Tarks" still has Bill for a first name.
+      if (formCore.containsKey(a) && title(a) != null && !core(a).contains(" ")) {
         return null;
       }
     }

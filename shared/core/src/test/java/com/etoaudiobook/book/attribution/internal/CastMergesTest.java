@@ -53,6 +53,20 @@ class CastMergesTest {
   }
 
   @Test
+  void aTitledPetFormIsTheFormalNameAndTheSurnameFollows() {
+    // "Mr. Bill Tarks" is still Bill; once he is William Tarks, bare "Tarks" has one to join.
+    List<Names.Person> cast = cast(repeat("Then Mr. William Tarks came in; he sat down.", 3)
+        + repeat("Then Mr. Bill Tarks laughed; he was loud.", 3)
+        + repeat("Then Bill Tarks shouted; he was angry.", 3)
+        + repeat("Then Tarks growled; he was cross.", 3),
+        Map.of("Mr. William Tarks", 1, "Mr. Bill Tarks", 1, "Bill Tarks", 1, "Tarks", 2));
+    Names.Person william = person(cast, "Mr. William Tarks");
+    assertNotNull(william, aliases(cast));
+    assertEquals(william.id, person(cast, "Mr. Bill Tarks").id, aliases(cast));
+    assertEquals(william.id, person(cast, "Tarks").id, aliases(cast));
+  }
+
+  @Test
   void aFormalNameIsNoPetFormOfAnother() {
     // "Henry" alone is not Harry Sandle, though Harry may be short for Henry.
     List<Names.Person> cast = cast(repeat("Then Harry Sandle came in; he sat down.", 3)
