@@ -126,8 +126,7 @@ public final class LoudnessBench {
       Cost c = new Cost();
       run(scripts, () -> new LoudnessNormalizer(target, learnOnly), encoder, engine, polly, work, c, false);
       System.out.printf(Locale.ROOT, "%n== voices known from earlier jobs: each script a job of a new worker process,"
-          + " over the levels the jobs above stored (the Polly stub, the workers' way; eSpeak NG is measured"
-          + " every part either way) ==%n");
+          + " over the levels the jobs above stored (the Polly stub, the workers' way) ==%n");
       Cost k = new Cost();
       run(scripts, () -> new LoudnessNormalizer(target, fleet), encoder, engine, polly, work, k, true);
       System.out.printf(Locale.ROOT, "%nCPU, eSpeak NG: synthesis %.0f ms, encoding %.0f ms, PCM normalisation %.0f ms = %.1f %%"
@@ -200,7 +199,9 @@ public final class LoudnessBench {
           long t0 = CPU.getCurrentThreadCpuTime();
           short[] pcm = engine.synthesize(new SpeechRequest(c.text(), a.voiceId(), a.engine(), a.rate(), a.pitch())).pcm();
           long t1 = CPU.getCurrentThreadCpuTime();
-          LoudnessNormalizer.Leveled leveled = normalizer.level(pcm, 22050);
+          // a worker's way: by the voice's level once learned (CachedSynthesis's key for the voice)
+          LoudnessNormalizer.Leveled leveled = normalizer.level(pcm, 22050, 0, VoiceLevels.key(engine.provider(),
+              a.voiceId(), a.engine(), a.rate(), a.pitch(), null));
           long t2 = CPU.getCurrentThreadCpuTime();
           byte[] mp3 = encoder.encode(leveled.samples(), 22050, leveled.gain());
           long t3 = CPU.getCurrentThreadCpuTime();
@@ -217,9 +218,11 @@ public final class LoudnessBench {
         long calibrated = normalizer.calibratedParts(), measured = normalizer.measuredParts();
         System.out.printf(Locale.ROOT, "  normalisation CPU / synthesis CPU: %sPolly stub %.1f %% of the engine call (%d parts"
                 + " by the voice's level, %d measured, %d of them as the voice's peaks left no room; %.2f ms per part)%n",
-            workersOnly ? "" : String.format(Locale.ROOT, "eSpeak NG %.1f %% (%.1f %% of synthesis + encoding); ",
+            workersOnly ? "" : String.format(Locale.ROOT, "eSpeak NG %.1f %% (%.1f %% of synthesis + encoding; %d parts"
+                    + " by the voice's level, %d measured); ",
                 100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0),
-                100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0 + cost.encode - encode0)),
+                100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0 + cost.encode - encode0),
+                normalizer.calibratedPcmParts(), normalizer.measuredPcmParts()),
             100.0 * (cost.calibrated - levelling0) / (cost.pollyCall - call0), calibrated, measured,
             normalizer.peakyParts(), (cost.calibrated - levelling0) / 1e6 / (calibrated + measured));
       }

@@ -19,6 +19,7 @@ import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.job.synthesis.PartSynthesizer;
 import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.audio.VoiceLevelStore;
 import com.etoaudiobook.storage.FileBlobStore;
 import com.etoaudiobook.voice.Casting;
 import io.micronaut.context.ApplicationContext;
@@ -69,8 +70,18 @@ public final class Converter {
    * in hand, with this process's environment as the functions read theirs (BeanGraph).
    */
   public static ApplicationContext beans(BlobStore blobs, SpeechEngine engine) {
+    return beans(blobs, engine, VoiceLevelStore.NONE);
+  }
+
+  /**
+   * @param levels where the voices' levels learned by earlier runs are kept (a file in the CLI's
+   *               folder): a run then measures few parts of a voice it has met before
+   */
+  public static ApplicationContext beans(BlobStore blobs, SpeechEngine engine, VoiceLevelStore levels) {
     // one process makes and would cancel its jobs: cancels in memory, never through REDIS_URL's Redis
-    ApplicationContext beans = BeanGraph.start(Map.of(), blobs, engine, new PartsInHand(), CancelSignal.inProcess());
+    ApplicationContext beans = levels == VoiceLevelStore.NONE
+        ? BeanGraph.start(Map.of(), blobs, engine, new PartsInHand(), CancelSignal.inProcess())
+        : BeanGraph.start(Map.of(), blobs, engine, new PartsInHand(), CancelSignal.inProcess(), levels);
     // the environment's settings, validated before any work starts
     beans.getBean(Settings.class);
     beans.getBean(LoudnessSettings.class);

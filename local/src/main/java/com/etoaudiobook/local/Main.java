@@ -14,6 +14,7 @@ import com.etoaudiobook.lexicon.LexiconException;
 import com.etoaudiobook.job.assembly.Pauses;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.FileBlobStore;
+import com.etoaudiobook.storage.FileVoiceLevelStore;
 import com.etoaudiobook.voice.AutoCaster;
 import com.etoaudiobook.voice.Casting;
 import com.etoaudiobook.voice.CastingException;
@@ -195,7 +196,8 @@ public final class Main {
         .supplyAsync(() -> {
           FileBlobStore files = new FileBlobStore(workDir());
           Trash.emptyLater(files.path(Trash.FOLDER)); // what earlier runs left
-          return Converter.beans(files, engine());
+          // voice levels learned by earlier runs: most parts of a known voice are then not measured
+          return Converter.beans(files, engine(), new FileVoiceLevelStore(workDir().resolve(VOICE_LEVELS)));
         },
             r -> com.etoaudiobook.concurrent.DaemonThreads.named("bean-graph").newThread(r).start());
     Book book;
@@ -342,6 +344,9 @@ public final class Main {
     }
     return name;
   }
+
+  /** The voices' learned levels, in {@link #workDir()} beside the synthesis cache. */
+  static final String VOICE_LEVELS = "voice-levels.properties";
 
   /** Where the CLI keeps its synthesis cache between runs. */
   static Path workDir() {

@@ -123,6 +123,24 @@ public final class PollyEngine implements SpeechEngine, AutoCloseable {
     return List.copyOf(voices.values());
   }
 
+  /**
+   * The catalog's list (from the shared cache) stands for a look of this engine's own: a worker
+   * whose catalog read Redis makes no DescribeVoices call before its first part. A voice missing
+   * from it is looked up as always (one look, then it is known).
+   */
+  @Override
+  public void useVoices(List<Voice> catalog) {
+    Map<String, Voice> mine = new LinkedHashMap<>();
+    for (Voice v : catalog) {
+      if (PROVIDER.equals(v.provider())) {
+        mine.put(v.id(), v);
+      }
+    }
+    if (!mine.isEmpty()) {
+      byId = mine;
+    }
+  }
+
   private Map<String, Voice> describeAll() {
     Map<String, software.amazon.awssdk.services.polly.model.Voice> first = new LinkedHashMap<>();
     Map<String, Set<String>> engines = new LinkedHashMap<>();

@@ -170,6 +170,8 @@ public final class VoiceCatalog implements AutoCloseable {
       try {
         List<Voice> voices = List.of(Json.read(json, Voice[].class));
         redisHits.increment();
+        // the engines did not describe their voices here: they take this list instead of doing so
+        engines.forEach(e -> e.useVoices(voices));
         return voices;
       } catch (RuntimeException e) {
         LOG.warn("ignoring unreadable voice list in Redis: {}", e.toString());

@@ -3,6 +3,7 @@ package com.etoaudiobook.aws;
 import io.micronaut.context.ApplicationContext;
 import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.aws.testing.FakePolly;
+import com.etoaudiobook.aws.testing.OwnRedis;
 import com.etoaudiobook.aws.quota.LocalRateLimiter;
 import com.etoaudiobook.engine.CallGuard;
 import com.etoaudiobook.engine.Speech;
@@ -93,6 +94,40 @@ class PollyEngineTest {
     burst(worker, 16);
     assertEquals(oneLook, polly.calls().stream().filter(c -> c.path().contains("voices")).count(),
         "DescribeVoices calls for 16 parts arriving at once");
+  }
+
+  @Test
+  void aWorkerWhoseCatalogReadTheSharedCacheMakesNoDescribeVoicesCall() throws Exception {
+    PollyEngine workerEngine = newEngine();
+    // a Redis of the test's own: the machine's shared one keeps its own list of Polly's voices
+    try (OwnRedis redis = new OwnRedis();
+         VoiceCatalog api = new VoiceCatalog(List.of(newEngine()), sharedCache(redis));
+         VoiceCatalog worker = new VoiceCatalog(List.of(workerEngine), sharedCache(redis))) {
+      api.voices(); // described once, stored in Redis
+      polly.reset();
+      assertEquals(api.voices(), worker.voices());
+      assertEquals(1, worker.stats().redisHits(), "the worker's list came from Redis");
+      burst(workerEngine, 16);
+      assertEquals(16 * 2, polly.speechCalls().size(), "every part spoken");
+      assertEquals(0, polly.calls().stream().filter(c -> c.path().contains("voices")).count(),
+          "DescribeVoices calls of a worker that read the voices from Redis");
+      // a voice the cached list lacks is still looked up (Lea is Polly's, but not in the cached list)
+      workerEngine.useVoices(List.of(new Voice("Joanna", "Joanna", "en-US", "US English", "female",
+          List.of("neural"), 22050, "polly")));
+      assertEquals("neural", workerEngine.engineFor(new SpeechRequest("Part.", "Lea", null, 1.0, 0)));
+      assertTrue(polly.calls().stream().anyMatch(c -> c.path().contains("voices")), "looked up once more");
+    }
+  }
+
+  /** The catalog's defaults, with time for a first connection on a loaded machine (class loading). */
+  private static VoiceCatalog.Options sharedCache(OwnRedis redis) {
+    VoiceCatalog.Options d = VoiceCatalog.Options.defaults(redis.url());
+    return new VoiceCatalog.Options(d.ttl(), true, d.redisUrl(), Duration.ofSeconds(5), d.breakerOpen(), d.nanoClock());
+  }
+
+  private static PollyEngine newEngine() {
+    return new PollyEngine(AwsClients.polly(new AwsSettings("us-east-1", null, null, polly.endpoint(),
+        false, "local", "local"), ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(10)), "neural", List.of());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.etoaudiobook.audio;
 
 import com.etoaudiobook.audio.internal.LameLibrary;
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import de.sciss.jump3r.lowlevel.LameEncoder;
 
@@ -109,22 +110,50 @@ public final class Mp3Encoder {
       }
     }
     try {
-      // lame.h: worst case 1.25 * samples + 7200 bytes
-      byte[] frames = new byte[pcm.length + pcm.length / 4 + 7200];
-      int n = pcm.length == 0 ? 0 : lame.lame_encode_buffer(gfp, pcm, pcm, pcm.length, frames, frames.length);
+      // lame.h: worst case 1.25 * samples + 7200 bytes, and the flush up to 7200 more
+      long capacity = pcm.length + pcm.length / 4 + 2 * 7200L;
+      Memory in = Buffers.get(0, Math.max(2, pcm.length * 2L));
+      Memory out = Buffers.get(1, capacity);
+      in.write(0, pcm, 0, pcm.length);
+      // mono: LAME reads the left channel only
+      int n = pcm.length == 0 ? 0 : lame.lame_encode_buffer(gfp, in, null, pcm.length, out, (int) capacity);
       if (n < 0) {
         throw new IllegalStateException("lame_encode_buffer failed: " + n);
       }
-      byte[] tail = new byte[7200];
-      int m = lame.lame_encode_flush(gfp, tail, tail.length);
+      int m = lame.lame_encode_flush(gfp, out.share(n), (int) (capacity - n));
       if (m < 0) {
         throw new IllegalStateException("lame_encode_flush failed: " + m);
       }
-      byte[] out = java.util.Arrays.copyOf(frames, n + m);
-      System.arraycopy(tail, 0, out, n, m);
-      return out;
+      return out.getByteArray(0, n + m);
     } finally {
       lame.lame_close(gfp);
+    }
+  }
+
+  /**
+   * Native memory for the samples and the frames, kept by each thread from part to part: passed as
+   * Java arrays, JNA would allocate native copies and copy them in and back on every call, and
+   * allocations this size are fresh pages from the kernel each time (page faults, zeroing).
+   */
+  private static final class Buffers {
+    /** A part of eSpeak NG's longest (3,000 characters, about 4 minutes) needs about 11 MB; most far less. */
+    private static final long KEEP_BYTES = 4L << 20;
+    private static final ThreadLocal<Memory[]> KEPT = ThreadLocal.withInitial(() -> new Memory[2]);
+
+    static Memory get(int which, long bytes) {
+      if (bytes > KEEP_BYTES) {
+        return new Memory(bytes); // rare: freed with the object
+      }
+      Memory[] kept = KEPT.get();
+      Memory old = kept[which];
+      if (old == null || old.size() < bytes) {
+        // grown in steps, so a run of slightly longer parts does not reallocate each time
+        kept[which] = new Memory(Math.min(KEEP_BYTES, Math.max(bytes, old == null ? 1 << 16 : 2 * old.size())));
+        if (old != null) {
+          old.close();
+        }
+      }
+      return kept[which];
     }
   }
 

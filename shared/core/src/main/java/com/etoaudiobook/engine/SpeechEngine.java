@@ -11,6 +11,14 @@ public interface SpeechEngine {
 
   List<Voice> voices();
 
+  /**
+   * The voice list a catalog read without asking this engine (from a cache shared by every
+   * container), voices of other providers among it. An engine that looks its voices up per call
+   * (Polly: which engines a voice has) keeps its own instead of describing them again.
+   */
+  default void useVoices(List<Voice> catalog) {
+  }
+
   /** Largest number of characters one request may carry. */
   int maxCharacters();
 

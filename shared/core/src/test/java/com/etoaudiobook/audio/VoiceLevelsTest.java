@@ -132,4 +132,31 @@ class VoiceLevelsTest {
       assertEquals((2 + fraction) * Mp3Gain.STEP_DB, after - before, 0.25, "raised by " + fraction + " of a step more");
     }
   }
+
+  @Test
+  void aVoiceWhosePeaksNearTheCeilingIsDecodedUntilItsPartsBoundItsCrest() throws Exception {
+    // one clip for every part: each part has the voice's loudness and crest exactly
+    byte[] part = voice("en+m3", -20).get(1);
+    short[] pcm = com.etoaudiobook.audio.internal.Mp3Decoder.decode(part);
+    LoudnessMeter.Analysis a = LoudnessMeter.analyze(pcm, 22050);
+    double lufs = LoudnessMeter.integrated(a.weighted());
+    double crest = LoudnessMeter.truePeak(pcm, a) - lufs;
+    // 2.7 steps up to the target; at that gain the crest leaves 3.75 steps under the ceiling: 2.75
+    // with the whole 1.5 dB margin (too few: the part would be decoded and limited), 3.25 with the
+    // margin four parts earn (enough)
+    LoudnessTarget target = new LoudnessTarget(lufs + 2.7 * Mp3Gain.STEP_DB, lufs + crest + 3.75 * Mp3Gain.STEP_DB);
+    LoudnessNormalizer normalizer = new LoudnessNormalizer(target);
+    Mp3Encoder encoder = new Mp3Encoder();
+    String voice = VoiceLevels.key("polly", "Joey", "standard", 1.0, 0, null);
+    for (int i = 0; i < 12; i++) {
+      byte[] out = normalizer.normalizeMp3(part, encoder, 0, voice);
+      double[] heard = Ffmpeg.loudness(file(out, "joey" + i));
+      assertTrue(heard[1] <= target.peakDb(), "part " + i + ": true peak " + heard[1] + " over " + target.peakDb());
+      assertEquals(target.lufs(), heard[0], 0.8, "part " + i);
+    }
+    // measured: the first part (learning) and the second (one part's margin leaves no room: "peaky");
+    // then the margin over two parts lets the gain through (and two agreeing parts skip the 4th's recheck)
+    assertEquals(1, normalizer.peakyParts(), "decoded for its peaks");
+    assertEquals(2, normalizer.measuredParts(), "decoded in all");
+  }
 }

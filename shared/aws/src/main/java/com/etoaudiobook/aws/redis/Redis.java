@@ -50,22 +50,53 @@ public final class Redis implements AutoCloseable {
    * exception) when Redis cannot be reached in that time.
    */
   public StatefulRedisConnection<String, String> connect(Duration timeout) {
+    return connect(timeout, timeout);
+  }
+
+  /**
+   * A new connection made within {@code connectTimeout} whose commands take at most
+   * {@code commandTimeout}: a connection's set-up (a handshake of several commands) may take
+   * longer on a busy machine than the short wait a caller allows each command.
+   */
+  public StatefulRedisConnection<String, String> connect(Duration connectTimeout, Duration commandTimeout) {
     RedisURI uri = RedisURI.create(url);
-    uri.setTimeout(timeout);
+    uri.setTimeout(connectTimeout);
     ConnectionFuture<StatefulRedisConnection<String, String>> future = client.connectAsync(StringCodec.UTF8, uri);
     try {
-      StatefulRedisConnection<String, String> c = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      c.setTimeout(timeout);
+      StatefulRedisConnection<String, String> c = future.get(connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      c.setTimeout(commandTimeout);
       return c;
     } catch (TimeoutException e) {
       future.thenAccept(StatefulRedisConnection::closeAsync); // should it connect after all
-      throw new RedisConnectionException("no connection to " + uri.getHost() + " within " + timeout.toMillis() + " ms");
+      throw new RedisConnectionException("no connection to " + uri.getHost() + " within " + connectTimeout.toMillis()
+          + " ms");
     } catch (ExecutionException e) {
       throw RedisConnectionException.create(uri.getHost() + ":" + uri.getPort(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RedisConnectionException("interrupted while connecting to " + uri.getHost(), e);
     }
+  }
+
+  /**
+   * Runs {@code connect} on a thread of its own, so that the first caller finds a connection made
+   * instead of waiting for it; not while Lambda takes a SnapStart snapshot (a connection made then
+   * would not survive the restore, and the first caller would wait on it). Failures are left to the
+   * first caller to meet.
+   */
+  public static void connectAhead(String name, Runnable connect) {
+    if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        connect.run();
+      } catch (RuntimeException e) {
+        // the first caller connects again and meets the failure itself
+      }
+    }, name + "-connect");
+    t.setDaemon(true);
+    t.start();
   }
 
   @Override

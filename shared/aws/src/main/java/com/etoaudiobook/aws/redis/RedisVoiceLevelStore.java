@@ -27,6 +27,11 @@ public final class RedisVoiceLevelStore implements VoiceLevelStore {
   static final String PREFIX = "etoaudiobook:voice-level:v1:";
   static final Duration TTL = Duration.ofDays(30);
   private static final Duration TIMEOUT = Duration.ofMillis(200);
+  /**
+   * A connection's set-up is a handshake of several commands: on a busy machine more than one
+   * command's 200 ms, which opened the breaker for the first 10 s of every run there.
+   */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
   private final Redis redis;
   private final String prefix;
@@ -43,6 +48,14 @@ public final class RedisVoiceLevelStore implements VoiceLevelStore {
     this.redis = redis;
     this.prefix = prefix;
     this.breaker = new CircuitBreaker(breakerOpen, nanoClock);
+    // connected before the first part asks; a failure is the first part's to meet
+    Redis.connectAhead("voice-levels", () -> {
+      synchronized (this) {
+        if (connection == null) {
+          connection = redis.connect(CONNECT_TIMEOUT, TIMEOUT);
+        }
+      }
+    });
   }
 
   @Override
@@ -97,7 +110,7 @@ public final class RedisVoiceLevelStore implements VoiceLevelStore {
       c = connection;
       if (c == null || !c.isOpen()) {
         try {
-          c = redis.connect(TIMEOUT);
+          c = redis.connect(CONNECT_TIMEOUT, TIMEOUT);
         } catch (RuntimeException e) {
           failed(null, e);
           return null;

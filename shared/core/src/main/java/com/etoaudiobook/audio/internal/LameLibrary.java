@@ -40,9 +40,10 @@ public interface LameLibrary extends Library {
 
   int lame_get_encoder_delay(Pointer gfp);
 
-  int lame_encode_buffer(Pointer gfp, short[] left, short[] right, int samples, byte[] mp3, int mp3Size);
+  /** {@code right} may be null for mono; returns the bytes written to {@code mp3}, or a negative error. */
+  int lame_encode_buffer(Pointer gfp, Pointer left, Pointer right, int samples, Pointer mp3, int mp3Size);
 
-  int lame_encode_flush(Pointer gfp, byte[] mp3, int mp3Size);
+  int lame_encode_flush(Pointer gfp, Pointer mp3, int mp3Size);
 
   int lame_close(Pointer gfp);
 
@@ -50,6 +51,9 @@ public interface LameLibrary extends Library {
   Pointer hip_decode_init();
 
   int hip_decode_exit(Pointer hip);
+
+  /** Where the decoder reports errors: null for nowhere (a stretch decoded alone starts with its reservoir missing). */
+  void hip_set_errorf(Pointer hip, Pointer report);
 
   /**
    * Takes {@code mp3} in (length 0: nothing new) and decodes the frames it can; returns the samples

@@ -21,6 +21,12 @@ public final class Mp3Decoder {
   private Mp3Decoder() {
   }
 
+  /**
+   * Frames decoded and dropped before a stretch: the reservoir reaches back at most 511 bytes
+   * (two to four frames at Polly's rates), and the first granule needs the one before it.
+   */
+  public static final int WARM_UP_FRAMES = 4;
+
   /** Holds the library, loaded once, on first use. */
   private static final class Native {
     // the encoder's switch to jump3r switches the decoder too: one setting for "no native LAME"
@@ -38,19 +44,78 @@ public final class Mp3Decoder {
     return Native.LAME != null ? decodeNative(frames) : decodeJava(frames);
   }
 
+  /**
+   * The samples of frames {@code from} to {@code to} - 1 alone, as {@link #decode} gives them, for
+   * measuring a stretch of a part without decoding the rest. A frame's main data may start in the
+   * frames before it (the bit reservoir: at most 511 bytes back) and its first granule overlaps the
+   * one before, so decoding starts {@code warmUp} frames earlier and their samples are dropped.
+   *
+   * @param offsets each frame's byte offset in {@code frames}, and the end ({@link #frameOffsets})
+   */
+  public static short[] decodeRange(byte[] frames, int[] offsets, int from, int to, int warmUp) {
+    int start = Math.max(0, from - warmUp);
+    byte[] slice = java.util.Arrays.copyOfRange(frames, offsets[start], offsets[to]);
+    short[] pcm = decode(slice);
+    if (start == from) {
+      return pcm;
+    }
+    // every decoded frame gives the same count; one the reservoir could not feed gives none
+    int perFrame = com.etoaudiobook.audio.Mp3Frames.header(frames, 0).version() == 1 ? 1152 : 576;
+    int wanted = Math.min(pcm.length, (to - from) * perFrame);
+    return java.util.Arrays.copyOfRange(pcm, pcm.length - wanted, pcm.length);
+  }
+
+  /** The byte offset of every frame of bare frames, and their end. */
+  public static int[] frameOffsets(byte[] frames) {
+    int[] out = new int[64];
+    int n = 0;
+    for (int offset = 0; ; n++) {
+      if (n == out.length) {
+        out = java.util.Arrays.copyOf(out, n * 2);
+      }
+      out[n] = offset;
+      if (offset >= frames.length) {
+        return java.util.Arrays.copyOf(out, n + 1);
+      }
+      com.etoaudiobook.audio.Mp3Frames.Header h = com.etoaudiobook.audio.Mp3Frames.header(frames, offset);
+      if (h == null || offset + h.length() > frames.length) {
+        throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
+      }
+      offset += h.length();
+    }
+  }
+
+  /**
+   * libmp3lame's decoder (mpglib) keeps some of its working state in statics, so two threads
+   * decoding different audio at once corrupt each other: in a worker decoding parts side by side,
+   * a third of the decodes came out wrong (a voice measured 1.4 LU loud, its peaks 8 dB high). One
+   * native decode at a time per process; a thread that finds it busy decodes with jump3r (the same
+   * samples, its state per instance) rather than wait, so parts measured at once stay parallel.
+   */
+  private static final java.util.concurrent.locks.ReentrantLock NATIVE = new java.util.concurrent.locks.ReentrantLock();
+
   private static short[] decodeNative(byte[] frames) {
+    if (!NATIVE.tryLock()) {
+      return decodeJava(frames);
+    }
+    try {
+      return decodeNativeAlone(frames);
+    } finally {
+      NATIVE.unlock();
+    }
+  }
+
+  private static short[] decodeNativeAlone(byte[] frames) {
     LameLibrary lame = Native.LAME;
     // at most 1152 samples per frame (576 in MPEG-2): the headers say how many frames there are
     int room = (com.etoaudiobook.audio.Mp3Frames.count(frames).frames() + 2) * 1152;
     com.sun.jna.Memory left = new com.sun.jna.Memory(room * 2L);
     com.sun.jna.Memory right = new com.sun.jna.Memory(room * 2L);
-    Pointer hip;
-    synchronized (Native.class) {
-      hip = lame.hip_decode_init(); // fills tables shared by every decoder the first time
-    }
+    Pointer hip = lame.hip_decode_init();
     if (hip == null) {
       throw new IllegalStateException("hip_decode_init failed");
     }
+    lame.hip_set_errorf(hip, null);
     try {
       // as with jump3r below: the whole buffer goes in once, then calls with nothing new flush the
       // frames; 0 means "nothing yet" while the first header is read, and "no more" at the end

@@ -45,6 +45,13 @@ public final class EspeakEngine implements SpeechEngine {
   private static final Object LOCK = new Object();
   private static EspeakEngine instance; // guarded by LOCK
   private static Collector current; // guarded by LOCK: the synthesis the callback feeds
+  /**
+   * Guarded by LOCK: the samples of the synthesis under way, kept from part to part (a part's worth
+   * of new array, zeroed, each time was most of the engine's allocation), unless a long part grew it
+   * past {@link #KEEP_SAMPLES}.
+   */
+  private static short[] samples = new short[1 << 16];
+  private static final int KEEP_SAMPLES = 1 << 21;
   /** Static so the native side's function pointer is never garbage collected. */
   private static final EspeakLibrary.SynthCallback CALLBACK = EspeakEngine::onSynth;
 
@@ -143,8 +150,10 @@ public final class EspeakEngine implements SpeechEngine {
     int rate = clamp((int) Math.round(175 * multiplier), 80, 450);
     int pitch = clamp(50 + request.pitch() + delivery.pitch(), 0, 99);
 
-    Collector collector = new Collector(text.length());
+    Collector collector = new Collector();
+    short[] pcm;
     synchronized (LOCK) {
+      collector.samples = samples;
       if (lib.espeak_SetVoiceByName(espeakName) != EspeakLibrary.EE_OK) {
         throw unknownVoice(request.voiceId());
       }
@@ -166,9 +175,13 @@ public final class EspeakEngine implements SpeechEngine {
         throw new SpeechException("eSpeak synthesis failed with code " + rc,
             rc == EspeakLibrary.EE_BUFFER_FULL, null);
       }
+      pcm = collector.pcm();
+      if (collector.samples.length <= KEEP_SAMPLES) {
+        samples = collector.samples;
+      }
     }
     List<Speech.Mark> marks = said.text().toOriginal(EspeakMarks.of(text, collector.events));
-    return new Speech(collector.pcm(), null, sampleRate, marks, 0);
+    return new Speech(pcm, null, sampleRate, marks, 0);
   }
 
   /**
@@ -240,11 +253,6 @@ public final class EspeakEngine implements SpeechEngine {
     int size;
     final List<EspeakMarks.RawEvent> events = new ArrayList<>();
     Throwable error;
-
-    Collector(int chars) {
-      // ~70 ms of audio per character at the normal rate; grows when short.
-      samples = new short[Math.max(1 << 14, Math.min(chars, MAX_CHARACTERS) * 1600)];
-    }
 
     void addSamples(Pointer wav, int n) {
       if (size + n > samples.length) {

@@ -49,8 +49,9 @@ public final class CacheKey {
    * How the part was brought to the target, for engines whose audio arrives encoded: mostly by its
    * voice's learned level ({@link com.etoaudiobook.audio.VoiceLevels}), in gain steps with one more
    * before a pause (so between whole steps), not by measuring each part; entries made the older
-   * ways (whole steps only) are not taken for these. eSpeak NG's PCM is measured every time: its
-   * keys stay as they were.
+   * ways (whole steps only) are not taken for these. eSpeak NG's PCM gets any gain, limited sample
+   * by sample, whether its part was measured or levelled by its voice's level (a few tenths of a LU
+   * apart, as entries made before were): its keys stay as they were.
    */
   static String levelling(String provider) {
     return "espeak".equals(provider) ? "" : "/mp3gain-by-voice-split";

@@ -113,20 +113,20 @@ public final class CachedSynthesis {
     }
     LOG.info("Cache miss: tts {}", shortKey(cacheKey));
     Speech speech = engine.synthesize(request, guard);
+    // a voice's parts share one level: once learned, they are levelled without being measured
+    String voice = VoiceLevels.key(engine.provider(), request.voiceId(), request.engine(), request.rate(),
+        request.pitch(), delivery);
     byte[] mp3;
     long shiftMs;
     if (speech.pcm() != null) {
       // every part leaves at one loudness, so the joined book is even without re-encoding
       // (a shout stays louder than speech, a whisper quieter: the delivery's offset from the target)
       LoudnessNormalizer.Leveled leveled = loudness.level(speech.pcm(), speech.sampleRate(),
-          Delivery.of(delivery).loudnessLu());
+          Delivery.of(delivery).loudnessLu(), voice);
       mp3 = encoder.encode(leveled.samples(), speech.sampleRate(), leveled.gain());
       // word times are relative to the PCM; the encoder puts its delay in front
       shiftMs = AudioFormats.samplesToMillis(Mp3Encoder.ENCODER_DELAY);
     } else {
-      // a voice's parts share one level: once learned, they are levelled without decoding
-      String voice = VoiceLevels.key(engine.provider(), request.voiceId(), request.engine(), request.rate(),
-          request.pitch(), delivery);
       mp3 = loudness.normalizeMp3(Mp3Frames.bareFrames(speech.mp3()), encoder, Delivery.of(delivery).loudnessLu(), voice);
       shiftMs = 0;
     }

@@ -80,25 +80,12 @@ final class Animacy {
   private static final java.util.regex.Pattern ADJECTIVE =
       java.util.regex.Pattern.compile("(ous|ful|less|able|ible|ish)$");
 
-  /** Endings of nouns for people by what they do or are: "keeper", "courier", "critic". */
-  private static final java.util.regex.Pattern AGENT = java.util.regex.Pattern.compile(
-      "(er|or|ist|ian|ant|ent|man|men|ess|[^l]ee|ier|yer|ard|ive|ic|ling|ar|ary|eur|euse|onne|ina"
-      + "|boy|maid|girl|lady|one|body)$");
-
-  /** People nouns without a telling ending. */
-  private static final Set<String> PEOPLE = Set.of("nephew", "niece", "baby", "infant",
-      "bride", "groom", "guide", "sage", "chief", "king", "queen", "prince", "duke", "judge",
-      "priest", "monk", "nun", "clerk", "cook", "nurse", "page", "squire", "knight", "captain",
-      "colonel", "thief", "tramp", "beggar", "chap", "crowd", "mob");
-
   private boolean weigh(String noun) {
     if (ADJECTIVE.matcher(noun).find()) {
       return false;
     }
     int personal = 0;
     int thing = 0;
-    int speaks = 0;
-    int seen = 0;
     // Only the noun's own mentions, from the book's index: scanning the whole book per noun
     // made a book of many one-off descriptions quadratic.
     int[] own = t.positions(noun);
@@ -108,17 +95,12 @@ final class Animacy {
       if (t.quote[k] >= 0) {
         continue;
       }
-      seen++;
       String before = k > 0 ? t.lower[k - 1] : "";
       String beforeThe = k > 1 ? t.lower[k - 2] : "";
       if (ADJECTIVE_BEFORE.contains(before)) {
         thing++;
       } else if ((before.equals("the") || before.equals("a")) && LOCATIVE.contains(beforeThe)) {
         thing++;
-      }
-      if (k > 1 && Lexicon.isSpeechVerb(t.lower[k - 2]) && (before.equals("the") || before.equals("a"))
-          || k + 1 < t.size && Lexicon.isSpeechVerb(t.lower[k + 1])) {
-        speaks++;
       }
       // The word right after the noun, or after its comma: "the turnkey, who", "the box which".
       int j = k + 1 < t.size && t.word[k + 1].equals(",") ? k + 2 : k + 1;
@@ -134,10 +116,9 @@ final class Animacy {
     if (thing >= 2 && thing > 2 * personal) {
       return false;
     }
-    // "The letter said", "a novel thought": a noun seen again and again that neither names a
-    // kind of person by its form nor is shown acting as one (a he, a who, speaking twice) is a
-    // thing; a noun seen once or twice ("said the turnkey") gets the benefit of the doubt.
-    return seen <= 2 || personal > 0 || speaks >= 2 || AGENT.matcher(noun).find()
-        || gender(noun) != null || PEOPLE.contains(noun);
+    // "The letter said", "the glee began": only a noun whose usual sense is a person, or one the
+    // narration treats as one ("the thing, who"), is someone who talks; the endings of agent
+    // nouns ("-er") name letters and papers as often as people.
+    return PersonNouns.isPerson(noun) || personal > thing;
   }
 }

@@ -80,7 +80,8 @@ final class CastBuilder {
       // "Englishmen", "Frenchmen", "Clergymen": a plural of people, never one speaker.
       boolean peoplePlural = !titled && (PEOPLE_PLURAL.matcher(formCore.get(form)).find()
           || NameForms.isKindPlural(formCore.get(form), names, firstNames));
-      if (!thing && !peoplePlural && (speaker || titled
+      boolean glued = !titled && NameForms.gluedToNoun(formCore.get(form), n, names);
+      if (!thing && !peoplePlural && !glued && (speaker || titled
           || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
         keep.add(form);
       }
@@ -108,7 +109,8 @@ final class CastBuilder {
     for (String form : formCount.keySet()) {
       String core = formCore.get(form);
       if (core.contains(" ") && (keptWords.contains(NameForms.firstOf(core))
-          || keptWords.contains(NameForms.lastOf(core)))) {
+          || keptWords.contains(NameForms.lastOf(core))) && (formTitle.get(form) != null
+          || !NameForms.gluedToNoun(core, formCount.get(form), names))) {
         keep.add(form);
       }
     }
@@ -230,11 +232,12 @@ final class CastBuilder {
       } else if (byLast.size() == 1 && (title != null || byFirst.isEmpty())) {
         formKey.put(form, byLast.get(0));
       } else if (title == null && byFirst.size() == 1 && (byLast.isEmpty()
-          || byLast.size() == 1 && (keyCount.getOrDefault(byFirst.get(0), 0)
-          > 2 * keyCount.getOrDefault(byLast.get(0), 0)
+          || (keyCount.getOrDefault(byFirst.get(0), 0) > 2 * byLast.stream()
+          .mapToInt(k -> keyCount.getOrDefault(k, 0)).sum())
+          || byLast.size() == 1 && (
           // A tie between one-offs ("Adela Quested", "Presently Adela"): the full name whose
           // gender is the bare name's own.
-          || own != null && own.equals(fullGender.get(byFirst.get(0)))
+          own != null && own.equals(fullGender.get(byFirst.get(0)))
           && !own.equals(fullGender.get(byLast.get(0)))
           && keyCount.getOrDefault(byFirst.get(0), 0)
           >= keyCount.getOrDefault(byLast.get(0), 0)))) {
@@ -358,28 +361,7 @@ final class CastBuilder {
         p.aliases.add(p.name);
       }
     }
-    // A name that never speaks and has no gender evidence is most likely a thing or a place
-    // ("Americans", "Italy"): don't let it attract pronouns.
-    for (Names.Person p : people) {
-      if (p.into >= 0) {
-        continue;  // dropped in favour of the person it is
-      }
-      int n = 0;
-      int place = 0;
-      for (String a : p.aliases) {
-        n += formCount.getOrDefault(a, 0);
-        place += placeCount.getOrDefault(a, 0);
-      }
-      // "in India", "to India", "of India": a silent name mostly after prepositions is a place,
-      // whatever pronouns follow it.
-      boolean placeLike = p.titleMale + p.titleFemale == 0 && place * 3 >= n;
-      // A single word that never speaks, bears no title and is no known first name ("Islam")
-      // is more likely a faith, a thing or a horse than someone who talks.
-      boolean bareWord = p.titleMale + p.titleFemale == 0 && p.aliases.stream().noneMatch(
-          a -> a.contains(" ") || NameForms.isKnownFirstName(a));
-      p.dropped = p.speeches == 0 && (p.gender == null || placeLike || bareWord)
-          || placeLike && p.speeches * 4 <= place;
-    }
+    new CastFilter(t, names).drop(formCount, placeCount);
     for (Names.Mention m : mentions) {
       if (m.character >= 0 && people.get(m.character).dropped) {
         m.character = -1;

@@ -47,26 +47,39 @@ final class CastMerges {
   /** Merges people; returns those that took others in (their gender needs a new guess). */
   List<Names.Person> run() {
     List<Names.Person> grown = new ArrayList<>();
+    // Twice: "Larry Lefferts" joins "Lawrence Lefferts" first, then "Lefferts" has one to join.
+    for (int pass = 0; pass < 2; pass++) {
+      pass(grown);
+    }
+    return grown;
+  }
+
+  private void pass(List<Names.Person> grown) {
     for (Names.Person s : new ArrayList<>(people)) {
       if (s.into >= 0) {
         continue;
       }
       Names.Person into = office(s);
-      if (into != null && into != s && apart(s, into)) {
+      if (into != null && into != s && apart(s, into, false)) {
         officeHolders.add(into);
       }
+      boolean rare = false;
       if (into == null) {
         into = bySurname(s);
+        // "William Rodney … Rodney" in a sentence now and then is one man repeated; "Miss
+        // Dashwood" beside "Marianne Dashwood" may well be her elder sister.
+        rare = into != null && s.aliases.stream().noneMatch(a -> "miss".equals(title(a)));
       }
       if (into == null) {
         into = byFirstName(s);
       }
-      if (into != null && into != s && apart(s, into)) {
+      if (into != null && into != s && apart(s, into, rare)) {
         merge(s, into);
-        grown.add(into);
+        if (!grown.contains(into)) {
+          grown.add(into);
+        }
       }
     }
-    return grown;
   }
 
   private String title(String form) {
@@ -119,7 +132,7 @@ final class CastMerges {
     }
     String lower = head.toLowerCase(Locale.ROOT);
     if (!Lexicon.STANDALONE_TITLES.contains(lower) && names.lowerCount(lower) < 2
-        && !mostlyAfterThe(s)) {
+        && !NameForms.mostlyAfterThe(t, names, s)) {
       return null;
     }
     if (links == null) {
@@ -170,21 +183,6 @@ final class CastMerges {
       }
     }
     return mentionCount[best.id] > 3 * (total - mentionCount[best.id]) ? best : null;
-  }
-
-  /** "the Collector" far more often than "Collector": a noun, whatever its capital. */
-  private boolean mostlyAfterThe(Names.Person s) {
-    int n = 0;
-    int the = 0;
-    for (Names.Mention m : names.mentions) {
-      if (m.character == s.id) {
-        n++;
-        if (m.first > 0 && t.lower[m.first - 1].equals("the")) {
-          the++;
-        }
-      }
-    }
-    return n > 0 && the * 2 >= n;
   }
 
   /** "Archer", "Mr. Archer": the one full-named Archer of that gender. */
@@ -344,8 +342,12 @@ final class CastMerges {
     return !Lexicon.MONTHS.contains(l) && names.lowerCount(l) > 2 * names.capCount(l) + 1;
   }
 
-  /** Two people named side by side in a sentence more than once are two people. */
-  private boolean apart(Names.Person a, Names.Person b) {
+  /**
+   * Two people named side by side in a sentence more than once are two people ("Mr. Emerson
+   * and George Emerson"); with {@code rare}, only if that is in one of every ten sentences
+   * naming the rarer: a full name repeated as a bare surname ("William Rodney … Rodney").
+   */
+  private boolean apart(Names.Person a, Names.Person b, boolean rare) {
     if (sentencesOf == null) {
       sentence = new int[t.size];
       int s = 0;
@@ -371,7 +373,7 @@ final class CastMerges {
         both++;
       }
     }
-    return both < 2;
+    return both < 2 || rare && both * 10 < Math.min(sa.size(), sb.size());
   }
 
   private void merge(Names.Person s, Names.Person into) {

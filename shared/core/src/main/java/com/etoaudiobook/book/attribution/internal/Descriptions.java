@@ -82,14 +82,15 @@ final class Descriptions {
         || ABSTRACT.matcher(head).find() || !endsThere(c.descEnd) || voiceAfter(c.descEnd)) {
       return -2;
     }
-    if (!GENERIC.contains(head) && !animacy.person(head)) {
-      // "said the sky", "the nervous": a thing or an adjective, not someone of their own.
-      return -2;
-    }
     int titled = titledCharacter(head);
     if (titled != -3) {
-      // "the doctor" in a book with one Dr. Aziz is him; with several doctors, unknown.
+      // "the doctor" in a book with one Dr. Aziz is him; with several doctors, unknown. A title
+      // someone bears is a person's ("the count" of Count Mippi), whatever else the word means.
       return titled;
+    }
+    if (!GENERIC.contains(head) && !animacy.person(head)) {
+      // "said the sky", "the glee began": a thing, not someone of their own.
+      return -2;
     }
     int linked = linkedCharacter(head);
     if (linked >= 0) {

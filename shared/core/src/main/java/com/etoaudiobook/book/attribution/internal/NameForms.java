@@ -128,4 +128,35 @@ final class NameForms {
     return GenderGuess.firstNameGender(firstOf(core)) != null;
   }
 
+  /**
+   * "Daisy Maids", "Six Pine Trees", "Red Gables, Catherine Street": a two-word name seen once or
+   * twice whose last word the text mostly writes in lower case is a name or a word glued to a
+   * common noun (a place, a thing), not someone's full name.
+   */
+  static boolean gluedToNoun(String core, int seen, Names names) {
+    if (seen > 2 || !core.contains(" ")) {
+      return false;
+    }
+    String last = lastOf(core).toLowerCase(java.util.Locale.ROOT);
+    // "Maids" where only "maid" is written: a plural of a lowercase noun.
+    String one = last.endsWith("s") && !last.endsWith("ss") ? last.substring(0, last.length() - 1)
+        : last;
+    return names.lowerCount(last) > names.capCount(last)
+        || !one.equals(last) && names.lowerCount(one) > names.capCount(one);
+  }
+
+  /** "the Collector" far more often than "Collector": a noun, whatever its capital. */
+  static boolean mostlyAfterThe(Tokens t, Names names, Names.Person s) {
+    int n = 0;
+    int the = 0;
+    for (Names.Mention m : names.mentions) {
+      if (m.character == s.id) {
+        n++;
+        if (m.first > 0 && t.lower[m.first - 1].equals("the")) {
+          the++;
+        }
+      }
+    }
+    return n > 0 && the * 2 >= n;
+  }
 }

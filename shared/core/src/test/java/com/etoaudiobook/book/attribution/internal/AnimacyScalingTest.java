@@ -26,7 +26,8 @@ class AnimacyScalingTest {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < n; i++) {
       text.append("\u201CIt is late,\u201D said the ").append(noun(i))
-          .append(". The night was cold and the road was long.\n\n");
+          .append(". The ").append(noun(i))
+          .append(", who was tired, sat down; the road was long.\n\n");
     }
     return text.toString();
   }
@@ -38,7 +39,7 @@ class AnimacyScalingTest {
     long t0 = cpu.getCurrentThreadCpuTime();
     Animacy a = new Animacy(s.tokens);
     for (int i = 0; i < n; i++) {
-      assertTrue(a.person(noun(i)));
+      assertTrue(a.person(noun(i)));  // a who: someone, whatever the word
       a.gender(noun(i));
     }
     return (double) (cpu.getCurrentThreadCpuTime() - t0) / n;

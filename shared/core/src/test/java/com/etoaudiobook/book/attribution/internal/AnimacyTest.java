@@ -60,4 +60,19 @@ class AnimacyTest {
     assertFalse(roles.contains("The Sky"), roles::toString);
     assertTrue(roles.contains("The Turnkey"), roles::toString);
   }
+  @Test
+  void aDescriptionNeedsAPersonHeadUnlessACastMemberBearsItAsATitle() {
+    List<String> roles = Engine.run("""
+        Ada Moss opened the post. The letter was short.
+
+        "Come at once," said the letter. "Good morning," said the turnkey.
+
+        Count Vasco bowed; he smiled.
+
+        "Delighted," said the count.
+        """).people().stream().map(Engine.Person::name).toList();
+    assertFalse(roles.contains("The Letter"), roles::toString);
+    assertTrue(roles.contains("The Turnkey"), roles::toString);
+    assertFalse(roles.contains("The Count"), roles::toString);
+  }
 }

@@ -3,6 +3,8 @@ package com.etoaudiobook.book.attribution.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -246,5 +248,16 @@ class CastBuilderTest {
     assertEquals("Mr Tarn", person(cast, "James Tarn").name, cast.toString());
     assertEquals("Ada Quell", person(cast, "Ada").name,
         () -> cast.stream().map(p -> p.aliases).toList().toString());
+  }
+  @Test
+  void aNameGluedToALowercaseNounIsNoFullName() {
+    // "Perhaps Dora Maids and luggage": "maid" is a noun of the text; Dora is Dora alone.
+    List<Names.Person> cast = cast(repeat("Then Dora came in; she sat. The maid left.", 3)
+        + "Perhaps Dora Maids and luggage on the train.\n\n"
+        + "They met at the Six Pine Trees, under the trees.\n",
+        Map.of("Dora", 2));
+    assertNotNull(person(cast, "Dora"));
+    assertNull(person(cast, "Dora Maids"));
+    assertNull(person(cast, "Pine Trees"));
   }
 }

@@ -1,0 +1,117 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import java.util.Map;
+
+/**
+ * Which grouped people are roles at all. A role is someone the book shows talking: a name that
+ * is never the subject of a speech verb nor addressed in a quotation is someone talked about
+ * (a painter, a composer, a book's hero, an opera) or a thing, a place, a song's words.
+ */
+final class CastFilter {
+
+  private final Tokens t;
+  private final Names names;
+
+  CastFilter(Tokens t, Names names) {
+    this.t = t;
+    this.names = names;
+  }
+
+  /** Marks the people that are no role as dropped. */
+  void drop(Map<String, Integer> formCount, Map<String, Integer> placeCount) {
+    boolean[] addressed = new boolean[names.people.size()];
+    boolean[] inPassing = new boolean[names.people.size()];
+    java.util.Arrays.fill(inPassing, true);
+    int[] mentioned = new int[names.people.size()];
+    for (Names.Mention m : names.mentions) {
+      if (m.character >= 0) {
+        mentioned[m.character]++;
+        addressed[m.character] |= addressed(t, m);
+        inPassing[m.character] &= mentionedOnly(t, m);
+      }
+    }
+    for (Names.Person p : names.people) {
+      if (p.into >= 0) {
+        continue;  // dropped in favour of the person it is
+      }
+      int n = 0;
+      int place = 0;
+      for (String a : p.aliases) {
+        n += formCount.getOrDefault(a, 0);
+        place += placeCount.getOrDefault(a, 0);
+      }
+      // "in India", "to India", "of India": a silent name mostly after prepositions is a place,
+      // whatever pronouns follow it.
+      boolean placeLike = p.titleMale + p.titleFemale == 0 && place * 3 >= n;
+      // A single word that never speaks, bears no title and is no known first name ("Islam")
+      // is more likely a faith, a thing or a horse than someone who talks.
+      boolean bareWord = p.titleMale + p.titleFemale == 0 && p.aliases.stream().noneMatch(
+          a -> a.contains(" ") || NameForms.isKnownFirstName(a));
+      // Never said to speak nor spoken to, and named once or twice in quotations or as an
+      // author ("a new volume by Walter Pater", a song's title), or a real person the
+      // characters talk about ("Beethoven", "Titian").
+      boolean talkedAbout = !addressed[p.id] && mentioned[p.id] <= 2 && inPassing[p.id];
+      // One misread cue ("As soon as Brahms had grunted himself out, she … said") does not
+      // make a composer or an abstraction ("the statements of Democracy") speak.
+      boolean untitled = p.titleMale + p.titleFemale == 0;
+      boolean notSomeone = !addressed[p.id] && p.speeches <= 1 && untitled
+          && (famous(p) || commonWord(p));
+      p.dropped = p.speeches == 0 && (p.gender == null || placeLike || bareWord || talkedAbout)
+          || placeLike && p.speeches * 4 <= place || notSomeone;
+    }
+  }
+
+  /**
+   * Named only in quotations or after "by": a book, a song, an author ("a new volume by Walter
+   * Pater"), not someone the story shows.
+   */
+  static boolean mentionedOnly(Tokens t, Names.Mention m) {
+    return t.quote[m.first] >= 0 || m.first > 0 && t.lower[m.first - 1].equals("by");
+  }
+
+  /**
+   * Every form of p is a real person's surname alone ("Beethoven", "Titian"); a full name
+   * ("Tom Harlow") is someone of the story's, whoever else bore the surname, and so is a
+   * first name ("Henry").
+   */
+  private static boolean famous(Names.Person p) {
+    return !p.aliases.isEmpty() && p.aliases.stream().allMatch(a -> a.indexOf(' ') < 0
+        && PersonNouns.isFamousSurname(a) && !NameForms.isKnownFirstName(a));
+  }
+
+  /**
+   * Every form of p is one word the text mostly writes in lower case ("democracy", "providence")
+   * and no first name: a noun capitalised for effect.
+   */
+  private boolean commonWord(Names.Person p) {
+    return !p.aliases.isEmpty() && p.aliases.stream().allMatch(a -> {
+      String l = a.toLowerCase(java.util.Locale.ROOT);
+      return a.indexOf(' ') < 0 && !NameForms.isKnownFirstName(a)
+          && names.lowerCount(l) > names.capCount(l);
+    });
+  }
+
+  /**
+   * A name said to its bearer: "Thank you, Alice.", "Alice, come here", "…, Alice?", "dear
+   * Alice". A name alone before "!" is as often an exclamation about someone ("Beethoven!").
+   */
+  static boolean addressed(Tokens t, Names.Mention m) {
+    int q = t.quote[m.first];
+    if (q < 0) {
+      return false;
+    }
+    int before = m.first - 1;
+    int after = m.last;
+    boolean start = before < t.quoteFirst[q] || "\"\u201C\u2018'".contains(t.word[before]);
+    boolean end = after >= t.quoteLast[q];
+    String prev = start ? "" : t.isWord[before] ? t.lower[before] : t.word[before];
+    String next = end ? "" : t.word[after];
+    boolean commaBefore = prev.equals(",");
+    boolean openBefore = start || commaBefore || prev.equals("dear") || prev.equals("my")
+        || prev.equals("o") || prev.equals("oh");
+    boolean closeAfter = end || next.equals(",") || next.equals(".") || next.equals("?")
+        || next.equals("!") || next.equals(";");
+    return openBefore && closeAfter && (next.equals(",") || commaBefore && !start
+        || !prev.isEmpty() && !commaBefore);
+  }
+}

@@ -1,0 +1,74 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Two word lists from WordNet (see the resource files for its licence): common nouns whose usual
+ * sense is a person ("turnkey", "waiter", "ancestress"), the heads a description role needs; and
+ * the surnames of real people ("Titian", "Brahms"), whom a novel talks about far more often than
+ * it lets them speak.
+ */
+final class PersonNouns {
+
+  private PersonNouns() {
+  }
+
+  private static final class Lists {
+    static final Set<String> PERSON = load("person-nouns.txt");
+    static final Set<String> FAMOUS = load("famous-surnames.txt");
+  }
+
+  /**
+   * Whether a lowercase noun, singular or plural, names a kind of person: "waiter", "ladies",
+   * "policemen", "wood-cutter" (its parts joined, or its last part).
+   */
+  static boolean isPerson(String noun) {
+    if (noun.isEmpty()) {
+      return false;
+    }
+    if (singular(noun)) {
+      return true;
+    }
+    int dash = noun.lastIndexOf('-');
+    return dash > 0 && (singular(noun.replace("-", "")) || singular(noun.substring(dash + 1)));
+  }
+
+  private static boolean singular(String w) {
+    Set<String> p = Lists.PERSON;
+    return p.contains(w)
+        || w.endsWith("men") && p.contains(w.substring(0, w.length() - 3) + "man")
+        || w.endsWith("ies") && p.contains(w.substring(0, w.length() - 3) + "y")
+        || w.endsWith("es") && p.contains(w.substring(0, w.length() - 2))
+        || w.endsWith("s") && !w.endsWith("ss") && p.contains(w.substring(0, w.length() - 1));
+  }
+
+  /** Whether a capitalised word is the surname of a real person ("Beethoven", "Titian"). */
+  static boolean isFamousSurname(String word) {
+    return Lists.FAMOUS.contains(word);
+  }
+
+  private static Set<String> load(String name) {
+    Set<String> out = new HashSet<>();
+    try (InputStream in = PersonNouns.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (!line.isEmpty() && !line.startsWith("#")) {
+          out.add(line.trim());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+}
