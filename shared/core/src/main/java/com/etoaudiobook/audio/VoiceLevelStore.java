@@ -29,9 +29,15 @@ public interface VoiceLevelStore {
       return settled ? latest.length : 0;
     }
 
-    /** One line of text, for stores that keep strings: "v1 settled crest lufs,lufs,...". */
+    /**
+     * The version of {@link #encode()}'s line. v2: levels measured before concurrent native decodes
+     * were kept apart (they corrupted each other: crests 4 to 7 dB too high) are not to be trusted.
+     */
+    static final String VERSION = "v2";
+
+    /** One line of text, for stores that keep strings: "v2 settled crest lufs,lufs,...". */
     public String encode() {
-      StringBuilder out = new StringBuilder("v1 ").append(settled ? 1 : 0).append(' ')
+      StringBuilder out = new StringBuilder(VERSION).append(' ').append(settled ? 1 : 0).append(' ')
           .append(String.format(Locale.ROOT, "%.3f", maxCrest)).append(' ');
       for (int i = 0; i < latest.length; i++) {
         out.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.3f", latest[i]));
@@ -45,7 +51,7 @@ public interface VoiceLevelStore {
         return null;
       }
       String[] f = text.strip().split(" ");
-      if (f.length != 4 || !f[0].equals("v1") || !(f[1].equals("0") || f[1].equals("1"))) {
+      if (f.length != 4 || !f[0].equals(VERSION) || !(f[1].equals("0") || f[1].equals("1"))) {
         return null;
       }
       try {

@@ -198,7 +198,8 @@ class VoiceLevelStoreTest {
     assertNotNull(new FileVoiceLevelStore(file).get("other"));
     Files.writeString(file, "\u0000garbage\n\\u");
     assertNull(new FileVoiceLevelStore(file).get(VOICE), "a damaged file is a store that knows nothing");
-    assertNull(VoiceLevelStore.Stored.decode("v1 1 12 -20,x"));
-    assertNull(VoiceLevelStore.Stored.decode("v2 1 12 -20"));
+    assertNull(VoiceLevelStore.Stored.decode("v2 1 12 -20,x"));
+    assertNull(VoiceLevelStore.Stored.decode("v1 1 12 -20,-20"), "a level of the racy decoder's days");
+    assertNull(VoiceLevelStore.Stored.decode("v3 1 12 -20"), "a later version");
   }
 }

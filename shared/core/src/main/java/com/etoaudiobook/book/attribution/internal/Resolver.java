@@ -182,11 +182,41 @@ final class Resolver extends TurnTaking {
         return resolved;
       case PRONOUN:
       default:
+        int went = continuing(c, q);
+        if (went >= 0) {
+          anaphorRule = "cont";
+          return went;
+        }
         selfTalk = c.self;
         int who = resolveAnaphor(c.gender, c.tok, q, false);
         selfTalk = false;
         return who;
     }
+  }
+
+  /** Verbs that say a speech goes on: "he continued", "she added", "she went on". */
+  private static final Set<String> GOING_ON = Set.of("continued", "added", "resumed", "pursued",
+      "persisted");
+
+  /**
+   * '"Go on," she said. Ann did not move. "Go on," she added.': a pronoun that continues or
+   * adds to a speech is whoever spoke the cued quote before it, in its paragraph or the one
+   * above (after an uncued quote, whose speaker is a guess, it lost 17 quotations).
+   * Returns -1 if not such a cue.
+   */
+  private int continuing(Cue c, int q) {
+    if (q == 0 || speaker[q - 1] < 0 || cues[q - 1] == null
+        || spans.get(q).paragraph() - spans.get(q - 1).paragraph() > 1
+        || !fits(speaker[q - 1], c.gender, false)) {
+      return -1;
+    }
+    for (int k = c.tok - 1; k <= c.tok + 1; k += 2) {
+      if (k >= 0 && k < t.size && (GOING_ON.contains(t.lower[k])
+          || t.lower[k].equals("went") && k + 1 < t.size && t.lower[k + 1].equals("on"))) {
+        return speaker[q - 1];
+      }
+    }
+    return -1;
   }
 
   /**

@@ -160,4 +160,16 @@ class ResolverTest {
     assertEquals(List.of("Mademoiselle Reisz", "Edna Moore", "Mademoiselle Reisz", "Nanny",
         "Tom Harlow", "Nanny"), s);
   }
+
+  @Test
+  void aPronounThatGoesOnASpeechIsItsSpeakerNotTheNameInBetween() {
+    List<String> s = speakers("""
+        Tom Harlow and Jack Reed stood at the gate; he waited.
+
+        "Open it," said Tom Harlow. Jack Reed did not move. "Open it," he added.
+
+        "Wait," said Jack Reed. Tom Harlow looked at the lock. "The key is lost," he went on.
+        """);
+    assertEquals(List.of("Tom Harlow", "Tom Harlow", "Jack Reed", "Jack Reed"), s);
+  }
 }
