@@ -61,7 +61,9 @@ class SynthesisRateLimiterTest {
   @Test
   void instancesSharingRedisShareOneSchedule() {
     String engine = "test-" + UUID.randomUUID();
-    Map<String, Double> quotas = Map.of(engine, 10.0, engine + "-paced", 10.0);
+    // 4 per second, slots 250 ms apart: the loop below must not fall a step behind the schedule, or its
+    // slots become "now"; at 10 per second a machine at load 20 fell 100 ms behind now and then
+    Map<String, Double> quotas = Map.of(engine, 4.0, engine + "-paced", 4.0);
     try (SynthesisRateLimiter a = SynthesisRateLimiter.create(quotas, REDIS_URL, 2);
          SynthesisRateLimiter b = SynthesisRateLimiter.create(quotas, REDIS_URL, 2)) {
       a.reserve(engine, 0); // connect both first: a connection's set-up is not a step of the schedule
@@ -78,12 +80,12 @@ class SynthesisRateLimiterTest {
         lo[i] = before + wait;
         hi[i] = System.nanoTime() / 1_000_000 + wait;
       }
-      // two instances alternating: one schedule (a burst of 5, then 100 ms apart), not two at 10 per
-      // second each (bursts of 5 each, then steps of 0 and 100 ms) nor each at its share (200 ms)
-      // (the burst's slots are each "now": the sixth is 100 ms after the first, not after the fifth)
+      // two instances alternating: one schedule (a burst of 2, half a second's worth, then 250 ms
+      // apart), not two at 4 per second each (bursts of 2 each, then steps of 0 and 250 ms) nor each
+      // at its share (500 ms) (the burst's slots are each "now": the third is 250 ms after the first)
       for (int i = 1; i < 10; i++) {
-        int from = i == 5 ? 0 : i - 1;
-        long step = i < 5 ? 0 : 100;
+        int from = i == 2 ? 0 : i - 1;
+        long step = i < 2 ? 0 : 250;
         assertTrue(lo[i] - hi[from] <= step + 5 && hi[i] - lo[from] >= step - 5,
             "step " + i + ": [" + (lo[i] - hi[from]) + ", " + (hi[i] - lo[from]) + "] ms");
       }
