@@ -83,7 +83,8 @@ class AnimacyScalingTest {
     double small = best(() -> enginePerParagraph(2_000));
     double large = best(() -> enginePerParagraph(16_000));
     double ratio = large / small;
-    // A scan of the cast per noun makes this ratio about 3; linear about 1.
-    assertTrue(ratio < 2, () -> "per-paragraph cost grew " + ratio + "x for an 8x longer book");
+    // A scan of the cast per noun makes this ratio about 3; linear 0.3 to 0.7 alone, and once 2.1 in
+    // the whole suite's fork (the large book's collections charged to this thread among other tests').
+    assertTrue(ratio < 2.5, () -> "per-paragraph cost grew " + ratio + "x for an 8x longer book");
   }
 }
