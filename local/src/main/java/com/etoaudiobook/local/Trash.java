@@ -45,6 +45,15 @@ final class Trash {
     }
   }
 
+  /** A file, or a folder once empty; what cannot go yet (in use, not empty) is left for the next run. */
+  private static void deleteOrLeave(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // left for the next run
+    }
+  }
+
   /** Best effort: another process may be emptying the same trash, so files vanish meanwhile. */
   static void empty(Path trash) {
     try (DirectoryStream<Path> folders = Files.newDirectoryStream(trash)) {
@@ -52,11 +61,7 @@ final class Trash {
         Files.walkFileTree(folder, new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            try {
-              Files.deleteIfExists(file);
-            } catch (IOException e) {
-              // left for the next run
-            }
+            deleteOrLeave(file);
             return FileVisitResult.CONTINUE;
           }
 
@@ -67,11 +72,7 @@ final class Trash {
 
           @Override
           public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-            try {
-              Files.deleteIfExists(dir);
-            } catch (IOException ignored) {
-              // not empty yet, or already gone: left for the next run
-            }
+            deleteOrLeave(dir);
             return FileVisitResult.CONTINUE;
           }
         });

@@ -48,14 +48,8 @@ public final class RedisVoiceLevelStore implements VoiceLevelStore {
     this.redis = redis;
     this.prefix = prefix;
     this.breaker = new CircuitBreaker(breakerOpen, nanoClock);
-    // connected before the first part asks; a failure is the first part's to meet
-    Redis.connectAhead("voice-levels", () -> {
-      synchronized (this) {
-        if (connection == null) {
-          connection = redis.connect(CONNECT_TIMEOUT, TIMEOUT);
-        }
-      }
-    });
+    // connected before the first part asks, the way a part connects (a failure opens the breaker)
+    Redis.connectAhead("voice-levels", this::connection);
   }
 
   @Override
