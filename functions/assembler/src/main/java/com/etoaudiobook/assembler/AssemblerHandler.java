@@ -8,6 +8,7 @@ import com.etoaudiobook.aws.ProcessStats;
 import com.etoaudiobook.aws.SqsBatch;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobStore;
+import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.job.assembly.AudiobookAssembler;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.aws.wiring.LambdaContexts;
@@ -27,6 +28,8 @@ public class AssemblerHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
   AudiobookAssembler assembler;
   @Inject
   JobStore store;
+  @Inject
+  WorkQueue queue;
 
   /**
    * Lambda's entry point: builds the function's bean graph from the environment, only the beans
@@ -50,7 +53,7 @@ public class AssemblerHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
     Context context = getApplicationContext().findBean(Context.class).orElse(null);
     return Metrics.around("assembler", context == null ? null : context.getAwsRequestId(),
         metrics -> SqsBatch.processEach("assembly", event, metrics, AssemblerHandler::jobId,
-            item -> assemble(item.body(), metrics)));
+            item -> assemble(item.body(), waitUntil(context), metrics)));
   }
 
   /** The body's jobId, or null when it has none. */
@@ -62,11 +65,31 @@ public class AssemblerHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
     }
   }
 
-  private void assemble(String jobId, Metrics metrics) {
+  /**
+   * Until when a run may wait for parts still being made: the invocation's time less what the rest
+   * of a long book's assembly may need (without a Lambda context, as under the local runtime, 10 min).
+   */
+  static long waitUntil(Context context) {
+    long remainingMs = context == null ? LOCAL_WAIT_MS : context.getRemainingTimeInMillis() - RESERVE_MS;
+    return System.nanoTime() + Math.max(0, remainingMs) * 1_000_000;
+  }
+
+  private static final long LOCAL_WAIT_MS = 600_000;
+  private static final long RESERVE_MS = 120_000;
+
+  private void assemble(String jobId, long waitUntilNanos, Metrics metrics) {
     try {
       MDC.put("jobId", jobId);
       long t0 = System.nanoTime();
-      assembler.assemble(jobId);
+      AudiobookAssembler.Result result = assembler.assemble(jobId, waitUntilNanos);
+      if (result.retryInSeconds() >= 0) {
+        // parts still being made: a later look, nearer to the synthesis's end
+        queue.enqueueAssembly(jobId, result.retryInSeconds());
+        return;
+      }
+      if (result.outputs().isEmpty()) {
+        return; // cancelled, or stopped waiting: the last part's landing asks again
+      }
       long ms = (System.nanoTime() - t0) / 1_000_000;
       metrics.millis("AssemblyLatency", ms);
       Job job = store.job(jobId);

@@ -168,6 +168,12 @@ public final class S3BlobStore implements BlobStore, UrlSigner {
     return new S3UploadStream(s3, bucket, key, type(contentType), partSize);
   }
 
+  /** A multipart upload whose first part, with the head, is sent last. */
+  @Override
+  public com.etoaudiobook.storage.HeadLastUpload createHeadLast(String key, String contentType) {
+    return new S3HeadLastUpload(s3, bucket, key, type(contentType), partSize);
+  }
+
   /** Server-side copy: no bytes pass through this process (S3 allows up to 5 GB this way). */
   @Override
   public void copy(String from, String to, String contentType) {

@@ -84,6 +84,13 @@ public final class SqsWorkQueue implements WorkQueue {
     sqs.sendMessage(r -> r.queueUrl(assemblyQueueUrl).messageBody(Json.writeString(Map.of("jobId", jobId))));
   }
 
+  @Override
+  public void enqueueAssembly(String jobId, int delaySeconds) {
+    int delay = Math.max(0, Math.min(900, delaySeconds));
+    sqs.sendMessage(r -> r.queueUrl(assemblyQueueUrl).delaySeconds(delay)
+        .messageBody(Json.writeString(Map.of("jobId", jobId))));
+  }
+
   /**
    * Makes received part messages visible again after {@code seconds} instead of the queue's
    * visibility timeout (720 s in AWS): a part handed back untried is tried again shortly. Best

@@ -170,6 +170,51 @@ class S3BlobStoreTest {
     assertTrue(head.eTag().endsWith("-3\""), head.eTag());
   }
 
+  /**
+   * The book's upload: a body streamed in 20 MiB (two 8 MiB parts go while it is written), then its
+   * head; the object is head + body, in that order, visible only then.
+   */
+  @Test
+  void headLastUploadPutsTheHeadFirst() throws Exception {
+    String key = "headlast/big.mp3";
+    Random random = new Random(7);
+    byte[] body = new byte[20 * 1024 * 1024 + 123];
+    random.nextBytes(body);
+    com.etoaudiobook.storage.HeadLastUpload out = store.createHeadLast(key, "audio/mpeg");
+    for (int i = 0; i < body.length; i += 300_000) {
+      out.write(body, i, Math.min(300_000, body.length - i));
+    }
+    assertFalse(store.exists(key));
+    assertFalse(s3.listMultipartUploads(r -> r.bucket(BUCKET).prefix("headlast/")).uploads().isEmpty(),
+        "the body's parts after the first are on their way before the head is known");
+    byte[] head = "ID3-and-Xing".getBytes(StandardCharsets.UTF_8);
+    out.close(head);
+    byte[] expected = new byte[head.length + body.length];
+    System.arraycopy(head, 0, expected, 0, head.length);
+    System.arraycopy(body, 0, expected, head.length, body.length);
+    assertArrayEquals(expected, store.get(key));
+    var meta = s3.headObject(r -> r.bucket(BUCKET).key(key));
+    assertEquals("audio/mpeg", meta.contentType());
+    assertTrue(meta.eTag().endsWith("-3\""), meta.eTag()); // head + 8 MiB, 8 MiB, the last 4 MiB
+    assertTrue(s3.listMultipartUploads(r -> r.bucket(BUCKET).prefix("headlast/")).uploads().isEmpty());
+  }
+
+  @Test
+  void smallHeadLastUploadIsOnePutObjectAndAnAbortLeavesNothing() throws Exception {
+    com.etoaudiobook.storage.HeadLastUpload small = store.createHeadLast("headlast/small.mp3", "audio/mpeg");
+    small.write("body".getBytes(StandardCharsets.UTF_8));
+    small.close("head:".getBytes(StandardCharsets.UTF_8));
+    assertArrayEquals("head:body".getBytes(StandardCharsets.UTF_8), store.get("headlast/small.mp3"));
+    assertFalse(s3.headObject(r -> r.bucket(BUCKET).key("headlast/small.mp3")).eTag().contains("-"));
+
+    com.etoaudiobook.storage.HeadLastUpload dropped = store.createHeadLast("headlast/dropped.mp3", "audio/mpeg");
+    dropped.write(new byte[18 * 1024 * 1024]); // a part uploaded
+    dropped.abort();
+    assertThrows(java.io.IOException.class, () -> dropped.close(new byte[1]));
+    assertFalse(store.exists("headlast/dropped.mp3"));
+    assertTrue(s3.listMultipartUploads(r -> r.bucket(BUCKET).prefix("headlast/dropped")).uploads().isEmpty());
+  }
+
   @Test
   void smallCreateIsOnePutObject() throws Exception {
     try (OutputStream out = store.create("stream/small.txt", "text/plain")) {

@@ -1,5 +1,7 @@
 package com.etoaudiobook.job;
 
+import com.etoaudiobook.job.assembly.AudiobookAssembler;
+
 import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.job.assembly.ChapterTitles;
 import com.etoaudiobook.job.synthesis.CacheKey;
@@ -118,6 +120,8 @@ public final class JobService {
       queue.enqueueAssembly(jobId);
     } else {
       queue.enqueueParts(parts);
+      // a first look soon: the assembly then starts near the synthesis's end and follows its last parts
+      queue.enqueueAssembly(jobId, AudiobookAssembler.FIRST_LOOK_SECONDS);
     }
     return job;
   }

@@ -34,6 +34,14 @@ public interface BlobStore {
    */
   BlobUpload create(String key, String contentType);
 
+  /**
+   * Streams a new object whose head is given last ({@link HeadLastUpload#close(byte[])}): for a file
+   * whose first bytes describe the rest. Nothing is visible until then.
+   */
+  default HeadLastUpload createHeadLast(String key, String contentType) {
+    return HeadLastUpload.buffered(this, key, contentType);
+  }
+
   default void copy(String from, String to, String contentType) {
     try (InputStream in = open(from)) {
       BlobUpload out = create(to, contentType);

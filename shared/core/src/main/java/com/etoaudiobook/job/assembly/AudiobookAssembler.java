@@ -1,16 +1,13 @@
 package com.etoaudiobook.job.assembly;
 
-import com.etoaudiobook.audio.Id3Tag;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.concurrent.ReadAhead;
-import com.etoaudiobook.engine.Speech;
 import com.etoaudiobook.job.FileNames;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobState;
 import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.Keys;
-import com.etoaudiobook.job.synthesis.PartResult;
 import com.etoaudiobook.job.synthesis.PartSpec;
 
 import java.io.IOException;
@@ -42,17 +39,58 @@ public final class AudiobookAssembler {
   }
 
   /**
-   * Output names (audiobook, chapters, captions, manifest) → keys.
+   * What a run came to: the outputs of a finished job, or none with {@code retryInSeconds} when its
+   * parts are still being made and a later run should look again (-1: none; the last part's landing
+   * asks for one anyway).
+   */
+  public record Result(Map<String, String> outputs, int retryInSeconds) {
+    static Result later(int seconds) {
+      return new Result(Map.of(), seconds);
+    }
+  }
+
+  /**
+   * Output names (audiobook, chapters, captions, manifest) → keys, once every part is done.
    *
    * @throws java.util.NoSuchElementException when the job does not exist (deleted, or never was)
+   * @throws IllegalStateException when a part is not done
    */
   public Map<String, String> assemble(String jobId) {
+    Result r = assemble(jobId, System.nanoTime());
+    if (r.retryInSeconds() >= 0) {
+      throw new IllegalStateException("job " + jobId + " has parts that are not done yet");
+    }
+    return r.outputs();
+  }
+
+  /**
+   * Assembles the job, starting while its last parts are still being made: each part is read as it
+   * lands, so when the last one does only its own reads, the book's head and the texts are left.
+   * A run that finds the end of the synthesis further off than {@link #LEAD_NANOS} returns at once
+   * and asks to be run again nearer to it; one whose parts stop coming (cancel, a dead part) or
+   * would come after {@code waitUntilNanos} stops and publishes nothing but segment files.
+   *
+   * @param waitUntilNanos System.nanoTime() after which no part is waited for (now: none is)
+   * @throws java.util.NoSuchElementException when the job does not exist (deleted, or never was)
+   */
+  public Result assemble(String jobId, long waitUntilNanos) {
+    long t0 = System.nanoTime();
     Job job = store.job(jobId);
     if (job == null) {
       throw new java.util.NoSuchElementException("no such job: " + jobId);
     }
     if (job.state() == JobState.DONE || job.state() == JobState.CANCELLED) {
-      return job.outputs() == null ? Map.of() : job.outputs();
+      return new Result(job.outputs() == null ? Map.of() : job.outputs(), -1);
+    }
+    PartsLanding landing = new PartsLanding(store, job, waitUntilNanos);
+    landing.refresh();
+    if (!landing.allDone()) {
+      long projected = landing.projectedNanos();
+      if (projected < 0 || projected > LEAD_NANOS || t0 + projected > waitUntilNanos) {
+        // half the way to the projected end at a time: the first landings of a job overstate its pace
+        long seconds = projected < 0 ? FIRST_LOOK_SECONDS : (projected - LEAD_NANOS) / 2_000_000_000L;
+        return Result.later((int) Math.max(FIRST_LOOK_SECONDS, Math.min(MAX_DELAY_SECONDS, seconds)));
+      }
     }
     Book stored = store.book(job.bookId());
     // the segments the plan was made of: the book with its spoken chapter titles
@@ -61,71 +99,65 @@ public final class AudiobookAssembler {
     ExecutorService reads = Executors.newFixedThreadPool(READERS, DaemonThreads.named("assembly-read"));
     ExecutorService writes = Executors.newFixedThreadPool(WRITERS, DaemonThreads.named("assembly-write"));
     try {
-      return assemble(job, book, plan, reads, writes);
+      return new Result(assemble(job, book, plan, landing, reads, writes, t0), -1);
+    } catch (PartsLanding.GaveUp e) {
+      LOG.info("job {}: assembly stopped waiting for parts: {}", jobId, e.getMessage());
+      return Result.later(-1);
     } finally {
       reads.shutdownNow();
       writes.shutdownNow();
     }
   }
 
-  private Map<String, String> assemble(Job job, Book book, List<PartSpec> plan, ExecutorService reads,
-                                       ExecutorService writes) {
+  private Map<String, String> assemble(Job job, Book book, List<PartSpec> plan, PartsLanding landing,
+                                       ExecutorService reads, ExecutorService writes, long t0) {
     String jobId = job.id();
-    int[] frames = new int[plan.size()];
-    long[] bytes = new long[plan.size()];
-    long billed = 0;
-    int cached = 0;
-    // Marks are kept for the second pass while they fit the budget, else read again there.
-    Speech.Mark[][] kept = new Speech.Mark[plan.size()][];
-    long keptMarks = 0;
-    ReadAhead<PartResult> results = new ReadAhead<>(reads, plan.size(), AHEAD, i -> store.partResult(jobId, plan.get(i).index()));
-    for (int i = 0; i < plan.size(); i++) {
-      PartSpec p = plan.get(i);
-      PartResult r = results.next();
-      if (r == null) {
-        throw new IllegalStateException("part " + p.index() + " of job " + jobId + " is not done yet");
-      }
-      frames[p.index()] = r.frames();
-      bytes[p.index()] = r.bytes();
-      billed += r.billedCharacters();
-      cached += r.cached() ? 1 : 0;
-      if (keptMarks + r.marks().size() <= MARKS_KEPT) {
-        kept[p.index()] = r.marks().toArray(new Speech.Mark[0]);
-        keptMarks += r.marks().size();
-      }
-    }
-    if (cancelledMeanwhile(jobId)) {
-      return Map.of();
-    }
-    store.saveJob(job.with(JobState.ASSEMBLING));
-    Timeline timeline = new Timeline(book, plan, frames, bytes, job.options() == null
-        ? Pauses.DEFAULT : job.options().pausesOrDefault());
-    List<Id3Tag.ChapterMark> chapters = ChapterMarks.of(book, timeline);
-
     String audioName = FileNames.safe(book.title()) + ".mp3";
     Map<String, String> outputs = new LinkedHashMap<>();
     outputs.put("audiobook", Keys.out(jobId, audioName));
     outputs.put("chapters", Keys.out(jobId, "chapters.json"));
     outputs.put("captions", Keys.out(jobId, "captions.vtt"));
     outputs.put("manifest", Keys.out(jobId, "manifest.json"));
+    boolean early = !landing.allDone();
+    AudiobookWriter.Tally tally;
     try {
-      new AudiobookWriter(store, reads, writes).write(job, book, plan, timeline, chapters, outputs.get("audiobook"),
-          outputs.get("chapters"), kept);
+      tally = new AudiobookWriter(store, reads, writes).write(job, book, plan, job.options() == null
+          ? Pauses.DEFAULT : job.options().pausesOrDefault(), landing, outputs, () -> {
+            Job now = current(jobId);
+            if (now != null) {
+              store.saveJob(now.with(JobState.ASSEMBLING));
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (cancelledMeanwhile(jobId)) {
+    Job now = current(jobId);
+    if (now == null) {
       return Map.of(); // a cancel wins over the run that was already under way
     }
-    store.saveJob(job.finished(billed, outputs, cached));
+    // the record as it is now: a run that started early may have seen an older one
+    store.saveJob(now.finished(tally.billed(), outputs, tally.cached()));
+    LOG.info("job {} assembled in {} ms ({}), {} parts", jobId, (System.nanoTime() - t0) / 1_000_000,
+        early ? "started while parts were being made" : "every part done at the start", plan.size());
     return outputs;
   }
 
-  /** A cancel may land while the parts are read or written; the stored job is the judge. */
-  private boolean cancelledMeanwhile(String jobId) {
+  /** The job's record now, or null when it was cancelled (or deleted) meanwhile: the stored job is the judge. */
+  private Job current(String jobId) {
     Job now = store.job(jobId);
-    return now == null || now.state() == JobState.CANCELLED;
+    return now == null || now.state() == JobState.CANCELLED ? null : now;
   }
+
+  /**
+   * A run starts waiting for parts when the last is projected within this: long enough to read the
+   * parts done so far before it lands, short enough that a run holds an assembler a little while.
+   */
+  static final long LEAD_NANOS = 20_000_000_000L;
+  /** When no part has landed yet, the next look comes this much later. */
+  public static final int FIRST_LOOK_SECONDS = 2;
+  /** SQS delays a message at most 15 minutes. */
+  static final int MAX_DELAY_SECONDS = 900;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AudiobookAssembler.class);
 
   /** Parallel readers: assembly is a long run of small reads, each waiting on storage. */
   private static final int READERS = 8;
@@ -133,6 +165,6 @@ public final class AudiobookAssembler {
   private static final int WRITERS = 8;
   /** Reads (and segment writes) started ahead of the one being used: bounds memory to a few parts' audio. */
   static final int AHEAD = 16;
-  /** Marks kept between the two passes (about 40 bytes each); a longer book reads them twice. */
-  private static final long MARKS_KEPT = 1_000_000;
+  /** Marks kept for the texts (about 40 bytes each); a longer book reads them twice. */
+  static final long MARKS_KEPT = 1_000_000;
 }

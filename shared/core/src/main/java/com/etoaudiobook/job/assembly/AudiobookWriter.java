@@ -18,9 +18,12 @@ import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.storage.BlobUpload;
+import com.etoaudiobook.storage.HeadLastUpload;
+import com.etoaudiobook.job.synthesis.PartResult;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,18 +39,27 @@ import java.util.concurrent.Future;
 
 /**
  * Writes the audiobook MP3 (ID3v2 tag with chapters, Xing header, then the parts' frames with silent
- * frames for the pauses) and one MP3 per segment, in one pass over the timeline, handing each finished
- * segment to the captions and manifest writers, and chapters.json. The manifest appears last, once
- * the audiobook, captions and chapters are whole; a failed pass leaves none of them.
+ * frames for the pauses), one MP3 per segment, captions, the manifest and chapters.json, in one pass
+ * over the parts: each part's record and audio are read once, as soon as it is done (a run may start
+ * while the last parts are still being made). The book's body is on its way as it is read; its head,
+ * which needs every part's frame count, is sent last ({@link HeadLastUpload}). The manifest appears
+ * last, once the audiobook, captions and chapters are whole; a failed pass leaves none of them.
  */
 final class AudiobookWriter {
+  /** What the job's parts cost: characters billed, parts taken from the synthesis cache. */
+  record Tally(long billed, int cached) {
+  }
+
+  private record Loaded(PartResult result, byte[] audio) {
+  }
+
   private final JobStore store;
   private final BlobStore blobs;
   private final ExecutorService reads;
   private final ExecutorService writes;
 
   /**
-   * @param reads  runs the parts' audio reads
+   * @param reads  runs the parts' reads (and their waits for parts still being made)
    * @param writes runs the segment files' writes, apart from the reads so a read never waits behind them
    */
   AudiobookWriter(JobStore store, ExecutorService reads, ExecutorService writes) {
@@ -57,111 +69,124 @@ final class AudiobookWriter {
     this.writes = writes;
   }
 
-  /**
-   * @param kept marks of each part kept from the first pass, or null where they are to be read again
-   */
-  void write(Job job, Book book, List<PartSpec> plan, Timeline timeline, List<Id3Tag.ChapterMark> chapters,
-             String audioKey, String chaptersKey, Speech.Mark[][] kept) throws IOException {
+  /** @param allRead told when every part is read, before the head and the texts are written */
+  Tally write(Job job, Book book, List<PartSpec> plan, Pauses pauses, PartsLanding landing,
+              Map<String, String> outputs, Runnable allRead) throws IOException {
     String jobId = job.id();
-    byte[] id3 = Id3Tag.build(new Id3Tag.Tags(book.title(), book.author(), book.language(),
-        store.cover(job.bookId()), chapters));
-    byte[] xing = XingHeader.frame(timeline.totalFrames(), timeline.totalBytes(),
-        timeline.toc(XingHeader.length()));
     List<Segment> segments = book.segments().toList();
     Map<Integer, PartSpec> byIndex = new LinkedHashMap<>();
     plan.forEach(p -> byIndex.put(p.index(), p));
-
+    // where the parts and pauses go is known before any frame count: a layout with none
+    Timeline layout = new Timeline(book, plan, new int[plan.size()], new long[plan.size()], pauses);
     List<Integer> order = new ArrayList<>();
-    for (Timeline.Entry e : timeline.entries()) {
+    for (Timeline.Entry e : layout.entries()) {
       if (e.part() >= 0) {
         order.add(e.part());
       }
     }
-    // a part's audio is in its synthesis cache entry, which the plan names
-    ReadAhead<byte[]> partAudio = new ReadAhead<>(reads, order.size(), AudiobookAssembler.AHEAD, i -> {
-      byte[] entry = blobs.get(Keys.cacheEntry(byIndex.get(order.get(i)).cacheKey()));
+    // a part's record says it is done (frames, marks); its audio is in the synthesis cache entry the plan names
+    ReadAhead<Loaded> parts = new ReadAhead<>(reads, order.size(), AudiobookAssembler.AHEAD, i -> {
+      int part = order.get(i);
+      landing.await(part);
+      PartResult r = store.partResult(jobId, part);
+      byte[] entry = r == null ? null : blobs.get(Keys.cacheEntry(byIndex.get(part).cacheKey()));
       if (entry == null) {
-        throw new IllegalStateException("part " + order.get(i) + " of job " + jobId
-            + " has no audio: its synthesis cache entry is gone");
+        throw new IllegalStateException("part " + part + " of job " + jobId
+            + (r == null ? " is not done yet" : " has no audio: its synthesis cache entry is gone"));
       }
-      return CacheEntry.audio(entry);
+      return new Loaded(r, CacheEntry.audio(entry));
     });
+    int[] frames = new int[plan.size()];
+    long[] bytes = new long[plan.size()];
+    // marks are kept for the texts while they fit the budget, else read again there
+    Speech.Mark[][] kept = new Speech.Mark[plan.size()][];
+    long keptMarks = 0;
+    long billed = 0;
+    int cached = 0;
     WriteBehind segmentWrites = new WriteBehind(writes, AudiobookAssembler.AHEAD);
-    BlobUpload audioFile = null;
+    HeadLastUpload audioFile = null;
     StreamBehind audio = null;
     BlobUpload captionsFile = null;
     BlobUpload manifestFile = null;
     Future<?> texts = null;
     // the files of this run already visible (segments included): deleted again if the run fails after all
     Queue<String> published = new ConcurrentLinkedQueue<>();
-    String captionsKey = Keys.out(jobId, "captions.vtt");
+    String audioKey = outputs.get("audiobook");
+    String captionsKey = outputs.get("captions");
+    String chaptersKey = outputs.get("chapters");
     try {
-      audioFile = blobs.create(audioKey, "audio/mpeg");
+      audioFile = blobs.createHeadLast(audioKey, "audio/mpeg");
       // the upload sends a whole part now and then: on a thread of its own, while the next parts are read
-      audio = new StreamBehind(audioFile, BOOK_CHUNK, BOOK_CHUNKS_AHEAD, "assembly-book");
-      captionsFile = blobs.create(captionsKey, "text/vtt");
-      manifestFile = blobs.create(Keys.out(jobId, "manifest.json"), "application/json");
-      CaptionsWriter captions = new CaptionsWriter(new OutputStreamWriter(captionsFile, StandardCharsets.UTF_8));
-      ManifestWriter manifest = new ManifestWriter(Json.MAPPER.getFactory().createGenerator(manifestFile),
-          job.casting());
-      audio.write(id3);
-      audio.write(xing);
-      captions.start();
-      manifest.start(book, timeline, chapters);
-
+      audio = new StreamBehind(bodyOf(audioFile), BOOK_CHUNK, BOOK_CHUNKS_AHEAD, "assembly-book");
       ByteArrayOutputStream segmentAudio = new ByteArrayOutputStream();
-      List<Speech.Mark> segmentMarks = new ArrayList<>();
       int current = -1;
-      long partOffsetMs = 0;
-      for (Timeline.Entry e : timeline.entries()) {
+      for (Timeline.Entry e : layout.entries()) {
         if (e.part() < 0) {
           SilenceFrame.write(audio, e.frames());
           continue;
         }
         if (e.segment() != current) {
           if (current >= 0) {
-            finishSegment(jobId, segments.get(current), timeline, segmentAudio, segmentMarks, captions, manifest,
-                segmentWrites, published);
+            writeSegment(jobId, current, segmentAudio, segmentWrites, published);
           }
           current = e.segment();
           segmentAudio.reset();
-          segmentMarks.clear();
-          partOffsetMs = 0;
         }
-        PartSpec part = byIndex.get(e.part());
-        byte[] data = partAudio.next();
-        audio.write(data);
-        segmentAudio.write(data);
-        List<Speech.Mark> marks = kept[e.part()] != null ? List.of(kept[e.part()])
-            : store.partResult(jobId, e.part()).marks();
-        for (Speech.Mark m : marks) {
-          segmentMarks.add(new Speech.Mark(m.type(), partOffsetMs + m.timeMs(),
-              part.textStart() + m.start(), part.textStart() + m.end()));
+        Loaded loaded = parts.next();
+        PartResult r = loaded.result();
+        frames[e.part()] = r.frames();
+        bytes[e.part()] = r.bytes();
+        billed += r.billedCharacters();
+        cached += r.cached() ? 1 : 0;
+        if (keptMarks + r.marks().size() <= AudiobookAssembler.MARKS_KEPT) {
+          kept[e.part()] = r.marks().toArray(new Speech.Mark[0]);
+          keptMarks += r.marks().size();
         }
-        partOffsetMs += AudioFormats.framesToMillis(e.frames());
+        audio.write(loaded.audio());
+        segmentAudio.write(loaded.audio());
       }
       if (current >= 0) {
-        finishSegment(jobId, segments.get(current), timeline, segmentAudio, segmentMarks, captions, manifest,
-            segmentWrites, published);
+        writeSegment(jobId, current, segmentAudio, segmentWrites, published);
       }
+      allRead.run();
+      // every part is read: now the frame counts give the head, the chapters and the texts
+      Timeline timeline = new Timeline(book, plan, frames, bytes, pauses);
+      List<Id3Tag.ChapterMark> chapters = ChapterMarks.of(book, timeline);
+      byte[] id3 = Id3Tag.build(new Id3Tag.Tags(book.title(), book.author(), book.language(),
+          store.cover(job.bookId()), chapters));
+      byte[] xing = XingHeader.frame(timeline.totalFrames(), timeline.totalBytes(),
+          timeline.toc(XingHeader.length()));
+      captionsFile = blobs.create(captionsKey, "text/vtt");
+      manifestFile = blobs.create(outputs.get("manifest"), "application/json");
+      CaptionsWriter captions = new CaptionsWriter(new OutputStreamWriter(captionsFile, StandardCharsets.UTF_8));
+      ManifestWriter manifest = new ManifestWriter(Json.MAPPER.getFactory().createGenerator(manifestFile),
+          job.casting());
+      captions.start();
+      manifest.start(book, timeline, chapters);
+      writeTexts(jobId, plan, byIndex, segments, timeline, kept, captions, manifest);
       manifest.end();
       segmentWrites.awaitAll();
-      // everything is written: the captions and chapters are published beside the book's last part,
+      // everything is written: the captions and chapters are published beside the book's head,
       // the manifest, which clients read as "done", last, once the others are whole
       texts = writes.submit(() -> {
         try {
           captions.close();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        } catch (IOException x) {
+          throw new UncheckedIOException(x);
         }
         published.add(captionsKey);
         blobs.put(chaptersKey, ChapterMarks.chaptersJson(chapters), "application/json");
         published.add(chaptersKey);
       });
       audio.close();
+      byte[] head = new byte[id3.length + xing.length];
+      System.arraycopy(id3, 0, head, 0, id3.length);
+      System.arraycopy(xing, 0, head, id3.length, xing.length);
+      audioFile.close(head);
       published.add(audioKey);
       awaitUninterruptibly(texts);
       manifest.close();
+      return new Tally(billed, cached);
     } catch (IOException | RuntimeException | Error e) {
       // a failed run publishes nothing: no truncated audiobook for a user to download, and no manifest
       // or captions of a failed job. The texts are waited for first, so none is closed after the abort.
@@ -179,19 +204,26 @@ final class AudiobookWriter {
         audio.stop();
       }
       try {
-        BlobUpload.abortAll(audioFile, captionsFile, manifestFile);
+        BlobUpload.abortAll(captionsFile, manifestFile);
+        if (audioFile != null) {
+          audioFile.abort();
+        }
       } catch (RuntimeException t) {
         e.addSuppressed(t);
       }
-      // the segment files too: on S3 a delete a segment, so they go in parallel
-      WriteBehind deletes = new WriteBehind(writes, AudiobookAssembler.AHEAD);
-      try {
-        for (String key : published) {
-          deletes.submit(() -> blobs.delete(key));
+      // A run that stopped waiting for parts keeps its segment files: they are the bytes any run
+      // writes, and one started meanwhile may be writing them too. A failed run deletes what it published;
+      // on S3 a delete a segment, so they go in parallel.
+      if (!(e instanceof PartsLanding.GaveUp)) {
+        WriteBehind deletes = new WriteBehind(writes, AudiobookAssembler.AHEAD);
+        try {
+          for (String key : published) {
+            deletes.submit(() -> blobs.delete(key));
+          }
+          deletes.awaitAll();
+        } catch (RuntimeException t) {
+          e.addSuppressed(t);
         }
-        deletes.awaitAll();
-      } catch (RuntimeException t) {
-        e.addSuppressed(t);
       }
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -201,6 +233,73 @@ final class AudiobookWriter {
       }
       throw e;
     }
+  }
+
+  /** The segments' marks, from each part's start in its segment, into the captions and the manifest. */
+  private void writeTexts(String jobId, List<PartSpec> plan, Map<Integer, PartSpec> byIndex, List<Segment> segments,
+                          Timeline timeline, Speech.Mark[][] kept, CaptionsWriter captions,
+                          ManifestWriter manifest) throws IOException {
+    List<Speech.Mark> segmentMarks = new ArrayList<>();
+    int current = -1;
+    long partOffsetMs = 0;
+    for (Timeline.Entry e : timeline.entries()) {
+      if (e.part() < 0) {
+        continue;
+      }
+      if (e.segment() != current) {
+        if (current >= 0) {
+          segmentText(jobId, segments.get(current), timeline, segmentMarks, captions, manifest);
+        }
+        current = e.segment();
+        segmentMarks.clear();
+        partOffsetMs = 0;
+      }
+      PartSpec part = byIndex.get(e.part());
+      List<Speech.Mark> marks = kept[e.part()] != null ? List.of(kept[e.part()])
+          : store.partResult(jobId, e.part()).marks();
+      for (Speech.Mark m : marks) {
+        segmentMarks.add(new Speech.Mark(m.type(), partOffsetMs + m.timeMs(),
+            part.textStart() + m.start(), part.textStart() + m.end()));
+      }
+      partOffsetMs += AudioFormats.framesToMillis(e.frames());
+    }
+    if (current >= 0) {
+      segmentText(jobId, segments.get(current), timeline, segmentMarks, captions, manifest);
+    }
+  }
+
+  private static void segmentText(String jobId, Segment s, Timeline timeline, List<Speech.Mark> marks,
+                                  CaptionsWriter captions, ManifestWriter manifest) throws IOException {
+    String key = Keys.segmentAudio(jobId, s.index());
+    long start = timeline.segmentStartMs(s.index());
+    long end = timeline.segmentEndMs(s.index());
+    manifest.segment(s, start, end, key.substring(key.indexOf("/out/") + 5), marks);
+    captions.segment(s, start, end, marks);
+  }
+
+  private void writeSegment(String jobId, int segment, ByteArrayOutputStream audio, WriteBehind writes,
+                            Queue<String> published) {
+    String key = Keys.segmentAudio(jobId, segment);
+    byte[] segmentAudio = audio.toByteArray();
+    writes.submit(() -> {
+      blobs.put(key, segmentAudio, "audio/mpeg");
+      published.add(key);
+    });
+  }
+
+  /** The upload's body as a stream whose close leaves the upload open for its head. */
+  private static OutputStream bodyOf(HeadLastUpload upload) {
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        upload.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        upload.write(b, off, len);
+      }
+    };
   }
 
   /** Waits for the segment writes still under way, so none lands after the clean-up; the interrupt is kept. */
@@ -256,19 +355,4 @@ final class AudiobookWriter {
   /** The book reaches its upload in chunks of this size, at most this many waiting: 4 MiB beside the upload's part. */
   private static final int BOOK_CHUNK = 1 << 20;
   private static final int BOOK_CHUNKS_AHEAD = 4;
-
-  private void finishSegment(String jobId, Segment s, Timeline timeline, ByteArrayOutputStream audio,
-                             List<Speech.Mark> marks, CaptionsWriter captions, ManifestWriter manifest,
-                             WriteBehind writes, Queue<String> published) throws IOException {
-    String key = Keys.segmentAudio(jobId, s.index());
-    byte[] segmentAudio = audio.toByteArray();
-    writes.submit(() -> {
-      blobs.put(key, segmentAudio, "audio/mpeg");
-      published.add(key);
-    });
-    long start = timeline.segmentStartMs(s.index());
-    long end = timeline.segmentEndMs(s.index());
-    manifest.segment(s, start, end, key.substring(key.indexOf("/out/") + 5), marks);
-    captions.segment(s, start, end, marks);
-  }
 }
