@@ -102,8 +102,6 @@ public final class PollyQuotaBench {
           lastPart = files.mapToLong(f -> f.toFile().lastModified()).max().orElse(wall0);
         }
         List<FakePolly.Call> calls = polly.speechCalls();
-        System.err.printf("BENCH-EPOCHS start=%d lastCall=%d lastPart=%d%n", wall0,
-            wall0 + (calls.get(calls.size() - 1).atNanos() - t0) / 1_000_000, lastPart);
         long accepted = calls.size() - polly.throttled();
         double span = (calls.get(calls.size() - 1).atNanos() - calls.get(0).atNanos()) / 1e9;
         Map<String, Long> storage = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Joins a job's parts into the audiobook: one MP3 made by concatenating frames (ID3v2 tag with
@@ -82,20 +83,28 @@ public final class AudiobookAssembler {
     if (job.state() == JobState.DONE || job.state() == JobState.CANCELLED) {
       return new Result(job.outputs() == null ? Map.of() : job.outputs(), -1);
     }
+    Book stored = store.book(job.bookId());
+    if (stored == null) {
+      // a failure, not an unknown job: retried, then dead-lettered where an operator sees it
+      throw new IllegalStateException("the book " + job.bookId() + " of job " + jobId + " cannot be read");
+    }
+    // the segments the plan was made of: the book with its spoken chapter titles
+    Book book = ChapterTitles.spoken(stored, job.casting(), job.options());
+    List<PartSpec> plan = store.plan(jobId);
     PartsLanding landing = new PartsLanding(store, job, waitUntilNanos);
     landing.refresh();
     if (!landing.allDone()) {
+      if (landing.deadPart() || landing.ageNanos() > MAX_AGE_NANOS) {
+        return Result.later(-1); // a part will not come (its retry asks again when it lands)
+      }
       long projected = landing.projectedNanos();
       if (projected < 0 || projected > LEAD_NANOS || t0 + projected > waitUntilNanos) {
-        // half the way to the projected end at a time: the first landings of a job overstate its pace
-        long seconds = projected < 0 ? FIRST_LOOK_SECONDS : (projected - LEAD_NANOS) / 2_000_000_000L;
+        // half the way to the projected end at a time (the first landings of a job overstate its
+        // pace); with none landed yet, half the job's age, so a stalled job is looked at less and less
+        long seconds = (projected < 0 ? landing.ageNanos() : projected - LEAD_NANOS) / 2_000_000_000L;
         return Result.later((int) Math.max(FIRST_LOOK_SECONDS, Math.min(MAX_DELAY_SECONDS, seconds)));
       }
     }
-    Book stored = store.book(job.bookId());
-    // the segments the plan was made of: the book with its spoken chapter titles
-    Book book = stored == null ? null : ChapterTitles.spoken(stored, job.casting(), job.options());
-    List<PartSpec> plan = store.plan(jobId);
     ExecutorService reads = Executors.newFixedThreadPool(READERS, DaemonThreads.named("assembly-read"));
     ExecutorService writes = Executors.newFixedThreadPool(WRITERS, DaemonThreads.named("assembly-write"));
     try {
@@ -155,6 +164,8 @@ public final class AudiobookAssembler {
   static final long LEAD_NANOS = 20_000_000_000L;
   /** When no part has landed yet, the next look comes this much later. */
   public static final int FIRST_LOOK_SECONDS = 2;
+  /** A job whose parts are not all done after this is no longer looked at early. */
+  private static final long MAX_AGE_NANOS = TimeUnit.DAYS.toNanos(1);
   /** SQS delays a message at most 15 minutes. */
   static final int MAX_DELAY_SECONDS = 900;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AudiobookAssembler.class);

@@ -45,7 +45,8 @@ final class PartsLanding {
     this.store = store;
     this.jobId = job.id();
     this.total = job.partsTotal();
-    this.jobStartedMillis = job.startedAt() > 0 ? job.startedAt() : job.createdAt();
+    this.jobStartedMillis = job.startedAt() > 0 ? job.startedAt()
+        : job.createdAt() > 0 ? job.createdAt() : System.currentTimeMillis();
     this.waitUntilNanos = waitUntilNanos;
     this.done = new BitSet(total);
   }
@@ -120,16 +121,29 @@ final class PartsLanding {
     }
   }
 
+  /** Nanoseconds since the job started. */
+  long ageNanos() {
+    return TimeUnit.MILLISECONDS.toNanos(Math.max(0, System.currentTimeMillis() - jobStartedMillis));
+  }
+
+  /** Whether a part not done has failed for good. */
+  synchronized boolean deadPart() {
+    for (PartFailure f : store.failures(jobId)) {
+      if (f.dead() && f.part() < total && !done.get(f.part())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A cancelled, deleted or finished job, or a dead part, ends the wait. */
   private void check() {
     Job job = store.job(jobId);
     if (job == null || job.state() == JobState.CANCELLED || job.state() == JobState.DONE) {
       giveUp("the job is " + (job == null ? "gone" : job.state()));
     }
-    for (PartFailure f : store.failures(jobId)) {
-      if (f.dead() && f.part() < total && !done.get(f.part())) {
-        giveUp("part " + f.part() + " failed for good");
-      }
+    if (deadPart()) {
+      giveUp("a part failed for good");
     }
   }
 
