@@ -99,10 +99,12 @@ class AssemblerHandlerTest {
     SQSBatchResponse unknown = new AssemblerHandler(beans).handleRequest(event, null);
     assertTrue(unknown.getBatchItemFailures().isEmpty(), "no job: retrying cannot help");
 
-    // a job that exists but whose book is unreadable must come back, not be dropped
+    // a job that exists, its part done, but whose book is unreadable must come back, not be dropped
     String jobId = event.getRecords().get(0).getBody().replaceAll(".*\"jobId\"\\s*:\\s*\"([0-9a-f]+)\".*", "$1");
     beans.getBean(JobStore.class).saveJob(new Job(jobId, "missing-book", "T", JobState.RUNNING, null, JobOptions.DEFAULT,
         1, 0, 0, 0, null, 0, null));
+    beans.getBean(BlobStore.class).put(Keys.partMarks(jobId, 0),
+        Json.write(new com.etoaudiobook.job.synthesis.PartResult(1, 100, 5, false, List.of())), "application/json");
     SQSBatchResponse broken = new AssemblerHandler(beans).handleRequest(event, null);
     assertEquals(1, broken.getBatchItemFailures().size(), "a failure other than an unknown job is retried");
   }

@@ -6,6 +6,7 @@ import com.etoaudiobook.aws.RedisCancelSignal;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.redis.Redis;
 import com.etoaudiobook.aws.SynthesisBatch;
+import com.etoaudiobook.aws.VoiceCatalog;
 import com.etoaudiobook.aws.settings.LoudnessSettings;
 import com.etoaudiobook.book.BookParser;
 import com.etoaudiobook.engine.SpeechEngine;
@@ -73,11 +74,26 @@ public class JobFactory {
     return new PartSynthesizer(store, synthesis, queue, cancels);
   }
 
-  /** The worker's SQS batches: deadline, concurrency and hand-back around the synthesizer. */
+  /**
+   * The worker's SQS batches: deadline, concurrency and hand-back around the synthesizer. Where Redis
+   * (ElastiCache) keeps the catalog's voice list, the engine takes it from there when the worker is
+   * built (its cold start), instead of describing the voices (DescribeVoices per engine and page)
+   * before its first part.
+   */
   @Singleton
-  SynthesisBatch synthesisBatch(PartSynthesizer synthesizer, Settings settings, SpeechEngine engine, WorkQueue queue) {
+  SynthesisBatch synthesisBatch(PartSynthesizer synthesizer, Settings settings, SpeechEngine engine, WorkQueue queue,
+                                Optional<Redis> redis, BeanProvider<VoiceCatalog> catalog) {
+    if (redis.isPresent()) {
+      try {
+        catalog.get().voices(); // a list read from Redis reaches the engine (SpeechEngine.useVoices)
+      } catch (RuntimeException e) {
+        LOG.warn("voice list not taken from the shared cache: {}", e.toString()); // the first part looks
+      }
+    }
     return new SynthesisBatch(synthesizer, settings, engine, queue);
   }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobFactory.class);
 
   @Singleton
   AudiobookAssembler assembler(JobStore store) {

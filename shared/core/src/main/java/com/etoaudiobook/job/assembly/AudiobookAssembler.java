@@ -83,6 +83,17 @@ public final class AudiobookAssembler {
     if (job.state() == JobState.DONE || job.state() == JobState.CANCELLED) {
       return new Result(job.outputs() == null ? Map.of() : job.outputs(), -1);
     }
+    PartsLanding landing = new PartsLanding(store, job, waitUntilNanos);
+    landing.refresh();
+    if (!landing.allDone()) {
+      if (landing.deadPart() || landing.ageNanos() > MAX_AGE_NANOS) {
+        return Result.later(-1); // a part will not come (its retry asks again when it lands)
+      }
+      int later = laterSeconds(landing, t0, waitUntilNanos);
+      if (later >= 0) {
+        return Result.later(later);
+      }
+    }
     Book stored = store.book(job.bookId());
     if (stored == null) {
       // a failure, not an unknown job: retried, then dead-lettered where an operator sees it
@@ -91,31 +102,35 @@ public final class AudiobookAssembler {
     // the segments the plan was made of: the book with its spoken chapter titles
     Book book = ChapterTitles.spoken(stored, job.casting(), job.options());
     List<PartSpec> plan = store.plan(jobId);
-    PartsLanding landing = new PartsLanding(store, job, waitUntilNanos);
-    landing.refresh();
-    if (!landing.allDone()) {
-      if (landing.deadPart() || landing.ageNanos() > MAX_AGE_NANOS) {
-        return Result.later(-1); // a part will not come (its retry asks again when it lands)
-      }
-      long projected = landing.projectedNanos();
-      if (projected < 0 || projected > LEAD_NANOS || t0 + projected > waitUntilNanos) {
-        // half the way to the projected end at a time (the first landings of a job overstate its
-        // pace); with none landed yet, half the job's age, so a stalled job is looked at less and less
-        long seconds = (projected < 0 ? landing.ageNanos() : projected - LEAD_NANOS) / 2_000_000_000L;
-        return Result.later((int) Math.max(FIRST_LOOK_SECONDS, Math.min(MAX_DELAY_SECONDS, seconds)));
-      }
-    }
     ExecutorService reads = Executors.newFixedThreadPool(READERS, DaemonThreads.named("assembly-read"));
     ExecutorService writes = Executors.newFixedThreadPool(WRITERS, DaemonThreads.named("assembly-write"));
     try {
       return new Result(assemble(job, book, plan, landing, reads, writes, t0), -1);
     } catch (PartsLanding.GaveUp e) {
       LOG.info("job {}: assembly stopped waiting for parts: {}", jobId, e.getMessage());
-      return Result.later(-1);
+      return Result.later(e.slowedDown ? laterSeconds(landing, System.nanoTime(), Long.MAX_VALUE) : -1);
     } finally {
       reads.shutdownNow();
       writes.shutdownNow();
     }
+  }
+
+  /**
+   * When to look again, or -1 to start now: when the last part is projected within {@link #LEAD_NANOS}
+   * (and before the run must end). The pace from the job's start overstates the time left early on
+   * (workers starting, the engine's first calls), so the next look is at most half the job's age away
+   * (looks at 2, 3, 4.5, 7... s) and half the way to the projected start; a stalled job's looks thin out.
+   */
+  static int laterSeconds(PartsLanding landing, long now, long waitUntilNanos) {
+    long projected = landing.projectedNanos();
+    if (projected >= 0 && projected <= LEAD_NANOS && now + projected <= waitUntilNanos) {
+      return -1;
+    }
+    long nanos = landing.ageNanos() / 2;
+    if (projected >= 0) {
+      nanos = Math.min(nanos, (projected - LEAD_NANOS) / 2);
+    }
+    return (int) Math.max(FIRST_LOOK_SECONDS, Math.min(MAX_DELAY_SECONDS, nanos / 1_000_000_000L));
   }
 
   private Map<String, String> assemble(Job job, Book book, List<PartSpec> plan, PartsLanding landing,

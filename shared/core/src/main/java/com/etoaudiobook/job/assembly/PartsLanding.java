@@ -17,14 +17,20 @@ import java.util.concurrent.TimeUnit;
 final class PartsLanding {
   /** The run stops waiting: the job was cancelled, a part will not come, or the invocation's time is up. */
   static final class GaveUp extends RuntimeException {
-    GaveUp(String reason) {
+    /** The parts come, but much later than projected when the run began: a later look, not none. */
+    final boolean slowedDown;
+
+    GaveUp(String reason, boolean slowedDown) {
       super(reason, null, false, false);
+      this.slowedDown = slowedDown;
     }
   }
 
   private static final long MIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long MAX_POLL_NANOS = TimeUnit.SECONDS.toNanos(2);
   /** Without a new part for this long, the job's record and failures are read: cancelled, or a part dead. */
+  /** A run waiting for parts projected this far off stops and looks again later. */
+  private static final long SLOWED_DOWN_NANOS = 3 * AudiobookAssembler.LEAD_NANOS;
   private static final long CHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final JobStore store;
@@ -39,6 +45,7 @@ final class PartsLanding {
   private long lastCheckNanos = System.nanoTime();
   private long lastListNanos = System.nanoTime();
   private String gaveUp;
+  private boolean slowedDown;
 
   /** @param waitUntilNanos System.nanoTime() after which no part is waited for */
   PartsLanding(JobStore store, Job job, long waitUntilNanos) {
@@ -92,7 +99,7 @@ final class PartsLanding {
   synchronized void await(int index) {
     while (!done.get(index)) {
       if (gaveUp != null) {
-        throw new GaveUp(gaveUp);
+        throw new GaveUp(gaveUp, slowedDown);
       }
       long now = System.nanoTime();
       if (now >= waitUntilNanos) {
@@ -113,6 +120,11 @@ final class PartsLanding {
         continue;
       }
       refresh();
+      if (projectedNanos() > SLOWED_DOWN_NANOS) {
+        // the synthesis slowed (a quota shared with other jobs): no invocation held for it
+        slowedDown = true;
+        giveUp("the last part is now projected " + projectedNanos() / 1_000_000_000L + " s away");
+      }
       now = System.nanoTime();
       if (now - lastProgressNanos >= CHECK_NANOS && now - lastCheckNanos >= CHECK_NANOS) {
         lastCheckNanos = now;
@@ -150,6 +162,6 @@ final class PartsLanding {
   private void giveUp(String reason) {
     gaveUp = reason;
     notifyAll();
-    throw new GaveUp(reason);
+    throw new GaveUp(reason, slowedDown);
   }
 }
