@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 
 /** Starts, watches, retries, cancels and resumes jobs; the same for the CLI, the API and the inbox. */
 public final class JobService {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobService.class);
   private final JobStore store;
   private final WorkQueue queue;
   private final Supplier<String> provider;
@@ -119,11 +120,23 @@ public final class JobService {
     if (parts.isEmpty()) {
       queue.enqueueAssembly(jobId);
     } else {
+      // the look first: queueing thousands of parts takes seconds, and the look's delay runs meanwhile
+      lookEarly(jobId);
       queue.enqueueParts(parts);
-      // a first look soon: the assembly then starts near the synthesis's end and follows its last parts
-      queue.enqueueAssembly(jobId, AudiobookAssembler.FIRST_LOOK_SECONDS);
     }
     return job;
+  }
+
+  /**
+   * A first look at the assembly soon: it then starts near the synthesis's end and follows its last
+   * parts. Only an optimization (the last part asks for the assembly anyway), so it never fails a start.
+   */
+  private void lookEarly(String jobId) {
+    try {
+      queue.enqueueAssembly(jobId, AudiobookAssembler.FIRST_LOOK_SECONDS);
+    } catch (RuntimeException e) {
+      LOG.warn("job {}: no early look at its assembly: {}", jobId, e.toString());
+    }
   }
 
   /** The job with its progress, or null when there is no such job. */

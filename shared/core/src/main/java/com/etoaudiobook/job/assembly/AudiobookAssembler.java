@@ -173,10 +173,11 @@ public final class AudiobookAssembler {
   }
 
   /**
-   * A run starts waiting for parts when the last is projected within this: long enough to read the
-   * parts done so far before it lands, short enough that a run holds an assembler a little while.
+   * A run starts when the last part is projected within this: long enough to read the parts done so
+   * far before it lands (on a loaded machine the reads compete with the synthesis), short enough that
+   * a run holds an assembler about a minute.
    */
-  static final long LEAD_NANOS = 20_000_000_000L;
+  static final long LEAD_NANOS = 60_000_000_000L;
   /** When no part has landed yet, the next look comes this much later. */
   public static final int FIRST_LOOK_SECONDS = 2;
   /** A job whose parts are not all done after this is no longer looked at early. */

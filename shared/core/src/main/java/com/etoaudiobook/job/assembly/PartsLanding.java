@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Which of a job's parts are done, for an assembly that starts while they are still being made: one
  * listing of the part records after the first part not yet seen (S3's StartAfter) answers for every
- * part that landed since, so a part waited for costs no read of its own. Polled at about eight
- * parts' landing time (0.1 to 2 s): a few listings a second at 80 calls/s, one every 2 s at 8.
+ * part that landed since, so a part waited for costs no read of its own. Polled at about four
+ * parts' landing time (0.1 to 1 s): ten listings a second at 80 calls/s, one a second at 8; a run
+ * waits only for the last parts (a minute of them at most): up to about 600 listings a job at 80/s.
  */
 final class PartsLanding {
   /** The run stops waiting: the job was cancelled, a part will not come, or the invocation's time is up. */
@@ -27,7 +28,7 @@ final class PartsLanding {
   }
 
   private static final long MIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-  private static final long MAX_POLL_NANOS = TimeUnit.SECONDS.toNanos(2);
+  private static final long MAX_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** Without a new part for this long, the job's record and failures are read: cancelled, or a part dead. */
   /** A run waiting for parts projected this far off stops and looks again later. */
   private static final long SLOWED_DOWN_NANOS = 3 * AudiobookAssembler.LEAD_NANOS;
@@ -106,7 +107,7 @@ final class PartsLanding {
         giveUp("the invocation's time is nearly up with " + (total - count) + " parts to come");
       }
       // the readers waiting together share one listing per interval
-      long poll = Math.max(MIN_POLL_NANOS, Math.min(MAX_POLL_NANOS, 8 * nanosPerPart()));
+      long poll = Math.max(MIN_POLL_NANOS, Math.min(MAX_POLL_NANOS, 4 * nanosPerPart()));
       long wait = Math.min(lastListNanos + poll - now, waitUntilNanos - now);
       try {
         if (wait > 0) {
