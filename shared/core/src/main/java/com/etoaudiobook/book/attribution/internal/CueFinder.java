@@ -102,8 +102,12 @@ final class CueFinder {
       return null;
     }
     int v = verbs.at(j, limit);
-    if (v > 0) {
+    if (v > 0 && !t.lower[j].endsWith("ing")) {
       return subjects.subjectAt(v, limit);
+    }
+    if (v > 0) {
+      // '"…?" Resuming her methods, she wrote': a participle has no subject after it.
+      return null;
     }
     Cue cleft = passives.cleft(j, limit);
     if (cleft != null) {

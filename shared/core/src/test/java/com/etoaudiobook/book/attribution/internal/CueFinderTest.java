@@ -93,4 +93,13 @@ class CueFinderTest {
     assertEquals("male", cues[0].gender);
     assertNull(cues[1]);
   }
+
+  @Test
+  void aParticipleAfterTheQuoteHasNoSubjectAfterIt() {
+    Stages s = new Stages("""
+        "Look here," said Nora Vance. "Do you see?" Repeating her old trick, she drew a ring.
+        """);
+    // "Repeating her old trick" is no inverted "said the old man": no cue for the second quote.
+    assertNull(only(s, 1));
+  }
 }
