@@ -133,7 +133,41 @@ final class CueFinder {
       k++;
       fill++;
     }
-    return verbs.at(k, limit) > 0 || j == i && k == end[0] && verbs.loose(k) ? c : null;
+    int after = verbs.at(k, limit);
+    if (after > 0 && endsWithStop(q) && reports(after)) {
+      // '"…at all." Ralph observed, with a smile, that she…': a new sentence that reports.
+      return null;
+    }
+    return after > 0 || j == i && k == end[0] && verbs.loose(k) ? c : null;
+  }
+
+  /**
+   * The sentence of the verb ending at {@code after} goes on to report speech ("Ralph observed,
+   * with a smile, that she…"): it tells what was said, it does not introduce a quote.
+   */
+  private boolean reports(int after) {
+    for (int k = after; k < t.size && k < after + 25 && t.quote[k] < 0; k++) {
+      if (verbs.isTerminator(k)) {
+        return false;
+      }
+      if (t.lower[k].equals("that")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The quotation's words end with a full stop ("...at all."). */
+  private boolean endsWithStop(int q) {
+    for (int k = t.quoteLast[q] - 1; k >= t.quoteFirst[q]; k--) {
+      if (t.isWord[k]) {
+        return false;
+      }
+      if (t.word[k].equals(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The quote opens its paragraph and the narration above runs into it (no full stop). */

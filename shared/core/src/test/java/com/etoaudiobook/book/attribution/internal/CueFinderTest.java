@@ -102,4 +102,16 @@ class CueFinderTest {
     // "Repeating her old trick" is no inverted "said the old man": no cue for the second quote.
     assertNull(only(s, 1));
   }
+
+  @Test
+  void aNewSentenceThatReportsSpeechIntroducesNoQuote() {
+    Stages s = new Stages("""
+        "The coach is late." Tom Harlow said, with a shrug, that it always was.
+
+        "The coach is late," Tom Harlow said, with a shrug that meant nothing.
+        """);
+    // After a full stop, "X said ... that ..." tells what was said; after a comma it is the cue.
+    assertNull(only(s, 0));
+    assertEquals("Tom Harlow", s.form(only(s, 1)));
+  }
 }
