@@ -108,6 +108,7 @@ abstract class Salience {
     int best = -2;
     int bestTok = -1;
     int weak = -2;
+    int chain = chainStart(tok, gender);
     for (int h = history.size() - 1; h >= 0; h--) {
       int[] e = history.get(h);
       if (t.para[e[0]] != p) {
@@ -115,6 +116,10 @@ abstract class Salience {
       }
       if (e[2] == 0 && fits(e[1], gender, strict)) {
         if (boundBySamePronoun(e[0], gender)) {
+          continue;
+        }
+        if (e[0] > chain && !isSubjectPosition(e[0])) {
+          // An object inside a chain of the same pronoun is not what the pronoun refers to.
           continue;
         }
         if (e[0] > 0 && PREPOSITIONS.contains(t.lower[e[0] - 1])) {
@@ -220,6 +225,34 @@ abstract class Salience {
       }
     }
     return decidedA("none", -2);
+  }
+
+  /**
+   * 'She paused. Mrs. Munt was in tears. She said:': the earliest "she" in subject position
+   * before tok in its paragraph with no subject of that gender named between: the pronouns in
+   * between are one chain, so a name met only as an object inside it is not their referent.
+   * tok itself when there is none.
+   */
+  int chainStart(int tok, String gender) {
+    if (gender == null) {
+      return tok;
+    }
+    String pron = gender.equals("male") ? "he" : "she";
+    int chain = tok;
+    for (int k = tok - 1; k >= t.paraFirst[t.para[tok]]; k--) {
+      if (t.quote[k] >= 0) {
+        continue;
+      }
+      int m = names.mentionStart[k];
+      if (m >= 0 && names.mentions.get(m).character >= 0 && !names.mentions.get(m).possessive
+          && isSubjectPosition(k) && fits(names.mentions.get(m).character, gender, false)) {
+        break;
+      }
+      if (t.lower[k].equals(pron) && isSubjectPosition(k)) {
+        chain = k;
+      }
+    }
+    return chain;
   }
 
   /**
