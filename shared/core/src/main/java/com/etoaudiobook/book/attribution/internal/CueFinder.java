@@ -133,12 +133,43 @@ final class CueFinder {
       k++;
       fill++;
     }
+    Cue heard = heardSay(k, limit);
+    if (heard != null) {
+      return heard;
+    }
     int after = verbs.at(k, limit);
     if (after > 0 && endsWithStop(q) && reports(after)) {
       // '"…at all." Ralph observed, with a smile, that she…': a new sentence that reports.
       return null;
     }
     return after > 0 || j == i && k == end[0] && verbs.loose(k) ? c : null;
+  }
+
+  /** Verbs of hearing whose object then speaks: "Archer heard Reggie say". */
+  private static final java.util.Set<String> HEARING = java.util.Set.of("heard", "hears",
+      "overheard", "overhears");
+
+  /** Speech verbs in the bare infinitive after a verb of hearing. */
+  private static final java.util.Set<String> SAY = java.util.Set.of("say", "cry", "exclaim",
+      "ask", "remark", "whisper", "murmur", "add", "reply", "answer", "call", "mutter", "shout",
+      "observe", "declare", "repeat", "begin");
+
+  /**
+   * '"…," Archer heard Reggie Chivers say.': after a verb of hearing at k, the one heard to
+   * speak is the speaker, not the hearer. Null if k is no such verb.
+   */
+  private Cue heardSay(int k, int limit) {
+    if (k >= limit || !HEARING.contains(t.lower[k])) {
+      return null;
+    }
+    int[] end = new int[1];
+    Cue c = subjects.subjectForward(k + 1, limit, end);
+    if (c == null || c.kind == PRONOUN) {
+      return null;
+    }
+    int v = end[0];
+    return v < limit && t.isWord[v] && (SAY.contains(t.lower[v]) || verbs.at(v, limit) > 0)
+        ? c : null;
   }
 
   /**

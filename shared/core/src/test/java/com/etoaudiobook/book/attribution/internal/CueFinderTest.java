@@ -114,4 +114,12 @@ class CueFinderTest {
     assertNull(only(s, 0));
     assertEquals("Tom Harlow", s.form(only(s, 1)));
   }
+
+  @Test
+  void theOneHeardToSpeakIsTheSpeakerNotTheHearer() {
+    Stages s = new Stages("""
+        "The coach is late," Nora Vance heard Tom Harlow say to the driver.
+        """);
+    assertEquals("Tom Harlow", s.form(only(s, 0)));
+  }
 }
