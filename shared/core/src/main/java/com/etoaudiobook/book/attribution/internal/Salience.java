@@ -108,7 +108,7 @@ abstract class Salience {
     int best = -2;
     int bestTok = -1;
     int weak = -2;
-    int chain = chainStart(tok, gender);
+    int chain = -1;
     for (int h = history.size() - 1; h >= 0; h--) {
       int[] e = history.get(h);
       if (t.para[e[0]] != p) {
@@ -118,9 +118,14 @@ abstract class Salience {
         if (boundBySamePronoun(e[0], gender)) {
           continue;
         }
-        if (e[0] > chain && !isSubjectPosition(e[0])) {
-          // An object inside a chain of the same pronoun is not what the pronoun refers to.
-          continue;
+        if (!isSubjectPosition(e[0])) {
+          if (chain == -1) {
+            chain = chainStart(tok, gender);
+          }
+          if (e[0] > chain) {
+            // An object inside a chain of the same pronoun is not what the pronoun refers to.
+            continue;
+          }
         }
         if (e[0] > 0 && PREPOSITIONS.contains(t.lower[e[0] - 1])) {
           // "turning to Alice, she went on": an object is a weak antecedent.
@@ -228,9 +233,9 @@ abstract class Salience {
   }
 
   /**
-   * 'She paused. Mrs. Munt was in tears. She said:': the earliest "she" in subject position
-   * before tok in its paragraph with no subject of that gender named between: the pronouns in
-   * between are one chain, so a name met only as an object inside it is not their referent.
+   * 'She paused. The fire warmed Mrs. Pike. She said:': the earliest "she" in subject position
+   * before tok in its paragraph with no subject of that gender named between: the pronouns from
+   * there on are one chain, so a name met only as an object inside it is not their referent.
    * tok itself when there is none.
    */
   int chainStart(int tok, String gender) {
@@ -239,7 +244,8 @@ abstract class Salience {
     }
     String pron = gender.equals("male") ? "he" : "she";
     int chain = tok;
-    for (int k = tok - 1; k >= t.paraFirst[t.para[tok]]; k--) {
+    // Bounded, so a huge paragraph with a pronoun cue every few lines stays linear.
+    for (int k = tok - 1; k >= t.paraFirst[t.para[tok]] && k >= tok - 1000; k--) {
       if (t.quote[k] >= 0) {
         continue;
       }
