@@ -84,7 +84,8 @@ final class Resolver extends TurnTaking {
         int who = q > from ? beatBetween(q) : -3;
         if (who != -3 && who != speaker[q - 1]) {
           if (DEBUG) {
-            System.err.println("STEP " + spans.get(q).start() + " " + spans.get(q).end() + " inbeat");
+            System.err.println("STEP " + spans.get(q).start() + " " + spans.get(q).end()
+                + " inbeat");
           }
           speaker[q] = who;
           type[q] = "implicit";
