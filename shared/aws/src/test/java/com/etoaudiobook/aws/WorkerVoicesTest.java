@@ -41,9 +41,15 @@ class WorkerVoicesTest {
       }
       polly.reset();
       PollyEngine workerEngine = engine(polly);
-      try (ApplicationContext worker = Fixtures.context(dir, new RecordingQueue(), env, workerEngine)) {
+      // the worker's catalog as the factory makes it, with time for a first connection on a loaded machine
+      VoiceCatalog.Options d = VoiceCatalog.Options.defaults(redis.url());
+      VoiceCatalog catalog = new VoiceCatalog(List.of(workerEngine), new VoiceCatalog.Options(d.ttl(), true,
+          d.redisUrl(), Duration.ofSeconds(5), d.breakerOpen(), d.nanoClock()));
+      try (ApplicationContext worker = com.etoaudiobook.aws.wiring.BeanGraph.builder(
+          Map.of("SPEECH_PROVIDER", "polly", "REDIS_URL", redis.url()),
+          new com.etoaudiobook.storage.FileBlobStore(dir), new RecordingQueue(), workerEngine, catalog).start()) {
         worker.getBean(SynthesisBatch.class); // what the worker's handler is built with, at its cold start
-        assertEquals(1, worker.getBean(VoiceCatalog.class).stats().redisHits(), "the list came from Redis");
+        assertEquals(1, catalog.stats().redisHits(), "the list came from Redis");
         assertEquals("neural", workerEngine.engineFor(new SpeechRequest("Part.", "Joanna", null, 1.0, 0)));
         assertEquals(0, describeCalls(polly), "DescribeVoices calls of the worker's cold start and first part");
       }
