@@ -8,7 +8,6 @@ import com.etoaudiobook.aws.ProcessStats;
 import com.etoaudiobook.aws.SqsBatch;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobStore;
-import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.job.assembly.AudiobookAssembler;
 import com.etoaudiobook.json.Json;
 import com.etoaudiobook.aws.wiring.LambdaContexts;
@@ -28,8 +27,6 @@ public class AssemblerHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
   AudiobookAssembler assembler;
   @Inject
   JobStore store;
-  @Inject
-  WorkQueue queue;
 
   /**
    * Lambda's entry point: builds the function's bean graph from the environment, only the beans
@@ -53,7 +50,7 @@ public class AssemblerHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
     Context context = getApplicationContext().findBean(Context.class).orElse(null);
     return Metrics.around("assembler", context == null ? null : context.getAwsRequestId(),
         metrics -> SqsBatch.processEach("assembly", event, metrics, AssemblerHandler::jobId,
-            item -> assemble(item.body(), waitUntil(context), metrics)));
+            item -> assemble(item.body(), context == null ? -1 : context.getRemainingTimeInMillis(), metrics)));
   }
 
   /** The body's jobId, or null when it has none. */
@@ -65,30 +62,12 @@ public class AssemblerHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
     }
   }
 
-  /**
-   * Until when a run may wait for parts still being made: the invocation's time less what the rest
-   * of a long book's assembly may need (without a Lambda context, as under the local runtime, 10 min).
-   */
-  static long waitUntil(Context context) {
-    long remainingMs = context == null ? LOCAL_WAIT_MS : context.getRemainingTimeInMillis() - RESERVE_MS;
-    return System.nanoTime() + Math.max(0, remainingMs) * 1_000_000;
-  }
-
-  private static final long LOCAL_WAIT_MS = 600_000;
-  private static final long RESERVE_MS = 120_000;
-
-  private void assemble(String jobId, long waitUntilNanos, Metrics metrics) {
+  private void assemble(String jobId, long remainingMillis, Metrics metrics) {
     try {
       MDC.put("jobId", jobId);
       long t0 = System.nanoTime();
-      AudiobookAssembler.Result result = assembler.assemble(jobId, waitUntilNanos);
-      if (result.retryInSeconds() >= 0) {
-        // parts still being made: a later look, nearer to the synthesis's end
-        queue.enqueueAssembly(jobId, result.retryInSeconds());
-        return;
-      }
-      if (result.outputs().isEmpty()) {
-        return; // cancelled, or stopped waiting: the last part's landing asks again
+      if (assembler.assembleOrLookLater(jobId, remainingMillis).isEmpty()) {
+        return; // parts still being made (a later look), or cancelled
       }
       long ms = (System.nanoTime() - t0) / 1_000_000;
       metrics.millis("AssemblyLatency", ms);

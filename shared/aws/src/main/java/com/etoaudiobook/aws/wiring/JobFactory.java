@@ -96,8 +96,8 @@ public class JobFactory {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobFactory.class);
 
   @Singleton
-  AudiobookAssembler assembler(JobStore store) {
-    return new AudiobookAssembler(store);
+  AudiobookAssembler assembler(JobStore store, WorkQueue queue) {
+    return new AudiobookAssembler(store, queue);
   }
 
   @Singleton

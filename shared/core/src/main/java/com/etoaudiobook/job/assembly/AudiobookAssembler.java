@@ -8,6 +8,7 @@ import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobState;
 import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.Keys;
+import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.job.synthesis.PartSpec;
 
 import java.io.IOException;
@@ -34,9 +35,32 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AudiobookAssembler {
   private final JobStore store;
+  private final WorkQueue looks;
 
   public AudiobookAssembler(JobStore store) {
+    this(store, null);
+  }
+
+  /** @param looks where a run that finds parts still being made asks for its next look (null: none) */
+  public AudiobookAssembler(JobStore store, WorkQueue looks) {
     this.store = store;
+    this.looks = looks;
+  }
+
+  /**
+   * {@link #assemble(String, long)} in an invocation with {@code remainingMillis} left (-1: no limit
+   * known, as under the local runtime: 10 minutes), waiting for parts being made until 2 minutes
+   * before its end, and asking for the next look when they are further off.
+   *
+   * @return the outputs, or none when the job was not assembled by this run
+   */
+  public Map<String, String> assembleOrLookLater(String jobId, long remainingMillis) {
+    long waitMillis = remainingMillis < 0 ? 600_000 : Math.max(0, remainingMillis - 120_000);
+    Result r = assemble(jobId, System.nanoTime() + waitMillis * 1_000_000);
+    if (r.retryInSeconds() >= 0 && looks != null) {
+      looks.enqueueAssembly(jobId, r.retryInSeconds());
+    }
+    return r.outputs();
   }
 
   /**
