@@ -108,7 +108,9 @@ final class CastBuilder {
     }
     for (String form : formCount.keySet()) {
       String core = formCore.get(form);
-      if (core.contains(" ") && (keptWords.contains(NameForms.firstOf(core))
+      // "Red Gables, Catherine Street": a place that starts with a kept first name.
+      if (core.contains(" ") && !NameForms.isPlaceName(core)
+          && (keptWords.contains(NameForms.firstOf(core))
           || keptWords.contains(NameForms.lastOf(core))) && (formTitle.get(form) != null
           || !NameForms.gluedToNoun(core, formCount.get(form), names))) {
         keep.add(form);
@@ -282,6 +284,16 @@ final class CastBuilder {
         // "Turton" (he) beside "Mr. Turton" and "Mrs. Turton": the one titled form of his gender.
         List<String> sameGender = own == null ? List.of() : titled.stream()
             .filter(f -> own.equals(GenderGuess.titleGender(formTitle.get(f)))).toList();
+        // "Sowerberry" beside Mr. and Mrs. Sowerberry, no pronoun telling: narration names a
+        // woman by her title, so a bare surname is the one man of that name; unless it mostly
+        // follows "the" ("the Vane family"): then it names the household.
+        List<String> men = titled.stream()
+            .filter(f -> "male".equals(GenderGuess.titleGender(formTitle.get(f)))).toList();
+        int[] v = votes.getOrDefault(core, new int[2]);
+        if (own == null && !agree && men.size() == 1 && v[1] <= v[0]
+            && theCount.getOrDefault(core, 0) * 3 < formCount.getOrDefault(core, 0)) {
+          sameGender = men;
+        }
         e.setValue(agree ? formKey.get(titled.get(0))
             : sameGender.size() == 1 ? formKey.get(sameGender.get(0)) : core);
       }
@@ -362,6 +374,9 @@ final class CastBuilder {
       }
     }
     new CastFilter(t, names).drop(formCount, placeCount);
+    if (CastFilter.SHOW) {
+      CastFilter.show(t, names);
+    }
     for (Names.Mention m : mentions) {
       if (m.character >= 0 && people.get(m.character).dropped) {
         m.character = -1;
