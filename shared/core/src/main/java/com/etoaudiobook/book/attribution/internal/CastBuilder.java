@@ -132,6 +132,7 @@ final class CastBuilder {
     Map<String, List<String>> lastWord = new HashMap<>();
     Map<String, List<String>> firstWord = new HashMap<>();
     Set<String> mrsFull = new java.util.HashSet<>();
+    Map<String, Set<String>> keyTitles = new HashMap<>();
     for (String form : keep) {
       String core = formCore.get(form);
       String title = formTitle.get(form);
@@ -142,6 +143,10 @@ final class CastBuilder {
       if (core.contains(" ")) {
         // Middle names and initials don't make another person: key on first + last word.
         String key = NameForms.fullKey(core);
+        if (title != null) {
+          keyTitles.computeIfAbsent(key, x -> new java.util.HashSet<>())
+              .add(title.toLowerCase(java.util.Locale.ROOT).replace(".", ""));
+        }
         if (!coreToKey.containsKey(key)) {
           coreToKey.put(key, key);
           // "Harvest Thanksgiving Tony": a full name ending in a first name, and not starting
@@ -223,8 +228,13 @@ final class CastBuilder {
       } else if (title != null && !title.toLowerCase().startsWith("miss") && !mrs
           && !title.toLowerCase().startsWith("mr") && !title.toLowerCase().startsWith("ms")
           && !title.toLowerCase().startsWith("sir") && !title.toLowerCase().startsWith("lady")) {
-        // "King", "Captain Smith": rank titles keep their own identity unless a full name.
-        formKey.put(form, byLast.size() == 1 ? byLast.get(0) : form);
+        // "King", "Captain Smith": rank titles keep their own identity unless a full name,
+        // or the one full name written with that rank ("Captain Frederick Tilney").
+        String rank = title.toLowerCase(java.util.Locale.ROOT).replace(".", "");
+        List<String> ranked = byLast.stream()
+            .filter(k -> keyTitles.getOrDefault(k, Set.of()).contains(rank)).toList();
+        formKey.put(form, byLast.size() == 1 ? byLast.get(0) : ranked.size() == 1 ? ranked.get(0)
+            : form);
       } else if ((mrs || title != null && title.toLowerCase().startsWith("lady")
           && byFirst.isEmpty()) && !mrsFull.contains(core)) {
         // "Mrs. Bennet" is rarely "Elizabeth Bennet", nor "Lady Vane" (a wife's title on her
