@@ -80,7 +80,8 @@ final class CastBuilder {
       // "Englishmen", "Frenchmen", "Clergymen": a plural of people, never one speaker.
       boolean peoplePlural = !titled && (PEOPLE_PLURAL.matcher(formCore.get(form)).find()
           || NameForms.isKindPlural(formCore.get(form), names, firstNames));
-      boolean glued = !titled && NameForms.gluedToNoun(formCore.get(form), n, names);
+      boolean glued = !titled && (NameForms.gluedToNoun(formCore.get(form), n, names)
+          || NameForms.pluralOfNoun(formCore.get(form), names));
       if (!thing && !peoplePlural && !glued && (speaker || titled
           || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
         keep.add(form);

@@ -168,6 +168,22 @@ final class NameForms {
         word.toLowerCase(java.util.Locale.ROOT)).find();
   }
 
+  /**
+   * "Six Pine Trees", "the Hundred Acre Woods": words before a plural whose singular the text
+   * writes in lower case ("tree"), and no first name: a place or a thing however often seen.
+   */
+  static boolean pluralOfNoun(String core, Names names) {
+    if (!core.contains(" ") || isKnownFirstName(core)) {
+      return false;
+    }
+    String last = lastOf(core).toLowerCase(java.util.Locale.ROOT);
+    if (!last.endsWith("s") || last.endsWith("ss")) {
+      return false;
+    }
+    String one = last.substring(0, last.length() - 1);
+    return names.lowerCount(one) >= 2 && names.lowerCount(one) > names.capCount(one);
+  }
+
   /** "the Collector" far more often than "Collector": a noun, whatever its capital. */
   static boolean mostlyAfterThe(Tokens t, Names names, Names.Person s) {
     int n = 0;

@@ -297,4 +297,17 @@ class CastBuilderTest {
         + "Monsieur Tellier bowed; he smiled.\n\n", Map.of("Mr. Tellier", 1));
     assertEquals(person(cast, "Mr. Tellier").id, person(cast, "Monsieur Tellier").id);
   }
+
+  @Test
+  void wordsBeforeAPluralOfALowercaseNounAreAPlace() {
+    // "the Seven Oak Stumps", met again and again, once misread as a speaker: "stump" is a
+    // common noun of the text, so the name is a place.
+    List<Names.Person> cast = cast(repeat("He sat on a stump; the stump was old.", 2)
+        + repeat("They met by the Seven Oak Stumps at noon.", 5)
+        + "\"Here,\" said Seven Oak Stumps.\n\n"
+        + repeat("Then Anna Tarrow smiled; she sat down.", 2),
+        Map.of("Seven Oak Stumps", 1, "Anna Tarrow", 1));
+    assertNull(person(cast, "Seven Oak Stumps"));
+    assertNotNull(person(cast, "Anna Tarrow"));
+  }
 }
