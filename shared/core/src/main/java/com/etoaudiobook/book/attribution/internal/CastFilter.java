@@ -1,5 +1,7 @@
 package com.etoaudiobook.book.attribution.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,14 +59,21 @@ final class CastFilter {
       boolean untitled = p.titleMale + p.titleFemale == 0;
       boolean notSomeone = !addressed[p.id] && p.speeches <= 1 && untitled
           && (famous(p) || commonWord(p) || abstractWord(p, mentioned[p.id]));
-      // Named once in the whole book, never speaking nor spoken to: a passing reference ("a
-      // play with Dr. Quill in it", "ex-President Hale"), whatever its title or gender.
-      // One introduced and then described ("… as Robert Hale. He was from Ohio") may speak.
-      boolean once = p.speeches == 0 && !addressed[p.id] && mentioned[p.id] <= ONCE
-          && !speaksAsPronoun(p);
       p.dropped = p.speeches == 0 && (p.gender == null || placeLike || bareWord || talkedAbout)
-          || placeLike && p.speeches * 4 <= place || notSomeone || once;
+          || placeLike && p.speeches * 4 <= place || notSomeone;
     }
+    // Named once in the whole book, never speaking nor spoken to: a passing reference ("a
+    // play with Dr. Quill in it", "ex-President Hale"), whatever its title or gender; unless
+    // "he said" just after may be his. Decided among the people kept so far, so a place of a
+    // misread gender ("from New York") takes no pronoun from anyone.
+    List<Names.Person> once = new ArrayList<>();
+    for (Names.Person p : names.people) {
+      if (p.into < 0 && !p.dropped && p.speeches == 0 && !addressed[p.id]
+          && mentioned[p.id] <= ONCE && !speaksAsPronoun(p)) {
+        once.add(p);
+      }
+    }
+    once.forEach(p -> p.dropped = true);
   }
 
   /** Named at most this often, never speaking nor spoken to: no role. */
@@ -143,12 +152,12 @@ final class CastFilter {
       }
       for (int k = m.last; k < t.size && k < m.last + LOOK_AHEAD; k++) {
         int other = names.mentionStart[k];
-        // Another speaker of p's gender takes the pronoun; a name said to someone ("Thank you,
-        // Ann.") does not, nor does one that never speaks ("from New York").
+        // Another kept person of p's gender takes the pronoun, but not a name said to someone
+        // ("Thank you, Ann."); nor does a pronoun two paragraphs on.
         Names.Person o = other < 0 || names.mentions.get(other).character < 0 ? null
             : names.people.get(names.mentions.get(other).character);
-        if (o != null && o != p && o.speeches > 0 && p.gender.equals(o.gender)
-            && !addressed(t, names.mentions.get(other))) {
+        if (o != null && o != p && o.into < 0 && !o.dropped && p.gender.equals(o.gender)
+            && !addressed(t, names.mentions.get(other)) || t.para[k] > t.para[m.first] + 1) {
           break;
         }
         if (t.lower[k].equals(pronoun) && (k + 1 < t.size && Lexicon.isSpeechVerb(t.lower[k + 1])
@@ -160,7 +169,7 @@ final class CastFilter {
     return false;
   }
 
-  /** How far after a name its pronoun may still take a speech verb (tokens). */
+  /** How far after a name its pronoun may still take a speech verb (tokens, at most). */
   private static final int LOOK_AHEAD = 300;
 
   /**
