@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** The BlobStore on one S3 bucket, with presigned URLs for browsers. */
 public final class S3BlobStore implements BlobStore, UrlSigner {
@@ -30,7 +31,9 @@ public final class S3BlobStore implements BlobStore, UrlSigner {
   private static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
   private final S3Client s3;
-  private final S3Presigner presigner;
+  /** Where the presigner comes from on the first signed URL (null: none); then kept in {@link #presigner}. */
+  private final Supplier<S3Presigner> presignerSource;
+  private volatile S3Presigner presigner;
   private final String bucket;
   private final int partSize;
   private final int listPageSize;
@@ -45,6 +48,21 @@ public final class S3BlobStore implements BlobStore, UrlSigner {
    * @param listPageSize keys per ListObjectsV2 page, 1..1000 (small values let tests cover paging)
    */
   public S3BlobStore(S3Client s3, S3Presigner presigner, String bucket, int partSize, int listPageSize) {
+    this(s3, presigner == null ? null : () -> presigner, bucket, partSize, listPageSize);
+  }
+
+  /**
+   * A store that builds its presigner on the first signed URL: the functions that only read and
+   * write (the workers, the assembler, the inbox) then never build one at init (about 40 SDK
+   * classes and a credentials chain).
+   *
+   * @param presigner asked once, on the first signed URL
+   */
+  public static S3BlobStore presigningOnDemand(S3Client s3, Supplier<S3Presigner> presigner, String bucket) {
+    return new S3BlobStore(s3, Objects.requireNonNull(presigner), bucket, DEFAULT_PART_SIZE, 1000);
+  }
+
+  private S3BlobStore(S3Client s3, Supplier<S3Presigner> presigner, String bucket, int partSize, int listPageSize) {
     if (partSize < MIN_PART_SIZE) {
       throw new IllegalArgumentException("S3 parts are at least 5 MiB: " + partSize);
     }
@@ -52,7 +70,7 @@ public final class S3BlobStore implements BlobStore, UrlSigner {
       throw new IllegalArgumentException("page size 1..1000: " + listPageSize);
     }
     this.s3 = Objects.requireNonNull(s3);
-    this.presigner = presigner;
+    this.presignerSource = presigner;
     this.bucket = Objects.requireNonNull(bucket);
     this.partSize = partSize;
     this.listPageSize = listPageSize;
@@ -216,10 +234,15 @@ public final class S3BlobStore implements BlobStore, UrlSigner {
   }
 
   private S3Presigner presigner() {
-    if (presigner == null) {
-      throw new IllegalStateException("this S3BlobStore was built without a presigner");
+    S3Presigner p = presigner;
+    if (p == null) {
+      if (presignerSource == null) {
+        throw new IllegalStateException("this S3BlobStore was built without a presigner");
+      }
+      p = Objects.requireNonNull(presignerSource.get(), "presigner");
+      presigner = p; // a race at most asks the source twice: it gives the same singleton
     }
-    return presigner;
+    return p;
   }
 
   private static boolean notFound(S3Exception e) {

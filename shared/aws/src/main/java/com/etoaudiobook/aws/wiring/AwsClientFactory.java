@@ -8,6 +8,7 @@ import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.SqsWorkQueue;
 import com.etoaudiobook.job.WorkQueue;
 import com.etoaudiobook.storage.BlobStore;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -53,11 +54,15 @@ public class AwsClientFactory {
     return AwsClients.polly(aws);
   }
 
-  /** The data bucket: the store and, through presigned URLs, the browser's way in and out. */
+  /**
+   * The data bucket: the store and, through presigned URLs, the browser's way in and out. The
+   * presigner is built on the first signed URL: the SQS and S3 functions sign none. (The API's
+   * context builds every singleton at init, the presigner among them.)
+   */
   @Singleton
   @Requires(missingBeans = BlobStore.class)
-  S3BlobStore blobs(S3Client s3, S3Presigner presigner, Settings settings) {
-    return new S3BlobStore(s3, presigner, settings.bucket());
+  S3BlobStore blobs(S3Client s3, BeanProvider<S3Presigner> presigner, Settings settings) {
+    return S3BlobStore.presigningOnDemand(s3, presigner::get, settings.bucket());
   }
 
   @Singleton
