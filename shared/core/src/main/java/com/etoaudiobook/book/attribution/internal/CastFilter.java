@@ -69,7 +69,7 @@ final class CastFilter {
     List<Names.Person> once = new ArrayList<>();
     for (Names.Person p : names.people) {
       if (p.into < 0 && !p.dropped && p.speeches == 0 && !addressed[p.id]
-          && mentioned[p.id] <= ONCE && !speaksAsPronoun(p)) {
+          && mentioned[p.id] <= ONCE && !speaksAsPronoun(p) && !beforeTalk(p)) {
         once.add(p);
       }
     }
@@ -162,6 +162,28 @@ final class CastFilter {
         }
         if (t.lower[k].equals(pronoun) && (k + 1 < t.size && Lexicon.isSpeechVerb(t.lower[k + 1])
             || k > 0 && Lexicon.isSpeechVerb(t.lower[k - 1]))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A quotation shares p's narration mention's paragraph or the next: the one just
+   * named ("Mr. Brill came in") may be the one who talks, by a description or a pronoun.
+   */
+  private boolean beforeTalk(Names.Person p) {
+    for (Names.Mention m : names.mentions) {
+      if (m.character != p.id || t.quote[m.first] >= 0) {
+        continue;
+      }
+      int k = m.first;
+      while (k > 0 && t.para[k - 1] == t.para[m.first]) {
+        k--;
+      }
+      for (; k < t.size && t.para[k] <= t.para[m.first] + 1; k++) {
+        if (t.quote[k] >= 0) {
           return true;
         }
       }

@@ -80,14 +80,15 @@ class CastFilterTest {
 
   @Test
   void aNameSeenOnceThatNeverSpeaksIsNoRole() {
-    // A play's parts and a shopkeeper named once in the narration; a newcomer introduced and then talking as
-    // "he" before any other man is named may well be the one talking, so he stays.
-    List<Names.Person> cast = cast(repeat("Tom Harlow sat down. He frowned.", 3) + """
+    // A play's parts and a shopkeeper named once in the narration, no talk after them; a
+    // newcomer introduced and then talking as "he" may well be the one talking, so he stays.
+    List<Names.Person> cast = cast("""
+        Nora Vance introduced him as Robert Vayle. He was from Ohio. "Hello," he said.
+
+        """ + repeat("Tom Harlow sat down. He frowned.", 3) + """
         Tom Harlow wondered whether to play Lord Dimble or Dr. Quill for himself.
 
         In the morning Mr. Pardle telephoned about the roof.
-
-        Nora Vance introduced him as Robert Vayle. He was from Ohio. "Hello," he said.
         """, Map.of("Tom Harlow", 1));
     assertNull(person(cast, "Dr. Quill"));
     assertNull(person(cast, "Lord Dimble"));
