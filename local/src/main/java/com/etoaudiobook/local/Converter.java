@@ -7,6 +7,7 @@ import com.etoaudiobook.job.CancelSignal;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.assembly.AudiobookAssembler;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Job;
@@ -47,6 +48,8 @@ import java.util.function.IntConsumer;
 public final class Converter {
   /** How many times a part is tried before the conversion reports it failed. */
   private static final int ATTEMPTS = 3;
+  /** Parts eSpeak NG speaks beyond those being encoded: enough that a worker seldom waits for speech. */
+  private static final int AHEAD = 2;
 
   private final ApplicationContext beans;
   private final BlobStore blobs;
@@ -78,6 +81,8 @@ public final class Converter {
    *               folder): a run then measures few parts of a voice it has met before
    */
   public static ApplicationContext beans(BlobStore blobs, SpeechEngine engine, VoiceLevelStore levels) {
+    // eSpeak NG speaks one part at a time: on a thread of its own, ahead of the workers (SpeechAhead)
+    engine = engine instanceof EspeakEngine ? new SpeechAhead(engine) : engine;
     // one process makes and would cancel its jobs: cancels in memory, never through REDIS_URL's Redis
     ApplicationContext beans = levels == VoiceLevelStore.NONE
         ? BeanGraph.start(Map.of(), blobs, engine, new PartsInHand(), CancelSignal.inProcess())
@@ -143,6 +148,9 @@ public final class Converter {
       total.accept(queued.size());
 
       PartSynthesizer synthesizer = beans.getBean(PartSynthesizer.class);
+      SpeechAhead ahead = beans.getBean(SpeechEngine.class) instanceof SpeechAhead a ? a : null;
+      // the speaking thread may run AHEAD parts past those the workers are processing
+      Runnable speaking = ahead == null ? () -> { } : ahead.speak(queued, blobs, threads + AHEAD);
       AtomicInteger done = new AtomicInteger();
       AtomicInteger synthesized = new AtomicInteger();
       AtomicInteger cached = new AtomicInteger();
@@ -152,21 +160,30 @@ public final class Converter {
         List<Future<?>> futures = new ArrayList<>();
         for (PartSpec part : queued) {
           futures.add(pool.submit(() -> {
-            for (int attempt = 1; ; attempt++) {
-              try {
-                PartSynthesizer.Outcome outcome = synthesizer.process(part);
-                if (outcome == PartSynthesizer.Outcome.CACHED) {
-                  cached.incrementAndGet();
-                } else if (outcome == PartSynthesizer.Outcome.SYNTHESIZED) {
-                  synthesized.incrementAndGet();
-                }
-                break;
-              } catch (RuntimeException e) {
-                synthesizer.recordFailure(part, e, attempt, attempt >= ATTEMPTS);
-                if (attempt >= ATTEMPTS) {
-                  failures.add("part " + part.index() + " (" + part.role() + "): " + e.getMessage());
+            if (ahead != null) {
+              ahead.working(part);
+            }
+            try {
+              for (int attempt = 1; ; attempt++) {
+                try {
+                  PartSynthesizer.Outcome outcome = synthesizer.process(part);
+                  if (outcome == PartSynthesizer.Outcome.CACHED) {
+                    cached.incrementAndGet();
+                  } else if (outcome == PartSynthesizer.Outcome.SYNTHESIZED) {
+                    synthesized.incrementAndGet();
+                  }
                   break;
+                } catch (RuntimeException e) {
+                  synthesizer.recordFailure(part, e, attempt, attempt >= ATTEMPTS);
+                  if (attempt >= ATTEMPTS) {
+                    failures.add("part " + part.index() + " (" + part.role() + "): " + e.getMessage());
+                    break;
+                  }
                 }
+              }
+            } finally {
+              if (ahead != null) {
+                ahead.finished(part);
               }
             }
             progress.accept(done.incrementAndGet());
@@ -182,6 +199,7 @@ public final class Converter {
         throw new IOException(e.getCause());
       } finally {
         pool.shutdownNow();
+        speaking.run();
       }
       if (!failures.isEmpty()) {
         throw new ConversionException(failures.size() + " part(s) failed:\n  " + String.join("\n  ", failures));
