@@ -33,6 +33,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -139,8 +140,11 @@ public final class Converter {
     JobStore store = beans.getBean(JobStore.class);
     PartsInHand queue = beans.getBean(PartsInHand.class);
     String bookId = Ids.newId();
-    store.saveBook(bookId, book);
-    store.saveCover(bookId, cover);
+    // only the assembly reads the stored book: written beside the plan and the synthesis, not before them
+    CompletableFuture<Void> bookSaved = CompletableFuture.runAsync(() -> {
+      store.saveBook(bookId, book);
+      store.saveCover(bookId, cover);
+    }, r -> DaemonThreads.named("book-save").newThread(r).start());
     Job job = beans.getBean(JobService.class).start(bookId, book, casting, options, lexicon);
     Phases.mark("plan");
     try {
@@ -205,6 +209,7 @@ public final class Converter {
         throw new ConversionException(failures.size() + " part(s) failed:\n  " + String.join("\n  ", failures));
       }
       Phases.mark("synthesis");
+      joined(bookSaved);
       Map<String, String> outputs = beans.getBean(AudiobookAssembler.class).assemble(job.id());
       Phases.mark("assembly");
       Path audiobook = export(job.id(), outputs, outDir);
@@ -213,6 +218,7 @@ public final class Converter {
           synthesized.get(), cached.get());
     } finally {
       // this run's job and book: its parts live on in the content cache, where a rerun finds them
+      bookSaved.handle((v, t) -> v).join(); // its files are removed below, so it must have landed
       removeJob(job.id(), bookId);
       Phases.mark("clean-up");
     }
@@ -253,6 +259,17 @@ public final class Converter {
     blobs.delete(Keys.running(jobId));
     blobs.delete(Keys.book(bookId));
     blobs.delete(Keys.cover(bookId));
+  }
+
+  private static void joined(CompletableFuture<Void> step) throws IOException {
+    try {
+      step.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
   }
 
   /** Parts failed after every attempt. */
