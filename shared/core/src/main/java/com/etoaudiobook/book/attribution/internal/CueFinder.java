@@ -102,8 +102,12 @@ final class CueFinder {
       return null;
     }
     int v = verbs.at(j, limit);
-    if (v > 0) {
+    if (v > 0 && !t.lower[j].endsWith("ing")) {
       return subjects.subjectAt(v, limit);
+    }
+    if (v > 0) {
+      // '"…?" Resuming her methods, she wrote': a participle has no subject after it.
+      return null;
     }
     Cue cleft = passives.cleft(j, limit);
     if (cleft != null) {
@@ -129,7 +133,72 @@ final class CueFinder {
       k++;
       fill++;
     }
-    return verbs.at(k, limit) > 0 || j == i && k == end[0] && verbs.loose(k) ? c : null;
+    Cue heard = heardSay(k, limit);
+    if (heard != null) {
+      return heard;
+    }
+    int after = verbs.at(k, limit);
+    if (after > 0 && endsWithStop(q) && reports(after)) {
+      // '"…at all." Ralph observed, with a smile, that she…': a new sentence that reports.
+      return null;
+    }
+    return after > 0 || j == i && k == end[0] && verbs.loose(k) ? c : null;
+  }
+
+  /** Verbs of hearing whose object then speaks: "Archer heard Reggie say". */
+  private static final java.util.Set<String> HEARING = java.util.Set.of("heard", "hears",
+      "overheard", "overhears");
+
+  /** Speech verbs in the bare infinitive after a verb of hearing. */
+  private static final java.util.Set<String> SAY = java.util.Set.of("say", "cry", "exclaim",
+      "ask", "remark", "whisper", "murmur", "add", "reply", "answer", "call", "mutter", "shout",
+      "observe", "declare", "repeat", "begin");
+
+  /**
+   * '"…," Archer heard Reggie Chivers say.': after a verb of hearing at k, the one heard to
+   * speak is the speaker, not the hearer. Null if k is no such verb.
+   */
+  private Cue heardSay(int k, int limit) {
+    if (k >= limit || !HEARING.contains(t.lower[k])) {
+      return null;
+    }
+    int[] end = new int[1];
+    Cue c = subjects.subjectForward(k + 1, limit, end);
+    if (c == null || c.kind == PRONOUN) {
+      return null;
+    }
+    int v = end[0];
+    return v < limit && t.isWord[v] && (SAY.contains(t.lower[v]) || verbs.at(v, limit) > 0)
+        ? c : null;
+  }
+
+  /**
+   * The sentence of the verb ending at {@code after} goes on to report speech ("Ralph observed,
+   * with a smile, that she…"): it tells what was said, it does not introduce a quote.
+   */
+  private boolean reports(int after) {
+    for (int k = after; k < t.size && k < after + 25 && t.quote[k] < 0; k++) {
+      if (verbs.isTerminator(k)) {
+        return false;
+      }
+      if (t.lower[k].equals("that")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The quotation's words end with a full stop ("...at all."). */
+  private boolean endsWithStop(int q) {
+    for (int k = t.quoteLast[q] - 1; k >= t.quoteFirst[q]; k--) {
+      if (t.isWord[k]) {
+        return false;
+      }
+      if (t.word[k].equals(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The quote opens its paragraph and the narration above runs into it (no full stop). */

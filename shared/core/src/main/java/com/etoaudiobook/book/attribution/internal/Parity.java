@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * A last look at each exchange, backwards: a run of turns given by alternation alone between two
  * people ("A", "B", "A") that ends right before a named turn of the one it gave the last line
- * to has lost its parity somewhere; the turns nearer that named turn are swapped to agree with
- * it. Forward turn-taking cannot see a name that comes later.
+ * to has lost its parity somewhere: when a named turn also opens the run, only the turn right
+ * before the later named one is swapped (the least change that agrees with both), otherwise the
+ * whole run is. Forward turn-taking cannot see a name that comes later.
  */
 final class Parity {
   private Parity() {
@@ -34,7 +35,9 @@ final class Parity {
           && turns.get(next)[0] >= 0 && turns.get(next)[0] == turns.get(j)[0]
           && alternating(turns, i, j)) {
         boolean anchoredBefore = i > 0 && adjacent(turns.get(i - 1), turns.get(i));
-        int from = anchoredBefore ? (i + 2 * j + 2) / 3 : i;
+        // Anchored at both ends, the least change that agrees with both: the turn right before
+        // the named one is the one that broke the parity (a speaker going on, or someone new).
+        int from = anchoredBefore ? j : i;
         int a = turns.get(j)[0];
         int b = j > i ? turns.get(j - 1)[0] : (anchoredBefore ? turns.get(i - 1)[0] : -3);
         if (b >= 0 && a != b) {

@@ -81,6 +81,15 @@ final class Resolver extends TurnTaking {
     for (int q = from; q < to; q++) {
       Cue c = cues[q];
       if (c == null) {
+        int who = q > from ? beatBetween(q) : -3;
+        if (who != -3 && who != speaker[q - 1]) {
+          if (DEBUG) {
+            System.err.println("STEP " + spans.get(q).start() + " " + spans.get(q).end()
+                + " inbeat");
+          }
+          speaker[q] = who;
+          type[q] = "implicit";
+        }
         continue;
       }
       advanceHistory(c.tok);
@@ -150,6 +159,43 @@ final class Resolver extends TurnTaking {
       turns.add(new int[] {speaker[to - 1], firstPara, lastPara, from, to});
     }
   }
+
+  /**
+   * '"You are late," said Tom to Ann. She shrugged. "The coach was."': a sentence of narration
+   * between two quotations of one paragraph whose subject is someone other than the speaker
+   * before it is an action beat for the later quotation. -3 if the earlier quotation has no
+   * speaker yet or the narration between has no sentence of its own.
+   */
+  private int beatBetween(int q) {
+    if (speaker[q - 1] == -2) {
+      return -3;
+    }
+    int a = t.quoteLast[q - 1];
+    int end = t.quoteFirst[q];
+    if (spans.get(q).paragraph() != spans.get(q - 1).paragraph()) {
+      return -3;
+    }
+    advanceHistory(end);
+    // The sentence right before the quote, when it starts with its subject and that subject
+    // acts ("Ann shrugged.", not "Ann was gone.").
+    int s = end - 1;
+    while (s > a && !t.sentenceStart[s]) {
+      s--;
+    }
+    if (s <= a || t.quote[s] >= 0) {
+      return -3;
+    }
+    int m = names.mentionStart[s];
+    int verb = m >= 0 ? names.mentions.get(m).last : s + 1;
+    if (m < 0 && !t.lower[s].equals("he") && !t.lower[s].equals("she")
+        || verb >= end || STATIVE.contains(t.lower[verb])) {
+      return -3;
+    }
+    return beat(s, verb, q, vocatives.named(q, q + 1));
+  }
+
+  /** Verbs after a subject that describe a state, not an action that goes with a speech. */
+  private static final Set<String> STATIVE = Set.of("was", "were", "had", "is", "has");
 
   private int resolveCue(Cue c, int q) {
     switch (c.kind) {

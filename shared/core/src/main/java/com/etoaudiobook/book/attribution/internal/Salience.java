@@ -108,6 +108,7 @@ abstract class Salience {
     int best = -2;
     int bestTok = -1;
     int weak = -2;
+    int chain = -1;
     for (int h = history.size() - 1; h >= 0; h--) {
       int[] e = history.get(h);
       if (t.para[e[0]] != p) {
@@ -116,6 +117,15 @@ abstract class Salience {
       if (e[2] == 0 && fits(e[1], gender, strict)) {
         if (boundBySamePronoun(e[0], gender)) {
           continue;
+        }
+        if (!isSubjectPosition(e[0])) {
+          if (chain == -1) {
+            chain = chainStart(tok, gender);
+          }
+          if (e[0] > chain) {
+            // An object inside a chain of the same pronoun is not what the pronoun refers to.
+            continue;
+          }
         }
         if (e[0] > 0 && PREPOSITIONS.contains(t.lower[e[0] - 1])) {
           // "turning to Alice, she went on": an object is a weak antecedent.
@@ -220,6 +230,35 @@ abstract class Salience {
       }
     }
     return decidedA("none", -2);
+  }
+
+  /**
+   * 'She paused. The fire warmed Mrs. Pike. She said:': the earliest "she" in subject position
+   * before tok in its paragraph with no subject of that gender named between: the pronouns from
+   * there on are one chain, so a name met only as an object inside it is not their referent.
+   * tok itself when there is none.
+   */
+  int chainStart(int tok, String gender) {
+    if (gender == null) {
+      return tok;
+    }
+    String pron = gender.equals("male") ? "he" : "she";
+    int chain = tok;
+    // Bounded, so a huge paragraph with a pronoun cue every few lines stays linear.
+    for (int k = tok - 1; k >= t.paraFirst[t.para[tok]] && k >= tok - 1000; k--) {
+      if (t.quote[k] >= 0) {
+        continue;
+      }
+      int m = names.mentionStart[k];
+      if (m >= 0 && names.mentions.get(m).character >= 0 && !names.mentions.get(m).possessive
+          && isSubjectPosition(k) && fits(names.mentions.get(m).character, gender, false)) {
+        break;
+      }
+      if (t.lower[k].equals(pron) && isSubjectPosition(k)) {
+        chain = k;
+      }
+    }
+    return chain;
   }
 
   /**

@@ -163,7 +163,7 @@ abstract class TurnTaking extends Salience {
   }
 
   /** The first subject of the narration in tokens [a, b) as a beat's speaker, -3 if none. */
-  private int beat(int a, int b, int from, Set<Integer> named) {
+  int beat(int a, int b, int from, Set<Integer> named) {
     for (int k = a; k < b; k++) {
       if (t.quote[k] >= 0) {
         continue;

@@ -93,4 +93,33 @@ class CueFinderTest {
     assertEquals("male", cues[0].gender);
     assertNull(cues[1]);
   }
+
+  @Test
+  void aParticipleAfterTheQuoteHasNoSubjectAfterIt() {
+    Stages s = new Stages("""
+        "Look here," said Nora Vance. "Do you see?" Repeating her old trick, she drew a ring.
+        """);
+    // "Repeating her old trick" is no inverted "said the old man": no cue for the second quote.
+    assertNull(only(s, 1));
+  }
+
+  @Test
+  void aNewSentenceThatReportsSpeechIntroducesNoQuote() {
+    Stages s = new Stages("""
+        "The coach is late." Tom Harlow said, with a shrug, that it always was.
+
+        "The coach is late," Tom Harlow said, with a shrug that meant nothing.
+        """);
+    // After a full stop, "X said ... that ..." tells what was said; after a comma it is the cue.
+    assertNull(only(s, 0));
+    assertEquals("Tom Harlow", s.form(only(s, 1)));
+  }
+
+  @Test
+  void theOneHeardToSpeakIsTheSpeakerNotTheHearer() {
+    Stages s = new Stages("""
+        "The coach is late," Nora Vance heard Tom Harlow say to the driver.
+        """);
+    assertEquals("Tom Harlow", s.form(only(s, 0)));
+  }
 }

@@ -172,4 +172,34 @@ class ResolverTest {
         """);
     assertEquals(List.of("Tom Harlow", "Tom Harlow", "Jack Reed", "Jack Reed"), s);
   }
+
+  @Test
+  void aSentenceBetweenTwoQuotesOfAParagraphGivesTheSecondToItsSubject() {
+    List<String> s = speakers("""
+        Tom Harlow and Nora Vance sat by the fire. Nora Vance knew she was late; Tom Harlow knew
+        he was angry.
+
+        "You are late," Tom Harlow said to Nora Vance. She shrugged. "The coach was."
+
+        "It always is," said Tom Harlow. Nora Vance was gone. "Always."
+        """);
+    // A subject that acts takes the next quote; one in a state ("was gone") does not.
+    assertEquals(List.of("Tom Harlow", "Nora Vance", "Tom Harlow", "Tom Harlow"), s);
+  }
+
+  @Test
+  void aPronounChainSkipsAnObjectNamedInsideIt() {
+    List<String> s = speakers("""
+        Miss Nora Vance stood by the window. Mrs. Pike sat by the fire.
+
+        "It is cold," said Mrs. Pike.
+
+        "It is winter," said Miss Nora Vance.
+
+        Miss Nora Vance went to the door and opened it.
+
+        She paused. The fire had warmed Mrs. Pike a little. She said at last: "The coach is late."
+        """);
+    assertEquals(List.of("Mrs. Pike", "Miss Nora Vance", "Miss Nora Vance"), s);
+  }
 }

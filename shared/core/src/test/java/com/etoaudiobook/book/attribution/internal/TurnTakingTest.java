@@ -247,4 +247,27 @@ class TurnTakingTest {
     assertEquals("Nora Vance", s.get(0));
     assertEquals("Nora Vance", s.get(2));
   }
+
+  @Test
+  void aRunBetweenTwoNamedTurnsThatLostItsParityChangesOnlyItsLastTurn() {
+    List<String> s = speakers("""
+        "Where is the key?" asked Nora Vance.
+
+        "In the drawer," said Tom Harlow.
+
+        "Which drawer?"
+
+        "The top one."
+
+        "It is locked."
+
+        "Pull harder."
+
+        "Or try the one below it; I forget which."
+
+        "Found it," said Nora Vance.
+        """);
+    assertEquals(List.of("Nora Vance", "Tom Harlow", "Nora Vance", "Tom Harlow", "Nora Vance",
+        "Tom Harlow", "Tom Harlow", "Nora Vance"), s);
+  }
 }
