@@ -7,6 +7,7 @@ import com.etoaudiobook.job.CancelSignal;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.assembly.AudiobookAssembler;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Job;
@@ -32,6 +33,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,6 +49,8 @@ import java.util.function.IntConsumer;
 public final class Converter {
   /** How many times a part is tried before the conversion reports it failed. */
   private static final int ATTEMPTS = 3;
+  /** Parts eSpeak NG speaks beyond those being encoded: enough that a worker seldom waits for speech. */
+  private static final int AHEAD = 2;
 
   private final ApplicationContext beans;
   private final BlobStore blobs;
@@ -78,6 +82,8 @@ public final class Converter {
    *               folder): a run then measures few parts of a voice it has met before
    */
   public static ApplicationContext beans(BlobStore blobs, SpeechEngine engine, VoiceLevelStore levels) {
+    // eSpeak NG speaks one part at a time: on a thread of its own, ahead of the workers (SpeechAhead)
+    engine = engine instanceof EspeakEngine ? new SpeechAhead(engine) : engine;
     // one process makes and would cancel its jobs: cancels in memory, never through REDIS_URL's Redis
     ApplicationContext beans = levels == VoiceLevelStore.NONE
         ? BeanGraph.start(Map.of(), blobs, engine, new PartsInHand(), CancelSignal.inProcess())
@@ -134,8 +140,11 @@ public final class Converter {
     JobStore store = beans.getBean(JobStore.class);
     PartsInHand queue = beans.getBean(PartsInHand.class);
     String bookId = Ids.newId();
-    store.saveBook(bookId, book);
-    store.saveCover(bookId, cover);
+    // only the assembly reads the stored book: written beside the plan and the synthesis, not before them
+    CompletableFuture<Void> bookSaved = CompletableFuture.runAsync(() -> {
+      store.saveBook(bookId, book);
+      store.saveCover(bookId, cover);
+    }, r -> DaemonThreads.named("book-save").newThread(r).start());
     Job job = beans.getBean(JobService.class).start(bookId, book, casting, options, lexicon);
     Phases.mark("plan");
     try {
@@ -143,6 +152,9 @@ public final class Converter {
       total.accept(queued.size());
 
       PartSynthesizer synthesizer = beans.getBean(PartSynthesizer.class);
+      SpeechAhead ahead = beans.getBean(SpeechEngine.class) instanceof SpeechAhead a ? a : null;
+      // the speaking thread may run AHEAD parts past those the workers are processing
+      Runnable speaking = ahead == null ? () -> { } : ahead.speak(queued, blobs, threads + AHEAD);
       AtomicInteger done = new AtomicInteger();
       AtomicInteger synthesized = new AtomicInteger();
       AtomicInteger cached = new AtomicInteger();
@@ -152,21 +164,30 @@ public final class Converter {
         List<Future<?>> futures = new ArrayList<>();
         for (PartSpec part : queued) {
           futures.add(pool.submit(() -> {
-            for (int attempt = 1; ; attempt++) {
-              try {
-                PartSynthesizer.Outcome outcome = synthesizer.process(part);
-                if (outcome == PartSynthesizer.Outcome.CACHED) {
-                  cached.incrementAndGet();
-                } else if (outcome == PartSynthesizer.Outcome.SYNTHESIZED) {
-                  synthesized.incrementAndGet();
-                }
-                break;
-              } catch (RuntimeException e) {
-                synthesizer.recordFailure(part, e, attempt, attempt >= ATTEMPTS);
-                if (attempt >= ATTEMPTS) {
-                  failures.add("part " + part.index() + " (" + part.role() + "): " + e.getMessage());
+            if (ahead != null) {
+              ahead.working(part);
+            }
+            try {
+              for (int attempt = 1; ; attempt++) {
+                try {
+                  PartSynthesizer.Outcome outcome = synthesizer.process(part);
+                  if (outcome == PartSynthesizer.Outcome.CACHED) {
+                    cached.incrementAndGet();
+                  } else if (outcome == PartSynthesizer.Outcome.SYNTHESIZED) {
+                    synthesized.incrementAndGet();
+                  }
                   break;
+                } catch (RuntimeException e) {
+                  synthesizer.recordFailure(part, e, attempt, attempt >= ATTEMPTS);
+                  if (attempt >= ATTEMPTS) {
+                    failures.add("part " + part.index() + " (" + part.role() + "): " + e.getMessage());
+                    break;
+                  }
                 }
+              }
+            } finally {
+              if (ahead != null) {
+                ahead.finished(part);
               }
             }
             progress.accept(done.incrementAndGet());
@@ -182,11 +203,13 @@ public final class Converter {
         throw new IOException(e.getCause());
       } finally {
         pool.shutdownNow();
+        speaking.run();
       }
       if (!failures.isEmpty()) {
         throw new ConversionException(failures.size() + " part(s) failed:\n  " + String.join("\n  ", failures));
       }
       Phases.mark("synthesis");
+      joined(bookSaved);
       Map<String, String> outputs = beans.getBean(AudiobookAssembler.class).assemble(job.id());
       Phases.mark("assembly");
       Path audiobook = export(job.id(), outputs, outDir);
@@ -195,6 +218,7 @@ public final class Converter {
           synthesized.get(), cached.get());
     } finally {
       // this run's job and book: its parts live on in the content cache, where a rerun finds them
+      bookSaved.handle((v, t) -> v).join(); // its files are removed below, so it must have landed
       removeJob(job.id(), bookId);
       Phases.mark("clean-up");
     }
@@ -235,6 +259,17 @@ public final class Converter {
     blobs.delete(Keys.running(jobId));
     blobs.delete(Keys.book(bookId));
     blobs.delete(Keys.cover(bookId));
+  }
+
+  private static void joined(CompletableFuture<Void> step) throws IOException {
+    try {
+      step.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
   }
 
   /** Parts failed after every attempt. */

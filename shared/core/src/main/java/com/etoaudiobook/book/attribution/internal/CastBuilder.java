@@ -80,7 +80,8 @@ final class CastBuilder {
       // "Englishmen", "Frenchmen", "Clergymen": a plural of people, never one speaker.
       boolean peoplePlural = !titled && (PEOPLE_PLURAL.matcher(formCore.get(form)).find()
           || NameForms.isKindPlural(formCore.get(form), names, firstNames));
-      boolean glued = !titled && NameForms.gluedToNoun(formCore.get(form), n, names);
+      boolean glued = !titled && (NameForms.gluedToNoun(formCore.get(form), n, names)
+          || NameForms.pluralOfNoun(formCore.get(form), names));
       if (!thing && !peoplePlural && !glued && (speaker || titled
           || (!placeLike && (fullKnown || n >= 3 && (knownFirst || n >= 8))))) {
         keep.add(form);
@@ -108,7 +109,9 @@ final class CastBuilder {
     }
     for (String form : formCount.keySet()) {
       String core = formCore.get(form);
-      if (core.contains(" ") && (keptWords.contains(NameForms.firstOf(core))
+      // "Red Gables, Catherine Street": a place that starts with a kept first name.
+      if (core.contains(" ") && !NameForms.isPlaceName(core)
+          && (keptWords.contains(NameForms.firstOf(core))
           || keptWords.contains(NameForms.lastOf(core))) && (formTitle.get(form) != null
           || !NameForms.gluedToNoun(core, formCount.get(form), names))) {
         keep.add(form);
@@ -130,6 +133,7 @@ final class CastBuilder {
     Map<String, List<String>> lastWord = new HashMap<>();
     Map<String, List<String>> firstWord = new HashMap<>();
     Set<String> mrsFull = new java.util.HashSet<>();
+    Map<String, Set<String>> keyTitles = new HashMap<>();
     for (String form : keep) {
       String core = formCore.get(form);
       String title = formTitle.get(form);
@@ -140,6 +144,10 @@ final class CastBuilder {
       if (core.contains(" ")) {
         // Middle names and initials don't make another person: key on first + last word.
         String key = NameForms.fullKey(core);
+        if (title != null) {
+          keyTitles.computeIfAbsent(key, x -> new java.util.HashSet<>())
+              .add(title.toLowerCase(java.util.Locale.ROOT).replace(".", ""));
+        }
         if (!coreToKey.containsKey(key)) {
           coreToKey.put(key, key);
           // "Harvest Thanksgiving Tony": a full name ending in a first name, and not starting
@@ -221,8 +229,13 @@ final class CastBuilder {
       } else if (title != null && !title.toLowerCase().startsWith("miss") && !mrs
           && !title.toLowerCase().startsWith("mr") && !title.toLowerCase().startsWith("ms")
           && !title.toLowerCase().startsWith("sir") && !title.toLowerCase().startsWith("lady")) {
-        // "King", "Captain Smith": rank titles keep their own identity unless a full name.
-        formKey.put(form, byLast.size() == 1 ? byLast.get(0) : form);
+        // "King", "Captain Smith": rank titles keep their own identity unless a full name,
+        // or the one full name written with that rank ("Captain Frederick Tilney").
+        String rank = title.toLowerCase(java.util.Locale.ROOT).replace(".", "");
+        List<String> ranked = byLast.stream()
+            .filter(k -> keyTitles.getOrDefault(k, Set.of()).contains(rank)).toList();
+        formKey.put(form, byLast.size() == 1 ? byLast.get(0) : ranked.size() == 1 ? ranked.get(0)
+            : form);
       } else if ((mrs || title != null && title.toLowerCase().startsWith("lady")
           && byFirst.isEmpty()) && !mrsFull.contains(core)) {
         // "Mrs. Bennet" is rarely "Elizabeth Bennet", nor "Lady Vane" (a wife's title on her
@@ -282,6 +295,16 @@ final class CastBuilder {
         // "Turton" (he) beside "Mr. Turton" and "Mrs. Turton": the one titled form of his gender.
         List<String> sameGender = own == null ? List.of() : titled.stream()
             .filter(f -> own.equals(GenderGuess.titleGender(formTitle.get(f)))).toList();
+        // "Sowerberry" beside Mr. and Mrs. Sowerberry, no pronoun telling: narration names a
+        // woman by her title, so a bare surname is the one man of that name; unless it mostly
+        // follows "the" ("the Vane family"): then it names the household.
+        List<String> men = titled.stream()
+            .filter(f -> "male".equals(GenderGuess.titleGender(formTitle.get(f)))).toList();
+        int[] v = votes.getOrDefault(core, new int[2]);
+        if (own == null && !agree && men.size() == 1 && v[1] <= v[0]
+            && theCount.getOrDefault(core, 0) * 3 < formCount.getOrDefault(core, 0)) {
+          sameGender = men;
+        }
         e.setValue(agree ? formKey.get(titled.get(0))
             : sameGender.size() == 1 ? formKey.get(sameGender.get(0)) : core);
       }
@@ -362,6 +385,9 @@ final class CastBuilder {
       }
     }
     new CastFilter(t, names).drop(formCount, placeCount);
+    if (CastFilter.SHOW) {
+      CastFilter.show(t, names);
+    }
     for (Names.Mention m : mentions) {
       if (m.character >= 0 && people.get(m.character).dropped) {
         m.character = -1;

@@ -1,5 +1,7 @@
 package com.etoaudiobook.book.attribution.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +27,8 @@ final class CastFilter {
     int[] mentioned = new int[names.people.size()];
     for (Names.Mention m : names.mentions) {
       if (m.character >= 0) {
-        mentioned[m.character]++;
+        // "the Schlegel retort": a family's name before a noun, no mention of one person.
+        mentioned[m.character] += attributive(t, m) ? 0 : 1;
         addressed[m.character] |= addressed(t, m);
         inPassing[m.character] &= mentionedOnly(t, m);
       }
@@ -55,9 +58,46 @@ final class CastFilter {
       // make a composer or an abstraction ("the statements of Democracy") speak.
       boolean untitled = p.titleMale + p.titleFemale == 0;
       boolean notSomeone = !addressed[p.id] && p.speeches <= 1 && untitled
-          && (famous(p) || commonWord(p));
+          && (famous(p) || commonWord(p) || abstractWord(p, mentioned[p.id]));
       p.dropped = p.speeches == 0 && (p.gender == null || placeLike || bareWord || talkedAbout)
           || placeLike && p.speeches * 4 <= place || notSomeone;
+    }
+    // Named once in the whole book, never speaking nor spoken to: a passing reference ("a
+    // play with Dr. Quill in it", "ex-President Hale"), whatever its title or gender; unless
+    // "he said" just after may be his. Decided among the people kept so far, so a place of a
+    // misread gender ("from New York") takes no pronoun from anyone.
+    List<Names.Person> once = new ArrayList<>();
+    for (Names.Person p : names.people) {
+      if (p.into < 0 && !p.dropped && p.speeches == 0 && !addressed[p.id]
+          && mentioned[p.id] <= ONCE && !speaksAsPronoun(p) && !beforeTalk(p)) {
+        once.add(p);
+      }
+    }
+    once.forEach(p -> p.dropped = true);
+  }
+
+  /** Named at most this often, never speaking nor spoken to: no role. */
+  private static final int ONCE = 1;
+
+  /** -Dattribution.cast=true prints every person's evidence (stderr) for reading casts. */
+  static final boolean SHOW = Boolean.getBoolean("attribution.cast");
+
+  /** One line per person: kept, dropped or merged, forms, cues, gender, mentions (in quotes). */
+  static void show(Tokens t, Names names) {
+    int[] mentions = new int[names.people.size()];
+    int[] quoted = new int[names.people.size()];
+    for (Names.Mention m : names.mentions) {
+      if (m.character >= 0) {
+        mentions[m.character]++;
+        quoted[m.character] += t.quote[m.first] >= 0 ? 1 : 0;
+      }
+    }
+    for (Names.Person p : names.people) {
+      String state = p.into >= 0 ? "into " + names.people.get(p.into).name
+          : p.dropped ? "dropped" : "kept";
+      System.err.printf("cast %s | %s | %s cues=%d gender=%s mentions=%d quoted=%d he=%d she=%d%n",
+          state, p.name, p.aliases, p.speeches, p.gender, mentions[p.id], quoted[p.id], p.male,
+          p.female);
     }
   }
 
@@ -89,6 +129,80 @@ final class CastFilter {
       return a.indexOf(' ') < 0 && !NameForms.isKnownFirstName(a)
           && names.lowerCount(l) > names.capCount(l);
     });
+  }
+
+  /** "the Vane temper", "the Vane house": an untitled name between "the" and a lowercase word. */
+  static boolean attributive(Tokens t, Names.Mention m) {
+    return m.title == null && m.first > 0 && t.lower[m.first - 1].equals("the") && m.last < t.size
+        && t.isWord[m.last] && Character.isLowerCase(t.word[m.last].charAt(0));
+  }
+
+  /**
+   * After its mention, "he said" ("she said") for p's gender comes before any other name of
+   * that gender: the newcomer may be the one talking ("… as Robert Vayle. … 'Yes,' he said").
+   */
+  private boolean speaksAsPronoun(Names.Person p) {
+    String pronoun = "male".equals(p.gender) ? "he" : "female".equals(p.gender) ? "she" : null;
+    if (pronoun == null) {
+      return false;
+    }
+    for (Names.Mention m : names.mentions) {
+      if (m.character != p.id) {
+        continue;
+      }
+      for (int k = m.last; k < t.size && k < m.last + LOOK_AHEAD; k++) {
+        int other = names.mentionStart[k];
+        // Another kept person of p's gender takes the pronoun, but not a name said to someone
+        // ("Thank you, Ann."); nor does a pronoun two paragraphs on.
+        Names.Person o = other < 0 || names.mentions.get(other).character < 0 ? null
+            : names.people.get(names.mentions.get(other).character);
+        if (o != null && o != p && o.into < 0 && !o.dropped && p.gender.equals(o.gender)
+            && !addressed(t, names.mentions.get(other)) || t.para[k] > t.para[m.first] + 1) {
+          break;
+        }
+        if (t.lower[k].equals(pronoun) && (k + 1 < t.size && Lexicon.isSpeechVerb(t.lower[k + 1])
+            || k > 0 && Lexicon.isSpeechVerb(t.lower[k - 1]))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A quotation shares p's narration mention's paragraph or the next: the one just
+   * named ("Mr. Brill came in") may be the one who talks, by a description or a pronoun.
+   */
+  private boolean beforeTalk(Names.Person p) {
+    for (Names.Mention m : names.mentions) {
+      if (m.character != p.id || t.quote[m.first] >= 0) {
+        continue;
+      }
+      int k = m.first;
+      while (k > 0 && t.para[k - 1] == t.para[m.first]) {
+        k--;
+      }
+      for (; k < t.size && t.para[k] <= t.para[m.first] + 1; k++) {
+        if (t.quote[k] >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** How far after a name its pronoun may still take a speech verb (tokens, at most). */
+  private static final int LOOK_AHEAD = 300;
+
+  /**
+   * Every form of p is one word with the ending of an abstract noun ("Democracy", "Socialism"),
+   * or, named once, of an adjective of nation or style ("Georgian", "Japanese"): some surnames
+   * end so too ("Lucian"), but are named more than once. No first name is either.
+   */
+  private static boolean abstractWord(Names.Person p, int mentioned) {
+    return !p.aliases.isEmpty() && p.aliases.stream().allMatch(a -> a.indexOf(' ') < 0
+        && !NameForms.isKnownFirstName(a) && (NameForms.hasAbstractNounEnding(a)
+        || mentioned <= 1 && NameForms.hasAdjectiveEnding(a)));
   }
 
   /**

@@ -28,7 +28,7 @@ final class CastMerges {
   private final Names names;
   private final List<Names.Person> people;
   private final Map<String, String> formTitle;
-  private final Map<String, String> formCore;
+  final Map<String, String> formCore;
   private int[] sentence;
   /** Per person, the sentences its mentions are in. */
   private Map<Integer, java.util.Set<Integer>> sentencesOf;
@@ -39,7 +39,10 @@ final class CastMerges {
     this.people = names.people;
     this.formTitle = formTitle;
     this.formCore = formCore;
+    this.firstNames = new FirstNames(this, t, names);
   }
+
+  private final FirstNames firstNames;
 
   /** People that took an office in ("the Superintendent"): they keep their own name. */
   final Set<Names.Person> officeHolders = new java.util.HashSet<>();
@@ -71,7 +74,12 @@ final class CastMerges {
         rare = into != null && s.aliases.stream().noneMatch(a -> "miss".equals(title(a)));
       }
       if (into == null) {
-        into = byFirstName(s);
+        into = firstNames.byFirstName(s);
+      }
+      if (into == null) {
+        // "Winnie-the-Pooh, or Pooh for short": the byname holds the name, side by side or not.
+        into = firstNames.byname(s);
+        rare = into != null;
       }
       if (into != null && into != s && apart(s, into, rare)) {
         merge(s, into);
@@ -82,17 +90,17 @@ final class CastMerges {
     }
   }
 
-  private String title(String form) {
+  String title(String form) {
     String tl = formTitle.get(form);
     return tl == null ? null : tl.toLowerCase(Locale.ROOT).replace(".", "");
   }
 
-  private String core(String form) {
+  String core(String form) {
     return formCore.getOrDefault(form, form);
   }
 
   /** The one word all of a person's forms share as their core, or null. */
-  private String singleCore(Names.Person p) {
+  String singleCore(Names.Person p) {
     String core = null;
     for (String a : p.aliases) {
       if (!formCore.containsKey(a)) {
@@ -162,7 +170,7 @@ final class CastMerges {
   private int[] mentionCount;
 
   /** The one candidate, or the one named over three times as often as all others together. */
-  private Names.Person dominant(List<Names.Person> candidates) {
+  Names.Person dominant(List<Names.Person> candidates) {
     if (candidates.size() < 2) {
       return candidates.isEmpty() ? null : candidates.get(0);
     }
@@ -193,6 +201,7 @@ final class CastMerges {
     }
     boolean titled = false;
     boolean miss = false;
+    boolean mister = false;
     for (String a : s.aliases) {
       String tl = title(a);
       // A wife's title, or one that goes with a first name ("Sir Walter"), names no surname.
@@ -202,22 +211,23 @@ final class CastMerges {
       }
       titled |= tl != null;
       miss |= "miss".equals(tl);
+      mister |= "mr".equals(tl);
     }
     // "John", "Brenda": a word some full name starts with is a first name, not a surname.
     if (GenderGuess.firstNameGender(x) != null || firstWords().contains(x)) {
       return null;
     }
-    Names.Person found = null;
+    List<Names.Person> found = new ArrayList<>();
     for (Names.Person p : people) {
-      if (p == s || !viable(p) || !agree(s, p) || !hasSurname(p, x, titled, s.gender, miss)) {
-        continue;
+      // A man the text gives a rank ("Captain Tilney") is not the "Mr." of his surname.
+      if (p != s && viable(p) && agree(s, p) && hasSurname(p, x, titled, s.gender, miss)
+          && !(mister && ranked(p))) {
+        found.add(p);
       }
-      if (found != null) {
-        return null;
-      }
-      found = p;
     }
-    return found;
+    // "Mr. Tilney" is the Henry Tilney named everywhere, not the brother named twice. ("Miss
+    // Dashwood" may be the elder sister whatever the younger's fame; a rank is its own man.)
+    return mister ? dominant(found) : found.size() == 1 ? found.get(0) : null;
   }
 
   private java.util.Set<String> firstWords;
@@ -227,7 +237,9 @@ final class CastMerges {
       firstWords = new java.util.HashSet<>();
       for (Names.Person p : people) {
         for (String a : p.aliases) {
-          if (viable(p) && formCore.containsKey(a) && core(a).contains(" ")) {
+          // "Mrs. Lefferts Rushworth" keeps her maiden name: "Lefferts" is no first name.
+          if (viable(p) && formCore.containsKey(a) && core(a).contains(" ")
+              && !MARRIED.contains(String.valueOf(title(a)))) {
             firstWords.add(NameForms.firstOf(core(a)));
           }
         }
@@ -248,78 +260,38 @@ final class CastMerges {
       }
       String c = core(a);
       String last = NameForms.lastOf(c);
-      boolean hyphenEnd = last.endsWith("-" + x);
+      // "Grant-Menzies" for "Menzies", "de\u00A0Worms" (one word) for "Worms".
+      boolean hyphenEnd = last.endsWith("-" + x) || last.endsWith("\u00A0" + x);
       String first = NameForms.firstOf(c);
       String firstGender = GenderGuess.firstNameOrEnding(first);
       boolean fullFits = c.contains(" ") && (last.equals(x) || hyphenEnd)
           && !commonWord(first) && !(miss && MARRIED.contains(String.valueOf(title(a))))
           && (gender == null || p.gender != null || firstGender == null
           || firstGender.equals(gender));
-      if (fullFits || !sourceTitled && title(a) != null && c.equals(x)) {
+      if (fullFits || !sourceTitled && title(a) != null
+          && (c.equals(x) || c.endsWith("\u00A0" + x))) {
         return true;
       }
     }
     return false;
   }
 
-  /** "Bill" for the one William; "Bill Sikes" for "William Sikes". */
-  private Names.Person byFirstName(Names.Person s) {
-    List<String> fulls = new ArrayList<>();
-    String single = singleCore(s);
-    for (String a : s.aliases) {
-      if (formCore.containsKey(a) && core(a).contains(" ")) {
-        fulls.add(core(a));
-      }
-      // "Mr. Tarks" names a surname; "Mr. Bill Tarks" still has Bill for a first name.
-      if (formCore.containsKey(a) && title(a) != null && !core(a).contains(" ")) {
-        return null;
-      }
-    }
-    if (single == null && fulls.isEmpty()) {
-      return null;
-    }
-    Names.Person found = null;
-    for (Names.Person p : people) {
-      if (p == s || !viable(p) || !agree(s, p)) {
-        continue;
-      }
-      boolean fits = false;
-      for (String a : p.aliases) {
-        if (!formCore.containsKey(a) || !core(a).contains(" ")) {
-          continue;
-        }
-        String first = NameForms.firstOf(core(a));
-        if (single != null) {
-          // Only a pet form joins a formal one: "Henry" alone is not Harry Sandys.
-          fits |= Hypocorisms.petFormOf(single, first) || single.equals(first)
-              && !surnames().contains(single);
-        } else {
-          for (String f : fulls) {
-            fits |= NameForms.lastOf(f).equals(NameForms.lastOf(core(a)))
-                && !NameForms.firstOf(f).equals(first) && Hypocorisms.same(NameForms.firstOf(f), first);
-          }
-        }
-      }
-      if (fits) {
-        if (found != null) {
-          return null;
-        }
-        found = p;
-      }
-    }
-    // The less frequent form joins the more frequent one.
-    return found;
+  /** p bears a rank somewhere: "Captain Tilney", "General Tilney". */
+  private boolean ranked(Names.Person p) {
+    return p.aliases.stream().anyMatch(a -> formCore.containsKey(a) && title(a) != null
+        && Lexicon.STANDALONE_TITLES.contains(title(a)));
   }
 
+
   /** A person the cast will keep: one who speaks or whose gender is known. */
-  private static boolean viable(Names.Person p) {
+  static boolean viable(Names.Person p) {
     return !p.dropped && p.into < 0 && (p.speeches > 0 || p.gender != null);
   }
 
   private java.util.Set<String> surnames;
 
   /** Last words of the full names of people the cast keeps. */
-  private java.util.Set<String> surnames() {
+  java.util.Set<String> surnames() {
     if (surnames == null) {
       surnames = new java.util.HashSet<>();
       for (Names.Person p : people) {
@@ -333,7 +305,7 @@ final class CastMerges {
     return surnames;
   }
 
-  private static boolean agree(Names.Person a, Names.Person b) {
+  static boolean agree(Names.Person a, Names.Person b) {
     return a.gender == null || b.gender == null || a.gender.equals(b.gender);
   }
 

@@ -108,8 +108,14 @@ final class NameForms {
 
   /** The grouping key of a titled form: "Mrs Mann" and "Mrs. Mann" are one form. */
   static String titledKey(String title, String core) {
-    return title.replace(".", "").toLowerCase(java.util.Locale.ROOT) + " " + core;
+    String tl = title.replace(".", "").toLowerCase(java.util.Locale.ROOT);
+    // "Monsieur Pontellier" is "Mr. Pontellier" in the narrator's other language.
+    return (MISTER.contains(tl) ? "mr" : tl) + " " + core;
   }
+
+  /** "Mr." in the languages English novels borrow it from. */
+  private static final java.util.Set<String> MISTER = java.util.Set.of("mister", "monsieur",
+      "signor", "signore", "herr", "senor");
 
   static String fullKey(String core) {
     return firstOf(core) + " " + lastOf(core);
@@ -143,6 +149,39 @@ final class NameForms {
         : last;
     return names.lowerCount(last) > names.capCount(last)
         || !one.equals(last) && names.lowerCount(one) > names.capCount(one);
+  }
+
+  /** Endings of abstract nouns: "Democracy", "Socialism", "Providence" is a first name. */
+  private static final java.util.regex.Pattern ABSTRACT_NOUN_ENDING = java.util.regex.Pattern
+      .compile("(cracy|ism|ness|ity|ment|tion|sion|ship|hood|dom)$");
+  /** Endings of adjectives of nation or style: "Georgian", "Japanese", "Moorish". */
+  private static final java.util.regex.Pattern ADJECTIVE_ENDING = java.util.regex.Pattern
+      .compile("(ian|ese|ish|esque|ical)$");
+
+  static boolean hasAbstractNounEnding(String word) {
+    return word.length() > 4 && ABSTRACT_NOUN_ENDING.matcher(
+        word.toLowerCase(java.util.Locale.ROOT)).find();
+  }
+
+  static boolean hasAdjectiveEnding(String word) {
+    return word.length() > 4 && ADJECTIVE_ENDING.matcher(
+        word.toLowerCase(java.util.Locale.ROOT)).find();
+  }
+
+  /**
+   * "Six Pine Trees", "the Hundred Acre Woods": words before a plural whose singular the text
+   * writes in lower case ("tree"), and no first name: a place or a thing however often seen.
+   */
+  static boolean pluralOfNoun(String core, Names names) {
+    if (!core.contains(" ") || isKnownFirstName(core)) {
+      return false;
+    }
+    String last = lastOf(core).toLowerCase(java.util.Locale.ROOT);
+    if (!last.endsWith("s") || last.endsWith("ss")) {
+      return false;
+    }
+    String one = last.substring(0, last.length() - 1);
+    return names.lowerCount(one) >= 2 && names.lowerCount(one) > names.capCount(one);
   }
 
   /** "the Collector" far more often than "Collector": a noun, whatever its capital. */

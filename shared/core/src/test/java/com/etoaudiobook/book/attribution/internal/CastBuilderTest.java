@@ -260,4 +260,54 @@ class CastBuilderTest {
     assertNull(person(cast, "Dora Maids"));
     assertNull(person(cast, "Pine Trees"));
   }
+
+  @Test
+  void aStreetAfterAKeptFirstNameIsAPlace() {
+    // "Catherine" is someone, but "Catherine Street" at the foot of a card is where she lives.
+    List<Names.Person> cast = cast(repeat("Then Catherine smiled; she sat down.", 3)
+        + "\"Red Gables, Catherine Street.\"\n", Map.of("Catherine", 2));
+    assertNotNull(person(cast, "Catherine"));
+    assertNull(person(cast, "Catherine Street"));
+  }
+
+  @Test
+  void aBareSurnameBesideMrAndMrsIsTheMan() {
+    // No pronoun tells: narration names a wife "Mrs. Tarrow", so "Tarrow" is her husband.
+    List<Names.Person> cast = cast(repeat("Mr. Tarrow came in; he sat down. Mrs. Tarrow"
+        + " came in; she sat down.", 3) + repeat("\"Well,\" said Tarrow.", 3),
+        Map.of("Tarrow", 3, "Mr. Tarrow", 1, "Mrs. Tarrow", 1));
+    assertEquals(person(cast, "Mr. Tarrow").id, person(cast, "Tarrow").id);
+    assertNotEquals(person(cast, "Mrs. Tarrow").id, person(cast, "Tarrow").id);
+  }
+
+  @Test
+  void aBareSurnameMostlyAfterTheIsTheHousehold() {
+    // "the Tarrow family", "the Tarrow manner": the household, not Mr. Tarrow.
+    List<Names.Person> cast = cast(repeat("Mr. Tarrow came in; he sat down. Mrs. Tarrow"
+        + " came in; she sat down.", 3) + repeat("The Tarrow family was proud; the Tarrow"
+        + " manner was loud. Tarrow pride is old.", 3),
+        Map.of("Mr. Tarrow", 1, "Mrs. Tarrow", 1));
+    Names.Person bare = person(cast, "Tarrow");
+    assertTrue(bare == null || bare.id != person(cast, "Mr. Tarrow").id, cast::toString);
+  }
+
+  @Test
+  void monsieurIsMister() {
+    List<Names.Person> cast = cast(repeat("Mr. Tellier came in; he sat down.", 3)
+        + "Monsieur Tellier bowed; he smiled.\n\n", Map.of("Mr. Tellier", 1));
+    assertEquals(person(cast, "Mr. Tellier").id, person(cast, "Monsieur Tellier").id);
+  }
+
+  @Test
+  void wordsBeforeAPluralOfALowercaseNounAreAPlace() {
+    // "the Oak Stumps", met again and again, once misread as a speaker: "stump" is a common
+    // noun of the text, so the name is a place.
+    List<Names.Person> cast = cast(repeat("He sat on a stump; the stump was old.", 2)
+        + repeat("Then Oak Stumps stood by the river at noon.", 5)
+        + "\"Here,\" said Oak Stumps.\n\n"
+        + repeat("Then Anna Tarrow smiled; she sat down.", 2),
+        Map.of("Oak Stumps", 1, "Anna Tarrow", 1));
+    assertNull(person(cast, "Oak Stumps"));
+    assertNotNull(person(cast, "Anna Tarrow"));
+  }
 }

@@ -77,4 +77,47 @@ class CastFilterTest {
     // "Beethoven!" alone is no name at all here; "By Tolmer, …" names him in passing.
     assertEquals(List.of(true, true, false), addressed);
   }
+
+  @Test
+  void aNameSeenOnceThatNeverSpeaksIsNoRole() {
+    // A play's parts and a shopkeeper named once in the narration, no talk after them; a
+    // newcomer introduced and then talking as "he" may well be the one talking, so he stays.
+    List<Names.Person> cast = cast("""
+        Nora Vance introduced him as Robert Vayle. He was from Ohio. "Hello," he said.
+
+        """ + repeat("Tom Harlow sat down. He frowned.", 3) + """
+        Tom Harlow wondered whether to play Lord Dimble or Dr. Quill for himself.
+
+        In the morning Mr. Pardle telephoned about the roof.
+        """, Map.of("Tom Harlow", 1));
+    assertNull(person(cast, "Dr. Quill"));
+    assertNull(person(cast, "Lord Dimble"));
+    assertNull(person(cast, "Mr. Pardle"));
+    assertNotNull(person(cast, "Robert Vayle"));
+    assertNotNull(person(cast, "Tom Harlow"));
+  }
+
+  @Test
+  void anAbstractNounOrANationsAdjectiveIsNoRole() {
+    // Capitalised every time, so no lower-case count gives them away: their endings do.
+    String text = repeat("But in those days the angel of Plutocracy had arisen.", 2)
+        + "Then Plutocracy proclaimed its law.\n\nThe hall was Moravian, and it said so.\n\n"
+        + repeat("Then Lucian smiled; he sat down.", 2);
+    List<Names.Person> cast = cast(text, Map.of("Plutocracy", 1, "Moravian", 1, "Lucian", 1));
+    assertNull(person(cast, "Plutocracy"));
+    assertNull(person(cast, "Moravian"));
+    assertNotNull(person(cast, "Lucian"));
+  }
+
+  @Test
+  void aFamilysNameBeforeANounNamesNoOne() {
+    // "the Vane temper", "the Vane house": the family, not Mr. Vane, who is named once.
+    List<Names.Person> cast = cast("""
+        The Vane temper was well known. She hated the Vane house.
+
+        Mr. Vane had died long ago. Nora Vance smiled; she sat down.
+        """, Map.of("Nora Vance", 1));
+    assertNull(person(cast, "Mr. Vane"));
+    assertNotNull(person(cast, "Nora Vance"));
+  }
 }

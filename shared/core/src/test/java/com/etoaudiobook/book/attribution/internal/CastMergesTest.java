@@ -158,4 +158,77 @@ class CastMergesTest {
         aliases(cast));
     assertTrue(person(cast, "Duke") != null, aliases(cast));
   }
+
+  @Test
+  void aBareSurnameIsTheOneWithItAfterAParticle() {
+    List<Names.Person> cast = cast(repeat("Then Professor de Vorms came in; he sat down.", 3)
+        + repeat("Vorms laughed; he was loud.", 2), Map.of("Professor de Vorms", 2, "Vorms", 1));
+    assertEquals(person(cast, "Professor de\u00A0Vorms").id, person(cast, "Vorms").id, aliases(cast));
+  }
+
+  @Test
+  void aMaidenNameAfterMrsIsNoFirstName() {
+    // "Mrs. Leffton Rushby" was born a Leffton: "Leffton" is still Lawrence Leffton's surname.
+    List<Names.Person> cast = cast(repeat("Then Lawrence Leffton came in; he sat down.", 3)
+        + repeat("Leffton laughed; he was loud.", 2)
+        + "Mrs. Leffton Rushby came in; she sat down.\n\n",
+        Map.of("Lawrence Leffton", 2, "Leffton", 1, "Mrs. Leffton Rushby", 1));
+    assertEquals(person(cast, "Lawrence Leffton").id, person(cast, "Leffton").id, aliases(cast));
+  }
+
+  @Test
+  void aMisterIsTheFullNameNamedFarMoreOftenNotTheRankedBrother() {
+    // Henry Tilby everywhere, his brother the captain named in full once: "Mr. Tilby" is Henry;
+    // "Captain Tilby" is the captain written in full with his rank.
+    List<Names.Person> cast = cast(repeat("Then Henry Tilby came in; he sat down.", 6)
+        + "Then Captain Frederick Tilby came in; he sat down.\n\n"
+        + repeat("Then Captain Tilby laughed; he was loud.", 2)
+        + repeat("Then Mr. Tilby smiled; he was kind.", 3),
+        Map.of("Henry Tilby", 2, "Mr. Tilby", 1, "Captain Tilby", 1));
+    Names.Person henry = person(cast, "Henry Tilby");
+    assertEquals(henry.id, person(cast, "Mr. Tilby").id, aliases(cast));
+    assertEquals(person(cast, "Captain Frederick Tilby").id, person(cast, "Captain Tilby").id,
+        aliases(cast));
+    assertNotEquals(henry.id, person(cast, "Captain Tilby").id, aliases(cast));
+  }
+
+  @Test
+  void aPetFormCutShortIsTheLongerOne() {
+    List<Names.Person> cast = cast(repeat("Then Kitty Hamble came in; she sat down.", 3)
+        + repeat("Then Kit laughed; she was loud.", 3), Map.of("Kitty Hamble", 1, "Kit", 1));
+    assertEquals(person(cast, "Kitty Hamble").id, person(cast, "Kit").id, aliases(cast));
+  }
+
+  @Test
+  void aNameOnlyTheCharactersSayIsTheNarratorsOther() {
+    // The narrator says Margaret and Mike Cambell; the characters say "Meg" and "Michael".
+    List<Names.Person> cast = cast(repeat("Then Margaret came in; she sat down.", 4)
+        + repeat("\"Come here, Meg, come,\" cried a voice.", 4)
+        + repeat("Then Mike Cambell came in; he sat down.", 4)
+        + repeat("\"You are drunk, Michael, drunk,\" cried a voice.", 4),
+        Map.of("Margaret", 1, "Mike Cambell", 1));
+    assertEquals(person(cast, "Margaret").id, person(cast, "Meg").id, aliases(cast));
+    assertEquals(person(cast, "Mike Cambell").id, person(cast, "Michael").id, aliases(cast));
+  }
+
+  @Test
+  void aPetFormThatIsNoNarratorsNameStaysApart() {
+    // "Father William" lives in a recited poem (in quotations), "Bill" in the cries of others:
+    // neither name is the narrator's for the other.
+    List<Names.Person> cast = cast(repeat("\"You are old, Father William,\" said she.", 3)
+        + repeat("\"Here, Bill! Catch hold,\" cried a voice.", 3)
+        + "Then Alice laughed; she was loud.\n\n",
+        Map.of("Father William", 1, "Alice", 1));
+    assertNotNull(person(cast, "Bill"), aliases(cast));
+    assertNotEquals(person(cast, "Bill").id, person(cast, "Father William").id, aliases(cast));
+  }
+
+  @Test
+  void aBynameHoldsTheName() {
+    List<Names.Person> cast = cast(repeat("Then Winnie-the-Pooh came in; he sat down.", 3)
+        + "Then Pooh laughed, and Winnie-the-Pooh was loud.\n\n"
+        + repeat("Then Pooh sang; he was happy.", 3),
+        Map.of("Winnie-the-Pooh", 1, "Pooh", 2));
+    assertEquals(person(cast, "Pooh").id, person(cast, "Winnie-the-Pooh").id, aliases(cast));
+  }
 }

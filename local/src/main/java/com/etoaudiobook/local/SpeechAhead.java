@@ -1,0 +1,156 @@
+package com.etoaudiobook.local;
+
+import com.etoaudiobook.concurrent.DaemonThreads;
+import com.etoaudiobook.engine.Speech;
+import com.etoaudiobook.engine.SpeechEngine;
+import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.job.Keys;
+import com.etoaudiobook.job.synthesis.PartSpec;
+import com.etoaudiobook.storage.BlobStore;
+import com.etoaudiobook.voice.Voice;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+/**
+ * An engine that speaks one part at a time (eSpeak NG: one library state per process, behind one
+ * lock) given a thread of its own in the CLI: it speaks the plan's parts in order, a few ahead of
+ * the part workers, which level, encode and store what it spoke. When the workers called the engine
+ * themselves, two of three waiting for its lock left one of the two cores idle (JFR, 40,000
+ * characters: 9.6 s of the workers' time blocked on it in a 26 s run); now the engine's thread
+ * never waits for a worker, and a worker waits for speech only when the engine is the bottleneck.
+ *
+ * <p>A worker names the part it is processing ({@link #working}); a call for a part spoken ahead
+ * takes that speech, any other call (a part not reached yet, a retry, a preview) speaks as before.
+ */
+final class SpeechAhead implements SpeechEngine {
+  private final SpeechEngine engine;
+  private final ThreadLocal<PartSpec> current = new ThreadLocal<>();
+  /** Part index → its speech, spoken ahead or under way by the worker that got there first. */
+  private final ConcurrentHashMap<Integer, Claim> claims = new ConcurrentHashMap<>();
+  /** The speaking thread's permits: one per part it spoke that no worker has finished yet. */
+  private volatile Semaphore room = new Semaphore(0);
+
+  /** @param ahead true when the speaking thread took a permit for it */
+  private record Claim(SpeechRequest request, CompletableFuture<Speech> speech, boolean ahead) {
+  }
+
+  SpeechAhead(SpeechEngine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * Starts speaking {@code parts} in order on a thread of its own, at most {@code ahead} parts
+   * beyond those the workers have finished, skipping parts whose audio the cache holds and repeats
+   * of a text already spoken in this run (the worker then finds the cache entry). Returns the
+   * handle that stops it.
+   */
+  Runnable speak(List<PartSpec> parts, BlobStore blobs, int ahead) {
+    Semaphore room = new Semaphore(ahead);
+    Thread speaker = DaemonThreads.named("speech-ahead").newThread(() -> {
+      Set<String> spoken = new HashSet<>();
+      try {
+        for (PartSpec part : parts) {
+          room.acquire();
+          if (!spoken.add(part.cacheKey()) || blobs.exists(Keys.cacheEntry(part.cacheKey()))) {
+            room.release();
+            continue;
+          }
+          Claim claim = new Claim(request(part), new CompletableFuture<>(), true);
+          if (claims.putIfAbsent(part.index(), claim) != null) {
+            room.release(); // its worker got there first and speaks it
+            continue;
+          }
+          try {
+            claim.speech().complete(engine.synthesize(claim.request()));
+          } catch (RuntimeException | Error e) {
+            claim.speech().completeExceptionally(e); // the worker's attempt fails with it, and retries
+          }
+        }
+      } catch (InterruptedException e) {
+        // stopped: the conversion is over
+      }
+    });
+    this.room = room;
+    speaker.start();
+    return speaker::interrupt;
+  }
+
+  /** The request {@link com.etoaudiobook.job.synthesis.PartSynthesizer} makes for {@code part}. */
+  static SpeechRequest request(PartSpec part) {
+    return new SpeechRequest(part.text(), part.voiceId(), part.engine(), part.rate(), part.pitch(),
+        part.delivery(), part.lexicon());
+  }
+
+  /** The calling thread now processes {@code part}. */
+  void working(PartSpec part) {
+    current.set(part);
+  }
+
+  /** The calling thread is done with {@code part} (stored, failed for good, or found in the cache). */
+  void finished(PartSpec part) {
+    current.remove();
+    forget(part.index(), claims.get(part.index()));
+  }
+
+  private void forget(int index, Claim claim) {
+    if (claim != null && claims.remove(index, claim) && claim.ahead()) {
+      room.release();
+    }
+  }
+
+  @Override
+  public Speech synthesize(SpeechRequest request) {
+    PartSpec part = current.get();
+    if (part == null) {
+      return engine.synthesize(request);
+    }
+    Claim mine = new Claim(request, new CompletableFuture<>(), false);
+    Claim claim = claims.putIfAbsent(part.index(), mine);
+    if (claim == null) {
+      // not reached by the speaking thread yet: spoken here, and the speaking thread skips it
+      try {
+        Speech speech = engine.synthesize(request);
+        mine.speech().complete(speech);
+        return speech;
+      } catch (RuntimeException | Error e) {
+        forget(part.index(), mine);
+        throw e;
+      }
+    }
+    if (!claim.request().equals(request)) {
+      return engine.synthesize(request); // not what the plan says (never expected): spoken as asked
+    }
+    try {
+      return claim.speech().join();
+    } catch (CompletionException e) {
+      forget(part.index(), claim); // a retry speaks it again, itself
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  @Override
+  public String provider() {
+    return engine.provider();
+  }
+
+  @Override
+  public List<Voice> voices() {
+    return engine.voices();
+  }
+
+  @Override
+  public void useVoices(List<Voice> catalog) {
+    engine.useVoices(catalog);
+  }
+
+  @Override
+  public int maxCharacters() {
+    return engine.maxCharacters();
+  }
+}

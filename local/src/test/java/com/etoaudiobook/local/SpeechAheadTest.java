@@ -1,0 +1,119 @@
+package com.etoaudiobook.local;
+
+import com.etoaudiobook.engine.Speech;
+import com.etoaudiobook.engine.SpeechException;
+import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.job.synthesis.PartSpec;
+import com.etoaudiobook.storage.FileBlobStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** eSpeak NG speaking a conversion's parts ahead of the workers, on the real engine. */
+class SpeechAheadTest {
+  @TempDir
+  Path dir;
+
+  /** The real engine, recording which thread asked for which text. */
+  static final class Recording extends EspeakWrapper {
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    volatile String failing;
+
+    @Override
+    public Speech synthesize(SpeechRequest request) {
+      calls.add(Thread.currentThread().getName() + ":" + request.text());
+      if (request.text().equals(failing)) {
+        throw new SpeechException("broken on purpose", false, null);
+      }
+      return super.synthesize(request);
+    }
+
+    long byThread(String prefix) {
+      return calls.stream().filter(c -> c.startsWith(prefix)).count();
+    }
+  }
+
+  private static List<PartSpec> parts(String... texts) {
+    List<PartSpec> parts = new ArrayList<>();
+    for (String text : texts) {
+      parts.add(new PartSpec("job", parts.size(), parts.size(), 0, text, "Narrator", null, "en-gb-x-rp", null,
+          1.0, 0, "key-" + text));
+    }
+    return parts;
+  }
+
+  @Test
+  void eachPartIsSpokenOnceAheadAndIsTheSpeechTheWorkerWouldHaveMade() throws Exception {
+    Recording engine = new Recording();
+    SpeechAhead ahead = new SpeechAhead(engine);
+    List<PartSpec> parts = parts("One.", "Two words.", "Three more words.", "Four words in all.", "Five words, and then six.");
+    Runnable stop = ahead.speak(parts, new FileBlobStore(dir), 2);
+    try {
+      // the engine's thread speaks the first two, then waits for a worker to finish one
+      waitFor(() -> engine.byThread("speech-ahead") == 2);
+      Thread.sleep(300);
+      assertEquals(2, engine.byThread("speech-ahead"), "at most 2 parts ahead: " + engine.calls);
+      for (PartSpec part : parts) {
+        ahead.working(part);
+        Speech got = ahead.synthesize(SpeechAhead.request(part));
+        ahead.finished(part);
+        // this part's speech (each text has its own number of words); eSpeak NG's output varies by
+        // about a percent with the call before it
+        Speech direct = engine.real.synthesize(SpeechAhead.request(part));
+        assertEquals(direct.marks().size(), got.marks().size(), part.text());
+        assertEquals(direct.pcm().length, got.pcm().length, direct.pcm().length / 20.0, part.text());
+      }
+      assertEquals(parts.size(), engine.byThread("speech-ahead"), "every part by the engine's thread: " + engine.calls);
+      assertEquals(0, engine.byThread(Thread.currentThread().getName() + ":"), "the worker spoke none itself: " + engine.calls);
+    } finally {
+      stop.run();
+    }
+  }
+
+  @Test
+  void aRepeatedTextIsLeftToItsWorkerAndAFailureToTheWorkersRetry() throws Exception {
+    Recording engine = new Recording();
+    engine.failing = "Broken.";
+    SpeechAhead ahead = new SpeechAhead(engine);
+    List<PartSpec> parts = parts("Broken.", "Again.", "Again.");
+    Runnable stop = ahead.speak(parts, new FileBlobStore(dir), 3);
+    try {
+      waitFor(() -> engine.byThread("speech-ahead") == 2);
+      Thread.sleep(300);
+      // "Again." twice has one cache key: spoken once ahead; the second is its worker's (or the cache's)
+      assertEquals(2, engine.byThread("speech-ahead"), engine.calls.toString());
+      PartSpec broken = parts.get(0);
+      ahead.working(broken);
+      assertThrows(SpeechException.class, () -> ahead.synthesize(SpeechAhead.request(broken)));
+      engine.failing = null;
+      Speech retried = ahead.synthesize(SpeechAhead.request(broken)); // the worker's second attempt
+      ahead.finished(broken);
+      assertTrue(retried.pcm().length > 0);
+      assertEquals(1, engine.byThread(Thread.currentThread().getName() + ":Broken."), "the retry spoke it on the worker: " + engine.calls);
+      for (PartSpec part : parts.subList(1, 3)) {
+        ahead.working(part);
+        assertTrue(ahead.synthesize(SpeechAhead.request(part)).pcm().length > 0);
+        ahead.finished(part);
+      }
+      assertEquals(1, engine.byThread(Thread.currentThread().getName() + ":Again."), engine.calls.toString());
+    } finally {
+      stop.run();
+    }
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + 30_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < end, "not reached in 30 s");
+      Thread.sleep(10);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package com.etoaudiobook.book.attribution.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cast's second pass by first names: "Bill" is the one William, "Bill Sikes" is "William
+ * Sikes", "Kit" is the one Kitty, "Meg" (said only by the characters) the one Margaret,
+ * "Winnie-the-Pooh" the one Pooh. Helpers of {@link CastMerges}.
+ */
+final class FirstNames {
+
+  private final CastMerges m;
+  private final Tokens t;
+  private final Names names;
+  private final List<Names.Person> people;
+
+  FirstNames(CastMerges m, Tokens t, Names names) {
+    this.m = m;
+    this.t = t;
+    this.names = names;
+    this.people = names.people;
+  }
+
+  /** "Bill" for the one William; "Bill Sikes" for "William Sikes". */
+  Names.Person byFirstName(Names.Person s) {
+    List<String> fulls = new ArrayList<>();
+    String single = m.singleCore(s);
+    for (String a : s.aliases) {
+      if (m.formCore.containsKey(a) && m.core(a).contains(" ")) {
+        fulls.add(m.core(a));
+      }
+      // "Mr. Tarks" names a surname; "Mr. Bill Tarks" still has Bill for a first name.
+      if (m.formCore.containsKey(a) && m.title(a) != null && !m.core(a).contains(" ")) {
+        return null;
+      }
+    }
+    if (single == null && fulls.isEmpty()) {
+      return null;
+    }
+    // "Michael" said by the characters (inside quotations) of the man the narrator calls Mike:
+    // the narrator's name for him is the other one.
+    boolean quotedFormal = single != null && quotedShare(s) * 4 >= 3;
+    List<Names.Person> found = new ArrayList<>();
+    for (Names.Person p : people) {
+      if (p == s || !CastMerges.viable(p) || !CastMerges.agree(s, p)) {
+        continue;
+      }
+      boolean fits = false;
+      String other = m.singleCore(p);
+      if (single != null && other != null) {
+        // "Kit" for the one Kitty, both known by a first name only; "Meg" for the one Margaret
+        // when only the characters say "Meg", never as a speaker (Bill the lizard, who talks,
+        // is no Father William).
+        fits = clipped(single, other) || quotedFormal && s.speeches == 0
+            && Hypocorisms.petFormOf(single, other) && narrated(p);
+      }
+      for (String a : p.aliases) {
+        if (!m.formCore.containsKey(a) || !m.core(a).contains(" ")) {
+          continue;
+        }
+        String first = NameForms.firstOf(m.core(a));
+        if (single != null) {
+          // Only a pet form joins a formal one: "Henry" alone is not Harry Sandys, unless the
+          // narration never calls him Henry.
+          fits |= Hypocorisms.petFormOf(single, first) || single.equals(first)
+              && !m.surnames().contains(single) || clipped(single, first)
+              || quotedFormal && Hypocorisms.petFormOf(first, single) && narrated(p);
+        } else {
+          for (String f : fulls) {
+            fits |= NameForms.lastOf(f).equals(NameForms.lastOf(m.core(a)))
+                && !NameForms.firstOf(f).equals(first) && Hypocorisms.same(NameForms.firstOf(f), first);
+          }
+        }
+      }
+      if (fits) {
+        found.add(p);
+      }
+    }
+    // The less frequent form joins the more frequent one.
+    return m.dominant(found);
+  }
+
+  /**
+   * "Winnie-the-Pooh" is the one "Pooh": a hyphenated byname with a lowercase word inside
+   * ("-the-", "-of-") names the one known by its last part.
+   */
+  Names.Person byname(Names.Person s) {
+    String single = m.singleCore(s);
+    if (single == null || !single.matches("\\p{Lu}[^-]*(-\\p{Ll}+)+-\\p{Lu}[^-]*")) {
+      return null;
+    }
+    String head = single.substring(single.lastIndexOf('-') + 1);
+    List<Names.Person> found = new ArrayList<>();
+    for (Names.Person p : people) {
+      if (p != s && CastMerges.viable(p) && CastMerges.agree(s, p) && p.aliases.stream()
+          .anyMatch(a -> m.formCore.containsKey(a) && head.equals(m.core(a)))) {
+        found.add(p);
+      }
+    }
+    return m.dominant(found);
+  }
+
+  /** "Kit" and "Kitty": one pet form cut short from the other. */
+  private static boolean clipped(String a, String b) {
+    return !a.equals(b) && (a.startsWith(b) || b.startsWith(a)) && Hypocorisms.same(a, b);
+  }
+
+  /** p is named in the narration more than in quotations: the narrator's name for p. */
+  private boolean narrated(Names.Person p) {
+    return quotedShare(p) < 0.5;
+  }
+
+  /** The share of s's mentions inside quotations. */
+  private double quotedShare(Names.Person s) {
+    int n = 0;
+    int quoted = 0;
+    for (Names.Mention x : names.mentions) {
+      if (x.character == s.id) {
+        n++;
+        quoted += t.quote[x.first] >= 0 ? 1 : 0;
+      }
+    }
+    return n == 0 ? 0 : (double) quoted / n;
+  }
+}
