@@ -180,8 +180,7 @@ public final class LocalRuntime implements AutoCloseable {
             .batchSize(o.batchSize()).maximumConcurrency(o.workers())
             .visibilityTimeout(Duration.ofSeconds(o.visibilitySeconds())).build().start(),
         SqsPoller.builder(sqsClient, settings.assemblyQueueUrl(), e -> assembler.handleRequest(e, null))
-            // two, as the template's minimum: one job's early run, waiting for its last parts, never holds up another's
-            .batchSize(1).maximumConcurrency(2)
+            .batchSize(1).maximumConcurrency(1)
             .visibilityTimeout(Duration.ofSeconds(Math.max(60, o.visibilitySeconds()))).build().start());
 
     EmbeddedServer embedded = api.getBean(EmbeddedServer.class);
