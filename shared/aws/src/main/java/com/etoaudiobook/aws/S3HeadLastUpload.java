@@ -1,15 +1,9 @@
 package com.etoaudiobook.aws;
 
 import com.etoaudiobook.storage.HeadLastUpload;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * The S3 {@link HeadLastUpload}: a multipart upload whose first part (head + the body's first
@@ -18,24 +12,16 @@ import java.util.List;
  * bytes are on their way while it is still being made. A body within one part is one PutObject.
  */
 final class S3HeadLastUpload extends HeadLastUpload {
-  private final S3Client s3;
-  private final String bucket;
-  private final String key;
-  private final String contentType;
+  private final S3Multipart upload;
   private final int partSize;
-  private final List<CompletedPart> parts = new ArrayList<>();
   private final byte[] first;
   private int firstFilled;
   private byte[] buffer;
   private int filled;
-  private String uploadId;
   private boolean finished;
 
   S3HeadLastUpload(S3Client s3, String bucket, String key, String contentType, int partSize) {
-    this.s3 = s3;
-    this.bucket = bucket;
-    this.key = key;
-    this.contentType = contentType;
+    this.upload = new S3Multipart(s3, bucket, key, contentType);
     this.partSize = partSize;
     this.first = new byte[partSize];
   }
@@ -48,7 +34,7 @@ final class S3HeadLastUpload extends HeadLastUpload {
   @Override
   public synchronized void write(byte[] b, int off, int len) throws IOException {
     if (finished) {
-      throw new IOException("stream closed: " + key);
+      throw new IOException("stream closed: " + upload.key());
     }
     int n = Math.min(len, partSize - firstFilled);
     System.arraycopy(b, off, first, firstFilled, n);
@@ -60,7 +46,7 @@ final class S3HeadLastUpload extends HeadLastUpload {
         buffer = new byte[partSize];
       }
       if (filled == partSize) {
-        uploadPart(parts.size() + 2, buffer, filled);
+        uploadPart(upload.partsSent() + 2, buffer, filled);
         filled = 0;
       }
       int m = Math.min(len, partSize - filled);
@@ -74,28 +60,24 @@ final class S3HeadLastUpload extends HeadLastUpload {
   @Override
   public synchronized void close(byte[] head) throws IOException {
     if (finished) {
-      throw new IOException("upload already finished: " + key);
+      throw new IOException("upload already finished: " + upload.key());
     }
     byte[] start = new byte[head.length + firstFilled];
     System.arraycopy(head, 0, start, 0, head.length);
     System.arraycopy(first, 0, start, head.length, firstFilled);
     try {
-      if (uploadId == null && filled == 0) {
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), body(start, start.length));
+      if (!upload.started() && filled == 0) {
+        upload.put(start, start.length);
       } else {
         if (filled > 0) {
-          uploadPart(parts.size() + 2, buffer, filled);
+          upload.uploadPart(upload.partsSent() + 2, buffer, filled);
         }
-        uploadPart(1, start, start.length);
-        parts.sort(Comparator.comparing(CompletedPart::partNumber));
-        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-            .multipartUpload(m -> m.parts(parts)));
+        upload.uploadPart(1, start, start.length);
+        upload.complete();
       }
-      finished = true;
+    } finally {
+      finished = true; // whole, or aborted by the failed request
       buffer = null;
-    } catch (RuntimeException e) {
-      abortQuietly(e);
-      throw new IOException("upload of " + key + " failed", e);
     }
   }
 
@@ -106,35 +88,15 @@ final class S3HeadLastUpload extends HeadLastUpload {
     }
     finished = true;
     buffer = null;
-    if (uploadId != null) {
-      s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
-    }
+    upload.abort();
   }
 
   private void uploadPart(int number, byte[] data, int length) throws IOException {
     try {
-      if (uploadId == null) {
-        uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType)).uploadId();
-      }
-      String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
-          .contentLength((long) length), body(data, length)).eTag();
-      parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-    } catch (RuntimeException e) {
-      abortQuietly(e);
-      throw new IOException("upload of " + key + " failed at part " + number, e);
-    }
-  }
-
-  /** The bytes without a copy; the provider reopens them if the SDK retries. */
-  private RequestBody body(byte[] data, int length) {
-    return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, length), length, contentType);
-  }
-
-  private void abortQuietly(RuntimeException cause) {
-    try {
-      abort();
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
+      upload.uploadPart(number, data, length);
+    } catch (IOException e) {
+      finished = true; // the upload was aborted
+      throw e;
     }
   }
 }

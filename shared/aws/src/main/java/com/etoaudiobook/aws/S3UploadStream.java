@@ -1,15 +1,10 @@
 package com.etoaudiobook.aws;
 
 import com.etoaudiobook.storage.BlobUpload;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 import java.io.IOException;
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The stream behind {@link S3BlobStore#create}: a streaming multipart upload holding at most one
@@ -22,23 +17,15 @@ import java.util.List;
 public final class S3UploadStream extends BlobUpload {
   private static final int FIRST_BUFFER = 64 * 1024;
 
-  private final S3Client s3;
-  private final String bucket;
-  private final String key;
-  private final String contentType;
+  private final S3Multipart upload;
   private final int partSize;
-  private final List<CompletedPart> parts = new ArrayList<>();
   // Grows up to partSize, so small objects never allocate a whole part.
   private byte[] buffer = new byte[FIRST_BUFFER];
   private int filled;
-  private String uploadId;
   private boolean finished;
 
   S3UploadStream(S3Client s3, String bucket, String key, String contentType, int partSize) {
-    this.s3 = s3;
-    this.bucket = bucket;
-    this.key = key;
-    this.contentType = contentType == null ? S3BlobStore.DEFAULT_TYPE : contentType;
+    this.upload = new S3Multipart(s3, bucket, key, contentType == null ? S3BlobStore.DEFAULT_TYPE : contentType);
     this.partSize = partSize;
   }
 
@@ -72,21 +59,17 @@ public final class S3UploadStream extends BlobUpload {
       return;
     }
     try {
-      if (uploadId == null) {
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType),
-            body());
+      if (!upload.started()) {
+        upload.put(buffer, filled);
       } else {
         if (filled > 0) {
           uploadPart();
         }
-        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-            .multipartUpload(m -> m.parts(parts)));
+        upload.complete();
       }
-      finished = true;
+    } finally {
+      finished = true; // whole, or aborted by the failed request
       buffer = null;
-    } catch (RuntimeException e) {
-      abortQuietly(e);
-      throw new IOException("upload of " + key + " failed", e);
     }
   }
 
@@ -98,46 +81,22 @@ public final class S3UploadStream extends BlobUpload {
     }
     finished = true;
     buffer = null;
-    if (uploadId != null) {
-      s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
-    }
+    upload.abort();
   }
 
   private void uploadPart() throws IOException {
     try {
-      if (uploadId == null) {
-        uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType)).uploadId();
-      }
-      int number = parts.size() + 1;
-      String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
-              .contentLength((long) filled),
-          body()).eTag();
-      parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+      upload.uploadPart(upload.partsSent() + 1, buffer, filled);
       filled = 0;
-    } catch (RuntimeException e) {
-      abortQuietly(e);
-      throw new IOException("upload of " + key + " failed at part " + (parts.size() + 1), e);
-    }
-  }
-
-  /** The buffered bytes without a copy; the provider reopens them if the SDK retries. */
-  private RequestBody body() {
-    byte[] data = buffer;
-    int length = filled;
-    return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, length), length, contentType);
-  }
-
-  private void abortQuietly(RuntimeException cause) {
-    try {
-      abort();
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
+    } catch (IOException e) {
+      finished = true; // the upload was aborted
+      throw e;
     }
   }
 
   private void ensureOpen() throws IOException {
     if (finished) {
-      throw new IOException("stream closed: " + key);
+      throw new IOException("stream closed: " + upload.key());
     }
   }
 }
