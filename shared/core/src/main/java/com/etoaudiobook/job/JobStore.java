@@ -9,6 +9,7 @@ import com.etoaudiobook.json.Json;
 import com.etoaudiobook.storage.BlobStore;
 
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Books, jobs, plans and part results as JSON objects in the BlobStore. */
@@ -65,6 +66,25 @@ public final class JobStore {
 
   public void saveJob(Job job) {
     blobs.put(Keys.job(job.id()), Json.write(job), JSON);
+  }
+
+  /** An early assembly run holds the job until {@code untilMillis} (epoch ms), so the final trigger leaves it that run. */
+  public void leaseAssembly(String jobId, long untilMillis) {
+    blobs.put(Keys.assemblyLease(jobId), Long.toString(untilMillis).getBytes(StandardCharsets.US_ASCII), "text/plain");
+  }
+
+  /** Until when (epoch ms) an early assembly run holds the job; 0 when none does. */
+  public long assemblyLease(String jobId) {
+    byte[] data = blobs.get(Keys.assemblyLease(jobId));
+    try {
+      return data == null ? 0 : Long.parseLong(new String(data, StandardCharsets.US_ASCII).trim());
+    } catch (NumberFormatException e) {
+      return 0; // unreadable: held by nobody
+    }
+  }
+
+  public void releaseAssembly(String jobId) {
+    blobs.delete(Keys.assemblyLease(jobId));
   }
 
   /** The job, or null. */

@@ -30,6 +30,11 @@ public final class Keys {
     return "jobs/" + jobId + "/";
   }
 
+  /** Until when (epoch ms, as text) a run started while the job's parts were being made assembles it. */
+  public static String assemblyLease(String jobId) {
+    return jobPrefix(jobId) + "assembly-lease";
+  }
+
   /** The index of jobs that may be running: one empty object per job, so start-up never lists jobs/. */
   public static final String RUNNING_PREFIX = "index/running/";
 

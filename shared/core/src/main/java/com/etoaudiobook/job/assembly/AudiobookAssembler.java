@@ -118,6 +118,33 @@ public final class AudiobookAssembler {
         return Result.later(later);
       }
     }
+    boolean early = !landing.allDone();
+    if (!early) {
+      long heldMillis = store.assemblyLease(jobId) - System.currentTimeMillis();
+      if (heldMillis > 0) {
+        // an early run is reading this job's parts and will publish it: a second whole run would only
+        // repeat its requests; look again shortly (the job is DONE by then, or the run gave up or died)
+        return Result.later((int) Math.max(1, Math.min(LEASE_LOOK_SECONDS, heldMillis / 1000)));
+      }
+    } else {
+      long leaseNanos = Math.min(LEASE_MAX_NANOS, Math.max(0, waitUntilNanos - System.nanoTime()));
+      store.leaseAssembly(jobId, System.currentTimeMillis() + leaseNanos / 1_000_000);
+    }
+    try {
+      return run(job, landing, t0);
+    } finally {
+      if (early) {
+        try {
+          store.releaseAssembly(jobId);
+        } catch (RuntimeException e) {
+          LOG.warn("job {}: the assembly lease stays until it expires: {}", jobId, e.toString());
+        }
+      }
+    }
+  }
+
+  private Result run(Job job, PartsLanding landing, long t0) {
+    String jobId = job.id();
     Book stored = store.book(job.bookId());
     if (stored == null) {
       // a failure, not an unknown job: retried, then dead-lettered where an operator sees it
@@ -202,6 +229,13 @@ public final class AudiobookAssembler {
    * a run holds an assembler about a minute.
    */
   static final long LEAD_NANOS = 60_000_000_000L;
+  /**
+   * An early run holds the job at most this long: one that died (a crash, not a give-up, which
+   * releases it) delays the final run no longer; one that outlives it only means a second run.
+   */
+  private static final long LEASE_MAX_NANOS = TimeUnit.MINUTES.toNanos(5);
+  /** How often the final trigger looks again while an early run holds the job. */
+  private static final int LEASE_LOOK_SECONDS = 5;
   /** When no part has landed yet, the next look comes this much later. */
   public static final int FIRST_LOOK_SECONDS = 2;
   /** A job whose parts are not all done after this is no longer looked at early. */

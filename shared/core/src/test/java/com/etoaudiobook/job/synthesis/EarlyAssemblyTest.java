@@ -87,6 +87,7 @@ class EarlyAssemblyTest {
         () -> assembler.assemble(s.jobId(), System.nanoTime() + TimeUnit.MINUTES.toNanos(2)));
     Thread.sleep(300);
     assertFalse(early.isDone(), "the run waits for the parts still to come");
+    assertTrue(s.store().assemblyLease(s.jobId()) > System.currentTimeMillis(), "the waiting run holds the job");
     // the rest land out of order, as SQS delivers them
     List<PartSpec> rest = new ArrayList<>(s.parts().subList(half, s.parts().size()));
     java.util.Collections.reverse(rest);
@@ -98,6 +99,7 @@ class EarlyAssemblyTest {
     assertEquals(4, result.outputs().size());
     Job done = s.store().job(s.jobId());
     assertEquals(JobState.DONE, done.state());
+    assertEquals(0, s.store().assemblyLease(s.jobId()), "a finished run lets go of the job");
     Map<String, String> first = outputs(s);
     assertEquals(4 + s.parts().size(), first.size(), "book, chapters, captions, manifest and a file per segment");
 
@@ -109,6 +111,22 @@ class EarlyAssemblyTest {
     assertEquals(result.outputs(), assembler.assemble(s.jobId()));
     assertEquals(first, outputs(s));
     assertEquals(done.billedCharacters(), s.store().job(s.jobId()).billedCharacters());
+  }
+
+  @Test
+  void theLastPartsTriggerLeavesTheJobToTheEarlyRunHoldingIt() {
+    Setup s = job(3);
+    s.parts().forEach(p -> s.synthesizer().processPart(p, 1));
+    s.store().leaseAssembly(s.jobId(), System.currentTimeMillis() + 60_000);
+    AudiobookAssembler assembler = new AudiobookAssembler(s.store());
+    AudiobookAssembler.Result held = assembler.assemble(s.jobId(), System.nanoTime() + TimeUnit.MINUTES.toNanos(2));
+    assertTrue(held.retryInSeconds() > 0, "looks again later: " + held.retryInSeconds());
+    assertEquals(List.of(), s.store().blobs().list(Keys.out(s.jobId(), "")), "no second whole run");
+    // the holder died: once its lease runs out, the final trigger's look assembles the job
+    s.store().leaseAssembly(s.jobId(), System.currentTimeMillis() - 1);
+    AudiobookAssembler.Result done = assembler.assemble(s.jobId(), System.nanoTime() + TimeUnit.MINUTES.toNanos(2));
+    assertEquals(4, done.outputs().size());
+    assertEquals(JobState.DONE, s.store().job(s.jobId()).state());
   }
 
   @Test
