@@ -180,7 +180,9 @@ public final class LocalRuntime implements AutoCloseable {
             .batchSize(o.batchSize()).maximumConcurrency(o.workers())
             .visibilityTimeout(Duration.ofSeconds(o.visibilitySeconds())).build().start(),
         SqsPoller.builder(sqsClient, settings.assemblyQueueUrl(), e -> assembler.handleRequest(e, null))
-            .batchSize(1).maximumConcurrency(1)
+            // two, as the template's minimum: one job's early run waiting for its last parts never holds up
+            // another job's assembly (the assembly lease keeps the last part's trigger from a second run)
+            .batchSize(1).maximumConcurrency(2)
             .visibilityTimeout(Duration.ofSeconds(Math.max(60, o.visibilitySeconds()))).build().start());
 
     EmbeddedServer embedded = api.getBean(EmbeddedServer.class);
