@@ -81,7 +81,7 @@ public final class SqsWorkQueue implements WorkQueue {
 
   @Override
   public void enqueueAssembly(String jobId) {
-    sqs.sendMessage(r -> r.queueUrl(assemblyQueueUrl).messageBody(Json.writeString(Map.of("jobId", jobId))));
+    enqueueAssembly(jobId, 0);
   }
 
   @Override

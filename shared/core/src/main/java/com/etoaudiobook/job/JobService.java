@@ -1,8 +1,7 @@
 package com.etoaudiobook.job;
 
-import com.etoaudiobook.job.assembly.AudiobookAssembler;
-
 import com.etoaudiobook.audio.LoudnessTarget;
+import com.etoaudiobook.job.assembly.AudiobookAssembler;
 import com.etoaudiobook.job.assembly.ChapterTitles;
 import com.etoaudiobook.job.synthesis.CacheKey;
 import com.etoaudiobook.job.synthesis.PartFailure;

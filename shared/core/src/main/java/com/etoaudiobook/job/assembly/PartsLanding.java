@@ -29,9 +29,9 @@ final class PartsLanding {
 
   private static final long MIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long MAX_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
-  /** Without a new part for this long, the job's record and failures are read: cancelled, or a part dead. */
   /** A run waiting for parts projected this far off stops and looks again later. */
   private static final long SLOWED_DOWN_NANOS = 3 * AudiobookAssembler.LEAD_NANOS;
+  /** Without a new part for this long, the job's record and failures are read: cancelled, or a part dead. */
   private static final long CHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final JobStore store;
