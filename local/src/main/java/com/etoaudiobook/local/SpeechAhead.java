@@ -33,6 +33,11 @@ final class SpeechAhead implements SpeechEngine {
   private final ThreadLocal<PartSpec> current = new ThreadLocal<>();
   /** Part index → its speech, spoken ahead or under way by the worker that got there first. */
   private final ConcurrentHashMap<Integer, Claim> claims = new ConcurrentHashMap<>();
+  /**
+   * A finished part's mark: a worker that got to a part first may finish it before the speaking
+   * thread arrives there, which must then skip it rather than speak it a second time.
+   */
+  private static final Claim DONE = new Claim(null, null, false);
   /** The speaking thread's permits: one per part it spoke that no worker has finished yet. */
   private volatile Semaphore room = new Semaphore(0);
 
@@ -95,7 +100,10 @@ final class SpeechAhead implements SpeechEngine {
   /** The calling thread is done with {@code part} (stored, failed for good, or found in the cache). */
   void finished(PartSpec part) {
     current.remove();
-    forget(part.index(), claims.get(part.index()));
+    Claim claim = claims.put(part.index(), DONE);
+    if (claim != null && claim.ahead()) {
+      room.release();
+    }
   }
 
   private void forget(int index, Claim claim) {
@@ -112,6 +120,9 @@ final class SpeechAhead implements SpeechEngine {
     }
     Claim mine = new Claim(request, new CompletableFuture<>(), false);
     Claim claim = claims.putIfAbsent(part.index(), mine);
+    if (claim == DONE && claims.replace(part.index(), DONE, mine)) {
+      claim = null; // a part worked again after it finished (a later retry): spoken here
+    }
     if (claim == null) {
       // not reached by the speaking thread yet: spoken here, and the speaking thread skips it
       try {
