@@ -146,6 +146,37 @@ public final class Mp3Gain {
     return best;
   }
 
+  /** {@code steps} (fractional) of global gain: whole ones, and one more before a pause for the rest. */
+  static byte[] level(byte[] frames, double steps, int most, double[] weights) {
+    int low = (int) Math.floor(steps);
+    double share = share(steps - low);
+    // a part of a few frames has no pause to put the step in: the nearer whole step
+    int raise = low + 1 > most ? 0 : weights.length < 8 ? (share < 0.5 ? 0 : weights.length)
+        : split(weights, share);
+    return low == 0 && raise == 0 ? frames : apply(frames, low, raise);
+  }
+
+  /**
+   * Each frame's share of the loudness: the K-weighted power of the 100 ms block it falls in, but
+   * nothing for blocks under the relative gate (they do not count in the integrated loudness).
+   */
+  static double[] frameEnergy(LoudnessMeter.Analysis a, int samples, int frames) {
+    double[] power = a.weighted();
+    double mean = 0;
+    for (double p : power) {
+      mean += p;
+    }
+    double gate = power.length == 0 ? 0 : mean / power.length * 0.1;
+    double[] out = new double[Math.max(1, frames)];
+    double perFrame = samples / (double) out.length;
+    for (int f = 0; f < out.length; f++) {
+      int b = (int) ((f + 0.5) * perFrame / a.step());
+      double p = b < power.length ? power[b] : power.length > 0 ? power[power.length - 1] : 0;
+      out[f] = p > gate ? p : 0;
+    }
+    return out;
+  }
+
   private static int read8(byte[] b, int bit) {
     int word = ((b[bit >> 3] & 0xFF) << 8) | (b[(bit >> 3) + 1] & 0xFF);
     return (word >> (8 - (bit & 7))) & 0xFF;

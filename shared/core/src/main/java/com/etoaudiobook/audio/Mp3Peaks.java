@@ -1,0 +1,32 @@
+package com.etoaudiobook.audio;
+
+import com.etoaudiobook.audio.internal.Mp3Decoder;
+
+/** The true peak of some of a part's frames, decoded stretch by stretch (each from a few frames before, for the reservoir). */
+final class Mp3Peaks {
+  private Mp3Peaks() {
+  }
+
+  /**
+   * The true peak (dBFS) of the samples {@code granules} become: 576 samples after their place
+   * ({@link Mp3Spectrum#DELAY}), so the frames after each; granules near each other are decoded
+   * as one stretch rather than each with its own warm-up.
+   */
+  static double ofGranules(byte[] frames, int[] granules) {
+    int[] offsets = Mp3Decoder.frameOffsets(frames);
+    int count = offsets.length - 1;
+    int[] sorted = granules.clone();
+    java.util.Arrays.sort(sorted);
+    double peak = LoudnessMeter.SILENCE;
+    for (int i = 0; i < sorted.length; ) {
+      int from = Math.min(count - 1, sorted[i] + 1);
+      int to = Math.min(count, sorted[i] + 3);
+      while (++i < sorted.length && sorted[i] + 1 <= to + Mp3Decoder.WARM_UP_FRAMES) {
+        to = Math.min(count, sorted[i] + 3);
+      }
+      peak = Math.max(peak, LoudnessMeter.truePeak(Mp3Decoder.decodeRange(frames, offsets, from, to,
+          Mp3Decoder.WARM_UP_FRAMES)));
+    }
+    return peak;
+  }
+}

@@ -1,0 +1,107 @@
+package com.etoaudiobook.audio;
+
+import com.etoaudiobook.audio.internal.Mp3Decoder;
+import com.etoaudiobook.engine.SpeechRequest;
+import com.etoaudiobook.engine.espeak.EspeakEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Loudness read from MP3 frames' spectrum, against the decoded samples' and ffmpeg's, and parts levelled by it. */
+class Mp3SpectrumTest {
+  private static final LoudnessTarget TARGET = LoudnessTarget.DEFAULT;
+  private static final List<String> TEXTS = List.of(
+      "The harbour lights came on one by one as the fog rolled in from the sea.",
+      "Well, that is the strangest thing I have heard all week!",
+      "If you listen closely, you can still hear the bells. Come at once, bring the map, and tell no one.",
+      "Yes.");
+
+  @TempDir
+  Path dir;
+
+  private static short[] speech(String text, String voice) {
+    return EspeakEngine.instance().synthesize(new SpeechRequest(text, voice, null, 1.0, 0)).pcm();
+  }
+
+  /** Speech as a service sends it: peaks {@code crest} dB over its loudness, at {@code lufs}. */
+  private static byte[] dense(String text, String voice, double lufs, double crest) {
+    LoudnessNormalizer.Leveled l = new LoudnessNormalizer(new LoudnessTarget(lufs, lufs + crest))
+        .level(speech(text, voice), 22050);
+    return new Mp3Encoder().encode(l.samples(), 22050, l.gain());
+  }
+
+  @Test
+  void theSpectrumsLoudnessIsTheDecodedSamplesLoudness() {
+    // eSpeak NG's own speech (long and short blocks, peaks 20 dB over the loudness) and dense speech
+    for (String voice : List.of("en-us", "en+m3", "en-gb-x-rp", "en+f3", "en-us+f2")) {
+      for (String text : TEXTS) {
+        for (byte[] mp3 : List.of(new Mp3Encoder().encode(speech(text, voice), 22050), dense(text, voice, -21, 12.5))) {
+          double decoded = LoudnessMeter.integrated(Mp3Decoder.decode(mp3), 22050);
+          double fromSpectrum = Mp3Spectrum.read(mp3).loudness();
+          // the filterbank is orthogonal: only the K-filter's slope across a line and the time
+          // placement of a granule's energy differ (0.01 LU rms over parts of 2 s or more)
+          assertEquals(decoded, fromSpectrum, text.length() < 10 ? 0.3 : 0.06, voice + ": " + text);
+        }
+      }
+    }
+  }
+
+  @Test
+  void itAgreesWithFfmpeg() throws Exception {
+    for (String voice : List.of("en-gb-x-rp", "en+f3")) {
+      byte[] mp3 = dense(TEXTS.get(2), voice, -23, 12);
+      Path file = dir.resolve(voice + ".mp3");
+      Files.write(file, mp3);
+      assertEquals(Ffmpeg.loudness(file)[0], Mp3Spectrum.read(mp3).loudness(), 0.15, voice);
+    }
+  }
+
+  @Test
+  void framesItDoesNotReadAreLeftToTheDecoder() {
+    byte[] mp3 = new Mp3Encoder().encode(speech(TEXTS.get(0), "en-us"), 22050);
+    byte[] mpeg1 = mp3.clone();
+    mpeg1[1] |= 0x08; // the version bits say MPEG-1: another side info, other bands
+    assertNull(Mp3Spectrum.read(mpeg1));
+    byte[] stereo = mp3.clone();
+    stereo[3] &= 0x3F; // channel mode: stereo
+    assertNull(Mp3Spectrum.read(stereo));
+  }
+
+  @Test
+  void aVoicesFirstPartIsLevelledFromItsSpectrumWithItsPeaksUnderTheCeiling() throws Exception {
+    // a service's voices, quiet and loud, met for the first time: each part the first of its voice
+    int n = 0;
+    for (double lufs : new double[] {-24, -20, -15}) {
+      LoudnessNormalizer normalizer = new LoudnessNormalizer(TARGET);
+      byte[] part = dense(TEXTS.get(2), "en+m3", lufs, 12.5);
+      byte[] out = normalizer.normalizeMp3(part, new Mp3Encoder(), 0, VoiceLevels.key("polly", "V" + lufs));
+      assertEquals(1, normalizer.spectralParts(), "measured from its spectrum, not decoded whole");
+      assertEquals(part.length, out.length, "only the global gain moved");
+      Path file = dir.resolve("p" + n++ + ".mp3");
+      Files.write(file, out);
+      double[] heard = Ffmpeg.loudness(file);
+      assertEquals(TARGET.lufs(), heard[0], 0.3, "at " + lufs + " LUFS");
+      assertTrue(heard[1] <= TARGET.peakDb(), heard[1] + " dBTP");
+    }
+  }
+
+  @Test
+  void aPartWhosePeaksMayReachTheCeilingIsDecodedWhole() throws Exception {
+    // peaks 17 dB over the loudness at -26 LUFS: raised to the target, only their exact height tells how far
+    LoudnessNormalizer normalizer = new LoudnessNormalizer(TARGET);
+    byte[] part = dense(TEXTS.get(2), "en-gb-x-rp", -26, 17);
+    byte[] out = normalizer.normalizeMp3(part, new Mp3Encoder(), 0, VoiceLevels.key("polly", "peaky"));
+    assertEquals(0, normalizer.spectralParts());
+    assertEquals(1, normalizer.measuredParts());
+    Path file = dir.resolve("peaky.mp3");
+    Files.write(file, out);
+    assertTrue(Ffmpeg.loudness(file)[1] <= TARGET.peakDb(), "peaks under the ceiling");
+  }
+}
