@@ -124,7 +124,9 @@ public final class LoudnessBench {
       System.out.printf(Locale.ROOT, "%n== voices met for the first time: each script a job of a new worker process,"
           + " nothing learned before ==%n");
       Cost c = new Cost();
-      run(scripts, () -> new LoudnessNormalizer(target, learnOnly), encoder, engine, polly, work, c, false);
+      // LOUDNESS_POLLY_ONLY=1: the Polly stub levelled the workers' way only (no eSpeak NG, no other ways), quicker
+      boolean pollyOnly = "1".equals(System.getenv("LOUDNESS_POLLY_ONLY"));
+      run(scripts, () -> new LoudnessNormalizer(target, learnOnly), encoder, engine, polly, work, c, pollyOnly);
       System.out.printf(Locale.ROOT, "%n== voices known from earlier jobs: each script a job of a new worker process,"
           + " over the levels the jobs above stored (the Polly stub, the workers' way) ==%n");
       Cost k = new Cost();
@@ -217,14 +219,14 @@ public final class LoudnessBench {
         report(book.title(), roles, work);
         long calibrated = normalizer.calibratedParts(), measured = normalizer.measuredParts();
         System.out.printf(Locale.ROOT, "  normalisation CPU / synthesis CPU: %sPolly stub %.1f %% of the engine call (%d parts"
-                + " by the voice's level, %d measured, %d of them as the voice's peaks left no room; %.2f ms per part)%n",
+                + " by the voice's level, %d measured (%d from their spectrum), %d as the voice's peaks left no room; %.2f ms per part)%n",
             workersOnly ? "" : String.format(Locale.ROOT, "eSpeak NG %.1f %% (%.1f %% of synthesis + encoding; %d parts"
                     + " by the voice's level, %d measured); ",
                 100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0),
                 100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0 + cost.encode - encode0),
                 normalizer.calibratedPcmParts(), normalizer.measuredPcmParts()),
             100.0 * (cost.calibrated - levelling0) / (cost.pollyCall - call0), calibrated, measured,
-            normalizer.peakyParts(), (cost.calibrated - levelling0) / 1e6 / (calibrated + measured));
+            normalizer.spectralParts(), normalizer.peakyParts(), (cost.calibrated - levelling0) / 1e6 / (calibrated + measured));
       }
       cost.calibratedParts += normalizer.calibratedParts();
       cost.measuredParts += normalizer.measuredParts();

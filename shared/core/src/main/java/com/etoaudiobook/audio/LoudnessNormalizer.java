@@ -314,19 +314,16 @@ public final class LoudnessNormalizer {
    * hundredths of a LU, a sixth of decoding and metering it) and by the true peak of the frames
    * of its loudest granules, taken {@link #PEAK_MISS_DB} higher, so that no part passes the
    * ceiling for a peak left undecoded; null where that leaves its gain no room (the part is then
-   * decoded whole). A voice's recheck keeps the crest its level has.
+   * decoded whole). (A recheck that also took its voice's crest and margin on top was decoded whole
+   * for half the stub's voices: the part's own peak is what bounds it.)
    */
   private byte[] fromSpectrum(byte[] frames, Mp3Spectrum spectrum, double offsetLu, String voice) {
     double loudness = spectrum.loudness();
     if (loudness == LoudnessMeter.SILENCE) {
       return null;
     }
-    VoiceLevels.Level known = voice == null ? null : levels.current(voice);
     double found = Mp3Peaks.ofGranules(frames, spectrum.loudest(PEAK_GRANULES));
     double peak = found + PEAK_MISS_DB;
-    if (known != null) {
-      peak = Math.max(peak, loudness + known.maxCrest() + known.crestMargin());
-    }
     double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB;
     int most = (int) Math.floor((target.peakDb() - peak) / Mp3Gain.STEP_DB);
     if (ideal > most + TOLERANCE_LU / Mp3Gain.STEP_DB) {

@@ -54,6 +54,14 @@ public final class Mp3Spectrum {
 
   /** The frames' spectrum, or null where they are not what this reads (the caller decodes them). */
   public static Mp3Spectrum read(byte[] frames) {
+    try {
+      return readOrNull(frames);
+    } catch (RuntimeException e) {
+      return null; // a frame this reads wrong (a code past its table): the decoder is the judge
+    }
+  }
+
+  private static Mp3Spectrum readOrNull(byte[] frames) {
     Mp3Frames.Header first = Mp3Frames.header(frames, 0);
     if (first == null || first.version() != 2 || !first.mono()) {
       return null;

@@ -159,11 +159,6 @@ public final class VoiceLevels {
     return out[0];
   }
 
-  /** The voice's level as it stands (null: none yet), without counting a part. */
-  Level current(String voice) {
-    return levels.get(voice);
-  }
-
   /**
    * The first time this process meets a voice, what the store knows of it. Concurrent first parts
    * of a voice do not wait for the look-up: at worst they are measured, as before there was a store.
