@@ -6,7 +6,7 @@ novel.   bench/fit-turn-weights.py DUMP_DIR [L2] [ITERATIONS] [OUT_DIR]
 Prints per novel the quotations of ranked units right with the rules and with weights fitted
 without that novel; writes NOVEL.w (for -Dattribution.weights=) and ALL.w (for TurnWeights)."""
 import sys, os, re, ast, csv, collections, bisect, numpy as np
-DEV='/work/shared/data/pdnc-dev'
+DEV=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'data', 'pdnc-dev')
 def bare(n):
     l=n.lower().strip()
     for a in ('the ','a ','an '):
