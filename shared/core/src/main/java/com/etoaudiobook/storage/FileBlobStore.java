@@ -112,6 +112,21 @@ public final class FileBlobStore implements BlobStore {
     }
   }
 
+  /** The body goes straight into the object's temporary file; only the head is kept for the end. */
+  @Override
+  public HeadLastUpload createHeadLast(String key, String contentType) {
+    return createHeadLast(key, contentType, -1);
+  }
+
+  @Override
+  public HeadLastUpload createHeadLast(String key, String contentType, int headLength) {
+    try {
+      return new FileHeadLastUpload(path(key), headLength);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public BlobUpload create(String key, String contentType) {
     Path target = path(key);
