@@ -11,7 +11,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * {@link FileBlobStore}'s {@link HeadLastUpload}: the body is written once, into the object's
@@ -31,9 +30,9 @@ final class FileHeadLastUpload extends HeadLastUpload {
   FileHeadLastUpload(Path target, int headLength) throws IOException {
     this.target = target;
     this.room = Math.max(0, headLength);
-    Files.createDirectories(target.getParent());
-    this.temp = Files.createTempFile(target.getParent(), target.getFileName() + ".tmp-", "");
-    this.file = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    FileBlobStore.Temp created = FileBlobStore.temp(target);
+    this.temp = created.path();
+    this.file = created.channel();
     file.position(room);
     this.body = new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16);
   }
@@ -64,8 +63,9 @@ final class FileHeadLastUpload extends HeadLastUpload {
         }
         file.close();
       } else {
-        written = Files.createTempFile(target.getParent(), target.getFileName() + ".tmp-", "");
-        try (FileChannel out = FileChannel.open(written, StandardOpenOption.WRITE)) {
+        FileBlobStore.Temp copy = FileBlobStore.temp(target);
+        written = copy.path();
+        try (FileChannel out = copy.channel()) {
           out.write(ByteBuffer.wrap(head));
           long size = file.size();
           for (long at = room; at < size; ) {
