@@ -40,7 +40,10 @@ final class CastMerges {
     this.formTitle = formTitle;
     this.formCore = formCore;
     this.firstNames = new FirstNames(this, t, names);
+    this.naming = new NamingPhrases(t, names);
   }
+
+  private final NamingPhrases naming;
 
   private final FirstNames firstNames;
 
@@ -53,6 +56,17 @@ final class CastMerges {
     // Twice: "Larry Lefferts" joins "Lawrence Lefferts" first, then "Lefferts" has one to join.
     for (int pass = 0; pass < 2; pass++) {
       pass(grown);
+    }
+    // "Edward Bear, known … as Winnie-the-Pooh": the text says so, whoever else shares their
+    // sentences; last, so the byname has joined its name first.
+    for (Names.Person s : new ArrayList<>(people)) {
+      Names.Person into = s.into < 0 ? naming.partner(s) : null;
+      if (into != null) {
+        merge(s, into);
+        if (!grown.contains(into)) {
+          grown.add(into);
+        }
+      }
     }
     return grown;
   }
@@ -80,6 +94,9 @@ final class CastMerges {
         // "Winnie-the-Pooh, or Pooh for short": the byname holds the name, side by side or not.
         into = firstNames.byname(s);
         rare = into != null;
+      }
+      if (into == null) {
+        into = firstNames.hyphenated(s);
       }
       if (into != null && into != s && apart(s, into, rare)) {
         merge(s, into);
@@ -363,7 +380,7 @@ final class CastMerges {
         m.character = into.id;
       }
     }
-    java.util.Set<Integer> ss = sentencesOf.remove(s.id);
+    java.util.Set<Integer> ss = sentencesOf == null ? null : sentencesOf.remove(s.id);
     if (ss != null) {
       sentencesOf.computeIfAbsent(into.id, x -> new java.util.HashSet<>()).addAll(ss);
     }
