@@ -41,7 +41,10 @@ final class CastMerges {
     this.formCore = formCore;
     this.firstNames = new FirstNames(this, t, names);
     this.naming = new NamingPhrases(t, names);
+    this.epithets = new Epithets(this, t, names);
   }
+
+  private final Epithets epithets;
 
   private final NamingPhrases naming;
 
@@ -98,7 +101,15 @@ final class CastMerges {
       if (into == null) {
         into = firstNames.hyphenated(s);
       }
-      if (into != null && into != s && apart(s, into, rare)) {
+      boolean epithet = false;
+      if (into == null) {
+        into = epithets.resolve(s);
+        epithet = into != null;
+      }
+      if (into != null && into != s && (epithet || apart(s, into, rare))) {
+        if (epithet) {
+          officeHolders.add(into);  // Fagin stays Fagin, however often "the Jew" is written
+        }
         merge(s, into);
         if (!grown.contains(into)) {
           grown.add(into);

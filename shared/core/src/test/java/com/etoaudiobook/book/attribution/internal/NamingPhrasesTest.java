@@ -66,4 +66,23 @@ class NamingPhrasesTest {
         Map.of("Tibby", 2, "Tom Harlow", 1));
     assertEquals(person(cast, "Tibby").id, person(cast, "Mr. Theobald Vane").id, aliases(cast));
   }
+
+  @Test
+  void anEpithetThatAnswersToANameIsThatCharacter() {
+    // Again and again a line calls Fagle by name and "the Hermit" replies: one man. The Miller,
+    // who never answers to a name, stays a role of his own.
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      text.append("\"Where is it, Fagle?\" said Tom Harlow.\n\n")
+          .append("\"Here, my dear,\" replied the Hermit. He smiled.\n\n")
+          .append("Then Fagle sat down; he was old. The Miller came; he sang.\n\n")
+          .append("\"Bread,\" said the Miller.\n\n");
+    }
+    List<Names.Person> cast = cast(text.toString(),
+        Map.of("Tom Harlow", 6, "Hermit", 6, "Fagle", 1, "Miller", 6));
+    assertNotNull(person(cast, "Hermit"), aliases(cast));
+    assertEquals(person(cast, "Fagle").id, person(cast, "Hermit").id, aliases(cast));
+    assertEquals("Fagle", person(cast, "Hermit").name);
+    assertNotEquals(person(cast, "Fagle").id, person(cast, "Miller").id, aliases(cast));
+  }
 }
