@@ -44,11 +44,9 @@ final class CastMerges {
     this.epithets = new Epithets(this, t, names);
   }
 
-  private final Epithets epithets;
-
-  private final NamingPhrases naming;
-
   private final FirstNames firstNames;
+  private final NamingPhrases naming;
+  private final Epithets epithets;
 
   /** People that took an office in ("the Superintendent"): they keep their own name. */
   final Set<Names.Person> officeHolders = new java.util.HashSet<>();
@@ -98,9 +96,8 @@ final class CastMerges {
         into = firstNames.byname(s);
         rare = into != null;
       }
-      if (into == null) {
-        into = firstNames.hyphenated(s);
-      }
+      into = into != null ? into : firstNames.hyphenated(s);
+      into = into != null ? into : firstNames.ladyByTitle(s);
       boolean epithet = false;
       if (into == null) {
         into = epithets.resolve(s);

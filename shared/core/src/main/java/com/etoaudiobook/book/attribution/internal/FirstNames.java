@@ -139,6 +139,29 @@ final class FirstNames {
     return m.dominant(found);
   }
 
+  /**
+   * "Lady Cockpurse", never heard speaking and named mostly by the characters, is the one
+   * speaking woman with a full name of that surname ("Polly Cockpurse"): the narrator uses her
+   * name, the others her title. Only "Lady": a silent "Mrs. Vane" is as often Sibyl Vane's
+   * mother.
+   */
+  Names.Person ladyByTitle(Names.Person s) {
+    String single = m.singleCore(s);
+    if (single == null || s.speeches > 0 || quotedShare(s) < 0.5 || s.aliases.stream()
+        .anyMatch(a -> m.formCore.containsKey(a) && !"lady".equals(m.title(a)))) {
+      return null;
+    }
+    List<Names.Person> found = new ArrayList<>();
+    for (Names.Person p : people) {
+      if (p != s && CastMerges.viable(p) && "female".equals(p.gender) && p.speeches > 0
+          && p.aliases.stream().anyMatch(a -> m.formCore.containsKey(a)
+          && m.core(a).contains(" ") && NameForms.lastOf(m.core(a)).equals(single))) {
+        found.add(p);
+      }
+    }
+    return found.size() == 1 ? found.get(0) : null;
+  }
+
   /** "Kit" and "Kitty": one pet form cut short from the other. */
   private static boolean clipped(String a, String b) {
     return !a.equals(b) && (a.startsWith(b) || b.startsWith(a)) && Hypocorisms.same(a, b);

@@ -85,4 +85,20 @@ class NamingPhrasesTest {
     assertEquals("Fagle", person(cast, "Hermit").name);
     assertNotEquals(person(cast, "Fagle").id, person(cast, "Miller").id, aliases(cast));
   }
+
+  @Test
+  void aSilentLadyTalkedAboutIsTheOneSpeakingWomanOfHerSurname() {
+    // The characters say "Lady Cockle"; the narrator calls her Polly Cockle and lets her talk.
+    // A silent "Mrs. Vell" talked about stays apart from Nora Vell (a daughter as often).
+    String text = repeat("\"Lady Cockle is giving a party,\" said Tom Harlow.", 3)
+        + repeat("\"Darling,\" said Polly Cockle. Polly smiled; she was gay.", 3)
+        + repeat("\"Mrs. Vell would not like it,\" said Tom Harlow.", 3)
+        + repeat("\"No,\" said Nora Vell. Nora smiled; she was shy.", 3);
+    List<Names.Person> cast = cast(text,
+        Map.of("Tom Harlow", 6, "Polly Cockle", 3, "Nora Vell", 3));
+    assertNotNull(person(cast, "Lady Cockle"), aliases(cast));
+    assertEquals(person(cast, "Polly Cockle").id, person(cast, "Lady Cockle").id, aliases(cast));
+    assertNotNull(person(cast, "Mrs. Vell"), aliases(cast));
+    assertNotEquals(person(cast, "Nora Vell").id, person(cast, "Mrs. Vell").id, aliases(cast));
+  }
 }
