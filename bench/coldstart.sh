@@ -10,7 +10,7 @@
 #   mkdir /tmp/ref-jars && cp /tmp/ref/functions/*/target/{api,synthesis-worker,assembler,inbox}.jar \
 #     /tmp/ref/template.yaml /tmp/ref-jars/
 #
-#   bench/coldstart.sh [RUNS] [REFERENCE_FOLDER]     (default: 5 runs)
+#   bench/coldstart.sh [RUNS] [REFERENCE_FOLDER...]  (default: 5 runs; several references take turns with this build)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -20,4 +20,4 @@ out=bench/target/coldstart
 mkdir -p "$out"
 cp functions/*/target/{api,synthesis-worker,assembler,inbox}.jar "$out"/ 2>/dev/null || true
 cp template.yaml "$out"/
-java -cp bench/target/classes com.etoaudiobook.bench.ColdStartBench "${1:-5}" "$out" ${2:+"$2"}
+java -cp bench/target/classes com.etoaudiobook.bench.ColdStartBench "${1:-5}" "$out" "${@:2}"

@@ -27,9 +27,10 @@ import java.util.zip.ZipFile;
  * with (which names each jar's handler). With a second folder (the reference, e.g. built from an
  * earlier commit) the runs of the two alternate, so that the load of a shared machine falls on both
  * alike, and it prints the ratio of each median to the reference's: wall time of the constructor,
- * and the CPU time of the JVM's threads meanwhile (which a busy machine stretches less).
+ * and the CPU time of the JVM's threads meanwhile (which a busy machine stretches less). With
+ * several reference folders (a before and a long-ago build) all take turns in one run.
  *
- * <pre>ColdStartBench RUNS FOLDER [REFERENCE_FOLDER]</pre>
+ * <pre>ColdStartBench RUNS FOLDER [REFERENCE_FOLDER...]</pre>
  */
 public final class ColdStartBench {
   private static final Pattern FUNCTION = Pattern.compile(
@@ -61,37 +62,51 @@ public final class ColdStartBench {
   public static void main(String[] args) throws Exception {
     int runs = Integer.parseInt(args[0]);
     Build measured = Build.of(Path.of(args[1]));
-    Build reference = args.length > 2 ? Build.of(Path.of(args[2])) : null;
+    List<Build> references = new ArrayList<>();
+    for (int i = 2; i < args.length; i++) {
+      references.add(Build.of(Path.of(args[i])));
+    }
     String loadBefore = load();
-    Map<String, long[]> results = new LinkedHashMap<>();
+    // per function: this build's medians, then each reference's (null where it lacks the function)
+    Map<String, List<long[]>> results = new LinkedHashMap<>();
     for (String function : measured.handlers().keySet()) {
-      boolean compared = reference != null && reference.handlers().containsKey(function);
-      List<Sample> now = new ArrayList<>();
-      List<Sample> ref = new ArrayList<>();
+      List<Build> builds = new ArrayList<>(List.of(measured));
+      references.stream().filter(r -> r.handlers().containsKey(function)).forEach(builds::add);
+      List<List<Sample>> samples = new ArrayList<>();
+      builds.forEach(b -> samples.add(new ArrayList<>()));
       for (int i = 0; i < runs; i++) {
-        // alternate which goes first, so neither always follows the other's page-cache and JIT work
-        if (compared && i % 2 == 1) {
-          ref.add(reference.probe(function));
-        }
-        now.add(measured.probe(function));
-        if (compared && i % 2 == 0) {
-          ref.add(reference.probe(function));
+        // rotate which goes first, so none always follows another's page-cache and JIT work
+        for (int k = 0; k < builds.size(); k++) {
+          int b = (i + k) % builds.size();
+          samples.get(b).add(builds.get(b).probe(function));
         }
       }
-      long[] a = medians(measured.dir(), function, now);
-      long[] b = compared ? medians(reference.dir(), function, ref) : null;
-      results.put(function, b == null ? a : new long[] {a[0], a[1], a[2], b[0], b[1]});
+      List<long[]> medians = new ArrayList<>();
+      for (int b = 0; b < builds.size(); b++) {
+        medians.add(medians(builds.get(b).dir(), function, samples.get(b)));
+      }
+      List<long[]> row = new ArrayList<>(List.of(medians.get(0)));
+      int next = 1;
+      for (Build r : references) {
+        row.add(r.handlers().containsKey(function) ? medians.get(next++) : null);
+      }
+      results.put(function, row);
     }
     System.out.printf(Locale.ROOT, "%nload average before: %s; after: %s%n", loadBefore, load());
-    System.out.printf(Locale.ROOT, "%-17s %11s %10s %11s %10s %12s %10s%n", "function", "init ms p50", "cpu ms p50",
-        "ref init", "ref cpu", "init ratio", "cpu ratio");
-    for (var e : results.entrySet()) {
-      long[] r = e.getValue();
-      boolean compared = r.length > 3;
-      System.out.printf(Locale.ROOT, "%-17s %11d %10d %11s %10s %12s %10s%n", e.getKey(), r[0], r[1],
-          compared ? Long.toString(r[3]) : "-", compared ? Long.toString(r[4]) : "-",
-          compared ? String.format(Locale.ROOT, "%.2f", r[0] / (double) r[3]) : "-",
-          compared ? String.format(Locale.ROOT, "%.2f", r[1] / (double) r[4]) : "-");
+    for (int r = 0; r <= Math.max(0, references.size() - 1); r++) {
+      if (!references.isEmpty()) {
+        System.out.printf(Locale.ROOT, "%nagainst %s%n", references.get(r).dir());
+      }
+      System.out.printf(Locale.ROOT, "%-17s %11s %10s %11s %10s %12s %10s%n", "function", "init ms p50", "cpu ms p50",
+          "ref init", "ref cpu", "init ratio", "cpu ratio");
+      for (var e : results.entrySet()) {
+        long[] a = e.getValue().get(0);
+        long[] b = references.isEmpty() ? null : e.getValue().get(r + 1);
+        System.out.printf(Locale.ROOT, "%-17s %11d %10d %11s %10s %12s %10s%n", e.getKey(), a[0], a[1],
+            b != null ? Long.toString(b[0]) : "-", b != null ? Long.toString(b[1]) : "-",
+            b != null ? String.format(Locale.ROOT, "%.2f", a[0] / (double) b[0]) : "-",
+            b != null ? String.format(Locale.ROOT, "%.2f", a[1] / (double) b[1]) : "-");
+      }
     }
   }
 

@@ -1,38 +1,31 @@
 package com.etoaudiobook.aws.wiring;
 
-import com.etoaudiobook.audio.Mp3Encoder;
-import com.etoaudiobook.audio.VoiceLevelStore;
 import com.etoaudiobook.aws.RedisCancelSignal;
 import com.etoaudiobook.aws.Settings;
 import com.etoaudiobook.aws.redis.Redis;
-import com.etoaudiobook.aws.SynthesisBatch;
-import com.etoaudiobook.aws.VoiceCatalog;
 import com.etoaudiobook.aws.settings.LoudnessSettings;
-import com.etoaudiobook.book.BookParser;
 import com.etoaudiobook.engine.SpeechEngine;
-import com.etoaudiobook.formats.DocumentParser;
 import com.etoaudiobook.job.CancelSignal;
 import com.etoaudiobook.job.JobService;
 import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.StoreCancelSignal;
 import com.etoaudiobook.job.WorkQueue;
-import com.etoaudiobook.job.assembly.AudiobookAssembler;
-import com.etoaudiobook.job.inbox.Inbox;
 import com.etoaudiobook.job.pricing.Pricing;
-import com.etoaudiobook.job.synthesis.CachedSynthesis;
-import com.etoaudiobook.job.synthesis.PartSynthesizer;
 import com.etoaudiobook.storage.BlobStore;
-import com.etoaudiobook.voice.AutoCaster;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
 
-/** The core's job objects (plain classes without annotations) over the store, queue and engine. */
+/**
+ * The core's job objects every function shares (plain classes without annotations) over the
+ * store and queue. What one function alone uses has a factory of its own ({@link SynthesisFactory},
+ * {@link AssemblyFactory}, {@link InboxFactory}), so that the other functions' jars can leave its
+ * bean definitions out (see the function modules' shade filters and README, cold start).
+ */
 @Factory
 public class JobFactory {
   @Singleton
@@ -60,54 +53,6 @@ public class JobFactory {
   JobService jobs(JobStore store, WorkQueue queue, BeanProvider<SpeechEngine> engine, LoudnessSettings loudness,
                   CancelSignal cancels) {
     return new JobService(store, queue, engine::get, loudness.target(), cancels);
-  }
-
-  @Singleton
-  CachedSynthesis synthesis(BlobStore blobs, SpeechEngine engine, LoudnessSettings loudness,
-                            Optional<VoiceLevelStore> levels) {
-    // voice levels learned by other instances (VoiceLevelFactory), else by this process alone
-    return new CachedSynthesis(blobs, engine, new Mp3Encoder(), loudness.target(), levels.orElse(VoiceLevelStore.NONE));
-  }
-
-  @Singleton
-  PartSynthesizer synthesizer(JobStore store, CachedSynthesis synthesis, WorkQueue queue, CancelSignal cancels) {
-    return new PartSynthesizer(store, synthesis, queue, cancels);
-  }
-
-  /**
-   * The worker's SQS batches: deadline, concurrency and hand-back around the synthesizer. Where Redis
-   * (ElastiCache) keeps the catalog's voice list, the engine takes it from there when the worker is
-   * built (its cold start), instead of describing the voices (DescribeVoices per engine and page)
-   * before its first part.
-   */
-  @Singleton
-  SynthesisBatch synthesisBatch(PartSynthesizer synthesizer, Settings settings, SpeechEngine engine, WorkQueue queue,
-                                Optional<Redis> redis, BeanProvider<VoiceCatalog> catalog) {
-    if (redis.isPresent()) {
-      try {
-        catalog.get().voices(); // a list read from Redis reaches the engine (SpeechEngine.useVoices)
-      } catch (RuntimeException e) {
-        LOG.warn("voice list not taken from the shared cache: {}", e.toString()); // the first part looks
-      }
-    }
-    return new SynthesisBatch(synthesizer, settings, engine, queue);
-  }
-
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobFactory.class);
-
-  @Singleton
-  AudiobookAssembler assembler(JobStore store, WorkQueue queue) {
-    return new AudiobookAssembler(store, queue);
-  }
-
-  @Singleton
-  BookParser parser() {
-    return new DocumentParser();
-  }
-
-  @Singleton
-  Inbox inbox(JobStore store, BookParser parser, Provider<AutoCaster> caster, JobService jobs, Settings settings) {
-    return new Inbox(store, parser, caster::get, jobs, settings.uploadMaxBytes());
   }
 
   /** List prices, with the PRICES setting applied. */

@@ -48,8 +48,13 @@ public final class Engine {
   }
 
   public static Output run(String text) {
+    return run(text, TurnWeights.get());
+  }
+
+  /** With the {@link TurnRanker}'s weights given (null: the rules alone), for tests. */
+  static Output run(String text, double[] weights) {
     Engine e = new Engine(text);
-    return e.attribute();
+    return e.attribute(weights);
   }
 
   /** First-person narration: "I" is common outside quotations. */
@@ -78,7 +83,7 @@ public final class Engine {
     return name.replace('\u00A0', ' ');
   }
 
-  private Output attribute() {
+  private Output attribute(double[] weights) {
     int n = spans.size();
     Cue[] cues = new Cue[n];
     CueFinder finder = new CueFinder(t, names, spans, firstPerson);
@@ -109,7 +114,7 @@ public final class Engine {
       }
     }
     Cancellation.check();
-    Resolver resolver = new Resolver(t, names, spans, firstPerson, cues);
+    Resolver resolver = new Resolver(t, names, spans, firstPerson, cues, weights);
     resolver.resolveAll();
     Cancellation.check();
     int[] speaker = resolver.speaker;

@@ -20,9 +20,18 @@ final class Resolver extends TurnTaking {
 
   Resolver(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
            Cue[] cues) {
+    this(t, names, spans, firstPerson, cues, TurnWeights.get());
+  }
+
+  /** With the {@link TurnRanker}'s weights given (null: the rules alone). */
+  Resolver(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
+           Cue[] cues, double[] weights) {
     super(t, names, spans, firstPerson, cues);
     descriptions = new Descriptions(t, names);
+    ranker = new TurnRanker(this, weights);
   }
+
+  private final TurnRanker ranker;
 
   private final Descriptions descriptions;
 
@@ -135,6 +144,7 @@ final class Resolver extends TurnTaking {
       }
     } else {
       int who = implicitSpeaker(from, to);
+      who = ranker.choose(from, to, who, decidedBy);
       if (DEBUG) {
         System.err.println("STEP " + spans.get(from).start() + " " + spans.get(to - 1).end() + " "
             + decidedBy);

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Fits TurnRanker's weights (conditional logit over each unit's candidates) and measures them
+leave-one-novel-out. Input: a folder of NOVEL.out (AttributionScorer --verdicts NOVEL_FOLDER) and
+NOVEL.err (same run with -Dattribution.features=true -Dattribution.weights=none), one pair per
+novel.   bench/fit-turn-weights.py DUMP_DIR [L2] [ITERATIONS] [OUT_DIR]
+Prints per novel the quotations of ranked units right with the rules and with weights fitted
+without that novel; writes NOVEL.w (for -Dattribution.weights=) and ALL.w (for TurnWeights)."""
+import sys, os, re, ast, csv, collections, bisect, numpy as np
+DEV=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'data', 'pdnc-dev')
+def bare(n):
+    l=n.lower().strip()
+    for a in ('the ','a ','an '):
+        if l.startswith(a) and len(l)>len(a): return l[len(a):].strip()
+    return l
+def cw(whole,part):
+    i=0
+    while True:
+        i=whole.find(part,i)
+        if i<0: return False
+        e=i+len(part)
+        if (i==0 or not whole[i-1].isalnum()) and (e==len(whole) or not whole[e].isalnum()): return True
+        i+=1
+def aliases(nov):
+    A={}
+    with open(f'{DEV}/{nov}/character_info.csv') as f:
+        for r in csv.DictReader(f):
+            try: al=list(ast.literal_eval(r['Aliases']))
+            except Exception: al=[]
+            A[r['Main Name']]=al
+    return A
+def aliasesOf(A,sp):
+    if sp in A: return A[sp]
+    found=None
+    for k,v in A.items():
+        if sp in v:
+            if found is not None: return []
+            found=list(v)+[k]
+    return found or []
+def matches(pred,gold,names):
+    if pred=='_narr': return '_narr' in names
+    p=bare(pred)
+    for a in names+[gold]:
+        l=bare(a)
+        if not l: continue
+        if l==p or cw(l,p) or cw(p,l): return True
+    return False
+def load(d):
+    data={}
+    for fn in sorted(os.listdir(d)):
+        if not fn.endswith('.err'): continue
+        nov=fn[:-4]; A=aliases(nov)
+        gold=[]
+        for l in open(f'{d}/{nov}.out'):
+            if l.startswith('VERDICT'):
+                _,_,off,ok,typ,sp=l.split(); sp=sp.split('|')[0].replace('_',' ')
+                gold.append((int(off),sp,typ,ok=='ok'))
+        gold.sort(); offs=[g[0] for g in gold]
+        units=collections.OrderedDict()
+        for l in open(f'{d}/{nov}.err'):
+            if not l.startswith('FEAT'): continue
+            _,s,e,rule,cand,fs=l.split()
+            key=(int(s),int(e))
+            units.setdefault(key,[]).append((rule,cand.replace('_',' ') if cand!='_narr' else '_narr',np.array([float(x) for x in fs.split(',')])))
+        U=[]
+        for (s,e),cs in units.items():
+            i=bisect.bisect_left(offs,s); gs=[]
+            while i<len(gold) and gold[i][0]<=e:
+                gs.append(gold[i]); i+=1
+            if not gs: continue
+            g=gs[0]; names=aliasesOf(A,g[1])
+            y=np.array([1.0 if matches(c[1],g[1],names) else 0.0 for c in cs])
+            X=np.stack([c[2] for c in cs])
+            pick=np.array([c[2][0] for c in cs])
+            U.append(dict(X=X,y=y,w=len(gs),pick=pick,rule=cs[0][0],s=s,cands=[c[1] for c in cs]))
+        data[nov]=U
+    return data
+def fit(units,l2=0.01,iters=300,lr=0.5):
+    units=[u for u in units if u['y'].sum()>0]
+    D=units[0]['X'].shape[1]; w=np.zeros(D); w[0]=1.0
+    # pack
+    Xs=np.concatenate([u['X'] for u in units]); ys=np.concatenate([u['y']/u['y'].sum() for u in units])
+    gid=np.concatenate([np.full(len(u['y']),i) for i,u in enumerate(units)]); G=len(units)
+    W=np.array([u['w'] for u in units],float); W/=W.sum()
+    m=np.zeros(D); v=np.zeros(D)
+    for it in range(iters):
+        s=Xs@w
+        mx=np.full(G,-1e9); np.maximum.at(mx,gid,s)
+        e=np.exp(s-mx[gid]); Z=np.zeros(G); np.add.at(Z,gid,e)
+        p=e/Z[gid]
+        g=((p-ys)*W[gid])@Xs + l2*w
+        # adam
+        m=0.9*m+0.1*g; v=0.999*v+0.001*g*g
+        w-=0.05*(m/(1-0.9**(it+1)))/(np.sqrt(v/(1-0.999**(it+1)))+1e-8)
+    return w
+def evaluate(units,w):
+    ok=base=n=0
+    for u in units:
+        sc=u['X']@w; i=int(np.argmax(sc))
+        ok+=u['w']*u['y'][i]; n+=u['w']
+        j=int(np.argmax(u['pick'])) if u['pick'].max()>0 else None
+        base+=u['w']*(u['y'][j] if j is not None else 0)
+    return ok,base,n
+if __name__ == "__main__":
+    src=sys.argv[1]; l2=float(sys.argv[2]) if len(sys.argv)>2 else 0.01
+    iters=int(sys.argv[3]) if len(sys.argv)>3 else 600; out=sys.argv[4] if len(sys.argv)>4 else None
+    import pickle
+    pk=src.rstrip('/')+'.pkl'
+    if os.path.exists(pk): data=pickle.load(open(pk,'rb'))
+    else:
+        data=load(src); pickle.dump(data,open(pk,'wb'))
+    T=[0,0,0]
+    for nov in data:
+        tr=[u for k,U in data.items() if k!=nov for u in U]
+        w=fit(tr,l2,iters)
+        ok,base,n=evaluate(data[nov],w); T[0]+=ok;T[1]+=base;T[2]+=n
+        print(f"{nov:30s} quotes {n:5d} base {base:5.0f} model {ok:5.0f} delta {ok-base:+5.0f}",flush=True)
+        if out:
+            os.makedirs(out,exist_ok=True); np.savetxt(f'{out}/{nov}.w',w)
+    print(f"TOTAL quotes {T[2]} base {T[1]:.0f} model {T[0]:.0f} delta {T[0]-T[1]:+.0f}")
+    wall=fit([u for U in data.values() for u in U],l2,iters)
+    print(' '.join(f'{i}:{x:.2f}' for i,x in enumerate(wall)))
+    if out: np.savetxt(f'{out}/ALL.w',wall)
