@@ -9,6 +9,7 @@ import com.etoaudiobook.concurrent.DaemonThreads;
 import com.etoaudiobook.engine.SpeechEngine;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
 import com.etoaudiobook.job.assembly.AudiobookAssembler;
+import com.etoaudiobook.job.assembly.PartsFeed;
 import com.etoaudiobook.job.Ids;
 import com.etoaudiobook.job.Job;
 import com.etoaudiobook.job.JobOptions;
@@ -147,6 +148,18 @@ public final class Converter {
     }, r -> DaemonThreads.named("book-save").newThread(r).start());
     Job job = beans.getBean(JobService.class).start(bookId, book, casting, options, lexicon);
     Phases.mark("plan");
+    // the book is assembled beside the synthesis, each part read as soon as it is stored: when the
+    // last one is, only the book's head and the texts are left to write
+    PartsFeed feed = new PartsFeed();
+    CompletableFuture<Map<String, String>> assembly = new CompletableFuture<>();
+    DaemonThreads.named("assembly").newThread(() -> {
+      try {
+        joined(bookSaved);
+        assembly.complete(beans.getBean(AudiobookAssembler.class).assembleAlongside(job.id(), feed));
+      } catch (Throwable t) {
+        assembly.completeExceptionally(t);
+      }
+    }).start();
     try {
       List<PartSpec> queued = queue.take();
       total.accept(queued.size());
@@ -176,11 +189,15 @@ public final class Converter {
                   } else if (outcome == PartSynthesizer.Outcome.SYNTHESIZED) {
                     synthesized.incrementAndGet();
                   }
+                  if (outcome != PartSynthesizer.Outcome.SKIPPED) {
+                    feed.landed(part.index()); // its record is stored
+                  }
                   break;
                 } catch (RuntimeException e) {
                   synthesizer.recordFailure(part, e, attempt, attempt >= ATTEMPTS);
                   if (attempt >= ATTEMPTS) {
                     failures.add("part " + part.index() + " (" + part.role() + "): " + e.getMessage());
+                    feed.stop("part " + part.index() + " failed");
                     break;
                   }
                 }
@@ -204,13 +221,14 @@ public final class Converter {
       } finally {
         pool.shutdownNow();
         speaking.run();
+        // the workers are done: a part that has not landed will not, and the assembly stops waiting
+        feed.stop("the synthesis ended without every part");
       }
       if (!failures.isEmpty()) {
         throw new ConversionException(failures.size() + " part(s) failed:\n  " + String.join("\n  ", failures));
       }
       Phases.mark("synthesis");
-      joined(bookSaved);
-      Map<String, String> outputs = beans.getBean(AudiobookAssembler.class).assemble(job.id());
+      Map<String, String> outputs = joined(assembly);
       Phases.mark("assembly");
       Path audiobook = export(job.id(), outputs, outDir);
       Phases.mark("export");
@@ -218,6 +236,8 @@ public final class Converter {
           synthesized.get(), cached.get());
     } finally {
       // this run's job and book: its parts live on in the content cache, where a rerun finds them
+      feed.stop("the conversion stopped");
+      assembly.handle((v, t) -> v).join(); // it writes into the job's files, removed below
       bookSaved.handle((v, t) -> v).join(); // its files are removed below, so it must have landed
       removeJob(job.id(), bookId);
       Phases.mark("clean-up");
@@ -261,9 +281,9 @@ public final class Converter {
     blobs.delete(Keys.cover(bookId));
   }
 
-  private static void joined(CompletableFuture<Void> step) throws IOException {
+  private static <T> T joined(CompletableFuture<T> step) throws IOException {
     try {
-      step.join();
+      return step.join();
     } catch (java.util.concurrent.CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;

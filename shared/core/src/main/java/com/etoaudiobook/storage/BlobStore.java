@@ -42,6 +42,14 @@ public interface BlobStore {
     return HeadLastUpload.buffered(this, key, contentType);
   }
 
+  /**
+   * {@link #createHeadLast(String, String)} for a head whose length is known from the start (its
+   * content only at the end): a store that can leave room for it writes the body once.
+   */
+  default HeadLastUpload createHeadLast(String key, String contentType, int headLength) {
+    return createHeadLast(key, contentType);
+  }
+
   default void copy(String from, String to, String contentType) {
     try (InputStream in = open(from)) {
       BlobUpload out = create(to, contentType);

@@ -4,14 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** A BlobStore in a local folder: keys are relative paths; writes go through a temp file and a rename. */
 public final class FileBlobStore implements BlobStore {
@@ -37,8 +46,12 @@ public final class FileBlobStore implements BlobStore {
 
   @Override
   public byte[] get(String key) {
+    Path p = path(key);
+    if (!p.toFile().isFile()) {
+      return null; // asked first: a miss (a cache look-up's usual answer) then throws nothing
+    }
     try {
-      return Files.readAllBytes(path(key));
+      return Files.readAllBytes(p);
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
@@ -57,7 +70,7 @@ public final class FileBlobStore implements BlobStore {
 
   @Override
   public boolean exists(String key) {
-    return Files.isRegularFile(path(key));
+    return path(key).toFile().isFile(); // java.io's test: NIO's throws (and catches) for a missing file
   }
 
   @Override
@@ -112,13 +125,28 @@ public final class FileBlobStore implements BlobStore {
     }
   }
 
+  /** The body goes straight into the object's temporary file; only the head is kept for the end. */
+  @Override
+  public HeadLastUpload createHeadLast(String key, String contentType) {
+    return createHeadLast(key, contentType, -1);
+  }
+
+  @Override
+  public HeadLastUpload createHeadLast(String key, String contentType, int headLength) {
+    try {
+      return new FileHeadLastUpload(path(key), headLength);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public BlobUpload create(String key, String contentType) {
     Path target = path(key);
     try {
-      Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(target.getParent(), target.getFileName() + ".tmp-", "");
-      OutputStream file = Files.newOutputStream(temp);
+      Temp created = temp(target);
+      Path temp = created.path();
+      OutputStream file = Channels.newOutputStream(created.channel());
       return new BlobUpload() {
         private boolean finished;
 
@@ -162,6 +190,37 @@ public final class FileBlobStore implements BlobStore {
       };
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final FileAttribute<?>[] OWNER_ONLY = POSIX
+      ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+      : new FileAttribute<?>[0];
+
+  /** A temporary file, open to read and write. */
+  record Temp(Path path, FileChannel channel) {
+  }
+
+  /**
+   * A new, empty temporary file beside {@code target} (its folders made), for the owner only as
+   * {@link Files#createTempFile} makes them, but named from a thread-local random number: that one
+   * draws on SecureRandom and opens the file twice, for two files per part of a book.
+   */
+  static Temp temp(Path target) throws IOException {
+    Path folder = target.getParent();
+    if (!Files.isDirectory(folder)) {
+      Files.createDirectories(folder); // (which throws and catches for a folder that exists)
+    }
+    while (true) {
+      Path temp = folder.resolve(target.getFileName() + ".tmp-"
+          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+      try {
+        return new Temp(temp, FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE, StandardOpenOption.READ), OWNER_ONLY));
+      } catch (FileAlreadyExistsException e) {
+        // drawn twice: draw again
+      }
     }
   }
 }

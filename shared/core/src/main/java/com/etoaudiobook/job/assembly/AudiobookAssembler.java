@@ -144,6 +144,39 @@ public final class AudiobookAssembler {
   }
 
   private Result run(Job job, PartsLanding landing, long t0) {
+    try {
+      return new Result(run(job, landing, !landing.allDone(), t0), -1);
+    } catch (PartsLanding.GaveUp e) {
+      LOG.info("job {}: assembly stopped waiting for parts: {}", job.id(), e.getMessage());
+      return Result.later(e.slowedDown ? laterSeconds(landing, System.nanoTime(), Long.MAX_VALUE) : -1);
+    }
+  }
+
+  /**
+   * Assembles a job whose parts this process is making (the CLI), beside the synthesis: {@code feed}
+   * tells the run of each part as it is stored, so it reads each at once without listing the store,
+   * and when the last one lands only its read, the book's head and the texts are left. It waits as
+   * long as the parts take; {@link PartsFeed#stop} ends the wait, and the run then publishes nothing
+   * but segment files.
+   *
+   * @throws java.util.NoSuchElementException when the job does not exist
+   * @throws IllegalStateException when the feed was stopped before every part came
+   */
+  public Map<String, String> assembleAlongside(String jobId, PartsFeed feed) {
+    long t0 = System.nanoTime();
+    Job job = store.job(jobId);
+    if (job == null) {
+      throw new java.util.NoSuchElementException("no such job: " + jobId);
+    }
+    try {
+      return run(job, feed, true, t0);
+    } catch (PartsLanding.GaveUp e) {
+      throw new IllegalStateException("job " + jobId + ": assembly stopped waiting for parts: " + e.getMessage());
+    }
+  }
+
+  /** @throws PartsLanding.GaveUp when a part it waits for will not come */
+  private Map<String, String> run(Job job, Landing landing, boolean early, long t0) {
     String jobId = job.id();
     Book stored = store.book(job.bookId());
     if (stored == null) {
@@ -156,10 +189,7 @@ public final class AudiobookAssembler {
     ExecutorService reads = Executors.newFixedThreadPool(READERS, DaemonThreads.named("assembly-read"));
     ExecutorService writes = Executors.newFixedThreadPool(WRITERS, DaemonThreads.named("assembly-write"));
     try {
-      return new Result(assemble(job, book, plan, landing, reads, writes, t0), -1);
-    } catch (PartsLanding.GaveUp e) {
-      LOG.info("job {}: assembly stopped waiting for parts: {}", jobId, e.getMessage());
-      return Result.later(e.slowedDown ? laterSeconds(landing, System.nanoTime(), Long.MAX_VALUE) : -1);
+      return assemble(job, book, plan, landing, early, reads, writes, t0);
     } finally {
       reads.shutdownNow();
       writes.shutdownNow();
@@ -184,7 +214,7 @@ public final class AudiobookAssembler {
     return (int) Math.max(FIRST_LOOK_SECONDS, Math.min(MAX_DELAY_SECONDS, nanos / 1_000_000_000L));
   }
 
-  private Map<String, String> assemble(Job job, Book book, List<PartSpec> plan, PartsLanding landing,
+  private Map<String, String> assemble(Job job, Book book, List<PartSpec> plan, Landing landing, boolean early,
                                        ExecutorService reads, ExecutorService writes, long t0) {
     String jobId = job.id();
     String audioName = FileNames.safe(book.title()) + ".mp3";
@@ -193,7 +223,6 @@ public final class AudiobookAssembler {
     outputs.put("chapters", Keys.out(jobId, "chapters.json"));
     outputs.put("captions", Keys.out(jobId, "captions.vtt"));
     outputs.put("manifest", Keys.out(jobId, "manifest.json"));
-    boolean early = !landing.allDone();
     AudiobookWriter.Tally tally;
     try {
       tally = new AudiobookWriter(store, reads, writes).write(job, book, plan, job.options() == null

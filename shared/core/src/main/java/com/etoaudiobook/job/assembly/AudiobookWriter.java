@@ -70,7 +70,7 @@ final class AudiobookWriter {
   }
 
   /** @param allRead told when every part is read, before the head and the texts are written */
-  Tally write(Job job, Book book, List<PartSpec> plan, Pauses pauses, PartsLanding landing,
+  Tally write(Job job, Book book, List<PartSpec> plan, Pauses pauses, Landing landing,
               Map<String, String> outputs, Runnable allRead) throws IOException {
     String jobId = job.id();
     List<Segment> segments = book.segments().toList();
@@ -115,7 +115,10 @@ final class AudiobookWriter {
     String captionsKey = outputs.get("captions");
     String chaptersKey = outputs.get("chapters");
     try {
-      audioFile = blobs.createHeadLast(audioKey, "audio/mpeg");
+      // the head's length is known before any frame count (the chapters' times are fields of fixed
+      // width): a store that leaves room for it writes the body once, where it stays
+      byte[] cover = store.cover(job.bookId());
+      audioFile = blobs.createHeadLast(audioKey, "audio/mpeg", head(book, cover, layout).length);
       // the upload sends a whole part now and then: on a thread of its own, while the next parts are read
       audio = new StreamBehind(bodyOf(audioFile), BOOK_CHUNK, BOOK_CHUNKS_AHEAD, "assembly-book");
       ByteArrayOutputStream segmentAudio = new ByteArrayOutputStream();
@@ -152,10 +155,6 @@ final class AudiobookWriter {
       // every part is read: now the frame counts give the head, the chapters and the texts
       Timeline timeline = new Timeline(book, plan, frames, bytes, pauses);
       List<Id3Tag.ChapterMark> chapters = ChapterMarks.of(book, timeline);
-      byte[] id3 = Id3Tag.build(new Id3Tag.Tags(book.title(), book.author(), book.language(),
-          store.cover(job.bookId()), chapters));
-      byte[] xing = XingHeader.frame(timeline.totalFrames(), timeline.totalBytes(),
-          timeline.toc(XingHeader.length()));
       captionsFile = blobs.create(captionsKey, "text/vtt");
       manifestFile = blobs.create(outputs.get("manifest"), "application/json");
       CaptionsWriter captions = new CaptionsWriter(new OutputStreamWriter(captionsFile, StandardCharsets.UTF_8));
@@ -179,10 +178,7 @@ final class AudiobookWriter {
         published.add(chaptersKey);
       });
       audio.close();
-      byte[] head = new byte[id3.length + xing.length];
-      System.arraycopy(id3, 0, head, 0, id3.length);
-      System.arraycopy(xing, 0, head, id3.length, xing.length);
-      audioFile.close(head);
+      audioFile.close(head(book, cover, timeline));
       published.add(audioKey);
       awaitUninterruptibly(texts);
       manifest.close();
@@ -285,6 +281,17 @@ final class AudiobookWriter {
       blobs.put(key, segmentAudio, "audio/mpeg");
       published.add(key);
     });
+  }
+
+  /** The book's head: the ID3 tag (chapters, cover) and the Xing header frame. */
+  private static byte[] head(Book book, byte[] cover, Timeline timeline) {
+    byte[] id3 = Id3Tag.build(new Id3Tag.Tags(book.title(), book.author(), book.language(), cover,
+        ChapterMarks.of(book, timeline)));
+    byte[] xing = XingHeader.frame(timeline.totalFrames(), timeline.totalBytes(), timeline.toc(XingHeader.length()));
+    byte[] head = new byte[id3.length + xing.length];
+    System.arraycopy(id3, 0, head, 0, id3.length);
+    System.arraycopy(xing, 0, head, id3.length, xing.length);
+    return head;
   }
 
   /** The upload's body as a stream whose close leaves the upload open for its head. */

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * parts' landing time (0.1 to 1 s): ten listings a second at 80 calls/s, one a second at 8; a run
  * waits only for the last parts (a minute of them at most): up to about 600 listings a job at 80/s.
  */
-final class PartsLanding {
+final class PartsLanding implements Landing {
   /** The run stops waiting: the job was cancelled, a part will not come, or the invocation's time is up. */
   static final class GaveUp extends RuntimeException {
     /** The parts come, but much later than projected when the run began: a later look, not none. */
@@ -97,7 +97,8 @@ final class PartsLanding {
   }
 
   /** Waits until part {@code index} is done. @throws GaveUp when it will not be, or not in time */
-  synchronized void await(int index) {
+  @Override
+  public synchronized void await(int index) {
     while (!done.get(index)) {
       if (gaveUp != null) {
         throw new GaveUp(gaveUp, slowedDown);

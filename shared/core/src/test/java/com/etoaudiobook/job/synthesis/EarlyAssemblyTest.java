@@ -13,6 +13,7 @@ import com.etoaudiobook.job.JobStore;
 import com.etoaudiobook.job.Keys;
 import com.etoaudiobook.job.RecordingQueue;
 import com.etoaudiobook.job.assembly.AudiobookAssembler;
+import com.etoaudiobook.job.assembly.PartsFeed;
 import com.etoaudiobook.storage.FileBlobStore;
 import com.etoaudiobook.voice.Casting;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An assembly that starts while the job's parts are still being made, on real file storage and eSpeak NG. */
@@ -149,6 +151,61 @@ class EarlyAssemblyTest {
     assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(30), "it stops waiting: the part will not come");
     assertEquals(Map.of(), r.outputs());
     assertEquals(-1, r.retryInSeconds(), "the part's retry, once it lands, asks for the assembly");
+    List<String> left = s.store().blobs().list(Keys.out(s.jobId(), ""));
+    assertTrue(left.stream().allMatch(k -> k.contains("/segments/")), "no book, captions, chapters or manifest: " + left);
+    assertEquals(JobState.RUNNING, s.store().job(s.jobId()).state());
+  }
+
+  @Test
+  void aRunAlongsideTheSynthesisReadsEachPartItIsToldOfAndWritesWhatARunAfterThemWrites() throws Exception {
+    Setup s = job(20);
+    AudiobookAssembler assembler = new AudiobookAssembler(s.store());
+    PartsFeed feed = new PartsFeed();
+    CompletableFuture<Map<String, String>> alongside = CompletableFuture.supplyAsync(
+        () -> assembler.assembleAlongside(s.jobId(), feed));
+    // the parts land out of order; the run is told of each (it never lists the store for them)
+    List<PartSpec> parts = new ArrayList<>(s.parts());
+    java.util.Collections.reverse(parts.subList(parts.size() / 2, parts.size()));
+    PartSpec last = parts.remove(parts.size() - 1);
+    for (PartSpec p : parts) {
+      s.synthesizer().processPart(p, 1);
+      feed.landed(p.index());
+    }
+    s.synthesizer().processPart(last, 1);
+    Thread.sleep(300);
+    assertFalse(alongside.isDone(), "a part stored but not told of is not read: " + last.index());
+    feed.landed(last.index());
+    Map<String, String> outputs = alongside.get(1, TimeUnit.MINUTES);
+    assertEquals(4, outputs.size());
+    assertEquals(JobState.DONE, s.store().job(s.jobId()).state());
+    Map<String, String> first = outputs(s);
+    assertEquals(4 + s.parts().size(), first.size(), "book, chapters, captions, manifest and a file per segment");
+
+    // the same job assembled again after every part was done: the same bytes
+    for (String key : first.keySet()) {
+      s.store().blobs().delete(key);
+    }
+    s.store().saveJob(s.store().job(s.jobId()).with(JobState.RUNNING));
+    assertEquals(outputs, assembler.assemble(s.jobId()));
+    assertEquals(first, outputs(s));
+  }
+
+  @Test
+  void aRunAlongsideWhoseFeedStopsPublishesNoBook() throws Exception {
+    Setup s = job(4);
+    PartsFeed feed = new PartsFeed();
+    CompletableFuture<Map<String, String>> alongside = CompletableFuture.supplyAsync(
+        () -> new AudiobookAssembler(s.store()).assembleAlongside(s.jobId(), feed));
+    PartSpec failed = s.parts().get(5);
+    s.parts().stream().filter(p -> p != failed).forEach(p -> {
+      s.synthesizer().processPart(p, 1);
+      feed.landed(p.index());
+    });
+    feed.stop("part 5 failed");
+    java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> alongside.get(1, TimeUnit.MINUTES));
+    assertTrue(e.getCause() instanceof IllegalStateException && e.getCause().getMessage().contains("part 5 failed"),
+        String.valueOf(e.getCause()));
     List<String> left = s.store().blobs().list(Keys.out(s.jobId(), ""));
     assertTrue(left.stream().allMatch(k -> k.contains("/segments/")), "no book, captions, chapters or manifest: " + left);
     assertEquals(JobState.RUNNING, s.store().job(s.jobId()).state());

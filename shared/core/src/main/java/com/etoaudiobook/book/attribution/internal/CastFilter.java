@@ -61,6 +61,10 @@ final class CastFilter {
           && (famous(p) || commonWord(p) || abstractWord(p, mentioned[p.id]));
       p.dropped = p.speeches == 0 && (p.gender == null || placeLike || bareWord || talkedAbout)
           || placeLike && p.speeches * 4 <= place || notSomeone;
+      if (PassingNames.notSomeone(t, names, p, addressed[p.id])) {
+        p.dropped = true;
+        passing.add(p);
+      }
     }
     // Named once in the whole book, never speaking nor spoken to: a passing reference ("a
     // play with Dr. Quill in it", "ex-President Hale"), whatever its title or gender; unless
@@ -74,7 +78,33 @@ final class CastFilter {
       }
     }
     once.forEach(p -> p.dropped = true);
+    // "whether to prefer Lord Duberley or Dr. Pangloss": named once beside, and of one kind
+    // with, a name in passing (a work's hero, a real person) is named in passing too.
+    for (Names.Mention m : names.mentions) {
+      Names.Person p = m.character < 0 ? null : names.people.get(m.character);
+      if (p != null && !p.dropped && p.speeches == 0 && !addressed[p.id] && mentioned[p.id] <= ONCE
+          && (coordinatedWithPassing(m.last, 1) || coordinatedWithPassing(m.first - 1, -1))) {
+        p.dropped = true;
+      }
+    }
   }
+
+  /** The word at k is "or" or "and" and the next name that way is someone named in passing. */
+  private boolean coordinatedWithPassing(int k, int step) {
+    if (k < 0 || k >= t.size || !t.lower[k].equals("or") && !t.lower[k].equals("and")) {
+      return false;
+    }
+    int j = step > 0 ? k + 1 : k - 1;
+    int other = j < 0 || j >= t.size ? -1 : step > 0 ? names.mentionStart[j] : names.mentionEnd[j];
+    int c = other < 0 ? -1 : names.mentions.get(other).character;
+    return c >= 0 && passing.contains(names.people.get(c));
+  }
+
+  /**
+   * People named in passing ({@link PassingNames}): no roles, but still someone a "he said"
+   * after them may be about, so a name beside them is not taken for the speaker.
+   */
+  private final java.util.Set<Names.Person> passing = new java.util.HashSet<>();
 
   /** Named at most this often, never speaking nor spoken to: no role. */
   private static final int ONCE = 1;
@@ -156,7 +186,8 @@ final class CastFilter {
         // ("Thank you, Ann."); nor does a pronoun two paragraphs on.
         Names.Person o = other < 0 || names.mentions.get(other).character < 0 ? null
             : names.people.get(names.mentions.get(other).character);
-        if (o != null && o != p && o.into < 0 && !o.dropped && p.gender.equals(o.gender)
+        if (o != null && o != p && o.into < 0 && (!o.dropped || passing.contains(o))
+            && p.gender.equals(o.gender)
             && !addressed(t, names.mentions.get(other)) || t.para[k] > t.para[m.first] + 1) {
           break;
         }

@@ -40,9 +40,13 @@ final class CastMerges {
     this.formTitle = formTitle;
     this.formCore = formCore;
     this.firstNames = new FirstNames(this, t, names);
+    this.naming = new NamingPhrases(t, names);
+    this.epithets = new Epithets(this, t, names);
   }
 
   private final FirstNames firstNames;
+  private final NamingPhrases naming;
+  private final Epithets epithets;
 
   /** People that took an office in ("the Superintendent"): they keep their own name. */
   final Set<Names.Person> officeHolders = new java.util.HashSet<>();
@@ -53,6 +57,17 @@ final class CastMerges {
     // Twice: "Larry Lefferts" joins "Lawrence Lefferts" first, then "Lefferts" has one to join.
     for (int pass = 0; pass < 2; pass++) {
       pass(grown);
+    }
+    // "Edward Bear, known … as Winnie-the-Pooh": the text says so, whoever else shares their
+    // sentences; last, so the byname has joined its name first.
+    for (Names.Person s : new ArrayList<>(people)) {
+      Names.Person into = s.into < 0 ? naming.partner(s) : null;
+      if (into != null) {
+        merge(s, into);
+        if (!grown.contains(into)) {
+          grown.add(into);
+        }
+      }
     }
     return grown;
   }
@@ -81,7 +96,17 @@ final class CastMerges {
         into = firstNames.byname(s);
         rare = into != null;
       }
-      if (into != null && into != s && apart(s, into, rare)) {
+      into = into != null ? into : firstNames.hyphenated(s);
+      into = into != null ? into : firstNames.ladyByTitle(s);
+      boolean epithet = false;
+      if (into == null) {
+        into = epithets.resolve(s);
+        epithet = into != null;
+      }
+      if (into != null && into != s && (epithet || apart(s, into, rare))) {
+        if (epithet) {
+          officeHolders.add(into);  // Fagin stays Fagin, however often "the Jew" is written
+        }
         merge(s, into);
         if (!grown.contains(into)) {
           grown.add(into);
@@ -363,7 +388,7 @@ final class CastMerges {
         m.character = into.id;
       }
     }
-    java.util.Set<Integer> ss = sentencesOf.remove(s.id);
+    java.util.Set<Integer> ss = sentencesOf == null ? null : sentencesOf.remove(s.id);
     if (ss != null) {
       sentencesOf.computeIfAbsent(into.id, x -> new java.util.HashSet<>()).addAll(ss);
     }

@@ -101,6 +101,67 @@ final class FirstNames {
     return m.dominant(found);
   }
 
+  /**
+   * "Jock Menzies" is the one "Jock Grant-Menzies": a full name whose surname ends another's
+   * double-barrelled one, with the same (or a pet) first name.
+   */
+  Names.Person hyphenated(Names.Person s) {
+    List<String[]> fulls = new ArrayList<>();
+    for (String a : s.aliases) {
+      if (m.formCore.containsKey(a) && m.core(a).contains(" ")
+          && !NameForms.lastOf(m.core(a)).contains("-")) {
+        fulls.add(new String[] {NameForms.firstOf(m.core(a)), NameForms.lastOf(m.core(a))});
+      }
+    }
+    if (fulls.isEmpty()) {
+      return null;
+    }
+    List<Names.Person> found = new ArrayList<>();
+    for (Names.Person p : people) {
+      if (p == s || !CastMerges.viable(p) || !CastMerges.agree(s, p)) {
+        continue;
+      }
+      boolean fits = false;
+      for (String a : p.aliases) {
+        if (!m.formCore.containsKey(a) || !m.core(a).contains(" ")) {
+          continue;
+        }
+        String first = NameForms.firstOf(m.core(a));
+        String last = NameForms.lastOf(m.core(a));
+        for (String[] f : fulls) {
+          fits |= last.endsWith("-" + f[1]) && Hypocorisms.same(f[0], first);
+        }
+      }
+      if (fits) {
+        found.add(p);
+      }
+    }
+    return m.dominant(found);
+  }
+
+  /**
+   * "Lady Cockpurse", never heard speaking and named mostly by the characters, is the one
+   * speaking woman with a full name of that surname ("Polly Cockpurse"): the narrator uses her
+   * name, the others her title. Only "Lady": a silent "Mrs. Vane" is as often Sibyl Vane's
+   * mother.
+   */
+  Names.Person ladyByTitle(Names.Person s) {
+    String single = m.singleCore(s);
+    if (single == null || s.speeches > 0 || quotedShare(s) < 0.5 || s.aliases.stream()
+        .anyMatch(a -> m.formCore.containsKey(a) && !"lady".equals(m.title(a)))) {
+      return null;
+    }
+    List<Names.Person> found = new ArrayList<>();
+    for (Names.Person p : people) {
+      if (p != s && CastMerges.viable(p) && "female".equals(p.gender) && p.speeches > 0
+          && p.aliases.stream().anyMatch(a -> m.formCore.containsKey(a)
+          && m.core(a).contains(" ") && NameForms.lastOf(m.core(a)).equals(single))) {
+        found.add(p);
+      }
+    }
+    return found.size() == 1 ? found.get(0) : null;
+  }
+
   /** "Kit" and "Kitty": one pet form cut short from the other. */
   private static boolean clipped(String a, String b) {
     return !a.equals(b) && (a.startsWith(b) || b.startsWith(a)) && Hypocorisms.same(a, b);
@@ -112,7 +173,7 @@ final class FirstNames {
   }
 
   /** The share of s's mentions inside quotations. */
-  private double quotedShare(Names.Person s) {
+  double quotedShare(Names.Person s) {
     int n = 0;
     int quoted = 0;
     for (Names.Mention x : names.mentions) {

@@ -55,6 +55,7 @@ final class Hypocorisms {
       isabella bella isa
       isabel bella isa
       theodore ted teddy theo
+      theobald tibby tib theo
       patrick pat paddy
       michael mike mick mickey
       anthony tony

@@ -10,10 +10,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Two word lists from WordNet (see the resource files for its licence): common nouns whose usual
+ * Word lists from WordNet (see the resource files for its licence): common nouns whose usual
  * sense is a person ("turnkey", "waiter", "ancestress"), the heads a description role needs; and
- * the surnames of real people ("Titian", "Brahms"), whom a novel talks about far more often than
- * it lets them speak.
+ * the surnames and full names of real people ("Titian", "Theodore Roosevelt"), whom a novel
+ * talks about far more often than it lets them speak.
  */
 final class PersonNouns {
 
@@ -23,6 +23,7 @@ final class PersonNouns {
   private static final class Lists {
     static final Set<String> PERSON = load("person-nouns.txt");
     static final Set<String> FAMOUS = load("famous-surnames.txt");
+    static final Set<String> FAMOUS_FULL = load("famous-full-names.txt");
   }
 
   /**
@@ -52,6 +53,11 @@ final class PersonNouns {
   /** Whether a capitalised word is the surname of a real person ("Beethoven", "Titian"). */
   static boolean isFamousSurname(String word) {
     return Lists.FAMOUS.contains(word);
+  }
+
+  /** Whether "First Last" are the first and last words of a real person's name. */
+  static boolean isFamousFullName(String firstAndLast) {
+    return Lists.FAMOUS_FULL.contains(firstAndLast);
   }
 
   private static Set<String> load(String name) {
