@@ -228,7 +228,9 @@ public final class AudiobookAssembler {
       tally = new AudiobookWriter(store, reads, writes).write(job, book, plan, job.options() == null
           ? Pauses.DEFAULT : job.options().pausesOrDefault(), landing, outputs, () -> {
             Job now = current(jobId);
-            if (now != null) {
+            // a second run that found the job RUNNING may start after the first published it: a DONE
+            // job never goes back (the player's segments answered 409 until the second run ended)
+            if (now != null && now.state() == JobState.RUNNING) {
               store.saveJob(now.with(JobState.ASSEMBLING));
             }
           });
