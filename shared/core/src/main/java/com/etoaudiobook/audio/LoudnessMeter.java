@@ -19,6 +19,9 @@ public final class LoudnessMeter {
   private LoudnessMeter() {
   }
 
+  /** Added to every sample the K-weighting reads: see {@link #analyze}. */
+  private static final float ANTI_DENORMAL = 1e-15f;
+
   /** Samples per chunk of the peak envelope (1.45 ms at 22050 Hz). */
   public static final int CHUNK = 32;
 
@@ -110,7 +113,12 @@ public final class LoudnessMeter {
     for (int b = 0; b < count; b++) {
       float sum = 0;
       for (int i = b * step, end = i + step; i < end; i++) {
-        float x = pcm[i];
+        // In silence the filters' state decays into subnormal floats, whose arithmetic the CPU
+        // does in microcode: eSpeak NG's pauses made the loop 20 instead of 8 ns a sample (170 in
+        // silence after speech). A zero sample is fed as 1e-15 instead: it keeps the state normal
+        // (about 1e-20), is lost in the rounding of any other sample (1 is the smallest), and is
+        // 300 dB under full scale, so no loudness moves.
+        float x = pcm[i] + ANTI_DENORMAL;
         float y = pb0 * x + p1;
         p1 = pb1 * x - pa1 * y + p2;
         p2 = pb2 * x - pa2 * y;
