@@ -50,8 +50,14 @@ import java.util.function.IntConsumer;
 public final class Converter {
   /** How many times a part is tried before the conversion reports it failed. */
   private static final int ATTEMPTS = 3;
-  /** Parts eSpeak NG speaks beyond those being encoded: enough that a worker seldom waits for speech. */
-  private static final int AHEAD = 2;
+  /**
+   * Parts eSpeak NG may speak beyond those being encoded (and at most {@link SpeechAhead#HELD_SAMPLES}
+   * of speech): a reserve for when the speaking thread loses its core to the workers or to other
+   * processes: with 2, the workers of a 40,000-character conversion waited 3.0 and 3.2 s for speech
+   * (JFR, load 9 to 10 on 2 cores), with 16 1.9 and 1.4 s. A part is 6 s of speech (256 KB of PCM)
+   * on average.
+   */
+  private static final int AHEAD = 16;
 
   private final ApplicationContext beans;
   private final BlobStore blobs;

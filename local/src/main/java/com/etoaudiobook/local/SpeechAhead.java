@@ -19,8 +19,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * An engine that speaks one part at a time (eSpeak NG: one library state per process, behind one
- * lock) given a thread of its own in the CLI: it speaks the plan's parts in order, a few ahead of
- * the part workers, which level, encode and store what it spoke. When the workers called the engine
+ * lock) given a thread of its own in the CLI: it speaks the plan's parts in order, ahead of the
+ * part workers (a number of parts, and at most {@link #HELD_SAMPLES} of speech), which level,
+ * encode and store what it spoke. When the workers called the engine
  * themselves, two of three waiting for its lock left one of the two cores idle (JFR, 40,000
  * characters: 9.6 s of the workers' time blocked on it in a 26 s run); now the engine's thread
  * never waits for a worker, and a worker waits for speech only when the engine is the bottleneck.
@@ -40,13 +41,30 @@ final class SpeechAhead implements SpeechEngine {
   private static final Claim DONE = new Claim(null, null, false);
   /** The speaking thread's permits: one per part it spoke that no worker has finished yet. */
   private volatile Semaphore room = new Semaphore(0);
+  /**
+   * Samples of the parts spoken ahead that no worker has finished (guarded by itself): past
+   * {@link #heldSamples} the speaking thread waits, so a book of long parts (up to 3,000
+   * characters, 10 MB of PCM each) keeps no more than a few minutes of speech in hand.
+   */
+  private final long[] held = new long[1];
+  /** Part index → the samples it counts in {@link #held} (guarded by held). */
+  private final java.util.Map<Integer, Long> heldBy = new java.util.HashMap<>();
+  /** About 3 minutes of eSpeak NG's speech (8 MB); a novel's parts are 6 s on average. */
+  static final long HELD_SAMPLES = 4L << 20;
+  private final long heldSamples;
 
   /** @param ahead true when the speaking thread took a permit for it */
   private record Claim(SpeechRequest request, CompletableFuture<Speech> speech, boolean ahead) {
   }
 
   SpeechAhead(SpeechEngine engine) {
+    this(engine, HELD_SAMPLES);
+  }
+
+  /** @param heldSamples how much speech the speaking thread may hold that no worker has finished */
+  SpeechAhead(SpeechEngine engine, long heldSamples) {
     this.engine = engine;
+    this.heldSamples = heldSamples;
   }
 
   /**
@@ -57,11 +75,20 @@ final class SpeechAhead implements SpeechEngine {
    */
   Runnable speak(List<PartSpec> parts, BlobStore blobs, int ahead) {
     Semaphore room = new Semaphore(ahead);
+    synchronized (held) {
+      held[0] = 0; // a conversion that stopped early left its parts counted
+      heldBy.clear();
+    }
     Thread speaker = DaemonThreads.named("speech-ahead").newThread(() -> {
       Set<String> spoken = new HashSet<>();
       try {
         for (PartSpec part : parts) {
           room.acquire();
+          synchronized (held) {
+            while (held[0] > heldSamples) {
+              held.wait();
+            }
+          }
           if (!spoken.add(part.cacheKey()) || blobs.exists(Keys.cacheEntry(part.cacheKey()))) {
             room.release();
             continue;
@@ -72,7 +99,15 @@ final class SpeechAhead implements SpeechEngine {
             continue;
           }
           try {
-            claim.speech().complete(engine.synthesize(claim.request()));
+            Speech speech = engine.synthesize(claim.request());
+            synchronized (held) {
+              // counted before a worker can take it and release it; not once a worker is done with it
+              if (claims.get(part.index()) == claim) {
+                heldBy.put(part.index(), samples(speech));
+                held[0] += samples(speech);
+              }
+            }
+            claim.speech().complete(speech);
           } catch (RuntimeException | Error e) {
             claim.speech().completeExceptionally(e); // the worker's attempt fails with it, and retries
           }
@@ -102,14 +137,30 @@ final class SpeechAhead implements SpeechEngine {
     current.remove();
     Claim claim = claims.put(part.index(), DONE);
     if (claim != null && claim.ahead()) {
-      room.release();
+      release(part.index());
     }
   }
 
   private void forget(int index, Claim claim) {
     if (claim != null && claims.remove(index, claim) && claim.ahead()) {
-      room.release();
+      release(index);
     }
+  }
+
+  /** A part the speaking thread spoke is off its hands: its permit and its samples. */
+  private void release(int index) {
+    synchronized (held) {
+      Long samples = heldBy.remove(index);
+      if (samples != null) {
+        held[0] -= samples;
+        held.notifyAll();
+      }
+    }
+    room.release();
+  }
+
+  private static long samples(Speech speech) {
+    return speech.pcm() == null ? 0 : speech.pcm().length;
   }
 
   @Override

@@ -137,6 +137,35 @@ class SpeechAheadTest {
     }
   }
 
+  @Test
+  void theSpeakingThreadHoldsNoMoreSpeechThanItsBudget() throws Exception {
+    Recording engine = new Recording();
+    // room for 10 parts, but speech for less than two of them: a book of long parts
+    SpeechAhead ahead = new SpeechAhead(engine, 30_000);
+    List<PartSpec> parts = parts("The first of four sentences, long enough to pass the budget alone.",
+        "A second sentence.", "A third one.", "And the fourth.");
+    Runnable stop = ahead.speak(parts, new FileBlobStore(dir), 10);
+    try {
+      waitFor(() -> engine.byThread("speech-ahead") == 1);
+      Thread.sleep(300);
+      assertEquals(1, engine.byThread("speech-ahead"), "waits for a worker once past the budget: " + engine.calls);
+      ahead.working(parts.get(0));
+      ahead.synthesize(SpeechAhead.request(parts.get(0)));
+      ahead.finished(parts.get(0));
+      // each part finished frees its speech from the budget, and the thread goes on
+      for (PartSpec part : parts.subList(1, parts.size())) {
+        waitFor(() -> engine.calls.stream().anyMatch(c -> c.startsWith("speech-ahead") && c.endsWith(":" + part.text())));
+        ahead.working(part);
+        ahead.synthesize(SpeechAhead.request(part));
+        ahead.finished(part);
+      }
+      assertEquals(parts.size(), engine.byThread("speech-ahead"), "each part spoken once, ahead: " + engine.calls);
+      assertEquals(parts.size(), engine.calls.size(), "each part spoken once, ahead: " + engine.calls);
+    } finally {
+      stop.run();
+    }
+  }
+
   private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
     long end = System.nanoTime() + 30_000_000_000L;
     while (!condition.getAsBoolean()) {
