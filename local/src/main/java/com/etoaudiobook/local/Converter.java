@@ -263,8 +263,8 @@ public final class Converter {
       if (folders.add(target.getParent())) {
         Files.createDirectories(target.getParent());
       }
-      if (blobs instanceof FileBlobStore files) {
-        Files.move(files.path(key), target, StandardCopyOption.REPLACE_EXISTING);
+      if (folder() != null) {
+        Files.move(folder().path(key), target, StandardCopyOption.REPLACE_EXISTING);
         continue;
       }
       try (InputStream in = blobs.open(key)) {
@@ -275,9 +275,18 @@ public final class Converter {
     return outDir.resolve(audioKey.substring(prefix.length()));
   }
 
+  /** The folder behind the store, or null when it is not one. */
+  private FileBlobStore folder() {
+    return blobs instanceof FileBlobStore files ? files
+        : blobs instanceof PartRecordsInMemory scratch ? scratch.files() : null;
+  }
+
   /** The job's files are exported; only the synthesis cache is worth keeping. */
   private void removeJob(String jobId, String bookId) {
-    if (!(blobs instanceof FileBlobStore files && Trash.move(files, Keys.jobPrefix(jobId)))) {
+    if (blobs instanceof PartRecordsInMemory scratch) {
+      scratch.forget(Keys.jobPrefix(jobId));
+    }
+    if (!(folder() != null && Trash.move(folder(), Keys.jobPrefix(jobId)))) {
       for (String key : blobs.list(Keys.jobPrefix(jobId))) {
         blobs.delete(key);
       }

@@ -197,7 +197,9 @@ public final class Main {
           FileBlobStore files = new FileBlobStore(workDir());
           Trash.emptyLater(files.path(Trash.FOLDER)); // what earlier runs left
           // voice levels learned by earlier runs: most parts of a known voice are then not measured
-          return Converter.beans(files, engine(), new FileVoiceLevelStore(workDir().resolve(VOICE_LEVELS)));
+          // (the job's part records in memory: the job ends with the process)
+          return Converter.beans(new PartRecordsInMemory(files), engine(),
+              new FileVoiceLevelStore(workDir().resolve(VOICE_LEVELS)));
         },
             r -> com.etoaudiobook.concurrent.DaemonThreads.named("bean-graph").newThread(r).start());
     Book book;
