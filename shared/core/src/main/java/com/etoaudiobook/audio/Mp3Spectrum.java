@@ -15,13 +15,19 @@ public final class Mp3Spectrum {
   /** Samples a granule of MPEG-2 becomes. */
   static final int GRANULE = 576;
 
-  /** Per granule, the K-weighted sum of squares of its samples (full scale 1.0). */
+  /**
+   * Per granule, the K-weighted sum of squares of its samples (full scale 1.0); between the
+   * granules read ({@link #read(byte[], int)}), interpolated from the nearest read on each side.
+   */
   final double[] weighted;
   final int sampleRate;
+  /** Every how many granules one was read: 1, all. */
+  final int stride;
 
-  private Mp3Spectrum(double[] weighted, int sampleRate) {
+  private Mp3Spectrum(double[] weighted, int sampleRate, int stride) {
     this.weighted = weighted;
     this.sampleRate = sampleRate;
+    this.stride = stride;
   }
 
   /**
@@ -54,14 +60,25 @@ public final class Mp3Spectrum {
 
   /** The frames' spectrum, or null where they are not what this reads (the caller decodes them). */
   public static Mp3Spectrum read(byte[] frames) {
+    return read(frames, 1);
+  }
+
+  /**
+   * The spectrum of every {@code stride}-th granule (the first, then every stride-th after it),
+   * the others skipped by their side info's part2_3_length, without their Huffman codes (nearly
+   * all of the cost); their energy is interpolated from the granules read beside them. Speech
+   * changes slowly next to a granule's 26 ms, so the loudness of the whole stays close
+   * ({@link LoudnessNormalizer#SPECTRUM_STRIDE}).
+   */
+  public static Mp3Spectrum read(byte[] frames, int stride) {
     try {
-      return readOrNull(frames);
+      return readOrNull(frames, Math.max(1, stride));
     } catch (RuntimeException e) {
       return null; // a frame this reads wrong (a code past its table): the decoder is the judge
     }
   }
 
-  private static Mp3Spectrum readOrNull(byte[] frames) {
+  private static Mp3Spectrum readOrNull(byte[] frames, int stride) {
     Mp3Frames.Header first = Mp3Frames.header(frames, 0);
     if (first == null || first.version() != 2 || !first.mono()) {
       return null;
@@ -90,6 +107,14 @@ public final class Mp3Spectrum {
       int dataLength = offset + h.length() - dataStart;
       if (dataLength < 0) {
         return null;
+      }
+      if (g % stride != 0) {
+        // not read: only its main data kept, for the granules after it whose reservoir reaches back into it
+        System.arraycopy(frames, dataStart, main, mainLength, dataLength);
+        mainLength += dataLength;
+        offset += h.length();
+        weighted[g] = Double.NaN;
+        continue;
       }
       info.seek(side * 8L);
       int mainDataBegin = info.bits(8);
@@ -160,7 +185,24 @@ public final class Mp3Spectrum {
       }
       weighted[g] = e * (shortBlocks ? SHORT_SCALE : LONG_SCALE);
     }
-    return new Mp3Spectrum(weighted, first.sampleRate());
+    interpolate(weighted);
+    return new Mp3Spectrum(weighted, first.sampleRate(), stride);
+  }
+
+  /** Each granule not read (NaN): the straight line between the granules read before and after it, or the nearer one. */
+  private static void interpolate(double[] weighted) {
+    int before = -1;
+    for (int g = 0; g <= weighted.length; g++) {
+      if (g < weighted.length && Double.isNaN(weighted[g])) {
+        continue;
+      }
+      for (int skipped = before + 1; skipped < g; skipped++) {
+        weighted[skipped] = before < 0 ? (g < weighted.length ? weighted[g] : 0)
+            : g == weighted.length ? weighted[before]
+            : weighted[before] + (weighted[g] - weighted[before]) * (skipped - before) / (g - before);
+      }
+      before = g;
+    }
   }
 
   /**
@@ -203,10 +245,10 @@ public final class Mp3Spectrum {
     return out;
   }
 
-  /** The {@code count} granules of most K-weighted energy, loudest first. */
+  /** The {@code count} granules read of most K-weighted energy, loudest first. */
   public int[] loudest(int count) {
-    Integer[] order = new Integer[weighted.length];
-    java.util.Arrays.setAll(order, i -> i);
+    Integer[] order = new Integer[(weighted.length + stride - 1) / stride];
+    java.util.Arrays.setAll(order, i -> i * stride);
     java.util.Arrays.sort(order, (x, y) -> Double.compare(weighted[y], weighted[x]));
     int[] out = new int[Math.min(count, order.length)];
     for (int i = 0; i < out.length; i++) {
