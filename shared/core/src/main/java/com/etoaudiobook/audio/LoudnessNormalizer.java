@@ -43,6 +43,7 @@ public final class LoudnessNormalizer {
   private final java.util.concurrent.atomic.AtomicLong measured = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong peaky = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong spectral = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong crestBound = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong pcmCalibrated = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong pcmMeasured = new java.util.concurrent.atomic.AtomicLong();
 
@@ -267,15 +268,24 @@ public final class LoudnessNormalizer {
   static final int PEAK_GRANULES = 8;
   /** What the peak of those granules may miss the part's by: what it is taken to miss at most (above: 2.08). */
   static final double PEAK_MISS_DB = 2.25;
+  /**
+   * Where the peak of the {@link #PEAK_GRANULES} loudest leaves no room, the loudest this many are
+   * decoded (the rest of them) before the whole part: over the same 200 parts (every 3rd granule
+   * read) the true peak stood over theirs by 0.06 dB (median), 0.96 (95th percentile), 1.30 at
+   * most, for 3.1 ms against 15 to decode, meter and find the true peak of a whole part.
+   */
+  static final int PEAK_GRANULES_MORE = 24;
+  /** What the peak of those may miss the part's by (above: 1.30). */
+  static final double PEAK_MISS_MORE_DB = 1.5;
   /** What it misses by as a rule (the median above): added to the crest a voice's later parts are levelled by. */
   static final double PEAK_MISS_TYPICAL_DB = 0.5;
 
   /**
    * A part levelled by the loudness of its spectrum ({@link Mp3Spectrum}: exact to a few
    * hundredths of a LU, a sixth of decoding and metering it) and by the true peak of the frames
-   * of its loudest granules, taken {@link #PEAK_MISS_DB} higher, so that no part passes the
-   * ceiling for a peak left undecoded; null where that leaves its gain no room (the part is then
-   * decoded whole). (A recheck that also took its voice's crest and margin on top was decoded whole
+   * of its loudest granules, taken {@link #PEAK_MISS_DB} higher (with more of them decoded,
+   * {@link #PEAK_MISS_MORE_DB}), so that no part passes the ceiling for a peak left undecoded; null
+   * where that leaves its gain no room (the part is then decoded whole). (A recheck that also took its voice's crest and margin on top was decoded whole
    * for half the stub's voices: the part's own peak is what bounds it.)
    */
   private byte[] fromSpectrum(byte[] frames, Mp3Spectrum spectrum, double offsetLu, String voice,
@@ -293,14 +303,21 @@ public final class LoudnessNormalizer {
       int most = (int) Math.floor((target.peakDb() - bound) / Mp3Gain.STEP_DB);
       if (ideal <= most + TOLERANCE_LU / Mp3Gain.STEP_DB) {
         spectral.incrementAndGet();
+        crestBound.incrementAndGet();
         levels.record(voice, loudness, loudness + recheck.maxCrest(), seconds);
         return Mp3Gain.level(frames, Math.min(ideal, most), most, spectrum.frameWeights());
       }
     }
-    double found = Mp3Peaks.ofGranules(frames, spectrum.loudest(PEAK_GRANULES));
-    double peak = found + PEAK_MISS_DB;
+    int[] loudest = spectrum.loudest(PEAK_GRANULES_MORE);
+    int few = Math.min(PEAK_GRANULES, loudest.length);
+    double found = Mp3Peaks.ofGranules(frames, java.util.Arrays.copyOf(loudest, few));
     double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB;
-    int most = (int) Math.floor((target.peakDb() - peak) / Mp3Gain.STEP_DB);
+    int most = (int) Math.floor((target.peakDb() - found - PEAK_MISS_DB) / Mp3Gain.STEP_DB);
+    if (ideal > most + TOLERANCE_LU / Mp3Gain.STEP_DB && few < loudest.length) {
+      // no room by the few loudest: the next ones too, a closer bound, before decoding the whole part
+      found = Math.max(found, Mp3Peaks.ofGranules(frames, java.util.Arrays.copyOfRange(loudest, few, loudest.length)));
+      most = (int) Math.floor((target.peakDb() - found - PEAK_MISS_MORE_DB) / Mp3Gain.STEP_DB);
+    }
     if (ideal > most + TOLERANCE_LU / Mp3Gain.STEP_DB) {
       return null;
     }
@@ -355,6 +372,11 @@ public final class LoudnessNormalizer {
   /** Encoded parts measured from their spectrum and a few frames' peaks, not decoded whole. */
   public long spectralParts() {
     return spectral.get();
+  }
+
+  /** Of those, rechecks of a trusted voice whose peaks its crest bounded: no frame decoded. */
+  public long crestBoundParts() {
+    return crestBound.get();
   }
 
   /** PCM parts levelled by their voice's level: only their peaks looked at. */
