@@ -247,32 +247,37 @@ public final class LoudnessNormalizer {
   }
 
   /**
-   * A measured part's loudness is read from every 3rd granule's spectrum ({@link Mp3Spectrum#read(byte[], int)}),
-   * the rest interpolated: a third of the Huffman decoding. Over 200 of the Polly stub's parts (4 to
-   * 24 s) against the decoded samples: every granule -0.002 LU (sd 0.004), every 2nd sd 0.065
-   * (worst 0.21), every 3rd sd 0.09 (worst 0.25), every 4th sd 0.14 (worst 0.33), every 6th sd 0.34
-   * (worst 0.85): past the 3rd, the error of one measured part starts to take a visible share of
-   * the 1 LU a role may differ from another (a voice's level is one part's until a recheck).
+   * A measured part's loudness is read from every 2nd granule's spectrum ({@link Mp3Spectrum#read(byte[], int)}),
+   * the rest interpolated: half the Huffman decoding. Over 200 of the Polly stub's parts (4 to 24 s)
+   * against the decoded samples: every granule -0.002 LU (sd 0.004), every 2nd sd 0.065 (worst
+   * 0.21), every 3rd sd 0.09 (worst 0.25), every 4th sd 0.14 (worst 0.33), every 6th sd 0.34
+   * (worst 0.85). Every 3rd was tried in bench/loudness.sh: the parts measured landed 0.12 LU from
+   * the target (median; 0.46 at worst) against 0.06 (0.18), the parts levelled by a voice's level
+   * 0.22 (1.12) against 0.13 (0.87), and a role of a voice known 1.1 LU from another, for a saving
+   * of a third of a millisecond in a measured part's 2 to 3: the error of the one part a voice's
+   * level is taken from is in every part of the voice.
    */
-  static final int SPECTRUM_STRIDE = 3;
+  static final int SPECTRUM_STRIDE = 2;
   /**
    * Granules whose frames are decoded for a part's peak when its loudness comes from its spectrum:
    * the loudest by K-weighted energy, among those read. Over 200 of the Polly stub's parts (4 to
    * 24 s, peaks limited 12.5 dB over the loudness, so many stand within a decibel of the highest),
    * every granule read, the true peak stood over theirs by 0.53 dB (median), 1.55 (95th
    * percentile), 1.87 at most; over the 4 loudest, 0.88, 1.87 and 2.15; over the 32 loudest, 0,
-   * 0.78 and 1.35 at four times the cost. Every 3rd granule read: 0.27, 1.54, 2.08. (Fewer warm-up
+   * 0.78 and 1.35 at four times the cost. Every 2nd granule read: 0.49, 1.44, 1.73; every 3rd: 0.27,
+   * 1.54, 2.08. (Fewer warm-up
    * frames per stretch than {@link com.etoaudiobook.audio.internal.Mp3Decoder#WARM_UP_FRAMES}
    * decode wrong samples: peaks up to 7 dB high.)
    */
   static final int PEAK_GRANULES = 8;
-  /** What the peak of those granules may miss the part's by: what it is taken to miss at most (above: 2.08). */
-  static final double PEAK_MISS_DB = 2.25;
+  /** What the peak of those granules may miss the part's by: what it is taken to miss at most (above: 1.87). */
+  static final double PEAK_MISS_DB = 2.0;
   /**
    * Where the peak of the {@link #PEAK_GRANULES} loudest leaves no room, the loudest this many are
-   * decoded (the rest of them) before the whole part: over the same 200 parts (every 3rd granule
-   * read) the true peak stood over theirs by 0.06 dB (median), 0.96 (95th percentile), 1.30 at
-   * most, for 3.1 ms against 15 to decode, meter and find the true peak of a whole part.
+   * decoded (the rest of them) before the whole part: over the same 200 parts, the true peak stood
+   * over theirs by 0.06 dB (median), 0.96 (95th percentile), 1.30 at most (every 3rd granule read;
+   * over the 32 loudest of all, 1.35), for 3.1 ms against 15 to decode, meter and find the true
+   * peak of a whole part.
    */
   static final int PEAK_GRANULES_MORE = 24;
   /** What the peak of those may miss the part's by (above: 1.30). */
