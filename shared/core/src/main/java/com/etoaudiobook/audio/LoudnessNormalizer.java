@@ -264,23 +264,23 @@ public final class LoudnessNormalizer {
    * 24 s, peaks limited 12.5 dB over the loudness, so many stand within a decibel of the highest),
    * every granule read, the true peak stood over theirs by 0.53 dB (median), 1.55 (95th
    * percentile), 1.87 at most; over the 4 loudest, 0.88, 1.87 and 2.15; over the 32 loudest, 0,
-   * 0.78 and 1.35 at four times the cost. Every 2nd granule read: 0.49, 1.44, 1.73; every 3rd: 0.27,
+   * 0.78 and 1.35 at four times the cost. Every 2nd granule read: the 8 loudest 0.49, 1.44, 1.73
+   * (1.20 ms a part), the 6 loudest 0.53, 1.61, 1.73 (0.93 ms); every 3rd, the 8 loudest: 0.27,
    * 1.54, 2.08. (Fewer warm-up
    * frames per stretch than {@link com.etoaudiobook.audio.internal.Mp3Decoder#WARM_UP_FRAMES}
    * decode wrong samples: peaks up to 7 dB high.)
    */
-  static final int PEAK_GRANULES = 8;
-  /** What the peak of those granules may miss the part's by: what it is taken to miss at most (above: 1.87). */
+  static final int PEAK_GRANULES = 6;
+  /** What the peak of those granules may miss the part's by: what it is taken to miss at most (above: 1.73). */
   static final double PEAK_MISS_DB = 2.0;
   /**
    * Where the peak of the {@link #PEAK_GRANULES} loudest leaves no room, the loudest this many are
-   * decoded (the rest of them) before the whole part: over the same 200 parts, the true peak stood
-   * over theirs by 0.06 dB (median), 0.96 (95th percentile), 1.30 at most (every 3rd granule read;
-   * over the 32 loudest of all, 1.35), for 3.1 ms against 15 to decode, meter and find the true
-   * peak of a whole part.
+   * decoded (the rest of them) before the whole part: over the same 200 parts (every 2nd granule
+   * read), the true peak stood over theirs by 0 dB (median), 1.14 (95th percentile), 1.23 at most,
+   * for 3.1 ms against 15 to decode, meter and find the true peak of a whole part.
    */
   static final int PEAK_GRANULES_MORE = 24;
-  /** What the peak of those may miss the part's by (above: 1.30). */
+  /** What the peak of those may miss the part's by (above: 1.23). */
   static final double PEAK_MISS_MORE_DB = 1.5;
   /** What it misses by as a rule (the median above): added to the crest a voice's later parts are levelled by. */
   static final double PEAK_MISS_TYPICAL_DB = 0.5;
