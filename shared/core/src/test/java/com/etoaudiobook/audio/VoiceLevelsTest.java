@@ -157,7 +157,7 @@ class VoiceLevelsTest {
       assertEquals(target.lufs(), heard[0], 0.8, "part " + i);
     }
     if (normalizer.spectralParts() == 0) {
-      // the first part decoded (its 8 loudest granules' peak, + 2 dB, left no room): it taught the
+      // the first part decoded (its 6, then 24, loudest granules' peak, + 2 and 1.5 dB, left no room): it taught the
       // voice its true crest, and the second part (one part's margin leaves no room) is "peaky";
       // then the margin over two parts lets the gain through (and two agreeing parts skip the 4th's recheck)
       assertEquals(1, normalizer.peakyParts(), "decoded for its peaks");
