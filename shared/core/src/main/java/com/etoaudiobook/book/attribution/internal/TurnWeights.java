@@ -39,6 +39,19 @@ final class TurnWeights {
     return LOADED != null || FILE.equals("none") ? LOADED : FITTED;
   }
 
+  /** {@link AnaphorRanker}'s weights, fitted the same way; null (the rules) until fitted. */
+  static final double[] FITTED_ANAPHOR = null;
+
+  /** -Dattribution.anaphorWeights=FILE|none; "none" by default when the turns' are "none". */
+  private static final String AFILE = System.getProperty("attribution.anaphorWeights",
+      FILE.equals("none") ? "none" : "");
+
+  private static final double[] ALOADED = AFILE.equals("none") ? null : load(AFILE);
+
+  static double[] anaphor() {
+    return ALOADED != null || AFILE.equals("none") ? ALOADED : FITTED_ANAPHOR;
+  }
+
   private static double[] load(String file) {
     if (file.isBlank()) {
       return null;
