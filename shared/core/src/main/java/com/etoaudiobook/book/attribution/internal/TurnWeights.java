@@ -40,19 +40,19 @@ final class TurnWeights {
   }
 
   /**
-   * {@link AnaphorRanker}'s weights, fitted the same way on the same novels (L2 0.01, features
-   * dumped with the turn ranker on): {@link TurnRanker}'s features, then the anaphor rule of
-   * the pick (para, narr, toldto, vocback, vocans, conv, self, recent, lastsp, best, far,
+   * {@link AnaphorRanker}'s weights, fitted the same way on the same novels (L2 0.001, the best
+   * of 0.0003 to 0.01 leave-one-novel-out; features dumped with the turn ranker on): {@link
+   * TurnRanker}'s features, then the anaphor rule of the pick (para, narr, toldto, vocback, vocans, conv, self, recent, lastsp, best, far,
    * none), a description, a description's pick, an exact gender, named in the paragraph's
    * narration before the cue, as a subject, last.
    */
   static final double[] FITTED_ANAPHOR = {
-      0.490, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000,
-      0.000, -0.066, 0.287, 0.075, 0.021, 0.069, -0.059, 0.006, -0.052, -0.123, 0.007, 0.081,
-      -0.025, 0.043, 0.000, 0.000, 0.223, 0.030, 0.238, -0.197, 0.370, 0.648, 0.263, -0.113,
-      0.469, 0.143, -0.025, 0.105, 0.268, 0.000, 0.204, -0.029, 0.137, -0.226, 0.501, -0.661,
-      0.541, 0.104, 0.146, 0.159, 0.260, 0.456, 0.041, -0.007, 0.145, 0.015, 0.000, -0.257,
-      -0.076, 0.000, -0.088, 0.000, 0.000, -0.013, 0.484, 0.235, 0.204, -0.047};
+      0.379, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000,
+      0.000, -0.059, 0.342, 0.186, 0.093, 0.073, -0.122, 0.015, -0.268, -0.347, -0.017, 0.341,
+      -0.144, -0.048, 0.000, 0.000, 0.266, 0.042, 0.529, 0.072, 0.425, 0.884, 0.425, -0.024,
+      0.394, -0.092, -0.146, 0.009, 0.592, 0.000, 0.224, -0.303, 0.200, -0.390, 1.031, -1.207,
+      0.773, 0.424, 0.412, 0.408, 0.457, 0.745, 0.243, -0.340, 0.260, 0.085, 0.000, -0.403,
+      -0.251, 0.000, -0.416, 0.000, 0.000, -0.054, 0.909, 0.555, 0.326, -0.266};
 
   /** -Dattribution.anaphorWeights=FILE|none; "none" by default when the turns' are "none". */
   private static final String AFILE = System.getProperty("attribution.anaphorWeights",
