@@ -210,6 +210,9 @@ public final class JobService {
     if (job == null || job.state() != JobState.RUNNING && job.state() != JobState.ASSEMBLING) {
       return 0;
     }
+    // the early assembly run of the process that died holds the job until its lease runs out (up to
+    // five minutes): the final run would wait that long after the last part
+    store.releaseAssembly(jobId);
     Set<Integer> done = new HashSet<>(store.doneParts(jobId));
     Set<Integer> dead = new HashSet<>();
     store.failures(jobId).stream().filter(PartFailure::dead).forEach(f -> dead.add(f.part()));
@@ -218,6 +221,8 @@ public final class JobService {
     if (missing.isEmpty() && dead.isEmpty()) {
       queue.enqueueAssembly(jobId);
     } else if (!missing.isEmpty()) {
+      // the looks queued before the kill died with the process: an early run follows the last parts again
+      lookEarly(jobId);
       queue.enqueueParts(missing);
     }
     return missing.size();

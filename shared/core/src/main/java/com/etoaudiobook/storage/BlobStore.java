@@ -38,9 +38,7 @@ public interface BlobStore {
    * Streams a new object whose head is given last ({@link HeadLastUpload#close(byte[])}): for a file
    * whose first bytes describe the rest. Nothing is visible until then.
    */
-  default HeadLastUpload createHeadLast(String key, String contentType) {
-    return HeadLastUpload.buffered(this, key, contentType);
-  }
+  HeadLastUpload createHeadLast(String key, String contentType);
 
   /**
    * {@link #createHeadLast(String, String)} for a head whose length is known from the start (its

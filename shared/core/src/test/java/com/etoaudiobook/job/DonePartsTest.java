@@ -2,6 +2,7 @@ package com.etoaudiobook.job;
 
 import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.storage.BlobUpload;
+import com.etoaudiobook.storage.HeadLastUpload;
 import com.etoaudiobook.storage.FileBlobStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ class DonePartsTest {
     @Override public void delete(String key) { real.delete(key); }
     @Override public InputStream open(String key) { return real.open(key); }
     @Override public BlobUpload create(String key, String type) { return real.create(key, type); }
+    @Override public HeadLastUpload createHeadLast(String key, String type) { return real.createHeadLast(key, type); }
 
     private List<String> counted(List<String> keys) {
       listed += keys.size();

@@ -2,6 +2,7 @@ package com.etoaudiobook.job;
 
 import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.storage.BlobUpload;
+import com.etoaudiobook.storage.HeadLastUpload;
 
 import java.io.InputStream;
 import java.util.List;
@@ -75,5 +76,15 @@ public final class ReadCountingStore implements BlobStore {
   @Override
   public BlobUpload create(String key, String contentType) {
     return store.create(key, contentType);
+  }
+
+  @Override
+  public HeadLastUpload createHeadLast(String key, String contentType) {
+    return store.createHeadLast(key, contentType);
+  }
+
+  @Override
+  public HeadLastUpload createHeadLast(String key, String contentType, int headLength) {
+    return store.createHeadLast(key, contentType, headLength);
   }
 }

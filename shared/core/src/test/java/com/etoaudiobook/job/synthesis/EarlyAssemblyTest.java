@@ -131,6 +131,26 @@ class EarlyAssemblyTest {
     assertEquals(JobState.DONE, s.store().job(s.jobId()).state());
   }
 
+  /** The local runtime killed while an early run held the job: started again, nothing waits for that run's lease. */
+  @Test
+  void aResumedJobIsNotHeldByTheLeaseOfARunThatDiedWithItsProcess() {
+    Setup s = job(3);
+    s.parts().subList(0, 2).forEach(p -> s.synthesizer().processPart(p, 1));
+    s.store().leaseAssembly(s.jobId(), System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(5));
+    RecordingQueue queue = new RecordingQueue();
+    PartSynthesizerTest.FailingEngine engine = new PartSynthesizerTest.FailingEngine();
+    int requeued = new JobService(s.store(), queue, engine.provider(), engine.maxCharacters()).resume(s.jobId());
+    assertEquals(s.parts().size() - 2, requeued);
+    assertEquals(0, s.store().assemblyLease(s.jobId()), "the dead run's lease is let go");
+    assertEquals(List.of(Map.entry(s.jobId(), AudiobookAssembler.FIRST_LOOK_SECONDS)), queue.laterAssemblies,
+        "a look at an early run, as a start queues");
+    queue.parts.forEach(p -> s.synthesizer().processPart(p, 1));
+    AudiobookAssembler.Result r = new AudiobookAssembler(s.store())
+        .assemble(s.jobId(), System.nanoTime() + TimeUnit.MINUTES.toNanos(2));
+    assertEquals(-1, r.retryInSeconds(), "the last part's trigger assembles at once");
+    assertEquals(JobState.DONE, s.store().job(s.jobId()).state());
+  }
+
   @Test
   void aRunBeforeAnyPartIsDoneLooksAgainLater() {
     Setup s = job(3);

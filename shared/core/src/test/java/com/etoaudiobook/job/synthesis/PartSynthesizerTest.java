@@ -1,6 +1,8 @@
 package com.etoaudiobook.job.synthesis;
 
 import com.etoaudiobook.job.Job;
+import com.etoaudiobook.job.JobState;
+import com.etoaudiobook.json.Json;
 import com.etoaudiobook.job.JobOptions;
 import com.etoaudiobook.job.JobService;
 import com.etoaudiobook.job.JobStore;
@@ -19,6 +21,7 @@ import com.etoaudiobook.storage.FileBlobStore;
 import com.etoaudiobook.voice.Casting;
 import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.storage.BlobUpload;
+import com.etoaudiobook.storage.HeadLastUpload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -201,6 +204,16 @@ class PartSynthesizerTest {
       this.failing = failing;
     }
 
+    /** The failing close first waits, so the files written beside it have been closed by then. */
+    private static IOException failedOnPurpose(String key) {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new IOException("upload of " + key + " failed on purpose");
+    }
+
     private boolean fails(String key) {
       return key.contains("/out/") && key.endsWith("/" + failing);
     }
@@ -257,13 +270,8 @@ class PartSynthesizerTest {
 
         @Override
         public void close() throws IOException {
-          try {
-            Thread.sleep(300);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
           real.abort();
-          throw new IOException("upload of " + key + " failed on purpose");
+          throw failedOnPurpose(key);
         }
 
         @Override
@@ -272,6 +280,90 @@ class PartSynthesizerTest {
         }
       };
     }
+
+    @Override
+    public HeadLastUpload createHeadLast(String key, String contentType) {
+      HeadLastUpload real = files.createHeadLast(key, contentType);
+      if (!fails(key)) {
+        return real;
+      }
+      return new HeadLastUpload() {
+        @Override
+        public void write(int b) throws IOException {
+          real.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          real.write(b, off, len);
+        }
+
+        @Override
+        public void close(byte[] head) throws IOException {
+          real.abort();
+          throw failedOnPurpose(key);
+        }
+
+        @Override
+        public void abort() {
+          real.abort();
+        }
+      };
+    }
+  }
+
+  /**
+   * Two runs of a job whose parts are all done (a redelivered message, a second trigger): the second
+   * reads the job while it is RUNNING, and the first publishes it before the second has read every
+   * part. The second must leave the DONE job as it is: moved back to ASSEMBLING, the player's
+   * segments answered 409 until it ended.
+   */
+  @Test
+  void aSecondRunThatStartedBeforeTheFirstPublishedNeverMovesTheDoneJobBack() {
+    FileBlobStore files = new FileBlobStore(dir);
+    List<String> statesAfterFirstRun = new ArrayList<>();
+    AtomicInteger firstRuns = new AtomicInteger();
+    String[] jobId = new String[1];
+    BlobStore secondRunsStore = new BlobStore() {
+      @Override public byte[] get(String key) { return files.get(key); }
+      @Override public boolean exists(String key) { return files.exists(key); }
+      @Override public List<String> list(String prefix) { return files.list(prefix); }
+      @Override public void delete(String key) { files.delete(key); }
+      @Override public InputStream open(String key) { return files.open(key); }
+      @Override public BlobUpload create(String key, String type) { return files.create(key, type); }
+
+      @Override
+      public void put(String key, byte[] data, String type) {
+        if (firstRuns.get() > 0 && key.equals(Keys.job(jobId[0]))) {
+          statesAfterFirstRun.add(Json.read(data, Job.class).state().name());
+        }
+        files.put(key, data, type);
+      }
+
+      @Override
+      public HeadLastUpload createHeadLast(String key, String type) {
+        // the second run has read the job (RUNNING) and starts writing: the first runs whole now
+        if (firstRuns.getAndIncrement() == 0) {
+          new AudiobookAssembler(new JobStore(files)).assemble(jobId[0]);
+          assertEquals(JobState.DONE, new JobStore(files).job(jobId[0]).state(), "the first run published");
+        }
+        return files.createHeadLast(key, type);
+      }
+    };
+    Setup s = job(4, secondRunsStore);
+    s.parts().forEach(p -> s.synthesizer().processPart(p, 1));
+    jobId[0] = s.parts().get(0).jobId();
+    assertEquals(JobState.RUNNING, s.store().job(jobId[0]).state());
+
+    Map<String, String> outputs = new AudiobookAssembler(s.store()).assemble(jobId[0]);
+
+    assertEquals(1, firstRuns.get(), "the first run ran inside the second, once");
+    assertEquals(List.of(), statesAfterFirstRun.stream().filter(st -> !st.equals("DONE")).toList(),
+        "after the first run published, the job is only ever saved DONE");
+    Job done = s.store().job(jobId[0]);
+    assertEquals(JobState.DONE, done.state());
+    assertEquals(outputs, done.outputs());
+    assertTrue(files.exists(outputs.get("audiobook")));
   }
 
   /** Whichever of the run's files fails to be published, none of the others is left for a failed job. */
