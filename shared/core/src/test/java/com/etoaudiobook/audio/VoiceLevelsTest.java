@@ -163,10 +163,12 @@ class VoiceLevelsTest {
       assertEquals(1, normalizer.peakyParts(), "decoded for its peaks");
       assertEquals(2, normalizer.measuredParts(), "decoded in all");
     } else {
-      // eSpeak NG's clip varies with the calls before it: where its loudest granules missed its peak
-      // by over about 0.9 dB, the first part was levelled from its spectrum and taught a crest that
-      // bounds the later parts without a decode; every part's peak is under the ceiling (above)
-      assertEquals(0, normalizer.peakyParts(), "the crest it taught lets later parts through undecoded");
+      // eSpeak NG's clip varies with the calls before it: the first part was levelled from its
+      // spectrum, its peak from its 6 loudest granules or, where that left no room, its 24 loudest,
+      // which find the peak more closely and so teach a crest close to the true one: then the second
+      // part, under one part's margin, may be decoded for its peaks, as in the branch above, and no
+      // later part; every part's peak is under the ceiling (above)
+      assertTrue(normalizer.peakyParts() <= 1, "the crest it taught lets later parts through: " + normalizer.peakyParts());
       assertTrue(normalizer.measuredParts() <= 3, "measured to learn and recheck only: " + normalizer.measuredParts());
     }
   }
