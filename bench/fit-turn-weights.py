@@ -3,10 +3,12 @@
 leave-one-novel-out. Input: a folder of NOVEL.out (AttributionScorer --verdicts NOVEL_FOLDER) and
 NOVEL.err (same run with -Dattribution.features=true -Dattribution.weights=none), one pair per
 novel.   bench/fit-turn-weights.py DUMP_DIR [L2] [ITERATIONS] [OUT_DIR]
+TAG=AFEAT in the environment fits AnaphorRanker's weights instead (its AFEAT lines).
 Prints per novel the quotations of ranked units right with the rules and with weights fitted
 without that novel; writes NOVEL.w (for -Dattribution.weights=) and ALL.w (for TurnWeights)."""
 import sys, os, re, ast, csv, collections, bisect, numpy as np
 DEV=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'data', 'pdnc-dev')
+TAG=os.environ.get('TAG','FEAT')
 def bare(n):
     l=n.lower().strip()
     for a in ('the ','a ','an '):
@@ -57,7 +59,7 @@ def load(d):
         gold.sort(); offs=[g[0] for g in gold]
         units=collections.OrderedDict()
         for l in open(f'{d}/{nov}.err'):
-            if not l.startswith('FEAT'): continue
+            if not l.startswith(TAG+' '): continue
             _,s,e,rule,cand,fs=l.split()
             key=(int(s),int(e))
             units.setdefault(key,[]).append((rule,cand.replace('_',' ') if cand!='_narr' else '_narr',np.array([float(x) for x in fs.split(',')])))
@@ -82,10 +84,12 @@ def fit(units,l2=0.01,iters=300,lr=0.5):
     gid=np.concatenate([np.full(len(u['y']),i) for i,u in enumerate(units)]); G=len(units)
     W=np.array([u['w'] for u in units],float); W/=W.sum()
     m=np.zeros(D); v=np.zeros(D)
+    # units are contiguous: segment max and sums by reduceat (ufunc.at is many times slower)
+    starts=np.concatenate([[0],np.cumsum([len(u['y']) for u in units])[:-1]])
     for it in range(iters):
         s=Xs@w
-        mx=np.full(G,-1e9); np.maximum.at(mx,gid,s)
-        e=np.exp(s-mx[gid]); Z=np.zeros(G); np.add.at(Z,gid,e)
+        mx=np.maximum.reduceat(s,starts)
+        e=np.exp(s-mx[gid]); Z=np.add.reduceat(e,starts)
         p=e/Z[gid]
         g=((p-ys)*W[gid])@Xs + l2*w
         # adam
@@ -104,7 +108,7 @@ if __name__ == "__main__":
     src=sys.argv[1]; l2=float(sys.argv[2]) if len(sys.argv)>2 else 0.01
     iters=int(sys.argv[3]) if len(sys.argv)>3 else 600; out=sys.argv[4] if len(sys.argv)>4 else None
     import pickle
-    pk=src.rstrip('/')+'.pkl'
+    pk=src.rstrip('/')+('.pkl' if TAG=='FEAT' else '.'+TAG+'.pkl')
     if os.path.exists(pk): data=pickle.load(open(pk,'rb'))
     else:
         data=load(src); pickle.dump(data,open(pk,'wb'))

@@ -1,6 +1,7 @@
 package com.etoaudiobook.bench;
 
 import com.etoaudiobook.audio.LoudnessMeter;
+import com.etoaudiobook.audio.Mp3Peaks;
 import com.etoaudiobook.audio.Mp3Spectrum;
 import com.etoaudiobook.audio.internal.Mp3Decoder;
 import com.etoaudiobook.aws.testing.FakePolly;
@@ -26,6 +27,19 @@ public final class Mp3SpectrumProbe {
     List<String> voices = FakePolly.LIBRARY.stream().map(v -> (String) v.get("Id")).limit(10).toList();
     StubSpeech speech = new StubSpeech().prepare(voices);
     String[] lines = PollyQuotaBench.script(perVoice + 1, "probe").split("\n\n");
+    // a worker's first measured parts, before the JIT has compiled the reader (C1 only, as in Lambda)
+    StringBuilder cold = new StringBuilder();
+    for (int i = 1; i <= 12; i++) {
+      byte[] mp3 = speech.speak(voices.get(i % voices.size()), "neural", lines[1 + i % (lines.length - 1)] + "cold" + i);
+      long c0 = CPU.getCurrentThreadCpuTime();
+      Mp3Spectrum s = Mp3Spectrum.read(mp3, 2);
+      s.loudness();
+      long c1 = CPU.getCurrentThreadCpuTime();
+      Mp3Peaks.ofGranules(mp3, s.loudest(8));
+      long c2 = CPU.getCurrentThreadCpuTime();
+      cold.append(String.format(Locale.ROOT, " %d: %.2f + %.2f ms;", s.granules(), (c1 - c0) / 1e6, (c2 - c1) / 1e6));
+    }
+    System.out.println("cold, granules: spectrum (every 2nd) + peaks:" + cold);
     long decode = 0, meter = 0, peak = 0, spectrum = 0;
     double seconds = 0;
     List<Double> errors = new ArrayList<>();
@@ -34,6 +48,17 @@ public final class Mp3SpectrumProbe {
       miss.add(new ArrayList<>());
     }
     long[] candidateNs = new long[K.length];
+    List<List<Double>> sampledErrors = new ArrayList<>();
+    long[] sampledNs = new long[STRIDES.length];
+    for (int k = 0; k < STRIDES.length; k++) {
+      sampledErrors.add(new ArrayList<>());
+    }
+    List<List<Double>> sampledMiss = new ArrayList<>();
+    long[] sampledMissNs = new long[PEAK_WAYS.length];
+    for (int k = 0; k < PEAK_WAYS.length; k++) {
+      sampledMiss.add(new ArrayList<>());
+    }
+    long granules = 0;
     for (int round = 0; round < 2; round++) {
       for (String voice : voices) {
         for (int i = 1; i <= perVoice; i++) {
@@ -59,6 +84,20 @@ public final class Mp3SpectrumProbe {
           seconds += pcm.length / 22050.0;
           errors.add(fromSpectrum - lufs);
           double truePeak = LoudnessMeter.truePeak(pcm, a);
+          granules += s.granules();
+          for (int k = 0; k < STRIDES.length; k++) {
+            long c0 = CPU.getCurrentThreadCpuTime();
+            double sampled = Mp3Spectrum.read(mp3, STRIDES[k]).loudness();
+            sampledNs[k] += CPU.getCurrentThreadCpuTime() - c0;
+            sampledErrors.get(k).add(sampled - lufs);
+          }
+          for (int k = 0; k < PEAK_WAYS.length; k++) {
+            Mp3Spectrum sampled = Mp3Spectrum.read(mp3, PEAK_WAYS[k][0]);
+            long c0 = CPU.getCurrentThreadCpuTime();
+            double found = Mp3Peaks.ofGranules(mp3, sampled.loudest(PEAK_WAYS[k][1]), PEAK_WAYS[k][2]);
+            sampledMissNs[k] += CPU.getCurrentThreadCpuTime() - c0;
+            sampledMiss.get(k).add(truePeak - found);
+          }
           int[] offsets = Mp3Decoder.frameOffsets(mp3);
           for (int k = 0; k < K.length; k++) {
             long c0 = CPU.getCurrentThreadCpuTime();
@@ -76,10 +115,26 @@ public final class Mp3SpectrumProbe {
         spectrum / 1e6 / parts);
     System.out.println("loudness from the spectrum - decoded: " + stats(errors));
     for (int k = 0; k < K.length; k++) {
-      System.out.printf(Locale.ROOT, "true peak - peak of the %d loudest granules' frames, decoded (%.3f ms): %s%n", K[k],
-          candidateNs[k] / 1e6 / parts, stats(miss.get(k)));
+      System.out.printf(Locale.ROOT, "true peak - peak of the %d loudest granules' frames, decoded stretch by stretch"
+          + " (%.3f ms): %s%n", K[k], candidateNs[k] / 1e6 / parts, stats(miss.get(k)));
+    }
+    System.out.printf(Locale.ROOT, "%.0f granules a part on average%n", granules / (double) parts);
+    for (int k = 0; k < STRIDES.length; k++) {
+      System.out.printf(Locale.ROOT, "loudness from every %d%s granule's spectrum - decoded (%.3f ms): %s%n", STRIDES[k],
+          STRIDES[k] == 1 ? "st" : STRIDES[k] == 2 ? "nd" : STRIDES[k] == 3 ? "rd" : "th", sampledNs[k] / 1e6 / parts,
+          stats(sampledErrors.get(k)));
+    }
+    for (int k = 0; k < PEAK_WAYS.length; k++) {
+      System.out.printf(Locale.ROOT, "true peak - peak of the %d loudest of every %d granules, decoded after %d frames"
+          + " (%.3f ms): %s%n", PEAK_WAYS[k][1], PEAK_WAYS[k][0], PEAK_WAYS[k][2], sampledMissNs[k] / 1e6 / parts,
+          stats(sampledMiss.get(k)));
     }
   }
+
+  private static final int[] STRIDES = {1, 2, 3, 4, 6, 8, 12};
+  /** {stride, loudest granules, warm-up frames}. */
+  private static final int[][] PEAK_WAYS = {{1, 8, 4}, {1, 8, 3}, {2, 8, 4}, {3, 8, 4}, {4, 8, 4}, {2, 6, 4}, {2, 24, 4},
+      {3, 24, 4}};
 
   private static final int[] K = {4, 8, 16, 32};
 

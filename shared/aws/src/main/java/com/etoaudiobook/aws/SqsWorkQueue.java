@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /** The WorkQueue on SQS: one message per part on the synthesis queue, {jobId} on the assembly queue. */
 public final class SqsWorkQueue implements WorkQueue {
@@ -29,14 +30,29 @@ public final class SqsWorkQueue implements WorkQueue {
   private static final int ATTEMPTS = 5;
   private static final ExecutorService SENDERS = Executors.newFixedThreadPool(8, DaemonThreads.named("sqs-send"));
 
-  private final SqsClient sqs;
+  private final Supplier<SqsClient> client;
   private final String synthesisQueueUrl;
   private final String assemblyQueueUrl;
 
   public SqsWorkQueue(SqsClient sqs, String synthesisQueueUrl, String assemblyQueueUrl) {
-    this.sqs = Objects.requireNonNull(sqs);
+    this(supplying(Objects.requireNonNull(sqs)), synthesisQueueUrl, assemblyQueueUrl);
+  }
+
+  /**
+   * Over a client built on the first send: most of the worker's messages send nothing (only a
+   * job's last part asks for assembly, only an overloaded batch hands parts back), so its init
+   * builds no SQS client (76 classes and the client's set-up; see README, cold start).
+   *
+   * @param client gives the same client each time (a singleton's provider)
+   */
+  public SqsWorkQueue(Supplier<SqsClient> client, String synthesisQueueUrl, String assemblyQueueUrl) {
+    this.client = Objects.requireNonNull(client);
     this.synthesisQueueUrl = Objects.requireNonNull(synthesisQueueUrl);
     this.assemblyQueueUrl = Objects.requireNonNull(assemblyQueueUrl);
+  }
+
+  private static Supplier<SqsClient> supplying(SqsClient sqs) {
+    return () -> sqs;
   }
 
   @Override
@@ -87,7 +103,7 @@ public final class SqsWorkQueue implements WorkQueue {
   @Override
   public void enqueueAssembly(String jobId, int delaySeconds) {
     int delay = Math.max(0, Math.min(900, delaySeconds));
-    sqs.sendMessage(r -> r.queueUrl(assemblyQueueUrl).delaySeconds(delay)
+    client.get().sendMessage(r -> r.queueUrl(assemblyQueueUrl).delaySeconds(delay)
         .messageBody(Json.writeString(Map.of("jobId", jobId))));
   }
 
@@ -104,7 +120,7 @@ public final class SqsWorkQueue implements WorkQueue {
         entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
             .receiptHandle(slice.get(i)).visibilityTimeout(seconds).build());
       }
-      sqs.changeMessageVisibilityBatch(r -> r.queueUrl(synthesisQueueUrl).entries(entries));
+      client.get().changeMessageVisibilityBatch(r -> r.queueUrl(synthesisQueueUrl).entries(entries));
     }
   }
 
@@ -113,7 +129,8 @@ public final class SqsWorkQueue implements WorkQueue {
     List<SendMessageBatchRequestEntry> pending = entries;
     for (int attempt = 1; ; attempt++) {
       List<SendMessageBatchRequestEntry> batch = pending;
-      SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(synthesisQueueUrl).entries(batch));
+      SendMessageBatchResponse response =
+          client.get().sendMessageBatch(r -> r.queueUrl(synthesisQueueUrl).entries(batch));
       if (!response.hasFailed() || response.failed().isEmpty()) {
         return;
       }

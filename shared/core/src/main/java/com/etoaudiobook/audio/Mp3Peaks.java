@@ -3,7 +3,7 @@ package com.etoaudiobook.audio;
 import com.etoaudiobook.audio.internal.Mp3Decoder;
 
 /** The true peak of some of a part's frames, decoded stretch by stretch (each from a few frames before, for the reservoir). */
-final class Mp3Peaks {
+public final class Mp3Peaks {
   private Mp3Peaks() {
   }
 
@@ -12,7 +12,12 @@ final class Mp3Peaks {
    * ({@link Mp3Spectrum#DELAY}), so the frames after each; granules near each other are decoded
    * as one stretch rather than each with its own warm-up.
    */
-  static double ofGranules(byte[] frames, int[] granules) {
+  public static double ofGranules(byte[] frames, int[] granules) {
+    return ofGranules(frames, granules, Mp3Decoder.WARM_UP_FRAMES);
+  }
+
+  /** {@link #ofGranules(byte[], int[])}, each stretch decoded from {@code warmUp} frames before it. */
+  public static double ofGranules(byte[] frames, int[] granules, int warmUp) {
     int[] offsets = Mp3Decoder.frameOffsets(frames);
     int count = offsets.length - 1;
     int[] sorted = granules.clone();
@@ -21,11 +26,10 @@ final class Mp3Peaks {
     for (int i = 0; i < sorted.length; ) {
       int from = Math.min(count - 1, sorted[i] + 1);
       int to = Math.min(count, sorted[i] + 3);
-      while (++i < sorted.length && sorted[i] + 1 <= to + Mp3Decoder.WARM_UP_FRAMES) {
+      while (++i < sorted.length && sorted[i] + 1 <= to + warmUp) {
         to = Math.min(count, sorted[i] + 3);
       }
-      peak = Math.max(peak, LoudnessMeter.truePeak(Mp3Decoder.decodeRange(frames, offsets, from, to,
-          Mp3Decoder.WARM_UP_FRAMES)));
+      peak = Math.max(peak, LoudnessMeter.truePeak(Mp3Decoder.decodeRange(frames, offsets, from, to, warmUp)));
     }
     return peak;
   }

@@ -15,13 +15,19 @@ public final class Mp3Spectrum {
   /** Samples a granule of MPEG-2 becomes. */
   static final int GRANULE = 576;
 
-  /** Per granule, the K-weighted sum of squares of its samples (full scale 1.0). */
+  /**
+   * Per granule, the K-weighted sum of squares of its samples (full scale 1.0); between the
+   * granules read ({@link #read(byte[], int)}), interpolated from the nearest read on each side.
+   */
   final double[] weighted;
   final int sampleRate;
+  /** Every how many granules one was read: 1, all. */
+  final int stride;
 
-  private Mp3Spectrum(double[] weighted, int sampleRate) {
+  private Mp3Spectrum(double[] weighted, int sampleRate, int stride) {
     this.weighted = weighted;
     this.sampleRate = sampleRate;
+    this.stride = stride;
   }
 
   /**
@@ -54,14 +60,25 @@ public final class Mp3Spectrum {
 
   /** The frames' spectrum, or null where they are not what this reads (the caller decodes them). */
   public static Mp3Spectrum read(byte[] frames) {
+    return read(frames, 1);
+  }
+
+  /**
+   * The spectrum of every {@code stride}-th granule (the first, then every stride-th after it),
+   * the others skipped by their side info's part2_3_length, without their Huffman codes (nearly
+   * all of the cost); their energy is interpolated from the granules read beside them. Speech
+   * changes slowly next to a granule's 26 ms, so the loudness of the whole stays close
+   * ({@link LoudnessNormalizer#SPECTRUM_STRIDE}).
+   */
+  public static Mp3Spectrum read(byte[] frames, int stride) {
     try {
-      return readOrNull(frames);
+      return readOrNull(frames, Math.max(1, stride));
     } catch (RuntimeException e) {
       return null; // a frame this reads wrong (a code past its table): the decoder is the judge
     }
   }
 
-  private static Mp3Spectrum readOrNull(byte[] frames) {
+  private static Mp3Spectrum readOrNull(byte[] frames, int stride) {
     Mp3Frames.Header first = Mp3Frames.header(frames, 0);
     if (first == null || first.version() != 2 || !first.mono()) {
       return null;
@@ -77,6 +94,8 @@ public final class Mp3Spectrum {
     double[] weighted = new double[count];
     double[] sums = new double[39];
     int[] scalefactors = new int[40];
+    int[] table = new int[3];
+    int[] subblockGain = new int[3];
     Mp3Huffman.BitReader bits = new Mp3Huffman.BitReader(main);
     Mp3Huffman.BitReader info = new Mp3Huffman.BitReader(frames);
     int offset = 0;
@@ -91,76 +110,115 @@ public final class Mp3Spectrum {
       if (dataLength < 0) {
         return null;
       }
-      info.seek(side * 8L);
-      int mainDataBegin = info.bits(8);
-      info.bits(1); // private
-      int part23 = info.bits(12);
-      int bigValues = Math.min(288, info.bits(9));
-      int globalGain = info.bits(8);
-      int compress = info.bits(9);
-      int blockType = 0;
-      int[] table = new int[3];
-      int[] subblockGain = new int[3];
-      int region1;
-      int region2;
-      if (info.bits(1) == 1) {
-        blockType = info.bits(2);
-        if (info.bits(1) == 1 || blockType == 0) {
-          return null; // mixed blocks (LAME writes none), or an invalid granule
-        }
-        table[0] = info.bits(5);
-        table[1] = info.bits(5);
-        for (int w = 0; w < 3; w++) {
-          subblockGain[w] = info.bits(3);
-        }
-        // implicit regions, as decoders place them
-        region1 = blockType == 2 ? 36 : first.sampleRate() == 8000 ? 108 : 54;
-        region2 = GRANULE;
-      } else {
-        for (int i = 0; i < 3; i++) {
-          table[i] = info.bits(5);
-        }
-        int r0 = info.bits(4);
-        int r1 = info.bits(3);
-        region1 = bands.longIdx[r0 + 1];
-        region2 = r0 + r1 + 2 > 22 ? GRANULE : bands.longIdx[r0 + r1 + 2];
-      }
-      int scale = info.bits(1);
-      int count1Table = info.bits(1);
-      int start = mainLength - mainDataBegin;
+      int before = mainLength;
       System.arraycopy(frames, dataStart, main, mainLength, dataLength);
       mainLength += dataLength;
       offset += h.length();
-      if (start < 0) {
-        continue; // its reservoir lies in frames that are not here: a decoder skips it too
+      if (g % stride != 0) {
+        weighted[g] = Double.NaN; // not read: only its main data kept, for the granules whose reservoir reaches back into it
+        continue;
       }
-      long end = start * 8L + part23;
-      if (end > mainLength * 8L) {
+      weighted[g] = granule(info, bits, side, before, mainLength, bands, first.sampleRate(), table, subblockGain,
+          scalefactors, sums);
+      if (Double.isNaN(weighted[g])) {
         return null;
       }
-      bits.seek(start * 8L);
-      boolean preflag = readScalefactors(bits, compress, blockType == 2, scalefactors);
-      boolean shortBlocks = blockType == 2;
-      java.util.Arrays.fill(sums, 0);
-      if (!Mp3Huffman.readLines(bits, end, bigValues, region1, region2, table, count1Table,
-          shortBlocks ? bands.shortWeights : bands.longWeights, shortBlocks ? bands.shortSfb : bands.longSfb, sums)) {
-        return null;
-      }
-      double e = 0;
-      int shift = 1 + scale;
-      for (int sfb = 0, bandCount = shortBlocks ? 39 : 22; sfb < bandCount; sfb++) {
-        if (sums[sfb] == 0) {
-          continue;
-        }
-        // quarter steps of 2^(1/4) under the global gain: scalefactors (and, short, the sub-block gain)
-        int q = shortBlocks
-            ? 8 * subblockGain[sfb % 3] + (scalefactors[sfb] << shift)
-            : (scalefactors[sfb] + (preflag ? PRETAB[sfb] : 0)) << shift;
-        e += sums[sfb] * pow2Quarter(2 * (globalGain - 210 - q));
-      }
-      weighted[g] = e * (shortBlocks ? SHORT_SCALE : LONG_SCALE);
     }
-    return new Mp3Spectrum(weighted, first.sampleRate());
+    interpolate(weighted);
+    return new Mp3Spectrum(weighted, first.sampleRate(), stride);
+  }
+
+  /**
+   * One granule's K-weighted energy, from its side info at byte {@code side} and its main data,
+   * which starts main_data_begin bytes before {@code before} in the reservoir; 0 where that lies
+   * before the first frame, NaN where this cannot read it. A method per granule, not a loop body:
+   * under C1 (the launcher's and Lambda's JIT) a loop body runs interpreted until some 60,000
+   * iterations, a method is compiled after 200 calls, within a worker's first measured part.
+   */
+  private static double granule(Mp3Huffman.BitReader info, Mp3Huffman.BitReader bits, int side, int before,
+                                int mainLength, Bands bands, int rate, int[] table, int[] subblockGain,
+                                int[] scalefactors, double[] sums) {
+    info.seek(side * 8L);
+    int mainDataBegin = info.bits(8);
+    info.bits(1); // private
+    int part23 = info.bits(12);
+    int bigValues = Math.min(288, info.bits(9));
+    int globalGain = info.bits(8);
+    int compress = info.bits(9);
+    int blockType = 0;
+    java.util.Arrays.fill(subblockGain, 0);
+    int region1;
+    int region2;
+    if (info.bits(1) == 1) {
+      blockType = info.bits(2);
+      if (info.bits(1) == 1 || blockType == 0) {
+        return Double.NaN; // mixed blocks (LAME writes none), or an invalid granule
+      }
+      table[0] = info.bits(5);
+      table[1] = info.bits(5);
+      table[2] = 0;
+      for (int w = 0; w < 3; w++) {
+        subblockGain[w] = info.bits(3);
+      }
+      // implicit regions, as decoders place them
+      region1 = blockType == 2 ? 36 : rate == 8000 ? 108 : 54;
+      region2 = GRANULE;
+    } else {
+      for (int i = 0; i < 3; i++) {
+        table[i] = info.bits(5);
+      }
+      int r0 = info.bits(4);
+      int r1 = info.bits(3);
+      region1 = bands.longIdx[r0 + 1];
+      region2 = r0 + r1 + 2 > 22 ? GRANULE : bands.longIdx[r0 + r1 + 2];
+    }
+    int scale = info.bits(1);
+    int count1Table = info.bits(1);
+    int start = before - mainDataBegin;
+    if (start < 0) {
+      return 0; // its reservoir lies in frames that are not here: a decoder skips it too
+    }
+    long end = start * 8L + part23;
+    if (end > mainLength * 8L) {
+      return Double.NaN;
+    }
+    bits.seek(start * 8L);
+    boolean preflag = readScalefactors(bits, compress, blockType == 2, scalefactors);
+    boolean shortBlocks = blockType == 2;
+    java.util.Arrays.fill(sums, 0);
+    if (!Mp3Huffman.readLines(bits, end, bigValues, region1, region2, table, count1Table,
+        shortBlocks ? bands.shortWeights : bands.longWeights, shortBlocks ? bands.shortSfb : bands.longSfb, sums)) {
+      return Double.NaN;
+    }
+    double e = 0;
+    int shift = 1 + scale;
+    for (int sfb = 0, bandCount = shortBlocks ? 39 : 22; sfb < bandCount; sfb++) {
+      if (sums[sfb] == 0) {
+        continue;
+      }
+      // quarter steps of 2^(1/4) under the global gain: scalefactors (and, short, the sub-block gain)
+      int q = shortBlocks
+          ? 8 * subblockGain[sfb % 3] + (scalefactors[sfb] << shift)
+          : (scalefactors[sfb] + (preflag ? PRETAB[sfb] : 0)) << shift;
+      e += sums[sfb] * pow2Quarter(2 * (globalGain - 210 - q));
+    }
+    return e * (shortBlocks ? SHORT_SCALE : LONG_SCALE);
+  }
+
+  /** Each granule not read (NaN): the straight line between the granules read before and after it, or the nearer one. */
+  private static void interpolate(double[] weighted) {
+    int before = -1;
+    for (int g = 0; g <= weighted.length; g++) {
+      if (g < weighted.length && Double.isNaN(weighted[g])) {
+        continue;
+      }
+      for (int skipped = before + 1; skipped < g; skipped++) {
+        weighted[skipped] = before < 0 ? (g < weighted.length ? weighted[g] : 0)
+            : g == weighted.length ? weighted[before]
+            : weighted[before] + (weighted[g] - weighted[before]) * (skipped - before) / (g - before);
+      }
+      before = g;
+    }
   }
 
   /**
@@ -203,10 +261,10 @@ public final class Mp3Spectrum {
     return out;
   }
 
-  /** The {@code count} granules of most K-weighted energy, loudest first. */
+  /** The {@code count} granules read of most K-weighted energy, loudest first. */
   public int[] loudest(int count) {
-    Integer[] order = new Integer[weighted.length];
-    java.util.Arrays.setAll(order, i -> i);
+    Integer[] order = new Integer[(weighted.length + stride - 1) / stride];
+    java.util.Arrays.setAll(order, i -> i * stride);
     java.util.Arrays.sort(order, (x, y) -> Double.compare(weighted[y], weighted[x]));
     int[] out = new int[Math.min(count, order.length)];
     for (int i = 0; i < out.length; i++) {

@@ -160,6 +160,16 @@ public final class VoiceLevels {
   }
 
   /**
+   * The voice's level where one is trusted, even for a part that {@link #trusted} left to be
+   * measured (a recheck), without counting a part; else null. A recheck's loudness is measured,
+   * but its peaks may be bounded by the voice's crest as every part levelled by the voice's are.
+   */
+  Level settled(String voice) {
+    Level l = levels.get(voice);
+    return l != null && l.settled() ? l : null;
+  }
+
+  /**
    * The first time this process meets a voice, what the store knows of it. Concurrent first parts
    * of a voice do not wait for the look-up: at worst they are measured, as before there was a store.
    */

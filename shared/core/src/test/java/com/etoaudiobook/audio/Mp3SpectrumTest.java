@@ -55,6 +55,40 @@ class Mp3SpectrumTest {
   }
 
   @Test
+  void aSampleOfTheGranulesSpectrumGivesTheLoudnessWithinAFewTenths() {
+    // parts of a few sentences, as a service's voice sends them (dense) and as eSpeak NG speaks them
+    String paragraph = String.join(" ", TEXTS.subList(0, 3));
+    double squares = 0;
+    int n = 0;
+    for (String voice : List.of("en-us", "en+m3", "en-gb-x-rp", "en+f3", "en-us+f2", "en+f4")) {
+      for (byte[] mp3 : List.of(new Mp3Encoder().encode(speech(paragraph, voice), 22050),
+          dense(paragraph, voice, -21, 12.5), dense(TEXTS.get(0) + " " + TEXTS.get(1), voice, -16, 14))) {
+        double decoded = LoudnessMeter.integrated(Mp3Decoder.decode(mp3), 22050);
+        Mp3Spectrum sampled = Mp3Spectrum.read(mp3, LoudnessNormalizer.SPECTRUM_STRIDE);
+        double error = sampled.loudness() - decoded;
+        // every 2nd granule, the stub's 200 parts: sd 0.065 LU, worst 0.21 (bench/run.sh Mp3SpectrumProbe)
+        assertEquals(0, error, 0.4, voice);
+        squares += error * error;
+        n++;
+        // the peaks are looked for among the granules read
+        for (int g : sampled.loudest(LoudnessNormalizer.PEAK_GRANULES)) {
+          assertEquals(0, g % LoudnessNormalizer.SPECTRUM_STRIDE, "granule " + g + " was read");
+        }
+      }
+    }
+    assertTrue(Math.sqrt(squares / n) < 0.2, "rms error " + Math.sqrt(squares / n) + " LU");
+  }
+
+  @Test
+  void readingEveryGranuleIsTheWholeSpectrum() {
+    byte[] mp3 = dense(TEXTS.get(2), "en-us", -20, 12);
+    assertEquals(Mp3Spectrum.read(mp3).loudness(), Mp3Spectrum.read(mp3, 1).loudness(), 1e-12);
+    // a stride past the part's length reads its first granule alone: a value, not a failure
+    assertTrue(Double.isFinite(Mp3Spectrum.read(mp3, 100_000).loudness()) || Mp3Spectrum.read(mp3, 100_000).loudness()
+        == LoudnessMeter.SILENCE);
+  }
+
+  @Test
   void itAgreesWithFfmpeg() throws Exception {
     for (String voice : List.of("en-gb-x-rp", "en+f3")) {
       byte[] mp3 = dense(TEXTS.get(2), voice, -23, 12);

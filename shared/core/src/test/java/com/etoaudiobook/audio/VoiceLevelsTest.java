@@ -83,6 +83,8 @@ class VoiceLevelsTest {
       assertTrue(heard[1] <= TARGET.peakDb(), "part " + i + " true peak " + heard[1]);
     }
     assertEquals(VoiceLevels.CALIBRATION_PARTS + 1, normalizer.measuredParts(), "the first part and the 4th");
+    // the 4th, a recheck of the voice's level: its loudness read, its peaks bounded by the crest the first part taught
+    assertEquals(1, normalizer.crestBoundParts(), "the recheck decoded no frame");
     double[] voice = Ffmpeg.loudness(file(joined.toByteArray(), "voice"));
     assertEquals(TARGET.lufs(), voice[0], 0.3, "the voice's parts together");
   }
@@ -155,16 +157,18 @@ class VoiceLevelsTest {
       assertEquals(target.lufs(), heard[0], 0.8, "part " + i);
     }
     if (normalizer.spectralParts() == 0) {
-      // the first part decoded (its 8 loudest granules' peak, + 2 dB, left no room): it taught the
+      // the first part decoded (its 6, then 24, loudest granules' peak, + 2 and 1.5 dB, left no room): it taught the
       // voice its true crest, and the second part (one part's margin leaves no room) is "peaky";
       // then the margin over two parts lets the gain through (and two agreeing parts skip the 4th's recheck)
       assertEquals(1, normalizer.peakyParts(), "decoded for its peaks");
       assertEquals(2, normalizer.measuredParts(), "decoded in all");
     } else {
-      // eSpeak NG's clip varies with the calls before it: where its loudest granules missed its peak
-      // by over about 0.9 dB, the first part was levelled from its spectrum and taught a crest that
-      // bounds the later parts without a decode; every part's peak is under the ceiling (above)
-      assertEquals(0, normalizer.peakyParts(), "the crest it taught lets later parts through undecoded");
+      // eSpeak NG's clip varies with the calls before it: the first part was levelled from its
+      // spectrum, its peak from its 6 loudest granules or, where that left no room, its 24 loudest,
+      // which find the peak more closely and so teach a crest close to the true one: then the second
+      // part, under one part's margin, may be decoded for its peaks, as in the branch above, and no
+      // later part; every part's peak is under the ceiling (above)
+      assertTrue(normalizer.peakyParts() <= 1, "the crest it taught lets later parts through: " + normalizer.peakyParts());
       assertTrue(normalizer.measuredParts() <= 3, "measured to learn and recheck only: " + normalizer.measuredParts());
     }
   }

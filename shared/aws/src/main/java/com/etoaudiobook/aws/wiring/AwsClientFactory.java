@@ -65,9 +65,10 @@ public class AwsClientFactory {
     return S3BlobStore.presigningOnDemand(s3, presigner::get, settings.bucket());
   }
 
+  /** The SQS client is built on the first send (the worker's init needs none: SqsWorkQueue). */
   @Singleton
   @Requires(missingBeans = WorkQueue.class)
-  SqsWorkQueue queue(SqsClient sqs, Settings settings) {
-    return new SqsWorkQueue(sqs, settings.synthesisQueueUrl(), settings.assemblyQueueUrl());
+  SqsWorkQueue queue(BeanProvider<SqsClient> sqs, Settings settings) {
+    return new SqsWorkQueue(sqs::get, settings.synthesisQueueUrl(), settings.assemblyQueueUrl());
   }
 }

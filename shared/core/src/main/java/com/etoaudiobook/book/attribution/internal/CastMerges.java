@@ -42,11 +42,13 @@ final class CastMerges {
     this.firstNames = new FirstNames(this, t, names);
     this.naming = new NamingPhrases(t, names);
     this.epithets = new Epithets(this, t, names);
+    this.variants = new NameVariants(names);
   }
 
   private final FirstNames firstNames;
   private final NamingPhrases naming;
   private final Epithets epithets;
+  private final NameVariants variants;
 
   /** People that took an office in ("the Superintendent"): they keep their own name. */
   final Set<Names.Person> officeHolders = new java.util.HashSet<>();
@@ -59,9 +61,11 @@ final class CastMerges {
       pass(grown);
     }
     // "Edward Bear, known … as Winnie-the-Pooh": the text says so, whoever else shares their
-    // sentences; last, so the byname has joined its name first.
+    // sentences; last, so the byname has joined its name first; so do spelling variants.
     for (Names.Person s : new ArrayList<>(people)) {
       Names.Person into = s.into < 0 ? naming.partner(s) : null;
+      Names.Person variant = s.into < 0 && into == null ? variants.of(s) : null;
+      into = variant != null && apart(s, variant, false) ? variant : into;
       if (into != null) {
         merge(s, into);
         if (!grown.contains(into)) {

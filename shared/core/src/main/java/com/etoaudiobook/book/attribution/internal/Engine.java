@@ -48,13 +48,18 @@ public final class Engine {
   }
 
   public static Output run(String text) {
-    return run(text, TurnWeights.get());
+    return run(text, TurnWeights.get(), TurnWeights.anaphor());
   }
 
   /** With the {@link TurnRanker}'s weights given (null: the rules alone), for tests. */
   static Output run(String text, double[] weights) {
+    return run(text, weights, null);
+  }
+
+  /** With both rankers' weights given (null: the rules alone), for tests. */
+  static Output run(String text, double[] weights, double[] anaphorWeights) {
     Engine e = new Engine(text);
-    return e.attribute(weights);
+    return e.attribute(weights, anaphorWeights);
   }
 
   /** First-person narration: "I" is common outside quotations. */
@@ -83,7 +88,7 @@ public final class Engine {
     return name.replace('\u00A0', ' ');
   }
 
-  private Output attribute(double[] weights) {
+  private Output attribute(double[] weights, double[] anaphorWeights) {
     int n = spans.size();
     Cue[] cues = new Cue[n];
     CueFinder finder = new CueFinder(t, names, spans, firstPerson);
@@ -114,7 +119,8 @@ public final class Engine {
       }
     }
     Cancellation.check();
-    Resolver resolver = new Resolver(t, names, spans, firstPerson, cues, weights);
+    Resolver resolver = new Resolver(t, names, spans, firstPerson, cues, weights,
+        anaphorWeights);
     resolver.resolveAll();
     Cancellation.check();
     int[] speaker = resolver.speaker;

@@ -20,18 +20,20 @@ final class Resolver extends TurnTaking {
 
   Resolver(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
            Cue[] cues) {
-    this(t, names, spans, firstPerson, cues, TurnWeights.get());
+    this(t, names, spans, firstPerson, cues, TurnWeights.get(), TurnWeights.anaphor());
   }
 
-  /** With the {@link TurnRanker}'s weights given (null: the rules alone). */
+  /** With the rankers' weights given (null: the rules alone). */
   Resolver(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
-           Cue[] cues, double[] weights) {
+           Cue[] cues, double[] weights, double[] anaphorWeights) {
     super(t, names, spans, firstPerson, cues);
     descriptions = new Descriptions(t, names);
     ranker = new TurnRanker(this, weights);
+    anaphors = new AnaphorRanker(ranker, anaphorWeights);
   }
 
   private final TurnRanker ranker;
+  private final AnaphorRanker anaphors;
 
   private final Descriptions descriptions;
 
@@ -104,6 +106,9 @@ final class Resolver extends TurnTaking {
       advanceHistory(c.tok);
       anaphorRule = "cue";
       int who = resolveCue(c, q);
+      if ((c.kind == PRONOUN || c.kind == DESC) && AnaphorRanker.ranks(anaphorRule)) {
+        who = anaphors.choose(from, to, q, c, who, anaphorRule);
+      }
       if (DEBUG && c.kind == NAME) {
         System.err.println("STEP " + spans.get(q).start() + " " + spans.get(q).end() + " X");
       } else if (DEBUG) {

@@ -23,10 +23,10 @@ final class TurnRanker {
 
   static final int FEATURES = 53;
 
-  private final TurnTaking tt;
+  final TurnTaking tt;
   private final double[] weights;
   /** Prints every candidate's features (for fitting the weights): -Dattribution.features=true. */
-  private static final boolean DUMP = Boolean.getBoolean("attribution.features");
+  static final boolean DUMP = Boolean.getBoolean("attribution.features");
 
   TurnRanker(TurnTaking tt, double[] weights) {
     this.tt = tt;
@@ -52,7 +52,7 @@ final class TurnRanker {
     for (int c : u.candidates) {
       double[] f = u.features(c);
       if (DUMP) {
-        dump(from, to, rule, c, f);
+        dump("FEAT", from, to - 1, rule, c, f);
       }
       if (weights == null) {
         continue;
@@ -69,8 +69,13 @@ final class TurnRanker {
     return chosen;
   }
 
+  /** The features of the candidates of units [from, to) of a paragraph, the rules' pick given. */
+  Unit unit(int from, int to, int pick, String rule) {
+    return new Unit(from, to, pick, rule);
+  }
+
   /** What the conversation around one unit makes of its candidates. */
-  private final class Unit {
+  final class Unit {
     final int from;
     final int pick;
     final String rule;
@@ -251,15 +256,16 @@ final class TurnRanker {
     }
   }
 
-  private void dump(int from, int to, String rule, int c, double[] f) {
-    StringBuilder b = new StringBuilder("FEAT ").append(tt.spans.get(from).start()).append(' ')
-        .append(tt.spans.get(to - 1).end()).append(' ').append(rule).append(' ')
+  /** One candidate's features, a line of standard error: tag, span of quotes [a, b], rule. */
+  void dump(String tag, int a, int b, String rule, int c, double[] f) {
+    StringBuilder sb = new StringBuilder(tag).append(' ').append(tt.spans.get(a).start())
+        .append(' ').append(tt.spans.get(b).end()).append(' ').append(rule).append(' ')
         .append(c == -1 ? "_narr" : c < 0 ? "-" : tt.names.people.get(c).name.replace(' ', '_')
             .replace('\u00A0', '_')).append(' ');
     for (int i = 0; i < f.length; i++) {
-      b.append(i == 0 ? "" : ",").append(f[i] == 0 ? "0" : f[i] == 1 ? "1" : String.valueOf(f[i]));
+      sb.append(i == 0 ? "" : ",").append(f[i] == 0 ? "0" : f[i] == 1 ? "1" : String.valueOf(f[i]));
     }
-    System.err.println(b);
+    System.err.println(sb);
   }
 
   /** How many turns back c last spoke (1 = the last turn), 0 if not in the last ten. */

@@ -1,0 +1,40 @@
+package com.etoaudiobook.inbox;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.etoaudiobook.aws.testing.FunctionBeanSet;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The inbox's jar lists only some of the shared bean definitions (pom.xml's shade filters): its
+ * handler's whole graph, providers' beans included, and what its first message resolves (the
+ * Lambda context's beans) must be among them, with eSpeak NG or Polly, with and without Redis
+ * (Polly without: with Redis the worker's init asks Polly for its voices, and an SDK call here
+ * would look for credentials off this machine).
+ */
+class FunctionBeanSetTest {
+  @ParameterizedTest
+  @CsvSource({"espeak, ''", "espeak, redis://127.0.0.1:9", "polly, ''"})
+  void theHandlersGraphResolvesFromTheJarsDefinitions(String provider, String redisUrl) {
+    Map<String, Object> settings = Map.of("SPEECH_PROVIDER", provider, "DATA_BUCKET", "b",
+        "SYNTHESIS_QUEUE_URL", "http://127.0.0.1:9/q/s", "ASSEMBLY_QUEUE_URL", "http://127.0.0.1:9/q/a",
+        "S3_ENDPOINT", "http://127.0.0.1:9", "SQS_ENDPOINT", "http://127.0.0.1:9", "AWS_REGION", "us-east-1",
+        "REDIS_URL", redisUrl);
+    FunctionBeanSet beans = FunctionBeanSet.ofThisModule();
+    try (ApplicationContext context = beans.start(settings)) {
+      assertEquals(List.of(), beans.missing(context, InboxHandler.class));
+      InboxHandler handler = new InboxHandler(context);
+      S3Event empty = new S3Event(List.of());
+      handler.handleRequest(empty, FunctionBeanSet.lambdaContext(Context.class));
+      assertTrue(context.findBean(Context.class).isPresent(), "the first message's Lambda context, as a bean");
+    }
+  }
+}
