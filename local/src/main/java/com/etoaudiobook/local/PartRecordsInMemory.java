@@ -47,7 +47,11 @@ final class PartRecordsInMemory implements BlobStore {
 
   @Override
   public byte[] get(String key) {
-    return inMemory(key) ? records.get(key) : files.get(key);
+    if (!inMemory(key)) {
+      return files.get(key);
+    }
+    byte[] data = records.get(key);
+    return data == null ? null : data.clone(); // as a file's bytes: the caller's to change
   }
 
   @Override
@@ -132,12 +136,20 @@ final class PartRecordsInMemory implements BlobStore {
 
   @Override
   public HeadLastUpload createHeadLast(String key, String contentType) {
-    return files.createHeadLast(key, contentType);
+    return files.createHeadLast(inFolder(key), contentType);
   }
 
   @Override
   public HeadLastUpload createHeadLast(String key, String contentType, int headLength) {
-    return files.createHeadLast(key, contentType, headLength);
+    return files.createHeadLast(inFolder(key), contentType, headLength);
+  }
+
+  /** A head-last object (a book) goes to the folder: one under a record's key would be looked for in memory. */
+  private static String inFolder(String key) {
+    if (inMemory(key)) {
+      throw new IllegalArgumentException("a part record is not written head-last: " + key);
+    }
+    return key;
   }
 
   @Override

@@ -294,8 +294,8 @@ public final class LoudnessNormalizer {
    * hundredths of a LU, a sixth of decoding and metering it) and by the true peak of the frames
    * of its loudest granules, taken {@link #PEAK_MISS_DB} higher (with more of them decoded,
    * {@link #PEAK_MISS_MORE_DB}), so that no part passes the ceiling for a peak left undecoded; null
-   * where that leaves its gain no room (the part is then decoded whole). (A recheck that also took its voice's crest and margin on top was decoded whole
-   * for half the stub's voices: the part's own peak is what bounds it.)
+   * where that leaves its gain no room (the part is then decoded whole). A recheck of a trusted voice
+   * is bounded by the higher of its voice's crest (with its margin) and its own loudest granules' peak.
    */
   private byte[] fromSpectrum(byte[] frames, Mp3Spectrum spectrum, double offsetLu, String voice,
                               VoiceLevels.Level recheck) {
@@ -306,14 +306,18 @@ public final class LoudnessNormalizer {
     double seconds = spectrum.granules() * 576.0 / spectrum.sampleRate;
     if (recheck != null) {
       // a recheck of a trusted voice is about its level: its peaks bounded by the voice's crest, as
-      // its parts levelled by the voice's level are, rather than decoded (where the crest leaves room)
-      double bound = loudness + recheck.maxCrest() + recheck.crestMargin();
+      // its parts levelled by the voice's level are, where the crest leaves room. Its few loudest
+      // granules are still decoded (under a millisecond, 1 part in 64 or more): a part peakier than
+      // the crest taught (a shout) bounds its own gain and raises the crest the voice's later parts
+      // are levelled by; recorded from the crest alone, the crest could never grow
+      double found = Mp3Peaks.ofGranules(frames, spectrum.loudest(PEAK_GRANULES));
+      double bound = Math.max(loudness + recheck.maxCrest() + recheck.crestMargin(), found + PEAK_MISS_DB);
       double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB;
       int most = (int) Math.floor((target.peakDb() - bound) / Mp3Gain.STEP_DB);
       if (ideal <= most + TOLERANCE_LU / Mp3Gain.STEP_DB) {
         spectral.incrementAndGet();
         crestBound.incrementAndGet();
-        levels.record(voice, loudness, loudness + recheck.maxCrest(), seconds);
+        levels.record(voice, loudness, Math.max(loudness + recheck.maxCrest(), found + PEAK_MISS_TYPICAL_DB), seconds);
         return Mp3Gain.level(frames, Math.min(ideal, most), most, spectrum.frameWeights());
       }
     }

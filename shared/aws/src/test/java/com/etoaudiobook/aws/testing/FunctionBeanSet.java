@@ -138,6 +138,10 @@ public final class FunctionBeanSet {
           continue;
         }
         Class<?> t = argument.getType();
+        if (t == jakarta.inject.Provider.class && context.getBeanDefinitions(jakarta.inject.Provider.class).isEmpty()) {
+          // Micronaut injects a Provider through a definition of its own, which a jar may leave out
+          missing.add("jakarta.inject.Provider (for " + definition.getBeanType().getName() + ")");
+        }
         boolean wrapped = t == BeanProvider.class || t == jakarta.inject.Provider.class || t == Optional.class
             || Collection.class.isAssignableFrom(t) || t == Stream.class;
         Argument<?> bean = wrapped ? argument.getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT) : argument;

@@ -24,6 +24,10 @@ final class AnaphorRanker {
 
   AnaphorRanker(TurnRanker turns, double[] weights) {
     this.turns = turns;
+    if (weights != null && weights.length != FEATURES) {
+      // a weights file of another feature set (-Dattribution.anaphorWeights) would misrank silently
+      throw new IllegalArgumentException("anaphor weights: " + weights.length + " numbers, " + FEATURES + " features");
+    }
     this.weights = weights;
   }
 
