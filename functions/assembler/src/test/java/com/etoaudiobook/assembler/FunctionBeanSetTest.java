@@ -8,7 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,12 +23,8 @@ class FunctionBeanSetTest {
   @ParameterizedTest
   @CsvSource({"espeak, ''", "espeak, redis://127.0.0.1:9", "polly, ''"})
   void theHandlersGraphResolvesFromTheJarsDefinitions(String provider, String redisUrl) {
-    Map<String, Object> settings = Map.of("SPEECH_PROVIDER", provider, "DATA_BUCKET", "b",
-        "SYNTHESIS_QUEUE_URL", "http://127.0.0.1:9/q/s", "ASSEMBLY_QUEUE_URL", "http://127.0.0.1:9/q/a",
-        "S3_ENDPOINT", "http://127.0.0.1:9", "SQS_ENDPOINT", "http://127.0.0.1:9", "AWS_REGION", "us-east-1",
-        "REDIS_URL", redisUrl);
     FunctionBeanSet beans = FunctionBeanSet.ofThisModule();
-    try (ApplicationContext context = beans.start(settings)) {
+    try (ApplicationContext context = beans.start(FunctionBeanSet.settings(provider, redisUrl))) {
       assertEquals(List.of(), beans.missing(context, AssemblerHandler.class));
       AssemblerHandler handler = new AssemblerHandler(context);
       SQSEvent empty = new SQSEvent();

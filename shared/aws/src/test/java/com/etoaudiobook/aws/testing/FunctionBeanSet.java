@@ -55,6 +55,17 @@ public final class FunctionBeanSet {
   }
 
   /** The bean set of the module whose tests run (Maven runs them in the module's folder). */
+  /**
+   * A function's settings as the template gives them, every endpoint on a closed local port (nothing
+   * is called at init), with the speech provider and Redis (blank: none) of the case.
+   */
+  public static Map<String, Object> settings(String provider, String redisUrl) {
+    return Map.of("SPEECH_PROVIDER", provider, "DATA_BUCKET", "b",
+        "SYNTHESIS_QUEUE_URL", "http://127.0.0.1:9/q/s", "ASSEMBLY_QUEUE_URL", "http://127.0.0.1:9/q/a",
+        "S3_ENDPOINT", "http://127.0.0.1:9", "SQS_ENDPOINT", "http://127.0.0.1:9", "AWS_REGION", "us-east-1",
+        "REDIS_URL", redisUrl);
+  }
+
   public static FunctionBeanSet ofThisModule() {
     try {
       return of(Files.readString(Path.of("pom.xml")));
