@@ -20,7 +20,17 @@ rm -rf "$out"
 mkdir -p "$out"/feat "$out"/afeat "$out"/score
 mvn -q -B -o -pl bench -am -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile="$out/cp" >/dev/null
-cp="bench/target/classes:$(cat "$out/cp")"
+# the tree's classes copied, so edits and builds during the run do not change what it measures
+cp=""
+i=0
+for e in bench/target/classes $(tr ':' ' ' <"$out/cp"); do
+  if [ -d "$e" ]; then
+    i=$((i + 1))
+    cp -r "$e" "$out/classes$i"
+    e="$out/classes$i"
+  fi
+  cp="$cp${cp:+:}$e"
+done
 base="$(grep -v '^#' local/scripts/java-opts) -Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
 novels=$(cd "$dev" && for d in */; do echo "${d%/}"; done)
 scorer() { # JVM options... -- scorer arguments...
