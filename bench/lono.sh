@@ -19,7 +19,7 @@ dev="$(cd ../shared/data/pdnc-dev && pwd)"
 rm -rf "$out"
 mkdir -p "$out"/feat "$out"/afeat "$out"/score
 mvn -q -B -o -pl bench -am -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$out/cp" >/dev/null
+  -Dmdep.outputFile="$out/cp" >"$out/build.log" || { cat "$out/build.log"; exit 1; }
 # the tree's classes copied, so edits and builds during the run do not change what it measures
 cp=""
 i=0
