@@ -96,10 +96,48 @@ def fit(units,l2=0.01,iters=300,lr=0.5):
         m=0.9*m+0.1*g; v=0.999*v+0.001*g*g
         w-=0.05*(m/(1-0.9**(it+1)))/(np.sqrt(v/(1-0.999**(it+1)))+1e-8)
     return w
+def pack(units):
+    units=[u for u in units if u['y'].sum()>0]
+    Xs=np.concatenate([u['X'] for u in units]); ys=np.concatenate([u['y']/u['y'].sum() for u in units])
+    gid=np.concatenate([np.full(len(u['y']),i) for i,u in enumerate(units)])
+    W=np.array([u['w'] for u in units],float); W/=W.sum()
+    starts=np.concatenate([[0],np.cumsum([len(u['y']) for u in units])[:-1]])
+    return Xs,ys,gid,W,starts
+def unflat(p,D,H):
+    """The weight file's layout: D linear weights, then per hidden unit D input weights and a bias,
+    then H output weights (score = w.x + w2.tanh(W1 x + b1))."""
+    w=p[:D]; W1=p[D:D+H*D].reshape(H,D); b1=p[D+H*D:D+H*D+H]; w2=p[D+H*D+H:]
+    return w,W1,b1,w2
+def fit_mlp(units,hidden,l2=0.01,iters=600,seed=1):
+    """The linear model plus HIDDEN tanh units, all weights under the same L2, by L-BFGS from the
+    linear fit and small random input weights (fixed seed)."""
+    from scipy.optimize import minimize
+    w0=fit(units,l2,iters)
+    Xs,ys,gid,W,starts=pack(units); D=Xs.shape[1]; H=hidden
+    rng=np.random.default_rng(seed)
+    p0=np.concatenate([w0,rng.normal(0,0.3,H*D),np.zeros(H),rng.normal(0,0.1,H)])
+    Wg=W[gid]
+    def f(p):
+        w,W1,b1,w2=unflat(p,D,H)
+        A=np.tanh(Xs@W1.T+b1); s=Xs@w+A@w2
+        mx=np.maximum.reduceat(s,starts); e=np.exp(s-mx[gid]); Z=np.add.reduceat(e,starts)
+        loss=-(W*(np.add.reduceat(ys*(s-mx[gid]),starts)-np.log(Z))).sum()
+        d=(e/Z[gid]-ys)*Wg
+        dA=np.outer(d,w2)*(1-A*A)
+        g=np.concatenate([d@Xs,(dA.T@Xs).ravel(),dA.sum(0),d@A])
+        reg=np.concatenate([p[:D+H*D],np.zeros(H),p[D+H*D+H:]])
+        return loss+0.5*l2*(reg@reg), g+l2*reg
+    r=minimize(f,p0,jac=True,method='L-BFGS-B',options=dict(maxiter=iters))
+    return r.x
+def scores(X,p):
+    D=X.shape[1]
+    if len(p)==D: return X@p
+    H=(len(p)-D)//(D+2); w,W1,b1,w2=unflat(p,D,H)
+    return X@w+np.tanh(X@W1.T+b1)@w2
 def evaluate(units,w):
     ok=base=n=0
     for u in units:
-        sc=u['X']@w; i=int(np.argmax(sc))
+        sc=scores(u['X'],w); i=int(np.argmax(sc))
         ok+=u['w']*u['y'][i]; n+=u['w']
         j=int(np.argmax(u['pick'])) if u['pick'].max()>0 else None
         base+=u['w']*(u['y'][j] if j is not None else 0)
@@ -112,15 +150,17 @@ if __name__ == "__main__":
     if os.path.exists(pk): data=pickle.load(open(pk,'rb'))
     else:
         data=load(src); pickle.dump(data,open(pk,'wb'))
+    hidden=int(os.environ.get('HIDDEN','0'))
+    fitter=(lambda us: fit_mlp(us,hidden,l2,iters)) if hidden else (lambda us: fit(us,l2,iters))
     T=[0,0,0]
     for nov in data:
         tr=[u for k,U in data.items() if k!=nov for u in U]
-        w=fit(tr,l2,iters)
+        w=fitter(tr)
         ok,base,n=evaluate(data[nov],w); T[0]+=ok;T[1]+=base;T[2]+=n
         print(f"{nov:30s} quotes {n:5d} base {base:5.0f} model {ok:5.0f} delta {ok-base:+5.0f}",flush=True)
         if out:
             os.makedirs(out,exist_ok=True); np.savetxt(f'{out}/{nov}.w',w)
     print(f"TOTAL quotes {T[2]} base {T[1]:.0f} model {T[0]:.0f} delta {T[0]-T[1]:+.0f}")
-    wall=fit([u for U in data.values() for u in U],l2,iters)
-    print(' '.join(f'{i}:{x:.2f}' for i,x in enumerate(wall)))
+    wall=fitter([u for U in data.values() for u in U])
+    print(' '.join(f'{i}:{x:.2f}' for i,x in enumerate(wall[:53 if hidden else None])))
     if out: np.savetxt(f'{out}/ALL.w',wall)

@@ -9,6 +9,8 @@
 #  3. anaphor features with that novel's turn weights on (-Dattribution.anaphorWeights=none)
 #  4. anaphor weights fitted without each novel (TAG=AFEAT, L2 0.001): anaw/NOVEL.w, anaw/ALL.w
 #  5. each novel scored with both of its left-out weights; the total, per type and lowest novel.
+# TURN_HIDDEN=H / ANAPHOR_HIDDEN=H fit that ranker with H tanh hidden units besides its weighted
+# sum (HIDDEN of bench/fit-turn-weights.py; 0, the default, the weighted sum alone).
 # IN_SAMPLE=1 also scores all novels with the ALL.w weights (what would ship if fitted now).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -58,9 +60,9 @@ step_score() {
     -- "$dev/$1" >"$out/score/$1.out"
 }
 each feat
-python3 bench/fit-turn-weights.py "$out/feat" 0.01 600 "$out/turnw" >"$out/turnw.log"
+HIDDEN="${TURN_HIDDEN:-0}" python3 bench/fit-turn-weights.py "$out/feat" 0.01 600 "$out/turnw" >"$out/turnw.log"
 each afeat
-TAG=AFEAT python3 bench/fit-turn-weights.py "$out/afeat" 0.001 600 "$out/anaw" >"$out/anaw.log"
+TAG=AFEAT HIDDEN="${ANAPHOR_HIDDEN:-0}" python3 bench/fit-turn-weights.py "$out/afeat" 0.001 600 "$out/anaw" >"$out/anaw.log"
 each score
 tail -n 2 "$out/turnw.log" | head -n 1 | sed 's/^/turn ranker (simulated): /'
 tail -n 2 "$out/anaw.log" | head -n 1 | sed 's/^/anaphor ranker (simulated): /'

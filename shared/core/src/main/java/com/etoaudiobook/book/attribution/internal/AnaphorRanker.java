@@ -21,13 +21,11 @@ final class AnaphorRanker {
 
   private final TurnRanker turns;
   private final double[] weights;
+  private final int hidden;
 
   AnaphorRanker(TurnRanker turns, double[] weights) {
     this.turns = turns;
-    if (weights != null && weights.length != FEATURES) {
-      // a weights file of another feature set (-Dattribution.anaphorWeights) would misrank silently
-      throw new IllegalArgumentException("anaphor weights: " + weights.length + " numbers, " + FEATURES + " features");
-    }
+    this.hidden = weights == null ? 0 : RankerScore.hidden(weights, FEATURES, "anaphor");
     this.weights = weights;
   }
 
@@ -90,10 +88,7 @@ final class AnaphorRanker {
       if (weights == null) {
         continue;
       }
-      double score = 0;
-      for (int i = 0; i < FEATURES; i++) {
-        score += weights[i] * f[i];
-      }
+      double score = RankerScore.score(weights, hidden, f, FEATURES);
       if (score > best) {
         best = score;
         chosen = x;

@@ -25,12 +25,14 @@ final class TurnRanker {
 
   final TurnTaking tt;
   private final double[] weights;
+  private final int hidden;
   /** Prints every candidate's features (for fitting the weights): -Dattribution.features=true. */
   static final boolean DUMP = Boolean.getBoolean("attribution.features");
 
   TurnRanker(TurnTaking tt, double[] weights) {
     this.tt = tt;
     this.weights = weights;
+    this.hidden = weights == null ? 0 : RankerScore.hidden(weights, FEATURES, "turn");
   }
 
   /**
@@ -57,10 +59,7 @@ final class TurnRanker {
       if (weights == null) {
         continue;
       }
-      double score = 0;
-      for (int i = 0; i < FEATURES; i++) {
-        score += weights[i] * f[i];
-      }
+      double score = RankerScore.score(weights, hidden, f, FEATURES);
       if (score > best) {
         best = score;
         chosen = c;
