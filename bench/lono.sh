@@ -10,7 +10,7 @@
 #  4. anaphor weights fitted without each novel (TAG=AFEAT, L2 0.001): anaw/NOVEL.w, anaw/ALL.w
 #  5. each novel scored with both of its left-out weights; the total, per type and lowest novel.
 # TURN_HIDDEN=H / ANAPHOR_HIDDEN=H fit that ranker with H tanh hidden units besides its weighted
-# sum (HIDDEN of bench/fit-turn-weights.py; 0, the default, the weighted sum alone).
+# sum (HIDDEN of bench/fit-turn-weights.py; 0, the default, the weighted sum alone); TURN_L2 its L2.
 # IN_SAMPLE=1 also scores all novels with the ALL.w weights (what would ship if fitted now).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -60,7 +60,7 @@ step_score() {
     -- "$dev/$1" >"$out/score/$1.out"
 }
 each feat
-HIDDEN="${TURN_HIDDEN:-0}" python3 bench/fit-turn-weights.py "$out/feat" 0.01 600 "$out/turnw" >"$out/turnw.log"
+HIDDEN="${TURN_HIDDEN:-0}" python3 bench/fit-turn-weights.py "$out/feat" "${TURN_L2:-0.01}" 600 "$out/turnw" >"$out/turnw.log"
 each afeat
 TAG=AFEAT HIDDEN="${ANAPHOR_HIDDEN:-0}" python3 bench/fit-turn-weights.py "$out/afeat" 0.001 600 "$out/anaw" >"$out/anaw.log"
 each score
