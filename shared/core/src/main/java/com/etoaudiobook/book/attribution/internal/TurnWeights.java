@@ -1,34 +1,34 @@
 package com.etoaudiobook.book.attribution.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The weights of {@link TurnRanker}'s features, fitted on the annotated novels (conditional
  * logit over each unit's candidates). -Dattribution.weights=FILE reads others (one number a
- * line), to measure weights fitted without the novel being scored; "none" the rules alone.
+ * line, as bench/fit-turn-weights.py writes them), to measure weights fitted without the novel
+ * being scored; "none" the rules alone.
  */
 final class TurnWeights {
   private TurnWeights() {
   }
 
   /**
-   * Fitted on the 17 novels of pdnc-dev (L2 0.01), in the order of {@link TurnRanker}'s
-   * features: the rules' pick and each rule's, the last four turns (adjacent, near, far), a
-   * recent turn, named and addressed in the quote, called by the last turn, told to, called by
-   * the next, the first named turn ahead (odd, even), the recent narration names (rank, subject,
-   * same paragraph, after the quote), lines so far, share of the last turns, narrator (unused),
-   * the paragraph's "he"/"she" (agrees, disagrees), and the exchange's anchors (named behind
-   * even/odd, named ahead even/odd, called odd/even, pronoun even/odd).
+   * Fitted on the 17 novels of pdnc-dev, resource turn-ranker.w (the fit script's ALL.w), over
+   * {@link TurnRanker}'s features in their order: the rules' pick and each rule's, the last four
+   * turns (adjacent, near, far), a recent turn, named and addressed in the quote, called by the
+   * last turn, told to, called by the next, the first named turn ahead (odd, even), the recent
+   * narration names (rank, subject, same paragraph, after the quote), lines so far, share of the
+   * last turns, narrator (unused), the paragraph's "he"/"she" (agrees, disagrees), and the
+   * exchange's anchors (named behind even/odd, named ahead even/odd, called odd/even, pronoun
+   * even/odd); the layout (a weighted sum, or one with a hidden layer) is {@link RankerScore}'s.
    */
-  static final double[] FITTED = {
-      0.688, 0.466, -0.009, 0.000, 0.000, 0.059, 0.172, 0.078, -0.044, 0.075, 0.084, -0.144,
-      0.000, -0.050, -0.375, 0.345, 0.166, -0.005, 0.153, 0.031, -0.076, -0.033, 0.015,
-      -0.001, -0.037, -0.003, 0.159, -0.656, -0.389, 0.220, 0.113, 0.277, -0.265, 0.396,
-      0.324, 0.283, 0.002, 0.172, -0.011, 0.000, 0.491, 0.246, 0.000, 0.271, -0.224, 0.513,
-      -0.427, 0.531, -0.575, 0.690, -0.177, 0.718, -0.484};
+  static final double[] FITTED = resource("turn-ranker.w");
 
   private static final String FILE = System.getProperty("attribution.weights", "");
 
@@ -69,10 +69,26 @@ final class TurnWeights {
       return null;
     }
     try {
-      return Files.readAllLines(Path.of(file)).stream().filter(l -> !l.isBlank())
-          .mapToDouble(Double::parseDouble).toArray();
+      return parse(Files.readAllLines(Path.of(file)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static double[] resource(String name) {
+    try (InputStream in = TurnWeights.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One number a line; blank lines and "#" comments skipped. */
+  private static double[] parse(List<String> lines) {
+    return lines.stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .mapToDouble(Double::parseDouble).toArray();
   }
 }
