@@ -40,19 +40,14 @@ final class TurnWeights {
   }
 
   /**
-   * {@link AnaphorRanker}'s weights, fitted the same way on the same novels (L2 0.001, the best
-   * of 0.0003 to 0.01 leave-one-novel-out; features dumped with the turn ranker on): {@link
-   * TurnRanker}'s features, then the anaphor rule of the pick (para, narr, toldto, vocback, vocans, conv, self, recent, lastsp, best, far,
-   * none), a description, a description's pick, an exact gender, named in the paragraph's
-   * narration before the cue, as a subject, last.
+   * {@link AnaphorRanker}'s weights, resource anaphor-ranker.w, fitted the same way on the same
+   * novels (L2 0.001, the best of 0.0003 to 0.01 leave-one-novel-out; features dumped with the
+   * turn ranker on): {@link TurnRanker}'s features, then the anaphor rule of the pick (para,
+   * narr, toldto, vocback, vocans, conv, self, recent, lastsp, best, far, none), a description, a
+   * description's pick, an exact gender, named in the paragraph's narration before the cue, as a
+   * subject, last.
    */
-  static final double[] FITTED_ANAPHOR = {
-      0.379, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000, 0.000,
-      0.000, -0.059, 0.342, 0.186, 0.093, 0.073, -0.122, 0.015, -0.268, -0.347, -0.017, 0.341,
-      -0.144, -0.048, 0.000, 0.000, 0.266, 0.042, 0.529, 0.072, 0.425, 0.884, 0.425, -0.024,
-      0.394, -0.092, -0.146, 0.009, 0.592, 0.000, 0.224, -0.303, 0.200, -0.390, 1.031, -1.207,
-      0.773, 0.424, 0.412, 0.408, 0.457, 0.745, 0.243, -0.340, 0.260, 0.085, 0.000, -0.403,
-      -0.251, 0.000, -0.416, 0.000, 0.000, -0.054, 0.909, 0.555, 0.326, -0.266};
+  static final double[] FITTED_ANAPHOR = resource("anaphor-ranker.w");
 
   /** -Dattribution.anaphorWeights=FILE|none; "none" by default when the turns' are "none". */
   private static final String AFILE = System.getProperty("attribution.anaphorWeights",
