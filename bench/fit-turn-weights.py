@@ -4,6 +4,8 @@ leave-one-novel-out. Input: a folder of NOVEL.out (AttributionScorer --verdicts 
 NOVEL.err (same run with -Dattribution.features=true -Dattribution.weights=none), one pair per
 novel.   bench/fit-turn-weights.py DUMP_DIR [L2] [ITERATIONS] [OUT_DIR]
 TAG=AFEAT in the environment fits AnaphorRanker's weights instead (its AFEAT lines).
+HIDDEN=H adds H tanh hidden units to the weighted sum (L-BFGS, seed 1, same L2); a .w file is
+then the D linear weights, H x D input weights, H biases, H output weights (RankerScore.java).
 Prints per novel the quotations of ranked units right with the rules and with weights fitted
 without that novel; writes NOVEL.w (for -Dattribution.weights=) and ALL.w (for TurnWeights)."""
 import sys, os, re, ast, csv, collections, bisect, numpy as np
