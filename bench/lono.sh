@@ -5,12 +5,13 @@
 #   bench/lono.sh [OUT_DIR]        (default /tmp/lono-$USER; JOBS=2 runs two JVMs at once)
 # Steps, each novel in its own JVM (the weights are read once, at class load):
 #  1. turn features from the rules alone (-Dattribution.weights=none): feat/NOVEL.out|err
-#  2. turn weights fitted without each novel (L2 0.01): turnw/NOVEL.w, turnw/ALL.w
+#  2. turn weights fitted without each novel (8 hidden units, L2 0.001): turnw/NOVEL.w, turnw/ALL.w
 #  3. anaphor features with that novel's turn weights on (-Dattribution.anaphorWeights=none)
 #  4. anaphor weights fitted without each novel (TAG=AFEAT, L2 0.001): anaw/NOVEL.w, anaw/ALL.w
 #  5. each novel scored with both of its left-out weights; the total, per type and lowest novel.
 # TURN_HIDDEN=H / ANAPHOR_HIDDEN=H fit that ranker with H tanh hidden units besides its weighted
-# sum (HIDDEN of bench/fit-turn-weights.py; 0, the default, the weighted sum alone); TURN_L2 its L2.
+# sum (HIDDEN of bench/fit-turn-weights.py; 0 the weighted sum alone; defaults 8 and 0, what
+# ships); TURN_L2 the turn fit's L2 (default 0.001; the weighted sum shipped before had 0.01).
 # IN_SAMPLE=1 also scores all novels with the ALL.w weights (what would ship if fitted now).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -60,7 +61,7 @@ step_score() {
     -- "$dev/$1" >"$out/score/$1.out"
 }
 each feat
-HIDDEN="${TURN_HIDDEN:-0}" python3 bench/fit-turn-weights.py "$out/feat" "${TURN_L2:-0.01}" 600 "$out/turnw" >"$out/turnw.log"
+HIDDEN="${TURN_HIDDEN:-8}" python3 bench/fit-turn-weights.py "$out/feat" "${TURN_L2:-0.001}" 600 "$out/turnw" >"$out/turnw.log"
 each afeat
 TAG=AFEAT HIDDEN="${ANAPHOR_HIDDEN:-0}" python3 bench/fit-turn-weights.py "$out/afeat" 0.001 600 "$out/anaw" >"$out/anaw.log"
 each score
