@@ -2,7 +2,10 @@ package com.etoaudiobook.audio;
 
 import com.etoaudiobook.audio.internal.Mp3Decoder;
 
-/** The true peak of some of a part's frames, decoded stretch by stretch (each from a few frames before, for the reservoir). */
+/**
+ * The true peak of some of a part's frames, decoded stretch by stretch (each after the two frames before
+ * it and its bit reservoir, {@link Mp3Decoder#decodeStretch}).
+ */
 public final class Mp3Peaks {
   private Mp3Peaks() {
   }
@@ -13,10 +16,24 @@ public final class Mp3Peaks {
    * as one stretch rather than each with its own warm-up.
    */
   public static double ofGranules(byte[] frames, int[] granules) {
-    return ofGranules(frames, granules, Mp3Decoder.WARM_UP_FRAMES);
+    int[] offsets = Mp3Decoder.frameOffsets(frames);
+    int count = offsets.length - 1;
+    int[] sorted = granules.clone();
+    java.util.Arrays.sort(sorted);
+    double peak = LoudnessMeter.SILENCE;
+    for (int i = 0; i < sorted.length; ) {
+      int from = Math.min(count - 1, sorted[i] + 1);
+      int to = Math.min(count, sorted[i] + 3);
+      // a stretch of its own costs its reservoir's frame and 2 more: frames in between cost no more
+      while (++i < sorted.length && sorted[i] + 1 <= to + Mp3Decoder.OVERLAP_FRAMES + 1) {
+        to = Math.min(count, sorted[i] + 3);
+      }
+      peak = Math.max(peak, LoudnessMeter.truePeak(Mp3Decoder.decodeStretch(frames, offsets, from, to)));
+    }
+    return peak;
   }
 
-  /** {@link #ofGranules(byte[], int[])}, each stretch decoded from {@code warmUp} frames before it. */
+  /** As {@link #ofGranules(byte[], int[])} was before the reservoir was handed over: each stretch decoded from {@code warmUp} frames before it. */
   public static double ofGranules(byte[] frames, int[] granules, int warmUp) {
     int[] offsets = Mp3Decoder.frameOffsets(frames);
     int count = offsets.length - 1;

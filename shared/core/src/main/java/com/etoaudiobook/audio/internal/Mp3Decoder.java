@@ -65,6 +65,82 @@ public final class Mp3Decoder {
     return java.util.Arrays.copyOfRange(pcm, pcm.length - wanted, pcm.length);
   }
 
+  /**
+   * Real frames decoded and dropped before a stretch by {@link #decodeStretch}: the frame before the
+   * first wanted one hands it the second half of its inverse MDCT, the one before that the same to
+   * it, so that the filterbank's 16 slots of memory (less than a granule's 18) hold the right values.
+   */
+  public static final int OVERLAP_FRAMES = 2;
+
+  /**
+   * {@link #decodeRange}'s samples for less: the bit reservoir the first frame decoded reads (at most
+   * 255 bytes back in MPEG-2) is handed to it in a frame of its own, an empty granule whose main data
+   * is those bytes, instead of decoding the frames that carried them; so {@link #OVERLAP_FRAMES}
+   * frames and that one are decoded before the stretch, not {@link #WARM_UP_FRAMES}. MPEG-2 mono
+   * (Polly's and our encoder's frames); anything else, or a reservoir reaching before the first
+   * frame, goes the way of {@link #decodeRange}.
+   */
+  public static short[] decodeStretch(byte[] frames, int[] offsets, int from, int to) {
+    int first = from - OVERLAP_FRAMES;
+    byte[] carrier = first < 0 ? null : reservoirFrame(frames, offsets, first);
+    if (carrier == null) {
+      return decodeRange(frames, offsets, from, to, WARM_UP_FRAMES);
+    }
+    byte[] slice = new byte[carrier.length + offsets[to] - offsets[first]];
+    System.arraycopy(carrier, 0, slice, 0, carrier.length);
+    System.arraycopy(frames, offsets[first], slice, carrier.length, offsets[to] - offsets[first]);
+    short[] pcm = decode(slice);
+    int wanted = Math.min(pcm.length, (to - from) * 576);
+    return java.util.Arrays.copyOfRange(pcm, pcm.length - wanted, pcm.length);
+  }
+
+  /**
+   * An MPEG-2 mono frame of one empty granule (all side info 0: no lines, no reservoir of its own)
+   * whose main data ends with the {@code main_data_begin} bytes frame {@code k} reads from the frames
+   * before it; empty where it reads none; null where this cannot be built (not MPEG-2 mono, or the
+   * bytes lie before the first frame).
+   */
+  static byte[] reservoirFrame(byte[] frames, int[] offsets, int k) {
+    com.etoaudiobook.audio.Mp3Frames.Header h = com.etoaudiobook.audio.Mp3Frames.header(frames, offsets[k]);
+    if (h == null || h.version() != 2 || !h.mono()) {
+      return null;
+    }
+    int back = frames[offsets[k] + headerLength(frames, offsets[k])] & 0xFF;
+    if (back == 0) {
+      return new byte[0];
+    }
+    // the smallest bitrate whose main data holds the bytes (96 kbps holds 255 at 22050 Hz)
+    for (int index = 1; index < 15; index++) {
+      int b2 = (index << 4) | (frames[offsets[k] + 2] & 0x0C); // this rate, no padding, no private bit
+      com.etoaudiobook.audio.Mp3Frames.Header carrier = com.etoaudiobook.audio.Mp3Frames.header(new byte[] {
+          (byte) 0xFF, (byte) (frames[offsets[k] + 1] | 1), (byte) b2, frames[offsets[k] + 3]}, 0);
+      int room = carrier.length() - 4 - carrier.sideInfoLength();
+      if (room < back) {
+        continue;
+      }
+      byte[] out = new byte[carrier.length()];
+      out[0] = (byte) 0xFF;
+      out[1] = (byte) (frames[offsets[k] + 1] | 1); // no CRC
+      out[2] = (byte) b2;
+      out[3] = frames[offsets[k] + 3];
+      // the reservoir's bytes, last first, from the main data of the frames before k
+      int at = out.length;
+      for (int j = k - 1; j >= 0 && at > out.length - back; j--) {
+        int start = offsets[j] + headerLength(frames, offsets[j]) + h.sideInfoLength();
+        int n = Math.min(offsets[j + 1] - start, at - (out.length - back));
+        System.arraycopy(frames, offsets[j + 1] - n, out, at - n, n);
+        at -= n;
+      }
+      return at == out.length - back ? out : null;
+    }
+    return null;
+  }
+
+  /** The header's bytes and its CRC's, where the frame has one. */
+  private static int headerLength(byte[] frames, int offset) {
+    return (frames[offset + 1] & 1) == 0 ? 6 : 4;
+  }
+
   /** The byte offset of every frame of bare frames, and their end. */
   public static int[] frameOffsets(byte[] frames) {
     int[] out = new int[64];
