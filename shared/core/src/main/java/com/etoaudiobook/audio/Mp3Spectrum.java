@@ -68,7 +68,7 @@ public final class Mp3Spectrum {
    * the others skipped by their side info's part2_3_length, without their Huffman codes (nearly
    * all of the cost); their energy is interpolated from the granules read beside them. Speech
    * changes slowly next to a granule's 26 ms, so the loudness of the whole stays close
-   * ({@link LoudnessNormalizer#SPECTRUM_STRIDE}).
+   * ({@link Mp3Levelling#SPECTRUM_STRIDE}).
    */
   public static Mp3Spectrum read(byte[] frames, int stride) {
     try {

@@ -64,15 +64,15 @@ class Mp3SpectrumTest {
       for (byte[] mp3 : List.of(new Mp3Encoder().encode(speech(paragraph, voice), 22050),
           dense(paragraph, voice, -21, 12.5), dense(TEXTS.get(0) + " " + TEXTS.get(1), voice, -16, 14))) {
         double decoded = LoudnessMeter.integrated(Mp3Decoder.decode(mp3), 22050);
-        Mp3Spectrum sampled = Mp3Spectrum.read(mp3, LoudnessNormalizer.SPECTRUM_STRIDE);
+        Mp3Spectrum sampled = Mp3Spectrum.read(mp3, Mp3Levelling.SPECTRUM_STRIDE);
         double error = sampled.loudness() - decoded;
         // every 2nd granule, the stub's 200 parts: sd 0.065 LU, worst 0.21 (bench/run.sh Mp3SpectrumProbe)
         assertEquals(0, error, 0.4, voice);
         squares += error * error;
         n++;
         // the peaks are looked for among the granules read
-        for (int g : sampled.loudest(LoudnessNormalizer.PEAK_GRANULES)) {
-          assertEquals(0, g % LoudnessNormalizer.SPECTRUM_STRIDE, "granule " + g + " was read");
+        for (int g : sampled.loudest(Mp3Levelling.PEAK_GRANULES)) {
+          assertEquals(0, g % Mp3Levelling.SPECTRUM_STRIDE, "granule " + g + " was read");
         }
       }
     }
