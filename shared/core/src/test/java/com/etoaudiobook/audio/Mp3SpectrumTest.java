@@ -134,6 +134,29 @@ class Mp3SpectrumTest {
   }
 
   @Test
+  void aShortPartOfAKnownVoiceIsLevelledByItsOwnLoudnessALongOneByItsVoices() {
+    LoudnessNormalizer normalizer = new LoudnessNormalizer(TARGET);
+    String voice = VoiceLevels.key("polly", "lines");
+    String paragraph = String.join(" ", TEXTS.subList(0, 3));
+    normalizer.normalizeMp3(dense(paragraph, "en+m3", -20, 11), new Mp3Encoder(), 0, voice); // the voice: -20 LUFS
+    // a line of it 1.2 dB louder than its level, as one sentence of a voice can be
+    byte[] line = dense(TEXTS.get(1), "en+m3", -18.8, 11);
+    assertTrue(Mp3Frames.count(line).frames() * 576 / 22050.0 < Mp3Levelling.SHORT_SECONDS, "a short part");
+    short[] heard = Mp3Decoder.decode(normalizer.normalizeMp3(line, new Mp3Encoder(), 0, voice));
+    assertEquals(1, normalizer.shortSpectralParts());
+    assertEquals(1, normalizer.measuredParts(), "only the voice's first part measured the full way");
+    // by the voice's level it would land at -16.8
+    assertEquals(TARGET.lufs(), LoudnessMeter.integrated(heard, 22050), 0.4, "the line at the target");
+    assertTrue(LoudnessMeter.truePeak(heard) <= TARGET.peakDb(), LoudnessMeter.truePeak(heard) + " dBTP");
+    // a long part as loud is levelled by the voice's level: measuring it would cost more and help less
+    byte[] longer = dense(paragraph, "en+m3", -18.8, 11);
+    double levelled = LoudnessMeter.integrated(Mp3Decoder.decode(normalizer.normalizeMp3(longer, new Mp3Encoder(), 0,
+        voice)), 22050);
+    assertEquals(1, normalizer.shortSpectralParts());
+    assertEquals(TARGET.lufs() + 1.2, levelled, 0.4, "the long part by its voice's level");
+  }
+
+  @Test
   void aPartWhosePeaksMayReachTheCeilingIsDecodedWhole() throws Exception {
     // peaks 17 dB over the loudness at -26 LUFS: raised to the target, only their exact height tells how far
     LoudnessNormalizer normalizer = new LoudnessNormalizer(TARGET);
