@@ -139,21 +139,22 @@ class Mp3SpectrumTest {
     String voice = VoiceLevels.key("polly", "lines");
     String paragraph = String.join(" ", TEXTS.subList(0, 3));
     normalizer.normalizeMp3(dense(paragraph, "en+m3", -20, 11), new Mp3Encoder(), 0, voice); // the voice: -20 LUFS
-    // a line of it 1.2 dB louder than its level, as one sentence of a voice can be
-    byte[] line = dense(TEXTS.get(1), "en+m3", -18.8, 11);
+    // a line of it 2 dB louder than its level
+    byte[] line = dense(TEXTS.get(1), "en+m3", -18, 11);
     assertTrue(Mp3Frames.count(line).frames() * 576 / 22050.0 < Mp3Levelling.SHORT_SECONDS, "a short part");
     short[] heard = Mp3Decoder.decode(normalizer.normalizeMp3(line, new Mp3Encoder(), 0, voice));
     assertEquals(1, normalizer.shortSpectralParts());
     assertEquals(1, normalizer.measuredParts(), "only the voice's first part measured the full way");
-    // by the voice's level it would land at -16.8
-    assertEquals(TARGET.lufs(), LoudnessMeter.integrated(heard, 22050), 0.4, "the line at the target");
+    // by the voice's level it would land at -16; every 4th granule's spectrum of a short part misses
+    // the decoded loudness by 0.23 LU rms, 0.6 at worst (300 of the stub's parts of 2 to 6 s)
+    assertEquals(TARGET.lufs(), LoudnessMeter.integrated(heard, 22050), 0.7, "the line at the target");
     assertTrue(LoudnessMeter.truePeak(heard) <= TARGET.peakDb(), LoudnessMeter.truePeak(heard) + " dBTP");
     // a long part as loud is levelled by the voice's level: measuring it would cost more and help less
-    byte[] longer = dense(paragraph, "en+m3", -18.8, 11);
+    byte[] longer = dense(paragraph, "en+m3", -18, 11);
     double levelled = LoudnessMeter.integrated(Mp3Decoder.decode(normalizer.normalizeMp3(longer, new Mp3Encoder(), 0,
         voice)), 22050);
     assertEquals(1, normalizer.shortSpectralParts());
-    assertEquals(TARGET.lufs() + 1.2, levelled, 0.4, "the long part by its voice's level");
+    assertEquals(TARGET.lufs() + 2, levelled, 0.4, "the long part by its voice's level");
   }
 
   @Test
