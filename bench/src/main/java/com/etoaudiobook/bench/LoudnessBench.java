@@ -251,6 +251,10 @@ public final class LoudnessBench {
     }
     cost.pollyCall += t1 - t0;
     cost.calibrated += t2 - t1;
+    if (System.getenv("LOUDNESS_PARTS") != null) {
+      System.out.printf(Locale.ROOT, "  part %s %.2f s: %.3f ms%n", role.pollyVoice, Mp3Frames.count(raw).frames() * 576 / 22050.0,
+          (t2 - t1) / 1e6);
+    }
     role.audio[2].write(raw);
     role.audio[3].write(after);
     short[] heard = Mp3Decoder.decode(after);

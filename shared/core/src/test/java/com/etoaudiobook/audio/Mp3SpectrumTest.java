@@ -80,6 +80,21 @@ class Mp3SpectrumTest {
   }
 
   @Test
+  void theLoudestGranulesAreThoseOfMostEnergyLoudestFirst() {
+    for (int stride : new int[] {1, 2, 3}) {
+      Mp3Spectrum s = Mp3Spectrum.read(dense(String.join(" ", TEXTS.subList(0, 2)), "en+f3", -20, 12), stride);
+      Integer[] all = new Integer[(s.granules() + stride - 1) / stride];
+      java.util.Arrays.setAll(all, i -> i * stride);
+      java.util.Arrays.sort(all, (x, y) -> Double.compare(s.weighted[y], s.weighted[x]));
+      for (int count : new int[] {1, 6, 24, all.length, all.length + 5}) {
+        int[] expected = new int[Math.min(count, all.length)];
+        java.util.Arrays.setAll(expected, i -> all[i]);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, s.loudest(count), "every " + stride + ", " + count);
+      }
+    }
+  }
+
+  @Test
   void readingEveryGranuleIsTheWholeSpectrum() {
     byte[] mp3 = dense(TEXTS.get(2), "en-us", -20, 12);
     assertEquals(Mp3Spectrum.read(mp3).loudness(), Mp3Spectrum.read(mp3, 1).loudness(), 1e-12);
