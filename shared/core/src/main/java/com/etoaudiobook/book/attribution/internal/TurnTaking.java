@@ -79,7 +79,7 @@ abstract class TurnTaking extends Salience {
     boolean adjacent = last != null && p - last[2] <= 2
         && t.paraFirst[p] - t.paraLast[last[2]] <= BEAT_TOKENS;
     if (firstPerson && adjacent && last[0] != -1
-        && narratorNear(p) && narratorTalks()) {
+        && narratorNear(p) && narratorTalks() && !calledOther(last, named)) {
       // In first-person narration the others are named when they speak; the narrator's own
       // lines are the ones left bare.
       return decided("fp", -1);
@@ -160,6 +160,19 @@ abstract class TurnTaking extends Salience {
       return decided("last", last[0]);
     }
     return decided("none", -2);
+  }
+
+  /**
+   * '"And when you're divorced, Lady Ashley…," said the count. "No. What a pity."': the last
+   * speech called someone by name, and they answer, not a first-person narrator.
+   */
+  private boolean calledOther(int[] last, Set<Integer> named) {
+    for (int c : vocatives.addressed(last[3], last[4])) {
+      if (c >= 0 && c != last[0] && !named.contains(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first subject of the narration in tokens [a, b) as a beat's speaker, -3 if none. */

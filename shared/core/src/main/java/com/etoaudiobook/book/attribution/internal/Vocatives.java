@@ -43,6 +43,9 @@ final class Vocatives {
             || t.lower[before].equals("dear") || t.lower[before].equals("my");
         boolean nextBreak = after >= t.quoteLast[q] || !t.isWord[after];
         boolean afterComma = before >= 0 && t.word[before].equals(",");
+        if (echo(q, mm)) {
+          continue;
+        }
         // "Thank you, Mrs. Pargeter." / "Alice, come here" / "…, Alice?"
         if (prevBreak && nextBreak && (afterComma || after >= t.size
             || !t.word[after].equals("."))
@@ -52,6 +55,25 @@ final class Vocatives {
       }
     }
     return out;
+  }
+
+  /**
+   * '"…when I'm without Nastasia." "Nastasia; but isn't she with you?"': a name that opens a
+   * quote, cut off by ";" or "?", repeats the name the quote before it said: an echo, not an
+   * address (the one named is talked about, and does not answer).
+   */
+  private boolean echo(int q, Names.Mention mm) {
+    if (q == 0 || mm.first > t.quoteFirst[q] + 1 || mm.last >= t.quoteLast[q]
+        || !(t.word[mm.last].equals(";") || t.word[mm.last].equals("?"))) {
+      return false;
+    }
+    for (int k = t.quoteFirst[q - 1]; k < t.quoteLast[q - 1]; k++) {
+      int m = names.mentionStart[k];
+      if (m >= 0 && names.mentions.get(m).character == mm.character) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Characters named anywhere inside quotes [from, to): people rarely say their own name. */

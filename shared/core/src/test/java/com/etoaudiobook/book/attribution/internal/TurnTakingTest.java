@@ -204,6 +204,18 @@ class TurnTakingTest {
   }
 
   @Test
+  void whomTheLastSpeechCallsByNameAnswersBeforeAFirstPersonNarrator() {
+    StringBuilder text = new StringBuilder("I went down to the bar that evening.\n\n");
+    for (int i = 0; i < 10; i++) {
+      text.append("\"Round ").append(i).append(",\" I said.\n\n\"Fine,\" said Bill Gorton.\n\n");
+    }
+    text.append("I looked at the door.\n\n\"Hello,\" said Brett Ashley.\n\n")
+        .append("\"You have class, Brett Ashley,\" said Mike Campbell.\n\n\"What a pity.\"\n");
+    List<String> s = speakers(text.toString());
+    assertEquals("Brett Ashley", s.get(s.size() - 1));
+  }
+
+  @Test
   void whoeverTheNextSpeechCallsByNameSpokeThisOne() {
     List<String> s = speakers("""
         Nora Vance and Tom Harlow sat by the fire. Nora was cold, Nora was tired, and Tom Harlow

@@ -56,4 +56,26 @@ class VocativesTest {
     // Pointing is no speech: Ann is only pointed at.
     assertEquals(Set.of(), names(s, v.toldTo(3, 3)));
   }
+
+  @Test
+  void aNameEchoedFromTheQuoteBeforeIsNotAddressed() {
+    Stages s = new Stages("""
+        Nora Vance and Tom Harlow and Ann Pike sat by the fire.
+
+        "I do my hair myself when I'm without Ann Pike."
+
+        "Ann Pike; but isn't she with you?"
+
+        "No, I'm alone."
+
+        "Ann Pike? Come in!"
+        """);
+    s.names.buildCharacters(Map.of("Nora Vance", 1, "Tom Harlow", 1, "Ann Pike", 1));
+    Vocatives v = new Vocatives(s.tokens, s.names, s.spans);
+    // The name the last speech said, repeated: Ann is talked about, not to.
+    assertEquals(Set.of(), names(s, v.addressed(1, 2)));
+    assertEquals(Set.of("Ann Pike"), names(s, v.named(1, 2)));
+    // A call with no echo before it addresses her.
+    assertEquals(Set.of("Ann Pike"), names(s, v.addressed(3, 4)));
+  }
 }
