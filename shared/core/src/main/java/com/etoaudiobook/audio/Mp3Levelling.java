@@ -177,13 +177,16 @@ final class Mp3Levelling {
       return null;
     }
     double seconds = spectrum.granules() * 576.0 / spectrum.sampleRate;
+    int[] loudest = spectrum.loudest(PEAK_GRANULES_MORE);
+    int few = Math.min(PEAK_GRANULES, loudest.length);
+    // the few loudest (the first of the loudest, in order) are decoded once, for a recheck and after it
+    double found = Mp3Peaks.ofGranules(frames, java.util.Arrays.copyOf(loudest, few));
     if (recheck != null) {
       // a recheck of a trusted voice is about its level: its peaks bounded by the voice's crest, as
       // its parts levelled by the voice's level are, where the crest leaves room. Its few loudest
       // granules are still decoded (under a millisecond, 1 part in 64 or more): a part peakier than
       // the crest taught (a shout) bounds its own gain and raises the crest the voice's later parts
       // are levelled by; recorded from the crest alone, the crest could never grow
-      double found = Mp3Peaks.ofGranules(frames, spectrum.loudest(PEAK_GRANULES));
       double bound = Math.max(loudness + recheck.maxCrest() + recheck.crestMargin(), found + PEAK_MISS_DB);
       double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB;
       int most = (int) Math.floor((target.peakDb() - bound) / Mp3Gain.STEP_DB);
@@ -194,9 +197,6 @@ final class Mp3Levelling {
         return Mp3Gain.level(frames, Math.min(ideal, most), most, spectrum.frameWeights());
       }
     }
-    int[] loudest = spectrum.loudest(PEAK_GRANULES_MORE);
-    int few = Math.min(PEAK_GRANULES, loudest.length);
-    double found = Mp3Peaks.ofGranules(frames, java.util.Arrays.copyOf(loudest, few));
     double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB;
     int most = (int) Math.floor((target.peakDb() - found - PEAK_MISS_DB) / Mp3Gain.STEP_DB);
     if (ideal > most + TOLERANCE_LU / Mp3Gain.STEP_DB && few < loudest.length) {
