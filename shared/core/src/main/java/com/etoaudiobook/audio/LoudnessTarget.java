@@ -33,6 +33,18 @@ public record LoudnessTarget(double lufs, double peakDb) {
 
   /** What the cache key records: parts made for another target are other parts. */
   public String cacheTag() {
-    return String.format(Locale.ROOT, "lufs%.1f/tp%.1f", lufs, peakDb);
+    // a plan's cache keys all carry one target: String.format's floats were half the keys' cost
+    Tagged last = lastTag;
+    if (last == null || !last.target().equals(this)) {
+      last = new Tagged(this, String.format(Locale.ROOT, "lufs%.1f/tp%.1f", lufs, peakDb));
+      lastTag = last;
+    }
+    return last.tag();
   }
+
+  private record Tagged(LoudnessTarget target, String tag) {
+  }
+
+  /** The last target's tag (a deployment has one target). */
+  private static volatile Tagged lastTag;
 }

@@ -43,17 +43,27 @@ final class Mp3Huffman {
           next++;
           left += 8;
         }
-        int y;
-        int e = lookup[(int) (cache >>> 56)];
-        if (e >= 0) {
-          int length = e >>> 16;
+        int e = lookup[(int) (cache >>> (64 - LOOKUP_BITS))];
+        if (e >= 0 && (e & ESCAPE) == 0) {
+          // a code no longer than the lookup and no linbits: its length and its values' signs in one shift,
+          // both lines added without a branch (a 0 adds nothing)
+          int length = (e >>> 16) & 0xFF;
           cache <<= length;
           left -= length;
-          y = e & 0xFFFF;
+          sums[sfbOfLine[line]] += POW83[(e >>> 4) & 0xF] * weights[line];
+          sums[sfbOfLine[line + 1]] += POW83[e & 0xF] * weights[line + 1];
+          continue;
+        }
+        int y;
+        if (e >= 0) {
+          int length = e >>> 24;
+          cache <<= length;
+          left -= length;
+          y = e & 0xFF;
         } else {
           int p = -e - 1;
-          cache <<= 8;
-          left -= 8;
+          cache <<= LOOKUP_BITS;
+          left -= LOOKUP_BITS;
           while ((y = tree[p++]) < 0) {
             if (cache < 0) {
               p -= y;
@@ -99,16 +109,16 @@ final class Mp3Huffman {
         left += 8;
       }
       int a;
-      int e = lookup[(int) (cache >>> 56)];
+      int e = lookup[(int) (cache >>> (64 - LOOKUP_BITS))];
       if (e >= 0) {
-        int length = e >>> 16;
+        int length = e >>> 24;
         cache <<= length;
         left -= length;
-        a = e & 0xFFFF;
+        a = e & 0xFF;
       } else {
         int p = -e - 1;
-        cache <<= 8;
-        left -= 8;
+        cache <<= LOOKUP_BITS;
+        left -= LOOKUP_BITS;
         while ((a = tree[p++]) < 0) {
           if (cache < 0) {
             p -= a;
@@ -173,21 +183,21 @@ final class Mp3Huffman {
     }
   }
 
-  /** A Huffman table (jump3r's copy of mpglib's trees) and, per 8-bit prefix, its leaf and length or where the walk goes on. */
+  /** A Huffman table (jump3r's copy of mpglib's trees) and, per prefix of LOOKUP_BITS, its leaf and length or where the walk goes on. */
   private static final class Code {
     final short[] tree;
     final int linbits;
-    final int[] lookup = new int[256];
+    final int[] lookup = new int[1 << LOOKUP_BITS];
 
     Code(Huffman.newhuff h) {
       tree = h.table;
       linbits = h.linbits;
-      for (int prefix = 0; prefix < 256; prefix++) {
+      for (int prefix = 0; prefix < 1 << LOOKUP_BITS; prefix++) {
         int p = 0;
         int used = 0;
         int entry;
         while (true) {
-          if (used == 8) {
+          if (used == LOOKUP_BITS) {
             entry = -(p + 1);
             break;
           }
@@ -196,15 +206,33 @@ final class Mp3Huffman {
             entry = (used << 16) | y;
             break;
           }
-          if (((prefix >> (7 - used)) & 1) == 1) {
+          if (((prefix >> (LOOKUP_BITS - 1 - used)) & 1) == 1) {
             p -= y;
           }
           used++;
+        }
+        if (entry >= 0) {
+          // the code's length (bits 24 on), its length with its values' sign bits (16 on), whether a
+          // value may take linbits (ESCAPE: the slow way), the values (x in bits 4-7, y in 0-3)
+          int v = entry & 0xFFFF;
+          int signs = Integer.bitCount(v & 0xF0) > 0 ? 1 : 0;
+          signs += (v & 0xF) != 0 ? 1 : 0;
+          boolean escape = linbits > 0 && ((v >> 4) == 15 || (v & 0xF) == 15);
+          entry = (used << 24) | ((used + signs) << 16) | (escape ? ESCAPE : 0) | v;
         }
         lookup[prefix] = entry;
       }
     }
   }
+
+  /**
+   * Bits of code looked up at once: most codes are shorter (the rest walk the tree from there). 10
+   * bits read a short part 3 % faster in a loop (ShortPartProbe), but its 128 KB of tables, against 32,
+   * is cold in a worker, where a part's read comes between engine calls.
+   */
+  private static final int LOOKUP_BITS = 8;
+  /** A pair's lookup entry whose values need linbits read: the slow way. */
+  private static final int ESCAPE = 1 << 15;
 
   private static final Code[] PAIRS = new Code[Huffman.ht.length];
   private static final Code[] QUADS = new Code[Huffman.htc.length];

@@ -90,4 +90,48 @@ class LoudnessMeterTest {
     }
     assertTrue(bestSilent < 3 * bestNoise, "silence " + bestSilent / 1e6 + " ms, noise " + bestNoise / 1e6 + " ms");
   }
+
+  /**
+   * The peaks and energies, four samples a step with the peak from the largest square, against a
+   * sample-by-sample count: full-scale samples (-32768: two of their squares pass an int), chunks
+   * and a part's tail whose lengths are no multiple of four, with and without the peaks given.
+   */
+  @Test
+  void plainSumsAndPeaksAreExactAtFullScaleAndInTails() {
+    Random random = new Random(11);
+    for (int length : new int[] {0, 1, 3, 31, 33, 2205, 2207, 4 * 2205 + 37}) {
+      short[] pcm = new short[length];
+      for (int i = 0; i < length; i++) {
+        int pick = random.nextInt(8);
+        pcm[i] = pick == 0 ? Short.MIN_VALUE : pick == 1 ? Short.MAX_VALUE : (short) (random.nextGaussian() * 9000);
+      }
+      int chunks = (length + LoudnessMeter.CHUNK - 1) / LoudnessMeter.CHUNK;
+      int[] peaks = new int[chunks];
+      long[] squares = new long[chunks];
+      for (int i = 0; i < length; i++) {
+        int c = i / LoudnessMeter.CHUNK;
+        peaks[c] = Math.max(peaks[c], Math.abs(pcm[i]));
+        squares[c] += (long) pcm[i] * pcm[i];
+      }
+      LoudnessMeter.Analysis found = LoudnessMeter.plain(pcm, RATE, null);
+      LoudnessMeter.Analysis given = LoudnessMeter.plain(pcm, RATE, peaks.clone());
+      assertEquals(java.util.Arrays.toString(peaks), java.util.Arrays.toString(found.chunkPeak()), "length " + length);
+      for (int c = 0; c < chunks; c++) {
+        assertEquals((float) squares[c], found.chunkEnergy()[c], "length " + length + ", chunk " + c);
+        assertEquals((float) squares[c], given.chunkEnergy()[c], "length " + length + ", chunk " + c + ", peaks given");
+      }
+      // a chunk counts in the sub-block it starts in
+      long[] blocks = new long[found.subBlocks()];
+      for (int c = 0; c < chunks; c++) {
+        int b = c * LoudnessMeter.CHUNK / found.step();
+        if (b < blocks.length) {
+          blocks[b] += squares[c];
+        }
+      }
+      for (int b = 0; b < blocks.length; b++) {
+        assertEquals(blocks[b], found.plain()[b], "length " + length + ", sub-block " + b);
+        assertEquals(found.plain()[b], given.plain()[b]);
+      }
+    }
+  }
 }

@@ -58,7 +58,9 @@ class VoiceLevelsTest {
     for (int i = 0; i < parts.size(); i++) {
       byte[] in = parts.get(i);
       long calibratedBefore = normalizer.calibratedParts();
+      long shortBefore = normalizer.shortSpectralParts();
       byte[] out = normalizer.normalizeMp3(in, encoder, 0, VoiceLevels.key("polly", "Joanna", "neural", 1.0, 0, null));
+      boolean byOwnReading = normalizer.shortSpectralParts() > shortBefore;
       joined.write(out);
       boolean calibrated = normalizer.calibratedParts() > calibratedBefore;
       // its first part measured, then the others levelled by its level, but for a recheck (the 4th)
@@ -78,8 +80,10 @@ class VoiceLevelsTest {
       Path f = file(out, "part" + i);
       assertEquals(Ffmpeg.decodedSamples(file(in, "in" + i)), Ffmpeg.decodedSamples(f), "same samples, same timing");
       double[] heard = Ffmpeg.loudness(f);
-      // every part of this voice is at one level: between two steps, each lands on the target
-      assertEquals(TARGET.lufs(), heard[0], 0.4, "part " + i);
+      // every part of this voice is at one level: between two steps, each lands on the target; a
+      // short part levelled by its own loudness, read from every 4th granule, within what that
+      // reading misses by (0.60 LU at most over ShortPartProbe's 300 parts) and the step's placing
+      assertEquals(TARGET.lufs(), heard[0], byOwnReading ? 0.7 : 0.4, "part " + i);
       assertTrue(heard[1] <= TARGET.peakDb(), "part " + i + " true peak " + heard[1]);
     }
     assertEquals(VoiceLevels.CALIBRATION_PARTS + 1, normalizer.measuredParts(), "the first part and the 4th");

@@ -54,18 +54,19 @@ public final class FunctionBeanSet {
     this.excluded = excluded;
   }
 
-  /** The bean set of the module whose tests run (Maven runs them in the module's folder). */
   /**
-   * A function's settings as the template gives them, every endpoint on a closed local port (nothing
-   * is called at init), with the speech provider and Redis (blank: none) of the case.
+   * A function's settings as the template gives them, every endpoint but Polly's on a closed local
+   * port (nothing is called at init), with the speech provider, Redis (blank: none) and Polly's
+   * stand-in of the case: with Redis, the worker's init asks Polly for its voices.
    */
-  public static Map<String, Object> settings(String provider, String redisUrl) {
+  public static Map<String, Object> settings(String provider, String redisUrl, java.net.URI pollyEndpoint) {
     return Map.of("SPEECH_PROVIDER", provider, "DATA_BUCKET", "b",
         "SYNTHESIS_QUEUE_URL", "http://127.0.0.1:9/q/s", "ASSEMBLY_QUEUE_URL", "http://127.0.0.1:9/q/a",
         "S3_ENDPOINT", "http://127.0.0.1:9", "SQS_ENDPOINT", "http://127.0.0.1:9", "AWS_REGION", "us-east-1",
-        "REDIS_URL", redisUrl);
+        "REDIS_URL", redisUrl, "POLLY_ENDPOINT", pollyEndpoint.toString());
   }
 
+  /** The bean set of the module whose tests run (Maven runs them in the module's folder). */
   public static FunctionBeanSet ofThisModule() {
     try {
       return of(Files.readString(Path.of("pom.xml")));

@@ -63,8 +63,9 @@ public interface LameLibrary extends Library {
 
   /** The system's libmp3lame (Debian: libmp3lame0), or null when it cannot be loaded. */
   static LameLibrary load() {
-    // without the -dev package there is no unversioned libmp3lame.so, so try the soname too
-    for (String name : List.of("mp3lame", "libmp3lame.so.0")) {
+    // the soname first (libmp3lame0 installs only it; a failed "mp3lame" makes JNA list every
+    // library folder before the next name), then the unversioned name (-dev package, macOS)
+    for (String name : List.of("libmp3lame.so.0", "mp3lame")) {
       try {
         return Native.load(name, LameLibrary.class);
       } catch (LinkageError e) {

@@ -54,15 +54,95 @@ public final class Mp3Decoder {
    */
   public static short[] decodeRange(byte[] frames, int[] offsets, int from, int to, int warmUp) {
     int start = Math.max(0, from - warmUp);
-    byte[] slice = java.util.Arrays.copyOfRange(frames, offsets[start], offsets[to]);
+    // the reservoir of the first frame decoded handed over in a frame before it, where that can be made:
+    // else that frame decodes wrong, and a stream that starts with a frame whose reservoir is missing
+    // can give no samples at all (both decoders, one stretch in 20 or so of the stub's parts)
+    return decodeRange(frames, offsets, from, to, start, start == 0 ? null : reservoirFrame(frames, offsets, start));
+  }
+
+  private static short[] decodeRange(byte[] frames, int[] offsets, int from, int to, int start, byte[] carrier) {
+    int length = carrier == null ? 0 : carrier.length;
+    byte[] slice = new byte[length + offsets[to] - offsets[start]];
+    if (carrier != null) {
+      System.arraycopy(carrier, 0, slice, 0, length);
+    }
+    System.arraycopy(frames, offsets[start], slice, length, offsets[to] - offsets[start]);
     short[] pcm = decode(slice);
-    if (start == from) {
+    if (start == from && carrier == null) {
       return pcm;
     }
     // every decoded frame gives the same count; one the reservoir could not feed gives none
     int perFrame = com.etoaudiobook.audio.Mp3Frames.header(frames, 0).version() == 1 ? 1152 : 576;
     int wanted = Math.min(pcm.length, (to - from) * perFrame);
     return java.util.Arrays.copyOfRange(pcm, pcm.length - wanted, pcm.length);
+  }
+
+  /**
+   * Real frames decoded and dropped before a stretch by {@link #decodeStretch}: the frame before the
+   * first wanted one hands it the second half of its inverse MDCT, the one before that the same to
+   * it, so that the filterbank's 16 slots of memory (less than a granule's 18) hold the right values.
+   */
+  public static final int OVERLAP_FRAMES = 2;
+
+  /**
+   * {@link #decodeRange}'s samples for less: the bit reservoir the first frame decoded reads (at most
+   * 255 bytes back in MPEG-2) is handed to it in a frame of its own ({@link #reservoirFrame}) instead
+   * of decoding the frames that carried it, so {@link #OVERLAP_FRAMES} frames and that one are decoded
+   * before the stretch, not {@link #WARM_UP_FRAMES}. MPEG-2 mono (Polly's and our encoder's frames);
+   * anything else, or a reservoir reaching before the first frame, decodes the warm-up frames.
+   */
+  public static short[] decodeStretch(byte[] frames, int[] offsets, int from, int to) {
+    int first = from - OVERLAP_FRAMES;
+    byte[] carrier = first > 0 ? reservoirFrame(frames, offsets, first) : null;
+    return carrier != null ? decodeRange(frames, offsets, from, to, first, carrier)
+        : decodeRange(frames, offsets, from, to, WARM_UP_FRAMES);
+  }
+
+  /**
+   * An MPEG-2 mono frame of one empty granule (all side info 0: no lines, no reservoir of its own)
+   * whose main data ends with the {@code main_data_begin} bytes frame {@code k} reads from the frames
+   * before it (none: an empty frame); null where this cannot be built (not MPEG-2 mono, or the bytes
+   * lie before the first frame).
+   */
+  static byte[] reservoirFrame(byte[] frames, int[] offsets, int k) {
+    com.etoaudiobook.audio.Mp3Frames.Header h = com.etoaudiobook.audio.Mp3Frames.header(frames, offsets[k]);
+    if (h == null || h.version() != 2 || !h.mono()) {
+      return null;
+    }
+    int back = frames[offsets[k] + headerLength(frames, offsets[k])] & 0xFF;
+    // the smallest bitrate whose main data holds the bytes (96 kbps holds 255 at 22050 Hz). Made where
+    // frame k reads none too: a stretch then never starts at an Info frame (parts joined from encodings
+    // of their own carry one at each join), which the decoders take for the stream's tag and after
+    // which they gave no samples at all (the stub's parts: a stretch in 20 or so)
+    for (int index = 1; index < 15; index++) {
+      int b2 = (index << 4) | (frames[offsets[k] + 2] & 0x0C); // this rate, no padding, no private bit
+      com.etoaudiobook.audio.Mp3Frames.Header carrier = com.etoaudiobook.audio.Mp3Frames.header(new byte[] {
+          (byte) 0xFF, (byte) (frames[offsets[k] + 1] | 1), (byte) b2, frames[offsets[k] + 3]}, 0);
+      int room = carrier.length() - 4 - carrier.sideInfoLength();
+      if (room < back) {
+        continue;
+      }
+      byte[] out = new byte[carrier.length()];
+      out[0] = (byte) 0xFF;
+      out[1] = (byte) (frames[offsets[k] + 1] | 1); // no CRC
+      out[2] = (byte) b2;
+      out[3] = frames[offsets[k] + 3];
+      // the reservoir's bytes, last first, from the main data of the frames before k
+      int at = out.length;
+      for (int j = k - 1; j >= 0 && at > out.length - back; j--) {
+        int start = offsets[j] + headerLength(frames, offsets[j]) + h.sideInfoLength();
+        int n = Math.min(offsets[j + 1] - start, at - (out.length - back));
+        System.arraycopy(frames, offsets[j + 1] - n, out, at - n, n);
+        at -= n;
+      }
+      return at == out.length - back ? out : null;
+    }
+    return null;
+  }
+
+  /** The header's bytes and its CRC's, where the frame has one. */
+  private static int headerLength(byte[] frames, int offset) {
+    return (frames[offset + 1] & 1) == 0 ? 6 : 4;
   }
 
   /** The byte offset of every frame of bare frames, and their end. */

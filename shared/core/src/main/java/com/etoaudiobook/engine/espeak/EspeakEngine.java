@@ -95,8 +95,10 @@ public final class EspeakEngine implements SpeechEngine {
 
   private static EspeakLibrary load() {
     LinkageError last = null;
-    // Without the -dev package there is no unversioned libespeak-ng.so, so try the soname too.
-    for (String name : List.of("espeak-ng", "libespeak-ng.so.1")) {
+    // The soname first: the runtime package (libespeak-ng1) installs only it, and a failed
+    // "espeak-ng" makes JNA list every library folder (1,400 files) before it tries the next name.
+    // The unversioned name (the -dev package's link, or macOS's dylib) after it.
+    for (String name : List.of("libespeak-ng.so.1", "espeak-ng")) {
       try {
         return Native.load(name, EspeakLibrary.class);
       } catch (LinkageError e) {

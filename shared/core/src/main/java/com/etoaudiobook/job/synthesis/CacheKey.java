@@ -26,8 +26,23 @@ public final class CacheKey {
   public static String of(LoudnessTarget target, String provider, String voiceId, String engine, double rate, int pitch,
                           String delivery, String text) {
     return sha256(String.join("\u0000", FORMAT, target.cacheTag() + levelling(provider), provider, voiceId, String.valueOf(engine),
-        String.format(Locale.ROOT, "%.3f", rate), Integer.toString(pitch), String.valueOf(delivery), text));
+        rate(rate), Integer.toString(pitch), String.valueOf(delivery), text));
   }
+
+  /** A rate as the key writes it; a plan's parts share a few rates, and String.format costs microseconds. */
+  static String rate(double rate) {
+    Formatted last = lastRate;
+    if (Double.compare(last.value(), rate) != 0) {
+      last = new Formatted(rate, String.format(Locale.ROOT, "%.3f", rate));
+      lastRate = last;
+    }
+    return last.text();
+  }
+
+  private record Formatted(double value, String text) {
+  }
+
+  private static volatile Formatted lastRate = new Formatted(1.0, String.format(Locale.ROOT, "%.3f", 1.0));
 
   /**
    * The key with the pronunciations that apply to {@code text}: only those, so changing an entry
@@ -62,10 +77,15 @@ public final class CacheKey {
   }
 
   public static String sha256(byte[] data) {
+    return HexFormat.of().formatHex(SHA256.get().digest(data)); // digest() resets it for the next
+  }
+
+  /** A digest per thread: looking one up in the security providers cost as much as the hashing. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
+  });
 }

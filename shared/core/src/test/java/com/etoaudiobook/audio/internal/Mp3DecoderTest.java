@@ -46,6 +46,63 @@ class Mp3DecoderTest {
     assertTrue(largestDifference(whole, 20 * 576, cold) > 100, "cold: " + largestDifference(whole, 20 * 576, cold));
   }
 
+  @Test
+  void aStretchDecodedAfterItsReservoirAloneHasTheSamplesOfTheWholeDecode() {
+    // dense speech at 48 kbps: LAME fills the reservoir, frames read up to 255 bytes (2 frames) back
+    short[] pcm = EspeakEngine.instance().synthesize(new SpeechRequest("If you listen closely, you can still hear"
+        + " the bells from the old church. Come at once, bring the map, and tell no one.", "en-us", null, 1.0, 0)).pcm();
+    for (int i = 0; i < pcm.length; i++) {
+      pcm[i] = (short) Math.max(-32768, Math.min(32767, pcm[i] * 4));
+    }
+    byte[] mp3 = new Mp3Encoder().encode(pcm, 22050);
+    int[] offsets = Mp3Decoder.frameOffsets(mp3);
+    short[] whole = Mp3Decoder.decode(mp3);
+    int frames = offsets.length - 1;
+    int carried = 0;
+    for (int from = 0; from + 2 <= frames; from++) {
+      byte[] carrier = from < Mp3Decoder.OVERLAP_FRAMES ? null
+          : Mp3Decoder.reservoirFrame(mp3, offsets, from - Mp3Decoder.OVERLAP_FRAMES);
+      carried += carrier != null && (mp3[offsets[from - 2] + 4] & 0xFF) > 0 ? 1 : 0;
+      short[] alone = Mp3Decoder.decodeStretch(mp3, offsets, from, from + 2);
+      // the same samples, but for float rounding in the filter bank's memory (a unit at most)
+      assertTrue(alone.length == 2 * 576 && largestDifference(whole, from * 576, alone) <= 1,
+          "frames " + from + " and " + (from + 1) + ": " + largestDifference(whole, from * 576, alone));
+    }
+    assertTrue(carried > frames / 2, "the reservoir handed over in " + carried + " stretches of " + frames);
+    // the reservoir's frame alone, without the 2 frames whose overlap the first wanted one needs: not the same
+    int off = 0;
+    for (int from = 20; from < 40; from++) {
+      byte[] carrier = Mp3Decoder.reservoirFrame(mp3, offsets, from);
+      byte[] slice = new byte[carrier.length + offsets[from + 2] - offsets[from]];
+      System.arraycopy(carrier, 0, slice, 0, carrier.length);
+      System.arraycopy(mp3, offsets[from], slice, carrier.length, offsets[from + 2] - offsets[from]);
+      short[] cold = Mp3Decoder.decode(slice);
+      off = Math.max(off, largestDifference(whole, from * 576, Arrays.copyOfRange(cold, cold.length - 2 * 576, cold.length)));
+    }
+    assertTrue(off > 100, "without the overlap: " + off);
+  }
+
+  @Test
+  void aStretchAfterAnInfoFrameInTheMiddleHasItsSamples() {
+    // two encodings joined, as the Polly stub's sentences are: the second's Info (Xing) frame mid-stream
+    byte[] one = new Mp3Encoder().encode(EspeakEngine.instance().synthesize(new SpeechRequest(
+        "The harbour lights came on one by one.", "en-us", null, 1.0, 0)).pcm(), 22050);
+    byte[] two = new Mp3Encoder().encode(EspeakEngine.instance().synthesize(new SpeechRequest(
+        "Nobody answered the door, so she waited on the step.", "en+f3", null, 1.0, 0)).pcm(), 22050);
+    byte[] mp3 = new byte[one.length + two.length];
+    System.arraycopy(one, 0, mp3, 0, one.length);
+    System.arraycopy(two, 0, mp3, one.length, two.length);
+    int[] offsets = Mp3Decoder.frameOffsets(mp3);
+    short[] whole = Mp3Decoder.decode(mp3);
+    assertEquals((offsets.length - 1) * 576, whole.length);
+    for (int from = 2; from + 2 < offsets.length; from++) {
+      short[] alone = Mp3Decoder.decodeStretch(mp3, offsets, from, from + 2);
+      assertTrue(alone.length == 2 * 576 && largestDifference(whole, from * 576, alone) <= 1,
+          "frames " + from + " and " + (from + 1) + ": " + alone.length + " samples, "
+              + largestDifference(whole, from * 576, alone) + " off");
+    }
+  }
+
   private static int largestDifference(short[] whole, int at, short[] part) {
     int most = 0;
     for (int i = 0; i < part.length; i++) {
