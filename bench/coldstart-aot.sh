@@ -5,7 +5,7 @@
 # bench/coldstart.sh, or a reference folder as that script's header builds one), writes a copy of each
 # jar with the optimizer's classes (bench/aot/AotJar.java) to FOLDER-aot, and runs the cold-start
 # bench on the copies against the plain jars, alternating. Micronaut AOT is not part of the build:
-# README, cold start, says why.
+# docs/BENCHMARKS.md, cold start, says why.
 #
 #   bench/coldstart-aot.sh [RUNS] [FOLDER] [FUNCTION...]   (default: 5, bench/target/coldstart, all four)
 set -euo pipefail

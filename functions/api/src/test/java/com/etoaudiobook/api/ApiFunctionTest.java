@@ -49,7 +49,7 @@ class ApiFunctionTest {
   }
 
   /**
-   * What keeps the API's init short (README, cold start): Jackson builds no serializer for every
+   * What keeps the API's init short (docs/BENCHMARKS.md, cold start): Jackson builds no serializer for every
    * route's types while the router is built, and an eSpeak NG build has no Polly client (the API's
    * context builds every singleton it has at init).
    */

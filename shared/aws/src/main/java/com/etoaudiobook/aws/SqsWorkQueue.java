@@ -41,7 +41,7 @@ public final class SqsWorkQueue implements WorkQueue {
   /**
    * Over a client built on the first send: most of the worker's messages send nothing (only a
    * job's last part asks for assembly, only an overloaded batch hands parts back), so its init
-   * builds no SQS client (76 classes and the client's set-up; see README, cold start).
+   * builds no SQS client (76 classes and the client's set-up; see docs/BENCHMARKS.md, cold start).
    *
    * @param client gives the same client each time (a singleton's provider)
    */

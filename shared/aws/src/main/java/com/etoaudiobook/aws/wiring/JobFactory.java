@@ -24,7 +24,7 @@ import java.util.Optional;
  * The core's job objects every function shares (plain classes without annotations) over the
  * store and queue. What one function alone uses has a factory of its own ({@link SynthesisFactory},
  * {@link AssemblyFactory}, {@link InboxFactory}), so that the other functions' jars can leave its
- * bean definitions out (see the function modules' shade filters and README, cold start).
+ * bean definitions out (see the function modules' shade filters and docs/BENCHMARKS.md, cold start).
  */
 @Factory
 public class JobFactory {

@@ -13,7 +13,7 @@ import static com.etoaudiobook.book.attribution.internal.Cue.NAME;
  * next named turns, the rules' own pick) is scored by a weighted sum of generic features (turn
  * distance, parity, vocatives, mention recency and position, how much each has spoken), and
  * the best one speaks. The weights were fitted on annotated novels, each figure measured on
- * novels left out of the fit (see README); no feature looks at a name's spelling.
+ * novels left out of the fit (see docs/BENCHMARKS.md); no feature looks at a name's spelling.
  */
 final class TurnRanker {
 
