@@ -66,9 +66,7 @@ final class AnaphorRanker {
     if (candidates.isEmpty()) {
       return pick;
     }
-    double best = Double.NEGATIVE_INFINITY;
-    int chosen = pick;
-    for (int x : candidates) {
+    return RankerScore.best(weights, hidden, FEATURES, candidates, x -> {
       double[] f = java.util.Arrays.copyOf(u.features(x), FEATURES);
       int base = TurnRanker.FEATURES;
       if (x == pick) {
@@ -85,15 +83,7 @@ final class AnaphorRanker {
       if (TurnRanker.DUMP) {
         turns.dump("AFEAT", q, q, rule, x, f);
       }
-      if (weights == null) {
-        continue;
-      }
-      double score = RankerScore.score(weights, hidden, f, FEATURES);
-      if (score > best) {
-        best = score;
-        chosen = x;
-      }
-    }
-    return chosen;
+      return f;
+    }, pick);
   }
 }

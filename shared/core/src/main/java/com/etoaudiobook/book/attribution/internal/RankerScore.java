@@ -40,4 +40,26 @@ final class RankerScore {
     }
     return s;
   }
+
+  /**
+   * The candidate of the highest score, {@code pick} when none scores (no weights: the features
+   * are still computed, for the rankers' dumps) or there is no candidate.
+   */
+  static int best(double[] weights, int hidden, int d, Iterable<Integer> candidates,
+                  java.util.function.IntFunction<double[]> features, int pick) {
+    double best = Double.NEGATIVE_INFINITY;
+    int chosen = pick;
+    for (int x : candidates) {
+      double[] f = features.apply(x);
+      if (weights == null) {
+        continue;
+      }
+      double score = score(weights, hidden, f, d);
+      if (score > best) {
+        best = score;
+        chosen = x;
+      }
+    }
+    return chosen;
+  }
 }

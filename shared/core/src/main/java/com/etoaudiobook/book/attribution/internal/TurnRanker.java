@@ -49,23 +49,13 @@ final class TurnRanker {
     if (u.candidates.isEmpty()) {
       return pick;
     }
-    double best = Double.NEGATIVE_INFINITY;
-    int chosen = pick;
-    for (int c : u.candidates) {
+    return RankerScore.best(weights, hidden, FEATURES, u.candidates, c -> {
       double[] f = u.features(c);
       if (DUMP) {
         dump("FEAT", from, to - 1, rule, c, f);
       }
-      if (weights == null) {
-        continue;
-      }
-      double score = RankerScore.score(weights, hidden, f, FEATURES);
-      if (score > best) {
-        best = score;
-        chosen = c;
-      }
-    }
-    return chosen;
+      return f;
+    }, pick);
   }
 
   /** The features of the candidates of units [from, to) of a paragraph, the rules' pick given. */
