@@ -1,5 +1,6 @@
 package com.etoaudiobook.aws;
 
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -50,6 +52,18 @@ public final class AwsClients {
           .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     }
     return b.build();
+  }
+
+  /**
+   * Builds and closes an S3 client over its own HTTP client, with no settings: the first HTTP
+   * client's TLS set-up (the JDK's trust store and JSSE, cached for every later one) and the SDK's
+   * client classes, the bulk of building the real clients (an init warm-up step; it sends nothing).
+   */
+  public static void warmUp() {
+    try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+      S3Client.builder().httpClient(http).region(Region.US_EAST_1)
+          .credentialsProvider(AnonymousCredentialsProvider.create()).build().close();
+    }
   }
 
   public static S3Presigner presigner(AwsSettings settings) {

@@ -1,0 +1,51 @@
+package com.etoaudiobook.aws.wiring;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Init work of a function that needs none of its settings (the JDK's TLS set-up and the SDK's
+ * classes, a native library), done on a thread of its own while Micronaut starts the context on
+ * the handler's: Lambda's init has two vCPUs, and the two are independent until the bean graph
+ * builds the clients. The handler's constructor joins it, so all of it is done within init (what
+ * SnapStart snapshots) and a failed step fails init, as it would have failed on the handler's thread.
+ */
+public final class InitWarmUp {
+  private final FutureTask<Void> task;
+
+  private InitWarmUp(FutureTask<Void> task) {
+    this.task = task;
+  }
+
+  /** Starts the steps, in order, on a daemon thread (a failed init must not be kept alive by it). */
+  public static InitWarmUp start(Runnable... steps) {
+    List<Runnable> all = List.of(steps);
+    FutureTask<Void> task = new FutureTask<>(() -> all.forEach(Runnable::run), null);
+    Thread thread = new Thread(task, "init-warm-up");
+    thread.setDaemon(true);
+    thread.start();
+    return new InitWarmUp(task);
+  }
+
+  /** Waits for the steps; a step's failure is thrown here, as the cause of an {@link IllegalStateException}. */
+  public void join() {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          task.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true; // init goes on only with the work done
+        }
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("init warm-up failed: " + e.getCause(), e.getCause());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
