@@ -1,8 +1,8 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.audio.Mp3Encoder;
 import com.etoaudiobook.aws.AwsClients;
 import com.etoaudiobook.aws.wiring.InitWarmUp;
+import com.etoaudiobook.aws.wiring.LambdaContexts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
@@ -12,12 +12,9 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
  * class rather than Micronaut's, so the handler's name is the project's own.
  */
 public class ApiFunction extends APIGatewayV2HTTPEventFunction {
-  /** Set while the context is built (no initializer: that would clear it after the super constructor). */
-  private InitWarmUp warmUp;
-
   /** Lambda's entry point: builds the API's bean graph from the environment. */
   public ApiFunction() {
-    warmUp.join();
+    LambdaContexts.joinWarmUp(getApplicationContext());
   }
 
   /** Over a running bean graph (a test's). */
@@ -27,8 +24,7 @@ public class ApiFunction extends APIGatewayV2HTTPEventFunction {
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    // the SDK clients' TLS and classes, and LAME (previews are encoded), while Micronaut starts
-    warmUp = InitWarmUp.start(AwsClients::warmUp, Mp3Encoder.Backend::best);
-    return super.newApplicationContextBuilder();
+    // the SDK clients' TLS set-up and classes while Micronaut starts (LambdaContexts.builderWithWarmUp)
+    return super.newApplicationContextBuilder().singletons(InitWarmUp.start(AwsClients::warmUp));
   }
 }

@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.etoaudiobook.aws.Metrics;
-import com.etoaudiobook.aws.AwsClients;
-import com.etoaudiobook.aws.wiring.InitWarmUp;
 import com.etoaudiobook.aws.ProcessStats;
 import com.etoaudiobook.aws.SqsBatch;
 import com.etoaudiobook.job.Job;
@@ -29,15 +27,13 @@ public class AssemblerHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
   AudiobookAssembler assembler;
   @Inject
   JobStore store;
-  /** Set while the context is built (no initializer: that would clear it after the super constructor). */
-  private InitWarmUp warmUp;
 
   /**
    * Lambda's entry point: builds the function's bean graph from the environment, only the beans
    * this handler uses (no eager singletons: they doubled the init time).
    */
   public AssemblerHandler() {
-    warmUp.join();
+    LambdaContexts.joinWarmUp(getApplicationContext());
   }
 
   /** Over a running bean graph (the local runtime's, a test's). */
@@ -47,9 +43,7 @@ public class AssemblerHandler extends MicronautRequestHandler<SQSEvent, SQSBatch
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    // the S3 client's TLS and classes while Micronaut starts
-    warmUp = InitWarmUp.start(AwsClients::warmUp);
-    return LambdaContexts.builder();
+    return LambdaContexts.builderWithWarmUp();
   }
 
   @Override

@@ -3,8 +3,6 @@ package com.etoaudiobook.inbox;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.etoaudiobook.aws.Metrics;
-import com.etoaudiobook.aws.AwsClients;
-import com.etoaudiobook.aws.wiring.InitWarmUp;
 import com.etoaudiobook.job.inbox.Inbox;
 import com.etoaudiobook.aws.wiring.LambdaContexts;
 import io.micronaut.context.ApplicationContext;
@@ -19,15 +17,13 @@ import java.nio.charset.StandardCharsets;
 public class InboxHandler extends MicronautRequestHandler<S3Event, String> {
   @Inject
   Inbox inbox;
-  /** Set while the context is built (no initializer: that would clear it after the super constructor). */
-  private InitWarmUp warmUp;
 
   /**
    * Lambda's entry point: builds the function's bean graph from the environment, only the beans
    * this handler uses (no eager singletons: they doubled the init time).
    */
   public InboxHandler() {
-    warmUp.join();
+    LambdaContexts.joinWarmUp(getApplicationContext());
   }
 
   /** Over a running bean graph (the local runtime's, a test's). */
@@ -37,9 +33,7 @@ public class InboxHandler extends MicronautRequestHandler<S3Event, String> {
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    // the S3 client's TLS and classes while Micronaut starts
-    warmUp = InitWarmUp.start(AwsClients::warmUp);
-    return LambdaContexts.builder();
+    return LambdaContexts.builderWithWarmUp();
   }
 
   @Override

@@ -3,10 +3,7 @@ package com.etoaudiobook.worker;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.etoaudiobook.audio.Mp3Encoder;
-import com.etoaudiobook.aws.AwsClients;
 import com.etoaudiobook.aws.SynthesisBatch;
-import com.etoaudiobook.aws.wiring.InitWarmUp;
 import com.etoaudiobook.aws.wiring.LambdaContexts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -17,15 +14,13 @@ import jakarta.inject.Inject;
 public class SynthesisWorkerHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
   @Inject
   SynthesisBatch batch;
-  /** Set while the context is built (no initializer: that would clear it after the super constructor). */
-  private InitWarmUp warmUp;
 
   /**
    * Lambda's entry point: builds the function's bean graph from the environment, only the beans
    * this handler uses (no eager singletons: they doubled the init time).
    */
   public SynthesisWorkerHandler() {
-    warmUp.join();
+    LambdaContexts.joinWarmUp(getApplicationContext());
   }
 
   /** Over a running bean graph (the local runtime's, a test's). */
@@ -35,9 +30,7 @@ public class SynthesisWorkerHandler extends MicronautRequestHandler<SQSEvent, SQ
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    // the S3 client's TLS and classes, and LAME (every part is encoded), while Micronaut starts
-    warmUp = InitWarmUp.start(AwsClients::warmUp, Mp3Encoder.Backend::best);
-    return LambdaContexts.builder();
+    return LambdaContexts.builderWithWarmUp();
   }
 
   @Override

@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.util.Optional;
+
 /**
  * The SDK clients and the storage and queue over them, each built on first use (a function that
  * never sends to SQS never builds an SQS client). A context given its own store or queue (the
@@ -25,9 +27,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 @Factory
 public class AwsClientFactory {
+  /**
+   * After the handler's init warm-up (the same TLS set-up and SDK classes): building beside it
+   * would have the two threads take turns on each class's lock.
+   */
   @Singleton
   @Bean(preDestroy = "close")
-  S3Client s3(AwsSettings aws) {
+  S3Client s3(AwsSettings aws, Optional<InitWarmUp> warmUp) {
+    warmUp.ifPresent(InitWarmUp::join);
     return AwsClients.s3(aws);
   }
 

@@ -8,8 +8,10 @@ import java.util.concurrent.FutureTask;
  * Init work of a function that needs none of its settings (the JDK's TLS set-up and the SDK's
  * classes, a native library), done on a thread of its own while Micronaut starts the context on
  * the handler's: Lambda's init has two vCPUs, and the two are independent until the bean graph
- * builds the clients. The handler's constructor joins it, so all of it is done within init (what
- * SnapStart snapshots) and a failed step fails init, as it would have failed on the handler's thread.
+ * builds the clients. A bean of the handler's context ({@link LambdaContexts#builderWithWarmUp}):
+ * the S3 client's factory joins it before building the client, and the handler's constructor joins
+ * it, so all of it is done within init (what SnapStart snapshots) and a failed step fails init, as
+ * it would have failed on the handler's thread.
  */
 public final class InitWarmUp {
   private final FutureTask<Void> task;

@@ -1,5 +1,6 @@
 package com.etoaudiobook.aws.wiring;
 
+import com.etoaudiobook.aws.AwsClients;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
@@ -19,5 +20,19 @@ public final class LambdaContexts {
   public static ApplicationContextBuilder builder() {
     return ApplicationContext.builder().environments(Environment.FUNCTION, "lambda").deduceEnvironment(false)
         .eagerInitConfiguration(false);
+  }
+
+  /**
+   * The same, with the S3 client's TLS set-up and SDK classes warmed up beside Micronaut's start
+   * ({@link InitWarmUp}, a bean: the S3 client's factory joins it before building the client, and
+   * the handler's constructor too, see {@link #joinWarmUp}).
+   */
+  public static ApplicationContextBuilder builderWithWarmUp() {
+    return builder().singletons(InitWarmUp.start(AwsClients::warmUp));
+  }
+
+  /** Waits for the context's init warm-up if it has one: all of it is done within init, a failure fails it. */
+  public static void joinWarmUp(ApplicationContext context) {
+    context.findBean(InitWarmUp.class).ifPresent(InitWarmUp::join);
   }
 }
