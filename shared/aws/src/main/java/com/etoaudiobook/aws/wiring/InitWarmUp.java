@@ -6,7 +6,7 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Init work of a function that needs none of its settings (the JDK's TLS set-up and the SDK's
- * classes, a native library), done on a thread of its own while Micronaut starts the context on
+ * client classes), done on a thread of its own while Micronaut starts the context on
  * the handler's: Lambda's init has two vCPUs, and the two are independent until the bean graph
  * builds the clients. A bean of the handler's context ({@link LambdaContexts#builderWithWarmUp}):
  * the S3 client's factory joins it before building the client, and the handler's constructor joins
