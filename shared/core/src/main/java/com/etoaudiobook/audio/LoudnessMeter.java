@@ -132,6 +132,64 @@ public final class LoudnessMeter {
     return sums;
   }
 
+  /** Samples the K-filters run before a sub-block {@link #analyzeSampled} weighs: 20 ms, their responses' decay. */
+  private static final int WARM_UP_SECONDS_1000 = 20;
+
+  /**
+   * {@link #analyze} with the K-filters run over every {@code every}-th sub-block only (each after 20
+   * ms of warm-up), their K-weighted energy over the plain energy of the same sub-blocks taken as
+   * every sub-block's: the plain powers scaled alike, so the gates pass the same sub-blocks and the
+   * loudness is the plain loudness plus that ratio. eSpeak NG, 10 voices, 130 parts of 3 to 17 s,
+   * against {@link #analyze}: every 2nd sub-block 0.064 LU rms (0.29 at worst) for two thirds of the
+   * filters' cost, every 3rd 0.096 (0.30), every 4th 0.11 (0.48). {@link #analyze} where the sub-blocks
+   * read hold no energy.
+   */
+  public static Analysis analyzeSampled(short[] pcm, int sampleRate, int every) {
+    Analysis sums = plain(pcm, sampleRate, null);
+    int step = sums.step();
+    double[] pre = preFilter(sampleRate);
+    double[] rlb = rlbFilter(sampleRate);
+    float pb0 = (float) pre[0], pb1 = (float) pre[1], pb2 = (float) pre[2];
+    float pa1 = (float) pre[3], pa2 = (float) pre[4], ra1 = (float) rlb[3], ra2 = (float) rlb[4];
+    int warmUp = sampleRate * WARM_UP_SECONDS_1000 / 1000;
+    double weighted = 0, plain = 0;
+    for (int b = 0; b < sums.subBlocks(); b += Math.max(1, every)) {
+      float p1 = 0, p2 = 0, r1 = 0, r2 = 0;
+      int from = b * step;
+      for (int i = Math.max(0, from - warmUp); i < from; i++) {
+        float x = pcm[i] + ANTI_DENORMAL;
+        float y = pb0 * x + p1;
+        p1 = pb1 * x - pa1 * y + p2;
+        p2 = pb2 * x - pa2 * y;
+        float k = y + r1;
+        r1 = -2 * y - ra1 * k + r2;
+        r2 = y - ra2 * k;
+      }
+      float sum = 0;
+      for (int i = from, end = from + step; i < end; i++) {
+        float x = pcm[i] + ANTI_DENORMAL;
+        float y = pb0 * x + p1;
+        p1 = pb1 * x - pa1 * y + p2;
+        p2 = pb2 * x - pa2 * y;
+        float k = y + r1;
+        r1 = -2 * y - ra1 * k + r2;
+        r2 = y - ra2 * k;
+        sum += k * k;
+      }
+      weighted += sum;
+      plain += sums.plain()[b];
+    }
+    if (!(plain > 0 && weighted > 0)) {
+      return analyze(pcm, sampleRate);
+    }
+    double ratio = weighted / plain;
+    double[] power = sums.weighted(); // the plain powers, scaled
+    for (int b = 0; b < power.length; b++) {
+      power[b] *= ratio;
+    }
+    return sums;
+  }
+
   /**
    * The largest magnitude of each {@link #CHUNK} samples: all a part whose loudness is already known
    * (its voice's level) needs to be levelled when no peak passes the ceiling. Max and min, no
@@ -221,6 +279,19 @@ public final class LoudnessMeter {
       squares += pcm[i] * pcm[i];
     }
     return squares;
+  }
+
+  /**
+   * The integrated loudness of {@link Analysis#plain()}'s unweighted sub-block sums, gated as
+   * {@link #integrated(double[])} gates: what {@link #plain} gives, from a full analysis.
+   */
+  public static double plainLoudness(Analysis a) {
+    double[] power = new double[a.plain().length];
+    double scale = 1.0 / a.step() / (32768.0 * 32768.0);
+    for (int b = 0; b < power.length; b++) {
+      power[b] = a.plain()[b] * scale;
+    }
+    return integrated(power);
   }
 
   /** The largest of {@link #chunkPeaks} in dBFS. */
