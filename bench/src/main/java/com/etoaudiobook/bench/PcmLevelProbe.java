@@ -13,8 +13,8 @@ import java.util.Locale;
 /**
  * Benchmark (not a test): eSpeak NG parts' loudness measured the cheaper ways a voice's parts are,
  * against the K-weighted meter: the plain pass plus the K-weighting (K-weighted minus plain
- * loudness) of the voice's first part, and the K-filters over every n-th sub-block only
- * ({@link LoudnessMeter#analyzeSampled}); with each way's CPU per sample.
+ * loudness) of the voice's first part, and the K-filters over the loudest share of the sub-blocks
+ * only ({@link LoudnessMeter#analyzeLoudest}); with each way's CPU per sample.
  *
  *   bench/run.sh PcmLevelProbe
  */
@@ -29,7 +29,7 @@ public final class PcmLevelProbe {
         "Seventeen thousand, four hundred and six, said the clerk, and shut the book."));
     List<String> voices = List.of("en-gb-x-rp", "en+m1", "en+f1", "en+f2", "en+f3", "en+m3", "en-us", "en-us+f3", "en+f4", "en+m7");
     EspeakEngine engine = EspeakEngine.instance();
-    int[] everies = {1, 2, 3, 4, 6};
+    double[] everies = {1, 0.5, 1 / 3.0, 0.25, 0.2};
     List<List<Double>> sampled = new ArrayList<>();
     List<Double> weighted = new ArrayList<>();
     long[] cost = new long[everies.length];
@@ -50,7 +50,7 @@ public final class PcmLevelProbe {
           long t2 = CPU.getCurrentThreadCpuTime();
           for (int k = 0; k < everies.length; k++) {
             long c0 = CPU.getCurrentThreadCpuTime();
-            double est = LoudnessMeter.integrated(LoudnessMeter.analyzeSampled(pcm, 22050, everies[k]).weighted());
+            double est = LoudnessMeter.integrated(LoudnessMeter.analyzeLoudest(pcm, 22050, everies[k]).weighted());
             long c1 = CPU.getCurrentThreadCpuTime();
             if (round == 1) {
               cost[k] += c1 - c0;
@@ -74,7 +74,7 @@ public final class PcmLevelProbe {
         sampled.get(0).size(), voices.size(), full / (double) samples, plainNs / (double) samples);
     System.out.println("plain pass + the voice's first part's K-weighting - meter: " + stats(weighted));
     for (int k = 0; k < everies.length; k++) {
-      System.out.printf(Locale.ROOT, "K-filters over every %d sub-block(s) - meter (%.2f ns a sample): %s%n", everies[k],
+      System.out.printf(Locale.ROOT, "K-filters over the loudest %.2f of the sub-blocks - meter (%.2f ns a sample): %s%n", everies[k],
           cost[k] / (double) samples, stats(sampled.get(k)));
     }
   }

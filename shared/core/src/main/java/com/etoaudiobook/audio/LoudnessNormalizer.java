@@ -31,11 +31,12 @@ public final class LoudnessNormalizer {
    */
   static final int PCM_CALIBRATION_PARTS = 3;
   /**
-   * A voice's first part is K-weighted over every this-many sub-blocks ({@link LoudnessMeter#analyzeSampled}):
-   * 0.064 LU rms from the full meter for two thirds of the filters' cost; every 3rd (0.096 rms, 0.30
-   * at worst) would put more of that error into every later part of the voice.
+   * A voice's first part is K-weighted over this share of its sub-blocks, the loudest
+   * ({@link LoudnessMeter#analyzeLoudest}): 0.063 LU rms from the full meter (0.22 at worst) for
+   * half the filters' cost; a quarter (0.082 rms, 0.26 at worst) would put more of that error into
+   * every later part of the voice.
    */
-  static final int FIRST_PART_EVERY = 2;
+  static final double FIRST_PART_SHARE = 1 / 3.0;
   private static final double ATTACK_SECONDS = 0.002;
   private static final double RELEASE_SECONDS = 0.05;
 
@@ -50,7 +51,7 @@ public final class LoudnessNormalizer {
    * latest part measured with the K-filters (this process's). The K-weighting moves a voice's parts
    * alike: eSpeak NG's 10 English voices, 13 parts each of 5.7 to 16.7 s, a later part's difference
    * within 0.037 LU (rms; 0.10 at worst) of the first part's; over varied sentences of 8 voices 0.26 at
-   * worst (VoiceLevelledPcmTest), a third of that in the mean of three parts the level is. So the next parts that teach the voice's
+   * worst, 0.35 with the first part's own estimate (VoiceLevelledPcmTest). So the next parts that teach the voice's
    * level (the 2nd and 3rd) take their loudness from the plain pass (1.7 against 10.3 ns a sample
    * under C1) plus this; its first part, rechecks and parts under {@link VoiceLevels#MIN_SECONDS}
    * still run the filters (a word's spectrum is its sounds', not its voice's: "Sh." 0.97 LU off).
@@ -157,9 +158,9 @@ public final class LoudnessNormalizer {
       return level(pcm, sampleRate, offsetLu, loudness, sums.chunkPeak(), null, sums);
     }
     // a voice's first part (none of its parts measured yet, or its level started over): the K-filters
-    // over every 2nd sub-block; rechecks and parts of no voice or under 2 s run them over every sample
+    // over its loudest sub-blocks; rechecks and parts of no voice or under 2 s run them over every sample
     boolean first = ofVoice && !teaching && levels.settled(voice) == null;
-    LoudnessMeter.Analysis a = first ? LoudnessMeter.analyzeSampled(pcm, sampleRate, FIRST_PART_EVERY)
+    LoudnessMeter.Analysis a = first ? LoudnessMeter.analyzeLoudest(pcm, sampleRate, FIRST_PART_SHARE)
         : LoudnessMeter.analyze(pcm, sampleRate);
     double loudness = LoudnessMeter.integrated(a.weighted());
     if (ofVoice) {
