@@ -1,5 +1,6 @@
 package com.etoaudiobook.bench;
 
+import com.etoaudiobook.audio.LoudestSubBlocks;
 import com.etoaudiobook.audio.LoudnessMeter;
 import com.etoaudiobook.engine.SpeechRequest;
 import com.etoaudiobook.engine.espeak.EspeakEngine;
@@ -14,7 +15,7 @@ import java.util.Locale;
  * Benchmark (not a test): eSpeak NG parts' loudness measured the cheaper ways a voice's parts are,
  * against the K-weighted meter: the plain pass plus the K-weighting (K-weighted minus plain
  * loudness) of the voice's first part, and the K-filters over the loudest share of the sub-blocks
- * only ({@link LoudnessMeter#analyzeLoudest}); with each way's CPU per sample.
+ * only ({@link LoudestSubBlocks#analyze}); with each way's CPU per sample.
  *
  *   bench/run.sh PcmLevelProbe
  */
@@ -50,7 +51,7 @@ public final class PcmLevelProbe {
           long t2 = CPU.getCurrentThreadCpuTime();
           for (int k = 0; k < everies.length; k++) {
             long c0 = CPU.getCurrentThreadCpuTime();
-            double est = LoudnessMeter.integrated(LoudnessMeter.analyzeLoudest(pcm, 22050, everies[k]).weighted());
+            double est = LoudnessMeter.integrated(LoudestSubBlocks.analyze(pcm, 22050, everies[k]).weighted());
             long c1 = CPU.getCurrentThreadCpuTime();
             if (round == 1) {
               cost[k] += c1 - c0;

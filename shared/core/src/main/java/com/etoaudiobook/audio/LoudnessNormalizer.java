@@ -32,7 +32,7 @@ public final class LoudnessNormalizer {
   static final int PCM_CALIBRATION_PARTS = 3;
   /**
    * A voice's first part is K-weighted over this share of its sub-blocks, the loudest
-   * ({@link LoudnessMeter#analyzeLoudest}): 0.063 LU rms from the full meter (0.22 at worst) for
+   * ({@link LoudestSubBlocks#analyze}): 0.063 LU rms from the full meter (0.22 at worst) for
    * half the filters' cost; a quarter (0.082 rms, 0.26 at worst) would put more of that error into
    * every later part of the voice.
    */
@@ -160,7 +160,7 @@ public final class LoudnessNormalizer {
     // a voice's first part (none of its parts measured yet, or its level started over): the K-filters
     // over its loudest sub-blocks; rechecks and parts of no voice or under 2 s run them over every sample
     boolean first = ofVoice && !teaching && levels.settled(voice) == null;
-    LoudnessMeter.Analysis a = first ? LoudnessMeter.analyzeLoudest(pcm, sampleRate, FIRST_PART_SHARE)
+    LoudnessMeter.Analysis a = first ? LoudestSubBlocks.analyze(pcm, sampleRate, FIRST_PART_SHARE)
         : LoudnessMeter.analyze(pcm, sampleRate);
     double loudness = LoudnessMeter.integrated(a.weighted());
     if (ofVoice) {

@@ -92,14 +92,14 @@ class VoiceLevelledPcmTest {
     for (String voice : List.of("en-gb-x-rp", "en+m1", "en+f2", "en+m3", "en-us", "en-us+f3", "en+f4", "en+m7")) {
       // the first part as the normaliser measures it: the K-filters over its loudest sub-blocks
       short[] firstPart = speech(TEXTS.get(0), voice);
-      LoudnessMeter.Analysis first = LoudnessMeter.analyzeLoudest(firstPart, 22050, LoudnessNormalizer.FIRST_PART_SHARE);
+      LoudnessMeter.Analysis first = LoudestSubBlocks.analyze(firstPart, 22050, LoudnessNormalizer.FIRST_PART_SHARE);
       double weighting = LoudnessMeter.integrated(first.weighted()) - LoudnessMeter.plainLoudness(first);
       for (String text : java.util.stream.Stream.concat(TEXTS.stream(), more.stream()).toList()) {
         short[] pcm = speech(text, voice);
         assertTrue(pcm.length >= VoiceLevels.MIN_SECONDS * 22050, text);
         double meter = LoudnessMeter.integrated(pcm, 22050);
         double plain = LoudnessMeter.integrated(LoudnessMeter.plain(pcm, 22050, null).weighted()) + weighting;
-        double sampled = LoudnessMeter.integrated(LoudnessMeter.analyzeLoudest(pcm, 22050,
+        double sampled = LoudnessMeter.integrated(LoudestSubBlocks.analyze(pcm, 22050,
             LoudnessNormalizer.FIRST_PART_SHARE).weighted());
         for (double error : new double[] {Math.abs(plain - meter), Math.abs(sampled - meter)}) {
           if (error > worst) {
