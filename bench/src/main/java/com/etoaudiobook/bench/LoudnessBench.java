@@ -221,10 +221,10 @@ public final class LoudnessBench {
         System.out.printf(Locale.ROOT, "  normalisation CPU / synthesis CPU: %sPolly stub %.1f %% of the engine call (%d parts"
                 + " by the voice's level (%d of them short, by their own spectrum), %d measured (%d from their spectrum, %d of them rechecks whose peaks the voice's crest bounded), %d as the voice's peaks left no room; %.2f ms per part)%n",
             workersOnly ? "" : String.format(Locale.ROOT, "eSpeak NG %.1f %% (%.1f %% of synthesis + encoding; %d parts"
-                    + " by the voice's level, %d measured); ",
+                    + " by the voice's level, %d measured (%d by their plain pass and the voice's K-weighting)); ",
                 100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0),
                 100.0 * (cost.normalize - normalize0) / (cost.espeak - espeak0 + cost.encode - encode0),
-                normalizer.calibratedPcmParts(), normalizer.measuredPcmParts()),
+                normalizer.calibratedPcmParts(), normalizer.measuredPcmParts(), normalizer.plainMeasuredPcmParts()),
             100.0 * (cost.calibrated - levelling0) / (cost.pollyCall - call0), calibrated, normalizer.shortSpectralParts(), measured,
             normalizer.spectralParts(), normalizer.crestBoundParts(), normalizer.peakyParts(), (cost.calibrated - levelling0) / 1e6 / (calibrated + measured));
       }

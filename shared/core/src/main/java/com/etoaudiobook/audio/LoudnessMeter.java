@@ -20,7 +20,7 @@ public final class LoudnessMeter {
   }
 
   /** Added to every sample the K-weighting reads: see {@link #analyze}. */
-  private static final float ANTI_DENORMAL = 1e-15f;
+  static final float ANTI_DENORMAL = 1e-15f;
 
   /** Samples per chunk of the peak envelope (1.45 ms at 22050 Hz). */
   public static final int CHUNK = 32;
@@ -221,6 +221,19 @@ public final class LoudnessMeter {
       squares += pcm[i] * pcm[i];
     }
     return squares;
+  }
+
+  /**
+   * The integrated loudness of {@link Analysis#plain()}'s unweighted sub-block sums, gated as
+   * {@link #integrated(double[])} gates: what {@link #plain} gives, from a full analysis.
+   */
+  public static double plainLoudness(Analysis a) {
+    double[] power = new double[a.plain().length];
+    double scale = 1.0 / a.step() / (32768.0 * 32768.0);
+    for (int b = 0; b < power.length; b++) {
+      power[b] = a.plain()[b] * scale;
+    }
+    return integrated(power);
   }
 
   /** The largest of {@link #chunkPeaks} in dBFS. */

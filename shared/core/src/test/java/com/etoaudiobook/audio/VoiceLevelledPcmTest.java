@@ -71,10 +71,46 @@ class VoiceLevelledPcmTest {
         assertEquals(TARGET.lufs(), heard[0], 1.0, what);
         assertTrue(heard[1] <= TARGET.peakDb(), what);
       }
-      // the first parts teach the level: the others only use it
+      // the first parts teach the level (the 2nd and 3rd by the plain pass and the 1st's K-weighting): the others only use it
+      assertEquals(2 * (1 + List.of("en-gb-x-rp", "en-us+f3").indexOf(voice)), normalizer.plainMeasuredPcmParts());
       assertTrue(normalizer.calibratedPcmParts() - calibrated >= 2,
           voice + ": " + (normalizer.calibratedPcmParts() - calibrated) + " of " + TEXTS.size() + " parts by the level");
     }
+  }
+
+  /**
+   * A voice's first part K-weighted over its loudest third of sub-blocks, and a later part measured by its plain
+   * pass plus the K-weighting the first gave, against the K-weighted meter (the reference meter's,
+   * LoudnessMeterTest): parts of 2 s or more (shorter ones still run the filters), 8 voices.
+   */
+  @Test
+  void theVoicesWeightingKeepsAPlainMeasurementAtTheMeters() {
+    List<String> more = List.of("Seventeen thousand, four hundred and six, said the clerk, and shut the book.",
+        "Sssh! Hush now, the children are sleeping, she whispered through the crack of the door.");
+    double worst = 0;
+    String where = "";
+    for (String voice : List.of("en-gb-x-rp", "en+m1", "en+f2", "en+m3", "en-us", "en-us+f3", "en+f4", "en+m7")) {
+      // the first part as the normaliser measures it: the K-filters over its loudest sub-blocks
+      short[] firstPart = speech(TEXTS.get(0), voice);
+      LoudnessMeter.Analysis first = LoudestSubBlocks.analyze(firstPart, 22050, LoudnessNormalizer.FIRST_PART_SHARE);
+      double weighting = LoudnessMeter.integrated(first.weighted()) - LoudnessMeter.plainLoudness(first);
+      for (String text : java.util.stream.Stream.concat(TEXTS.stream(), more.stream()).toList()) {
+        short[] pcm = speech(text, voice);
+        assertTrue(pcm.length >= VoiceLevels.MIN_SECONDS * 22050, text);
+        double meter = LoudnessMeter.integrated(pcm, 22050);
+        double plain = LoudnessMeter.integrated(LoudnessMeter.plain(pcm, 22050, null).weighted()) + weighting;
+        double sampled = LoudnessMeter.integrated(LoudestSubBlocks.analyze(pcm, 22050,
+            LoudnessNormalizer.FIRST_PART_SHARE).weighted());
+        for (double error : new double[] {Math.abs(plain - meter), Math.abs(sampled - meter)}) {
+          if (error > worst) {
+            worst = error;
+            where = voice + ", \"" + text + "\"" + (error == Math.abs(sampled - meter) ? " (sampled)" : " (plain)");
+          }
+        }
+      }
+    }
+    // 0.35 at worst: a sentence of hushes ("Sssh!") by its plain pass, the voice's first part read low
+    assertTrue(worst <= 0.4, "worst " + worst + " LU: " + where);
   }
 
   @Test
