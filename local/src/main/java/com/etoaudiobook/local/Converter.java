@@ -195,7 +195,9 @@ public final class Converter {
       AtomicInteger synthesized = new AtomicInteger();
       AtomicInteger cached = new AtomicInteger();
       List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-      ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("part-worker"));
+      // the workers yield to the speaking thread that feeds them all (LowerPriority)
+      ExecutorService pool = Executors.newFixedThreadPool(threads,
+          ahead == null ? DaemonThreads.named("part-worker") : LowerPriority.of(DaemonThreads.named("part-worker")));
       try {
         List<Future<?>> futures = new ArrayList<>();
         for (PartSpec part : queued) {
@@ -251,6 +253,9 @@ public final class Converter {
         throw new ConversionException(failures.size() + " part(s) failed:\n  " + String.join("\n  ", failures));
       }
       Phases.mark("synthesis");
+      if (ahead != null) {
+        org.slf4j.LoggerFactory.getLogger(Converter.class).info("{}", ahead.waits());
+      }
       Map<String, String> outputs = joined(assembly);
       Phases.mark("assembly");
       Path audiobook = export(job.id(), outputs, outDir);

@@ -57,6 +57,16 @@ final class SpeechAhead implements SpeechEngine {
   private record Claim(SpeechRequest request, CompletableFuture<Speech> speech, boolean ahead) {
   }
 
+  /** Where the pipeline stalls (for --verbose): the workers waiting for speech, the speaker for room. */
+  private final java.util.concurrent.atomic.AtomicLong workersWaited = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong speakerWaited = new java.util.concurrent.atomic.AtomicLong();
+
+  /** How long the workers waited for speech and the speaking thread for room, in ms, so far. */
+  String waits() {
+    return "workers waited " + workersWaited.get() / 1_000_000 + " ms for speech, the speaking thread "
+        + speakerWaited.get() / 1_000_000 + " ms for room";
+  }
+
   SpeechAhead(SpeechEngine engine) {
     this(engine, HELD_SAMPLES);
   }
@@ -123,12 +133,14 @@ final class SpeechAhead implements SpeechEngine {
           if (part == null) {
             break;
           }
+          long waiting = System.nanoTime();
           room.acquire();
           synchronized (held) {
             while (held[0] > heldSamples) {
               held.wait();
             }
           }
+          speakerWaited.addAndGet(System.nanoTime() - waiting);
           if (!spoken.add(part.cacheKey()) || blobs.exists(Keys.cacheEntry(part.cacheKey()))) {
             room.release();
             continue;
@@ -229,6 +241,11 @@ final class SpeechAhead implements SpeechEngine {
       return engine.synthesize(request); // not what the plan says (never expected): spoken as asked
     }
     try {
+      if (!claim.speech().isDone()) {
+        long waiting = System.nanoTime();
+        claim.speech().join();
+        workersWaited.addAndGet(System.nanoTime() - waiting);
+      }
       return claim.speech().join();
     } catch (CompletionException e) {
       forget(part.index(), claim); // a retry speaks it again, itself
