@@ -9,7 +9,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,14 +33,16 @@ final class CachePack {
   /** Longer keys are not ours (a cache key is a SHA-256 in hex). */
   private static final int MAX_KEY = 1024;
 
-  private record Location(FileChannel pack, long offset, int length, int crc) {
+  private record Location(Path pack, long offset, int length, int crc) {
   }
 
   private final Path folder;
   private final ConcurrentHashMap<String, Location> index = new ConcurrentHashMap<>();
-  private final List<FileChannel> open = new ArrayList<>();
+  /** The packs read from so far: opened on a first read, so a cache of many runs' packs keeps few open. */
+  private final ConcurrentHashMap<Path, FileChannel> open = new ConcurrentHashMap<>();
   /** This run's pack, made on the first entry (guarded by this). */
   private FileChannel out;
+  private Path outPath;
   private long end;
 
   /** Reads the index of every pack in {@code folder}. */
@@ -52,14 +53,11 @@ final class CachePack {
     }
     try (DirectoryStream<Path> packs = Files.newDirectoryStream(folder, "*.pack")) {
       for (Path pack : packs) {
-        FileChannel channel;
-        try {
-          channel = FileChannel.open(pack, StandardOpenOption.READ);
+        try (FileChannel channel = FileChannel.open(pack, StandardOpenOption.READ)) {
+          readIndex(pack, channel);
         } catch (IOException e) {
-          continue; // removed meanwhile, or unreadable: its entries are made again
+          // removed meanwhile, or unreadable: what it held is made again
         }
-        open.add(channel);
-        readIndex(channel);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -71,7 +69,7 @@ final class CachePack {
     return key.startsWith("cache/tts/") && key.endsWith(".entry") && key.indexOf('/', 10) < 0;
   }
 
-  private void readIndex(FileChannel pack) throws IOException {
+  private void readIndex(Path file, FileChannel pack) throws IOException {
     long size = pack.size();
     long at = 0;
     ByteBuffer head = ByteBuffer.allocate(HEAD + 128);
@@ -92,7 +90,7 @@ final class CachePack {
         readFully(pack, ByteBuffer.wrap(key), at + HEAD, keyLength);
       }
       long offset = at + HEAD + keyLength;
-      index.put(new String(key, StandardCharsets.UTF_8), new Location(pack, offset, length, crc));
+      index.put(new String(key, StandardCharsets.UTF_8), new Location(file, offset, length, crc));
       at = offset + length;
     }
   }
@@ -118,9 +116,14 @@ final class CachePack {
     }
     byte[] data = new byte[l.length()];
     try {
+      FileChannel pack = open.computeIfAbsent(l.pack(), CachePack::openToRead);
+      if (pack == null) {
+        index.remove(key, l); // its pack is gone: a miss
+        return null;
+      }
       ByteBuffer into = ByteBuffer.wrap(data);
       while (into.hasRemaining()) {
-        if (l.pack().read(into, l.offset() + into.position()) < 0) {
+        if (pack.read(into, l.offset() + into.position()) < 0) {
           return null;
         }
       }
@@ -134,6 +137,14 @@ final class CachePack {
     return data;
   }
 
+  private static FileChannel openToRead(Path pack) {
+    try {
+      return FileChannel.open(pack, StandardOpenOption.READ);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** Appends the entry to this run's pack; it is found by this run at once and by later runs. */
   void put(String key, byte[] data) {
     byte[] name = key.getBytes(StandardCharsets.UTF_8);
@@ -145,10 +156,11 @@ final class CachePack {
       try {
         if (out == null) {
           Files.createDirectories(folder);
-          out = FileChannel.open(folder.resolve(String.format("%016x-%08x.pack", System.currentTimeMillis(),
-              ThreadLocalRandom.current().nextInt())), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+          outPath = folder.resolve(String.format("%016x-%08x.pack", System.currentTimeMillis(),
+              ThreadLocalRandom.current().nextInt()));
+          out = FileChannel.open(outPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
               StandardOpenOption.WRITE);
-          open.add(out);
+          open.put(outPath, out);
         }
         long at = end;
         ByteBuffer[] record = {head, body};
@@ -157,7 +169,7 @@ final class CachePack {
           left -= out.write(record);
         }
         end = at + HEAD + name.length + data.length;
-        index.put(key, new Location(out, at + HEAD + name.length, data.length, crc));
+        index.put(key, new Location(outPath, at + HEAD + name.length, data.length, crc));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
