@@ -152,8 +152,28 @@ public final class Converter {
       store.saveBook(bookId, book);
       store.saveCover(bookId, cover);
     }, r -> DaemonThreads.named("book-save").newThread(r).start());
-    Job job = beans.getBean(JobService.class).start(bookId, book, casting, options, lexicon);
-    Phases.mark("plan");
+    JobService jobs = beans.getBean(JobService.class);
+    SpeechAhead ahead = beans.getBean(SpeechEngine.class) instanceof SpeechAhead a ? a : null;
+    String jobId = Ids.newId();
+    // eSpeak NG starts on the first part as soon as it is planned, while the rest are planned and
+    // the job is stored; the speaking thread may run AHEAD parts past those the workers are processing
+    SpeechAhead.Plan planned = new SpeechAhead.Plan();
+    Runnable speaking = ahead == null ? () -> { } : ahead.speak(planned, blobs, threads + AHEAD);
+    Job job;
+    try {
+      List<PartSpec> parts;
+      try {
+        parts = jobs.plan(jobId, book, casting, options, lexicon, planned::add);
+      } finally {
+        planned.end();
+      }
+      Phases.mark("plan");
+      job = jobs.start(jobId, bookId, book, casting, options, parts);
+      Phases.mark("job");
+    } catch (RuntimeException | Error e) {
+      speaking.run();
+      throw e;
+    }
     // the book is assembled beside the synthesis, each part read as soon as it is stored: when the
     // last one is, only the book's head and the texts are left to write
     PartsFeed feed = new PartsFeed();
@@ -171,14 +191,13 @@ public final class Converter {
       total.accept(queued.size());
 
       PartSynthesizer synthesizer = beans.getBean(PartSynthesizer.class);
-      SpeechAhead ahead = beans.getBean(SpeechEngine.class) instanceof SpeechAhead a ? a : null;
-      // the speaking thread may run AHEAD parts past those the workers are processing
-      Runnable speaking = ahead == null ? () -> { } : ahead.speak(queued, blobs, threads + AHEAD);
       AtomicInteger done = new AtomicInteger();
       AtomicInteger synthesized = new AtomicInteger();
       AtomicInteger cached = new AtomicInteger();
       List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-      ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("part-worker"));
+      // the workers yield to the speaking thread that feeds them all (LowerPriority)
+      ExecutorService pool = Executors.newFixedThreadPool(threads,
+          ahead == null ? DaemonThreads.named("part-worker") : LowerPriority.of(DaemonThreads.named("part-worker")));
       try {
         List<Future<?>> futures = new ArrayList<>();
         for (PartSpec part : queued) {
@@ -234,6 +253,9 @@ public final class Converter {
         throw new ConversionException(failures.size() + " part(s) failed:\n  " + String.join("\n  ", failures));
       }
       Phases.mark("synthesis");
+      if (ahead != null) {
+        org.slf4j.LoggerFactory.getLogger(Converter.class).info("{}", ahead.waits());
+      }
       Map<String, String> outputs = joined(assembly);
       Phases.mark("assembly");
       Path audiobook = export(job.id(), outputs, outDir);

@@ -20,15 +20,28 @@ import java.util.regex.Pattern;
  * no file: a file each was a third of the files a conversion creates, and on this machine's ext4
  * (no journal) creating one scans the inodes deleted in the last minutes (0.4 ms each after a
  * previous conversion was removed, perf: 4.6 % of a conversion's CPU went to creating files).
- * Everything else, the synthesis cache and the outputs above all, stays in the folder.
+ * Everything else, the synthesis cache and the outputs above all, stays in the folder; the cache's
+ * entries, given a {@link CachePack}, in one file per run.
  */
 final class PartRecordsInMemory implements BlobStore {
   private static final Pattern RECORD = Pattern.compile("jobs/[^/]+/parts/.*");
   private final FileBlobStore files;
   private final ConcurrentSkipListMap<String, byte[]> records = new ConcurrentSkipListMap<>();
+  /** The synthesis cache's entries, a file per run instead of per part; null: each in a file of its own. */
+  private final CachePack pack;
 
   PartRecordsInMemory(FileBlobStore files) {
+    this(files, null);
+  }
+
+  /** @param pack where the synthesis cache's entries are written (those in files of their own are still read) */
+  PartRecordsInMemory(FileBlobStore files, CachePack pack) {
     this.files = files;
+    this.pack = pack;
+  }
+
+  private boolean packed(String key) {
+    return pack != null && CachePack.holds(key);
   }
 
   /** The folder behind everything that is not a part record. */
@@ -47,6 +60,10 @@ final class PartRecordsInMemory implements BlobStore {
 
   @Override
   public byte[] get(String key) {
+    if (packed(key)) {
+      byte[] entry = pack.get(key);
+      return entry != null ? entry : files.get(key); // an entry an earlier version stored in a file
+    }
     if (!inMemory(key)) {
       return files.get(key);
     }
@@ -56,7 +73,9 @@ final class PartRecordsInMemory implements BlobStore {
 
   @Override
   public void put(String key, byte[] data, String contentType) {
-    if (inMemory(key)) {
+    if (packed(key)) {
+      pack.put(key, data);
+    } else if (inMemory(key)) {
       records.put(key, data.clone());
     } else {
       files.put(key, data, contentType);
@@ -65,12 +84,20 @@ final class PartRecordsInMemory implements BlobStore {
 
   @Override
   public boolean exists(String key) {
+    if (packed(key)) {
+      return pack.exists(key) || files.exists(key);
+    }
     return inMemory(key) ? records.containsKey(key) : files.exists(key);
   }
 
   @Override
   public List<String> list(String prefix) {
     List<String> keys = new ArrayList<>(files.list(prefix));
+    List<String> packed = pack == null ? List.of() : pack.list(prefix);
+    if (!packed.isEmpty()) {
+      keys.addAll(packed);
+      keys = new ArrayList<>(new java.util.TreeSet<>(keys));
+    }
     int before = keys.size();
     keys.addAll(records.subMap(prefix, prefix + Character.MAX_VALUE).keySet());
     if (before > 0 && keys.size() > before) {
@@ -81,7 +108,10 @@ final class PartRecordsInMemory implements BlobStore {
 
   @Override
   public void delete(String key) {
-    if (inMemory(key)) {
+    if (packed(key)) {
+      pack.delete(key);
+      files.delete(key);
+    } else if (inMemory(key)) {
       records.remove(key);
     } else {
       files.delete(key);
@@ -90,6 +120,10 @@ final class PartRecordsInMemory implements BlobStore {
 
   @Override
   public InputStream open(String key) {
+    byte[] entry = packed(key) ? pack.get(key) : null;
+    if (entry != null) {
+      return new ByteArrayInputStream(entry);
+    }
     if (!inMemory(key)) {
       return files.open(key);
     }
@@ -102,7 +136,7 @@ final class PartRecordsInMemory implements BlobStore {
 
   @Override
   public BlobUpload create(String key, String contentType) {
-    if (!inMemory(key)) {
+    if (!inMemory(key) && !packed(key)) {
       return files.create(key, contentType);
     }
     return new BlobUpload() {
@@ -123,7 +157,7 @@ final class PartRecordsInMemory implements BlobStore {
       public void close() {
         if (!finished) {
           finished = true;
-          records.put(key, buffer.toByteArray());
+          PartRecordsInMemory.this.put(key, buffer.toByteArray(), contentType);
         }
       }
 

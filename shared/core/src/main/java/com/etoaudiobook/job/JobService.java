@@ -82,6 +82,15 @@ public final class JobService {
 
   /** Plans the parts; each carries (and its cache key covers) the lexicon entries its text uses. */
   public List<PartSpec> plan(String jobId, Book book, Casting casting, JobOptions options, Lexicon lexicon) {
+    return plan(jobId, book, casting, options, lexicon, part -> { });
+  }
+
+  /**
+   * {@link #plan(String, Book, Casting, JobOptions, Lexicon)}, telling {@code planned} of each part as
+   * soon as it is planned (in order): the CLI's engine starts speaking before the plan is whole.
+   */
+  public List<PartSpec> plan(String jobId, Book book, Casting casting, JobOptions options, Lexicon lexicon,
+                             java.util.function.Consumer<PartSpec> planned) {
     String provider = this.provider.get();
     int engineMax = engineMaxChars.getAsInt();
     int max = options != null && options.maxPartChars() != null
@@ -95,8 +104,10 @@ public final class JobService {
       for (Chunker.Chunk c : Chunker.split(s.text(), max)) {
         Lexicon used = lexicon == null ? Lexicon.EMPTY : lexicon.applicableTo(c.text());
         String key = CacheKey.of(loudness, provider, a.voiceId(), a.engine(), a.rate(), a.pitch(), s.delivery(), c.text(), used);
-        parts.add(new PartSpec(jobId, parts.size(), s.index(), c.start(), c.text(), s.role(), s.delivery(),
-            a.voiceId(), a.engine(), a.rate(), a.pitch(), key, used.isEmpty() ? null : used));
+        PartSpec part = new PartSpec(jobId, parts.size(), s.index(), c.start(), c.text(), s.role(), s.delivery(),
+            a.voiceId(), a.engine(), a.rate(), a.pitch(), key, used.isEmpty() ? null : used);
+        parts.add(part);
+        planned.accept(part);
       }
     }
     return parts;
@@ -109,7 +120,11 @@ public final class JobService {
   /** Starts a job whose parts honour {@code lexicon} (the book's pronunciations). */
   public Job start(String bookId, Book book, Casting casting, JobOptions options, Lexicon lexicon) {
     String jobId = Ids.newId();
-    List<PartSpec> parts = plan(jobId, book, casting, options, lexicon);
+    return start(jobId, bookId, book, casting, options, plan(jobId, book, casting, options, lexicon));
+  }
+
+  /** Starts the job {@code jobId} whose parts were planned by {@link #plan} under that id. */
+  public Job start(String jobId, String bookId, Book book, Casting casting, JobOptions options, List<PartSpec> parts) {
     long now = System.currentTimeMillis();
     Job job = new Job(jobId, bookId, book.title(), JobState.RUNNING, casting,
         options == null ? JobOptions.DEFAULT : options, parts.size(), now, now, 0, null, 0, null);
