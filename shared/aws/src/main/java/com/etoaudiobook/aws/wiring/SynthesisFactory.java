@@ -43,10 +43,11 @@ public class SynthesisFactory {
    * The worker's SQS batches: deadline, concurrency and hand-back around the synthesizer. Where Redis
    * (ElastiCache) keeps the catalog's voice list, the engine takes it from there when the worker is
    * built (its cold start), instead of describing the voices (DescribeVoices per engine and page)
-   * before its first part.
+   * before its first part. The engine comes first: the handler's thread loads it while the init
+   * warm-up still sets up TLS for the S3 client the synthesizer needs ({@link InitWarmUp}).
    */
   @Singleton
-  SynthesisBatch synthesisBatch(PartSynthesizer synthesizer, Settings settings, SpeechEngine engine, WorkQueue queue,
+  SynthesisBatch synthesisBatch(SpeechEngine engine, PartSynthesizer synthesizer, Settings settings, WorkQueue queue,
                                 Optional<Redis> redis, BeanProvider<VoiceCatalog> catalog) {
     if (redis.isPresent()) {
       try {
