@@ -40,6 +40,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CLI's pipeline: the same job code the serverless functions run (plan, synthesize parts,
@@ -48,6 +50,7 @@ import java.util.function.IntConsumer;
  * engine serializes speech behind its lock while encoding runs on every core.
  */
 public final class Converter {
+  private static final Logger LOG = LoggerFactory.getLogger(Converter.class);
   /** How many times a part is tried before the conversion reports it failed. */
   private static final int ATTEMPTS = 3;
   /**
@@ -254,7 +257,7 @@ public final class Converter {
       }
       Phases.mark("synthesis");
       if (ahead != null) {
-        org.slf4j.LoggerFactory.getLogger(Converter.class).info("{}", ahead.waits());
+        LOG.info("{}", ahead.waits()); // for --verbose: where the pipeline stalled
       }
       Map<String, String> outputs = joined(assembly);
       Phases.mark("assembly");

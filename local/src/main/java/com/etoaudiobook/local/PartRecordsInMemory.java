@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 
@@ -96,7 +97,7 @@ final class PartRecordsInMemory implements BlobStore {
     List<String> packed = pack == null ? List.of() : pack.list(prefix);
     if (!packed.isEmpty()) {
       keys.addAll(packed);
-      keys = new ArrayList<>(new java.util.TreeSet<>(keys));
+      keys = new ArrayList<>(new TreeSet<>(keys));
     }
     int before = keys.size();
     keys.addAll(records.subMap(prefix, prefix + Character.MAX_VALUE).keySet());

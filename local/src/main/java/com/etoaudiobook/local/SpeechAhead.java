@@ -9,6 +9,7 @@ import com.etoaudiobook.job.synthesis.PartSpec;
 import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.voice.Voice;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An engine that speaks one part at a time (eSpeak NG: one library state per process, behind one
@@ -58,8 +60,8 @@ final class SpeechAhead implements SpeechEngine {
   }
 
   /** Where the pipeline stalls (for --verbose): the workers waiting for speech, the speaker for room. */
-  private final java.util.concurrent.atomic.AtomicLong workersWaited = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong speakerWaited = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong workersWaited = new AtomicLong();
+  private final AtomicLong speakerWaited = new AtomicLong();
 
   /** How long the workers waited for speech and the speaking thread for room, in ms, so far. */
   String waits() {
@@ -95,7 +97,7 @@ final class SpeechAhead implements SpeechEngine {
    * are planned and the job is stored (about 0.2 s of a 120,000-character book's start).
    */
   static final class Plan {
-    private final List<PartSpec> parts = new java.util.ArrayList<>();
+    private final List<PartSpec> parts = new ArrayList<>();
     private boolean ended;
 
     synchronized void add(PartSpec part) {

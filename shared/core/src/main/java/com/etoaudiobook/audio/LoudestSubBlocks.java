@@ -1,5 +1,7 @@
 package com.etoaudiobook.audio;
 
+import java.util.Arrays;
+
 /** A part's K-weighted loudness read from its loudest sub-blocks: a voice's first part, at a fraction of the meter's cost. */
 public final class LoudestSubBlocks {
   private LoudestSubBlocks() {
@@ -26,7 +28,7 @@ public final class LoudestSubBlocks {
     }
     int step = sums.step();
     double[] sorted = sums.plain().clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     double least = sorted[Math.max(0, count - (int) Math.ceil(count * share))];
     double[] pre = LoudnessMeter.preFilter(sampleRate);
     double[] rlb = LoudnessMeter.rlbFilter(sampleRate);

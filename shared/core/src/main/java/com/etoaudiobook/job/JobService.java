@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -90,7 +91,7 @@ public final class JobService {
    * soon as it is planned (in order): the CLI's engine starts speaking before the plan is whole.
    */
   public List<PartSpec> plan(String jobId, Book book, Casting casting, JobOptions options, Lexicon lexicon,
-                             java.util.function.Consumer<PartSpec> planned) {
+                             Consumer<PartSpec> planned) {
     String provider = this.provider.get();
     int engineMax = engineMaxChars.getAsInt();
     int max = options != null && options.maxPartChars() != null

@@ -1,5 +1,7 @@
 package com.etoaudiobook.aws.wiring;
 
+import com.etoaudiobook.concurrent.Await;
+
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -32,22 +34,10 @@ public final class InitWarmUp {
 
   /** Waits for the steps; a step's failure is thrown here, as the cause of an {@link IllegalStateException}. */
   public void join() {
-    boolean interrupted = false;
     try {
-      while (true) {
-        try {
-          task.get();
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true; // init goes on only with the work done
-        }
-      }
+      Await.uninterruptibly(task); // init goes on only with the work done
     } catch (ExecutionException e) {
       throw new IllegalStateException("init warm-up failed: " + e.getCause(), e.getCause());
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 }

@@ -6,6 +6,7 @@ import com.etoaudiobook.audio.SilenceFrame;
 import com.etoaudiobook.audio.XingHeader;
 import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Segment;
+import com.etoaudiobook.concurrent.Await;
 import com.etoaudiobook.concurrent.ReadAhead;
 import com.etoaudiobook.concurrent.StreamBehind;
 import com.etoaudiobook.concurrent.WriteBehind;
@@ -334,28 +335,16 @@ final class AudiobookWriter {
 
   /** Waits even when interrupted, as a close under way ignores interrupts; the interrupt is kept. */
   private static void awaitUninterruptibly(Future<?> f) {
-    boolean interrupted = false;
     try {
-      while (true) {
-        try {
-          f.get();
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException r) {
-            throw r;
-          }
-          if (e.getCause() instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
+      Await.uninterruptibly(f);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
       }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      if (e.getCause() instanceof Error err) {
+        throw err;
       }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
