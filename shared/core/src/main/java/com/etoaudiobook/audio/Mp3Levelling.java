@@ -47,7 +47,6 @@ final class Mp3Levelling {
     if (first == null) {
       throw new IllegalArgumentException("not MP3 frames");
     }
-    boolean peakyVoice = false;
     VoiceLevels.Level recheck = null;
     if (voice != null) {
       VoiceLevels.Level level = levels.trusted(voice);
@@ -65,13 +64,15 @@ final class Mp3Levelling {
           calibrated.incrementAndGet();
           return Mp3Gain.level(frames, Math.min(ideal, most), most, Mp3Gain.frameWeights(frames));
         }
-        // a voice this peaky needs its parts looked at: measured below, and limited if need be
+        // a voice this peaky needs its parts looked at: measured below by their own peaks (from the
+        // spectrum and the loudest granules' frames where these leave room, as a first part is; a
+        // part's own found peak + PEAK_MISS_DB is below the voice's highest crest + margin where it is
+        // the less peaky, about every other part), else decoded whole and limited if need be
         peaky.incrementAndGet();
-        peakyVoice = true;
       }
     }
     measured.incrementAndGet();
-    Mp3Spectrum spectrum = peakyVoice || first.sampleRate() != AudioFormats.SAMPLE_RATE ? null
+    Mp3Spectrum spectrum = first.sampleRate() != AudioFormats.SAMPLE_RATE ? null
         : Mp3Spectrum.read(frames, SPECTRUM_STRIDE);
     byte[] levelled = spectrum == null ? null : fromSpectrum(frames, spectrum, offsetLu, voice, recheck);
     return levelled != null ? levelled : decodeAndMeasure(frames, encoder, offsetLu, voice, first);
