@@ -337,9 +337,19 @@ public final class LoudnessMeter {
       if (Math.abs(pcm[n]) < near && Math.abs(pcm[n + 1]) < near) {
         continue;
       }
-      max = Math.max(max, n - half + 1 >= 0 && n + half < pcm.length ? between(pcm, n - half + 1) : nearEdge(pcm, n));
+      int at = n - half + 1;
+      max = Math.max(max, at >= 0 && n + half < pcm.length ? between(pcm, at) : nearEdge(pcm, at));
     }
     return max;
+  }
+
+  /** {@link #between} where some taps fall outside the samples: those taken as 0. */
+  private static double nearEdge(short[] pcm, int at) {
+    short[] taps = new short[TAPS];
+    for (int t = Math.max(0, -at); t < TAPS && at + t < pcm.length; t++) {
+      taps[t] = pcm[at + t];
+    }
+    return between(taps, 0);
   }
 
   /**
@@ -359,24 +369,6 @@ public final class LoudnessMeter {
       a3 += h3[t] * v;
     }
     return Math.max(Math.abs(a1), Math.max(Math.abs(a2), Math.abs(a3)));
-  }
-
-  /** {@link #between} where some taps fall outside the samples (taken as 0). */
-  private static double nearEdge(short[] pcm, int n) {
-    double max = 0;
-    int half = TAPS / 2;
-    for (int phase = 1; phase < OVERSAMPLING; phase++) {
-      double[] h = PHASES[phase];
-      double acc = 0;
-      for (int t = 0; t < TAPS; t++) {
-        int i = n + t - half + 1;
-        if (i >= 0 && i < pcm.length) {
-          acc += h[t] * pcm[i];
-        }
-      }
-      max = Math.max(max, Math.abs(acc));
-    }
-    return max;
   }
 
   /** Polyphase branches of a Kaiser-windowed sinc: value at n + phase/4 from samples n-7 .. n+8. */

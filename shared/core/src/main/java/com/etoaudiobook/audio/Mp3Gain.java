@@ -138,25 +138,42 @@ public final class Mp3Gain {
     if (total <= 0) {
       return (int) Math.round(share * weights.length);
     }
-    int best = 0;
-    double bestQuiet = Double.MAX_VALUE, bestMiss = Double.MAX_VALUE;
-    double before = 0;
+    Split best = new Split(share, total);
     for (int i = 0; i <= weights.length; i++) {
-      double miss = Math.abs(before / total - share);
-      double quiet = (i > 0 ? weights[i - 1] : 0) + (i < weights.length ? weights[i] : 0);
-      boolean close = miss <= SHARE_SLACK;
-      boolean bestClose = bestMiss <= SHARE_SLACK;
-      if (close && (!bestClose || quiet < bestQuiet || quiet == bestQuiet && miss < bestMiss)
-          || !close && !bestClose && miss < bestMiss) {
-        best = i;
-        bestQuiet = quiet;
-        bestMiss = miss;
+      best.consider(weights, i);
+    }
+    return best.at;
+  }
+
+  /** {@link #split}'s search: a method per frame, not a loop body ({@link #applyFrame}). */
+  private static final class Split {
+    private final double share;
+    private final double total;
+    private double before;
+    private int at;
+    private double quiet = Double.MAX_VALUE;
+    private double miss = Double.MAX_VALUE;
+
+    Split(double share, double total) {
+      this.share = share;
+      this.total = total;
+    }
+
+    /** The place before frame {@code i}: the best so far if it is close and quieter, or closer while none is close. */
+    void consider(double[] weights, int i) {
+      double m = Math.abs(before / total - share);
+      double q = (i > 0 ? weights[i - 1] : 0) + (i < weights.length ? weights[i] : 0);
+      boolean close = m <= SHARE_SLACK;
+      boolean bestClose = miss <= SHARE_SLACK;
+      if (close && (!bestClose || q < quiet || q == quiet && m < miss) || !close && !bestClose && m < miss) {
+        at = i;
+        quiet = q;
+        miss = m;
       }
       if (i < weights.length) {
         before += weights[i];
       }
     }
-    return best;
   }
 
   /** {@code steps} (fractional) of global gain: whole ones, and one more before a pause for the rest. */

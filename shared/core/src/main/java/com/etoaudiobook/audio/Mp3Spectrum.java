@@ -286,19 +286,25 @@ public final class Mp3Spectrum {
     int[] out = new int[k];
     int size = 0;
     for (int i = 0; i < read && k > 0; i++) {
-      int g = i * stride;
-      double w = weighted[g];
-      if (size == k && !(w > weighted[out[k - 1]])) {
-        continue;
-      }
-      int at = size < k ? size++ : k - 1;
-      while (at > 0 && weighted[out[at - 1]] < w) {
-        out[at] = out[at - 1];
-        at--;
-      }
-      out[at] = g;
+      size = insert(out, size, i * stride);
     }
     return out;
+  }
+
+  /** Granule {@code g} into the {@code size} loudest so far, if louder than the last of a full list; the new size (a method per granule: see {@link #granule}). */
+  private int insert(int[] out, int size, int g) {
+    int k = out.length;
+    double w = weighted[g];
+    if (size == k && !(w > weighted[out[k - 1]])) {
+      return size;
+    }
+    int at = size < k ? size++ : k - 1;
+    while (at > 0 && weighted[out[at - 1]] < w) {
+      out[at] = out[at - 1];
+      at--;
+    }
+    out[at] = g;
+    return size;
   }
 
   private static final int[] PRETAB = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3, 3, 3, 2, 0};
