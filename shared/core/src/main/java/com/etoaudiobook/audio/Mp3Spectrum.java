@@ -107,7 +107,7 @@ public final class Mp3Spectrum {
         return null;
       }
     }
-    interpolate(weighted);
+    interpolate(weighted, stride);
     return new Mp3Spectrum(weighted, first.sampleRate(), stride);
   }
 
@@ -219,19 +219,22 @@ public final class Mp3Spectrum {
     return e * (shortBlocks ? SHORT_SCALE : LONG_SCALE);
   }
 
-  /** Each granule not read (NaN): the straight line between the granules read before and after it, or the nearer one. */
-  private static void interpolate(double[] weighted) {
-    int before = -1;
-    for (int g = 0; g <= weighted.length; g++) {
-      if (g < weighted.length && Double.isNaN(weighted[g])) {
-        continue;
-      }
-      for (int skipped = before + 1; skipped < g; skipped++) {
-        weighted[skipped] = before < 0 ? (g < weighted.length ? weighted[g] : 0)
-            : g == weighted.length ? weighted[before]
-            : weighted[before] + (weighted[g] - weighted[before]) * (skipped - before) / (g - before);
-      }
-      before = g;
+  /**
+   * Each granule not read: the straight line between the granules read before and after it (every
+   * {@code stride}-th, from the first), or after the last one read, that one's. A method per gap, not
+   * a loop body (see {@link #granule}).
+   */
+  private static void interpolate(double[] weighted, int stride) {
+    for (int read = 0; read < weighted.length; read += stride) {
+      fill(weighted, read, stride);
+    }
+  }
+
+  private static void fill(double[] weighted, int read, int stride) {
+    int next = read + stride;
+    for (int g = read + 1; g < next && g < weighted.length; g++) {
+      weighted[g] = next >= weighted.length ? weighted[read]
+          : weighted[read] + (weighted[next] - weighted[read]) * (g - read) / stride;
     }
   }
 
