@@ -29,30 +29,38 @@ public final class Mp3Gain {
     if (steps == 0 && raiseUntil <= 0) {
       return out;
     }
-    int offset = 0;
-    for (int frame = 0; offset < out.length; frame++) {
-      Mp3Frames.Header h = Mp3Frames.header(out, offset);
-      if (h == null || offset + h.length() > out.length) {
-        throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
-      }
-      int by = frame < raiseUntil ? steps + 1 : steps;
-      boolean crc = (out[offset + 1] & 1) == 0;
-      int side = offset + 4 + (crc ? 2 : 0);
-      int channels = h.mono() ? 1 : 2;
-      int granules = h.version() == 1 ? 2 : 1;
-      for (int g = 0; g < granules * channels && by != 0; g++) {
-        int at = side * 8 + granuleBit(h, g) + 21; // after part2_3_length (12) and big_values (9)
-        int gain = read8(out, at);
-        write8(out, at, Math.max(0, Math.min(255, gain + by)));
-      }
-      if (crc && by != 0) {
-        int c = crc16(out, offset, side, h.sideInfoLength());
-        out[offset + 4] = (byte) (c >> 8);
-        out[offset + 5] = (byte) c;
-      }
-      offset += h.length();
+    for (int frame = 0, offset = 0; offset < out.length; frame++) {
+      offset = applyFrame(out, offset, frame < raiseUntil ? steps + 1 : steps);
     }
     return out;
+  }
+
+  /**
+   * One frame's granules moved {@code by} steps; the next frame's offset. A method per frame, not a
+   * loop body: under C1 (the launcher's and Lambda's JIT) a method is compiled after 200 calls,
+   * within a part's first frames, where a loop body called once a part runs interpreted for the
+   * first hundred parts (5 to 10 times slower: most of what a short script's parts cost to level).
+   */
+  private static int applyFrame(byte[] out, int offset, int by) {
+    Mp3Frames.Header h = Mp3Frames.header(out, offset);
+    if (h == null || offset + h.length() > out.length) {
+      throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
+    }
+    boolean crc = (out[offset + 1] & 1) == 0;
+    int side = offset + 4 + (crc ? 2 : 0);
+    int channels = h.mono() ? 1 : 2;
+    int granules = h.version() == 1 ? 2 : 1;
+    for (int g = 0; g < granules * channels && by != 0; g++) {
+      int at = side * 8 + granuleBit(h, g) + 21; // after part2_3_length (12) and big_values (9)
+      int gain = read8(out, at);
+      write8(out, at, Math.max(0, Math.min(255, gain + by)));
+    }
+    if (crc && by != 0) {
+      int c = crc16(out, offset, side, h.sideInfoLength());
+      out[offset + 4] = (byte) (c >> 8);
+      out[offset + 5] = (byte) c;
+    }
+    return offset + h.length();
   }
 
   /** Where granule-channel {@code g}'s side info starts, in bits after the frame's header (and CRC). */
@@ -73,25 +81,30 @@ public final class Mp3Gain {
     double[] weights = new double[64];
     int frame = 0;
     for (int offset = 0; offset < frames.length; frame++) {
-      Mp3Frames.Header h = Mp3Frames.header(frames, offset);
-      if (h == null || offset + h.length() > frames.length) {
-        throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
-      }
       if (frame == weights.length) {
         weights = java.util.Arrays.copyOf(weights, frame * 2);
       }
-      int side = offset + 4 + ((frames[offset + 1] & 1) == 0 ? 2 : 0);
-      int granules = (h.version() == 1 ? 2 : 1) * (h.mono() ? 1 : 2);
-      for (int g = 0; g < granules; g++) {
-        int at = side * 8 + granuleBit(h, g);
-        int bigValues = ((read8(frames, at + 12) << 1) | (read8(frames, at + 13) & 1)) & 0x1FF;
-        if (bigValues > 0) {
-          weights[frame] += STEP_POWER[read8(frames, at + 21)];
-        }
-      }
-      offset += h.length();
+      offset = frameWeight(frames, offset, weights, frame);
     }
     return java.util.Arrays.copyOf(weights, frame);
+  }
+
+  /** {@link #frameWeights}'s frame at {@code offset} into {@code weights[frame]}; the next frame's offset (a method per frame: {@link #applyFrame}). */
+  private static int frameWeight(byte[] frames, int offset, double[] weights, int frame) {
+    Mp3Frames.Header h = Mp3Frames.header(frames, offset);
+    if (h == null || offset + h.length() > frames.length) {
+      throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
+    }
+    int side = offset + 4 + ((frames[offset + 1] & 1) == 0 ? 2 : 0);
+    int granules = (h.version() == 1 ? 2 : 1) * (h.mono() ? 1 : 2);
+    for (int g = 0; g < granules; g++) {
+      int at = side * 8 + granuleBit(h, g);
+      int bigValues = ((read8(frames, at + 12) << 1) | (read8(frames, at + 13) & 1)) & 0x1FF;
+      if (bigValues > 0) {
+        weights[frame] += STEP_POWER[read8(frames, at + 21)];
+      }
+    }
+    return offset + h.length();
   }
 
   /** 2^(g / 2) for every global_gain g. */
@@ -125,25 +138,42 @@ public final class Mp3Gain {
     if (total <= 0) {
       return (int) Math.round(share * weights.length);
     }
-    int best = 0;
-    double bestQuiet = Double.MAX_VALUE, bestMiss = Double.MAX_VALUE;
-    double before = 0;
+    Split best = new Split(share, total);
     for (int i = 0; i <= weights.length; i++) {
-      double miss = Math.abs(before / total - share);
-      double quiet = (i > 0 ? weights[i - 1] : 0) + (i < weights.length ? weights[i] : 0);
-      boolean close = miss <= SHARE_SLACK;
-      boolean bestClose = bestMiss <= SHARE_SLACK;
-      if (close && (!bestClose || quiet < bestQuiet || quiet == bestQuiet && miss < bestMiss)
-          || !close && !bestClose && miss < bestMiss) {
-        best = i;
-        bestQuiet = quiet;
-        bestMiss = miss;
+      best.consider(weights, i);
+    }
+    return best.at;
+  }
+
+  /** {@link #split}'s search: a method per frame, not a loop body ({@link #applyFrame}). */
+  private static final class Split {
+    private final double share;
+    private final double total;
+    private double before;
+    private int at;
+    private double quiet = Double.MAX_VALUE;
+    private double miss = Double.MAX_VALUE;
+
+    Split(double share, double total) {
+      this.share = share;
+      this.total = total;
+    }
+
+    /** The place before frame {@code i}: the best so far if it is close and quieter, or closer while none is close. */
+    void consider(double[] weights, int i) {
+      double m = Math.abs(before / total - share);
+      double q = (i > 0 ? weights[i - 1] : 0) + (i < weights.length ? weights[i] : 0);
+      boolean close = m <= SHARE_SLACK;
+      boolean bestClose = miss <= SHARE_SLACK;
+      if (close && (!bestClose || q < quiet || q == quiet && m < miss) || !close && !bestClose && m < miss) {
+        at = i;
+        quiet = q;
+        miss = m;
       }
       if (i < weights.length) {
         before += weights[i];
       }
     }
-    return best;
   }
 
   /** {@code steps} (fractional) of global gain: whole ones, and one more before a pause for the rest. */

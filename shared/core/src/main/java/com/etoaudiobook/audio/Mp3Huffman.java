@@ -46,12 +46,12 @@ final class Mp3Huffman {
         int e = lookup[(int) (cache >>> (64 - LOOKUP_BITS))];
         if (e >= 0 && (e & ESCAPE) == 0) {
           // a code no longer than the lookup and no linbits: its length and its values' signs in one shift,
-          // both lines added without a branch (a 0 adds nothing)
+          // both lines added without a branch (a 0 adds nothing), to their band at once: every band's
+          // width is even, so a pair's two lines share one
           int length = (e >>> 16) & 0xFF;
           cache <<= length;
           left -= length;
-          sums[sfbOfLine[line]] += POW83[(e >>> 4) & 0xF] * weights[line];
-          sums[sfbOfLine[line + 1]] += POW83[e & 0xF] * weights[line + 1];
+          sums[sfbOfLine[line]] += POW83[(e >>> 4) & 0xF] * weights[line] + POW83[e & 0xF] * weights[line + 1];
           continue;
         }
         int y;

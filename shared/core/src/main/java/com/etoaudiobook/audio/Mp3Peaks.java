@@ -19,7 +19,27 @@ public final class Mp3Peaks {
     // granules this near share a stretch, as they did with 4 warm-up frames: the same frames' peak,
     // the one Mp3Levelling's margins were measured over (fewer merged stretches found peaks
     // up to 1.6 dB lower, frames in between left undecoded)
-    return ofStretches(frames, granules, Mp3Decoder.WARM_UP_FRAMES, Mp3Decoder::decodeStretch);
+    int[] offsets = Mp3Decoder.frameOffsets(frames);
+    int[][] stretches = stretches(granules, offsets.length - 1, Mp3Decoder.WARM_UP_FRAMES);
+    // the stretches decoded at once (the same samples as one by one), their true peak over the highest sample of all
+    return LoudnessMeter.truePeak(Mp3Decoder.decodeStretches(frames, offsets, stretches[0], stretches[1]));
+  }
+
+  /** The stretches (first frames, ends) whose samples {@code granules} become, near ones merged; in order. */
+  private static int[][] stretches(int[] granules, int count, int mergeWithin) {
+    int[] sorted = granules.clone();
+    java.util.Arrays.sort(sorted);
+    int[] from = new int[sorted.length];
+    int[] to = new int[sorted.length];
+    int n = 0;
+    for (int i = 0; i < sorted.length; n++) {
+      from[n] = Math.min(count - 1, sorted[i] + 1);
+      to[n] = Math.min(count, sorted[i] + 3);
+      while (++i < sorted.length && sorted[i] + 1 <= to[n] + mergeWithin) {
+        to[n] = Math.min(count, sorted[i] + 3);
+      }
+    }
+    return new int[][] {java.util.Arrays.copyOf(from, n), java.util.Arrays.copyOf(to, n)};
   }
 
   /** As {@link #ofGranules(byte[], int[])} was before the reservoir was handed over: each stretch decoded from {@code warmUp} frames before it. */
@@ -34,17 +54,10 @@ public final class Mp3Peaks {
 
   private static double ofStretches(byte[] frames, int[] granules, int mergeWithin, Stretch stretch) {
     int[] offsets = Mp3Decoder.frameOffsets(frames);
-    int count = offsets.length - 1;
-    int[] sorted = granules.clone();
-    java.util.Arrays.sort(sorted);
+    int[][] stretches = stretches(granules, offsets.length - 1, mergeWithin);
     double peak = LoudnessMeter.SILENCE;
-    for (int i = 0; i < sorted.length; ) {
-      int from = Math.min(count - 1, sorted[i] + 1);
-      int to = Math.min(count, sorted[i] + 3);
-      while (++i < sorted.length && sorted[i] + 1 <= to + mergeWithin) {
-        to = Math.min(count, sorted[i] + 3);
-      }
-      peak = Math.max(peak, LoudnessMeter.truePeak(stretch.decode(frames, offsets, from, to)));
+    for (int i = 0; i < stretches[0].length; i++) {
+      peak = Math.max(peak, LoudnessMeter.truePeak(stretch.decode(frames, offsets, stretches[0][i], stretches[1][i])));
     }
     return peak;
   }

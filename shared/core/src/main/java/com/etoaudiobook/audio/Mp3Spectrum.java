@@ -39,23 +39,24 @@ public final class Mp3Spectrum {
     int count = weighted.length * GRANULE / step;
     double[] out = new double[count];
     for (int g = 0; g < weighted.length; g++) {
-      double perSample = weighted[g] / GRANULE;
-      int from = g * GRANULE + delay;
-      int to = from + GRANULE;
-      for (int at = Math.max(0, from); at < to; ) {
-        int b = at / step;
-        if (b >= count) {
-          break;
-        }
-        int next = Math.min(to, (b + 1) * step);
-        out[b] += perSample * (next - at);
-        at = next;
-      }
-    }
-    for (int b = 0; b < count; b++) {
-      out[b] /= step;
+      spread(out, g, weighted[g] / GRANULE / step, step, delay);
     }
     return out;
+  }
+
+  /** Granule {@code g}'s energy ({@code perSample} a sample) added to the sub-blocks it falls in (a method per granule: see {@link #granule}). */
+  private static void spread(double[] out, int g, double perSample, int step, int delay) {
+    int from = g * GRANULE + delay;
+    int to = from + GRANULE;
+    for (int at = Math.max(0, from); at < to; ) {
+      int b = at / step;
+      if (b >= out.length) {
+        return;
+      }
+      int next = Math.min(to, (b + 1) * step);
+      out[b] += perSample * (next - at);
+      at = next;
+    }
   }
 
   /** The frames' spectrum, or null where they are not what this reads (the caller decodes them). */
@@ -89,7 +90,6 @@ public final class Mp3Spectrum {
     }
     // the main data of every frame, one after the other: a granule's may start in frames before its own
     byte[] main = new byte[frames.length + 8];
-    int mainLength = 0;
     int count = Mp3Frames.count(frames).frames();
     double[] weighted = new double[count];
     double[] sums = new double[39];
@@ -98,34 +98,48 @@ public final class Mp3Spectrum {
     int[] subblockGain = new int[3];
     Mp3Huffman.BitReader bits = new Mp3Huffman.BitReader(main);
     Mp3Huffman.BitReader info = new Mp3Huffman.BitReader(frames);
-    int offset = 0;
+    // per granule: the offset of the next frame, the main data gathered so far (a method per frame, not a loop body:
+    // under C1 a loop body called once a part runs interpreted for the first hundred parts, see granule)
+    int[] at = new int[2];
     for (int g = 0; g < count; g++) {
-      Mp3Frames.Header h = Mp3Frames.header(frames, offset);
-      if (h == null || h.version() != 2 || !h.mono() || h.sampleRate() != first.sampleRate()) {
-        return null;
-      }
-      int side = offset + 4 + ((frames[offset + 1] & 1) == 0 ? 2 : 0);
-      int dataStart = side + 9;
-      int dataLength = offset + h.length() - dataStart;
-      if (dataLength < 0) {
-        return null;
-      }
-      int before = mainLength;
-      System.arraycopy(frames, dataStart, main, mainLength, dataLength);
-      mainLength += dataLength;
-      offset += h.length();
-      if (g % stride != 0) {
-        weighted[g] = Double.NaN; // not read: only its main data kept, for the granules whose reservoir reaches back into it
-        continue;
-      }
-      weighted[g] = granule(info, bits, side, before, mainLength, bands, first.sampleRate(), table, subblockGain,
-          scalefactors, sums);
-      if (Double.isNaN(weighted[g])) {
+      if (!frame(frames, at, main, g % stride == 0, weighted, g, first.sampleRate(), info, bits, bands, table,
+          subblockGain, scalefactors, sums)) {
         return null;
       }
     }
-    interpolate(weighted);
+    interpolate(weighted, stride);
     return new Mp3Spectrum(weighted, first.sampleRate(), stride);
+  }
+
+  /**
+   * The frame at {@code at[0]}: its main data appended to {@code main} (at {@code at[1]}), its granule
+   * read into {@code weighted[g]} if {@code read} (else NaN, to be interpolated); false where this
+   * cannot read it.
+   */
+  private static boolean frame(byte[] frames, int[] at, byte[] main, boolean read, double[] weighted, int g, int rate,
+                               Mp3Huffman.BitReader info, Mp3Huffman.BitReader bits, Mp3Bands bands, int[] table,
+                               int[] subblockGain, int[] scalefactors, double[] sums) {
+    int offset = at[0];
+    Mp3Frames.Header h = Mp3Frames.header(frames, offset);
+    if (h == null || h.version() != 2 || !h.mono() || h.sampleRate() != rate) {
+      return false;
+    }
+    int side = offset + 4 + ((frames[offset + 1] & 1) == 0 ? 2 : 0);
+    int dataStart = side + 9;
+    int dataLength = offset + h.length() - dataStart;
+    if (dataLength < 0) {
+      return false;
+    }
+    int before = at[1];
+    System.arraycopy(frames, dataStart, main, before, dataLength);
+    at[1] = before + dataLength;
+    at[0] = offset + h.length();
+    if (!read) {
+      weighted[g] = Double.NaN; // not read: only its main data kept, for the granules whose reservoir reaches back into it
+      return true;
+    }
+    weighted[g] = granule(info, bits, side, before, at[1], bands, rate, table, subblockGain, scalefactors, sums);
+    return !Double.isNaN(weighted[g]);
   }
 
   /**
@@ -205,19 +219,22 @@ public final class Mp3Spectrum {
     return e * (shortBlocks ? SHORT_SCALE : LONG_SCALE);
   }
 
-  /** Each granule not read (NaN): the straight line between the granules read before and after it, or the nearer one. */
-  private static void interpolate(double[] weighted) {
-    int before = -1;
-    for (int g = 0; g <= weighted.length; g++) {
-      if (g < weighted.length && Double.isNaN(weighted[g])) {
-        continue;
-      }
-      for (int skipped = before + 1; skipped < g; skipped++) {
-        weighted[skipped] = before < 0 ? (g < weighted.length ? weighted[g] : 0)
-            : g == weighted.length ? weighted[before]
-            : weighted[before] + (weighted[g] - weighted[before]) * (skipped - before) / (g - before);
-      }
-      before = g;
+  /**
+   * Each granule not read: the straight line between the granules read before and after it (every
+   * {@code stride}-th, from the first), or after the last one read, that one's. A method per gap, not
+   * a loop body (see {@link #granule}).
+   */
+  private static void interpolate(double[] weighted, int stride) {
+    for (int read = 0; read < weighted.length; read += stride) {
+      fill(weighted, read, stride);
+    }
+  }
+
+  private static void fill(double[] weighted, int read, int stride) {
+    int next = read + stride;
+    for (int g = read + 1; g < next && g < weighted.length; g++) {
+      weighted[g] = next >= weighted.length ? weighted[read]
+          : weighted[read] + (weighted[next] - weighted[read]) * (g - read) / stride;
     }
   }
 
@@ -272,19 +289,25 @@ public final class Mp3Spectrum {
     int[] out = new int[k];
     int size = 0;
     for (int i = 0; i < read && k > 0; i++) {
-      int g = i * stride;
-      double w = weighted[g];
-      if (size == k && !(w > weighted[out[k - 1]])) {
-        continue;
-      }
-      int at = size < k ? size++ : k - 1;
-      while (at > 0 && weighted[out[at - 1]] < w) {
-        out[at] = out[at - 1];
-        at--;
-      }
-      out[at] = g;
+      size = insert(out, size, i * stride);
     }
     return out;
+  }
+
+  /** Granule {@code g} into the {@code size} loudest so far, if louder than the last of a full list; the new size (a method per granule: see {@link #granule}). */
+  private int insert(int[] out, int size, int g) {
+    int k = out.length;
+    double w = weighted[g];
+    if (size == k && !(w > weighted[out[k - 1]])) {
+      return size;
+    }
+    int at = size < k ? size++ : k - 1;
+    while (at > 0 && weighted[out[at - 1]] < w) {
+      out[at] = out[at - 1];
+      at--;
+    }
+    out[at] = g;
+    return size;
   }
 
   private static final int[] PRETAB = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3, 3, 3, 2, 0};

@@ -163,9 +163,10 @@ class VoiceLevelsTest {
     }
     if (normalizer.spectralParts() == 0) {
       // the first part decoded (its 6, then 24, loudest granules' peak, + 2 and 1.5 dB, left no room): it taught the
-      // voice its true crest, and the second part (one part's margin leaves no room) is "peaky";
+      // voice its true crest, and the second part (one part's margin leaves no room) is "peaky" (its
+      // own loudest granules, the same part's, leave no room either: decoded);
       // then the margin over two parts lets the gain through (and two agreeing parts skip the 4th's recheck)
-      assertEquals(1, normalizer.peakyParts(), "decoded for its peaks");
+      assertEquals(1, normalizer.peakyParts(), "measured for its peaks");
       assertEquals(2, normalizer.measuredParts(), "decoded in all");
     } else {
       // eSpeak NG's clip varies with the calls before it: the first part was levelled from its

@@ -103,6 +103,36 @@ class Mp3DecoderTest {
     }
   }
 
+  @Test
+  void stretchesDecodedTogetherHaveTheSamplesOfEachDecodedAlone() {
+    // dense speech (frames reading their reservoir) and a second encoding's Info frame mid-stream
+    short[] loud = EspeakEngine.instance().synthesize(new SpeechRequest("If you listen closely, you can still hear"
+        + " the bells from the old church. Come at once, bring the map, and tell no one.", "en-us", null, 1.0, 0)).pcm();
+    for (int i = 0; i < loud.length; i++) {
+      loud[i] = (short) Math.max(-32768, Math.min(32767, loud[i] * 4));
+    }
+    byte[] one = new Mp3Encoder().encode(loud, 22050);
+    byte[] two = new Mp3Encoder().encode(EspeakEngine.instance().synthesize(new SpeechRequest(
+        "Nobody answered the door, so she waited on the step.", "en+f3", null, 1.0, 0)).pcm(), 22050);
+    byte[] mp3 = new byte[one.length + two.length];
+    System.arraycopy(one, 0, mp3, 0, one.length);
+    System.arraycopy(two, 0, mp3, one.length, two.length);
+    int[] offsets = Mp3Decoder.frameOffsets(mp3);
+    int frames = offsets.length - 1;
+    int join = Mp3Decoder.frameOffsets(one).length - 1;
+    // the first at the part's start (no carrier: decoded alone), one over the join, the last at the end
+    int[] from = {0, 9, 17, join - 1, join + 6, frames - 3};
+    int[] to = {2, 12, 19, join + 2, join + 8, frames};
+    short[][] together = Mp3Decoder.decodeStretches(mp3, offsets, from, to);
+    for (int i = 0; i < from.length; i++) {
+      short[] alone = Mp3Decoder.decodeStretch(mp3, offsets, from[i], to[i]);
+      // the same samples, but for float rounding (the filterbank's ring buffer at another place: a unit at most)
+      assertTrue(alone.length == together[i].length && largestDifference(alone, 0, together[i]) <= 1,
+          "frames " + from[i] + " to " + to[i] + ": " + together[i].length + " samples, "
+              + largestDifference(alone, 0, together[i]) + " off");
+    }
+  }
+
   private static int largestDifference(short[] whole, int at, short[] part) {
     int most = 0;
     for (int i = 0; i < part.length; i++) {
