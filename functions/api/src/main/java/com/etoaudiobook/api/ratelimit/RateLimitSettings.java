@@ -6,7 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * The API's rate limits (application.yml maps RATE_LIMIT_ENABLED, RATE_LIMITS and
+ * The API's rate limits (application.properties maps RATE_LIMIT_ENABLED, RATE_LIMITS and
  * CLIENT_ADDRESS_HEADER here; the local runtime sets them as properties).
  *
  * @param enabled             limits on or off
