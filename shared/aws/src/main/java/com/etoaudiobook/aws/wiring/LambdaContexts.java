@@ -19,7 +19,7 @@ public final class LambdaContexts {
    */
   public static ApplicationContextBuilder builder() {
     return ApplicationContext.builder().environments(Environment.FUNCTION, "lambda").deduceEnvironment(false)
-        .eagerInitConfiguration(false).bootstrapEnvironment(false);
+        .eagerInitConfiguration(false);
   }
 
   /**
