@@ -1,7 +1,5 @@
 package com.etoaudiobook.api;
 
-import com.etoaudiobook.aws.AwsClients;
-import com.etoaudiobook.aws.wiring.InitWarmUp;
 import com.etoaudiobook.aws.wiring.LambdaContexts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -24,7 +22,7 @@ public class ApiFunction extends APIGatewayV2HTTPEventFunction {
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    // the SDK clients' TLS set-up and classes while Micronaut starts (LambdaContexts.builderWithWarmUp)
-    return super.newApplicationContextBuilder().singletons(InitWarmUp.start(AwsClients::warmUp));
+    // the SDK clients' TLS set-up and classes while Micronaut starts, given a second CPU
+    return LambdaContexts.withWarmUp(super.newApplicationContextBuilder());
   }
 }

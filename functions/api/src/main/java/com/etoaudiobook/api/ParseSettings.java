@@ -1,10 +1,8 @@
 package com.etoaudiobook.api;
 
+import com.etoaudiobook.aws.settings.Check;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Pattern;
 
 /**
  * @param asyncBytes PARSE_ASYNC_BYTES: larger uploads are parsed by the inbox, away from the request
@@ -12,8 +10,11 @@ import jakarta.validation.constraints.Pattern;
  *                   and checked: Micronaut would turn a value it cannot convert into the default.
  */
 @ConfigurationProperties("parse")
-record ParseSettings(@Pattern(regexp = "[0-9]{1,12}", message = "must be a whole number")
-                     @DecimalMin("1") @DecimalMax("1073741824") @Bindable(defaultValue = "4194304") String asyncBytes) {
+record ParseSettings(@Bindable(defaultValue = "4194304") String asyncBytes) {
+  ParseSettings {
+    Check.wholeNumber(asyncBytes, 1, 1_073_741_824, "PARSE_ASYNC_BYTES", "asyncBytes");
+  }
+
   long asyncByteCount() {
     return Long.parseLong(asyncBytes);
   }

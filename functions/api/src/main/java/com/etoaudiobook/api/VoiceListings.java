@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * GET /api/voices answers, rendered (filtered, JSON, ETag) once per catalog list and filter: the
  * catalog hands out the same list until it reloads, so its identity is part of the key and a
- * reload renders anew. Cached by Micronaut over Caffeine ("voice-listings" in application.yml:
+ * reload renders anew. Cached by Micronaut over Caffeine ("voice-listings" in application.properties:
  * bounded, so arbitrary q values cannot grow it without end).
  */
 @Singleton

@@ -1,13 +1,12 @@
 package com.etoaudiobook.api.ratelimit;
 
+import com.etoaudiobook.aws.settings.Check;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 /**
- * The API's rate limits (application.yml maps RATE_LIMIT_ENABLED, RATE_LIMITS and
+ * The API's rate limits (application.properties maps RATE_LIMIT_ENABLED, RATE_LIMITS and
  * CLIENT_ADDRESS_HEADER here; the local runtime sets them as properties).
  *
  * @param enabled             limits on or off
@@ -22,6 +21,10 @@ public record RateLimitSettings(@Bindable(defaultValue = "true") boolean enabled
                                 @Nullable String limits,
                                 @Nullable String clientAddressHeader,
                                 @Nullable String redisUrl,
-                                @Min(1) @Max(60_000) @Bindable(defaultValue = "200") long redisTimeoutMs,
-                                @Min(1) @Max(3_600_000) @Bindable(defaultValue = "5000") long circuitOpenMs) {
+                                @Bindable(defaultValue = "200") long redisTimeoutMs,
+                                @Bindable(defaultValue = "5000") long circuitOpenMs) {
+  public RateLimitSettings {
+    Check.range(redisTimeoutMs, 1, 60_000, "ETOAUDIOBOOK_RATE_LIMIT_REDIS_TIMEOUT_MS", "redisTimeoutMs");
+    Check.range(circuitOpenMs, 1, 3_600_000, "ETOAUDIOBOOK_RATE_LIMIT_CIRCUIT_OPEN_MS", "circuitOpenMs");
+  }
 }

@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 /**
  * The checks the settings records make in their constructors, which Micronaut calls when it binds
  * them: a bad value stops start-up with the variable's name, the record component's, and the value.
- * Plain checks rather than Bean Validation: its validator was a fifth of a function's init time.
+ * Plain checks rather than Bean Validation: its validator was a fifth of a function's init time
+ * (the API's own settings records use them too).
  */
-final class Check {
+public final class Check {
   private static final Pattern WHOLE = Pattern.compile("[0-9]{1,12}");
   private static final Pattern ENDPOINT = Pattern.compile("\\s*(https?://\\S+)?\\s*");
 
@@ -19,10 +20,18 @@ final class Check {
    * A whole number from {@code min} to {@code max}, kept as text: Micronaut, converting to a number
    * itself, would turn a value it cannot read into the default ("MAX_RECEIVE_COUNT=abc" as 5).
    */
-  static String wholeNumber(String value, long min, long max, String variable, String component) {
+  public static String wholeNumber(String value, long min, long max, String variable, String component) {
     if (value == null || !WHOLE.matcher(value).matches() || Long.parseLong(value) < min
         || Long.parseLong(value) > max) {
       throw invalid(variable, component, "must be a whole number from " + min + " to " + max, value);
+    }
+    return value;
+  }
+
+  /** A number Micronaut has bound (as a long) from {@code min} to {@code max}. */
+  public static long range(long value, long min, long max, String variable, String component) {
+    if (value < min || value > max) {
+      throw invalid(variable, component, "must be from " + min + " to " + max, value);
     }
     return value;
   }

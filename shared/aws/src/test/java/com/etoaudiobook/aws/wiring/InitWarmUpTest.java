@@ -1,6 +1,7 @@
 package com.etoaudiobook.aws.wiring;
 
 import com.etoaudiobook.aws.AwsClients;
+import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -48,6 +49,17 @@ class InitWarmUpTest {
       throw failure;
     })::join);
     assertSame(failure, e.getCause());
+  }
+
+  /** On one CPU the warm-up's thread could only take turns with the handler's: the S3 client's factory does it all. */
+  @Test
+  void onlyAProcessWithASecondCpuWarmsUp() {
+    try (ApplicationContext one = LambdaContexts.withWarmUp(ApplicationContext.builder(), 1).start();
+         ApplicationContext two = LambdaContexts.withWarmUp(ApplicationContext.builder(), 2).start()) {
+      assertTrue(one.findBean(InitWarmUp.class).isEmpty());
+      assertTrue(two.findBean(InitWarmUp.class).isPresent());
+      LambdaContexts.joinWarmUp(two);
+    }
   }
 
   @Test
