@@ -49,12 +49,7 @@ class Mp3DecoderTest {
   @Test
   void aStretchDecodedAfterItsReservoirAloneHasTheSamplesOfTheWholeDecode() {
     // dense speech at 48 kbps: LAME fills the reservoir, frames read up to 255 bytes (2 frames) back
-    short[] pcm = EspeakEngine.instance().synthesize(new SpeechRequest("If you listen closely, you can still hear"
-        + " the bells from the old church. Come at once, bring the map, and tell no one.", "en-us", null, 1.0, 0)).pcm();
-    for (int i = 0; i < pcm.length; i++) {
-      pcm[i] = (short) Math.max(-32768, Math.min(32767, pcm[i] * 4));
-    }
-    byte[] mp3 = new Mp3Encoder().encode(pcm, 22050);
+    byte[] mp3 = new Mp3Encoder().encode(denseSpeech(), 22050);
     int[] offsets = Mp3Decoder.frameOffsets(mp3);
     short[] whole = Mp3Decoder.decode(mp3);
     int frames = offsets.length - 1;
@@ -87,11 +82,7 @@ class Mp3DecoderTest {
     // two encodings joined, as the Polly stub's sentences are: the second's Info (Xing) frame mid-stream
     byte[] one = new Mp3Encoder().encode(EspeakEngine.instance().synthesize(new SpeechRequest(
         "The harbour lights came on one by one.", "en-us", null, 1.0, 0)).pcm(), 22050);
-    byte[] two = new Mp3Encoder().encode(EspeakEngine.instance().synthesize(new SpeechRequest(
-        "Nobody answered the door, so she waited on the step.", "en+f3", null, 1.0, 0)).pcm(), 22050);
-    byte[] mp3 = new byte[one.length + two.length];
-    System.arraycopy(one, 0, mp3, 0, one.length);
-    System.arraycopy(two, 0, mp3, one.length, two.length);
+    byte[] mp3 = withSecondEncoding(one);
     int[] offsets = Mp3Decoder.frameOffsets(mp3);
     short[] whole = Mp3Decoder.decode(mp3);
     assertEquals((offsets.length - 1) * 576, whole.length);
@@ -106,17 +97,8 @@ class Mp3DecoderTest {
   @Test
   void stretchesDecodedTogetherHaveTheSamplesOfEachDecodedAlone() {
     // dense speech (frames reading their reservoir) and a second encoding's Info frame mid-stream
-    short[] loud = EspeakEngine.instance().synthesize(new SpeechRequest("If you listen closely, you can still hear"
-        + " the bells from the old church. Come at once, bring the map, and tell no one.", "en-us", null, 1.0, 0)).pcm();
-    for (int i = 0; i < loud.length; i++) {
-      loud[i] = (short) Math.max(-32768, Math.min(32767, loud[i] * 4));
-    }
-    byte[] one = new Mp3Encoder().encode(loud, 22050);
-    byte[] two = new Mp3Encoder().encode(EspeakEngine.instance().synthesize(new SpeechRequest(
-        "Nobody answered the door, so she waited on the step.", "en+f3", null, 1.0, 0)).pcm(), 22050);
-    byte[] mp3 = new byte[one.length + two.length];
-    System.arraycopy(one, 0, mp3, 0, one.length);
-    System.arraycopy(two, 0, mp3, one.length, two.length);
+    byte[] one = new Mp3Encoder().encode(denseSpeech(), 22050);
+    byte[] mp3 = withSecondEncoding(one);
     int[] offsets = Mp3Decoder.frameOffsets(mp3);
     int frames = offsets.length - 1;
     int join = Mp3Decoder.frameOffsets(one).length - 1;
@@ -171,5 +153,24 @@ class Mp3DecoderTest {
       t.join();
     }
     assertEquals(0, differ.get(), differ.get() + " of " + (differ.get() + same.get()) + " decodes differ from one thread's");
+  }
+
+  /** Speech 4 times louder (clipped): at 48 kbps LAME fills the reservoir, frames read up to 2 frames back. */
+  private static short[] denseSpeech() {
+    short[] pcm = EspeakEngine.instance().synthesize(new SpeechRequest("If you listen closely, you can still hear"
+        + " the bells from the old church. Come at once, bring the map, and tell no one.", "en-us", null, 1.0, 0)).pcm();
+    for (int i = 0; i < pcm.length; i++) {
+      pcm[i] = (short) Math.max(-32768, Math.min(32767, pcm[i] * 4));
+    }
+    return pcm;
+  }
+
+  /** {@code first} and a second encoding after it, as the Polly stub's sentences are: an Info (Xing) frame mid-stream. */
+  private static byte[] withSecondEncoding(byte[] first) {
+    byte[] two = new Mp3Encoder().encode(EspeakEngine.instance().synthesize(new SpeechRequest(
+        "Nobody answered the door, so she waited on the step.", "en+f3", null, 1.0, 0)).pcm(), 22050);
+    byte[] mp3 = Arrays.copyOf(first, first.length + two.length);
+    System.arraycopy(two, 0, mp3, first.length, two.length);
+    return mp3;
   }
 }
