@@ -42,6 +42,7 @@ public final class LoudestSubBlocks {
       }
       float p1 = 0, p2 = 0, r1 = 0, r2 = 0;
       int from = b * step;
+      // the same filters twice, the warm-up's energy not summed: no per-sample test in the loop that counts
       for (int i = Math.max(0, from - warmUp); i < from; i++) {
         float x = pcm[i] + LoudnessMeter.ANTI_DENORMAL;
         float y = pb0 * x + p1;

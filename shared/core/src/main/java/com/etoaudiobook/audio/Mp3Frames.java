@@ -59,6 +59,19 @@ public final class Mp3Frames {
     return new Header(version, kbps, sampleRate, padding, mono, length);
   }
 
+  /**
+   * The header of the frame at {@code offset}, whole within {@code b}.
+   *
+   * @throws IllegalArgumentException where there is no Layer III frame there, or it is cut short
+   */
+  public static Header frameAt(byte[] b, int offset) {
+    Header h = header(b, offset);
+    if (h == null || offset + h.length() > b.length) {
+      throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
+    }
+    return h;
+  }
+
   /** Frame count and total bytes of a stream of bare frames. */
   public record Stats(int frames, long bytes) {
   }
@@ -72,11 +85,7 @@ public final class Mp3Frames {
     int offset = skipId3(data);
     int frames = 0;
     while (offset < data.length) {
-      Header h = header(data, offset);
-      if (h == null || offset + h.length() > data.length) {
-        throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
-      }
-      offset += h.length();
+      offset += frameAt(data, offset).length();
       frames++;
     }
     return new Stats(frames, data.length);

@@ -42,10 +42,7 @@ public final class Mp3Gain {
    * first hundred parts (5 to 10 times slower: most of what a short script's parts cost to level).
    */
   private static int applyFrame(byte[] out, int offset, int by) {
-    Mp3Frames.Header h = Mp3Frames.header(out, offset);
-    if (h == null || offset + h.length() > out.length) {
-      throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
-    }
+    Mp3Frames.Header h = Mp3Frames.frameAt(out, offset);
     boolean crc = (out[offset + 1] & 1) == 0;
     int side = offset + 4 + (crc ? 2 : 0);
     int channels = h.mono() ? 1 : 2;
@@ -91,10 +88,7 @@ public final class Mp3Gain {
 
   /** {@link #frameWeights}'s frame at {@code offset} into {@code weights[frame]}; the next frame's offset (a method per frame: {@link #applyFrame}). */
   private static int frameWeight(byte[] frames, int offset, double[] weights, int frame) {
-    Mp3Frames.Header h = Mp3Frames.header(frames, offset);
-    if (h == null || offset + h.length() > frames.length) {
-      throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
-    }
+    Mp3Frames.Header h = Mp3Frames.frameAt(frames, offset);
     int side = offset + 4 + ((frames[offset + 1] & 1) == 0 ? 2 : 0);
     int granules = (h.version() == 1 ? 2 : 1) * (h.mono() ? 1 : 2);
     for (int g = 0; g < granules; g++) {

@@ -2,6 +2,8 @@ package com.etoaudiobook.audio;
 
 import com.etoaudiobook.audio.internal.Mp3Decoder;
 
+import java.util.Arrays;
+
 /**
  * The true peak of some of a part's frames, decoded stretch by stretch (each after the two frames before
  * it and its bit reservoir, {@link Mp3Decoder#decodeStretch}).
@@ -28,7 +30,7 @@ public final class Mp3Peaks {
   /** The stretches (first frames, ends) whose samples {@code granules} become, near ones merged; in order. */
   private static int[][] stretches(int[] granules, int count, int mergeWithin) {
     int[] sorted = granules.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     int[] from = new int[sorted.length];
     int[] to = new int[sorted.length];
     int n = 0;
@@ -39,25 +41,16 @@ public final class Mp3Peaks {
         to[n] = Math.min(count, sorted[i] + 3);
       }
     }
-    return new int[][] {java.util.Arrays.copyOf(from, n), java.util.Arrays.copyOf(to, n)};
+    return new int[][] {Arrays.copyOf(from, n), Arrays.copyOf(to, n)};
   }
 
   /** As {@link #ofGranules(byte[], int[])} was before the reservoir was handed over: each stretch decoded from {@code warmUp} frames before it. */
   public static double ofGranules(byte[] frames, int[] granules, int warmUp) {
-    return ofStretches(frames, granules, warmUp,
-        (mp3, offsets, from, to) -> Mp3Decoder.decodeRange(mp3, offsets, from, to, warmUp));
-  }
-
-  private interface Stretch {
-    short[] decode(byte[] frames, int[] offsets, int from, int to);
-  }
-
-  private static double ofStretches(byte[] frames, int[] granules, int mergeWithin, Stretch stretch) {
     int[] offsets = Mp3Decoder.frameOffsets(frames);
-    int[][] stretches = stretches(granules, offsets.length - 1, mergeWithin);
+    int[][] stretches = stretches(granules, offsets.length - 1, warmUp);
     double peak = LoudnessMeter.SILENCE;
     for (int i = 0; i < stretches[0].length; i++) {
-      peak = Math.max(peak, LoudnessMeter.truePeak(stretch.decode(frames, offsets, stretches[0][i], stretches[1][i])));
+      peak = Math.max(peak, LoudnessMeter.truePeak(Mp3Decoder.decodeRange(frames, offsets, stretches[0][i], stretches[1][i], warmUp)));
     }
     return peak;
   }

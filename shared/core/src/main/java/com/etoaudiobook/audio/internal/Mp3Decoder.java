@@ -1,5 +1,7 @@
 package com.etoaudiobook.audio.internal;
 
+import com.etoaudiobook.audio.Mp3Frames;
+
 import de.sciss.jump3r.mp3.MP3Data;
 import de.sciss.jump3r.mp3.VBRTag;
 import de.sciss.jump3r.mpg.Common;
@@ -72,9 +74,9 @@ public final class Mp3Decoder {
       return pcm;
     }
     // every decoded frame gives the same count; one the reservoir could not feed gives none
-    int perFrame = com.etoaudiobook.audio.Mp3Frames.header(frames, 0).version() == 1 ? 1152 : 576;
+    int perFrame = samplesPerFrame(frames);
     int wanted = Math.min(pcm.length, (to - from) * perFrame);
-    return java.util.Arrays.copyOfRange(pcm, pcm.length - wanted, pcm.length);
+    return Arrays.copyOfRange(pcm, pcm.length - wanted, pcm.length);
   }
 
   /**
@@ -120,7 +122,7 @@ public final class Mp3Decoder {
         decoded += 1 + to[i] - first;
       }
     }
-    int perFrame = com.etoaudiobook.audio.Mp3Frames.header(frames, 0).version() == 1 ? 1152 : 576;
+    int perFrame = samplesPerFrame(frames);
     if (bytes > 0) {
       byte[] joined = new byte[bytes];
       int at = 0;
@@ -139,7 +141,7 @@ public final class Mp3Decoder {
         for (int i = 0; i < from.length; i++) {
           if (carriers[i] != null) {
             sample += (1 + OVERLAP_FRAMES) * perFrame;
-            out[i] = java.util.Arrays.copyOfRange(pcm, sample, sample + (to[i] - from[i]) * perFrame);
+            out[i] = Arrays.copyOfRange(pcm, sample, sample + (to[i] - from[i]) * perFrame);
             sample += (to[i] - from[i]) * perFrame;
           }
         }
@@ -160,7 +162,7 @@ public final class Mp3Decoder {
    * lie before the first frame).
    */
   static byte[] reservoirFrame(byte[] frames, int[] offsets, int k) {
-    com.etoaudiobook.audio.Mp3Frames.Header h = com.etoaudiobook.audio.Mp3Frames.header(frames, offsets[k]);
+    Mp3Frames.Header h = Mp3Frames.header(frames, offsets[k]);
     if (h == null || h.version() != 2 || !h.mono()) {
       return null;
     }
@@ -171,7 +173,7 @@ public final class Mp3Decoder {
     // which they gave no samples at all (the stub's parts: a stretch in 20 or so)
     for (int index = 1; index < 15; index++) {
       int b2 = (index << 4) | (frames[offsets[k] + 2] & 0x0C); // this rate, no padding, no private bit
-      com.etoaudiobook.audio.Mp3Frames.Header carrier = com.etoaudiobook.audio.Mp3Frames.header(new byte[] {
+      Mp3Frames.Header carrier = Mp3Frames.header(new byte[] {
           (byte) 0xFF, (byte) (frames[offsets[k] + 1] | 1), (byte) b2, frames[offsets[k] + 3]}, 0);
       int room = carrier.length() - 4 - carrier.sideInfoLength();
       if (room < back) {
@@ -206,23 +208,24 @@ public final class Mp3Decoder {
     int n = 0;
     for (int offset = 0; ; n++) {
       if (n == out.length) {
-        out = java.util.Arrays.copyOf(out, n * 2);
+        out = Arrays.copyOf(out, n * 2);
       }
       out[n] = offset;
       if (offset >= frames.length) {
-        return java.util.Arrays.copyOf(out, n + 1);
+        return Arrays.copyOf(out, n + 1);
       }
       offset = next(frames, offset);
     }
   }
 
+  /** Samples a frame of these frames decodes to: 1152 for MPEG-1, 576 for MPEG-2 and 2.5 (a granule). */
+  private static int samplesPerFrame(byte[] frames) {
+    return Mp3Frames.header(frames, 0).version() == 1 ? 1152 : 576;
+  }
+
   /** The offset of the frame after the one at {@code offset} (a method per frame: under C1 a loop body runs interpreted for a part's first hundred calls). */
   private static int next(byte[] frames, int offset) {
-    com.etoaudiobook.audio.Mp3Frames.Header h = com.etoaudiobook.audio.Mp3Frames.header(frames, offset);
-    if (h == null || offset + h.length() > frames.length) {
-      throw new IllegalArgumentException("not an MPEG Layer III frame at byte " + offset);
-    }
-    return offset + h.length();
+    return offset + Mp3Frames.frameAt(frames, offset).length();
   }
 
   /**
@@ -248,7 +251,7 @@ public final class Mp3Decoder {
   private static short[] decodeNativeAlone(byte[] frames) {
     LameLibrary lame = Native.LAME;
     // at most 1152 samples per frame (576 in MPEG-2): the headers say how many frames there are
-    int room = (com.etoaudiobook.audio.Mp3Frames.count(frames).frames() + 2) * 1152;
+    int room = (Mp3Frames.count(frames).frames() + 2) * 1152;
     com.sun.jna.Memory left = new com.sun.jna.Memory(room * 2L);
     com.sun.jna.Memory right = new com.sun.jna.Memory(room * 2L);
     Pointer hip = lame.hip_decode_init();
