@@ -124,6 +124,25 @@ class Mp3DecoderTest {
   }
 
   @Test
+  void decodesOneAfterAnotherInTheKeptMemoryEachGetTheirOwnSamples() {
+    assumeTrue(Mp3Decoder.isNative(), "libmp3lame0 is not installed");
+    short[] speech = denseSpeech();
+    // four times over: more frames than the memory kept between decodes holds, then less
+    short[] longer = new short[speech.length * 4];
+    for (int i = 0; i < 4; i++) {
+      System.arraycopy(speech, 0, longer, i * speech.length, speech.length);
+    }
+    byte[] whole = new Mp3Encoder().encode(longer, 22050);
+    byte[] once = new Mp3Encoder().encode(speech, 22050);
+    int[] offsets = Mp3Decoder.frameOffsets(once);
+    byte[] few = Arrays.copyOf(once, offsets[12]);
+    // each after a longer one: what a decode reads or writes past its own frames and samples shows
+    for (byte[] mp3 : List.of(whole, once, few, once, whole, few)) {
+      assertArrayEquals(Mp3Decoder.decodeJava(mp3), Mp3Decoder.decode(mp3), mp3.length + " bytes");
+    }
+  }
+
+  @Test
   void threadsDecodingDifferentPartsAtOnceGetWhatOneThreadGets() throws Exception {
     assumeTrue(Mp3Decoder.isNative(), "libmp3lame0 is not installed");
     List<byte[]> parts = new ArrayList<>();
