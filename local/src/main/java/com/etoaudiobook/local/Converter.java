@@ -67,6 +67,7 @@ public final class Converter {
   private final int threads;
   private byte[] cover;
   private Lexicon lexicon = Lexicon.EMPTY;
+  private boolean segmentFiles;
 
   public Converter(BlobStore blobs, SpeechEngine engine, int threads) {
     this(beans(blobs, engine), threads);
@@ -129,10 +130,6 @@ public final class Converter {
   public record Result(Job job, Path audiobook, Path outDir, int parts, int synthesized, int cached) {
   }
 
-  /**
-   * @param progress called with the number of parts done so far (from worker threads)
-   * @throws ConversionException when parts keep failing; rerunning resumes from the cache
-   */
   /** The cover image to put into the audiobook's tag (from the book's file), or null. */
   public Converter cover(byte[] image) {
     this.cover = image;
@@ -145,6 +142,16 @@ public final class Converter {
     return this;
   }
 
+  /** Whether each segment's MP3 is written too (segments/NNNNNN.mp3), as the web player streams them. */
+  public Converter segmentFiles(boolean write) {
+    this.segmentFiles = write;
+    return this;
+  }
+
+  /**
+   * @param progress called with the number of parts done so far (from worker threads)
+   * @throws ConversionException when parts keep failing; rerunning resumes from the cache
+   */
   public Result convert(Book book, Casting casting, JobOptions options, Path outDir, IntConsumer progress,
                         IntConsumer total) throws IOException {
     JobStore store = beans.getBean(JobStore.class);
@@ -184,7 +191,7 @@ public final class Converter {
     DaemonThreads.named("assembly").newThread(() -> {
       try {
         joined(bookSaved);
-        assembly.complete(beans.getBean(AudiobookAssembler.class).assembleAlongside(job.id(), feed));
+        assembly.complete(beans.getBean(AudiobookAssembler.class).assembleAlongside(job.id(), feed, segmentFiles));
       } catch (Throwable t) {
         assembly.completeExceptionally(t);
       }
