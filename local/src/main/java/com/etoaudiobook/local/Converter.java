@@ -105,6 +105,26 @@ public final class Converter {
     return beans;
   }
 
+  /**
+   * The workers' levelling and encoding run once on two seconds of a synthetic voice, on the core
+   * that idles while the book is parsed: libmp3lame is loaded and bound, its first init fills the
+   * tables every encoder shares (under a lock the workers would queue on), and the classes and
+   * first compilations are done before the first part. Nothing is stored: the voice has no name.
+   */
+  static void warmUp(ApplicationContext beans) {
+    int rate = com.etoaudiobook.audio.AudioFormats.SAMPLE_RATE;
+    short[] pcm = new short[2 * rate];
+    for (int i = 0; i < pcm.length; i++) {
+      // a 120 Hz buzz with its harmonics, in syllables of 0.2 s: speech's shape, roughly
+      double t = i / (double) rate;
+      double syllable = Math.max(0, Math.sin(Math.PI * t / 0.2));
+      pcm[i] = (short) (6000 * syllable * (Math.sin(2 * Math.PI * 120 * t) + 0.5 * Math.sin(2 * Math.PI * 360 * t)));
+    }
+    var level = new com.etoaudiobook.audio.LoudnessNormalizer(beans.getBean(LoudnessSettings.class).target())
+        .level(pcm, rate, 0, null);
+    new com.etoaudiobook.audio.Mp3Encoder().encode(level.samples(), rate, level.gain());
+  }
+
   /** The queue of a conversion in this process: parts are collected, then synthesized by the pool. */
   static final class PartsInHand implements WorkQueue {
     private final List<PartSpec> parts = new java.util.concurrent.CopyOnWriteArrayList<>();

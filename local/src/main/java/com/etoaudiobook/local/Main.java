@@ -199,8 +199,10 @@ public final class Main {
           Trash.emptyLater(files.path(Trash.FOLDER)); // what earlier runs left
           // voice levels learned by earlier runs: most parts of a known voice are then not measured
           // (the job's part records in memory: the job ends with the process)
-          return Converter.beans(new PartRecordsInMemory(files, new CachePack(files.path(CachePack.FOLDER))), engine(),
-              new FileVoiceLevelStore(workDir().resolve(VOICE_LEVELS)));
+          ApplicationContext beans = Converter.beans(new PartRecordsInMemory(files,
+              new CachePack(files.path(CachePack.FOLDER))), engine(), new FileVoiceLevelStore(workDir().resolve(VOICE_LEVELS)));
+          Converter.warmUp(beans);
+          return beans;
         },
             r -> com.etoaudiobook.concurrent.DaemonThreads.named("bean-graph").newThread(r).start());
     Book book;
