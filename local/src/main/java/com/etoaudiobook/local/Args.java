@@ -7,10 +7,10 @@ import java.util.Map;
 
 /** Parsed arguments: the command, positionals, and --name value / --flag options. */
 record Args(String command, List<String> positionals, Map<String, List<String>> options) {
-  private static final java.util.Set<String> FLAGS = java.util.Set.of("json", "verbose", "no-chapter-titles");
+  private static final java.util.Set<String> FLAGS = java.util.Set.of("json", "verbose", "no-chapter-titles", "segments");
   private static final java.util.Set<String> KNOWN = java.util.Set.of("json", "verbose", "voice", "out", "pause-ms",
       "paragraph-pause-ms", "chapter-pause-ms", "threads", "lexicon", "language", "gender", "q", "port", "data", "engine",
-      "edits", "no-chapter-titles");
+      "edits", "no-chapter-titles", "segments");
 
   static Args parse(String[] argv) {
     List<String> pos = new ArrayList<>();

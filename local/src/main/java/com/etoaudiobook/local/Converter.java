@@ -67,6 +67,7 @@ public final class Converter {
   private final int threads;
   private byte[] cover;
   private Lexicon lexicon = Lexicon.EMPTY;
+  private boolean segmentFiles;
 
   public Converter(BlobStore blobs, SpeechEngine engine, int threads) {
     this(beans(blobs, engine), threads);
@@ -104,6 +105,26 @@ public final class Converter {
     return beans;
   }
 
+  /**
+   * The workers' levelling and encoding run once on two seconds of a synthetic voice, on the core
+   * that idles while the book is parsed: libmp3lame is loaded and bound, its first init fills the
+   * tables every encoder shares (under a lock the workers would queue on), and the classes and
+   * first compilations are done before the first part. Nothing is stored: the voice has no name.
+   */
+  static void warmUp(ApplicationContext beans) {
+    int rate = com.etoaudiobook.audio.AudioFormats.SAMPLE_RATE;
+    short[] pcm = new short[2 * rate];
+    for (int i = 0; i < pcm.length; i++) {
+      // a 120 Hz buzz with its harmonics, in syllables of 0.2 s: speech's shape, roughly
+      double t = i / (double) rate;
+      double syllable = Math.max(0, Math.sin(Math.PI * t / 0.2));
+      pcm[i] = (short) (6000 * syllable * (Math.sin(2 * Math.PI * 120 * t) + 0.5 * Math.sin(2 * Math.PI * 360 * t)));
+    }
+    var level = new com.etoaudiobook.audio.LoudnessNormalizer(beans.getBean(LoudnessSettings.class).target())
+        .level(pcm, rate, 0, null);
+    new com.etoaudiobook.audio.Mp3Encoder().encode(level.samples(), rate, level.gain());
+  }
+
   /** The queue of a conversion in this process: parts are collected, then synthesized by the pool. */
   static final class PartsInHand implements WorkQueue {
     private final List<PartSpec> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -129,10 +150,6 @@ public final class Converter {
   public record Result(Job job, Path audiobook, Path outDir, int parts, int synthesized, int cached) {
   }
 
-  /**
-   * @param progress called with the number of parts done so far (from worker threads)
-   * @throws ConversionException when parts keep failing; rerunning resumes from the cache
-   */
   /** The cover image to put into the audiobook's tag (from the book's file), or null. */
   public Converter cover(byte[] image) {
     this.cover = image;
@@ -145,6 +162,16 @@ public final class Converter {
     return this;
   }
 
+  /** Whether each segment's MP3 is written too (segments/NNNNNN.mp3), as the web player streams them. */
+  public Converter segmentFiles(boolean write) {
+    this.segmentFiles = write;
+    return this;
+  }
+
+  /**
+   * @param progress called with the number of parts done so far (from worker threads)
+   * @throws ConversionException when parts keep failing; rerunning resumes from the cache
+   */
   public Result convert(Book book, Casting casting, JobOptions options, Path outDir, IntConsumer progress,
                         IntConsumer total) throws IOException {
     JobStore store = beans.getBean(JobStore.class);
@@ -184,7 +211,7 @@ public final class Converter {
     DaemonThreads.named("assembly").newThread(() -> {
       try {
         joined(bookSaved);
-        assembly.complete(beans.getBean(AudiobookAssembler.class).assembleAlongside(job.id(), feed));
+        assembly.complete(beans.getBean(AudiobookAssembler.class).assembleAlongside(job.id(), feed, segmentFiles));
       } catch (Throwable t) {
         assembly.completeExceptionally(t);
       }

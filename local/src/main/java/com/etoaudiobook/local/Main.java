@@ -40,8 +40,9 @@ public final class Main {
 
         convert FILE [--voice ROLE=VOICE]... [--out DIR] [--pause-ms MS] [--edits EDITS.json]
                 [--paragraph-pause-ms MS] [--chapter-pause-ms MS] [--threads N] [--lexicon FILE]...
-                [--no-chapter-titles]
-            Make an audiobook (MP3 with chapters, captions, manifest, one MP3 per segment).
+                [--no-chapter-titles] [--segments]
+            Make an audiobook (MP3 with chapters, captions, manifest; --segments: one MP3 per
+            segment too, as the web player streams them).
             The narrator speaks each chapter's title first; --no-chapter-titles leaves them out.
             --lexicon: pronunciations (Word = respelling, Word /IPA/, or W3C PLS), after lexicon.txt in the home folder.
         parse FILE [--json] [--edits EDITS.json]
@@ -198,8 +199,10 @@ public final class Main {
           Trash.emptyLater(files.path(Trash.FOLDER)); // what earlier runs left
           // voice levels learned by earlier runs: most parts of a known voice are then not measured
           // (the job's part records in memory: the job ends with the process)
-          return Converter.beans(new PartRecordsInMemory(files, new CachePack(files.path(CachePack.FOLDER))), engine(),
-              new FileVoiceLevelStore(workDir().resolve(VOICE_LEVELS)));
+          ApplicationContext beans = Converter.beans(new PartRecordsInMemory(files,
+              new CachePack(files.path(CachePack.FOLDER))), engine(), new FileVoiceLevelStore(workDir().resolve(VOICE_LEVELS)));
+          Converter.warmUp(beans);
+          return beans;
         },
             r -> com.etoaudiobook.concurrent.DaemonThreads.named("bean-graph").newThread(r).start());
     Book book;
@@ -253,6 +256,7 @@ public final class Main {
     ProgressBar bar = new ProgressBar(err, stderrIsTerminal());
     long t0 = System.nanoTime();
     Converter.Result result = new Converter(beans, threads).cover(cover).lexicon(lexicon)
+        .segmentFiles(args.flag("segments"))
         .convert(book, casting, new JobOptions(pauses, null, !args.flag("no-chapter-titles")), outDir, bar::update, bar::total);
     double seconds = (System.nanoTime() - t0) / 1e9;
     err.printf(Locale.ROOT, "%d parts (%d synthesized, %d from cache) in %.1f s%n", result.parts(),

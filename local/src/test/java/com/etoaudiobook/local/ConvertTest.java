@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Converts demo-story.md with the real engine and checks the result with a real decoder. */
@@ -64,7 +65,7 @@ class ConvertTest {
         Files.readAllBytes(DevBooks.file("alice-epub3.epub")));
     // titles off: the arithmetic below is over the book's own segments (ChapterTitlesCliTest has them on)
     Converter.Result result = new Converter(new FileBlobStore(dir.resolve("work")), engine, 3).cover(cover)
-        .convert(book, casting, new JobOptions(pauses, null, false), out, done -> { }, total -> { });
+        .segmentFiles(true).convert(book, casting, new JobOptions(pauses, null, false), out, done -> { }, total -> { });
     // the job's own files left with the conversion (its folder renamed into the trash), the cache stays
     for (String folder : List.of("jobs", "index/running")) {
       Path left = dir.resolve("work").resolve(folder);
@@ -143,5 +144,12 @@ class ConvertTest {
         .convert(book, casting, new JobOptions(pauses, null, false), dir.resolve("out2"), done -> { }, total -> { });
     assertEquals(again.parts(), again.cached());
     assertEquals(0, again.synthesized());
+    // without segmentFiles (the CLI's default): the book and its texts, no file per segment
+    assertFalse(Files.exists(dir.resolve("out2/segments")), "no segment files unless asked for");
+    JsonNode manifest2 = Json.MAPPER.readTree(dir.resolve("out2/manifest.json").toFile());
+    assertEquals(segments.size(), manifest2.get("segments").size());
+    manifest2.get("segments").forEach(s -> assertFalse(s.has("audio"), "no file to name: " + s));
+    assertEquals(Mp3Frames.count(Files.readAllBytes(result.audiobook())).frames(),
+        Mp3Frames.count(Files.readAllBytes(again.audiobook())).frames(), "the same book");
   }
 }

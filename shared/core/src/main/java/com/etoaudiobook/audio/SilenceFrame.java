@@ -25,6 +25,15 @@ public final class SilenceFrame {
     return FRAME.length;
   }
 
+  /** {@code frames} followed by {@code count} silent frames. */
+  public static byte[] append(byte[] frames, int count) {
+    byte[] out = java.util.Arrays.copyOf(frames, frames.length + count * FRAME.length);
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(FRAME, 0, out, frames.length + i * FRAME.length, FRAME.length);
+    }
+    return out;
+  }
+
   /** Writes {@code count} silent frames. */
   public static void write(java.io.OutputStream out, int count) throws java.io.IOException {
     for (int i = 0; i < count; i++) {

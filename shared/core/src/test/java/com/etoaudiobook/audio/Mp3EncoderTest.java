@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -73,6 +74,45 @@ class Mp3EncoderTest {
     // crosses 2000 of 12000 within 3 samples); an error of one frame would be 576 samples off
     int expected = onset + Mp3Encoder.ENCODER_DELAY;
     assertTrue(Math.abs(first - expected) <= 8, backend + ": onset decoded at " + first + ", expected " + expected);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mp3Encoder.Backend.class)
+  void trailingDigitalSilenceLeavesAsSilentFramesOfTheSameLengthAndSound(Mp3Encoder.Backend backend) throws Exception {
+    Mp3Encoder encoder = new Mp3Encoder(backend);
+    int sound = 10000;
+    int zeros = 13000;
+    short[] pcm = Arrays.copyOf(toneFrom(0, sound), sound + zeros);
+    // the same length with a tail of +-1 (not digital silence): encoded whole
+    short[] whisper = pcm.clone();
+    for (int i = sound; i < whisper.length; i++) {
+      whisper[i] = (short) (i % 2 == 0 ? 1 : -1);
+    }
+    byte[] trimmed = encoder.encode(pcm, 22050);
+    byte[] whole = encoder.encode(whisper, 22050);
+    int silent = (zeros - 576) / 576;
+    assertEquals(silent, Mp3Encoder.trailingSilentFrames(pcm));
+    assertEquals(0, Mp3Encoder.trailingSilentFrames(whisper));
+    assertEquals(Mp3Frames.count(whole).frames(), Mp3Frames.count(trimmed).frames(), "the part keeps its length");
+    int offset = trimmed.length - silent * SilenceFrame.length();
+    for (int f = 0; f < silent; f++) {
+      assertEquals(8, Mp3Frames.header(trimmed, offset + f * SilenceFrame.length()).bitrateKbps(), "silent frame " + f);
+    }
+    Path file = dir.resolve(backend + "-trimmed.mp3");
+    Files.write(file, trimmed);
+    short[] decoded = Ffmpeg.decode(file);
+    assertEquals((long) Mp3Frames.count(trimmed).frames() * 576, decoded.length, "every frame decodes");
+    int loud = 0;
+    for (int i = 0; i < decoded.length; i++) {
+      if (Math.abs(decoded[i]) > 100) {
+        loud = i;
+      }
+    }
+    int end = sound + Mp3Encoder.ENCODER_DELAY;
+    assertTrue(Math.abs(loud - end) <= 64, backend + ": the sound ends at " + loud + ", expected about " + end);
+    assertEquals(0, Mp3Encoder.trailingSilentFrames(toneFrom(0, 4000)), "a part that ends in sound");
+    assertEquals(0, Mp3Encoder.trailingSilentFrames(Arrays.copyOf(toneFrom(0, 4000), 4000 + 1151)),
+        "less than one frame past the frame kept");
   }
 
   @Test

@@ -70,9 +70,13 @@ final class AudiobookWriter {
     this.writes = writes;
   }
 
-  /** @param allRead told when every part is read, before the head and the texts are written */
+  /**
+   * @param allRead      told when every part is read, before the head and the texts are written
+   * @param segmentFiles whether each segment's MP3 is written too (what the web player streams); the
+   *                     manifest names a segment's file only when it is
+   */
   Tally write(Job job, Book book, List<PartSpec> plan, Pauses pauses, Landing landing,
-              Map<String, String> outputs, Runnable allRead) throws IOException {
+              Map<String, String> outputs, Runnable allRead, boolean segmentFiles) throws IOException {
     String jobId = job.id();
     List<Segment> segments = book.segments().toList();
     Map<Integer, PartSpec> byIndex = new LinkedHashMap<>();
@@ -129,7 +133,7 @@ final class AudiobookWriter {
           SilenceFrame.write(audio, e.frames());
           continue;
         }
-        if (e.segment() != current) {
+        if (segmentFiles && e.segment() != current) {
           if (current >= 0) {
             writeSegment(jobId, current, segmentAudio, segmentWrites, published);
           }
@@ -147,7 +151,9 @@ final class AudiobookWriter {
           keptMarks += r.marks().size();
         }
         audio.write(loaded.audio());
-        segmentAudio.write(loaded.audio());
+        if (segmentFiles) {
+          segmentAudio.write(loaded.audio());
+        }
       }
       if (current >= 0) {
         writeSegment(jobId, current, segmentAudio, segmentWrites, published);
@@ -163,7 +169,7 @@ final class AudiobookWriter {
           job.casting());
       captions.start();
       manifest.start(book, timeline, chapters);
-      writeTexts(jobId, plan, byIndex, segments, timeline, kept, captions, manifest);
+      writeTexts(jobId, plan, byIndex, segments, timeline, kept, captions, manifest, segmentFiles);
       manifest.end();
       segmentWrites.awaitAll();
       // everything is written: the captions and chapters are published beside the book's head,
@@ -235,7 +241,7 @@ final class AudiobookWriter {
   /** The segments' marks, from each part's start in its segment, into the captions and the manifest. */
   private void writeTexts(String jobId, List<PartSpec> plan, Map<Integer, PartSpec> byIndex, List<Segment> segments,
                           Timeline timeline, Speech.Mark[][] kept, CaptionsWriter captions,
-                          ManifestWriter manifest) throws IOException {
+                          ManifestWriter manifest, boolean segmentFiles) throws IOException {
     List<Speech.Mark> segmentMarks = new ArrayList<>();
     int current = -1;
     long partOffsetMs = 0;
@@ -245,7 +251,7 @@ final class AudiobookWriter {
       }
       if (e.segment() != current) {
         if (current >= 0) {
-          segmentText(jobId, segments.get(current), timeline, segmentMarks, captions, manifest);
+          segmentText(jobId, segments.get(current), timeline, segmentMarks, captions, manifest, segmentFiles);
         }
         current = e.segment();
         segmentMarks.clear();
@@ -261,16 +267,17 @@ final class AudiobookWriter {
       partOffsetMs += AudioFormats.framesToMillis(e.frames());
     }
     if (current >= 0) {
-      segmentText(jobId, segments.get(current), timeline, segmentMarks, captions, manifest);
+      segmentText(jobId, segments.get(current), timeline, segmentMarks, captions, manifest, segmentFiles);
     }
   }
 
   private static void segmentText(String jobId, Segment s, Timeline timeline, List<Speech.Mark> marks,
-                                  CaptionsWriter captions, ManifestWriter manifest) throws IOException {
+                                  CaptionsWriter captions, ManifestWriter manifest, boolean segmentFiles)
+      throws IOException {
     String key = Keys.segmentAudio(jobId, s.index());
     long start = timeline.segmentStartMs(s.index());
     long end = timeline.segmentEndMs(s.index());
-    manifest.segment(s, start, end, key.substring(key.indexOf("/out/") + 5), marks);
+    manifest.segment(s, start, end, segmentFiles ? key.substring(key.indexOf("/out/") + 5) : null, marks);
     captions.segment(s, start, end, marks);
   }
 

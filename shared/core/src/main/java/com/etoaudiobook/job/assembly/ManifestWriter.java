@@ -61,7 +61,10 @@ final class ManifestWriter {
     g.writeArrayFieldStart("segments");
   }
 
-  /** One segment; {@code audio} is its file's name relative to the output folder. */
+  /**
+   * One segment; {@code audio} is its file's name relative to the output folder, or null where no
+   * segment files are written (its place in the book is startMs to endMs)
+   */
   void segment(Segment s, long start, long end, String audio, List<Speech.Mark> marks) throws IOException {
     Casting.Assignment a = assignment(s.role());
     g.writeStartObject();
@@ -77,7 +80,9 @@ final class ManifestWriter {
     g.writeStringField("text", s.text());
     g.writeNumberField("startMs", start);
     g.writeNumberField("endMs", end);
-    g.writeStringField("audio", audio);
+    if (audio != null) {
+      g.writeStringField("audio", audio);
+    }
     // [start char, end char, ms from the segment's start]: compact, the player reads thousands
     writeMarks("words", "word", marks);
     writeMarks("sentences", "sentence", marks);

@@ -182,7 +182,7 @@ class EarlyAssemblyTest {
     AudiobookAssembler assembler = new AudiobookAssembler(s.store());
     PartsFeed feed = new PartsFeed();
     CompletableFuture<Map<String, String>> alongside = CompletableFuture.supplyAsync(
-        () -> assembler.assembleAlongside(s.jobId(), feed));
+        () -> assembler.assembleAlongside(s.jobId(), feed, true));
     // the parts land out of order; the run is told of each (it never lists the store for them)
     List<PartSpec> parts = new ArrayList<>(s.parts());
     java.util.Collections.reverse(parts.subList(parts.size() / 2, parts.size()));
@@ -211,11 +211,49 @@ class EarlyAssemblyTest {
   }
 
   @Test
+  void aRunWithoutSegmentFilesWritesTheSameBookAndAManifestThatNamesNoFile() throws Exception {
+    Setup s = job(12);
+    s.parts().forEach(p -> s.synthesizer().processPart(p, 1));
+    AudiobookAssembler assembler = new AudiobookAssembler(s.store());
+    Map<String, String> outputs = assembler.assemble(s.jobId());
+    Map<String, String> with = outputs(s);
+    com.fasterxml.jackson.databind.JsonNode manifestWith = manifest(s, outputs);
+    for (String key : with.keySet()) {
+      s.store().blobs().delete(key);
+    }
+    s.store().saveJob(s.store().job(s.jobId()).with(JobState.RUNNING));
+    PartsFeed feed = new PartsFeed();
+    s.parts().forEach(p -> feed.landed(p.index()));
+    assertEquals(outputs, assembler.assembleAlongside(s.jobId(), feed, false));
+
+    Map<String, String> without = outputs(s);
+    assertTrue(with.keySet().stream().anyMatch(k -> k.contains("/segments/")), "the functions' run writes them");
+    assertEquals(4, without.size(), "book, chapters, captions and manifest only: " + without.keySet());
+    for (String name : List.of("audiobook", "chapters", "captions")) {
+      assertEquals(with.get(outputs.get(name)), without.get(outputs.get(name)), name + ": the same bytes");
+    }
+    com.fasterxml.jackson.databind.JsonNode manifest = manifest(s, outputs);
+    assertEquals(manifestWith.get("segments").size(), manifest.get("segments").size());
+    for (int i = 0; i < manifest.get("segments").size(); i++) {
+      com.fasterxml.jackson.databind.JsonNode a = manifestWith.get("segments").get(i);
+      com.fasterxml.jackson.databind.JsonNode b = manifest.get("segments").get(i);
+      assertTrue(a.has("audio") && !b.has("audio"), "a segment's file is named only where it is written: " + b);
+      ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("audio");
+      assertEquals(a, b, "the rest of the segment's entry (its times and marks) is the same");
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode manifest(Setup s, Map<String, String> outputs)
+      throws Exception {
+    return com.etoaudiobook.json.Json.MAPPER.readTree(s.store().blobs().get(outputs.get("manifest")));
+  }
+
+  @Test
   void aRunAlongsideWhoseFeedStopsPublishesNoBook() throws Exception {
     Setup s = job(4);
     PartsFeed feed = new PartsFeed();
     CompletableFuture<Map<String, String>> alongside = CompletableFuture.supplyAsync(
-        () -> new AudiobookAssembler(s.store()).assembleAlongside(s.jobId(), feed));
+        () -> new AudiobookAssembler(s.store()).assembleAlongside(s.jobId(), feed, true));
     PartSpec failed = s.parts().get(5);
     s.parts().stream().filter(p -> p != failed).forEach(p -> {
       s.synthesizer().processPart(p, 1);
