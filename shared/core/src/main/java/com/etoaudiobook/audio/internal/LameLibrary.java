@@ -59,7 +59,7 @@ public interface LameLibrary extends Library {
    * Takes {@code mp3} in (length 0: nothing new) and decodes the frames it can; returns the samples
    * written to {@code left} (which must hold them all), 0 when it needs more, -1 on an error.
    */
-  int hip_decode(Pointer hip, Pointer mp3, com.sun.jna.NativeLong length, Pointer left, Pointer right);
+  int hip_decode(Pointer hip, byte[] mp3, com.sun.jna.NativeLong length, Pointer left, Pointer right);
 
   /** The system's libmp3lame (Debian: libmp3lame0), or null when it cannot be loaded. */
   static LameLibrary load() {

@@ -253,11 +253,9 @@ public final class Mp3Decoder {
     LameLibrary lame = Native.LAME;
     // at most 1152 samples per frame (576 in MPEG-2): the headers say how many frames there are
     long room = (Mp3Frames.count(frames).frames() + 2) * 1152L * 2;
-    long samplesAt = (frames.length + 15) & ~15L; // aligned for the decoder's shorts
-    Memory kept = Buffers.get(samplesAt + room * 2);
-    Pointer left = kept.share(samplesAt);
-    Pointer right = kept.share(samplesAt + room);
-    kept.write(0, frames, 0, frames.length);
+    Memory kept = Buffers.get(room * 2);
+    Pointer left = kept.share(0);
+    Pointer right = kept.share(room);
     Pointer hip = lame.hip_decode_init();
     if (hip == null) {
       throw new IllegalStateException("hip_decode_init failed");
@@ -265,17 +263,22 @@ public final class Mp3Decoder {
     lame.hip_set_errorf(hip, null);
     try {
       // as with jump3r below: the whole buffer goes in once, then calls with nothing new flush the
-      // frames; 0 means "nothing yet" while the first header is read, and "no more" at the end
+      // frames; 0 means "nothing yet" while the first header is read, and "no more" at the end.
+      // The frames go in as an array (JNA's copy, freed after the call): passed from memory kept
+      // between decodes, the frames a longer part had left past their end came out too (one stub
+      // part in ten, with nothing new on the later calls, KeptProbe), which no test here reproduced
       int size = 0;
       int idle = 0;
       NativeLong length = new NativeLong(frames.length);
+      byte[] input = frames;
       while (idle < 3) {
-        int n = lame.hip_decode(hip, kept, length, left.share(size * 2L), right.share(size * 2L));
+        int n = lame.hip_decode(hip, input, length, left.share(size * 2L), right.share(size * 2L));
         if (n < 0) {
           throw new IllegalArgumentException("undecodable MP3 after " + size + " samples");
         }
         idle = n == 0 ? idle + 1 : 0;
         size += n;
+        input = EMPTY;
         length = NONE;
       }
       return left.getShortArray(0, size);
@@ -285,19 +288,20 @@ public final class Mp3Decoder {
     }
   }
 
+  private static final byte[] EMPTY = new byte[1];
   private static final NativeLong NONE = new NativeLong(0);
 
   /**
-   * Native memory for the frames and the samples, kept from decode to decode (used under
-   * {@link #NATIVE}'s lock, so one for the process): as Java arrays, JNA would allocate native copies
-   * and copy them in and back on every call, and freshly allocated memory is fresh pages (page faults,
-   * zeroing), freed only when the collector gets to it. A 30-frame decode (a measured part's peak
-   * stretches) took 0.46 ms so against 0.22 in kept memory (NativeProbe, load 4).
+   * Native memory for the samples, kept from decode to decode (used under {@link #NATIVE}'s lock, so
+   * one for the process): memory allocated for each decode is fresh pages (page faults), freed only
+   * when the collector gets to it. A 30-frame decode (a measured part's peak stretches) took 0.46 ms
+   * so against 0.22 in kept memory (FirstPartPhases' decode, a first part's: 0.62 to 0.87 ms against
+   * 0.40 to 0.46, load 4).
    */
   private static final class Buffers {
     /**
      * Kept up to this (room for 1152 samples a frame in each channel: a part of about 20 s of Polly's
-     * MPEG-2 decoded whole); a longer one's memory is freed at once.
+     * MPEG-2 decoded whole); a longer one's memory is freed after its decode.
      */
     private static final long KEEP_BYTES = 4L << 20;
     private static Memory kept;
