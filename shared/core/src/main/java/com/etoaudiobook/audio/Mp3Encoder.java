@@ -87,8 +87,8 @@ public final class Mp3Encoder {
    * Whole frames of digital silence at the end of {@code pcm}, past the one frame kept for the sound's
    * last granules to decay into: they leave as silent frames, which cost no encoding and decode to
    * the same zeros, and the part keeps its length to the frame (LAME's frame count grows by one for
-   * every 576 samples). eSpeak NG ends every utterance with up to 0.6 s of exact zeros: 10 % of a
-   * novel's samples, which LAME encodes at about half the cost of speech.
+   * every 576 samples). eSpeak NG ends an utterance with a few ms to 0.3 s of exact zeros (the most
+   * after a quotation): in a novel of 120,000 characters, 5,100 of its 289,000 frames.
    */
   static int trailingSilentFrames(short[] pcm) {
     int i = pcm.length;
