@@ -4,13 +4,12 @@ import com.etoaudiobook.audio.LoudnessMeter;
 import com.etoaudiobook.audio.LoudnessNormalizer;
 import com.etoaudiobook.audio.LoudnessTarget;
 import com.etoaudiobook.audio.Mp3Encoder;
+import com.etoaudiobook.audio.Mp3Peaks;
 import com.etoaudiobook.audio.Mp3Spectrum;
 import com.etoaudiobook.audio.internal.Mp3Decoder;
-import com.etoaudiobook.aws.testing.FakePolly;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -30,15 +29,7 @@ public final class FirstPartPhases {
 
   public static void main(String[] args) {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-    List<String> voices = FakePolly.LIBRARY.stream().map(v -> (String) v.get("Id")).limit(10).toList();
-    StubSpeech speech = new StubSpeech().prepare(voices);
-    String[] lines = PollyQuotaBench.script(41, "probe").split("\n\n");
-    List<byte[]> parts = new ArrayList<>();
-    for (int i = 1; i <= 40; i++) {
-      for (String voice : voices) {
-        parts.add(speech.speak(voice, "neural", lines[i] + voice));
-      }
-    }
+    List<byte[]> parts = StubSpeech.probeParts(40, true);
     Mp3Encoder encoder = new Mp3Encoder();
     boolean thrash = !"0".equals(System.getenv("THRASH"));
     long[] sums = new long[PHASES.length];
@@ -60,7 +51,7 @@ public final class FirstPartPhases {
       t[3] = CPU.getCurrentThreadCpuTime();
       int[] offsets = Mp3Decoder.frameOffsets(mp3);
       t[4] = CPU.getCurrentThreadCpuTime();
-      int[][] st = stretches(few, offsets.length - 1, Mp3Decoder.WARM_UP_FRAMES);
+      int[][] st = Mp3Peaks.stretches(few, offsets.length - 1, Mp3Decoder.WARM_UP_FRAMES);
       t[5] = CPU.getCurrentThreadCpuTime();
       short[][] pcm = Mp3Decoder.decodeStretches(mp3, offsets, st[0], st[1]);
       t[6] = CPU.getCurrentThreadCpuTime();
@@ -96,22 +87,5 @@ public final class FirstPartPhases {
         n = 0;
       }
     }
-  }
-
-  /** Mp3Peaks's stretches (a copy: private there). */
-  static int[][] stretches(int[] granules, int count, int mergeWithin) {
-    int[] sorted = granules.clone();
-    Arrays.sort(sorted);
-    int[] from = new int[sorted.length];
-    int[] to = new int[sorted.length];
-    int n = 0;
-    for (int i = 0; i < sorted.length; n++) {
-      from[n] = Math.min(count - 1, sorted[i] + 1);
-      to[n] = Math.min(count, sorted[i] + 3);
-      while (++i < sorted.length && sorted[i] + 1 <= to[n] + mergeWithin) {
-        to[n] = Math.min(count, sorted[i] + 3);
-      }
-    }
-    return new int[][] {Arrays.copyOf(from, n), Arrays.copyOf(to, n)};
   }
 }

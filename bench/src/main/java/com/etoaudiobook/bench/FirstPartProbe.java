@@ -8,7 +8,6 @@ import com.etoaudiobook.audio.Mp3Frames;
 import com.etoaudiobook.audio.Mp3Peaks;
 import com.etoaudiobook.audio.Mp3Spectrum;
 import com.etoaudiobook.audio.internal.Mp3Decoder;
-import com.etoaudiobook.aws.testing.FakePolly;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -29,15 +28,7 @@ public final class FirstPartProbe {
 
   public static void main(String[] args) {
     int perVoice = args.length > 0 ? Integer.parseInt(args[0]) : 12;
-    List<String> voices = FakePolly.LIBRARY.stream().map(v -> (String) v.get("Id")).limit(10).toList();
-    StubSpeech speech = new StubSpeech().prepare(voices);
-    String[] lines = PollyQuotaBench.script(perVoice + 1, "probe").split("\n\n");
-    List<byte[]> parts = new ArrayList<>();
-    for (String voice : voices) {
-      for (int i = 1; i <= perVoice; i++) {
-        parts.add(speech.speak(voice, "neural", lines[i] + voice));
-      }
-    }
+    List<byte[]> parts = StubSpeech.probeParts(perVoice, false);
     Mp3Encoder encoder = new Mp3Encoder();
     LoudnessNormalizer cold = new LoudnessNormalizer(LoudnessTarget.DEFAULT);
     StringBuilder line = new StringBuilder("a fresh JVM's first parts, each a new voice's (granules: ms):");

@@ -3,9 +3,7 @@ package com.etoaudiobook.bench;
 import com.etoaudiobook.audio.Mp3Spectrum;
 import com.etoaudiobook.audio.Mp3Peaks;
 import com.etoaudiobook.audio.internal.Mp3Decoder;
-import com.etoaudiobook.aws.testing.FakePolly;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,15 +17,7 @@ import java.util.List;
 public final class KeptProbe {
   public static void main(String[] args) throws Exception {
     int perVoice = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-    List<String> voices = FakePolly.LIBRARY.stream().map(v -> (String) v.get("Id")).limit(10).toList();
-    StubSpeech speech = new StubSpeech().prepare(voices);
-    String[] lines = PollyQuotaBench.script(perVoice + 1, "probe").split("\n\n");
-    List<byte[]> parts = new ArrayList<>();
-    for (String voice : voices) {
-      for (int i = 1; i <= perVoice; i++) {
-        parts.add(speech.speak(voice, "neural", lines[i] + voice));
-      }
-    }
+    List<byte[]> parts = StubSpeech.probeParts(perVoice, false);
     java.lang.reflect.Method j = Mp3Decoder.class.getDeclaredMethod("decodeJava", byte[].class);
     j.setAccessible(true);
     int bad = 0;

@@ -70,6 +70,25 @@ final class StubSpeech implements FakePolly.Speaker {
     return out.toByteArray();
   }
 
+  /**
+   * The probes' parts: the first 10 voices of the stub's library, each speaking lines 1 to
+   * {@code perVoice} of the probe script; voice after voice, or line after line (each part then a
+   * different voice's from the one before).
+   */
+  static List<byte[]> probeParts(int perVoice, boolean lineByLine) {
+    List<String> voices = FakePolly.LIBRARY.stream().map(v -> (String) v.get("Id")).limit(10).toList();
+    StubSpeech speech = new StubSpeech().prepare(voices);
+    String[] lines = PollyQuotaBench.script(perVoice + 1, "probe").split("\n\n");
+    List<byte[]> parts = new java.util.ArrayList<>();
+    for (int a = 0; a < (lineByLine ? perVoice : voices.size()); a++) {
+      for (int b = 0; b < (lineByLine ? voices.size() : perVoice); b++) {
+        String voice = voices.get(lineByLine ? b : a);
+        parts.add(speech.speak(voice, "neural", lines[1 + (lineByLine ? a : b)] + voice));
+      }
+    }
+    return parts;
+  }
+
   /** Makes the clips of these voices now, so serving them later costs nothing. */
   StubSpeech prepare(List<String> voiceIds) {
     voiceIds.forEach(v -> speak(v, "neural", "x"));

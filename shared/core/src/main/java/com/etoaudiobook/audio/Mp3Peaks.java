@@ -27,8 +27,11 @@ public final class Mp3Peaks {
     return LoudnessMeter.truePeak(Mp3Decoder.decodeStretches(frames, offsets, stretches[0], stretches[1]));
   }
 
-  /** The stretches (first frames, ends) whose samples {@code granules} become, near ones merged; in order. */
-  private static int[][] stretches(int[] granules, int count, int mergeWithin) {
+  /**
+   * The stretches (first frames, ends) whose samples {@code granules} become, near ones merged; in
+   * order (public for bench's FirstPartPhases, which times their decode apart).
+   */
+  public static int[][] stretches(int[] granules, int count, int mergeWithin) {
     int[] sorted = granules.clone();
     Arrays.sort(sorted);
     int[] from = new int[sorted.length];
