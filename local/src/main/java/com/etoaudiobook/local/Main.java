@@ -190,21 +190,33 @@ public final class Main {
   }
 
   private int convert(Args args) throws IOException {
-    Phases.mark("start-up");
     // the engine and the functions' bean graph over the CLI's folder store do not depend on the book:
-    // they are built on a second core while the book is read (about a second of start-up, measured)
-    java.util.concurrent.CompletableFuture<ApplicationContext> graph = java.util.concurrent.CompletableFuture
-        .supplyAsync(() -> {
-          FileBlobStore files = new FileBlobStore(workDir());
-          Trash.emptyLater(files.path(Trash.FOLDER)); // what earlier runs left
-          // voice levels learned by earlier runs: most parts of a known voice are then not measured
-          // (the job's part records in memory: the job ends with the process)
-          ApplicationContext beans = Converter.beans(new PartRecordsInMemory(files,
-              new CachePack(files.path(CachePack.FOLDER))), engine(), new FileVoiceLevelStore(workDir().resolve(VOICE_LEVELS)));
-          Converter.warmUp(beans);
-          return beans;
-        },
-            r -> com.etoaudiobook.concurrent.DaemonThreads.named("bean-graph").newThread(r).start());
+    // they are built on a second core while the book is read (about a second of start-up, measured),
+    // started before anything else, logging's set-up included (the graph is the longer of the two)
+    java.util.concurrent.CompletableFuture<ApplicationContext> graph = new java.util.concurrent.CompletableFuture<>();
+    com.etoaudiobook.concurrent.DaemonThreads.named("bean-graph").newThread(() -> {
+      ApplicationContext beans;
+      try {
+        FileBlobStore files = new FileBlobStore(workDir());
+        Trash.emptyLater(files.path(Trash.FOLDER)); // what earlier runs left
+        // voice levels learned by earlier runs: most parts of a known voice are then not measured
+        // (the job's part records in memory: the job ends with the process)
+        beans = Converter.beans(new PartRecordsInMemory(files,
+            new CachePack(files.path(CachePack.FOLDER))), engine(), new FileVoiceLevelStore(workDir().resolve(VOICE_LEVELS)));
+      } catch (Throwable t) {
+        graph.completeExceptionally(t);
+        return;
+      }
+      graph.complete(beans);
+      // after the graph is handed over, not before: the casting and the plan need it, the first part
+      // is encoded only once eSpeak NG has spoken it
+      try {
+        Converter.warmUp(beans);
+      } catch (RuntimeException | LinkageError e) {
+        // only a warm-up: a real failure shows on the first part, with its message
+      }
+    }).start();
+    Phases.mark("start-up");
     Book book;
     try {
       book = readBook(args);
@@ -304,6 +316,11 @@ public final class Main {
   static void configureLogging(boolean verbose) {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "logback-cli.xml");
+    }
+    // SLF4J's provider named, not looked for: its ServiceLoader opened all 240 jars of the classpath
+    // before the first line was logged (about 70 ms of the start, on the main thread)
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
     }
     System.setProperty("etoaudiobook.log.level", verbose ? "INFO" : "WARN");
   }
