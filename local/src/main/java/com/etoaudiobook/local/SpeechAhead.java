@@ -10,9 +10,9 @@ import com.etoaudiobook.storage.BlobStore;
 import com.etoaudiobook.voice.Voice;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * never waits for a worker, and a worker waits for speech only when the engine is the bottleneck.
  *
  * <p>A worker names the part it is processing ({@link #working}); a call for a part spoken ahead
- * takes that speech, any other call (a part not reached yet, a retry, a preview) speaks as before.
+ * takes that speech, a call for a part the speaking thread has not reached yet waits for it, and any
+ * other call (a retry, a part no thread speaks ahead, a preview) speaks as before. So a run speaks
+ * its parts in the plan's order, and two runs of a book from an empty cache give the same bytes:
+ * eSpeak NG's output depends on what the process spoke before (its pitch flutter runs on a counter
+ * inside the library that nothing resets), and workers speaking the parts they got to first made
+ * the order, and a quarter of a novel's segments, differ from run to run by a frame or so.
  */
 final class SpeechAhead implements SpeechEngine {
   private final SpeechEngine engine;
@@ -50,7 +55,7 @@ final class SpeechAhead implements SpeechEngine {
    */
   private final long[] held = new long[1];
   /** Part index → the samples it counts in {@link #held} (guarded by held). */
-  private final java.util.Map<Integer, Long> heldBy = new java.util.HashMap<>();
+  private final Map<Integer, Long> heldBy = new HashMap<>();
   /** About 3 minutes of eSpeak NG's speech (8 MB); a novel's parts are 6 s on average. */
   static final long HELD_SAMPLES = 4L << 20;
   private final long heldSamples;
@@ -58,6 +63,14 @@ final class SpeechAhead implements SpeechEngine {
   /** @param ahead true when the speaking thread took a permit for it */
   private record Claim(SpeechRequest request, CompletableFuture<Speech> speech, boolean ahead) {
   }
+
+  /**
+   * The speaking thread's progress, guarded by itself: the last plan index it claimed or passed, and
+   * whether it is running (a worker waits for a part it has not reached only while it runs).
+   */
+  private final Object progress = new Object();
+  private int passed = -1;
+  private boolean speaking;
 
   /** Where the pipeline stalls (for --verbose): the workers waiting for speech, the speaker for room. */
   private final AtomicLong workersWaited = new AtomicLong();
@@ -127,8 +140,13 @@ final class SpeechAhead implements SpeechEngine {
       held[0] = 0; // a conversion that stopped early left its parts counted
       heldBy.clear();
     }
+    synchronized (progress) {
+      passed = -1;
+      speaking = true;
+    }
     Thread speaker = DaemonThreads.named("speech-ahead").newThread(() -> {
-      Set<String> spoken = new HashSet<>();
+      // cache key → the index of the part that first had it in this run
+      Map<String, Integer> spoken = new HashMap<>();
       try {
         for (int i = 0; ; i++) {
           PartSpec part = parts.await(i);
@@ -143,15 +161,22 @@ final class SpeechAhead implements SpeechEngine {
             }
           }
           speakerWaited.addAndGet(System.nanoTime() - waiting);
-          if (!spoken.add(part.cacheKey()) || blobs.exists(Keys.cacheEntry(part.cacheKey()))) {
+          Integer first = spoken.putIfAbsent(part.cacheKey(), part.index());
+          if (first != null || blobs.exists(Keys.cacheEntry(part.cacheKey()))) {
+            if (first != null) {
+              repeat(part, first);
+            }
             room.release();
+            passed(part.index());
             continue;
           }
           Claim claim = new Claim(request(part), new CompletableFuture<>(), true);
           if (claims.putIfAbsent(part.index(), claim) != null) {
             room.release(); // its worker got there first and speaks it
+            passed(part.index());
             continue;
           }
+          passed(part.index()); // its worker now waits for this claim's speech
           try {
             Speech speech = engine.synthesize(claim.request());
             synchronized (held) {
@@ -168,11 +193,63 @@ final class SpeechAhead implements SpeechEngine {
         }
       } catch (InterruptedException e) {
         // stopped: the conversion is over
+      } finally {
+        synchronized (progress) {
+          speaking = false; // the workers waiting for a part speak it themselves
+          progress.notifyAll();
+        }
       }
     });
     this.room = room;
     speaker.start();
     return speaker::interrupt;
+  }
+
+  /** The speaking thread has claimed or passed the part at {@code index}. */
+  private void passed(int index) {
+    synchronized (progress) {
+      passed = index;
+      progress.notifyAll();
+    }
+  }
+
+  /**
+   * A text this run already has, at {@code first}: its worker finds the cache entry when that part
+   * has been stored, and otherwise takes a copy of that part's speech (the worker may change the
+   * samples it gets), not a speech of its own made at whatever moment it gets there.
+   */
+  private void repeat(PartSpec part, int first) {
+    Claim earlier = claims.get(first);
+    if (earlier != null && earlier != DONE) {
+      claims.putIfAbsent(part.index(), new Claim(request(part), earlier.speech().thenApply(SpeechAhead::copy), false));
+    }
+  }
+
+  private static Speech copy(Speech speech) {
+    return new Speech(speech.pcm() == null ? null : speech.pcm().clone(), speech.mp3(), speech.sampleRate(),
+        speech.marks(), speech.billedCharacters());
+  }
+
+  /**
+   * Waits while the speaking thread runs and has not reached the part at {@code index}: spoken here,
+   * it would change the order in which the engine speaks, and so the samples of the parts after it.
+   */
+  private void awaitTurn(int index) {
+    if (claims.containsKey(index)) {
+      return;
+    }
+    long waiting = System.nanoTime();
+    synchronized (progress) {
+      while (speaking && passed < index && !claims.containsKey(index)) {
+        try {
+          progress.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt(); // the conversion is stopping: spoken here, if at all
+          return;
+        }
+      }
+    }
+    workersWaited.addAndGet(System.nanoTime() - waiting);
   }
 
   /** The request {@link com.etoaudiobook.job.synthesis.PartSynthesizer} makes for {@code part}. */
@@ -223,13 +300,14 @@ final class SpeechAhead implements SpeechEngine {
     if (part == null) {
       return engine.synthesize(request);
     }
+    awaitTurn(part.index());
     Claim mine = new Claim(request, new CompletableFuture<>(), false);
     Claim claim = claims.putIfAbsent(part.index(), mine);
     if (claim == DONE && claims.replace(part.index(), DONE, mine)) {
       claim = null; // a part worked again after it finished (a later retry): spoken here
     }
     if (claim == null) {
-      // not reached by the speaking thread yet: spoken here, and the speaking thread skips it
+      // no thread speaks it ahead (none runs, or it passed this part, a retry): spoken here
       try {
         Speech speech = engine.synthesize(request);
         mine.speech().complete(speech);

@@ -107,7 +107,7 @@ class SpeechAheadTest {
   }
 
   @Test
-  void aRepeatedTextIsLeftToItsWorkerAndAFailureToTheWorkersRetry() throws Exception {
+  void aRepeatedTextTakesACopyOfItsFirstSpeechAndAFailureIsLeftToTheWorkersRetry() throws Exception {
     Recording engine = new Recording();
     engine.failing = "Broken.";
     SpeechAhead ahead = new SpeechAhead(engine);
@@ -116,7 +116,7 @@ class SpeechAheadTest {
     try {
       waitFor(() -> engine.byThread("speech-ahead") == 2);
       Thread.sleep(300);
-      // "Again." twice has one cache key: spoken once ahead; the second is its worker's (or the cache's)
+      // "Again." twice has one cache key: spoken once ahead
       assertEquals(2, engine.byThread("speech-ahead"), engine.calls.toString());
       PartSpec broken = parts.get(0);
       ahead.working(broken);
@@ -126,12 +126,86 @@ class SpeechAheadTest {
       ahead.finished(broken);
       assertTrue(retried.pcm().length > 0);
       assertEquals(1, engine.byThread(Thread.currentThread().getName() + ":Broken."), "the retry spoke it on the worker: " + engine.calls);
+      List<short[]> again = new ArrayList<>();
       for (PartSpec part : parts.subList(1, 3)) {
         ahead.working(part);
-        assertTrue(ahead.synthesize(SpeechAhead.request(part)).pcm().length > 0);
+        again.add(ahead.synthesize(SpeechAhead.request(part)).pcm());
         ahead.finished(part);
       }
-      assertEquals(1, engine.byThread(Thread.currentThread().getName() + ":Again."), engine.calls.toString());
+      // the repeat's worker (its cache entry not stored yet) takes the first one's samples, in a copy
+      // of its own, instead of speaking them again whenever it gets there
+      assertEquals(0, engine.byThread(Thread.currentThread().getName() + ":Again."), engine.calls.toString());
+      assertTrue(java.util.Arrays.equals(again.get(0), again.get(1)), "the same samples");
+      assertTrue(again.get(0) != again.get(1), "each worker's own array");
+    } finally {
+      stop.run();
+    }
+  }
+
+  @Test
+  void aWorkerWaitsForAPartTheSpeakingThreadHasNotReachedSoTheEngineSpeaksInThePlansOrder() throws Exception {
+    Recording engine = new Recording();
+    SpeechAhead ahead = new SpeechAhead(engine);
+    List<PartSpec> parts = parts("The first part.", "The second part.", "The third part.");
+    SpeechAhead.Plan plan = new SpeechAhead.Plan();
+    plan.add(parts.get(0));
+    Runnable stop = ahead.speak(plan, new FileBlobStore(dir), 10);
+    java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      waitFor(() -> engine.byThread("speech-ahead") == 1);
+      // two workers got to the parts after it before the speaking thread did (they are not planned yet)
+      List<java.util.concurrent.Future<Speech>> later = new ArrayList<>();
+      for (PartSpec part : parts.subList(1, 3)) {
+        later.add(workers.submit(() -> {
+          ahead.working(part);
+          try {
+            return ahead.synthesize(SpeechAhead.request(part));
+          } finally {
+            ahead.finished(part);
+          }
+        }));
+      }
+      Thread.sleep(300);
+      assertEquals(1, engine.calls.size(), "the workers wait, speaking nothing: " + engine.calls);
+      plan.add(parts.get(1));
+      plan.add(parts.get(2));
+      plan.end();
+      for (java.util.concurrent.Future<Speech> f : later) {
+        assertTrue(f.get(30, java.util.concurrent.TimeUnit.SECONDS).pcm().length > 0);
+      }
+      assertEquals(List.of("speech-ahead-1:The first part.", "speech-ahead-1:The second part.",
+          "speech-ahead-1:The third part."), engine.calls.stream().map(c -> c.replaceFirst("^speech-ahead-\\d+", "speech-ahead-1")).toList(),
+          "every part by the speaking thread, in the plan's order");
+    } finally {
+      workers.shutdownNow();
+      stop.run();
+    }
+  }
+
+  @Test
+  void aWorkerWaitingForAPartThePlanNeverHadSpeaksItOnceThePlanEnds() throws Exception {
+    Recording engine = new Recording();
+    SpeechAhead ahead = new SpeechAhead(engine);
+    List<PartSpec> parts = parts("Planned.", "Never planned.");
+    SpeechAhead.Plan plan = new SpeechAhead.Plan();
+    plan.add(parts.get(0));
+    Runnable stop = ahead.speak(plan, new FileBlobStore(dir), 10);
+    try {
+      java.util.concurrent.CompletableFuture<Speech> asked = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        ahead.working(parts.get(1));
+        try {
+          return ahead.synthesize(SpeechAhead.request(parts.get(1)));
+        } finally {
+          ahead.finished(parts.get(1));
+        }
+      });
+      waitFor(() -> engine.byThread("speech-ahead") == 1);
+      Thread.sleep(200);
+      assertTrue(!asked.isDone(), "waits while the plan may still bring it: " + engine.calls);
+      plan.end(); // the plan failed: no speaking thread will get to it
+      assertTrue(asked.get(30, java.util.concurrent.TimeUnit.SECONDS).pcm().length > 0);
+      assertTrue(engine.calls.get(1).endsWith(":Never planned.") && !engine.calls.get(1).startsWith("speech-ahead"),
+          engine.calls.toString());
     } finally {
       stop.run();
     }
