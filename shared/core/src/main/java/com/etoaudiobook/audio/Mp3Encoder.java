@@ -103,30 +103,23 @@ public final class Mp3Encoder {
     static final LameLibrary LAME = LameLibrary.load();
     /** lame_init_params fills tables shared by every encoder state the first time: one at a time. */
     static final Object INIT = new Object();
+    /**
+     * Set once an encoder state was initialised: later inits rewrite the shared tables with the same
+     * values (LAME is thread-safe with a state per thread, its HACKING says) and need not queue.
+     */
+    static volatile boolean tablesFilled;
   }
 
   /** Encodes pcm[0, length). */
   private byte[] encodeNative(short[] pcm, int length, int sampleRate, double gain) {
     LameLibrary lame = Native.LAME;
     Pointer gfp;
-    synchronized (Native.INIT) {
-      gfp = lame.lame_init();
-      if (gfp == null) {
-        throw new IllegalStateException("lame_init failed");
-      }
-      lame.lame_set_in_samplerate(gfp, sampleRate);
-      lame.lame_set_out_samplerate(gfp, sampleRate);
-      lame.lame_set_num_channels(gfp, 1);
-      lame.lame_set_mode(gfp, LameLibrary.MODE_MONO);
-      lame.lame_set_brate(gfp, bitrateKbps);
-      lame.lame_set_quality(gfp, quality);
-      lame.lame_set_bWriteVbrTag(gfp, 0); // bare frames: the assembler writes the one Xing header
-      lame.lame_set_write_id3tag_automatic(gfp, 0);
-      lame.lame_set_findReplayGain(gfp, 0);
-      lame.lame_set_scale(gfp, (float) gain);
-      if (lame.lame_init_params(gfp) < 0) {
-        lame.lame_close(gfp);
-        throw new IllegalStateException("libmp3lame refused " + bitrateKbps + " kbps mono at " + sampleRate + " Hz");
+    if (Native.tablesFilled) {
+      gfp = init(lame, sampleRate, gain);
+    } else {
+      synchronized (Native.INIT) {
+        gfp = init(lame, sampleRate, gain);
+        Native.tablesFilled = true;
       }
     }
     try {
@@ -148,6 +141,29 @@ public final class Mp3Encoder {
     } finally {
       lame.lame_close(gfp);
     }
+  }
+
+  /** An encoder state with this encoder's settings, scaling its input by {@code gain}. */
+  private Pointer init(LameLibrary lame, int sampleRate, double gain) {
+    Pointer gfp = lame.lame_init();
+    if (gfp == null) {
+      throw new IllegalStateException("lame_init failed");
+    }
+    lame.lame_set_in_samplerate(gfp, sampleRate);
+    lame.lame_set_out_samplerate(gfp, sampleRate);
+    lame.lame_set_num_channels(gfp, 1);
+    lame.lame_set_mode(gfp, LameLibrary.MODE_MONO);
+    lame.lame_set_brate(gfp, bitrateKbps);
+    lame.lame_set_quality(gfp, quality);
+    lame.lame_set_bWriteVbrTag(gfp, 0); // bare frames: the assembler writes the one Xing header
+    lame.lame_set_write_id3tag_automatic(gfp, 0);
+    lame.lame_set_findReplayGain(gfp, 0);
+    lame.lame_set_scale(gfp, (float) gain);
+    if (lame.lame_init_params(gfp) < 0) {
+      lame.lame_close(gfp);
+      throw new IllegalStateException("libmp3lame refused " + bitrateKbps + " kbps mono at " + sampleRate + " Hz");
+    }
+    return gfp;
   }
 
   /**

@@ -48,6 +48,43 @@ class Mp3EncoderTest {
     }
   }
 
+  /**
+   * libmp3lame's encoder states are set up at once on several threads (only the first set-up queues:
+   * it fills the tables all states share): every part comes out as it does alone, byte for byte.
+   */
+  @Test
+  void encodersSetUpAtOnceOnSeveralThreadsEncodeEachPartAsAlone() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Mp3Encoder.Backend.best() == Mp3Encoder.Backend.LIBMP3LAME,
+        "libmp3lame is not installed");
+    short[][] parts = new short[8][];
+    byte[][] alone = new byte[parts.length][];
+    for (int p = 0; p < parts.length; p++) {
+      parts[p] = toneFrom(p * 97, 1500 + p * 700); // short parts: the set-up is most of their time
+      alone[p] = new Mp3Encoder(Mp3Encoder.Backend.LIBMP3LAME).encode(parts[p], 22050, 0.5 + p / 10.0);
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        runs.add(pool.submit(() -> {
+          Mp3Encoder encoder = new Mp3Encoder(Mp3Encoder.Backend.LIBMP3LAME);
+          for (int round = 0; round < 200; round++) {
+            int p = round % parts.length;
+            if (!Arrays.equals(alone[p], encoder.encode(parts[p], 22050, 0.5 + p / 10.0))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> run : runs) {
+        assertTrue(run.get(), "a part encoded beside others differs from the same part encoded alone");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void bothEncodersMakeTheSameNumberOfFramesForAnyLength() {
     Mp3Encoder java = new Mp3Encoder(Mp3Encoder.Backend.JUMP3R);
