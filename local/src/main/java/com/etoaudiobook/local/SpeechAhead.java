@@ -31,10 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A worker names the part it is processing ({@link #working}); a call for a part spoken ahead
  * takes that speech, a call for a part the speaking thread has not reached yet waits for it, and any
  * other call (a retry, a part no thread speaks ahead, a preview) speaks as before. So a run speaks
- * its parts in the plan's order, and two runs of a book from an empty cache give the same bytes:
- * eSpeak NG's output depends on what the process spoke before (its pitch flutter runs on a counter
- * inside the library that nothing resets), and workers speaking the parts they got to first made
- * the order, and a quarter of a novel's segments, differ from run to run by a frame or so.
+ * its parts in the plan's order, and two runs of a book from an empty cache give the same speech
+ * and timings: eSpeak NG's output depends on what the process spoke before (its pitch flutter runs
+ * on a counter inside the library that nothing resets), and workers speaking the parts they got to
+ * first made the order, and a quarter of a novel's segments, differ from run to run by a frame or so.
  */
 final class SpeechAhead implements SpeechEngine {
   private final SpeechEngine engine;
