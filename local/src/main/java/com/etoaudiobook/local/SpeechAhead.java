@@ -71,6 +71,8 @@ final class SpeechAhead implements SpeechEngine {
   private final Object progress = new Object();
   private int passed = -1;
   private boolean speaking;
+  /** Which speaking thread's progress this is: one stopped late does not end a newer one's. */
+  private int generation;
 
   /** Where the pipeline stalls (for --verbose): the workers waiting for speech, the speaker for room. */
   private final AtomicLong workersWaited = new AtomicLong();
@@ -140,9 +142,11 @@ final class SpeechAhead implements SpeechEngine {
       held[0] = 0; // a conversion that stopped early left its parts counted
       heldBy.clear();
     }
+    int mine;
     synchronized (progress) {
       passed = -1;
       speaking = true;
+      mine = ++generation;
     }
     Thread speaker = DaemonThreads.named("speech-ahead").newThread(() -> {
       // cache key → the index of the part that first had it in this run
@@ -167,16 +171,16 @@ final class SpeechAhead implements SpeechEngine {
               repeat(part, first);
             }
             room.release();
-            passed(part.index());
+            passed(mine, part.index());
             continue;
           }
           Claim claim = new Claim(request(part), new CompletableFuture<>(), true);
           if (claims.putIfAbsent(part.index(), claim) != null) {
             room.release(); // its worker got there first and speaks it
-            passed(part.index());
+            passed(mine, part.index());
             continue;
           }
-          passed(part.index()); // its worker now waits for this claim's speech
+          passed(mine, part.index()); // its worker now waits for this claim's speech
           try {
             Speech speech = engine.synthesize(claim.request());
             synchronized (held) {
@@ -195,8 +199,10 @@ final class SpeechAhead implements SpeechEngine {
         // stopped: the conversion is over
       } finally {
         synchronized (progress) {
-          speaking = false; // the workers waiting for a part speak it themselves
-          progress.notifyAll();
+          if (generation == mine) {
+            speaking = false; // the workers waiting for a part speak it themselves
+            progress.notifyAll();
+          }
         }
       }
     });
@@ -205,11 +211,13 @@ final class SpeechAhead implements SpeechEngine {
     return speaker::interrupt;
   }
 
-  /** The speaking thread has claimed or passed the part at {@code index}. */
-  private void passed(int index) {
+  /** The speaking thread of {@code generation} has claimed or passed the part at {@code index}. */
+  private void passed(int generation, int index) {
     synchronized (progress) {
-      passed = index;
-      progress.notifyAll();
+      if (this.generation == generation) {
+        passed = index;
+        progress.notifyAll();
+      }
     }
   }
 
