@@ -106,10 +106,11 @@ public final class Converter {
   }
 
   /**
-   * The workers' levelling and encoding run once on two seconds of a synthetic voice, on the core
-   * that idles while the book is parsed: libmp3lame is loaded and bound, its first init fills the
-   * tables every encoder shares (under a lock the workers would queue on), and the classes and
-   * first compilations are done before the first part. Nothing is stored: the voice has no name.
+   * The workers' levelling and encoding run once on two seconds of a synthetic voice, on the bean
+   * graph's thread once the graph is handed over (beside the casting and the plan): libmp3lame is
+   * loaded and bound, its first set-up fills the tables every encoder shares (the one set-up the
+   * workers would otherwise queue on), and the classes and first compilations are done before the
+   * first part. Nothing is stored: the voice has no name.
    */
   static void warmUp(ApplicationContext beans) {
     int rate = com.etoaudiobook.audio.AudioFormats.SAMPLE_RATE;

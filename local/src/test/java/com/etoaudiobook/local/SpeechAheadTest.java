@@ -65,9 +65,7 @@ class SpeechAheadTest {
         // on a loaded machine the engine's thread may not have reached this part yet; the worker
         // would then speak it itself (the next test), which this one is not about
         waitFor(() -> engine.calls.stream().anyMatch(c -> c.startsWith("speech-ahead") && c.endsWith(":" + part.text())));
-        ahead.working(part);
-        Speech got = ahead.synthesize(SpeechAhead.request(part));
-        ahead.finished(part);
+        Speech got = asWorker(ahead, part);
         // this part's speech (each text has its own number of words); eSpeak NG's output varies by
         // about a percent with the call before it
         Speech direct = engine.real.synthesize(SpeechAhead.request(part));
@@ -87,9 +85,7 @@ class SpeechAheadTest {
     SpeechAhead ahead = new SpeechAhead(engine);
     List<PartSpec> parts = parts("First.", "Second one.");
     // the worker got to the first part before the engine's thread started, and finished it
-    ahead.working(parts.get(0));
-    ahead.synthesize(SpeechAhead.request(parts.get(0)));
-    ahead.finished(parts.get(0));
+    asWorker(ahead, parts.get(0));
     Runnable stop = ahead.speak(parts, new FileBlobStore(dir), 2);
     try {
       waitFor(() -> engine.byThread("speech-ahead") == 1);
@@ -97,9 +93,7 @@ class SpeechAheadTest {
       assertEquals(List.of(Thread.currentThread().getName() + ":First.", engine.calls.get(1)), engine.calls);
       assertTrue(engine.calls.get(1).endsWith(":Second one."), engine.calls.toString());
       // a later retry of the finished part is spoken by its worker
-      ahead.working(parts.get(0));
-      assertTrue(ahead.synthesize(SpeechAhead.request(parts.get(0))).pcm().length > 0);
-      ahead.finished(parts.get(0));
+      assertTrue(asWorker(ahead, parts.get(0)).pcm().length > 0);
       assertEquals(2, engine.byThread(Thread.currentThread().getName() + ":First."), engine.calls.toString());
     } finally {
       stop.run();
@@ -128,9 +122,7 @@ class SpeechAheadTest {
       assertEquals(1, engine.byThread(Thread.currentThread().getName() + ":Broken."), "the retry spoke it on the worker: " + engine.calls);
       List<short[]> again = new ArrayList<>();
       for (PartSpec part : parts.subList(1, 3)) {
-        ahead.working(part);
-        again.add(ahead.synthesize(SpeechAhead.request(part)).pcm());
-        ahead.finished(part);
+        again.add(asWorker(ahead, part).pcm());
       }
       // the repeat's worker (its cache entry not stored yet) takes the first one's samples, in a copy
       // of its own, instead of speaking them again whenever it gets there
@@ -156,14 +148,7 @@ class SpeechAheadTest {
       // two workers got to the parts after it before the speaking thread did (they are not planned yet)
       List<java.util.concurrent.Future<Speech>> later = new ArrayList<>();
       for (PartSpec part : parts.subList(1, 3)) {
-        later.add(workers.submit(() -> {
-          ahead.working(part);
-          try {
-            return ahead.synthesize(SpeechAhead.request(part));
-          } finally {
-            ahead.finished(part);
-          }
-        }));
+        later.add(workers.submit(() -> asWorker(ahead, part)));
       }
       Thread.sleep(300);
       assertEquals(1, engine.calls.size(), "the workers wait, speaking nothing: " + engine.calls);
@@ -191,14 +176,8 @@ class SpeechAheadTest {
     plan.add(parts.get(0));
     Runnable stop = ahead.speak(plan, new FileBlobStore(dir), 10);
     try {
-      java.util.concurrent.CompletableFuture<Speech> asked = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-        ahead.working(parts.get(1));
-        try {
-          return ahead.synthesize(SpeechAhead.request(parts.get(1)));
-        } finally {
-          ahead.finished(parts.get(1));
-        }
-      });
+      java.util.concurrent.CompletableFuture<Speech> asked =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> asWorker(ahead, parts.get(1)));
       waitFor(() -> engine.byThread("speech-ahead") == 1);
       Thread.sleep(200);
       assertTrue(!asked.isDone(), "waits while the plan may still bring it: " + engine.calls);
@@ -223,20 +202,26 @@ class SpeechAheadTest {
       waitFor(() -> engine.byThread("speech-ahead") == 1);
       Thread.sleep(300);
       assertEquals(1, engine.byThread("speech-ahead"), "waits for a worker once past the budget: " + engine.calls);
-      ahead.working(parts.get(0));
-      ahead.synthesize(SpeechAhead.request(parts.get(0)));
-      ahead.finished(parts.get(0));
+      asWorker(ahead, parts.get(0));
       // each part finished frees its speech from the budget, and the thread goes on
       for (PartSpec part : parts.subList(1, parts.size())) {
         waitFor(() -> engine.calls.stream().anyMatch(c -> c.startsWith("speech-ahead") && c.endsWith(":" + part.text())));
-        ahead.working(part);
-        ahead.synthesize(SpeechAhead.request(part));
-        ahead.finished(part);
+        asWorker(ahead, part);
       }
       assertEquals(parts.size(), engine.byThread("speech-ahead"), "each part spoken once, ahead: " + engine.calls);
       assertEquals(parts.size(), engine.calls.size(), "each part spoken once, ahead: " + engine.calls);
     } finally {
       stop.run();
+    }
+  }
+
+  /** What a part's worker does: names the part, asks for its speech, and is done with it. */
+  private static Speech asWorker(SpeechAhead ahead, PartSpec part) {
+    ahead.working(part);
+    try {
+      return ahead.synthesize(SpeechAhead.request(part));
+    } finally {
+      ahead.finished(part);
     }
   }
 
