@@ -80,11 +80,17 @@ class AnimacyScalingTest {
   void attributionTimePerParagraphDoesNotGrowWithTheBook() {
     // Each description also becomes a role of the cast: no stage may scan the cast per noun.
     enginePerParagraph(1_500);
-    double small = best(() -> enginePerParagraph(2_000));
-    double large = best(() -> enginePerParagraph(16_000));
-    double ratio = large / small;
-    // A scan of the cast per noun makes this ratio about 3; linear 0.3 to 0.7 alone, and once 2.1 in
-    // the whole suite's fork (the large book's collections charged to this thread among other tests').
-    assertTrue(ratio < 2.5, () -> "per-paragraph cost grew " + ratio + "x for an 8x longer book");
+    // A scan of the cast per noun makes this ratio about 3; linear 0.3 to 0.7 alone, but 2.1 and
+    // 2.6 were seen in the whole suite's fork on a machine just set up (the large book's collections
+    // and cache misses charged to this thread). Interference only ever raises the ratio, and a scan
+    // raises it every time: the least of up to three tries is the one to judge.
+    double ratio = Double.MAX_VALUE;
+    for (int attempt = 0; attempt < 3 && ratio >= 2.5; attempt++) {
+      double small = best(() -> enginePerParagraph(2_000));
+      double large = best(() -> enginePerParagraph(16_000));
+      ratio = Math.min(ratio, large / small);
+    }
+    double least = ratio;
+    assertTrue(least < 2.5, () -> "per-paragraph cost grew " + least + "x for an 8x longer book");
   }
 }
