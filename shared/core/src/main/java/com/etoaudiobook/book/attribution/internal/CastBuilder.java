@@ -76,7 +76,8 @@ final class CastBuilder {
       // A frequent name seen "in"/"an" it one time in ten is a country or a kind, never a person.
       int things = thingCount.getOrDefault(form, 0);
       boolean thing = !titled && (things * 4 >= n || n >= 20 && things * 10 >= n || group
-          || NameForms.isPlaceName(formCore.get(form)));
+          || NameForms.isPlaceName(formCore.get(form)))
+          || titled && NameForms.isRoyalPlace(formTitle.get(form), formCore.get(form));
       // "Englishmen", "Frenchmen", "Clergymen": a plural of people, never one speaker.
       boolean peoplePlural = !titled && (PEOPLE_PLURAL.matcher(formCore.get(form)).find()
           || NameForms.isKindPlural(formCore.get(form), names, firstNames));

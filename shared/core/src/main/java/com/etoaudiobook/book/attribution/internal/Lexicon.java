@@ -142,7 +142,8 @@ final class Lexicon {
       inn house hall abbey church chapel cathedral college school university museum theatre
       theater opera club court castle palace tower gate gates city town village county
       country street's caves cave temple mosque hospital railway line company bank office
-      casino bible voice""");
+      casino bible voice farm farmhouse farm-house manor cottage lodge heights vicarage
+      rectory parsonage wharf quay""");
 
   /** Titles in the plural: "the Misses Smith", "Mesdames Jones" are several people. */
   static final Set<String> PLURAL_TITLES = set("misses mesdames messrs messieurs");

@@ -36,6 +36,19 @@ final class NameForms {
         || first.equals("st")) || Lexicon.PLACE_NOUNS.contains(last);
   }
 
+  /** Titles streets and buildings are named after: "King Edward Street", "Queen Anne's Gate". */
+  private static final java.util.Set<String> ROYAL_TITLES = java.util.Set.of("king", "queen", "prince",
+      "princess", "duke", "duchess");
+
+  /**
+   * A royal title before a name of two or more words that ends like a place: "King Edward
+   * Street", "Prince Albert Road" are places, not the King or a prince.
+   */
+  static boolean isRoyalPlace(String title, String core) {
+    return title != null && ROYAL_TITLES.contains(title.toLowerCase(java.util.Locale.ROOT))
+        && core.contains(" ") && Lexicon.PLACE_NOUNS.contains(lastOf(core).toLowerCase(java.util.Locale.ROOT));
+  }
+
   /**
    * "Hindus", "Europeans": one word ending in "s" whose singular is written with a capital too,
    * and is no first name ("Roberts" beside "Robert" may well be a surname).

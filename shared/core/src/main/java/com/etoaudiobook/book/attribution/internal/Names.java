@@ -217,7 +217,24 @@ final class Names {
     int words = 0;
     boolean possessive = false;
     while (k < t.size && words < 4 && t.para[k] == t.para[i] && t.quote[k] == t.quote[i]) {
-      if ((isNameWord(k) || words == 0 && title == null && isUnknownInitialWord(k))
+      if (saintName(k, i) && (words == 0 || !t.sentenceStart[k])) {
+        // "Neville St. Clair", "Lady St. Cloud", "St. John Rivers": the saint's name is one word
+        // of the name (joined by a no-break space), not a name cut at "St".
+        if (core.length() > 0) {
+          core.append(' ');
+        }
+        String w = t.word[k + 2];
+        if (isPossessive(k + 2)) {
+          w = w.substring(0, w.length() - 2);
+          possessive = true;
+        }
+        core.append(t.word[k]).append(".\u00A0").append(w);
+        words++;
+        k += 3;
+        if (possessive) {
+          break;
+        }
+      } else if ((isNameWord(k) || words == 0 && title == null && isUnknownInitialWord(k))
           && (words == 0 || !t.sentenceStart[k])) {
         if (core.length() > 0) {
           core.append(' ');
@@ -303,6 +320,16 @@ final class Names {
     }
     add(new Mention(i, k, title, core.toString(), possessive));
     return k;
+  }
+
+  /**
+   * Tokens k to k + 2 of the mention begun at i are "St", "." and a capitalised word that is no
+   * common word ("St. Clair", not "St. The"), in one paragraph and quotation.
+   */
+  private boolean saintName(int k, int i) {
+    return Tokens.isSaint(t.word[k]) && k + 2 < t.size && t.word[k + 1].equals(".")
+        && t.para[k + 2] == t.para[i] && t.quote[k + 2] == t.quote[i] && t.isWord[k + 2]
+        && t.isCap(k + 2) && !t.isAllCaps(k + 2) && !Lexicon.STOP.contains(base(t.lower[k + 2]));
   }
 
   /** Token k, right after a name, is a capitalised word of a phrase, not a name or a title. */

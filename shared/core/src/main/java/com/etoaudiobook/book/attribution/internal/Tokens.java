@@ -92,7 +92,8 @@ final class Tokens {
           boolean abbrev = c == '.' && prev >= 0 && t.isWord[prev]
               && t.para[prev] == p
               && (isTitle(t.lower[prev]) || t.word[prev].length() == 1
-              && java.lang.Character.isUpperCase(t.word[prev].charAt(0)));
+              && java.lang.Character.isUpperCase(t.word[prev].charAt(0))
+              || isSaint(t.word[prev]) && capitalAfter(text, j, para.end()));
           if (!abbrev && c != ':' && c != ';') {
             newSentence = true;
           }
@@ -128,6 +129,19 @@ final class Tokens {
       index = built;
     }
     return index.getOrDefault(lower, new int[0]);
+  }
+
+  /** "St." and "Ste." as in "Neville St. Clair", "St. John Rivers": a saint's name, part of a name. */
+  static boolean isSaint(String word) {
+    return word.equals("St") || word.equals("Ste");
+  }
+
+  /** The next word after {@code at} (spaces skipped, within the paragraph) starts with a capital. */
+  private static boolean capitalAfter(String text, int at, int end) {
+    while (at < end && java.lang.Character.isWhitespace(text.charAt(at))) {
+      at++;
+    }
+    return at < end && java.lang.Character.isUpperCase(text.charAt(at));
   }
 
   static boolean isTitle(String lower) {

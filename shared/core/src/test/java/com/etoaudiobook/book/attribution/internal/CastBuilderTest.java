@@ -39,6 +39,28 @@ class CastBuilderTest {
   }
 
   @Test
+  void aSaintsNameIsOneWordOfTheName() {
+    // "St." is no sentence end and no surname of its own: "Neville St. Clair", "Lady St. Simon".
+    Engine.Output out = Engine.run(repeat("Neville St. Clair walked to the station. Lady St. Simon"
+        + " watched him go.", 3)
+        + "\"I am late,\" said Neville St. Clair.\n\n\"So you are,\" said Lady St. Simon.\n\n"
+        + "\"Good night,\" said Mr. St. Clair.\n");
+    assertEquals(List.of("Neville St. Clair", "Lady St. Simon", "Neville St. Clair"),
+        out.quotes().stream().map(Engine.Result::speaker).toList());
+  }
+
+  @Test
+  void aStreetNamedForAKingIsNotTheKing() {
+    // "the King" speaks; "King Edward Street" is where someone works, not his name.
+    Engine.Output out = Engine.run(repeat("The King paced the room.", 3)
+        + "\"I must have the photograph,\" said the King.\n\n"
+        + "He had an office in King Edward Street, near the bank. He went to King Edward Street"
+        + " every day.\n\n\"It is lost,\" said the King.\n");
+    assertEquals(List.of("King", "King"), out.quotes().stream().map(Engine.Result::speaker).toList());
+    assertTrue(out.people().stream().noneMatch(p -> p.name().contains("Street")), () -> out.people().toString());
+  }
+
+  @Test
   void aNameThatSpeaksOnceAndIsTurnedToIsAPerson() {
     // People are "to" and "of" someone too: only "in", "at", "from"... mark a speaker's name as
     // a misread place.
