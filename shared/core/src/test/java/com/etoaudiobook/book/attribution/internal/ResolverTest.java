@@ -29,6 +29,46 @@ class ResolverTest {
   }
 
   @Test
+  void aSpeakerWhoNamesHimselfIsTheSpeaker() {
+    // The salient man is Tom Harlow, who spoke last; the newcomer's "he" is the man he names.
+    List<String> s = speakers("""
+        Tom Harlow sat by the fire with Nora Vance. Tom Harlow was reading; he looked up.
+
+        "Come in," said Tom Harlow.
+
+        The door opened. A young man stood there, pale and wet.
+
+        "My name," said he, "is John Openshaw, and I have come a long way."
+
+        "Sit down," said Nora Vance.
+
+        Then the other door opened and a tall man came in, breathing hard.
+
+        "I am Dr. Grimesby Roylott, of Stoke Moran."
+
+        "Indeed," said Nora Vance.
+
+        John Openshaw left that night; Dr. Grimesby Roylott followed him. Nobody saw John Openshaw
+        again, and Dr. Grimesby Roylott never spoke of him.
+        """);
+    assertEquals(List.of("Tom Harlow", "John Openshaw", "John Openshaw", "Nora Vance", "Dr. Grimesby Roylott",
+        "Nora Vance"), s);
+  }
+
+  @Test
+  void aSpeakerNamedByTheCueIsNotTheOneTheQuoteIntroduces() {
+    // "I am X" in someone's mouth, with X's name beside it as the cue, and "call me" for another.
+    List<String> s = speakers("""
+        Tom Harlow met Nora Vance at the gate.
+
+        "I am Nora Vance," said Nora Vance.
+
+        "And I am glad of it," said Tom Harlow.
+        """);
+    assertEquals(List.of("Nora Vance", "Tom Harlow"), s);
+  }
+
+  @Test
   void aDescribedSpeakerIsARoleOfItsOwn() {
     List<String> s = speakers("""
         Tom Harlow stood at the cell door; he waited.
