@@ -24,8 +24,11 @@ final class CaptionsWriter {
   void segment(Segment s, long start, long end, List<Speech.Mark> marks) throws IOException {
     List<Speech.Mark> sentences = marks.stream().filter(m -> m.type().equals("sentence")).toList();
     String voice = s.role().replace(">", "").replace("&", "and");
+    Boolean lines = hardWrapped(s.text());
+    wrappedBook |= Boolean.TRUE.equals(lines);
+    boolean wrapped = lines == null ? wrappedBook : lines;
     if (sentences.isEmpty()) {
-      cue(start, end, voice, s.text());
+      cue(start, end, voice, s.text(), wrapped);
       return;
     }
     for (int i = 0; i < sentences.size(); i++) {
@@ -37,7 +40,7 @@ final class CaptionsWriter {
       long cueEnd = i + 1 < sentences.size() ? start + sentences.get(i + 1).timeMs() : end;
       String text = s.text().substring(textStart, textEnd).strip();
       if (!text.isEmpty() && cueEnd > cueStart) {
-        cue(cueStart, cueEnd, voice, text);
+        cue(cueStart, cueEnd, voice, text, wrapped);
       }
     }
   }
@@ -46,8 +49,40 @@ final class CaptionsWriter {
     out.close();
   }
 
-  private void cue(long start, long end, String voice, String text) throws IOException {
-    String safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+  /**
+   * Whether the line breaks inside the paragraphs of {@code text} are a plain-text file's wrapping
+   * (Project Gutenberg's at about 70 columns), not lines of verse: TRUE where every line between a
+   * paragraph's first and last (a segment may start and end mid-line) is at least
+   * {@link #WRAPPED_LINE} characters long, FALSE where one is shorter, null where no such line
+   * tells (the book's earlier segments decide). Wrapped lines are joined in a cue, so a caption
+   * does not break where the file did ("I have seldom heard" / "him mention her"); verse keeps
+   * its lines.
+   */
+  static Boolean hardWrapped(String text) {
+    Boolean wrapped = null;
+    for (String paragraph : text.replace("\r\n", "\n").split("\n\\s*\n")) {
+      String[] lines = paragraph.strip().split("\n");
+      for (int i = 1; i + 1 < lines.length; i++) {
+        if (lines[i].strip().length() < WRAPPED_LINE) {
+          return Boolean.FALSE;
+        }
+        wrapped = Boolean.TRUE;
+      }
+    }
+    return wrapped;
+  }
+
+  /** Whether a segment of this book has shown its lines to be wrapped prose ({@link #hardWrapped}). */
+  private boolean wrappedBook;
+
+  /** The shortest line of hard-wrapped prose but a paragraph's last: wrapping at 60 to 80 columns leaves lines of 50 and more. */
+  static final int WRAPPED_LINE = 50;
+
+  private void cue(long start, long end, String voice, String text, boolean wrapped) throws IOException {
+    String unix = text.replace("\r\n", "\n").replace('\r', '\n');
+    // a single line break (not one of a blank line's) becomes a space
+    String lines = wrapped ? unix.replaceAll("(?<!\n)[ \t]*\n[ \t]*(?![ \t]*\n)", " ") : unix;
+    String safe = lines.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace("-->", "→").replaceAll("\n\\s*\n+", "\n");
     out.write(vttTime(start) + " --> " + vttTime(end) + "\n<v " + voice + ">" + safe + "\n\n");
   }
