@@ -76,7 +76,7 @@ final class Resolver extends TurnTaking {
   }
 
   /** The end of the unit starting at quote q: the quotes of one paragraph, plus following paragraphs the speech runs on into. */
-  static int unitEnd(List<QuoteScanner.Span> spans, int q) {
+  private static int unitEnd(List<QuoteScanner.Span> spans, int q) {
     int end = q + 1;
     while (end < spans.size() && (spans.get(end).paragraph() == spans.get(end - 1).paragraph()
         || spans.get(end - 1).continued()
@@ -249,7 +249,7 @@ final class Resolver extends TurnTaking {
    * Tony and Brenda Last, and "Don't call me Jake" one beside the narrator Jake (75 quotations lost
    * over the 17 development novels).
    */
-  static int selfNamedMention(Tokens t, Names names, int from, int to) {
+  private static int selfNamedMention(Tokens t, Names names, int from, int to) {
     // the words of the unit's quotes in a row, their punctuation and the narration between left out
     int[] words = new int[64];
     int n = 0;
