@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Writes captions.vtt (WebVTT), a segment at a time: one cue per sentence, each with its speaker. */
 final class CaptionsWriter {
@@ -60,7 +61,7 @@ final class CaptionsWriter {
    */
   static Boolean hardWrapped(String text) {
     Boolean wrapped = null;
-    for (String paragraph : text.replace("\r\n", "\n").split("\n\\s*\n")) {
+    for (String paragraph : BLANK_LINES.split(text.replace("\r\n", "\n"))) {
       String[] lines = paragraph.strip().split("\n");
       for (int i = 1; i + 1 < lines.length; i++) {
         if (lines[i].strip().length() < WRAPPED_LINE) {
@@ -78,12 +79,17 @@ final class CaptionsWriter {
   /** The shortest line of hard-wrapped prose but a paragraph's last: wrapping at 60 to 80 columns leaves lines of 50 and more. */
   static final int WRAPPED_LINE = 50;
 
+  /** A single line break, not one of a blank line's: wrapping, read as a space. */
+  private static final Pattern LINE_BREAK = Pattern.compile("(?<!\n)[ \t]*\n[ \t]*(?![ \t]*\n)");
+  /** Blank lines, which would end a cue: one line break. */
+  private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n+");
+
   private void cue(long start, long end, String voice, String text, boolean wrapped) throws IOException {
     String unix = text.replace("\r\n", "\n").replace('\r', '\n');
     // a single line break (not one of a blank line's) becomes a space
-    String lines = wrapped ? unix.replaceAll("(?<!\n)[ \t]*\n[ \t]*(?![ \t]*\n)", " ") : unix;
-    String safe = lines.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("-->", "→").replaceAll("\n\\s*\n+", "\n");
+    String lines = wrapped ? LINE_BREAK.matcher(unix).replaceAll(" ") : unix;
+    String safe = BLANK_LINES.matcher(lines.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("-->", "→")).replaceAll("\n");
     out.write(vttTime(start) + " --> " + vttTime(end) + "\n<v " + voice + ">" + safe + "\n\n");
   }
 

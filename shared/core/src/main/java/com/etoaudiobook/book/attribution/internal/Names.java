@@ -217,36 +217,26 @@ final class Names {
     int words = 0;
     boolean possessive = false;
     while (k < t.size && words < 4 && t.para[k] == t.para[i] && t.quote[k] == t.quote[i]) {
-      if (saintName(k, i) && (words == 0 || !t.sentenceStart[k])) {
-        // "Neville St. Clair", "Lady St. Cloud", "St. John Rivers": the saint's name is one word
-        // of the name (joined by a no-break space), not a name cut at "St".
-        if (core.length() > 0) {
-          core.append(' ');
-        }
-        String w = t.word[k + 2];
-        if (isPossessive(k + 2)) {
-          w = w.substring(0, w.length() - 2);
-          possessive = true;
-        }
-        core.append(t.word[k]).append(".\u00A0").append(w);
-        words++;
-        k += 3;
-        if (possessive) {
-          break;
-        }
-      } else if ((isNameWord(k) || words == 0 && title == null && isUnknownInitialWord(k))
+      boolean saint = saintName(k, i);
+      if ((saint || isNameWord(k) || words == 0 && title == null && isUnknownInitialWord(k))
           && (words == 0 || !t.sentenceStart[k])) {
         if (core.length() > 0) {
           core.append(' ');
         }
-        String w = t.word[k];
-        if (isPossessive(k)) {
+        // "Neville St. Clair", "Lady St. Cloud", "St. John Rivers": "St." and the saint's name are
+        // one word of the name (joined by a no-break space), not a name cut at "St".
+        int last = saint ? k + 2 : k;
+        if (saint) {
+          core.append(t.word[k]).append(".\u00A0");
+        }
+        String w = t.word[last];
+        if (isPossessive(last)) {
           w = w.substring(0, w.length() - 2);
           possessive = true;
         }
         core.append(w);
         words++;
-        k++;
+        k = last + 1;
         if (possessive) {
           break;
         }

@@ -56,16 +56,18 @@ class ResolverTest {
   }
 
   @Test
-  void aSpeakerNamedByTheCueIsNotTheOneTheQuoteIntroduces() {
-    // "I am X" in someone's mouth, with X's name beside it as the cue, and "call me" for another.
+  void aCueNamingSomeoneElseOrAPronounOfTheOtherGenderKeepsItsSpeaker() {
+    // the quotes name Nora Vance as their speaker, but the cue says who speaks: Tom Harlow, a "he"
     List<String> s = speakers("""
-        Tom Harlow met Nora Vance at the gate.
+        Tom Harlow met Nora Vance at the gate. Nora Vance smiled at him.
 
-        "I am Nora Vance," said Nora Vance.
+        "Tell them I am Nora Vance," said Tom Harlow.
 
-        "And I am glad of it," said Tom Harlow.
+        Tom Harlow laughed and looked at her.
+
+        "Or call me Nora Vance," he said.
         """);
-    assertEquals(List.of("Nora Vance", "Tom Harlow"), s);
+    assertEquals(List.of("Tom Harlow", "Tom Harlow"), s);
   }
 
   @Test
