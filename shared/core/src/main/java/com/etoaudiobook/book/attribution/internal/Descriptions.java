@@ -28,6 +28,9 @@ final class Descriptions {
       "tone", "look", "face", "eyes", "lips", "pair", "couple", "both", "all", "story",
       "moment", "instant", "time", "whisper", "undertone", "accents", "manner", "murmur", "minute", "day", "night", "while", "end", "loud");
 
+  /** Stop words that are adjectives before a description's head: "a little man". */
+  private static final Set<String> ADJECTIVES = Set.of("little", "first");
+
   /** Words that end a description before its head: "the woman aloud", "a voice without". */
   private static final Set<String> BREAKS = Set.of("aloud", "without", "within", "again",
       "once", "too", "as", "like", "than", "close", "behind", "below", "above", "outside",
@@ -71,8 +74,12 @@ final class Descriptions {
       if (w.equals("and") && k > c.tok + 1 && k < last - 1) {
         continue;  // "a haughty and magnificent nephew"
       }
-      if (!t.isWord[k] || t.isCap(k) || Lexicon.STOP.contains(w) || w.endsWith("ly")
-          || BREAKS.contains(w) || w.length() > 4 && w.endsWith("ed")
+      // Before the head, "little", "first", "elderly" and "hump-backed" are adjectives.
+      boolean adjective = k < last && (ADJECTIVES.contains(w) || w.endsWith("ly")
+          || w.indexOf('-') > 0 && w.endsWith("ed"));
+      if (!t.isWord[k] || t.isCap(k) || !adjective && (Lexicon.STOP.contains(w)
+          || w.endsWith("ly") || w.length() > 4 && w.endsWith("ed"))
+          || BREAKS.contains(w)
           || Lexicon.CLAUSE_OPENERS.contains(w) || Salience.PREPOSITIONS.contains(w)
           || !w.chars().allMatch(ch -> java.lang.Character.isLetter(ch) || ch == '-')) {
         return -2;
@@ -152,9 +159,11 @@ final class Descriptions {
       Names.Person p = new Names.Person(id, key);
       p.aliases.add(key);
       p.gender = c.gender != null ? c.gender : animacy.gender(t.lower[last]);
+      p.head = t.lower[last];
       names.people.add(p);
       byName.put(key, id);
     }
+    names.people.get(id).describedAt = t.para[c.tok];
     return id;
   }
 

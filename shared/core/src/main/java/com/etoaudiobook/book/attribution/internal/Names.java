@@ -55,6 +55,10 @@ final class Names {
     boolean dropped;
     /** The person this one was found to be (see {@link CastMerges}), or -1. */
     int into = -1;
+    /** For a role known only by a description ("The First Housemaid"): its head noun. */
+    String head;
+    /** For such a role: the paragraph that last described it ("said the housemaid"). */
+    int describedAt;
 
     Person(int id, String name) {
       this.id = id;

@@ -96,6 +96,7 @@ final class Resolver extends TurnTaking {
     // Direct cues: a name, a pronoun or a description next to the quote.
     for (int q = from; q < to; q++) {
       Cue c = cues[q];
+      atParagraph = spans.get(q).paragraph();
       if (c == null) {
         int who = q > from ? beatBetween(q) : -3;
         if (who != -3 && who != speaker[q - 1]) {
@@ -288,6 +289,20 @@ final class Resolver extends TurnTaking {
     return -1;
   }
 
+  /**
+   * '"Helen!" she called. / "Yes!" replied a voice from the library.': the one person the
+   * speech just before called by name answers, else -2.
+   */
+  private int calledVoice(int q) {
+    int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
+    if (last == null || spans.get(q).paragraph() - last[2] > 2) {
+      return -2;
+    }
+    Set<Integer> called = new java.util.HashSet<>(calledBy(last));
+    called.remove(last[0]);
+    return called.size() == 1 ? called.iterator().next() : -2;
+  }
+
   /** Verbs after a subject that describe a state, not an action that goes with a speech. */
   private static final Set<String> STATIVE = Set.of("was", "were", "had", "is", "has");
 
@@ -310,15 +325,18 @@ final class Resolver extends TurnTaking {
         }
         String head = t.lower[Math.max(c.tok, c.descEnd - 1)];
         if (head.equals("voice") || head.equals("voices")) {
-          // "a voice said": no one new, the conversation's next turn (left to turn-taking).
-          return -2;
+          // "a voice said": no one new; the one the last speech called, else the conversation's
+          // next turn (left to turn-taking).
+          return calledVoice(q);
         }
         // "said the old gentleman": a gendered plain description reads like "he" when its own
         // paragraph names someone who fits (measured: right 89-100 %); failing that, the other
         // party of the conversation (the narration's latest subject was right at most 30 %).
         plainDescription = c.gender != null && Descriptions.GENERIC.contains(head);
+        descriptionHead = head;
         int resolved = resolveAnaphor(c.gender, c.tok, q, true);
         plainDescription = false;
+        descriptionHead = null;
         return resolved;
       case PRONOUN:
       default:

@@ -33,6 +33,18 @@ abstract class Salience {
   boolean selfTalk;
   /** The cue being resolved is a gendered plain description ("the old gentleman"). */
   boolean plainDescription;
+  /**
+   * The head noun of the plain description being resolved ("girl"), else null: a one-scene role
+   * known by another noun ("The First Housemaid") is not who "the girl" is.
+   */
+  String descriptionHead;
+  /** The paragraph of the quotation being resolved. */
+  int atParagraph;
+  /**
+   * Paragraphs a role known only by a description stays someone "he" or "she" can mean: "the
+   * first housemaid" of one scene is not the "she" of the next.
+   */
+  private static final int SCENE = 4;
 
   Salience(Tokens t, Names names, List<QuoteScanner.Span> spans, boolean firstPerson,
            Cue[] cues) {
@@ -68,12 +80,38 @@ abstract class Salience {
 
 
 
+  /**
+   * Whether a role known by a description was called so ("the policeman") or spoke in this
+   * scene.
+   */
+  private boolean describedLately(Names.Person who) {
+    if (atParagraph - who.describedAt <= SCENE) {
+      return true;
+    }
+    // (a bounded look back: one paragraph may hold any number of turns)
+    for (int i = turns.size() - 1, n = 0; i >= 0 && n < 2 * SCENE
+        && atParagraph - turns.get(i)[2] <= SCENE; i--, n++) {
+      if (turns.get(i)[0] == who.id) {
+        return true;  // still talking
+      }
+    }
+    int[] at = t.positions(who.head);
+    int i = java.util.Arrays.binarySearch(at, t.paraFirst[atParagraph]);
+    int k = (i < 0 ? -i - 1 : i) - 1;
+    return k >= 0 && atParagraph - t.para[at[k]] <= SCENE;
+  }
+
   String genderOf(int person) {
     return person < 0 ? null : names.people.get(person).gender;
   }
 
   boolean fits(int person, String gender, boolean strict) {
     if (person < 0 || namedInUnit.contains(person)) {
+      return false;
+    }
+    Names.Person who = names.people.get(person);
+    if (who.head != null && (descriptionHead != null && !who.head.equals(descriptionHead)
+        || !describedLately(who))) {
       return false;
     }
     if (gender == null) {

@@ -156,7 +156,9 @@ final class Subjects {
       String gender = null;
       int w = 0;
       while (j < limit && w < 4 && t.isWord[j] && !t.isCap(j)
-          && verbs.at(j, limit) < 0 && !verbs.isFiller(j) && !t.lower[j].equals("to")
+          && verbs.at(j, limit) < 0 && (!verbs.isFiller(j) || w == 0 && adjectiveFirst(j, limit))
+          && !t.lower[j].equals("to")
+          && (w == 0 || !Salience.PREPOSITIONS.contains(t.lower[j]))
           && (!t.lower[j].equals("and") || pairedAdjective(j, w, limit))) {
         String g = nounGender(t.lower[j]);
         if (g != null) {
@@ -181,6 +183,18 @@ final class Subjects {
       return new Cue(NAME, m2, null, k + 1);
     }
     return null;
+  }
+
+  /**
+   * "said the first housemaid", "said the elderly lady": right after the determiner, "first" or a
+   * word in -ly is the description's adjective, not a filler ("said he first", "said she softly"),
+   * when a lowercase noun follows it.
+   */
+  private boolean adjectiveFirst(int j, int limit) {
+    String l = t.lower[j];
+    return (l.equals("first") || l.endsWith("ly")) && j + 1 < limit && t.isWord[j + 1]
+        && !t.isCap(j + 1) && verbs.at(j + 1, limit) < 0 && !verbs.isFiller(j + 1)
+        && !Lexicon.STOP.contains(t.lower[j + 1]);
   }
 
   /** "a haughty and magnificent nephew": "and" at j joins two adjectives of one description. */

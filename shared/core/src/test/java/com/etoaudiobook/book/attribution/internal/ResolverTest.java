@@ -56,6 +56,80 @@ class ResolverTest {
   }
 
   @Test
+  void aNewcomerKnownByADescriptionIsSomeoneOfTheirOwn() {
+    // Descriptions with an adjective in -ly or "first", a hyphenated adjective in -ed, "little",
+    // or a phrase after the head ("with an apologetic smile") still name one new speaker each.
+    List<String> s = speakers("""
+        Tom Harlow went to the solicitors' office in the town with Nora Vance.
+
+        "We like to protect our clients," said the lawyer with an apologetic smile.
+
+        "Quite right," said Tom Harlow.
+
+        "Halloa?" said a little ugly hump-backed man, opening the door.
+
+        "Good morning," said Nora Vance.
+
+        "It's no good being proper in this world," said the first housemaid.
+
+        "Nor in the next," said Tom Harlow.
+
+        "Come in, come in," said a portly old clerk.
+        """);
+    assertEquals(List.of("The Lawyer", "Tom Harlow", "The Hump-backed Man", "Nora Vance",
+        "The First Housemaid", "Tom Harlow", "The Old Clerk"), s);
+  }
+
+  @Test
+  void aVoiceAnswersTheOneTheLastSpeechCalled() {
+    // Turn-taking alone gives the answer back to Henry Wilcox, the other party of the talk.
+    List<String> s = speakers("""
+        Helen Schlegel went to the library after lunch; Helen always read there, and nobody ever
+        disturbed Helen.
+
+        Margaret Schlegel sat in the drawing-room with Henry Wilcox.
+
+        "What does your brother say?" said Henry Wilcox.
+
+        "I forget," said Margaret Schlegel.
+
+        "She is very young to undertake this sort of thing," said Henry Wilcox.
+
+        Margaret Schlegel went out to the landing. She heard no sound.
+
+        "Helen!" she called.
+
+        "Yes!" replied a voice from the library.
+        """);
+    assertEquals(List.of("Henry Wilcox", "Margaret Schlegel", "Henry Wilcox", "Margaret Schlegel",
+        "Helen Schlegel"), s);
+  }
+
+  @Test
+  void aRoleOfOneSceneIsNotTheSheOfALaterScene() {
+    // The housemaid is the last woman who spoke, six paragraphs back, but nothing has called her
+    // so since: the "she" of the next scene is Nancy Sikes, the woman the story follows.
+    List<String> s = speakers("""
+        Nancy Sikes waited in the hall of the hotel, and nobody came to her for a long time.
+
+        "It's no good being proper in this world," said the first housemaid.
+
+        Nobody answered her. The hall emptied.
+
+        The clock struck nine, and then ten.
+
+        A porter carried a trunk up the stairs and came down again without it.
+
+        At last a bell rang far above.
+
+        The waiting girl was shown up the stairs into a small room with a lamp.
+
+        "It's a hard matter to get to see you, lady," she said.
+        """);
+    assertEquals(List.of("The First Housemaid", "Nancy Sikes"), s);
+  }
+
+  @Test
   void aCueNamingSomeoneElseOrAPronounOfTheOtherGenderKeepsItsSpeaker() {
     // the quotes name Nora Vance as their speaker, but the cue says who speaks: Tom Harlow, a "he"
     List<String> s = speakers("""
