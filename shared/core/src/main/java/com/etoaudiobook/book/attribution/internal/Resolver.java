@@ -309,7 +309,7 @@ final class Resolver extends TurnTaking {
   private int resolveCue(Cue c, int q) {
     switch (c.kind) {
       case NAME:
-        return names.mentions.get(c.mention).character;
+        return asNarrator(names.mentions.get(c.mention).character);
       case FIRST:
         return -1;
       case WORD:

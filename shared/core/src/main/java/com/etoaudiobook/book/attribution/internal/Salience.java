@@ -333,7 +333,17 @@ abstract class Salience {
 
   private int decidedA(String rule, int who) {
     anaphorRule = rule;
-    return who;
+    return asNarrator(who);
+  }
+
+  /**
+   * In first-person narration, the character the others call the narrator by ("Jake"), else -2:
+   * the narrator's lines are the narrator's (-1), whichever way they were found.
+   */
+  int narratorName = -2;
+
+  int asNarrator(int who) {
+    return who >= 0 && who == narratorName ? -1 : who;
   }
 
   boolean isSubjectPosition(int k) {

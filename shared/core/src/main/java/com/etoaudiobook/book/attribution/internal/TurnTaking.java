@@ -22,6 +22,7 @@ abstract class TurnTaking extends Salience {
              Cue[] cues) {
     super(t, names, spans, firstPerson, cues);
     vocatives = new Vocatives(t, names, spans);
+    narratorName = firstPerson ? vocatives.narratorName() : -2;
   }
 
   @Override
@@ -48,7 +49,7 @@ abstract class TurnTaking extends Salience {
 
   private int decided(String rule, int who) {
     decidedBy = rule;
-    return who;
+    return asNarrator(who);
   }
 
   /** Speaker of a unit with no cue: action beat, vocative, turn-taking, recent name. */
@@ -56,6 +57,9 @@ abstract class TurnTaking extends Salience {
     int p = spans.get(from).paragraph();
     // Whoever the quote names, as addressee or in passing, is not its speaker.
     Set<Integer> named = vocatives.named(from, to);
+    if (named.contains(narratorName)) {
+      named.add(-1);  // "I say, Jake": not the narrator's own line
+    }
     // 1. Action beat: the character the paragraph's narration names as a subject, the sentence
     // nearest before the quote first, then the narration after it (not one the quote itself
     // names: 'Tom came in. "Tom, at last!"' is not Tom's line).
@@ -78,7 +82,7 @@ abstract class TurnTaking extends Salience {
     // A paragraph of narration longer than a beat between the turns ends the exchange.
     boolean adjacent = last != null && p - last[2] <= 2
         && t.paraFirst[p] - t.paraLast[last[2]] <= BEAT_TOKENS;
-    if (firstPerson && adjacent && last[0] != -1
+    if (firstPerson && adjacent && last[0] != -1 && !named.contains(narratorName)
         && narratorNear(p) && narratorTalks() && !calledOther(last, named)) {
       // In first-person narration the others are named when they speak; the narrator's own
       // lines are the ones left bare.
@@ -168,7 +172,7 @@ abstract class TurnTaking extends Salience {
    */
   private boolean calledOther(int[] last, Set<Integer> named) {
     for (int c : vocatives.addressed(last[3], last[4])) {
-      if (c >= 0 && c != last[0] && !named.contains(c)) {
+      if (c >= 0 && c != last[0] && c != narratorName && !named.contains(c)) {
         return true;
       }
     }

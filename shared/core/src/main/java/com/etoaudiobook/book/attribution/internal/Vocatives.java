@@ -25,6 +25,34 @@ final class Vocatives {
     this.spans = spans;
   }
 
+  /**
+   * In first-person narration, the narrator's own name: the character the others call by name
+   * most ("Get me some water, Jake."; "my dear Watson") whom the narration, which says "I",
+   * hardly names. -2 when no one is clearly so.
+   */
+  int narratorName() {
+    int n = names.people.size();
+    int[] called = new int[n];
+    int[] told = new int[n];
+    for (int q = 0; q < spans.size(); q++) {
+      for (int c : addressed(q, q + 1)) {
+        called[c]++;
+      }
+    }
+    for (Names.Mention m : names.mentions) {
+      if (m.character >= 0 && t.quote[m.first] < 0) {
+        told[m.character]++;
+      }
+    }
+    int best = -2;
+    for (int c = 0; c < n; c++) {
+      if (called[c] >= 3 && told[c] * 3 <= called[c] && (best < 0 || called[c] > called[best])) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
   /** Characters addressed by name inside quotes [from, to): "…, Alice?" or "Alice, …". */
   Set<Integer> addressed(int from, int to) {
     Set<Integer> out = new HashSet<>();

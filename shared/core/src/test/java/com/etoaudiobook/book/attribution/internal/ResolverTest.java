@@ -130,6 +130,31 @@ class ResolverTest {
   }
 
   @Test
+  void aFirstPersonNarratorIsCalledByTheirName() {
+    // The others call the narrator "John"; the narration, which says "I", never does. A bare
+    // line that calls John is not the narrator's own.
+    List<String> s = speakers("""
+        I went up to my rooms after dinner. I was tired, and I sat by the window and read.
+
+        Brett Ashley came in at midnight with Count Mippipopolous. I got up to meet them.
+
+        "Hello, John," said Brett Ashley.
+
+        "Hello," I said. "Sit down."
+
+        "Thank you, John," said Count Mippipopolous. "She was quite drunk last night."
+
+        "Wasn't I, though? I say, John, do we get a drink?"
+
+        "You get it," I said. "You know where it is."
+
+        "Don't be cross, John," said Brett Ashley.
+        """);
+    assertEquals(List.of("Brett Ashley", "_narr", "_narr", "Count Mippipopolous",
+        "Count Mippipopolous", "Brett Ashley", "_narr", "_narr", "Brett Ashley"), s);
+  }
+
+  @Test
   void aCueNamingSomeoneElseOrAPronounOfTheOtherGenderKeepsItsSpeaker() {
     // the quotes name Nora Vance as their speaker, but the cue says who speaks: Tom Harlow, a "he"
     List<String> s = speakers("""
