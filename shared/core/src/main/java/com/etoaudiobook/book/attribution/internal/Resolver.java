@@ -327,7 +327,7 @@ final class Resolver extends TurnTaking {
         if (head.equals("voice") || head.equals("voices")) {
           // "a voice said": no one new; the one the last speech called, else the conversation's
           // next turn (left to turn-taking).
-          return calledVoice(q);
+          return asNarrator(calledVoice(q));
         }
         // "said the old gentleman": a gendered plain description reads like "he" when its own
         // paragraph names someone who fits (measured: right 89-100 %); failing that, the other
