@@ -91,7 +91,13 @@ final class Resolver extends TurnTaking {
     closeConversationBefore(firstPara);
     // '"Hallo, Pooh," he said', '"Pooh is late," she said': whoever the quote names, as
     // addressee or in passing, is not its speaker.
-    namedInUnit = vocatives.named(from, to);
+    // (Only its first paragraph: a speech that runs on tells a story, and the names in it are
+    // the story's: "'Miss Hunter,' said he" in Miss Hunter's own account.)
+    int firstEnd = from + 1;
+    while (firstEnd < to && spans.get(firstEnd).paragraph() == firstPara) {
+      firstEnd++;
+    }
+    namedInUnit = vocatives.named(from, firstEnd);
     advanceHistory(t.paraFirst[firstPara]);
     // Direct cues: a name, a pronoun or a description next to the quote.
     for (int q = from; q < to; q++) {

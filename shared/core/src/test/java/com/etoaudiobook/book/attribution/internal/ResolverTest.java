@@ -155,6 +155,36 @@ class ResolverTest {
   }
 
   @Test
+  void aNameInTheStoryASpeechTellsDoesNotRuleOutItsTeller() {
+    // Miss Hunter's account runs on over two paragraphs and quotes the manager calling her by
+    // name: that is the story's name, not someone she addresses, so her "said she" is still hers.
+    List<String> s = speakers("""
+        Mary Vance had gone home an hour before. Mary Vance always left early on Fridays.
+
+        Tom Harlow was alone when the bell rang.
+
+        "Come in," said Tom Harlow.
+
+        The door opened and a young lady came in.
+
+        "You will excuse me," said she, "but I have had a strange experience."
+
+        "Pray sit down, Miss Hunter," said Tom Harlow.
+
+        Tom Harlow sat back to listen, his fingers together.
+
+        "I have been a governess for five years," said she, "and I was in want of a place.
+
+        "So I went to the agency. 'Good morning, Miss Hunter,' said the manager, 'we have a place
+        for you at last.' I took it."
+
+        "You were right to," said Tom Harlow.
+        """);
+    assertEquals(List.of("Tom Harlow", "Miss Hunter", "Miss Hunter", "Tom Harlow", "Miss Hunter",
+        "Miss Hunter", "Miss Hunter", "Tom Harlow"), s);
+  }
+
+  @Test
   void aCueNamingSomeoneElseOrAPronounOfTheOtherGenderKeepsItsSpeaker() {
     // the quotes name Nora Vance as their speaker, but the cue says who speaks: Tom Harlow, a "he"
     List<String> s = speakers("""
