@@ -28,12 +28,14 @@ final class Vocatives {
   /**
    * In first-person narration, the narrator's own name: the character the others call by name
    * most ("Get me some water, Jake."; "my dear Watson") whom the narration, which says "I",
-   * hardly names. -2 when no one is clearly so.
+   * hardly names and never lets speak. -2 when no one is clearly so.
    */
   int narratorName() {
     int n = names.people.size();
     int[] called = new int[n];
     int[] told = new int[n];
+    // "said Bunny": the narration lets them speak in the third person, so not the narrator
+    boolean[] speaks = new boolean[n];
     for (int q = 0; q < spans.size(); q++) {
       for (int c : addressed(q, q + 1)) {
         called[c]++;
@@ -42,11 +44,14 @@ final class Vocatives {
     for (Names.Mention m : names.mentions) {
       if (m.character >= 0 && t.quote[m.first] < 0) {
         told[m.character]++;
+        speaks[m.character] |= m.first > 0 && Lexicon.isSpeechVerb(t.lower[m.first - 1])
+            || m.last < t.size && Lexicon.isSpeechVerb(t.lower[m.last]);
       }
     }
     int best = -2;
     for (int c = 0; c < n; c++) {
-      if (called[c] >= 3 && told[c] * 3 <= called[c] && (best < 0 || called[c] > called[best])) {
+      if (called[c] >= 3 && told[c] * 3 <= called[c] && !speaks[c]
+          && (best < 0 || called[c] > called[best])) {
         best = c;
       }
     }

@@ -155,6 +155,26 @@ class ResolverTest {
   }
 
   @Test
+  void aFriendTheNarratorCallsByNameIsNotTheNarrator() {
+    // Harry is called by name more often than the narration names him, like a narrator, but the
+    // narration lets him speak ("said Harry"): he is someone else.
+    List<String> s = speakers("""
+        I went to the club after dinner. I was tired, and I sat by the fire and read.
+
+        "Hello, Harry," I said.
+
+        "Hello," said Harry.
+
+        "Will you have a drink, Harry?" I asked.
+
+        "I will," he said.
+
+        "Good night, Harry," I said at last.
+        """);
+    assertEquals(List.of("_narr", "Harry", "_narr", "Harry", "_narr"), s);
+  }
+
+  @Test
   void aNameInTheStoryASpeechTellsDoesNotRuleOutItsTeller() {
     // Miss Hunter's account runs on over two paragraphs and quotes the manager calling her by
     // name: that is the story's name, not someone she addresses, so her "said she" is still hers.
