@@ -58,9 +58,9 @@ class ScriptParserPropertiesTest {
       String unit = d.draw("unit", unit());
       String small = unit.repeat(Math.max(1, 32_768 / unit.length()));
       String large = unit.repeat(Math.max(1, 8 * 32_768 / unit.length()));
-      // the large input parsed once untimed first: on a loaded 2-core machine the compiler threads
-      // fall behind and a cold large run is interpreted (1.5 s against 40 ms, seen in CI); a
-      // quadratic spot is as slow warm
+      // the large input parsed once untimed first: a cold large run once took 1.5 s against 40 ms
+      // in a full run (cause not found; its replay by seed passed), and a quadratic spot is as
+      // slow warm
       cpuNanos(large);
       long a = cpuNanos(small);
       long b = cpuNanos(large);

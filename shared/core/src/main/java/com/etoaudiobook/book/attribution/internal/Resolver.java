@@ -75,7 +75,10 @@ final class Resolver extends TurnTaking {
     }
   }
 
-  /** The end of the unit starting at quote q: the quotes of one paragraph, plus following paragraphs the speech runs on into. */
+  /**
+   * The end of the unit starting at quote q: the quotes of one paragraph, plus following
+   * paragraphs the speech runs on into.
+   */
   private static int unitEnd(List<QuoteScanner.Span> spans, int q) {
     int end = q + 1;
     while (end < spans.size() && (spans.get(end).paragraph() == spans.get(end - 1).paragraph()
@@ -230,7 +233,7 @@ final class Resolver extends TurnTaking {
    */
   private void selfNamed(int from, int to) {
     int m = selfNamedMention(t, names, from, to);
-    int who = m < 0 ? -1 : names.mentions.get(m).character;
+    int who = m < 0 ? -1 : asNarrator(names.mentions.get(m).character);
     if (who < 0) {
       return;
     }
