@@ -114,6 +114,14 @@ public final class Headings {
     return true;
   }
 
+  private static final Pattern BARE_NUMERAL = Pattern.compile(
+      "^(?:(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})|\\d{1,3})\\.?$");
+
+  /** A number alone, "XII", "XII." or "12": a chapter's heading where it is set as one. */
+  public static boolean isBareNumeral(String text) {
+    return BARE_NUMERAL.matcher(text.strip()).matches();
+  }
+
   /** An ALL CAPS line short enough to be a section title ("THE ORCHARD", "ACT TWO"). */
   public static boolean isCapsTitle(String text) {
     if (!Markup.isAllCaps(text) || text.split("\\s+").length > 8) {

@@ -135,15 +135,6 @@ class PdfLayoutTest {
     List<String> last = new ArrayList<>(List.of("\tAnd the last paragraph of the page follows it and"));
     last.addAll(List.of(filler(7, 8)));
     two.addAll(body(570, last.toArray(String[]::new)));
-    Book b = parser.parse("layout.pdf", bytes(pdf(List.of(one, two))));
-    List<String> paragraphs = new ArrayList<>();
-    b.segments().forEach(s -> {
-      if (paragraphs.size() <= s.paragraph()) {
-        paragraphs.add(s.text());
-      } else {
-        paragraphs.set(s.paragraph(), paragraphs.get(s.paragraph()) + " " + s.text());
-      }
-    });
     assertEquals(List.of(
         "The first paragraph opens here and runs on for a while, " + String.join(" ", filler(0, 6))
             + " a line of print allows, until the judge, as he wrote, Common sense revolts at the"
@@ -158,7 +149,87 @@ class PdfLayoutTest {
         "The section begins with its own sentence and ends it.",
         "Free Culture: One Big Idea Rebuilt Once More",
         "And the last paragraph of the page follows it and " + String.join(" ", filler(7, 8))),
-        paragraphs);
+        paragraphs(parser.parse("layout.pdf", bytes(pdf(List.of(one, two))))));
+  }
+
+  /** The text of each paragraph, its segments joined. */
+  static List<String> paragraphs(Book b) {
+    List<String> paragraphs = new ArrayList<>();
+    b.segments().forEach(s -> {
+      if (paragraphs.size() <= s.paragraph()) {
+        paragraphs.add(s.text());
+      } else {
+        paragraphs.set(s.paragraph(), paragraphs.get(s.paragraph()) + " " + s.text());
+      }
+    });
+    return paragraphs;
+  }
+
+  /** A line of dialogue as wide as a full line (60 letters), ending its sentence. */
+  private static String spoken(int seed) {
+    String words = filler(seed, 1)[0];
+    return "\"" + Character.toUpperCase(words.charAt(0)) + words.substring(1, 57) + ".\"";
+  }
+
+  /** Five lines: a capital first, a short sentence's end third, a short sentence's end last. */
+  private static String[] paragraph(int seed) {
+    String[] lines = filler(seed, 5);
+    lines[0] = Character.toUpperCase(lines[0].charAt(0)) + lines[0].substring(1);
+    lines[2] = "she said nothing more.";
+    lines[4] = "and that was all.";
+    return lines;
+  }
+
+  /**
+   * Paragraphs set apart by space, not indented (a Word document, a web page printed): a page of
+   * one-line speeches is as many paragraphs, though every line on it is a paragraph's space from
+   * the next; a short line ending a sentence with no space after it does not end its paragraph,
+   * but at the foot of a page, where the space cannot be seen, it does.
+   */
+  @Test
+  void spaceBetweenParagraphsSetsThemApartOnAPageOfDialogue() throws Exception {
+    List<L> one = new ArrayList<>();
+    float y = 730;
+    for (int p = 0; p < 4; p++) {
+      String[] lines = paragraph(p);
+      for (String l : lines) {
+        one.add(new L(11, 72, y, l));
+        y -= 14;
+      }
+      y -= 10;
+    }
+    List<L> two = new ArrayList<>();
+    for (int p = 0; p < 12; p++) {
+      two.add(new L(11, 72, 730 - 24 * p, spoken(p)));
+    }
+    List<String> paragraphs = paragraphs(parser.parse("dialogue.pdf", bytes(pdf(List.of(one, two)))));
+    assertEquals(16, paragraphs.size(), String.join("\n", paragraphs));
+    for (int p = 0; p < 4; p++) {
+      assertEquals(String.join(" ", paragraph(p)), paragraphs.get(p));
+    }
+    for (int p = 0; p < 12; p++) {
+      assertEquals(spoken(p), paragraphs.get(4 + p));
+    }
+  }
+
+  /**
+   * Chapters headed by a numeral alone set large ("I", "II"), each at the top of its page, are
+   * chapters, though alike to the running-head filter; a page number in roman numerals is not read.
+   */
+  @Test
+  void aNumeralSetAsAHeadingStartsAChapter() throws Exception {
+    String[] numerals = {"I", "II", "III", "IV", "V", "VI"};
+    List<List<L>> pages = new ArrayList<>();
+    for (int c = 0; c < numerals.length; c++) {
+      List<L> page = new ArrayList<>();
+      page.add(new L(16, 72, 730, numerals[c]));
+      page.addAll(body(700, filler(c, 8)));
+      page.add(new L(9, 300, 60, numerals[c].toLowerCase(java.util.Locale.ROOT)));
+      pages.add(page);
+    }
+    Book b = parser.parse("numerals.pdf", bytes(pdf(pages)));
+    assertEquals(List.of(numerals), titles(b));
+    assertFalse(all(b).matches("(?s).*\\b(?:i|ii|iii|iv|v|vi)\\b.*"), all(b));
   }
 
   /** Each bulleted item is a paragraph, read without its bullet; the items' lines join. */

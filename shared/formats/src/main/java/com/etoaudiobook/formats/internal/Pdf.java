@@ -146,7 +146,8 @@ public final class Pdf implements AutoCloseable {
     if (marks.isEmpty()) {
       chapters.chapter(null);
       for (PdfParagraphs.Paragraph p : paragraphs) {
-        if (Headings.isNumberedChapter(p.text())) {
+        if (Headings.isNumberedChapter(p.text())
+            || p.heading() && Headings.isBareNumeral(p.text())) {
           chapters.chapter(p.text());
         } else {
           chapters.paragraph(p.text());

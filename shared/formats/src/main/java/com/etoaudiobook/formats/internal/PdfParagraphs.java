@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  */
 final class PdfParagraphs {
 
-  /** A paragraph and where it starts (page from 0, y down the page). */
-  record Paragraph(String text, int page, float y) {
+  /** A paragraph, where it starts (page from 0, y down the page), and whether set as a heading. */
+  record Paragraph(String text, int page, float y, boolean heading) {
   }
 
   private static final Pattern NUMBER_LINE = Pattern.compile(
@@ -38,6 +38,8 @@ final class PdfParagraphs {
   private static final Pattern BULLET = Pattern.compile("^[•◦▪‣●■□❖➢►]\\s.*");
   private static final String SENTENCE_END = ".!?:\"”’)";
   private static final int EDGE = 3;
+  /** Baselines this many line spacings apart or more have a paragraph's space between them. */
+  private static final float GAP = 1.6f;
 
   private PdfParagraphs() {
   }
@@ -53,21 +55,24 @@ final class PdfParagraphs {
   static List<Paragraph> build(List<List<Line>> raw, List<float[]> breaks) {
     List<List<Line>> pages = new ArrayList<>();
     List<List<String>> keys = new ArrayList<>(); // each line's Pdf.key, computed once
+    float bodySize = commonSize(raw);
     for (List<Line> page : raw) {
       Cancellation.check();
-      List<Line> kept = page.stream().filter(l -> !NUMBER_LINE.matcher(l.text()).matches()
-          && !SLUG.matcher(l.text()).find()).toList();
+      // A numeral set larger than the text is a chapter's heading ("XII"), not a page number.
+      List<Line> kept = page.stream().filter(l -> !(NUMBER_LINE.matcher(l.text()).matches()
+          && l.size() <= bodySize * 1.15f) && !SLUG.matcher(l.text()).find()).toList();
       pages.add(kept);
       keys.add(kept.stream().map(l -> Pdf.key(l.text())).toList());
     }
     Set<String> running = runningLines(keys, true);
     Set<String> frequent = runningLines(keys, false);
-    float bodySize = commonSize(pages);
+    Spacing spacing = spacing(pages, bodySize);
     Set<String> heads = numberedHeads(pages, bodySize);
     List<Paragraph> out = new ArrayList<>();
     StringBuilder para = new StringBuilder();
     int paraPage = 0;
     float paraY = 0;
+    boolean paraHeading = false;
     Line prev = null;
     float prevRight = 0;
     boolean prevIndented = false;
@@ -80,7 +85,7 @@ final class PdfParagraphs {
         Line l = page.get(i);
         String key = keys.get(pg).get(i);
         boolean edge = i < EDGE || i >= page.size() - EDGE;
-        if ((edge || frequent.contains(key)) && running.contains(key)) {
+        if ((edge || frequent.contains(key)) && running.contains(key) && !chapterHeading(l, bodySize)) {
           continue;
         }
         // Set smaller than the text, a running head is one wherever the content stream puts it.
@@ -91,7 +96,8 @@ final class PdfParagraphs {
         lines.add(l);
       }
       float[] margins = margins(lines);
-      float gap = lineGap(lines);
+      // A page of one-line paragraphs (a dialogue) has no line spacing of its own to measure.
+      float gap = Math.min(lineGap(lines), spacing.pitch());
       Map<Float, Float> right = rightEdges(lines, margins);
       for (Line l : lines) {
         float margin = margin(margins, l.x());
@@ -119,18 +125,23 @@ final class PdfParagraphs {
           boolean indented = l.x() - margin > l.size() * 0.6f
               && !(Math.abs(prev.x() - l.x()) < 1f && !prevIndented
               && prevRight - prev.xEnd() <= prev.size() * 3);
-          boolean gapped = prev.page() == l.page() && l.y() - prev.y() > gap * 1.6f;
+          boolean samePage = prev.page() == l.page();
+          boolean gapped = samePage && l.y() - prev.y() > gap * GAP;
+          // Where space sets paragraphs apart, a short line with none after it ends a sentence
+          // only ("She complained of faintness." and the paragraph goes on); a page break hides it.
           start = indented || gapped || BULLET.matcher(l.text()).matches()
-              || (prevRight - prev.xEnd() > prev.size() * 3 && endsBlock(prev.text()));
+              || (prevRight - prev.xEnd() > prev.size() * 3 && endsBlock(prev.text())
+              && !(spacing.gapped() && samePage));
           indentStart = indented && !gapped;
         }
         if (start && !para.isEmpty()) {
-          out.add(new Paragraph(para.toString(), paraPage, paraY));
+          out.add(new Paragraph(para.toString(), paraPage, paraY, paraHeading));
           para.setLength(0);
         }
         if (para.isEmpty()) {
           paraPage = l.page();
           paraY = l.y();
+          paraHeading = heading;
         }
         // A list's bullet is a glyph to see, not a word to say.
         join(para, para.isEmpty() && BULLET.matcher(l.text()).matches() ? l.text().substring(1).strip()
@@ -141,9 +152,18 @@ final class PdfParagraphs {
       }
     }
     if (!para.isEmpty()) {
-      out.add(new Paragraph(para.toString(), paraPage, paraY));
+      out.add(new Paragraph(para.toString(), paraPage, paraY, paraHeading));
     }
     return out;
+  }
+
+  /**
+   * "XII" or "Chapter 12" set larger than the text: a chapter's heading, read even when every
+   * chapter's is alike ("#" and "chapter #" to Pdf.key) and starts a page, as a running head.
+   */
+  private static boolean chapterHeading(Line l, float bodySize) {
+    return l.size() > bodySize * 1.15f
+        && (Headings.isBareNumeral(l.text()) || Headings.isNumberedChapter(l.text()));
   }
 
   /** A short line ending like this ends its paragraph: a sentence, or a heading. */
@@ -252,6 +272,39 @@ final class PdfParagraphs {
     }
     gaps.sort(null);
     return gaps.get(gaps.size() / 2);
+  }
+
+  /**
+   * How the body's lines are spaced: the distance between the baselines of two lines of one
+   * paragraph (the low end of all distances between lines in the body size: a paragraph's lines
+   * are the closest), or a quarter of the maximum float when there are too few to tell; and
+   * whether paragraphs are set apart by space (a Word document, a web page printed), not by an
+   * indent (a book), told by how often a wider gap comes between two body lines.
+   */
+  record Spacing(float pitch, boolean gapped) {
+  }
+
+  static Spacing spacing(List<List<Line>> pages, float bodySize) {
+    List<Float> d = new ArrayList<>();
+    for (List<Line> page : pages) {
+      for (int i = 1; i < page.size(); i++) {
+        Line a = page.get(i - 1);
+        Line b = page.get(i);
+        float dy = b.y() - a.y();
+        // Not a raised note number beside its line, nor the gap around a figure.
+        if (Math.abs(a.size() - bodySize) < 0.5f && Math.abs(b.size() - bodySize) < 0.5f
+            && dy >= bodySize * 0.8f && dy < bodySize * 3) {
+          d.add(dy);
+        }
+      }
+    }
+    if (d.size() < 20) {
+      return new Spacing(Float.MAX_VALUE / 4, false);
+    }
+    d.sort(null);
+    float pitch = d.get(d.size() / 10);
+    long wide = d.stream().filter(x -> x > pitch * GAP).count();
+    return new Spacing(pitch, wide * 25 >= d.size());
   }
 
   /** The font size most lines are set in. */
