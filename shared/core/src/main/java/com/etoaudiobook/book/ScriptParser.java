@@ -1,5 +1,6 @@
 package com.etoaudiobook.book;
 
+import com.etoaudiobook.book.internal.LineParagraphs;
 import com.etoaudiobook.book.internal.Markup;
 import com.etoaudiobook.book.internal.PlainText;
 import com.etoaudiobook.book.internal.ScriptReader;
@@ -16,10 +17,26 @@ public final class ScriptParser implements BookParser {
   @Override
   public Book parse(String fileName, byte[] content) {
     String format = format(fileName);
-    return parse(fileName, format, TextDecoder.decode(content));
+    return parse(fileName, format, laidOut(format, TextDecoder.decode(content)));
   }
 
-  /** Parses text that is already decoded (e.g. by a caller that read it elsewhere). */
+  /**
+   * A plain text as it is read: where no blank lines set its paragraphs apart (one line per
+   * paragraph, or indented first lines), they are given one, and a warning says so. Segment
+   * offsets point into this text. Markdown keeps its own rules.
+   */
+  public static TextDecoder.Decoded laidOut(String format, TextDecoder.Decoded decoded) {
+    String text = "text".equals(format) ? LineParagraphs.blankLined(decoded.text()) : null;
+    if (text == null) {
+      return decoded;
+    }
+    List<String> warnings = new java.util.ArrayList<>(decoded.warnings());
+    warnings.add("The text has no blank lines between its paragraphs: each paragraph was taken"
+        + " to end where its line does, or where the next line is indented");
+    return new TextDecoder.Decoded(text, decoded.encoding(), warnings);
+  }
+
+  /** Parses text that is already decoded and {@linkplain #laidOut laid out}. */
   public Book parse(String fileName, String format, TextDecoder.Decoded decoded) {
     // Gutenberg header, licence and contents blanked (offsets unchanged); plain-text headings.
     PlainText.Prepared prepared = PlainText.prepare(decoded.text());

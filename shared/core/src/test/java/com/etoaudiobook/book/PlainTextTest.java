@@ -72,4 +72,37 @@ class PlainTextTest {
     Book b = parse("The Night Walk\n\n" + PARAGRAPH);
     assertTrue(spoken(b).contains("It was the best of times"));
   }
+
+  /**
+   * Chapters as printed in Winnie-the-Pooh: "CHAPTER I" centred over its centred title is a
+   * heading; a chapter title in capitals right after a numeral is that chapter's own; a sign in
+   * capitals between numbered chapters, centred or not, is read as text, not made a chapter.
+   */
+  @Test
+  void numberedChaptersKeepTheirTitlesAndSignsInTheStoryAreText() {
+    String text = "                               CHAPTER I\n\n"
+        + "                      IN WHICH WE ARE INTRODUCED TO\n"
+        + "                          AND THE STORIES BEGIN\n\n\n" + PARAGRAPH + "\n"
+        + "                   PLES RING IF AN RNSER IS REQIRD.\n\n" + PARAGRAPH + "\n"
+        + "PLAN TO CAPTURE BABY ROO\n\n" + PARAGRAPH + "\n"
+        + "II\n\nA FAREWELL DINNER\n\n" + PARAGRAPH + "\n"
+        + "CHAPTER III\n\nIN WHICH PIGLET MEETS A HEFFALUMP\n\n" + PARAGRAPH + "\n"
+        + "CHAPTER IV\n\n" + PARAGRAPH + "\nANXIOUS POOH SONG.\n\n" + PARAGRAPH;
+    Book b = parse(text);
+    assertEquals(List.of("CHAPTER I", "II. A FAREWELL DINNER",
+        "CHAPTER III: IN WHICH PIGLET MEETS A HEFFALUMP", "CHAPTER IV"), titles(b));
+    assertTrue(spoken(b).contains("PLES RING IF AN RNSER IS REQIRD.")
+        && spoken(b).contains("PLAN TO CAPTURE BABY ROO") && spoken(b).contains("ANXIOUS POOH SONG."),
+        spoken(b));
+  }
+
+  /** Unnumbered titles in capitals before the numbered chapters, or with a number, are chapters. */
+  @Test
+  void titlesInCapitalsOutsideTheNumberedChaptersOrNumberedAreChapters() {
+    String text = "PREFACE\n\n" + PARAGRAPH + "\nCHAPTER I\n\n" + PARAGRAPH
+        + "\nADVENTURE II. THE RED-HEADED LEAGUE\n\n" + PARAGRAPH + "\nCHAPTER III\n\n" + PARAGRAPH
+        + "\nCHAPTER IV\n\n" + PARAGRAPH + "\nAFTERWORD\n\n" + PARAGRAPH;
+    assertEquals(List.of("PREFACE", "CHAPTER I", "ADVENTURE II. THE RED-HEADED LEAGUE", "CHAPTER III",
+        "CHAPTER IV", "AFTERWORD"), titles(parse(text)));
+  }
 }

@@ -130,7 +130,7 @@ class ScriptParserPropertiesTest {
       assertFalse(refused.getMessage().isBlank());
       return;
     }
-    String text = TextDecoder.decode(bytes).text();
+    String text = ScriptParser.laidOut(ScriptParser.format(name), TextDecoder.decode(bytes)).text();
     int index = 0;
     Set<String> roles = new HashSet<>();
     book.roles().forEach(r -> roles.add(r.name()));

@@ -109,7 +109,7 @@ public final class DocumentParser implements BookParser {
     }
     return switch (format) {
       case "markdown", "text" -> {
-        TextDecoder.Decoded decoded = TextDecoder.decode(content);
+        TextDecoder.Decoded decoded = ScriptParser.laidOut(format, TextDecoder.decode(content));
         yield new Document(scripts.parse(fileName, format, decoded), decoded.text(), null, null);
       }
       case "epub" -> epub(fileName, content);

@@ -188,13 +188,46 @@ final class LineClassifier {
         && (i == entries.size() - 1 || entries.get(i + 1).empty());
   }
 
+  /** A number in a title: "ADVENTURE II. THE RED-HEADED LEAGUE", "BOOK 3". */
+  private static final Pattern NUMBER = Pattern.compile(
+      "\\b(?:[IVXLC]{2,}\\b|[IVXLC]\\.|\\d+\\b)");
+
+  /**
+   * Where chapters are numbered ("CHAPTER IV", "IV."), the lines of the first and the last such
+   * heading; {-1, -1} when fewer than three are.
+   */
+  private int[] numberedSpan() {
+    int n = 0;
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < entries.size(); i++) {
+      ScriptLine e = entries.get(i);
+      if (!e.empty() && (layout.headings().contains(e.line.start())
+          || standsAlone(i) && Headings.isNumberedChapter(Markup.clean(e.body).strip()))) {
+        n++;
+        first = first < 0 ? i : first;
+        last = i;
+      }
+    }
+    return n >= 3 ? new int[] {first, last} : new int[] {-1, -1};
+  }
+
   private void classify() {
+    // Between numbered chapters, a line in capitals is a notice or a sign in the story ("PLES
+    // RING IF AN RNSER IS REQIRD.", "PLAN TO CAPTURE BABY ROO"), not a chapter of its own;
+    // before the first or after the last it may be one ("PREFACE", "AFTERWORD"), unless it ends
+    // a sentence ("ANXIOUS POOH SONG."); one with a number is a heading anywhere.
+    int[] numbered = numberedSpan();
+    // The last heading, while nothing but blank lines came after it.
+    ScriptLine justHeaded = null;
     for (int i = 0; i < entries.size(); i++) {
       Cancellation.check();
       ScriptLine e = entries.get(i);
       if (e.empty()) {
         continue;
       }
+      ScriptLine headed = justHeaded;
+      justHeaded = null;
       if (i + 1 < entries.size() && setextLevel(i + 1) > 0) {
         heading(e, Markup.clean(e.body).strip(), setextLevel(i + 1));
         entries.get(i + 1).kind = ScriptLine.Kind.SKIP;
@@ -216,6 +249,7 @@ final class LineClassifier {
       String clean = Markup.clean(e.body).strip();
       if (layout.headings().contains(e.line.start())) {
         heading(e, clean, 0);
+        justHeaded = e;
         continue;
       }
       if (layout.notHeadings().contains(e.line.start())) {
@@ -224,6 +258,7 @@ final class LineClassifier {
       }
       if (standsAlone(i) && Headings.isNumberedChapter(clean)) {
         heading(e, clean, 0);
+        justHeaded = e;
         continue;
       }
       String subtitle = subtitleAfterNumber(i, clean);
@@ -246,8 +281,19 @@ final class LineClassifier {
         continue;
       }
       if (!hasMarkdownHeadings && standsAlone(i) && label == null && Headings.isCapsTitle(clean)) {
-        heading(e, clean, 0);
-        continue;
+        if (headed != null && (Headings.isNumberedChapter(headed.heading)
+            || Headings.isBareNumeral(headed.heading))) {
+          // "CHAPTER V", then "IN WHICH PIGLET MEETS A HEFFALUMP": the chapter's own title.
+          headed.heading = Headings.isBareNumeral(headed.heading)
+              ? headed.heading.replaceFirst("\\.$", "") + ". " + clean : headed.heading + ": " + clean;
+          e.kind = ScriptLine.Kind.SKIP;
+          continue;
+        }
+        if (numbered[0] < 0 || NUMBER.matcher(clean).find()
+            || (i < numbered[0] || i > numbered[1]) && !clean.endsWith(".")) {
+          heading(e, clean, 0);
+          continue;
+        }
       }
       e.kind = ScriptLine.Kind.TEXT;
     }

@@ -101,7 +101,8 @@ public final class PlainText {
       }
       if (heading) {
         headings.add(lines.get(i).start());
-      } else if (indent(lines.get(i).text()) >= 8 && centredGroup(lines, i, last)) {
+      } else if (indent(lines.get(i).text()) >= 8 && centredGroup(lines, i, last)
+          && !Headings.isNumberedChapter(body)) { // a centred "CHAPTER I" over its title is one
         notHeadings.add(lines.get(i).start());
       }
       previousWasHeading = heading || Headings.isNumberedChapter(body)
