@@ -262,8 +262,12 @@ public final class QuoteScanner {
   }
 
   private static boolean isCloser(String text, int i, int max) {
-    if (i == 0 || isSpace(text.charAt(i - 1))) {
+    if (i == 0) {
       return false;
+    }
+    if (isSpace(text.charAt(i - 1))) {
+      // Between blanks a mark is no apostrophe: "you know ’ he went on" (a dash lost) closes.
+      return i + 1 >= max || isSpace(text.charAt(i + 1));
     }
     return i + 1 >= max || !java.lang.Character.isLetterOrDigit(text.charAt(i + 1));
   }

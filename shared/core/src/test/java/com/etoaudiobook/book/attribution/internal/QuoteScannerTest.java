@@ -36,4 +36,23 @@ class QuoteScannerTest {
     assertEquals(3, s.spans.size());
     assertTrue(s.spans.get(1).continued());
   }
+
+  /**
+   * Single quotation marks, apostrophes alike: a mark between blanks is no apostrophe, so it
+   * closes the open quotation ("tell you ’ he went on", where a dash was lost), and the next
+   * opens a quotation of its own.
+   */
+  @Test
+  void aSingleMarkBetweenBlanksClosesTheQuotation() {
+    Stages s = new Stages("""
+        ‘It isn't pleasant to have a woman tell you ’ he went on, but broke off: ‘Now if I \
+        were like Arobin, you'd see.’ And he told the story of the consul’s wife.
+
+        ‘The boys’ hats are wet,’ said Ada.
+        """);
+    assertEquals(3, s.spans.size(), s.spans.toString());
+    assertEquals("‘It isn't pleasant to have a woman tell you ’", s.quoted(0));
+    assertEquals("‘Now if I were like Arobin, you'd see.’", s.quoted(1));
+    assertEquals("‘The boys’ hats are wet,’", s.quoted(2));
+  }
 }
