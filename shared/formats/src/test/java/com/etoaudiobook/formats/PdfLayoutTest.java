@@ -357,4 +357,25 @@ class PdfLayoutTest {
     assertFalse(text.contains("committee") || text.contains("Many friends") || text.contains("Alpha, 3")
         || text.contains("Permission is granted") || text.contains("Beta, 4"), text);
   }
+
+  /**
+   * A page of short paragraphs, each opened by an indent (a conversation in a book): half its
+   * lines start at the indent, which is still an indent, not a second column; each paragraph's
+   * last line is full and ends a sentence, so only the indent tells where the next begins.
+   */
+  @Test
+  void indentsOnAPageOfShortParagraphsStillOpenThem() throws Exception {
+    List<String> lines = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int p = 0; p < 6; p++) {
+      String[] two = filler(p, 2);
+      String first = (Character.toUpperCase(two[0].charAt(0)) + two[0].substring(1, 54)).strip();
+      String last = two[1].substring(0, 59) + ".";
+      lines.add("\t" + first);
+      lines.add(last);
+      expected.add(first + " " + last);
+    }
+    assertEquals(expected, paragraphs(parser.parse("short.pdf", bytes(pdf(List.of(body(700,
+        lines.toArray(String[]::new))))))));
+  }
 }

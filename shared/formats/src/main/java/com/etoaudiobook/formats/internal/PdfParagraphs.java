@@ -4,6 +4,7 @@ import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.formats.internal.PdfLines.Line;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -219,7 +220,10 @@ final class PdfParagraphs {
     }
   }
 
-  /** Left edges where at least a fifth of the page's lines start: the columns' margins. */
+  /**
+   * Left edges where at least a fifth of the page's lines start: the columns' margins. One a few
+   * letters right of another is its paragraphs' indent (a page of one-line speeches), not a column.
+   */
   private static float[] margins(List<Line> lines) {
     Map<Integer, Integer> counts = new HashMap<>();
     for (Line l : lines) {
@@ -227,11 +231,15 @@ final class PdfParagraphs {
     }
     int[] keys = counts.entrySet().stream().filter(e -> e.getValue() * 5 >= lines.size())
         .mapToInt(Map.Entry::getKey).sorted().toArray();
+    float size = lines.stream().map(Line::size).sorted().skip(lines.size() / 2).findFirst().orElse(10f);
     float[] m = new float[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      m[i] = keys[i] * 2f;
+    int n = 0;
+    for (int key : keys) {
+      if (n == 0 || key * 2f - m[n - 1] > size * 4) {
+        m[n++] = key * 2f;
+      }
     }
-    return m;
+    return Arrays.copyOf(m, n);
   }
 
   private static float margin(float[] margins, float x) {
