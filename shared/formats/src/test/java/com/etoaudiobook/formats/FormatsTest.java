@@ -135,6 +135,28 @@ class FormatsTest {
     assertEquals("html", parser.parse("walk", utf8(html)).source().format());
   }
 
+  /**
+   * A page without paragraph or heading markup: paragraphs parted by "<br><br>", or a whole
+   * text in {@code <pre>}; its lines that number chapters start them. Each reads as the same book.
+   */
+  @Test
+  void htmlParagraphsPartedByBlankLinesAndChaptersNumberedInTheText() {
+    String story = "CHAPTER I\n\nThe moon rose over the hill.\n\n\u201cGo home,\u201d said Mary.\n\n"
+        + "\u201cNot yet,\u201d said Tom.\n\nCHAPTER II\n\nThe rain came\nat last.";
+    String br = "<html><head><title>Night Walk</title></head><body><font>"
+        + story.replace("\n\n", "<br><br>\n") + "</font></body></html>";
+    String pre = "<html><head><title>Night Walk</title></head><body><pre>\n" + story + "\n</pre></body></html>";
+    for (String html : List.of(br, pre)) {
+      DocumentParser.Document d = parser.read("walk.html", utf8(html));
+      Book b = d.book();
+      assertEquals(List.of("CHAPTER I", "CHAPTER II"), titles(b), html);
+      assertEquals(List.of("Narrator", "Mary", "Narrator", "Tom", "Narrator", "Narrator"),
+          b.segments().map(Segment::role).toList(), html);
+      assertEquals(List.of(0, 1, 1, 2, 2, 3), b.segments().map(Segment::paragraph).toList(), html);
+      offsetsPointIntoText(d);
+    }
+  }
+
   @Test
   void anIllustrationsCaptionIsNotReadButAFigureOfTextIs() {
     String html = "<html><head><title>T</title></head><body><p>She ran.</p>"

@@ -1,6 +1,8 @@
 package com.etoaudiobook.formats.internal;
 
+import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.book.ProseBuilder;
+import java.util.regex.Pattern;
 
 /**
  * Feeds blocks to a {@link ProseBuilder}, keeping a chapter's leading headings out of the spoken
@@ -46,12 +48,32 @@ public final class Chapters {
   }
 
   public void block(HtmlText.Block b) {
-    if (b.level() > 0 && atChapterStart) {
+    block(b, false);
+  }
+
+  /**
+   * A block; a blank line inside it ("<br><br>", a {@code <pre>} text) parts paragraphs. Where
+   * the markup marks no chapters, a paragraph that numbers one ("CHAPTER IV", "IV.") starts it.
+   */
+  public void block(HtmlText.Block b, boolean textHeadings) {
+    if (b.level() > 0) {
+      if (!atChapterStart) {
+        builder.paragraph(b.text());
+      }
       return;
     }
-    atChapterStart = false;
-    builder.paragraph(b.text());
+    for (String p : BLANK_LINE.split(b.text())) {
+      String t = p.strip();
+      if (textHeadings && (Headings.isNumberedChapter(t) || Headings.isBareNumeral(t))) {
+        chapter(t);
+      } else if (!t.isEmpty()) {
+        atChapterStart = false;
+        builder.paragraph(t);
+      }
+    }
   }
+
+  private static final Pattern BLANK_LINE = Pattern.compile("\\n\\s*\\n");
 
   public void paragraph(String text) {
     atChapterStart = false;

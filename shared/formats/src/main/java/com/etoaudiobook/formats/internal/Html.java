@@ -129,14 +129,14 @@ public final class Html {
         started = true;
       } else if (b.level() > 0 && b.level() < split) {
         continue; // above the dividing level: the book's title page, not spoken
-      } else if (NUMERAL.matcher(b.text()).matches()) {
+      } else if (split > 0 && NUMERAL.matcher(b.text()).matches()) {
         continue; // a bare part number ("II.") under a chapter heading
       } else {
         if (!started) {
           chapters.chapter(null);
           started = true;
         }
-        chapters.block(b);
+        chapters.block(b, split == 0);
       }
     }
   }
