@@ -309,6 +309,45 @@ class FormatsTest {
     offsetsPointIntoText(d);
   }
 
+  /**
+   * A plain text saved as a Word document: each wrapped line a paragraph, empty ones between the
+   * real paragraphs, chapters numbered in the text. It reads as the text does: a speech wrapped
+   * over two lines is one quotation, with its speaker.
+   */
+  @Test
+  void docxOfAWrappedPlainTextReadsAsTheText() throws Exception {
+    byte[] docx;
+    try (XWPFDocument doc = new XWPFDocument()) {
+      for (int c = 1; c <= 2; c++) {
+        para(doc, null, "CHAPTER " + "I".repeat(c));
+        para(doc, null, "");
+        for (int i = 0; i < 8; i++) {
+          para(doc, null, "The rain went on all afternoon, and the two of them sat by the");
+          para(doc, null, "window of the kitchen, listening to the water in the gutters.");
+          para(doc, null, "");
+          para(doc, null, "\u201cWill the post come today, do you think?\u201d asked Anna, looking");
+          para(doc, null, "out at the lane.");
+          para(doc, null, "");
+          para(doc, null, "\u201cNot before dark,\u201d said Tom.");
+          para(doc, null, "");
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.write(out);
+      docx = out.toByteArray();
+    }
+    DocumentParser.Document d = parser.read("rain.docx", docx);
+    Book b = d.book();
+    assertEquals(List.of("CHAPTER I", "CHAPTER II"), titles(b));
+    List<Segment> first = b.chapters().get(0).segments();
+    assertEquals("The rain went on all afternoon, and the two of them sat by the\nwindow of the kitchen,"
+        + " listening to the water in the gutters.", first.get(0).text());
+    assertEquals(List.of("Narrator", "Anna", "Narrator", "Tom", "Narrator"),
+        first.subList(0, 5).stream().map(Segment::role).toList());
+    assertEquals(List.of(0, 1, 1, 2, 2), first.subList(0, 5).stream().map(Segment::paragraph).toList());
+    offsetsPointIntoText(d);
+  }
+
   static void para(XWPFDocument doc, String style, String text) {
     XWPFParagraph p = doc.createParagraph();
     if (style != null) {

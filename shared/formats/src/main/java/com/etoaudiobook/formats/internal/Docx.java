@@ -12,7 +12,9 @@ import java.util.Map;
  * A Word document's body as it now stands: tracked insertions kept, deletions left out; comments,
  * page headers and footers not read. Footnote and endnote references are not read and neither are
  * the notes themselves: a listener cannot follow a jump to a note, and a note read mid-sentence
- * breaks it. Chapters at the heading level that divides the document (see {@link Chapters#level}).
+ * breaks it. Chapters at the heading level that divides the document (see {@link Chapters#level}),
+ * or without heading styles at paragraphs that number them ("CHAPTER IV"). A plain text saved
+ * as a document (a paragraph per wrapped line) is read by its empty paragraphs.
  */
 public final class Docx {
   private final DocxPackage pkg;
@@ -65,13 +67,19 @@ public final class Docx {
     }
     int[] levels = all.stream().filter(p -> !p.text().isBlank()).mapToInt(this::level).toArray();
     int top = Chapters.level(levels);
+    boolean wrapped = wrappedText(all);
     Chapters chapters = new Chapters(builder);
     boolean started = false;
+    StringBuilder lines = new StringBuilder(); // a wrapped text's paragraph so far
     for (Para p : all) {
+      int level = p.text().isBlank() ? 0 : level(p);
+      if (wrapped && (p.text().isBlank() || level > 0) && !lines.isEmpty()) {
+        chapters.block(new HtmlText.Block(lines.toString(), 0), top == 0);
+        lines.setLength(0);
+      }
       if (p.text().isBlank()) {
         continue;
       }
-      int level = level(p);
       if (top > 0 && level > 0 && level < top) {
         continue; // above the dividing level: the document's title, not a chapter
       }
@@ -84,8 +92,46 @@ public final class Docx {
         chapters.chapter(null);
         started = true;
       }
-      chapters.paragraph(p.text());
+      if (wrapped && level == 0) {
+        lines.append(lines.isEmpty() ? "" : "\n").append(p.text());
+      } else {
+        // Without heading styles, a paragraph that numbers a chapter ("CHAPTER IV") starts it.
+        chapters.block(new HtmlText.Block(p.text(), 0), top == 0);
+      }
     }
+    if (!lines.isEmpty()) {
+      chapters.block(new HtmlText.Block(lines.toString(), 0), top == 0);
+    }
+  }
+
+  /**
+   * A plain text saved as a Word document: each of its wrapped lines a paragraph, the real
+   * paragraphs parted by empty ones. Most lines then reach near the wrapping width and end
+   * mid-sentence, which a written document's paragraphs do not; a table is never one.
+   */
+  private static boolean wrappedText(List<Para> all) {
+    List<Integer> lengths = new ArrayList<>();
+    int empty = 0;
+    int open = 0;
+    for (Para p : all) {
+      String t = p.text().strip();
+      if (!p.body()) {
+        return false;
+      } else if (t.isEmpty()) {
+        empty++;
+      } else {
+        lengths.add(t.length());
+        open += ".!?\"'”’:)]_*".indexOf(t.charAt(t.length() - 1)) < 0 ? 1 : 0;
+      }
+    }
+    int lines = lengths.size();
+    if (lines < 20 || empty * 10 < lines || open * 3 < lines) {
+      return false;
+    }
+    lengths.sort(null);
+    int width = lengths.get(lines * 9 / 10);
+    long full = lengths.stream().filter(n -> n >= width * 0.7).count();
+    return width >= 40 && width <= 120 && full * 2 >= lines;
   }
 
   /** 1–9 for "Heading N" (by style id or name, so localized templates work too), else 0. */
