@@ -378,4 +378,33 @@ class PdfLayoutTest {
     assertEquals(expected, paragraphs(parser.parse("short.pdf", bytes(pdf(List.of(body(700,
         lines.toArray(String[]::new))))))));
   }
+
+  /**
+   * A text printed in one type, chapters numbered "I", "II", "III" alone between paragraphs in
+   * the middle of its pages: each starts a chapter; a page number is not one.
+   */
+  @Test
+  void romanNumeralsAloneInTheTextsTypeNumberChapters() throws Exception {
+    String[] names = {"alder", "birch", "cedar", "hazel", "larch", "maple", "rowan"};
+    List<List<L>> pages = new ArrayList<>();
+    String[] numerals = {"I", "II", "III"};
+    for (int c = 0; c < 3; c++) {
+      String[] before = new String[6];
+      String[] after = new String[6];
+      for (int k = 0; k < 6; k++) {
+        // every line its own words: lines repeated from page to page would be running heads
+        before[k] = "by the " + names[c] + " and the " + names[k] + " the walk went on through the";
+        after[k] = (k == 0 ? "Under" : "under") + " the " + names[k] + " and the " + names[c + 3]
+            + " the rain fell all day on the";
+      }
+      List<L> page = new ArrayList<>(body(730, before));
+      page.add(new L(11, 72, 730 - 14 * 6 - 14, numerals[c]));
+      page.addAll(body(730 - 14 * 8 - 14, after));
+      page.add(new L(11, 300, 60, String.valueOf(c + 1)));
+      pages.add(page);
+    }
+    List<String> titles = titles(parser.parse("plain.pdf", bytes(pdf(pages))));
+    assertEquals(List.of("I", "II", "III"), titles.subList(titles.size() - 3, titles.size()));
+  }
+
 }

@@ -145,9 +145,12 @@ public final class Pdf implements AutoCloseable {
     Chapters chapters = new Chapters(builder);
     if (marks.isEmpty()) {
       chapters.chapter(null);
+      // A numeral alone as a paragraph numbers a chapter where it is set large, or where the
+      // text has a few of them (a text printed in one type: "IV" between blank lines).
+      boolean numerals = paragraphs.stream().filter(p -> Headings.isBareNumeral(p.text())).count() >= 3;
       for (PdfParagraphs.Paragraph p : paragraphs) {
         if (Headings.isNumberedChapter(p.text())
-            || p.heading() && Headings.isBareNumeral(p.text())) {
+            || (p.heading() || numerals) && Headings.isBareNumeral(p.text())) {
           chapters.chapter(p.text());
         } else {
           chapters.paragraph(p.text());

@@ -34,6 +34,7 @@ final class PdfParagraphs {
    */
   private static final Pattern SLUG = Pattern.compile(
       "(?i)(?<=\\S)\\.(?:qxd|qxp|indd|fm)\\b|\\d{1,2}:\\d{2}\\s*+[ap]m\\s++page\\s++\\d");
+  private static final Pattern ROMAN_LINE = Pattern.compile("^\\s*[IVXLC]+\\.?\\s*$");
   private static final Pattern ENUMERATOR = Pattern.compile("^(?:\\d{1,3}[.)]|\\([a-z0-9]{1,3}\\))\\s+");
   /** A list item's bullet: each item is a paragraph of its own. */
   private static final Pattern BULLET = Pattern.compile("^[•◦▪‣●■□❖➢►]\\s.*");
@@ -59,9 +60,17 @@ final class PdfParagraphs {
     float bodySize = commonSize(raw);
     for (List<Line> page : raw) {
       Cancellation.check();
-      // A numeral set larger than the text is a chapter's heading ("XII"), not a page number.
-      List<Line> kept = page.stream().filter(l -> !(NUMBER_LINE.matcher(l.text()).matches()
-          && l.size() <= bodySize * 1.15f) && !SLUG.matcher(l.text()).find()).toList();
+      // A numeral set larger than the text is a chapter's heading ("XII"), not a page number;
+      // so is a roman one inside the page (line numbers down a margin are figures).
+      List<Line> kept = new ArrayList<>();
+      for (int i = 0; i < page.size(); i++) {
+        Line l = page.get(i);
+        boolean number = NUMBER_LINE.matcher(l.text()).matches() && l.size() <= bodySize * 1.15f
+            && (i < EDGE || i >= page.size() - EDGE || !ROMAN_LINE.matcher(l.text()).matches());
+        if (!number && !SLUG.matcher(l.text()).find()) {
+          kept.add(l);
+        }
+      }
       pages.add(kept);
       keys.add(kept.stream().map(l -> Pdf.key(l.text())).toList());
     }
