@@ -91,6 +91,16 @@ class LineParagraphsTest {
     assertEquals(BLANK_LINED, reading(parse(String.join("\r\n", lines))));
   }
 
+  /** Wrapped wide, most paragraphs are one indented line: the indents still open them. */
+  @Test
+  void indentedFirstLinesOfAConversationOpenParagraphs() {
+    List<String> lines = new ArrayList<>();
+    for (String p : story()) {
+      lines.addAll(p.startsWith("CHAPTER") ? List.of(p) : wrap(p, 100, "  "));
+    }
+    assertEquals(BLANK_LINED, reading(parse(String.join("\n", lines))));
+  }
+
   @Test
   void aShortLineEndingASentenceEndsItsParagraphInAWrappedText() {
     List<String> lines = new ArrayList<>();

@@ -56,8 +56,9 @@ public final class LineParagraphs {
     int[] sorted = Arrays.copyOf(lengths, n);
     Arrays.sort(sorted);
     int width = sorted[n * 9 / 10]; // a wrapped text's usual full line
-    // Indents open paragraphs when some lines have one and most do not.
-    boolean indents = indented * 25 >= n && indented * 2 <= n;
+    // Indents open paragraphs when some lines have one and others, a tenth at least, go on
+    // under them (a conversation's one-line paragraphs are most of its lines).
+    boolean indents = indented * 25 >= n && (n - indented) * 10 >= n;
     StringBuilder out = new StringBuilder(text.length() + text.length() / 20);
     String prev = null;
     int at = 0;
