@@ -56,7 +56,7 @@ public final class ProseBuilder {
     if (paragraph == null) {
       return this;
     }
-    String p = paragraph.replaceAll("\\n\\s*\\n", "\n").strip();
+    String p = Markup.dropStrayMarks(paragraph.replaceAll("\\n\\s*\\n", "\n")).strip();
     if (p.isEmpty() || !Markup.isSpeakable(p)) {
       return this;
     }

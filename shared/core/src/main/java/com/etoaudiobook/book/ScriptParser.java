@@ -74,7 +74,7 @@ public final class ScriptParser implements BookParser {
         out.append(clean);
       }
     }
-    return out.toString();
+    return Markup.dropStrayMarks(out.toString());
   }
 
   /** "markdown" or "text" from the file name's extension. */

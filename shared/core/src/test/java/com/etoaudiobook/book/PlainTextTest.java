@@ -105,4 +105,19 @@ class PlainTextTest {
     assertEquals(List.of("PREFACE", "CHAPTER I", "ADVENTURE II. THE RED-HEADED LEAGUE", "CHAPTER III",
         "CHAPTER IV", "AFTERWORD"), titles(parse(text)));
   }
+
+  /**
+   * Gutenberg's _italics_ over two lines, or past a quotation's end: no mark is left for the
+   * speech engine to read ("Robin._" is "Robin dot" to eSpeak NG, a star "asterisk").
+   */
+  @Test
+  void emphasisMarksSpanningLinesAreNotSpoken() {
+    String text = "\"_It means he had the name over the door in gold letters, and lived\n"
+        + "under it._\" said Christopher Robin._\n\nHe read the _New\nYorker_ and the *Times\nweekly*"
+        + " in the snake_case way.\n";
+    String spoken = spoken(parse(text));
+    assertEquals("\"It means he had the name over the door in gold letters, and lived\nunder it.\""
+        + " said Christopher Robin. He read the New\nYorker and the Times\nweekly in the snake_case way.",
+        spoken);
+  }
 }

@@ -254,7 +254,8 @@ final class ChapterBuilder {
     for (ChapterDraft draft : drafts) {
       List<Segment> segments = new ArrayList<>();
       for (Seg s : draft.segments) {
-        String text = s.text.toString();
+        // Lines were cleaned one by one: an emphasis that spans two leaves a mark at each end.
+        String text = Markup.dropStrayMarks(s.text.toString());
         if (!Markup.isSpeakable(text)) {
           continue;
         }

@@ -57,6 +57,19 @@ public final class Markup {
     return r.indexOf('\\') >= 0 ? ESCAPE.matcher(r).replaceAll("$1") : r;
   }
 
+  /**
+   * An emphasis mark left over at a word's edge, where its pair sat on another line or past a
+   * quotation's end ("said Robin._", "_It means"): the speech engine says "dot" for "._" and
+   * "asterisk" for a star. Marks inside a word ("snake_case", "f*ck") stay. A run is matched
+   * from its first mark only (possessive, and no mark before it): a long run stays linear.
+   */
+  private static final Pattern STRAY_MARK = Pattern.compile(
+      "(?<![\\p{L}\\p{N}_*])[_*]++(?=[\\p{L}\\p{N}\"“‘'(])|(?<=[\\p{L}\\p{N}.,;:!?\"”’')])[_*]++(?![\\p{L}\\p{N}])");
+
+  public static String dropStrayMarks(String s) {
+    return s.indexOf('_') < 0 && s.indexOf('*') < 0 ? s : STRAY_MARK.matcher(s).replaceAll("");
+  }
+
   public static boolean hasLetters(String s) {
     return s.codePoints().anyMatch(Character::isLetter);
   }
