@@ -114,10 +114,11 @@ class PlainTextTest {
   void emphasisMarksSpanningLinesAreNotSpoken() {
     String text = "\"_It means he had the name over the door in gold letters, and lived\n"
         + "under it._\" said Christopher Robin._\n\nHe read the _New\nYorker_ and the *Times\nweekly*"
-        + " in the snake_case way.\n";
+        + " in the snake_case way. * * * Then the rain.\n";
     String spoken = spoken(parse(text));
     assertEquals("\"It means he had the name over the door in gold letters, and lived\nunder it.\""
-        + " said Christopher Robin. He read the New\nYorker and the Times\nweekly in the snake_case way.",
+        + " said Christopher Robin. He read the New\nYorker and the Times\nweekly in the snake_case way."
+        + "  Then the rain.",
         spoken);
   }
 }

@@ -66,8 +66,16 @@ public final class Markup {
   private static final Pattern STRAY_MARK = Pattern.compile(
       "(?<![\\p{L}\\p{N}_*])[_*]++(?=[\\p{L}\\p{N}\"“‘'(])|(?<=[\\p{L}\\p{N}.,;:!?\"”’')])[_*]++(?![\\p{L}\\p{N}])");
 
+  /** "* * *" inside a paragraph: a break the page shows, not words (bounded, so linear). */
+  private static final Pattern STARS = Pattern.compile(
+      "(?<![\\p{L}\\p{N}])\\*(?:[ \\t]{1,8}\\*){1,8}(?![\\p{L}\\p{N}])");
+
   public static String dropStrayMarks(String s) {
-    return s.indexOf('_') < 0 && s.indexOf('*') < 0 ? s : STRAY_MARK.matcher(s).replaceAll("");
+    if (s.indexOf('_') < 0 && s.indexOf('*') < 0) {
+      return s;
+    }
+    String r = s.indexOf('*') >= 0 ? STARS.matcher(s).replaceAll("") : s;
+    return STRAY_MARK.matcher(r).replaceAll("");
   }
 
   public static boolean hasLetters(String s) {
