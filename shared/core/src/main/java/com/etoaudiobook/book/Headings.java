@@ -117,6 +117,13 @@ public final class Headings {
   private static final Pattern BARE_NUMERAL = Pattern.compile(
       "^(?:(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})|\\d{1,3})\\.?$");
 
+  /** A number in a title: "ADVENTURE II. THE RED-HEADED LEAGUE", "BOOK 3". */
+  private static final Pattern NUMBER_IN = Pattern.compile("\\b(?:[IVXLC]{2,}\\b|[IVXLC]\\.|\\d+\\b)");
+
+  public static boolean hasNumber(String title) {
+    return NUMBER_IN.matcher(title).find();
+  }
+
   /** A number alone, "XII", "XII." or "12": a chapter's heading where it is set as one. */
   public static boolean isBareNumeral(String text) {
     return BARE_NUMERAL.matcher(text.strip()).matches();

@@ -121,4 +121,11 @@ class PlainTextTest {
         + "  Then the rain.",
         spoken);
   }
+
+  /** "THE AWAKENING", then "I": the numeral numbers chapter one, the book's title does not. */
+  @Test
+  void aNumeralUnderTheBooksTitleNumbersTheFirstChapter() {
+    String text = "THE AWAKENING\n\nI\n\n" + PARAGRAPH + "\nII\n\n" + PARAGRAPH + "\nIII\n\n" + PARAGRAPH;
+    assertEquals(List.of("I", "II", "III"), titles(parse(text)));
+  }
 }

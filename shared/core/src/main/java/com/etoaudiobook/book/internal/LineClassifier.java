@@ -188,10 +188,6 @@ final class LineClassifier {
         && (i == entries.size() - 1 || entries.get(i + 1).empty());
   }
 
-  /** A number in a title: "ADVENTURE II. THE RED-HEADED LEAGUE", "BOOK 3". */
-  private static final Pattern NUMBER = Pattern.compile(
-      "\\b(?:[IVXLC]{2,}\\b|[IVXLC]\\.|\\d+\\b)");
-
   /**
    * Where chapters are numbered ("CHAPTER IV", "IV."), the lines of the first and the last such
    * heading; {-1, -1} when fewer than three are.
@@ -289,7 +285,7 @@ final class LineClassifier {
           e.kind = ScriptLine.Kind.SKIP;
           continue;
         }
-        if (numbered[0] < 0 || NUMBER.matcher(clean).find()
+        if (numbered[0] < 0 || Headings.hasNumber(clean)
             || (i < numbered[0] || i > numbered[1]) && !clean.endsWith(".")) {
           heading(e, clean, 0);
           continue;

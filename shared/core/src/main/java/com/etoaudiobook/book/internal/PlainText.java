@@ -105,8 +105,9 @@ public final class PlainText {
           && !Headings.isNumberedChapter(body)) { // a centred "CHAPTER I" over its title is one
         notHeadings.add(lines.get(i).start());
       }
+      // (A title without a number, "THE AWAKENING", leaves "I" under it to number chapter one.)
       previousWasHeading = heading || Headings.isNumberedChapter(body)
-          || alone(lines, i) && Headings.isCapsTitle(body);
+          || alone(lines, i) && Headings.isCapsTitle(body) && Headings.hasNumber(body);
     }
     // Note marks after a word ("asked Anna.[1]"): the notes themselves are blanked above.
     if (first < last) {
