@@ -82,32 +82,29 @@ class LineParagraphsTest {
     assertEquals(List.of("Narrator", "Anna", "Tom"), b.roles().stream().map(Role::name).toList());
   }
 
-  @Test
-  void indentedFirstLinesOfAWrappedTextOpenParagraphs() {
+  /** The story wrapped at a width, first lines indented, its chapter lines as they are. */
+  private static String wrapped(int width, String indent, String lineBreak) {
     List<String> lines = new ArrayList<>();
     for (String p : story()) {
-      lines.addAll(p.startsWith("CHAPTER") ? List.of(p) : wrap(p, 64, "    "));
+      lines.addAll(p.startsWith("CHAPTER") ? List.of(p) : wrap(p, width, indent));
     }
-    assertEquals(BLANK_LINED, reading(parse(String.join("\r\n", lines))));
+    return String.join(lineBreak, lines);
+  }
+
+  @Test
+  void indentedFirstLinesOfAWrappedTextOpenParagraphs() {
+    assertEquals(BLANK_LINED, reading(parse(wrapped(64, "    ", "\r\n"))));
   }
 
   /** Wrapped wide, most paragraphs are one indented line: the indents still open them. */
   @Test
   void indentedFirstLinesOfAConversationOpenParagraphs() {
-    List<String> lines = new ArrayList<>();
-    for (String p : story()) {
-      lines.addAll(p.startsWith("CHAPTER") ? List.of(p) : wrap(p, 100, "  "));
-    }
-    assertEquals(BLANK_LINED, reading(parse(String.join("\n", lines))));
+    assertEquals(BLANK_LINED, reading(parse(wrapped(100, "  ", "\n"))));
   }
 
   @Test
   void aShortLineEndingASentenceEndsItsParagraphInAWrappedText() {
-    List<String> lines = new ArrayList<>();
-    for (String p : story()) {
-      lines.addAll(wrap(p, 64, ""));
-    }
-    assertEquals(BLANK_LINED, reading(parse(String.join("\n", lines))));
+    assertEquals(BLANK_LINED, reading(parse(wrapped(64, "", "\n"))));
   }
 
   /** Blank lines between the paragraphs, or a script's labelled lines: nothing is changed. */

@@ -284,8 +284,7 @@ class FormatsTest {
 
   @Test
   void docxHeadingsAreChapters() throws Exception {
-    byte[] docx;
-    try (XWPFDocument doc = new XWPFDocument()) {
+    byte[] docx = docx(doc -> {
       doc.getProperties().getCoreProperties().setTitle("The Letter");
       doc.getProperties().getCoreProperties().setCreator("Sam Penn");
       para(doc, "Heading1", "Beginnings");
@@ -294,10 +293,7 @@ class FormatsTest {
       para(doc, "Heading1", "Endings");
       para(doc, "Heading2", "A small part");
       para(doc, null, "Nobody answered it.");
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      doc.write(out);
-      docx = out.toByteArray();
-    }
+    });
     DocumentParser.Document d = parser.read("letter.docx", docx);
     Book b = d.book();
     assertEquals("The Letter", b.title());
@@ -316,8 +312,7 @@ class FormatsTest {
    */
   @Test
   void docxOfAWrappedPlainTextReadsAsTheText() throws Exception {
-    byte[] docx;
-    try (XWPFDocument doc = new XWPFDocument()) {
+    byte[] docx = docx(doc -> {
       for (int c = 1; c <= 2; c++) {
         para(doc, null, "CHAPTER " + "I".repeat(c));
         para(doc, null, "");
@@ -332,10 +327,7 @@ class FormatsTest {
           para(doc, null, "");
         }
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      doc.write(out);
-      docx = out.toByteArray();
-    }
+    });
     DocumentParser.Document d = parser.read("rain.docx", docx);
     Book b = d.book();
     assertEquals(List.of("CHAPTER I", "CHAPTER II"), titles(b));
@@ -346,6 +338,16 @@ class FormatsTest {
         first.subList(0, 5).stream().map(Segment::role).toList());
     assertEquals(List.of(0, 1, 1, 2, 2), first.subList(0, 5).stream().map(Segment::paragraph).toList());
     offsetsPointIntoText(d);
+  }
+
+  /** A Word document as built. */
+  static byte[] docx(java.util.function.Consumer<XWPFDocument> build) throws Exception {
+    try (XWPFDocument doc = new XWPFDocument()) {
+      build.accept(doc);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.write(out);
+      return out.toByteArray();
+    }
   }
 
   static void para(XWPFDocument doc, String style, String text) {
