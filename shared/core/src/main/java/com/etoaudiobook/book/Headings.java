@@ -117,12 +117,45 @@ public final class Headings {
   private static final Pattern BARE_NUMERAL = Pattern.compile(
       "^(?:(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})|\\d{1,3})\\.?$");
 
-  /** A number in a title: "ADVENTURE II. THE RED-HEADED LEAGUE", "BOOK 3". */
-  private static final Pattern NUMBER_IN = Pattern.compile("\\b(?:[IVXLC]{2,}\\b|[IVXLC]\\.|\\d+\\b)");
+  /** A number in a title: "ADVENTURE II. THE RED-HEADED LEAGUE", "BOOK 3" (not "CIVIL", "ILL"). */
+  private static final Pattern NUMBER_IN = Pattern.compile("\\b(?:(?=[IVXLC]{2})M{0,3}(?:C[MD]|D?C{0,3})"
+      + "(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\\b|[IVXLC]\\.|\\d+\\b)");
 
   public static boolean hasNumber(String title) {
     return NUMBER_IN.matcher(title).find();
   }
+
+  /**
+   * Of numerals alone ("I", "II.", "3") in reading order, how many go up by one from the one
+   * before (the first counting if it is 1): chapters numbered, not labels or table cells.
+   */
+  public static int risingNumerals(java.util.List<String> texts) {
+    int rising = 0;
+    int last = 0;
+    for (String t : texts) {
+      if (!isBareNumeral(t)) {
+        continue;
+      }
+      String n = t.strip().replaceFirst("\\.$", "");
+      int v = Character.isDigit(n.charAt(0)) ? Integer.parseInt(n) : romanValue(n);
+      rising += v == last + 1 ? 1 : 0;
+      last = v;
+    }
+    return rising;
+  }
+
+  private static int romanValue(String roman) {
+    int total = 0;
+    for (int i = 0; i < roman.length(); i++) {
+      int here = ROMAN_VALUES[ROMAN_DIGITS.indexOf(roman.charAt(i))];
+      int next = i + 1 < roman.length() ? ROMAN_VALUES[ROMAN_DIGITS.indexOf(roman.charAt(i + 1))] : 0;
+      total += here < next ? -here : here;
+    }
+    return total;
+  }
+
+  private static final String ROMAN_DIGITS = "IVXLCDM";
+  private static final int[] ROMAN_VALUES = {1, 5, 10, 50, 100, 500, 1000};
 
   /** A number alone, "XII", "XII." or "12": a chapter's heading where it is set as one. */
   public static boolean isBareNumeral(String text) {

@@ -32,7 +32,8 @@ public final class ScriptParser implements BookParser {
     }
     List<String> warnings = new java.util.ArrayList<>(decoded.warnings());
     warnings.add("The text has no blank lines between its paragraphs: each paragraph was taken"
-        + " to end where its line does, or where the next line is indented");
+        + " to end where its line does, where the next line is indented, or at a short line"
+        + " ending a sentence");
     return new TextDecoder.Decoded(text, decoded.encoding(), warnings);
   }
 

@@ -128,4 +128,17 @@ class PlainTextTest {
     String text = "THE AWAKENING\n\nI\n\n" + PARAGRAPH + "\nII\n\n" + PARAGRAPH + "\nIII\n\n" + PARAGRAPH;
     assertEquals(List.of("I", "II", "III"), titles(parse(text)));
   }
+
+  /**
+   * Chapters titled in capitals inside numbered parts are chapters: only CHAPTER lines and
+   * numerals make a book's chapters numbered, not PART lines.
+   */
+  @Test
+  void titledChaptersInsideNumberedPartsAreChapters() {
+    String text = "PART ONE\n\nTHE ARRIVAL\n\n" + PARAGRAPH + "\nTHE STORM\n\n" + PARAGRAPH
+        + "\nPART TWO\n\nTHE HARBOUR\n\n" + PARAGRAPH + "\nTHE LETTER\n\n" + PARAGRAPH
+        + "\nPART THREE\n\nTHE END OF IT\n\n" + PARAGRAPH;
+    assertEquals(List.of("PART ONE: THE ARRIVAL", "THE STORM", "PART TWO: THE HARBOUR", "THE LETTER",
+        "PART THREE: THE END OF IT"), titles(parse(text)));
+  }
 }

@@ -340,6 +340,32 @@ class FormatsTest {
     offsetsPointIntoText(d);
   }
 
+  /**
+   * Without heading styles, numbers in a table's cells, or numerals that do not count up, start
+   * no chapter; "I", "II", "III" alone as paragraphs in order do.
+   */
+  @Test
+  void docxNumeralsStartChaptersOnlyWhenTheyCountChapters() throws Exception {
+    byte[] table = docx(doc -> {
+      para(doc, null, "The figures for the year are set out below.");
+      org.apache.poi.xwpf.usermodel.XWPFTable t = doc.createTable(3, 2);
+      for (int r = 0; r < 3; r++) {
+        t.getRow(r).getCell(0).setText(new String[] {"I", "II", "III"}[r]);
+        t.getRow(r).getCell(1).setText("A row of the table with words in it.");
+      }
+      para(doc, null, "V");
+      para(doc, null, "The end of the report.");
+    });
+    assertEquals(1, parser.parse("report.docx", table).chapters().size());
+    byte[] novel = docx(doc -> {
+      for (String n : List.of("I", "II", "III")) {
+        para(doc, null, n);
+        para(doc, null, "The rain went on all day, and nobody came to the door.");
+      }
+    });
+    assertEquals(List.of("I", "II", "III"), titles(parser.parse("novel.docx", novel)));
+  }
+
   /** A Word document as built. */
   static byte[] docx(java.util.function.Consumer<XWPFDocument> build) throws Exception {
     try (XWPFDocument doc = new XWPFDocument()) {

@@ -190,22 +190,28 @@ final class LineClassifier {
 
   /**
    * Where chapters are numbered ("CHAPTER IV", "IV."), the lines of the first and the last such
-   * heading; {-1, -1} when fewer than three are.
+   * heading ({-1, -1} when fewer than three are), and how many lines number a chapter or a part.
    */
   private int[] numberedSpan() {
     int n = 0;
+    int any = 0;
     int first = -1;
     int last = -1;
     for (int i = 0; i < entries.size(); i++) {
       ScriptLine e = entries.get(i);
+      String clean = e.empty() ? "" : Markup.clean(e.body).strip();
+      boolean numberedLine = standsAlone(i) && Headings.isNumberedChapter(clean);
+      any += numberedLine ? 1 : 0;
+      // Chapters, not parts or acts: titles in capitals between "PART ONE" and "PART TWO" are
+      // the part's chapters.
       if (!e.empty() && (layout.headings().contains(e.line.start())
-          || standsAlone(i) && Headings.isNumberedChapter(Markup.clean(e.body).strip()))) {
+          || numberedLine && clean.toLowerCase(Locale.ROOT).startsWith("chapter"))) {
         n++;
         first = first < 0 ? i : first;
         last = i;
       }
     }
-    return n >= 3 ? new int[] {first, last} : new int[] {-1, -1};
+    return n >= 3 ? new int[] {first, last, any} : new int[] {-1, -1, any};
   }
 
   private void classify() {
@@ -285,8 +291,11 @@ final class LineClassifier {
           e.kind = ScriptLine.Kind.SKIP;
           continue;
         }
-        if (numbered[0] < 0 || Headings.hasNumber(clean)
-            || (i < numbered[0] || i > numbered[1]) && !clean.endsWith(".")) {
+        boolean outside = numbered[0] < 0 || i < numbered[0] || i > numbered[1];
+        // A book with numbered headings (chapters or parts) does not end its titles with a full
+        // stop ("MICHAEL." in The Sun Also Rises is a line of the story).
+        boolean sentence = clean.endsWith(".") && (numbered[0] >= 0 || numbered[2] >= 3);
+        if (Headings.hasNumber(clean) || outside && !sentence) {
           heading(e, clean, 0);
           continue;
         }

@@ -18,7 +18,7 @@ public final class LineParagraphs {
 
   /** "MARA:", "Mara (whispering):", "[Scene", "(Enter": a line of a script. */
   private static final Pattern SCRIPT_LINE = Pattern.compile(
-      "^\\s*(?:[\\p{L}][\\p{L}\\p{N} .'’-]{0,30}(?:\\([^)]{0,30}\\))?\\s*:|[\\[(]).*");
+      "^[ \\t]{0,8}+(?:[\\p{L}][\\p{L}\\p{N} .'’-]{0,30}+(?:\\([^)]{0,30}+\\))?[ \\t]{0,4}+:|[\\[(])");
   /** How a sentence, and so a paragraph, may end a line. */
   private static final String ENDS = ".!?\"'”’:)]*_";
 
@@ -43,7 +43,7 @@ public final class LineParagraphs {
         continue;
       }
       lengths[n++] = s.length();
-      script += SCRIPT_LINE.matcher(l.text()).matches() ? 1 : 0;
+      script += SCRIPT_LINE.matcher(l.text()).lookingAt() ? 1 : 0;
       ended += ENDS.indexOf(s.charAt(s.length() - 1)) >= 0 ? 1 : 0;
       indented += indent(l.text()) > 0 ? 1 : 0;
     }

@@ -48,29 +48,36 @@ public final class Chapters {
   }
 
   public void block(HtmlText.Block b) {
-    block(b, false);
+    block(b, false, false);
   }
 
   /**
    * A block; a blank line inside it ("<br><br>", a {@code <pre>} text) parts paragraphs. Where
-   * the markup marks no chapters, a paragraph that numbers one ("CHAPTER IV", "IV.") starts it.
+   * the markup marks no chapters ({@code textHeadings}), a paragraph that numbers one ("CHAPTER
+   * IV") starts it, and so does a numeral alone where the text numbers its chapters so
+   * ({@code numerals}: see {@link Headings#risingNumerals}).
    */
-  public void block(HtmlText.Block b, boolean textHeadings) {
+  public void block(HtmlText.Block b, boolean textHeadings, boolean numerals) {
     if (b.level() > 0) {
       if (!atChapterStart) {
         builder.paragraph(b.text());
       }
       return;
     }
-    for (String p : BLANK_LINE.split(b.text())) {
+    for (String p : paragraphs(b.text())) {
       String t = p.strip();
-      if (textHeadings && (Headings.isNumberedChapter(t) || Headings.isBareNumeral(t))) {
+      if (textHeadings && (Headings.isNumberedChapter(t) || numerals && Headings.isBareNumeral(t))) {
         chapter(t);
       } else if (!t.isEmpty()) {
         atChapterStart = false;
         builder.paragraph(t);
       }
     }
+  }
+
+  /** The paragraphs a block holds, parted by blank lines. */
+  public static String[] paragraphs(String text) {
+    return BLANK_LINE.split(text);
   }
 
   private static final Pattern BLANK_LINE = Pattern.compile("\\n\\s*\\n");

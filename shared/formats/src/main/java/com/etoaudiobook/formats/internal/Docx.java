@@ -1,6 +1,7 @@
 package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
+import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.formats.internal.DocxPackage.Para;
 import java.util.ArrayList;
@@ -68,13 +69,15 @@ public final class Docx {
     int[] levels = all.stream().filter(p -> !p.text().isBlank()).mapToInt(this::level).toArray();
     int top = Chapters.level(levels);
     boolean wrapped = wrappedText(all);
+    boolean numerals = top == 0 && Headings.risingNumerals(all.stream().filter(Para::body)
+        .map(p -> p.text().strip()).toList()) >= 3;
     Chapters chapters = new Chapters(builder);
     boolean started = false;
     StringBuilder lines = new StringBuilder(); // a wrapped text's paragraph so far
     for (Para p : all) {
       int level = p.text().isBlank() ? 0 : level(p);
       if (wrapped && (p.text().isBlank() || level > 0) && !lines.isEmpty()) {
-        chapters.block(new HtmlText.Block(lines.toString(), 0), top == 0);
+        chapters.block(new HtmlText.Block(lines.toString(), 0), top == 0, numerals);
         lines.setLength(0);
       }
       if (p.text().isBlank()) {
@@ -96,18 +99,18 @@ public final class Docx {
         lines.append(lines.isEmpty() ? "" : "\n").append(p.text());
       } else {
         // Without heading styles, a paragraph that numbers a chapter ("CHAPTER IV") starts it.
-        chapters.block(new HtmlText.Block(p.text(), 0), top == 0);
+        chapters.block(new HtmlText.Block(p.text(), 0), top == 0 && p.body(), numerals);
       }
     }
     if (!lines.isEmpty()) {
-      chapters.block(new HtmlText.Block(lines.toString(), 0), top == 0);
+      chapters.block(new HtmlText.Block(lines.toString(), 0), top == 0, numerals);
     }
   }
 
   /**
    * A plain text saved as a Word document: each of its wrapped lines a paragraph, the real
-   * paragraphs parted by empty ones. Most lines then reach near the wrapping width and end
-   * mid-sentence, which a written document's paragraphs do not; a table is never one.
+   * paragraphs parted by empty ones. Most lines then reach near the wrapping width, and a third
+   * or more end mid-sentence, which a written document's paragraphs do not; a table is never one.
    */
   private static boolean wrappedText(List<Para> all) {
     List<Integer> lengths = new ArrayList<>();

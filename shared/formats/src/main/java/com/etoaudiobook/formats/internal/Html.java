@@ -3,6 +3,7 @@ package com.etoaudiobook.formats.internal;
 import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.book.Gutenberg;
+import com.etoaudiobook.book.Headings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -117,6 +118,11 @@ public final class Html {
 
   public void text(ProseBuilder builder) {
     int split = dividingLevel();
+    List<String> parts = new ArrayList<>();
+    if (split == 0) {
+      blocks.forEach(b -> parts.addAll(List.of(Chapters.paragraphs(b.text()))));
+    }
+    boolean numerals = Headings.risingNumerals(parts) >= 3;
     Chapters chapters = new Chapters(builder);
     boolean started = false;
     for (HtmlText.Block b : blocks) {
@@ -136,7 +142,7 @@ public final class Html {
           chapters.chapter(null);
           started = true;
         }
-        chapters.block(b, split == 0);
+        chapters.block(b, split == 0, numerals);
       }
     }
   }

@@ -146,8 +146,10 @@ public final class Pdf implements AutoCloseable {
     if (marks.isEmpty()) {
       chapters.chapter(null);
       // A numeral alone as a paragraph numbers a chapter where it is set large, or where the
-      // text has a few of them (a text printed in one type: "IV" between blank lines).
-      boolean numerals = paragraphs.stream().filter(p -> Headings.isBareNumeral(p.text())).count() >= 3;
+      // text numbers its chapters so, one after another (a text printed in one type: "IV" between
+      // blank lines), not a figure's labels.
+      boolean numerals = Headings.risingNumerals(paragraphs.stream().map(PdfParagraphs.Paragraph::text)
+          .toList()) >= 3;
       for (PdfParagraphs.Paragraph p : paragraphs) {
         if (Headings.isNumberedChapter(p.text())
             || (p.heading() || numerals) && Headings.isBareNumeral(p.text())) {

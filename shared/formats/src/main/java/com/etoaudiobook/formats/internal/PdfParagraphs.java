@@ -58,6 +58,18 @@ final class PdfParagraphs {
     List<List<Line>> pages = new ArrayList<>();
     List<List<String>> keys = new ArrayList<>(); // each line's Pdf.key, computed once
     float bodySize = commonSize(raw);
+    // Page numbers set large are on nearly every page of a long document; chapter numerals on a
+    // chapter's first.
+    long largeNumbered = raw.stream().filter(page -> {
+      for (int i = 0; i < page.size(); i++) {
+        if ((i < EDGE || i >= page.size() - EDGE) && page.get(i).size() > bodySize * 1.15f
+            && NUMBER_LINE.matcher(page.get(i).text()).matches()) {
+          return true;
+        }
+      }
+      return false;
+    }).count();
+    boolean largePageNumbers = raw.size() >= 10 && largeNumbered * 5 > raw.size() * 4;
     for (List<Line> page : raw) {
       Cancellation.check();
       // A numeral set larger than the text is a chapter's heading ("XII"), not a page number;
@@ -65,8 +77,10 @@ final class PdfParagraphs {
       List<Line> kept = new ArrayList<>();
       for (int i = 0; i < page.size(); i++) {
         Line l = page.get(i);
-        boolean number = NUMBER_LINE.matcher(l.text()).matches() && l.size() <= bodySize * 1.15f
-            && (i < EDGE || i >= page.size() - EDGE || !ROMAN_LINE.matcher(l.text()).matches());
+        boolean edge = i < EDGE || i >= page.size() - EDGE;
+        boolean number = NUMBER_LINE.matcher(l.text()).matches()
+            && (l.size() <= bodySize * 1.15f ? edge || !ROMAN_LINE.matcher(l.text()).matches()
+            : largePageNumbers && edge);
         if (!number && !SLUG.matcher(l.text()).find()) {
           kept.add(l);
         }
@@ -293,8 +307,8 @@ final class PdfParagraphs {
 
   /**
    * How the body's lines are spaced: the distance between the baselines of two lines of one
-   * paragraph (the low end of all distances between lines in the body size: a paragraph's lines
-   * are the closest), or a quarter of the maximum float when there are too few to tell; and
+   * paragraph (the closest spacing a quarter of the body's lines share: a paragraph's lines are
+   * the closest), or a quarter of the maximum float when there are too few to tell; and
    * whether paragraphs are set apart by space (a Word document, a web page printed), not by an
    * indent (a book), told by how often a wider gap comes between two body lines.
    */
@@ -319,9 +333,21 @@ final class PdfParagraphs {
       return new Spacing(Float.MAX_VALUE / 4, false);
     }
     d.sort(null);
-    float pitch = d.get(d.size() / 10);
-    long wide = d.stream().filter(x -> x > pitch * GAP).count();
-    return new Spacing(pitch, wide * 25 >= d.size());
+    // The closest spacing a quarter of the lines share (not the 10th percentile: a double-spaced
+    // thesis whose notes and quotations are set single would take every line for a paragraph).
+    float pitch = d.get(d.size() / 2);
+    for (int lo = 0, hi = 0; lo < d.size(); lo++) {
+      while (hi < d.size() && d.get(hi) <= d.get(lo) * 1.05f) {
+        hi++;
+      }
+      if ((hi - lo) * 4 >= d.size()) {
+        pitch = d.get(lo);
+        break;
+      }
+    }
+    float line = pitch;
+    long wide = d.stream().filter(x -> x > line * GAP).count();
+    return new Spacing(line, wide * 25 >= d.size());
   }
 
   /** The font size most lines are set in. */

@@ -150,7 +150,9 @@ public final class QuoteScanner {
 
   private static boolean closesAt(String text, int end, boolean single) {
     char c = text.charAt(end - 1);
-    return single ? (c == '\'' || c == '\u2019') && end - 1 > 0 && !isSpace(text.charAt(end - 2))
+    // A mark between blanks closes too (see isCloser).
+    return single ? (c == '\'' || c == '\u2019') && end - 1 > 0
+        && (!isSpace(text.charAt(end - 2)) || end >= text.length() || isSpace(text.charAt(end)))
         : c == '"' || c == '\u201D';
   }
 
