@@ -114,12 +114,14 @@ public final class Headings {
     return true;
   }
 
+  /** A well-formed roman numeral (preceded by a lookahead for its first letters). */
+  private static final String ROMAN_NUMERAL = "M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})";
   private static final Pattern BARE_NUMERAL = Pattern.compile(
-      "^(?:(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})|\\d{1,3})\\.?$");
+      "^(?:(?=[IVXLC])" + ROMAN_NUMERAL + "|\\d{1,3})\\.?$");
 
   /** A number in a title: "ADVENTURE II. THE RED-HEADED LEAGUE", "BOOK 3" (not "CIVIL", "ILL"). */
-  private static final Pattern NUMBER_IN = Pattern.compile("\\b(?:(?=[IVXLC]{2})M{0,3}(?:C[MD]|D?C{0,3})"
-      + "(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\\b|[IVXLC]\\.|\\d+\\b)");
+  private static final Pattern NUMBER_IN = Pattern.compile(
+      "\\b(?:(?=[IVXLC]{2})" + ROMAN_NUMERAL + "\\b|[IVXLC]\\.|\\d+\\b)");
 
   public static boolean hasNumber(String title) {
     return NUMBER_IN.matcher(title).find();
@@ -160,6 +162,11 @@ public final class Headings {
   /** A number alone, "XII", "XII." or "12": a chapter's heading where it is set as one. */
   public static boolean isBareNumeral(String text) {
     return BARE_NUMERAL.matcher(text.strip()).matches();
+  }
+
+  /** "CHAPTER IV", "Prologue" or a number alone: a line that numbers a chapter. */
+  public static boolean numbersChapter(String text) {
+    return isNumberedChapter(text) || isBareNumeral(text);
   }
 
   /** An ALL CAPS line short enough to be a section title ("THE ORCHARD", "ACT TWO"). */

@@ -283,8 +283,7 @@ final class LineClassifier {
         continue;
       }
       if (!hasMarkdownHeadings && standsAlone(i) && label == null && Headings.isCapsTitle(clean)) {
-        if (headed != null && (Headings.isNumberedChapter(headed.heading)
-            || Headings.isBareNumeral(headed.heading))) {
+        if (headed != null && Headings.numbersChapter(headed.heading)) {
           // "CHAPTER V", then "IN WHICH PIGLET MEETS A HEFFALUMP": the chapter's own title.
           headed.heading = Headings.isBareNumeral(headed.heading)
               ? headed.heading.replaceFirst("\\.$", "") + ". " + clean : headed.heading + ": " + clean;

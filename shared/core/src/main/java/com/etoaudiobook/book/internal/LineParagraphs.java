@@ -53,9 +53,8 @@ public final class LineParagraphs {
       return null;
     }
     boolean perLine = ended * 10 >= n * 8; // a wrapped text's lines mostly end mid-sentence
-    int[] sorted = Arrays.copyOf(lengths, n);
-    Arrays.sort(sorted);
-    int width = sorted[n * 9 / 10]; // a wrapped text's usual full line
+    Arrays.sort(lengths, 0, n);
+    int width = lengths[n * 9 / 10]; // a wrapped text's usual full line
     // Indents open paragraphs when some lines have one and others, a tenth at least, go on
     // under them (a conversation's one-line paragraphs are most of its lines).
     boolean indents = indented * 25 >= n && (n - indented) * 10 >= n;
@@ -84,7 +83,7 @@ public final class LineParagraphs {
   /** Whether a wrapped text's line starts a paragraph after the line before. */
   private static boolean startsParagraph(String before, String line, boolean indents, int width) {
     String s = line.strip();
-    if (isHeading(before) || isHeading(s)) {
+    if (Headings.numbersChapter(before) || Headings.numbersChapter(s)) {
       return true;
     }
     if (indents) {
@@ -92,10 +91,6 @@ public final class LineParagraphs {
     }
     // A line well short of the width that ends a sentence is a paragraph's last.
     return before.length() < width * 3 / 4 && ENDS.indexOf(before.charAt(before.length() - 1)) >= 0;
-  }
-
-  private static boolean isHeading(String s) {
-    return Headings.isNumberedChapter(s) || Headings.isBareNumeral(s);
   }
 
   /** Columns of leading blanks (a tab as two). */

@@ -26,7 +26,6 @@ public final class Html {
   /** "The Project Gutenberg eBook of Emma, by Jane Austen" in {@code <title>}. */
   private static final Pattern GUTENBERG_TITLE = Pattern.compile(
       "(?i)^the project gutenberg e-?book of (.+?)(?:,? by (.+))?$");
-  private static final Pattern NUMERAL = Pattern.compile("^(?:[IVXLC]+|\\d{1,3})\\.?$");
 
   // What the page says of itself, read before its body is pruned; the tree itself is not kept (a large
   // page's tree held beside its text and the book doubled the memory a parse takes).
@@ -135,7 +134,7 @@ public final class Html {
         started = true;
       } else if (b.level() > 0 && b.level() < split) {
         continue; // above the dividing level: the book's title page, not spoken
-      } else if (split > 0 && NUMERAL.matcher(b.text()).matches()) {
+      } else if (split > 0 && Headings.isBareNumeral(b.text())) {
         continue; // a bare part number ("II.") under a chapter heading
       } else {
         if (!started) {

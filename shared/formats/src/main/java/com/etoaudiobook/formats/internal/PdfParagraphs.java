@@ -34,7 +34,6 @@ final class PdfParagraphs {
    */
   private static final Pattern SLUG = Pattern.compile(
       "(?i)(?<=\\S)\\.(?:qxd|qxp|indd|fm)\\b|\\d{1,2}:\\d{2}\\s*+[ap]m\\s++page\\s++\\d");
-  private static final Pattern ROMAN_LINE = Pattern.compile("^\\s*[IVXLC]+\\.?\\s*$");
   private static final Pattern ENUMERATOR = Pattern.compile("^(?:\\d{1,3}[.)]|\\([a-z0-9]{1,3}\\))\\s+");
   /** A list item's bullet: each item is a paragraph of its own. */
   private static final Pattern BULLET = Pattern.compile("^[•◦▪‣●■□❖➢►]\\s.*");
@@ -62,7 +61,7 @@ final class PdfParagraphs {
     // chapter's first.
     long largeNumbered = raw.stream().filter(page -> {
       for (int i = 0; i < page.size(); i++) {
-        if ((i < EDGE || i >= page.size() - EDGE) && page.get(i).size() > bodySize * 1.15f
+        if ((i < EDGE || i >= page.size() - EDGE) && large(page.get(i), bodySize)
             && NUMBER_LINE.matcher(page.get(i).text()).matches()) {
           return true;
         }
@@ -79,8 +78,8 @@ final class PdfParagraphs {
         Line l = page.get(i);
         boolean edge = i < EDGE || i >= page.size() - EDGE;
         boolean number = NUMBER_LINE.matcher(l.text()).matches()
-            && (l.size() <= bodySize * 1.15f ? edge || !ROMAN_LINE.matcher(l.text()).matches()
-            : largePageNumbers && edge);
+            && (large(l, bodySize) ? largePageNumbers && edge
+            : edge || !Headings.isBareNumeral(l.text()) || Character.isDigit(l.text().strip().charAt(0)));
         if (!number && !SLUG.matcher(l.text()).find()) {
           kept.add(l);
         }
@@ -125,7 +124,7 @@ final class PdfParagraphs {
       Map<Float, Float> right = rightEdges(lines, margins);
       for (Line l : lines) {
         float margin = margin(margins, l.x());
-        boolean heading = l.size() > bodySize * 1.15f;
+        boolean heading = large(l, bodySize);
         boolean start;
         boolean indentStart = false;
         boolean broken = false;
@@ -136,7 +135,7 @@ final class PdfParagraphs {
         }
         if (prev == null || broken) {
           start = true;
-        } else if (heading || prev.size() > bodySize * 1.15f) {
+        } else if (heading || large(prev, bodySize)) {
           // A heading is a paragraph of its own, but a heading set on two lines is one.
           start = !(heading && Math.abs(l.size() - prev.size()) < 0.5f && prev.page() == l.page()
               && l.y() - prev.y() < l.size() * 2);
@@ -186,8 +185,12 @@ final class PdfParagraphs {
    * chapter's is alike ("#" and "chapter #" to Pdf.key) and starts a page, as a running head.
    */
   private static boolean chapterHeading(Line l, float bodySize) {
-    return l.size() > bodySize * 1.15f
-        && (Headings.isBareNumeral(l.text()) || Headings.isNumberedChapter(l.text()));
+    return large(l, bodySize) && Headings.numbersChapter(l.text());
+  }
+
+  /** Set larger than the text: a heading's size. */
+  private static boolean large(Line l, float bodySize) {
+    return l.size() > bodySize * 1.15f;
   }
 
   /** A short line ending like this ends its paragraph: a sentence, or a heading. */
