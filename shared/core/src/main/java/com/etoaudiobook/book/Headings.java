@@ -138,8 +138,7 @@ public final class Headings {
       if (!isBareNumeral(t)) {
         continue;
       }
-      String n = t.strip().replaceFirst("\\.$", "");
-      int v = Character.isDigit(n.charAt(0)) ? Integer.parseInt(n) : romanValue(n);
+      int v = numeralValue(t);
       rising += v == last + 1 ? 1 : 0;
       last = v;
     }
@@ -158,6 +157,15 @@ public final class Headings {
 
   private static final String ROMAN_DIGITS = "IVXLCDM";
   private static final int[] ROMAN_VALUES = {1, 5, 10, 50, 100, 500, 1000};
+
+  /** The value of a numeral alone ({@link #isBareNumeral}: "XII", "XII." or "12"); -1 for anything else. */
+  public static int numeralValue(String text) {
+    if (!isBareNumeral(text)) {
+      return -1;
+    }
+    String n = text.strip().replaceFirst("\\.$", "");
+    return Character.isDigit(n.charAt(0)) ? Integer.parseInt(n) : romanValue(n);
+  }
 
   /** A number alone, "XII", "XII." or "12": a chapter's heading where it is set as one. */
   public static boolean isBareNumeral(String text) {

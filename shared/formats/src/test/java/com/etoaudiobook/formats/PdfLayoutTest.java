@@ -407,4 +407,59 @@ class PdfLayoutTest {
     assertEquals(List.of("I", "II", "III"), titles.subList(titles.size() - 3, titles.size()));
   }
 
+  /**
+   * Chapters numbered "I" to "VI" in the text's own type, opening a page's top or set on its last
+   * line before the page number, every page numbered at its foot: each numeral starts a chapter
+   * (it counts chapters: the page it is on has its number already), the page numbers are not
+   * read. Before, a numeral alone at a page's edge was taken for a page number: chapters lost.
+   */
+  @Test
+  void numeralsAtAPagesEdgeCountingChaptersNotPagesStartChapters() throws Exception {
+    String[] names = {"alder", "birch", "cedar", "hazel", "larch", "maple", "rowan", "aspen"};
+    // each page: the numeral over its text, or its text and then the next chapter's numeral
+    String[][] layout = {{"I", null}, {null, "II"}, {null, "III"}, {null, null}, {"IV", null}, {null, "V"},
+        {null, "VI"}, {null, null}};
+    List<List<L>> pages = new ArrayList<>();
+    for (int c = 0; c < layout.length; c++) {
+      String[] text = new String[8];
+      for (int k = 0; k < text.length; k++) {
+        // every line its own words: lines repeated from page to page would be running heads
+        text[k] = (k == 0 ? "Under" : "under") + " the " + names[k] + " and the " + names[c]
+            + " the rain fell all day on the" + (k == text.length - 1 ? " hill." : "");
+      }
+      List<L> page = new ArrayList<>();
+      if (layout[c][0] != null) {
+        page.add(new L(11, 72, 730, layout[c][0]));
+      }
+      page.addAll(body(702, text));
+      if (layout[c][1] != null) {
+        page.add(new L(11, 72, 702 - 14 * 10, layout[c][1]));
+      }
+      page.add(new L(11, 300, 60, String.valueOf(c + 5)));
+      pages.add(page);
+    }
+
+    Book b = parser.parse("edges.pdf", bytes(pdf(pages)));
+    List<String> titles = titles(b);
+    assertTrue(titles.size() >= 6, titles.toString());
+    assertEquals(List.of("I", "II", "III", "IV", "V", "VI"), titles.subList(titles.size() - 6, titles.size()));
+    assertFalse(all(b).matches("(?s).*\\b(?:5|6|7|8|9|10|11|12)\\b.*"), all(b));
+  }
+
+  /**
+   * A chapter's number centred over its title, also centred on the same axis ("CHAPTER IV" /
+   * "IN WHICH EEYORE LOSES A TAIL"): the number starts the chapter, not a heading run into its title.
+   */
+  @Test
+  void aChaptersNumberCentredOverItsTitleStartsTheChapter() throws Exception {
+    List<L> page = new ArrayList<>(body(730, "Under the alder and the birch the rain fell all day on the",
+        "hill, and so it ended."));
+    // Courier: 6 units a letter at size 10; "CHAPTER IV" (10) and its title (28) centred on x 306
+    page.add(new L(10, 306 - 30, 660, "CHAPTER IV"));
+    page.add(new L(10, 306 - 84, 638, "IN WHICH EEYORE LOSES A TAIL"));
+    page.addAll(body(600, "Under the maple the old donkey stood by himself in a corner of",
+        "the forest and thought about things."));
+    Book b = parser.parse("centred.pdf", bytes(pdf(List.of(page))));
+    assertTrue(titles(b).contains("CHAPTER IV"), titles(b).toString());
+  }
 }

@@ -45,6 +45,58 @@ final class PdfParagraphs {
   private PdfParagraphs() {
   }
 
+  /**
+   * A line set as a page number would be: a number at the page's top or bottom, or an arabic one
+   * anywhere. A numeral set larger than the text is a chapter's heading ("XII"), unless nearly
+   * every page has one; so is a roman one inside the page (line numbers down a margin are figures).
+   */
+  private static boolean pageNumberLike(List<Line> page, int i, float bodySize, boolean largePageNumbers) {
+    Line l = page.get(i);
+    return NUMBER_LINE.matcher(l.text()).matches()
+        && (large(l, bodySize) ? largePageNumbers && edge(page, i)
+        : edge(page, i) || !Headings.isBareNumeral(l.text()) || Character.isDigit(l.text().strip().charAt(0)));
+  }
+
+  /** Among a page's first or last lines, where page numbers and running heads are set. */
+  private static boolean edge(List<?> page, int i) {
+    return i < EDGE || i >= page.size() - EDGE;
+  }
+
+  /**
+   * The numerals alone ("VII", "12") set as page numbers would be that count pages: those of pages
+   * that count on together (the same number less the page's index), at least 2 pages of a short
+   * document, 3 of a longer one; a page has one number, so the numbering of most pages (arabic
+   * first) claims its pages before another does. A chapter's numeral at a page's top counts
+   * chapters: no other page counts with it, or its page has its number already.
+   */
+  private static Set<Line> countingPages(List<List<Line>> raw, float bodySize, boolean largePageNumbers) {
+    Map<String, List<Line>> byOffset = new HashMap<>();
+    for (List<Line> page : raw) {
+      for (int i = 0; i < page.size(); i++) {
+        Line l = page.get(i);
+        int value = Headings.numeralValue(l.text());
+        if (value >= 0 && edge(page, i) && pageNumberLike(page, i, bodySize, largePageNumbers)) {
+          String kind = Character.isDigit(l.text().strip().charAt(0)) ? "arabic " : "roman ";
+          byOffset.computeIfAbsent(kind + (value - l.page()), k -> new ArrayList<>()).add(l);
+        }
+      }
+    }
+    List<List<Line>> numberings = new ArrayList<>(byOffset.values());
+    numberings.sort(java.util.Comparator.<List<Line>>comparingInt(List::size).reversed()
+        .thenComparing(n -> !Character.isDigit(n.get(0).text().strip().charAt(0))));
+    int agreeing = raw.size() < 10 ? 2 : 3;
+    Set<Integer> numbered = new HashSet<>();
+    Set<Line> out = new HashSet<>();
+    for (List<Line> numbering : numberings) {
+      List<Line> free = numbering.stream().filter(l -> !numbered.contains(l.page())).toList();
+      if (free.stream().map(Line::page).distinct().count() >= agreeing) {
+        out.addAll(free);
+        free.forEach(l -> numbered.add(l.page()));
+      }
+    }
+    return out;
+  }
+
   static List<Paragraph> build(List<List<Line>> raw) {
     return build(raw, List.of());
   }
@@ -61,7 +113,7 @@ final class PdfParagraphs {
     // chapter's first.
     long largeNumbered = raw.stream().filter(page -> {
       for (int i = 0; i < page.size(); i++) {
-        if ((i < EDGE || i >= page.size() - EDGE) && large(page.get(i), bodySize)
+        if (edge(page, i) && large(page.get(i), bodySize)
             && NUMBER_LINE.matcher(page.get(i).text()).matches()) {
           return true;
         }
@@ -69,17 +121,14 @@ final class PdfParagraphs {
       return false;
     }).count();
     boolean largePageNumbers = raw.size() >= 10 && largeNumbered * 5 > raw.size() * 4;
+    Set<Line> chapterNumbers = chapterNumbers(raw, bodySize, countingPages(raw, bodySize, largePageNumbers));
     for (List<Line> page : raw) {
       Cancellation.check();
-      // A numeral set larger than the text is a chapter's heading ("XII"), not a page number;
-      // so is a roman one inside the page (line numbers down a margin are figures).
       List<Line> kept = new ArrayList<>();
       for (int i = 0; i < page.size(); i++) {
         Line l = page.get(i);
-        boolean edge = i < EDGE || i >= page.size() - EDGE;
-        boolean number = NUMBER_LINE.matcher(l.text()).matches()
-            && (large(l, bodySize) ? largePageNumbers && edge
-            : edge || !Headings.isBareNumeral(l.text()) || Character.isDigit(l.text().strip().charAt(0)));
+        boolean number = pageNumberLike(page, i, bodySize, largePageNumbers)
+            && !chapterNumbers.contains(l);
         if (!number && !SLUG.matcher(l.text()).find()) {
           kept.add(l);
         }
@@ -107,8 +156,10 @@ final class PdfParagraphs {
       for (int i = 0; i < page.size(); i++) {
         Line l = page.get(i);
         String key = keys.get(pg).get(i);
-        boolean edge = i < EDGE || i >= page.size() - EDGE;
-        if ((edge || frequent.contains(key)) && running.contains(key) && !chapterHeading(l, bodySize)) {
+        boolean edge = edge(page, i);
+        // a chapter's numeral is no running head, though numerals share a key ("VII", "XII")
+        if ((edge || frequent.contains(key)) && running.contains(key) && !chapterHeading(l, bodySize)
+            && !chapterNumbers.contains(l)) {
           continue;
         }
         // Set smaller than the text, a running head is one wherever the content stream puts it.
@@ -133,7 +184,9 @@ final class PdfParagraphs {
           nextBreak++;
           broken = true;
         }
-        if (prev == null || broken) {
+        // a chapter's numeral is a paragraph of its own, even at a page's top after a full line
+        // or at its foot before the chapter's text overleaf
+        if (prev == null || broken || chapterNumbers.contains(l) || chapterNumbers.contains(prev)) {
           start = true;
         } else if (heading || large(prev, bodySize)) {
           // A heading is a paragraph of its own, but a heading set on two lines is one.
@@ -188,6 +241,21 @@ final class PdfParagraphs {
     return large(l, bodySize) && Headings.numbersChapter(l.text());
   }
 
+  /**
+   * Numerals alone in the text's type or larger that number chapters: each number once in the
+   * document, not one that counts pages, and counting up (I, II, III) at least three times. Not a
+   * figure's labels or a note's number (set smaller, or many times over).
+   */
+  private static Set<Line> chapterNumbers(List<List<Line>> raw, float bodySize, Set<Line> pageNumbers) {
+    List<Line> numerals = raw.stream().flatMap(List::stream)
+        .filter(l -> l.size() >= bodySize * 0.95f && Headings.isBareNumeral(l.text()) && !pageNumbers.contains(l))
+        .toList();
+    Map<Integer, Long> times = numerals.stream().collect(java.util.stream.Collectors.groupingBy(
+        l -> Headings.numeralValue(l.text()), java.util.stream.Collectors.counting()));
+    List<Line> once = numerals.stream().filter(l -> times.get(Headings.numeralValue(l.text())) == 1).toList();
+    return Headings.risingNumerals(once.stream().map(Line::text).toList()) >= 3 ? new HashSet<>(once) : Set.of();
+  }
+
   /** Set larger than the text: a heading's size. */
   private static boolean large(Line l, float bodySize) {
     return l.size() > bodySize * 1.15f;
@@ -222,14 +290,16 @@ final class PdfParagraphs {
 
   /**
    * Two lines centred on one axis, away from the margin, the first not ending a sentence: one
-   * centred heading or notice set on two lines ("Rebuilding Freedoms Previously / Presumed").
+   * centred heading or notice set on two lines ("Rebuilding Freedoms Previously / Presumed"); not
+   * a chapter's number over its title ("CHAPTER IV" / "IN WHICH EEYORE LOSES A TAIL").
    */
   private static boolean centeredPair(Line prev, Line l, float margin) {
     float a = (prev.x() + prev.xEnd()) / 2;
     float b = (l.x() + l.xEnd()) / 2;
     return prev.page() == l.page() && Math.abs(a - b) < 2 && l.x() - margin > l.size() * 2
         && prev.x() - margin > l.size() * 2 && l.y() - prev.y() < l.size() * 2.5f
-        && SENTENCE_END.indexOf(prev.text().charAt(prev.text().length() - 1)) < 0;
+        && SENTENCE_END.indexOf(prev.text().charAt(prev.text().length() - 1)) < 0
+        && !Headings.numbersChapter(prev.text());
   }
 
   /** Appends a line: "mur-" + "derer" is one word; otherwise a space between lines. */
@@ -400,7 +470,7 @@ final class PdfParagraphs {
     for (List<Line> page : pages) {
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < page.size(); i++) {
-        String head = i < EDGE || i >= page.size() - EDGE ? numberedHead(page.get(i), bodySize) : null;
+        String head = edge(page, i) ? numberedHead(page.get(i), bodySize) : null;
         if (head != null) {
           seen.add(head);
         }
@@ -425,7 +495,7 @@ final class PdfParagraphs {
     for (List<String> page : pages) {
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < page.size(); i++) {
-        if (!edges || i < EDGE || i >= page.size() - EDGE) {
+        if (!edges || edge(page, i)) {
           seen.add(page.get(i));
         }
       }
