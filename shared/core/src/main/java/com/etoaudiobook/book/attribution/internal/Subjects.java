@@ -108,6 +108,9 @@ final class Subjects {
     return new Cue(WORD, -1, gender, k);
   }
 
+  /** Words of degree before an adjective: "the more candid", "the very sensible". */
+  private static final java.util.Set<String> DEGREE = java.util.Set.of("more", "most", "less", "very");
+
   /** Words after a speech verb that say to whom or how, not who. */
   private static final java.util.Set<String> OBJECT_WORDS = java.util.Set.of("him", "her",
       "them", "me", "us", "you", "it", "himself", "herself", "again", "aloud", "softly", "so",
@@ -133,7 +136,7 @@ final class Subjects {
       int j = k + 1;
       if (m < 0) {
         // "the Rabbit", "the ingenious Giovanelli": determiner and adjectives before a name.
-        for (int a = j; a < limit && a <= j + 2 && t.isWord[a]; a++) {
+        for (int a = j; a < limit && a <= j + 3 && t.isWord[a]; a++) {
           int m2 = names.mentionStart[a];
           if (m2 >= 0) {
             if (names.mentions.get(m2).possessive || !Lexicon.MODIFIERS.contains(l)
@@ -143,8 +146,9 @@ final class Subjects {
             end[0] = names.mentions.get(m2).last;
             return new Cue(NAME, m2, null, a);
           }
-          // "the lady from Geneva": a function word ends the description before the name.
-          if (t.isCap(a) || verbs.at(a, limit) > 0 || Lexicon.STOP.contains(t.lower[a])) {
+          // "the lady from Geneva": a function word ends the description before the name ("the
+          // more candid Lady Bertram": a word of degree does not).
+          if (t.isCap(a) || verbs.at(a, limit) > 0 || Lexicon.STOP.contains(t.lower[a]) && !DEGREE.contains(t.lower[a])) {
             break;
           }
         }

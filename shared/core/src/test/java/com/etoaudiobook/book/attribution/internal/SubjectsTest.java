@@ -54,4 +54,21 @@ class SubjectsTest {
     assertEquals("nanny", s.tokens.lower[cues[1].tok]);
     assertEquals(null, cues[2]);
   }
+
+  /** Words of degree before the adjectives of a name: "the more candid Lady Bertram" is her. */
+  @Test
+  void aNameAfterTheAndAdjectivesOfDegree() {
+    Stages s = new Stages("""
+        Lady Ashby sat on the sofa, and Tom Ashby stood by the window.
+
+        "It was the heat," said Tom Ashby.
+
+        "I am afraid it was," said the more candid Lady Ashby.
+
+        "Quite so," said the very sensible Tom Ashby.
+        """);
+    Cue[] cues = s.cues(false);
+    assertEquals("Lady Ashby", s.form(cues[1]));
+    assertEquals("Tom Ashby", s.form(cues[2]));
+  }
 }
