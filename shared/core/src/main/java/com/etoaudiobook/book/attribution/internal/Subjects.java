@@ -108,6 +108,19 @@ final class Subjects {
     return new Cue(WORD, -1, gender, k);
   }
 
+  /**
+   * After "the" at j - 1: "voice of" (a word or two before it), the index of "of"; 0 where a
+   * possessive's "voice" is at j ("Hamidullah's voice"); else -1.
+   */
+  private int voiceOf(int j, int limit) {
+    for (int a = j; a < limit && a <= j + 2 && t.isWord[a] && !t.isCap(a); a++) {
+      if (t.lower[a].equals("voice") || t.lower[a].equals("tones")) {
+        return a + 1 < limit && t.lower[a + 1].equals("of") ? a + 1 : a == j ? 0 : -1;
+      }
+    }
+    return -1;
+  }
+
   /** Words of degree before an adjective: "the more candid", "the very sensible". */
   private static final java.util.Set<String> DEGREE = java.util.Set.of("more", "most", "less", "very");
 
@@ -127,6 +140,15 @@ final class Subjects {
       end[0] = names.mentions.get(m).last;
       return new Cue(NAME, m, null, k);
     }
+    int own = m < 0 ? -1 : names.mentions.get(m).last;
+    if (own >= 0 && own < limit && (t.lower[own].equals("'s") || t.lower[own].equals("s"))) {
+      own++;
+    }
+    if (own >= 0 && voiceOf(own, limit) == 0) {
+      // "said Hamidullah's voice"
+      end[0] = own + 1;
+      return new Cue(NAME, m, null, k);
+    }
     Cue p = pronoun(k);
     if (p != null) {
       end[0] = k + 1;
@@ -134,6 +156,14 @@ final class Subjects {
     }
     if (Lexicon.DETERMINERS.contains(l) || m >= 0) {
       int j = k + 1;
+      int of = voiceOf(j, limit);
+      if (m < 0 && of > 0) {
+        // "said the voice of Mr. Haq", "called the shattered voice of Aziz": the one whose voice it is
+        Cue owner = subjectForward(of + 1, limit, end);
+        if (owner != null) {
+          return owner;
+        }
+      }
       if (m < 0) {
         // "the Rabbit", "the ingenious Giovanelli": determiner and adjectives before a name.
         for (int a = j; a < limit && a <= j + 3 && t.isWord[a]; a++) {
@@ -218,6 +248,13 @@ final class Subjects {
     Cue p = pronoun(k);
     if (p != null) {
       return p;
+    }
+    if (k > 0 && (t.lower[k].equals("voice") || t.lower[k].equals("tones"))) {
+      // "Hamidullah's voice said"
+      Cue owner = possessiveAt(k - 1);
+      if (owner != null) {
+        return owner;
+      }
     }
     if (!t.isWord[k] || t.isCap(k) && !t.sentenceStart[k]
         || Lexicon.CLAUSE_OPENERS.contains(t.lower[k]) || Lexicon.STOP.contains(t.lower[k])) {

@@ -71,4 +71,22 @@ class SubjectsTest {
     assertEquals("Lady Ashby", s.form(cues[1]));
     assertEquals("Tom Ashby", s.form(cues[2]));
   }
+
+  /** A voice speaks for its owner: "said the voice of Tom Harlow", "said Nora Vance's voice". */
+  @Test
+  void aVoiceIsItsOwners() {
+    Stages s = new Stages("""
+        Tom Harlow and Nora Vance were out in the hall, and Ned Price lay in bed.
+
+        "Are you awake?" called the anxious voice of Tom Harlow.
+
+        "Let him sleep," said Nora Vance's voice.
+
+        Ned Price's voice answered, "I am awake."
+        """);
+    Cue[] cues = s.cues(false);
+    assertEquals("Tom Harlow", s.form(cues[0]));
+    assertEquals("Nora Vance", s.form(cues[1]));
+    assertEquals("Ned Price", s.form(cues[2]));
+  }
 }
