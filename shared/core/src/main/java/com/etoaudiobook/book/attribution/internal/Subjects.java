@@ -178,7 +178,8 @@ final class Subjects {
           }
           // "the lady from Geneva": a function word ends the description before the name ("the
           // more candid Lady Bertram": a word of degree does not).
-          if (t.isCap(a) || verbs.at(a, limit) > 0 || Lexicon.STOP.contains(t.lower[a]) && !DEGREE.contains(t.lower[a])) {
+          if (t.isCap(a) || verbs.at(a, limit) > 0
+              || Lexicon.STOP.contains(t.lower[a]) && !DEGREE.contains(t.lower[a])) {
             break;
           }
         }
