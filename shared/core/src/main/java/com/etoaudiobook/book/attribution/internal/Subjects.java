@@ -210,8 +210,10 @@ final class Subjects {
       d.descEnd = j;
       return d;
     }
-    // "poor Alice", "little Piglet".
-    if (Lexicon.MODIFIERS.contains(l) && k + 1 < limit && names.mentionStart[k + 1] >= 0
+    // "poor Alice", "little Piglet", "dour Major Callendar": an adjective before a name.
+    boolean adjective = Lexicon.MODIFIERS.contains(l) || !t.isCap(k) && !Lexicon.STOP.contains(l)
+        && !l.endsWith("ly") && !verbs.isFiller(k) && verbs.at(k, limit) < 0 && !OBJECT_WORDS.contains(l);
+    if (adjective && k + 1 < limit && names.mentionStart[k + 1] >= 0
         && !names.mentions.get(names.mentionStart[k + 1]).possessive) {
       int m2 = names.mentionStart[k + 1];
       end[0] = names.mentions.get(m2).last;

@@ -55,7 +55,10 @@ class SubjectsTest {
     assertEquals(null, cues[2]);
   }
 
-  /** Words of degree before the adjectives of a name: "the more candid Lady Bertram" is her. */
+  /**
+   * Words of degree before the adjectives of a name ("the more candid Lady Bertram" is her), and
+   * an adjective alone before one ("said dour Major Callendar").
+   */
   @Test
   void aNameAfterTheAndAdjectivesOfDegree() {
     Stages s = new Stages("""
@@ -66,10 +69,17 @@ class SubjectsTest {
         "I am afraid it was," said the more candid Lady Ashby.
 
         "Quite so," said the very sensible Tom Ashby.
+
+        "No grits," said dour Major Bell.
+
+        "Why not?" sighed pleasure-loving Miss Derry.
         """);
     Cue[] cues = s.cues(false);
     assertEquals("Lady Ashby", s.form(cues[1]));
     assertEquals("Tom Ashby", s.form(cues[2]));
+    // an adjective alone before a name
+    assertEquals("Major Bell", s.form(cues[3]));
+    assertEquals("Miss Derry", s.form(cues[4]));
   }
 
   /** A voice speaks for its owner: "said the voice of Tom Harlow", "said Nora Vance's voice". */
