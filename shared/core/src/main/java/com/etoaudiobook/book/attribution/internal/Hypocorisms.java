@@ -98,6 +98,29 @@ final class Hypocorisms {
       clarissa clary
       theresa tess tessa
       christina chrissy
+      jacob jake
+      leonard len lenny
+      gregory greg
+      jeffrey jeff
+      kenneth ken kenny
+      alfred alf alfie
+      arthur artie
+      nathaniel nat
+      abraham abe
+      isaac ike
+      ezekiel zeke
+      algernon algy
+      wilfred wilf
+      montague monty
+      victoria vicky
+      deborah debby
+      judith judy
+      virginia ginny
+      winifred winnie
+      constance connie
+      florence flo florrie
+      agnes aggie
+      patricia patty tricia
       victoria vicky
       julia julie
       leonard len lenny

@@ -93,6 +93,18 @@ class CastMergesTest {
   }
 
   @Test
+  void aCommonPetFormIsItsFormalName() {
+    // "Jake" is Jacob Barnes as "Bill" is William: the others call the narrator so.
+    List<Names.Person> cast = cast(repeat("Then Jacob Barnes came in; he sat down.", 3)
+        + repeat("Then Jake laughed; he was loud.", 3), Map.of("Jacob Barnes", 1, "Jake", 2));
+    assertEquals(person(cast, "Jacob Barnes").id, person(cast, "Jake").id, aliases(cast));
+    for (String[] pair : new String[][] {{"jake", "jacob"}, {"len", "leonard"}, {"alfie", "alfred"},
+        {"vicky", "victoria"}, {"flo", "florence"}}) {
+      assertTrue(Hypocorisms.petFormOf(pair[0], pair[1]), pair[0]);
+    }
+  }
+
+  @Test
   void anOfficeUsedAsANameIsTheOneTheTextCallsSo() {
     String text = "Then the Collector, Mr. Turvey, came in from the long and dusty road; he was"
         + " tall and tired.\n\n"
