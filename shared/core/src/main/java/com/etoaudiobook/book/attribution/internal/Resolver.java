@@ -122,7 +122,7 @@ final class Resolver extends TurnTaking {
       anaphorRule = "cue";
       int who = resolveCue(c, q);
       if ((c.kind == PRONOUN || c.kind == DESC) && AnaphorRanker.ranks(anaphorRule)) {
-        who = anaphors.choose(from, to, q, c, who, anaphorRule);
+        who = asNarrator(anaphors.choose(from, to, q, c, who, anaphorRule));
       }
       if (DEBUG && c.kind == NAME) {
         System.err.println("STEP " + spans.get(q).start() + " " + spans.get(q).end() + " X");
@@ -165,7 +165,8 @@ final class Resolver extends TurnTaking {
       }
     } else {
       int who = implicitSpeaker(from, to);
-      who = ranker.choose(from, to, who, decidedBy);
+      // the rankers weigh people: the narrator's own name is the Narrator's
+      who = asNarrator(ranker.choose(from, to, who, decidedBy));
       if (DEBUG) {
         System.err.println("STEP " + spans.get(from).start() + " " + spans.get(to - 1).end() + " "
             + decidedBy);
