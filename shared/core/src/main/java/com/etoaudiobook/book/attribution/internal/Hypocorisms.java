@@ -99,7 +99,6 @@ final class Hypocorisms {
       theresa tess tessa
       christina chrissy
       jacob jake
-      leonard len lenny
       gregory greg
       jeffrey jeff
       kenneth ken kenny
@@ -111,12 +110,9 @@ final class Hypocorisms {
       ezekiel zeke
       algernon algy
       wilfred wilf
-      montague monty
-      victoria vicky
       deborah debby
       judith judy
       virginia ginny
-      winifred winnie
       constance connie
       florence flo florrie
       agnes aggie
