@@ -1,6 +1,7 @@
 package com.etoaudiobook.book;
 
 import com.etoaudiobook.book.internal.Markup;
+import com.etoaudiobook.book.internal.ScriptReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,6 +98,23 @@ public final class ProseBuilder {
   public Book build(String title, String author, String language, Book.Source source,
                     List<String> warnings) {
     String all = text.toString();
+    List<ScriptReader.Block> blocks = new ArrayList<>();
+    for (Draft d : drafts) {
+      int[] paragraphs = new int[d.spans.size() * 2];
+      for (int i = 0; i < d.spans.size(); i++) {
+        paragraphs[2 * i] = d.spans.get(i).start();
+        paragraphs[2 * i + 1] = d.spans.get(i).end();
+      }
+      blocks.add(new ScriptReader.Block(d.title, paragraphs));
+    }
+    // a script written in Word or a play in HTML: its labels carry the dialogue
+    ScriptReader.Result script = ScriptReader.readBlocks(all, blocks, title, author);
+    if (script != null) {
+      ProseAttribution.Result r = ProseAttribution.apply(all, script.chapters(), ProseAttribution.NARRATOR,
+          s -> s, script.proseChapters()::contains);
+      return new Book(title, author, language == null || language.isBlank() ? "en" : language,
+          r.chapters(), r.roles(), source, warnings);
+    }
     List<Chapter> chapters = new ArrayList<>();
     int index = 0;
     for (Draft d : drafts) {

@@ -25,7 +25,9 @@ final class ChapterBuilder {
     /** after {@code Role: text}: the rest of the paragraph is the role's, the next one narration */
     INLINE,
     /** after a label alone on its line: following paragraphs are the role's until the next label */
-    ALONE
+    ALONE,
+    /** after a play's name alone ("HAMLET."): its block, or the one paragraph after it, is the role's */
+    NEXT
   }
 
   private static final class Seg {
@@ -72,6 +74,13 @@ final class ChapterBuilder {
   private String speaker;
   private String delivery;
   private Mode mode = Mode.NARRATION;
+  /** In {@link Mode#NEXT}: no text of the role's yet. */
+  private boolean waiting;
+
+  /** A [direction] left open at a line's end, to close on a later line of the block. */
+  private enum Direction { NONE, OPEN, LEADING }
+
+  private Direction direction = Direction.NONE;
 
   ChapterBuilder(String source, List<ScriptLine> entries, List<Boolean> proseChapter, String narrator) {
     this.source = source;
@@ -117,6 +126,7 @@ final class ChapterBuilder {
         }
         case LABEL -> {
           open = null;
+          direction = Direction.NONE;
           speaker = e.label.name();
           delivery = e.label.delivery();
           int textStart = e.bodyStart + e.label.textStart();
@@ -124,12 +134,18 @@ final class ChapterBuilder {
             mode = Mode.INLINE;
             speak(textStart, e.bodyEnd, "\n", paragraph, true);
           } else {
-            mode = Mode.ALONE;
+            mode = e.label.play() ? Mode.NEXT : Mode.ALONE;
+            waiting = true;
           }
         }
         case TEXT -> {
-          if (blockStart && mode == Mode.INLINE) {
+          if (blockStart && (mode == Mode.INLINE || mode == Mode.NEXT && !waiting)) {
             narrate();
+          }
+          // "ROPER." / "[Enters.]" / "Um.": a direction does not take the name's speech
+          waiting &= wholeDirection(e.body);
+          if (blockStart) {
+            direction = Direction.NONE;
           }
           if (blockStart && mode == Mode.NARRATION) {
             open = null;
@@ -178,6 +194,22 @@ final class ChapterBuilder {
    * the narrator's, so they are never read in the character's voice.
    */
   private void speak(int a, int b, String sep, int paragraph, boolean directions) {
+    if (directions && direction != Direction.NONE) {
+      // a [direction] wrapped over lines of its block goes on here
+      int close = indexOf(']', a, b);
+      int nested = indexOf('[', a, b);
+      if (close < 0 && nested < 0) {
+        emit(narrator, "direction", a, b, " ", paragraph);
+        return;
+      }
+      boolean leading = direction == Direction.LEADING;
+      direction = Direction.NONE;
+      if (close >= 0 && (nested < 0 || close < nested)) {
+        emit(narrator, "direction", a, close, " ", paragraph);
+        a = afterDirection(close, b, leading);
+        sep = " ";
+      }
+    }
     if (directions) {
       int i = a;
       while (i < b) {
@@ -187,6 +219,14 @@ final class ChapterBuilder {
         }
         int close = indexOf(']', lb + 1, b);
         int nested = indexOf('[', lb + 1, b);
+        boolean leading = source.substring(a, lb).isBlank() && open == null;
+        if (close < 0 && nested < 0 && Markup.hasLetters(source.substring(lb + 1, b))) {
+          // "[_Approaching FARNCOMBE and taking him by the lapel_" ... "_]": wrapped, closed on a later line
+          emit(speaker, delivery, a, lb, sep, paragraph);
+          emit(narrator, "direction", lb + 1, b, " ", paragraph);
+          direction = leading ? Direction.LEADING : Direction.OPEN;
+          return;
+        }
         if (close < 0 || (nested >= 0 && nested < close)) {
           break;
         }
@@ -198,12 +238,21 @@ final class ChapterBuilder {
         }
         emit(speaker, delivery, a, lb, sep, paragraph);
         emit(narrator, "direction", lb + 1, close, " ", paragraph);
-        a = close + 1;
+        a = afterDirection(close, b, leading);
         i = a;
         sep = " ";
       }
     }
     emit(speaker, delivery, a, b, sep, paragraph);
+  }
+
+  /** Where the speech goes on after a direction closed at close: "Nora [busy]. Yes" skips the label's stop. */
+  private int afterDirection(int close, int b, boolean leading) {
+    int a = close + 1;
+    if (leading && a < b && (source.charAt(a) == '.' || source.charAt(a) == ':')) {
+      a++;
+    }
+    return a;
   }
 
   /** Like String.indexOf but bounded, so scanning each line stays linear in the line. */

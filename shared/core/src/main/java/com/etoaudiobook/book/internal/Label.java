@@ -7,15 +7,19 @@ import java.util.regex.Pattern;
 
 /**
  * A speaker label at the start of a line: {@code **Role:** text}, {@code **Role**: text},
- * {@code ROLE: text}, {@code Role (delivery):}. Only the syntax is checked here; whether a plain
- * label really names a role depends on the whole document (see {@link #accepted}).
+ * {@code ROLE: text}, {@code Role (delivery):}, or a play's {@code HAMLET. text}, {@code Nora
+ * [busy]. text}, {@code THE DAUGHTER [at the pillar] text} and {@code Farncombe.} alone. Only the
+ * syntax is checked here; whether a label really names a role depends on the whole document (see
+ * {@link #accepted} and {@link PlayNames}).
  *
  * @param name      role name as written
  * @param delivery  text of a parenthetical after the name, or null
  * @param bold      written with bold markers (an explicit label, trusted more)
- * @param textStart offset in the line body where the spoken text starts
+ * @param textStart offset in the line body where the spoken text starts (for a play's label
+ *                  with a [direction], where the direction starts: it is narrated)
+ * @param play      a play's label, the name ended by a full stop or a [direction], no colon
  */
-public record Label(String name, String delivery, boolean bold, int textStart) {
+public record Label(String name, String delivery, boolean bold, int textStart, boolean play) {
 
   // Possessive quantifiers throughout: a lazy name followed by optional blanks tried every split of a
   // long run of blanks ("**a", a million spaces, "b" took minutes). The name runs to the first * _ or :
@@ -48,6 +52,8 @@ public record Label(String name, String delivery, boolean bold, int textStart) {
       "epigraph", "dedication", "afterword", "foreword", "preface", "introduction", "prologue",
       "epilogue", "interlude", "the end", "end"));
 
+  private static final Set<String> PARTS = Set.of("act", "scene", "chapter", "part", "book", "canto");
+
   private static final Set<String> CONNECTORS = Set.copyOf(java.util.List.of("of", "the", "de", "van", "von", "der",
       "den", "la", "le", "du", "da", "di", "del", "al", "el", "and", "y", "in", "on", "at", "bin",
       "ibn", "mc", "from"));
@@ -67,7 +73,110 @@ public record Label(String name, String delivery, boolean bold, int textStart) {
     if (m.find()) {
       return named(m.group(1), null, false, m.end());
     }
-    return null;
+    return play(body);
+  }
+
+  /** Short forms of titles: "Mrs. Upjohn." is a name, "Mr." alone is not. */
+  private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "dr", "st", "mme", "mlle",
+      "capt", "col", "gen", "rev", "prof", "sgt", "lt", "messrs", "hon", "sr", "jr");
+  /** A play's lines that are no speaker's, though written like one: "Enter Ghost.", "CURTAIN." */
+  private static final Set<String> NOT_PLAY_NAMES = Set.of("enter", "exit", "exeunt", "re-enter",
+      "curtain", "finis", "scene", "act", "end", "the end", "intermission", "interval", "tableau",
+      "persons", "dramatis personae", "characters", "time", "place", "synopsis");
+  private static final int MAX_DIRECTION = 300;
+
+  /**
+   * A play's label: one to four capitalised words (a title's short form first allowed), then a
+   * full stop, a [direction] or a (delivery) and then maybe a full stop, then the speech or the
+   * line's end. By hand, not a regular expression: each word and bracket is scanned once.
+   */
+  private static Label play(String body) {
+    int n = body.length();
+    int i = 0;
+    int words = 0;
+    int nameEnd = -1;
+    while (i < n && words < 5) {
+      int w = i;
+      if (!Character.isUpperCase(body.codePointAt(i)) && !(words > 0 && connector(body, i))) {
+        break;
+      }
+      while (i < n && (Character.isLetter(body.codePointAt(i)) || body.charAt(i) == '\''
+          || body.charAt(i) == '\u2019' || body.charAt(i) == '-')) {
+        i += Character.charCount(body.codePointAt(i));
+      }
+      if (i == w) {
+        break;
+      }
+      words++;
+      String word = body.substring(w, i);
+      nameEnd = i;
+      // "Mrs. Upjohn": a title's short form and its stop belong to the name
+      if (i + 1 < n && body.charAt(i) == '.' && body.charAt(i + 1) == ' '
+          && HONORIFICS.contains(word.toLowerCase(Locale.ROOT))) {
+        i += 2;
+        continue;
+      }
+      if (i < n && body.charAt(i) == ' ' && i + 1 < n && body.charAt(i + 1) != ' ') {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (nameEnd < 0 || words > 4) {
+      return null;
+    }
+    String name = body.substring(0, nameEnd);
+    int j = nameEnd;
+    while (j < n && body.charAt(j) == ' ') {
+      j++;
+    }
+    String delivery = null;
+    int direction = -1;
+    if (j < n && (body.charAt(j) == '[' || body.charAt(j) == '(')) {
+      char close = body.charAt(j) == '[' ? ']' : ')';
+      int k = j + 1;
+      while (k < n && k - j <= MAX_DIRECTION && body.charAt(k) != close && body.charAt(k) != '['
+          && body.charAt(k) != '(') {
+        k++;
+      }
+      if (k >= n || body.charAt(k) != close || k - j > MAX_DIRECTION) {
+        return null;
+      }
+      if (close == ')') {
+        delivery = body.substring(j + 1, k).strip();
+      } else {
+        direction = j;
+      }
+      j = k + 1;
+      while (j < n && body.charAt(j) == ' ') {
+        j++;
+      }
+    }
+    boolean stop = j < n && body.charAt(j) == '.';
+    if (stop) {
+      j++;
+    } else if (direction < 0 && delivery == null || j >= n) {
+      return null;  // a name needs its stop, or a [direction] and the speech after it
+    }
+    if (j < n && !Character.isWhitespace(body.charAt(j))) {
+      return null;
+    }
+    String key = key(name);
+    if (NOT_PLAY_NAMES.contains(key) || HONORIFICS.contains(key) || name.codePointCount(0, name.length()) < 2
+        || name.chars().allMatch(c -> "IVXLCDM".indexOf(c) >= 0) || !plausibleName(name, false)) {
+      return null;
+    }
+    return new Label(name, delivery == null || delivery.isEmpty() ? null : delivery, false,
+        direction >= 0 ? direction : j, true);
+  }
+
+  /** A lower-case joining word of a name at i ("of" in "Duke of York"), followed by a word. */
+  private static boolean connector(String body, int i) {
+    int e = i;
+    while (e < body.length() && Character.isLowerCase(body.charAt(e))) {
+      e++;
+    }
+    return e < body.length() && body.charAt(e) == ' ' && CONNECTORS.contains(body.substring(i, e));
   }
 
   private static Label named(String raw, String delivery, boolean bold, int end) {
@@ -89,7 +198,7 @@ public record Label(String name, String delivery, boolean bold, int textStart) {
     if (!plausibleName(name, bold)) {
       return null;
     }
-    return new Label(name, delivery, bold, end);
+    return new Label(name, delivery, bold, end, false);
   }
 
   private static boolean plausibleName(String name, boolean bold) {
@@ -106,6 +215,10 @@ public record Label(String name, String delivery, boolean bold, int textStart) {
     }
     String key = key(name);
     if (STOPLIST.contains(key) || STOPLIST.contains(key.replace(".", ""))) {
+      return false;
+    }
+    // "Second Act (after curtain):", "THE FIRST SCENE.": a part of a play, not a speaker
+    if (words.length > 1 && PARTS.contains(words[words.length - 1].toLowerCase(Locale.ROOT).replace(".", ""))) {
       return false;
     }
     // "Step 2", "Part IV", "Question 3": a numbered header, not a speaker.
@@ -135,6 +248,9 @@ public record Label(String name, String delivery, boolean bold, int textStart) {
 
   /** Whether this plain label counts, given how often its name is used as a label in the document. */
   public boolean accepted(java.util.Map<String, Integer> labelCounts) {
+    if (play) {
+      return false;  // by the document's play names (PlayNames), not one by one
+    }
     if (bold || Markup.isAllCaps(name)) {
       return true;
     }

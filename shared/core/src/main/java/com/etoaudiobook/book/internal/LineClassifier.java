@@ -36,6 +36,7 @@ final class LineClassifier {
   private final boolean markdown;
   private final List<ScriptLine> entries = new ArrayList<>();
   private final Map<String, Integer> labelCounts = new HashMap<>();
+  private final PlayNames playNames = new PlayNames();
   private String metaTitle;
   private String author;
   private boolean hasMarkdownHeadings;
@@ -69,8 +70,46 @@ final class LineClassifier {
         && line.chars().filter(c -> c == '-' || c == '*' || c == '_').count() >= 3;
   }
 
+  /**
+   * Marks the lines of a document read by its structure ({@link ScriptReader#readBlocks}) that are
+   * speaker labels, by the rules a script's lines are read by; false when none is.
+   */
+  static boolean labels(List<ScriptLine> entries, CharSequence text) {
+    Map<String, Integer> counts = new HashMap<>();
+    PlayNames play = new PlayNames();
+    Label[] parsed = new Label[entries.size()];
+    boolean any = false;
+    for (int i = 0; i < parsed.length; i++) {
+      ScriptLine e = entries.get(i);
+      if (e.kind == ScriptLine.Kind.TEXT) {
+        Cancellation.check();
+        parsed[i] = Label.parse(e.body);
+        if (parsed[i] != null && parsed[i].play()) {
+          play.add(parsed[i]);
+        } else if (parsed[i] != null) {
+          counts.merge(Label.key(parsed[i].name()), 1, Integer::sum);
+        }
+        any |= parsed[i] != null;
+      }
+    }
+    if (!any) {
+      return false;
+    }
+    play.decide(text);
+    boolean labelled = false;
+    for (int i = 0; i < parsed.length; i++) {
+      Label l = parsed[i];
+      if (l != null && (l.play() ? play.accepts(l) : play.acceptsColon(l, counts))) {
+        entries.get(i).kind = ScriptLine.Kind.LABEL;
+        entries.get(i).label = l;
+        labelled = true;
+      }
+    }
+    return labelled;
+  }
+
   /** The line without leading quote markers and surrounding whitespace. */
-  private static ScriptLine body(ScriptLine e) {
+  static ScriptLine body(ScriptLine e) {
     String t = e.line.text();
     int s = 0;
     int end = t.length();
@@ -159,10 +198,13 @@ final class LineClassifier {
         hasMarkdownHeadings = true;
       }
       Label label = Label.parse(e.body);
-      if (label != null) {
+      if (label != null && label.play()) {
+        playNames.add(label);
+      } else if (label != null) {
         labelCounts.merge(Label.key(label.name()), 1, Integer::sum);
       }
     }
+    playNames.decide(layout.text());
   }
 
   /** Level of a setext heading underlined by line i ("Title\n====="), or 0. */
@@ -176,11 +218,17 @@ final class LineClassifier {
       return 0;
     }
     ScriptLine text = entries.get(i - 1);
-    if (text.empty() || Headings.atx(text.body) != null || Label.parse(text.body) != null
+    if (text.empty() || Headings.atx(text.body) != null || colonLabel(text.body)
         || !(i == 1 || entries.get(i - 2).empty())) {
       return 0;
     }
     return equals ? 1 : 2;
+  }
+
+  /** A label of a script's syntax ("ROLE: text"), not a play's, which needs the whole document to tell. */
+  private static boolean colonLabel(String body) {
+    Label l = Label.parse(body);
+    return l != null && !l.play();
   }
 
   private boolean standsAlone(int i) {
@@ -271,7 +319,7 @@ final class LineClassifier {
         continue;
       }
       Label label = Label.parse(e.body);
-      if (label != null && label.accepted(labelCounts)) {
+      if (label != null && (label.play() ? playNames.accepts(label) : playNames.acceptsColon(label, labelCounts))) {
         e.kind = ScriptLine.Kind.LABEL;
         e.label = label;
         continue;
@@ -282,7 +330,7 @@ final class LineClassifier {
         heading(e, Markup.clean(bold).strip(), 0);
         continue;
       }
-      if (!hasMarkdownHeadings && standsAlone(i) && label == null && Headings.isCapsTitle(clean)) {
+      if (!hasMarkdownHeadings && standsAlone(i) && (label == null || label.play()) && Headings.isCapsTitle(clean)) {
         if (headed != null && Headings.numbersChapter(headed.heading)) {
           // "CHAPTER V", then "IN WHICH PIGLET MEETS A HEFFALUMP": the chapter's own title.
           headed.heading = Headings.isBareNumeral(headed.heading)
@@ -311,7 +359,7 @@ final class LineClassifier {
     }
     ScriptLine next = entries.get(i + 1);
     if (next.empty() || !(i + 2 == entries.size() || entries.get(i + 2).empty())
-        || Label.parse(next.body) != null) {
+        || colonLabel(next.body)) {
       return null;
     }
     String t = Markup.clean(next.body).strip();

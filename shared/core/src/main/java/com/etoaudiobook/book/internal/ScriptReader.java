@@ -45,16 +45,59 @@ public final class ScriptReader {
     LineClassifier lines = new LineClassifier(prepared, fileName, markdown);
     String title = lines.chooseTitle();
     List<Boolean> proseChapter = DialogueForm.decide(lines.lines());
-    String narrator = "Narrator";
-    for (ScriptLine e : lines.lines()) {
-      if (e.kind == ScriptLine.Kind.LABEL && (e.label.name().equalsIgnoreCase("narrator")
-          || e.label.name().equalsIgnoreCase("narration"))) {
-        narrator = e.label.name();
-        break;
+    return new ChapterBuilder(prepared.text(), lines.lines(), proseChapter, narrator(lines.lines()))
+        .finish(title, lines.author());
+  }
+
+  /**
+   * One chapter of a document read by its structure (EPUB, HTML, PDF, DOCX): its title, or null,
+   * and its paragraphs' [start, end) in the text they were written into, in pairs.
+   */
+  public record Block(String title, int[] paragraphs) {
+  }
+
+  /**
+   * A document read by its structure, as a script where labels carry its dialogue ("MARA: Hi."
+   * written in Word, a play's "ROPER." in HTML): its chapters as given, each paragraph's lines
+   * classified as a script's are; null when no chapter is a script (prose, left as it was).
+   */
+  public static Result readBlocks(String text, List<Block> blocks, String title, String author) {
+    List<ScriptLine> entries = new java.util.ArrayList<>();
+    for (Block b : blocks) {
+      ScriptLine heading = new ScriptLine(new SourceLine(entries.size(), 0, 0, ""));
+      heading.kind = ScriptLine.Kind.HEADING;
+      heading.heading = b.title();
+      entries.add(heading);
+      for (int p = 0; p + 1 < b.paragraphs().length; p += 2) {
+        int start = b.paragraphs()[p];
+        for (SourceLine l : SourceLine.split(text.substring(start, b.paragraphs()[p + 1]))) {
+          entries.add(LineClassifier.body(new ScriptLine(
+              new SourceLine(entries.size(), start + l.start(), start + l.end(), l.text()))));
+        }
+        ScriptLine blank = new ScriptLine(new SourceLine(entries.size(), 0, 0, ""));
+        blank.kind = ScriptLine.Kind.BLANK;
+        entries.add(blank);
       }
     }
-    return new ChapterBuilder(prepared.text(), lines.lines(), proseChapter, narrator)
-        .finish(title, lines.author());
+    if (!LineClassifier.labels(entries, text)) {
+      return null;
+    }
+    List<Boolean> proseChapter = DialogueForm.decide(entries);
+    if (!proseChapter.contains(false)) {
+      return null;
+    }
+    return new ChapterBuilder(text, entries, proseChapter, narrator(entries)).finish(title, author);
+  }
+
+  /** The narrator's name: a label "Narrator:" or "Narration:" names it, else "Narrator". */
+  private static String narrator(List<ScriptLine> entries) {
+    for (ScriptLine e : entries) {
+      if (e.kind == ScriptLine.Kind.LABEL && (e.label.name().equalsIgnoreCase("narrator")
+          || e.label.name().equalsIgnoreCase("narration"))) {
+        return e.label.name();
+      }
+    }
+    return "Narrator";
   }
 
   /** At most 120 characters on one line, cut at a word boundary with "…". */

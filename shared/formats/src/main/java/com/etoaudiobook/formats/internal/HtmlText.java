@@ -83,6 +83,7 @@ public final class HtmlText {
     StringBuilder current = new StringBuilder();
     int[] level = {0};
     int[] preDepth = {0};
+    int[] stageDepth = {0};
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
@@ -108,6 +109,9 @@ public final class HtmlText {
           if (tag.equals("pre")) {
             preDepth[0]++;
           }
+          if (stageDirection(el) && stageDepth[0]++ == 0) {
+            current.append('[');
+          }
         }
       }
 
@@ -115,6 +119,9 @@ public final class HtmlText {
       public void tail(Node node, int depth) {
         if (node instanceof Element el) {
           String tag = el.normalName();
+          if (stageDirection(el) && --stageDepth[0] == 0) {
+            current.append(']');
+          }
           if (BLOCKS.contains(tag)) {
             flush(items, current, level);
           }
@@ -126,6 +133,28 @@ public final class HtmlText {
     }, HtmlPruner.prune(root, watchedIds));
     flush(items, current, level);
     return items;
+  }
+
+  /** Classes that mark a play's stage directions ("stagedir", "stage-direction", "didascalia"). */
+  private static final Pattern STAGE_CLASS =
+      Pattern.compile("(?i)stage|stage[-_]?dir\\w*|stgdir|stage[-_]?direction\\w*|direction|didascal\\w*");
+  /** The elements a direction is set in: a paragraph of its own, or words inside one. */
+  private static final Set<String> STAGE_TAGS = Set.of("span", "i", "em", "p", "div", "small");
+
+  /**
+   * A play's stage direction, set in brackets as a script's are ("[Nodding.] Um."), so that a
+   * script's reader narrates it instead of reading it in the speaker's voice.
+   */
+  private static boolean stageDirection(Element el) {
+    if (!el.hasAttr("class") || !STAGE_TAGS.contains(el.normalName())) {
+      return false;
+    }
+    for (String c : el.classNames()) {
+      if (STAGE_CLASS.matcher(c).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A transcriber's placeholder for a picture: "[Illustration]", "[Illustration: Emma]". */

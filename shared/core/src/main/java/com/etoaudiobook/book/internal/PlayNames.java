@@ -1,0 +1,92 @@
+package com.etoaudiobook.book.internal;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which of a document's play labels ({@code ROPER.}, {@code Nora [busy].}, see {@link Label}) name
+ * its speakers. Prose starts paragraphs with "Yes." or "Good." as often as a play starts them with
+ * a name, so a name counts only when it is used as a label {@link #MIN_USES} times and, unless in
+ * capitals, its last word never stands in lower case in the text ("yes", "good" do; "Roper" does
+ * not), and only where at least two names count: a play is a dialogue.
+ */
+final class PlayNames {
+  /** Uses as a label a name needs: a speaker of a play speaks again and again. */
+  static final int MIN_USES = 3;
+
+  private final Map<String, Integer> uses = new HashMap<>();
+  private final Map<String, Boolean> caps = new HashMap<>();
+  private Set<String> accepted;
+
+  /** Counts one line's play label. */
+  void add(Label label) {
+    String key = Label.key(label.name());
+    uses.merge(key, 1, Integer::sum);
+    caps.merge(key, Markup.isAllCaps(label.name()), Boolean::logicalAnd);
+  }
+
+  /** Whether label names one of the play's speakers; {@link #decide} first. */
+  boolean accepts(Label label) {
+    return label.play() && accepted.contains(Label.key(label.name()));
+  }
+
+  /**
+   * Whether a plain label of a script's syntax counts beside these names: in a play, only one used
+   * twice ("LONDON: WILLIAM HEINEMANN" on its title page is an imprint, not a speaker).
+   */
+  boolean acceptsColon(Label label, Map<String, Integer> counts) {
+    return label.accepted(counts) && (accepted.isEmpty() || label.bold()
+        || counts.getOrDefault(Label.key(label.name()), 0) >= 2);
+  }
+
+  /** Decides which names count, given the whole text they were read from. */
+  void decide(CharSequence text) {
+    Map<String, String> lastWords = new HashMap<>();
+    for (Map.Entry<String, Integer> e : uses.entrySet()) {
+      if (e.getValue() >= MIN_USES && !caps.get(e.getKey())) {
+        String k = e.getKey();
+        lastWords.put(k, k.substring(k.lastIndexOf(' ') + 1));
+      }
+    }
+    Set<String> inLowerCase = lastWords.isEmpty() ? Set.of() : lowerCaseWords(text, new HashSet<>(lastWords.values()));
+    accepted = new HashSet<>();
+    for (Map.Entry<String, Integer> e : uses.entrySet()) {
+      String last = lastWords.get(e.getKey());
+      if (e.getValue() >= MIN_USES && (caps.get(e.getKey()) || !inLowerCase.contains(last))) {
+        accepted.add(e.getKey());
+      }
+    }
+    if (accepted.size() < 2) {
+      accepted.clear();
+    }
+  }
+
+  /** Which of words stand in the text as a word starting in lower case. */
+  private static Set<String> lowerCaseWords(CharSequence text, Set<String> words) {
+    Set<String> found = new HashSet<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (!Character.isLetter(c)) {
+        i++;
+        continue;
+      }
+      int s = i;
+      while (i < n && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '\u2019'
+          || text.charAt(i) == '-')) {
+        i++;
+      }
+      if (Character.isLowerCase(c) && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)))) {
+        String w = text.subSequence(s, i).toString().toLowerCase(Locale.ROOT);
+        if (words.contains(w)) {
+          found.add(w);
+        }
+      }
+    }
+    return found;
+  }
+}
