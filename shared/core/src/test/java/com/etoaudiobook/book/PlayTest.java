@@ -125,4 +125,107 @@ class PlayTest {
     assertFalse(roles(book).contains("LONDON"), roles(book).toString());
     assertEquals("ROPER", segment(book, "By Jove").role());
   }
+
+  /** The conventions of printed plays, each with its own name and direction marks. */
+  @Test
+  void namesInEachPrintedConventionAreSpeakers() {
+    // Wilde's: the name in title case, two spaces, the speech wrapped; [directions] inside
+    Book wilde = parse("""
+        FIRST ACT
+
+        [Grove is laying the table.]
+
+        Cecil.  Did you hear the piano, Grove?
+
+        Grove.  I did not think it polite to listen, sir.
+
+        Cecil.  [Taking a cake.]  A pity.  I play with great
+        feeling.
+
+        Grove.  Yes, sir.
+
+        Cecil.  Are the cakes cut for my aunt?
+
+        Grove.  Yes, sir.  [Hands them on a tray.]
+        """);
+    assertEquals(List.of("Narrator", "Cecil", "Grove"), roles(wilde));
+    assertEquals("A pity.  I play with great\nfeeling.", segment(wilde, "A pity").text());
+    assertEquals("Narrator", segment(wilde, "Hands them").role());
+    // the Globe's: the name in capitals alone on its line, the verse under it; a messenger once
+    Book verse = parse("""
+        ACT I
+
+         Enter Warden and Porter.
+
+        WARDEN.
+        Who goes there?
+
+        PORTER.
+        A friend, and cold.
+
+        WARDEN.
+        Then come in from the wind,
+        And warm your hands.
+
+        PORTER.
+        I thank you, sir.
+
+        MESSENGER.
+        News from the north!
+        """);
+    assertEquals(List.of("Narrator", "WARDEN", "PORTER", "MESSENGER"), roles(verse));
+    assertEquals("Then come in from the wind,\nAnd warm your hands.", segment(verse, "warm your").text());
+    assertEquals("Narrator", segment(verse, "Enter Warden").role());
+    // Ibsen's translators': (directions) after the name and inside the speech, a short one a delivery
+    Book ibsen = parse("""
+        ACT I
+
+        Arne (calls out from the hall). Is that you, my dear?
+
+        Liv (putting down her basket). Yes, it is!
+
+        Arne. Did you find the bread?
+
+        Liv. Just now. (Hides the parcel behind her back.) Come and see.
+
+        Arne (laughing). Then show me.
+
+        Liv. Not before supper.
+        """);
+    assertEquals(List.of("Narrator", "Arne", "Liv"), roles(ibsen));
+    assertEquals("Is that you, my dear?", segment(ibsen, "my dear").text());
+    assertEquals("Narrator", segment(ibsen, "calls out from the hall").role());
+    assertEquals("Narrator", segment(ibsen, "Hides the parcel").role());
+    assertEquals("Come and see.", segment(ibsen, "Come and see").text());
+    assertEquals("laughing", segment(ibsen, "show me").delivery());
+    // Shaw's: names of several words in capitals, a [direction] and the speech with no stop between
+    Book shaw = parse("""
+        ACT I
+
+        THE AUNT [under the awning, by the door] It is raining again.
+
+        THE NIECE [beside her] Not for long.
+
+        THE AUNT. We must find a cab.
+
+        THE NIECE. It is too tiresome.
+        """);
+    assertEquals(List.of("Narrator", "THE AUNT", "THE NIECE"), roles(shaw));
+    assertEquals("It is raining again.", segment(shaw, "raining").text());
+    assertEquals("Narrator", segment(shaw, "under the awning").role());
+  }
+
+  /** Wrapped prose puts a name and a full stop at a line's start: only a block's first line is a play's label. */
+  @Test
+  void aNameEndingASentenceAtAWrappedLinesStartIsNoLabel() {
+    StringBuilder prose = new StringBuilder("CHAPTER I\n\n");
+    for (int i = 0; i < 4; i++) {
+      prose.append("The letter was from her cousin, who wrote to say he would call on Maria\n")
+          .append("Crawford. She read it twice and gave it to her sister, who laughed at\n")
+          .append("Bertram. They went down to dinner together and said nothing more of\n")
+          .append("Maria. Nobody asked.\n\n");
+    }
+    Book book = parse(prose.toString());
+    assertEquals(List.of("Narrator"), roles(book));
+  }
 }

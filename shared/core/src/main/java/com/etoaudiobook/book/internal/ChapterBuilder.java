@@ -76,11 +76,15 @@ final class ChapterBuilder {
   private Mode mode = Mode.NARRATION;
   /** In {@link Mode#NEXT}: no text of the role's yet. */
   private boolean waiting;
+  /** The speaker was named by a play's label: a (parenthesis) in the speech is a direction too. */
+  private boolean play;
 
   /** A [direction] left open at a line's end, to close on a later line of the block. */
   private enum Direction { NONE, OPEN, LEADING }
 
   private Direction direction = Direction.NONE;
+  /** What closes the direction left open: ']' or, in a play's speech, ')'. */
+  private char closer = ']';
 
   ChapterBuilder(String source, List<ScriptLine> entries, List<Boolean> proseChapter, String narrator) {
     this.source = source;
@@ -129,7 +133,14 @@ final class ChapterBuilder {
           direction = Direction.NONE;
           speaker = e.label.name();
           delivery = e.label.delivery();
+          play = e.label.play();
           int textStart = e.bodyStart + e.label.textStart();
+          if (e.label.play() && textStart < e.bodyEnd && source.charAt(textStart) == '(') {
+            // "Helmer (calls out from his room). Is that my little lark?": the direction narrated
+            int close = indexOf(')', textStart, e.bodyEnd);
+            emit(narrator, "direction", textStart + 1, close, "\n", paragraph);
+            textStart = afterDirection(close, e.bodyEnd, true);
+          }
           if (!Markup.clean(source.substring(textStart, e.bodyEnd)).isBlank()) {
             mode = Mode.INLINE;
             speak(textStart, e.bodyEnd, "\n", paragraph, true);
@@ -183,6 +194,7 @@ final class ChapterBuilder {
   }
 
   private void narrate() {
+    play = false;
     open = null;
     speaker = narrator;
     delivery = null;
@@ -196,8 +208,8 @@ final class ChapterBuilder {
   private void speak(int a, int b, String sep, int paragraph, boolean directions) {
     if (directions && direction != Direction.NONE) {
       // a [direction] wrapped over lines of its block goes on here
-      int close = indexOf(']', a, b);
-      int nested = indexOf('[', a, b);
+      int close = indexOf(closer, a, b);
+      int nested = indexOf(closer == ']' ? '[' : '(', a, b);
       if (close < 0 && nested < 0) {
         emit(narrator, "direction", a, b, " ", paragraph);
         return;
@@ -213,18 +225,26 @@ final class ChapterBuilder {
     if (directions) {
       int i = a;
       while (i < b) {
+        // a play's speech has its directions in (parentheses) as often as in [brackets]
         int lb = indexOf('[', i, b);
+        int lp = play ? indexOf('(', i, b) : -1;
+        if (lp >= 0 && (lb < 0 || lp < lb)) {
+          lb = lp;
+        }
         if (lb < 0) {
           break;
         }
-        int close = indexOf(']', lb + 1, b);
-        int nested = indexOf('[', lb + 1, b);
+        char opener = source.charAt(lb);
+        char shut = opener == '[' ? ']' : ')';
+        int close = indexOf(shut, lb + 1, b);
+        int nested = indexOf(opener, lb + 1, b);
         boolean leading = source.substring(a, lb).isBlank() && open == null;
         if (close < 0 && nested < 0 && Markup.hasLetters(source.substring(lb + 1, b))) {
           // "[_Approaching FARNCOMBE and taking him by the lapel_" ... "_]": wrapped, closed on a later line
           emit(speaker, delivery, a, lb, sep, paragraph);
           emit(narrator, "direction", lb + 1, b, " ", paragraph);
           direction = leading ? Direction.LEADING : Direction.OPEN;
+          closer = shut;
           return;
         }
         if (close < 0 || (nested >= 0 && nested < close)) {

@@ -84,6 +84,8 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
       "curtain", "finis", "scene", "act", "end", "the end", "intermission", "interval", "tableau",
       "persons", "dramatis personae", "characters", "time", "place", "synopsis");
   private static final int MAX_DIRECTION = 300;
+  /** Longest parenthetical after a play's name taken as a delivery ("(aside)", "(very quietly)"). */
+  private static final int MAX_DELIVERY_WORDS = 3;
 
   /**
    * A play's label: one to four capitalised words (a title's short form first allowed), then a
@@ -142,14 +144,20 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
       if (k >= n || body.charAt(k) != close || k - j > MAX_DIRECTION) {
         return null;
       }
-      if (close == ')') {
-        delivery = body.substring(j + 1, k).strip();
+      // "(sadly)" says how the line is said; "(calls out from his room)" is a direction, narrated
+      String inside = body.substring(j + 1, k).strip();
+      if (close == ')' && inside.split("\\s+").length <= MAX_DELIVERY_WORDS) {
+        delivery = inside;
       } else {
         direction = j;
       }
       j = k + 1;
+      int after = j;
       while (j < n && body.charAt(j) == ' ') {
         j++;
+      }
+      if (j > after && j < n && body.charAt(j) != '.') {
+        j = after;  // "THE MOTHER [on her daughter's right] Not so long."
       }
     }
     boolean stop = j < n && body.charAt(j) == '.';

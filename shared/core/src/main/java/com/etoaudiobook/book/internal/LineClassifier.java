@@ -83,7 +83,7 @@ final class LineClassifier {
       ScriptLine e = entries.get(i);
       if (e.kind == ScriptLine.Kind.TEXT) {
         Cancellation.check();
-        parsed[i] = Label.parse(e.body);
+        parsed[i] = opensBlock(entries, i) ? Label.parse(e.body) : nonPlay(Label.parse(e.body));
         if (parsed[i] != null && parsed[i].play()) {
           play.add(parsed[i]);
         } else if (parsed[i] != null) {
@@ -197,7 +197,7 @@ final class LineClassifier {
       if (setextLevel(i) > 0) {
         hasMarkdownHeadings = true;
       }
-      Label label = Label.parse(e.body);
+      Label label = parse(i);
       if (label != null && label.play()) {
         playNames.add(label);
       } else if (label != null) {
@@ -223,6 +223,20 @@ final class LineClassifier {
       return 0;
     }
     return equals ? 1 : 2;
+  }
+
+  /** Line i's label; a play's only on a block's first line ("Ratignolle. There are" wraps prose). */
+  private Label parse(int i) {
+    Label l = Label.parse(entries.get(i).body);
+    return opensBlock(entries, i) ? l : nonPlay(l);
+  }
+
+  private static boolean opensBlock(List<ScriptLine> entries, int i) {
+    return i == 0 || entries.get(i - 1).empty() || entries.get(i - 1).kind == ScriptLine.Kind.HEADING;
+  }
+
+  private static Label nonPlay(Label l) {
+    return l != null && l.play() ? null : l;
   }
 
   /** A label of a script's syntax ("ROLE: text"), not a play's, which needs the whole document to tell. */
@@ -318,7 +332,7 @@ final class LineClassifier {
         entries.get(i + 1).kind = ScriptLine.Kind.SKIP;
         continue;
       }
-      Label label = Label.parse(e.body);
+      Label label = parse(i);
       if (label != null && (label.play() ? playNames.accepts(label) : playNames.acceptsColon(label, labelCounts))) {
         e.kind = ScriptLine.Kind.LABEL;
         e.label = label;

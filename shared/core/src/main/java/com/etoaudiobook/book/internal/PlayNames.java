@@ -9,9 +9,9 @@ import java.util.Set;
 /**
  * Which of a document's play labels ({@code ROPER.}, {@code Nora [busy].}, see {@link Label}) name
  * its speakers. Prose starts paragraphs with "Yes." or "Good." as often as a play starts them with
- * a name, so a name counts only when it is used as a label {@link #MIN_USES} times and, unless in
- * capitals, its last word never stands in lower case in the text ("yes", "good" do; "Roper" does
- * not), and only where at least two names count: a play is a dialogue.
+ * a name, so a name counts only when it is used as a label {@link #MIN_USES} times and its last
+ * word never stands in lower case in the text ("yes", "good" do; "Roper" does not), or, in
+ * capitals, twice; and only where at least two names count: a play is a dialogue.
  */
 final class PlayNames {
   /** Uses as a label a name needs: a speaker of a play speaks again and again. */
@@ -55,14 +55,31 @@ final class PlayNames {
     accepted = new HashSet<>();
     for (Map.Entry<String, Integer> e : uses.entrySet()) {
       String last = lastWords.get(e.getKey());
-      if (e.getValue() >= MIN_USES && (caps.get(e.getKey()) || !inLowerCase.contains(last))) {
+      if (caps.get(e.getKey()) ? e.getValue() >= MIN_USES - 1 : e.getValue() >= MIN_USES && !inLowerCase.contains(last)) {
         accepted.add(e.getKey());
       }
     }
     if (accepted.size() < 2) {
       accepted.clear();
+      return;
+    }
+    // A play, then: its speakers named by common nouns count too ("Nurse.", "King.", "Lane."),
+    // but not the words a speech or a direction opens with; used twice, or in capitals.
+    // Names in capitals count from their first use, a play's one-line messenger too.
+    for (Map.Entry<String, Integer> e : uses.entrySet()) {
+      if (!OPENERS.contains(e.getKey()) && (caps.get(e.getKey()) || e.getValue() >= 2)) {
+        accepted.add(e.getKey());
+      }
     }
   }
+
+  /** Words that open a sentence with a stop after them: "Yes. I will.", "Well. Go on." */
+  private static final Set<String> OPENERS = Set.of("yes", "no", "nay", "ay", "aye", "well", "oh", "ah",
+      "o", "good", "so", "then", "now", "there", "here", "indeed", "perhaps", "certainly", "nonsense",
+      "nothing", "never", "really", "quite", "right", "thanks", "sir", "madam", "come", "go", "look",
+      "stop", "wait", "hush", "alas", "farewell", "enough", "exactly", "silence", "pause", "again",
+      "later", "next", "once", "yes sir", "very well", "all right", "good night", "good morning",
+      "good-bye", "goodbye", "adieu", "amen", "why", "what", "who", "how", "listen", "stay", "hark");
 
   /** Which of words stand in the text as a word starting in lower case. */
   private static Set<String> lowerCaseWords(CharSequence text, Set<String> words) {
