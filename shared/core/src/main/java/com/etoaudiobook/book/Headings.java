@@ -177,6 +177,25 @@ public final class Headings {
     return isNumberedChapter(text) || isBareNumeral(text);
   }
 
+  // "by Jane Doe", "By J. R. Tolkien", "Author: A. Writer"; but never "By dawn the water rose."
+  private static final String NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}.'’-]*";
+  private static final Pattern BY_LINE = Pattern.compile("^(?:[Bb]y|BY|[Aa]uthor:)\\s+(" + NAME_WORD
+      + "(?:,?\\s+(?:" + NAME_WORD + "|and|&|de|van|von|der|la|le|du|da|di))*)$");
+  private static final int MAX_BY_LINE = 200;
+
+  /**
+   * The author's name of a by-line ("By ANNIE FELLOWS JOHNSTON", "by Jane Doe"), or null: at most
+   * six names (the expression's repeated group recurses once per word: a long line of capitalised
+   * words overflowed the stack).
+   */
+  public static String byLine(String text) {
+    if (text.length() > MAX_BY_LINE) {
+      return null;
+    }
+    Matcher m = BY_LINE.matcher(text);
+    return m.matches() && m.group(1).split("\\s+").length <= 6 ? m.group(1).strip() : null;
+  }
+
   /** An ALL CAPS line short enough to be a section title ("THE ORCHARD", "ACT TWO"). */
   public static boolean isCapsTitle(String text) {
     if (!Markup.isAllCaps(text) || text.split("\\s+").length > 8) {

@@ -136,6 +136,24 @@ class FormatsTest {
   }
 
   /**
+   * Project Gutenberg's HTML numbers a chapter in one heading and titles it in the next ("CHAPTER
+   * I." over "HER BIRTHDAY"): one chapter, titled by both, its title not lost. A by-line set as a
+   * heading ("By Ann Example") names the author, not a chapter.
+   */
+  @Test
+  void aChaptersNumberAndTitleInTwoHeadingsAreOneTitle() {
+    String html = """
+        <html><head><title>The Pony</title></head><body>
+        <h1>THE PONY</h1><h2>By ANN EXAMPLE</h2><p class="center">AUTHOR OF "THE CART"</p>
+        <h2>CHAPTER I.</h2><h3>HER BIRTHDAY</h3><p>The pony stood in the rain all morning.</p>
+        <h2>CHAPTER II.</h2><h3>THE LETTER</h3><p>Nobody came to the gate until noon.</p>
+        </body></html>""";
+    Book b = parser.read("pony.html", utf8(html)).book();
+    assertEquals(List.of("The Pony", "CHAPTER I. HER BIRTHDAY", "CHAPTER II. THE LETTER"), titles(b));
+    assertFalse(all(b).contains("By ANN EXAMPLE"), all(b));
+  }
+
+  /**
    * A page without paragraph or heading markup: paragraphs parted by "<br><br>", or a whole
    * text in {@code <pre>}; its lines that number chapters start them. Each reads as the same book.
    */

@@ -24,11 +24,6 @@ final class LineClassifier {
   // at least three marks (checked in thematicBreak).
   private static final Pattern THEMATIC_BREAK = Pattern.compile("^[-*_][-*_ \\t]*[-*_]$");
   private static final Pattern SETEXT = Pattern.compile("^(=+|-{2,})$");
-  // "by Jane Doe", "By J. R. Tolkien", "Author: A. Writer"; but never "By dawn the water rose."
-  private static final String NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}.'’-]*";
-  private static final Pattern BY_LINE = Pattern.compile("^(?:[Bb]y|BY|[Aa]uthor:)\\s+(" + NAME_WORD
-      + "(?:,?\\s+(?:" + NAME_WORD + "|and|&|de|van|von|der|la|le|du|da|di))*)$");
-  private static final int MAX_BY_LINE = 200;
   private static final Pattern FRONT_MATTER_KEY = Pattern.compile("^([A-Za-z_][\\w-]*)\\s*:\\s*(.*)$");
 
   private final PlainText.Prepared layout;
@@ -432,14 +427,12 @@ final class LineClassifier {
       }
       // At most six names: a longer line is no by-line, and the repeated group of the expression
       // recurses once per word (a long line of capitalised words overflowed the stack).
-      if (e.kind == ScriptLine.Kind.TEXT && e.body.length() <= MAX_BY_LINE) {
-        Matcher m = BY_LINE.matcher(Markup.clean(e.body).strip());
-        if (m.matches() && m.group(1).split("\\s+").length <= 6) {
-          if (author == null) {
-            author = m.group(1).strip();
-          }
-          e.kind = ScriptLine.Kind.SKIP;
+      String by = e.kind == ScriptLine.Kind.TEXT ? Headings.byLine(Markup.clean(e.body).strip()) : null;
+      if (by != null) {
+        if (author == null) {
+          author = by;
         }
+        e.kind = ScriptLine.Kind.SKIP;
       }
       return;
     }

@@ -42,9 +42,22 @@ public final class Chapters {
     return shallowest;
   }
 
+  /** The chapter begun, written when its first words come: a heading under it may complete its title. */
+  private String pending;
+  private boolean hasPending;
+
   public void chapter(String title) {
-    builder.chapter(title);
+    begin();
+    pending = title;
+    hasPending = true;
     atChapterStart = true;
+  }
+
+  private void begin() {
+    if (hasPending) {
+      builder.chapter(pending);
+      hasPending = false;
+    }
   }
 
   public void block(HtmlText.Block b) {
@@ -59,7 +72,13 @@ public final class Chapters {
    */
   public void block(HtmlText.Block b, boolean textHeadings, boolean numerals) {
     if (b.level() > 0) {
-      if (!atChapterStart) {
+      String under = b.text().strip();
+      if (hasPending && pending != null && Headings.numbersChapter(pending.strip())
+          && !Headings.numbersChapter(under) && !under.isEmpty()) {
+        // "CHAPTER I." over "HER TWELFTH BIRTHDAY": one title, "CHAPTER I. HER TWELFTH BIRTHDAY"
+        String number = pending.strip();
+        pending = number + (number.endsWith(".") || number.endsWith(":") ? " " : ". ") + under;
+      } else if (!atChapterStart) {
         builder.paragraph(b.text());
       }
       return;
@@ -70,6 +89,7 @@ public final class Chapters {
         chapter(t);
       } else if (!t.isEmpty()) {
         atChapterStart = false;
+        begin();
         builder.paragraph(t);
       }
     }
@@ -84,6 +104,7 @@ public final class Chapters {
 
   public void paragraph(String text) {
     atChapterStart = false;
+    begin();
     builder.paragraph(text);
   }
 }

@@ -129,7 +129,7 @@ public final class Html {
       if (b.level() > 0 && isContentsHeading(b.text())) {
         continue;
       }
-      if (split > 0 && b.level() == split) {
+      if (split > 0 && b.level() == split && Headings.byLine(b.text().strip()) == null) {
         chapters.chapter(b.text());
         started = true;
       } else if (b.level() > 0 && b.level() < split) {
