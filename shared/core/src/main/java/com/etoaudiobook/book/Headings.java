@@ -167,6 +167,13 @@ public final class Headings {
     return Character.isDigit(n.charAt(0)) ? Integer.parseInt(n) : romanValue(n);
   }
 
+  private static final Pattern ROMAN_YEAR = Pattern.compile("^M{1,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\\.?$");
+
+  /** A year in roman numerals ("MCMIX" on a title page): no chapter's number. */
+  public static boolean isRomanYear(String text) {
+    return ROMAN_YEAR.matcher(text.strip()).matches();
+  }
+
   /** A number alone, "XII", "XII." or "12": a chapter's heading where it is set as one. */
   public static boolean isBareNumeral(String text) {
     return BARE_NUMERAL.matcher(text.strip()).matches();

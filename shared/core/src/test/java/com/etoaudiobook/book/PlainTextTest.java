@@ -141,4 +141,26 @@ class PlainTextTest {
     assertEquals(List.of("PART ONE: THE ARRIVAL", "THE STORM", "PART TWO: THE HARBOUR", "THE LETTER",
         "PART THREE: THE END OF IT"), titles(parse(text)));
   }
+
+  /**
+   * A title page in capitals before the numbered chapters: the title, "A Novel", "BY", the
+   * author, the publisher, the year in roman numerals. It reads as the book's opening, not as
+   * chapters called "ANN EXAMPLE" and "MCMIX"; the preface stays a chapter.
+   */
+  @Test
+  void aTitlePageInCapitalsIsTheOpeningNotChapters() {
+    String text = "The Project Gutenberg EBook of The Pines, by Ann Example\n\n"
+        + "Title: The Pines\n\nAuthor: Ann Example\n\n"
+        + "*** START OF THIS PROJECT GUTENBERG EBOOK THE PINES ***\n\n\n"
+        + "THE PINES\n\nA Novel\n\nBY\n\nANN EXAMPLE\n\nAUTHOR OF \"THE CEDARS\"\n\n"
+        + "NEW YORK AND LONDON\nSMITH & SONS PUBLISHERS\n\nMCMIX\n\nCopyright, 1909, by SMITH & SONS.\n\n"
+        + "PREFACE\n\n" + PARAGRAPH + "\n"
+        + "I. UNDER THE PINES\n\n" + PARAGRAPH + "\n" + PARAGRAPH + "\n"
+        + "II. THE MEETING\n\n" + PARAGRAPH + "\n"
+        + "III. THE PROMISE\n\n" + PARAGRAPH;
+    Book book = parse(text);
+    assertEquals(List.of("The Pines", "PREFACE", "I. UNDER THE PINES", "II. THE MEETING", "III. THE PROMISE"),
+        titles(book));
+    assertTrue(spoken(book).contains("ANN EXAMPLE") && spoken(book).contains("MCMIX"), spoken(book));
+  }
 }

@@ -279,6 +279,7 @@ final class LineClassifier {
     int[] numbered = numberedSpan();
     // The last heading, while nothing but blank lines came after it.
     ScriptLine justHeaded = null;
+    List<Integer> capsHeadings = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Cancellation.check();
       ScriptLine e = entries.get(i);
@@ -351,12 +352,62 @@ final class LineClassifier {
         // A book with numbered headings (chapters or parts) does not end its titles with a full
         // stop ("MICHAEL." in The Sun Also Rises is a line of the story).
         boolean sentence = clean.endsWith(".") && (numbered[0] >= 0 || numbered[2] >= 3);
-        if (Headings.hasNumber(clean) || outside && !sentence) {
+        if (Headings.hasNumber(clean) || outside && !sentence && !Headings.isRomanYear(clean)) {
           heading(e, clean, 0);
+          if (!Headings.hasNumber(clean)) {
+            capsHeadings.add(i);
+          }
           continue;
         }
       }
       e.kind = ScriptLine.Kind.TEXT;
+    }
+    titlePage(capsHeadings);
+  }
+
+  /** "THE FIRST ACT", "Second Part": a numbered division in words. */
+  private static final Pattern ORDINAL_PART = Pattern.compile("(?i)(the\\s+)?(first|second|third|fourth|fifth|sixth"
+      + "|seventh|eighth|ninth|tenth|last)\\s+(act|part|book|chapter|scene)\\.?");
+
+  /** Words a section before the first numbered chapter needs to be a chapter, not a title page's line. */
+  private static final int FRONT_MATTER_WORDS = 100;
+  private static final Pattern FRONT_MATTER_TITLE = Pattern.compile(
+      "(?i)(preface|introduction|foreword|prologue|dedication|contents|note|author's note|to the reader"
+          + "|acknowledg\\w*|introductory|prefatory note|advertisement)\\.?");
+
+  /**
+   * A title page in capitals ("KATRINE", "ELINOR MACARTNEY LANE", the publisher's lines) makes no
+   * chapters: of the lines in capitals taken for headings before the first numbered chapter, those
+   * over fewer than {@link #FRONT_MATTER_WORDS} words are read as text (the first line of the text,
+   * its title, and a preface's heading stay headings).
+   */
+  private void titlePage(List<Integer> capsHeadings) {
+    int firstNumbered = -1;
+    for (int i = 0; i < entries.size() && firstNumbered < 0; i++) {
+      ScriptLine e = entries.get(i);
+      if (e.kind == ScriptLine.Kind.HEADING && e.heading != null
+          && (Headings.hasNumber(e.heading) || Headings.numbersChapter(e.heading)
+          || ORDINAL_PART.matcher(e.heading).matches())) {
+        firstNumbered = i;
+      }
+    }
+    ScriptLine firstContent = entries.stream().filter(e -> !e.empty()).findFirst().orElse(null);
+    for (int h : capsHeadings) {
+      ScriptLine e = entries.get(h);
+      if (firstNumbered < 0 || h > firstNumbered || e == firstContent || e.kind != ScriptLine.Kind.HEADING
+          || FRONT_MATTER_TITLE.matcher(e.heading).matches()) {
+        continue;
+      }
+      int words = 0;
+      for (int k = h + 1; k < entries.size() && entries.get(k).kind != ScriptLine.Kind.HEADING; k++) {
+        if (entries.get(k).kind == ScriptLine.Kind.TEXT) {
+          words += entries.get(k).body.split("\\s+").length;
+        }
+      }
+      if (words < FRONT_MATTER_WORDS) {
+        e.kind = ScriptLine.Kind.TEXT;
+        e.heading = null;
+      }
     }
   }
 

@@ -43,7 +43,9 @@ public final class ScriptReader {
   /** Reads a text prepared by {@link PlainText}: its heading marks decide before any rule. */
   public static Result read(PlainText.Prepared prepared, String fileName, boolean markdown) {
     LineClassifier lines = new LineClassifier(prepared, fileName, markdown);
-    String title = lines.chooseTitle();
+    String chosen = lines.chooseTitle();
+    // a Gutenberg header's title names the chapter before the first heading too, not the file
+    String title = prepared.title() != null ? prepared.title() : chosen;
     List<Boolean> proseChapter = DialogueForm.decide(lines.lines());
     return new ChapterBuilder(prepared.text(), lines.lines(), proseChapter, narrator(lines.lines()))
         .finish(title, lines.author());
