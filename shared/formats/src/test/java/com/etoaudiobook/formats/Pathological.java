@@ -144,6 +144,11 @@ public final class Pathological {
     html(k, "unclosed-tags", n -> repeat("<b>a", n));
     html(k, "class-attribute", n -> "<p class=\"" + repeat("a ", n - 30) + "\">text</p>");
     html(k, "nested-lists", n -> repeat("<ul><li>a", n - 20));
+    // a script's and a play's labels in a document: every line looked at, nothing kept per line for long
+    html(k, "br-lines", n -> "<p>" + repeat("a<br>", n - 10) + "</p>");
+    html(k, "label-br-lines", n -> "<p>" + repeat("MARA: a<br>", n - 10) + "</p>");
+    html(k, "play-names", n -> repeat("<p>ROPER.</p><p>Hi.</p>", n));
+    html(k, "stage-spans", n -> "<p>ROPER. " + repeat("<span class=\"stagedir\">a</span>", n - 20) + "</p>");
     // EPUB: the same bodies in a package, plus what only a package can do.
     // Archives refuse what inflates over 100 times (SafeZip): random ids keep these under it.
     epubKind(k, "nested-divs", n -> noisy(n - 200, r -> "<div id=\"d" + r + "\">") + "text");

@@ -64,6 +64,9 @@ public final class ScriptReader {
    * classified as a script's are; null when no chapter is a script (prose, left as it was).
    */
   public static Result readBlocks(String text, List<Block> blocks, String title, String author) {
+    if (!labelsPossible(text, blocks)) {
+      return null;
+    }
     List<ScriptLine> entries = new java.util.ArrayList<>();
     for (Block b : blocks) {
       ScriptLine heading = new ScriptLine(new SourceLine(entries.size(), 0, 0, ""));
@@ -89,6 +92,37 @@ public final class ScriptReader {
       return null;
     }
     return new ChapterBuilder(text, entries, proseChapter, narrator(entries)).finish(title, author);
+  }
+
+  /**
+   * Whether a line of the paragraphs has a label's syntax, read line by line without keeping the
+   * lines: a book of prose, nearly every document, is not split into lines at all. False too
+   * where the lines are more than the reader keeps ({@link SourceLine#maxLines()}: a page of a
+   * million "a&lt;br&gt;" lines) and it is read as prose, as it was before scripts were looked for.
+   */
+  private static boolean labelsPossible(String text, List<Block> blocks) {
+    long lines = 0;
+    long max = SourceLine.maxLines();
+    boolean label = false;
+    for (Block b : blocks) {
+      for (int p = 0; p + 1 < b.paragraphs().length; p += 2) {
+        int start = b.paragraphs()[p];
+        int end = b.paragraphs()[p + 1];
+        while (start <= end) {
+          int nl = text.indexOf('\n', start);
+          int lineEnd = nl < 0 || nl > end ? end : nl;
+          if (++lines > max) {
+            return false;
+          }
+          if ((lines & 1023) == 0) {
+            com.etoaudiobook.book.Cancellation.check();
+          }
+          label |= !label && Label.parse(text.substring(start, lineEnd).strip()) != null;
+          start = lineEnd + 1;
+        }
+      }
+    }
+    return label;
   }
 
   /** The narrator's name: a label "Narrator:" or "Narration:" names it, else "Narrator". */
