@@ -79,4 +79,36 @@ class ScriptDocumentsTest {
     }
     FormatsTest.offsetsPointIntoText(d);
   }
+
+  /**
+   * A play marked up by meaning, as Standard Ebooks set theirs: each speech a table row, the
+   * speaker in a z3998:persona cell beside it, directions z3998:stage-direction. A part with one
+   * line ("Maud") is a speaker too, not words of the speech before.
+   */
+  @Test
+  void aPlayMarkedUpByMeaningHasItsPersonaeAsSpeakers() {
+    String html = """
+        <html xmlns:epub="http://www.idpf.org/2007/ops"><head><title>The Cake</title></head><body>
+        <section epub:type="chapter z3998:scene"><h2>Act I</h2>
+        <p epub:type="z3998:stage-direction">A morning-room. A piano is heard.</p>
+        <table><tbody>
+        <tr><td/><td><i epub:type="z3998:stage-direction">Grove is laying the table.</i></td></tr>
+        <tr><td epub:type="z3998:persona">Cecil</td><td>Did you hear the piano, Grove?</td></tr>
+        <tr><td epub:type="z3998:persona">Grove</td><td>I did not think it polite to listen, sir.</td></tr>
+        <tr><td epub:type="z3998:persona">Cecil</td><td><i epub:type="z3998:stage-direction">Taking a cake.</i> A pity.</td></tr>
+        <tr><td epub:type="z3998:persona">Grove</td><td>Yes, sir.</td></tr>
+        <tr><td epub:type="z3998:persona">Maud</td><td>Good morning, Cecil.</td></tr>
+        <tr><td epub:type="z3998:persona">Cecil</td><td>Maud! Sit down.</td></tr>
+        </tbody></table></section></body></html>""";
+    DocumentParser.Document d = parser.read("cake.html", utf8(html));
+    Book b = d.book();
+    assertEquals(List.of("Narrator", "Cecil", "Grove", "Maud"), roles(b));
+    assertEquals("Yes, sir.", segment(b, "Yes, sir").text());
+    assertEquals("Maud", segment(b, "Good morning").role());
+    assertEquals("A pity.", segment(b, "A pity").text());
+    for (String direction : List.of("piano is heard", "laying the table", "Taking a cake")) {
+      assertEquals("Narrator", segment(b, direction).role(), direction);
+    }
+    FormatsTest.offsetsPointIntoText(d);
+  }
 }

@@ -91,16 +91,27 @@ final class LineClassifier {
       return false;
     }
     play.decide(text);
-    boolean labelled = false;
+    int labelled = 0;
     for (int i = 0; i < parsed.length; i++) {
       Label l = parsed[i];
       if (l != null && (l.play() ? play.accepts(l) : play.acceptsColon(l, counts))) {
         entries.get(i).kind = ScriptLine.Kind.LABEL;
         entries.get(i).label = l;
-        labelled = true;
+        labelled++;
       }
     }
-    return labelled;
+    // In a script, a name alone in its paragraph with its colon ("Maud:", a play's persona cell)
+    // is a speaker from its first use: its speech follows, and prose has no such paragraphs.
+    for (int i = 0; i < parsed.length && labelled >= 2; i++) {
+      Label l = parsed[i];
+      ScriptLine e = entries.get(i);
+      if (l != null && !l.play() && e.kind == ScriptLine.Kind.TEXT && l.textStart() >= e.body.length()
+          && opensBlock(entries, i) && (i + 1 == parsed.length || entries.get(i + 1).kind == ScriptLine.Kind.BLANK)) {
+        e.kind = ScriptLine.Kind.LABEL;
+        e.label = l;
+      }
+    }
+    return labelled > 0;
   }
 
   /** The line without leading quote markers and surrounding whitespace. */

@@ -122,6 +122,9 @@ public final class HtmlText {
           if (stageDirection(el) && --stageDepth[0] == 0) {
             current.append(']');
           }
+          if (persona(el)) {
+            current.append(':');
+          }
           if (BLOCKS.contains(tag)) {
             flush(items, current, level);
           }
@@ -146,7 +149,13 @@ public final class HtmlText {
    * script's reader narrates it instead of reading it in the speaker's voice.
    */
   private static boolean stageDirection(Element el) {
-    if (!el.hasAttr("class") || !STAGE_TAGS.contains(el.normalName())) {
+    if (!STAGE_TAGS.contains(el.normalName())) {
+      return false;
+    }
+    if (el.attr("epub:type").contains("stage-direction")) {
+      return true;  // EPUB 3's z3998:stage-direction (Standard Ebooks' plays)
+    }
+    if (!el.hasAttr("class")) {
       return false;
     }
     for (String c : el.classNames()) {
@@ -155,6 +164,19 @@ public final class HtmlText {
       }
     }
     return false;
+  }
+
+  /**
+   * The name of a speech's speaker in a play marked up by meaning (EPUB 3's z3998:persona: Standard
+   * Ebooks set it in a cell of its own beside the speech), written as a script's label: "Algernon:"
+   * (alone in its paragraph, it counts from its first use). A name's length, without a colon.
+   */
+  private static boolean persona(Element el) {
+    if (!el.attr("epub:type").contains("z3998:persona")) {
+      return false;
+    }
+    String t = el.text().strip();
+    return !t.isEmpty() && t.length() <= 40 && t.indexOf('*') < 0 && t.indexOf(':') < 0;
   }
 
   /** A transcriber's placeholder for a picture: "[Illustration]", "[Illustration: Emma]". */
