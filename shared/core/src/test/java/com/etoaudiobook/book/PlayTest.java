@@ -228,4 +228,56 @@ class PlayTest {
     Book book = parse(prose.toString());
     assertEquals(List.of("Narrator"), roles(book));
   }
+
+  /**
+   * A screenplay as written in Fountain: a title page, scene headings, a character's cue in
+   * capitals over the lines, a (parenthetical), "(V.O.)" and "(CONT'D)" extensions, transitions.
+   */
+  @Test
+  void aScreenplaysCuesAreSpeakers() {
+    Book book = parse("""
+        Title: The Kettle
+        Credit: Written by
+        Author: Ann Example
+
+        INT. KITCHEN - MORNING
+
+        Mara fills the kettle. Tom reads at the table.
+
+        MARA
+        Good morning.
+
+        TOM
+        (not looking up)
+        Is it? The kettle is broken.
+
+        MARA
+        Then we will have cold tea.
+
+        CUT TO:
+
+        EXT. GARDEN - DAY
+
+        TOM (V.O.)
+        Cold tea again.
+
+        MARA (CONT'D)
+        Come outside, Tom.
+
+        THE OTHER PLAYS
+        THE TIMES
+        THE MAGISTRATE
+        """);
+    assertEquals("The Kettle", book.title());
+    assertEquals("Ann Example", book.author());
+    assertEquals(List.of("Narrator", "MARA", "TOM"), roles(book));
+    assertEquals("Good morning.", segment(book, "Good morning").text());
+    assertEquals("Narrator", segment(book, "not looking up").role());
+    assertEquals("Is it? The kettle is broken.", segment(book, "kettle is broken").text());
+    assertEquals("V.O.", segment(book, "Cold tea again").delivery());
+    assertEquals("MARA", segment(book, "Come outside").role());
+    assertEquals(null, segment(book, "Come outside").delivery());
+    assertEquals("Narrator", segment(book, "THE TIMES").role());
+    assertFalse(book.segments().anyMatch(s -> s.text().contains("Title:")));
+  }
 }

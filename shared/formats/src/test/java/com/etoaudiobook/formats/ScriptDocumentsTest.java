@@ -111,4 +111,27 @@ class ScriptDocumentsTest {
     }
     FormatsTest.offsetsPointIntoText(d);
   }
+
+  /** A screenplay saved as Word: the cue, the parenthetical and the lines each a paragraph of their own. */
+  @Test
+  void aScreenplayInWordHasItsCuesAsSpeakers() throws Exception {
+    byte[] docx = docx(doc -> {
+      para(doc, null, "INT. KITCHEN - MORNING");
+      para(doc, null, "Mara fills the kettle.");
+      para(doc, null, "MARA");
+      para(doc, null, "Good morning.");
+      para(doc, null, "TOM");
+      para(doc, null, "Is it? The kettle is broken.");
+      para(doc, null, "Tom folds the paper.");
+      para(doc, null, "MARA");
+      para(doc, null, "Then we will have cold tea.");
+      para(doc, null, "TOM");
+      para(doc, null, "Cold tea again.");
+    });
+    Book b = parser.read("kettle.docx", docx).book();
+    assertEquals(List.of("Narrator", "MARA", "TOM"), roles(b));
+    assertEquals("TOM", segment(b, "kettle is broken").role());
+    assertEquals("Narrator", segment(b, "folds the paper").role());
+    assertEquals("MARA", segment(b, "cold tea").role());
+  }
 }

@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * @param textStart offset in the line body where the spoken text starts (for a play's label
  *                  with a [direction], where the direction starts: it is narrated)
  * @param play      a play's label, the name ended by a full stop or a [direction], no colon
+ * @param cue       a screenplay's character cue: a name in capitals alone on its line, no stop
+ *                  ("MARA", "TOM (V.O.)"), the speech on the lines under it
  */
-public record Label(String name, String delivery, boolean bold, int textStart, boolean play) {
+public record Label(String name, String delivery, boolean bold, int textStart, boolean play, boolean cue) {
 
   // Possessive quantifiers throughout: a lazy name followed by optional blanks tried every split of a
   // long run of blanks ("**a", a million spaces, "b" took minutes). The name runs to the first * _ or :
@@ -50,7 +52,10 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
       "address", "price", "total", "ingredients", "method", "contents", "index", "version",
       "language", "genre", "rating", "warnings", "content warning", "trigger warning",
       "epigraph", "dedication", "afterword", "foreword", "preface", "introduction", "prologue",
-      "epilogue", "interlude", "the end", "end"));
+      "epilogue", "interlude", "the end", "end",
+      // a screenplay's transitions ("CUT TO:")
+      "cut to", "fade in", "fade out", "fade to", "fade to black", "dissolve to", "smash cut to", "match cut to",
+      "draft date", "contact"));
 
   private static final Set<String> PARTS = Set.of("act", "scene", "chapter", "part", "book", "canto");
 
@@ -82,7 +87,13 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
   /** A play's lines that are no speaker's, though written like one: "Enter Ghost.", "CURTAIN." */
   private static final Set<String> NOT_PLAY_NAMES = Set.of("enter", "exit", "exeunt", "re-enter",
       "curtain", "finis", "scene", "act", "end", "the end", "intermission", "interval", "tableau",
-      "persons", "dramatis personae", "characters", "time", "place", "synopsis");
+      "persons", "dramatis personae", "characters", "time", "place", "synopsis",
+      // a screenplay's scene headings and transitions
+      "int", "ext", "est", "i/e", "fade in", "fade out", "fade to black", "cut to", "continued", "more",
+      "blackout", "black", "dissolve to", "montage", "end of montage", "flashback", "back to scene",
+      "later", "title card", "super", "intercut", "series of shots");
+  /** A cue's extensions that say nothing of how the line is said. */
+  private static final Set<String> CUE_EXTENSIONS = Set.of("cont'd", "contd", "cont", "continuing", "more");
   private static final int MAX_DIRECTION = 300;
   /** Longest parenthetical after a play's name taken as a delivery ("(aside)", "(very quietly)"). */
   private static final int MAX_DELIVERY_WORDS = 3;
@@ -161,10 +172,14 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
       }
     }
     boolean stop = j < n && body.charAt(j) == '.';
+    boolean cue = !stop && j >= n && direction < 0 && Markup.isAllCaps(name);
     if (stop) {
       j++;
-    } else if (direction < 0 && delivery == null || j >= n) {
+    } else if (!cue && (direction < 0 && delivery == null || j >= n)) {
       return null;  // a name needs its stop, or a [direction] and the speech after it
+    }
+    if (cue && delivery != null && CUE_EXTENSIONS.contains(delivery.toLowerCase(Locale.ROOT).replace('\u2019', '\''))) {
+      delivery = null;  // "(CONT'D)": the same speaker goes on, no way of speaking
     }
     if (j < n && !Character.isWhitespace(body.charAt(j))) {
       return null;
@@ -175,7 +190,7 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
       return null;
     }
     return new Label(name, delivery == null || delivery.isEmpty() ? null : delivery, false,
-        direction >= 0 ? direction : j, true);
+        direction >= 0 ? direction : j, true, cue);
   }
 
   /** A lower-case joining word of a name at i ("of" in "Duke of York"), followed by a word. */
@@ -206,7 +221,7 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     if (!plausibleName(name, bold)) {
       return null;
     }
-    return new Label(name, delivery, bold, end, false);
+    return new Label(name, delivery, bold, end, false, false);
   }
 
   private static boolean plausibleName(String name, boolean bold) {

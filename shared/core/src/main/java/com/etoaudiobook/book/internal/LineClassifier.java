@@ -79,6 +79,10 @@ final class LineClassifier {
       if (e.kind == ScriptLine.Kind.TEXT) {
         Cancellation.check();
         parsed[i] = opensBlock(entries, i) ? Label.parse(e.body) : nonPlay(Label.parse(e.body));
+        if (parsed[i] != null && parsed[i].cue() && i + 1 < parsed.length
+            && entries.get(i + 1).kind == ScriptLine.Kind.TEXT && Markup.isAllCaps(entries.get(i + 1).body)) {
+          parsed[i] = null;  // over more capitals: a list of titles or names
+        }
         if (parsed[i] != null && parsed[i].play()) {
           play.add(parsed[i]);
         } else if (parsed[i] != null) {
@@ -141,8 +145,51 @@ final class LineClassifier {
     return e;
   }
 
+  /** A screenplay's title page (Fountain): "Title:", "Credit:", "Author:" and the like. */
+  private static final Pattern TITLE_PAGE_KEY = Pattern.compile(
+      "(?i)^(title|credit|author|authors|source|draft date|contact|copyright|notes|revision)\\s*:\\s*(.*)$");
+
+  /**
+   * A screenplay's title page, its first block starting "Title:", is metadata, not speech: its
+   * title and author are used. True when there was one.
+   */
+  private boolean skipTitlePage() {
+    int first = 0;
+    while (first < entries.size() && entries.get(first).kind == ScriptLine.Kind.BLANK) {
+      first++;
+    }
+    if (first >= entries.size() || !entries.get(first).body.regionMatches(true, 0, "title:", 0, 6)) {
+      return false;
+    }
+    int end = first;
+    while (end < entries.size() && entries.get(end).kind != ScriptLine.Kind.BLANK) {
+      ScriptLine e = entries.get(end);
+      if (!TITLE_PAGE_KEY.matcher(e.body).matches() && !Character.isWhitespace(e.line.text().charAt(0))) {
+        return false;  // not only "Key: value" lines and their indented continuations
+      }
+      end++;
+    }
+    for (int i = first; i < end; i++) {
+      ScriptLine e = entries.get(i);
+      Matcher m = TITLE_PAGE_KEY.matcher(e.body);
+      if (m.matches() && !m.group(2).isBlank()) {
+        String key = m.group(1).toLowerCase(Locale.ROOT);
+        if (key.equals("title") && metaTitle == null) {
+          metaTitle = Markup.clean(m.group(2)).strip();
+        } else if (key.startsWith("author") && author == null) {
+          author = Markup.clean(m.group(2)).strip();
+        }
+      }
+      e.kind = ScriptLine.Kind.SKIP;
+    }
+    return true;
+  }
+
   /** YAML front matter is metadata, not speech; its title and author are used. */
   private void skipFrontMatter() {
+    if (skipTitlePage()) {
+      return;
+    }
     if (entries.isEmpty() || !entries.get(0).body.equals("---")) {
       return;
     }
@@ -231,9 +278,16 @@ final class LineClassifier {
     return equals ? 1 : 2;
   }
 
-  /** Line i's label; a play's only on a block's first line ("Ratignolle. There are" wraps prose). */
+  /**
+   * Line i's label; a play's only on a block's first line ("Ratignolle. There are" wraps prose),
+   * a screenplay's cue only over a line of its block (a line in capitals alone is a heading).
+   */
   private Label parse(int i) {
     Label l = Label.parse(entries.get(i).body);
+    if (l != null && l.cue() && (i + 1 >= entries.size() || entries.get(i + 1).empty()
+        || Markup.isAllCaps(entries.get(i + 1).body))) {
+      return null;  // over a blank line, or over more capitals: a heading, a list of titles or names
+    }
     return opensBlock(entries, i) ? l : nonPlay(l);
   }
 

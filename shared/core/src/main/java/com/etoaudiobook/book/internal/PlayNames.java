@@ -19,6 +19,8 @@ final class PlayNames {
 
   private final Map<String, Integer> uses = new HashMap<>();
   private final Map<String, Boolean> caps = new HashMap<>();
+  /** Names only ever written as a screenplay's cue ("MARA" alone over her line). */
+  private final Map<String, Boolean> cues = new HashMap<>();
   private Set<String> accepted;
 
   /** Counts one line's play label. */
@@ -26,6 +28,7 @@ final class PlayNames {
     String key = Label.key(label.name());
     uses.merge(key, 1, Integer::sum);
     caps.merge(key, Markup.isAllCaps(label.name()), Boolean::logicalAnd);
+    cues.merge(key, label.cue(), Boolean::logicalAnd);
   }
 
   /** Whether label names one of the play's speakers; {@link #decide} first. */
@@ -65,10 +68,13 @@ final class PlayNames {
     }
     // A play, then: its speakers named by common nouns count too ("Nurse.", "King.", "Lane."),
     // but not the words a speech or a direction opens with; used twice, or in capitals.
-    // Names in capitals count from their first use, a play's one-line messenger too.
+    // Names in capitals count from their first use, a play's one-line messenger too ("MESSENGER.",
+    // "FIRST CLOWN."; not "AFTER THE THEATRE." of an advertisement, nor a cue alone on its line).
     for (Map.Entry<String, Integer> e : uses.entrySet()) {
-      if (!OPENERS.contains(e.getKey()) && (caps.get(e.getKey()) || e.getValue() >= 2)) {
-        accepted.add(e.getKey());
+      String k = e.getKey();
+      boolean once = caps.get(k) && !cues.get(k) && k.split(" ").length <= 2;
+      if (!OPENERS.contains(k) && (once || e.getValue() >= 2)) {
+        accepted.add(k);
       }
     }
   }

@@ -72,6 +72,7 @@ public final class ScriptReader {
       ScriptLine heading = new ScriptLine(new SourceLine(entries.size(), 0, 0, ""));
       heading.kind = ScriptLine.Kind.HEADING;
       heading.heading = b.title();
+      heading.body = "";
       entries.add(heading);
       for (int p = 0; p + 1 < b.paragraphs().length; p += 2) {
         int start = b.paragraphs()[p];
@@ -81,6 +82,7 @@ public final class ScriptReader {
         }
         ScriptLine blank = new ScriptLine(new SourceLine(entries.size(), 0, 0, ""));
         blank.kind = ScriptLine.Kind.BLANK;
+        blank.body = "";
         entries.add(blank);
       }
     }
