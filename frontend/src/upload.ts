@@ -6,6 +6,7 @@ const TYPES: Record<string, string> = {
   md: 'text/markdown',
   markdown: 'text/markdown',
   txt: 'text/plain',
+  fountain: 'text/plain',
   epub: 'application/epub+zip',
   html: 'text/html',
   htm: 'text/html',

@@ -65,7 +65,7 @@ final class UploadContent {
     String ext = Uploads.extension(fileName);
     return switch (ext) {
       case "md", "markdown" -> "markdown";
-      case "txt" -> "text";
+      case "txt", "fountain" -> "text";
       case "html", "htm", "xhtml" -> "html";
       case "epub", "pdf", "docx" -> ext;
       default -> null;

@@ -84,7 +84,7 @@ public final class ScriptParser implements BookParser {
     if (name.endsWith(".md") || name.endsWith(".markdown")) {
       return "markdown";
     }
-    if (name.endsWith(".txt")) {
+    if (name.endsWith(".txt") || name.endsWith(".fountain")) {
       return "text";
     }
     int dot = name.lastIndexOf('.');

@@ -35,7 +35,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 public final class DocumentParser implements BookParser {
 
   /** Extensions accepted, lower case, without the dot. */
-  public static final Set<String> SUPPORTED_EXTENSIONS = Set.of("md", "markdown", "txt", "epub",
+  public static final Set<String> SUPPORTED_EXTENSIONS = Set.of("md", "markdown", "txt", "fountain", "epub",
       "html", "htm", "xhtml", "pdf", "docx");
 
   /** Extension → the content type to declare for an upload of it. */
@@ -43,6 +43,7 @@ public final class DocumentParser implements BookParser {
       "md", "text/markdown",
       "markdown", "text/markdown",
       "txt", "text/plain",
+      "fountain", "text/plain",
       "epub", "application/epub+zip",
       "html", "text/html",
       "htm", "text/html",
@@ -154,13 +155,14 @@ public final class DocumentParser implements BookParser {
         && (b[3] & 0xff) == 0xe0) {
       throw ole2(b);
     }
-    if (looksLikeHtml(b) && !ext.equals("md") && !ext.equals("markdown") && !ext.equals("txt")) {
+    if (looksLikeHtml(b) && !ext.equals("md") && !ext.equals("markdown") && !ext.equals("txt")
+        && !ext.equals("fountain")) {
       return "html";
     }
     switch (ext) {
       case "md", "markdown":
         return "markdown";
-      case "txt":
+      case "txt", "fountain":
         return "text";
       case "html", "htm", "xhtml":
         return "html";
@@ -191,7 +193,7 @@ public final class DocumentParser implements BookParser {
   private static String unsupported(String ext, String what) {
     throw new BookFormatException("unsupported", "Unsupported file type "
         + (ext.isEmpty() ? "(none)" : "." + ext) + (what == null ? "" : " (" + what + ")")
-        + ": upload .md, .txt, .epub, .html, .pdf or .docx");
+        + ": upload .md, .txt, .fountain, .epub, .html, .pdf or .docx");
   }
 
   private Document epub(String fileName, byte[] content) {
