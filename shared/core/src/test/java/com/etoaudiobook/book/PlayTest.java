@@ -280,4 +280,53 @@ class PlayTest {
     assertEquals("Narrator", segment(book, "THE TIMES").role());
     assertFalse(book.segments().anyMatch(s -> s.text().contains("Title:")));
   }
+
+  /** "NORA [busy]." alone: the direction narrated, the paragraph under it hers. */
+  @Test
+  void aNameWithADirectionAloneTakesTheSpeechUnder() {
+    Book book = parse(PLAY + "\nFARNCOMBE [rising].\n\nI must go.\n\nThe door closes.\n");
+    assertEquals("FARNCOMBE", segment(book, "I must go").role());
+    assertEquals("Narrator", segment(book, "rising").role());
+    assertEquals("Narrator", segment(book, "door closes").role());
+  }
+
+  /** A script of "NAME:" labels stays one though it has "PAUSE." and "SILENCE." lines. */
+  @Test
+  void aColonScriptsPausesAreNoPlay() {
+    Book book = parse("""
+        MARA: Hi.
+
+        PAUSE.
+
+        She sits down.
+
+        TOM: Hello.
+
+        SILENCE.
+
+        MARA: Well?
+
+        PAUSE.
+
+        TOM: Nothing.
+
+        SILENCE.
+
+        WAITER: Tea?
+        """);
+    assertEquals(java.util.Set.of("Narrator", "MARA", "TOM", "WAITER"), java.util.Set.copyOf(roles(book)));
+    assertEquals("Narrator", segment(book, "She sits down").role());
+  }
+
+  /** Prose in guillemets, or with dashes, is prose: its one-word paragraphs are no play's names. */
+  @Test
+  void proseInGuillemetsIsNoPlay() {
+    StringBuilder text = new StringBuilder("KAPITEL I\n\n");
+    for (int i = 0; i < 3; i++) {
+      text.append("Stille. Niemand sprach im Haus.\n\n»Kommst du?« fragte Anna.\n\n"
+          + "Regen. Der Regen fiel auf das Dach.\n\n»Nein«, sagte Tom.\n\n");
+    }
+    Book book = parse(text.toString());
+    assertFalse(roles(book).contains("Stille") || roles(book).contains("Regen"), roles(book).toString());
+  }
 }

@@ -151,6 +151,11 @@ class FormatsTest {
     Book b = parser.read("pony.html", utf8(html)).book();
     assertEquals(List.of("The Pony", "CHAPTER I. HER BIRTHDAY", "CHAPTER II. THE LETTER"), titles(b));
     assertFalse(all(b).contains("By ANN EXAMPLE"), all(b));
+    // a title complete in itself stays as it is; "By Moonlight" after the first chapter is a chapter
+    String whole = """
+        <html><body><h2>Chapter 1: The Storm</h2><h3>The Storm</h3><p>It rained all night.</p>
+        <h2>By Moonlight</h2><p>The sea was calm at last.</p></body></html>""";
+    assertEquals(List.of("Chapter 1: The Storm", "By Moonlight"), titles(parser.read("storm.html", utf8(whole)).book()));
   }
 
   /**

@@ -108,6 +108,9 @@ public final class Pathological {
     text(k, "bold-label-spaces", n -> "**a" + " ".repeat(n - 5) + "b\n");
     text(k, "bold-name-spaces", n -> "**a**" + " ".repeat(n - 7) + "b\n");
     text(k, "bracket-line", n -> "Anna: hi\n\nAnna: [" + "a".repeat(n - 20) + "\n");
+    // a speech's directions looked for once along the line, however many empty ones it has
+    text(k, "empty-brackets", n -> "MARA: a\n\nTOM: b\n\nMARA: x" + repeat(" []", n / 3) + "\n");
+    text(k, "play-parens", n -> repeat("ROPER. Hi.\n\nMARA. Hi.\n\n", 2) + "ROPER. x" + repeat(" (1)", n / 4) + "\n");
     text(k, "distinct-labels", n -> numbered(n, i -> "**Role" + i + ":** hi\n"));
     text(k, "distinct-deliveries", n -> numbered(n, i -> "**Anna (tone" + i + "):** hi\n"));
     text(k, "plain-labels", n -> numbered(n, i -> (i % 2 == 0 ? "ANNA" : "BEN") + ": line " + i + "\n"));

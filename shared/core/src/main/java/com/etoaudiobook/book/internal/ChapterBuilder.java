@@ -135,9 +135,12 @@ final class ChapterBuilder {
           delivery = e.label.delivery();
           play = e.label.play();
           int textStart = e.bodyStart + e.label.textStart();
-          if (e.label.play() && textStart < e.bodyEnd && source.charAt(textStart) == '(') {
-            // "Helmer (calls out from his room). Is that my little lark?": the direction narrated
-            int close = indexOf(')', textStart, e.bodyEnd);
+          char first = textStart < e.bodyEnd ? source.charAt(textStart) : ' ';
+          int close = e.label.play() && (first == '(' || first == '[')
+              ? indexOf(first == '(' ? ')' : ']', textStart, e.bodyEnd) : -1;
+          if (close > textStart) {
+            // "Helmer (calls out from his room). Is that my little lark?", "NORA [busy]." alone:
+            // the direction narrated, and the speech, on this line or under it, the name's
             emit(narrator, "direction", textStart + 1, close, "\n", paragraph);
             textStart = afterDirection(close, e.bodyEnd, true);
           }
@@ -224,30 +227,35 @@ final class ChapterBuilder {
     }
     if (directions) {
       int i = a;
+      // the next '[' and '(' from i, each searched again only once passed: a long line stays linear
+      int nextBracket = indexOf('[', i, b);
+      int nextParen = play ? indexOf('(', i, b) : -1;
       while (i < b) {
-        // a play's speech has its directions in (parentheses) as often as in [brackets]
-        int lb = indexOf('[', i, b);
-        int lp = play ? indexOf('(', i, b) : -1;
-        if (lp >= 0 && (lb < 0 || lp < lb)) {
-          lb = lp;
+        if (nextBracket >= 0 && nextBracket < i) {
+          nextBracket = indexOf('[', i, b);
         }
+        if (nextParen >= 0 && nextParen < i) {
+          nextParen = indexOf('(', i, b);
+        }
+        // a play's speech has its directions in (parentheses) as often as in [brackets]
+        int lb = nextParen >= 0 && (nextBracket < 0 || nextParen < nextBracket) ? nextParen : nextBracket;
         if (lb < 0) {
           break;
         }
         char opener = source.charAt(lb);
         char shut = opener == '[' ? ']' : ')';
         int close = indexOf(shut, lb + 1, b);
-        int nested = indexOf(opener, lb + 1, b);
-        boolean leading = source.substring(a, lb).isBlank() && open == null;
+        int nested = indexOf(opener, lb + 1, close < 0 ? b : close);
         if (close < 0 && nested < 0 && Markup.hasLetters(source.substring(lb + 1, b))) {
           // "[_Approaching FARNCOMBE and taking him by the lapel_" ... "_]": wrapped, closed on a later line
+          boolean leading = open == null && blank(a, lb);
           emit(speaker, delivery, a, lb, sep, paragraph);
           emit(narrator, "direction", lb + 1, b, " ", paragraph);
           direction = leading ? Direction.LEADING : Direction.OPEN;
           closer = shut;
           return;
         }
-        if (close < 0 || (nested >= 0 && nested < close)) {
+        if (close < 0 || nested >= 0) {
           break;
         }
         char after = close + 1 < b ? source.charAt(close + 1) : ' ';
@@ -256,6 +264,7 @@ final class ChapterBuilder {
           i = close + 1;
           continue;
         }
+        boolean leading = open == null && blank(a, lb);
         emit(speaker, delivery, a, lb, sep, paragraph);
         emit(narrator, "direction", lb + 1, close, " ", paragraph);
         a = afterDirection(close, b, leading);
@@ -264,6 +273,16 @@ final class ChapterBuilder {
       }
     }
     emit(speaker, delivery, a, b, sep, paragraph);
+  }
+
+  /** Whether [a, b) of the source is blank: scanned once per direction emitted, the text before it. */
+  private boolean blank(int a, int b) {
+    for (int k = a; k < b; k++) {
+      if (!Character.isWhitespace(source.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Where the speech goes on after a direction closed at close: "Nora [busy]. Yes" skips the label's stop. */

@@ -12,6 +12,7 @@ import java.util.List;
 public final class DialogueForm {
 
   private int labels;
+  private int playLabels;
   private int quotations;
   private int lines;
 
@@ -21,6 +22,19 @@ public final class DialogueForm {
     lines++;
   }
 
+  /**
+   * Counts a play's label ("ROPER.", "Nora (busy). Yes"): worth half a script's, for prose opens
+   * paragraphs with a word and a stop too ("Stille." in a German novel, whose nouns are capitals).
+   */
+  void label(Label label) {
+    if (label.play()) {
+      playLabels++;
+      lines++;
+    } else {
+      label(label.bold());
+    }
+  }
+
   /** Counts the quotations opened in an unlabelled line. */
   public void text(String body) {
     quotations += quotations(body);
@@ -28,7 +42,12 @@ public final class DialogueForm {
   }
 
   public boolean hasDialogue() {
-    return labels > 0 || quotations > 0;
+    return labels > 0 || playLabels > 0 || quotations > 0;
+  }
+
+  /** The labels' weight, in halves of a script's plain label. */
+  private int labelHalves() {
+    return 2 * labels + playLabels;
   }
 
   /**
@@ -36,10 +55,10 @@ public final class DialogueForm {
    * when the whole document is a script, or when it is a short labelled note without quotations).
    */
   public boolean script(boolean documentIsScript) {
-    if (labels == 0 || labels < quotations) {
+    if (labelHalves() == 0 || labelHalves() < 2 * quotations) {
       return false;
     }
-    return labels >= 2 || documentIsScript || quotations == 0 && labels * 4 >= lines;
+    return labels + playLabels >= 2 || documentIsScript || quotations == 0 && labels * 4 >= lines;
   }
 
   /**
@@ -47,25 +66,32 @@ public final class DialogueForm {
    * title page "DAISY MILLER: A STUDY" is one label on a short page, not a script).
    */
   public boolean chapterScript(boolean documentIsScript) {
-    return documentIsScript ? script(true) : labels >= 2 && labels >= quotations;
+    return documentIsScript ? script(true) : labels + playLabels >= 2 && labelHalves() >= 2 * quotations;
   }
 
   /**
-   * Quotations opened in one line: curly openings, or half the straight double quotes. Single
-   * quotes are left out (apostrophes are far more common than single-quoted speech).
+   * Quotations opened in one line: curly openings (“, „), half the straight double quotes or the
+   * guillemets, a line opened by a dash. Single quotes are left out (apostrophes are far more common
+   * than single-quoted speech).
    */
   static int quotations(String body) {
     int curly = 0;
     int straight = 0;
+    int guillemets = 0;
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
-      if (c == '\u201C') {
-        curly++;
+      if (c == '\u201C' || c == '\u201E') {
+        curly++;  // “ and German „
       } else if (c == '"') {
         straight++;
+      } else if (c == '\u00AB' || c == '\u00BB') {
+        guillemets++;  // «…» and »…«, whichever way round
       }
     }
-    return curly + (straight + 1) / 2;
+    // a speech opened by a dash ("— Oui, dit-il."), as French, Spanish and Russian novels write it
+    char first = body.isEmpty() ? ' ' : body.charAt(0);
+    int dash = first == '\u2014' || first == '\u2013' || first == '\u2015' ? 1 : 0;
+    return curly + (straight + 1) / 2 + (guillemets + 1) / 2 + dash;
   }
 
   /**
@@ -81,8 +107,8 @@ public final class DialogueForm {
       if (e.kind == ScriptLine.Kind.HEADING) {
         chapters.add(new DialogueForm());
       } else if (e.kind == ScriptLine.Kind.LABEL) {
-        whole.label(e.label.bold());
-        chapters.get(chapters.size() - 1).label(e.label.bold());
+        whole.label(e.label);
+        chapters.get(chapters.size() - 1).label(e.label);
       } else if (e.kind == ScriptLine.Kind.TEXT) {
         whole.text(e.body);
         chapters.get(chapters.size() - 1).text(e.body);

@@ -94,7 +94,7 @@ final class LineClassifier {
     if (!any) {
       return false;
     }
-    play.decide(text);
+    play.decide(text, counts);
     int labelled = 0;
     for (int i = 0; i < parsed.length; i++) {
       Label l = parsed[i];
@@ -257,7 +257,7 @@ final class LineClassifier {
         labelCounts.merge(Label.key(label.name()), 1, Integer::sum);
       }
     }
-    playNames.decide(layout.text());
+    playNames.decide(layout.text(), labelCounts);
   }
 
   /** Level of a setext heading underlined by line i ("Title\n====="), or 0. */

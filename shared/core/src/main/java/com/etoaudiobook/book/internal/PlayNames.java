@@ -45,8 +45,17 @@ final class PlayNames {
         || counts.getOrDefault(Label.key(label.name()), 0) >= 2);
   }
 
-  /** Decides which names count, given the whole text they were read from. */
-  void decide(CharSequence text) {
+  /**
+   * Decides which names count, given the whole text they were read from and the lines with a
+   * script's label ("MARA: Hi."): where those are as many as the play's, the script is theirs.
+   */
+  void decide(CharSequence text, Map<String, Integer> colonLabels) {
+    int colon = colonLabels.values().stream().mapToInt(Integer::intValue).sum();
+    int plays = uses.values().stream().mapToInt(Integer::intValue).sum();
+    if (colon >= plays) {
+      accepted = new HashSet<>();
+      return;
+    }
     Map<String, String> lastWords = new HashMap<>();
     for (Map.Entry<String, Integer> e : uses.entrySet()) {
       if (e.getValue() >= MIN_USES && !caps.get(e.getKey())) {
@@ -58,6 +67,9 @@ final class PlayNames {
     accepted = new HashSet<>();
     for (Map.Entry<String, Integer> e : uses.entrySet()) {
       String last = lastWords.get(e.getKey());
+      if (OPENERS.contains(e.getKey())) {
+        continue;  // "PAUSE." and "SILENCE." twice do not make a play
+      }
       if (caps.get(e.getKey()) ? e.getValue() >= MIN_USES - 1 : e.getValue() >= MIN_USES && !inLowerCase.contains(last)) {
         accepted.add(e.getKey());
       }
@@ -85,7 +97,8 @@ final class PlayNames {
       "nothing", "never", "really", "quite", "right", "thanks", "sir", "madam", "come", "go", "look",
       "stop", "wait", "hush", "alas", "farewell", "enough", "exactly", "silence", "pause", "again",
       "later", "next", "once", "yes sir", "very well", "all right", "good night", "good morning",
-      "good-bye", "goodbye", "adieu", "amen", "why", "what", "who", "how", "listen", "stay", "hark");
+      "good-bye", "goodbye", "adieu", "amen", "why", "what", "who", "how", "listen", "stay", "hark",
+      "beat", "still", "quiet", "music", "darkness", "lights", "noise", "laughter", "applause");
 
   /** Which of words stand in the text as a word starting in lower case. */
   private static Set<String> lowerCaseWords(CharSequence text, Set<String> words) {

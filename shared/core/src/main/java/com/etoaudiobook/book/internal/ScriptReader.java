@@ -98,7 +98,7 @@ public final class ScriptReader {
 
   /**
    * Whether a line of the paragraphs has a label's syntax, read line by line without keeping the
-   * lines: a book of prose, nearly every document, is not split into lines at all. False too
+   * lines: a document with none is not split into lines at all. False too
    * where the lines are more than the reader keeps ({@link SourceLine#maxLines()}: a page of a
    * million "a&lt;br&gt;" lines) and it is read as prose, as it was before scripts were looked for.
    */

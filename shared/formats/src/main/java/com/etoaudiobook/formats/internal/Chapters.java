@@ -45,12 +45,20 @@ public final class Chapters {
   /** The chapter begun, written when its first words come: a heading under it may complete its title. */
   private String pending;
   private boolean hasPending;
+  /** Whether a chapter with a title has been begun. */
+  private boolean titled;
 
   public void chapter(String title) {
     begin();
     pending = title;
     hasPending = true;
     atChapterStart = true;
+    titled |= title != null;
+  }
+
+  /** Whether a chapter with a title has been begun. */
+  public boolean begun() {
+    return titled;
   }
 
   private void begin() {
@@ -73,7 +81,7 @@ public final class Chapters {
   public void block(HtmlText.Block b, boolean textHeadings, boolean numerals) {
     if (b.level() > 0) {
       String under = b.text().strip();
-      if (hasPending && pending != null && Headings.numbersChapter(pending.strip())
+      if (hasPending && pending != null && numberOnly(pending.strip())
           && !Headings.numbersChapter(under) && !under.isEmpty()) {
         // "CHAPTER I." over "HER TWELFTH BIRTHDAY": one title, "CHAPTER I. HER TWELFTH BIRTHDAY"
         String number = pending.strip();
@@ -93,6 +101,15 @@ public final class Chapters {
         builder.paragraph(t);
       }
     }
+  }
+
+  /**
+   * A title that numbers a chapter and says nothing else ("CHAPTER I.", "Chapter One", "IV."), so a
+   * heading under it completes it; not "Chapter 1: The Storm", nor a title completed once already.
+   */
+  private static boolean numberOnly(String title) {
+    return Headings.numbersChapter(title) && title.split("\\s+").length <= 2
+        && title.indexOf(':') < 0;
   }
 
   /** The paragraphs a block holds, parted by blank lines. */

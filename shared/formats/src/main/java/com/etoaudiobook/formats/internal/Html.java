@@ -129,7 +129,8 @@ public final class Html {
       if (b.level() > 0 && isContentsHeading(b.text())) {
         continue;
       }
-      if (split > 0 && b.level() == split && Headings.byLine(b.text().strip()) == null) {
+      // a by-line before the first chapter ("By Annie Fellows Johnston") is no chapter; "By Moonlight" later is
+      if (split > 0 && b.level() == split && (chapters.begun() || Headings.byLine(b.text().strip()) == null)) {
         chapters.chapter(b.text());
         started = true;
       } else if (b.level() > 0 && b.level() < split) {

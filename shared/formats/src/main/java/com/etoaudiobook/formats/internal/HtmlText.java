@@ -141,8 +141,11 @@ public final class HtmlText {
   /** Classes that mark a play's stage directions ("stagedir", "stage-direction", "didascalia"). */
   private static final Pattern STAGE_CLASS =
       Pattern.compile("(?i)stage|stage[-_]?dir\\w*|stgdir|stage[-_]?direction\\w*|direction|didascal\\w*");
-  /** The elements a direction is set in: a paragraph of its own, or words inside one. */
-  private static final Set<String> STAGE_TAGS = Set.of("span", "i", "em", "p", "div", "small");
+  /**
+   * The elements a direction is set in: a paragraph of its own, or words inside one (not a division,
+   * whose paragraphs are blocks of their own: its brackets would stand alone).
+   */
+  private static final Set<String> STAGE_TAGS = Set.of("span", "i", "em", "p", "small");
 
   /**
    * A play's stage direction, set in brackets as a script's are ("[Nodding.] Um."), so that a
@@ -176,7 +179,8 @@ public final class HtmlText {
       return false;
     }
     String t = el.text().strip();
-    return !t.isEmpty() && t.length() <= 40 && t.indexOf('*') < 0 && t.indexOf(':') < 0;
+    // "HAMLET." ends in its own stop: a play's label as it is
+    return !t.isEmpty() && t.length() <= 40 && t.indexOf(':') < 0 && !t.endsWith(".");
   }
 
   /** A transcriber's placeholder for a picture: "[Illustration]", "[Illustration: Emma]". */
