@@ -62,8 +62,15 @@ class ScriptParserPropertiesTest {
       // in a full run (cause not found; its replay by seed passed), and a quadratic spot is as
       // slow warm
       cpuNanos(large);
-      long a = cpuNanos(small);
-      long b = cpuNanos(large);
+      long a = 0;
+      long b = Long.MAX_VALUE;
+      // measured again, twice at most, when over: two runs of the suite on this VM measured 1.2 and
+      // 2.2 s against 16 and 19 ms (best of three each) for lines of "'", a case that passed in the
+      // runs before and after and alone by its seed; a quadratic spot is over in every pass
+      for (int pass = 0; pass < 3 && b > 32 * a + 100_000_000L; pass++) {
+        a = cpuNanos(small);
+        b = cpuNanos(large);
+      }
       assertTrue(b <= 32 * a + 100_000_000L, "8 times the input took " + b / 1_000_000 + " ms against "
           + a / 1_000_000 + " ms");
     });
