@@ -167,7 +167,7 @@ public final class Headings {
     return Character.isDigit(n.charAt(0)) ? Integer.parseInt(n) : romanValue(n);
   }
 
-  private static final Pattern ROMAN_YEAR = Pattern.compile("^M{1,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\\.?$");
+  private static final Pattern ROMAN_YEAR = Pattern.compile("^(?=M)" + ROMAN_NUMERAL + "\\.?$");
 
   /** A year in roman numerals ("MCMIX" on a title page): no chapter's number. */
   public static boolean isRomanYear(String text) {

@@ -98,6 +98,7 @@ public final class ProseBuilder {
   public Book build(String title, String author, String language, Book.Source source,
                     List<String> warnings) {
     String all = text.toString();
+    String lang = language == null || language.isBlank() ? "en" : language;
     List<ScriptReader.Block> blocks = new ArrayList<>();
     for (Draft d : drafts) {
       int[] paragraphs = new int[d.spans.size() * 2];
@@ -112,7 +113,7 @@ public final class ProseBuilder {
     if (script != null) {
       ProseAttribution.Result r = ProseAttribution.apply(all, script.chapters(), ProseAttribution.NARRATOR,
           s -> s, script.proseChapters()::contains);
-      return new Book(title, author, language == null || language.isBlank() ? "en" : language,
+      return new Book(title, author, lang,
           r.chapters(), r.roles(), source, warnings);
     }
     List<Chapter> chapters = new ArrayList<>();
@@ -134,7 +135,7 @@ public final class ProseBuilder {
     }
     ProseAttribution.Result r = ProseAttribution.apply(all, chapters, ProseAttribution.NARRATOR,
         s -> s);
-    return new Book(title, author, language == null || language.isBlank() ? "en" : language,
+    return new Book(title, author, lang,
         r.chapters(), r.roles(), source, warnings);
   }
 }

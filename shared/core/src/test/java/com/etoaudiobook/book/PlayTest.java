@@ -2,6 +2,7 @@ package com.etoaudiobook.book;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -276,7 +277,7 @@ class PlayTest {
     assertEquals("Is it? The kettle is broken.", segment(book, "kettle is broken").text());
     assertEquals("V.O.", segment(book, "Cold tea again").delivery());
     assertEquals("MARA", segment(book, "Come outside").role());
-    assertEquals(null, segment(book, "Come outside").delivery());
+    assertNull(segment(book, "Come outside").delivery());
     assertEquals("Narrator", segment(book, "THE TIMES").role());
     assertFalse(book.segments().anyMatch(s -> s.text().contains("Title:")));
   }

@@ -136,7 +136,7 @@ final class ChapterBuilder {
           play = e.label.play();
           int textStart = e.bodyStart + e.label.textStart();
           char first = textStart < e.bodyEnd ? source.charAt(textStart) : ' ';
-          int close = e.label.play() && (first == '(' || first == '[')
+          int close = play && (first == '(' || first == '[')
               ? indexOf(first == '(' ? ')' : ']', textStart, e.bodyEnd) : -1;
           if (close > textStart) {
             // "Helmer (calls out from his room). Is that my little lark?", "NORA [busy]." alone:
@@ -148,7 +148,7 @@ final class ChapterBuilder {
             mode = Mode.INLINE;
             speak(textStart, e.bodyEnd, "\n", paragraph, true);
           } else {
-            mode = e.label.play() ? Mode.NEXT : Mode.ALONE;
+            mode = play ? Mode.NEXT : Mode.ALONE;
             waiting = true;
           }
         }

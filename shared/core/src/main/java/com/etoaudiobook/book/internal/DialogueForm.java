@@ -17,7 +17,7 @@ public final class DialogueForm {
   private int lines;
 
   /** Counts a line the reader accepted as a speaker label; bold markup is explicit, worth four. */
-  public void label(boolean bold) {
+  private void label(boolean bold) {
     labels += bold ? 4 : 1;
     lines++;
   }

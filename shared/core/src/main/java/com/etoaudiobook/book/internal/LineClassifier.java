@@ -78,16 +78,9 @@ final class LineClassifier {
       ScriptLine e = entries.get(i);
       if (e.kind == ScriptLine.Kind.TEXT) {
         Cancellation.check();
-        parsed[i] = opensBlock(entries, i) ? Label.parse(e.body) : nonPlay(Label.parse(e.body));
-        if (parsed[i] != null && parsed[i].cue() && i + 1 < parsed.length
-            && entries.get(i + 1).kind == ScriptLine.Kind.TEXT && Markup.isAllCaps(entries.get(i + 1).body)) {
-          parsed[i] = null;  // over more capitals: a list of titles or names
-        }
-        if (parsed[i] != null && parsed[i].play()) {
-          play.add(parsed[i]);
-        } else if (parsed[i] != null) {
-          counts.merge(Label.key(parsed[i].name()), 1, Integer::sum);
-        }
+        // a screenplay saved as Word has its cue and its lines in paragraphs of their own
+        parsed[i] = lineLabel(entries, i, true);
+        play.count(parsed[i], counts);
         any |= parsed[i] != null;
       }
     }
@@ -250,12 +243,7 @@ final class LineClassifier {
       if (setextLevel(i) > 0) {
         hasMarkdownHeadings = true;
       }
-      Label label = parse(i);
-      if (label != null && label.play()) {
-        playNames.add(label);
-      } else if (label != null) {
-        labelCounts.merge(Label.key(label.name()), 1, Integer::sum);
-      }
+      playNames.count(lineLabel(entries, i, false), labelCounts);
     }
     playNames.decide(layout.text(), labelCounts);
   }
@@ -280,13 +268,17 @@ final class LineClassifier {
 
   /**
    * Line i's label; a play's only on a block's first line ("Ratignolle. There are" wraps prose),
-   * a screenplay's cue only over a line of its block (a line in capitals alone is a heading).
+   * a screenplay's cue only over a line of its block (a line in capitals alone is a heading), or
+   * over the next paragraph where {@code cueOverParagraph}, never over more capitals (a list of
+   * titles or names).
    */
-  private Label parse(int i) {
+  private static Label lineLabel(List<ScriptLine> entries, int i, boolean cueOverParagraph) {
     Label l = Label.parse(entries.get(i).body);
-    if (l != null && l.cue() && (i + 1 >= entries.size() || entries.get(i + 1).empty()
-        || Markup.isAllCaps(entries.get(i + 1).body))) {
-      return null;  // over a blank line, or over more capitals: a heading, a list of titles or names
+    if (l != null && l.cue()) {
+      ScriptLine next = i + 1 < entries.size() ? entries.get(i + 1) : null;
+      if (next == null || next.empty() ? !cueOverParagraph : Markup.isAllCaps(next.body)) {
+        return null;
+      }
     }
     return opensBlock(entries, i) ? l : nonPlay(l);
   }
@@ -393,7 +385,7 @@ final class LineClassifier {
         entries.get(i + 1).kind = ScriptLine.Kind.SKIP;
         continue;
       }
-      Label label = parse(i);
+      Label label = lineLabel(entries, i, false);
       if (label != null && (label.play() ? playNames.accepts(label) : playNames.acceptsColon(label, labelCounts))) {
         e.kind = ScriptLine.Kind.LABEL;
         e.label = label;

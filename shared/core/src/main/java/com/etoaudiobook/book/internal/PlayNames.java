@@ -23,8 +23,17 @@ final class PlayNames {
   private final Map<String, Boolean> cues = new HashMap<>();
   private Set<String> accepted;
 
+  /** Counts one line's label (null for none): a play's here, a script's in {@code colonLabels}. */
+  void count(Label label, Map<String, Integer> colonLabels) {
+    if (label != null && label.play()) {
+      add(label);
+    } else if (label != null) {
+      colonLabels.merge(Label.key(label.name()), 1, Integer::sum);
+    }
+  }
+
   /** Counts one line's play label. */
-  void add(Label label) {
+  private void add(Label label) {
     String key = Label.key(label.name());
     uses.merge(key, 1, Integer::sum);
     caps.merge(key, Markup.isAllCaps(label.name()), Boolean::logicalAnd);

@@ -140,7 +140,7 @@ public final class HtmlText {
 
   /** Classes that mark a play's stage directions ("stagedir", "stage-direction", "didascalia"). */
   private static final Pattern STAGE_CLASS =
-      Pattern.compile("(?i)stage|stage[-_]?dir\\w*|stgdir|stage[-_]?direction\\w*|direction|didascal\\w*");
+      Pattern.compile("(?i)stage|stage[-_]?dir\\w*|stgdir|direction|didascal\\w*");
   /**
    * The elements a direction is set in: a paragraph of its own, or words inside one (not a division,
    * whose paragraphs are blocks of their own: its brackets would stand alone).
