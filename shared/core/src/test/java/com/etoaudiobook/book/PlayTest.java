@@ -91,6 +91,137 @@ class PlayTest {
     assertEquals("Narrator", segment(book, "clock strikes").role());
   }
 
+  /**
+   * A long speech under a name alone runs over paragraphs: each that speaks (a question, "I",
+   * "we", "you") is the name's, until the play's own paragraph: a stage word, a name in capitals.
+   */
+  @Test
+  void aNameAloneTakesEveryParagraphOfItsSpeech() {
+    Book book = parse(PLAY + """
+
+        ROPER.
+
+        I have been thinking, and I have come to a conclusion.
+
+        It is this: we must leave London before the week is out.
+
+        And tell nobody where we are going. Do you understand?
+
+        FARNCOMBE goes to the window and looks out.
+
+        ROPER.
+
+        Nobody at all.
+
+        Enter LILY, in a hat.
+
+        FARNCOMBE.
+
+        Lily! You are late.
+
+        [_He kisses her hand._]
+
+        Lily looks at him and smiles.
+        """);
+    assertEquals("ROPER", segment(book, "a conclusion").role());
+    assertEquals("ROPER", segment(book, "It is this").role());
+    assertEquals("ROPER", segment(book, "Do you understand").role());
+    assertEquals("Narrator", segment(book, "goes to the window").role());
+    assertEquals("ROPER", segment(book, "Nobody at all").role());
+    assertEquals("Narrator", segment(book, "in a hat").role());
+    assertEquals("FARNCOMBE", segment(book, "You are late").role());
+    assertEquals("Narrator", segment(book, "kisses her hand").role());
+    assertEquals("Narrator", segment(book, "smiles").role());
+  }
+
+  /**
+   * The Folger Shakespeare's plain text: a name in capitals and two spaces before a short speech,
+   * alone over a longer one, no blank line between speeches; the title over its by-line; an act's
+   * heading over its first scene's.
+   */
+  @Test
+  void folgerTextsSpeakersAreFoundInsideTheirBlocks() {
+    Book book = parse("""
+        Hamlet
+        by William Shakespeare
+        Edited by Barbara A. Mowat and Paul Werstine
+
+        ACT 1
+        =====
+
+        Scene 1
+        =======
+        [Enter Barnardo and Francisco, two sentinels.]
+
+
+        BARNARDO  Who's there?
+        FRANCISCO
+        Nay, answer me. Stand and unfold yourself.
+        BARNARDO  Long live the King!
+        FRANCISCO  Barnardo?
+        BARNARDO  He.
+        FRANCISCO
+        For this relief much thanks. 'Tis bitter cold,
+        And I am sick at heart.
+        BARNARDO	Have you had quiet guard?
+        FRANCISCO  Not a mouse stirring.
+        [Francisco exits.]
+
+        Scene 2
+        =======
+        BARNARDO  Well, good night.
+        """);
+    assertEquals("Hamlet", book.title());
+    assertEquals("William Shakespeare", book.author());
+    assertEquals(List.of("Hamlet", "ACT 1, Scene 1", "Scene 2"),
+        book.chapters().stream().map(Chapter::title).toList());
+    assertEquals("BARNARDO", segment(book, "Who's there?").role());
+    assertEquals("Who's there?", segment(book, "Who's there?").text());
+    assertEquals("FRANCISCO", segment(book, "unfold yourself").role());
+    assertEquals("FRANCISCO", segment(book, "Barnardo?").role());
+    assertEquals("For this relief much thanks. 'Tis bitter cold,\nAnd I am sick at heart.",
+        segment(book, "bitter cold").text());
+    assertEquals("BARNARDO", segment(book, "quiet guard").role());
+    assertEquals("Narrator", segment(book, "exits").role());
+    assertEquals("BARNARDO", segment(book, "good night").role());
+    assertTrue(book.segments().noneMatch(s -> s.text().contains("BARNARDO")));
+  }
+
+  /** "**BERNARDO**" alone in its paragraph, the speech quoted under it (Markdown plays). */
+  @Test
+  void aBoldNameAloneIsTheNextParagraphsSpeaker() {
+    String text = """
+        # Hamlet
+
+        > _Enter BERNARDO and FRANCISCO._
+
+        **BERNARDO**
+
+        > Who's there?
+
+        **FRANCISCO**
+
+        > Nay, answer me.
+
+        **BERNARDO**
+
+        > Long live the king!
+
+        **FRANCISCO**
+
+        > Bernardo?
+
+        > _Exit._
+        """;
+    Book book = new ScriptParser().parse("hamlet.md", text.getBytes(StandardCharsets.UTF_8));
+    SampleAssertions.wellFormed(book, text);
+    assertEquals("BERNARDO", segment(book, "Who's there?").role());
+    assertEquals("FRANCISCO", segment(book, "Nay").role());
+    assertEquals("FRANCISCO", segment(book, "Bernardo?").role());
+    assertEquals("Narrator", segment(book, "Exit").role());
+    assertTrue(book.segments().noneMatch(s -> s.text().contains("**") || s.text().equals("BERNARDO")));
+  }
+
   /** Prose begins paragraphs with "Yes." and "Good." too: words the text also writes in lower case. */
   @Test
   void proseParagraphsOpeningWithAWordAndAStopStayProse() {

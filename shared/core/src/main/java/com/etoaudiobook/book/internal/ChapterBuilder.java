@@ -4,13 +4,18 @@ import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.Chapter;
+import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.book.Role;
 import com.etoaudiobook.book.Segment;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The last pass of {@link ScriptReader}: walks the classified lines with a small state machine
@@ -26,7 +31,10 @@ final class ChapterBuilder {
     INLINE,
     /** after a label alone on its line: following paragraphs are the role's until the next label */
     ALONE,
-    /** after a play's name alone ("HAMLET."): its block, or the one paragraph after it, is the role's */
+    /**
+     * after a play's name alone ("HAMLET."): its block, or the paragraphs after it until one that
+     * reads as the play's direction ("Enter ...", "ROPER goes out.", a whole [direction])
+     */
     NEXT
   }
 
@@ -76,6 +84,8 @@ final class ChapterBuilder {
   private Mode mode = Mode.NARRATION;
   /** In {@link Mode#NEXT}: no text of the role's yet. */
   private boolean waiting;
+  /** The last line was a whole [direction] after the speech began: what follows is not the speech's. */
+  private boolean afterDirection;
   /** The speaker was named by a play's label: a (parenthesis) in the speech is a direction too. */
   private boolean play;
 
@@ -102,7 +112,8 @@ final class ChapterBuilder {
     speaker = narrator;
     int paragraph = -1;
     boolean newBlock = true;
-    for (ScriptLine e : entries) {
+    for (int i = 0; i < entries.size(); i++) {
+      ScriptLine e = entries.get(i);
       Cancellation.check();
       if (e.kind == ScriptLine.Kind.BLANK) {
         newBlock = true;
@@ -130,6 +141,7 @@ final class ChapterBuilder {
         }
         case LABEL -> {
           open = null;
+          afterDirection = false;
           direction = Direction.NONE;
           speaker = e.label.name();
           delivery = e.label.delivery();
@@ -153,7 +165,8 @@ final class ChapterBuilder {
           }
         }
         case TEXT -> {
-          if (blockStart && (mode == Mode.INLINE || mode == Mode.NEXT && !waiting)) {
+          if (blockStart && (mode == Mode.INLINE
+              || mode == Mode.NEXT && !waiting && (afterDirection || playDirection(i)))) {
             narrate();
           }
           // "ROPER." / "[Enters.]" / "Um.": a direction does not take the name's speech
@@ -167,13 +180,112 @@ final class ChapterBuilder {
           String sep = blockStart ? "\n\n" : "\n";
           if (wholeDirection(e.body)) {
             emit(narrator, "direction", e.bodyStart + 1, e.bodyEnd - 1, sep, paragraph);
+            afterDirection = !waiting;
           } else {
+            afterDirection = false;
             speak(e.bodyStart, e.bodyEnd, sep, paragraph, mode != Mode.NARRATION);
           }
         }
         default -> throw new IllegalStateException(e.kind.name());
       }
     }
+  }
+
+  /** Words that open a play's direction printed as a paragraph of its own. */
+  private static final Pattern STAGE_WORDS = Pattern.compile(
+      "(?:Enter|Re-enter|Exit|Exeunt|Curtain|CURTAIN|ENTER|EXIT|EXEUNT|The curtain|Scene|SCENE)\\b.*",
+      Pattern.DOTALL);
+
+  /**
+   * Whether the block at entries[i], after a speech under a play's name alone, is the play's
+   * rather than more of the speech: it opens with a stage word, is one italic span ("_He sits._"),
+   * names a character as the play's directions do, in capitals ("ROPER goes to the door.";
+   * a speech writes "Roper"), or has no sign of speech at all.
+   */
+  private boolean playDirection(int i) {
+    StringBuilder block = new StringBuilder();
+    for (int k = i; k < entries.size() && block.length() < 2000
+        && (entries.get(k).kind == ScriptLine.Kind.TEXT || entries.get(k).kind == ScriptLine.Kind.SKIP); k++) {
+      if (entries.get(k).kind == ScriptLine.Kind.TEXT) {
+        block.append(entries.get(k).body).append(' ');
+      }
+    }
+    String text = block.toString().strip();
+    if (STAGE_WORDS.matcher(text).matches()) {
+      return true;
+    }
+    if (text.length() > 2 && text.charAt(0) == '_'
+        && (text.endsWith("_") || text.endsWith("_.")) && text.indexOf('_', 1) >= text.length() - 2) {
+      return true;
+    }
+    // "The clock strikes five." reads as the scene's; a speech's next paragraph speaks to someone
+    return namesInCapitals(text) || !SPEECH_SIGNS.matcher(text).find();
+  }
+
+  /** What marks a paragraph as somebody's words: a question, an exclamation, "I", "we" or "you". */
+  private static final Pattern SPEECH_SIGNS = Pattern.compile(
+      "[?!]|\\b(?:I|I'[a-z]+|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our|[Yy]ou'[a-z]+)\\b");
+
+  /**
+   * Whether text names a role in capitals ("LADY JANE"), as whole words: each run of words in
+   * capitals is looked up, up to four words at a time, so a paragraph costs its length.
+   */
+  private boolean namesInCapitals(String text) {
+    Set<String> names = capitalNames();
+    if (names.isEmpty()) {
+      return false;
+    }
+    List<String> run = new ArrayList<>();
+    for (String word : (text + " x").split("\\s+")) {
+      String bare = capitalsKey(word);
+      if (!bare.isEmpty() && !bare.equals(bare.toLowerCase(Locale.ROOT))) {
+        run.add(bare);
+        continue;
+      }
+      for (int a = 0; a < run.size(); a++) {
+        StringBuilder key = new StringBuilder();
+        for (int b = a; b < run.size() && b < a + 4; b++) {
+          key.append(b > a ? " " : "").append(run.get(b));
+          if (names.contains(key.toString())) {
+            return true;
+          }
+        }
+      }
+      run.clear();
+    }
+    return false;
+  }
+
+  /** A word's letters if it is in capitals ("MRS." → "MRS"), else "". */
+  private static String capitalsKey(String word) {
+    String letters = word.replaceAll("[^\\p{L}]", "");
+    return letters.equals(letters.toUpperCase(Locale.ROOT)) ? letters : "";
+  }
+
+  private Set<String> capitalNames;
+
+  /** The names of the play's labels written in capitals, of two letters or more, as their words' letters. */
+  private Set<String> capitalNames() {
+    if (capitalNames == null) {
+      capitalNames = new HashSet<>();
+      for (ScriptLine e : entries) {
+        if (e.kind == ScriptLine.Kind.LABEL && e.label.play()) {
+          StringBuilder key = new StringBuilder();
+          for (String word : e.label.name().strip().split("\\s+")) {
+            String bare = capitalsKey(word);
+            if (bare.isEmpty()) {
+              key.setLength(0);
+              break;
+            }
+            key.append(key.length() > 0 ? " " : "").append(bare);
+          }
+          if (key.length() >= 2) {
+            capitalNames.add(key.toString());
+          }
+        }
+      }
+    }
+    return capitalNames;
   }
 
   /**
@@ -333,12 +445,17 @@ final class ChapterBuilder {
     chapter.segments.add(open);
   }
 
+  /** A heading that divides a book or play above its chapters or scenes: "ACT 1", "PART TWO". */
+  private static final Pattern DIVISION = Pattern.compile("(?i)(act|part|book)\\b");
+
   /** The chapters and roles of the walked lines. */
   ScriptReader.Result finish(String title, String author) {
     List<Chapter> chapters = new ArrayList<>();
     int index = 0;
     Map<String, RoleTally> tallies = new LinkedHashMap<>();
     java.util.Set<Integer> prose = new java.util.TreeSet<>();
+    // "ACT 1" over nothing but "Scene 1": the act is said with its first scene, not lost
+    String division = null;
     for (ChapterDraft draft : drafts) {
       List<Segment> segments = new ArrayList<>();
       for (Seg s : draft.segments) {
@@ -355,8 +472,15 @@ final class ChapterBuilder {
         if (draft.prose) {
           prose.add(chapters.size());
         }
-        chapters.add(new Chapter(chapters.size(), draft.title == null ? title : draft.title,
-            segments));
+        String heading = draft.title == null ? title : draft.title;
+        if (division != null && draft.title != null) {
+          heading = division + (division.matches(".*[.:;,!?]") ? " " : ", ") + heading;
+        }
+        chapters.add(new Chapter(chapters.size(), heading, segments));
+        division = null;
+      } else if (draft.title != null) {
+        division = DIVISION.matcher(draft.title).lookingAt() && Headings.isNumberedChapter(draft.title)
+            ? draft.title : null;
       }
     }
     if (chapters.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.etoaudiobook.book.internal;
 
+import com.etoaudiobook.book.Headings;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,8 +21,11 @@ import java.util.regex.Pattern;
  * @param play      a play's label, the name ended by a full stop or a [direction], no colon
  * @param cue       a screenplay's character cue: a name in capitals alone on its line, no stop
  *                  ("MARA", "TOM (V.O.)"), the speech on the lines under it
+ * @param spaced    a play's name in capitals set off from its speech by two spaces or a tab, no
+ *                  stop ("BARNARDO  Who's there?", as the Folger Shakespeare's texts print it)
  */
-public record Label(String name, String delivery, boolean bold, int textStart, boolean play, boolean cue) {
+public record Label(String name, String delivery, boolean bold, int textStart, boolean play, boolean cue,
+                    boolean spaced) {
 
   // Possessive quantifiers throughout: a lazy name followed by optional blanks tried every split of a
   // long run of blanks ("**a", a million spaces, "b" took minutes). The name runs to the first * _ or :
@@ -77,6 +81,13 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     m = PLAIN.matcher(body);
     if (m.find()) {
       return named(m.group(1), null, false, m.end());
+    }
+    String bold = body.length() <= MAX_RAW ? Headings.boldLine(body) : null;
+    if (bold != null) {
+      // "**BERNARDO**" alone: a cue in bold, the speech in the paragraph under it
+      Label cue = play(bold);
+      return cue != null && cue.cue()
+          ? new Label(cue.name(), cue.delivery(), true, body.length(), true, true, false) : null;
     }
     return play(body);
   }
@@ -140,7 +151,7 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     }
     String name = body.substring(0, nameEnd);
     int j = nameEnd;
-    while (j < n && body.charAt(j) == ' ') {
+    while (j < n && (body.charAt(j) == ' ' || body.charAt(j) == '\t')) {
       j++;
     }
     String delivery = null;
@@ -173,15 +184,18 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     }
     boolean stop = j < n && body.charAt(j) == '.';
     boolean cue = !stop && j >= n && direction < 0 && Markup.isAllCaps(name);
+    // "BARNARDO  Who's there?": a name in capitals, two spaces or a tab, and the speech
+    boolean spaced = !stop && !cue && direction < 0 && delivery == null && j < n
+        && (j - nameEnd >= 2 || body.charAt(nameEnd) == '\t') && Markup.isAllCaps(name);
     if (stop) {
       j++;
-    } else if (!cue && (direction < 0 && delivery == null || j >= n)) {
+    } else if (!cue && !spaced && (direction < 0 && delivery == null || j >= n)) {
       return null;  // a name needs its stop, or a [direction] and the speech after it
     }
     if (cue && delivery != null && CUE_EXTENSIONS.contains(delivery.toLowerCase(Locale.ROOT).replace('\u2019', '\''))) {
       delivery = null;  // "(CONT'D)": the same speaker goes on, no way of speaking
     }
-    if (j < n && !Character.isWhitespace(body.charAt(j))) {
+    if (!spaced && j < n && !Character.isWhitespace(body.charAt(j))) {
       return null;
     }
     String key = key(name);
@@ -190,7 +204,7 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
       return null;
     }
     return new Label(name, delivery == null || delivery.isEmpty() ? null : delivery, false,
-        direction >= 0 ? direction : j, true, cue);
+        direction >= 0 ? direction : j, true, cue, spaced);
   }
 
   /** A lower-case joining word of a name at i ("of" in "Duke of York"), followed by a word. */
@@ -221,7 +235,7 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     if (!plausibleName(name, bold)) {
       return null;
     }
-    return new Label(name, delivery, bold, end, false, false);
+    return new Label(name, delivery, bold, end, false, false, false);
   }
 
   private static boolean plausibleName(String name, boolean bold) {

@@ -276,11 +276,13 @@ final class LineClassifier {
     Label l = Label.parse(entries.get(i).body);
     if (l != null && l.cue()) {
       ScriptLine next = i + 1 < entries.size() ? entries.get(i + 1) : null;
-      if (next == null || next.empty() ? !cueOverParagraph : Markup.isAllCaps(next.body)) {
+      if (next == null || next.empty() ? !cueOverParagraph && !l.bold() : Markup.isAllCaps(next.body)) {
         return null;
       }
     }
-    return opensBlock(entries, i) ? l : nonPlay(l);
+    // A cue alone over its line, or "BARNARDO  Who's there?" (Folger's texts), stands inside a
+    // block too: such plays leave no blank line between speeches, and prose never writes a name so.
+    return opensBlock(entries, i) || l != null && (l.cue() || l.spaced()) ? l : nonPlay(l);
   }
 
   private static boolean opensBlock(List<ScriptLine> entries, int i) {
@@ -512,6 +514,24 @@ final class LineClassifier {
       } else if (first == firstContent && !Headings.isNumberedChapter(first.heading)) {
         titleScriptLine = first;
         title = first.heading;
+      }
+    }
+    if (titleScriptLine == null) {
+      // "Hamlet" over "by William Shakespeare" at the text's top: its title, though no heading
+      int top = 0;
+      while (top < entries.size() && entries.get(top).empty()) {
+        top++;
+      }
+      if (top + 1 < entries.size() && entries.get(top).kind == ScriptLine.Kind.TEXT
+          && entries.get(top + 1).kind == ScriptLine.Kind.TEXT) {
+        String line = Markup.clean(entries.get(top).body).strip();
+        if (line.length() <= 80 && !line.matches(".*[.,;:!?]") && !line.isEmpty()
+            && Character.isUpperCase(line.codePointAt(0)) && line.split("\\s+").length <= 12
+            && Headings.byLine(Markup.clean(entries.get(top + 1).body).strip()) != null) {
+          entries.get(top).kind = ScriptLine.Kind.TITLE;
+          titleScriptLine = entries.get(top);
+          title = line;
+        }
       }
     }
     if (titleScriptLine != null) {
