@@ -99,6 +99,16 @@ public final class ProseBuilder {
                     List<String> warnings) {
     String all = text.toString();
     String lang = language == null || language.isBlank() ? "en" : language;
+    List<Draft> withText = drafts.stream().filter(d -> !d.spans.isEmpty()).toList();
+    BackMatter.Cut cut = withText.isEmpty() ? null : BackMatter.find(withText.stream().map(d -> d.title).toList(),
+        withText.stream().map(d -> d.spans.stream().map(s -> all.substring(s.start(), s.end())).toList()).toList());
+    if (cut != null) {
+      Draft last = withText.get(cut.chapters() - 1);
+      drafts.subList(drafts.indexOf(last) + 1, drafts.size()).clear();
+      last.spans.subList(cut.paragraphs(), last.spans.size()).clear();
+      warnings = new ArrayList<>(warnings);
+      warnings.add(BackMatter.warning(cut));
+    }
     List<ScriptReader.Block> blocks = new ArrayList<>();
     for (Draft d : drafts) {
       int[] paragraphs = new int[d.spans.size() * 2];

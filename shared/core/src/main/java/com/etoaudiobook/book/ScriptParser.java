@@ -44,6 +44,15 @@ public final class ScriptParser implements BookParser {
     ScriptReader.Result r = ScriptReader.read(prepared, fileName, "markdown".equals(format));
     List<Chapter> chapters = r.chapters();
     List<Role> roles = r.roles();
+    List<String> warnings = decoded.warnings();
+    BackMatter.Cut cut = BackMatter.find(chapters.stream().map(Chapter::title).toList(),
+        chapters.stream().map(c -> c.segments().stream().map(Segment::text).toList()).toList());
+    if (cut != null) {
+      chapters = cut(chapters, cut);
+      roles = ProseAttribution.roles(chapters, java.util.Map.of());
+      warnings = new java.util.ArrayList<>(warnings);
+      warnings.add(BackMatter.warning(cut));
+    }
     if (!r.proseChapters().isEmpty()) {
       // Prose chapters (dialogue in quotation marks): quotations get their speakers. A script
       // chapter's labels are never second-guessed.
@@ -55,7 +64,16 @@ public final class ScriptParser implements BookParser {
     String title = prepared.title() != null ? prepared.title() : r.title();
     String author = prepared.author() != null ? prepared.author() : r.author();
     return new Book(title, author, "en", chapters, roles,
-        new Book.Source(fileName, format, decoded.encoding()), decoded.warnings());
+        new Book.Source(fileName, format, decoded.encoding()), warnings);
+  }
+
+  /** The chapters before the cut: segments keep their numbers, as only the last ones go. */
+  private static List<Chapter> cut(List<Chapter> chapters, BackMatter.Cut cut) {
+    List<Chapter> kept = new java.util.ArrayList<>(chapters.subList(0, cut.chapters()));
+    Chapter last = kept.get(kept.size() - 1);
+    kept.set(kept.size() - 1, new Chapter(last.index(), last.title(),
+        last.segments().subList(0, cut.paragraphs())));
+    return kept;
   }
 
   /** A slice of source lines as spoken text: quote markers and Markdown markup removed. */

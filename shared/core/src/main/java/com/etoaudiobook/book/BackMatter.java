@@ -1,0 +1,97 @@
+package com.etoaudiobook.book;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A publisher's catalogue bound in after the story ("BOOKS BY THE SAME AUTHOR", "12mo, cloth,
+ * $1.50", "Crown 8vo, 6s."), kept by the scans Project Gutenberg and others made of old editions:
+ * not the book, so not read. Found from the end: whole trailing chapters of priced titles, and
+ * priced paragraphs after the last chapter's "THE END".
+ */
+public final class BackMatter {
+
+  /** Where to cut: chapters [0, chapters) kept, the last of them to its first {@code paragraphs}. */
+  public record Cut(int chapters, int paragraphs, int dropped) {
+  }
+
+  /** A price: "$1.50", "50 cents", "6s.", "3s. 6d.", "net 7s". */
+  private static final Pattern PRICE = Pattern.compile(
+      "\\$\\s?\\d+(?:\\.\\d\\d)?|\\b\\d+\\s?cents\\b|\\b\\d{1,2}s\\.(?:\\s?\\d{1,2}d\\.)?|\\b\\d{1,2}/\\d{1,2}\\b\\s*net");
+  /** A book's size and binding, as catalogues list them. */
+  private static final Pattern BINDING = Pattern.compile(
+      "(?i)\\b(?:\\d{2}mo|8vo|4to|octavo|duodecimo|quarto|cloth|boards|buckram|half morocco)(?![\\p{L}])");
+  /** Words a catalogue's entry has beside them. */
+  private static final Pattern ENTRY = Pattern.compile(
+      "(?i)\\b(?:illustrated|net|price|pp\\.|cloth|volumes?)(?![\\p{L}])");
+  /** A trailing chapter's title that announces other books. */
+  private static final Pattern AD_TITLE = Pattern.compile(
+      "(?i).*\\b(?:advertisements?|by the same author|also by|books by|works by|novels by|stories by"
+          + "|publishers?'? ?(?:announcements?|catalogue|list)|new (?:books|novels|fiction)"
+          + "|catalogue of|recent fiction|popular (?:books|novels))\\b.*");
+  private static final Pattern THE_END = Pattern.compile("(?i)\\W*(?:the end|finis)\\W*");
+
+  private BackMatter() {
+  }
+
+  /**
+   * Where the book ends before its catalogue, given each chapter's title and paragraphs; null
+   * when it has none. The first chapter is always kept.
+   */
+  public static Cut find(List<String> titles, List<List<String>> paragraphs) {
+    int n = paragraphs.size();
+    int kept = n;
+    int dropped = 0;
+    while (kept > 1 && catalogue(titles.get(kept - 1), paragraphs.get(kept - 1))) {
+      kept--;
+      dropped += paragraphs.get(kept).size();
+    }
+    List<String> last = paragraphs.get(kept - 1);
+    int end = last.size();
+    for (int i = last.size() - 2; i >= 0; i--) {
+      if (THE_END.matcher(last.get(i)).matches()) {
+        List<String> after = last.subList(i + 1, last.size());
+        if (priced(after) >= 3 && priced(after) * 4 >= after.size()) {
+          end = i + 1;
+          dropped += after.size();
+        }
+        break;
+      }
+    }
+    return dropped == 0 ? null : new Cut(kept, end, dropped);
+  }
+
+  /** A warning that says what was left out. */
+  public static String warning(Cut cut) {
+    return "The publisher's advertisements after the story (" + cut.dropped()
+        + (cut.dropped() == 1 ? " paragraph" : " paragraphs") + ") are not read";
+  }
+
+  private static boolean catalogue(String title, List<String> paragraphs) {
+    int priced = priced(paragraphs);
+    return priced >= 3 && priced * 4 >= paragraphs.size()
+        || title != null && AD_TITLE.matcher(title).matches() && priced >= 1;
+  }
+
+  private static int priced(List<String> paragraphs) {
+    int k = 0;
+    for (String p : paragraphs) {
+      if (p.length() <= 5_000 && listing(p)) {
+        k++;
+      }
+    }
+    return k;
+  }
+
+  /** A catalogue's entry: a price beside a size, binding or "illustrated", or a binding beside more. */
+  private static boolean listing(String paragraph) {
+    boolean binding = BINDING.matcher(paragraph).find();
+    java.util.regex.Matcher e = ENTRY.matcher(paragraph);
+    int entry = 0;
+    while (entry < 2 && e.find()) {
+      entry++;
+    }
+    boolean price = PRICE.matcher(paragraph).find();
+    return price && (binding || entry > 0) || binding && entry >= 2;
+  }
+}

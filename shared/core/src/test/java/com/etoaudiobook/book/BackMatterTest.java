@@ -1,0 +1,88 @@
+package com.etoaudiobook.book;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A publisher's catalogue after the story is not read; the story's own end is. */
+class BackMatterTest {
+
+  private static final String STORY = """
+      CHAPTER I
+
+      The harbour was quiet when Ellen came down to the boats. "Is the ferry gone?" she asked.
+
+      "An hour since," said the keeper.
+
+      CHAPTER II
+
+      She waited until the tide turned, and the lamps were lit along the quay, and at last the
+      ferry came back for her.
+
+      THE END
+
+      """;
+
+  private static final String ADS = """
+      BOOKS BY THE SAME AUTHOR
+
+      THE LANTERN ON THE HILL. A story of the marsh country. 12mo, cloth, $1.50.
+
+      MARGARET OF THE MILL. Illustrated by H. Ford. 12mo, cloth, $1.25.
+
+      THE SALT ROAD. Fourth edition. Crown 8vo, cloth, 6s.
+
+      "A tale of uncommon charm."--The Morning Review.
+
+      THE WESTERN PUBLISHING COMPANY, NEW YORK
+      """;
+
+  private static Book text(String text) {
+    Book book = new ScriptParser().parse("story.txt", text.getBytes(StandardCharsets.UTF_8));
+    SampleAssertions.wellFormed(book, text);
+    return book;
+  }
+
+  @Test
+  void aCatalogueAfterTheEndIsNotRead() {
+    Book book = text(STORY + ADS);
+    assertTrue(book.segments().noneMatch(s -> s.text().contains("cloth") || s.text().contains("LANTERN")));
+    assertTrue(book.segments().anyMatch(s -> s.text().contains("ferry came back")));
+    assertTrue(book.warnings().stream().anyMatch(w -> w.contains("advertisements")), book.warnings().toString());
+    assertEquals(book.roles().stream().mapToInt(Role::segments).sum(), book.segments().count());
+  }
+
+  @Test
+  void aStoryWithPricesAndNoCatalogueIsReadWhole() {
+    String story = STORY.replace("THE END", """
+        The fare was $1.50, and the cloth of her coat was wet through; the price of waiting.
+
+        THE END
+
+        A note on the text: the ferry ran until 1921.""");
+    Book book = text(story);
+    assertTrue(book.segments().anyMatch(s -> s.text().contains("$1.50")));
+    assertTrue(book.segments().anyMatch(s -> s.text().contains("until 1921")));
+    assertTrue(book.warnings().stream().noneMatch(w -> w.contains("advertisements")));
+  }
+
+  @Test
+  void aDocumentsTrailingCatalogueChapterIsNotRead() {
+    ProseBuilder b = new ProseBuilder(1_000_000);
+    b.chapter("Chapter I").paragraph("The harbour was quiet when Ellen came down to the boats.")
+        .paragraph("\"Is the ferry gone?\" she asked.");
+    b.chapter("Chapter II").paragraph("At last the ferry came back for her.").paragraph("THE END");
+    b.chapter("Books by the Same Author")
+        .paragraph("THE LANTERN ON THE HILL. A story of the marsh country. 12mo, cloth, $1.50.");
+    b.chapter("New Fiction")
+        .paragraph("MARGARET OF THE MILL. Illustrated. 12mo, cloth, $1.25.")
+        .paragraph("THE SALT ROAD. Crown 8vo, cloth, 6s.")
+        .paragraph("OLD HARBOURS. Crown 8vo, cloth, 5s. net.");
+    Book book = b.build("Ellen", null, "en", new Book.Source("ellen.epub", "epub", "UTF-8"), List.of());
+    assertEquals(List.of("Chapter I", "Chapter II"), book.chapters().stream().map(Chapter::title).toList());
+    assertTrue(book.warnings().stream().anyMatch(w -> w.contains("4 paragraphs")), book.warnings().toString());
+  }
+}
