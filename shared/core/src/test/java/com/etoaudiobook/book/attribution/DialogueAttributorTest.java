@@ -50,6 +50,26 @@ class DialogueAttributorTest {
     assertEquals("\"that we ought to leave before dawn.\"", quoted(text, a.quotes().get(1)));
   }
 
+  /** "said nanny", "said Father": what a household calls its own is their name as speakers. */
+  @Test
+  void aHouseholdsWordsForItsOwnNameSpeakers() {
+    String text = """
+        John came in from the garden with mud on his boots.
+
+        "Look at the state of you," said nanny. "Off with those boots at once."
+
+        "But I only went to see the pony," said John.
+
+        Father looked up from his paper in the hall. "Who is that shouting?" asked Father.
+
+        "Nanny, sir," said John.
+
+        "Tell her I want my tea," said Father, and went back to his paper.
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals(List.of("Nanny", "Nanny", "John", "Father", "John", "Father"), speakers(a));
+  }
+
   @Test
   void pronounResolvedByGender() {
     String text = """

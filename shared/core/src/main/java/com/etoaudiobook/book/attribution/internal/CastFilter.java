@@ -156,7 +156,7 @@ final class CastFilter {
   private boolean commonWord(Names.Person p) {
     return !p.aliases.isEmpty() && p.aliases.stream().allMatch(a -> {
       String l = a.toLowerCase(java.util.Locale.ROOT);
-      return a.indexOf(' ') < 0 && !NameForms.isKnownFirstName(a)
+      return a.indexOf(' ') < 0 && !NameForms.isKnownFirstName(a) && !names.spokenAsWord(l)
           && names.lowerCount(l) > names.capCount(l);
     });
   }

@@ -150,10 +150,12 @@ final class Lexicon {
 
   static final Set<String> MALE_NOUNS = set("""
       man gentleman boy lad youth fellow husband father uncle brother son nephew king prince
-      lord duke sir master grandfather monk priest knight papa host gentleman's old-man""");
+      lord duke sir master grandfather monk priest knight papa host gentleman's old-man daddy
+      grandpa""");
   static final Set<String> FEMALE_NOUNS = set("""
       woman lady girl lass wife mother aunt sister daughter niece queen princess duchess
-      mistress grandmother nun maid maiden widow mamma mama hostess governess""");
+      mistress grandmother nun maid maiden widow mamma mama hostess governess nanny nurse granny
+      grannie grandma mummy mammy auntie""");
 
   /** A few hundred common English first names, to guess gender. */
   static final Set<String> MALE_NAMES = set("""

@@ -193,7 +193,41 @@ final class Names {
   private static final Set<String> ABBREVIATED_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof",
       "rev", "mme", "mlle", "messrs", "capt", "col", "gen", "lt", "sgt", "hon", "m");
 
+  /** Titles a family calls one of its own by, alone: "Father", "Uncle", "Aunt". */
+  static final Set<String> KIN_TITLES = Set.of("father", "uncle", "aunt", "papa");
+
+  /** A household's word for one of its own ("Nanny", "Father", "Mother"): a name, though a common word. */
+  static boolean familyWord(String lower) {
+    return HOUSEHOLD_NAMES.contains(lower) || KIN_TITLES.contains(lower) || lower.equals("mother");
+  }
+
+  /** The household words the narration writes as a speaker, in lower case ("said nanny"). */
+  private final Set<String> spokenAsWord = new java.util.HashSet<>();
+
+  /** Whether the narration names a speaker by this household word in lower case: a name, though a common word. */
+  boolean spokenAsWord(String lower) {
+    return spokenAsWord.contains(lower);
+  }
+
+  /**
+   * Words a household calls one of its own by, written in lower case as a speaker: "said nanny",
+   * "cried granny". Only right after a speech verb, with no determiner: "said the nurse" is a
+   * description, "said nanny" a name.
+   */
+  static final Set<String> HOUSEHOLD_NAMES = Set.of("nanny", "nurse", "granny", "grandma",
+      "grandpa", "grannie", "mummy", "mammy", "daddy", "mamma", "papa", "auntie", "cook");
+
   private int tryMention(int i) {
+    if (t.isWord[i] && i > 0 && t.quote[i] < 0 && HOUSEHOLD_NAMES.contains(t.lower[i])
+        && java.lang.Character.isLowerCase(t.word[i].charAt(0))
+        && Lexicon.SPEECH_VERBS.contains(t.lower[i - 1])
+        && (i + 1 >= t.size || !t.isWord[i + 1] || t.para[i + 1] != t.para[i]
+        || t.lower[i + 1].endsWith("ly"))) {
+      String name = java.lang.Character.toUpperCase(t.word[i].charAt(0)) + t.word[i].substring(1);
+      spokenAsWord.add(t.lower[i]);
+      add(new Mention(i, i + 1, null, name, false));
+      return i + 1;
+    }
     if (!t.isWord[i] || !t.isCap(i)) {
       return i;
     }
@@ -289,6 +323,15 @@ final class Names {
     if (words == 0) {
       if (title != null && Lexicon.STANDALONE_TITLES.contains(l) && !t.sentenceStart[i]) {
         // "the Duchess", "the Captain": a title used as a name.
+        add(new Mention(i, i + 1, null, t.word[i], false));
+        return i + 1;
+      }
+      if (title != null && KIN_TITLES.contains(l) && !t.sentenceStart[i]
+          && (i == 0 || !Lexicon.DETERMINERS.contains(t.lower[i - 1]))) {
+        // "said Father", "asked Uncle": the family's word for one of them, as Mother is
+        if (i > 0 && Lexicon.SPEECH_VERBS.contains(t.lower[i - 1])) {
+          spokenAsWord.add(l);
+        }
         add(new Mention(i, i + 1, null, t.word[i], false));
         return i + 1;
       }
