@@ -50,7 +50,8 @@ class SubjectsTest {
     Cue[] cues = s.cues(false);
     assertEquals(Cue.WORD, cues[0].kind);
     assertEquals("female", cues[0].gender);
-    assertEquals(Cue.WORD, cues[1].kind);
+    // a household's word for one of its own is a name: "said nanny" is Nanny's line
+    assertEquals(Cue.NAME, cues[1].kind);
     assertEquals("nanny", s.tokens.lower[cues[1].tok]);
     assertEquals(null, cues[2]);
   }
