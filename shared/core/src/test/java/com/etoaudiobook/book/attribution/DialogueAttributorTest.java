@@ -70,6 +70,23 @@ class DialogueAttributorTest {
     assertEquals(List.of("Nanny", "Nanny", "John", "Father", "John", "Father"), speakers(a));
   }
 
+  /** The subject of the clause that leads into the quote speaks, not the sentence's first one. */
+  @Test
+  void theLastClausesSubjectLeadsIntoTheQuote() {
+    String text = """
+        Mr. Hollis and Mrs. Brandt met at the gate.
+
+        "It will rain," said Mr. Hollis.
+
+        He held the gate open while the dog ran through, and Mrs. Brandt quietly closed her
+        umbrella and remarked:
+
+        "Then we had better walk quickly."
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals(List.of("Mr. Hollis", "Mrs. Brandt"), speakers(a));
+  }
+
   @Test
   void pronounResolvedByGender() {
     String text = """

@@ -325,9 +325,25 @@ final class CueFinder {
         }
         return r >= s ? subjects.subjectEndingAt(r, s) : null;
       }
+      // "He waited while she sat down, and Mrs. Hilbery, leaning towards him, remarked:": the
+      // subject of the last clause before the verb, not of the sentence.
+      int[] end = new int[1];
+      for (int m = v - 1; m > s + 1; m--) {
+        if (t.quote[m] >= 0) {
+          break;
+        }
+        if ((t.word[m - 1].equals(",") || t.word[m - 1].equals(";"))
+            && CLAUSE_JOINS.contains(t.lower[m]) && m + 1 < v) {
+          Cue c = subjects.subjectForward(m + 1, v, end);
+          if (c != null && c.kind != DESC && !(c.kind == PRONOUN && t.lower[c.tok].equals("it"))
+              && actsNext(end[0], v)) {
+            return c;
+          }
+          break;
+        }
+      }
       // "Alice looked up and said", "an old Crab took the opportunity of saying": the
       // sentence subject.
-      int[] end = new int[1];
       boolean first = true;
       for (int m = s; m < v; m++) {
         if (t.isWord[m] && !Lexicon.CLAUSE_OPENERS.contains(t.lower[m]) && !verbs.isFiller(m)) {
@@ -363,6 +379,28 @@ final class CueFinder {
         == spans.get(q).paragraph() && b > t.quoteLast[q - 1] && SUBORDINATORS.contains(t.lower[b])
         && t.word[b - 1].equals(",");
   }
+
+  /** The words from k on are a verb in the past, an adverb in -ly before it allowed: the clause's own verb. */
+  private boolean actsNext(int k, int v) {
+    while (k < v && t.isWord[k] && t.lower[k].endsWith("ly") && t.lower[k].length() > 3) {
+      k++;
+    }
+    if (k > v || !t.isWord[k]) {
+      return false;
+    }
+    String l = t.lower[k];
+    return k == v || l.endsWith("ed") || PAST.contains(l) || verbs.at(k, v + 1) > 0;
+  }
+
+  /** Irregular verbs in the past a clause opens with before it speaks: "and Mary came up and said". */
+  private static final java.util.Set<String> PAST = java.util.Set.of("began", "came", "went", "took",
+      "gave", "made", "rose", "sat", "stood", "ran", "put", "held", "got", "caught", "drew", "broke",
+      "spoke", "said", "was", "had", "did", "could", "would", "led", "left", "let", "saw", "found", "felt",
+      "kept", "thought", "bent", "struck", "shook", "threw", "burst", "fell", "knew", "told", "turned");
+
+  /** Words that join a clause with a subject of its own to the sentence: ", and Mary said". */
+  private static final java.util.Set<String> CLAUSE_JOINS = java.util.Set.of("and", "but", "so",
+      "then", "whereupon");
 
   private static final java.util.Set<String> SUBORDINATORS = java.util.Set.of("as", "while",
       "whilst", "when", "though", "although", "because", "since");
