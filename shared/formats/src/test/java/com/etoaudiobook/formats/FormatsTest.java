@@ -240,6 +240,28 @@ class FormatsTest {
     offsetsPointIntoText(d);
   }
 
+  /** A PDF printed from a web page or a Word file keeps the file's name as its title: not the book's. */
+  @Test
+  void aPdfsTitleThatIsAFileNameIsNotTheBooks() throws Exception {
+    for (String meta : List.of("the-visit.html", "Microsoft Word - visit.docx", "visit.odt")) {
+      byte[] pdf;
+      try (PDDocument doc = new PDDocument()) {
+        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+          line(cs, font, 24, 200, 700, "The Visit");
+          line(cs, font, 12, 72, 640, "The harbour was quiet when Ellen came down to the boats.");
+        }
+        doc.getDocumentInformation().setTitle(meta);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        doc.save(out);
+        pdf = out.toByteArray();
+      }
+      assertEquals("The Visit", parser.read("visit.pdf", pdf).book().title(), meta);
+    }
+  }
+
   /** A newer Project Gutenberg page: markers in their own blocks, a drop cap drawn as a picture. */
   @Test
   void gutenbergHtmlWithPictureDropCap() {

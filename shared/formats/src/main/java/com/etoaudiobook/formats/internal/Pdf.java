@@ -31,7 +31,7 @@ public final class Pdf implements AutoCloseable {
   public static final int MAX_PAGES = 3_000;
   /** Metadata titles that are file or tool names, not the book's title. */
   private static final Pattern NOT_A_TITLE = Pattern.compile(
-      "(?i).*\\.(dvi|tex|pdf|docx?|indd|qxd|qxp|rtf|txt|ps|eps|fm)$|untitled.*|microsoft word.*|^\\W*$");
+      "(?i).*\\.(dvi|tex|pdf|docx?|indd|qxd|qxp|rtf|txt|ps|eps|fm|html?|xhtml|mhtml?|odt|pages|md|pptx?|xlsx?|epub)$|untitled.*|microsoft word.*|^\\W*$");
   /**
    * Outline entries that are not read: navigation, and the reference matter at the back of a book
    * (notes whose markers are not read, bibliography, index); a listener of a published audiobook
