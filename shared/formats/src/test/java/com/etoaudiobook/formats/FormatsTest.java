@@ -262,6 +262,24 @@ class FormatsTest {
     }
   }
 
+  /** A play's title page set in h1s (title, author, persons) does not make chapters: its acts in h2s do. */
+  @Test
+  void aTitlePageOfHeadingsAboveTheActsMakesNoChapters() {
+    StringBuilder html = new StringBuilder("<html><head><title>The Visit</title></head><body>"
+        + "<h1>THE VISIT</h1><p>A COMEDY IN THREE ACTS</p><h1>BY ARTHUR W. PINERO</h1><p>LONDON: 1912</p>"
+        + "<h1>THE PERSONS OF THE PLAY</h1><p>ROPER, a man of business.</p><p>LADY JANE, his wife.</p>");
+    for (String act : List.of("FIRST", "SECOND", "THIRD")) {
+      html.append("<h2>THE ").append(act).append(" ACT</h2><p>A drawing-room. Afternoon.</p>");
+      for (int i = 0; i < 6; i++) {
+        html.append("<p>ROPER.</p><p>I have been thinking about the ").append(act.toLowerCase())
+            .append(" matter, and I have come to a conclusion.</p><p>LADY JANE.</p><p>Then tell me.</p>");
+      }
+    }
+    Book b = parser.parse("visit.html", utf8(html.append("</body></html>").toString()));
+    assertEquals(List.of("The Visit", "THE FIRST ACT", "THE SECOND ACT", "THE THIRD ACT"), titles(b));
+    assertTrue(all(b).contains("LADY JANE, his wife."), all(b));
+  }
+
   /** A newer Project Gutenberg page: markers in their own blocks, a drop cap drawn as a picture. */
   @Test
   void gutenbergHtmlWithPictureDropCap() {

@@ -147,29 +147,54 @@ public final class Html {
     }
   }
 
-  /** The shallowest level with two headings each followed by real text, else 0. */
+  /**
+   * The shallowest level with two headings each followed by real text, else 0; but where that
+   * level's headings are a title page's ("THE VISIT", "BY ARTHUR W. PINERO", "THE PERSONS OF THE
+   * PLAY": all but one over a few lines) and a deeper level divides the one that holds the book
+   * (its acts), the deeper level.
+   */
   private int dividingLevel() {
     for (int level = 1; level <= 6; level++) {
-      int sections = 0;
-      int chars = -1;
-      for (HtmlText.Block b : blocks) {
-        if (b.level() > 0 && b.level() <= level) {
-          if (chars > 0) {
-            sections++;
+      List<Integer> sections = sections(level);
+      if (sections.size() < 2) {
+        continue;
+      }
+      int total = sections.stream().mapToInt(Integer::intValue).sum();
+      int largest = sections.stream().mapToInt(Integer::intValue).max().orElse(0);
+      int rest = total - largest;
+      if (rest * 10 < total && rest < TITLE_PAGE_CHARS) {
+        for (int deeper = level + 1; deeper <= 6; deeper++) {
+          if (sections(deeper).size() >= 2) {
+            return deeper;
           }
-          chars = b.level() == level && !isContentsHeading(b.text()) ? 0 : -1;
-        } else if (chars >= 0 && b.level() == 0) {
-          chars += b.text().length();
         }
       }
-      if (chars > 0) {
-        sections++;
-      }
-      if (sections >= 2) {
-        return level;
-      }
+      return level;
     }
     return 0;
+  }
+
+  /** Text a title page's headings hold between them at most (their lines, a list of persons). */
+  private static final int TITLE_PAGE_CHARS = 3_000;
+
+  /** The characters of text under each heading of this level that has some (to the next of it or above). */
+  private List<Integer> sections(int level) {
+    List<Integer> sections = new ArrayList<>();
+    int chars = -1;
+    for (HtmlText.Block b : blocks) {
+      if (b.level() > 0 && b.level() <= level) {
+        if (chars > 0) {
+          sections.add(chars);
+        }
+        chars = b.level() == level && !isContentsHeading(b.text()) ? 0 : -1;
+      } else if (chars >= 0 && b.level() == 0) {
+        chars += b.text().length();
+      }
+    }
+    if (chars > 0) {
+      sections.add(chars);
+    }
+    return sections;
   }
 
   static boolean isContentsHeading(String text) {
