@@ -280,6 +280,24 @@ class FormatsTest {
     assertTrue(all(b).contains("LADY JANE, his wife."), all(b));
   }
 
+  /** A novel in parts: its chapters are the chapters, each part said with its first one. */
+  @Test
+  void aNovelsPartsHoldItsChapters() {
+    StringBuilder html = new StringBuilder("<html><head><title>A Novel</title></head><body><h1>A NOVEL</h1>");
+    for (String part : List.of("PART I", "PART II")) {
+      html.append("<h2>").append(part).append("</h2>");
+      for (int c = 1; c <= 2; c++) {
+        html.append("<h3>CHAPTER ").append(c).append("</h3>");
+        for (int i = 0; i < 3; i++) {
+          html.append("<p>The rain fell on the roofs of the town for hours, in ").append(part).append(".</p>");
+        }
+      }
+    }
+    Book b = parser.parse("novel.html", utf8(html.append("</body></html>").toString()));
+    assertEquals(List.of("PART I, CHAPTER 1", "CHAPTER 2", "PART II, CHAPTER 1", "CHAPTER 2"), titles(b));
+    assertFalse(all(b).contains("CHAPTER"), all(b));
+  }
+
   /** A newer Project Gutenberg page: markers in their own blocks, a drop cap drawn as a picture. */
   @Test
   void gutenbergHtmlWithPictureDropCap() {

@@ -124,6 +124,7 @@ public final class Html {
     boolean numerals = Headings.risingNumerals(parts) >= 3;
     Chapters chapters = new Chapters(builder);
     boolean started = false;
+    String division = null;
     for (HtmlText.Block b : blocks) {
       Cancellation.check();
       if (b.level() > 0 && isContentsHeading(b.text())) {
@@ -131,10 +132,13 @@ public final class Html {
       }
       // a by-line before the first chapter ("By Annie Fellows Johnston") is no chapter; "By Moonlight" later is
       if (split > 0 && b.level() == split && (chapters.begun() || Headings.byLine(b.text().strip()) == null)) {
-        chapters.chapter(b.text());
+        chapters.chapter(division == null ? b.text() : division + ", " + b.text().strip());
+        division = null;
         started = true;
       } else if (b.level() > 0 && b.level() < split) {
-        continue; // above the dividing level: the book's title page, not spoken
+        // above the dividing level: a part ("PART II") is said with its first chapter; a title page is not spoken
+        division = division(b.text()) ? b.text().strip().replaceAll("\\s+", " ") : null;
+        continue;
       } else if (split > 0 && Headings.isBareNumeral(b.text())) {
         continue; // a bare part number ("II.") under a chapter heading
       } else {
@@ -162,7 +166,7 @@ public final class Html {
       int total = sections.stream().mapToInt(Integer::intValue).sum();
       int largest = sections.stream().mapToInt(Integer::intValue).max().orElse(0);
       int rest = total - largest;
-      if (rest * 10 < total && rest < TITLE_PAGE_CHARS) {
+      if (rest * 10 < total && rest < TITLE_PAGE_CHARS || divisions(level)) {
         for (int deeper = level + 1; deeper <= 6; deeper++) {
           if (sections(deeper).size() >= 2) {
             return deeper;
@@ -172,6 +176,29 @@ public final class Html {
       return level;
     }
     return 0;
+  }
+
+  /** A heading that divides a book above its chapters: "PART II", "Book One: The Return". */
+  private static boolean division(String heading) {
+    String h = heading.strip();
+    return DIVISION.matcher(h).lookingAt() && Headings.isNumberedChapter(h);
+  }
+
+  private static final java.util.regex.Pattern DIVISION =
+      java.util.regex.Pattern.compile("(?i)(part|book)\\b");
+
+  /** Every heading of this level (a contents heading aside) is a part: its chapters divide the book. */
+  private boolean divisions(int level) {
+    boolean any = false;
+    for (HtmlText.Block b : blocks) {
+      if (b.level() == level && !isContentsHeading(b.text())) {
+        if (!division(b.text())) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
   }
 
   /** Text a title page's headings hold between them at most (their lines, a list of persons). */
