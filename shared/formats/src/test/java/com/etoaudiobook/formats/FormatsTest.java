@@ -386,6 +386,23 @@ class FormatsTest {
     offsetsPointIntoText(d);
   }
 
+  /** A Word novel in parts (Heading 1) and chapters (Heading 2): chapters, each part said with its first. */
+  @Test
+  void docxPartsHoldTheChapters() throws Exception {
+    byte[] docx = docx(doc -> {
+      for (String part : List.of("Part One", "Part Two")) {
+        para(doc, "Heading1", part);
+        for (String chapter : List.of("Chapter 1", "Chapter 2")) {
+          para(doc, "Heading2", chapter);
+          para(doc, null, "The letter came on Monday, in " + part + ".");
+        }
+      }
+    });
+    Book b = parser.read("novel.docx", docx).book();
+    assertEquals(List.of("Part One, Chapter 1", "Chapter 2", "Part Two, Chapter 1", "Chapter 2"), titles(b));
+    assertFalse(all(b).contains("Chapter"), all(b));
+  }
+
   /**
    * A plain text saved as a Word document: each wrapped line a paragraph, empty ones between the
    * real paragraphs, chapters numbered in the text. It reads as the text does: a speech wrapped

@@ -48,7 +48,30 @@ public final class Chapters {
   /** Whether a chapter with a title has been begun. */
   private boolean titled;
 
+  /** A part ("PART II") above the chapters, said with the next chapter's title; null for none. */
+  private String division;
+
+  /**
+   * A heading above the level that divides the book: a part is said with its first chapter
+   * ("PART II, CHAPTER 1"); anything else (a title page's lines) is not spoken.
+   */
+  public void above(String heading) {
+    division = division(heading) ? heading.strip().replaceAll("\\s+", " ") : null;
+  }
+
+  /** A heading that divides a book above its chapters: "PART II", "Book One: The Return". */
+  public static boolean division(String heading) {
+    String h = heading.strip();
+    return DIVISION.matcher(h).lookingAt() && Headings.isNumberedChapter(h);
+  }
+
+  private static final Pattern DIVISION = Pattern.compile("(?i)(part|book)\\b");
+
   public void chapter(String title) {
+    if (division != null && title != null) {
+      title = division + ", " + title.strip();
+    }
+    division = null;
     begin();
     pending = title;
     hasPending = true;

@@ -60,6 +60,25 @@ public final class Docx {
     return a == null || a.isBlank() ? null : a.strip();
   }
 
+  /**
+   * The heading level that divides the document ({@link Chapters#level}); in a novel in parts
+   * (every heading of that level a part), the level of its chapters under them.
+   */
+  private int chapterLevel(List<Para> all, int[] levels) {
+    int top = Chapters.level(levels);
+    if (top == 0 || !all.stream().filter(p -> !p.text().isBlank() && level(p) == top)
+        .allMatch(p -> Chapters.division(p.text()))) {
+      return top;
+    }
+    for (int deeper = top + 1; deeper < 10; deeper++) {
+      int d = deeper;
+      if (java.util.Arrays.stream(levels).filter(l -> l == d).count() >= 2) {
+        return deeper;
+      }
+    }
+    return top;
+  }
+
   public void text(ProseBuilder builder) {
     List<Para> all = paras();
     if (all.stream().allMatch(p -> p.text().isBlank())) {
@@ -67,7 +86,7 @@ public final class Docx {
           + " (page headers, footers and comments are not read)");
     }
     int[] levels = all.stream().filter(p -> !p.text().isBlank()).mapToInt(this::level).toArray();
-    int top = Chapters.level(levels);
+    int top = chapterLevel(all, levels);
     boolean wrapped = wrappedText(all);
     boolean numerals = top == 0 && Headings.risingNumerals(all.stream().filter(Para::body)
         .map(p -> p.text().strip()).toList()) >= 3;
@@ -84,7 +103,8 @@ public final class Docx {
         continue;
       }
       if (top > 0 && level > 0 && level < top) {
-        continue; // above the dividing level: the document's title, not a chapter
+        chapters.above(p.text()); // above the dividing level: a part, or the document's title
+        continue;
       }
       if (top > 0 && level == top) {
         chapters.chapter(p.text());

@@ -124,7 +124,6 @@ public final class Html {
     boolean numerals = Headings.risingNumerals(parts) >= 3;
     Chapters chapters = new Chapters(builder);
     boolean started = false;
-    String division = null;
     for (HtmlText.Block b : blocks) {
       Cancellation.check();
       if (b.level() > 0 && isContentsHeading(b.text())) {
@@ -132,12 +131,10 @@ public final class Html {
       }
       // a by-line before the first chapter ("By Annie Fellows Johnston") is no chapter; "By Moonlight" later is
       if (split > 0 && b.level() == split && (chapters.begun() || Headings.byLine(b.text().strip()) == null)) {
-        chapters.chapter(division == null ? b.text() : division + ", " + b.text().strip());
-        division = null;
+        chapters.chapter(b.text());
         started = true;
       } else if (b.level() > 0 && b.level() < split) {
-        // above the dividing level: a part ("PART II") is said with its first chapter; a title page is not spoken
-        division = division(b.text()) ? b.text().strip().replaceAll("\\s+", " ") : null;
+        chapters.above(b.text());
         continue;
       } else if (split > 0 && Headings.isBareNumeral(b.text())) {
         continue; // a bare part number ("II.") under a chapter heading
@@ -178,21 +175,12 @@ public final class Html {
     return 0;
   }
 
-  /** A heading that divides a book above its chapters: "PART II", "Book One: The Return". */
-  private static boolean division(String heading) {
-    String h = heading.strip();
-    return DIVISION.matcher(h).lookingAt() && Headings.isNumberedChapter(h);
-  }
-
-  private static final java.util.regex.Pattern DIVISION =
-      java.util.regex.Pattern.compile("(?i)(part|book)\\b");
-
   /** Every heading of this level (a contents heading aside) is a part: its chapters divide the book. */
   private boolean divisions(int level) {
     boolean any = false;
     for (HtmlText.Block b : blocks) {
       if (b.level() == level && !isContentsHeading(b.text())) {
-        if (!division(b.text())) {
+        if (!Chapters.division(b.text())) {
           return false;
         }
         any = true;
