@@ -179,6 +179,17 @@ public final class Headings {
     return BARE_NUMERAL.matcher(text.strip()).matches();
   }
 
+  private static final Pattern DIVISION = Pattern.compile("(?i)(act|part|book)(?![\\p{L}\\p{N}])");
+
+  /**
+   * A heading that divides a book or a play above its chapters or scenes: "PART II", "Book One:
+   * The Return", "ACT 1". Said with the first chapter under it ("ACT 1, Scene 1"), not alone.
+   */
+  public static boolean isDivision(String heading) {
+    String h = heading.strip();
+    return DIVISION.matcher(h).lookingAt() && isNumberedChapter(h);
+  }
+
   /** "CHAPTER IV", "Prologue" or a number alone: a line that numbers a chapter. */
   public static boolean numbersChapter(String text) {
     return isNumberedChapter(text) || isBareNumeral(text);

@@ -445,9 +445,6 @@ final class ChapterBuilder {
     chapter.segments.add(open);
   }
 
-  /** A heading that divides a book or play above its chapters or scenes: "ACT 1", "PART TWO". */
-  private static final Pattern DIVISION = Pattern.compile("(?i)(act|part|book)\\b");
-
   /** The chapters and roles of the walked lines. */
   ScriptReader.Result finish(String title, String author) {
     List<Chapter> chapters = new ArrayList<>();
@@ -479,8 +476,7 @@ final class ChapterBuilder {
         chapters.add(new Chapter(chapters.size(), heading, segments));
         division = null;
       } else if (draft.title != null) {
-        division = DIVISION.matcher(draft.title).lookingAt() && Headings.isNumberedChapter(draft.title)
-            ? draft.title : null;
+        division = Headings.isDivision(draft.title) ? draft.title : null;
       }
     }
     if (chapters.isEmpty()) {

@@ -56,16 +56,8 @@ public final class Chapters {
    * ("PART II, CHAPTER 1"); anything else (a title page's lines) is not spoken.
    */
   public void above(String heading) {
-    division = division(heading) ? heading.strip().replaceAll("\\s+", " ") : null;
+    division = Headings.isDivision(heading) ? heading.strip().replaceAll("\\s+", " ") : null;
   }
-
-  /** A heading that divides a book above its chapters: "PART II", "Book One: The Return". */
-  public static boolean division(String heading) {
-    String h = heading.strip();
-    return DIVISION.matcher(h).lookingAt() && Headings.isNumberedChapter(h);
-  }
-
-  private static final Pattern DIVISION = Pattern.compile("(?i)(part|book)\\b");
 
   public void chapter(String title) {
     if (division != null && title != null) {

@@ -67,7 +67,7 @@ public final class Docx {
   private int chapterLevel(List<Para> all, int[] levels) {
     int top = Chapters.level(levels);
     if (top == 0 || !all.stream().filter(p -> !p.text().isBlank() && level(p) == top)
-        .allMatch(p -> Chapters.division(p.text()))) {
+        .allMatch(p -> Headings.isDivision(p.text()))) {
       return top;
     }
     for (int deeper = top + 1; deeper < 10; deeper++) {

@@ -180,7 +180,7 @@ public final class Html {
     boolean any = false;
     for (HtmlText.Block b : blocks) {
       if (b.level() == level && !isContentsHeading(b.text())) {
-        if (!Chapters.division(b.text())) {
+        if (!Headings.isDivision(b.text())) {
           return false;
         }
         any = true;
