@@ -65,9 +65,16 @@ class DialogueAttributorTest {
         "Nanny, sir," said John.
 
         "Tell her I want my tea," said Father, and went back to his paper.
+
+        John hid from his nanny behind the door, for his nanny was cross.
+
+        Nanny came in with the tray. "There is your tea, sir," she said.
+
+        John looked at the mud on his coat. Nanny said, "Off to the bath with you."
         """;
     Attribution a = attributor.attribute(text);
-    assertEquals(List.of("Nanny", "Nanny", "John", "Father", "John", "Father"), speakers(a));
+    assertEquals(List.of("Nanny", "Nanny", "John", "Father", "John", "Father", "Nanny", "Nanny"),
+        speakers(a));
   }
 
   /** The subject of the clause that leads into the quote speaks, not the sentence's first one. */

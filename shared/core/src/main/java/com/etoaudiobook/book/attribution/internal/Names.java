@@ -82,6 +82,7 @@ final class Names {
     java.util.Arrays.fill(mentionStart, -1);
     java.util.Arrays.fill(mentionEnd, -1);
     countCase();
+    findHouseholdSpeakers();
     findMentions();
   }
 
@@ -135,7 +136,8 @@ final class Names {
       return false;
     }
     int cap = capMid.getOrDefault(b, 0);
-    return cap >= 1 && lowerCount.getOrDefault(b, 0) <= cap;
+    // "Nanny rose": the word the narration makes a speaker of ("said nanny") is her name in capitals
+    return cap >= 1 && lowerCount.getOrDefault(b, 0) <= cap || spokenAsWord.contains(b);
   }
 
   /**
@@ -217,14 +219,27 @@ final class Names {
   static final Set<String> HOUSEHOLD_NAMES = Set.of("nanny", "nurse", "granny", "grandma",
       "grandpa", "grannie", "mummy", "mammy", "daddy", "mamma", "papa", "auntie", "cook");
 
-  private int tryMention(int i) {
-    if (t.isWord[i] && i > 0 && t.quote[i] < 0 && HOUSEHOLD_NAMES.contains(t.lower[i])
+  /** "said nanny": a household word in lower case as a speaker, right after the speech verb. */
+  private boolean householdSpeaker(int i) {
+    return t.isWord[i] && i > 0 && t.quote[i] < 0 && HOUSEHOLD_NAMES.contains(t.lower[i])
         && java.lang.Character.isLowerCase(t.word[i].charAt(0))
         && Lexicon.SPEECH_VERBS.contains(t.lower[i - 1])
         && (i + 1 >= t.size || !t.isWord[i + 1] || t.para[i + 1] != t.para[i]
-        || t.lower[i + 1].endsWith("ly"))) {
+        || t.lower[i + 1].endsWith("ly"));
+  }
+
+  /** The household words the narration makes speakers of, before any mention is read: "Nanny rose" is her too. */
+  private void findHouseholdSpeakers() {
+    for (int i = 1; i < t.size; i++) {
+      if (householdSpeaker(i)) {
+        spokenAsWord.add(t.lower[i]);
+      }
+    }
+  }
+
+  private int tryMention(int i) {
+    if (householdSpeaker(i)) {
       String name = java.lang.Character.toUpperCase(t.word[i].charAt(0)) + t.word[i].substring(1);
-      spokenAsWord.add(t.lower[i]);
       add(new Mention(i, i + 1, null, name, false));
       return i + 1;
     }
