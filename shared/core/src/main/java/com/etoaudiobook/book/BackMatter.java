@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * A publisher's catalogue bound in after the story ("BOOKS BY THE SAME AUTHOR", "12mo, cloth,
  * $1.50", "Crown 8vo, 6s."), kept by the scans Project Gutenberg and others made of old editions:
  * not the book, so not read. Found from the end: whole trailing chapters of priced titles, and
- * priced paragraphs after the last chapter's "THE END".
+ * priced paragraphs after the last chapter's "THE END"; never more than a quarter of the book.
  */
 public final class BackMatter {
 
@@ -42,7 +42,9 @@ public final class BackMatter {
     int n = paragraphs.size();
     int kept = n;
     int dropped = 0;
-    while (kept > 1 && catalogue(titles.get(kept - 1), paragraphs.get(kept - 1))) {
+    int total = paragraphs.stream().mapToInt(List::size).sum();
+    while (kept > 1 && catalogue(titles.get(kept - 1), paragraphs.get(kept - 1))
+        && (dropped + paragraphs.get(kept - 1).size()) * 4 <= total) {
       kept--;
       dropped += paragraphs.get(kept).size();
     }
@@ -51,7 +53,8 @@ public final class BackMatter {
     for (int i = last.size() - 2; i >= 0; i--) {
       if (THE_END.matcher(last.get(i)).matches()) {
         List<String> after = last.subList(i + 1, last.size());
-        if (priced(after) >= 3 && priced(after) * 4 >= after.size()) {
+        int priced = priced(after);
+        if (priced >= 3 && priced * 4 >= after.size() && (dropped + after.size()) * 4 <= total) {
           end = i + 1;
           dropped += after.size();
         }
@@ -67,7 +70,11 @@ public final class BackMatter {
         + (cut.dropped() == 1 ? " paragraph" : " paragraphs") + ") are not read";
   }
 
+  /** A chapter of priced titles (never one the book numbers: "CHAPTER XII" is the story's). */
   private static boolean catalogue(String title, List<String> paragraphs) {
+    if (title != null && Headings.numbersChapter(title.strip())) {
+      return false;
+    }
     int priced = priced(paragraphs);
     return priced >= 3 && priced * 4 >= paragraphs.size()
         || title != null && AD_TITLE.matcher(title).matches() && priced >= 1;
@@ -83,7 +90,7 @@ public final class BackMatter {
     return k;
   }
 
-  /** A catalogue's entry: a price beside a size, binding or "illustrated", or a binding beside more. */
+  /** A catalogue's entry: a size or binding beside a price, or beside more of an entry's words. */
   private static boolean listing(String paragraph) {
     boolean binding = BINDING.matcher(paragraph).find();
     java.util.regex.Matcher e = ENTRY.matcher(paragraph);
@@ -91,7 +98,7 @@ public final class BackMatter {
     while (entry < 2 && e.find()) {
       entry++;
     }
-    boolean price = PRICE.matcher(paragraph).find();
-    return price && (binding || entry > 0) || binding && entry >= 2;
+    // a price beside "net" or "price" alone is a sum in a story ("he cleared $3,000 net")
+    return binding && (entry >= 2 || PRICE.matcher(paragraph).find());
   }
 }

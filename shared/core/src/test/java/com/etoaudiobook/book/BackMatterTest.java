@@ -13,6 +13,7 @@ class BackMatterTest {
   private static final String STORY = """
       CHAPTER I
 
+      %s
       The harbour was quiet when Ellen came down to the boats. "Is the ferry gone?" she asked.
 
       "An hour since," said the keeper.
@@ -24,7 +25,7 @@ class BackMatterTest {
 
       THE END
 
-      """;
+      """.formatted("The tide came in over the flats, and the boats lifted one by one.\n\n".repeat(20));
 
   private static final String ADS = """
       BOOKS BY THE SAME AUTHOR
@@ -55,6 +56,15 @@ class BackMatterTest {
     assertEquals(book.roles().stream().mapToInt(Role::segments).sum(), book.segments().count());
   }
 
+  /** A last chapter where a sum is "net" is the story's, however many such paragraphs. */
+  @Test
+  void aLastChapterOfSumsIsTheStorys() {
+    String sums = "He cleared $3,000 net that year, and the price of wool rose.\n\n".repeat(4);
+    Book book = text(STORY.replace("THE END", "") + "THE LAST YEAR\n\n" + sums);
+    assertTrue(book.segments().anyMatch(s -> s.text().contains("$3,000")));
+    assertTrue(book.warnings().stream().noneMatch(w -> w.contains("advertisements")));
+  }
+
   @Test
   void aStoryWithPricesAndNoCatalogueIsReadWhole() {
     String story = STORY.replace("THE END", """
@@ -74,6 +84,9 @@ class BackMatterTest {
     ProseBuilder b = new ProseBuilder(1_000_000);
     b.chapter("Chapter I").paragraph("The harbour was quiet when Ellen came down to the boats.")
         .paragraph("\"Is the ferry gone?\" she asked.");
+    for (int i = 0; i < 20; i++) {
+      b.paragraph("The tide came in over the flats, and the boats lifted one by one.");
+    }
     b.chapter("Chapter II").paragraph("At last the ferry came back for her.").paragraph("THE END");
     b.chapter("Books by the Same Author")
         .paragraph("THE LANTERN ON THE HILL. A story of the marsh country. 12mo, cloth, $1.50.");

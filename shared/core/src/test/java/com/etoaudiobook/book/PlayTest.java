@@ -163,6 +163,7 @@ class PlayTest {
         FRANCISCO
         For this relief much thanks. 'Tis bitter cold,
         And I am sick at heart.
+        BARNARDO  This above all: to thine own self be true.
         BARNARDO	Have you had quiet guard?
         FRANCISCO  Not a mouse stirring.
         [Francisco exits.]
@@ -182,44 +183,35 @@ class PlayTest {
     assertEquals("For this relief much thanks. 'Tis bitter cold,\nAnd I am sick at heart.",
         segment(book, "bitter cold").text());
     assertEquals("BARNARDO", segment(book, "quiet guard").role());
+    assertEquals("This above all: to thine own self be true.", segment(book, "thine own").text());
     assertEquals("Narrator", segment(book, "exits").role());
     assertEquals("BARNARDO", segment(book, "good night").role());
     assertTrue(book.segments().noneMatch(s -> s.text().contains("BARNARDO")));
   }
 
-  /** "**BERNARDO**" alone in its paragraph, the speech quoted under it (Markdown plays). */
+  /** A screenplay's cue takes its dialogue only: the action line after it is the narrator's, "we" or not. */
   @Test
-  void aBoldNameAloneIsTheNextParagraphsSpeaker() {
-    String text = """
-        # Hamlet
+  void aScreenplaysActionAfterTheDialogueIsNarrated() {
+    Book book = parse("""
+        INT. KITCHEN - NIGHT
 
-        > _Enter BERNARDO and FRANCISCO._
+        MARA
+        Then we will have cold tea.
 
-        **BERNARDO**
+        We hear the kettle scream!
 
-        > Who's there?
+        TOM
+        Not again. Where is the lid?
 
-        **FRANCISCO**
+        MARA
+        Under your chair, as always.
 
-        > Nay, answer me.
-
-        **BERNARDO**
-
-        > Long live the king!
-
-        **FRANCISCO**
-
-        > Bernardo?
-
-        > _Exit._
-        """;
-    Book book = new ScriptParser().parse("hamlet.md", text.getBytes(StandardCharsets.UTF_8));
-    SampleAssertions.wellFormed(book, text);
-    assertEquals("BERNARDO", segment(book, "Who's there?").role());
-    assertEquals("FRANCISCO", segment(book, "Nay").role());
-    assertEquals("FRANCISCO", segment(book, "Bernardo?").role());
-    assertEquals("Narrator", segment(book, "Exit").role());
-    assertTrue(book.segments().noneMatch(s -> s.text().contains("**") || s.text().equals("BERNARDO")));
+        TOM
+        Of course it is.
+        """);
+    assertEquals("MARA", segment(book, "cold tea").role());
+    assertEquals("Narrator", segment(book, "kettle scream").role());
+    assertEquals("TOM", segment(book, "the lid").role());
   }
 
   /** Prose begins paragraphs with "Yes." and "Good." too: words the text also writes in lower case. */

@@ -286,16 +286,26 @@ class FormatsTest {
     StringBuilder html = new StringBuilder("<html><head><title>A Novel</title></head><body><h1>A NOVEL</h1>");
     for (String part : List.of("PART I", "PART II")) {
       html.append("<h2>").append(part).append("</h2>");
+      if (part.equals("PART II")) {
+        html.append("<p>Ten years had passed, and the town had grown.</p>");
+      }
       for (int c = 1; c <= 2; c++) {
         html.append("<h3>CHAPTER ").append(c).append("</h3>");
+        if (c == 1) {
+          html.append("<h4>THE RAIN</h4>");
+        }
         for (int i = 0; i < 3; i++) {
           html.append("<p>The rain fell on the roofs of the town for hours, in ").append(part).append(".</p>");
         }
       }
     }
     Book b = parser.parse("novel.html", utf8(html.append("</body></html>").toString()));
-    assertEquals(List.of("PART I, CHAPTER 1", "CHAPTER 2", "PART II, CHAPTER 1", "CHAPTER 2"), titles(b));
-    assertFalse(all(b).contains("CHAPTER"), all(b));
+    // a part's own introduction is a chapter of the part's title; a chapter's subtitle is its title's
+    assertEquals(List.of("PART I, CHAPTER 1. THE RAIN", "CHAPTER 2", "PART II", "CHAPTER 1. THE RAIN",
+        "CHAPTER 2"), titles(b));
+    assertFalse(all(b).contains("CHAPTER") || all(b).contains("THE RAIN"), all(b));
+    assertTrue(all(b).startsWith("The rain fell"), all(b));
+    assertTrue(all(b).contains("Ten years had passed"), all(b));
   }
 
   /** A newer Project Gutenberg page: markers in their own blocks, a drop cap drawn as a picture. */

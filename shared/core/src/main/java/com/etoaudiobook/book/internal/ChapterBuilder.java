@@ -84,6 +84,8 @@ final class ChapterBuilder {
   private Mode mode = Mode.NARRATION;
   /** In {@link Mode#NEXT}: no text of the role's yet. */
   private boolean waiting;
+  /** The speech under the play's name may run on over paragraphs ({@link #playDirection}). */
+  private boolean runOn;
   /** The last line was a whole [direction] after the speech began: what follows is not the speech's. */
   private boolean afterDirection;
   /** The speaker was named by a play's label: a (parenthesis) in the speech is a direction too. */
@@ -146,6 +148,9 @@ final class ChapterBuilder {
           speaker = e.label.name();
           delivery = e.label.delivery();
           play = e.label.play();
+          // only a name with its stop alone ("ROPER.") runs on over paragraphs; a screenplay's
+          // cue has its dialogue in its block, and the action lines after it are the narrator's
+          runOn = play && !e.label.cue();
           int textStart = e.bodyStart + e.label.textStart();
           char first = textStart < e.bodyEnd ? source.charAt(textStart) : ' ';
           int close = play && (first == '(' || first == '[')
@@ -166,7 +171,7 @@ final class ChapterBuilder {
         }
         case TEXT -> {
           if (blockStart && (mode == Mode.INLINE
-              || mode == Mode.NEXT && !waiting && (afterDirection || playDirection(i)))) {
+              || mode == Mode.NEXT && !waiting && (afterDirection || !runOn || playDirection(i)))) {
             narrate();
           }
           // "ROPER." / "[Enters.]" / "Um.": a direction does not take the name's speech

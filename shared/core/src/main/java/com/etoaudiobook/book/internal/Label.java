@@ -1,6 +1,5 @@
 package com.etoaudiobook.book.internal;
 
-import com.etoaudiobook.book.Headings;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -80,14 +79,11 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     }
     m = PLAIN.matcher(body);
     if (m.find()) {
-      return named(m.group(1), null, false, m.end());
-    }
-    String bold = body.length() <= MAX_RAW ? Headings.boldLine(body) : null;
-    if (bold != null) {
-      // "**BERNARDO**" alone: a cue in bold, the speech in the paragraph under it
-      Label cue = play(bold);
-      return cue != null && cue.cue()
-          ? new Label(cue.name(), cue.delivery(), true, body.length(), true, true, false) : null;
+      Label named = named(m.group(1), null, false, m.end());
+      if (named != null) {
+        return named;
+      }
+      // "POLONIUS  This above all: to thine own self be true": a play's name before a colon's clause
     }
     return play(body);
   }
@@ -103,6 +99,12 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
       "int", "ext", "est", "i/e", "fade in", "fade out", "fade to black", "cut to", "continued", "more",
       "blackout", "black", "dissolve to", "montage", "end of montage", "flashback", "back to scene",
       "later", "title card", "super", "intercut", "series of shots");
+  /** Words a justified line may open with, set off by two spaces: "THE  morning was", never a name. */
+  private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "it", "he", "she", "we",
+      "they", "you", "in", "on", "at", "but", "and", "or", "so", "then", "when", "if", "as", "to", "of",
+      "for", "by", "with", "this", "that", "there", "here", "what", "who", "how", "why", "all", "no",
+      "not", "my", "his", "her", "our", "their", "its", "one", "once", "now", "yes");
+
   /** A cue's extensions that say nothing of how the line is said. */
   private static final Set<String> CUE_EXTENSIONS = Set.of("cont'd", "contd", "cont", "continuing", "more");
   private static final int MAX_DIRECTION = 300;
@@ -186,7 +188,8 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     boolean cue = !stop && j >= n && direction < 0 && Markup.isAllCaps(name);
     // "BARNARDO  Who's there?": a name in capitals, two spaces or a tab, and the speech
     boolean spaced = !stop && !cue && direction < 0 && delivery == null && j < n
-        && (j - nameEnd >= 2 || body.charAt(nameEnd) == '\t') && Markup.isAllCaps(name);
+        && (j - nameEnd >= 2 || body.charAt(nameEnd) == '\t') && Markup.isAllCaps(name)
+        && !FUNCTION_WORDS.contains(name.toLowerCase(Locale.ROOT));
     if (stop) {
       j++;
     } else if (!cue && !spaced && (direction < 0 && delivery == null || j >= n)) {

@@ -276,7 +276,7 @@ final class LineClassifier {
     Label l = Label.parse(entries.get(i).body);
     if (l != null && l.cue()) {
       ScriptLine next = i + 1 < entries.size() ? entries.get(i + 1) : null;
-      if (next == null || next.empty() ? !cueOverParagraph && !l.bold() : Markup.isAllCaps(next.body)) {
+      if (next == null || next.empty() ? !cueOverParagraph : Markup.isAllCaps(next.body)) {
         return null;
       }
     }

@@ -59,16 +59,17 @@ public final class Chapters {
     division = Headings.isDivision(heading) ? heading.strip().replaceAll("\\s+", " ") : null;
   }
 
+  /** The part the chapter begun is the first of, said with its title when it is written; or null. */
+  private String pendingDivision;
+
   public void chapter(String title) {
-    if (division != null && title != null) {
-      title = division + ", " + title.strip();
-    }
-    division = null;
     begin();
-    pending = title;
+    pending = title == null ? division : title;
+    pendingDivision = title == null ? null : division;
+    division = null;
     hasPending = true;
     atChapterStart = true;
-    titled |= title != null;
+    titled |= pending != null;
   }
 
   /** Whether a chapter with a title has been begun. */
@@ -78,7 +79,8 @@ public final class Chapters {
 
   private void begin() {
     if (hasPending) {
-      builder.chapter(pending);
+      builder.chapter(pendingDivision == null || pending == null ? pending
+          : pendingDivision + ", " + pending.strip());
       hasPending = false;
     }
   }
@@ -94,6 +96,9 @@ public final class Chapters {
    * ({@code numerals}: see {@link Headings#risingNumerals}).
    */
   public void block(HtmlText.Block b, boolean textHeadings, boolean numerals) {
+    if (division != null && b.level() == 0) {
+      chapter(null);  // a part's own text before its first chapter ("PART II" over its introduction)
+    }
     if (b.level() > 0) {
       String under = b.text().strip();
       if (hasPending && pending != null && numberOnly(pending.strip())

@@ -196,12 +196,7 @@ final class Names {
       "rev", "mme", "mlle", "messrs", "capt", "col", "gen", "lt", "sgt", "hon", "m");
 
   /** Titles a family calls one of its own by, alone: "Father", "Uncle", "Aunt". */
-  static final Set<String> KIN_TITLES = Set.of("father", "uncle", "aunt", "papa");
-
-  /** A household's word for one of its own ("Nanny", "Father", "Mother"): a name, though a common word. */
-  static boolean familyWord(String lower) {
-    return HOUSEHOLD_NAMES.contains(lower) || KIN_TITLES.contains(lower) || lower.equals("mother");
-  }
+  static final Set<String> KIN_TITLES = Set.of("father", "uncle", "aunt");
 
   /** The household words the narration writes as a speaker, in lower case ("said nanny"). */
   private final Set<String> spokenAsWord = new java.util.HashSet<>();
@@ -341,8 +336,9 @@ final class Names {
         add(new Mention(i, i + 1, null, t.word[i], false));
         return i + 1;
       }
-      if (title != null && KIN_TITLES.contains(l) && !t.sentenceStart[i]
-          && (i == 0 || !Lexicon.DETERMINERS.contains(t.lower[i - 1]))) {
+      if (title != null && KIN_TITLES.contains(l) && !t.sentenceStart[i] && i > 0
+          && !Lexicon.DETERMINERS.contains(t.lower[i - 1]) && !t.isCap(i - 1)) {
+        // not "the Father", "our Father", "Holy Father"
         // "said Father", "asked Uncle": the family's word for one of them, as Mother is
         if (i > 0 && Lexicon.SPEECH_VERBS.contains(t.lower[i - 1])) {
           spokenAsWord.add(l);
