@@ -26,9 +26,9 @@ public final class BackMatter {
       "(?i)\\b(?:illustrated|net|price|pp\\.|cloth|volumes?)(?![\\p{L}])");
   /** A trailing chapter's title that announces other books. */
   private static final Pattern AD_TITLE = Pattern.compile(
-      "(?i).*\\b(?:advertisements?|by the same author|also by|books by|works by|novels by|stories by"
+      "(?i)\\b(?:advertisements?|by the same author|also by|books by|works by|novels by|stories by"
           + "|publishers?'? ?(?:announcements?|catalogue|list)|new (?:books|novels|fiction)"
-          + "|catalogue of|recent fiction|popular (?:books|novels))\\b.*");
+          + "|catalogue of|recent fiction|popular (?:books|novels))\\b");
   private static final Pattern THE_END = Pattern.compile("(?i)\\W*(?:the end|finis)\\W*");
 
   private BackMatter() {
@@ -77,7 +77,7 @@ public final class BackMatter {
     }
     int priced = priced(paragraphs);
     return priced >= 3 && priced * 4 >= paragraphs.size()
-        || title != null && AD_TITLE.matcher(title).matches() && priced >= 1;
+        || title != null && AD_TITLE.matcher(title).find() && priced >= 1;
   }
 
   private static int priced(List<String> paragraphs) {

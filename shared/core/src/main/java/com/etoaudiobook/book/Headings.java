@@ -190,6 +190,12 @@ public final class Headings {
     return DIVISION.matcher(h).lookingAt() && isNumberedChapter(h);
   }
 
+  /** A chapter's title said with the part it opens: "PART II, CHAPTER 1", "BOOK I. Chapter 1". */
+  public static String underDivision(String division, String title) {
+    String d = division.strip();
+    return d + (d.matches(".*[.:;,!?]") ? " " : ", ") + title.strip();
+  }
+
   /** "CHAPTER IV", "Prologue" or a number alone: a line that numbers a chapter. */
   public static boolean numbersChapter(String text) {
     return isNumberedChapter(text) || isBareNumeral(text);

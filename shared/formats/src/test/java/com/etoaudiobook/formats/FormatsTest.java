@@ -244,20 +244,10 @@ class FormatsTest {
   @Test
   void aPdfsTitleThatIsAFileNameIsNotTheBooks() throws Exception {
     for (String meta : List.of("the-visit.html", "Microsoft Word - visit.docx", "visit.odt")) {
-      byte[] pdf;
-      try (PDDocument doc = new PDDocument()) {
-        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
-        PDPage page = new PDPage();
-        doc.addPage(page);
-        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-          line(cs, font, 24, 200, 700, "The Visit");
-          line(cs, font, 12, 72, 640, "The harbour was quiet when Ellen came down to the boats.");
-        }
-        doc.getDocumentInformation().setTitle(meta);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        doc.save(out);
-        pdf = out.toByteArray();
-      }
+      byte[] pdf = onePagePdf(meta, (cs, font) -> {
+        line(cs, font, 24, 200, 700, "The Visit");
+        line(cs, font, 12, 72, 640, "The harbour was quiet when Ellen came down to the boats.");
+      });
       assertEquals("The Visit", parser.read("visit.pdf", pdf).book().title(), meta);
     }
   }
@@ -341,27 +331,41 @@ class FormatsTest {
         "reaches the foot of the column at last."};
     String[] right = {"The right column goes on from there and", "it too runs down the page to the very",
         "end of the second column of the page."};
-    byte[] pdf;
+    byte[] pdf = onePagePdf(null, (cs, font) -> {
+      for (int i = 0; i < left.length; i++) {
+        line(cs, font, 10, 50, 700 - i * 12, left[i]);
+      }
+      for (int i = 0; i < right.length; i++) {
+        line(cs, font, 10, 320, 700 - i * 12, right[i]);
+      }
+    });
+    String text = all(parser.parse("columns.pdf", pdf)).replace(" | ", " ");
+    assertTrue(text.contains(String.join(" ", left)), text);
+    assertTrue(text.contains(String.join(" ", right)), text);
+    assertTrue(text.indexOf("foot of the column") < text.indexOf("The right column"), text);
+  }
+
+  /** What a test draws on a page. */
+  interface PageDrawing {
+    void draw(PDPageContentStream cs, PDType1Font font) throws Exception;
+  }
+
+  /** A PDF of one page in Times, drawn by the test, with its metadata title (or none). */
+  static byte[] onePagePdf(String title, PageDrawing drawing) throws Exception {
     try (PDDocument doc = new PDDocument()) {
       PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
       PDPage page = new PDPage();
       doc.addPage(page);
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-        for (int i = 0; i < left.length; i++) {
-          line(cs, font, 10, 50, 700 - i * 12, left[i]);
-        }
-        for (int i = 0; i < right.length; i++) {
-          line(cs, font, 10, 320, 700 - i * 12, right[i]);
-        }
+        drawing.draw(cs, font);
+      }
+      if (title != null) {
+        doc.getDocumentInformation().setTitle(title);
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.save(out);
-      pdf = out.toByteArray();
+      return out.toByteArray();
     }
-    String text = all(parser.parse("columns.pdf", pdf)).replace(" | ", " ");
-    assertTrue(text.contains(String.join(" ", left)), text);
-    assertTrue(text.contains(String.join(" ", right)), text);
-    assertTrue(text.indexOf("foot of the column") < text.indexOf("The right column"), text);
   }
 
   static void line(PDPageContentStream cs, PDType1Font font, float size, float x, float y,

@@ -261,9 +261,11 @@ final class ChapterBuilder {
     return false;
   }
 
+  private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]");
+
   /** A word's letters if it is in capitals ("MRS." → "MRS"), else "". */
   private static String capitalsKey(String word) {
-    String letters = word.replaceAll("[^\\p{L}]", "");
+    String letters = NOT_LETTERS.matcher(word).replaceAll("");
     return letters.equals(letters.toUpperCase(Locale.ROOT)) ? letters : "";
   }
 
@@ -476,7 +478,7 @@ final class ChapterBuilder {
         }
         String heading = draft.title == null ? title : draft.title;
         if (division != null && draft.title != null) {
-          heading = division + (division.matches(".*[.:;,!?]") ? " " : ", ") + heading;
+          heading = Headings.underDivision(division, heading);
         }
         chapters.add(new Chapter(chapters.size(), heading, segments));
         division = null;

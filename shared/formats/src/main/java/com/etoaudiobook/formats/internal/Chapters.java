@@ -2,6 +2,7 @@ package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.book.ProseBuilder;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -59,6 +60,11 @@ public final class Chapters {
     division = Headings.isDivision(heading) ? heading.strip().replaceAll("\\s+", " ") : null;
   }
 
+  /** Headings of one level that are all parts ("PART I", "PART II"): the chapters under them divide the book. */
+  public static boolean parts(List<String> headings) {
+    return !headings.isEmpty() && headings.stream().allMatch(Headings::isDivision);
+  }
+
   /** The part the chapter begun is the first of, said with its title when it is written; or null. */
   private String pendingDivision;
 
@@ -80,7 +86,7 @@ public final class Chapters {
   private void begin() {
     if (hasPending) {
       builder.chapter(pendingDivision == null || pending == null ? pending
-          : pendingDivision + ", " + pending.strip());
+          : Headings.underDivision(pendingDivision, pending));
       hasPending = false;
     }
   }

@@ -66,8 +66,8 @@ public final class Docx {
    */
   private int chapterLevel(List<Para> all, int[] levels) {
     int top = Chapters.level(levels);
-    if (top == 0 || !all.stream().filter(p -> !p.text().isBlank() && level(p) == top)
-        .allMatch(p -> Headings.isDivision(p.text()))) {
+    if (top == 0 || !Chapters.parts(all.stream().filter(p -> !p.text().isBlank() && level(p) == top)
+        .map(Para::text).toList())) {
       return top;
     }
     for (int deeper = top + 1; deeper < 10; deeper++) {

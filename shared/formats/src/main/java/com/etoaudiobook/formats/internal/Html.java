@@ -177,16 +177,8 @@ public final class Html {
 
   /** Every heading of this level (a contents heading aside) is a part: its chapters divide the book. */
   private boolean divisions(int level) {
-    boolean any = false;
-    for (HtmlText.Block b : blocks) {
-      if (b.level() == level && !isContentsHeading(b.text())) {
-        if (!Headings.isDivision(b.text())) {
-          return false;
-        }
-        any = true;
-      }
-    }
-    return any;
+    return Chapters.parts(blocks.stream().filter(b -> b.level() == level && !isContentsHeading(b.text()))
+        .map(HtmlText.Block::text).toList());
   }
 
   /** Text a title page's headings hold between them at most (their lines, a list of persons). */

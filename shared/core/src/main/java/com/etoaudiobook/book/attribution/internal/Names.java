@@ -338,9 +338,9 @@ final class Names {
       }
       if (title != null && KIN_TITLES.contains(l) && !t.sentenceStart[i] && i > 0
           && !Lexicon.DETERMINERS.contains(t.lower[i - 1]) && !t.isCap(i - 1)) {
-        // not "the Father", "our Father", "Holy Father"
-        // "said Father", "asked Uncle": the family's word for one of them, as Mother is
-        if (i > 0 && Lexicon.SPEECH_VERBS.contains(t.lower[i - 1])) {
+        // "said Father", "asked Uncle": the family's word for one of them, as Mother is (not "the
+        // Father", "our Father", "Holy Father")
+        if (Lexicon.SPEECH_VERBS.contains(t.lower[i - 1])) {
           spokenAsWord.add(l);
         }
         add(new Mention(i, i + 1, null, t.word[i], false));
