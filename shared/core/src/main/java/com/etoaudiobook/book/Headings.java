@@ -25,7 +25,48 @@ public final class Headings {
       "sixty", "seventy", "eighty", "ninety", "hundred", "first", "second", "third", "fourth",
       "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final");
 
+  /**
+   * A line of a printed title page or its back: the publisher, the place and year, the copyright,
+   * the illustrator, "A Novel", "AUTHOR OF ...". Looked for only before the first chapter or prose.
+   */
+  private static final Pattern TITLE_PAGE_LINE = Pattern.compile("(?i)"
+      + "(?:an? (?:\\p{L}+ )?(?:novel|romance|tale|story|play|comedy|tragedy|drama)(?: in (?:\\p{L}+|\\d+) (?:acts?|parts?|books?|volumes?))?"
+      + "|(?:with|containing) .{0,60}\\b(?:illustrations?|frontispiece|drawings|plates|pictures|decorations|portraits?|maps?)\\b.*"
+      + "|illustrated(?: by .*)?|(?:(?:the )?(?:illustrations?|drawings|pictures|decorations|frontispiece)(?: in colou?r)?) by .*"
+      + "|copyright(?:ed)?\\b.*|\\u00a9.*|all rights reserved.*|(?:first )?published\\b.{0,40}\\d{4}.*|printed (?:in|by|at)\\b.*"
+      + "|(?:first|second|third|new|revised) (?:edition|impression|printing)\\b.*|set up and electrotyped.*"
+      + "|vol(?:ume)?\\.? (?:[ivxlc]+|\\d{1,2})\\.?|in (?:two|three|four|five|six) volumes"
+      + "|.*\\b(?:publishers?|publishing)\\b.*|.*(?:&|\\band) (?:co|company|sons|brothers)\\.?|.*\\b(?:press|limited|ltd\\.?)"
+      + "|(?:(?:london|new york|boston|philadelphia|chicago|edinburgh|toronto|glasgow|dublin|leipzig|oxford|cambridge"
+      + "|melbourne|sydney|bombay|calcutta|garden city|indianapolis|san francisco|cincinnati|baltimore)[,.;:]?\\s*(?:(?:and|&)\\s+)?)+"
+      + "(?:\\d{4}|(?-i:M[MDCLXVI]+))?"
+      + "|(?-i:M[MDCLXVI]+))[.,]?");
+  /** A year alone, "(1811)". */
+  private static final Pattern YEAR = Pattern.compile("\\(?\\d{4}\\)?\\.?");
+  /** A title page's statement that runs over lines: its whole block is left out. */
+  private static final Pattern TITLE_PAGE_BLOCK = Pattern.compile(
+      "(?i)(?:by )?(?:the )?author of\\b|copyright|entered according to act of congress");
   private Headings() {
+  }
+
+  /**
+   * A line of a printed title page or its back: the publisher, the place and year, the copyright, the
+   * illustrator, "A Novel", "AUTHOR OF ...", a year in roman numerals. Its caller looks only before the
+   * book's first chapter: "LONDON" or "THE PRESS" may be a chapter's title.
+   */
+  public static boolean isTitlePageLine(String text) {
+    String t = text.strip();
+    return t.length() <= 80 && (TITLE_PAGE_LINE.matcher(t).matches() || TITLE_PAGE_BLOCK.matcher(t).lookingAt());
+  }
+
+  /** "AUTHOR OF ...", "Copyright ...", "Entered according to Act of Congress ...": a title page's statement over lines. */
+  public static boolean startsTitlePageStatement(String text) {
+    return TITLE_PAGE_BLOCK.matcher(text.strip()).lookingAt();
+  }
+
+  /** A year alone, "1909" or "(1811)": a title page's under its publisher or by-line, else maybe a chapter's title ("1914"). */
+  public static boolean isYear(String text) {
+    return YEAR.matcher(text.strip()).matches();
   }
 
   /** A Markdown ATX heading: level and title (markup removed), or null. */

@@ -138,7 +138,7 @@ class FormatsTest {
   /**
    * Project Gutenberg's HTML numbers a chapter in one heading and titles it in the next ("CHAPTER
    * I." over "HER BIRTHDAY"): one chapter, titled by both, its title not lost. A by-line set as a
-   * heading ("By Ann Example") names the author, not a chapter.
+   * heading ("By Ann Example") names the author, not a chapter; the title page's "AUTHOR OF" is not read.
    */
   @Test
   void aChaptersNumberAndTitleInTwoHeadingsAreOneTitle() {
@@ -149,8 +149,8 @@ class FormatsTest {
         <h2>CHAPTER II.</h2><h3>THE LETTER</h3><p>Nobody came to the gate until noon.</p>
         </body></html>""";
     Book b = parser.read("pony.html", utf8(html)).book();
-    assertEquals(List.of("The Pony", "CHAPTER I. HER BIRTHDAY", "CHAPTER II. THE LETTER"), titles(b));
-    assertFalse(all(b).contains("By ANN EXAMPLE"), all(b));
+    assertEquals(List.of("CHAPTER I. HER BIRTHDAY", "CHAPTER II. THE LETTER"), titles(b));
+    assertFalse(all(b).contains("By ANN EXAMPLE") || all(b).contains("AUTHOR OF"), all(b));
     // a title complete in itself stays as it is; "By Moonlight" after the first chapter is a chapter
     String whole = """
         <html><body><h2>Chapter 1: The Storm</h2><h3>The Storm</h3><p>It rained all night.</p>
@@ -252,7 +252,10 @@ class FormatsTest {
     }
   }
 
-  /** A play's title page set in h1s (title, author, persons) does not make chapters: its acts in h2s do. */
+  /**
+   * A play's title page set in h1s (title, author, persons) does not make chapters: its acts in h2s
+   * do, and the persons, a heading over text of its own. The title page's lines are not read.
+   */
   @Test
   void aTitlePageOfHeadingsAboveTheActsMakesNoChapters() {
     StringBuilder html = new StringBuilder("<html><head><title>The Visit</title></head><body>"
@@ -266,8 +269,38 @@ class FormatsTest {
       }
     }
     Book b = parser.parse("visit.html", utf8(html.append("</body></html>").toString()));
-    assertEquals(List.of("The Visit", "THE FIRST ACT", "THE SECOND ACT", "THE THIRD ACT"), titles(b));
+    assertEquals(List.of("THE PERSONS OF THE PLAY", "THE FIRST ACT", "THE SECOND ACT", "THE THIRD ACT"), titles(b));
     assertTrue(all(b).contains("LADY JANE, his wife."), all(b));
+    assertFalse(all(b).contains("COMEDY") || all(b).contains("LONDON") || all(b).contains("PINERO"), all(b));
+  }
+
+  /**
+   * A Distributed Proofreaders HTML book: a title page of headings (title, "A Novel", "BY", the author,
+   * "AUTHOR OF ...", the year), a dedication, a contents table, an h2 preface, then a half-title h2 over
+   * the numbered chapters in h3s, each a numeral over its title. The title page is not read nor made
+   * chapters; the preface is one; each chapter is titled with its number and title.
+   */
+  @Test
+  void aPrintedBooksFrontInHtmlReadsAsThePrintedBookDoes() {
+    StringBuilder html = new StringBuilder("<html><head><title>The Project Gutenberg eBook of Katrine, by Elinor Lane"
+        + "</title></head><body><h1>KATRINE</h1><h2>A Novel</h2><h3>BY</h3><h2>ELINOR LANE</h2>"
+        + "<h3>AUTHOR OF &quot;NANCY STAIR&quot;</h3><h3>MCMIX</h3><h4>Published March, 1909.</h4>"
+        + "<p><i>To</i> <b>Grant Schley</b></p><p>PARIS, 1909</p><h2>CONTENTS</h2>"
+        + "<table><tr><td></td><td><a href=\"#PREFACE\">Preface</a></td><td>vii</td></tr>"
+        + "<tr><td>I.</td><td><a href=\"#CH_I\">Under the Pines</a></td><td>1</td></tr>"
+        + "<tr><td>II.</td><td><a href=\"#CH_II\">The Meeting</a></td><td>15</td></tr></table>"
+        + "<h2>PREFACE</h2><p>It is difficult to tell the story of Irish folk intimately.</p><h2>KATRINE</h2>");
+    for (String[] chapter : new String[][] {{"I", "UNDER THE PINES"}, {"II", "THE MEETING"}}) {
+      html.append("<h3>").append(chapter[0]).append("</h3><h3>").append(chapter[1]).append("</h3>");
+      for (int i = 0; i < 40; i++) {
+        html.append("<p>Ravenel Mansion stands a good three miles from the north gate, approached by pines.</p>");
+      }
+    }
+    Book b = parser.parse("katrine.html", utf8(html.append("</body></html>").toString()));
+    assertEquals("Katrine", b.title());
+    assertEquals(List.of("Katrine", "PREFACE", "I. UNDER THE PINES", "II. THE MEETING"), titles(b));
+    assertTrue(all(b).startsWith("To Grant Schley | PARIS, 1909 | It is difficult"), all(b).substring(0, 200));
+    assertFalse(all(b).contains("MCMIX") || all(b).contains("Published") || all(b).contains("AUTHOR"), all(b));
   }
 
   /** A novel in parts: its chapters are the chapters, each part said with its first one. */

@@ -197,7 +197,7 @@ final class ChapterBuilder {
   }
 
   /** Words that open a play's direction printed as a paragraph of its own. */
-  private static final Pattern STAGE_WORDS = Pattern.compile(
+  static final Pattern STAGE_WORDS = Pattern.compile(
       "(?:Enter|Re-enter|Exit|Exeunt|Curtain|CURTAIN|ENTER|EXIT|EXEUNT|The curtain|Scene|SCENE)\\b.*",
       Pattern.DOTALL);
 

@@ -399,6 +399,14 @@ final class LineClassifier {
         heading(e, Markup.clean(bold).strip(), 0);
         continue;
       }
+      // (a play's cue alone, "Lady Jane.", reads as a label: three words at least)
+      if (!hasMarkdownHeadings && standsAlone(i) && (label == null || label.play() && clean.split("\\s+").length >= 3)
+          && headed != null && Headings.numbersChapter(headed.heading) && !Headings.isCapsTitle(clean) && titleLike(clean)) {
+        // "CHAPTER I.", then "The Widow and her Child.": the chapter's own title, in capitals or not
+        headed.heading = headed.heading + " " + clean;
+        e.kind = ScriptLine.Kind.SKIP;
+        continue;
+      }
       if (!hasMarkdownHeadings && standsAlone(i) && (label == null || label.play()) && Headings.isCapsTitle(clean)) {
         if (headed != null && Headings.numbersChapter(headed.heading)) {
           // "CHAPTER V", then "IN WHICH PIGLET MEETS A HEFFALUMP": the chapter's own title.
@@ -422,6 +430,29 @@ final class LineClassifier {
       e.kind = ScriptLine.Kind.TEXT;
     }
     titlePage(capsHeadings);
+  }
+
+  /**
+   * A title, not a sentence: at most ten words, no quotation or question, a full stop at most at its
+   * end, and most of its words past the first, but for the small ones, capitalised ("The Widow and
+   * her Child."; not "He went home.", nor a play's "Enter Warden and Porter.").
+   */
+  private static boolean titleLike(String t) {
+    String body = t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+    String[] words = body.split("\\s+");
+    if (body.isEmpty() || words.length > 10 || !Character.isUpperCase(body.codePointAt(0))
+        || body.chars().anyMatch(c -> ".!?;:\"“”".indexOf(c) >= 0) || ChapterBuilder.STAGE_WORDS.matcher(body).matches()) {
+      return false;
+    }
+    int content = 0;
+    int capital = 0;
+    for (int w = 1; w < words.length; w++) {
+      if (!Markup.isSmallWord(words[w])) {
+        content++;
+        capital += Character.isUpperCase(words[w].codePointAt(0)) ? 1 : 0;
+      }
+    }
+    return content > 0 && capital * 2 > content;
   }
 
   /** "THE FIRST ACT", "Second Part": a numbered division in words. */
@@ -522,12 +553,13 @@ final class LineClassifier {
       while (top < entries.size() && entries.get(top).empty()) {
         top++;
       }
-      if (top + 1 < entries.size() && entries.get(top).kind == ScriptLine.Kind.TEXT
-          && entries.get(top + 1).kind == ScriptLine.Kind.TEXT) {
+      int next = nonEmptyAfter(top);
+      if (next >= 0 && entries.get(top).kind == ScriptLine.Kind.TEXT
+          && entries.get(next).kind == ScriptLine.Kind.TEXT) {
         String line = Markup.clean(entries.get(top).body).strip();
         if (line.length() <= 80 && !line.matches(".*[.,;:!?]") && !line.isEmpty()
             && Character.isUpperCase(line.codePointAt(0)) && line.split("\\s+").length <= 12
-            && Headings.byLine(Markup.clean(entries.get(top + 1).body).strip()) != null) {
+            && byLineAt(next) != null) {
           entries.get(top).kind = ScriptLine.Kind.TITLE;
           titleScriptLine = entries.get(top);
           title = line;
@@ -555,14 +587,48 @@ final class LineClassifier {
       }
       // At most six names: a longer line is no by-line, and the repeated group of the expression
       // recurses once per word (a long line of capitalised words overflowed the stack).
-      String by = e.kind == ScriptLine.Kind.TEXT ? Headings.byLine(Markup.clean(e.body).strip()) : null;
+      String by = byLineAt(i);
       if (by != null) {
         if (author == null) {
-          author = by;
+          author = Markup.titleCase(by); // "PAUL LAURENCE DUNBAR" on a title page is said and tagged as a name
         }
         e.kind = ScriptLine.Kind.SKIP;
+        if (isBy(e)) {
+          entries.get(nonEmptyAfter(i)).kind = ScriptLine.Kind.SKIP;
+        }
       }
       return;
     }
+  }
+
+  /**
+   * The author's name of the by-line at entry {@code i}: "by Jane Doe" on one line, or "by" alone over
+   * the name (a printed title page); null where there is none.
+   */
+  private String byLineAt(int i) {
+    ScriptLine e = entries.get(i);
+    if (e.kind != ScriptLine.Kind.TEXT) {
+      return null;
+    }
+    if (!isBy(e)) {
+      return Headings.byLine(Markup.clean(e.body).strip());
+    }
+    int name = nonEmptyAfter(i);
+    return name < 0 || entries.get(name).kind != ScriptLine.Kind.TEXT ? null
+        : Headings.byLine("by " + Markup.clean(entries.get(name).body).strip());
+  }
+
+  private static boolean isBy(ScriptLine e) {
+    return Markup.clean(e.body).strip().equalsIgnoreCase("by");
+  }
+
+  /** The first entry after {@code i} with words, or -1. */
+  private int nonEmptyAfter(int i) {
+    for (int j = i + 1; j < entries.size(); j++) {
+      if (!entries.get(j).empty()) {
+        return j;
+      }
+    }
+    return -1;
   }
 }

@@ -16,6 +16,8 @@ public final class Markup {
   // Single * or _ only count as emphasis when they hug a word, so "5 * 3" and snake_case survive.
   private static final Pattern EM_STAR = Pattern.compile("\\*(?<![\\p{L}\\p{N}*\\\\]\\*)(?=[^\\s*])([^*\\n\\r]+?)(?<=[^\\s*\\\\])\\*(?![\\p{L}\\p{N}*])");
   private static final Pattern EM_UNDER = Pattern.compile("_(?<![\\p{L}\\p{N}_\\\\]_)(?=[^\\s_])([^_\\n\\r]+?)(?<=[^\\s_\\\\])_(?![\\p{L}\\p{N}_])");
+  /** "=Katrine=": bold as Distributed Proofreaders mark it in plain text (hugging a word, so "a = b" survives). */
+  private static final Pattern BOLD_EQUALS = Pattern.compile("=(?<![\\p{L}\\p{N}=\\\\]=)(?=[^\\s=])([^=\\n\\r]+?)(?<=[^\\s=\\\\])=(?![\\p{L}\\p{N}=])");
   private static final Pattern CODE = Pattern.compile("`+([^`]*)`+");
   private static final Pattern BULLET = Pattern.compile("(?m)^[ \\t]*[*+][ \\t]+");
   private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_\\[\\]#>!()+-])");
@@ -30,7 +32,7 @@ public final class Markup {
   /** Markup-free text; line structure and all non-markup characters unchanged. */
   public static String clean(String s) {
     if (s.indexOf('*') < 0 && s.indexOf('_') < 0 && s.indexOf('[') < 0 && s.indexOf('`') < 0
-        && s.indexOf('\\') < 0) {
+        && s.indexOf('\\') < 0 && s.indexOf('=') < 0) {
       return s;
     }
     // Each expression only where its mark occurs: on a long line every find costs a pass over it.
@@ -54,6 +56,9 @@ public final class Markup {
     if (r.indexOf('_') >= 0) {
       r = EM_UNDER.matcher(r).replaceAll("$1");
     }
+    if (r.indexOf('=') >= 0) {
+      r = BOLD_EQUALS.matcher(r).replaceAll("$1");
+    }
     return r.indexOf('\\') >= 0 ? ESCAPE.matcher(r).replaceAll("$1") : r;
   }
 
@@ -76,6 +81,12 @@ public final class Markup {
     }
     String r = s.indexOf('*') >= 0 ? STARS.matcher(s).replaceAll("") : s;
     return STRAY_MARK.matcher(r).replaceAll("");
+  }
+
+  /** "of", "the", "and": a word a title leaves in lower case. */
+  public static boolean isSmallWord(String word) {
+    return SMALL_WORDS.contains(word.toLowerCase(Locale.ROOT)) || word.equalsIgnoreCase("her")
+        || word.equalsIgnoreCase("his") || word.equalsIgnoreCase("their") || word.equalsIgnoreCase("is");
   }
 
   public static boolean hasLetters(String s) {

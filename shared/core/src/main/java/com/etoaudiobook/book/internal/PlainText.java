@@ -42,6 +42,16 @@ public final class PlainText {
   private static final Pattern CONTENTS_ENTRY = Pattern.compile(
       "(?i)^(?:(?:chapter|part|book|stave)\\s+)?(?:[ivxlc]+|\\d{1,3})\\.?\\s+\\S.*");
 
+  /** What heads a list of the book's pages, not its words: "CONTENTS", "LIST OF ILLUSTRATIONS". */
+  private static final Pattern LIST_TITLE = Pattern.compile(
+      "(?i)(?:(?:table of )?contents|list of (?:the )?(?:full-page )?(?:illustrations|plates|maps)|(?:full-page )?illustrations)[.:]?");
+  /** A list entry's page: "THE HOUSE      12", "... vii", "_Frontispiece_", "Facing p. 40". */
+  private static final Pattern PAGE_AT_END = Pattern.compile(
+      "(?i).*\\S(?:\\s{2,}|\\t)(?:\\d{1,4}|[ivxlc]{1,7}|frontispiece|(?:facing|to face) (?:page|p\\.) ?\\d{1,4})\\.?");
+  /** A list's column heads: "CHAPTER        PAGE", "CHAP.  PAGE", "PAGE". */
+  private static final Pattern COLUMN_HEADS = Pattern.compile(
+      "(?i)(?:(?:chap(?:ter)?|page|part|book|no|illustrations?|plates?|(?:facing|to face) page)\\.?(?:\\s+|$))+");
+
   private PlainText() {
   }
 
@@ -74,16 +84,46 @@ public final class PlainText {
     Set<Integer> headings = new HashSet<>();
     Set<Integer> notHeadings = new HashSet<>();
     boolean previousWasHeading = false;
+    // before the first chapter or prose: a printed title page's lines are not the book's words
+    boolean front = true;
+    int afterTitlePage = -1;
     for (int i = first; i < last; i++) {
       Cancellation.check();
       String body = lines.get(i).text().strip();
       if (body.isEmpty()) {
         continue;
       }
-      if ((i == first || lines.get(i - 1).text().isBlank()) && contentsList(lines, i, last)) {
+      boolean blockStart = i == first || lines.get(i - 1).text().isBlank();
+      if (blockStart && contentsList(lines, i, last)) {
         i = blankBlock(out, lines, i, last);
         previousWasHeading = false;
+        front = false;
+        // the list itself after its title, in as many blocks as it is printed in
+        for (int next = nextLine(lines, i + 1, last); next < last; next = nextLine(lines, i + 1, last)) {
+          int after = nextLine(lines, endOfBlock(lines, next, last), last);
+          // a part's title among the entries ("EPOCH THE SECOND, 1715." over its chapters) is the list's too
+          if (!listBlock(lines, next, last) && !(partOfList(lines, next, last) && after < last && listBlock(lines, after, last))) {
+            break;
+          }
+          i = blankBlock(out, lines, next, last);
+        }
         continue;
+      }
+      if (front && blockStart && TRANSCRIBERS_NOTE.matcher(body).lookingAt()) {
+        i = blankNote(out, lines, i, last);
+        continue;
+      }
+      if (front && (blockStart && prose(lines, i, last)
+          || alone(lines, i) && (heading(body) || Headings.isNumberedChapter(body)))) {
+        front = false;
+      }
+      if (front && (titlePage(body, i == afterTitlePage) || (title != null || author != null) && byline(plain(body).toLowerCase(Locale.ROOT), title, author))) {
+        i = Headings.startsTitlePageStatement(plain(body)) ? blankBlock(out, lines, i, last) : blank(out, lines, i);
+        afterTitlePage = nextLine(lines, i + 1, last);
+        continue;
+      }
+      if (front && Headings.byLine(plain(body)) != null) {
+        afterTitlePage = nextLine(lines, i + 1, last); // the title's by-line, kept for the title: a year may follow
       }
       if (EDITORS_NOTE.matcher(body).lookingAt()) {
         int end = closingBracket(lines, i, last);
@@ -103,6 +143,8 @@ public final class PlainText {
         headings.add(lines.get(i).start());
       } else if (indent(lines.get(i).text()) >= 8 && centredGroup(lines, i, last)
           && !Headings.isNumberedChapter(body)) { // a centred "CHAPTER I" over its title is one
+        notHeadings.add(lines.get(i).start());
+      } else if (!previousWasHeading && DATELINE.matcher(plain(body)).matches()) {
         notHeadings.add(lines.get(i).start());
       }
       // (A title without a number, "THE AWAKENING", leaves "I" under it to number chapter one.)
@@ -167,7 +209,7 @@ public final class PlainText {
         i++;
       } else if (lower.startsWith("produced by") || lower.startsWith("transcribed by")) {
         i = blankBlock(out, lines, i, to) + 1;
-      } else if (matchesName(lower, title) || lower.equals("by") || matchesName(lower, author)) {
+      } else if (byline(lower, title, author)) {
         blank(out, lines, i, i + 1);
         i++;
       } else {
@@ -175,6 +217,11 @@ public final class PlainText {
       }
     }
     return i;
+  }
+
+  /** The title, "by" or the author's name, as a title page sets them. */
+  private static boolean byline(String lower, String title, String author) {
+    return matchesName(lower, title) || lower.equals("by") || matchesName(lower, author);
   }
 
   /** The line is the name, give or take case, an honorific and surrounding words ("SIR ..."). */
@@ -187,9 +234,11 @@ public final class PlainText {
   }
 
   private static boolean contentsList(List<SourceLine> lines, int i, int to) {
-    String body = lines.get(i).text().strip().toLowerCase(Locale.ROOT);
-    if (body.equals("contents") || body.equals("table of contents")) {
-      return true;
+    String body = plain(lines.get(i).text().strip());
+    if (LIST_TITLE.matcher(body).matches()) {
+      // "CONTENTS" always heads a list; "ILLUSTRATIONS" only where one follows it
+      return body.toLowerCase(Locale.ROOT).contains("contents")
+          || alone(lines, i) && listBlock(lines, nextLine(lines, i + 1, to), to);
     }
     int entries = 0;
     int total = 0;
@@ -201,6 +250,116 @@ public final class PlainText {
       }
     }
     return total >= 3 && entries * 5 >= total * 4;
+  }
+
+  /**
+   * The block at {@code i} continues a list under its title: every line an entry (numbered, with a
+   * page number, or the column heads), and more than a lone unnumbered line (a chapter's heading
+   * after the list: "CHAPTER I", "PREFACE").
+   */
+  private static boolean listBlock(List<SourceLine> lines, int i, int to) {
+    int total = 0;
+    boolean paged = false;
+    for (int j = i; j < to && !lines.get(j).text().isBlank(); j++) {
+      String entry = plain(lines.get(j).text().strip());
+      boolean page = leaders(entry) || PAGE_AT_END.matcher(entry).matches();
+      if (j > i && indent(lines.get(j).text()) >= 8 && entry.split("\\s+").length <= 6 && !page) {
+        continue; // an entry's title wrapped under it ("Jonathan Wild's House in the Old  201" over "Bailey")
+      }
+      if (!page && !CONTENTS_ENTRY.matcher(entry).matches() && !COLUMN_HEADS.matcher(entry).matches()) {
+        return false;
+      }
+      paged |= page || COLUMN_HEADS.matcher(entry).matches();
+      total++;
+    }
+    return total >= 3 || total > 0 && paged;
+  }
+
+  /** A short block of a line or three, none a sentence's: a part's title between a list's entries. */
+  private static boolean partOfList(List<SourceLine> lines, int i, int to) {
+    int n = 0;
+    for (int j = i; j < to && !lines.get(j).text().isBlank(); j++) {
+      String t = plain(lines.get(j).text().strip());
+      if (++n > 3 || t.length() > 60 || !Markup.isAllCaps(t)) {
+        return false;
+      }
+    }
+    return n > 0;
+  }
+
+  /** The first blank line at or after {@code i}, or {@code to}. */
+  private static int endOfBlock(List<SourceLine> lines, int i, int to) {
+    int j = i;
+    while (j < to && !lines.get(j).text().isBlank()) {
+      j++;
+    }
+    return j;
+  }
+
+  /** "Transcriber's Note:" unbracketed, as Distributed Proofreaders head their notes on the edition. */
+  private static final Pattern TRANSCRIBERS_NOTE = Pattern.compile("(?i)transcriber'?s'? notes?\\b");
+  /** A rule of dashes, stars or equals signs: where a transcriber's note ends. */
+  private static final Pattern RULE = Pattern.compile("[-*=_\\s]{3,}");
+
+  /**
+   * A transcriber's note, not the book: its block, and the blocks after it up to a rule where one
+   * closes it within four blocks. Returns the last line blanked.
+   */
+  private static int blankNote(char[] out, List<SourceLine> lines, int i, int to) {
+    int end = blankBlock(out, lines, i, to);
+    int j = end + 1;
+    for (int block = 0; block < 4 && j < to; block++) {
+      j = nextLine(lines, j, to);
+      if (j < to && endOfBlock(lines, j, to) == j + 1 && RULE.matcher(lines.get(j).text().strip()).matches()) {
+        blank(out, lines, end + 1, j + 1);
+        return j;
+      }
+      j = endOfBlock(lines, j, to);
+    }
+    return end;
+  }
+
+  /** The first line from {@code i} with words on it, or {@code to}. */
+  private static int nextLine(List<SourceLine> lines, int i, int to) {
+    int j = i;
+    while (j < to && lines.get(j).text().isBlank()) {
+      j++;
+    }
+    return j;
+  }
+
+  /**
+   * A block of running prose: 60 letters or more, mostly in lower case, not opening with a quotation
+   * mark (a title page's epigraph, "Upon my word," said I, ..., may stand before its imprint).
+   */
+  private static boolean prose(List<SourceLine> lines, int i, int to) {
+    int letters = 0;
+    int lower = 0;
+    for (int j = i; j < to && !lines.get(j).text().isBlank() && letters < 400; j++) {
+      String t = lines.get(j).text();
+      for (int c = 0; c < t.length(); c++) {
+        char ch = t.charAt(c);
+        if (Character.isLetter(ch)) {
+          letters++;
+          lower += Character.isLowerCase(ch) ? 1 : 0;
+        }
+      }
+    }
+    return letters >= 60 && lower * 5 >= letters * 3 && "\"“‘'".indexOf(lines.get(i).text().strip().charAt(0)) < 0;
+  }
+
+  /** "PARIS, 1909", "London, March 1909": where and when a letter, preface or dedication was signed. */
+  private static final Pattern DATELINE = Pattern.compile(
+      "\\p{Lu}[\\p{L} .'-]{1,30},\\s+(?:\\p{L}+\\.?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?\\d{4}\\.?");
+
+  private static boolean titlePage(String body, boolean underTitlePage) {
+    String p = plain(body);
+    return Headings.isTitlePageLine(p) || underTitlePage && Headings.isYear(p);
+  }
+
+  /** A line without its emphasis marks: "_All rights reserved._", "=Katrine=". */
+  private static String plain(String body) {
+    return body.indexOf('_') < 0 && body.indexOf('=') < 0 ? body : body.replace("_", "").replace("=", "").strip();
   }
 
   /**
@@ -272,6 +431,12 @@ public final class PlainText {
     }
     blank(out, lines, i, j);
     return j - 1;
+  }
+
+  /** Blanks line i; returns it. */
+  private static int blank(char[] out, List<SourceLine> lines, int i) {
+    blank(out, lines, i, i + 1);
+    return i;
   }
 
   private static void blank(char[] out, List<SourceLine> lines, int from, int to) {

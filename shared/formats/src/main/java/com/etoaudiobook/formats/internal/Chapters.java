@@ -69,6 +69,9 @@ public final class Chapters {
   private String pendingDivision;
 
   public void chapter(String title) {
+    if (title != null && atChapterStart && completesNumber(title.strip())) {
+      return; // "I" over "UNDER THE SOUTHERN PINES", two headings of one level: one title
+    }
     begin();
     pending = title == null ? division : title;
     pendingDivision = title == null ? null : division;
@@ -106,13 +109,8 @@ public final class Chapters {
       chapter(null);  // a part's own text before its first chapter ("PART II" over its introduction)
     }
     if (b.level() > 0) {
-      String under = b.text().strip();
-      if (hasPending && pending != null && numberOnly(pending.strip())
-          && !Headings.numbersChapter(under) && !under.isEmpty()) {
-        // "CHAPTER I." over "HER TWELFTH BIRTHDAY": one title, "CHAPTER I. HER TWELFTH BIRTHDAY"
-        String number = pending.strip();
-        pending = number + (number.endsWith(".") || number.endsWith(":") ? " " : ". ") + under;
-      } else if (!atChapterStart) {
+      // "CHAPTER I." over "HER TWELFTH BIRTHDAY": one title, "CHAPTER I. HER TWELFTH BIRTHDAY"
+      if (!completesNumber(b.text().strip()) && !atChapterStart) {
         builder.paragraph(b.text());
       }
       return;
@@ -133,6 +131,17 @@ public final class Chapters {
    * A title that numbers a chapter and says nothing else ("CHAPTER I.", "Chapter One", "IV."), so a
    * heading under it completes it; not "Chapter 1: The Storm", nor a title completed once already.
    */
+  /** Where the chapter begun is titled by its number alone, {@code under} completes its title; whether it did. */
+  private boolean completesNumber(String under) {
+    if (!hasPending || pending == null || !numberOnly(pending.strip()) || Headings.numbersChapter(under)
+        || under.isEmpty()) {
+      return false;
+    }
+    String number = pending.strip();
+    pending = number + (number.endsWith(".") || number.endsWith(":") ? " " : ". ") + under;
+    return true;
+  }
+
   private static boolean numberOnly(String title) {
     return Headings.numbersChapter(title) && title.split("\\s+").length <= 2
         && title.indexOf(':') < 0;

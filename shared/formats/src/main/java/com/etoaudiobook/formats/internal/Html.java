@@ -124,13 +124,23 @@ public final class Html {
     boolean numerals = Headings.risingNumerals(parts) >= 3;
     Chapters chapters = new Chapters(builder);
     boolean started = false;
-    for (HtmlText.Block b : blocks) {
+    for (int i = 0; i < blocks.size(); i++) {
+      HtmlText.Block b = blocks.get(i);
       Cancellation.check();
       if (b.level() > 0 && isContentsHeading(b.text())) {
         continue;
       }
+      if (!chapters.begun() && titlePage(b.text())) {
+        continue; // "BY", "ELINOR MACARTNEY LANE", "MCMIX" over the first chapter: a title page's, not read
+      }
       // a by-line before the first chapter ("By Annie Fellows Johnston") is no chapter; "By Moonlight" later is
       if (split > 0 && b.level() == split && (chapters.begun() || Headings.byLine(b.text().strip()) == null)) {
+        chapters.chapter(b.text());
+        started = true;
+      } else if (b.level() > 0 && b.level() < split && !Headings.isDivision(b.text())
+          && i + 1 < blocks.size() && blocks.get(i + 1).level() == 0) {
+        // a heading over text of its own above the chapters' level ("PREFACE" beside a half-title
+        // over the numbered chapters): a chapter, not a title page's line
         chapters.chapter(b.text());
         started = true;
       } else if (b.level() > 0 && b.level() < split) {
@@ -173,6 +183,13 @@ public final class Html {
       return level;
     }
     return 0;
+  }
+
+  /** A title page's heading: the book's title or author, a by-line, the publisher, the year. */
+  private boolean titlePage(String heading) {
+    String h = heading.strip();
+    return h.equalsIgnoreCase("by") || h.equalsIgnoreCase(title()) || h.equalsIgnoreCase(author())
+        || Headings.byLine(h) != null || Headings.isTitlePageLine(h) || Headings.isYear(h);
   }
 
   /** Every heading of this level (a contents heading aside) is a part: its chapters divide the book. */
