@@ -29,12 +29,19 @@ public final class Headings {
    * A line of a printed title page or its back: the publisher, the place and year, the copyright,
    * the illustrator, "A Novel", "AUTHOR OF ...". Looked for only before the first chapter or prose.
    */
+  /** A line of a publisher's catalogue of its other books: a price, a binding ("cloth 12 mo. Illustrated"). */
+  private static final String CATALOGUE = "[$\\u00a3]?\\s?\\d{1,3}\\.\\d{2}"
+      + "|.*\\b(?:cloth|\\d{1,2}\\s?mo|[48]vo|octavo|duodecimo)\\b.*\\b(?:cloth|bound|illustrated|net|\\d{1,2}\\s?mo)\\b.*";
+  private static final Pattern CATALOGUE_LINE = Pattern.compile("(?i)(?:" + CATALOGUE + ")[.,]?");
   private static final Pattern TITLE_PAGE_LINE = Pattern.compile("(?i)"
       + "(?:an? (?:\\p{L}+ )?(?:novel|romance|tale|story|play|comedy|tragedy|drama)(?: in (?:\\p{L}+|\\d+) (?:acts?|parts?|books?|volumes?))?"
       + "|(?:with|containing) .{0,60}\\b(?:illustrations?|frontispiece|drawings|plates|pictures|decorations|portraits?|maps?)\\b.*"
       + "|illustrated(?: by .*)?|(?:(?:the )?(?:illustrations?|drawings|pictures|decorations|frontispiece)(?: in colou?r)?) by .*"
       + "|copyright(?:ed)?\\b.*|\\u00a9.*|all rights reserved.*|(?:first )?published\\b.{0,40}\\d{4}.*|printed (?:in|by|at)\\b.*"
+      + "|made in\\b.*|.*\\bu\\.\\s?s\\.\\s?a\\.?|\\(?trade[- ]?mark\\b.*"
       + "|(?:first|second|third|new|revised) (?:edition|impression|printing)\\b.*|set up and electrotyped.*"
+      + "|[\\p{L}-]+ (?:edition|impression|printing)\\b.{0,30}\\d{4}\\.?"
+      + "|" + CATALOGUE
       + "|vol(?:ume)?\\.? (?:[ivxlc]+|\\d{1,2})\\.?|in (?:two|three|four|five|six) volumes"
       + "|.*\\b(?:publishers?|publishing)\\b.*|.*(?:&|\\band) (?:co|company|sons|brothers)\\.?|.*\\b(?:press|limited|ltd\\.?)"
       + "|(?:(?:london|new york|boston|philadelphia|chicago|edinburgh|toronto|glasgow|dublin|leipzig|oxford|cambridge"
@@ -56,7 +63,26 @@ public final class Headings {
    */
   public static boolean isTitlePageLine(String text) {
     String t = text.strip();
-    return t.length() <= 80 && (TITLE_PAGE_LINE.matcher(t).matches() || TITLE_PAGE_BLOCK.matcher(t).lookingAt());
+    if (TITLE_PAGE_BLOCK.matcher(t).lookingAt() && t.length() <= 400) {
+      return true;
+    }
+    if (t.isEmpty() || t.length() > 200) {
+      return false;
+    }
+    // a block of lines ("L.C. PAGE & COMPANY" over "BOSTON PUBLISHERS") is one where each line is
+    for (String line : t.split("\n")) {
+      String l = line.replace('\u00a0', ' ').strip();
+      if (l.length() > 80 || !TITLE_PAGE_LINE.matcher(l).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A price or a binding: a line of a publisher's catalogue of its other books. */
+  public static boolean isCatalogueLine(String text) {
+    String t = text.replace('\u00a0', ' ').strip();
+    return t.length() <= 120 && CATALOGUE_LINE.matcher(t).matches();
   }
 
   /** "AUTHOR OF ...", "Copyright ...", "Entered according to Act of Congress ...": a title page's statement over lines. */

@@ -80,7 +80,8 @@ class PlainTextTest {
         + "[Illustration: \"I HAVE WAITED\"]\n\n\n\nKATRINE\n\nA Novel\n\nBY\n\nELINOR LANE\n\n"
         + "AUTHOR OF \"NANCY STAIR\" AND\n\"MILLS OF GOD\"\n\nWITH ILLUSTRATIONS BY HOWARD CHANDLER\n\n"
         + "NEW YORK AND LONDON\nHARPER & BROTHERS PUBLISHERS\n\nMCMIX\n\n\n\n"
-        + "Copyright, 1909, by HARPER & BROTHERS.\n\n_All rights reserved._\n\nPublished March, 1909.\n\n\n\n"
+        + "Copyright, 1909, by HARPER & BROTHERS.\n\n_All rights reserved._\n\nPublished March, 1909.\n\n"
+        + "Made in U.S.A.\n\nTwenty-seventh Impression, June, 1925\n\nCLINTON, MASS., U.S.A.\n\n$1.50\n\n\n\n"
         + "    _To_ =Grant Schley=\n\n"
         + "    Dear and great Friend! you long have held your own much-honored place\n"
         + "    and met great Esmond; held kind Newcome's hand, and talked with merry\n"
@@ -97,7 +98,7 @@ class PlainTextTest {
     String spoken = spoken(b);
     for (String gone : List.of("Novel", "BY", "ELINOR", "AUTHOR", "MILLS", "ILLUSTRATIONS", "NEW YORK", "HARPER",
         "MCMIX", "Copyright", "rights", "Published", "CONTENTS", "CHAP.", "PAGE", "vii", "15", "Frontispiece",
-        "HOUSE", "=")) {
+        "HOUSE", "=", "Made in", "Impression", "CLINTON", "1.50")) {
       assertFalse(spoken.contains(gone), gone + " is read: " + spoken);
     }
     assertTrue(spoken.startsWith("To Grant Schley Dear and great Friend!"), spoken);

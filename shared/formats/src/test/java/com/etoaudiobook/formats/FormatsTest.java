@@ -105,6 +105,22 @@ class FormatsTest {
     assertTrue(text.endsWith("They walked home. | 1. The road home was the old one."), text);
   }
 
+  /** A dedication's page that also carries the imprint, before the first listed chapter: the dedication is read, the imprint not. */
+  @Test
+  void epubImprintBeforeTheFirstChapterIsNotRead() {
+    java.util.Map<String, byte[]> e = Fixtures.epubEntries(true);
+    String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>x</title></head><body>";
+    e.put("OEBPS/front.xhtml", utf8(head + "<p>For my mother, who opened every door.</p><p>First published 1911</p>"
+        + "<p>Printed in Great Britain</p><p>LONDON: MACMILLAN AND CO.</p></body></html>"));
+    String opf = new String(e.get("OEBPS/content.opf"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("<item id=\"ch1\"", "<item id=\"front\" href=\"front.xhtml\" media-type=\"application/xhtml+xml\"/><item id=\"ch1\"")
+        .replace("<itemref idref=\"ch1\"/>", "<itemref idref=\"front\"/><itemref idref=\"ch1\"/>");
+    e.put("OEBPS/content.opf", utf8(opf));
+    String text = all(parser.parse("door.epub", Fixtures.zip(e)));
+    assertTrue(text.startsWith("For my mother, who opened every door. | "), text);
+    assertFalse(text.contains("published") || text.contains("Printed") || text.contains("MACMILLAN"), text);
+  }
+
   @Test
   void epub2ChaptersFromNcx() {
     DocumentParser.Document d = parser.read("door.epub", Fixtures.epub(false));
@@ -301,6 +317,38 @@ class FormatsTest {
     assertEquals(List.of("Katrine", "PREFACE", "I. UNDER THE PINES", "II. THE MEETING"), titles(b));
     assertTrue(all(b).startsWith("To Grant Schley | PARIS, 1909 | It is difficult"), all(b).substring(0, 200));
     assertFalse(all(b).contains("MCMIX") || all(b).contains("Published") || all(b).contains("AUTHOR"), all(b));
+  }
+
+  /**
+   * An HTML title page's back and a publisher's catalogue before the story (its imprint over lines,
+   * the impressions, "Made in U.S.A.", the series' prices and bindings) and a contents table whose
+   * links are only its numerals: none read; the dedication is.
+   */
+  @Test
+  void anHtmlBooksImprintCatalogueAndContentsAreNotRead() {
+    StringBuilder html = new StringBuilder("<html><head><title>The Project Gutenberg eBook of The Pony, by Ann Example"
+        + "</title></head><body><h1>THE PONY</h1><h2>By ANN EXAMPLE</h2>"
+        + "<p>AUTHOR OF &quot;THE CART,&quot; &quot;THE GATE,&quot; &quot;THE LANE,&quot; &quot;THE BARN,&quot; ETC.</p>"
+        + "<p>L.C. PAGE &amp; COMPANY<br>BOSTON&nbsp;&nbsp;&nbsp;PUBLISHERS</p><p><i>Copyright, 1902</i></p>"
+        + "<p>Made in U.S.A.</p><table><tr><td>Twenty-seventh Impression, June, 1925</td></tr></table>"
+        + "<p>CLINTON, MASS., U.S.A.</p><p>TO ALL THE FRIENDS OF THE PONY</p>"
+        + "<h3>THE PONY BOOKS</h3><p>Limited popular editions, each, cloth 12 mo. Illustrated</p>"
+        + "<table><tr><td>The Pony's House Party</td><td>$1.00</td></tr><tr><td>The Pony's Holidays</td><td>$1.00</td></tr>"
+        + "<tr><td>The Pony at School</td><td>$1.00</td></tr></table>"
+        + "<h2>CONTENTS</h2><table><tr><td>CHAPTER</td><td>PAGE</td></tr>"
+        + "<tr><td><a href=\"#I\">I.</a></td><td>HER BIRTHDAY</td><td>11</td></tr>"
+        + "<tr><td><a href=\"#II\">II.</a></td><td>THE LETTER</td><td>25</td></tr>"
+        + "<tr><td><a href=\"#III\">III.</a></td><td>THE GATE</td><td>41</td></tr></table>"
+        + "<h2>THE PONY</h2><p>(Trade Mark)</p>");
+    for (String chapter : List.of("CHAPTER I.", "CHAPTER II.", "CHAPTER III.")) {
+      html.append("<h2>").append(chapter).append("</h2>");
+      for (int i = 0; i < 20; i++) {
+        html.append("<p>The pony stood in the rain all morning, and nobody came to the gate until noon.</p>");
+      }
+    }
+    Book b = parser.parse("pony.html", utf8(html.append("</body></html>").toString()));
+    assertEquals(List.of("The Pony", "CHAPTER I.", "CHAPTER II.", "CHAPTER III."), titles(b));
+    assertTrue(all(b).startsWith("TO ALL THE FRIENDS OF THE PONY | The pony stood"), all(b).substring(0, 120));
   }
 
   /** A novel in parts: its chapters are the chapters, each part said with its first one. */

@@ -2,6 +2,7 @@ package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Cancellation;
+import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.book.ProseBuilder;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -187,7 +188,8 @@ public final class Epub {
         Cancellation.check();
         if (it instanceof HtmlText.Anchor a) {
           chapters.chapter(here.get(a.id()));
-        } else {
+        } else if (chapters.begun() || !Headings.isTitlePageLine(((HtmlText.Block) it).text())) {
+          // before the first listed chapter, a title page's imprint, copyright and prices are not read
           chapters.block((HtmlText.Block) it);
         }
       }

@@ -128,6 +128,17 @@ public final class Html {
       HtmlText.Block b = blocks.get(i);
       Cancellation.check();
       if (b.level() > 0 && isContentsHeading(b.text())) {
+        // its entries too, where the pruner left them (a table whose links are only its numerals)
+        while (i + 1 < blocks.size() && blocks.get(i + 1).level() == 0 && blocks.get(i + 1).text().length() <= 120) {
+          i++;
+        }
+        continue;
+      }
+      if (!chapters.begun() && b.level() > 0 && catalogue(i)) {
+        // the publisher's other books before the story ("THE LITTLE COLONEL BOOKS", their prices): not read
+        for (int level = b.level(); i + 1 < blocks.size() && (blocks.get(i + 1).level() == 0 || blocks.get(i + 1).level() > level); ) {
+          i++;
+        }
         continue;
       }
       if (!chapters.begun() && titlePage(b.text())) {
@@ -183,6 +194,23 @@ public final class Html {
       return level;
     }
     return 0;
+  }
+
+  /**
+   * The heading at {@code i} opens a publisher's catalogue: of the paragraphs under it (to the next
+   * heading of its level or above), three or more, and a third at least, are prices or bindings.
+   */
+  private boolean catalogue(int i) {
+    int level = blocks.get(i).level();
+    int paragraphs = 0;
+    int priced = 0;
+    for (int j = i + 1; j < blocks.size() && (blocks.get(j).level() == 0 || blocks.get(j).level() > level); j++) {
+      if (blocks.get(j).level() == 0) {
+        paragraphs++;
+        priced += Headings.isCatalogueLine(blocks.get(j).text()) ? 1 : 0;
+      }
+    }
+    return priced >= 3 && priced * 3 >= paragraphs;
   }
 
   /** A title page's heading: the book's title or author, a by-line, the publisher, the year. */
