@@ -481,6 +481,29 @@ class FormatsTest {
     offsetsPointIntoText(d);
   }
 
+  /**
+   * A Word book's title page typed as paragraphs (title, "A Novel", by-line, copyright): the book's
+   * title and author, not read; the dedication is.
+   */
+  @Test
+  void aWordTitlePageTypedAsParagraphsIsTheTitleAndAuthor() throws Exception {
+    byte[] docx = docx(doc -> {
+      for (String line : List.of("KATRINE", "A Novel", "BY ELINOR LANE", "Copyright, 1909, by HARPER & BROTHERS.",
+          "All rights reserved.", "To Grant Schley, dear and great friend.")) {
+        para(doc, null, line);
+      }
+      for (String chapter : List.of("PREFACE", "I. UNDER THE PINES", "II. THE MEETING")) {
+        para(doc, "Heading1", chapter);
+        para(doc, null, "Ravenel Plantation occupies a singular rise of wooded land in North Carolina.");
+      }
+    });
+    Book b = parser.parse("book.docx", docx);
+    assertEquals("KATRINE", b.title());
+    assertEquals("ELINOR LANE", b.author());
+    assertEquals(List.of("KATRINE", "PREFACE", "I. UNDER THE PINES", "II. THE MEETING"), titles(b));
+    assertTrue(all(b).startsWith("To Grant Schley, dear and great friend. | Ravenel"), all(b));
+  }
+
   /** A Word novel in parts (Heading 1) and chapters (Heading 2): chapters, each part said with its first. */
   @Test
   void docxPartsHoldTheChapters() throws Exception {

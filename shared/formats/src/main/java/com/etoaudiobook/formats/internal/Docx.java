@@ -39,7 +39,7 @@ public final class Docx {
     return paras;
   }
 
-  /** The document's Title property, else its first paragraph in the Title style. */
+  /** The document's Title property, else its first paragraph in the Title style, else a title page's (see {@link #printedTitle}). */
   public String title() {
     String t = titleAndAuthor[0];
     if (t != null && !t.isBlank()) {
@@ -52,12 +52,48 @@ public final class Docx {
         return p.text().replace('\n', ' ');
       }
     }
+    String[] printed = printedTitle();
+    return printed == null ? null : printed[0];
+  }
+
+  /** The title page's by-line, else the document's Creator property (who typed it, as often as who wrote it). */
+  public String author() {
+    String[] printed = printedTitle();
+    if (printed != null) {
+      return printed[1];
+    }
+    String a = titleAndAuthor[1];
+    return a == null || a.isBlank() ? null : a.strip();
+  }
+
+  /**
+   * A title page typed as paragraphs: its first, a title (a short line, no sentence), over a by-line
+   * ("BY ELINOR LANE"), a title page's lines at most between them; the title and the author's name, else null.
+   */
+  private String[] printedTitle() {
+    List<String> first = paras().stream().filter(p -> p.body() && !p.text().isBlank()).limit(4)
+        .map(p -> p.text().strip()).toList();
+    if (first.size() < 2 || first.get(0).length() > 80 || first.get(0).matches(".*[.,;:!?]")) {
+      return null;
+    }
+    for (String line : first.subList(1, first.size())) {
+      String by = Headings.byLine(line);
+      if (by != null) {
+        return new String[] {first.get(0), by};
+      }
+      if (!Headings.isTitlePageLine(line)) {
+        return null; // "A Novel" may stand between the title and the by-line; nothing else
+      }
+    }
     return null;
   }
 
-  public String author() {
-    String a = titleAndAuthor[1];
-    return a == null || a.isBlank() ? null : a.strip();
+  /** Before the first chapter: the title page's title, by-line and imprint, not read. */
+  private boolean titlePage(String text) {
+    String t = text.strip();
+    String[] printed = printedTitle();
+    return Headings.isTitlePageLine(t) || Headings.byLine(t) != null || t.equalsIgnoreCase("by")
+        || printed != null && t.equals(printed[0]);
   }
 
   /**
@@ -109,6 +145,9 @@ public final class Docx {
       if (top > 0 && level == top) {
         chapters.chapter(p.text());
         started = true;
+        continue;
+      }
+      if (level == 0 && !chapters.begun() && titlePage(p.text())) {
         continue;
       }
       if (!started) {
