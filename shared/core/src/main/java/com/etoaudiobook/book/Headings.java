@@ -13,9 +13,10 @@ public final class Headings {
   private static final Pattern CHAPTER_WORD = Pattern.compile(
       "^(chapter|part|act|book|scene|prologue|epilogue|interlude)(?![\\p{L}\\p{N}])",
       Pattern.CASE_INSENSITIVE);
-  // "Chapter 4", "CHAPTER IV", "CHAPTER I." (Gutenberg), "Chapter One: Title", "Prologue", "Epilogue – After"
+  // "Chapter 4", "CHAPTER IV", "CHAPTER I." (Gutenberg), "Chapter One: Title", "CHAPTER THE FIRST.", "BOOK THE
+  // SECOND—THE GOLDEN THREAD", "Prologue", "Epilogue – After"
   private static final Pattern NUMBERED = Pattern.compile(
-      "^(?:(?:chapter|part|act|book|scene)\\s+([\\p{L}\\p{N}-]+)|prologue|epilogue|interlude)"
+      "^(?:(?:chapter|part|act|book|scene)\\s+(?:the\\s+)?([\\p{L}\\p{N}-]+)|prologue|epilogue|interlude)"
           + "\\s*(?:[:.,\\-–—]\\s*(?:\\S.*)?)?$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern ROMAN = Pattern.compile("[ivxlcdm]+", Pattern.CASE_INSENSITIVE);
@@ -25,58 +26,94 @@ public final class Headings {
       "sixty", "seventy", "eighty", "ninety", "hundred", "first", "second", "third", "fourth",
       "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final");
 
-  /**
-   * A line of a printed title page or its back: the publisher, the place and year, the copyright,
-   * the illustrator, "A Novel", "AUTHOR OF ...". Looked for only before the first chapter or prose.
-   */
   /** A line of a publisher's catalogue of its other books: a price, a binding ("cloth 12 mo. Illustrated"). */
   private static final String CATALOGUE = "[$\\u00a3]?\\s?\\d{1,3}\\.\\d{2}"
       + "|.*\\b(?:cloth|\\d{1,2}\\s?mo|[48]vo|octavo|duodecimo)\\b.*\\b(?:cloth|bound|illustrated|net|\\d{1,2}\\s?mo)\\b.*";
   private static final Pattern CATALOGUE_LINE = Pattern.compile("(?i)(?:" + CATALOGUE + ")[.,]?");
+  /**
+   * A line of a printed title page or its back that says so itself: the copyright, the illustrator,
+   * "A Novel", a printing, a volume, a price. Looked for only before the first chapter or prose.
+   */
   private static final Pattern TITLE_PAGE_LINE = Pattern.compile("(?i)"
-      + "(?:an? (?:\\p{L}+ )?(?:novel|romance|tale|story|play|comedy|tragedy|drama)(?: in (?:\\p{L}+|\\d+) (?:acts?|parts?|books?|volumes?))?"
+      + "(?:an? (?:novel|romance|tale|story|play|comedy|tragedy|drama)(?: in (?:\\p{L}+|\\d+) (?:acts?|parts?|books?|volumes?))?"
       + "|(?:with|containing) .{0,60}\\b(?:illustrations?|frontispiece|drawings|plates|pictures|decorations|portraits?|maps?)\\b.*"
       + "|illustrated(?: by .*)?|(?:(?:the )?(?:illustrations?|drawings|pictures|decorations|frontispiece)(?: in colou?r)?) by .*"
       + "|copyright(?:ed)?\\b.*|\\u00a9.*|all rights reserved.*|(?:first )?published\\b.{0,40}\\d{4}.*|printed (?:in|by|at)\\b.*"
-      + "|made in\\b.*|.*\\bu\\.\\s?s\\.\\s?a\\.?|\\(?trade[- ]?mark\\b.*"
+      + "|made in\\b.*|\\(?trade[- ]?mark\\b.*"
       + "|(?:first|second|third|new|revised) (?:edition|impression|printing)\\b.*|set up and electrotyped.*"
       + "|[\\p{L}-]+ (?:edition|impression|printing)\\b.{0,30}\\d{4}\\.?"
       + "|" + CATALOGUE
       + "|vol(?:ume)?\\.? (?:[ivxlc]+|\\d{1,2})\\.?|in (?:two|three|four|five|six) volumes"
-      + "|.*\\b(?:publishers?|publishing)\\b.*|.*(?:&|\\band) (?:co|company|sons|brothers)\\.?|.*\\b(?:press|limited|ltd\\.?)"
-      + "|(?:(?:london|new york|boston|philadelphia|chicago|edinburgh|toronto|glasgow|dublin|leipzig|oxford|cambridge"
-      + "|melbourne|sydney|bombay|calcutta|garden city|indianapolis|san francisco|cincinnati|baltimore)[,.;:]?\\s*(?:(?:and|&)\\s+)?)+"
-      + "(?:\\d{4}|(?-i:M[MDCLXVI]+))?"
       + "|(?-i:M[MDCLXVI]+))[.,]?");
+  /**
+   * The imprint: the publisher ("HARPER & BROTHERS PUBLISHERS", "THE COLONIAL PRESS"), the place and
+   * year ("NEW YORK AND LONDON", "LONDON: 1912", "CLINTON, MASS., U.S.A."). Taken only where every word
+   * is capitalised (see {@link #isTitlePageLine}): "Then stop the press." is a line of the story.
+   */
+  private static final String PLACES = "(?:(?:london|new york|boston|philadelphia|chicago|edinburgh|toronto|glasgow"
+      + "|dublin|leipzig|oxford|cambridge|melbourne|sydney|bombay|calcutta|garden city|indianapolis|san francisco"
+      + "|cincinnati|baltimore)[,.;:]?\\s*(?:(?:and|&)\\s+)?)+";
+  private static final Pattern PLACE = Pattern.compile("(?i)" + PLACES);
+  private static final Pattern IMPRINT = Pattern.compile("(?i)"
+      + "(?:.*\\b(?:publishers?|publishing)\\b.*|.*(?:&|\\band) (?:co|company|sons|brothers)\\.?|.*\\b(?:press|limited|ltd\\.?)"
+      + "|.*\\bu\\.\\s?s\\.\\s?a\\.?|" + PLACES + "(?:\\d{4}|(?-i:M[MDCLXVI]+))?)[.,]?");
+  /** A word of an imprint: capitalised, a number, "&", or a small word ("and", "of"). */
+  private static final Pattern IMPRINT_WORD = Pattern.compile("[\\p{Lu}\\d&(].*|and|of|the|in|at|for|by|de|&");
   /** A year alone, "(1811)". */
   private static final Pattern YEAR = Pattern.compile("\\(?\\d{4}\\)?\\.?");
   /** A title page's statement that runs over lines: its whole block is left out. */
   private static final Pattern TITLE_PAGE_BLOCK = Pattern.compile(
-      "(?i)(?:by )?(?:the )?author of\\b|copyright|entered according to act of congress");
+      "(?i)(?:by )?(?:the )?author of\\b|copyright\\b|entered according to act of congress");
+
   private Headings() {
   }
 
   /**
    * A line of a printed title page or its back: the publisher, the place and year, the copyright, the
-   * illustrator, "A Novel", "AUTHOR OF ...", a year in roman numerals. Its caller looks only before the
-   * book's first chapter: "LONDON" or "THE PRESS" may be a chapter's title.
+   * illustrator, "A Novel", "AUTHOR OF ...", a year in roman numerals; a block of such lines ("L.C.
+   * PAGE &amp; COMPANY" over "BOSTON PUBLISHERS"). Its callers look only before the book's first chapter
+   * or prose: "LONDON" or "THE PRESS" may be a chapter's title.
    */
   public static boolean isTitlePageLine(String text) {
     String t = text.strip();
-    if (TITLE_PAGE_BLOCK.matcher(t).lookingAt() && t.length() <= 400) {
+    if (t.length() <= 400 && TITLE_PAGE_BLOCK.matcher(t).lookingAt()) {
       return true;
     }
     if (t.isEmpty() || t.length() > 200) {
       return false;
     }
-    // a block of lines ("L.C. PAGE & COMPANY" over "BOSTON PUBLISHERS") is one where each line is
     for (String line : t.split("\n")) {
       String l = line.replace('\u00a0', ' ').strip();
-      if (l.length() > 80 || !TITLE_PAGE_LINE.matcher(l).matches()) {
+      if (l.length() > 80 || !(TITLE_PAGE_LINE.matcher(l).matches() || imprint(l))) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean imprint(String line) {
+    if (line.indexOf('?') >= 0 || line.indexOf('!') >= 0 || line.indexOf('"') >= 0 || !IMPRINT.matcher(line).matches()) {
+      return false;
+    }
+    int colon = line.indexOf(':');
+    if (colon >= 0 && !PLACE.matcher(line.substring(0, colon + 1)).matches()) {
+      return false; // "PUBLISHER: Yes." is a script's line; "LONDON: MACMILLAN AND CO." an imprint
+    }
+    for (String word : line.split("\\s+")) {
+      if (!IMPRINT_WORD.matcher(word).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A title page's line that says what it is ("A Novel", "Copyright ...", "ILLUSTRATED BY ..."), unlike
+   * the imprint's names and places, which a book's own title may be ("BOSTON", "FATHERS AND SONS").
+   */
+  public static boolean statesTitlePage(String text) {
+    String t = text.strip();
+    return t.length() <= 80 && (TITLE_PAGE_LINE.matcher(t).matches() || TITLE_PAGE_BLOCK.matcher(t).lookingAt());
   }
 
   /** A price or a binding: a line of a publisher's catalogue of its other books. */
@@ -93,6 +130,40 @@ public final class Headings {
   /** A year alone, "1909" or "(1811)": a title page's under its publisher or by-line, else maybe a chapter's title ("1914"). */
   public static boolean isYear(String text) {
     return YEAR.matcher(text.strip()).matches();
+  }
+
+  /**
+   * Where a title page ends: a paragraph of running prose, 60 letters or more, mostly in lower case, not
+   * opening with a quotation mark (a title page's epigraph, "Upon my word," said I, ..., may stand before
+   * its imprint; the caller lets one such pass).
+   */
+  public static boolean isRunningProse(String text) {
+    int letters = 0;
+    int lower = 0;
+    for (int c = 0; c < text.length() && letters < 400; c++) {
+      char ch = text.charAt(c);
+      if (Character.isLetter(ch)) {
+        letters++;
+        lower += Character.isLowerCase(ch) ? 1 : 0;
+      }
+    }
+    return letters >= 60 && lower * 5 >= letters * 3;
+  }
+
+  /** Opens with a quotation mark: an epigraph or a line of dialogue. */
+  public static boolean opensQuoted(String text) {
+    String t = text.strip();
+    return !t.isEmpty() && "\"“‘'".indexOf(t.charAt(0)) >= 0;
+  }
+
+  /**
+   * A heading or paragraph of a title page, given the book's title and author where known: the title or
+   * author themselves, "BY", a by-line, or a {@linkplain #isTitlePageLine title page's line}.
+   */
+  public static boolean isTitlePage(String text, String title, String author) {
+    String t = text.strip();
+    return t.equalsIgnoreCase("by") || t.equalsIgnoreCase(title) || t.equalsIgnoreCase(author)
+        || byLine(t) != null || isTitlePageLine(t);
   }
 
   /** A Markdown ATX heading: level and title (markup removed), or null. */

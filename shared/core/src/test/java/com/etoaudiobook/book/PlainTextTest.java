@@ -132,6 +132,54 @@ class PlainTextTest {
     assertTrue(spoken.startsWith("It was the best of times"), spoken);
   }
 
+  /** "CHAPTER THE FIRST." numbers a chapter as "CHAPTER I." does; its title in capitals joins it after the stop. */
+  @Test
+  void chaptersNumberedInWordsAfterTheAreChapters() {
+    Book b = parse("CHAPTER THE FIRST.\n\nIN WHICH A BOY IS BORN.\n\n" + PARAGRAPH + "\nCHAPTER THE LAST.\n\n" + PARAGRAPH);
+    assertEquals(List.of("CHAPTER THE FIRST. IN WHICH A BOY IS BORN.", "CHAPTER THE LAST."), titles(b));
+  }
+
+  /**
+   * What the title page's words mean elsewhere is the book's: a script's lines about the publisher or
+   * the press, a novel opening with dialogue whose wrapped lines begin "author of" or end in the
+   * heroine's name, a title over its by-line that names a city, a chapter's title under its number,
+   * chapters titled by place and year, a scene break after a transcriber's note, a letter's salutation
+   * under a chapter's number, a play's cue under an act's. None is lost.
+   */
+  @Test
+  void aTitlePagesWordsElsewhereAreTheBooks() {
+    String script = spoken(parse("# The Deadline\n\n**Alice:** Did you call the publisher?\n\n**Bob:** Twice. Our time is limited."
+        + "\n\n**Alice:** Then stop the press.\n\n**Bob:** Made in a hurry, like everything else.\n"));
+    assertTrue(script.contains("publisher?") && script.contains("limited") && script.contains("press") && script.contains("Made in"), script);
+    String labels = spoken(parse("EDITOR: Is it ready?\n\nPUBLISHER: Not yet.\n\nEDITOR: Then we wait.\n\nPUBLISHER: Yes.\n"));
+    assertTrue(labels.contains("Not yet.") && labels.contains("Yes."), labels);
+    String dialogue = spoken(parse("Title: Emma\n\nAuthor: Jane Austen\n\n*** START OF THE PROJECT GUTENBERG EBOOK EMMA ***\n\n"
+        + "\"Have you read it?\" asked Mary. \"It is by the\nauthor of Waverley, and Papa had it from\nthe publishers this morning,\" she told\n"
+        + "Emma.\n\n\"I have not,\" said Emma. \"You know I never read novels, and I never shall, whatever the town may say.\"\n"));
+    assertTrue(dialogue.contains("author of Waverley") && dialogue.contains("the publishers") && dialogue.contains("told\nEmma."), dialogue);
+    Book boston = parse("BOSTON\n\nby Upton Sinclair\n\nCHAPTER I.\nLONDON\n\n" + PARAGRAPH + "\nCHAPTER II.\nHOME AGAIN\n\n" + PARAGRAPH);
+    assertEquals("Boston", boston.title());
+    assertEquals("Upton Sinclair", boston.author());
+    assertEquals(List.of("CHAPTER I. LONDON", "CHAPTER II. HOME AGAIN"), titles(boston));
+    Book places = parse("VIENNA, 1938\n\n" + PARAGRAPH + "\nBERLIN, 1945\n\n" + PARAGRAPH + "\nPARIS, 1946\n\n" + PARAGRAPH);
+    assertEquals(List.of("VIENNA, 1938", "BERLIN, 1945", "PARIS, 1946"), titles(places));
+    String note = spoken(parse("Transcriber's Note: Obvious printer's errors have been corrected.\n\nTHE LONG NIGHT\n\n"
+        + PARAGRAPH + "\n* * * * *\n\nIn the morning the snow had stopped.\n"));
+    assertTrue(note.startsWith("It was the best of times") && note.contains("snow had stopped") && !note.contains("Transcriber"), note);
+    Book letters = parse("CHAPTER I\n\nMy Dear Mother,\n\n" + PARAGRAPH + "\nCHAPTER II\n\nDearest Kitty\n\n" + PARAGRAPH);
+    assertEquals(List.of("CHAPTER I", "CHAPTER II"), titles(letters));
+    Book play = parse("TWELFTH NIGHT\n\nACT I\n\nSir Toby Belch.\n\nWhat a plague means my niece?\n\nMaria.\n\nBy my troth.\n"
+        + "\nSir Toby Belch.\n\nWhy, let her except.\n\nMaria.\n\nAy, but you must confine yourself.\n");
+    assertFalse(titles(play).stream().anyMatch(t -> t.contains("Toby")), titles(play).toString());
+  }
+
+  /** A contents title over a line of thousands of words: read, not a list, and no stack overflows on it. */
+  @Test
+  void aLongLineAfterContentsIsReadWithoutOverflowingTheStack() {
+    Book b = parse("CONTENTS\n\nI. One\nII. Two\nIII. Three\n\n" + "page ".repeat(20_000) + "\n\n" + PARAGRAPH);
+    assertTrue(spoken(b).contains("page page page"), "the long line is read");
+  }
+
   /** A sentence under a chapter's number is its first paragraph, not its title. */
   @Test
   void aSentenceUnderAChaptersNumberIsNotItsTitle() {

@@ -351,6 +351,31 @@ class FormatsTest {
     assertTrue(all(b).startsWith("TO ALL THE FRIENDS OF THE PONY | The pony stood"), all(b).substring(0, 120));
   }
 
+  /**
+   * A title page's words where there is no title page: a page without headings whose story mentions
+   * the publisher and a year, chapters titled by years, a contents list of paragraphs over chapters
+   * numbered in paragraphs. All read as they stand.
+   */
+  @Test
+  void aTitlePagesWordsInAnHtmlStoryAreTheStorys() {
+    String story = all(parser.parse("story.html", utf8("<html><head><title>The Deadline</title></head><body>"
+        + "<p>The telephone rang at six. It was the printer, and he was angry, and he wanted the man in charge.</p>"
+        + "<p>She put him through to the publisher.</p><p>1914</p><p>Time, she knew, was limited.</p>"
+        + "<p>By Moonlight</p><p>Copyright was the least of their worries now.</p></body></html>")));
+    for (String kept : List.of("publisher.", "1914", "limited.", "By Moonlight", "Copyright was")) {
+      assertTrue(story.contains(kept), kept + " is lost: " + story);
+    }
+    Book years = parser.parse("diary.html", utf8("<html><head><title>A War Diary</title></head><body><h1>A War Diary</h1>"
+        + "<h2>1914</h2><p>The war began in August.</p><h2>1915</h2><p>The winter was hard.</p>"
+        + "<h2>1916</h2><p>In July the lists were posted.</p></body></html>"));
+    assertEquals(List.of("1914", "1915", "1916"), titles(years));
+    String contents = all(parser.parse("deadline.html", utf8("<html><head><title>The Deadline</title></head><body>"
+        + "<h2>Contents</h2><p><a href=\"#c1\">CHAPTER I.</a> The Call</p><p><a href=\"#c2\">CHAPTER II.</a> The Wait</p><hr/>"
+        + "<p id=\"c1\">CHAPTER I.</p><p>“Who is it?” she asked.</p><p>“The printer,” said the boy.</p>"
+        + "<p id=\"c2\">CHAPTER II.</p><p>They waited all night.</p></body></html>")));
+    assertTrue(contents.contains("Who is it?") && contents.contains("The printer,"), contents);
+  }
+
   /** A novel in parts: its chapters are the chapters, each part said with its first one. */
   @Test
   void aNovelsPartsHoldItsChapters() {

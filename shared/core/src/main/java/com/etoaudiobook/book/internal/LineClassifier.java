@@ -399,11 +399,13 @@ final class LineClassifier {
         heading(e, Markup.clean(bold).strip(), 0);
         continue;
       }
-      // (a play's cue alone, "Lady Jane.", reads as a label: three words at least)
-      if (!hasMarkdownHeadings && standsAlone(i) && (label == null || label.play() && clean.split("\\s+").length >= 3)
-          && headed != null && Headings.numbersChapter(headed.heading) && !Headings.isCapsTitle(clean) && titleLike(clean)) {
+      // (a title may read as a play's name and its stop, "The Old Mint."; an act's is never joined: "ACT I"
+      // over "Sir Toby Belch." is a cue)
+      if (!hasMarkdownHeadings && standsAlone(i) && (label == null || label.play()) && headed != null
+          && Headings.numbersChapter(headed.heading) && !ACT_OR_SCENE.matcher(headed.heading).lookingAt()
+          && !Headings.isCapsTitle(clean) && titleLike(clean)) {
         // "CHAPTER I.", then "The Widow and her Child.": the chapter's own title, in capitals or not
-        headed.heading = headed.heading + " " + clean;
+        headed.heading = joined(headed.heading, clean);
         e.kind = ScriptLine.Kind.SKIP;
         continue;
       }
@@ -411,7 +413,7 @@ final class LineClassifier {
         if (headed != null && Headings.numbersChapter(headed.heading)) {
           // "CHAPTER V", then "IN WHICH PIGLET MEETS A HEFFALUMP": the chapter's own title.
           headed.heading = Headings.isBareNumeral(headed.heading)
-              ? headed.heading.replaceFirst("\\.$", "") + ". " + clean : headed.heading + ": " + clean;
+              ? headed.heading.replaceFirst("\\.$", "") + ". " + clean : joined(headed.heading, clean);
           e.kind = ScriptLine.Kind.SKIP;
           continue;
         }
@@ -432,16 +434,26 @@ final class LineClassifier {
     titlePage(capsHeadings);
   }
 
+  private static final Pattern ACT_OR_SCENE = Pattern.compile("(?i)(?:act|scene)\\b");
+  /** A letter's salutation or close under a chapter's number: "Dearest Kitty", "My Dear Mother", "Yours Ever". */
+  private static final Pattern LETTER_FORMULA = Pattern.compile("(?i)(?:my )?(?:dear|dearest)\\b|yours\\b");
+
+  /** "CHAPTER V: IN WHICH ...", "CHAPTER I. The Widow and her Child.": a number and its title, one heading. */
+  private static String joined(String number, String title) {
+    return number + (number.endsWith(".") || number.endsWith(":") ? " " : ": ") + title;
+  }
+
   /**
    * A title, not a sentence: at most ten words, no quotation or question, a full stop at most at its
    * end, and most of its words past the first, but for the small ones, capitalised ("The Widow and
-   * her Child."; not "He went home.", nor a play's "Enter Warden and Porter.").
+   * her Child."; not "He went home.", a letter's "My Dear Mother," nor a play's "Enter Warden and Porter.").
    */
   private static boolean titleLike(String t) {
     String body = t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     String[] words = body.split("\\s+");
-    if (body.isEmpty() || words.length > 10 || !Character.isUpperCase(body.codePointAt(0))
-        || body.chars().anyMatch(c -> ".!?;:\"“”".indexOf(c) >= 0) || ChapterBuilder.STAGE_WORDS.matcher(body).matches()) {
+    if (body.isEmpty() || words.length > 10 || !Character.isUpperCase(body.codePointAt(0)) || body.endsWith(",")
+        || body.chars().anyMatch(c -> ".!?;:\"“”".indexOf(c) >= 0) || ChapterBuilder.STAGE_WORDS.matcher(body).matches()
+        || LETTER_FORMULA.matcher(body).lookingAt()) {
       return false;
     }
     int content = 0;

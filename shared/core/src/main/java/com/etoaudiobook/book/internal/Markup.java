@@ -83,10 +83,13 @@ public final class Markup {
     return STRAY_MARK.matcher(r).replaceAll("");
   }
 
-  /** "of", "the", "and": a word a title leaves in lower case. */
+  /** Words a title written by hand often leaves in lower case besides {@link #SMALL_WORDS}: "The Widow and her Child". */
+  private static final Set<String> TITLE_LOWER_WORDS = Set.of("her", "his", "their", "its", "is", "was");
+
+  /** "of", "the", "and", "her": a word a title leaves in lower case. */
   public static boolean isSmallWord(String word) {
-    return SMALL_WORDS.contains(word.toLowerCase(Locale.ROOT)) || word.equalsIgnoreCase("her")
-        || word.equalsIgnoreCase("his") || word.equalsIgnoreCase("their") || word.equalsIgnoreCase("is");
+    String lower = word.toLowerCase(Locale.ROOT);
+    return SMALL_WORDS.contains(lower) || TITLE_LOWER_WORDS.contains(lower);
   }
 
   public static boolean hasLetters(String s) {

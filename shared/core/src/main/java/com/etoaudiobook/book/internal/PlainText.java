@@ -86,7 +86,10 @@ public final class PlainText {
     boolean previousWasHeading = false;
     // before the first chapter or prose: a printed title page's lines are not the book's words
     boolean front = true;
+    boolean epigraph = false;
     int afterTitlePage = -1;
+    List<Integer> datelines = new java.util.ArrayList<>();
+    int opening = nextLine(lines, first, last); // without a "Title:" field, the text's first line is its title
     for (int i = first; i < last; i++) {
       Cancellation.check();
       String body = lines.get(i).text().strip();
@@ -97,7 +100,6 @@ public final class PlainText {
       if (blockStart && contentsList(lines, i, last)) {
         i = blankBlock(out, lines, i, last);
         previousWasHeading = false;
-        front = false;
         // the list itself after its title, in as many blocks as it is printed in
         for (int next = nextLine(lines, i + 1, last); next < last; next = nextLine(lines, i + 1, last)) {
           int after = nextLine(lines, endOfBlock(lines, next, last), last);
@@ -113,12 +115,14 @@ public final class PlainText {
         i = blankNote(out, lines, i, last);
         continue;
       }
-      if (front && (blockStart && prose(lines, i, last)
-          || alone(lines, i) && (heading(body) || Headings.isNumberedChapter(body)))) {
+      if (front && (blockStart && prose(lines, i, last, epigraph) || heading(body) || Headings.isNumberedChapter(body)
+          || Headings.atx(body) != null)) {
         front = false;
       }
-      if (front && (titlePage(body, i == afterTitlePage) || (title != null || author != null) && byline(plain(body).toLowerCase(Locale.ROOT), title, author))) {
-        i = Headings.startsTitlePageStatement(plain(body)) ? blankBlock(out, lines, i, last) : blank(out, lines, i);
+      epigraph |= front && blockStart && Headings.opensQuoted(body);
+      if (front && blockStart && (title != null || i != opening)
+          && titlePageBlock(lines, i, last, title, author, i == afterTitlePage)) {
+        i = blankBlock(out, lines, i, last);
         afterTitlePage = nextLine(lines, i + 1, last);
         continue;
       }
@@ -144,12 +148,15 @@ public final class PlainText {
       } else if (indent(lines.get(i).text()) >= 8 && centredGroup(lines, i, last)
           && !Headings.isNumberedChapter(body)) { // a centred "CHAPTER I" over its title is one
         notHeadings.add(lines.get(i).start());
-      } else if (!previousWasHeading && DATELINE.matcher(plain(body)).matches()) {
-        notHeadings.add(lines.get(i).start());
+      } else if (!previousWasHeading && body.length() <= 60 && DATELINE.matcher(plain(body)).matches()) {
+        datelines.add(lines.get(i).start());
       }
       // (A title without a number, "THE AWAKENING", leaves "I" under it to number chapter one.)
       previousWasHeading = heading || Headings.isNumberedChapter(body)
           || alone(lines, i) && Headings.isCapsTitle(body) && Headings.hasNumber(body);
+    }
+    if (datelines.size() == 1) {
+      notHeadings.addAll(datelines); // a signature; several are the chapters' titles ("BERLIN, 1945")
     }
     // Note marks after a word ("asked Anna.[1]"): the notes themselves are blanked above.
     if (first < last) {
@@ -262,6 +269,9 @@ public final class PlainText {
     boolean paged = false;
     for (int j = i; j < to && !lines.get(j).text().isBlank(); j++) {
       String entry = plain(lines.get(j).text().strip());
+      if (entry.length() > 120) {
+        return false; // an entry is short; and COLUMN_HEADS' repeated group recurses once a word
+      }
       boolean page = leaders(entry) || PAGE_AT_END.matcher(entry).matches();
       if (j > i && indent(lines.get(j).text()) >= 8 && entry.split("\\s+").length <= 6 && !page) {
         continue; // an entry's title wrapped under it ("Jonathan Wild's House in the Old  201" over "Bailey")
@@ -298,21 +308,30 @@ public final class PlainText {
 
   /** "Transcriber's Note:" unbracketed, as Distributed Proofreaders head their notes on the edition. */
   private static final Pattern TRANSCRIBERS_NOTE = Pattern.compile("(?i)transcriber'?s'? notes?\\b");
-  /** A rule of dashes, stars or equals signs: where a transcriber's note ends. */
-  private static final Pattern RULE = Pattern.compile("[-*=_\\s]{3,}");
+  /** A rule of dashes, equals signs or underscores (not a scene break's stars): where a transcriber's note ends. */
+  private static final Pattern RULE = Pattern.compile("[-=_]{5,}");
 
   /**
-   * A transcriber's note, not the book: its block, and the blocks after it up to a rule where one
-   * closes it within four blocks. Returns the last line blanked.
+   * A transcriber's note, not the book: its block, and the paragraphs after it up to a rule where one
+   * closes it within four blocks (a heading or a short line before it: the book has begun). Returns the
+   * last line blanked.
    */
   private static int blankNote(char[] out, List<SourceLine> lines, int i, int to) {
     int end = blankBlock(out, lines, i, to);
     int j = end + 1;
     for (int block = 0; block < 4 && j < to; block++) {
       j = nextLine(lines, j, to);
-      if (j < to && endOfBlock(lines, j, to) == j + 1 && RULE.matcher(lines.get(j).text().strip()).matches()) {
+      if (j >= to) {
+        break;
+      }
+      String t = lines.get(j).text().strip();
+      boolean single = endOfBlock(lines, j, to) == j + 1;
+      if (single && RULE.matcher(t).matches()) {
         blank(out, lines, end + 1, j + 1);
         return j;
+      }
+      if (single && t.length() < 60) {
+        break;
       }
       j = endOfBlock(lines, j, to);
     }
@@ -329,32 +348,51 @@ public final class PlainText {
   }
 
   /**
-   * A block of running prose: 60 letters or more, mostly in lower case, not opening with a quotation
-   * mark (a title page's epigraph, "Upon my word," said I, ..., may stand before its imprint).
+   * The block at {@code i} is the book's running prose ({@link Headings#isRunningProse}), where a title
+   * page ends; the first block opening with a quotation mark may be its epigraph ({@code epigraphSeen}: one was).
    */
-  private static boolean prose(List<SourceLine> lines, int i, int to) {
-    int letters = 0;
-    int lower = 0;
-    for (int j = i; j < to && !lines.get(j).text().isBlank() && letters < 400; j++) {
-      String t = lines.get(j).text();
-      for (int c = 0; c < t.length(); c++) {
-        char ch = t.charAt(c);
-        if (Character.isLetter(ch)) {
-          letters++;
-          lower += Character.isLowerCase(ch) ? 1 : 0;
-        }
-      }
+  private static boolean prose(List<SourceLine> lines, int i, int to, boolean epigraphSeen) {
+    StringBuilder text = new StringBuilder();
+    for (int j = i; j < to && !lines.get(j).text().isBlank() && text.length() < 2_000; j++) {
+      text.append(lines.get(j).text()).append('\n');
     }
-    return letters >= 60 && lower * 5 >= letters * 3 && "\"“‘'".indexOf(lines.get(i).text().strip().charAt(0)) < 0;
+    return Headings.isRunningProse(text.toString()) && (epigraphSeen || !Headings.opensQuoted(text.toString()));
   }
 
   /** "PARIS, 1909", "London, March 1909": where and when a letter, preface or dedication was signed. */
   private static final Pattern DATELINE = Pattern.compile(
       "\\p{Lu}[\\p{L} .'-]{1,30},\\s+(?:\\p{L}+\\.?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?\\d{4}\\.?");
 
-  private static boolean titlePage(String body, boolean underTitlePage) {
-    String p = plain(body);
-    return Headings.isTitlePageLine(p) || underTitlePage && Headings.isYear(p);
+  /**
+   * The block at {@code i} is a title page's: a statement over lines ("AUTHOR OF ...", "Copyright ..."),
+   * or every line the title, "by", the author or a title page's line (a year too, under another or
+   * {@code underTitlePage}).
+   * A line over a by-line is the book's title, kept for it ("BOSTON" over "by Upton Sinclair").
+   */
+  private static boolean titlePageBlock(List<SourceLine> lines, int i, int to, String title, String author,
+                                        boolean underTitlePage) {
+    String first = plain(lines.get(i).text().strip());
+    if (Headings.startsTitlePageStatement(first)) {
+      return true;
+    }
+    int end = endOfBlock(lines, i, to);
+    if (end - i > 4) {
+      return false;
+    }
+    int next = nextLine(lines, end, to);
+    if (next < to && (title == null || !matchesName(first.toLowerCase(Locale.ROOT), title)) && !Headings.statesTitlePage(first)
+        && (Headings.byLine(plain(lines.get(next).text().strip())) != null
+            || plain(lines.get(next).text().strip()).equalsIgnoreCase("by"))) {
+      return false;
+    }
+    for (int j = i; j < end; j++) {
+      String p = plain(lines.get(j).text().strip());
+      boolean known = (title != null || author != null) && byline(p.toLowerCase(Locale.ROOT), title, author);
+      if (!(known || Headings.isTitlePageLine(p) || (underTitlePage || j > i) && Headings.isYear(p))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A line without its emphasis marks: "_All rights reserved._", "=Katrine=". */
@@ -431,12 +469,6 @@ public final class PlainText {
     }
     blank(out, lines, i, j);
     return j - 1;
-  }
-
-  /** Blanks line i; returns it. */
-  private static int blank(char[] out, List<SourceLine> lines, int i) {
-    blank(out, lines, i, i + 1);
-    return i;
   }
 
   private static void blank(char[] out, List<SourceLine> lines, int from, int to) {

@@ -127,10 +127,6 @@ public final class Chapters {
     }
   }
 
-  /**
-   * A title that numbers a chapter and says nothing else ("CHAPTER I.", "Chapter One", "IV."), so a
-   * heading under it completes it; not "Chapter 1: The Storm", nor a title completed once already.
-   */
   /** Where the chapter begun is titled by its number alone, {@code under} completes its title; whether it did. */
   private boolean completesNumber(String under) {
     if (!hasPending || pending == null || !numberOnly(pending.strip()) || Headings.numbersChapter(under)
@@ -142,6 +138,10 @@ public final class Chapters {
     return true;
   }
 
+  /**
+   * A title that numbers a chapter and says nothing else ("CHAPTER I.", "Chapter One", "IV."), so a
+   * heading under it completes it; not "Chapter 1: The Storm", nor a title completed once already.
+   */
   private static boolean numberOnly(String title) {
     return Headings.numbersChapter(title) && title.split("\\s+").length <= 2
         && title.indexOf(':') < 0;

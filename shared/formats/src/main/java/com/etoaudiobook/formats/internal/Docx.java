@@ -88,13 +88,6 @@ public final class Docx {
     return null;
   }
 
-  /** Before the first chapter: the title page's title, by-line and imprint, not read. */
-  private boolean titlePage(String text) {
-    String t = text.strip();
-    String[] printed = printedTitle();
-    return Headings.isTitlePageLine(t) || Headings.byLine(t) != null || t.equalsIgnoreCase("by")
-        || printed != null && t.equals(printed[0]);
-  }
 
   /**
    * The heading level that divides the document ({@link Chapters#level}); in a novel in parts
@@ -127,6 +120,8 @@ public final class Docx {
     boolean numerals = top == 0 && Headings.risingNumerals(all.stream().filter(Para::body)
         .map(p -> p.text().strip()).toList()) >= 3;
     Chapters chapters = new Chapters(builder);
+    String[] printed = printedTitle();
+    TitlePage front = new TitlePage(printed == null ? null : printed[0], null);
     boolean started = false;
     StringBuilder lines = new StringBuilder(); // a wrapped text's paragraph so far
     for (Para p : all) {
@@ -147,8 +142,8 @@ public final class Docx {
         started = true;
         continue;
       }
-      if (level == 0 && !chapters.begun() && titlePage(p.text())) {
-        continue;
+      if (front.open(chapters.begun(), level == 0 ? p.text() : null) && level == 0 && front.holds(p.text())) {
+        continue; // a title page typed as paragraphs: its title, by-line and imprint are not read
       }
       if (!started) {
         chapters.chapter(null);

@@ -2,7 +2,6 @@ package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Cancellation;
-import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.book.ProseBuilder;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -151,6 +150,7 @@ public final class Epub {
           .putIfAbsent(e.fragment() == null ? "" : e.fragment(), e.title());
     }
     Chapters chapters = new Chapters(builder);
+    TitlePage front = new TitlePage(null, null);
     boolean any = false;
     // A document listed twice in the spine is read once: a small archive repeating one large chapter
     // thousands of times asked for thousands of parses of it.
@@ -188,8 +188,9 @@ public final class Epub {
         Cancellation.check();
         if (it instanceof HtmlText.Anchor a) {
           chapters.chapter(here.get(a.id()));
-        } else if (chapters.begun() || !Headings.isTitlePageLine(((HtmlText.Block) it).text())) {
-          // before the first listed chapter, a title page's imprint, copyright and prices are not read
+        } else if (!front.open(chapters.begun(), ((HtmlText.Block) it).text())
+            || !front.holds(((HtmlText.Block) it).text())) {
+          // before the first listed chapter and prose, a title page's imprint, copyright and prices are not read
           chapters.block((HtmlText.Block) it);
         }
       }

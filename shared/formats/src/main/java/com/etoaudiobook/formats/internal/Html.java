@@ -124,24 +124,30 @@ public final class Html {
     boolean numerals = Headings.risingNumerals(parts) >= 3;
     Chapters chapters = new Chapters(builder);
     boolean started = false;
+    TitlePage front = new TitlePage(title(), author());
     for (int i = 0; i < blocks.size(); i++) {
       HtmlText.Block b = blocks.get(i);
       Cancellation.check();
       if (b.level() > 0 && isContentsHeading(b.text())) {
-        // its entries too, where the pruner left them (a table whose links are only its numerals)
-        while (i + 1 < blocks.size() && blocks.get(i + 1).level() == 0 && blocks.get(i + 1).text().length() <= 120) {
+        // its entries too, where the pruner left them (a table whose links are only its numerals), where
+        // headings mark the chapters (else a paragraph "CHAPTER I." after the list may be the first)
+        while (split > 0 && i + 1 < blocks.size() && blocks.get(i + 1).level() == 0
+            && blocks.get(i + 1).text().length() <= 120) {
           i++;
         }
         continue;
       }
-      if (!chapters.begun() && b.level() > 0 && catalogue(i)) {
+      // a heading over text of its own (not a title page's, "(Trade Mark)") is a chapter's, were it "1914"
+      boolean overText = b.level() > 0 && i + 1 < blocks.size() && blocks.get(i + 1).level() == 0
+          && !front.holds(blocks.get(i + 1).text());
+      if (front.open(chapters.begun(), b.level() == 0 ? b.text() : null) && b.level() > 0 && catalogue(i)) {
         // the publisher's other books before the story ("THE LITTLE COLONEL BOOKS", their prices): not read
         for (int level = b.level(); i + 1 < blocks.size() && (blocks.get(i + 1).level() == 0 || blocks.get(i + 1).level() > level); ) {
           i++;
         }
         continue;
       }
-      if (!chapters.begun() && titlePage(b.text())) {
+      if (front.open(chapters.begun(), null) && !overText && front.holds(b.text())) {
         continue; // "BY", "ELINOR MACARTNEY LANE", "MCMIX" over the first chapter: a title page's, not read
       }
       // a by-line before the first chapter ("By Annie Fellows Johnston") is no chapter; "By Moonlight" later is
@@ -211,13 +217,6 @@ public final class Html {
       }
     }
     return priced >= 3 && priced * 3 >= paragraphs;
-  }
-
-  /** A title page's heading: the book's title or author, a by-line, the publisher, the year. */
-  private boolean titlePage(String heading) {
-    String h = heading.strip();
-    return h.equalsIgnoreCase("by") || h.equalsIgnoreCase(title()) || h.equalsIgnoreCase(author())
-        || Headings.byLine(h) != null || Headings.isTitlePageLine(h) || Headings.isYear(h);
   }
 
   /** Every heading of this level (a contents heading aside) is a part: its chapters divide the book. */
