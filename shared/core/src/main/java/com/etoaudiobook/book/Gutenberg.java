@@ -38,6 +38,17 @@ public final class Gutenberg {
     return new Fields(title, author);
   }
 
+  /** "The Project Gutenberg eBook of Emma, by Jane Austen": an HTML page's title, and a PDF printed from it. */
+  private static final Pattern EBOOK_TITLE = Pattern.compile(
+      "(?i)^the project gutenberg e-?book of (.+?)(?:,? by (.+?))?\\.?$");
+
+  /** The title and author a "The Project Gutenberg eBook of ..., by ..." document title names, or null. */
+  public static Fields ofEbookTitle(String documentTitle) {
+    Matcher m = documentTitle == null ? null : EBOOK_TITLE.matcher(documentTitle.strip());
+    return m == null || !m.matches() ? null
+        : new Fields(m.group(1).strip(), m.group(2) == null ? null : m.group(2).strip());
+  }
+
   /** The "*** START OF THE PROJECT GUTENBERG EBOOK ..." line that ends the header. */
   public static boolean isStart(String line) {
     return line.contains("***") && START.matcher(line).matches();

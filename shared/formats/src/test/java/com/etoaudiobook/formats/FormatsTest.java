@@ -451,6 +451,27 @@ class FormatsTest {
     assertTrue(text.indexOf("foot of the column") < text.indexOf("The right column"), text);
   }
 
+  /**
+   * A Project Gutenberg page printed to PDF (no bookmarks): its header, credits and licence are not read,
+   * nor its title page's imprint; its title and author come from the page's title, as in the HTML.
+   */
+  @Test
+  void aGutenbergPagePrintedToPdfReadsAsItsHtml() throws Exception {
+    String[] paragraphs = {"Title: The Pony", "*** START OF THE PROJECT GUTENBERG EBOOK THE PONY ***",
+        "Produced by Ann Volunteer and the Online Distributed Proofreading Team.", "THE PONY", "Copyright, 1902",
+        "CHAPTER I.", "The pony stood in the rain all morning, and nobody came.",
+        "*** END OF THE PROJECT GUTENBERG EBOOK THE PONY ***", "Section 1. General Terms of Use"};
+    byte[] pdf = onePagePdf("The Project Gutenberg eBook of The Pony, by Ann Example.", (cs, font) -> {
+      for (int i = 0; i < paragraphs.length; i++) {
+        line(cs, font, 11, 72, 720 - i * 36, paragraphs[i]); // a paragraph's gap, as a printed page leaves
+      }
+    });
+    Book b = parser.parse("pony.pdf", pdf);
+    assertEquals("The Pony", b.title());
+    assertEquals("Ann Example", b.author());
+    assertEquals("The pony stood in the rain all morning, and nobody came.", all(b));
+  }
+
   /** What a test draws on a page. */
   interface PageDrawing {
     void draw(PDPageContentStream cs, PDType1Font font) throws Exception;

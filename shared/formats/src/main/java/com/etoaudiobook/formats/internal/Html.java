@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -23,10 +21,6 @@ import org.jsoup.parser.Parser;
  * their markers; title and author from the Gutenberg header, {@code <title>} or a lone h1.
  */
 public final class Html {
-  /** "The Project Gutenberg eBook of Emma, by Jane Austen" in {@code <title>}. */
-  private static final Pattern GUTENBERG_TITLE = Pattern.compile(
-      "(?i)^the project gutenberg e-?book of (.+?)(?:,? by (.+))?$");
-
   // What the page says of itself, read before its body is pruned; the tree itself is not kept (a large
   // page's tree held beside its text and the book doubled the memory a parse takes).
   private final String pageTitle;
@@ -90,9 +84,9 @@ public final class Html {
       return gutenbergTitle;
     }
     String t = pageTitle;
-    Matcher m = GUTENBERG_TITLE.matcher(t);
-    if (m.matches()) {
-      return m.group(1).strip();
+    Gutenberg.Fields ebook = Gutenberg.ofEbookTitle(t);
+    if (ebook != null) {
+      return ebook.title();
     }
     if (t.isEmpty()) {
       t = soleH1;
@@ -104,9 +98,9 @@ public final class Html {
     if (gutenbergAuthor != null) {
       return gutenbergAuthor;
     }
-    Matcher m = GUTENBERG_TITLE.matcher(pageTitle);
-    if (m.matches() && m.group(2) != null) {
-      return m.group(2).strip();
+    Gutenberg.Fields ebook = Gutenberg.ofEbookTitle(pageTitle);
+    if (ebook != null && ebook.author() != null) {
+      return ebook.author();
     }
     return metaAuthor.isEmpty() ? null : metaAuthor;
   }

@@ -3,6 +3,7 @@ package com.etoaudiobook.formats.internal;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ProseBuilder;
+import com.etoaudiobook.book.Gutenberg;
 import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.formats.internal.PdfLines.Line;
 import java.io.IOException;
@@ -93,7 +94,8 @@ public final class Pdf implements AutoCloseable {
     PDDocumentInformation info = doc.getDocumentInformation();
     String t = info == null ? null : info.getTitle();
     if (t != null && !t.isBlank() && !NOT_A_TITLE.matcher(t.strip()).matches()) {
-      return t.strip();
+      Gutenberg.Fields ebook = Gutenberg.ofEbookTitle(t);
+      return ebook != null ? ebook.title() : t.strip(); // printed from a Gutenberg page: its <title>
     }
     List<Line> first = lines().isEmpty() ? List.of() : lines().get(0);
     Line best = null;
@@ -109,6 +111,10 @@ public final class Pdf implements AutoCloseable {
   public String author() {
     PDDocumentInformation info = doc.getDocumentInformation();
     String a = info == null ? null : info.getAuthor();
+    Gutenberg.Fields ebook = info == null ? null : Gutenberg.ofEbookTitle(info.getTitle());
+    if ((a == null || a.isBlank()) && ebook != null) {
+      return ebook.author();
+    }
     return a == null || a.isBlank() ? null : a.strip();
   }
 
@@ -140,8 +146,8 @@ public final class Pdf implements AutoCloseable {
           + "images); run it through OCR first, or upload the text itself");
     }
     List<Mark> marks = outline();
-    List<PdfParagraphs.Paragraph> paragraphs = PdfParagraphs.build(all,
-        marks.stream().map(m -> new float[] {m.page(), m.y()}).toList());
+    List<PdfParagraphs.Paragraph> paragraphs = gutenbergBook(PdfParagraphs.build(all,
+        marks.stream().map(m -> new float[] {m.page(), m.y()}).toList()));
     Chapters chapters = new Chapters(builder);
     if (marks.isEmpty()) {
       chapters.chapter(null);
@@ -150,7 +156,11 @@ public final class Pdf implements AutoCloseable {
       // blank lines), not a figure's labels.
       boolean numerals = Headings.risingNumerals(paragraphs.stream().map(PdfParagraphs.Paragraph::text)
           .toList()) >= 3;
+      TitlePage front = new TitlePage(title(), author());
       for (PdfParagraphs.Paragraph p : paragraphs) {
+        if (front.open(chapters.begun(), p.text()) && front.holds(p.text())) {
+          continue; // without bookmarks: the title page's lines before the first chapter are not read
+        }
         if (Headings.isNumberedChapter(p.text())
             || (p.heading() || numerals) && Headings.isBareNumeral(p.text())) {
           chapters.chapter(p.text());
@@ -199,6 +209,33 @@ public final class Pdf implements AutoCloseable {
     if (reading && empty) {
       chapters.paragraph(printed != null ? printed : marks.get(next - 1).title());
     }
+  }
+
+  /**
+   * A Project Gutenberg book printed to PDF: its paragraphs after the header's "*** START OF ..." line
+   * and the credits under it ("Produced by ..."), before the licence; all of them where there is no
+   * such line.
+   */
+  private static List<PdfParagraphs.Paragraph> gutenbergBook(List<PdfParagraphs.Paragraph> paragraphs) {
+    int start = -1;
+    for (int i = 0; i < paragraphs.size() && start < 0; i++) {
+      String text = paragraphs.get(i).text();
+      int stars = text.indexOf("***");
+      if (stars >= 0 && Gutenberg.isStart(text.substring(stars))) { // the header's lines may run into it
+        start = i + 1;
+      }
+    }
+    if (start < 0) {
+      return paragraphs;
+    }
+    while (start < paragraphs.size() && paragraphs.get(start).text().strip().toLowerCase(Locale.ROOT).startsWith("produced by")) {
+      start++;
+    }
+    int end = start;
+    while (end < paragraphs.size() && !Gutenberg.isEnd(paragraphs.get(end).text().strip())) {
+      end++;
+    }
+    return paragraphs.subList(start, end);
   }
 
   private static String words(String s) {
