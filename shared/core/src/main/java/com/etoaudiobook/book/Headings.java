@@ -76,7 +76,7 @@ public final class Headings {
    */
   public static boolean isTitlePageLine(String text) {
     String t = text.strip();
-    if (t.length() <= 400 && TITLE_PAGE_BLOCK.matcher(t).lookingAt()) {
+    if (t.length() <= 400 && startsTitlePageStatement(t)) {
       return true;
     }
     if (t.isEmpty() || t.length() > 200) {
@@ -84,7 +84,7 @@ public final class Headings {
     }
     for (String line : t.split("\n")) {
       String l = line.replace('\u00a0', ' ').strip();
-      if (l.length() > 80 || !(TITLE_PAGE_LINE.matcher(l).matches() || imprint(l))) {
+      if (l.length() > 80 || !(statesTitlePage(l) || imprint(l))) {
         return false;
       }
     }

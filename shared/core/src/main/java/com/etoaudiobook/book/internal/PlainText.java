@@ -3,6 +3,7 @@ package com.etoaudiobook.book.internal;
 import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.Gutenberg;
 import com.etoaudiobook.book.Headings;
+import com.etoaudiobook.book.TitlePage;
 
 import java.util.HashSet;
 import java.util.List;
@@ -85,8 +86,7 @@ public final class PlainText {
     Set<Integer> notHeadings = new HashSet<>();
     boolean previousWasHeading = false;
     // before the first chapter or prose: a printed title page's lines are not the book's words
-    boolean front = true;
-    boolean epigraph = false;
+    TitlePage front = new TitlePage(title, author);
     int afterTitlePage = -1;
     List<Integer> datelines = new java.util.ArrayList<>();
     int opening = nextLine(lines, first, last); // without a "Title:" field, the text's first line is its title
@@ -111,22 +111,20 @@ public final class PlainText {
         }
         continue;
       }
-      if (front && blockStart && TRANSCRIBERS_NOTE.matcher(body).lookingAt()) {
+      if (front.isOpen() && blockStart && TRANSCRIBERS_NOTE.matcher(body).lookingAt()) {
         i = blankNote(out, lines, i, last);
         continue;
       }
-      if (front && (blockStart && prose(lines, i, last, epigraph) || heading(body) || Headings.isNumberedChapter(body)
-          || Headings.atx(body) != null)) {
-        front = false;
-      }
-      epigraph |= front && blockStart && Headings.opensQuoted(body);
-      if (front && blockStart && (title != null || i != opening)
+      // (looked at only while the front lasts: not once a line through the whole book)
+      boolean inFront = front.isOpen() && front.open(heading(body) || Headings.isNumberedChapter(body)
+          || Headings.atx(body) != null, blockStart ? blockText(lines, i, last) : null);
+      if (inFront && blockStart && (title != null || i != opening)
           && titlePageBlock(lines, i, last, title, author, i == afterTitlePage)) {
         i = blankBlock(out, lines, i, last);
         afterTitlePage = nextLine(lines, i + 1, last);
         continue;
       }
-      if (front && Headings.byLine(plain(body)) != null) {
+      if (inFront && Headings.byLine(plain(body)) != null) {
         afterTitlePage = nextLine(lines, i + 1, last); // the title's by-line, kept for the title: a year may follow
       }
       if (EDITORS_NOTE.matcher(body).lookingAt()) {
@@ -347,16 +345,13 @@ public final class PlainText {
     return j;
   }
 
-  /**
-   * The block at {@code i} is the book's running prose ({@link Headings#isRunningProse}), where a title
-   * page ends; the first block opening with a quotation mark may be its epigraph ({@code epigraphSeen}: one was).
-   */
-  private static boolean prose(List<SourceLine> lines, int i, int to, boolean epigraphSeen) {
+  /** The block at {@code i}'s text, its first 2,000 characters or so: enough to tell running prose by. */
+  private static String blockText(List<SourceLine> lines, int i, int to) {
     StringBuilder text = new StringBuilder();
     for (int j = i; j < to && !lines.get(j).text().isBlank() && text.length() < 2_000; j++) {
       text.append(lines.get(j).text()).append('\n');
     }
-    return Headings.isRunningProse(text.toString()) && (epigraphSeen || !Headings.opensQuoted(text.toString()));
+    return text.toString();
   }
 
   /** "PARIS, 1909", "London, March 1909": where and when a letter, preface or dedication was signed. */

@@ -2,6 +2,7 @@ package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Headings;
+import com.etoaudiobook.book.TitlePage;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.formats.internal.DocxPackage.Para;
 import java.util.ArrayList;
@@ -87,7 +88,6 @@ public final class Docx {
     }
     return null;
   }
-
 
   /**
    * The heading level that divides the document ({@link Chapters#level}); in a novel in parts

@@ -3,6 +3,7 @@ package com.etoaudiobook.formats.internal;
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ProseBuilder;
+import com.etoaudiobook.book.TitlePage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HashMap;

@@ -4,6 +4,7 @@ import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.book.Gutenberg;
 import com.etoaudiobook.book.Headings;
+import com.etoaudiobook.book.TitlePage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -131,17 +132,15 @@ public final class Html {
         }
         continue;
       }
-      // a heading over text of its own (not a title page's, "(Trade Mark)") is a chapter's, were it "1914"
-      boolean overText = b.level() > 0 && i + 1 < blocks.size() && blocks.get(i + 1).level() == 0
-          && !front.holds(blocks.get(i + 1).text());
-      if (front.open(chapters.begun(), b.level() == 0 ? b.text() : null) && b.level() > 0 && catalogue(i)) {
+      boolean titlePage = front.open(chapters.begun(), b.level() == 0 ? b.text() : null);
+      if (titlePage && b.level() > 0 && catalogue(i)) {
         // the publisher's other books before the story ("THE LITTLE COLONEL BOOKS", their prices): not read
         for (int level = b.level(); i + 1 < blocks.size() && (blocks.get(i + 1).level() == 0 || blocks.get(i + 1).level() > level); ) {
           i++;
         }
         continue;
       }
-      if (front.open(chapters.begun(), null) && !overText && front.holds(b.text())) {
+      if (titlePage && !overOwnText(i, front) && front.holds(b.text())) {
         continue; // "BY", "ELINOR MACARTNEY LANE", "MCMIX" over the first chapter: a title page's, not read
       }
       // a by-line before the first chapter ("By Annie Fellows Johnston") is no chapter; "By Moonlight" later is
@@ -194,6 +193,12 @@ public final class Html {
       return level;
     }
     return 0;
+  }
+
+  /** The heading at {@code i} is over text of its own, not a title page's ("(Trade Mark)"): a chapter's, were it "1914". */
+  private boolean overOwnText(int i, TitlePage front) {
+    return blocks.get(i).level() > 0 && i + 1 < blocks.size() && blocks.get(i + 1).level() == 0
+        && !front.holds(blocks.get(i + 1).text());
   }
 
   /**

@@ -5,6 +5,7 @@ import com.etoaudiobook.book.Cancellation;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.book.Gutenberg;
 import com.etoaudiobook.book.Headings;
+import com.etoaudiobook.book.TitlePage;
 import com.etoaudiobook.formats.internal.PdfLines.Line;
 import java.io.IOException;
 import java.util.ArrayList;
