@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A publisher's catalogue bound in after the story ("BOOKS BY THE SAME AUTHOR", "12mo, cloth,
+ * What an edition adds after the story's "THE END" (a printer's imprint, errata, a notice on
+ * rights), and a publisher's catalogue bound in after the story ("BOOKS BY THE SAME AUTHOR", "12mo, cloth,
  * $1.50", "Crown 8vo, 6s."), kept by the scans Project Gutenberg and others made of old editions:
  * not the book, so not read. Found from the end: whole trailing chapters of priced titles, and
  * priced paragraphs after the last chapter's "THE END"; never more than a quarter of the book.
@@ -48,13 +49,21 @@ public final class BackMatter {
       kept--;
       dropped += paragraphs.get(kept).size();
     }
+    // a last chapter headed "THE END.": what it holds comes after the book (a printer's imprint,
+    // a notice on performing rights, a transcriber's errata)
+    if (kept > 1 && titles.get(kept - 1) != null && THE_END.matcher(titles.get(kept - 1)).matches()
+        && afterword(paragraphs.get(kept - 1), dropped, total)) {
+      kept--;
+      dropped += paragraphs.get(kept).size();
+    }
     List<String> last = paragraphs.get(kept - 1);
     int end = last.size();
     for (int i = last.size() - 2; i >= 0; i--) {
       if (THE_END.matcher(last.get(i)).matches()) {
         List<String> after = last.subList(i + 1, last.size());
         int priced = priced(after);
-        if (priced >= 3 && priced * 4 >= after.size() && (dropped + after.size()) * 4 <= total) {
+        if (priced >= 3 && priced * 4 >= after.size() && (dropped + after.size()) * 4 <= total
+            || afterword(after, dropped, total)) {
           end = i + 1;
           dropped += after.size();
         }
@@ -64,10 +73,30 @@ public final class BackMatter {
     return dropped == 0 ? null : new Cut(kept, end, dropped);
   }
 
+  /** Most paragraphs after "THE END" taken for a printer's and a transcriber's notes: a short tail. */
+  private static final int MAX_AFTER_END = 40;
+
+  /**
+   * A few paragraphs after the story's "THE END" (an afterword or notes have a heading of their own),
+   * one of them an edition's: the edition's, not the book's ("A note on the text" alone stays).
+   */
+  private static boolean afterword(List<String> paragraphs, int dropped, int total) {
+    return paragraphs.size() <= MAX_AFTER_END && (dropped + paragraphs.size()) * 4 <= total
+        && paragraphs.stream().anyMatch(BackMatter::editions);
+  }
+
+  /** The edition's, not the author's: a printer's imprint, errata, a notice on performing rights. */
+  private static final Pattern EDITIONS = Pattern.compile(
+      "(?i)\\b(?:errata|transcriber'?s?|printed (?:by|in|at)|(?:amateur |public )?performances? of this play|performing rights)\\b");
+
+  private static boolean editions(String paragraph) {
+    return paragraph.length() <= 5_000 && EDITIONS.matcher(paragraph).find();
+  }
+
   /** A warning that says what was left out. */
   public static String warning(Cut cut) {
-    return "The publisher's advertisements after the story (" + cut.dropped()
-        + (cut.dropped() == 1 ? " paragraph" : " paragraphs") + ") are not read";
+    return "What the edition adds after the story (" + cut.dropped()
+        + (cut.dropped() == 1 ? " paragraph" : " paragraphs") + ": advertisements, a printer's or a transcriber's notes) is not read";
   }
 
   /** A chapter of priced titles (never one the book numbers: "CHAPTER XII" is the story's). */

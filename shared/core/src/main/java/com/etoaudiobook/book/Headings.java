@@ -135,7 +135,8 @@ public final class Headings {
   /**
    * Where a title page ends: a paragraph of running prose, 60 letters or more, mostly in lower case, not
    * opening with a quotation mark (a title page's epigraph, "Upon my word," said I, ..., may stand before
-   * its imprint; the caller lets one such pass).
+   * its imprint; the caller lets one such pass), nor a short one with a price ("A Limited Edition of this
+   * play on hand-made paper, with a new portrait, 10s net.").
    */
   public static boolean isRunningProse(String text) {
     int letters = 0;
@@ -147,8 +148,12 @@ public final class Headings {
         lower += Character.isLowerCase(ch) ? 1 : 0;
       }
     }
-    return letters >= 60 && lower * 5 >= letters * 3;
+    return letters >= 60 && lower * 5 >= letters * 3 && !(text.length() <= 300 && PRICE.matcher(text).find());
   }
+
+  /** A book's price: "$1.50", "5s.", "2s 6d", "10s net". A short paragraph with one is a publisher's notice, not prose. */
+  private static final Pattern PRICE = Pattern.compile(
+      "[$\\u00a3]\\s?\\d+(?:\\.\\d\\d)?|\\b\\d{1,2}s(?:\\.|\\s?\\d{1,2}d\\b|\\s+net\\b)");
 
   /** Opens with a quotation mark: an epigraph or a line of dialogue. */
   public static boolean opensQuoted(String text) {

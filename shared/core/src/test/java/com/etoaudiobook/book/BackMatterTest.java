@@ -65,6 +65,29 @@ class BackMatterTest {
     assertTrue(book.warnings().stream().noneMatch(w -> w.contains("advertisements")));
   }
 
+  /**
+   * After the story's "THE END", as a paragraph or as the last chapter's heading, the edition's own
+   * words (who printed it, where to ask to perform it, a transcriber's errata) are not read.
+   */
+  @Test
+  void thePrintersAndTranscribersWordsAfterTheEndAreNotRead() {
+    String tail = """
+        All applications respecting amateur performances of this play must be made to the author's agents.
+
+        Printed by Dunmore and Sons, London
+
+        ERRATA (noted by transcriber)
+
+        First Act: text has comma for period""";
+    for (String end : List.of("THE END", "THE END.")) {
+      Book book = text(STORY.replace("THE END", end + "\n\n" + tail));
+      assertTrue(book.segments().noneMatch(s -> s.text().contains("Printed") || s.text().contains("ERRATA")
+          || s.text().contains("applications")), book.segments().map(Segment::text).toList().toString());
+      assertTrue(book.segments().anyMatch(s -> s.text().contains("ferry came back")));
+      assertTrue(book.warnings().stream().anyMatch(w -> w.contains("4 paragraphs")), book.warnings().toString());
+    }
+  }
+
   @Test
   void aStoryWithPricesAndNoCatalogueIsReadWhole() {
     String story = STORY.replace("THE END", """

@@ -106,6 +106,29 @@ class PlainTextTest {
   }
 
   /**
+   * A play as printed: its title set in three blocks, the author's other works with their prices,
+   * then the title page with its imprint and copyright. All of it before the imprint is the title
+   * pages', not read; a priced notice ("10s net.") does not end them as prose would.
+   */
+  @Test
+  void whatComesBeforeTheTitlePageIsTheTitlePagesToo() {
+    String text = "Title: The Hostess\n\nAuthor: Mary Fenwick\n\n*** START OF THIS PROJECT GUTENBERG EBOOK THE HOSTESS ***\n\n"
+        + "  THE\n  \"HOSTESS\"\n\n\n_The Plays of Mary Fenwick_\n\n  Paper cover, 1s 6d; cloth, 2s 6d each\n\n"
+        + "    THE SEA WALL\n    THE LATE VISITOR\n  * THE HOSTESS\n\n"
+        + "  * A Limited Edition of this play on hand-made paper,\n    with a new portrait, 10s net.\n\n\n"
+        + "   THE\n\n  \"HOSTESS\"\n\n\n  _A COMEDY_\n    _In Three Acts_\n      _By MARY FENWICK_\n\n"
+        + "  London: Dunmore and Sons\n  MCMXI\n\n  _Copyright 1911_\n  _by Mary Fenwick_\n\n\n"
+        + "THE FIRST ACT\n\n" + PARAGRAPH + "\n*** END OF THIS PROJECT GUTENBERG EBOOK THE HOSTESS ***\n";
+    Book b = parse(text);
+    String spoken = spoken(b);
+    for (String gone : List.of("HOSTESS", "Plays", "cover", "SEA WALL", "Limited", "COMEDY", "London", "Copyright")) {
+      assertFalse(spoken.contains(gone), gone + " is read: " + spoken);
+    }
+    assertTrue(spoken.startsWith("It was the best of times"), spoken);
+    assertEquals(List.of("THE FIRST ACT"), titles(b));
+  }
+
+  /**
    * A transcriber's note on the edition (unbracketed, closed by a rule), a volume number, and a
    * contents list in parts whose entries wrap: none of it read. A chapter's title in lower case under
    * its number, a blank line between, is its title ("CHAPTER I. The Widow and her Child.").

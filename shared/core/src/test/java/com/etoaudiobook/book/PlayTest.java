@@ -453,4 +453,61 @@ class PlayTest {
     Book book = parse(text.toString());
     assertFalse(roles(book).contains("Stille") || roles(book).contains("Regen"), roles(book).toString());
   }
+
+  /**
+   * Several persons speaking at once, named together over their speech ("BLAND, DE CASTRO, AND
+   * ROPER."), or as some of a crowd ("SOME OF THE MEN."), once in the whole play: a speaker, not a
+   * chapter heading. A list of the persons braced together ("LILY PARRADELL     }") makes no speaker.
+   */
+  @Test
+  void groupsSpeakingTogetherAreSpeakersAndABracedListOfPersonsIsNone() {
+    Book book = parse("""
+        THE PERSONS OF THE PLAY
+
+          ROPER
+          FARNCOMBE
+          LILY PARRADELL     }
+          NITA TREVENNA      } (_Of the Pandora_)
+          BLAND              }
+
+        THE FIRST ACT
+
+        A drawing-room in Bedford Square.
+
+        ROPER.
+
+        Gentlemen, the health of our hostess!
+
+        BLAND.
+
+        With all my heart.
+
+        FARNCOMBE.
+
+        And mine.
+
+        BLAND, FARNCOMBE, AND ROPER.
+
+        Hear, hear!
+
+        SOME OF THE MEN.
+
+        Bravo!
+
+        ROPER.
+
+        [_Raising his glass._] To Lily!
+
+        FARNCOMBE.
+
+        To Lily.
+        """);
+    assertTrue(book.chapters().stream().noneMatch(c -> c.title() != null && (c.title().contains("ROPER")
+        || c.title().contains("MEN"))), "no chapter is named after a group of speakers");
+    assertEquals("BLAND, FARNCOMBE, AND ROPER", segment(book, "Hear, hear!").role());
+    assertEquals("SOME OF THE MEN", segment(book, "Bravo!").role());
+    assertFalse(roles(book).stream().anyMatch(r -> r.contains("PARRADELL") || r.contains("TREVENNA")), roles(book).toString());
+    assertTrue(book.segments().noneMatch(s -> s.text().contains("}")), "the braces are not read");
+    assertEquals("Narrator", segment(book, "NITA TREVENNA").role());
+  }
 }

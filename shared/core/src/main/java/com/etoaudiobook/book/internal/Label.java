@@ -1,5 +1,6 @@
 package com.etoaudiobook.book.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -43,7 +44,7 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
   private static final Pattern NAME_CHARS = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’.\\- &]+");
 
   /** Words that introduce notes and headers, not speakers ("Note: see below"). */
-  private static final Set<String> STOPLIST = Set.copyOf(java.util.List.of("note", "notes", "nb", "n.b", "n.b.",
+  private static final Set<String> STOPLIST = Set.copyOf(List.of("note", "notes", "nb", "n.b", "n.b.",
       "warning", "caution", "important", "tip", "tips", "hint", "example", "examples", "update",
       "edit", "edited", "source", "sources", "summary", "subject", "date", "time", "place",
       "location", "setting", "re", "fw", "fwd", "ps", "p.s", "p.s.", "pps", "step", "question",
@@ -62,7 +63,7 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
 
   private static final Set<String> PARTS = Set.of("act", "scene", "chapter", "part", "book", "canto");
 
-  private static final Set<String> CONNECTORS = Set.copyOf(java.util.List.of("of", "the", "de", "van", "von", "der",
+  private static final Set<String> CONNECTORS = Set.copyOf(List.of("of", "the", "de", "van", "von", "der",
       "den", "la", "le", "du", "da", "di", "del", "al", "el", "and", "y", "in", "on", "at", "bin",
       "ibn", "mc", "from"));
 
@@ -121,7 +122,8 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     int i = 0;
     int words = 0;
     int nameEnd = -1;
-    while (i < n && words < 5) {
+    int commas = 0;
+    while (i < n && words < 5 + 4 * commas) {
       int w = i;
       if (!Character.isUpperCase(body.codePointAt(i)) && !(words > 0 && connector(body, i))) {
         break;
@@ -146,12 +148,19 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
         i++;
         continue;
       }
+      // "BLAND, DE CASTRO, AND ROPER.": several speakers at once
+      if (i + 2 < n && body.charAt(i) == ',' && body.charAt(i + 1) == ' ' && commas < MAX_GROUP - 1
+          && Character.isUpperCase(body.codePointAt(i + 2))) {
+        commas++;
+        i += 2;
+        continue;
+      }
       break;
     }
-    if (nameEnd < 0 || words > 4) {
+    String name = nameEnd < 0 ? null : body.substring(0, nameEnd);
+    if (name == null || (commas == 0 ? words > 4 : !group(name))) {
       return null;
     }
-    String name = body.substring(0, nameEnd);
     int j = nameEnd;
     while (j < n && (body.charAt(j) == ' ' || body.charAt(j) == '\t')) {
       j++;
@@ -186,10 +195,11 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     }
     boolean stop = j < n && body.charAt(j) == '.';
     boolean cue = !stop && j >= n && direction < 0 && Markup.isAllCaps(name);
-    // "BARNARDO  Who's there?": a name in capitals, two spaces or a tab, and the speech
+    // "BARNARDO  Who's there?": a name in capitals, two spaces or a tab, and the speech (words: a
+    // list of persons braced together, "LILY PARRADELL     }", is no speech)
     boolean spaced = !stop && !cue && direction < 0 && delivery == null && j < n
         && (j - nameEnd >= 2 || body.charAt(nameEnd) == '\t') && Markup.isAllCaps(name)
-        && !FUNCTION_WORDS.contains(name.toLowerCase(Locale.ROOT));
+        && !FUNCTION_WORDS.contains(name.toLowerCase(Locale.ROOT)) && hasLetter(body, j);
     if (stop) {
       j++;
     } else if (!cue && !spaced && (direction < 0 && delivery == null || j >= n)) {
@@ -201,13 +211,42 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     if (!spaced && j < n && !Character.isWhitespace(body.charAt(j))) {
       return null;
     }
-    String key = key(name);
-    if (NOT_PLAY_NAMES.contains(key) || HONORIFICS.contains(key) || name.codePointCount(0, name.length()) < 2
-        || name.chars().allMatch(c -> "IVXLCDM".indexOf(c) >= 0) || !plausibleName(name, false)) {
-      return null;
+    if (commas > 0 ? !stop : !playName(name)) {
+      return null; // a group's names stand alone over their speech, with a stop
     }
     return new Label(name, delivery == null || delivery.isEmpty() ? null : delivery, false,
         direction >= 0 ? direction : j, true, cue, spaced);
+  }
+
+  /** Most speakers one label names together. */
+  private static final int MAX_GROUP = 6;
+  /** Between the names of a group: "BLAND, DE CASTRO, AND ROPER", "Daphne and Nita". */
+  private static final Pattern GROUP_SEPARATOR = Pattern.compile("(?i),\\s*(?:(?:and|&)\\s+)?|\\s+(?:and|&)\\s+");
+
+  /** The speakers a label names: one, or each of a group ("BLAND, DE CASTRO, AND ROPER"). */
+  public static List<String> members(String name) {
+    return List.of(GROUP_SEPARATOR.split(name.strip()));
+  }
+
+  /** A group's label: two or more names, each a play's name. */
+  private static boolean group(String name) {
+    List<String> members = members(name);
+    return members.size() >= 2 && members.stream().allMatch(m -> m.split(" ").length <= 4 && playName(m));
+  }
+
+  private static boolean playName(String name) {
+    String key = key(name);
+    return !NOT_PLAY_NAMES.contains(key) && !HONORIFICS.contains(key) && name.codePointCount(0, name.length()) >= 2
+        && !name.chars().allMatch(c -> "IVXLCDM".indexOf(c) >= 0) && plausibleName(name, false);
+  }
+
+  private static boolean hasLetter(String body, int from) {
+    for (int k = from; k < body.length(); k++) {
+      if (Character.isLetter(body.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A lower-case joining word of a name at i ("of" in "Duke of York"), followed by a word. */

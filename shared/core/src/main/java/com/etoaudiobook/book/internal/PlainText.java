@@ -88,6 +88,8 @@ public final class PlainText {
     // before the first chapter or prose: a printed title page's lines are not the book's words
     TitlePage front = new TitlePage(title, author);
     int afterTitlePage = -1;
+    // the front's blocks so far that no title page's line showed to be (blank lines between)
+    List<int[]> beforeTitlePage = new java.util.ArrayList<>();
     List<Integer> datelines = new java.util.ArrayList<>();
     int opening = nextLine(lines, first, last); // without a "Title:" field, the text's first line is its title
     for (int i = first; i < last; i++) {
@@ -120,9 +122,22 @@ public final class PlainText {
           || Headings.atx(body) != null, blockStart ? blockText(lines, i, last) : null);
       if (inFront && blockStart && (title != null || i != opening)
           && titlePageBlock(lines, i, last, title, author, i == afterTitlePage)) {
+        // what came before it in the front is the title pages' too: a half-title, the author's
+        // other works, a title set over several blocks ("THE" / "MIND THE PAINT" / "GIRL")
+        for (int[] block : beforeTitlePage) {
+          blank(out, lines, block[0], block[1]);
+          for (int j = block[0]; j < block[1]; j++) {
+            headings.remove(lines.get(j).start());
+          }
+        }
+        beforeTitlePage.clear();
         i = blankBlock(out, lines, i, last);
         afterTitlePage = nextLine(lines, i + 1, last);
         continue;
+      }
+      if (inFront && blockStart && (title != null || i != opening) && Headings.byLine(plain(body)) == null
+          && !plain(body).equalsIgnoreCase("by")) {
+        beforeTitlePage.add(new int[] {i, endOfBlock(lines, i, last)}); // (a by-line is kept for the author)
       }
       if (inFront && Headings.byLine(plain(body)) != null) {
         afterTitlePage = nextLine(lines, i + 1, last); // the title's by-line, kept for the title: a year may follow
@@ -156,14 +171,17 @@ public final class PlainText {
     if (datelines.size() == 1) {
       notHeadings.addAll(datelines); // a signature; several are the chapters' titles ("BERLIN, 1945")
     }
-    // Note marks after a word ("asked Anna.[1]"): the notes themselves are blanked above.
+    // Note marks after a word ("asked Anna.[1]"): the notes themselves are blanked above. And the
+    // braces a list of persons groups its names with ("LILY PARRADELL     }"): nothing to say.
     if (first < last) {
-      Matcher m = NOTE_MARK.matcher(source);
-      m.region(lines.get(first).start(), lines.get(last - 1).end());
-      while (m.find()) {
-        Cancellation.check();
-        for (int c = m.start(); c < m.end(); c++) {
-          out[c] = ' ';
+      for (Pattern mark : List.of(NOTE_MARK, BRACE_COLUMN)) {
+        Matcher m = mark.matcher(source);
+        m.region(lines.get(first).start(), lines.get(last - 1).end());
+        while (m.find()) {
+          Cancellation.check();
+          for (int c = m.start(); c < m.end(); c++) {
+            out[c] = ' ';
+          }
         }
       }
     }
@@ -182,6 +200,8 @@ public final class PlainText {
    * position of the text (0.6 s over 12 MB, with no interrupt check between).
    */
   private static final Pattern NOTE_MARK = Pattern.compile("\\[(?<=\\S\\[)\\d{1,3}\\]");
+  /** A brace set off by two blanks or more, joining the lines of a list: "JIMMIE BIRCH       }". */
+  private static final Pattern BRACE_COLUMN = Pattern.compile("[{}](?<=  [{}])");
 
   /** The line (at most 60 on) where the bracket opened on line i closes, or -1. */
   private static int closingBracket(List<SourceLine> lines, int i, int to) {

@@ -2,9 +2,11 @@ package com.etoaudiobook.book.internal;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which of a document's play labels ({@code ROPER.}, {@code Nora [busy].}, see {@link Label}) name
@@ -93,12 +95,24 @@ final class PlayNames {
     // "FIRST CLOWN."; not "AFTER THE THEATRE." of an advertisement, nor a cue alone on its line).
     for (Map.Entry<String, Integer> e : uses.entrySet()) {
       String k = e.getKey();
-      boolean once = caps.get(k) && !cues.get(k) && k.split(" ").length <= 2;
+      boolean once = caps.get(k) && (!cues.get(k) && k.split(" ").length <= 2 || SOME_OF.matcher(k).lookingAt());
       if (!OPENERS.contains(k) && (once || e.getValue() >= 2)) {
         accepted.add(k);
       }
     }
+    // several of its speakers at once ("BLAND, DE CASTRO, AND ROPER."), from their first use
+    Set<String> single = Set.copyOf(accepted);
+    for (String k : uses.keySet()) {
+      List<String> members = Label.members(k);
+      if (members.size() >= 2 && members.stream().allMatch(m -> single.contains(Label.key(m)))) {
+        accepted.add(k);
+      }
+    }
   }
+
+  /** Some of a play's persons speaking at once: "SOME OF THE MEN.", "ONE OF THE WAITERS.", "THE OTHERS." */
+  private static final Pattern SOME_OF = Pattern.compile(
+      "(?:(?:some|one|two|three|all|both|several|many|most|a few|others|each) of |(?:the )?others$|the rest$|all$|both$)");
 
   /** Words that open a sentence with a stop after them: "Yes. I will.", "Well. Go on." */
   private static final Set<String> OPENERS = Set.of("yes", "no", "nay", "ay", "aye", "well", "oh", "ah",
