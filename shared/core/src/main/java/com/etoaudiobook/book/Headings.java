@@ -155,6 +155,19 @@ public final class Headings {
   private static final Pattern PRICE = Pattern.compile(
       "[$\\u00a3]\\s?\\d+(?:\\.\\d\\d)?|\\b\\d{1,2}s(?:\\.|\\s?\\d{1,2}d\\b|\\s+net\\b)");
 
+  /** A dedication: "TO ALL THE FRIENDS OF THE PONY", "For Ezra Pound", "In memory of my father". */
+  private static final Pattern DEDICATION = Pattern.compile("(?i)(?:to|for|dedicated|inscribed|in (?:loving )?memory)\\b");
+
+  /**
+   * The author's own words in a book's front, read wherever they stand among its title pages: a
+   * dedication, or an epigraph (opening with a quotation mark).
+   */
+  public static boolean isAuthorsFront(String text) {
+    String t = text.strip().replace("_", "");
+    // (a quoted title in capitals, "MIND THE PAINT" over "GIRL", is no epigraph)
+    return DEDICATION.matcher(t).lookingAt() || opensQuoted(t) && t.chars().anyMatch(Character::isLowerCase);
+  }
+
   /** Opens with a quotation mark: an epigraph or a line of dialogue. */
   public static boolean opensQuoted(String text) {
     String t = text.strip();

@@ -6,6 +6,13 @@ package com.etoaudiobook.book;
  * by the plain-text reader and by each document format.
  */
 public final class TitlePage {
+  /**
+   * Most characters of a front's blocks taken for its title pages' when a title page's line comes
+   * after them (a list of the author's works, a half-title); more is a book without running prose
+   * (verse), read as it stands.
+   */
+  public static final int MAX_BEFORE = 3_000;
+
   private final String title;
   private final String author;
   private boolean over;

@@ -117,15 +117,20 @@ class PlainTextTest {
         + "    THE SEA WALL\n    THE LATE VISITOR\n  * THE HOSTESS\n\n"
         + "  * A Limited Edition of this play on hand-made paper,\n    with a new portrait, 10s net.\n\n\n"
         + "   THE\n\n  \"HOSTESS\"\n\n\n  _A COMEDY_\n    _In Three Acts_\n      _By MARY FENWICK_\n\n"
-        + "  London: Dunmore and Sons\n  MCMXI\n\n  _Copyright 1911_\n  _by Mary Fenwick_\n\n\n"
+        + "  London: Dunmore and Sons\n  MCMXI\n\n  _Copyright 1911_\n  _by Mary Fenwick_\n\n\n  _To my sister Ann_\n\n\n"
         + "THE FIRST ACT\n\n" + PARAGRAPH + "\n*** END OF THIS PROJECT GUTENBERG EBOOK THE HOSTESS ***\n";
     Book b = parse(text);
     String spoken = spoken(b);
     for (String gone : List.of("HOSTESS", "Plays", "cover", "SEA WALL", "Limited", "COMEDY", "London", "Copyright")) {
       assertFalse(spoken.contains(gone), gone + " is read: " + spoken);
     }
-    assertTrue(spoken.startsWith("It was the best of times"), spoken);
-    assertEquals(List.of("THE FIRST ACT"), titles(b));
+    assertTrue(spoken.startsWith("To my sister Ann It was the best of times"), "a dedication is read: " + spoken);
+    assertEquals(List.of("The Hostess", "THE FIRST ACT"), titles(b), "the dedication before the first act, which stays a heading");
+    // more than a title page's worth before it is the book's own (a text without prose), read
+    String chant = "THE SEA, THE SEA, THE GREY AND ENDLESS SEA\n\n".repeat(80);
+    Book verse = parse("Title: The Sea\n\n*** START OF THIS PROJECT GUTENBERG EBOOK THE SEA ***\n\n" + chant
+        + "Copyright 1911\n\nCHAPTER I\n\n" + PARAGRAPH);
+    assertTrue(spoken(verse).startsWith("THE SEA, THE SEA"), spoken(verse).substring(0, 60));
   }
 
   /**

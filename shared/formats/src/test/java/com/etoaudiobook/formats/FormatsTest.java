@@ -352,6 +352,40 @@ class FormatsTest {
   }
 
   /**
+   * A play's HTML as Project Gutenberg's transcribers make it: their note on the edition, their
+   * contents, the printed title page in its own div, the author's other works before the imprint.
+   * None of it read; the persons of the play and the speeches are, a speech by several persons
+   * together ("Bland, de Castro, and Roper.") in their name.
+   */
+  @Test
+  void aPlaysHtmlReadsFromItsPersonsOnAndItsGroupsSpeak() {
+    StringBuilder html = new StringBuilder("<html><head><title>The Project Gutenberg eBook of The Hostess, by Mary Fenwick"
+        + "</title></head><body><div class=\"mynote\"><p>This text uses utf-8 (unicode) file encoding. If the"
+        + " quotation marks in this paragraph appear as garbage, change your browser's font.</p></div>"
+        + "<div class=\"titlepage\"><h1>THE</h1><h1>HOSTESS</h1></div>"
+        + "<div class=\"contents\"><h5>Contents</h5><p><a href=\"#a1\">First Act</a>: <i>a drawing-room</i></p>"
+        + "<p><a href=\"#a2\">Second Act</a>: <i>the same, later</i></p><p><a href=\"#a3\">Third Act</a>: <i>a garden</i></p></div>"
+        + "<h4>THE PLAYS OF MARY FENWICK</h4><table><tr><td>THE SEA WALL</td></tr><tr><td>THE LATE VISITOR</td></tr></table>"
+        + "<p>A Limited Edition of this play on hand-made paper, with a new portrait, 10s net.</p>"
+        + "<h1>THE HOSTESS</h1><h5>A COMEDY</h5><h4>By MARY FENWICK</h4><h6>Copyright 1911</h6>"
+        + "<h4>THE PERSONS OF THE PLAY</h4><p>Roper</p><p>Bland</p><p>Sam de Castro</p>");
+    String[] speakers = {"Roper", "Bland", "De Castro"};
+    for (int act = 1; act <= 3; act++) {
+      html.append("<h3 id=\"a").append(act).append("\">THE ").append(List.of("FIRST", "SECOND", "THIRD").get(act - 1))
+          .append(" ACT</h3>");
+      for (int i = 0; i < 12; i++) {
+        html.append("<p class=\"speaker\">").append(speakers[i % 3]).append(".</p><p>Another line of the play, then.</p>");
+      }
+    }
+    html.append("<p class=\"speaker\">Bland, de Castro, and Roper.</p><p>Hear, hear!</p></body></html>");
+    Book b = parser.parse("hostess.html", utf8(html.toString()));
+    String all = all(b);
+    assertTrue(all.startsWith("Roper | Bland | Sam de Castro | Another line"), all.substring(0, 160));
+    assertEquals("Bland, de Castro, and Roper", b.segments().filter(s -> s.text().equals("Hear, hear!")).findFirst()
+        .orElseThrow().role());
+  }
+
+  /**
    * A title page's words where there is no title page: a page without headings whose story mentions
    * the publisher and a year, chapters titled by years, a contents list of paragraphs over chapters
    * numbered in paragraphs. All read as they stand.

@@ -150,7 +150,7 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
       }
       // "BLAND, DE CASTRO, AND ROPER.": several speakers at once
       if (i + 2 < n && body.charAt(i) == ',' && body.charAt(i + 1) == ' ' && commas < MAX_GROUP - 1
-          && Character.isUpperCase(body.codePointAt(i + 2))) {
+          && (Character.isUpperCase(body.codePointAt(i + 2)) || connector(body, i + 2))) {
         commas++;
         i += 2;
         continue;
@@ -231,7 +231,9 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
   /** A group's label: two or more names, each a play's name. */
   private static boolean group(String name) {
     List<String> members = members(name);
-    return members.size() >= 2 && members.stream().allMatch(m -> m.split(" ").length <= 4 && playName(m));
+    // ("de Castro" among them is "De Castro" when it opens his own line)
+    return members.size() >= 2 && members.stream().allMatch(m -> m.split(" ").length <= 4
+        && playName(m.substring(0, 1).toUpperCase(Locale.ROOT) + m.substring(1)));
   }
 
   private static boolean playName(String name) {

@@ -496,7 +496,7 @@ final class LineClassifier {
     ScriptLine firstContent = entries.stream().filter(e -> !e.empty()).findFirst().orElse(null);
     for (int h : capsHeadings) {
       ScriptLine e = entries.get(h);
-      if (firstNumbered < 0 || h > firstNumbered || e == firstContent || e.kind != ScriptLine.Kind.HEADING
+      if (firstNumbered < 0 || h >= firstNumbered || e == firstContent || e.kind != ScriptLine.Kind.HEADING
           || FRONT_MATTER_TITLE.matcher(e.heading).matches()) {
         continue;
       }

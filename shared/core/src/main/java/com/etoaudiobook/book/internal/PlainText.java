@@ -90,6 +90,7 @@ public final class PlainText {
     int afterTitlePage = -1;
     // the front's blocks so far that no title page's line showed to be (blank lines between)
     List<int[]> beforeTitlePage = new java.util.ArrayList<>();
+    int heldChars = 0;
     List<Integer> datelines = new java.util.ArrayList<>();
     int opening = nextLine(lines, first, last); // without a "Title:" field, the text's first line is its title
     for (int i = first; i < last; i++) {
@@ -135,9 +136,14 @@ public final class PlainText {
         afterTitlePage = nextLine(lines, i + 1, last);
         continue;
       }
-      if (inFront && blockStart && (title != null || i != opening) && Headings.byLine(plain(body)) == null
-          && !plain(body).equalsIgnoreCase("by")) {
-        beforeTitlePage.add(new int[] {i, endOfBlock(lines, i, last)}); // (a by-line is kept for the author)
+      // (a by-line is kept for the author; a dedication or an epigraph is read wherever it stands)
+      if (inFront && blockStart && heldChars <= TitlePage.MAX_BEFORE && (title != null || i != opening)
+          && Headings.byLine(plain(body)) == null
+          && !plain(body).equalsIgnoreCase("by") && !Headings.isAuthorsFront(body)) {
+        beforeTitlePage.add(new int[] {i, endOfBlock(lines, i, last)});
+        if ((heldChars += blockText(lines, i, last).length()) > TitlePage.MAX_BEFORE) {
+          beforeTitlePage.clear(); // and no more: see MAX_BEFORE
+        }
       }
       if (inFront && Headings.byLine(plain(body)) != null) {
         afterTitlePage = nextLine(lines, i + 1, last); // the title's by-line, kept for the title: a year may follow

@@ -116,10 +116,12 @@ public final class Html {
     if (split == 0) {
       blocks.forEach(b -> parts.addAll(List.of(Chapters.paragraphs(b.text()))));
     }
-    boolean numerals = Headings.risingNumerals(parts) >= 3;
-    Chapters chapters = new Chapters(builder);
-    boolean started = false;
+    Placing placing = new Placing(new Chapters(builder), split, Headings.risingNumerals(parts) >= 3);
     TitlePage front = new TitlePage(title(), author());
+    // the front's blocks, held back until a title page's line after them shows them to be its (the
+    // author's other works, a half-title), or the front ends and they are read
+    List<Integer> held = new ArrayList<>();
+    int heldChars = 0;
     for (int i = 0; i < blocks.size(); i++) {
       HtmlText.Block b = blocks.get(i);
       Cancellation.check();
@@ -132,7 +134,7 @@ public final class Html {
         }
         continue;
       }
-      boolean titlePage = front.open(chapters.begun(), b.level() == 0 ? b.text() : null);
+      boolean titlePage = front.open(placing.chapters.begun(), b.level() == 0 ? b.text() : null);
       if (titlePage && b.level() > 0 && catalogue(i)) {
         // the publisher's other books before the story ("THE LITTLE COLONEL BOOKS", their prices): not read
         for (int level = b.level(); i + 1 < blocks.size() && (blocks.get(i + 1).level() == 0 || blocks.get(i + 1).level() > level); ) {
@@ -141,8 +143,44 @@ public final class Html {
         continue;
       }
       if (titlePage && !overOwnText(i, front) && front.holds(b.text())) {
+        held.clear();
         continue; // "BY", "ELINOR MACARTNEY LANE", "MCMIX" over the first chapter: a title page's, not read
       }
+      if (titlePage && !startsChapter(i, split, placing.chapters) && !Headings.isAuthorsFront(b.text())
+          && (heldChars += b.text().length()) <= TitlePage.MAX_BEFORE) {
+        held.add(i);
+        continue;
+      }
+      held.forEach(placing::place);
+      held.clear();
+      placing.place(i);
+    }
+    held.forEach(placing::place);
+  }
+
+  /** A chapter begins at block {@code i}: its heading, or a paragraph that numbers it ("CHAPTER IV"). */
+  private boolean startsChapter(int i, int split, Chapters chapters) {
+    HtmlText.Block b = blocks.get(i);
+    return Headings.isNumberedChapter(b.text().strip()) || split > 0 && b.level() == split
+        || b.level() > 0 && b.level() < split && !Headings.isDivision(b.text()) && i + 1 < blocks.size()
+        && blocks.get(i + 1).level() == 0;
+  }
+
+  /** Puts each block, in order, where it belongs among the chapters. */
+  private final class Placing {
+    final Chapters chapters;
+    final int split;
+    final boolean numerals;
+    boolean started;
+
+    Placing(Chapters chapters, int split, boolean numerals) {
+      this.chapters = chapters;
+      this.split = split;
+      this.numerals = numerals;
+    }
+
+    void place(int i) {
+      HtmlText.Block b = blocks.get(i);
       // a by-line before the first chapter ("By Annie Fellows Johnston") is no chapter; "By Moonlight" later is
       if (split > 0 && b.level() == split && (chapters.begun() || Headings.byLine(b.text().strip()) == null)) {
         chapters.chapter(b.text());
@@ -155,9 +193,8 @@ public final class Html {
         started = true;
       } else if (b.level() > 0 && b.level() < split) {
         chapters.above(b.text());
-        continue;
       } else if (split > 0 && Headings.isBareNumeral(b.text())) {
-        continue; // a bare part number ("II.") under a chapter heading
+        return; // a bare part number ("II.") under a chapter heading
       } else {
         if (!started) {
           chapters.chapter(null);

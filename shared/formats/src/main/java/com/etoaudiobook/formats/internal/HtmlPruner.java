@@ -35,7 +35,12 @@ final class HtmlPruner {
   private static final Set<String> SKIPPED_CLASSES = Set.of("footnote", "footnotes", "endnote",
       "endnotes", "pagenum", "page-number", "pagenumber", "page-break", "pagebreak", "noteref",
       "footnote-ref", "fnref", "lnum", "linenum", "linenumber", "line-number", "legalnotice",
-      "copyright", "copyright-page", "colophon");
+      "copyright", "copyright-page", "colophon",
+      // Project Gutenberg's transcribers: their notes on the edition, and the printed title page
+      "transnote", "tnote", "trnote", "transcriber", "transcribers-note", "transcribersnote", "mynote",
+      "titlepage", "title-page");
+  /** Classes of a table of contents: skipped where it links into the book (a book may wrap its text in "contents"). */
+  private static final Set<String> CONTENTS_CLASSES = Set.of("contents", "toc", "table-of-contents");
   /** Classes of a {@code <pre>} that holds code or a terminal session, not prose or verse. */
   private static final Pattern CODE_CLASS = Pattern.compile(
       "(?i).*(screen|code|program|listing|source|console|terminal|syntax|highlight|example).*");
@@ -210,7 +215,9 @@ final class HtmlPruner {
       }
     }
     for (String c : el.classNames()) {
-      if (SKIPPED_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
+      String lower = c.toLowerCase(Locale.ROOT);
+      if (SKIPPED_CLASSES.contains(lower) || CONTENTS_CLASSES.contains(lower) && list != null && list[0] >= 2
+          && list[2] <= MAX_CONTENTS) {
         return true;
       }
     }
@@ -225,6 +232,9 @@ final class HtmlPruner {
     }
     return false;
   }
+
+  /** Longest text of an element classed as contents taken for a table of contents (a book's text is longer). */
+  private static final int MAX_CONTENTS = 10_000;
 
   /** Three or more links into the document that carry most of the element's text. */
   private static boolean isLinkList(int[] links) {
