@@ -48,14 +48,15 @@ public final class Headings {
   /**
    * The imprint: the publisher ("HARPER & BROTHERS PUBLISHERS", "THE COLONIAL PRESS"), the place and
    * year ("NEW YORK AND LONDON", "LONDON: 1912", "CLINTON, MASS., U.S.A."). Taken only where every word
-   * is capitalised (see {@link #isTitlePageLine}): "Then stop the press." is a line of the story.
+   * is capitalised (see {@link #isTitlePageLine}): "Then stop the press." is a line of the story, and
+   * "PUBLISHERS' NOTE" heads a note.
    */
   private static final String PLACES = "(?:(?:london|new york|boston|philadelphia|chicago|edinburgh|toronto|glasgow"
       + "|dublin|leipzig|oxford|cambridge|melbourne|sydney|bombay|calcutta|garden city|indianapolis|san francisco"
       + "|cincinnati|baltimore)[,.;:]?\\s*(?:(?:and|&)\\s+)?)+";
   private static final Pattern PLACE = Pattern.compile("(?i)" + PLACES);
   private static final Pattern IMPRINT = Pattern.compile("(?i)"
-      + "(?:.*\\b(?:publishers?|publishing)\\b.*|.*(?:&|\\band) (?:co|company|sons|brothers)\\.?|.*\\b(?:press|limited|ltd\\.?)"
+      + "(?:.*\\b(?:publishers?|publishing)\\b(?!'?\\s*(?:note|preface|announcement)).*|.*(?:&|\\band) (?:co|company|sons|brothers)\\.?|.*\\b(?:press|limited|ltd\\.?)"
       + "|.*\\bu\\.\\s?s\\.\\s?a\\.?|" + PLACES + "(?:\\d{4}|(?-i:M[MDCLXVI]+))?)[.,]?");
   /** A word of an imprint: capitalised, a number, "&", or a small word ("and", "of"). */
   private static final Pattern IMPRINT_WORD = Pattern.compile("[\\p{Lu}\\d&(].*|and|of|the|in|at|for|by|de|&");
@@ -136,7 +137,8 @@ public final class Headings {
    * Where a title page ends: a paragraph of running prose, 60 letters or more, mostly in lower case, not
    * opening with a quotation mark (a title page's epigraph, "Upon my word," said I, ..., may stand before
    * its imprint; the caller lets one such pass), nor a short one with a price ("A Limited Edition of this
-   * play on hand-made paper, with a new portrait, 10s net.").
+   * play on hand-made paper, with a new portrait, 10s net."), nor one a title page's statement opens ("Author of
+   * "The Little Colonel Series," "Big Brother," ...").
    */
   public static boolean isRunningProse(String text) {
     int letters = 0;
@@ -148,7 +150,8 @@ public final class Headings {
         lower += Character.isLowerCase(ch) ? 1 : 0;
       }
     }
-    return letters >= 60 && lower * 5 >= letters * 3 && !(text.length() <= 300 && PRICE.matcher(text).find());
+    return letters >= 60 && lower * 5 >= letters * 3 && !(text.length() <= 300 && PRICE.matcher(text).find())
+        && !startsTitlePageStatement(text.strip().replaceFirst("^[_=*]+", ""));
   }
 
   /** A book's price: "$1.50", "5s.", "2s 6d", "10s net". A short paragraph with one is a publisher's notice, not prose. */

@@ -510,4 +510,53 @@ class PlayTest {
     assertTrue(book.segments().noneMatch(s -> s.text().contains("}")), "the braces are not read");
     assertEquals("Narrator", segment(book, "NITA TREVENNA").role());
   }
+
+  /**
+   * A play whose speakers' names stand in emphasis alone over their verse ("_Ogre_"), some with how
+   * they speak ("_Princess sings_"), some once (a flower's one message); a direction printed with its
+   * opening bracket only ("[_Stirs the pot._") is the play's, and a short one leaves the speech going on.
+   */
+  @Test
+  void emphasisedNamesOverTheirVerseAreSpeakers() {
+    Book book = parse("""
+        ACT I.
+
+        _Ogre_
+
+          Ha, old witch, the deed is done!
+          The children are mine, every one.
+
+        _Witch_
+
+          Why didst thou do so wicked a thing?
+
+        [_Stirs the pot, muttering._
+
+          Bubble and boil! The charm is spun.
+
+        _Princess sings_
+
+          Spin, my wheel, spin round and round.
+
+        _Rose_
+
+          Fair Princess, thy knight is near.
+
+        _Ogre_
+
+          Enough! Enough! I'll hear no more.
+
+        _Witch_
+
+          Then go, and bar the tower door.
+
+        _Curtain._
+        """);
+    assertEquals(java.util.Set.of("Narrator", "Ogre", "Witch", "Princess", "Rose"), java.util.Set.copyOf(roles(book)));
+    assertEquals("Witch", segment(book, "Bubble and boil").role());
+    assertEquals("Narrator", segment(book, "Stirs the pot").role());
+    assertEquals("sings", segment(book, "Spin, my wheel").delivery());
+    assertEquals("Rose", segment(book, "thy knight is near").role());
+    assertEquals("Narrator", segment(book, "Curtain").role());
+  }
 }

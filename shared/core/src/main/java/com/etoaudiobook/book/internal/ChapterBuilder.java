@@ -88,6 +88,8 @@ final class ChapterBuilder {
   private boolean runOn;
   /** The last line was a whole [direction] after the speech began: what follows is not the speech's. */
   private boolean afterDirection;
+  /** The block being read is one bracketed direction ({@link #directionBlock}). */
+  private boolean directionBlock;
   /** The speaker was named by a play's label: a (parenthesis) in the speech is a direction too. */
   private boolean play;
 
@@ -170,8 +172,24 @@ final class ChapterBuilder {
           }
         }
         case TEXT -> {
+          if (blockStart) {
+            // "[_Pulls back, wringing hand._" over its lines, closed or (as printed) not: the play's;
+            // the speech under the name goes on after a short one that names nobody else
+            String block = mode == Mode.NEXT && runOn ? directionBlock(i) : null;
+            directionBlock = block != null;
+            if (directionBlock && !waiting && (block.length() > SPEAKERS_OWN_DIRECTION || namesInCapitals(block)
+                || STAGE_WORDS.matcher(block.substring(1).replace("_", "")).matches())) {
+              narrate();
+            }
+          }
+          if (directionBlock) {
+            emit(narrator, "direction", e.bodyStart + (blockStart ? 1 : 0),
+                e.bodyEnd - (e.body.endsWith("]") ? 1 : 0), blockStart ? "\n\n" : "\n", paragraph);
+            afterDirection = !waiting;
+            continue;
+          }
           if (blockStart && (mode == Mode.INLINE
-              || mode == Mode.NEXT && !waiting && (afterDirection || !runOn || playDirection(i)))) {
+              || mode == Mode.NEXT && !waiting && (!runOn || playDirection(i)))) {
             narrate();
           }
           // "ROPER." / "[Enters.]" / "Um.": a direction does not take the name's speech
@@ -195,6 +213,28 @@ final class ChapterBuilder {
       }
     }
   }
+
+  /**
+   * The block at entries[i] if it is one bracketed direction over its lines: it opens with "[" and has
+   * no "]" but maybe at its very end (Project Gutenberg's plays print many with the opening bracket
+   * only); else null.
+   */
+  private String directionBlock(int i) {
+    StringBuilder block = new StringBuilder();
+    for (int k = i; k < entries.size() && block.length() < 2000
+        && (entries.get(k).kind == ScriptLine.Kind.TEXT || entries.get(k).kind == ScriptLine.Kind.SKIP); k++) {
+      if (entries.get(k).kind == ScriptLine.Kind.TEXT) {
+        block.append(entries.get(k).body).append('\n');
+      }
+    }
+    String text = block.toString().strip();
+    int close = text.indexOf(']');
+    return text.length() > 2 && text.charAt(0) == '[' && text.indexOf('[', 1) < 0
+        && (close < 0 || close == text.length() - 1) && text.chars().anyMatch(Character::isLetter) ? text : null;
+  }
+
+  /** Longest direction taken for the speaker's own gesture, after which the speech goes on ("[Pulls back, wringing hand."). */
+  private static final int SPEAKERS_OWN_DIRECTION = 60;
 
   /** Words that open a play's direction printed as a paragraph of its own. */
   static final Pattern STAGE_WORDS = Pattern.compile(

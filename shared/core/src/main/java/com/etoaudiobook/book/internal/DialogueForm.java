@@ -27,7 +27,7 @@ public final class DialogueForm {
    * paragraphs with a word and a stop too ("Stille." in a German novel, whose nouns are capitals).
    */
   void label(Label label) {
-    if (label.play()) {
+    if (label.play() && !label.bold()) { // (a play's name in emphasis alone on its line is explicit)
       playLabels++;
       lines++;
     } else {

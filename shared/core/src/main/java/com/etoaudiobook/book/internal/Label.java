@@ -62,6 +62,8 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
       "draft date", "contact"));
 
   private static final Set<String> PARTS = Set.of("act", "scene", "chapter", "part", "book", "canto");
+  /** Last words of a heading, never of a name. */
+  private static final Set<String> NOT_LAST = Set.of("note", "notes", "song", "songs");
 
   private static final Set<String> CONNECTORS = Set.copyOf(List.of("of", "the", "de", "van", "von", "der",
       "den", "la", "le", "du", "da", "di", "del", "al", "el", "and", "y", "in", "on", "at", "bin",
@@ -86,7 +88,38 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
       }
       // "POLONIUS  This above all: to thine own self be true": a play's name before a colon's clause
     }
-    return play(body);
+    Label emphasised = emphasised(body);
+    return emphasised != null ? emphasised : play(body);
+  }
+
+  /** A line that is one emphasised name, maybe with how it is said: "_Ogre_", "_Princess sings_", "*Nurse.*". */
+  private static final Pattern EMPHASISED = Pattern.compile(
+      "^([_*])(\\p{Lu}[^_*]{0,59}+)\\1\\.?\\s*+$");
+  /** The lower-case words after an emphasised name that say how the speech goes: "sings", "repeats", "aside". */
+  private static final Pattern MANNER = Pattern.compile("^(.*?\\S)((?:\\s+\\p{Ll}[\\p{Ll}-]*){1,2})$");
+
+  /**
+   * A play's name set off by emphasis alone on its line, the speech under it: a play's label (marked
+   * {@code bold}: explicit markup, which {@link PlayNames} trusts as it does capitals), no stop needed.
+   */
+  private static Label emphasised(String body) {
+    if (body.length() > MAX_RAW) {
+      return null;
+    }
+    Matcher m = EMPHASISED.matcher(body);
+    if (!m.matches()) {
+      return null;
+    }
+    String name = m.group(2).strip();
+    name = name.endsWith(".") ? name.substring(0, name.length() - 1).strip() : name;
+    String delivery = null;
+    Matcher manner = MANNER.matcher(name);
+    if (!playName(name) && manner.matches() && !CONNECTORS.contains(manner.group(2).strip().split("\\s+")[0])) {
+      name = manner.group(1).strip();
+      delivery = manner.group(2).strip();
+    }
+    return name.split(" ").length <= 4 && playName(name) ? new Label(name, delivery, true, body.length(), true, false, false)
+        : null;
   }
 
   /** Short forms of titles: "Mrs. Upjohn." is a name, "Mr." alone is not. */
@@ -298,8 +331,9 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     if (STOPLIST.contains(key) || STOPLIST.contains(key.replace(".", ""))) {
       return false;
     }
-    // "Second Act (after curtain):", "THE FIRST SCENE.": a part of a play, not a speaker
-    if (words.length > 1 && PARTS.contains(words[words.length - 1].toLowerCase(Locale.ROOT).replace(".", ""))) {
+    // "Second Act (after curtain):", "THE FIRST SCENE.", "PUBLISHERS' NOTE", "The Dove Song": a part of a play, not a speaker
+    if (words.length > 1 && (PARTS.contains(words[words.length - 1].toLowerCase(Locale.ROOT).replace(".", ""))
+        || NOT_LAST.contains(words[words.length - 1].toLowerCase(Locale.ROOT).replace(".", "")))) {
       return false;
     }
     // "Step 2", "Part IV", "Question 3": a numbered header, not a speaker.

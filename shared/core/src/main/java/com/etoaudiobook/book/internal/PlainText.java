@@ -118,6 +118,15 @@ public final class PlainText {
         i = blankNote(out, lines, i, last);
         continue;
       }
+      // a transcriber's bracketed note is no running prose of the book's: it does not end the front
+      if (EDITORS_NOTE.matcher(body).lookingAt()) {
+        int end = closingBracket(lines, i, last);
+        if (end >= 0) {
+          blank(out, lines, i, end + 1);
+          i = end;
+          continue;
+        }
+      }
       // (looked at only while the front lasts: not once a line through the whole book)
       boolean inFront = front.isOpen() && front.open(heading(body) || Headings.isNumberedChapter(body)
           || Headings.atx(body) != null, blockStart ? blockText(lines, i, last) : null);
@@ -147,14 +156,6 @@ public final class PlainText {
       }
       if (inFront && Headings.byLine(plain(body)) != null) {
         afterTitlePage = nextLine(lines, i + 1, last); // the title's by-line, kept for the title: a year may follow
-      }
-      if (EDITORS_NOTE.matcher(body).lookingAt()) {
-        int end = closingBracket(lines, i, last);
-        if (end >= 0) {
-          blank(out, lines, i, end + 1);
-          i = end;
-          continue;
-        }
       }
       boolean heading = alone(lines, i) && heading(body);
       if (heading && previousWasHeading && NUMERAL.matcher(body).matches()) {

@@ -38,7 +38,8 @@ final class PlayNames {
   private void add(Label label) {
     String key = Label.key(label.name());
     uses.merge(key, 1, Integer::sum);
-    caps.merge(key, Markup.isAllCaps(label.name()), Boolean::logicalAnd);
+    // a play label in emphasis ("_Ogre_", marked bold) is as plain a name as capitals are
+    caps.merge(key, Markup.isAllCaps(label.name()) || label.bold(), Boolean::logicalAnd);
     cues.merge(key, label.cue(), Boolean::logicalAnd);
   }
 

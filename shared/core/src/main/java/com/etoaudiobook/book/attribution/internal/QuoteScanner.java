@@ -124,21 +124,37 @@ public final class QuoteScanner {
       return false;
     }
     String inner = text.substring(a, b).strip();
-    if (inner.isEmpty() || inner.split("\\s+").length > 5
-        || ".!?,;:-\u2014".indexOf(inner.charAt(inner.length() - 1)) >= 0) {
+    if (inner.isEmpty()) {
       return false;
     }
+    String[] words = inner.split("\\s+");
+    // a title in capitals alone on its line: '"THE RESCUE OF THE PRINCESS WINSOME"'
+    if ((span.start() == 0 || text.charAt(span.start() - 1) == '\n')
+        && (span.end() >= text.length() || text.charAt(span.end()) == '\n' || text.charAt(span.end()) == '\r')
+        && words.length >= 2 && inner.chars().anyMatch(Character::isLetter) && inner.chars().noneMatch(Character::isLowerCase)) {
+      return true;
+    }
     int before = span.start() - 1;
-    while (before >= 0 && text.charAt(before) == ' ') {
+    while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\n' && words.length > 1 && titleCase(words))) {
       before--;
     }
     int after = span.end();
-    while (after < text.length() && text.charAt(after) == ' ') {
+    while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\n' && words.length > 1 && titleCase(words))) {
       after++;
+    }
+    // a title inside a sentence, every word of it capitalised, its comma within it: 'the play called
+    // "The Rescue of Princess Winsome" in "The Little Colonel's Hero," has'
+    boolean title = words.length >= 2 && words.length <= 8 && titleCase(words);
+    char last = inner.charAt(inner.length() - 1);
+    if (words.length > (title ? 8 : 5) || ".!?;:-\u2014".indexOf(last) >= 0 || last == ',' && !title) {
+      return false;
     }
     if (before < 0 || after >= text.length() || !Character.isLetter(text.charAt(before))
         || !(Character.isLetter(text.charAt(after)) || ",;.".indexOf(text.charAt(after)) >= 0)) {
       return false;
+    }
+    if (title && (last != ',' || Character.isLowerCase(text.charAt(after)))) {
+      return true;
     }
     int w = before;
     while (w > 0 && Character.isLetter(text.charAt(w - 1))) {
@@ -147,6 +163,24 @@ public final class QuoteScanner {
     String word = text.substring(w, before + 1).toLowerCase(Locale.ROOT);
     return !Lexicon.SPEECH_VERBS.contains(word) && !word.equals("cried") && !word.equals("and");
   }
+
+  /** Every word capitalised but the small ones a title leaves in lower case ("of", "the", "in"). */
+  private static boolean titleCase(String[] words) {
+    for (int i = 0; i < words.length; i++) {
+      if (i < words.length - 1 && !Character.isLetter(words[i].charAt(words[i].length() - 1))
+          && words[i].charAt(words[i].length() - 1) != '\'') {
+        return false; // "Hallo, Roo," is a greeting, not a title
+      }
+      String w = words[i].replaceAll("^\\W+", "");
+      if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0)) && (i == 0 || !SMALL_WORDS.contains(w.replaceAll("\\W+$", "")))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final java.util.Set<String> SMALL_WORDS = java.util.Set.of("a", "an", "the", "of", "in", "on", "at",
+      "and", "or", "to", "for", "by", "with", "from");
 
   private static boolean closesAt(String text, int end, boolean single) {
     char c = text.charAt(end - 1);
