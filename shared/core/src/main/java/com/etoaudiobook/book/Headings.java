@@ -37,7 +37,7 @@ public final class Headings {
   private static final Pattern TITLE_PAGE_LINE = Pattern.compile("(?i)"
       + "(?:an? (?:novel|romance|tale|story|play|comedy|tragedy|drama)(?: in (?:\\p{L}+|\\d+) (?:acts?|parts?|books?|volumes?))?"
       + "|(?:with|containing) .{0,60}\\b(?:illustrations?|frontispiece|drawings|plates|pictures|decorations|portraits?|maps?)\\b.*"
-      + "|illustrated(?: by .*)?|(?:(?:the )?(?:illustrations?|drawings|pictures|decorations|frontispiece)(?: in colou?r)?) by .*"
+      + "|illustrated(?: by .*)?|(?:music|songs|verses|lyrics|translated|edited|(?:selected and )?arranged|with an introduction) by .*|(?:(?:the )?(?:illustrations?|drawings|pictures|decorations|frontispiece)(?: in colou?r)?) by .*"
       + "|copyright(?:ed)?\\b.*|\\u00a9.*|all rights reserved.*|(?:first )?published\\b.{0,40}\\d{4}.*|printed (?:in|by|at)\\b.*"
       + "|made in\\b.*|\\(?trade[- ]?mark\\b.*"
       + "|(?:first|second|third|new|revised) (?:edition|impression|printing)\\b.*|set up and electrotyped.*"
@@ -56,8 +56,8 @@ public final class Headings {
       + "|cincinnati|baltimore)[,.;:]?\\s*(?:(?:and|&)\\s+)?)+";
   private static final Pattern PLACE = Pattern.compile("(?i)" + PLACES);
   private static final Pattern IMPRINT = Pattern.compile("(?i)"
-      + "(?:.*\\b(?:publishers?|publishing)\\b(?!'?\\s*(?:note|preface|announcement)).*|.*(?:&|\\band) (?:co|company|sons|brothers)\\.?|.*\\b(?:press|limited|ltd\\.?)"
-      + "|.*\\bu\\.\\s?s\\.\\s?a\\.?|" + PLACES + "(?:\\d{4}|(?-i:M[MDCLXVI]+))?)[.,]?");
+      + "(?:.*\\b(?:publishers?|publishing)\\b(?!'?\\s*(?:note|preface|announcement)).*|.*(?:&|\\band) (?:co|company|sons|brothers)\\.?|.*\\b(?:press|limited|ltd\\.?|incorporated|inc\\.)\\)?"
+      + "|.*\\bu\\.\\s?s\\.\\s?a\\.?|" + PLACES + "(?:\\d{4}|(?-i:M[MDCLXVI]+))?)[.,:]?");
   /** A word of an imprint: capitalised, a number, "&", or a small word ("and", "of"). */
   private static final Pattern IMPRINT_WORD = Pattern.compile("[\\p{Lu}\\d&(].*|and|of|the|in|at|for|by|de|&");
   /** A year alone, "(1811)". */
@@ -183,8 +183,34 @@ public final class Headings {
    */
   public static boolean isTitlePage(String text, String title, String author) {
     String t = text.strip();
+    if (titlePageLine(t, title, author)) {
+      return true;
+    }
+    if (t.indexOf('\n') < 0) {
+      return false;
+    }
+    // over lines: the title or a by-line set in several ("The RESCUE / of the / PRINCESS WINSOME",
+    // "BY / ANNIE FELLOWS JOHNSTON"), or a title page's line or a year each ("BOSTON / L. C. PAGE & COMPANY / 1908")
+    if (titlePageLine(t.replaceAll("\\s+", " "), title, author)) {
+      return true;
+    }
+    for (String line : t.split("\n")) {
+      String l = line.strip();
+      if (!l.isEmpty() && !titlePageLine(l, title, author) && !isYear(l)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean titlePageLine(String t, String title, String author) {
     return t.equalsIgnoreCase("by") || t.equalsIgnoreCase(title) || t.equalsIgnoreCase(author)
-        || byLine(t) != null || isTitlePageLine(t);
+        || title != null && words(t).equals(words(title)) || byLine(t) != null || isTitlePageLine(t);
+  }
+
+  /** The words alone, in lower case: "THE "MIND THE PAINT" GIRL" is "The 'Mind the Paint' Girl". */
+  private static String words(String s) {
+    return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   /** A Markdown ATX heading: level and title (markup removed), or null. */

@@ -1,5 +1,6 @@
 package com.etoaudiobook.book;
 
+import com.etoaudiobook.book.internal.Label;
 import com.etoaudiobook.book.internal.LineParagraphs;
 import com.etoaudiobook.book.internal.Markup;
 import com.etoaudiobook.book.internal.PlainText;
@@ -109,5 +110,18 @@ public final class ScriptParser implements BookParser {
     String ext = dot >= 0 ? name.substring(dot) : "(none)";
     throw new BookFormatException("unsupported",
         "Unsupported file type " + ext + ": upload a script or text as .md or .txt");
+  }
+
+  /**
+   * A paragraph that is one emphasised text ("<i>Ogre</i>", "<i>Princess sings</i>") written as a
+   * script's label alone in its paragraph ("Ogre:", "Princess (sings):"), where it reads as a play's
+   * speaker; null where it does not ("The End", a sentence).
+   */
+  public static String emphasisedSpeaker(String text) {
+    Label label = Label.parse("_" + text.strip() + "_");
+    if (label == null || !label.play()) {
+      return null;
+    }
+    return label.delivery() == null ? label.name() + ":" : label.name() + " (" + label.delivery() + "):";
   }
 }

@@ -386,6 +386,39 @@ class FormatsTest {
   }
 
   /**
+   * A play in HTML whose speakers' names stand in italics alone over their verse ("<p><i>Ogre</i></p>",
+   * "<i>Princess sings</i>"), after a transcriber's bracketed note, a title page whose lines are set
+   * over line breaks ("The RESCUE<br>of the<br>PRINCESS"), a publisher's imprint over lines and a
+   * contents of one-link paragraphs: the names speak, none of the front is read.
+   */
+  @Test
+  void anHtmlPlaysItalicNamesSpeakAndItsFrontIsNotRead() {
+    StringBuilder html = new StringBuilder("<html><head><title>The Project Gutenberg eBook of The Lost Prince, by Ann Example"
+        + "</title></head><body><p>[Transcriber's Note: The songs in this book were set with the lyrics under the music."
+        + " They have been put into lyric form in the text.]</p><h1>The LOST<br>PRINCE</h1><h4>BY<br>ANN EXAMPLE</h4>"
+        + "<p>Author of \"The Sea Wall,\" \"The Late Visitor,\" etc.</p><h4>MUSIC BY<br>SAM EXAMPLE</h4>"
+        + "<p>BOSTON<br>L. C. DUNMORE &amp; COMPANY<br>1908</p><p>By L. C. Dunmore &amp; Company<br>(INCORPORATED)</p>"
+        + "<h2>Contents</h2><p class=\"toc\"><a href=\"#a1\">ACT I.</a></p><p class=\"toc\"><a href=\"#a2\">ACT II.</a></p>"
+        + "<h2>Songs</h2><p class=\"toc\"><a href=\"#s1\">The Wheel Song</a></p><p class=\"toc\"><a href=\"#s2\">The Dove Song</a></p>");
+    for (int act = 1; act <= 2; act++) {
+      html.append("<h2 id=\"a").append(act).append("\">ACT ").append(act == 1 ? "I." : "II.").append("</h2>");
+      for (String[] line : List.of(new String[] {"Ogre", "Ha, old witch, the deed is done!"},
+          new String[] {"Witch", "Why didst thou do so wicked a thing?"},
+          new String[] {"Princess sings", "Spin, my wheel, spin round and round."})) {
+        html.append("<p class=\"c\"><i>").append(line[0]).append("</i></p><p class=\"i2\">").append(line[1]).append("</p>");
+      }
+    }
+    Book b = parser.parse("prince.html", utf8(html.append("<p><i>The End</i></p></body></html>").toString()));
+    String all = all(b);
+    assertTrue(all.startsWith("Ha, old witch"), all.substring(0, 120));
+    assertEquals("Ogre", b.segments().filter(s -> s.text().startsWith("Ha, old")).findFirst().orElseThrow().role());
+    Segment song = b.segments().filter(s -> s.text().startsWith("Spin, my")).findFirst().orElseThrow();
+    assertEquals("Princess", song.role());
+    assertEquals("sings", song.delivery());
+    assertTrue(all.endsWith("The End"), "italics that name no speaker are read as they stand: " + all);
+  }
+
+  /**
    * A title page's words where there is no title page: a page without headings whose story mentions
    * the publisher and a year, chapters titled by years, a contents list of paragraphs over chapters
    * numbered in paragraphs. All read as they stand.

@@ -216,8 +216,8 @@ final class HtmlPruner {
     }
     for (String c : el.classNames()) {
       String lower = c.toLowerCase(Locale.ROOT);
-      if (SKIPPED_CLASSES.contains(lower) || CONTENTS_CLASSES.contains(lower) && list != null && list[0] >= 2
-          && list[2] <= MAX_CONTENTS) {
+      if (SKIPPED_CLASSES.contains(lower) || CONTENTS_CLASSES.contains(lower)
+          && (list != null && list[0] >= 2 && list[2] <= MAX_CONTENTS || contentsEntry(el))) {
         return true;
       }
     }
@@ -235,6 +235,22 @@ final class HtmlPruner {
 
   /** Longest text of an element classed as contents taken for a table of contents (a book's text is longer). */
   private static final int MAX_CONTENTS = 10_000;
+
+  /** One entry of a table of contents set as paragraphs ("<p class="toc"><a href="#act1">ACT I.</a></p>"): a link into the book is most of it. */
+  private static boolean contentsEntry(Element el) {
+    String text = el.text();
+    if (text.length() > 200) {
+      return false;
+    }
+    int linked = 0;
+    for (Element a : el.select("a[href]")) {
+      String href = a.attr("href");
+      if (href.startsWith("#") || !href.contains(":")) {
+        linked += a.text().length();
+      }
+    }
+    return linked > 0 && linked * 2 >= text.strip().length();
+  }
 
   /** Three or more links into the document that carry most of the element's text. */
   private static boolean isLinkList(int[] links) {

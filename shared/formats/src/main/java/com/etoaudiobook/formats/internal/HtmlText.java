@@ -2,6 +2,7 @@ package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Cancellation;
+import com.etoaudiobook.book.ScriptParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -112,6 +113,9 @@ public final class HtmlText {
           if (stageDirection(el) && stageDepth[0]++ == 0) {
             current.append('[');
           }
+          if (emphasisAlone(el)) {
+            current.append('_');
+          }
         }
       }
 
@@ -125,6 +129,9 @@ public final class HtmlText {
           if (persona(el)) {
             current.append(':');
           }
+          if (emphasisAlone(el)) {
+            current.append('_');
+          }
           if (BLOCKS.contains(tag)) {
             flush(items, current, level);
           }
@@ -135,8 +142,70 @@ public final class HtmlText {
       }
     }, HtmlPruner.prune(root, watchedIds));
     flush(items, current, level);
-    return items;
+    return playNames(items);
   }
+
+  /** A short name in emphasis alone in its paragraph ("<p class="c"><i>Ogre</i></p>"), marked "_Ogre_". */
+  private static final Pattern MARKED = Pattern.compile("_(\\p{Lu}[^_\\n]{1,59})_");
+
+  /**
+   * Whether el is an emphasis that is the whole of its paragraph, a short capitalised text: in a
+   * play, a speaker's name over the speech ("Ogre", "Princess sings"), written "_Ogre_" as the
+   * plain-text play would be (see {@link #playNames}).
+   */
+  private static boolean emphasisAlone(Element el) {
+    if (!(el.normalName().equals("i") || el.normalName().equals("em")) || el.parent() == null
+        || !el.parent().normalName().equals("p") || el.childrenSize() != 0 || !blank(el.previousSibling(), true)
+        || !blank(el.nextSibling(), false)) {
+      return false;
+    }
+    String t = el.text().strip();
+    return t.length() >= 2 && t.length() <= 60 && Character.isUpperCase(t.codePointAt(0)) && t.indexOf('_') < 0;
+  }
+
+  /**
+   * Whether the siblings from n on (backwards or forwards) are blank text only: walked one by one, so
+   * a paragraph of a million elements costs each of them a step, not the whole paragraph.
+   */
+  private static boolean blank(Node n, boolean backwards) {
+    for (; n != null; n = backwards ? n.previousSibling() : n.nextSibling()) {
+      if (!(n instanceof TextNode t) || !t.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The marks of {@link #emphasisAlone} are kept only where they name a play's speakers (two names or
+   * more, each over two paragraphs or more); elsewhere ("<i>The End</i>") they are taken away again.
+   */
+  private static List<Item> playNames(List<Item> items) {
+    java.util.Map<String, Integer> uses = new java.util.HashMap<>();
+    for (Item it : items) {
+      if (it instanceof Block b && MARKED.matcher(b.text()).matches()) {
+        uses.merge(b.text(), 1, Integer::sum);
+      }
+    }
+    if (uses.isEmpty()) {
+      return items;
+    }
+    boolean play = uses.values().stream().filter(n -> n >= 2).count() >= 2;
+    List<Item> out = new ArrayList<>(items.size());
+    for (Item it : items) {
+      if (it instanceof Block b && MARKED.matcher(b.text()).matches()) {
+        String name = b.text().substring(1, b.text().length() - 1).strip();
+        // written as a script's label alone in its paragraph, "Ogre:", "Princess (sings):", which
+        // counts from its first use (the markup's marks do not reach the script's reader)
+        String label = play ? ScriptParser.emphasisedSpeaker(name) : null;
+        out.add(new Block(label != null ? label : name, b.level()));
+      } else {
+        out.add(it);
+      }
+    }
+    return out;
+  }
+
 
   /** Classes that mark a play's stage directions ("stagedir", "stage-direction", "didascalia"). */
   private static final Pattern STAGE_CLASS =
@@ -183,8 +252,8 @@ public final class HtmlText {
     return !t.isEmpty() && t.length() <= 40 && t.indexOf(':') < 0 && !t.endsWith(".");
   }
 
-  /** A transcriber's placeholder for a picture: "[Illustration]", "[Illustration: Emma]". */
-  private static final Pattern ILLUSTRATION = Pattern.compile("(?is)^\\[\\s*illustration\\b[^\\]]*\\]$");
+  /** A transcriber's placeholder for a picture, "[Illustration]", "[Illustration: Emma]", or note on the edition. */
+  private static final Pattern ILLUSTRATION = Pattern.compile("(?is)^\\[\\s*(?:illustration|transcriber'?s? notes?)\\b[^\\]]*\\]$");
 
   private static void flush(List<Item> items, StringBuilder current, int[] level) {
     String text = normalize(current.toString());

@@ -131,7 +131,8 @@ public final class QuoteScanner {
     // a title in capitals alone on its line: '"THE RESCUE OF THE PRINCESS WINSOME"'
     if ((span.start() == 0 || text.charAt(span.start() - 1) == '\n')
         && (span.end() >= text.length() || text.charAt(span.end()) == '\n' || text.charAt(span.end()) == '\r')
-        && words.length >= 2 && inner.chars().anyMatch(Character::isLetter) && inner.chars().noneMatch(Character::isLowerCase)) {
+        && words.length >= 2 && inner.chars().anyMatch(Character::isLetter) && inner.chars().noneMatch(Character::isLowerCase)
+        && endsInLetter(inner)) { // (a letter's "DEAR MISS SCHLEGEL," or "VIOLET HUNTER." is its)
       return true;
     }
     int before = span.start() - 1;
@@ -162,6 +163,15 @@ public final class QuoteScanner {
     }
     String word = text.substring(w, before + 1).toLowerCase(Locale.ROOT);
     return !Lexicon.SPEECH_VERBS.contains(word) && !word.equals("cried") && !word.equals("and");
+  }
+
+  /** Ends in a letter, emphasis marks aside: a title, not a letter's "VIOLET HUNTER." */
+  private static boolean endsInLetter(String s) {
+    int i = s.length() - 1;
+    while (i >= 0 && (s.charAt(i) == '_' || s.charAt(i) == '*')) {
+      i--;
+    }
+    return i >= 0 && Character.isLetter(s.charAt(i));
   }
 
   /** Every word capitalised but the small ones a title leaves in lower case ("of", "the", "in"). */
