@@ -49,9 +49,27 @@ public final class Gutenberg {
         : new Fields(m.group(1).strip(), m.group(2) == null ? null : m.group(2).strip());
   }
 
+  /**
+   * Who made the e-text, under the header ("Produced by ...", "E-text prepared by ...", "Transcribed
+   * from the 1908 ... edition by ...", "Note: Project Gutenberg also has an HTML version ..."): not the book's.
+   */
+  private static final Pattern CREDITS = Pattern.compile(
+      "(?i)^\\W*(?:produced by|transcribed (?:by|from)|(?:this )?e-?(?:text|book)s? (?:was |were )?(?:prepared|produced|transcribed|created) by"
+          + "|prepared by|scanned (?:and proofed )?by|note: project gutenberg (?:also )?has)\\b");
+
+  /** The credits of the e-text (see {@link #CREDITS}), a line or a paragraph opening with them. */
+  public static boolean isCredits(String text) {
+    return CREDITS.matcher(text).lookingAt();
+  }
+
   /** The "*** START OF THE PROJECT GUTENBERG EBOOK ..." line that ends the header. */
   public static boolean isStart(String line) {
     return line.contains("***") && START.matcher(line).matches();
+  }
+
+  /** Whether a start line closes its marker ("... EBOOK EMMA ***"): else its title runs on ("THE\nCOLUMBIA***"). */
+  public static boolean closesStart(String line) {
+    return line.strip().endsWith("***");
   }
 
   /** The line that ends the book and starts the licence ("End of the Project Gutenberg EBook"). */

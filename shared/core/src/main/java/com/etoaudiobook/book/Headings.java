@@ -41,7 +41,8 @@ public final class Headings {
       + "|copyright(?:ed)?\\b.*|\\u00a9.*|all rights reserved.*|(?:first )?published\\b.{0,40}\\d{4}.*|printed (?:in|by|at)\\b.*"
       + "|made in\\b.*|\\(?trade[- ]?mark\\b.*"
       + "|(?:first|second|third|new|revised) (?:edition|impression|printing)\\b.*|set up and electrotyped.*"
-      + "|[\\p{L}-]+ (?:edition|impression|printing)\\b.{0,30}\\d{4}\\.?"
+      + "|(?:[\\p{L}-]+ ){1,3}(?:edition|impression|printing)\\b.{0,60}\\d{4}\\.?"
+      + "|(?:(?:first|since|thence) )?(?:re)?printed\\b.{0,80}\\d{4}.*"
       + "|" + CATALOGUE
       + "|vol(?:ume)?\\.? (?:[ivxlc]+|\\d{1,2})\\.?|in (?:two|three|four|five|six) volumes"
       + "|(?-i:M[MDCLXVI]+))[.,]?");
@@ -64,7 +65,7 @@ public final class Headings {
   private static final Pattern YEAR = Pattern.compile("\\(?\\d{4}\\)?\\.?");
   /** A title page's statement that runs over lines: its whole block is left out. */
   private static final Pattern TITLE_PAGE_BLOCK = Pattern.compile(
-      "(?i)(?:by )?(?:the )?author of\\b|copyright\\b|entered according to act of congress");
+      "(?i)(?:by )?(?:the )?author of\\b|copyright\\b|entered according to act of congress|(?:since |thence )?reprinted\\b");
 
   private Headings() {
   }
@@ -205,7 +206,15 @@ public final class Headings {
 
   private static boolean titlePageLine(String t, String title, String author) {
     return t.equalsIgnoreCase("by") || t.equalsIgnoreCase(title) || t.equalsIgnoreCase(author)
-        || title != null && words(t).equals(words(title)) || byLine(t) != null || isTitlePageLine(t);
+        || title != null && (words(t).equals(words(title)) || subtitled(t, title))
+        || author != null && words(t).equals(words(author)) || byLine(t) != null || isTitlePageLine(t);
+  }
+
+  /** The title, then a subtitle after "or", a colon or a stop: "NEWS FROM NOWHERE or AN EPOCH OF REST", "Emma: A Novel". */
+  private static boolean subtitled(String t, String title) {
+    String lower = t.toLowerCase(java.util.Locale.ROOT);
+    String name = title.strip().toLowerCase(java.util.Locale.ROOT);
+    return lower.startsWith(name) && lower.substring(name.length()).matches("(?s)\\s*(?:[:;,.]|or\\b).*");
   }
 
   /** The words alone, in lower case: "THE "MIND THE PAINT" GIRL" is "The 'Mind the Paint' Girl". */

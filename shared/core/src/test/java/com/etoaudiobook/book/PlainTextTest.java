@@ -106,6 +106,27 @@ class PlainTextTest {
   }
 
   /**
+   * The e-text's makers under the header ("E-text prepared by ...", "Note: Project Gutenberg also has
+   * an HTML version ..."), a start marker whose title wraps onto a second line, a title with its
+   * subtitle after "OR", and the history of the printings: none of it read, the first chapter first.
+   */
+  @Test
+  void theEtextsMakersAndThePrintingsHistoryAreNotRead() {
+    String text = "Title: The Old Mill\n\nAuthor: Ann Example\n\n"
+        + "***START OF THE PROJECT GUTENBERG EBOOK THE OLD MILL AND THE\nRIVER***\n\n\n"
+        + "E-text prepared by Sam and Jo Example, and the Project Gutenberg Online Distributed Proofreading Team\n\n"
+        + "Note: Project Gutenberg also has an HTML version of this\n      file which includes the original illustrations.\n\n"
+        + "THE OLD MILL\nOR\nA SUMMER BY THE RIVER\n\nBY\nANN EXAMPLE,\nAUTHOR OF 'THE SEA WALL.'\n\nTENTH IMPRESSION\n\n"
+        + "First printed serially in the Weekly Review, 1890.\n\nFirst English Edition, revised, Dunmore & Sons, 1891.\n\n"
+        + "Since reprinted March 1895; January 1897; November 1899; August\n1902; and January 1908.\n\n"
+        + "CHAPTER I\n\n" + PARAGRAPH + "\nCHAPTER II\n\n" + PARAGRAPH
+        + "\n***END OF THE PROJECT GUTENBERG EBOOK THE OLD MILL***\n";
+    Book b = parse(text);
+    assertEquals(List.of("CHAPTER I", "CHAPTER II"), titles(b));
+    assertTrue(spoken(b).startsWith("It was the best of times"), spoken(b));
+  }
+
+  /**
    * A play as printed: its title set in three blocks, the author's other works with their prices,
    * then the title page with its imprint and copyright. All of it before the imprint is the title
    * pages', not read; a priced notice ("10s net.") does not end them as prose would.

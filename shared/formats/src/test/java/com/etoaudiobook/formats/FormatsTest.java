@@ -418,6 +418,26 @@ class FormatsTest {
     assertTrue(all.endsWith("The End"), "italics that name no speaker are read as they stand: " + all);
   }
 
+  /** A Project Gutenberg page: the e-text's makers under its header and its title with a subtitle are not read. */
+  @Test
+  void anHtmlBooksMakersAndSubtitledTitleAreNotRead() {
+    StringBuilder html = new StringBuilder("<html><head><title>The Project Gutenberg eBook of The Old Mill, by Ann Example"
+        + "</title></head><body><pre>Title: The Old Mill\nAuthor: Ann Example\n"
+        + "*** START OF THE PROJECT GUTENBERG EBOOK THE OLD MILL ***</pre>"
+        + "<p>Transcribed from the 1908 Dunmore and Sons edition by Sam Example, email sam@example.org</p>"
+        + "<h1>THE OLD MILL<br>or<br>A SUMMER BY THE RIVER</h1><p>by<br>ANN EXAMPLE,<br>author of &#8216;the sea wall.&#8217;</p>"
+        + "<p>TENTH IMPRESSION</p><p>All rights reserved</p>");
+    for (String chapter : List.of("CHAPTER I", "CHAPTER II")) {
+      html.append("<h2>").append(chapter).append("</h2>");
+      for (int i = 0; i < 8; i++) {
+        html.append("<p>The wheel turned all morning, and nobody came down to the river until noon.</p>");
+      }
+    }
+    Book b = parser.parse("mill.html", utf8(html.append("</body></html>").toString()));
+    assertEquals(List.of("CHAPTER I", "CHAPTER II"), titles(b));
+    assertTrue(all(b).startsWith("The wheel turned"), all(b).substring(0, 100));
+  }
+
   /**
    * A title page's words where there is no title page: a page without headings whose story mentions
    * the publisher and a year, chapters titled by years, a contents list of paragraphs over chapters

@@ -67,6 +67,11 @@ public final class PlainText {
       if (Gutenberg.isStart(lines.get(i).text())) {
         fields = Gutenberg.fields(source.substring(0, lines.get(i).start()));
         first = i + 1;
+        // the marker's title wrapped onto the next line ("...ON THE" / "COLUMBIA***")
+        if (!Gutenberg.closesStart(lines.get(i).text()) && first < lines.size() && Gutenberg.closesStart(lines.get(first).text())
+            && !lines.get(first).text().isBlank()) {
+          first++;
+        }
         break;
       }
     }
@@ -239,7 +244,7 @@ public final class PlainText {
       String lower = body.toLowerCase(Locale.ROOT);
       if (body.isEmpty()) {
         i++;
-      } else if (lower.startsWith("produced by") || lower.startsWith("transcribed by")) {
+      } else if (Gutenberg.isCredits(lower)) {
         i = blankBlock(out, lines, i, to) + 1;
       } else if (byline(lower, title, author)) {
         blank(out, lines, i, i + 1);

@@ -68,6 +68,9 @@ public final class Html {
         gutenbergTitle = fields.title();
         gutenbergAuthor = fields.author();
         from = i + 1;
+        while (from < all.size() && Gutenberg.isCredits(all.get(from).text())) {
+          from++; // "Produced by ...", "Transcribed from the 1908 ... edition by ...": the e-text's makers
+        }
         break;
       }
     }

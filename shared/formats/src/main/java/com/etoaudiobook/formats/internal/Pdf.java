@@ -229,7 +229,7 @@ public final class Pdf implements AutoCloseable {
     if (start < 0) {
       return paragraphs;
     }
-    while (start < paragraphs.size() && paragraphs.get(start).text().strip().toLowerCase(Locale.ROOT).startsWith("produced by")) {
+    while (start < paragraphs.size() && Gutenberg.isCredits(paragraphs.get(start).text().strip())) {
       start++;
     }
     int end = start;
