@@ -220,17 +220,22 @@ final class ChapterBuilder {
    * only); else null.
    */
   private String directionBlock(int i) {
+    String text = block(i, '\n');
+    int close = text.indexOf(']');
+    return text.length() > 2 && text.charAt(0) == '[' && text.indexOf('[', 1) < 0
+        && (close < 0 || close == text.length() - 1) && text.chars().anyMatch(Character::isLetter) ? text : null;
+  }
+
+  /** The text lines of the block from entries[i] (its first 2,000 characters or so), joined by {@code sep}. */
+  private String block(int i, char sep) {
     StringBuilder block = new StringBuilder();
     for (int k = i; k < entries.size() && block.length() < 2000
         && (entries.get(k).kind == ScriptLine.Kind.TEXT || entries.get(k).kind == ScriptLine.Kind.SKIP); k++) {
       if (entries.get(k).kind == ScriptLine.Kind.TEXT) {
-        block.append(entries.get(k).body).append('\n');
+        block.append(entries.get(k).body).append(sep);
       }
     }
-    String text = block.toString().strip();
-    int close = text.indexOf(']');
-    return text.length() > 2 && text.charAt(0) == '[' && text.indexOf('[', 1) < 0
-        && (close < 0 || close == text.length() - 1) && text.chars().anyMatch(Character::isLetter) ? text : null;
+    return block.toString().strip();
   }
 
   /** Longest direction taken for the speaker's own gesture, after which the speech goes on ("[Pulls back, wringing hand."). */
@@ -248,14 +253,7 @@ final class ChapterBuilder {
    * a speech writes "Roper"), or has no sign of speech at all.
    */
   private boolean playDirection(int i) {
-    StringBuilder block = new StringBuilder();
-    for (int k = i; k < entries.size() && block.length() < 2000
-        && (entries.get(k).kind == ScriptLine.Kind.TEXT || entries.get(k).kind == ScriptLine.Kind.SKIP); k++) {
-      if (entries.get(k).kind == ScriptLine.Kind.TEXT) {
-        block.append(entries.get(k).body).append(' ');
-      }
-    }
-    String text = block.toString().strip();
+    String text = block(i, ' ');
     if (STAGE_WORDS.matcher(text).matches()) {
       return true;
     }
