@@ -78,19 +78,21 @@ public final class BackMatter {
 
   /**
    * A few paragraphs after the story's "THE END" (an afterword or notes have a heading of their own),
-   * one of them an edition's: the edition's, not the book's ("A note on the text" alone stays).
+   * opening with the edition's words ("Printed by", "ERRATA", "All applications respecting amateur
+   * performances"): the edition's, not the book's ("A note on the text", a story's last lines stay).
    */
   private static boolean afterword(List<String> paragraphs, int dropped, int total) {
     return paragraphs.size() <= MAX_AFTER_END && (dropped + paragraphs.size()) * 4 <= total
-        && paragraphs.stream().anyMatch(BackMatter::editions);
+        && !paragraphs.isEmpty() && editions(paragraphs.get(0));
   }
 
   /** The edition's, not the author's: a printer's imprint, errata, a notice on performing rights. */
   private static final Pattern EDITIONS = Pattern.compile(
-      "(?i)\\b(?:errata|transcriber'?s?|printed (?:by|in|at)|(?:amateur |public )?performances? of this play|performing rights)\\b");
+      "(?i)\\W*(?:errata|transcriber'?s? notes?|printed (?:by|in|at)|all applications|(?:amateur |public )?performances? of this play"
+          + "|(?:the )?performing rights)\\b");
 
   private static boolean editions(String paragraph) {
-    return paragraph.length() <= 5_000 && EDITIONS.matcher(paragraph).find();
+    return paragraph.length() <= 5_000 && EDITIONS.matcher(paragraph).lookingAt();
   }
 
   /** A warning that says what was left out. */

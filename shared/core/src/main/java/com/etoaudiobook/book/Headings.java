@@ -151,11 +151,44 @@ public final class Headings {
         lower += Character.isLowerCase(ch) ? 1 : 0;
       }
     }
-    return letters >= 60 && lower * 5 >= letters * 3 && !(text.length() <= 300 && PRICE.matcher(text).find())
+    return letters >= 60 && lower * 5 >= letters * 3 && !(text.length() <= 300 && PRICE.matcher(text).find()
+        && NOTICE.matcher(text).find())
         && !startsTitlePageStatement(text.strip().replaceFirst("^[_=*]+", ""));
   }
 
-  /** A book's price: "$1.50", "5s.", "2s 6d", "10s net". A short paragraph with one is a publisher's notice, not prose. */
+  /** A publisher's words beside a price: "cloth", "net", "edition", "portrait" ("It cost 5s. and he paid it." is prose). */
+  private static final Pattern NOTICE = Pattern.compile(
+      "(?i)\\b(?:cloth|net|price|edition|portrait|paper cover|boards|volumes?|illustrated|library form)\\b");
+
+  /**
+   * A block a title page could hold, each line of it: in capitals, a title page's or a catalogue's
+   * line, or every word capitalised ("The Plays of Arthur W. Pinero"); not a sentence of a story or a
+   * line of verse.
+   */
+  public static boolean looksLikeTitlePage(String block) {
+    if (block.length() <= 300 && PRICE.matcher(block).find() && NOTICE.matcher(block).find()) {
+      return true; // "A Limited Edition of this play on hand-made paper, / with a new portrait, 10s net."
+    }
+    for (String line : block.split("\n")) {
+      String l = line.replace("_", "").replace("=", "").strip();
+      if (l.isEmpty() || !l.chars().anyMatch(Character::isLowerCase) || isTitlePageLine(l) || isCatalogueLine(l)
+          || PRICE.matcher(l).find() && NOTICE.matcher(l).find()) {
+        continue;
+      }
+      for (String w : l.split("\\s+")) {
+        String bare = w.replaceAll("^\\W+|\\W+$", "");
+        if (!bare.isEmpty() && Character.isLowerCase(bare.codePointAt(0)) && !com.etoaudiobook.book.internal.Markup.isSmallWord(bare)) {
+          return false;
+        }
+      }
+      if (l.endsWith(".") && !l.endsWith("etc.")) {
+        return false; // a sentence
+      }
+    }
+    return true;
+  }
+
+  /** A book's price: "$1.50", "5s.", "2s 6d", "10s net". A short paragraph with one and a publisher's word is a notice, not prose. */
   private static final Pattern PRICE = Pattern.compile(
       "[$\\u00a3]\\s?\\d+(?:\\.\\d\\d)?|\\b\\d{1,2}s(?:\\.|\\s?\\d{1,2}d\\b|\\s+net\\b)");
 
@@ -210,11 +243,12 @@ public final class Headings {
         || author != null && words(t).equals(words(author)) || byLine(t) != null || isTitlePageLine(t);
   }
 
-  /** The title, then a subtitle after "or", a colon or a stop: "NEWS FROM NOWHERE or AN EPOCH OF REST", "Emma: A Novel". */
+  /** The title, then a subtitle after "or" or a colon, no sentence: "NEWS FROM NOWHERE or AN EPOCH OF REST", "Emma: A Novel". */
   private static boolean subtitled(String t, String title) {
     String lower = t.toLowerCase(java.util.Locale.ROOT);
     String name = title.strip().toLowerCase(java.util.Locale.ROOT);
-    return lower.startsWith(name) && lower.substring(name.length()).matches("(?s)\\s*(?:[:;,.]|or\\b).*");
+    return lower.startsWith(name) && lower.substring(name.length()).matches("(?s)\\s*(?:[:;]|or\\b).*")
+        && !t.strip().endsWith(".");
   }
 
   /** The words alone, in lower case: "THE "MIND THE PAINT" GIRL" is "The 'Mind the Paint' Girl". */

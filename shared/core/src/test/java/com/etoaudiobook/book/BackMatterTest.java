@@ -88,6 +88,19 @@ class BackMatterTest {
     }
   }
 
+  /** After "THE END", the story's own last lines stay, though they speak of printing. */
+  @Test
+  void aStorysLastLinesAfterTheEndStay() {
+    Book book = text(STORY.replace("THE END", """
+        THE END
+
+        She put down her pen. The book could be printed by Friday, and she would be free.
+
+        "At last," said Ellen."""));
+    assertTrue(book.segments().anyMatch(s -> s.text().contains("printed by Friday")));
+    assertTrue(book.segments().anyMatch(s -> s.text().contains("At last")));
+  }
+
   @Test
   void aStoryWithPricesAndNoCatalogueIsReadWhole() {
     String story = STORY.replace("THE END", """

@@ -106,6 +106,25 @@ class PlainTextTest {
   }
 
   /**
+   * What only a title page's lines make the front: a story's first short lines, a poem, a paragraph
+   * with a price in it are the book's, read even where a title page's line ("Made in ...", "All
+   * rights reserved") comes after them.
+   */
+  @Test
+  void aStorysFirstLinesBeforeATitlePagesWordsAreRead() {
+    String head = "Title: The Waiting Room\n\n*** START OF THE PROJECT GUTENBERG EBOOK THE WAITING ROOM ***\n\n";
+    Book fragments = parse(head + "Night. Rain.\n\nThe platform was empty.\n\nNobody came.\n\n"
+        + "Made in heaven, they said of the match.\n\n" + PARAGRAPH);
+    assertTrue(spoken(fragments).startsWith("Night. Rain. The platform was empty. Nobody came."), spoken(fragments));
+    Book poem = parse(head + "MORNING\n\nThe lark is up, the dew is wet,\nThe mill-wheel turns and turns.\n\n"
+        + "All rights reserved\n\n" + PARAGRAPH);
+    assertTrue(spoken(poem).contains("The lark is up"), spoken(poem));
+    Book price = parse(head + "The ticket cost 5s. and he paid it without a word, though it was all the money he had.\n\n"
+        + "All rights reserved\n\n" + PARAGRAPH);
+    assertTrue(spoken(price).startsWith("The ticket cost 5s."), spoken(price));
+  }
+
+  /**
    * The e-text's makers under the header ("E-text prepared by ...", "Note: Project Gutenberg also has
    * an HTML version ..."), a start marker whose title wraps onto a second line, a title with its
    * subtitle after "OR", and the history of the printings: none of it read, the first chapter first.

@@ -559,4 +559,52 @@ class PlayTest {
     assertEquals("Rose", segment(book, "thy knight is near").role());
     assertEquals("Narrator", segment(book, "Curtain").role());
   }
+
+  /**
+   * What is not a play's speaker though it looks like one: a closed direction ends the speech
+   * ("[He goes.]", then the scene's own paragraph), a diary's days in emphasis over prose, a script's
+   * people surnamed Song.
+   */
+  @Test
+  void closedDirectionsDiaryDaysAndSurnamesAreWhatTheyAre() {
+    Book play = parse("""
+        TOM.
+
+        I must go now, mother, and I will not come back!
+
+        [He goes.]
+
+        A long silence. Then from the road, a cry: "Fire! Fire!"
+
+        NELL.
+
+        Tom! Is that you?
+
+        TOM.
+
+        It is. Run!
+        """);
+    assertEquals("Narrator", segment(play, "A long silence").role());
+    Book diary = parse("""
+        _Monday_
+
+        It rained all day, and I stayed in with my books and the cat.
+
+        _Tuesday_
+
+        The rain stopped at noon. I walked to the village and back.
+
+        _Monday_
+
+        A letter came from Anne at last, and I read it twice.
+
+        _Tuesday_
+
+        I answered her letter and posted it in the rain.
+        """);
+    assertEquals(List.of("Narrator"), roles(diary));
+    assertTrue(diary.segments().anyMatch(s -> s.text().contains("Monday")), "the days are read");
+    Book songs = parse("**Mei Song:** Are you coming?\n\n**Daniel Song:** In a minute.\n\n**Mei Song:** Now, Daniel.\n");
+    assertEquals(List.of("Mei Song", "Daniel Song"), roles(songs).stream().filter(r -> !r.equals("Narrator")).toList());
+  }
 }

@@ -439,6 +439,39 @@ class FormatsTest {
   }
 
   /**
+   * Classes that mark what is not read mark it only where they mean it: a story in a div of class
+   * "contents" with a few links beside it, DocBook's chapters whose headings stand in a "titlepage"
+   * div, a diary's days and a play's directions in italics alone in their paragraphs.
+   */
+  @Test
+  void classesAndItalicsMarkOnlyWhatTheyMean() {
+    StringBuilder story = new StringBuilder("<html><head><title>The Ferry</title></head><body><div class=\"contents\">"
+        + "<p><a href=\"prev.html\">Previous</a> <a href=\"index.html\">Index</a> <a href=\"next.html\">Next</a></p>");
+    for (int i = 0; i < 12; i++) {
+      story.append("<p>The ferry crossed the bay twice a day, and Ellen watched it from the harbour wall.</p>");
+    }
+    assertTrue(all(parser.parse("ferry.html", utf8(story.append("</div></body></html>").toString()))).contains("The ferry crossed"));
+    String docbook = "<html><head><title>The Orchard Book</title></head><body><div class=\"book\"><div class=\"titlepage\">"
+        + "<h1 class=\"title\">The Orchard Book</h1></div>";
+    for (String chapter : List.of("Planting", "Pruning", "Picking")) {
+      docbook += "<div class=\"chapter\"><div class=\"titlepage\"><h2 class=\"title\">" + chapter + "</h2></div>"
+          + "<p>The trees wanted care in every season of the year, and the orchard gave it back.</p>".repeat(5) + "</div>";
+    }
+    assertEquals(List.of("Planting", "Pruning", "Picking"),
+        titles(parser.parse("orchard.html", utf8(docbook + "</div></body></html>"))));
+    StringBuilder diary = new StringBuilder("<html><head><title>A Diary</title></head><body>");
+    for (int week = 0; week < 2; week++) {
+      for (String day : List.of("Monday", "Tuesday", "Wednesday")) {
+        diary.append("<p><i>").append(day).append("</i></p><p>It rained all morning, and in the afternoon I walked"
+            + " down to the village for the letters, which were not there.</p>");
+      }
+    }
+    Book days = parser.parse("diary.html", utf8(diary.append("</body></html>").toString()));
+    assertEquals(List.of("Narrator"), days.roles().stream().map(r -> r.name()).toList());
+    assertTrue(all(days).startsWith("Monday | It rained"), all(days).substring(0, 60));
+  }
+
+  /**
    * A title page's words where there is no title page: a page without headings whose story mentions
    * the publisher and a year, chapters titled by years, a contents list of paragraphs over chapters
    * numbered in paragraphs. All read as they stand.

@@ -90,6 +90,10 @@ final class ChapterBuilder {
   private boolean afterDirection;
   /** The block being read is one bracketed direction ({@link #directionBlock}). */
   private boolean directionBlock;
+  /** The last line of that direction (one left open ends at a sentence's end). */
+  private int directionEnd;
+  /** That direction is the speaker's own short gesture, its bracket left open as printed: the speech goes on after it. */
+  private boolean resumes;
   /** The speaker was named by a play's label: a (parenthesis) in the speech is a direction too. */
   private boolean play;
 
@@ -177,19 +181,38 @@ final class ChapterBuilder {
             // the speech under the name goes on after a short one that names nobody else
             String block = mode == Mode.NEXT && runOn ? directionBlock(i) : null;
             directionBlock = block != null;
-            if (directionBlock && !waiting && (block.length() > SPEAKERS_OWN_DIRECTION || namesInCapitals(block)
-                || STAGE_WORDS.matcher(block.substring(1).replace("_", "")).matches())) {
+            // left open, it ends at its first line that ends a sentence; the block's lines after it
+            // are the speech ("[Putting down the kettle." / "You are late again, Tom.")
+            directionEnd = i;
+            while (directionBlock && !block.endsWith("]") && directionEnd + 1 < entries.size()
+                && entries.get(directionEnd + 1).kind == ScriptLine.Kind.TEXT && !endsSentence(entries.get(directionEnd).body)) {
+              directionEnd++;
+            }
+            if (directionBlock && !block.endsWith("]")) {
+              int last = directionEnd;
+              block = block.substring(0, Math.min(block.length(), lineEnd(block, last - i)));
+            }
+            resumes = directionBlock && !block.endsWith("]") && block.length() <= SPEAKERS_OWN_DIRECTION
+                && !namesInCapitals(block) && !STAGE_WORDS.matcher(block.substring(1).replace("_", "")).matches();
+            if (directionBlock && !waiting && !resumes && !block.endsWith("]")) {
               narrate();
             }
+          }
+          if (directionBlock && i > directionEnd && !entries.get(directionEnd).body.endsWith("]")) {
+            directionBlock = false; // the speech after a direction left open
+            afterDirection = false;
+            waiting = false;
+            speak(e.bodyStart, e.bodyEnd, "\n", paragraph, mode != Mode.NARRATION);
+            continue;
           }
           if (directionBlock) {
             emit(narrator, "direction", e.bodyStart + (blockStart ? 1 : 0),
                 e.bodyEnd - (e.body.endsWith("]") ? 1 : 0), blockStart ? "\n\n" : "\n", paragraph);
-            afterDirection = !waiting;
+            afterDirection = !waiting && !resumes;
             continue;
           }
           if (blockStart && (mode == Mode.INLINE
-              || mode == Mode.NEXT && !waiting && (!runOn || playDirection(i)))) {
+              || mode == Mode.NEXT && !waiting && (afterDirection || !runOn || playDirection(i)))) {
             narrate();
           }
           // "ROPER." / "[Enters.]" / "Um.": a direction does not take the name's speech
@@ -224,6 +247,24 @@ final class ChapterBuilder {
     int close = text.indexOf(']');
     return text.length() > 2 && text.charAt(0) == '[' && text.indexOf('[', 1) < 0
         && (close < 0 || close == text.length() - 1) && text.chars().anyMatch(Character::isLetter) ? text : null;
+  }
+
+  /** A line that ends a sentence, a direction's when its bracket is left open: "[Putting down the kettle." */
+  private static boolean endsSentence(String line) {
+    String t = line.replace("_", "").strip();
+    return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") || t.endsWith("]");
+  }
+
+  /** Where the block's line {@code n} (from 0) ends in its joined text. */
+  private static int lineEnd(String block, int n) {
+    int at = -1;
+    for (int k = 0; k <= n; k++) {
+      at = block.indexOf('\n', at + 1);
+      if (at < 0) {
+        return block.length();
+      }
+    }
+    return at;
   }
 
   /** The text lines of the block from entries[i] (its first 2,000 characters or so), joined by {@code sep}. */

@@ -118,8 +118,8 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
       name = manner.group(1).strip();
       delivery = manner.group(2).strip();
     }
-    return name.split(" ").length <= 4 && playName(name) ? new Label(name, delivery, true, body.length(), true, false, false)
-        : null;
+    return name.split(" ").length <= 4 && playName(name) && !DIRECTION_WORDS.contains(key(name))
+        ? new Label(name, delivery, true, body.length(), true, false, false) : null;
   }
 
   /** Short forms of titles: "Mrs. Upjohn." is a name, "Mr." alone is not. */
@@ -271,18 +271,26 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
 
   private static boolean playName(String name) {
     String key = key(name);
-    return !NOT_PLAY_NAMES.contains(key) && !HONORIFICS.contains(key) && name.codePointCount(0, name.length()) >= 2
+    // "PUBLISHERS' NOTE", "The Dove Song": a heading, where a play's name stands ("**Mei Song:**" is a name)
+    String last = key.substring(key.lastIndexOf(' ') + 1).replace(".", "");
+    return !(key.indexOf(' ') > 0 && NOT_LAST.contains(last)) && !NOT_PLAY_NAMES.contains(key) && !HONORIFICS.contains(key) && name.codePointCount(0, name.length()) >= 2
         && !name.chars().allMatch(c -> "IVXLCDM".indexOf(c) >= 0) && plausibleName(name, false);
   }
 
+  /** Whether anything but blanks and braces follows ("FRANCISCO  !" speaks; "LILY PARRADELL     }" does not). */
   private static boolean hasLetter(String body, int from) {
     for (int k = from; k < body.length(); k++) {
-      if (Character.isLetter(body.charAt(k))) {
+      char c = body.charAt(k);
+      if (!Character.isWhitespace(c) && c != '}' && c != '{') {
         return true;
       }
     }
     return false;
   }
+
+  /** A play's directions set in emphasis alone on their line ("_Aside._", "<i>Pause</i>"): no speaker's names. */
+  private static final Set<String> DIRECTION_WORDS = Set.of("aside", "pause", "a pause", "silence", "knocking",
+      "laughter", "applause", "music", "beat", "later", "darkness", "thunder", "sings", "singing", "alone");
 
   /** A lower-case joining word of a name at i ("of" in "Duke of York"), followed by a word. */
   private static boolean connector(String body, int i) {
@@ -331,9 +339,8 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     if (STOPLIST.contains(key) || STOPLIST.contains(key.replace(".", ""))) {
       return false;
     }
-    // "Second Act (after curtain):", "THE FIRST SCENE.", "PUBLISHERS' NOTE", "The Dove Song": a part of a play, not a speaker
-    if (words.length > 1 && (PARTS.contains(words[words.length - 1].toLowerCase(Locale.ROOT).replace(".", ""))
-        || NOT_LAST.contains(words[words.length - 1].toLowerCase(Locale.ROOT).replace(".", "")))) {
+    // "Second Act (after curtain):", "THE FIRST SCENE.": a part of a play, not a speaker
+    if (words.length > 1 && PARTS.contains(words[words.length - 1].toLowerCase(Locale.ROOT).replace(".", ""))) {
       return false;
     }
     // "Step 2", "Part IV", "Question 3": a numbered header, not a speaker.

@@ -274,6 +274,9 @@ final class LineClassifier {
    */
   private static Label lineLabel(List<ScriptLine> entries, int i, boolean cueOverParagraph) {
     Label l = Label.parse(entries.get(i).body);
+    if (l != null && l.play() && l.bold() && !overVerse(entries, i)) {
+      return null; // "_Monday_" over a diary's day, "_John._" under a letter: no speaker's name
+    }
     if (l != null && l.cue()) {
       ScriptLine next = i + 1 < entries.size() ? entries.get(i + 1) : null;
       if (next == null || next.empty() ? !cueOverParagraph : Markup.isAllCaps(next.body)) {
@@ -283,6 +286,20 @@ final class LineClassifier {
     // A cue alone over its line, or "BARNARDO  Who's there?" (Folger's texts), stands inside a
     // block too: such plays leave no blank line between speeches, and prose never writes a name so.
     return opensBlock(entries, i) || l != null && (l.cue() || l.spaced()) ? l : nonPlay(l);
+  }
+
+  /**
+   * A name in emphasis alone on its line ("_Ogre_") names a speaker only over the speech it heads
+   * set as a play sets verse, the next line indented (in HTML, see the formats' reader).
+   */
+  private static boolean overVerse(List<ScriptLine> entries, int i) {
+    for (int k = i + 1; k < entries.size(); k++) {
+      if (!entries.get(k).empty()) {
+        String raw = entries.get(k).line.text();
+        return !raw.isEmpty() && Character.isWhitespace(raw.charAt(0));
+      }
+    }
+    return false;
   }
 
   private static boolean opensBlock(List<ScriptLine> entries, int i) {

@@ -154,9 +154,12 @@ public final class PlainText {
       if (inFront && blockStart && heldChars <= TitlePage.MAX_BEFORE && (title != null || i != opening)
           && Headings.byLine(plain(body)) == null
           && !plain(body).equalsIgnoreCase("by") && !Headings.isAuthorsFront(body)) {
+        String block = blockText(lines, i, last);
         beforeTitlePage.add(new int[] {i, endOfBlock(lines, i, last)});
-        if ((heldChars += blockText(lines, i, last).length()) > TitlePage.MAX_BEFORE) {
-          beforeTitlePage.clear(); // and no more: see MAX_BEFORE
+        if ((heldChars += block.length()) > TitlePage.MAX_BEFORE || !Headings.looksLikeTitlePage(block)) {
+          // and no more: the book's own words (a story's first lines, a poem, a script's speeches)
+          beforeTitlePage.clear();
+          heldChars = TitlePage.MAX_BEFORE + 1;
         }
       }
       if (inFront && Headings.byLine(plain(body)) != null) {

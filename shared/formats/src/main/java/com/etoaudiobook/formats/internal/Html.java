@@ -149,10 +149,13 @@ public final class Html {
         held.clear();
         continue; // "BY", "ELINOR MACARTNEY LANE", "MCMIX" over the first chapter: a title page's, not read
       }
-      if (titlePage && !startsChapter(i, split, placing.chapters) && !Headings.isAuthorsFront(b.text())
-          && (heldChars += b.text().length()) <= TitlePage.MAX_BEFORE) {
-        held.add(i);
-        continue;
+      if (titlePage && heldChars <= TitlePage.MAX_BEFORE && !startsChapter(i, split, placing.chapters)
+          && !Headings.isAuthorsFront(b.text())) {
+        if ((heldChars += b.text().length()) <= TitlePage.MAX_BEFORE && Headings.looksLikeTitlePage(b.text())) {
+          held.add(i);
+          continue;
+        }
+        heldChars = TitlePage.MAX_BEFORE + 1; // the book's own words: what was held back is read, and no more is
       }
       held.forEach(placing::place);
       held.clear();

@@ -216,8 +216,9 @@ final class HtmlPruner {
     }
     for (String c : el.classNames()) {
       String lower = c.toLowerCase(Locale.ROOT);
-      if (SKIPPED_CLASSES.contains(lower) || CONTENTS_CLASSES.contains(lower)
-          && (list != null && list[0] >= 2 && list[2] <= MAX_CONTENTS || contentsEntry(el))) {
+      if (SKIPPED_CLASSES.contains(lower) && !(lower.equals("titlepage") && inSection(el))
+          || CONTENTS_CLASSES.contains(lower) && (list != null && list[0] >= 2 && list[2] <= MAX_CONTENTS
+          && (long) list[1] * 5 >= list[2] || contentsEntry(el))) {
         return true;
       }
     }
@@ -235,6 +236,21 @@ final class HtmlPruner {
 
   /** Longest text of an element classed as contents taken for a table of contents (a book's text is longer). */
   private static final int MAX_CONTENTS = 10_000;
+
+  /** DocBook's sections: a "titlepage" inside one holds the section's heading, not the book's title page. */
+  private static final Set<String> SECTIONS = Set.of("chapter", "section", "sect1", "sect2", "sect3", "part",
+      "preface", "appendix", "article", "refentry", "colophon", "dedication", "glossary", "bibliography");
+
+  private static boolean inSection(Element el) {
+    for (Element a = el.parent(); a != null; a = a.parent()) {
+      for (String c : a.classNames()) {
+        if (SECTIONS.contains(c.toLowerCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   /** One entry of a table of contents set as paragraphs ("<p class="toc"><a href="#act1">ACT I.</a></p>"): a link into the book is most of it. */
   private static boolean contentsEntry(Element el) {

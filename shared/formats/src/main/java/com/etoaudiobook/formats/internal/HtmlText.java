@@ -145,6 +145,9 @@ public final class HtmlText {
     return playNames(items);
   }
 
+  /** Longest first paragraph of a speech in verse under a name in emphasis. */
+  private static final int VERSE_LINE = 60;
+
   /** A short name in emphasis alone in its paragraph ("<p class="c"><i>Ogre</i></p>"), marked "_Ogre_". */
   private static final Pattern MARKED = Pattern.compile("_(\\p{Lu}[^_\\n]{1,59})_");
 
@@ -192,12 +195,15 @@ public final class HtmlText {
     }
     boolean play = uses.values().stream().filter(n -> n >= 2).count() >= 2;
     List<Item> out = new ArrayList<>(items.size());
-    for (Item it : items) {
+    for (int i = 0; i < items.size(); i++) {
+      Item it = items.get(i);
       if (it instanceof Block b && MARKED.matcher(b.text()).matches()) {
         String name = b.text().substring(1, b.text().length() - 1).strip();
         // written as a script's label alone in its paragraph, "Ogre:", "Princess (sings):", which
-        // counts from its first use (the markup's marks do not reach the script's reader)
-        String label = play ? ScriptParser.emphasisedSpeaker(name) : null;
+        // counts from its first use (the markup's marks do not reach the script's reader); over a
+        // line of verse, not a paragraph of prose ("<i>Monday</i>" over a diary's day)
+        boolean verse = i + 1 < items.size() && items.get(i + 1) instanceof Block next && next.text().length() <= VERSE_LINE;
+        String label = play && verse ? ScriptParser.emphasisedSpeaker(name) : null;
         out.add(new Block(label != null ? label : name, b.level()));
       } else {
         out.add(it);

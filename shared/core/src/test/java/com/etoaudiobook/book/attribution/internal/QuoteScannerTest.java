@@ -58,14 +58,14 @@ class QuoteScannerTest {
 
   /**
    * A title in quotation marks is named, not spoken: inside a sentence with every word capitalised
-   * (its comma within it, the sentence going on over a line's end), or in capitals alone on its line.
+   * (the sentence going on over a line's end), or in capitals alone in its paragraph.
    * A greeting in title case ("Hallo, Roo,") is still speech.
    */
   @Test
   void titlesInQuotationMarksAreNotSpeech() {
     Stages s = new Stages("""
-        She played the part in the play called "The Rescue of the Lost Prince" in "The Old Mill's Hero,"
-        which had a long run.
+        She played the part in the play named "The Rescue of the Lost Prince" in "The Old Mill's Hero"
+        at the Lyceum.
 
         "THE RESCUE OF THE LOST PRINCE"
 
