@@ -212,7 +212,6 @@ public final class HtmlText {
     return out;
   }
 
-
   /** Classes that mark a play's stage directions ("stagedir", "stage-direction", "didascalia"). */
   private static final Pattern STAGE_CLASS =
       Pattern.compile("(?i)stage|stage[-_]?dir\\w*|stgdir|direction|didascal\\w*");

@@ -124,32 +124,17 @@ public final class QuoteScanner {
       return false;
     }
     String inner = text.substring(a, b).strip();
-    if (inner.isEmpty()) {
+    if (inner.isEmpty() || inner.split("\\s+").length > 5
+        || ".!?,;:-\u2014".indexOf(inner.charAt(inner.length() - 1)) >= 0) {
       return false;
     }
-    String[] words = inner.split("\\s+");
-    // a title in capitals alone in its paragraph: '"THE RESCUE OF THE PRINCESS WINSOME"'
-    if (blankLineAt(text, span.start() - 1, -1) && blankLineAt(text, span.end(), 1)
-        && words.length >= 2 && inner.chars().anyMatch(Character::isLetter) && inner.chars().noneMatch(Character::isLowerCase)
-        && endsInLetter(inner)) { // (a letter's "DEAR MISS SCHLEGEL," or "VIOLET HUNTER." is its)
-      return true;
-    }
     int before = span.start() - 1;
-    while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\n' && words.length > 1 && titleCase(words))) {
+    while (before >= 0 && text.charAt(before) == ' ') {
       before--;
     }
     int after = span.end();
-    while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\n' && words.length > 1 && titleCase(words))) {
+    while (after < text.length() && text.charAt(after) == ' ') {
       after++;
-    }
-    // a title inside a sentence, every word of it capitalised, may run over a line's end ('in "The
-    // Rescue of the Lost Prince"'). One with a comma inside, '"Trois Couronnes,"', is left speech: so are
-    // words murmured, '"Diarrhoea," but', and leaving them scored worse on novels left out of the
-    // rankers' fit; after a speech verb it is speech ('He whispered "Good Night" and').
-    boolean title = words.length >= 2 && words.length <= 8 && titleCase(words);
-    char last = inner.charAt(inner.length() - 1);
-    if (words.length > (title ? 8 : 5) || ".!?,;:-\u2014".indexOf(last) >= 0) {
-      return false;
     }
     if (before < 0 || after >= text.length() || !Character.isLetter(text.charAt(before))
         || !(Character.isLetter(text.charAt(after)) || ",;.".indexOf(text.charAt(after)) >= 0)) {
@@ -162,47 +147,6 @@ public final class QuoteScanner {
     String word = text.substring(w, before + 1).toLowerCase(Locale.ROOT);
     return !Lexicon.SPEECH_VERBS.contains(word) && !word.equals("cried") && !word.equals("and");
   }
-
-  /** At {@code i}, going {@code step}, the text's edge or a blank line (a paragraph's bounds). */
-  private static boolean blankLineAt(String text, int i, int step) {
-    int newlines = 0;
-    for (; i >= 0 && i < text.length(); i += step) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        newlines++;
-      } else if (c != '\r' && c != ' ' && c != '\t') {
-        return newlines >= 2;
-      }
-    }
-    return true;
-  }
-
-  /** Ends in a letter, emphasis marks aside: a title, not a letter's "VIOLET HUNTER." */
-  private static boolean endsInLetter(String s) {
-    int i = s.length() - 1;
-    while (i >= 0 && (s.charAt(i) == '_' || s.charAt(i) == '*')) {
-      i--;
-    }
-    return i >= 0 && Character.isLetter(s.charAt(i));
-  }
-
-  /** Every word capitalised but the small ones a title leaves in lower case ("of", "the", "in"). */
-  private static boolean titleCase(String[] words) {
-    for (int i = 0; i < words.length; i++) {
-      if (i < words.length - 1 && !Character.isLetter(words[i].charAt(words[i].length() - 1))
-          && words[i].charAt(words[i].length() - 1) != '\'') {
-        return false; // "Hallo, Roo," is a greeting, not a title
-      }
-      String w = words[i].replaceAll("^\\W+", "");
-      if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0)) && (i == 0 || !SMALL_WORDS.contains(w.replaceAll("\\W+$", "")))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static final java.util.Set<String> SMALL_WORDS = java.util.Set.of("a", "an", "the", "of", "in", "on", "at",
-      "and", "or", "to", "for", "by", "with", "from");
 
   private static boolean closesAt(String text, int end, boolean single) {
     char c = text.charAt(end - 1);

@@ -55,23 +55,4 @@ class QuoteScannerTest {
     assertEquals("‘Now if I were like Arobin, you'd see.’", s.quoted(1));
     assertEquals("‘The boys’ hats are wet,’", s.quoted(2));
   }
-
-  /**
-   * A title in quotation marks is named, not spoken: inside a sentence with every word capitalised
-   * (the sentence going on over a line's end), or in capitals alone in its paragraph.
-   * A greeting in title case ("Hallo, Roo,") is still speech.
-   */
-  @Test
-  void titlesInQuotationMarksAreNotSpeech() {
-    Stages s = new Stages("""
-        She played the part in the play named "The Rescue of the Lost Prince" in "The Old Mill's Hero"
-        at the Lyceum.
-
-        "THE RESCUE OF THE LOST PRINCE"
-
-        Rabbit said "Hallo, Roo," and Roo asked them to look at him.
-        """);
-    assertEquals(1, s.spans.size(), s.spans.toString());
-    assertEquals("\"Hallo, Roo,\"", s.quoted(0));
-  }
 }
