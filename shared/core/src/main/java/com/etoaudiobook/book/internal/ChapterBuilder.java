@@ -189,8 +189,7 @@ final class ChapterBuilder {
               directionEnd++;
             }
             if (directionBlock && !block.endsWith("]")) {
-              int last = directionEnd;
-              block = block.substring(0, Math.min(block.length(), lineEnd(block, last - i)));
+              block = block.substring(0, lineEnd(block, directionEnd - i));
             }
             resumes = directionBlock && !block.endsWith("]") && block.length() <= SPEAKERS_OWN_DIRECTION
                 && !namesInCapitals(block) && !STAGE_WORDS.matcher(block.substring(1).replace("_", "")).matches();

@@ -232,7 +232,7 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
     // list of persons braced together, "LILY PARRADELL     }", is no speech)
     boolean spaced = !stop && !cue && direction < 0 && delivery == null && j < n
         && (j - nameEnd >= 2 || body.charAt(nameEnd) == '\t') && Markup.isAllCaps(name)
-        && !FUNCTION_WORDS.contains(name.toLowerCase(Locale.ROOT)) && hasLetter(body, j);
+        && !FUNCTION_WORDS.contains(name.toLowerCase(Locale.ROOT)) && saysSomething(body, j);
     if (stop) {
       j++;
     } else if (!cue && !spaced && (direction < 0 && delivery == null || j >= n)) {
@@ -278,7 +278,7 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
   }
 
   /** Whether anything but blanks and braces follows ("FRANCISCO  !" speaks; "LILY PARRADELL     }" does not). */
-  private static boolean hasLetter(String body, int from) {
+  private static boolean saysSomething(String body, int from) {
     for (int k = from; k < body.length(); k++) {
       char c = body.charAt(k);
       if (!Character.isWhitespace(c) && c != '}' && c != '{') {

@@ -149,7 +149,7 @@ public final class Html {
         held.clear();
         continue; // "BY", "ELINOR MACARTNEY LANE", "MCMIX" over the first chapter: a title page's, not read
       }
-      if (titlePage && heldChars <= TitlePage.MAX_BEFORE && !startsChapter(i, split, placing.chapters)
+      if (titlePage && heldChars <= TitlePage.MAX_BEFORE && !startsChapter(i, split)
           && !Headings.isAuthorsFront(b.text())) {
         if ((heldChars += b.text().length()) <= TitlePage.MAX_BEFORE && Headings.looksLikeTitlePage(b.text())) {
           held.add(i);
@@ -165,7 +165,7 @@ public final class Html {
   }
 
   /** A chapter begins at block {@code i}: its heading, or a paragraph that numbers it ("CHAPTER IV"). */
-  private boolean startsChapter(int i, int split, Chapters chapters) {
+  private boolean startsChapter(int i, int split) {
     HtmlText.Block b = blocks.get(i);
     return Headings.isNumberedChapter(b.text().strip()) || split > 0 && b.level() == split
         || b.level() > 0 && b.level() < split && !Headings.isDivision(b.text()) && i + 1 < blocks.size()
