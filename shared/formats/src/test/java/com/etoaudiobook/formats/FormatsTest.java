@@ -209,6 +209,26 @@ class FormatsTest {
   }
 
   @Test
+  void gutenbergsFramedPicturesAndTheirCaptionsAreNotReadButTheirNeighboursAre() {
+    String html = "<html><head><title>T</title></head><body><p>She ran to the mill.</p>"
+        + "<div class=\"figcenter\"><img src=\"i1.jpg\" alt=\"\"/><p class=\"caption\">“WHERE TO?” SAID THE DOG.</p></div>"
+        + "<p class=\"figcenter\"><img src=\"i2.jpg\" alt=\"\"/><br/><span class=\"caption\">THE MILL</span></p>"
+        + "<p><img src=\"i3.jpg\" alt=\"\"/></p><p class=\"caption\">The miller at his door.</p>"
+        + "<p class=\"figleft\"><img src=\"t.jpg\" alt=\"T\"/>he dog barked at the miller.</p>"
+        + "<div class=\"image\"><p>A long paragraph of the story in an oddly classed block, with no picture in it.</p></div>"
+        + "<p class=\"caption\">A caption-classed line with no picture near it.</p>"
+        + "<p>She stopped.</p></body></html>";
+    String text = all(parser.parse("t.html", utf8(html)));
+    for (String caption : List.of("WHERE TO", "THE MILL", "The miller at his door")) {
+      assertFalse(text.contains(caption), caption + " read in: " + text);
+    }
+    for (String read : List.of("She ran to the mill.", "The dog barked at the miller.", "oddly classed block",
+        "no picture near it", "She stopped.")) {
+      assertTrue(text.contains(read), read + " not read in: " + text);
+    }
+  }
+
+  @Test
   void aStrayTabInsideAWordIsNoWordBreak() {
     String html = "<html><head><title>T</title></head><body><p>\"No,\" thought Ali\tce; the mag\tic b\tottle "
         + "stood there.\tThen she left.</p><p>Name\tAge\t42</p></body></html>";

@@ -199,6 +199,9 @@ final class HtmlPruner {
         && el.parent().selectFirst("img, svg, picture, image") != null) {
       return true;
     }
+    if (isIllustration(el)) {
+      return true;
+    }
     int[] list = links.get(el);
     if (list != null && isLinkList(list)) {
       return true; // a table of contents: links to the book's own parts
@@ -230,6 +233,49 @@ final class HtmlPruner {
     if (el.normalName().equals("a") && el.attr("href").contains("#")
         && el.text().strip().matches("[\\[(]?[0-9*†‡]{1,4}[\\])]?")) {
       return true;
+    }
+    return false;
+  }
+
+  /** Classes of a picture's frame in Project Gutenberg's and publishers' HTML ("figcenter", "illus", "image"). */
+  private static final Pattern FIGURE_CLASS = Pattern.compile(
+      "(?i)fig.*|.*(illus|image|picture|photo|plate).*");
+  /** Longest caption: a picture's frame or caption with more text than this holds the book's text; a frame holds a few blocks. */
+  private static final int MAX_CAPTION = 600;
+
+  /**
+   * A picture with its caption set outside {@code <figcaption>}: Gutenberg's {@code <div class="figcenter"><img>
+   * <p class="caption">…</p></div>}, or a caption-classed block right after the picture. The caption repeats a
+   * line of the story or names the picture; a listener has no picture to read it under.
+   */
+  private static boolean isIllustration(Element el) {
+    boolean figure = el.normalName().equals("figure");
+    boolean caption = false;
+    for (String c : el.classNames()) {
+      figure |= FIGURE_CLASS.matcher(c).matches();
+      caption |= c.toLowerCase(Locale.ROOT).contains("caption");
+    }
+    if (!figure && !caption) {
+      return false;
+    }
+    String text = el.text().strip();
+    if (text.length() > MAX_CAPTION || !text.isEmpty() && Character.isLowerCase(text.codePointAt(0))) {
+      return false; // a paragraph whose first letter is a picture, or a frame around the text itself
+    }
+    if (figure) {
+      return hasPicture(el);
+    }
+    Element frame = el.parent();
+    Element before = el.previousElementSibling();
+    return frame != null && frame.childrenSize() <= 4 && frame.text().length() <= 2 * MAX_CAPTION && hasPicture(frame)
+        || before != null && hasPicture(before);
+  }
+
+  private static boolean hasPicture(Element el) {
+    for (Element img : el.select("img, svg, picture, image")) {
+      if (!isDropCapImage(img)) {
+        return true;
+      }
     }
     return false;
   }
