@@ -13,10 +13,12 @@ public final class Headings {
   private static final Pattern CHAPTER_WORD = Pattern.compile(
       "^(chapter|part|act|book|scene|prologue|epilogue|interlude)(?![\\p{L}\\p{N}])",
       Pattern.CASE_INSENSITIVE);
+  /** Divisions above chapters besides parts and books: "VOLUME II", "Vol. 2", "EPOCH THE FIRST", "Phase the First". */
+  private static final String DIVISION_WORDS = "volume|vol\\.|epoch|phase|period";
   // "Chapter 4", "CHAPTER IV", "CHAPTER I." (Gutenberg), "Chapter One: Title", "CHAPTER THE FIRST.", "BOOK THE
   // SECOND—THE GOLDEN THREAD", "Prologue", "Epilogue – After"
   private static final Pattern NUMBERED = Pattern.compile(
-      "^(?:(?:chapter|part|act|book|scene)\\s+(?:the\\s+)?([\\p{L}\\p{N}-]+)|prologue|epilogue|interlude)"
+      "^(?:(?:chapter|part|act|book|scene|" + DIVISION_WORDS + ")\\s+(?:the\\s+)?([\\p{L}\\p{N}-]+)|prologue|epilogue|interlude)"
           + "\\s*(?:[:.,\\-–—]\\s*(?:\\S.*)?)?$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern ROMAN = Pattern.compile("[ivxlcdm]+", Pattern.CASE_INSENSITIVE);
@@ -407,7 +409,10 @@ public final class Headings {
     return BARE_NUMERAL.matcher(text.strip()).matches();
   }
 
-  private static final Pattern DIVISION = Pattern.compile("(?i)(act|part|book)(?![\\p{L}\\p{N}])");
+  private static final Pattern DIVISION = Pattern.compile("(?i)(act|part|book|" + DIVISION_WORDS + ")(?![\\p{L}\\p{N}])");
+  /** "THE FIRST ACT", "Second Part", "FIRST PERIOD": a numbered division in words. */
+  private static final Pattern ORDINAL_DIVISION = Pattern.compile("(?i)(the\\s+)?(first|second|third|fourth|fifth|sixth"
+      + "|seventh|eighth|ninth|tenth|last)\\s+(act|part|book|volume|epoch|phase|period)\\.?(?:\\s*[:.\\-–—]\\s*(?-i:\\p{Lu}).*)?");
 
   /**
    * A heading that divides a book or a play above its chapters or scenes: "PART II", "Book One:
@@ -415,7 +420,13 @@ public final class Headings {
    */
   public static boolean isDivision(String heading) {
     String h = heading.strip();
-    return DIVISION.matcher(h).lookingAt() && isNumberedChapter(h);
+    if (DIVISION.matcher(h).lookingAt() && isNumberedChapter(h)) {
+      return true;
+    }
+    // In words, its noun and any title after it capitalised: "The last act." is a sentence, "First Act: text has
+    // a comma" an erratum
+    Matcher m = h.length() <= 100 ? ORDINAL_DIVISION.matcher(h) : null;
+    return m != null && m.matches() && Character.isUpperCase(m.group(3).charAt(0));
   }
 
   /** A chapter's title said with the part it opens: "PART II, CHAPTER 1", "BOOK I. Chapter 1". */

@@ -370,6 +370,29 @@ class PlainTextTest {
   }
 
   /**
+   * Divisions above chapters by other names than PART and BOOK ("VOLUME II.", "EPOCH THE FIRST.",
+   * "FIRST PERIOD.", "Phase the First: The Maiden") are said with their first chapter, not read as a
+   * notice or lost; under one, a numeral alone numbers its first chapter. "The last act." stays prose.
+   */
+  @Test
+  void divisionsByOtherNamesAreSaidWithTheirFirstChapter() {
+    String chapters = "CHAPTER I.\n\n" + PARAGRAPH + "\nCHAPTER II.\n\n" + PARAGRAPH + "\n";
+    for (String[] pair : new String[][] {{"VOLUME I.", "VOLUME II."}, {"EPOCH THE FIRST.", "EPOCH THE SECOND."},
+        {"FIRST PERIOD.", "SECOND PERIOD."}}) {
+      String text = "THE PINES\n\nBy Ann Example\n\n\n" + pair[0] + "\n\n\n" + chapters + "\n" + pair[1] + "\n\n\n" + chapters;
+      assertEquals(List.of(pair[0] + " CHAPTER I.", "CHAPTER II.", pair[1] + " CHAPTER I.", "CHAPTER II."),
+          titles(parse(text)), text);
+    }
+    String numerals = "I\n\n" + PARAGRAPH + "\nII\n\n" + PARAGRAPH + "\nIII\n\n" + PARAGRAPH + "\n";
+    String tess = "Phase the First: The Maiden\n\n\n" + numerals + "\nPhase the Second: Maiden No More\n\n\n" + numerals
+        + "\nThe last act.\n\n" + PARAGRAPH;
+    Book book = parse(tess);
+    assertEquals(List.of("Phase the First: The Maiden, I", "II", "III", "Phase the Second: Maiden No More, I", "II", "III"),
+        titles(book));
+    assertTrue(spoken(book).contains("The last act."), spoken(book));
+  }
+
+  /**
    * A title page in capitals before the numbered chapters: the title, "A Novel", "BY", the
    * author, the publisher, the year in roman numerals. Neither chapters called "ANN EXAMPLE" and
    * "MCMIX" nor read (the title and author are the book's own); the preface stays a chapter.

@@ -544,6 +544,24 @@ class FormatsTest {
     assertTrue(all(b).contains("Ten years had passed"), all(b));
   }
 
+  /** Parts by other names ("PHASE THE FIRST: THE MAIDEN", "VOLUME II") hold their chapters as parts do. */
+  @Test
+  void partsByOtherNamesHoldTheirChapters() {
+    for (List<String> parts : List.of(List.of("PHASE THE FIRST: THE MAIDEN", "PHASE THE SECOND: MAIDEN NO MORE"),
+        List.of("VOLUME I", "VOLUME II"), List.of("THE FIRST PERIOD", "THE SECOND PERIOD"))) {
+      StringBuilder html = new StringBuilder("<html><head><title>Tess</title></head><body><h1>TESS</h1>");
+      for (String part : parts) {
+        html.append("<h2>").append(part).append("</h2>");
+        for (String c : List.of("I", "II")) {
+          html.append("<h3>").append(c).append("</h3><p>The rain fell on the roofs of the town, in ").append(part)
+              .append(".</p><p>Then it stopped.</p>");
+        }
+      }
+      Book b = parser.parse("tess.html", utf8(html.append("</body></html>").toString()));
+      assertEquals(List.of(parts.get(0) + ", I", "II", parts.get(1) + ", I", "II"), titles(b));
+    }
+  }
+
   /** A newer Project Gutenberg page: markers in their own blocks, a drop cap drawn as a picture. */
   @Test
   void gutenbergHtmlWithPictureDropCap() {

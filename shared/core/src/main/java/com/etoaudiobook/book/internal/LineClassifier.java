@@ -364,6 +364,9 @@ final class LineClassifier {
       }
       ScriptLine headed = justHeaded;
       justHeaded = null;
+      if (headed != null && Headings.isDivision(headed.heading) && Headings.numbersChapter(Markup.clean(e.body).strip())) {
+        headed = null; // "Phase the First: The Maiden", then "I": the part's first chapter, not its title
+      }
       if (i + 1 < entries.size() && setextLevel(i + 1) > 0) {
         heading(e, Markup.clean(e.body).strip(), setextLevel(i + 1));
         entries.get(i + 1).kind = ScriptLine.Kind.SKIP;
@@ -392,7 +395,7 @@ final class LineClassifier {
         e.kind = ScriptLine.Kind.TEXT;
         continue;
       }
-      if (standsAlone(i) && Headings.isNumberedChapter(clean)) {
+      if (standsAlone(i) && (Headings.isNumberedChapter(clean) || Headings.isDivision(clean))) {
         heading(e, clean, 0);
         justHeaded = e;
         continue;
@@ -486,7 +489,7 @@ final class LineClassifier {
 
   /** "THE FIRST ACT", "Second Part": a numbered division in words. */
   private static final Pattern ORDINAL_PART = Pattern.compile("(?i)(the\\s+)?(first|second|third|fourth|fifth|sixth"
-      + "|seventh|eighth|ninth|tenth|last)\\s+(act|part|book|chapter|scene)\\.?");
+      + "|seventh|eighth|ninth|tenth|last)\\s+(act|part|book|chapter|scene|volume|epoch|phase|period)\\.?");
 
   /** Words a section before the first numbered chapter needs to be a chapter, not a title page's line. */
   private static final int FRONT_MATTER_WORDS = 100;

@@ -90,6 +90,7 @@ public final class PlainText {
     Set<Integer> headings = new HashSet<>();
     Set<Integer> notHeadings = new HashSet<>();
     boolean previousWasHeading = false;
+    boolean previousWasDivision = false;
     // before the first chapter or prose: a printed title page's lines are not the book's words
     TitlePage front = new TitlePage(title, author);
     int afterTitlePage = -1;
@@ -166,8 +167,9 @@ public final class PlainText {
         afterTitlePage = nextLine(lines, i + 1, last); // the title's by-line, kept for the title: a year may follow
       }
       boolean heading = alone(lines, i) && heading(body);
-      if (heading && previousWasHeading && NUMERAL.matcher(body).matches()) {
-        // "ADVENTURE I. A SCANDAL IN BOHEMIA" then "I.": the part number says nothing new.
+      if (heading && previousWasHeading && !previousWasDivision && NUMERAL.matcher(body).matches()) {
+        // "ADVENTURE I. A SCANDAL IN BOHEMIA" then "I.": the part number says nothing new (but
+        // under "PART I." or "Phase the First: The Maiden" it numbers the part's first chapter).
         blank(out, lines, i, i + 1);
         continue;
       }
@@ -182,6 +184,7 @@ public final class PlainText {
       // (A title without a number, "THE AWAKENING", leaves "I" under it to number chapter one.)
       previousWasHeading = heading || Headings.isNumberedChapter(body)
           || alone(lines, i) && Headings.isCapsTitle(body) && Headings.hasNumber(body);
+      previousWasDivision = previousWasHeading && Headings.isDivision(body);
     }
     if (datelines.size() == 1) {
       notHeadings.addAll(datelines); // a signature; several are the chapters' titles ("BERLIN, 1945")

@@ -145,7 +145,7 @@ public final class Html {
         }
         continue;
       }
-      if (titlePage && !overOwnText(i, front) && front.holds(b.text())) {
+      if (titlePage && !overOwnText(i, front) && !opensPart(i, split) && front.holds(b.text())) {
         held.clear();
         continue; // "BY", "ELINOR MACARTNEY LANE", "MCMIX" over the first chapter: a title page's, not read
       }
@@ -162,6 +162,13 @@ public final class Html {
       placing.place(i);
     }
     held.forEach(placing::place);
+  }
+
+  /** A part's heading ("VOLUME I", which a title page may say too) right over its first chapter's. */
+  private boolean opensPart(int i, int split) {
+    HtmlText.Block b = blocks.get(i);
+    return b.level() > 0 && b.level() < split && Headings.isDivision(b.text()) && i + 1 < blocks.size()
+        && blocks.get(i + 1).level() == split;
   }
 
   /** A chapter begins at block {@code i}: its heading, or a paragraph that numbers it ("CHAPTER IV"). */
@@ -219,16 +226,19 @@ public final class Html {
    */
   private int dividingLevel() {
     for (int level = 1; level <= 6; level++) {
-      List<Integer> sections = sections(level);
+      List<Integer> sections = sections(level, 0);
       if (sections.size() < 2) {
         continue;
       }
       int total = sections.stream().mapToInt(Integer::intValue).sum();
       int largest = sections.stream().mapToInt(Integer::intValue).max().orElse(0);
       int rest = total - largest;
-      if (rest * 10 < total && rest < TITLE_PAGE_CHARS || divisions(level)) {
+      boolean parts = divisions(level);
+      if (rest * 10 < total && rest < TITLE_PAGE_CHARS || parts) {
+        // a part's chapters are under it: headings before the first part are a title page's
+        int from = parts ? firstHeading(level) : 0;
         for (int deeper = level + 1; deeper <= 6; deeper++) {
-          if (sections(deeper).size() >= 2) {
+          if (sections(deeper, from).size() >= 2) {
             return deeper;
           }
         }
@@ -261,6 +271,15 @@ public final class Html {
     return priced >= 3 && priced * 3 >= paragraphs;
   }
 
+  private int firstHeading(int level) {
+    for (int i = 0; i < blocks.size(); i++) {
+      if (blocks.get(i).level() == level && !isContentsHeading(blocks.get(i).text())) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
   /** Every heading of this level (a contents heading aside) is a part: its chapters divide the book. */
   private boolean divisions(int level) {
     return Chapters.parts(blocks.stream().filter(b -> b.level() == level && !isContentsHeading(b.text()))
@@ -270,11 +289,11 @@ public final class Html {
   /** Text a title page's headings hold between them at most (their lines, a list of persons). */
   private static final int TITLE_PAGE_CHARS = 3_000;
 
-  /** The characters of text under each heading of this level that has some (to the next of it or above). */
-  private List<Integer> sections(int level) {
+  /** The characters of text under each heading of this level from block {@code from} on that has some (to the next of it or above). */
+  private List<Integer> sections(int level, int from) {
     List<Integer> sections = new ArrayList<>();
     int chars = -1;
-    for (HtmlText.Block b : blocks) {
+    for (HtmlText.Block b : blocks.subList(from, blocks.size())) {
       if (b.level() > 0 && b.level() <= level) {
         if (chars > 0) {
           sections.add(chars);
