@@ -54,7 +54,7 @@ public final class Gutenberg {
    * from the 1908 ... edition by ...", "Note: Project Gutenberg also has an HTML version ..."): not the book's.
    */
   private static final Pattern CREDITS = Pattern.compile(
-      "(?i)^\\W*(?:produced by|transcribed (?:by|from)|(?:this )?e-?(?:text|book)s? (?:was |were )?(?:prepared|produced|transcribed|created) by"
+      "(?i)^\\W*(?:produced by|transcribed (?:by|from)|(?:this )?(?:(?:updated|new|revised|corrected) )?(?:e-?(?:text|book)s?|edition|version) (?:was |were )?(?:prepared|produced|transcribed|created|updated|corrected) by"
           + "|prepared by|scanned (?:and proofed )?by|note: project gutenberg (?:also )?has)\\b");
 
   /** The credits of the e-text (see {@link #CREDITS}), a line or a paragraph opening with them. */

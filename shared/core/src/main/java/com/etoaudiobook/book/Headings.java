@@ -15,10 +15,10 @@ public final class Headings {
       Pattern.CASE_INSENSITIVE);
   /** Divisions above chapters besides parts and books: "VOLUME II", "Vol. 2", "EPOCH THE FIRST", "Phase the First". */
   private static final String DIVISION_WORDS = "volume|vol\\.|epoch|phase|period";
-  // "Chapter 4", "CHAPTER IV", "CHAPTER I." (Gutenberg), "Chapter One: Title", "CHAPTER THE FIRST.", "BOOK THE
+  // "Chapter 4", "CHAPTER IV", "CHAPTER I." (Gutenberg), "STAVE ONE." (A Christmas Carol), "LETTER XII.", "CANTO I.", "Chapter One: Title", "CHAPTER THE FIRST.", "BOOK THE
   // SECOND—THE GOLDEN THREAD", "Prologue", "Epilogue – After"
   private static final Pattern NUMBERED = Pattern.compile(
-      "^(?:(?:chapter|part|act|book|scene|" + DIVISION_WORDS + ")\\s+(?:the\\s+)?([\\p{L}\\p{N}-]+)|prologue|epilogue|interlude)"
+      "^(?:(?:chapter|part|act|book|scene|stave|letter|canto|" + DIVISION_WORDS + ")\\s+(?:the\\s+)?([\\p{L}\\p{N}-]+)|prologue|epilogue|interlude)"
           + "\\s*(?:[:.,\\-–—]\\s*(?:\\S.*)?)?$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern ROMAN = Pattern.compile("[ivxlcdm]+", Pattern.CASE_INSENSITIVE);
@@ -193,6 +193,15 @@ public final class Headings {
   /** A book's price: "$1.50", "5s.", "2s 6d", "10s net". A short paragraph with one and a publisher's word is a notice, not prose. */
   private static final Pattern PRICE = Pattern.compile(
       "[$\\u00a3]\\s?\\d+(?:\\.\\d\\d)?|\\b\\d{1,2}s(?:\\.|\\s?\\d{1,2}d\\b|\\s+net\\b)");
+
+  /** The title of the author's or editor's words before the story: "PREFACE", "Introduction.", "AUTHOR'S NOTE". */
+  private static final Pattern FRONT_MATTER_TITLE = Pattern.compile(
+      "(?i)(?:the )?(?:(?:author'?s'?|editor'?s'?|translator'?s'?) )?(?:preface|introduction|foreword|prologue|note|prefatory note"
+          + "|introductory note|advertisement|to the reader|argument|proem)\\.?");
+
+  public static boolean isFrontMatterTitle(String text) {
+    return text.length() <= 60 && FRONT_MATTER_TITLE.matcher(text.strip()).matches();
+  }
 
   /** A dedication: "TO ALL THE FRIENDS OF THE PONY", "For Ezra Pound", "In memory of my father". */
   private static final Pattern DEDICATION = Pattern.compile("(?i)(?:to|for|dedicated|inscribed|in (?:loving )?memory)\\b");

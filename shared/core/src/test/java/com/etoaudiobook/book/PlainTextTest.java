@@ -370,6 +370,31 @@ class PlainTextTest {
   }
 
   /**
+   * A Christmas Carol as Project Gutenberg's text sets it: the edition's credits, the title, its subtitle
+   * over lines between it and the by-line, and a contents list of staves ("Stave   I: Marley's Ghost"):
+   * none read, nor the entries taken for speakers; the preface and the staves are.
+   */
+  @Test
+  void creditsASubtitleUnderTheTitleAndAContentsListOfStavesAreNotRead() {
+    String text = "The Project Gutenberg EBook of A Christmas Carol, by Charles Dickens\n\n"
+        + "Title: A Christmas Carol\n\nAuthor: Charles Dickens\n\n"
+        + "*** START OF THIS PROJECT GUTENBERG EBOOK A CHRISTMAS CAROL ***\n\n\n\n"
+        + "This updated edition produced by Jose Menendez\n\n\n\n"
+        + "A CHRISTMAS CAROL\n\nIN PROSE\nBEING\nA Ghost Story of Christmas\n\nby Charles Dickens\n\n\n\n"
+        + "PREFACE\n\nI HAVE endeavoured in this Ghostly little book, to raise the Ghost of an Idea.\n\n\n\n"
+        + "CONTENTS\n\nStave   I: Marley's Ghost\nStave  II: The First of the Three Spirits\n"
+        + "Stave III: The Second of the Three Spirits\n\n\n\n"
+        + "STAVE I:  MARLEY'S GHOST\n\n" + PARAGRAPH + "\nSTAVE II:  THE FIRST OF THE THREE SPIRITS\n\n" + PARAGRAPH
+        + "\nSTAVE III:  THE SECOND OF THE THREE SPIRITS\n\n" + PARAGRAPH;
+    Book book = parse(text);
+    assertEquals(List.of("PREFACE", "STAVE I:  MARLEY'S GHOST", "STAVE II:  THE FIRST OF THE THREE SPIRITS",
+        "STAVE III:  THE SECOND OF THE THREE SPIRITS"), titles(book));
+    assertTrue(spoken(book).startsWith("I HAVE endeavoured"), spoken(book));
+    assertFalse(spoken(book).contains("Marley's Ghost") || spoken(book).contains("Menendez"), spoken(book));
+    assertEquals(List.of("Narrator"), book.segments().map(Segment::role).distinct().toList());
+  }
+
+  /**
    * Divisions above chapters by other names than PART and BOOK ("VOLUME II.", "EPOCH THE FIRST.",
    * "FIRST PERIOD.", "Phase the First: The Maiden") are said with their first chapter, not read as a
    * notice or lost; under one, a numeral alone numbers its first chapter. "The last act." stays prose.

@@ -544,6 +544,30 @@ class FormatsTest {
     assertTrue(all(b).contains("Ten years had passed"), all(b));
   }
 
+  /**
+   * A Christmas Carol as Project Gutenberg's HTML sets it: a title page in headings, one of them at the
+   * staves' level ("A Ghost Story of Christmas"), a PREFACE heading deeper than the staves', each stave's
+   * title in a heading under its number, and pictures with their titles in a heading under them.
+   */
+  @Test
+  void aTitlePageInHeadingsAPrefaceAndStavesWithTheirTitlesAndPictures() {
+    String html = "<html><head><title>The Project Gutenberg eBook of A Christmas Carol, by Charles Dickens</title></head>"
+        + "<body><center><h1>A CHRISTMAS CAROL</h1><div><h3>IN PROSE</h3><h5>BEING</h5><h2><i>A Ghost Story of Christmas</i>"
+        + "</h2></div><div><h5>BY</h5><h2>CHARLES DICKENS</h2></div><div><h4>WITH ILLUSTRATIONS BY JOHN LEECH</h4></div>"
+        + "<h3>PREFACE</h3></center><p>I have endeavoured in this Ghostly little book to raise the Ghost of an Idea.</p>"
+        + "<p>C. D.</p>"
+        + "<center><h2>STAVE ONE.</h2><hr><h4>MARLEY'S GHOST.</h4></center><p>Marley was dead: to begin with.</p>"
+        + "<center><img src=\"01.jpg\" alt=\"Marley's Ghost\"><h4><i>Marley's Ghost</i></h4></center>"
+        + "<p>The same face: the very same.</p>"
+        + "<center><img src=\"02.jpg\" alt=\"\"><br><h4>Mr. Fezziwig's Ball</h4></center>"
+        + "<div><img src=\"head.jpg\" alt=\"\"><h2>STAVE TWO.</h2></div><h4>THE FIRST OF THE THREE SPIRITS.</h4>"
+        + "<p>When Scrooge awoke, it was so dark.</p></body></html>";
+    Book b = parser.parse("carol.html", utf8(html));
+    assertEquals(List.of("PREFACE", "STAVE ONE. MARLEY'S GHOST.", "STAVE TWO. THE FIRST OF THE THREE SPIRITS."), titles(b));
+    assertEquals("I have endeavoured in this Ghostly little book to raise the Ghost of an Idea. | C. D. | Marley was dead:"
+        + " to begin with. | The same face: the very same. | When Scrooge awoke, it was so dark.", all(b));
+  }
+
   /** Parts by other names ("PHASE THE FIRST: THE MAIDEN", "VOLUME II") hold their chapters as parts do. */
   @Test
   void partsByOtherNamesHoldTheirChapters() {

@@ -41,7 +41,8 @@ public final class PlainText {
       "(?i)^stave\\s+(?:[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten)\\b.*");
   /** An entry of a contents list: "IV. The Boscombe Valley Mystery" (for dot leaders see {@link #leaders}). */
   private static final Pattern CONTENTS_ENTRY = Pattern.compile(
-      "(?i)^(?:(?:chapter|part|book|stave)\\s+)?(?:[ivxlc]+|\\d{1,3})\\.?\\s+\\S.*");
+      "(?i)^(?:(?:chapter|chap\\.|part|book|stave|letter|canto|act|scene|section|volume|vol\\.|epoch|phase|period|adventure)\\s+)?"
+          + "(?:[ivxlc]+|\\d{1,3})[.:]?\\s+\\S.*");
 
   /** What heads a list of the book's pages, not its words: "CONTENTS", "LIST OF ILLUSTRATIONS". */
   private static final Pattern LIST_TITLE = Pattern.compile(
@@ -416,12 +417,24 @@ public final class PlainText {
     if (next < to && (title == null || !matchesName(first.toLowerCase(Locale.ROOT), title)) && !Headings.statesTitlePage(first)
         && (Headings.byLine(plain(lines.get(next).text().strip())) != null
             || plain(lines.get(next).text().strip()).equalsIgnoreCase("by"))) {
-      return false;
+      // under the title's own block, the title's subtitle ("IN PROSE / BEING / A Ghost Story of Christmas")
+      return underTitlePage && subtitle(lines, i, end);
     }
     for (int j = i; j < end; j++) {
       String p = plain(lines.get(j).text().strip());
       boolean known = (title != null || author != null) && byline(p.toLowerCase(Locale.ROOT), title, author);
       if (!(known || Headings.isTitlePageLine(p) || (underTitlePage || j > i) && Headings.isYear(p))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Short lines, none ending a sentence or a clause, nor quoting: a title's, not a story's. */
+  private static boolean subtitle(List<SourceLine> lines, int from, int to) {
+    for (int j = from; j < to; j++) {
+      String p = plain(lines.get(j).text().strip());
+      if (p.length() > 60 || p.matches(".*[.!?,;\"“”]") || p.indexOf('"') >= 0 || p.indexOf('“') >= 0) {
         return false;
       }
     }

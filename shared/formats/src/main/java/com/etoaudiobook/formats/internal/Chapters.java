@@ -109,9 +109,19 @@ public final class Chapters {
       chapter(null);  // a part's own text before its first chapter ("PART II" over its introduction)
     }
     if (b.level() > 0) {
+      String under = b.text().strip();
       // "CHAPTER I." over "HER TWELFTH BIRTHDAY": one title, "CHAPTER I. HER TWELFTH BIRTHDAY"
-      if (!completesNumber(b.text().strip()) && !atChapterStart) {
+      if (completesNumber(under)) {
+        return;
+      }
+      // at a numbered chapter's start, not its title again ("Chapter 1. Introduction" under "Chapter 1:
+      // Introduction") nor a title page's line: read, a subtitle or an epigraph's heading (elsewhere, as under
+      // a document's title from an EPUB's contents, "Title Page", a title page's heading or a box's "Note")
+      if (!atChapterStart) {
         builder.paragraph(b.text());
+      } else if (pending != null && Headings.hasNumber(pending) && !repeats(pending, under)
+          && !Headings.isTitlePageLine(under)) {
+        paragraph(b.text());
       }
       return;
     }
@@ -145,6 +155,17 @@ public final class Chapters {
   private static boolean numberOnly(String title) {
     return Headings.numbersChapter(title) && title.split("\\s+").length <= 2
         && title.indexOf(':') < 0;
+  }
+
+  private static boolean repeats(String title, String heading) {
+    String t = words(title);
+    String h = words(heading);
+    return t.contains(h) || h.contains(t);
+  }
+
+  /** Letters and digits in lower case, one blank between words: "CHAPTER I. THE RAIN" holds "The Rain". */
+  private static String words(String text) {
+    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   /** The paragraphs a block holds, parted by blank lines. */

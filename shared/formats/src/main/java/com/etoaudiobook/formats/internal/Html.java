@@ -145,9 +145,20 @@ public final class Html {
         }
         continue;
       }
+      if (titlePage && split > 0 && b.level() == split && !placing.chapters.begun() && noTextUnder(i, split)) {
+        continue; // "A Ghost Story of Christmas" over "BY" and the author: a title page's heading, no chapter
+      }
       if (titlePage && !overOwnText(i, front) && !opensPart(i, split) && front.holds(b.text())) {
         held.clear();
         continue; // "BY", "ELINOR MACARTNEY LANE", "MCMIX" over the first chapter: a title page's, not read
+      }
+      if (!placing.started && split > 0 && b.level() > split && Headings.isFrontMatterTitle(b.text())
+          && overOwnText(i, front)) {
+        held.forEach(placing::place);
+        held.clear();
+        placing.chapters.chapter(b.text()); // "PREFACE" under the title page, deeper than the chapters' headings
+        placing.started = true;
+        continue;
       }
       if (titlePage && heldChars <= TitlePage.MAX_BEFORE && !startsChapter(i, split)
           && !Headings.isAuthorsFront(b.text())) {
@@ -162,6 +173,20 @@ public final class Html {
       placing.place(i);
     }
     held.forEach(placing::place);
+  }
+
+  /** No text between the heading at {@code i} and the next of its level or above (only deeper headings). */
+  private boolean noTextUnder(int i, int level) {
+    for (int j = i + 1; j < blocks.size(); j++) {
+      HtmlText.Block b = blocks.get(j);
+      if (b.level() == 0) {
+        return false;
+      }
+      if (b.level() <= level) {
+        return true;
+      }
+    }
+    return true;
   }
 
   /** A part's heading ("VOLUME I", which a title page may say too) right over its first chapter's. */

@@ -1,6 +1,7 @@
 package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.Cancellation;
+import com.etoaudiobook.book.Headings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -256,7 +257,7 @@ final class HtmlPruner {
       caption |= c.toLowerCase(Locale.ROOT).contains("caption");
     }
     if (!figure && !caption) {
-      return false;
+      return pictureTitle(el);
     }
     String text = el.text().strip();
     if (text.length() > MAX_CAPTION || !text.isEmpty() && Character.isLowerCase(text.codePointAt(0))) {
@@ -269,6 +270,38 @@ final class HtmlPruner {
     Element before = el.previousElementSibling();
     return frame != null && frame.childrenSize() <= 4 && frame.text().length() <= 2 * MAX_CAPTION && hasPicture(frame)
         || before != null && hasPicture(before);
+  }
+
+  /**
+   * A short block right after a picture that names it: its alt text, or all the text of a small frame
+   * ({@code <center><img alt="Marley's Ghost"><h4><i>Marley's Ghost</i></h4></center>}). A chapter's
+   * heading under a headpiece ("CHAPTER I.") is no caption.
+   */
+  private static boolean pictureTitle(Element el) {
+    if (!CAPTION_TAGS.contains(el.normalName())) {
+      return false;
+    }
+    Element before = el.previousElementSibling();
+    for (int breaks = 0; before != null && before.normalName().equals("br") && breaks < 2; breaks++) {
+      before = before.previousElementSibling();
+    }
+    if (before == null || !before.normalName().equals("img") || isDropCapImage(before)) {
+      return false;
+    }
+    String text = el.text().strip();
+    if (text.isEmpty() || text.length() > 200 || Headings.numbersChapter(text) || Headings.startsWithChapterWord(text)
+        || Headings.isFrontMatterTitle(text)) {
+      return false;
+    }
+    Element frame = el.parent();
+    return words(before.attr("alt")).equals(words(text))
+        || frame != null && frame.childrenSize() <= 4 && frame.text().strip().equals(text);
+  }
+
+  private static final Set<String> CAPTION_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span");
+
+  private static String words(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   private static boolean hasPicture(Element el) {
