@@ -5,6 +5,7 @@ import com.etoaudiobook.book.Gutenberg;
 import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.book.TitlePage;
 
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +89,8 @@ public final class PlainText {
     blank(out, lines, 0, first);
     blank(out, lines, last, lines.size());
     first = skipCredits(out, lines, first, last, title, author);
+    BitSet pages = pageNumbers(lines, first, last);
+    pages.stream().forEach(i -> blank(out, lines, i, i + 1));
     Set<Integer> headings = new HashSet<>();
     Set<Integer> notHeadings = new HashSet<>();
     boolean previousWasHeading = false;
@@ -103,7 +106,7 @@ public final class PlainText {
     for (int i = first; i < last; i++) {
       Cancellation.check();
       String body = lines.get(i).text().strip();
-      if (body.isEmpty()) {
+      if (body.isEmpty() || pages.get(i)) {
         continue;
       }
       boolean blockStart = i == first || lines.get(i - 1).text().isBlank();
@@ -221,6 +224,36 @@ public final class PlainText {
   private static final Pattern NOTE_MARK = Pattern.compile("\\[(?<=\\S\\[)\\d{1,3}\\]");
   /** A brace set off by two blanks or more, joining the lines of a list: "JIMMIE BIRCH       }". */
   private static final Pattern BRACE_COLUMN = Pattern.compile("[{}](?<=  [{}])");
+
+  /** A printed page's number on a line of its own: "12)", "[12]", "{12}", "[Pg 12]", "[Page 12]". */
+  private static final Pattern PAGE_LINE = Pattern.compile(
+      "(?i)\\s*(?:[\\[{]\\s*(?:p(?:age|g)?\\.?\\s*)?(\\d{1,4})\\s*[\\]}]|(\\d{1,4})\\))\\s*");
+  /** Page numbers a book needs to be taken to keep them: fewer may be a list's "1)" and "2)". */
+  private static final int MIN_PAGE_LINES = 5;
+
+  /**
+   * The lines that number a printed page, where they stand alone five times or more, mostly rising:
+   * not the book's words ("1)", "2)", ... between the paragraphs of a scanned edition).
+   */
+  private static BitSet pageNumbers(List<SourceLine> lines, int from, int to) {
+    BitSet at = new BitSet();
+    int rising = 0;
+    int previous = -1;
+    for (int i = from; i < to; i++) {
+      String t = lines.get(i).text();
+      if (t.length() > 20 || t.isBlank() || !alone(lines, i)) {
+        continue;
+      }
+      Matcher m = PAGE_LINE.matcher(t);
+      if (m.matches()) {
+        int n = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+        rising += n > previous ? 1 : 0;
+        previous = n;
+        at.set(i);
+      }
+    }
+    return at.cardinality() >= MIN_PAGE_LINES && rising * 5 >= at.cardinality() * 4 ? at : new BitSet();
+  }
 
   /** The line (at most 60 on) where the bracket opened on line i closes, or -1. */
   private static int closingBracket(List<SourceLine> lines, int i, int to) {

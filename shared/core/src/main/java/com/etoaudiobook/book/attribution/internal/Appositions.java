@@ -44,8 +44,17 @@ final class Appositions {
       // A name after a comma is likely one of a list ("Mr. Brittles, Mr. Giles, the tinker").
       boolean listed = m.first > 0 && t.word[m.first - 1].equals(",");
       int k = m.last;
-      if (!listed && k + 2 < t.size && t.word[k].equals(",") && t.lower[k + 1].equals("the")) {
+      if (!listed && k + 2 < t.size && t.word[k].equals(",") && t.lower[k + 1].equals("the")
+          && !inFrontedPhrase(t, m.first)) {
         int head = head(t, k + 2);
+        if (head >= 0) {
+          link(links, t.lower[head], m.character);
+        }
+      }
+      // "MR. UTTERSON the lawyer was a man ...": no commas, but the subject of its sentence (not "gave
+      // Poole the key")
+      if (!listed && k + 2 < t.size && t.lower[k].equals("the") && sentenceStart(t, m.first)) {
+        int head = head(t, k + 1, SUBJECT_VERBS);
         if (head >= 0) {
           link(links, t.lower[head], m.character);
         }
@@ -89,15 +98,51 @@ final class Appositions {
     return bestCount > second ? best : -1;
   }
 
+  /** Verbs a subject's apposition ends before: "Mr. Utterson the lawyer was", "Ned the ostler said". */
+  private static final java.util.Set<String> SUBJECT_VERBS = java.util.Set.of("was", "had", "is", "has", "would",
+      "could", "did", "said", "sat", "stood", "came", "went", "looked", "lived", "kept", "knew");
+
+  private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("in", "on", "at", "after", "before",
+      "with", "without", "instead", "for", "from", "by", "under", "beside", "near", "to", "upon", "into", "through",
+      "during", "behind", "beyond", "within", "among", "between");
+
+  /**
+   * The name ends a phrase fronted to its clause ("but, in place of the name of Edward Hyde, the lawyer
+   * read ..."): the noun after the comma is the clause's subject, not the name's apposition.
+   */
+  private static boolean inFrontedPhrase(Tokens t, int mention) {
+    int i = mention - 1;
+    while (i >= 0 && t.para[i] == t.para[mention] && t.quote[i] == t.quote[mention]
+        && !(t.word[i].length() == 1 && ".;:!?,".contains(t.word[i]))) {
+      i--;
+    }
+    int first = i + 1;
+    if (i >= 0 && t.word[i].equals(",") && i > 0 && (t.lower[i - 1].equals("but") || t.lower[i - 1].equals("and"))) {
+      first = i + 1; // "but, in place of ...": the phrase after the conjunction's comma
+    } else if (i >= 0 && t.word[i].equals(",")) {
+      return false;
+    }
+    return first < mention && PREPOSITIONS.contains(t.lower[first]);
+  }
+
+  private static boolean sentenceStart(Tokens t, int i) {
+    return i == 0 || t.para[i - 1] != t.para[i] || ".!?".contains(t.word[i - 1]) && t.word[i - 1].length() == 1;
+  }
+
   /** The head of "the [adjective] noun" starting at k when a comma, "of" or "who" ends it. */
   private static int head(Tokens t, int k) {
+    return head(t, k, java.util.Set.of());
+  }
+
+  /** The head of "the [adjective] noun" starting at k when a comma, "of", "who" or one of {@code verbs} ends it. */
+  private static int head(Tokens t, int k, java.util.Set<String> verbs) {
     for (int j = k; j < t.size && j < k + 3; j++) {
       if (!t.isWord[j] || Lexicon.STOP.contains(t.lower[j])) {
         return -1;
       }
       int next = j + 1;
       if (next < t.size && (!t.isWord[next] || t.lower[next].equals("of")
-          || t.lower[next].equals("who"))) {
+          || t.lower[next].equals("who") || verbs.contains(t.lower[next]))) {
         String h = t.lower[j];
         return Descriptions.NOT_SPEAKERS.contains(h) || Descriptions.GENERIC.contains(h)
             || Descriptions.ABSTRACT.matcher(h).find() ? -1 : j;

@@ -101,12 +101,35 @@ final class Tokens {
         i = j;
       }
       t.paraLast[p] = t.size;
+      t.smallCapsOpening(t.paraFirst[p], t.size);
     }
     while (q < quotes.size()) {
       t.quoteLast[q] = t.size;
       q++;
     }
     return t;
+  }
+
+  /**
+   * A chapter's first words set in capitals, as printed books open them ("MR. UTTERSON the lawyer was",
+   * "MARLEY was dead"): in title case, so the name is the one the rest of the book uses. Only where
+   * lower case follows in the same sentence (not a heading or a shout).
+   */
+  private void smallCapsOpening(int from, int to) {
+    int k = from;
+    int words = 0;
+    while (k < to && k < from + 8 && (!isWord[k] || isAllCaps(k) || word[k].equals("I"))) {
+      words += isWord[k] ? 1 : 0;
+      k++;
+    }
+    if (words == 0 || words > 4 || k >= to || !isWord[k] || !java.lang.Character.isLowerCase(word[k].charAt(0))) {
+      return;
+    }
+    for (int i = from; i < k; i++) {
+      if (isWord[i] && word[i].length() > 1 && word[i].chars().allMatch(java.lang.Character::isLetter)) {
+        word[i] = word[i].charAt(0) + word[i].substring(1).toLowerCase(Locale.ROOT);
+      }
+    }
   }
 
   /** Lowercase word to its token positions, ascending; built on first use. */

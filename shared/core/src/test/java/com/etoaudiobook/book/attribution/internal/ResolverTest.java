@@ -335,6 +335,27 @@ class ResolverTest {
     assertEquals(List.of("Mr. Hobbs", "Nora Vance", "Mr. Hobbs", "Mr. Lane"), s);
   }
 
+  /**
+   * A chapter opening in capitals ("MR. HOBBS the beadle was ...") ties the noun to the name with no
+   * commas; a name ending a fronted phrase ("in place of the name of Tom Price, the beadle, with
+   * amazement, read") does not tie it to that name.
+   */
+  @Test
+  void anOpeningInCapitalsTiesItsNounToTheNameAndAFrontedPhraseDoesNot() {
+    List<String> s = speakers("""
+        MR. HOBBS the beadle was a fat man, and his friend Tom Price was thin.
+
+        "Open up," said Tom Price.
+
+        "The parish is closed," said the beadle.
+
+        He opened the will; but, in place of the name of Tom Price, the beadle, with amazement, read his own.
+
+        "Who wrote this?" asked the beadle.
+        """);
+    assertEquals(List.of("Tom Price", "Mr. Hobbs", "Mr. Hobbs"), s);
+  }
+
   @Test
   void aLoneTitleOrALowercaseNameAfterASpeechVerbIsTheCharacterSoCalled() {
     List<String> s = speakers("""
