@@ -387,11 +387,32 @@ class PlainTextTest {
         + "STAVE I:  MARLEY'S GHOST\n\n" + PARAGRAPH + "\nSTAVE II:  THE FIRST OF THE THREE SPIRITS\n\n" + PARAGRAPH
         + "\nSTAVE III:  THE SECOND OF THE THREE SPIRITS\n\n" + PARAGRAPH;
     Book book = parse(text);
-    assertEquals(List.of("PREFACE", "STAVE I:  MARLEY'S GHOST", "STAVE II:  THE FIRST OF THE THREE SPIRITS",
-        "STAVE III:  THE SECOND OF THE THREE SPIRITS"), titles(book));
+    assertEquals(List.of("PREFACE", "STAVE I: MARLEY'S GHOST", "STAVE II: THE FIRST OF THE THREE SPIRITS",
+        "STAVE III: THE SECOND OF THE THREE SPIRITS"), titles(book));
     assertTrue(spoken(book).startsWith("I HAVE endeavoured"), spoken(book));
     assertFalse(spoken(book).contains("Marley's Ghost") || spoken(book).contains("Menendez"), spoken(book));
     assertEquals(List.of("Narrator"), book.segments().map(Segment::role).distinct().toList());
+  }
+
+  /**
+   * A scanned edition's page numbers on lines of their own ("1)", "[2]", "{3}", "[Pg 4]"), rising through
+   * the text, are not read; a list of five numbered lines with words after each is.
+   */
+  @Test
+  void pageNumbersOnLinesOfTheirOwnAreNotRead() {
+    StringBuilder text = new StringBuilder("STORY OF THE DOOR\n\n");
+    String[] marks = {"1)", "2)", "[3]", "{4}", "[Pg 5]", "6)"};
+    for (String mark : marks) {
+      text.append(PARAGRAPH).append("\n").append(mark).append("\n\n");
+    }
+    text.append("1) Buy eggs.\n\n2) Buy milk.\n\n3) Buy bread.\n\n4) Buy tea.\n\n5) Buy jam.\n");
+    String spoken = spoken(parse(text.toString()));
+    for (String mark : marks) {
+      assertFalse(spoken.contains(mark + " It was"), mark + " read in: " + spoken);
+    }
+    assertFalse(spoken.contains("[") || spoken.contains("{") || spoken.contains("6)"), spoken);
+    assertTrue(spoken.contains("1) Buy eggs.") && spoken.contains("5) Buy jam."), spoken);
+    assertEquals(7, spoken.split("it was the age of foolishness", -1).length, spoken);
   }
 
   /**

@@ -554,7 +554,7 @@ final class LineClassifier {
 
   private static void heading(ScriptLine e, String title, int markdownLevel) {
     e.kind = ScriptLine.Kind.HEADING;
-    e.heading = title;
+    e.heading = title.replaceAll("\\s{2,}", " "); // "STAVE I:  MARLEY'S GHOST", spaced as printed
     e.markdownLevel = markdownLevel;
   }
 
