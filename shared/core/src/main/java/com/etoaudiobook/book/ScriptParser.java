@@ -117,6 +117,25 @@ public final class ScriptParser implements BookParser {
    * script's label alone in its paragraph ("Ogre:", "Princess (sings):"), where it reads as a play's
    * speaker; null where it does not ("The End", a sentence).
    */
+  /**
+   * A paragraph opened by an emphasised name and its stop ("_Terentia._ Quid est?", "_Terentia_ (groaning).
+   * Lege") written as a script's label before the speech ("Terentia: Quid est?", "Terentia (groaning): Lege");
+   * null where it names no speaker.
+   */
+  public static String emphasisedSpeakerBefore(String text) {
+    Label label = Label.parse(text);
+    if (label == null || !label.play() || !label.bold()) {
+      return null;
+    }
+    // its directions in brackets, as a script's are, to be narrated ("(Exit Phil.)"); the label in bold, as
+    // the emphasis marked it, so that a speaker heard once speaks too
+    String rest = PARENTHESIS.matcher(text.substring(label.textStart()).strip()).replaceAll("[$1]");
+    return (label.delivery() == null ? "**" + label.name() + ":** " : "**" + label.name() + " (" + label.delivery() + "):** ")
+        + rest;
+  }
+
+  private static final java.util.regex.Pattern PARENTHESIS = java.util.regex.Pattern.compile("\\(([^()\\[\\]]{1,300})\\)");
+
   public static String emphasisedSpeaker(String text) {
     Label label = Label.parse("_" + text.strip() + "_");
     if (label == null || !label.play()) {

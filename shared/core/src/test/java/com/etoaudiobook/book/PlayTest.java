@@ -512,6 +512,39 @@ class PlayTest {
   }
 
   /**
+   * A play whose speakers' names open their speeches in emphasis, as Gutenberg's texts set italic names
+   * ("_Terentia._ Quid est?", "_M. Cic._ (proceeding). Atque", "_Terentia_ (groaning). Lege"): speakers,
+   * with the direction narrated; a prose paragraph opening with an emphasised word ("_Never_ had I") is not.
+   */
+  @Test
+  void emphasisedNamesBeforeTheirSpeechAreSpeakers() {
+    Book book = parse("""
+        SCENE I
+
+          Let the curtain be raised, showing the atrium of a Roman house.
+
+        _M. Cic._ O wretched republic! Why do you hesitate, citizens?
+
+        _Terentia._ What is it? Look, Marcipor!
+
+        _Terentia_ (groaning). Gather up, Philotimus, all the pieces. (Exit Phil.)
+
+        _M. Cic._ (proceeding with his practicing). And this too was done by me alone.
+
+        _Terentia._ It is nothing!
+
+        _Never_ had I seen so broken a vase, said the narrator of this scene.
+        """);
+    assertEquals(java.util.Set.of("Narrator", "M. Cic", "Terentia"), java.util.Set.copyOf(roles(book)));
+    assertEquals("M. Cic", segment(book, "O wretched republic").role());
+    assertEquals("groaning", segment(book, "Gather up").delivery());
+    assertEquals("Narrator", segment(book, "Exit Phil").role());
+    assertEquals("Narrator", segment(book, "proceeding with his practicing").role());
+    assertEquals("M. Cic", segment(book, "done by me alone").role());
+    assertEquals("Narrator", segment(book, "had I seen").role());
+  }
+
+  /**
    * A play whose speakers' names stand in emphasis alone over their verse ("_Ogre_"), some with how
    * they speak ("_Princess sings_"), some once (a flower's one message); a direction printed with its
    * opening bracket only ("[_Stirs the pot._") is the play's, and a short one leaves the speech going on.

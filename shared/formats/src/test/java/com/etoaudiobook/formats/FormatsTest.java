@@ -568,6 +568,28 @@ class FormatsTest {
         + " to begin with. | The same face: the very same. | When Scrooge awoke, it was so dark.", all(b));
   }
 
+  /**
+   * A play in HTML whose speakers' names open their paragraphs in italics ("<p><i>Terentia.</i> Quid est?</p>"):
+   * speakers, their directions narrated; a note opening in italics in a book that is no play is read as it is.
+   */
+  @Test
+  void aPlaysItalicNamesBeforeTheirSpeechesAreSpeakers() {
+    String html = "<html><head><title>A Roman Wedding</title></head><body><h1>A ROMAN WEDDING</h1>"
+        + "<p>Let the curtain be raised, showing the atrium of a Roman house.</p>"
+        + "<p><i>M. Cic.</i> O wretched republic! Why do you hesitate, citizens?</p>"
+        + "<p><i>Terentia.</i> What is it? Look, Marcipor!</p>"
+        + "<p><i>Terentia</i> (groaning). Gather up, Philotimus, all the pieces. (Exit Phil.)</p>"
+        + "<p><i>M. Cic.</i> (proceeding with his practicing). And this too was done by me alone.</p>"
+        + "<p><i>Terentia.</i> It is nothing!</p></body></html>";
+    Book b = parser.parse("wedding.html", utf8(html));
+    assertEquals(List.of("Narrator", "M. Cic", "Terentia", "Terentia", "Narrator", "Narrator", "M. Cic",
+        "Terentia"), b.segments().map(Segment::role).toList(), all(b));
+    assertEquals("groaning", b.segments().filter(s -> s.text().startsWith("Gather up")).findFirst().orElseThrow().delivery());
+    String note = "<html><head><title>T</title></head><body><p>She ran.</p><p><i>Note.</i> The text follows the first"
+        + " edition.</p><p>She stopped.</p></body></html>";
+    assertEquals("She ran. | Note. The text follows the first edition. | She stopped.", all(parser.parse("t.html", utf8(note))));
+  }
+
   /** Parts by other names ("PHASE THE FIRST: THE MAIDEN", "VOLUME II") hold their chapters as parts do. */
   @Test
   void partsByOtherNamesHoldTheirChapters() {

@@ -89,7 +89,63 @@ public record Label(String name, String delivery, boolean bold, int textStart, b
       // "POLONIUS  This above all: to thine own self be true": a play's name before a colon's clause
     }
     Label emphasised = emphasised(body);
-    return emphasised != null ? emphasised : play(body);
+    if (emphasised != null) {
+      return emphasised;
+    }
+    Label inline = emphasisedBefore(body);
+    return inline != null ? inline : play(body);
+  }
+
+  /** An emphasised name opening a line, its stop inside or after the marks: "_M. Cic._ Ō rem", "_Terentia_ (groaning). Lege". */
+  private static final Pattern EMPHASISED_BEFORE = Pattern.compile("^([_*])(\\p{Lu}[^_*]{0,59}+)\\1");
+
+  /**
+   * A play's name in emphasis before its speech on the same line, as Gutenberg's texts set italic names:
+   * "_Terentia._ Quid est?", "_M. Cic._ (proceeding). Atque", "_Terentia_ (groaning). Lege". The name
+   * is what the marks hold (a short form's stops and all); it needs a stop, so that "_Never_ had I"
+   * names nobody.
+   */
+  private static Label emphasisedBefore(String body) {
+    if (body.length() < 4 || body.charAt(0) != '_' && body.charAt(0) != '*') {
+      return null;
+    }
+    Matcher m = EMPHASISED_BEFORE.matcher(body);
+    if (!m.find()) {
+      return null;
+    }
+    String name = m.group(2).strip();
+    boolean stop = name.endsWith(".");
+    name = stop ? name.substring(0, name.length() - 1).strip() : name;
+    int n = body.length();
+    int j = m.end();
+    while (j < n && body.charAt(j) == ' ' && j + 1 < n && body.charAt(j + 1) == '(') {
+      j++;
+    }
+    String delivery = null;
+    int direction = -1;
+    if (j < n && body.charAt(j) == '(') {
+      int close = body.indexOf(')', j);
+      if (close < 0 || close - j > MAX_DIRECTION) {
+        return null;
+      }
+      String inside = body.substring(j + 1, close).strip();
+      if (inside.split("\\s+").length <= MAX_DELIVERY_WORDS) {
+        delivery = inside;
+      } else {
+        direction = j;
+      }
+      j = close + 1;
+    }
+    if (j < n && body.charAt(j) == '.') {
+      stop = true;
+      j++;
+    }
+    if (!stop || j < n && !Character.isWhitespace(body.charAt(j)) || j >= n && direction < 0 && delivery == null
+        || name.split(" ").length > 4 || !playName(name) || DIRECTION_WORDS.contains(key(name))) {
+      return null;
+    }
+    return new Label(name, delivery == null || delivery.isEmpty() ? null : delivery, true,
+        direction >= 0 ? direction : j, true, false, false);
   }
 
   /** A line that is one emphasised name, maybe with how it is said: "_Ogre_", "_Princess sings_", "*Nurse.*". */

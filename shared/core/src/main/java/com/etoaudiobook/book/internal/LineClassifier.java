@@ -273,8 +273,9 @@ final class LineClassifier {
    * titles or names).
    */
   private static Label lineLabel(List<ScriptLine> entries, int i, boolean cueOverParagraph) {
-    Label l = Label.parse(entries.get(i).body);
-    if (l != null && l.play() && l.bold() && !overVerse(entries, i)) {
+    String body = entries.get(i).body;
+    Label l = Label.parse(body);
+    if (l != null && l.play() && l.bold() && body.substring(l.textStart()).isBlank() && !overVerse(entries, i)) {
       return null; // "_Monday_" over a diary's day, "_John._" under a letter: no speaker's name
     }
     if (l != null && l.cue()) {

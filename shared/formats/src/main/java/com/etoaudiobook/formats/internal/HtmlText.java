@@ -6,6 +6,7 @@ import com.etoaudiobook.book.ScriptParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -113,7 +114,7 @@ public final class HtmlText {
           if (stageDirection(el) && stageDepth[0]++ == 0) {
             current.append('[');
           }
-          if (emphasisAlone(el)) {
+          if (emphasisAlone(el) || emphasisLeading(el)) {
             current.append('_');
           }
         }
@@ -129,7 +130,7 @@ public final class HtmlText {
           if (persona(el)) {
             current.append(':');
           }
-          if (emphasisAlone(el)) {
+          if (emphasisAlone(el) || emphasisLeading(el)) {
             current.append('_');
           }
           if (BLOCKS.contains(tag)) {
@@ -148,6 +149,9 @@ public final class HtmlText {
   /** Longest first paragraph of a speech in verse under a name in emphasis. */
   private static final int VERSE_LINE = 60;
 
+  /** A short name in emphasis opening its paragraph ("<p><i>Terentia.</i> Quid est?</p>"), marked "_Terentia._ Quid est?". */
+  private static final Pattern LEADING = Pattern.compile("_(\\p{Lu}[^_\\n]{1,59})_(?=[\\s.(])");
+
   /** A short name in emphasis alone in its paragraph ("<p class="c"><i>Ogre</i></p>"), marked "_Ogre_". */
   private static final Pattern MARKED = Pattern.compile("_(\\p{Lu}[^_\\n]{1,59})_");
 
@@ -164,6 +168,23 @@ public final class HtmlText {
     }
     String t = el.text().strip();
     return t.length() >= 2 && t.length() <= 60 && Character.isUpperCase(t.codePointAt(0)) && t.indexOf('_') < 0;
+  }
+
+  /**
+   * Whether el is an emphasis that opens its paragraph, a short capitalised text, words after it: in a
+   * play, a speaker's name before the speech ("<p><i>Terentia.</i> Quid est?</p>"), written
+   * "_Terentia._ Quid est?" as the plain-text play would be (see {@link #playNames}).
+   */
+  private static boolean emphasisLeading(Element el) {
+    if (!(el.normalName().equals("i") || el.normalName().equals("em")) || el.parent() == null
+        || !el.parent().normalName().equals("p") || el.childrenSize() != 0 || !blank(el.previousSibling(), true)
+        || !(el.nextSibling() instanceof TextNode after) || after.isBlank()) {
+      return false;
+    }
+    String t = el.text().strip();
+    String next = after.text().stripLeading();
+    return t.length() >= 2 && t.length() <= 60 && Character.isUpperCase(t.codePointAt(0)) && t.indexOf('_') < 0
+        && (t.endsWith(".") || next.startsWith(".") || next.startsWith("("));
   }
 
   /**
@@ -185,19 +206,34 @@ public final class HtmlText {
    */
   private static List<Item> playNames(List<Item> items) {
     java.util.Map<String, Integer> uses = new java.util.HashMap<>();
+    java.util.Map<String, Integer> leading = new java.util.HashMap<>();
     for (Item it : items) {
       if (it instanceof Block b && MARKED.matcher(b.text()).matches()) {
         uses.merge(b.text(), 1, Integer::sum);
+      } else if (it instanceof Block b && b.text().startsWith("_")) {
+        Matcher m = LEADING.matcher(b.text());
+        if (m.lookingAt()) {
+          leading.merge(m.group(1).replaceFirst("\\.$", "").strip(), 1, Integer::sum);
+        }
       }
     }
-    if (uses.isEmpty()) {
+    if (uses.isEmpty() && leading.isEmpty()) {
       return items;
     }
     boolean play = uses.values().stream().filter(n -> n >= 2).count() >= 2;
+    boolean leadingPlay = leading.values().stream().filter(n -> n >= 2).count() >= 2;
     List<Item> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
-      if (it instanceof Block b && MARKED.matcher(b.text()).matches()) {
+      Matcher lead = it instanceof Block b && b.text().startsWith("_") ? LEADING.matcher(b.text()) : null;
+      if (lead != null && lead.lookingAt()) {
+        Block b = (Block) it;
+        // a play's speakers named so again and again: written as a script's label ("Terentia (groaning): Lege");
+        // else ("<i>Note.</i> The text ...") the words as they were
+        String label = leadingPlay ? ScriptParser.emphasisedSpeakerBefore(b.text()) : null;
+        out.add(new Block(label != null ? label : b.text().substring(1, lead.end(1) + 1) + b.text().substring(lead.end()),
+            b.level()));
+      } else if (it instanceof Block b && MARKED.matcher(b.text()).matches()) {
         String name = b.text().substring(1, b.text().length() - 1).strip();
         // written as a script's label alone in its paragraph, "Ogre:", "Princess (sings):", which
         // counts from its first use (the markup's marks do not reach the script's reader); over a
