@@ -73,7 +73,21 @@ final class SpeechVerbs {
       return false;
     }
     String l = t.lower[k];
-    return Lexicon.FILLERS.contains(l) || l.endsWith("ly") && l.length() > 4;
+    return Lexicon.FILLERS.contains(l) || l.endsWith("ly") && l.length() > 4 && (!t.isCap(k) || writtenLower(l));
+  }
+
+  /** Lowercase words the text also writes in lower case: an adverb opening a sentence ("Quietly"), not "Milly". */
+  private final java.util.Map<String, Boolean> lowerSeen = new java.util.HashMap<>();
+
+  private boolean writtenLower(String lower) {
+    return lowerSeen.computeIfAbsent(lower, w -> {
+      for (int at : t.positions(w)) {
+        if (java.lang.Character.isLowerCase(t.word[at].charAt(0))) {
+          return true;
+        }
+      }
+      return false;
+    });
   }
 
   /** A lowercase past tense ("flashed", "hooted"): a speech verb when it sits in a cue slot. */

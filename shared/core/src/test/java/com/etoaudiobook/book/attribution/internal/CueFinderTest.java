@@ -27,6 +27,20 @@ class CueFinderTest {
     assertEquals("Tom Harlow", s.form(cues[3]));
   }
 
+  /** A name ending in "ly" opening a sentence ("Milly said,") is its subject, not an adverb as "Quietly" is. */
+  @Test
+  void aNameEndingInLyOpeningASentenceIsTheSubject() {
+    Stages s = new Stages("""
+        They were called Milly Dane and Babs Orr. Milly said, "Are you in town?" Babs said, "Have you a light?"
+
+        Milly Dane laughed quietly. Quietly Babs Orr said, "No."
+        """);
+    Cue[] cues = s.cues(false);
+    assertEquals("Milly", s.form(cues[0]));
+    assertEquals("Babs", s.form(cues[1]));
+    assertEquals("Babs Orr", s.form(cues[2]));
+  }
+
   @Test
   void anUncommonVerbRightAfterTheQuoteBeforeAName() {
     Stages s = new Stages("\"Nonsense!\" flashed Helen Marsh, and went out.\n\nHelen Marsh sat.\n");
