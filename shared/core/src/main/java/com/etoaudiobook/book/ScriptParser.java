@@ -113,11 +113,6 @@ public final class ScriptParser implements BookParser {
   }
 
   /**
-   * A paragraph that is one emphasised text ("<i>Ogre</i>", "<i>Princess sings</i>") written as a
-   * script's label alone in its paragraph ("Ogre:", "Princess (sings):"), where it reads as a play's
-   * speaker; null where it does not ("The End", a sentence).
-   */
-  /**
    * A paragraph opened by an emphasised name and its stop ("_Terentia._ Quid est?", "_Terentia_ (groaning).
    * Lege") written as a script's label before the speech ("Terentia: Quid est?", "Terentia (groaning): Lege");
    * null where it names no speaker.
@@ -127,15 +122,18 @@ public final class ScriptParser implements BookParser {
     if (label == null || !label.play() || !label.bold()) {
       return null;
     }
-    // its directions in brackets, as a script's are, to be narrated ("(Exit Phil.)"); the label in bold, as
-    // the emphasis marked it, so that a speaker heard once speaks too
+    // its directions in brackets, as a script's are, to be narrated ("(Exit Phil.)")
     String rest = PARENTHESIS.matcher(text.substring(label.textStart()).strip()).replaceAll("[$1]");
-    return (label.delivery() == null ? "**" + label.name() + ":** " : "**" + label.name() + " (" + label.delivery() + "):** ")
-        + rest;
+    return (label.delivery() == null ? label.name() + ": " : label.name() + " (" + label.delivery() + "): ") + rest;
   }
 
   private static final java.util.regex.Pattern PARENTHESIS = java.util.regex.Pattern.compile("\\(([^()\\[\\]]{1,300})\\)");
 
+  /**
+   * A paragraph that is one emphasised text ("<i>Ogre</i>", "<i>Princess sings</i>") written as a
+   * script's label alone in its paragraph ("Ogre:", "Princess (sings):"), where it reads as a play's
+   * speaker; null where it does not ("The End", a sentence).
+   */
   public static String emphasisedSpeaker(String text) {
     Label label = Label.parse("_" + text.strip() + "_");
     if (label == null || !label.play()) {
