@@ -395,6 +395,24 @@ class PlainTextTest {
   }
 
   /**
+   * Frankenstein's front as Project Gutenberg keeps it: the title right after the credits, its subtitle
+   * in capitals ending in a stop, and a by-line whose name is shorter than the header's author: none read.
+   */
+  @Test
+  void aSubtitleAndABylineUnderATitleRightAfterTheCreditsAreNotRead() {
+    String text = "The Project Gutenberg EBook of Frankenstein, by Mary Wollstonecraft (Godwin) Shelley\n\n"
+        + "Title: Frankenstein\n\nAuthor: Mary Wollstonecraft (Godwin) Shelley\n\n"
+        + "*** START OF THIS PROJECT GUTENBERG EBOOK FRANKENSTEIN ***\n\n\n\n"
+        + "Produced by Judith Boss, Christy Phillips, Lynn Hanninen,\nand David Meltzer.\n\n\n\n"
+        + "FRANKENSTEIN;\n\nOR, THE MODERN PROMETHEUS.\n\nBY MARY W. SHELLEY.\n\n\n"
+        + "LETTER I.\n\n_To Mrs. Saville, England._\n\n" + PARAGRAPH + "\nLETTER II.\n\n" + PARAGRAPH
+        + "\nLETTER III.\n\n" + PARAGRAPH;
+    Book book = parse(text);
+    assertEquals(List.of("LETTER I.", "LETTER II.", "LETTER III."), titles(book));
+    assertTrue(spoken(book).startsWith("To Mrs. Saville, England."), spoken(book));
+  }
+
+  /**
    * A scanned edition's page numbers on lines of their own ("1)", "[2]", "{3}", "[Pg 4]"), rising through
    * the text, are not read; a list of five numbered lines with words after each is.
    */

@@ -88,6 +88,7 @@ public final class PlainText {
     }
     blank(out, lines, 0, first);
     blank(out, lines, last, lines.size());
+    int start = first;
     first = skipCredits(out, lines, first, last, title, author);
     BitSet pages = pageNumbers(lines, first, last);
     pages.stream().forEach(i -> blank(out, lines, i, i + 1));
@@ -97,7 +98,8 @@ public final class PlainText {
     boolean previousWasDivision = false;
     // before the first chapter or prose: a printed title page's lines are not the book's words
     TitlePage front = new TitlePage(title, author);
-    int afterTitlePage = -1;
+    // (right under the title where the credits' skipping took it: "FRANKENSTEIN;" over "OR, THE MODERN PROMETHEUS.")
+    int afterTitlePage = titleSkipped(lines, start, first, title, author) ? first : -1;
     // the front's blocks so far that no title page's line showed to be (blank lines between)
     List<int[]> beforeTitlePage = new java.util.ArrayList<>();
     int heldChars = 0;
@@ -296,6 +298,17 @@ public final class PlainText {
     return i;
   }
 
+  /** Whether a line the credits' skipping left out between {@code from} and {@code to} was the title, "by" or the author. */
+  private static boolean titleSkipped(List<SourceLine> lines, int from, int to, String title, String author) {
+    for (int i = from; i < to; i++) {
+      String lower = lines.get(i).text().strip().toLowerCase(Locale.ROOT);
+      if (!lower.isEmpty() && !Gutenberg.isCredits(lower) && byline(lower, title, author)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The title, "by" or the author's name, as a title page sets them. */
   private static boolean byline(String lower, String title, String author) {
     return matchesName(lower, title) || lower.equals("by") || matchesName(lower, author);
@@ -456,7 +469,9 @@ public final class PlainText {
     for (int j = i; j < end; j++) {
       String p = plain(lines.get(j).text().strip());
       boolean known = (title != null || author != null) && byline(p.toLowerCase(Locale.ROOT), title, author);
-      if (!(known || Headings.isTitlePageLine(p) || (underTitlePage || j > i) && Headings.isYear(p))) {
+      // (a by-line alone under the title, whatever name it gives: "BY MARY W. SHELLEY." for Mary Wollstonecraft Shelley)
+      if (!(known || Headings.isTitlePageLine(p) || (underTitlePage || j > i) && Headings.isYear(p)
+          || underTitlePage && end - i == 1 && Headings.byLine(p) != null)) {
         return false;
       }
     }
@@ -467,7 +482,9 @@ public final class PlainText {
   private static boolean subtitle(List<SourceLine> lines, int from, int to) {
     for (int j = from; j < to; j++) {
       String p = plain(lines.get(j).text().strip());
-      if (p.length() > 60 || p.matches(".*[.!?,;\"“”]") || p.indexOf('"') >= 0 || p.indexOf('“') >= 0) {
+      // (a title page in capitals may end its lines with a stop: "OR, THE MODERN PROMETHEUS.")
+      boolean caps = Markup.isAllCaps(p);
+      if (p.length() > 60 || p.matches(caps ? ".*[!?,]" : ".*[.!?,;]") || p.indexOf('"') >= 0 || p.indexOf('“') >= 0) {
         return false;
       }
     }
