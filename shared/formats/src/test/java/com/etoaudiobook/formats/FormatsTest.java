@@ -559,13 +559,17 @@ class FormatsTest {
         + "<center><h2>STAVE ONE.</h2><hr><h4>MARLEY'S GHOST.</h4></center><p>Marley was dead: to begin with.</p>"
         + "<center><img src=\"01.jpg\" alt=\"Marley's Ghost\"><h4><i>Marley's Ghost</i></h4></center>"
         + "<p>The same face: the very same.</p>"
-        + "<center><img src=\"02.jpg\" alt=\"\"><br><h4>Mr. Fezziwig's Ball</h4></center>"
+        + "<center><img src=\"02.jpg\" alt=\"\"><br><p>Mr. Fezziwig's Ball</p></center>"
         + "<div><img src=\"head.jpg\" alt=\"\"><h2>STAVE TWO.</h2></div><h4>THE FIRST OF THE THREE SPIRITS.</h4>"
-        + "<p>When Scrooge awoke, it was so dark.</p></body></html>";
+        + "<p>When Scrooge awoke, it was so dark.</p>"
+        + "<div><img src=\"head2.jpg\" alt=\"\"><h2>THE LAST OF THE SPIRITS</h2></div>"
+        + "<p>The Phantom slowly, gravely, silently approached.</p></body></html>";
     Book b = parser.parse("carol.html", utf8(html));
-    assertEquals(List.of("PREFACE", "STAVE ONE. MARLEY'S GHOST.", "STAVE TWO. THE FIRST OF THE THREE SPIRITS."), titles(b));
+    assertEquals(List.of("PREFACE", "STAVE ONE. MARLEY'S GHOST.", "STAVE TWO. THE FIRST OF THE THREE SPIRITS.",
+        "THE LAST OF THE SPIRITS"), titles(b));
     assertEquals("I have endeavoured in this Ghostly little book to raise the Ghost of an Idea. | C. D. | Marley was dead:"
-        + " to begin with. | The same face: the very same. | When Scrooge awoke, it was so dark.", all(b));
+        + " to begin with. | The same face: the very same. | When Scrooge awoke, it was so dark."
+        + " | The Phantom slowly, gravely, silently approached.", all(b));
   }
 
   /**

@@ -273,9 +273,9 @@ final class HtmlPruner {
   }
 
   /**
-   * A short block right after a picture that names it: its alt text, or all the text of a small frame
-   * ({@code <center><img alt="Marley's Ghost"><h4><i>Marley's Ghost</i></h4></center>}). A chapter's
-   * heading under a headpiece ("CHAPTER I.") is no caption.
+   * A short block right after a picture that names it: its alt text ({@code <center><img alt="Marley's
+   * Ghost"><h4><i>Marley's Ghost</i></h4></center>}), or, not a heading, all the text of a small frame.
+   * A chapter's heading under a headpiece ("CHAPTER I.", "THE RIVER BANK") is no caption.
    */
   private static boolean pictureTitle(Element el) {
     if (!CAPTION_TAGS.contains(el.normalName())) {
@@ -293,9 +293,13 @@ final class HtmlPruner {
         || Headings.isFrontMatterTitle(text)) {
       return false;
     }
+    if (words(before.attr("alt")).equals(words(text))) {
+      return true;
+    }
+    // a heading under a picture that does not name it may be a chapter's under its headpiece ("THE RIVER BANK")
     Element frame = el.parent();
-    return words(before.attr("alt")).equals(words(text))
-        || frame != null && frame.childrenSize() <= 4 && frame.text().strip().equals(text);
+    return el.normalName().charAt(0) != 'h' && frame != null && frame.childrenSize() <= 4
+        && frame.text().strip().equals(text);
   }
 
   private static final Set<String> CAPTION_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span");
