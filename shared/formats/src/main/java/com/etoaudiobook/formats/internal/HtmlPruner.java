@@ -264,7 +264,8 @@ final class HtmlPruner {
       return false; // a paragraph whose first letter is a picture, or a frame around the text itself
     }
     if (figure) {
-      return hasPicture(el);
+      // (a frame that holds a chapter's heading under its headpiece is the chapter's: only its caption goes)
+      return hasPicture(el) && el.selectFirst("h1, h2, h3") == null;
     }
     Element frame = el.parent();
     Element before = el.previousElementSibling();
