@@ -562,7 +562,7 @@ class FormatsTest {
         + "<center><img src=\"02.jpg\" alt=\"\"><br><p>Mr. Fezziwig's Ball</p></center>"
         + "<div><img src=\"head.jpg\" alt=\"\"><h2>STAVE TWO.</h2></div><h4>THE FIRST OF THE THREE SPIRITS.</h4>"
         + "<p>When Scrooge awoke, it was so dark.</p>"
-        + "<div class=\"figcenter\"><img src=\"head2.jpg\" alt=\"\"><h2>THE LAST OF THE SPIRITS</h2></div>"
+        + "<div class=\"figcenter\"><img src=\"head2.jpg\" alt=\"The Last of the Spirits\"><h2>THE LAST OF THE SPIRITS</h2></div>"
         + "<p>The Phantom slowly, gravely, silently approached.</p></body></html>";
     Book b = parser.parse("carol.html", utf8(html));
     assertEquals(List.of("PREFACE", "STAVE ONE. MARLEY'S GHOST.", "STAVE TWO. THE FIRST OF THE THREE SPIRITS.",

@@ -303,7 +303,8 @@ final class HtmlPruner {
         && frame.text().strip().equals(text);
   }
 
-  private static final Set<String> CAPTION_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span");
+  /** Blocks a caption is set in: a chapter's headings (h1 to h3) never are, though a headpiece's alt text says the title. */
+  private static final Set<String> CAPTION_TAGS = Set.of("h4", "h5", "h6", "p", "div", "span");
 
   private static String words(String text) {
     return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
