@@ -194,10 +194,13 @@ public final class Headings {
   private static final Pattern PRICE = Pattern.compile(
       "[$\\u00a3]\\s?\\d+(?:\\.\\d\\d)?|\\b\\d{1,2}s(?:\\.|\\s?\\d{1,2}d\\b|\\s+net\\b)");
 
-  /** The title of the author's or editor's words before the story: "PREFACE", "Introduction.", "AUTHOR'S NOTE". */
+  /**
+   * The title of a section of the front that is the author's, an editor's or the book's own, not a title
+   * page's: "PREFACE", "Introduction.", "AUTHOR'S NOTE", "DEDICATION", "CONTENTS".
+   */
   private static final Pattern FRONT_MATTER_TITLE = Pattern.compile(
-      "(?i)(?:the )?(?:(?:author'?s'?|editor'?s'?|translator'?s'?) )?(?:preface|introduction|foreword|prologue|note|prefatory note"
-          + "|introductory note|advertisement|to the reader|argument|proem)\\.?");
+      "(?i)(?:the )?(?:(?:author'?s'?|editor'?s'?|translator'?s'?) )?(?:preface|introduction|foreword|prologue|dedication"
+          + "|contents|note|prefatory note|introductory(?: note)?|acknowledg\\w*|advertisement|to the reader|argument|proem)\\.?");
 
   public static boolean isFrontMatterTitle(String text) {
     return text.length() <= 60 && FRONT_MATTER_TITLE.matcher(text.strip()).matches();
@@ -263,7 +266,8 @@ public final class Headings {
   }
 
   /** The words alone, in lower case: "THE "MIND THE PAINT" GIRL" is "The 'Mind the Paint' Girl". */
-  private static String words(String s) {
+  /** Letters and digits in lower case, one blank between words: "CHAPTER I. THE RAIN" holds "the rain". */
+  public static String words(String s) {
     return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 

@@ -494,9 +494,6 @@ final class LineClassifier {
 
   /** Words a section before the first numbered chapter needs to be a chapter, not a title page's line. */
   private static final int FRONT_MATTER_WORDS = 100;
-  private static final Pattern FRONT_MATTER_TITLE = Pattern.compile(
-      "(?i)(preface|introduction|foreword|prologue|dedication|contents|note|author's note|to the reader"
-          + "|acknowledg\\w*|introductory|prefatory note|advertisement)\\.?");
 
   /**
    * A title page in capitals ("KATRINE", "ELINOR MACARTNEY LANE", the publisher's lines) makes no
@@ -518,7 +515,7 @@ final class LineClassifier {
     for (int h : capsHeadings) {
       ScriptLine e = entries.get(h);
       if (firstNumbered < 0 || h >= firstNumbered || e == firstContent || e.kind != ScriptLine.Kind.HEADING
-          || FRONT_MATTER_TITLE.matcher(e.heading).matches()) {
+          || Headings.isFrontMatterTitle(e.heading)) {
         continue;
       }
       int words = 0;

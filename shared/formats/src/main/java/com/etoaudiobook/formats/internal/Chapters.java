@@ -117,9 +117,7 @@ public final class Chapters {
       // at a numbered chapter's start, not its title again ("Chapter 1. Introduction" under "Chapter 1:
       // Introduction") nor a title page's line: read, a subtitle or an epigraph's heading (elsewhere, as under
       // a document's title from an EPUB's contents, "Title Page", a title page's heading or a box's "Note")
-      if (!atChapterStart) {
-        builder.paragraph(b.text());
-      } else if (pending != null && Headings.hasNumber(pending) && !repeats(pending, under)
+      if (!atChapterStart || pending != null && Headings.hasNumber(pending) && !repeats(pending, under)
           && !Headings.isTitlePageLine(under)) {
         paragraph(b.text());
       }
@@ -158,14 +156,9 @@ public final class Chapters {
   }
 
   private static boolean repeats(String title, String heading) {
-    String t = words(title);
-    String h = words(heading);
+    String t = Headings.words(title);
+    String h = Headings.words(heading);
     return t.contains(h) || h.contains(t);
-  }
-
-  /** Letters and digits in lower case, one blank between words: "CHAPTER I. THE RAIN" holds "The Rain". */
-  private static String words(String text) {
-    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   /** The paragraphs a block holds, parted by blank lines. */

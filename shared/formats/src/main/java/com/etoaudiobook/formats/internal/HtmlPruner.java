@@ -294,7 +294,7 @@ final class HtmlPruner {
         || Headings.isFrontMatterTitle(text)) {
       return false;
     }
-    if (words(before.attr("alt")).equals(words(text))) {
+    if (Headings.words(before.attr("alt")).equals(Headings.words(text))) {
       return true;
     }
     // a heading under a picture that does not name it may be a chapter's under its headpiece ("THE RIVER BANK")
@@ -305,10 +305,6 @@ final class HtmlPruner {
 
   /** Blocks a caption is set in: a chapter's headings (h1 to h3) never are, though a headpiece's alt text says the title. */
   private static final Set<String> CAPTION_TAGS = Set.of("h4", "h5", "h6", "p", "div", "span");
-
-  private static String words(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-  }
 
   private static boolean hasPicture(Element el) {
     for (Element img : el.select("img, svg, picture, image")) {
