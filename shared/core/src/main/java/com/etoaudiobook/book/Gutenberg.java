@@ -9,8 +9,13 @@ import java.util.regex.Pattern;
  * and starts the licence.
  */
 public final class Gutenberg {
+  /**
+   * The line that ends the header: "*** START OF THE PROJECT GUTENBERG EBOOK ...", or in the
+   * etexts of the 1990s, whose header carries the licence, the licence's last line ("*END*THE
+   * SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*").
+   */
   private static final Pattern START = Pattern.compile(
-      "(?i)^\\W*\\*{3}\\s*START OF (?:THE|THIS) PROJECT GUTENBERG.*");
+      "(?i)^\\W*(?:\\*{3}\\s*START OF (?:THE|THIS) PROJECT GUTENBERG|\\*+\\s*END\\W*THE SMALL PRINT).*");
   private static final Pattern END = Pattern.compile(
       "(?i)^\\W*(?:\\*{3}\\s*END OF (?:THE|THIS) PROJECT GUTENBERG|END OF (?:THE )?PROJECT GUTENBERG"
           + "|END OF PROJECT GUTENBERG'S|END OF THE PROJECT GUTENBERG).*");
@@ -23,11 +28,16 @@ public final class Gutenberg {
   public record Fields(String title, String author) {
   }
 
-  /** The "Title:" and "Author:" lines of a header. */
+  /**
+   * The "Title:" and "Author:" lines of a header; without them (the etexts of the 1990s), its
+   * opening line's ("Project Gutenberg Etext The Sign of the Four, by A. Conan Doyle", or "by ..."
+   * on the line under it).
+   */
   public static Fields fields(String header) {
     String title = null;
     String author = null;
-    for (String line : header.split("\\R")) {
+    String[] lines = header.split("\\R");
+    for (String line : lines) {
       Matcher m = FIELD.matcher(line.strip());
       if (m.matches() && m.group(1).equals("Title") && title == null) {
         title = m.group(2).strip();
@@ -35,12 +45,29 @@ public final class Gutenberg {
         author = m.group(2).strip();
       }
     }
+    for (int i = 0; title == null && i < lines.length; i++) {
+      Fields named = ofEbookTitle(lines[i]);
+      if (named != null) {
+        title = named.title();
+        author = named.author();
+        String under = i + 1 < lines.length ? lines[i + 1].strip() : "";
+        if (author == null && under.regionMatches(true, 0, "by ", 0, 3)) {
+          author = under.substring(3).replaceAll("\\W+$", "").strip();
+        }
+      } else if (!lines[i].isBlank()) {
+        break; // only the header's first line names the book
+      }
+    }
     return new Fields(title, author);
   }
 
-  /** "The Project Gutenberg eBook of Emma, by Jane Austen": an HTML page's title, and a PDF printed from it. */
+  /**
+   * "The Project Gutenberg eBook of Emma, by Jane Austen": an HTML page's title, a PDF printed from
+   * it, and a plain text's first line ("*The Project Gutenberg Etext of The Mysterious Affair at
+   * Styles*", "Project Gutenberg's Etext of ...").
+   */
   private static final Pattern EBOOK_TITLE = Pattern.compile(
-      "(?i)^the project gutenberg e-?book of (.+?)(?:,? by (.+?))?\\.?$");
+      "(?i)^\\W*(?:the )?project gutenberg(?:'s)? e-?(?:book|text)(?: of)? (.+?)(?:,? by (.+?))?[\\s.*]*$");
 
   /** The title and author a "The Project Gutenberg eBook of ..., by ..." document title names, or null. */
   public static Fields ofEbookTitle(String documentTitle) {
@@ -64,12 +91,12 @@ public final class Gutenberg {
 
   /** The "*** START OF THE PROJECT GUTENBERG EBOOK ..." line that ends the header. */
   public static boolean isStart(String line) {
-    return line.contains("***") && START.matcher(line).matches();
+    return line.contains("*") && START.matcher(line).matches();
   }
 
   /** Whether a start line closes its marker ("... EBOOK EMMA ***"): else its title runs on ("THE\nCOLUMBIA***"). */
   public static boolean closesStart(String line) {
-    return line.strip().endsWith("***");
+    return line.strip().endsWith("***") || line.strip().endsWith("*END*");
   }
 
   /** The line that ends the book and starts the licence ("End of the Project Gutenberg EBook"). */

@@ -50,6 +50,30 @@ class PlainTextTest {
     assertTrue(spoken.startsWith("It was the best of times"), spoken);
   }
 
+  /**
+   * An etext of the 1990s: no "Title:" field and no "*** START" line; its licence ends the header
+   * ("*END*THE SMALL PRINT!...") and its first line names the book.
+   */
+  @Test
+  void oldEtextHeaderWithItsLicenceIsNotRead() {
+    String text = "*The Project Gutenberg Etext of The Mysterious Affair at Styles*\r\nby Agatha Christie\r\n\r\n"
+        + "Copyright laws are changing all over the world, be sure to check\r\nthe laws for your country.\r\n\r\n"
+        + "**Welcome To The World of Free Plain Vanilla Electronic Texts**\r\n\r\n"
+        + "***START**THE SMALL PRINT!**FOR PUBLIC DOMAIN ETEXTS**START***\r\nWhy is this \"Small Print!\" statement here?\r\n\r\n"
+        + "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\r\n\r\n\r\n\r\n"
+        + "THE MYSTERIOUS AFFAIR AT STYLES \r\nAGATHA CHRISTIE\r\n\r\n\r\n"
+        + "CHAPTER I. I GO TO STYLES\r\n\r\n" + PARAGRAPH
+        + "\r\nEnd of the Project Gutenberg Etext of The Mysterious Affair at Styles\r\n";
+    Book b = parse(text);
+    assertEquals("The Mysterious Affair at Styles", b.title());
+    assertEquals("Agatha Christie", b.author());
+    assertEquals(List.of("CHAPTER I. I GO TO STYLES"), titles(b));
+    String spoken = spoken(b);
+    assertFalse(spoken.contains("Gutenberg") || spoken.contains("SMALL PRINT") || spoken.contains("Copyright")
+        || spoken.contains("Vanilla") || spoken.contains("CHRISTIE"), spoken);
+    assertTrue(spoken.startsWith("It was the best of times"), spoken);
+  }
+
   /** Transcribers' blocks describe the printed page; note numbers point at them: neither is read. */
   @Test
   void illustrationsFootnotesAndNoteMarksAreNotRead() {

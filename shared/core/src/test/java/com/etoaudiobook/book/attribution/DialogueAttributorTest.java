@@ -1,6 +1,7 @@
 package com.etoaudiobook.book.attribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -269,6 +270,40 @@ class DialogueAttributorTest {
     assertEquals("Mrs. Blake", a.quotes().get(2).speaker());
     assertEquals("Mr. Adams", a.quotes().get(3).speaker());
     assertEquals("anaphoric", a.quotes().get(3).type());
+  }
+
+  /**
+   * "cried his wife", "said her husband", "said her brother": the relative of the one that "his"
+   * or "her" means, by the family's surname, though no name stands by the quote. A wife's name
+   * under her husband's title joins them ("Mrs. Bennet" for Mr. Bennet); a woman known by her own
+   * name ("Ann Price") has no husband in "Mr. Price", her father.
+   */
+  @Test
+  void spousesAndSiblingsByTheFamilyName() {
+    String text = """
+        Mr. Bennet read by the window. Mrs. Bennet and Mr. Long had come in, and Kitty Bennet sat sewing.
+
+        "My dear Mr. Bennet," said his lady to him one day, "have you heard the news?"
+
+        Mr. Bennet replied that he had not.
+
+        "Do you not want to know who has taken it?" cried his wife impatiently.
+
+        "You want to tell me," said Mr. Bennet.
+
+        Ann Price came up the garden with her father, Mr. Price, and Tom Price behind them.
+
+        "It is late," said Ann.
+
+        "Not so very late," said her brother.
+
+        "Come in, all of you," said her husband from the door.
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals("Mrs. Bennet", a.quotes().get(0).speaker(), "said his lady");
+    assertEquals("Mrs. Bennet", a.quotes().get(2).speaker(), "cried his wife");
+    assertEquals("Tom Price", a.quotes().get(5).speaker(), "said her brother");
+    assertNotEquals("Mr. Price", a.quotes().get(6).speaker(), "Ann's husband is not her father");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package com.etoaudiobook.book.attribution.internal;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -425,57 +424,211 @@ final class Resolver extends TurnTaking {
     return l.equals(word) || l.startsWith(word + " ");
   }
 
+  /** Kin a possessive description names, by how the text will call them. */
+  private enum Kin { PARENT, SPOUSE, SIBLING }
+
+  /** Titles a parent or a spouse of each gender goes by, with the family's surname. */
+  private static final Set<String> WIFE_TITLES = Set.of("mrs", "lady");
+  private static final Set<String> HUSBAND_TITLES = Set.of("mr", "sir", "lord", "dr");
+  private static final java.util.regex.Pattern WORDS = java.util.regex.Pattern.compile("[ \\u00A0]+");
+
   /**
-   * "her mother", "his father": the Mrs./Mr. who shares a surname with someone who spoke
-   * lately ("Daisy Miller" -> "Mrs. Miller"), when there is exactly one.
+   * "her mother", "his father", "cried his wife", "said her brother": the relative of someone
+   * in the conversation, when the cast holds exactly one who fits. A parent or a spouse is the
+   * Mrs. or Mr. of the family's surname ("Daisy Miller" -> "Mrs. Miller"; Mr. Bennet's wife is
+   * "Mrs. Bennet", Mr. John Dashwood's "Mrs. John Dashwood"); a sibling shares the surname under
+   * a first name of their own. The one "his" or "her" means is the latest of that gender to
+   * speak or be named.
    */
   private int kinship(Cue c, int q) {
     String det = t.lower[c.tok];
-    if (!det.equals("her") && !det.equals("his")) {
+    boolean his = det.equals("his");
+    if (!his && !det.equals("her")) {
       return -2;
     }
-    String title = null;
-    for (int k = c.tok + 1; k < t.size && k <= c.tok + 3 && t.isWord[k]; k++) {
-      String l = t.lower[k];
-      if (l.equals("mother") || l.equals("mamma") || l.equals("mama")) {
-        title = "mrs";
-      } else if (l.equals("father") || l.equals("papa")) {
-        title = "mr";
+    Kin kin = null;
+    String gender = null;
+    for (int k = c.tok + 1; kin == null && k < t.size && k <= c.tok + 3 && t.isWord[k]; k++) {
+      switch (t.lower[k]) {
+        case "mother", "mamma", "mama" -> { kin = Kin.PARENT; gender = "female"; }
+        case "father", "papa" -> { kin = Kin.PARENT; gender = "male"; }
+        case "wife" -> { kin = his ? Kin.SPOUSE : null; gender = "female"; }
+        case "lady" -> { kin = his && k == c.tok + 1 ? Kin.SPOUSE : null; gender = "female"; }
+        case "husband" -> { kin = his ? null : Kin.SPOUSE; gender = "male"; }
+        case "sister" -> { kin = Kin.SIBLING; gender = "female"; }
+        case "brother" -> { kin = Kin.SIBLING; gender = "male"; }
+        default -> { }
       }
     }
-    if (title == null) {
+    if (kin == null) {
       return -2;
     }
-    Set<String> surnames = new HashSet<>();
-    for (int k = turns.size() - 1; k >= 0 && k >= turns.size() - 6; k--) {
-      int s = turns.get(k)[0];
-      if (s >= 0) {
-        String n = names.people.get(s).name;
-        if (n.contains(" ")) {
-          surnames.add(n.substring(n.lastIndexOf(' ') + 1));
-        }
-      }
-    }
-    int found = -2;
-    for (Names.Person p : names.people) {
-      if (p.dropped) {
+    String of = his ? "male" : "female";
+    for (int ref : lately(q, c.tok)) {
+      Names.Person r = names.people.get(ref);
+      if (r.gender != null && !r.gender.equals(of)) {
         continue;
       }
-      for (String a : p.aliases) {
+      String surname = surname(r);
+      int found = surname == null ? -3 : kin == Kin.SIBLING ? sibling(r, surname, gender)
+          : elder(r, surname, kin, gender);
+      if (found == -3 && kin == Kin.PARENT) {
+        // "his mother" under another surname (a widow remarried): the one Mrs. of the talk
+        found = titledSpeaker(r, gender.equals("female") ? "mrs" : "mr");
+      }
+      if (found != -3 || r.gender != null) {
+        // "his" is the latest man: Ronny's mother is Mrs. Moore, whoever else was named
+        return found == -3 ? -2 : found;
+      }
+    }
+    return -2;
+  }
+
+  /** The surname r's name or an alias gives ("Henry" is "Mr. Wilcox"), or null. */
+  private static String surname(Names.Person r) {
+    if (r.name.contains(" ")) {
+      return r.name.substring(r.name.lastIndexOf(' ') + 1);
+    }
+    for (String a : r.aliases) {
+      if (a.contains(" ")) {
+        return a.substring(a.lastIndexOf(' ') + 1);
+      }
+    }
+    return null;
+  }
+
+  /** The one speaker of the last six turns but r with an alias under this title, else -3. */
+  private int titledSpeaker(Names.Person r, String title) {
+    int found = -3;
+    for (int k = turns.size() - 1; k >= 0 && k >= turns.size() - 6; k--) {
+      int s = turns.get(k)[0];
+      if (s < 0 || s == r.id || s == found || namedInUnit.contains(s)) {
+        continue;
+      }
+      for (String a : names.people.get(s).aliases) {
         String l = a.toLowerCase(java.util.Locale.ROOT);
-        int sp = a.lastIndexOf(' ');
-        if ((l.startsWith(title + ".") || l.startsWith(title + " ")) && sp > 0
-            && surnames.contains(a.substring(sp + 1)) && !namedInUnit.contains(p.id)) {
-          if (found == -2 || found == p.id) {
-            found = p.id;
-          } else {
+        if (l.startsWith(title + ".") || l.startsWith(title + " ")) {
+          if (found >= 0) {
             return -2;
           }
+          found = s;
+          break;
         }
       }
     }
     return found;
   }
 
+  /**
+   * Characters who spoke in the last six turns or whom the narration named in the last three
+   * paragraphs or before token tok in quotation q's own, the latest first. A name inside a
+   * quotation counts only when the speech calls them ('"Harry, any news?" asked his wife'): "I
+   * am sick of Mr. Bingley," cried his wife' is not Mr. Bingley's wife.
+   */
+  private List<Integer> lately(int q, int tok) {
+    java.util.LinkedHashSet<Integer> who = new java.util.LinkedHashSet<>();
+    int p = spans.get(q).paragraph();
+    Set<Integer> called = vocatives.addressed(q, q + 1);
+    for (int k = tok - 1; k >= t.paraFirst[p]; k--) {
+      int m = names.mentionStart[k];
+      int c = m < 0 ? -1 : names.mentions.get(m).character;
+      if (c >= 0 && (t.quote[k] < 0 || called.contains(c))) {
+        who.add(c);
+      }
+    }
+    int turn = turns.size() - 1;
+    int h = history.size() - 1;
+    int from = t.paraFirst[Math.max(0, p - 3)];
+    // the two lists merged by recency: a turn counts at its last quotation
+    while (turn >= turns.size() - 6 && turn >= 0 || h >= 0 && history.get(h)[0] >= from) {
+      boolean takeTurn = turn >= 0 && turn >= turns.size() - 6
+          && (h < 0 || history.get(h)[0] < from
+              || t.quoteFirst[turns.get(turn)[4] - 1] >= history.get(h)[0]);
+      if (takeTurn) {
+        if (turns.get(turn)[0] >= 0) {
+          who.add(turns.get(turn)[0]);
+        }
+        turn--;
+      } else {
+        if (history.get(h)[2] == 0) {
+          who.add(history.get(h)[1]);
+        }
+        h--;
+      }
+    }
+    return new java.util.ArrayList<>(who);
+  }
 
+  /** A parent or the spouse of r: -2 when several fit, -3 when none does. */
+  private int elder(Names.Person r, String surname, Kin kin, String gender) {
+    Set<String> titles = gender.equals("female") ? WIFE_TITLES : HUSBAND_TITLES;
+    String first = r.name.split(" ")[0];
+    Set<Integer> fit = new java.util.TreeSet<>();
+    Set<Integer> byFirstName = new java.util.TreeSet<>();
+    for (Names.Person p : names.people) {
+      if (p.dropped || p.id == r.id || namedInUnit.contains(p.id)) {
+        continue;
+      }
+      for (String a : p.aliases) {
+        String[] w = WORDS.split(a.strip());
+        String title = w[0].toLowerCase(java.util.Locale.ROOT).replace(".", "");
+        if (w.length >= 2 && w.length <= 3 && titles.contains(title)
+            && w[w.length - 1].equals(surname)) {
+          fit.add(p.id);
+          // "Mrs. John Dashwood" is John Dashwood's wife, not the other Mrs. Dashwood
+          if (kin == Kin.SPOUSE && w.length == 3 && w[1].equals(first)) {
+            byFirstName.add(p.id);
+          }
+        }
+      }
+    }
+    if (kin == Kin.SPOUSE && byFirstName.isEmpty() && !married(r)) {
+      // "May Welland"'s husband is not Mr. Welland, her father; nor is John Thorpe's wife Mrs.
+      // Thorpe, his mother: the surname ties spouses only where the text calls one by title
+      return fit.isEmpty() ? -3 : -2;
+    }
+    Set<Integer> best = byFirstName.isEmpty() ? fit : byFirstName;
+    return best.isEmpty() ? -3 : best.size() == 1 ? best.iterator().next() : -2;
+  }
+
+  /** Whether the cast calls r by a married title: "Mr. Bennet", "Mrs. Palmer", "Sir John". */
+  private static boolean married(Names.Person r) {
+    String l = r.name.toLowerCase(java.util.Locale.ROOT).replace(".", "");
+    return l.startsWith("mr ") || l.startsWith("mrs ") || l.startsWith("sir ")
+        || l.startsWith("lady ") || l.startsWith("lord ");
+  }
+
+  /**
+   * A brother or sister of r: someone else of that gender under a first name and r's surname;
+   * of several, the one who spoke last in the conversation. -2 when that leaves several, -3
+   * when none fits.
+   */
+  private int sibling(Names.Person r, String surname, String gender) {
+    List<Integer> fit = new java.util.ArrayList<>();
+    for (Names.Person p : names.people) {
+      if (p.dropped || p.id == r.id || namedInUnit.contains(p.id)
+          || p.gender != null && !p.gender.equals(gender)) {
+        continue;
+      }
+      for (String a : p.aliases) {
+        String[] w = WORDS.split(a.strip());
+        String head = w[0].toLowerCase(java.util.Locale.ROOT).replace(".", "");
+        if (w.length >= 2 && w[w.length - 1].equals(surname) && Character.isUpperCase(w[0].codePointAt(0))
+            && !Lexicon.MALE_TITLES.contains(head) && !Lexicon.FEMALE_TITLES.contains(head)
+            && !Lexicon.NEUTRAL_TITLES.contains(head)) {
+          fit.add(p.id);
+          break;
+        }
+      }
+    }
+    if (fit.size() <= 1) {
+      return fit.isEmpty() ? -3 : fit.get(0);
+    }
+    for (int k = turns.size() - 1; k >= 0 && k >= turns.size() - 6; k--) {
+      if (fit.contains(turns.get(k)[0])) {
+        return turns.get(k)[0];
+      }
+    }
+    return -2;
+  }
 }
