@@ -74,6 +74,19 @@ class PlainTextTest {
     assertTrue(spoken.startsWith("It was the best of times"), spoken);
   }
 
+  /** The same licence printed after the book's end marks no header: the book before it is read, not it. */
+  @Test
+  void oldEtextLicenceAfterTheBookIsNoHeader() {
+    String text = "CHAPTER I. THE START\n\n" + PARAGRAPH
+        + "\nEnd of the Project Gutenberg Etext of A Tale\n\n"
+        + "***START**THE SMALL PRINT!**FOR PUBLIC DOMAIN ETEXTS**START***\nWhy is this here?\n\n"
+        + "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n";
+    Book b = parse(text);
+    String spoken = spoken(b);
+    assertTrue(spoken.startsWith("It was the best of times"), spoken);
+    assertFalse(spoken.contains("SMALL PRINT") || spoken.contains("Why is this"), spoken);
+  }
+
   /** Transcribers' blocks describe the printed page; note numbers point at them: neither is read. */
   @Test
   void illustrationsFootnotesAndNoteMarksAreNotRead() {

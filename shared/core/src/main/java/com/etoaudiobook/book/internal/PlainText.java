@@ -66,6 +66,9 @@ public final class PlainText {
     int last = lines.size();
     for (int i = 0; i < lines.size(); i++) {
       Cancellation.check();
+      if (Gutenberg.isEnd(lines.get(i).text())) {
+        break; // a licence after the book's end is no header: an old etext may print it there
+      }
       if (Gutenberg.isStart(lines.get(i).text())) {
         fields = Gutenberg.fields(source.substring(0, lines.get(i).start()));
         first = i + 1;

@@ -60,6 +60,9 @@ public final class Html {
     for (int i = 0; i < all.size(); i++) {
       Cancellation.check();
       String text = all.get(i).text();
+      if (Gutenberg.isEnd(text.lines().findFirst().orElse(""))) {
+        break; // a licence after the book's end is no header
+      }
       if (text.lines().anyMatch(Gutenberg::isStart)) {
         // The fields sit in the marker's block (older files) or in blocks before it (newer ones).
         StringBuilder header = new StringBuilder();

@@ -221,6 +221,9 @@ public final class Pdf implements AutoCloseable {
     int start = -1;
     for (int i = 0; i < paragraphs.size() && start < 0; i++) {
       String text = paragraphs.get(i).text();
+      if (Gutenberg.isEnd(text.strip())) {
+        break; // a licence after the book's end is no header
+      }
       int stars = text.indexOf("***");
       if (stars >= 0 && Gutenberg.isStart(text.substring(stars))) { // the header's lines may run into it
         start = i + 1;

@@ -134,6 +134,8 @@ final class CastBuilder {
     Map<String, List<String>> lastWord = new HashMap<>();
     Map<String, List<String>> firstWord = new HashMap<>();
     Set<String> mrsFull = new java.util.HashSet<>();
+    // first names written under a married title ("Mrs. Rachel Lynde"): "Mrs. Rachel" is her
+    Set<String> mrsFirst = new java.util.HashSet<>();
     Map<String, Set<String>> keyTitles = new HashMap<>();
     for (String form : keep) {
       String core = formCore.get(form);
@@ -141,6 +143,7 @@ final class CastBuilder {
       if (title != null && (title.toLowerCase().startsWith("mrs")
           || title.toLowerCase().startsWith("lady")) && core.contains(" ")) {
         mrsFull.add(NameForms.lastOf(core));
+        mrsFirst.add(NameForms.firstOf(core));
       }
       if (core.contains(" ")) {
         // Middle names and initials don't make another person: key on first + last word.
@@ -224,8 +227,9 @@ final class CastBuilder {
           || title.toLowerCase().startsWith("sir") || title.toLowerCase().startsWith("lady")
           || title.toLowerCase().startsWith("master"));
       List<String> byFirstG = NameForms.filterGender(byFirst, tg);
-      if (firstNameTitle && byLast.isEmpty() && byFirstG.size() == 1) {
-        // "Miss Daisy", "Sir Walter", "Master Randolph": title + first name.
+      if ((firstNameTitle || mrs && mrsFirst.contains(core)) && byLast.isEmpty() && byFirstG.size() == 1) {
+        // "Miss Daisy", "Sir Walter", "Master Randolph": title + first name; "Mrs. Rachel" too
+        // where the text writes "Mrs. Rachel Lynde".
         formKey.put(form, byFirstG.get(0));
       } else if (title != null && !title.toLowerCase().startsWith("miss") && !mrs
           && !title.toLowerCase().startsWith("mr") && !title.toLowerCase().startsWith("ms")

@@ -38,6 +38,18 @@ class CastBuilderTest {
     assertEquals(List.of("May Welland"), out.people().stream().map(Engine.Person::name).toList());
   }
 
+  /** "Mrs. Rachel" is Mrs. Rachel Lynde where the text writes her so; "Mrs. Bennet" stays no Elizabeth. */
+  @Test
+  void aMarriedTitleOverAFirstNameIsTheWomanTheTextCallsSoInFull() {
+    Engine.Output out = Engine.run(repeat("Mrs. Rachel Lynde sat at her window. Mrs. Rachel saw"
+        + " everything. Rachel Lynde knitted. Mrs. Bennet and Elizabeth Bennet walked by.", 3)
+        + "\"Well now,\" said Mrs. Rachel.\n\n\"Good day,\" said Rachel Lynde.\n\n"
+        + "\"Come, Lizzy,\" said Mrs. Bennet.\n");
+    List<String> speakers = out.quotes().stream().map(Engine.Result::speaker).toList();
+    assertEquals(speakers.get(0), speakers.get(1), speakers.toString());
+    assertNotEquals("Elizabeth Bennet", speakers.get(2), speakers.toString());
+  }
+
   @Test
   void aSaintsNameIsOneWordOfTheName() {
     // "St." is no sentence end and no surname of its own: "Neville St. Clair", "Lady St. Simon".
