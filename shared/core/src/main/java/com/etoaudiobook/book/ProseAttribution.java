@@ -50,10 +50,17 @@ public final class ProseAttribution {
   /** Like the above, splitting only the chapters {@code prose} accepts (by index). */
   public static Result apply(String source, List<Chapter> chapters, String narrator,
                              UnaryOperator<String> clean, IntPredicate prose) {
+    return apply(source, chapters, narrator, clean, prose, text -> new DialogueAttributor().attribute(text));
+  }
+
+  /** Like the above, with the quotations' speakers found by {@code attributor}. */
+  public static Result apply(String source, List<Chapter> chapters, String narrator,
+                             UnaryOperator<String> clean, IntPredicate prose,
+                             java.util.function.Function<String, Attribution> attributor) {
     // The attributor checks for no interrupt: its pass over the text (0.2 s of CPU a megabyte) ends first.
     Cancellation.check();
     checkTokens(source);
-    Attribution attribution = new DialogueAttributor().attribute(source);
+    Attribution attribution = attributor.apply(source);
     List<Quote> quotes = attribution.quotes();
     Cancellation.check();
     Map<String, String> genders = new HashMap<>();

@@ -1,5 +1,7 @@
 package com.etoaudiobook.book;
 
+import com.etoaudiobook.book.attribution.Attribution;
+import com.etoaudiobook.book.attribution.DialogueAttributor;
 import com.etoaudiobook.book.internal.Label;
 import com.etoaudiobook.book.internal.LineParagraphs;
 import com.etoaudiobook.book.internal.Markup;
@@ -7,6 +9,9 @@ import com.etoaudiobook.book.internal.PlainText;
 import com.etoaudiobook.book.internal.ScriptReader;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parses scripts and plain texts ({@code .md}, {@code .markdown}, {@code .txt}): chapters from
@@ -14,6 +19,18 @@ import java.util.Locale;
  * everything unlabelled as narration.
  */
 public final class ScriptParser implements BookParser {
+  private static final Logger LOG = LoggerFactory.getLogger(ScriptParser.class);
+
+  /** Finds who speaks each quotation of a text (a seam for the fault test). */
+  private final Function<String, Attribution> attributor;
+
+  public ScriptParser() {
+    this(text -> new DialogueAttributor().attribute(text));
+  }
+
+  ScriptParser(Function<String, Attribution> attributor) {
+    this.attributor = attributor;
+  }
 
   @Override
   public Book parse(String fileName, byte[] content) {
@@ -57,10 +74,21 @@ public final class ScriptParser implements BookParser {
     if (!r.proseChapters().isEmpty()) {
       // Prose chapters (dialogue in quotation marks): quotations get their speakers. A script
       // chapter's labels are never second-guessed.
-      ProseAttribution.Result prose = ProseAttribution.apply(prepared.text(), chapters,
-          ProseAttribution.NARRATOR, ScriptParser::cleanSlice, r.proseChapters()::contains);
-      chapters = prose.chapters();
-      roles = prose.roles();
+      try {
+        ProseAttribution.Result prose = ProseAttribution.apply(prepared.text(), chapters,
+            ProseAttribution.NARRATOR, ScriptParser::cleanSlice, r.proseChapters()::contains, attributor);
+        chapters = prose.chapters();
+        roles = prose.roles();
+      } catch (BookFormatException e) {
+        throw e; // (and a parse stopped at its deadline)
+      } catch (RuntimeException e) {
+        // A fault of the attributor's on a text nobody foresaw costs the voices, not the book:
+        // it is read whole by the narrator, and the warning says so.
+        LOG.error("Speaker attribution failed on {}; the narrator reads the quotations", fileName, e);
+        warnings = new java.util.ArrayList<>(warnings);
+        warnings.add("The speakers of this text's quotations could not be worked out (an internal"
+            + " fault, logged): the narrator reads them");
+      }
     }
     String title = prepared.title() != null ? prepared.title() : r.title();
     String author = prepared.author() != null ? prepared.author() : r.author();

@@ -18,6 +18,28 @@ class ScriptParserTest {
     return book;
   }
 
+  /**
+   * A fault of the attributor's on a text nobody foresaw costs the voices, not the book: every
+   * word is still read, by the narrator, and a warning says why. A parse stopped at its deadline
+   * still stops.
+   */
+  @Test
+  void anAttributorFaultLeavesTheBookToTheNarrator() {
+    String text = "\"We leave at dawn,\" said Ada.\n\n\"Not I,\" said Tom, and went out.\n";
+    ScriptParser faulty = new ScriptParser(t -> {
+      throw new IllegalStateException("index 7 out of bounds");
+    });
+    Book book = faulty.parse("dawn.txt", text.getBytes(StandardCharsets.UTF_8));
+    SampleAssertions.wellFormed(book, text);
+    assertEquals(List.of("Narrator"), roles(book));
+    assertTrue(String.join(" ", texts(book)).contains("\"Not I,\" said Tom, and went out."), texts(book).toString());
+    assertTrue(book.warnings().stream().anyMatch(w -> w.contains("narrator reads them")), book.warnings().toString());
+    ScriptParser stopped = new ScriptParser(t -> {
+      throw new ParseStoppedException();
+    });
+    assertThrows(ParseStoppedException.class, () -> stopped.parse("dawn.txt", text.getBytes(StandardCharsets.UTF_8)));
+  }
+
   private static List<String> roles(Book book) {
     return book.roles().stream().map(Role::name).toList();
   }

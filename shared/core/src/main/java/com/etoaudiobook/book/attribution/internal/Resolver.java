@@ -613,7 +613,8 @@ final class Resolver extends TurnTaking {
       for (String a : p.aliases) {
         String[] w = WORDS.split(a.strip());
         String head = w[0].toLowerCase(java.util.Locale.ROOT).replace(".", "");
-        if (w.length >= 2 && w[w.length - 1].equals(surname) && Character.isUpperCase(w[0].codePointAt(0))
+        if (w.length >= 2 && !w[0].isEmpty() && w[w.length - 1].equals(surname)
+            && Character.isUpperCase(w[0].codePointAt(0))
             && !Lexicon.MALE_TITLES.contains(head) && !Lexicon.FEMALE_TITLES.contains(head)
             && !Lexicon.NEUTRAL_TITLES.contains(head)) {
           fit.add(p.id);
