@@ -438,6 +438,27 @@ class FormatsTest {
     assertTrue(all.endsWith("The End"), "italics that name no speaker are read as they stand: " + all);
   }
 
+  /** Gutenberg's HTML sets its contents' title in a contents-classed paragraph over the entries: neither is read. */
+  @Test
+  void anHtmlContentsTitleInAContentsParagraphIsNotRead() {
+    StringBuilder html = new StringBuilder("<html><head><title>The Project Gutenberg eBook of The Old Mill, by Ann Example"
+        + "</title></head><body><h1>THE OLD MILL</h1><h2>By Ann Example</h2>"
+        + "<blockquote><p class=\"toc\"><big><b>CONTENTS</b></big></p>");
+    for (int c = 1; c <= 3; c++) {
+      html.append("<p class=\"toc\"><a href=\"#ch").append(c).append("\">Chapter ").append(c).append("</a></p>");
+    }
+    html.append("</blockquote>");
+    for (int c = 1; c <= 3; c++) {
+      html.append("<h2 id=\"ch").append(c).append("\">Chapter ").append(c).append("</h2><p>The wheel turned, and the miller")
+          .append(" counted the sacks of the morning, one after another, until the light went out of the yard.</p>");
+    }
+    Book b = parser.parse("mill.html", utf8(html.append("</body></html>").toString()));
+    String all = all(b);
+    assertFalse(all.contains("CONTENTS"), all);
+    assertTrue(all.startsWith("The wheel turned"), all);
+    assertEquals(List.of("Chapter 1", "Chapter 2", "Chapter 3"), b.chapters().stream().map(Chapter::title).toList());
+  }
+
   /** A Project Gutenberg page: the e-text's makers under its header and its title with a subtitle are not read. */
   @Test
   void anHtmlBooksMakersAndSubtitledTitleAreNotRead() {

@@ -40,7 +40,10 @@ final class HtmlPruner {
       // Project Gutenberg's transcribers: their notes on the edition, and the printed title page
       "transnote", "tnote", "trnote", "transcriber", "transcribers-note", "transcribersnote", "mynote",
       "titlepage", "title-page");
-  /** Classes of a table of contents: skipped where it links into the book (a book may wrap its text in "contents"). */
+  /**
+   * Classes of a table of contents: skipped where it links into the book (a book may wrap its text
+   * in "contents"), and its title ("<p class="toc"><b>CONTENTS</b></p>", over the entries).
+   */
   private static final Set<String> CONTENTS_CLASSES = Set.of("contents", "toc", "table-of-contents");
   /** Classes of a {@code <pre>} that holds code or a terminal session, not prose or verse. */
   private static final Pattern CODE_CLASS = Pattern.compile(
@@ -222,7 +225,7 @@ final class HtmlPruner {
       String lower = c.toLowerCase(Locale.ROOT);
       if (SKIPPED_CLASSES.contains(lower) && !(lower.equals("titlepage") && inSection(el))
           || CONTENTS_CLASSES.contains(lower) && (list != null && list[0] >= 2 && list[2] <= MAX_CONTENTS
-          && (long) list[1] * 5 >= list[2] || contentsEntry(el))) {
+          && (long) list[1] * 5 >= list[2] || contentsEntry(el) || Html.isContentsHeading(el.text()))) {
         return true;
       }
     }
