@@ -128,17 +128,16 @@ public final class QuoteScanner {
         || ".!?,;:-\u2014".indexOf(inner.charAt(inner.length() - 1)) >= 0) {
       return false;
     }
-    // (a hard-wrapped text breaks its lines anywhere: 'called\n"Rachel Lynde's husband"--was')
     int before = span.start() - 1;
-    while (before >= 0 && isSpace(text.charAt(before))) {
+    while (before >= 0 && text.charAt(before) == ' ') {
       before--;
     }
     int after = span.end();
-    while (after < text.length() && isSpace(text.charAt(after))) {
+    while (after < text.length() && text.charAt(after) == ' ') {
       after++;
     }
     if (before < 0 || after >= text.length() || !Character.isLetter(text.charAt(before))
-        || !(Character.isLetter(text.charAt(after)) || ",;.)-\u2014".indexOf(text.charAt(after)) >= 0)) {
+        || !(Character.isLetter(text.charAt(after)) || ",;.".indexOf(text.charAt(after)) >= 0)) {
       return false;
     }
     int w = before;

@@ -8,35 +8,23 @@ final class SceneBreaks {
   private SceneBreaks() {
   }
 
-  /**
-   * No quotation, and no words, or up to eight words all in capitals or numbers, or a numbered
-   * chapter's heading with its title in any case ("CHAPTER II. Matthew Cuthbert is Surprised").
-   */
+  /** No quotation, and no words, or up to eight words all in capitals or numbers. */
   static boolean isBreak(Tokens t, int p) {
     int words = 0;
-    int first = t.paraFirst[p];
-    boolean numbered = first + 1 < t.paraLast[p] && t.isWord[first] && t.isWord[first + 1]
-        && (t.lower[first].equals("chapter") || t.lower[first].equals("book")
-        || t.lower[first].equals("part")) && NUMBER.matcher(t.word[first + 1]).matches();
-    for (int k = first; k < t.paraLast[p]; k++) {
+    for (int k = t.paraFirst[p]; k < t.paraLast[p]; k++) {
       if (t.quote[k] >= 0) {
         return false;
       }
       if (t.isWord[k]) {
         words++;
         String w = t.word[k];
-        boolean heading = k == first && numbered || k == first && (t.lower[k].equals("chapter")
+        boolean heading = k == t.paraFirst[p] && (t.lower[k].equals("chapter")
             || t.lower[k].equals("book") || t.lower[k].equals("part"));
-        if (!heading && !numbered && !w.equals(w.toUpperCase(java.util.Locale.ROOT))
-            || words > (numbered ? 14 : 8)) {
+        if (!heading && !w.equals(w.toUpperCase(java.util.Locale.ROOT)) || words > 8) {
           return false;
         }
       }
     }
     return true;
   }
-
-  /** A chapter's number: "II", "12", "One". */
-  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
-      "(?i)[ivxlc]+|\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve");
 }

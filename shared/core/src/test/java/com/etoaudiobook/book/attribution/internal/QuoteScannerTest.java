@@ -20,16 +20,6 @@ class QuoteScannerTest {
     assertEquals("\"Taxi!\"", s.quoted(1));
   }
 
-  /** A hard-wrapped text breaks its lines anywhere, and a dash may go on with the sentence. */
-  @Test
-  void aQuotedNameOnTheNextLineBeforeADashIsNoSpeech() {
-    Stages s = new Stages("""
-        Thomas Lynde--a meek little man whom Avonlea people knew as
-        "Rachel Lynde's husband"--was sowing his late turnip seed.
-        """);
-    assertEquals(0, s.spans.size(), s.spans.toString());
-  }
-
   @Test
   void aShortQuotationAfterASpeechVerbIsStillSpeech() {
     Stages s = new Stages("He said \"Good morning\" to everyone.\n");
