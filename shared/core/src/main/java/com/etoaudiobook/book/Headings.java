@@ -265,7 +265,6 @@ public final class Headings {
         && !t.strip().endsWith(".");
   }
 
-  /** The words alone, in lower case: "THE "MIND THE PAINT" GIRL" is "The 'Mind the Paint' Girl". */
   /** Letters and digits in lower case, one blank between words: "CHAPTER I. THE RAIN" holds "the rain". */
   public static String words(String s) {
     return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
@@ -424,8 +423,10 @@ public final class Headings {
 
   private static final Pattern DIVISION = Pattern.compile("(?i)(act|part|book|" + DIVISION_WORDS + ")(?![\\p{L}\\p{N}])");
   /** "THE FIRST ACT", "Second Part", "FIRST PERIOD": a numbered division in words. */
-  private static final Pattern ORDINAL_DIVISION = Pattern.compile("(?i)(the\\s+)?(first|second|third|fourth|fifth|sixth"
-      + "|seventh|eighth|ninth|tenth|last)\\s+(act|part|book|volume|epoch|phase|period)\\.?(?:\\s*[:.\\-–—]\\s*(?-i:\\p{Lu}).*)?");
+  /** The ordinals a division is numbered with in words: "THE FIRST ACT", "Second Part", "the last book". */
+  public static final String ORDINAL_WORDS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last";
+  private static final Pattern ORDINAL_DIVISION = Pattern.compile("(?i)(the\\s+)?(" + ORDINAL_WORDS
+      + ")\\s+(act|part|book|volume|epoch|phase|period)\\.?(?:\\s*[:.\\-–—]\\s*(?-i:\\p{Lu}).*)?");
 
   /**
    * A heading that divides a book or a play above its chapters or scenes: "PART II", "Book One:

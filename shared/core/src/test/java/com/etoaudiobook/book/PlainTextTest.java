@@ -23,6 +23,12 @@ class PlainTextTest {
     return String.join(" ", b.segments().map(Segment::text).toList());
   }
 
+  /** A Project Gutenberg header up to its start line and the blank line under it. */
+  private static String gutenbergHeader(String title, String author) {
+    return "The Project Gutenberg EBook of " + title + ", by " + author + "\n\nTitle: " + title + "\n\nAuthor: " + author
+        + "\n\n*** START OF THIS PROJECT GUTENBERG EBOOK " + title.toUpperCase(java.util.Locale.ROOT) + " ***\n\n";
+  }
+
   private static List<String> titles(Book b) {
     return b.chapters().stream().map(Chapter::title).toList();
   }
@@ -413,9 +419,7 @@ class PlainTextTest {
    */
   @Test
   void creditsASubtitleUnderTheTitleAndAContentsListOfStavesAreNotRead() {
-    String text = "The Project Gutenberg EBook of A Christmas Carol, by Charles Dickens\n\n"
-        + "Title: A Christmas Carol\n\nAuthor: Charles Dickens\n\n"
-        + "*** START OF THIS PROJECT GUTENBERG EBOOK A CHRISTMAS CAROL ***\n\n\n\n"
+    String text = gutenbergHeader("A Christmas Carol", "Charles Dickens") + "\n\n"
         + "This updated edition produced by Jose Menendez\n\n\n\n"
         + "A CHRISTMAS CAROL\n\nIN PROSE\nBEING\nA Ghost Story of Christmas\n\nby Charles Dickens\n\n\n\n"
         + "PREFACE\n\nI HAVE endeavoured in this Ghostly little book, to raise the Ghost of an Idea.\n\n\n\n"
@@ -437,9 +441,7 @@ class PlainTextTest {
    */
   @Test
   void aSubtitleAndABylineUnderATitleRightAfterTheCreditsAreNotRead() {
-    String text = "The Project Gutenberg EBook of Frankenstein, by Mary Wollstonecraft (Godwin) Shelley\n\n"
-        + "Title: Frankenstein\n\nAuthor: Mary Wollstonecraft (Godwin) Shelley\n\n"
-        + "*** START OF THIS PROJECT GUTENBERG EBOOK FRANKENSTEIN ***\n\n\n\n"
+    String text = gutenbergHeader("Frankenstein", "Mary Wollstonecraft (Godwin) Shelley") + "\n\n"
         + "Produced by Judith Boss, Christy Phillips, Lynn Hanninen,\nand David Meltzer.\n\n\n\n"
         + "FRANKENSTEIN;\n\nOR, THE MODERN PROMETHEUS.\n\nBY MARY W. SHELLEY.\n\n\n"
         + "LETTER I.\n\n_To Mrs. Saville, England._\n\n" + PARAGRAPH + "\nLETTER II.\n\n" + PARAGRAPH
@@ -500,9 +502,7 @@ class PlainTextTest {
    */
   @Test
   void aTitlePageInCapitalsIsNeitherChaptersNorRead() {
-    String text = "The Project Gutenberg EBook of The Pines, by Ann Example\n\n"
-        + "Title: The Pines\n\nAuthor: Ann Example\n\n"
-        + "*** START OF THIS PROJECT GUTENBERG EBOOK THE PINES ***\n\n\n"
+    String text = gutenbergHeader("The Pines", "Ann Example") + "\n"
         + "THE PINES\n\nA Novel\n\nBY\n\nANN EXAMPLE\n\nAUTHOR OF \"THE CEDARS\"\n\n"
         + "NEW YORK AND LONDON\nSMITH & SONS PUBLISHERS\n\nMCMIX\n\nCopyright, 1909, by SMITH & SONS.\n\n"
         + "PREFACE\n\n" + PARAGRAPH + "\n"

@@ -489,8 +489,8 @@ final class LineClassifier {
   }
 
   /** "THE FIRST ACT", "Second Part": a numbered division in words. */
-  private static final Pattern ORDINAL_PART = Pattern.compile("(?i)(the\\s+)?(first|second|third|fourth|fifth|sixth"
-      + "|seventh|eighth|ninth|tenth|last)\\s+(act|part|book|chapter|scene|volume|epoch|phase|period)\\.?");
+  private static final Pattern ORDINAL_PART = Pattern.compile("(?i)(the\\s+)?(" + Headings.ORDINAL_WORDS
+      + ")\\s+(act|part|book|chapter|scene|volume|epoch|phase|period)\\.?");
 
   /** Words a section before the first numbered chapter needs to be a chapter, not a title page's line. */
   private static final int FRONT_MATTER_WORDS = 100;

@@ -161,12 +161,17 @@ public final class HtmlText {
    * plain-text play would be (see {@link #playNames}).
    */
   private static boolean emphasisAlone(Element el) {
-    if (!(el.normalName().equals("i") || el.normalName().equals("em")) || el.parent() == null
-        || !el.parent().normalName().equals("p") || el.childrenSize() != 0 || !blank(el.previousSibling(), true)
-        || !blank(el.nextSibling(), false)) {
-      return false;
-    }
-    String t = el.text().strip();
+    return opensParagraph(el) && blank(el.nextSibling(), false) && shortName(el.text().strip());
+  }
+
+  /** An emphasis of plain text ({@code <i>}, {@code <em>}) with nothing before it in its paragraph. */
+  private static boolean opensParagraph(Element el) {
+    return (el.normalName().equals("i") || el.normalName().equals("em")) && el.parent() != null
+        && el.parent().normalName().equals("p") && el.childrenSize() == 0 && blank(el.previousSibling(), true);
+  }
+
+  /** Short and capitalised, as a speaker's name is: "Ogre", "M. Cic.". */
+  private static boolean shortName(String t) {
     return t.length() >= 2 && t.length() <= 60 && Character.isUpperCase(t.codePointAt(0)) && t.indexOf('_') < 0;
   }
 
@@ -176,15 +181,12 @@ public final class HtmlText {
    * "_Terentia._ Quid est?" as the plain-text play would be (see {@link #playNames}).
    */
   private static boolean emphasisLeading(Element el) {
-    if (!(el.normalName().equals("i") || el.normalName().equals("em")) || el.parent() == null
-        || !el.parent().normalName().equals("p") || el.childrenSize() != 0 || !blank(el.previousSibling(), true)
-        || !(el.nextSibling() instanceof TextNode after) || after.isBlank()) {
+    if (!opensParagraph(el) || !(el.nextSibling() instanceof TextNode after) || after.isBlank()) {
       return false;
     }
     String t = el.text().strip();
     String next = after.text().stripLeading();
-    return t.length() >= 2 && t.length() <= 60 && Character.isUpperCase(t.codePointAt(0)) && t.indexOf('_') < 0
-        && (t.endsWith(".") || next.startsWith(".") || next.startsWith("("));
+    return shortName(t) && (t.endsWith(".") || next.startsWith(".") || next.startsWith("("));
   }
 
   /**

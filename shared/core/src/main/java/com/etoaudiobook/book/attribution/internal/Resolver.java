@@ -487,11 +487,11 @@ final class Resolver extends TurnTaking {
   /** The surname r's name or an alias gives ("Henry" is "Mr. Wilcox"), or null. */
   private static String surname(Names.Person r) {
     if (r.name.contains(" ")) {
-      return r.name.substring(r.name.lastIndexOf(' ') + 1);
+      return NameForms.lastOf(r.name);
     }
     for (String a : r.aliases) {
       if (a.contains(" ")) {
-        return a.substring(a.lastIndexOf(' ') + 1);
+        return NameForms.lastOf(a);
       }
     }
     return null;
@@ -562,7 +562,7 @@ final class Resolver extends TurnTaking {
   /** A parent or the spouse of r: -2 when several fit, -3 when none does. */
   private int elder(Names.Person r, String surname, Kin kin, String gender) {
     Set<String> titles = gender.equals("female") ? WIFE_TITLES : HUSBAND_TITLES;
-    String first = r.name.split(" ")[0];
+    String first = NameForms.firstOf(r.name);
     Set<Integer> fit = new java.util.TreeSet<>();
     Set<Integer> byFirstName = new java.util.TreeSet<>();
     for (Names.Person p : names.people) {
