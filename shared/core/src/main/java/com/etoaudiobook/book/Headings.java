@@ -63,11 +63,13 @@ public final class Headings {
       + "|.*\\bu\\.\\s?s\\.\\s?a\\.?|" + PLACES + "(?:\\d{4}|(?-i:M[MDCLXVI]+))?)[.,:]?");
   /** A word of an imprint: capitalised, a number, "&", or a small word ("and", "of"). */
   private static final Pattern IMPRINT_WORD = Pattern.compile("[\\p{Lu}\\d&(].*|and|of|the|in|at|for|by|de|&");
-  /** A year alone, "(1811)". */
-  private static final Pattern YEAR = Pattern.compile("\\(?\\d{4}\\)?\\.?");
+  /** A year alone, "(1811)", or with its month, "August, 1911.". */
+  private static final Pattern YEAR = Pattern.compile("(?i)(?:(?:January|February|March|April|May|June|July|August"
+      + "|September|October|November|December),? )?\\(?\\d{4}\\)?\\.?");
   /** A title page's statement that runs over lines: its whole block is left out. */
   private static final Pattern TITLE_PAGE_BLOCK = Pattern.compile(
-      "(?i)(?:by )?(?:the )?author of\\b|copyright\\b|entered according to act of congress|(?:since |thence )?reprinted\\b");
+      "(?i)(?:by )?(?:the )?author of\\b|copyright\\b|all rights reserved\\b|entered according to act of congress"
+          + "|(?:since |thence )?reprinted\\b");
 
   private Headings() {
   }
@@ -131,7 +133,7 @@ public final class Headings {
     return TITLE_PAGE_BLOCK.matcher(text.strip()).lookingAt();
   }
 
-  /** A year alone, "1909" or "(1811)": a title page's under its publisher or by-line, else maybe a chapter's title ("1914"). */
+  /** A year alone, "1909" or "(1811)" (or with its month): a title page's under its publisher or by-line, else maybe a chapter's title ("1914"). */
   public static boolean isYear(String text) {
     return YEAR.matcher(text.strip()).matches();
   }
@@ -204,6 +206,30 @@ public final class Headings {
 
   public static boolean isFrontMatterTitle(String text) {
     return text.length() <= 60 && FRONT_MATTER_TITLE.matcher(text.strip()).matches();
+  }
+
+  /** An entry of a contents list: "IV. The Boscombe Valley Mystery", "Chapter 3 The Storm". */
+  private static final Pattern CONTENTS_ENTRY = Pattern.compile(
+      "(?i)^(?:(?:chapter|chap\\.|part|book|stave|letter|canto|act|scene|section|volume|vol\\.|epoch|phase|period|adventure)\\s+)?"
+          + "([ivxlc]+|\\d{1,3})[.:]?\\s+\\S.*");
+
+  /** What heads a list of the book's pages, not its words: "CONTENTS", "LIST OF ILLUSTRATIONS". */
+  private static final Pattern LIST_TITLE = Pattern.compile(
+      "(?i)(?:(?:table of )?contents|(?:list of )?(?:the )?(?:full-page |colou?red |colou?r )?(?:illustrations|plates|maps))[.:]?");
+
+  /** An entry of a contents list as the numbered ones are written (dot leaders and page numbers aside). */
+  public static boolean isContentsEntry(String text) {
+    return text.length() <= 120 && CONTENTS_ENTRY.matcher(text).matches();
+  }
+
+  /** The number a contents list's entry opens with ("XVII. Lying to Cecil": 17), or -1. */
+  public static int contentsEntryNumber(String text) {
+    Matcher m = text.length() <= 120 ? CONTENTS_ENTRY.matcher(text) : null;
+    return m != null && m.matches() ? numeralValue(m.group(1).toUpperCase(Locale.ROOT)) : -1;
+  }
+
+  public static boolean isListTitle(String text) {
+    return text.length() <= 60 && LIST_TITLE.matcher(text).matches();
   }
 
   /** A dedication: "TO ALL THE FRIENDS OF THE PONY", "For Ezra Pound", "In memory of my father". */

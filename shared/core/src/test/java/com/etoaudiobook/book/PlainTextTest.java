@@ -80,6 +80,63 @@ class PlainTextTest {
     assertTrue(spoken.startsWith("It was the best of times"), spoken);
   }
 
+  /**
+   * A contents list of one entry a block ("V. Possibilities of a Pleasant Outing" between blank lines, one
+   * wrapped onto indented lines) is not read; the book's own first heading after it, numbered "I" again, is.
+   */
+  @Test
+  void aContentsListOfOneEntryABlockIsNotReadUpToTheFirstChapter() {
+    String text = gutenbergHeader("A Room", "E. M. Forster") + "CONTENTS:\n\nPART ONE\n\nI. The Bertolini\n\n"
+        + "II. In Santa Croce with No Baedeker\n\nIII. The Reverend Arthur Beebe, the Reverend Cuthbert Eager,\n"
+        + "       Mr. Emerson, Mr. George Emerson, Miss Eleanor Lavish, Drive\n       Out in Carriages\n\n"
+        + "PART TWO\n\nIV. Medieval\n\nV. Lucy as a Work of Art\n\n\n\nPART ONE\n\n\nI. The Bertolini\n\n" + PARAGRAPH
+        + "\nII. In Santa Croce with No Baedeker\n\n" + PARAGRAPH;
+    Book b = parse(text);
+    assertEquals(List.of("PART ONE, I. The Bertolini", "II. In Santa Croce with No Baedeker"), titles(b));
+    assertEquals(PARAGRAPH.replace("\n", " ").strip() + " " + PARAGRAPH.replace("\n", " ").strip(),
+        spoken(b).replace("\n", " "));
+  }
+
+  /**
+   * A list of plates, each entry wrapped over two lines with its page on the last ("OPPOSITE PAGE" over the
+   * column), is not read; nor, before the header's credits, "Translated by", or the title by its author.
+   */
+  @Test
+  void aListOfPlatesWithWrappedEntriesAndTheCreditsAfterTheTitleAreNotRead() {
+    String text = gutenbergHeader("The Gambler", "Fyodor Dostoyevsky") + "THE GAMBLER\n\nBy\n\nFYODOR DOSTOYEVSKY\n"
+        + "Translated by C. J. Hogarth\n\nE-text prepared by Martin Adamson\nmartin@example.org\n\n"
+        + "COLOR PLATES\n\n\n                                OPPOSITE PAGE\n\n"
+        + " I remember him as if it were yesterday as he came\n plodding to the inn door               50\n\n"
+        + " \"Pew!\" he cried, \"they've been before us\"          51\n\n"
+        + " \"Now, Morgan,\" said Long John, very sternly, \"you never\n clapped your eyes on that Black Dog, did you,\n"
+        + " now?\"                                            82\n\n\n"
+        + "I\n\n" + PARAGRAPH;
+    Book b = parse(text);
+    assertEquals(PARAGRAPH.replace("\n", " ").strip(), spoken(b).replace("\n", " "));
+    String credits = gutenbergHeader("Hard Times", "Charles Dickens")
+        + "Hard Times by Charles Dickens\nScanned and proofed by David Price  someone@example.org\n\n\n"
+        + "Hard Times\n\n\nCHAPTER I - THE ONE THING NEEDFUL\n\n" + PARAGRAPH;
+    b = parse(credits);
+    assertEquals(List.of("CHAPTER I - THE ONE THING NEEDFUL"), titles(b));
+    assertEquals(PARAGRAPH.replace("\n", " ").strip(), spoken(b).replace("\n", " "));
+  }
+
+  /** A title page's "Author of" over the author's other books in quotation marks, its rights and its date. */
+  @Test
+  void aTitlePagesListOfTheAuthorsBooksItsRightsAndDateAreNotRead() {
+    String text = gutenbergHeader("The Secret Garden", "Frances Hodgson Burnett")
+        + "Produced by Jason Isbell\n\n\n           THE\n       SECRET GARDEN\n\n           BY\n"
+        + "  FRANCES HODGSON BURNETT\n\n_Author of_\n\n"
+        + "\"_The Shuttle_,\" \"_The Making of a Marchioness_,\" \"_The Methods of Lady\nWalderhurst_,\" "
+        + "\"_Little Lord Fauntleroy_\" \"_A Lady of Quality_,\" etc.\n\n  NEW YORK\n  FREDERICK A. STOKES COMPANY\n"
+        + "  PUBLISHERS\n\n  _Copyright, 1911, by_\n  FRANCES HODGSON BURNETT\n\n\n"
+        + "_All rights reserved, including that of translation into foreign\nlanguages, including the Scandinavian._\n\n"
+        + "_August, 1911._\n\n\n\nCHAPTER I: THERE IS NO ONE LEFT\n\n" + PARAGRAPH;
+    Book b = parse(text);
+    assertEquals(List.of("CHAPTER I: THERE IS NO ONE LEFT"), titles(b));
+    assertEquals(PARAGRAPH.replace("\n", " ").strip(), spoken(b).replace("\n", " "));
+  }
+
   /** The same licence printed after the book's end marks no header: the book before it is read, not it. */
   @Test
   void oldEtextLicenceAfterTheBookIsNoHeader() {

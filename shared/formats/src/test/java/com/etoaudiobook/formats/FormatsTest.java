@@ -701,9 +701,59 @@ class FormatsTest {
     assertEquals("The pony stood in the rain all morning, and nobody came.", all(b));
   }
 
+  /**
+   * A book of stories printed from a browser (no bookmarks): the contents list is not read; each story's
+   * numbered title in capitals, set barely larger than the text, opens a chapter, and the "I." under it
+   * says nothing new; a drop cap does not make its line a heading that parts the paragraph.
+   */
+  @Test
+  void aPrintedBookOfStoriesHasItsStoriesAsChapters() throws Exception {
+    String[] door = {"he door was blue, and it had been blue for as long as anybody in the", "village could remember, "
+        + "since the days when the mill still turned and the", "river ran high every spring, and nobody thought "
+        + "about it at all, not", "the baker and not the miller and not the children who ran past it on",
+        "their way to the school by the church on the green at the top of the", "hill."};
+    String[] green = {"Then one morning it was green, and the whole village came out to see it", "and to say so, "
+        + "the baker first and the miller after him, and the", "children last of all, because they had to be "
+        + "fetched from their", "beds by their mothers, who had gone to look at the door before them",
+        "and had forgotten all about the children in their hurry to see the", "door."};
+    String[] gate = {"The gate was red, and it stood at the end of the lane where the road", "turned to the hills, "
+        + "and it had never once been shut in the memory of", "anyone who lived in the lane or walked up to "
+        + "the hills on a", "Sunday, nor had anyone ever asked who had hung it there, or why it", "was red and "
+        + "not green or blue like the door at the other end of the", "village."};
+    byte[] pdf = onePagePdf("Tales of the Village", (cs, font) -> {
+      float[] y = {770};
+      PageDrawing.Paragraph at = (size, x, lines) -> {
+        y[0] -= 28; // a paragraph's gap, as a browser prints one
+        for (int i = 0; i < lines.length; i++) {
+          line(cs, font, size, i == 0 ? x : 72, y[0] -= i == 0 ? 0 : 14, lines[i]);
+        }
+      };
+      at.draw(11, 72, "CONTENTS");
+      at.draw(11, 72, "I. The Blue Door");
+      at.draw(11, 72, "II. The Red Gate");
+      at.draw(12.5f, 72, "STORY I. THE BLUE DOOR"); // an h3: barely larger than the text
+      at.draw(11, 200, "I.");
+      line(cs, font, 24, 72, y[0] - 28, "T"); // a drop cap, on the paragraph's first line
+      at.draw(11, 88, door);
+      at.draw(11, 200, "II.");
+      at.draw(11, 72, green);
+      at.draw(12.5f, 72, "STORY II. THE RED GATE");
+      at.draw(11, 72, gate);
+    });
+    Book b = parser.parse("stories.pdf", pdf);
+    assertEquals(List.of("STORY I. THE BLUE DOOR", "II.", "STORY II. THE RED GATE"), titles(b));
+    assertEquals(("T" + String.join(" ", door) + " | " + String.join(" ", green) + " | " + String.join(" ", gate)),
+        all(b));
+  }
+
   /** What a test draws on a page. */
   interface PageDrawing {
     void draw(PDPageContentStream cs, PDType1Font font) throws Exception;
+
+    /** A paragraph's lines drawn under the one before, a paragraph's gap apart. */
+    interface Paragraph {
+      void draw(float size, float x, String... lines) throws Exception;
+    }
   }
 
   /** A PDF of one page in Times, drawn by the test, with its metadata title (or none). */

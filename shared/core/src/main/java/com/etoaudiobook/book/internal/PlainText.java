@@ -40,20 +40,12 @@ public final class PlainText {
       "^" + ROMAN + "\\.\\s+(\\p{Lu}[^.!?;:]*?)[.]?$");
   private static final Pattern STAVE = Pattern.compile(
       "(?i)^stave\\s+(?:[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten)\\b.*");
-  /** An entry of a contents list: "IV. The Boscombe Valley Mystery" (for dot leaders see {@link #leaders}). */
-  private static final Pattern CONTENTS_ENTRY = Pattern.compile(
-      "(?i)^(?:(?:chapter|chap\\.|part|book|stave|letter|canto|act|scene|section|volume|vol\\.|epoch|phase|period|adventure)\\s+)?"
-          + "(?:[ivxlc]+|\\d{1,3})[.:]?\\s+\\S.*");
-
-  /** What heads a list of the book's pages, not its words: "CONTENTS", "LIST OF ILLUSTRATIONS". */
-  private static final Pattern LIST_TITLE = Pattern.compile(
-      "(?i)(?:(?:table of )?contents|list of (?:the )?(?:full-page )?(?:illustrations|plates|maps)|(?:full-page )?illustrations)[.:]?");
   /** A list entry's page: "THE HOUSE      12", "... vii", "_Frontispiece_", "Facing p. 40". */
   private static final Pattern PAGE_AT_END = Pattern.compile(
       "(?i).*\\S(?:\\s{2,}|\\t)(?:\\d{1,4}|[ivxlc]{1,7}|frontispiece|(?:facing|to face) (?:page|p\\.) ?\\d{1,4})\\.?");
   /** A list's column heads: "CHAPTER        PAGE", "CHAP.  PAGE", "PAGE". */
   private static final Pattern COLUMN_HEADS = Pattern.compile(
-      "(?i)(?:(?:chap(?:ter)?|page|part|book|no|illustrations?|plates?|(?:facing|to face) page)\\.?(?:\\s+|$))+");
+      "(?i)(?:(?:chap(?:ter)?|page|part|book|no|illustrations?|plates?|(?:facing|to face|opposite) page)\\.?(?:\\s+|$))+");
 
   private PlainText() {
   }
@@ -116,13 +108,23 @@ public final class PlainText {
       }
       boolean blockStart = i == first || lines.get(i - 1).text().isBlank();
       if (blockStart && contentsList(lines, i, last)) {
+        // (the list's title, or the list itself without one)
+        int number = Headings.isListTitle(plain(body)) ? -1 : lastEntryNumber(lines, i, last);
         i = blankBlock(out, lines, i, last);
         previousWasHeading = false;
-        // the list itself after its title, in as many blocks as it is printed in
+        // the list itself after its title, in as many blocks as it is printed in: several entries a
+        // block, or one ("XVII. Lying to Cecil" between blank lines) while their numbers rise (the book's
+        // own "I. The Bertolini" after the list's "XX." is its first chapter)
         for (int next = nextLine(lines, i + 1, last); next < last; next = nextLine(lines, i + 1, last)) {
           int after = nextLine(lines, endOfBlock(lines, next, last), last);
+          int entry = entryBlock(lines, next, last);
           // a part's title among the entries ("EPOCH THE SECOND, 1715." over its chapters) is the list's too
-          if (!listBlock(lines, next, last) && !(partOfList(lines, next, last) && after < last && listBlock(lines, after, last))) {
+          if (listBlock(lines, next, last)) {
+            number = lastEntryNumber(lines, next, last);
+          } else if (entry > number) {
+            number = entry;
+          } else if (!(partOfList(lines, next, last) && after < last
+              && (listBlock(lines, after, last) || entryBlock(lines, after, last) > number))) {
             break;
           }
           i = blankBlock(out, lines, next, last);
@@ -291,7 +293,10 @@ public final class PlainText {
         i++;
       } else if (Gutenberg.isCredits(lower)) {
         i = blankBlock(out, lines, i, to) + 1;
-      } else if (byline(lower, title, author)) {
+      } else if (byline(lower, title, author) || Headings.statesTitlePage(body)
+          || title != null && author != null
+          && Headings.words(lower).equals(Headings.words(title) + " by " + Headings.words(author))) {
+        // the title, its author, "Translated by ..." or "Hard Times by Charles Dickens", before the credits
         blank(out, lines, i, i + 1);
         i++;
       } else {
@@ -328,7 +333,7 @@ public final class PlainText {
 
   private static boolean contentsList(List<SourceLine> lines, int i, int to) {
     String body = plain(lines.get(i).text().strip());
-    if (LIST_TITLE.matcher(body).matches()) {
+    if (Headings.isListTitle(body)) {
       // "CONTENTS" always heads a list; "ILLUSTRATIONS" only where one follows it
       return body.toLowerCase(Locale.ROOT).contains("contents")
           || alone(lines, i) && listBlock(lines, nextLine(lines, i + 1, to), to);
@@ -338,7 +343,7 @@ public final class PlainText {
     for (int j = i; j < to && !lines.get(j).text().isBlank(); j++) {
       total++;
       String entry = lines.get(j).text().strip();
-      if (CONTENTS_ENTRY.matcher(entry).matches() || leaders(entry)) {
+      if (Headings.isContentsEntry(entry) || leaders(entry)) {
         entries++;
       }
     }
@@ -362,13 +367,53 @@ public final class PlainText {
       if (j > i && indent(lines.get(j).text()) >= 8 && entry.split("\\s+").length <= 6 && !page) {
         continue; // an entry's title wrapped under it ("Jonathan Wild's House in the Old  201" over "Bailey")
       }
-      if (!page && !CONTENTS_ENTRY.matcher(entry).matches() && !COLUMN_HEADS.matcher(entry).matches()) {
+      if (!page && pagedBelow(lines, j, to)) {
+        continue; // an entry wrapped over its page's line ("I remember him as he came" over "plodding to the inn door  50")
+      }
+      if (!page && !Headings.isContentsEntry(entry) && !COLUMN_HEADS.matcher(entry).matches()) {
         return false;
       }
       paged |= page || COLUMN_HEADS.matcher(entry).matches();
       total++;
     }
     return total >= 3 || total > 0 && paged;
+  }
+
+  /**
+   * A block that is one numbered entry of a contents list, its title wrapped onto indented lines
+   * ("VI. The Reverend Arthur Beebe, ..." over "       Mr. Emerson, ..."): the entry's number, else -1.
+   */
+  private static int entryBlock(List<SourceLine> lines, int i, int to) {
+    int end = endOfBlock(lines, i, to);
+    if (end - i > 4) {
+      return -1;
+    }
+    for (int j = i + 1; j < end; j++) {
+      if (indent(lines.get(j).text()) < 4) {
+        return -1;
+      }
+    }
+    return Headings.contentsEntryNumber(plain(lines.get(i).text().strip()));
+  }
+
+  /** The number of the block's last numbered entry; the highest there is where none is numbered (no entry follows). */
+  private static int lastEntryNumber(List<SourceLine> lines, int i, int to) {
+    int number = Integer.MAX_VALUE;
+    for (int j = i; j < to && !lines.get(j).text().isBlank(); j++) {
+      int n = Headings.contentsEntryNumber(plain(lines.get(j).text().strip()));
+      number = n >= 0 ? n : number;
+    }
+    return number;
+  }
+
+  /** Within two lines below, in its block, a line ends in a page number: the line at {@code j} is an entry's start. */
+  private static boolean pagedBelow(List<SourceLine> lines, int j, int to) {
+    for (int k = j + 1; k < Math.min(to, j + 3) && !lines.get(k).text().isBlank(); k++) {
+      if (PAGE_AT_END.matcher(plain(lines.get(k).text().strip())).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A short block of a line or three, none a sentence's: a part's title between a list's entries. */
@@ -462,6 +507,9 @@ public final class PlainText {
     if (end - i > 4) {
       return false;
     }
+    if (titles(blockText(lines, i, to))) {
+      return true;
+    }
     int next = nextLine(lines, end, to);
     if (next < to && (title == null || !matchesName(first.toLowerCase(Locale.ROOT), title)) && !Headings.statesTitlePage(first)
         && (Headings.byLine(plain(lines.get(next).text().strip())) != null
@@ -479,6 +527,27 @@ public final class PlainText {
       }
     }
     return true;
+  }
+
+  /** A book's title in quotation marks, under "Author of": "_The Shuttle_,". */
+  private static final Pattern QUOTED_TITLE = Pattern.compile("[\"“]_?\\p{Lu}[^\"“”.!?]{0,40}?[,.]?_?[,.]?[\"”][,.]?");
+
+  /**
+   * Only titles in quotation marks, two or more ("The Shuttle," "The Making of a Marchioness," ... etc.): the
+   * author's other books, under a title page's "Author of", not an epigraph.
+   */
+  private static boolean titles(String block) {
+    Matcher m = QUOTED_TITLE.matcher(block);
+    int n = 0;
+    StringBuilder rest = new StringBuilder();
+    int at = 0;
+    while (m.find()) {
+      n++;
+      rest.append(block, at, m.start());
+      at = m.end();
+    }
+    rest.append(block.substring(at));
+    return n >= 2 && rest.toString().replaceAll("(?i)\\betc\\b|\\band\\b|[\\s_.,;]", "").isEmpty();
   }
 
   /** Short lines, none ending a sentence or a clause, nor quoting: a title's, not a story's. */

@@ -158,15 +158,37 @@ public final class Pdf implements AutoCloseable {
       boolean numerals = Headings.risingNumerals(paragraphs.stream().map(PdfParagraphs.Paragraph::text)
           .toList()) >= 3;
       TitlePage front = new TitlePage(title(), author());
+      boolean contents = false;
+      String numberedBefore = null;
       for (PdfParagraphs.Paragraph p : paragraphs) {
-        if (front.open(chapters.begun(), p.text()) && front.holds(p.text())) {
+        String text = p.text();
+        if (front.open(chapters.begun(), text) && front.holds(text)) {
           continue; // without bookmarks: the title page's lines before the first chapter are not read
         }
-        if (Headings.isNumberedChapter(p.text())
-            || (p.heading() || numerals) && Headings.isBareNumeral(p.text())) {
-          chapters.chapter(p.text());
+        // A contents list before the first chapter: its title, then its numbered entries.
+        if (!chapters.begun() && Headings.isListTitle(text.strip()) && !contents) {
+          contents = true;
+          continue;
+        }
+        contents &= !chapters.begun() && Headings.isContentsEntry(text.strip());
+        if (contents) {
+          continue;
+        }
+        // A title in capitals that numbers its story, "ADVENTURE I. A SCANDAL IN BOHEMIA", heads a chapter as it
+        // does in plain text (a browser prints an h3 barely larger than the text); a numeral under it ("I.")
+        // numbers the story's first part and says nothing new.
+        boolean numberedTitle = Headings.isCapsTitle(text) && Headings.hasNumber(text);
+        boolean bare = Headings.isBareNumeral(text);
+        if (bare && numberedBefore != null && !Headings.isDivision(numberedBefore)) {
+          numberedBefore = null;
+          continue;
+        }
+        if (Headings.isNumberedChapter(text) || numberedTitle || (p.heading() || numerals) && bare) {
+          chapters.chapter(text.strip().replaceAll("[\\s\\h]+", " ")); // a browser's &nbsp;s
+          numberedBefore = Headings.isNumberedChapter(text) || numberedTitle ? text : null;
         } else {
-          chapters.paragraph(p.text());
+          chapters.paragraph(text);
+          numberedBefore = null;
         }
       }
       return;

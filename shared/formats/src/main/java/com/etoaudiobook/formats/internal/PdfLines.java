@@ -250,16 +250,31 @@ public final class PdfLines extends PDFTextStripper {
     y = 0;
   }
 
-  /** The size most letters of the line are set in. */
+  /**
+   * The largest size the line's letters are set in (a heading in small capitals is as large as its
+   * capitals), but not a drop cap's: a line of running text whose first letter alone is larger.
+   */
   private float bodySize() {
     float max = 0;
+    float rest = 0;
+    int first = -1;
+    int letters = 0;
     for (int i = 0; i < text.length(); i++) {
       if (Character.isLetter(text.charAt(i))) {
+        if (first < 0) {
+          first = i;
+        } else {
+          rest = Math.max(rest, sizes[i]);
+        }
         max = Math.max(max, sizes[i]);
+        letters++;
       }
     }
-    return max;
+    return letters >= DROP_CAP_LINE && sizes[first] > rest * 1.15f ? rest : max;
   }
+
+  /** Letters of a line that a drop cap opens: running text, not a heading's initial. */
+  private static final int DROP_CAP_LINE = 24;
 
   /**
    * Digits set clearly smaller than the line's letters, right after a character, or after a
