@@ -99,7 +99,8 @@ class PlainTextTest {
 
   /**
    * A list of plates, each entry wrapped over two lines with its page on the last ("OPPOSITE PAGE" over the
-   * column), is not read; nor, before the header's credits, "Translated by", or the title by its author.
+   * column), is not read; nor, before or after the header's credits, "Translated by", the title by its author
+   * ("Persuasion by Jane Austen (1818)") or the header's first line again.
    */
   @Test
   void aListOfPlatesWithWrappedEntriesAndTheCreditsAfterTheTitleAreNotRead() {
@@ -118,6 +119,10 @@ class PlainTextTest {
         + "Hard Times\n\n\nCHAPTER I - THE ONE THING NEEDFUL\n\n" + PARAGRAPH;
     b = parse(credits);
     assertEquals(List.of("CHAPTER I - THE ONE THING NEEDFUL"), titles(b));
+    assertEquals(PARAGRAPH.replace("\n", " ").strip(), spoken(b).replace("\n", " "));
+    b = parse(gutenbergHeader("Persuasion", "Jane Austen") + "The Project Gutenberg Etext of Persuasion by Jane Austen"
+        + "\n\n\nPersuasion by Jane Austen (1818)\n\n\nChapter 1\n\n" + PARAGRAPH);
+    assertEquals(List.of("Chapter 1"), titles(b));
     assertEquals(PARAGRAPH.replace("\n", " ").strip(), spoken(b).replace("\n", " "));
   }
 

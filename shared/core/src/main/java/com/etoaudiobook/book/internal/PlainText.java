@@ -293,10 +293,11 @@ public final class PlainText {
         i++;
       } else if (Gutenberg.isCredits(lower)) {
         i = blankBlock(out, lines, i, to) + 1;
-      } else if (byline(lower, title, author) || Headings.statesTitlePage(body)
-          || title != null && author != null
-          && Headings.words(lower).equals(Headings.words(title) + " by " + Headings.words(author))) {
-        // the title, its author, "Translated by ..." or "Hard Times by Charles Dickens", before the credits
+      } else if (byline(lower, title, author) || Headings.statesTitlePage(body) || Gutenberg.ofEbookTitle(body) != null
+          || title != null && author != null && Headings.words(lower).replaceFirst(" \\d{4}$", "")
+          .equals(Headings.words(title) + " by " + Headings.words(author))) {
+        // the title, its author, "Translated by ...", "Persuasion by Jane Austen (1818)" or the header's first
+        // line again, before the credits
         blank(out, lines, i, i + 1);
         i++;
       } else {
