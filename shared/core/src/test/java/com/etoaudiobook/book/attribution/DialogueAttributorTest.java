@@ -306,6 +306,22 @@ class DialogueAttributorTest {
     assertNotEquals("Mr. Price", a.quotes().get(6).speaker(), "Ann's husband is not her father");
   }
 
+  /** "I am Mary Lennox," the child said: who a speech says it is speaks it, though the speech names her. */
+  @Test
+  void aSpeechThatSaysWhoItsSpeakerIsIsTheirs() {
+    String text = """
+        Mrs. Lennox had gone to the hills, and Mary Lennox was left in the bungalow with the servants.
+
+        The officer looked down at the child. "There is a child here! Who is she?"
+
+        "I am Mary Lennox," the child said, drawing herself up stiffly.
+
+        "My name is Barney," said the other man. "And I am sorry for it."
+        """;
+    Attribution a = attributor.attribute(text);
+    assertEquals("Mary Lennox", a.quotes().get(1).speaker(), "I am Mary Lennox");
+  }
+
   @Test
   void emptyAndQuotelessText() {
     assertTrue(attributor.attribute("").quotes().isEmpty());

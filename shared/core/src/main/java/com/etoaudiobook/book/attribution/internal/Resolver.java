@@ -226,9 +226,9 @@ final class Resolver extends TurnTaking {
   }
 
   /**
-   * '"My name," said he, "is John Openshaw."', '"I am Dr. Grimesby Roylott, of Stoke Moran."': a
-   * speaker who names himself is the speaker, whoever the pronoun beside the quote would have
-   * gone to (at a newcomer's first words the salient man is still the last one who spoke). A cue
+   * '"My name," said he, "is John Openshaw."', '"I am Dr. Grimesby Roylott, of Stoke Moran."', '"I am Mary
+   * Lennox," the child said': a speaker who names himself is the speaker, whoever the pronoun or the
+   * description beside the quote would have gone to (at a newcomer's first words the salient man is still the last one who spoke). A cue
    * naming someone else, or a pronoun of the other gender, keeps its speaker.
    */
   private void selfNamed(int from, int to) {
@@ -241,7 +241,7 @@ final class Resolver extends TurnTaking {
     for (int q = from; q < to; q++) {
       Cue c = cues[q];
       boolean fits = c == null ? speaker[q] == -2
-          : c.kind == PRONOUN && (c.gender == null || gender == null || c.gender.equals(gender));
+          : (c.kind == PRONOUN || c.kind == DESC) && (c.gender == null || gender == null || c.gender.equals(gender));
       if (fits) {
         if (DEBUG) {
           System.err.println("STEP " + spans.get(q).start() + " " + spans.get(q).end() + " self");
@@ -281,6 +281,9 @@ final class Resolver extends TurnTaking {
       if (a.equals("my") && b.equals("name") && i + 3 < n
           && (t.lower[words[i + 2]].equals("is") || t.lower[words[i + 2]].equals("was"))) {
         at = words[i + 3];
+      } else if ((a.equals("i'm") || a.equals("i\u2019m")) && words[i + 1] == words[i] + 1
+          && (t.sentenceStart[words[i]] || !t.isWord[words[i] - 1])) {
+        at = words[i + 1]; // "Yes, I'm Piglet", not "if I'm Mabel" nor "she keeps saying I'm Roo"
       } else if (a.equals("i") && b.equals("am") || a.equals("call") && b.equals("me")) {
         // "I am Mr. Hatherley", not "I am, Mr. Holmes," nor "I am sure"
         at = words[i + 2];
