@@ -141,26 +141,18 @@ class DevelopmentBooksTest {
    */
   @Test
   void sherlockHtmlPrintedByABrowserReadsAsTheHtml() throws Exception {
-    Path pdf = Files.createTempFile("sherlock", ".pdf");
-    try {
-      Process print = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-          "--print-to-pdf=" + pdf, books().resolve("sherlock-holmes.htm").toUri().toString())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      assertTrue(print.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) && print.exitValue() == 0, "chromium");
-      Book b = parser.read("sherlock.pdf", Files.readAllBytes(pdf)).book();
-      List<String> t = titles(b);
-      Book html = read("sherlock-holmes.htm").book();
-      // the first story split at its parts "II." and "III.", as the plain text is
-      assertEquals(titles(html).subList(1, 12), t.subList(t.size() - 11, t.size()), t.toString());
-      assertEquals(List.of("ADVENTURE I. A SCANDAL IN BOHEMIA", "II.", "III."), t.subList(0, 3));
-      assertEquals("The Adventures of Sherlock Holmes", b.title());
-      String text = spoken(b);
-      reads(text, "To Sherlock Holmes she is always the woman. I have seldom heard him mention her under any "
-          + "other name.", "THE RED-HEADED LEAGUE");
-      readsNot(text, "Project Gutenberg", "CONTENTS", "A Scandal in Bohemia", "file:", "1/140", " PM ");
-    } finally {
-      Files.deleteIfExists(pdf);
-    }
+    Book b = parser.read("sherlock.pdf", Fixtures.printedByChromium(books().resolve("sherlock-holmes.htm").toUri()))
+        .book();
+    List<String> t = titles(b);
+    Book html = read("sherlock-holmes.htm").book();
+    // the first story split at its parts "II." and "III.", as the plain text is
+    assertEquals(titles(html).subList(1, 12), t.subList(t.size() - 11, t.size()), t.toString());
+    assertEquals(List.of("ADVENTURE I. A SCANDAL IN BOHEMIA", "II.", "III."), t.subList(0, 3));
+    assertEquals("The Adventures of Sherlock Holmes", b.title());
+    String text = spoken(b);
+    reads(text, "To Sherlock Holmes she is always the woman. I have seldom heard him mention her under any "
+        + "other name.", "THE RED-HEADED LEAGUE");
+    readsNot(text, "Project Gutenberg", "CONTENTS", "A Scandal in Bohemia", "file:", "1/140", " PM ");
   }
 
   @Test

@@ -15,6 +15,23 @@ final class Fixtures {
   private Fixtures() {
   }
 
+  /** A web page printed to PDF by headless Chromium, as a reader saves one (no bookmarks, a header and footer). */
+  static byte[] printedByChromium(java.net.URI page) throws IOException, InterruptedException {
+    java.nio.file.Path pdf = java.nio.file.Files.createTempFile("printed", ".pdf");
+    try {
+      Process print = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+          "--print-to-pdf=" + pdf, page.toString())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!print.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || print.exitValue() != 0) {
+        print.destroyForcibly();
+        throw new IOException("chromium could not print " + page);
+      }
+      return java.nio.file.Files.readAllBytes(pdf);
+    } finally {
+      java.nio.file.Files.deleteIfExists(pdf);
+    }
+  }
+
   static byte[] zip(Map<String, byte[]> entries) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

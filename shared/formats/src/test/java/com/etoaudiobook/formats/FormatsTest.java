@@ -11,6 +11,8 @@ import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Chapter;
 import com.etoaudiobook.book.Segment;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -744,6 +746,38 @@ class FormatsTest {
     assertEquals(List.of("STORY I. THE BLUE DOOR", "II.", "STORY II. THE RED GATE"), titles(b));
     assertEquals(("T" + String.join(" ", door) + " | " + String.join(" ", green) + " | " + String.join(" ", gate)),
         all(b));
+  }
+
+  /**
+   * A Project Gutenberg HTML whose contents is a table of links ("CHAPTER I" ... "CHAPTER X" in rows of five under
+   * "BOOK I"), printed by Chromium: the table is not read, and the book's own "CHAPTER I." after it opens the first
+   * chapter.
+   */
+  @Test
+  void aPrintedContentsTableOfLinksIsNotReadButTheFirstChapterIs(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    StringBuilder html = new StringBuilder("<html><head><title>The Long Room</title></head><body>"
+        + "<h1>The Long Room</h1><h2>CONTENTS</h2>");
+    for (int book = 1; book <= 2; book++) {
+      html.append("<h3>BOOK ").append(book == 1 ? "I" : "II").append("</h3><table width=\"100%\"><tr>");
+      for (int c = 1; c <= 10; c++) {
+        html.append("<td width=\"20%\"><a href=\"#c").append(c).append("\">CHAPTER&nbsp;")
+            .append(new String[] {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}[c - 1])
+            .append("</a></td>").append(c % 5 == 0 ? "</tr><tr>" : "");
+      }
+      html.append("</tr></table>");
+    }
+    String opening = "It was a bright cold day in April, and the clocks were striking thirteen as the family sat "
+        + "down to breakfast in the long room over the garden.";
+    html.append("<h2>BOOK I.</h2><h2 id=\"c1\">CHAPTER I.</h2><p>").append(opening).append("</p>")
+        .append("<h2 id=\"c2\">CHAPTER II.</h2><p>").append(opening).append("</p></body></html>");
+    Path page = dir.resolve("room.html");
+    Files.writeString(page, html);
+    Book b = parser.parse("room.pdf", Fixtures.printedByChromium(page.toUri()));
+    List<String> t = titles(b);
+    assertEquals("CHAPTER II.", t.get(t.size() - 1), t.toString());
+    assertTrue(t.get(t.size() - 2).endsWith("CHAPTER I."), t.toString());
+    assertEquals(opening + " | " + opening, all(b));
   }
 
   /** What a test draws on a page. */

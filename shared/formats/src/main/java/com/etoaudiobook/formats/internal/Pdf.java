@@ -160,20 +160,36 @@ public final class Pdf implements AutoCloseable {
       TitlePage front = new TitlePage(title(), author());
       boolean contents = false;
       String numberedBefore = null;
-      for (PdfParagraphs.Paragraph p : paragraphs) {
+      List<PdfParagraphs.Paragraph> held = new ArrayList<>(); // the contents list's entries so far
+      java.util.ArrayDeque<PdfParagraphs.Paragraph> again = new java.util.ArrayDeque<>();
+      for (int i = 0; i < paragraphs.size() || !again.isEmpty(); ) {
+        PdfParagraphs.Paragraph p = again.isEmpty() ? paragraphs.get(i++) : again.poll();
         String text = p.text();
         if (front.open(chapters.begun(), text) && front.holds(text)) {
           continue; // without bookmarks: the title page's lines before the first chapter are not read
         }
-        // A contents list before the first chapter: its title, then its numbered entries.
+        // A contents list before the first chapter: its title, then its entries ("IV. The Boscombe Valley
+        // Mystery", "BOOK II", "CHAPTER XIII CHAPTER XIV" as a browser prints a table of links).
         if (!chapters.begun() && Headings.isListTitle(text.strip()) && !contents) {
           contents = true;
           continue;
         }
-        contents &= !chapters.begun() && Headings.isContentsEntry(text.strip());
-        if (contents) {
+        if (contents && listed(text.strip())) {
+          held.add(p);
           continue;
         }
+        if (contents && Headings.isRunningProse(text)) {
+          // the list's last lines may be the first chapter's own heading, "BOOK I" over "CHAPTER I."
+          int from = held.size();
+          if (from > 0 && Headings.numbersChapter(held.get(from - 1).text().strip())) {
+            from -= from > 1 && Headings.isDivision(held.get(from - 2).text()) ? 2 : 1;
+          }
+          again.addAll(held.subList(from, held.size()));
+          again.add(p);
+          contents = false;
+          continue;
+        }
+        contents = false;
         // A title in capitals that numbers its story, "ADVENTURE I. A SCANDAL IN BOHEMIA", heads a chapter as it
         // does in plain text (a browser prints an h3 barely larger than the text); a numeral under it ("I.")
         // numbers the story's first part and says nothing new.
@@ -232,6 +248,27 @@ public final class Pdf implements AutoCloseable {
     if (reading && empty) {
       chapters.paragraph(printed != null ? printed : marks.get(next - 1).title());
     }
+  }
+
+  /** A word of a contents list's entry that is only a number: "CHAPTER", "BOOK", "XIII", "12.". */
+  private static final Pattern LABEL_WORD = Pattern.compile(
+      "(?i)chapter|chap\\.|book|part|volume|vol\\.|act|scene|stave|letter|canto|[ivxlcdm]+\\.?|\\d{1,3}\\.?");
+
+  /** A contents list's entry: numbered with its title, or numbers alone ("CHAPTER XIII CHAPTER XIV"). */
+  private static boolean listed(String text) {
+    if (Headings.isContentsEntry(text) || Headings.isDivision(text)) {
+      return true;
+    }
+    String[] words = text.split("[\\s\\h]+"); // a browser's &nbsp;s too
+    if (words.length > 400) {
+      return false;
+    }
+    for (String w : words) {
+      if (!LABEL_WORD.matcher(w).matches()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

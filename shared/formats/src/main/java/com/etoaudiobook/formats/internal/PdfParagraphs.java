@@ -34,6 +34,14 @@ final class PdfParagraphs {
    */
   private static final Pattern SLUG = Pattern.compile(
       "(?i)(?<=\\S)\\.(?:qxd|qxp|indd|fm)\\b|\\d{1,2}:\\d{2}\\s*+[ap]m\\s++page\\s++\\d");
+  /**
+   * What a browser prints in a page's margins, set small at its top and foot: the date and time before the
+   * page's title ("12/3/26, 6:56 PM The Adventures of ...") and its address before "page of pages"
+   * ("file:///home/ann/book.html 1/140"). Told on a one-page print too, where nothing repeats.
+   */
+  private static final Pattern BROWSER_MARGIN = Pattern.compile(
+      "^\\d{1,2}/\\d{1,2}/\\d{2,4},?\\s\\d{1,2}:\\d{2}(?:\\s?[AaPp][Mm])?(?:\\s.*)?$"
+          + "|^(?:file|https?)://\\S+\\s+\\d{1,5}/\\d{1,5}$");
   private static final Pattern ENUMERATOR = Pattern.compile("^(?:\\d{1,3}[.)]|\\([a-z0-9]{1,3}\\))\\s+");
   /** A list item's bullet: each item is a paragraph of its own. */
   private static final Pattern BULLET = Pattern.compile("^[•◦▪‣●■□❖➢►]\\s.*");
@@ -157,6 +165,9 @@ final class PdfParagraphs {
         Line l = page.get(i);
         String key = keys.get(pg).get(i);
         boolean edge = edge(page, i);
+        if (edge && l.size() < bodySize * 0.95f && BROWSER_MARGIN.matcher(l.text()).matches()) {
+          continue;
+        }
         // a chapter's numeral is no running head, though numerals share a key ("VII", "XII")
         if ((edge || frequent.contains(key)) && running.contains(key) && !chapterHeading(l, bodySize)
             && !chapterNumbers.contains(l)) {
