@@ -228,6 +228,7 @@ public final class Headings {
     return m != null && m.matches() ? numeralValue(m.group(1).toUpperCase(Locale.ROOT)) : -1;
   }
 
+  /** "CONTENTS", "Table of Contents.", "LIST OF ILLUSTRATIONS", "COLOR PLATES": a list's title. */
   public static boolean isListTitle(String text) {
     return text.length() <= 60 && LIST_TITLE.matcher(text).matches();
   }
@@ -448,9 +449,9 @@ public final class Headings {
   }
 
   private static final Pattern DIVISION = Pattern.compile("(?i)(act|part|book|" + DIVISION_WORDS + ")(?![\\p{L}\\p{N}])");
-  /** "THE FIRST ACT", "Second Part", "FIRST PERIOD": a numbered division in words. */
   /** The ordinals a division is numbered with in words: "THE FIRST ACT", "Second Part", "the last book". */
   public static final String ORDINAL_WORDS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last";
+  /** "THE FIRST ACT", "Second Part", "FIRST PERIOD": a numbered division in words. */
   private static final Pattern ORDINAL_DIVISION = Pattern.compile("(?i)(the\\s+)?(" + ORDINAL_WORDS
       + ")\\s+(act|part|book|volume|epoch|phase|period)\\.?(?:\\s*[:.\\-–—]\\s*(?-i:\\p{Lu}).*)?");
 

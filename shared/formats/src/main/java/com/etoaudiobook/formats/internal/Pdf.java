@@ -159,7 +159,7 @@ public final class Pdf implements AutoCloseable {
           .toList()) >= 3;
       TitlePage front = new TitlePage(title(), author());
       boolean contents = false;
-      String numberedBefore = null;
+      boolean underNumbered = false; // the paragraph before numbers a chapter or a story, not a part
       List<PdfParagraphs.Paragraph> held = new ArrayList<>(); // the contents list's entries so far
       java.util.ArrayDeque<PdfParagraphs.Paragraph> again = new java.util.ArrayDeque<>();
       for (int i = 0; i < paragraphs.size() || !again.isEmpty(); ) {
@@ -172,6 +172,7 @@ public final class Pdf implements AutoCloseable {
         // Mystery", "BOOK II", "CHAPTER XIII CHAPTER XIV" as a browser prints a table of links).
         if (!chapters.begun() && Headings.isListTitle(text.strip()) && !contents) {
           contents = true;
+          held.clear();
           continue;
         }
         if (contents && listed(text.strip())) {
@@ -195,17 +196,17 @@ public final class Pdf implements AutoCloseable {
         // numbers the story's first part and says nothing new.
         boolean numberedTitle = Headings.isCapsTitle(text) && Headings.hasNumber(text);
         boolean bare = Headings.isBareNumeral(text);
-        if (bare && numberedBefore != null && !Headings.isDivision(numberedBefore)) {
-          numberedBefore = null;
+        if (bare && underNumbered) {
+          underNumbered = false;
           continue;
         }
-        if (Headings.isNumberedChapter(text) || numberedTitle || (p.heading() || numerals) && bare) {
+        boolean numbered = Headings.isNumberedChapter(text) || numberedTitle;
+        if (numbered || (p.heading() || numerals) && bare) {
           chapters.chapter(text.strip().replaceAll("[\\s\\h]+", " ")); // a browser's &nbsp;s
-          numberedBefore = Headings.isNumberedChapter(text) || numberedTitle ? text : null;
         } else {
           chapters.paragraph(text);
-          numberedBefore = null;
         }
+        underNumbered = numbered && !Headings.isDivision(text);
       }
       return;
     }

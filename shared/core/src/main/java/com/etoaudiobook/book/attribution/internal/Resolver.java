@@ -228,7 +228,8 @@ final class Resolver extends TurnTaking {
   /**
    * '"My name," said he, "is John Openshaw."', '"I am Dr. Grimesby Roylott, of Stoke Moran."', '"I am Mary
    * Lennox," the child said': a speaker who names himself is the speaker, whoever the pronoun or the
-   * description beside the quote would have gone to (at a newcomer's first words the salient man is still the last one who spoke). A cue
+   * description beside the quote would have gone to (at a newcomer's first words the salient man is
+   * still the last one who spoke). A cue
    * naming someone else, or a pronoun of the other gender, keeps its speaker.
    */
   private void selfNamed(int from, int to) {
