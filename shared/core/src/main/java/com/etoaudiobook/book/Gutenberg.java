@@ -40,7 +40,7 @@ public final class Gutenberg {
     for (String line : lines) {
       Matcher m = FIELD.matcher(line.strip());
       if (m.matches() && m.group(1).equals("Title") && title == null) {
-        title = m.group(2).strip();
+        title = withoutComplete(m.group(2).strip());
       } else if (m.matches() && m.group(1).equals("Author") && author == null) {
         author = m.group(2).strip();
       }
@@ -73,7 +73,15 @@ public final class Gutenberg {
   public static Fields ofEbookTitle(String documentTitle) {
     Matcher m = documentTitle == null ? null : EBOOK_TITLE.matcher(documentTitle.strip());
     return m == null || !m.matches() ? null
-        : new Fields(m.group(1).strip(), m.group(2) == null ? null : m.group(2).strip());
+        : new Fields(withoutComplete(m.group(1).strip()), m.group(2) == null ? null : m.group(2).strip());
+  }
+
+  /** ", Complete" after a title ("The Adventures of Tom Sawyer, Complete"): the e-text's, as against its parts', not the book's. */
+  private static final Pattern COMPLETE = Pattern.compile("(?i)(?:\\s*[,\u2014\u2013-]\\s*|\\s+\\()complete\\)?\\.?$");
+
+  private static String withoutComplete(String title) {
+    String t = COMPLETE.matcher(title).replaceFirst("");
+    return t.isBlank() ? title : t;
   }
 
   /**

@@ -2,6 +2,7 @@ package com.etoaudiobook.book;
 
 import com.etoaudiobook.book.internal.Markup;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -208,10 +209,19 @@ public final class Headings {
     return text.length() <= 60 && FRONT_MATTER_TITLE.matcher(text.strip()).matches();
   }
 
-  /** An entry of a contents list: "IV. The Boscombe Valley Mystery", "Chapter 3 The Storm". */
+  /** A number in words, one to ninety-nine: "SEVEN", "twenty-three". */
+  private static final String CARDINAL = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six"
+      + "|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+      + "|sixteen|seventeen|eighteen|nineteen";
+  /**
+   * An entry of a contents list: "IV. The Boscombe Valley Mystery", "Chapter 3 The Storm", "Chapter
+   * One The Storm", and a number in words set off as a numeral is ("TWENTY-ONE  LAURIE MAKES
+   * MISCHIEF"; "One day" is no entry).
+   */
   private static final Pattern CONTENTS_ENTRY = Pattern.compile(
-      "(?i)^(?:(?:chapter|chap\\.|part|book|stave|letter|canto|act|scene|section|volume|vol\\.|epoch|phase|period|adventure)\\s+)?"
-          + "([ivxlc]+|\\d{1,3})[.:]?\\s+\\S.*");
+      "(?i)^(?:(?:chapter|chap\\.|part|book|stave|letter|canto|act|scene|section|volume|vol\\.|epoch|phase|period|adventure)\\s+"
+          + "(?:([ivxlc]+|\\d{1,3})|(" + CARDINAL + "))[.:]?\\s+"
+          + "|([ivxlc]+|\\d{1,3})[.:]?\\s+|(" + CARDINAL + ")(?:[.:]\\s+|\\s{2,}))\\S.*");
 
   /** What heads a list of the book's pages, not its words: "CONTENTS", "LIST OF ILLUSTRATIONS". */
   private static final Pattern LIST_TITLE = Pattern.compile(
@@ -225,7 +235,23 @@ public final class Headings {
   /** The number a contents list's entry opens with ("XVII. Lying to Cecil": 17), or -1. */
   public static int contentsEntryNumber(String text) {
     Matcher m = text.length() <= 120 ? CONTENTS_ENTRY.matcher(text) : null;
-    return m != null && m.matches() ? numeralValue(m.group(1).toUpperCase(Locale.ROOT)) : -1;
+    if (m == null || !m.matches()) {
+      return -1;
+    }
+    String numeral = m.group(1) != null ? m.group(1) : m.group(3);
+    return numeral != null ? numeralValue(numeral.toUpperCase(Locale.ROOT))
+        : cardinalValue(m.group(2) != null ? m.group(2) : m.group(4));
+  }
+
+  private static final List<String> UNITS = List.of("one", "two", "three", "four", "five", "six", "seven", "eight",
+      "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen");
+  private static final List<String> TENS = List.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+
+  /** "twenty-three": 23; a word of {@link #CARDINAL}. */
+  private static int cardinalValue(String words) {
+    String[] w = words.toLowerCase(Locale.ROOT).split("-");
+    int tens = TENS.indexOf(w[0]);
+    return tens < 0 ? UNITS.indexOf(w[0]) + 1 : 20 + 10 * tens + (w.length > 1 ? UNITS.indexOf(w[1]) + 1 : 0);
   }
 
   /** "CONTENTS", "Table of Contents.", "LIST OF ILLUSTRATIONS", "COLOR PLATES": a list's title. */
@@ -509,8 +535,12 @@ public final class Headings {
     if (letters < 2) {
       return false;
     }
-    // A shouted line of dialogue ("HELP!", "“STOP.”") is speech, not a title.
+    // A shouted line of dialogue ("HELP!", "“STOP.”") is speech, not a title; one in brackets is said of
+    // the line above it ("(LOTHIAN AND BORDER HORSE)" under a dedication's name).
     char last = text.charAt(text.length() - 1);
+    if (text.charAt(0) == '(' && last == ')') {
+      return false;
+    }
     return "!?,;\"“”'’".indexOf(last) < 0 && text.indexOf('"') < 0 && text.indexOf('“') < 0;
   }
 }

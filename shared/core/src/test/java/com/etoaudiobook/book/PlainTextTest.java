@@ -126,6 +126,68 @@ class PlainTextTest {
     assertEquals(PARAGRAPH.replace("\n", " ").strip(), spoken(b).replace("\n", " "));
   }
 
+  /**
+   * Contents lists as other etexts set them: numbers in words under a part's heading ("TWENTY-ONE  THE
+   * FERRY"); entries wrapped at the text's width, not indented; a list of illustrations an entry a block.
+   * None is read; the preface after them is a chapter. The e-text's ", Complete" is not the title's, and
+   * the author's name in brackets under the by-line is not read.
+   */
+  @Test
+  void contentsInWordsWrappedEntriesAndIllustrationsAnEntryABlockAreNotRead() {
+    String words = gutenbergHeader("The Lamplighters, Complete", "Ann Example") + "THE LAMPLIGHTERS\n\nBy Ann Example\n\n"
+        + "(Anna Maria Exempla)\n\n\nCONTENTS\n\n\nPART 1\n\n          ONE  A WET MORNING\n          TWO  THE FERRY\n"
+        + "        THREE  LETTERS\n\n\nPART 2\n\n   TWENTY-ONE  THE LANTERN MAKERS\n   TWENTY-TWO  THE YARD\n TWENTY-THREE  AN ENDING\n\n\n"
+        + "CHAPTER ONE\n\nA WET MORNING\n\n" + PARAGRAPH;
+    Book b = parse(words);
+    assertEquals("The Lamplighters", b.title());
+    assertEquals(List.of("CHAPTER ONE: A WET MORNING"), titles(b));
+    assertEquals(PARAGRAPH.replace("\n", " ").strip(), spoken(b).replace("\n", " "));
+
+    String wrapped = gutenbergHeader("The Lamplighters", "Ann Example") + "CONTENTS\n\n\n"
+        + "CHAPTER I. A Wet Morning\u2014The Ferry Is Late\u2014Tom Waits by the River\nin the Rain\n\n"
+        + "CHAPTER II. Letters\n\nCHAPTER III. The Lantern Makers\u2014A Quarrel in the Yard\u2014The Night\n"
+        + "Watchman\u2014An Ending\n\n\n\nILLUSTRATIONS\n\n\nTom at the Ferry\n\nThe Yard\n\n\u201cNot Again!\u201d\n\n"
+        + "Tail Piece\n\nThe Watchman\n\nAn Ending\n\n\n\nPREFACE\n\n\n" + PARAGRAPH + "\n\n\nCHAPTER I\n\n\n" + PARAGRAPH;
+    b = parse(wrapped);
+    assertEquals(List.of("PREFACE", "CHAPTER I"), titles(b));
+    assertEquals(PARAGRAPH.replace("\n", " ").strip() + " " + PARAGRAPH.replace("\n", " ").strip(),
+        spoken(b).replace("\n", " "));
+  }
+
+  /**
+   * Chapters titled under arabic figures ("1.  The Storm"), far apart and rising from 1, are chapters;
+   * a numbered list's items close together are not. The preface's title in small letters is a chapter,
+   * its signature (the author's name, "L. Q. Baines", no chapter L) is read, and the book's title over
+   * chapter 1 is not. A "[Project Gutenberg Editor's Note: ...]" is not read.
+   */
+  @Test
+  void chaptersUnderArabicFiguresAndAPrefaceInSmallLettersAreChapters() {
+    String chapter = (PARAGRAPH + "\n").repeat(10);
+    String text = gutenbergHeader("Over the Hills", "L. Q. Baines") + "[Project Gutenberg Editor's Note: There is also\n"
+        + "another version of this work.]\n\n\n                    Introduction\n\n\n" + PARAGRAPH + "\n\n"
+        + "L. Q. Baines\n\n\n                    OVER THE HILLS\n\n\n               1.  The Storm\n\n\n" + chapter
+        + "\n1. Take the lantern.\n\n2. Leave the gate open.\n\n3. Wait.\n\n" + chapter
+        + "\n               2.  The Road Through the Forest\n\n\n" + chapter
+        + "\n               3.  Home Again\n\n\n" + chapter;
+    Book b = parse(text);
+    assertEquals(List.of("Introduction", "1. The Storm", "2. The Road Through the Forest", "3. Home Again"),
+        titles(b).stream().map(t -> t.replaceAll("\\s+", " ")).toList());
+    String spoken = spoken(b);
+    assertFalse(spoken.contains("OVER THE HILLS") || spoken.contains("Editor") || spoken.contains("another version"), spoken);
+    assertTrue(spoken.contains("L. Q. Baines") && spoken.contains("1. Take the lantern.") && spoken.contains("3. Wait."), spoken);
+  }
+
+  /** A dedication set over three blocks, "TO", the name and what is said of it in brackets: read, and no chapter's title. */
+  @Test
+  void aDedicationOverBlocksIsReadAndTitlesNothing() {
+    String text = gutenbergHeader("The Steps", "J. Example") + "THE STEPS\n\nby J. EXAMPLE\n\n\n\nTO\n\n"
+        + "THOMAS ARCHER\n\n(ROYAL HORSE GUARDS)\n\nMy Dear Tom,\n\n" + PARAGRAPH + "\nJ.E.\n\n\n\nCHAPTER ONE\n\n" + PARAGRAPH;
+    Book b = parse(text);
+    assertEquals("CHAPTER ONE", titles(b).get(titles(b).size() - 1));
+    assertFalse(titles(b).stream().anyMatch(t -> t.contains("ARCHER") || t.contains("GUARDS")), titles(b).toString());
+    assertTrue(spoken(b).startsWith("TO THOMAS ARCHER (ROYAL HORSE GUARDS) My Dear Tom,"), spoken(b));
+  }
+
   /** A title page's "Author of" over the author's other books in quotation marks, its rights and its date. */
   @Test
   void aTitlePagesListOfTheAuthorsBooksItsRightsAndDateAreNotRead() {

@@ -635,12 +635,17 @@ class FormatsTest {
     }
   }
 
-  /** A newer Project Gutenberg page: markers in their own blocks, a drop cap drawn as a picture. */
+  /**
+   * A newer Project Gutenberg page: markers in their own blocks, a drop cap drawn as a picture, an
+   * editor's note on the e-text in brackets.
+   */
   @Test
   void gutenbergHtmlWithPictureDropCap() {
     String html = "<html><head><title>The Project Gutenberg eBook of Emma, by Jane Austen</title></head>"
         + "<body><div id=\"pg-header\"><p>This ebook is for the use of anyone anywhere.</p>"
         + "<div>*** START OF THE PROJECT GUTENBERG EBOOK EMMA ***</div></div>"
+        + "<center>[Project Gutenberg Editor's Note: <a href=\"#x\"><b>There is also another version of<br>"
+        + "this work scanned from a different edition</b></a>]</center>"
         + "<h1>EMMA</h1><h2>CONTENTS</h2><p><a href=\"#c1\">CHAPTER I</a> <a href=\"#c2\">CHAPTER II</a>"
         + " <a href=\"#c3\">CHAPTER III</a></p>"
         + "<h2 id=\"c1\">CHAPTER I</h2><p><img src=\"e.jpg\" alt=\"E\">mma Woodhouse, handsome, clever,"
@@ -658,7 +663,7 @@ class FormatsTest {
     String text = all(b);
     assertTrue(text.startsWith("Emma Woodhouse, handsome"), text);
     assertFalse(text.contains("ebook") || text.contains("Updated editions") || text.contains("CONTENTS")
-        || text.contains("Illustration"), text);
+        || text.contains("Illustration") || text.contains("another version"), text);
   }
 
   /** Two columns at the same heights: read down the left column, then the right one. */

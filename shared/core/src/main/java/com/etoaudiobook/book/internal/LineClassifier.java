@@ -401,6 +401,12 @@ final class LineClassifier {
         justHeaded = e;
         continue;
       }
+      if (!hasMarkdownHeadings && standsAlone(i) && (numbered[0] < 0 || i < numbered[0]) && Headings.isFrontMatterTitle(clean)
+          && !clean.endsWith(".")) {
+        // "Introduction" over the author's preface, in capitals or not, before the first numbered chapter
+        heading(e, clean, 0);
+        continue;
+      }
       String subtitle = subtitleAfterNumber(i, clean);
       if (subtitle != null) {
         // "CHAPTER I.\nDown the Rabbit-Hole": the number and its title on two lines.

@@ -87,6 +87,7 @@ public final class PlainText {
     first = skipCredits(out, lines, first, last, title, author);
     BitSet pages = pageNumbers(lines, first, last);
     pages.stream().forEach(i -> blank(out, lines, i, i + 1));
+    BitSet numberedTitles = numberedTitles(lines, first, last);
     Set<Integer> headings = new HashSet<>();
     Set<Integer> notHeadings = new HashSet<>();
     boolean previousWasHeading = false;
@@ -123,6 +124,9 @@ public final class PlainText {
             number = lastEntryNumber(lines, next, last);
           } else if (entry > number) {
             number = entry;
+          } else if (loneEntry(lines, next, last) && after < last
+              && (loneEntry(lines, after, last) || headingBlock(lines, after, last))) {
+            // an entry a block ("Tom at Home" between blank lines), up to the book's first heading
           } else if (!(partOfList(lines, next, last) && after < last
               && (listBlock(lines, after, last) || entryBlock(lines, after, last) > number))) {
             break;
@@ -177,7 +181,21 @@ public final class PlainText {
       if (inFront && Headings.byLine(plain(body)) != null) {
         afterTitlePage = nextLine(lines, i + 1, last); // the title's by-line, kept for the title: a year may follow
       }
-      boolean heading = alone(lines, i) && heading(body);
+      if (inFront && blockStart && DEDICATION_WORD.matcher(body).matches()) {
+        // "TO" over the name and what is said of it, each a block: one dedication, read, no headings
+        for (int j = i, n = 0; j < last && n < 3 && endOfBlock(lines, j, last) == j + 1
+            && lines.get(j).text().strip().length() <= 60; j = nextLine(lines, j + 1, last), n++) {
+          notHeadings.add(lines.get(j).start());
+        }
+      }
+      if (alone(lines, i) && title != null && matchesName(body.toLowerCase(Locale.ROOT), title)
+          && startsChapter(lines, nextLine(lines, i + 1, last), last, numberedTitles)) {
+        blank(out, lines, i, i + 1); // the title again over the first chapter, as a half-title
+        continue;
+      }
+      // (not the author's name, signing a preface: "L. Frank Baum" is no chapter L)
+      boolean heading = alone(lines, i) && (heading(body) || numberedTitles.get(i))
+          && !(author != null && matchesName(body.toLowerCase(Locale.ROOT), author));
       if (heading && previousWasHeading && !previousWasDivision && NUMERAL.matcher(body).matches()) {
         // "ADVENTURE I. A SCANDAL IN BOHEMIA" then "I.": the part number says nothing new (but
         // under "PART I." or "Phase the First: The Maiden" it numbers the part's first chapter).
@@ -219,10 +237,10 @@ public final class PlainText {
 
   /**
    * A transcriber's block in brackets: "[Illustration: The house]", "[Footnote 1: ...]",
-   * "[Sidenote: ...]". It describes the printed page and is not read.
+   * "[Sidenote: ...]", "[Project Gutenberg Editor's Note: ...]". It describes the printed page or the e-text and is not read.
    */
   private static final Pattern EDITORS_NOTE = Pattern.compile(
-      "(?i)\\[\\s*(?:illustration|footnote|sidenote|transcriber'?s? note)\\b");
+      "(?i)\\[\\s*(?:illustration|footnote|sidenote|transcriber'?s? note|(?:project gutenberg |e-?text )?editor'?s'? note)\\b");
   /**
    * A bracketed note number right after a word or punctuation: "Anna.[1]", "house[12]". The bracket
    * first, then what must come before it: an expression that starts with a lookbehind runs it at every
@@ -231,6 +249,64 @@ public final class PlainText {
   private static final Pattern NOTE_MARK = Pattern.compile("\\[(?<=\\S\\[)\\d{1,3}\\]");
   /** A brace set off by two blanks or more, joining the lines of a list: "JIMMIE BIRCH       }". */
   private static final Pattern BRACE_COLUMN = Pattern.compile("[{}](?<=  [{}])");
+
+  /** "1.  The Cyclone": a chapter's title under an arabic number, where they number the book's chapters. */
+  private static final Pattern ARABIC_TITLE = Pattern.compile("^(\\d{1,3})\\.\\s+\\p{Lu}[^.!?;:]*?[.]?$");
+  /** The fewest characters between two chapters' titles: a list's numbered items stand closer. */
+  private static final int MIN_CHAPTER_CHARS = 1_000;
+
+  /**
+   * The lines that title chapters with an arabic number ("1.  The Cyclone", each alone): the longest run,
+   * three or more, numbered one up from the one before from 1, each at least {@link #MIN_CHAPTER_CHARS}
+   * after the one before. A numbered list's items stand closer; where one could still stand in a run
+   * ("1. Take the lantern." in chapter 1, far enough from "2.  The Road"), the one set as the next is
+   * (indented as far, no full stop).
+   */
+  private static BitSet numberedTitles(List<SourceLine> lines, int from, int to) {
+    List<Integer> at = new java.util.ArrayList<>();
+    List<Integer> number = new java.util.ArrayList<>();
+    for (int i = from; i < to && at.size() < 2_000; i++) {
+      String t = lines.get(i).text().strip();
+      Matcher m = t.length() <= 80 && !t.isEmpty() && Character.isDigit(t.charAt(0)) && alone(lines, i)
+          ? ARABIC_TITLE.matcher(t) : null;
+      if (m != null && m.matches() && t.split("\\s+").length <= 11) {
+        at.add(i);
+        number.add(Integer.parseInt(m.group(1)));
+      }
+    }
+    // the longest run ending at each, and the one before it there
+    int[] run = new int[at.size()];
+    int[] before = new int[at.size()];
+    int last = -1;
+    for (int j = 0; j < at.size(); j++) {
+      before[j] = -1;
+      run[j] = number.get(j) == 1 ? 1 : 0;
+      for (int i = 0; i < j && number.get(j) > 1; i++) {
+        if (run[i] > 0 && number.get(i) == number.get(j) - 1
+            && lines.get(at.get(j)).start() - lines.get(at.get(i)).start() >= MIN_CHAPTER_CHARS
+            && (run[i] + 1 > run[j] || run[i] + 1 == run[j] && likeness(lines, at.get(i), at.get(j))
+                > likeness(lines, at.get(before[j]), at.get(j)))) {
+          run[j] = run[i] + 1;
+          before[j] = i;
+        }
+      }
+      last = run[j] > 0 && (last < 0 || run[j] >= run[last]) ? j : last;
+    }
+    BitSet titles = new BitSet();
+    if (last >= 0 && run[last] >= 3) {
+      for (int j = last; j >= 0; j = before[j]) {
+        titles.set(at.get(j));
+      }
+    }
+    return titles;
+  }
+
+  /** How alike two numbered lines are set: as far indented, and neither or both with a full stop. */
+  private static int likeness(List<SourceLine> lines, int a, int b) {
+    String x = lines.get(a).text();
+    String y = lines.get(b).text();
+    return -Math.abs(indent(x) - indent(y)) - (x.strip().endsWith(".") == y.strip().endsWith(".") ? 0 : 4);
+  }
 
   /** A printed page's number on a line of its own: "12)", "[12]", "{12}", "[Pg 12]", "[Page 12]". */
   private static final Pattern PAGE_LINE = Pattern.compile(
@@ -336,8 +412,9 @@ public final class PlainText {
     String body = plain(lines.get(i).text().strip());
     if (Headings.isListTitle(body)) {
       // "CONTENTS" always heads a list; "ILLUSTRATIONS" only where one follows it
+      int next = nextLine(lines, i + 1, to);
       return body.toLowerCase(Locale.ROOT).contains("contents")
-          || alone(lines, i) && listBlock(lines, nextLine(lines, i + 1, to), to);
+          || alone(lines, i) && (listBlock(lines, next, to) || loneEntries(lines, next, to) >= MIN_LONE_ENTRIES);
     }
     int entries = 0;
     int total = 0;
@@ -382,7 +459,9 @@ public final class PlainText {
 
   /**
    * A block that is one numbered entry of a contents list, its title wrapped onto indented lines
-   * ("VI. The Reverend Arthur Beebe, ..." over "       Mr. Emerson, ..."): the entry's number, else -1.
+   * ("VI. The Reverend Arthur Beebe, ..." over "       Mr. Emerson, ...") or at the text's width
+   * ("CHAPTER I. Y-o-u-u Tom—Aunt Polly Decides Upon her Duty—Tom Practices" over "Music—The
+   * Challenge"): the entry's number, else -1.
    */
   private static int entryBlock(List<SourceLine> lines, int i, int to) {
     int end = endOfBlock(lines, i, to);
@@ -390,12 +469,15 @@ public final class PlainText {
       return -1;
     }
     for (int j = i + 1; j < end; j++) {
-      if (indent(lines.get(j).text()) < 4) {
+      if (indent(lines.get(j).text()) < 4 && lines.get(j - 1).text().strip().length() < WRAPPED) {
         return -1;
       }
     }
     return Headings.contentsEntryNumber(plain(lines.get(i).text().strip()));
   }
+
+  /** A line this long or longer may have been wrapped: the next one continues it. */
+  private static final int WRAPPED = 50;
 
   /** The number of the block's last numbered entry; the highest there is where none is numbered (no entry follows). */
   private static int lastEntryNumber(List<SourceLine> lines, int i, int to) {
@@ -415,6 +497,53 @@ public final class PlainText {
       }
     }
     return false;
+  }
+
+  /** A dedication's first word alone on its line, the name in the block under it. */
+  private static final Pattern DEDICATION_WORD = Pattern.compile("(?i)to|for|dedicated to|inscribed to");
+
+  /** The line at {@code i} numbers a chapter. */
+  private static boolean startsChapter(List<SourceLine> lines, int i, int to, BitSet numberedTitles) {
+    if (i >= to) {
+      return false;
+    }
+    String t = plain(lines.get(i).text().strip());
+    return alone(lines, i) && (heading(t) || numberedTitles.get(i)) || Headings.isNumberedChapter(t);
+  }
+
+  /** Entries set one a block that a list's title must have over it to be taken for one. */
+  private static final int MIN_LONE_ENTRIES = 5;
+
+  /**
+   * A block of one short line that no heading is: an entry of a list set an entry a block ("Tom at
+   * Home", "“Got it at Last!”"), where another such follows it.
+   */
+  private static boolean loneEntry(List<SourceLine> lines, int i, int to) {
+    if (i >= to || endOfBlock(lines, i, to) != i + 1) {
+      return false;
+    }
+    String t = plain(lines.get(i).text().strip());
+    // (a numbered one is the list's while its numbers rise: "ADVENTURE I. A SCANDAL IN BOHEMIA" after "XII." is the book's)
+    return t.length() <= 60 && t.split("\\s+").length <= 10 && !headingLine(t) && !Headings.isContentsEntry(t);
+  }
+
+  private static boolean headingLine(String t) {
+    return heading(t) || Headings.isNumberedChapter(t) || Headings.isDivision(t) || Headings.isFrontMatterTitle(t)
+        || Headings.isListTitle(t);
+  }
+
+  /** The block at {@code i} is one line a heading is: where a list set an entry a block ends. */
+  private static boolean headingBlock(List<SourceLine> lines, int i, int to) {
+    return i < to && endOfBlock(lines, i, to) == i + 1 && headingLine(plain(lines.get(i).text().strip()));
+  }
+
+  /** How many entries set one a block ({@link #loneEntry}) follow one another from {@code i}. */
+  private static int loneEntries(List<SourceLine> lines, int i, int to) {
+    int n = 0;
+    for (int j = i; n < MIN_LONE_ENTRIES && loneEntry(lines, j, to); j = nextLine(lines, j + 1, to)) {
+      n++;
+    }
+    return n;
   }
 
   /** A short block of a line or three, none a sentence's: a part's title between a list's entries. */
@@ -521,9 +650,10 @@ public final class PlainText {
     for (int j = i; j < end; j++) {
       String p = plain(lines.get(j).text().strip());
       boolean known = (title != null || author != null) && byline(p.toLowerCase(Locale.ROOT), title, author);
-      // (a by-line alone under the title, whatever name it gives: "BY MARY W. SHELLEY." for Mary Wollstonecraft Shelley)
+      // (a by-line alone under the title, whatever name it gives: "BY MARY W. SHELLEY." for Mary Wollstonecraft
+      // Shelley; and what a line in brackets under it says of the author: "(Samuel Langhorne Clemens)")
       if (!(known || Headings.isTitlePageLine(p) || (underTitlePage || j > i) && Headings.isYear(p)
-          || underTitlePage && end - i == 1 && Headings.byLine(p) != null)) {
+          || underTitlePage && end - i == 1 && (Headings.byLine(p) != null || p.startsWith("(") && p.endsWith(")")))) {
         return false;
       }
     }

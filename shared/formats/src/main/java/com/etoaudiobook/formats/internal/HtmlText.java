@@ -295,8 +295,11 @@ public final class HtmlText {
     return !t.isEmpty() && t.length() <= 40 && t.indexOf(':') < 0 && !t.endsWith(".");
   }
 
-  /** A transcriber's placeholder for a picture, "[Illustration]", "[Illustration: Emma]", or note on the edition. */
-  private static final Pattern ILLUSTRATION = Pattern.compile("(?is)^\\[\\s*(?:illustration|transcriber'?s? notes?)\\b[^\\]]*\\]$");
+  /**
+   * A transcriber's placeholder for a picture, "[Illustration]", "[Illustration: Emma]", or note on the
+   * edition ("[Project Gutenberg Editor's Note: There is also another version ...]").
+   */
+  private static final Pattern ILLUSTRATION = Pattern.compile("(?is)^\\[\\s*(?:illustration|transcriber'?s? notes?|(?:project gutenberg |e-?text )?editor'?s'? notes?)\\b[^\\]]*\\]$");
 
   private static void flush(List<Item> items, StringBuilder current, int[] level) {
     String text = normalize(current.toString());
