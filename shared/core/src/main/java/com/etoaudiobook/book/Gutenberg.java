@@ -76,6 +76,24 @@ public final class Gutenberg {
         : new Fields(withoutComplete(m.group(1).strip()), m.group(2) == null ? null : m.group(2).strip());
   }
 
+  /** "Great Expectations, by Charles Dickens": a title with its author, as a page's or a converted book's title gives both. */
+  private static final Pattern TITLE_BY = Pattern.compile("^(.+?),\\s+by\\s+(\\p{Lu}[\\p{L}.'\u2019 -]{1,60}?)\\.?$");
+
+  /**
+   * A document title that names its author after a comma ("Great Expectations, by Charles Dickens"), split
+   * into the two (the title without ", Complete"); else the title alone, author null. ("Murder by Death"
+   * has no comma: a title.)
+   */
+  public static Fields titleBy(String documentTitle) {
+    if (documentTitle == null || documentTitle.isBlank()) {
+      return new Fields(null, null);
+    }
+    String t = documentTitle.strip().replaceAll("\\s+", " ");
+    Matcher m = TITLE_BY.matcher(t);
+    return m.matches() && m.group(2).split(" ").length <= 6 ? new Fields(withoutComplete(m.group(1).strip()), m.group(2).strip())
+        : new Fields(t, null);
+  }
+
   /** ", Complete" after a title ("The Adventures of Tom Sawyer, Complete"): the e-text's, as against its parts', not the book's. */
   private static final Pattern COMPLETE = Pattern.compile("(?i)(?:\\s*[,\u2014\u2013-]\\s*|\\s+\\()complete\\)?\\.?$");
 

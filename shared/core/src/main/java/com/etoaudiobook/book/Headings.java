@@ -45,6 +45,7 @@ public final class Headings {
       + "|made in\\b.*|\\(?trade[- ]?mark\\b.*"
       + "|(?:first|second|third|new|revised) (?:edition|impression|printing)\\b.*|set up and electrotyped.*"
       + "|(?:[\\p{L}-]+ ){1,3}(?:edition|impression|printing)\\b.{0,60}\\d{4}\\.?"
+      + "|\\[(?:\\d{4} )?(?:[\\p{L}-]+ ){0,2}(?:edition|impression|printing)\\]"
       + "|(?:(?:first|since|thence) )?(?:re)?printed\\b.{0,80}\\d{4}.*"
       + "|" + CATALOGUE
       + "|vol(?:ume)?\\.? (?:[ivxlc]+|\\d{1,2})\\.?|in (?:two|three|four|five|six) volumes"
@@ -257,6 +258,19 @@ public final class Headings {
   /** "CONTENTS", "Table of Contents.", "LIST OF ILLUSTRATIONS", "COLOR PLATES": a list's title. */
   public static boolean isListTitle(String text) {
     return text.length() <= 60 && LIST_TITLE.matcher(text).matches();
+  }
+
+  /**
+   * A transcriber's placeholder for a picture, "[Illustration]", "[Illustration: Emma]", or a note on the
+   * edition or the e-text ("[Transcriber's Note: ...]", "[Project Gutenberg Editor's Note: There is also
+   * another version ...]"), a paragraph whole: it describes the printed page or the e-text, not the book.
+   */
+  private static final Pattern TRANSCRIBERS_BRACKET = Pattern.compile(
+      "(?is)^\\[\\s*(?:illustration|transcriber'?s? notes?|(?:project gutenberg |e-?text )?editor'?s'? notes?)\\b[^\\]]*\\]$");
+
+  public static boolean isTranscribersBracket(String paragraph) {
+    String t = paragraph.strip();
+    return t.startsWith("[") && t.endsWith("]") && TRANSCRIBERS_BRACKET.matcher(t).matches();
   }
 
   /** A dedication: "TO ALL THE FRIENDS OF THE PONY", "For Ezra Pound", "In memory of my father". */

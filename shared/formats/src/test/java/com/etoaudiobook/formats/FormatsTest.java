@@ -11,9 +11,11 @@ import com.etoaudiobook.book.Book;
 import com.etoaudiobook.book.Chapter;
 import com.etoaudiobook.book.Segment;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -782,6 +784,58 @@ class FormatsTest {
     List<String> t = titles(b);
     assertEquals("CHAPTER II.", t.get(t.size() - 1), t.toString());
     assertTrue(t.get(t.size() - 2).endsWith("CHAPTER I."), t.toString());
+    assertEquals(opening + " | " + opening, all(b));
+  }
+
+  /**
+   * An EPUB a converter made of a web page: its title names the author after a comma ("The Door, by Jane
+   * Writer"), and its contents are paragraphs each a link into the book, under "CONTENTS" in bold.
+   */
+  @Test
+  void aConvertedBooksTitleByItsAuthorAndParagraphsOfLinksAreNotRead() {
+    Map<String, byte[]> e = Fixtures.epubEntries(true);
+    e.put("OEBPS/content.opf", utf8(new String(e.get("OEBPS/content.opf"), StandardCharsets.UTF_8)
+        .replace("<dc:title>The Door</dc:title>", "<dc:title>The Door, by Jane Writer</dc:title>")));
+    StringBuilder links = new StringBuilder();
+    for (String n : List.of("I", "II", "III", "IV")) {
+      links.append("<p><a href=\"ch2.xhtml#c").append(n).append("\">Chapter ").append(n).append("</a></p>\n");
+    }
+    e.put("OEBPS/ch1.xhtml", utf8(Fixtures.CH1.replace("<h1>Chapter One: The Door</h1>",
+        "<blockquote><p><strong>CONTENTS</strong></p><p><br/></p>" + links + "</blockquote><h1>Chapter One: The Door</h1>")));
+    Book b = parser.parse("door.epub", Fixtures.zip(e));
+    assertEquals("The Door", b.title());
+    assertEquals("Jane Writer", b.author());
+    String text = all(b);
+    assertFalse(text.contains("CONTENTS") || text.contains("Chapter II"), text);
+    assertTrue(text.startsWith("Anna opened the door."), text);
+  }
+
+  /**
+   * A Gutenberg page printed by a browser: its title page's "[1867 Edition]" and an editor's note in
+   * brackets are not read, nor the contents overleaf, a paragraph of links each ("CONTENTS" first, the
+   * note's page ending in its bracket); the title names the author after a comma.
+   */
+  @Test
+  void aPrintedEditorsNoteEditionAndContentsOverleafAreNotRead(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    StringBuilder html = new StringBuilder("<html><head><title>The Long Room, by Ann Example</title></head><body>"
+        + "<h1>THE LONG ROOM</h1><h3>[1867 Edition]</h3><h2>by Ann Example</h2><br><br><br><br><br><br><br><br><br>"
+        + "<br><br><br><br><br><br><br><br><br><br><br><br><br><br><h3><center>[Project Gutenberg Editor's Note: "
+        + "There is also another version of<br>this work scanned from a different edition]</center></h3>"
+        + "<blockquote style=\"page-break-before: always\"><p><b>CONTENTS</b></p><p><br></p>");
+    for (String n : List.of("I", "II", "III", "IV", "V", "VI")) {
+      html.append("<p><a href=\"#c").append(n).append("\">Chapter ").append(n).append("</a></p>");
+    }
+    String opening = "It was a bright cold day in April, and the clocks were striking thirteen as the family sat "
+        + "down to breakfast in the long room over the garden.";
+    html.append("</blockquote><h2 id=\"cI\">Chapter I</h2><p>").append(opening).append("</p>")
+        .append("<h2 id=\"cII\">Chapter II</h2><p>").append(opening).append("</p></body></html>");
+    Path page = dir.resolve("room.html");
+    Files.writeString(page, html);
+    Book b = parser.parse("room.pdf", Fixtures.printedByChromium(page.toUri()));
+    assertEquals("The Long Room", b.title());
+    assertEquals("Ann Example", b.author());
+    assertEquals(List.of("Chapter I", "Chapter II"), titles(b));
     assertEquals(opening + " | " + opening, all(b));
   }
 

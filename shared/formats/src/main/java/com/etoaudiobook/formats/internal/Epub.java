@@ -2,6 +2,7 @@ package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Cancellation;
+import com.etoaudiobook.book.Gutenberg;
 import com.etoaudiobook.book.ProseBuilder;
 import com.etoaudiobook.book.TitlePage;
 import java.util.ArrayList;
@@ -108,6 +109,12 @@ public final class Epub {
         author = text(c);
         break;
       }
+    }
+    // "Great Expectations, by Charles Dickens": a converter's title, from an HTML page's
+    Gutenberg.Fields named = Gutenberg.titleBy(title);
+    if (named.author() != null && (author == null || author.isBlank() || author.equalsIgnoreCase(named.author()))) {
+      title = named.title();
+      author = named.author();
     }
     String language = text(first(opf, "language"));
     Item cover = coverItem();

@@ -229,6 +229,12 @@ final class HtmlPruner {
         return true;
       }
     }
+    // Paragraphs each a link into the book, three or more in a row, unclassed: a table of contents as a
+    // converter sets one ("<p><a href="ch002.xhtml#ch1">Chapter I</a></p>"), and the "CONTENTS" over them
+    if (el.normalName().equals("p") && inEntryRun(el)
+        || Html.isContentsHeading(el.text()) && inEntryRun(nextWithText(el))) {
+      return true;
+    }
     // A superscript link to a note in the same book ("…end.<sup><a href="#fn1">1</a></sup>").
     if (el.normalName().equals("sup") && el.selectFirst("a[href]") != null
         && el.text().strip().matches("[\\[(]?[0-9*†‡a-z]{1,4}[\\])]?")) {
@@ -350,6 +356,44 @@ final class HtmlPruner {
       }
     }
     return linked > 0 && linked * 2 >= text.strip().length();
+  }
+
+  /** The paragraph is a {@link #contentsEntry} among three or more in a row (a window of three around it). */
+  private static boolean inEntryRun(Element p) {
+    if (p == null || !p.normalName().equals("p") || !contentsEntry(p)) {
+      return false;
+    }
+    Element[] around = {prevP(prevP(p)), prevP(p), p, nextP(p), nextP(nextP(p))};
+    int run = 0;
+    for (Element e : around) {
+      run = e != null && (e == p || contentsEntry(e)) ? run + 1 : 0;
+      if (run >= 3) {
+        return true;
+      }
+      if (e == p && run == 0) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The next sibling with text (not a blank "<p><br></p>"), or null. */
+  private static Element nextWithText(Element e) {
+    Element s = e.nextElementSibling();
+    for (int i = 0; s != null && i < 3 && s.text().isBlank(); i++) {
+      s = s.nextElementSibling();
+    }
+    return s == null || s.text().isBlank() ? null : s;
+  }
+
+  private static Element prevP(Element e) {
+    Element s = e == null ? null : e.previousElementSibling();
+    return s != null && s.normalName().equals("p") ? s : null;
+  }
+
+  private static Element nextP(Element e) {
+    Element s = e == null ? null : e.nextElementSibling();
+    return s != null && s.normalName().equals("p") ? s : null;
   }
 
   /** Three or more links into the document that carry most of the element's text. */

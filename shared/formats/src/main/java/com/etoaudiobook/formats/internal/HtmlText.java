@@ -2,6 +2,7 @@ package com.etoaudiobook.formats.internal;
 
 import com.etoaudiobook.book.BookFormatException;
 import com.etoaudiobook.book.Cancellation;
+import com.etoaudiobook.book.Headings;
 import com.etoaudiobook.book.ScriptParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -295,16 +296,10 @@ public final class HtmlText {
     return !t.isEmpty() && t.length() <= 40 && t.indexOf(':') < 0 && !t.endsWith(".");
   }
 
-  /**
-   * A transcriber's placeholder for a picture, "[Illustration]", "[Illustration: Emma]", or note on the
-   * edition ("[Project Gutenberg Editor's Note: There is also another version ...]").
-   */
-  private static final Pattern ILLUSTRATION = Pattern.compile("(?is)^\\[\\s*(?:illustration|transcriber'?s? notes?|(?:project gutenberg |e-?text )?editor'?s'? notes?)\\b[^\\]]*\\]$");
-
   private static void flush(List<Item> items, StringBuilder current, int[] level) {
     String text = normalize(current.toString());
     current.setLength(0);
-    if (!text.isEmpty() && !ILLUSTRATION.matcher(text).matches()) {
+    if (!text.isEmpty() && !Headings.isTranscribersBracket(text)) {
       items.add(new Block(text, level[0]));
     }
     level[0] = 0;

@@ -96,7 +96,8 @@ public final class Pdf implements AutoCloseable {
     String t = info == null ? null : info.getTitle();
     if (t != null && !t.isBlank() && !NOT_A_TITLE.matcher(t.strip()).matches()) {
       Gutenberg.Fields ebook = Gutenberg.ofEbookTitle(t);
-      return ebook != null ? ebook.title() : t.strip(); // printed from a Gutenberg page: its <title>
+      // printed from a Gutenberg page: its <title>, "The Project Gutenberg eBook of ..." or "Great Expectations, by ..."
+      return ebook != null ? ebook.title() : Gutenberg.titleBy(t).title();
     }
     List<Line> first = lines().isEmpty() ? List.of() : lines().get(0);
     Line best = null;
@@ -115,6 +116,9 @@ public final class Pdf implements AutoCloseable {
     Gutenberg.Fields ebook = info == null ? null : Gutenberg.ofEbookTitle(info.getTitle());
     if ((a == null || a.isBlank()) && ebook != null) {
       return ebook.author();
+    }
+    if ((a == null || a.isBlank()) && info != null && !NOT_A_TITLE.matcher(String.valueOf(info.getTitle()).strip()).matches()) {
+      a = Gutenberg.titleBy(info.getTitle()).author();
     }
     return a == null || a.isBlank() ? null : a.strip();
   }
@@ -165,6 +169,9 @@ public final class Pdf implements AutoCloseable {
       for (int i = 0; i < paragraphs.size() || !again.isEmpty(); ) {
         PdfParagraphs.Paragraph p = again.isEmpty() ? paragraphs.get(i++) : again.poll();
         String text = p.text();
+        if (Headings.isTranscribersBracket(text)) {
+          continue;
+        }
         if (front.open(chapters.begun(), text) && front.holds(text)) {
           continue; // without bookmarks: the title page's lines before the first chapter are not read
         }
@@ -236,7 +243,7 @@ public final class Pdf implements AutoCloseable {
           chapters.chapter(m.title());
         }
       }
-      if (!reading) {
+      if (!reading || Headings.isTranscribersBracket(p.text())) {
         continue;
       }
       if (sinceMark++ < 2 && isPrintedHeading(p.text(), marks.get(next - 1).title())) {

@@ -45,7 +45,7 @@ final class PdfParagraphs {
   private static final Pattern ENUMERATOR = Pattern.compile("^(?:\\d{1,3}[.)]|\\([a-z0-9]{1,3}\\))\\s+");
   /** A list item's bullet: each item is a paragraph of its own. */
   private static final Pattern BULLET = Pattern.compile("^[•◦▪‣●■□❖➢►]\\s.*");
-  private static final String SENTENCE_END = ".!?:\"”’)";
+  private static final String SENTENCE_END = ".!?:\"”’)]";
   private static final int EDGE = 3;
   /** Baselines this many line spacings apart or more have a paragraph's space between them. */
   private static final float GAP = 1.6f;
@@ -216,7 +216,9 @@ final class PdfParagraphs {
           boolean gapped = samePage && l.y() - prev.y() > gap * GAP;
           // Where space sets paragraphs apart, a short line with none after it ends a sentence
           // only ("She complained of faintness." and the paragraph goes on); a page break hides it.
+          // (a title in capitals after a closed sentence opens a block, on a new page too: "CONTENTS")
           start = indented || gapped || BULLET.matcher(l.text()).matches()
+              || endsBlock(prev.text()) && (Headings.isCapsTitle(l.text()) || Headings.isListTitle(l.text()))
               || (prevRight - prev.xEnd() > prev.size() * 3 && endsBlock(prev.text())
               && !(spacing.gapped() && samePage));
           indentStart = indented && !gapped;
