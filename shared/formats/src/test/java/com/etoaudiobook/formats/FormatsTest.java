@@ -774,17 +774,25 @@ class FormatsTest {
       }
       html.append("</tr></table>");
     }
-    String opening = "It was a bright cold day in April, and the clocks were striking thirteen as the family sat "
-        + "down to breakfast in the long room over the garden.";
-    html.append("<h2>BOOK I.</h2><h2 id=\"c1\">CHAPTER I.</h2><p>").append(opening).append("</p>")
-        .append("<h2 id=\"c2\">CHAPTER II.</h2><p>").append(opening).append("</p></body></html>");
-    Path page = dir.resolve("room.html");
-    Files.writeString(page, html);
-    Book b = parser.parse("room.pdf", Fixtures.printedByChromium(page.toUri()));
+    Book b = printedWithTwoChapters(dir, html.append("<h2>BOOK I.</h2>"), "c1", "CHAPTER I.", "c2", "CHAPTER II.");
     List<String> t = titles(b);
     assertEquals("CHAPTER II.", t.get(t.size() - 1), t.toString());
     assertTrue(t.get(t.size() - 2).endsWith("CHAPTER I."), t.toString());
-    assertEquals(opening + " | " + opening, all(b));
+    assertEquals(OPENING + " | " + OPENING, all(b));
+  }
+
+  private static final String OPENING = "It was a bright cold day in April, and the clocks were striking thirteen as the"
+      + " family sat down to breakfast in the long room over the garden.";
+
+  /** The page begun in {@code html}, two chapters of {@link #OPENING} after it, printed by Chromium and parsed. */
+  private Book printedWithTwoChapters(Path dir, StringBuilder html, String id1, String title1, String id2, String title2)
+      throws Exception {
+    html.append("<h2 id=\"").append(id1).append("\">").append(title1).append("</h2><p>").append(OPENING).append("</p>")
+        .append("<h2 id=\"").append(id2).append("\">").append(title2).append("</h2><p>").append(OPENING)
+        .append("</p></body></html>");
+    Path page = dir.resolve("room.html");
+    Files.writeString(page, html);
+    return parser.parse("room.pdf", Fixtures.printedByChromium(page.toUri()));
   }
 
   /**
@@ -826,17 +834,11 @@ class FormatsTest {
     for (String n : List.of("I", "II", "III", "IV", "V", "VI")) {
       html.append("<p><a href=\"#c").append(n).append("\">Chapter ").append(n).append("</a></p>");
     }
-    String opening = "It was a bright cold day in April, and the clocks were striking thirteen as the family sat "
-        + "down to breakfast in the long room over the garden.";
-    html.append("</blockquote><h2 id=\"cI\">Chapter I</h2><p>").append(opening).append("</p>")
-        .append("<h2 id=\"cII\">Chapter II</h2><p>").append(opening).append("</p></body></html>");
-    Path page = dir.resolve("room.html");
-    Files.writeString(page, html);
-    Book b = parser.parse("room.pdf", Fixtures.printedByChromium(page.toUri()));
+    Book b = printedWithTwoChapters(dir, html.append("</blockquote>"), "cI", "Chapter I", "cII", "Chapter II");
     assertEquals("The Long Room", b.title());
     assertEquals("Ann Example", b.author());
     assertEquals(List.of("Chapter I", "Chapter II"), titles(b));
-    assertEquals(opening + " | " + opening, all(b));
+    assertEquals(OPENING + " | " + OPENING, all(b));
   }
 
   /** What a test draws on a page. */
