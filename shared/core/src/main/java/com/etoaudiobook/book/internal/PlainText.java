@@ -188,14 +188,14 @@ public final class PlainText {
           notHeadings.add(lines.get(j).start());
         }
       }
-      if (alone(lines, i) && title != null && matchesName(body.toLowerCase(Locale.ROOT), title)
+      if (alone(lines, i) && title != null && Headings.words(body).equals(Headings.words(title))
           && startsChapter(lines, nextLine(lines, i + 1, last), last, numberedTitles)) {
         blank(out, lines, i, i + 1); // the title again over the first chapter, as a half-title
         continue;
       }
       // (not the author's name, signing a preface: "L. Frank Baum" is no chapter L)
       boolean heading = alone(lines, i) && (heading(body) || numberedTitles.get(i))
-          && !(author != null && matchesName(body.toLowerCase(Locale.ROOT), author));
+          && !(author != null && Headings.words(body).equals(Headings.words(author)));
       if (heading && previousWasHeading && !previousWasDivision && NUMERAL.matcher(body).matches()) {
         // "ADVENTURE I. A SCANDAL IN BOHEMIA" then "I.": the part number says nothing new (but
         // under "PART I." or "Phase the First: The Maiden" it numbers the part's first chapter).
