@@ -166,14 +166,6 @@ final class Resolver extends TurnTaking {
       int who = implicitSpeaker(from, to);
       // the rankers weigh people: the narrator's own name is the Narrator's
       who = asNarrator(ranker.choose(from, to, who, decidedBy));
-      String said = cuedGender(from, to);
-      if (who >= 0 && said != null && names.people.get(who).gender != null && !said.equals(names.people.get(who).gender)) {
-        // '"Y-o-u-u TOM!" she shouted' with no woman named yet: not the boy the turns would give it to
-        if (DEBUG) {
-          System.err.println("STEP " + spans.get(from).start() + " " + spans.get(to - 1).end() + " gender");
-        }
-        who = -2;
-      }
       if (DEBUG) {
         System.err.println("STEP " + spans.get(from).start() + " " + spans.get(to - 1).end() + " "
             + decidedBy);
@@ -231,22 +223,6 @@ final class Resolver extends TurnTaking {
       return -3;
     }
     return beat(s, verb, q, vocatives.named(q, q + 1));
-  }
-
-  /** The gender the unit's unresolved cues agree on ("she shouted"), or null. */
-  private String cuedGender(int from, int to) {
-    String gender = null;
-    for (int q = from; q < to; q++) {
-      Cue c = cues[q];
-      if (c == null || c.gender == null || c.kind != PRONOUN && c.kind != DESC) {
-        continue;
-      }
-      if (gender != null && !gender.equals(c.gender)) {
-        return null;
-      }
-      gender = c.gender;
-    }
-    return gender;
   }
 
   /**
