@@ -220,18 +220,22 @@ class PlainTextTest {
   /** Transcribers' blocks describe the printed page; note numbers point at them: neither is read. */
   @Test
   void illustrationsFootnotesAndNoteMarksAreNotRead() {
+    // (a star marks a note too, and the note under the paragraph opens with it: "[*] Southwestern for ...")
     String text = "*** START OF THE PROJECT GUTENBERG EBOOK A TALE ***\n\nCHAPTER I.\n\n" + PARAGRAPH
         + "\n[Illustration: The house on the hill,\nseen from the river]\n\n"
         + "\"Who is there?\" asked Anna.[1] Nobody answered her.\n\n"
         + "[Footnote 1: A note on the\ndoor.]\n\n[Illustration]\n\nCHAPTER II.\n\n" + PARAGRAPH
-        + "\n*** END OF THE PROJECT GUTENBERG EBOOK A TALE ***\n";
+        + "\n\"He'll play hookey this evening,[*] I know.\"\n\n[*] Southwestern for \"afternoon\"\n\n"
+        + "*** END OF THE PROJECT GUTENBERG EBOOK A TALE ***\n";
     Book b = parse(text);
     assertEquals(List.of("CHAPTER I.", "CHAPTER II."), titles(b));
     String spoken = spoken(b);
     assertFalse(spoken.contains("Illustration") || spoken.contains("house on the hill")
         || spoken.contains("river") || spoken.contains("Footnote") || spoken.contains("door")
-        || spoken.contains("[1]"), spoken);
-    assertTrue(spoken.contains("asked Anna.") && spoken.contains("Nobody answered her."), spoken);
+        || spoken.contains("[1]") || spoken.contains("[*]") || spoken.contains("Southwestern")
+        || spoken.contains("afternoon"), spoken);
+    assertTrue(spoken.contains("asked Anna.") && spoken.contains("Nobody answered her.")
+        && spoken.contains("I know."), spoken);
   }
 
   /**
