@@ -177,13 +177,18 @@ class PlainTextTest {
     assertTrue(spoken.contains("L. Q. Baines") && spoken.contains("1. Take the lantern.") && spoken.contains("3. Wait."), spoken);
   }
 
-  /** A dedication set over three blocks, "TO", the name and what is said of it in brackets: read, and no chapter's title. */
+  /**
+   * A dedication set over three blocks, "TO", the name and what is said of it in brackets: read, and no
+   * chapter's title.
+   */
   @Test
   void aDedicationOverBlocksIsReadAndTitlesNothing() {
     String text = gutenbergHeader("The Steps", "J. Example") + "THE STEPS\n\nby J. EXAMPLE\n\n\n\nTO\n\n"
-        + "THOMAS ARCHER\n\n(ROYAL HORSE GUARDS)\n\nMy Dear Tom,\n\n" + PARAGRAPH + "\nJ.E.\n\n\n\nCHAPTER ONE\n\n" + PARAGRAPH;
+        + "THOMAS ARCHER\n\n(ROYAL HORSE GUARDS)\n\nMy Dear Tom,\n\n" + PARAGRAPH + "\nJ.E.\n\n\n\nCHAPTER ONE\n"
+        + "The Man Who Died\n\n" + PARAGRAPH;
     Book b = parse(text);
-    assertEquals("CHAPTER ONE", titles(b).get(titles(b).size() - 1));
+    // (the number and the title on two lines: said with a pause between)
+    assertEquals("CHAPTER ONE: The Man Who Died", titles(b).get(titles(b).size() - 1));
     assertFalse(titles(b).stream().anyMatch(t -> t.contains("ARCHER") || t.contains("GUARDS")), titles(b).toString());
     assertTrue(spoken(b).startsWith("TO THOMAS ARCHER (ROYAL HORSE GUARDS) My Dear Tom,"), spoken(b));
   }

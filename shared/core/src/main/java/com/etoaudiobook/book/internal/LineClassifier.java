@@ -409,8 +409,8 @@ final class LineClassifier {
       }
       String subtitle = subtitleAfterNumber(i, clean);
       if (subtitle != null) {
-        // "CHAPTER I.\nDown the Rabbit-Hole": the number and its title on two lines.
-        heading(e, clean + " " + subtitle, 0);
+        // "CHAPTER I.\nDown the Rabbit-Hole": the number and its title on two lines ("CHAPTER ONE: The Man Who Died").
+        heading(e, joined(clean, subtitle), 0);
         entries.get(i + 1).kind = ScriptLine.Kind.SKIP;
         continue;
       }
