@@ -796,6 +796,55 @@ class FormatsTest {
   }
 
   /**
+   * Each chapter's number and title in headings of one level ("<h3>CHAPTER I</h3><h3>THERE IS NO ONE
+   * LEFT</h3>"), after a contents table: the first chapter keeps its number too, as the others do.
+   */
+  @Test
+  void theFirstChaptersNumberOverItsTitlesHeadingIsKept() {
+    StringBuilder html = new StringBuilder("<html><head><title>Garden</title></head><body><h1>THE GARDEN</h1>"
+        + "<h2>Contents</h2><table>");
+    String[] n = {"I", "II", "III"};
+    for (int i = 0; i < n.length; i++) {
+      html.append("<tr><td> <a href=\"#chap0").append(i + 1).append("\">").append(n[i]).append(". TITLE ").append(n[i])
+          .append("</a></td></tr>");
+    }
+    html.append("</table><p><br/><br/></p>");
+    for (int i = 0; i < n.length; i++) {
+      html.append("<p><a name=\"chap0").append(i + 1).append("\"></a></p> <h3>CHAPTER ").append(n[i])
+          .append("</h3>\n<h3> TITLE ").append(n[i]).append(" </h3><p>").append(OPENING).append("</p>");
+    }
+    Book b = parser.parse("garden.html", utf8(html.append("</body></html>").toString()));
+    assertEquals(List.of("CHAPTER I. TITLE I", "CHAPTER II. TITLE II", "CHAPTER III. TITLE III"), titles(b));
+  }
+
+  /**
+   * A contents table of two cells, the chapters' numbers linked in one and their titles a line each in
+   * the other (as Project Gutenberg's Kidnapped sets it): not read. A table of figures beside words stays.
+   */
+  @Test
+  void aContentsTableOfLinkedNumbersBesideTitlesIsNotRead() {
+    StringBuilder numbers = new StringBuilder();
+    StringBuilder names = new StringBuilder();
+    String[] n = {"I", "II", "III", "IV"};
+    for (int i = 0; i < n.length; i++) {
+      numbers.append("<a href=\"#c").append(i + 1).append("\"> CHAPTER ").append(n[i]).append(" </a> <br /><br />");
+      names.append(" TITLE NUMBER ").append(n[i]).append(" OF THE BOOK <br /><br />");
+    }
+    StringBuilder html = new StringBuilder("<html><head><title>Kid</title></head><body><h1>KID</h1>"
+        + "<table><tr><td>" + numbers + "</td><td>" + names + "</td></tr></table>");
+    for (int i = 0; i < 2; i++) {
+      html.append("<h2 id=\"c").append(i + 1).append("\">CHAPTER ").append(n[i]).append("</h2><p>").append(OPENING)
+          .append("</p>");
+    }
+    html.append("<table><tr><td><a href=\"#c1\">Miles</a></td><td>12</td></tr><tr><td>Days</td><td>3</td></tr></table>");
+    Book b = parser.parse("kid.html", utf8(html.append("</body></html>").toString()));
+    assertEquals(List.of("CHAPTER I", "CHAPTER II"), titles(b));
+    String text = all(b);
+    assertFalse(text.contains("TITLE NUMBER") || text.contains("CHAPTER III"), text);
+    assertTrue(text.startsWith(OPENING) && text.contains("Miles") && text.contains("Days"), text);
+  }
+
+  /**
    * An EPUB a converter made of a web page: its title names the author after a comma ("The Door, by Jane
    * Writer"), and its contents are paragraphs each a link into the book, under "CONTENTS" in bold.
    */

@@ -148,8 +148,11 @@ public final class Html {
         }
         continue;
       }
-      if (titlePage && split > 0 && b.level() == split && !placing.chapters.begun() && noTextUnder(i, split)) {
-        continue; // "A Ghost Story of Christmas" over "BY" and the author: a title page's heading, no chapter
+      if (titlePage && split > 0 && b.level() == split && !placing.chapters.begun() && noTextUnder(i, split)
+          && !Headings.isNumberedChapter(b.text().strip())) {
+        // "A Ghost Story of Christmas" over "BY" and the author: a title page's heading, no chapter ("CHAPTER I"
+        // over its title's heading is the first chapter's)
+        continue;
       }
       if (titlePage && !overOwnText(i, front) && !opensPart(i, split) && front.holds(b.text())) {
         held.clear();

@@ -24,7 +24,7 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlPruner {
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Set<String> LISTS = Set.of("table", "ul", "ol", "dl", "div", "p");
+  private static final Set<String> LISTS = Set.of("table", "td", "ul", "ol", "dl", "div", "p");
   private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "nav", "head",
       "noscript", "template", "svg", "math", "img", "audio", "video", "object", "iframe",
       "button", "form", "select", "textarea");
@@ -210,6 +210,9 @@ final class HtmlPruner {
     if (list != null && isLinkList(list)) {
       return true; // a table of contents: links to the book's own parts
     }
+    if (el.normalName().equals("table") && list != null && numbersBesideTitles(el, links)) {
+      return true;
+    }
     for (String attr : new String[] {"epub:type", "role"}) {
       String value = el.attr(attr);
       if (value.isEmpty()) {
@@ -356,6 +359,35 @@ final class HtmlPruner {
       }
     }
     return linked > 0 && linked * 2 >= text.strip().length();
+  }
+
+  /**
+   * A contents table of a cell of links ("CHAPTER I", "CHAPTER II" ...) beside a cell of the chapters'
+   * titles unlinked, a line each (Project Gutenberg's Kidnapped): as many lines as links, give or take two.
+   */
+  private static boolean numbersBesideTitles(Element table, Map<Element, int[]> links) {
+    Element linked = null;
+    for (Element td : table.select("td")) {
+      int[] l = links.get(td);
+      if (l != null && isLinkList(l)) {
+        linked = td;
+        break;
+      }
+    }
+    if (linked == null) {
+      return false;
+    }
+    int n = links.get(linked)[0];
+    for (Element td : table.select("td")) {
+      if (td == linked || td.text().isBlank()) {
+        continue;
+      }
+      long lines = td.textNodes().stream().filter(t -> !t.isBlank()).count();
+      if (td.selectFirst("a[href]") != null || Math.abs(lines - n) > 2) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The paragraph is a {@link #contentsEntry} among three or more in a row (a window of three around it). */
