@@ -402,9 +402,6 @@ final class HtmlPruner {
       if (run >= 3) {
         return true;
       }
-      if (e == p && run == 0) {
-        return false;
-      }
     }
     return false;
   }

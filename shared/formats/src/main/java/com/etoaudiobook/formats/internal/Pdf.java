@@ -117,8 +117,9 @@ public final class Pdf implements AutoCloseable {
     if ((a == null || a.isBlank()) && ebook != null) {
       return ebook.author();
     }
-    if ((a == null || a.isBlank()) && info != null && !NOT_A_TITLE.matcher(String.valueOf(info.getTitle()).strip()).matches()) {
-      a = Gutenberg.titleBy(info.getTitle()).author();
+    String t = info == null ? null : info.getTitle();
+    if ((a == null || a.isBlank()) && t != null && !t.isBlank() && !NOT_A_TITLE.matcher(t.strip()).matches()) {
+      a = Gutenberg.titleBy(t).author(); // "Great Expectations, by Charles Dickens"
     }
     return a == null || a.isBlank() ? null : a.strip();
   }

@@ -218,7 +218,7 @@ final class PdfParagraphs {
           // only ("She complained of faintness." and the paragraph goes on); a page break hides it.
           // (a title in capitals after a closed sentence opens a block, on a new page too: "CONTENTS")
           start = indented || gapped || BULLET.matcher(l.text()).matches()
-              || endsBlock(prev.text()) && (Headings.isCapsTitle(l.text()) || Headings.isListTitle(l.text()))
+              || closesSentence(prev.text()) && (Headings.isCapsTitle(l.text()) || Headings.isListTitle(l.text()))
               || (prevRight - prev.xEnd() > prev.size() * 3 && endsBlock(prev.text())
               && !(spacing.gapped() && samePage));
           indentStart = indented && !gapped;
@@ -274,10 +274,14 @@ final class PdfParagraphs {
     return l.size() > bodySize * 1.15f;
   }
 
+  /** Ends in a sentence's closing mark (or a closing bracket): not a heading's first line in capitals. */
+  private static boolean closesSentence(String text) {
+    return SENTENCE_END.indexOf(text.charAt(text.length() - 1)) >= 0;
+  }
+
   /** A short line ending like this ends its paragraph: a sentence, or a heading. */
   private static boolean endsBlock(String text) {
-    return SENTENCE_END.indexOf(text.charAt(text.length() - 1)) >= 0
-        || Headings.isNumberedChapter(text) || Headings.isCapsTitle(text);
+    return closesSentence(text) || Headings.isNumberedChapter(text) || Headings.isCapsTitle(text);
   }
 
   /**
