@@ -22,6 +22,9 @@ final class FirstNames {
     this.people = names.people;
   }
 
+  /** Titles of kinship, said before a first name as often as a surname ("Aunt Polly", "Aunt Welland"). */
+  private static final java.util.Set<String> KIN = java.util.Set.of("uncle", "aunt", "cousin");
+
   /** "Bill" for the one William; "Bill Sikes" for "William Sikes". */
   Names.Person byFirstName(Names.Person s) {
     List<String> fulls = new ArrayList<>();
@@ -30,8 +33,10 @@ final class FirstNames {
       if (m.formCore.containsKey(a) && m.core(a).contains(" ")) {
         fulls.add(m.core(a));
       }
-      // "Mr. Tarks" names a surname; "Mr. Bill Tarks" still has Bill for a first name.
-      if (m.formCore.containsKey(a) && m.title(a) != null && !m.core(a).contains(" ")) {
+      // "Mr. Tarks" names a surname; "Mr. Bill Tarks" still has Bill for a first name, and so has "Uncle
+      // Ebenezer" where no full name ends in Ebenezer.
+      if (m.formCore.containsKey(a) && m.title(a) != null && !m.core(a).contains(" ")
+          && !(KIN.contains(m.title(a)) && !m.surnames().contains(m.core(a)))) {
         return null;
       }
     }

@@ -32,6 +32,18 @@ class CastMergesTest {
   }
 
   @Test
+  void anUncleByHisFirstNameIsTheOneFullNameWithIt() {
+    // "Uncle Ebenezer" is Ebenezer Balfour; "Aunt Welland", where Henry Welland is named, stays a surname's
+    List<Names.Person> cast = cast(repeat("Then Ebenezer Balfour came in; he sat down.", 3)
+        + repeat("Then Uncle Ebenezer laughed; he was loud.", 3)
+        + repeat("Then Henry Welland came in; he sat down.", 3)
+        + repeat("Then Aunt Welland smiled; she was kind.", 3),
+        Map.of("Ebenezer Balfour", 1, "Uncle Ebenezer", 2, "Henry Welland", 1, "Aunt Welland", 1));
+    assertEquals(person(cast, "Ebenezer Balfour").id, person(cast, "Uncle Ebenezer").id, aliases(cast));
+    assertNotEquals(person(cast, "Henry Welland").id, person(cast, "Aunt Welland").id, aliases(cast));
+  }
+
+  @Test
   void twoPeopleNamedSideBySideStayTwo() {
     // "the Major and Major Callow", again and again: two majors, whatever the rank says.
     List<Names.Person> cast = cast(repeat("Then Major Callow came in; he sat down.", 3)
