@@ -265,8 +265,10 @@ public final class Headings {
    * edition or the e-text ("[Transcriber's Note: ...]", "[Project Gutenberg Editor's Note: There is also
    * another version ...]"), a paragraph whole: it describes the printed page or the e-text, not the book.
    */
+  public static final String TRANSCRIBERS_WORDS =
+      "illustration|transcriber'?s? notes?|(?:project gutenberg |e-?text )?editor'?s'? notes?";
   private static final Pattern TRANSCRIBERS_BRACKET = Pattern.compile(
-      "(?is)^\\[\\s*(?:illustration|transcriber'?s? notes?|(?:project gutenberg |e-?text )?editor'?s'? notes?)\\b[^\\]]*\\]$");
+      "(?is)^\\[\\s*(?:" + TRANSCRIBERS_WORDS + ")\\b[^\\]]*\\]$");
 
   public static boolean isTranscribersBracket(String paragraph) {
     String t = paragraph.strip();

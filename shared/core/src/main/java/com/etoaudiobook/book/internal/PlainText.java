@@ -245,7 +245,7 @@ public final class PlainText {
    * "[Sidenote: ...]", "[Project Gutenberg Editor's Note: ...]". It describes the printed page or the e-text and is not read.
    */
   private static final Pattern EDITORS_NOTE = Pattern.compile(
-      "(?i)\\[\\s*(?:illustration|footnote|sidenote|transcriber'?s? note|(?:project gutenberg |e-?text )?editor'?s'? note)\\b");
+      "(?i)\\[\\s*(?:footnote|sidenote|" + Headings.TRANSCRIBERS_WORDS + ")\\b");
   /**
    * A bracketed note number or star right after a word or punctuation: "Anna.[1]", "house[12]", "evening,[*]". The bracket
    * first, then what must come before it: an expression that starts with a lookbehind runs it at every
@@ -523,7 +523,7 @@ public final class PlainText {
 
   /**
    * A block of one short line that no heading is: an entry of a list set an entry a block ("Tom at
-   * Home", "“Got it at Last!”"), where another such follows it.
+   * Home", "“Got it at Last!”"), where the caller finds another such, or the book's heading, after it.
    */
   private static boolean loneEntry(List<SourceLine> lines, int i, int to) {
     if (i >= to || endOfBlock(lines, i, to) != i + 1) {
