@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * of its loudest granules, else by decoding it whole; re-encoded only when its peaks leave no other way.
  */
 final class Mp3Levelling {
-  /** How far under its target a part of a known voice may stay, its peaks allowing no more gain. */
+  /** How far under its target a part may stay, its peaks allowing no more gain (0.75 dB: under the 1 LU a listener notices). */
   private static final double PEAK_SHORTFALL_STEPS = 0.5;
   /** Close enough: a tenth of the 1 LU a listener notices. */
   private static final double TOLERANCE_LU = 0.1;
@@ -204,12 +204,15 @@ final class Mp3Levelling {
     }
     double ideal = Math.min(MAX_BOOST_DB, target.lufs() + offsetLu - loudness) / Mp3Gain.STEP_DB;
     int most = (int) Math.floor((target.peakDb() - found - PEAK_MISS_DB) / Mp3Gain.STEP_DB);
-    if (ideal > most + TOLERANCE_LU / Mp3Gain.STEP_DB && few < loudest.length) {
+    // the peaks may hold a measured part up to half a step under its target, as they may a part
+    // levelled by its voice's level: a closer bound (or decoding the whole part, 10 ms or more) for
+    // less than that cost a first part more than the rest of its levelling
+    if (ideal > most + PEAK_SHORTFALL_STEPS && few < loudest.length) {
       // no room by the few loudest: the next ones too, a closer bound, before decoding the whole part
       found = Math.max(found, Mp3Peaks.ofGranules(frames, java.util.Arrays.copyOfRange(loudest, few, loudest.length)));
       most = (int) Math.floor((target.peakDb() - found - PEAK_MISS_MORE_DB) / Mp3Gain.STEP_DB);
     }
-    if (ideal > most + TOLERANCE_LU / Mp3Gain.STEP_DB) {
+    if (ideal > most + PEAK_SHORTFALL_STEPS) {
       return null;
     }
     spectral.incrementAndGet();
@@ -219,7 +222,10 @@ final class Mp3Levelling {
     return Mp3Gain.level(frames, Math.min(ideal, most), most, spectrum.frameWeights());
   }
 
-  /** The part decoded, measured and levelled by its measured loudness and true peak (re-encoded if its peaks need it). */
+  /**
+   * The part decoded, measured and levelled by its measured loudness and true peak; re-encoded (and
+   * limited) where its peaks would hold it more than half a step under its target.
+   */
   private byte[] decodeAndMeasure(byte[] frames, Mp3Encoder encoder, double offsetLu, String voice,
                                   Mp3Frames.Header first) {
     short[] decoded = Mp3Decoder.decode(frames);
@@ -234,7 +240,7 @@ final class Mp3Levelling {
     if (voice != null) {
       levels.record(voice, loudness, peak, decoded.length / (double) first.sampleRate());
     }
-    if (ideal <= most + TOLERANCE_LU / Mp3Gain.STEP_DB || first.sampleRate() != AudioFormats.SAMPLE_RATE
+    if (ideal <= most + PEAK_SHORTFALL_STEPS || first.sampleRate() != AudioFormats.SAMPLE_RATE
         || decoded.length <= Mp3Encoder.ENCODER_DELAY) {
       return Mp3Gain.level(frames, Math.min(ideal, most), most, Mp3Gain.frameEnergy(a, decoded.length, Mp3Frames.count(frames).frames()));
     }

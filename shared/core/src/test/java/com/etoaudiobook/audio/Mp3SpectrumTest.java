@@ -149,6 +149,30 @@ class Mp3SpectrumTest {
   }
 
   @Test
+  void aFirstPartItsPeaksHoldUnderHalfAStepShortIsNotDecodedWhole() {
+    // a service's part, peaks 12.5 dB over its loudness (the stub's), asked for a target that the
+    // bound of its loudest granules' peaks leaves 0.3 of a step out of reach, after the closer bound too
+    byte[] part = dense(TEXTS.get(2), "en+m3", -20, 12.5);
+    Mp3Spectrum spectrum = Mp3Spectrum.read(part, Mp3Levelling.SPECTRUM_STRIDE);
+    int[] loudest = spectrum.loudest(Mp3Levelling.PEAK_GRANULES_MORE);
+    double few = Mp3Peaks.ofGranules(part, java.util.Arrays.copyOf(loudest, Mp3Levelling.PEAK_GRANULES));
+    double all = Math.max(few, Mp3Peaks.ofGranules(part,
+        java.util.Arrays.copyOfRange(loudest, Mp3Levelling.PEAK_GRANULES, loudest.length)));
+    int most = Math.max((int) Math.floor((TARGET.peakDb() - few - Mp3Levelling.PEAK_MISS_DB) / Mp3Gain.STEP_DB),
+        (int) Math.floor((TARGET.peakDb() - all - Mp3Levelling.PEAK_MISS_MORE_DB) / Mp3Gain.STEP_DB));
+    double offset = (most + 0.3) * Mp3Gain.STEP_DB - TARGET.lufs() + spectrum.loudness();
+    LoudnessNormalizer normalizer = new LoudnessNormalizer(TARGET);
+    byte[] out = normalizer.normalizeMp3(part, new Mp3Encoder(), offset, VoiceLevels.key("polly", "near"));
+    assertEquals(1, normalizer.spectralParts(), "levelled from its spectrum, not decoded whole");
+    assertEquals(part.length, out.length, "only the global gain moved, not re-encoded");
+    short[] heard = Mp3Decoder.decode(out);
+    // raised by the whole steps its peaks allow, 0.3 of a step short of what it asked (global gain is exact)
+    double raw = LoudnessMeter.integrated(Mp3Decoder.decode(part), 22050);
+    assertEquals(raw + most * Mp3Gain.STEP_DB, LoudnessMeter.integrated(heard, 22050), 0.05);
+    assertTrue(LoudnessMeter.truePeak(heard) <= TARGET.peakDb(), LoudnessMeter.truePeak(heard) + " dBTP");
+  }
+
+  @Test
   void aShortPartOfAKnownVoiceIsLevelledByItsOwnLoudnessALongOneByItsVoices() {
     LoudnessNormalizer normalizer = new LoudnessNormalizer(TARGET);
     String voice = VoiceLevels.key("polly", "lines");
