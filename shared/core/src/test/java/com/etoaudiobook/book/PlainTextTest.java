@@ -98,6 +98,24 @@ class PlainTextTest {
   }
 
   /**
+   * A contents list of headings without titles ("THE PREFACE" over "CHAPTER I." to "CHAPTER XX.", each
+   * line indented) is not read; the book's own headings after it are its chapters.
+   */
+  @Test
+  void aContentsListOfBareChapterNumbersIsNotRead() {
+    StringBuilder list = new StringBuilder(" THE PREFACE\n");
+    for (String n : List.of("I", "II", "III", "IV", "V")) {
+      list.append(" CHAPTER ").append(n).append(".\n");
+    }
+    String text = gutenbergHeader("The Portrait", "Ann Example") + "The Portrait\n\nby Ann Example\n\n\nContents\n\n"
+        + list + "\n\n\n\nTHE PREFACE\n\n\n" + PARAGRAPH + "\n\n\nCHAPTER I.\n\n" + PARAGRAPH
+        + "\n\n\nCHAPTER II.\n\n" + PARAGRAPH;
+    Book b = parse(text);
+    assertEquals(List.of("THE PREFACE", "CHAPTER I.", "CHAPTER II."), titles(b));
+    assertFalse(spoken(b).contains("CHAPTER"), spoken(b));
+  }
+
+  /**
    * A list of plates, each entry wrapped over two lines with its page on the last ("OPPOSITE PAGE" over the
    * column), is not read; nor, before or after the header's credits, "Translated by", the title by its author
    * ("Persuasion by Jane Austen (1818)") or the header's first line again.

@@ -437,11 +437,12 @@ public final class PlainText {
 
   /**
    * The block at {@code i} continues a list under its title: every line an entry (numbered, with a
-   * page number, or the column heads), and more than a lone unnumbered line (a chapter's heading
-   * after the list: "CHAPTER I", "PREFACE").
+   * page number, the column heads, or a heading without its title), and more than a lone unnumbered
+   * line (a chapter's heading after the list: "CHAPTER I", "PREFACE").
    */
   private static boolean listBlock(List<SourceLine> lines, int i, int to) {
     int total = 0;
+    int bare = 0;
     boolean paged = false;
     for (int j = i; j < to && !lines.get(j).text().isBlank(); j++) {
       String entry = plain(lines.get(j).text().strip());
@@ -455,14 +456,21 @@ public final class PlainText {
       if (!page && pagedBelow(lines, j, to)) {
         continue; // an entry wrapped over its page's line ("I remember him as he came" over "plodding to the inn door  50")
       }
-      if (!page && !Headings.isContentsEntry(entry) && !COLUMN_HEADS.matcher(entry).matches()) {
+      boolean listed = page || Headings.isContentsEntry(entry) || COLUMN_HEADS.matcher(entry).matches();
+      if (!listed && !headingLine(entry)) {
         return false;
       }
+      bare += listed ? 0 : 1;
       paged |= page || COLUMN_HEADS.matcher(entry).matches();
       total++;
     }
-    return total >= 3 || total > 0 && paged;
+    // headings without titles ("THE PREFACE" over "CHAPTER I." to "CHAPTER XX."): a list where there
+    // are many of them, or a few among titled entries; not a heading's own lines ("PART I" over "CHAPTER I")
+    return (total >= 3 || total > 0 && paged) && (bare < 2 || bare >= MIN_BARE_ENTRIES || bare * 3 <= total);
   }
+
+  /** Headings without titles, one a line, that make a block a list by themselves ("CHAPTER I." to "CHAPTER IV."). */
+  private static final int MIN_BARE_ENTRIES = 4;
 
   /**
    * A block that is one numbered entry of a contents list, its title wrapped onto indented lines
