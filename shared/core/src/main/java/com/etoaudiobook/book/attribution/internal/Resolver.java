@@ -1,5 +1,8 @@
 package com.etoaudiobook.book.attribution.internal;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import java.util.List;
 import java.util.Set;
 
@@ -43,6 +46,64 @@ final class Resolver extends TurnTaking {
     resolveForward();
     ended.addAll(turns);
     Parity.fix(ended, speaker, type);
+    describedByAddress();
+  }
+
+  /** Answers to a line calling one character by name that make a description role that character. */
+  static final int MIN_ANSWERS = 3;
+
+  /**
+   * A description role that answers, time and again, a line calling one character by name ("Tell
+   * me, Basil" then "answered the painter") is that character: the narration's word for someone
+   * named, not someone of their own. The one called is, as a rule, the next to speak; an answer to
+   * a line its speaker said to someone else, or a turn next to that character's own, counts against.
+   */
+  private void describedByAddress() {
+    Map<Integer, Map<Integer, Integer>> answers = new HashMap<>();
+    Map<Integer, Map<Integer, Integer>> against = new HashMap<>();
+    for (int q = 1; q < spans.size(); q++) {
+      int d = speaker[q];
+      int para = spans.get(q).paragraph();
+      if (d < 0 || names.people.get(d).head == null || q > 0 && spans.get(q - 1).paragraph() == para) {
+        continue;
+      }
+      int p = q - 1;
+      int from = p;
+      while (from > 0 && spans.get(from - 1).paragraph() == spans.get(p).paragraph()) {
+        from--;
+      }
+      if (para - spans.get(p).paragraph() > 2 || speaker[p] == d) {
+        continue;
+      }
+      if (speaker[p] >= 0) {
+        against.computeIfAbsent(d, k -> new HashMap<>()).merge(speaker[p], 1, Integer::sum);
+      }
+      for (int x : vocatives.addressed(from, p + 1)) {
+        if (x != d && x != speaker[p] && names.people.get(x).head == null && !names.people.get(x).dropped) {
+          answers.computeIfAbsent(d, k -> new HashMap<>()).merge(x, 1, Integer::sum);
+        }
+      }
+    }
+    for (Map.Entry<Integer, Map<Integer, Integer>> e : answers.entrySet()) {
+      int d = e.getKey();
+      int x = Appositions.best(e.getValue());
+      if (x < 0) {
+        continue;
+      }
+      int count = e.getValue().get(x);
+      int conflicts = against.getOrDefault(d, Map.of()).getOrDefault(x, 0);
+      String dg = names.people.get(d).gender;
+      String xg = names.people.get(x).gender;
+      if (count < MIN_ANSWERS || conflicts * 2 >= count || dg != null && xg != null && !dg.equals(xg)) {
+        continue;
+      }
+      for (int q = 0; q < speaker.length; q++) {
+        if (speaker[q] == d) {
+          speaker[q] = x;
+        }
+      }
+      names.people.get(d).dropped = true;
+    }
   }
 
   /** Turns of the conversations a scene break or a heading has closed. */

@@ -81,6 +81,31 @@ class ResolverTest {
   }
 
   @Test
+  void aDescriptionThatKeepsAnsweringOneNameIsThatCharacter() {
+    // "the painter" answers line after line that calls Basil: the narration's word for him; the
+    // butler, called by no one, stays someone of his own
+    List<String> s = speakers("""
+        Basil Hallward stood by his easel. Lord Henry Wotton lay on the divan, smoking.
+
+        "Tell me, Basil, why will you not show it?" said Lord Henry.
+
+        "Because I have put too much of myself into it," answered the painter.
+
+        "Too much of yourself, Basil? What nonsense," said Lord Henry.
+
+        "You would not understand," said the painter.
+
+        "Then explain it to me, Basil," said Lord Henry.
+
+        "Some day I will," said the painter, laughing.
+
+        "Tea is served, sir," said the butler.
+        """);
+    assertEquals(List.of("Lord Henry", "Basil Hallward", "Lord Henry", "Basil Hallward", "Lord Henry",
+        "Basil Hallward", "The Butler"), s);
+  }
+
+  @Test
   void aVoiceAnswersTheOneTheLastSpeechCalled() {
     // Turn-taking alone gives the answer back to Henry Wilcox, the other party of the talk.
     List<String> s = speakers("""
