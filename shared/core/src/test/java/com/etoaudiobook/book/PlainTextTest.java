@@ -479,6 +479,11 @@ class PlainTextTest {
     assertEquals("Jane Austen", austen.author());
     assertEquals(List.of("CHAPTER I."), titles(austen));
     assertTrue(spoken(austen).startsWith("It was the best of times"), "the year under the by-line is not read: " + spoken(austen));
+    // a subtitle under the title, in its block, before the by-line: the title page's too
+    Book eyre = parse("JANE EYRE\nAN AUTOBIOGRAPHY\n\nby Charlotte Brontë\n\nCHAPTER I\n\n" + PARAGRAPH);
+    assertEquals("Jane Eyre", eyre.title());
+    assertEquals("Charlotte Brontë", eyre.author());
+    assertTrue(spoken(eyre).startsWith("It was the best of times"), spoken(eyre));
   }
 
   @Test

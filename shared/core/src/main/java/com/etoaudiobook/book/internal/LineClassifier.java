@@ -590,15 +590,19 @@ final class LineClassifier {
         top++;
       }
       int next = nonEmptyAfter(top);
+      // ("JANE EYRE" over its subtitle "AN AUTOBIOGRAPHY", then the by-line: the subtitle is the title page's too)
+      int subtitle = next == top + 1 && titleLike(next) && nonEmptyAfter(next) >= 0 ? next : -1;
+      int by = subtitle >= 0 && byLineAt(next) == null ? nonEmptyAfter(next) : next;
       if (next >= 0 && entries.get(top).kind == ScriptLine.Kind.TEXT
-          && entries.get(next).kind == ScriptLine.Kind.TEXT) {
+          && entries.get(by).kind == ScriptLine.Kind.TEXT) {
         String line = Markup.clean(entries.get(top).body).strip();
-        if (line.length() <= 80 && !line.matches(".*[.,;:!?]") && !line.isEmpty()
-            && Character.isUpperCase(line.codePointAt(0)) && line.split("\\s+").length <= 12
-            && byLineAt(next) != null) {
+        if (titleLike(top) && byLineAt(by) != null) {
           entries.get(top).kind = ScriptLine.Kind.TITLE;
           titleScriptLine = entries.get(top);
           title = line;
+          if (by != next) {
+            entries.get(next).kind = ScriptLine.Kind.SKIP;
+          }
         }
       }
     }
@@ -612,6 +616,16 @@ final class LineClassifier {
       title = FileTitle.fromFileName(fileName);
     }
     return Markup.titleCase(title);
+  }
+
+  /** A text line a title page's title (or subtitle) could be: short, capitalised, no sentence's punctuation. */
+  private boolean titleLike(int i) {
+    if (entries.get(i).kind != ScriptLine.Kind.TEXT) {
+      return false;
+    }
+    String line = Markup.clean(entries.get(i).body).strip();
+    return line.length() <= 80 && !line.matches(".*[.,;:!?]") && !line.isEmpty()
+        && Character.isUpperCase(line.codePointAt(0)) && line.split("\\s+").length <= 12;
   }
 
   /** "by Jane Doe" right under the title is the author, not speech. */
