@@ -70,7 +70,7 @@ public final class Headings {
       + "|September|October|November|December),? )?\\(?\\d{4}\\)?\\.?");
   /** A title page's statement that runs over lines: its whole block is left out. */
   private static final Pattern TITLE_PAGE_BLOCK = Pattern.compile(
-      "(?i)(?:by )?(?:the )?author of\\b|copyright\\b|all rights reserved\\b|entered according to act of congress"
+      "(?i)(?:by )?(?:the )?author of\\b|copyright\\b|(?:the )?(?:illustrations?|drawings|pictures|plates)(?!\\p{L})[^.]{0,60}?(?<!\\p{L})copyright\\b|all rights reserved\\b|entered according to act of congress"
           + "|(?:since |thence )?reprinted\\b");
 
   private Headings() {
@@ -90,14 +90,28 @@ public final class Headings {
     if (t.isEmpty() || t.length() > 200) {
       return false;
     }
-    for (String line : t.split("\n")) {
+    String[] lines = t.split("\n");
+    // in a block of the place or the year, a firm's name and its street ("SERVICE & PATON" over "5
+    // HENRIETTA STREET"): alone, such a line may be a title ("DOMBEY & SON") or a heading
+    boolean placed = false;
+    boolean firmOrStreet = false;
+    for (String line : lines) {
       String l = line.replace('\u00a0', ' ').strip();
-      if (l.length() > 80 || !(statesTitlePage(l) || imprint(l))) {
+      boolean firm = lines.length > 1 && (FIRM.matcher(l).matches() || STREET.matcher(l).matches());
+      if (l.length() > 80 || !(statesTitlePage(l) || imprint(l) || firm || lines.length > 1 && isYear(l))) {
         return false;
       }
+      placed |= PLACE.matcher(l).matches() || isYear(l);
+      firmOrStreet |= firm && !imprint(l);
     }
-    return true;
+    return placed || !firmOrStreet;
   }
+
+  /** A firm's name in an imprint: capitalised names joined by "&" ("SERVICE & PATON", "CHATTO & WINDUS"). */
+  private static final Pattern FIRM = Pattern.compile("\\p{Lu}[\\p{Lu}.,' -]{1,30} & \\p{Lu}[\\p{Lu}.,' -]{1,30}");
+  /** A publisher's street, numbered or not ("5 HENRIETTA STREET", "PATERNOSTER ROW", "153-157 FIFTH AVENUE"). */
+  private static final Pattern STREET = Pattern.compile("(?:\\d{1,4}(?:-\\d{1,4})?,? )?(?:\\p{Lu}[\\p{Lu}'.-]* ){1,3}"
+      + "(?:STREET|ST\\.|SQUARE|ROW|LANE|ROAD|AVENUE|PLACE|STRAND|HILL|YARD|COURT)[.,]?");
 
   private static boolean imprint(String line) {
     if (line.indexOf('?') >= 0 || line.indexOf('!') >= 0 || line.indexOf('"') >= 0 || !IMPRINT.matcher(line).matches()) {

@@ -479,8 +479,11 @@ class PlainTextTest {
     assertEquals("Jane Austen", austen.author());
     assertEquals(List.of("CHAPTER I."), titles(austen));
     assertTrue(spoken(austen).startsWith("It was the best of times"), "the year under the by-line is not read: " + spoken(austen));
-    // a subtitle under the title, in its block, before the by-line: the title page's too
-    Book eyre = parse("JANE EYRE\nAN AUTOBIOGRAPHY\n\nby Charlotte Brontë\n\nCHAPTER I\n\n" + PARAGRAPH);
+    // a subtitle under the title, in its block, before the by-line: the title page's too; so are the
+    // imprint (the place, the firm, its street, the year) and the illustrations' copyright
+    Book eyre = parse("JANE EYRE\nAN AUTOBIOGRAPHY\n\nby Charlotte Brontë\n\nLondon\nSERVICE & PATON\n5 HENRIETTA STREET\n"
+        + "1897\n\n_The Illustrations_\n_in this Volume are the copyright of_\nSERVICE & PATON, _London_\n\nCHAPTER I\n\n"
+        + PARAGRAPH);
     assertEquals("Jane Eyre", eyre.title());
     assertEquals("Charlotte Brontë", eyre.author());
     assertTrue(spoken(eyre).startsWith("It was the best of times"), spoken(eyre));

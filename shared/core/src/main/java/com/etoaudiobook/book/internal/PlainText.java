@@ -655,6 +655,11 @@ public final class PlainText {
     if (titles(blockText(lines, i, to))) {
       return true;
     }
+    // the imprint as a block: the place or the year, the firm, its street ("London" over "SERVICE &
+    // PATON" over "5 HENRIETTA STREET" over "1897"), whose lines alone say less (Headings.isTitlePageLine)
+    if (end - i > 1 && Headings.isTitlePageLine(plain(blockText(lines, i, to).strip()))) {
+      return true;
+    }
     int next = nextLine(lines, end, to);
     if (next < to && (title == null || !matchesName(first.toLowerCase(Locale.ROOT), title)) && !Headings.statesTitlePage(first)
         && (Headings.byLine(plain(lines.get(next).text().strip())) != null
