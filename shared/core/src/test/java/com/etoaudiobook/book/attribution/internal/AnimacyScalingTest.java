@@ -59,12 +59,13 @@ class AnimacyScalingTest {
 
   @Test
   void timePerParagraphDoesNotGrowWithTheBook() {
-    nanosPerParagraph(2_000);  // warm up the JIT
-    double small = best(() -> nanosPerParagraph(2_000));
+    nanosPerParagraph(1_000);  // warm up the JIT
+    double small = best(() -> nanosPerParagraph(1_000));
     double large = best(() -> nanosPerParagraph(16_000));
     double ratio = large / small;
-    // Quadratic weighing makes this ratio about 8; linear about 1.
-    assertTrue(ratio < 3, () -> "per-paragraph cost grew " + ratio + "x for an 8x longer book");
+    // Quadratic weighing makes this ratio about 16; linear about 1, up to 4 where the larger book's
+    // tables leave the caches (2,000 against 16,000 paragraphs came to 4.0 once in a whole CI run)
+    assertTrue(ratio < 8, () -> "per-paragraph cost grew " + ratio + "x for a 16x longer book");
   }
 
   /** CPU nanoseconds of this thread per paragraph to attribute the whole book. */
