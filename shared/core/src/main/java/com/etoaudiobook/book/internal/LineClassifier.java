@@ -591,8 +591,8 @@ final class LineClassifier {
       }
       int next = nonEmptyAfter(top);
       // ("JANE EYRE" over its subtitle "AN AUTOBIOGRAPHY", then the by-line: the subtitle is the title page's too)
-      int subtitle = next == top + 1 && titleLike(next) && nonEmptyAfter(next) >= 0 ? next : -1;
-      int by = subtitle >= 0 && byLineAt(next) == null ? nonEmptyAfter(next) : next;
+      int by = next == top + 1 && titleLike(next) && byLineAt(next) == null && nonEmptyAfter(next) >= 0
+          ? nonEmptyAfter(next) : next;
       if (next >= 0 && entries.get(top).kind == ScriptLine.Kind.TEXT
           && entries.get(by).kind == ScriptLine.Kind.TEXT) {
         String line = Markup.clean(entries.get(top).body).strip();

@@ -1,9 +1,8 @@
 package com.etoaudiobook.book.attribution.internal;
 
 import java.util.HashMap;
-import java.util.Map;
-
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static com.etoaudiobook.book.attribution.internal.Cue.DESC;
@@ -64,16 +63,14 @@ final class Resolver extends TurnTaking {
     for (int q = 1; q < spans.size(); q++) {
       int d = speaker[q];
       int para = spans.get(q).paragraph();
-      if (d < 0 || names.people.get(d).head == null || q > 0 && spans.get(q - 1).paragraph() == para) {
+      int p = q - 1;
+      if (d < 0 || names.people.get(d).head == null || spans.get(p).paragraph() == para
+          || para - spans.get(p).paragraph() > 2 || speaker[p] == d) {
         continue;
       }
-      int p = q - 1;
       int from = p;
       while (from > 0 && spans.get(from - 1).paragraph() == spans.get(p).paragraph()) {
         from--;
-      }
-      if (para - spans.get(p).paragraph() > 2 || speaker[p] == d) {
-        continue;
       }
       if (speaker[p] >= 0) {
         against.computeIfAbsent(d, k -> new HashMap<>()).merge(speaker[p], 1, Integer::sum);
@@ -84,6 +81,7 @@ final class Resolver extends TurnTaking {
         }
       }
     }
+    Map<Integer, Integer> into = new HashMap<>();
     for (Map.Entry<Integer, Map<Integer, Integer>> e : answers.entrySet()) {
       int d = e.getKey();
       int x = Appositions.best(e.getValue());
@@ -97,12 +95,13 @@ final class Resolver extends TurnTaking {
       if (count < MIN_ANSWERS || conflicts * 2 >= count || dg != null && xg != null && !dg.equals(xg)) {
         continue;
       }
-      for (int q = 0; q < speaker.length; q++) {
-        if (speaker[q] == d) {
-          speaker[q] = x;
-        }
-      }
+      into.put(d, x);
       names.people.get(d).dropped = true;
+    }
+    if (!into.isEmpty()) {
+      for (int q = 0; q < speaker.length; q++) {
+        speaker[q] = into.getOrDefault(speaker[q], speaker[q]);
+      }
     }
   }
 
