@@ -118,7 +118,7 @@ final class Animacy {
     }
     // "The letter said", "the glee began": only a noun whose usual sense is a person, or one the
     // narration treats as one ("the thing, who"), is someone who talks; the endings of agent
-    // nouns ("-er") name letters and papers as often as people.
-    return PersonNouns.isPerson(noun) || personal > thing;
+    // nouns ("-er") name letters and papers as often as people. An animal in a speech cue talks.
+    return PersonNouns.isPerson(noun) || PersonNouns.isAnimal(noun) || personal > thing;
   }
 }

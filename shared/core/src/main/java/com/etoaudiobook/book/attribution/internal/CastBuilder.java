@@ -338,7 +338,7 @@ final class CastBuilder {
       byForm.put(form, p);
     }
     for (Names.Person p : people) {
-      p.name = NameForms.displayName(p, formCount);
+      p.name = NameForms.displayName(p, formCount, names);
       p.aliases.add(p.name);
     }
     for (Names.Mention m : mentions) {
@@ -385,7 +385,7 @@ final class CastBuilder {
       p.lean = p.gender != null ? p.gender : p.male > 1.5 * p.female ? "male"
           : p.female > 1.5 * p.male ? "female" : null;
       if (!merges.officeHolders.contains(p)) {
-        p.name = NameForms.displayName(p, formCount);
+        p.name = NameForms.displayName(p, formCount, names);
         p.aliases.add(p.name);
       }
     }

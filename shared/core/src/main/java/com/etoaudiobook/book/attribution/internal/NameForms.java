@@ -77,14 +77,14 @@ final class NameForms {
     return out;
   }
 
-  static String displayName(Names.Person p, Map<String, Integer> formCount) {
+  static String displayName(Names.Person p, Map<String, Integer> formCount, Names names) {
     // The most frequent untitled full name (the longest of equals), else the most frequent form.
     String best = null;
     int most = -1;
     for (String a : p.aliases) {
       int c = formCount.getOrDefault(a, 0);
       if (a.contains(" ") && titleOf(a) == null && !Lexicon.POSTFIX_TITLES.contains(
-          lastOf(a).toLowerCase(java.util.Locale.ROOT))
+          lastOf(a).toLowerCase(java.util.Locale.ROOT)) && !sentenceOpener(a, c, names)
           && (best == null || c > most || c == most && a.length() > best.length())) {
         best = a;
         most = c;
@@ -108,6 +108,17 @@ final class NameForms {
     int firstAlone = formCount.getOrDefault(firstOf(best), 0);
     return titledSurname && bestCount >= 5 * Math.max(1, most) && firstAlone * 5 < bestCount
         ? frequent : best;
+  }
+
+  /**
+   * A full name seen once whose first word the text never capitalises inside a sentence and no
+   * first-name list knows: "Meantime Toad packed", an adverb opening the sentence before the name,
+   * not the character's name (who is "Toad" everywhere else).
+   */
+  private static boolean sentenceOpener(String full, int count, Names names) {
+    String first = firstOf(full);
+    return count <= 1 && names.capCount(first.toLowerCase(java.util.Locale.ROOT)) == 0
+        && GenderGuess.firstNameGender(first) == null;
   }
 
   static String titleOf(String form) {

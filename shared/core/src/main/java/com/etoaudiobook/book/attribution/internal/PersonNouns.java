@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Word lists from WordNet (see the resource files for its licence): common nouns whose usual
- * sense is a person ("turnkey", "waiter", "ancestress"), the heads a description role needs; and
+ * sense is a person ("turnkey", "waiter", "ancestress"), the heads a description role needs; nouns
+ * of animals, which speak in fables and children's books ("said the rabbit"); and
  * the surnames and full names of real people ("Titian", "Theodore Roosevelt"), whom a novel
  * talks about far more often than it lets them speak.
  */
@@ -22,6 +23,7 @@ final class PersonNouns {
 
   private static final class Lists {
     static final Set<String> PERSON = load("person-nouns.txt");
+    static final Set<String> ANIMAL = load("animal-nouns.txt");
     static final Set<String> FAMOUS = load("famous-surnames.txt");
     static final Set<String> FAMOUS_FULL = load("famous-full-names.txt");
   }
@@ -41,8 +43,19 @@ final class PersonNouns {
     return dash > 0 && (singular(noun.replace("-", "")) || singular(noun.substring(dash + 1)));
   }
 
+  /**
+   * Whether a lowercase noun, singular or plural, names an animal ("rabbit", "weasels"): in a
+   * speech cue ("said an elderly rabbit"), a book whose animals talk.
+   */
+  static boolean isAnimal(String noun) {
+    return !noun.isEmpty() && singular(noun, Lists.ANIMAL);
+  }
+
   private static boolean singular(String w) {
-    Set<String> p = Lists.PERSON;
+    return singular(w, Lists.PERSON);
+  }
+
+  private static boolean singular(String w, Set<String> p) {
     return p.contains(w)
         || w.endsWith("men") && p.contains(w.substring(0, w.length() - 3) + "man")
         || w.endsWith("ies") && p.contains(w.substring(0, w.length() - 3) + "y")

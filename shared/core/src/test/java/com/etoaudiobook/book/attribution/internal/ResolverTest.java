@@ -257,6 +257,33 @@ class ResolverTest {
   }
 
   @Test
+  void anAnimalInASpeechCueIsARoleOfItsOwn() {
+    // talking animals: the rabbit the cue introduces speaks, not the one who spoke before
+    List<String> s = speakers("""
+        The Mole walked across the meadow till he reached the hedge.
+
+        "This is fine!" said the Mole.
+
+        "Hold up!" said an elderly rabbit at the gap. "Sixpence for passing!"
+        """);
+    assertEquals(List.of("Mole", "The Elderly Rabbit", "The Elderly Rabbit"), s);
+  }
+
+  @Test
+  void aWordOpeningOneSentenceBeforeANameIsNotPartOfTheName() {
+    List<String> s = speakers("""
+        Toad came down the steps. "Hooray!" cried Toad.
+
+        The Rat went to fetch the horse. Meantime Toad packed the lockers.
+
+        "Come along," said Toad. "There is no time to lose."
+
+        "I am coming," said the Rat.
+        """);
+    assertEquals(List.of("Toad", "Toad", "Toad", "Rat"), s);
+  }
+
+  @Test
   void aPersonToldApartByWhatTheyWearIsARoleOfTheirOwn() {
     List<String> s = speakers("""
         Tom Harlow stood by the board; he waited.
