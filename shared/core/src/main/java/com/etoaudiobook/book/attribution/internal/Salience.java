@@ -136,6 +136,30 @@ abstract class Salience {
         break;
       }
     }
+    // (a speech of its own paragraph: a word in quotes inside a sentence of narration is no speech to give away)
+    int ahead = gender != null && !description && t.quote[t.paraFirst[t.para[t.quoteFirst[q]]]] == q
+        ? namedAfter(gender, tok) : -2;
+    return ahead != -2 ? decidedA("ahead", ahead) : -2;
+  }
+
+  /** Paragraphs ahead a pronoun with no one of its gender before it looks for its referent. */
+  private static final int AHEAD = 20;
+
+  /**
+   * 'The old lady looked about her ... and shouted: "You TOM!"', and a page on, 'His aunt Polly
+   * stood surprised': a pronoun with no one of its gender named before it (a book's or a scene's
+   * opening) is the first of that gender the narration names after it, not someone of the other
+   * gender nor the narrator; -2 when there is none within {@link #AHEAD} paragraphs.
+   */
+  private int namedAfter(String gender, int tok) {
+    List<Names.Mention> ms = names.mentions;
+    for (int i = nextMention; i < ms.size() && t.para[ms.get(i).first] - t.para[tok] <= AHEAD; i++) {
+      Names.Mention m = ms.get(i);
+      if (m.first > tok && m.character >= 0 && !m.possessive && t.quote[m.first] < 0
+          && fits(m.character, gender, true)) {
+        return m.character;
+      }
+    }
     return -2;
   }
 

@@ -284,6 +284,28 @@ class ResolverTest {
   }
 
   @Test
+  void aPronounWithNoOneOfItsGenderBeforeItIsTheOneNamedNext() {
+    // a book's opening: "she" speaks before the narration names her; not the boy, not the narrator
+    List<String> s = speakers("""
+        No answer. The house was quiet, and Tom was nowhere to be seen.
+
+        The old lady pulled her spectacles down and looked about the room. She looked perplexed
+        for a moment, and then said:
+
+        "Well, I never did see the beat of that boy!"
+
+        She went to the door and looked out among the tomato vines.
+
+        His aunt Polly stood there a long while, and then broke into a gentle laugh.
+
+        At supper Aunt Polly asked Tom questions. "Was it warm in school, Tom?" asked Aunt Polly.
+
+        "Yes'm," said Tom.
+        """);
+    assertEquals(List.of("Aunt Polly", "Aunt Polly", "Tom"), s);
+  }
+
+  @Test
   void aPersonToldApartByWhatTheyWearIsARoleOfTheirOwn() {
     List<String> s = speakers("""
         Tom Harlow stood by the board; he waited.
