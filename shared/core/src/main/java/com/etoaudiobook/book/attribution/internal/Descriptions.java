@@ -59,7 +59,9 @@ final class Descriptions {
     }
     String det = t.lower[c.tok];
     boolean indefinite = det.equals("a") || det.equals("an");
-    if (!indefinite && !det.equals("the")) {
+    // "said Scrooge's nephew": a name's possessive is a determiner, the nephew the one "the nephew" is
+    boolean owned = names.mentionEnd[c.tok] >= 0 && names.mentions.get(names.mentionEnd[c.tok]).possessive;
+    if (!indefinite && !owned && !det.equals("the")) {
       return -2;
     }
     int marked = marked(c.tok);

@@ -306,6 +306,23 @@ class ResolverTest {
   }
 
   @Test
+  void someonesRelationIsTheRoleTheSameNounGives() {
+    // "said Scrooge's nephew" is neither Scrooge nor the one spoken to: the nephew, as "said the nephew" is
+    List<String> s = speakers("""
+        Ebenezer Scrooge sat in his counting-house; Bob Cratchit copied letters.
+
+        "Bah!" said Scrooge. "Humbug!"
+
+        "Christmas a humbug, uncle!" said Scrooge's nephew. "You don't mean that, I am sure?"
+
+        "I do," said Scrooge.
+
+        "Come, then," returned the nephew gaily.
+        """);
+    assertEquals(List.of("Scrooge", "Scrooge", "The Nephew", "The Nephew", "Scrooge", "The Nephew"), s);
+  }
+
+  @Test
   void aPersonToldApartByWhatTheyWearIsARoleOfTheirOwn() {
     List<String> s = speakers("""
         Tom Harlow stood by the board; he waited.
