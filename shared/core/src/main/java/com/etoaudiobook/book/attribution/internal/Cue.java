@@ -20,6 +20,8 @@ final class Cue {
   boolean self;
   /** For {@link #DESC}: the token after the description that starts at {@link #tok}. */
   int descEnd;
+  /** For {@link #DESC}: one of several ("said one of the gentlemen"), someone new as "a gentleman" is. */
+  boolean partitive;
 
   Cue(int kind, int mention, String gender, int tok) {
     this.kind = kind;

@@ -58,7 +58,7 @@ final class Descriptions {
       return -2;
     }
     String det = t.lower[c.tok];
-    boolean indefinite = det.equals("a") || det.equals("an");
+    boolean indefinite = det.equals("a") || det.equals("an") || c.partitive;
     // "said Scrooge's nephew": a name's possessive is a determiner, the nephew the one "the nephew" is
     boolean owned = names.mentionEnd[c.tok] >= 0 && names.mentions.get(names.mentionEnd[c.tok]).possessive;
     if (!indefinite && !owned && !det.equals("the")) {
@@ -69,7 +69,8 @@ final class Descriptions {
       return role(c, c.tok + 1, marked);
     }
     int last = c.descEnd - 1;
-    String head = t.lower[last];
+    // one of the gentlemen is a gentleman
+    String head = c.partitive ? singular(t.lower[last]) : t.lower[last];
     for (int k = c.tok + 1; k <= last; k++) {
       // Only adjectives and nouns: "the seat and" or "the moment in" is no description.
       String w = t.lower[k];
@@ -150,7 +151,8 @@ final class Descriptions {
 
   /** The description role named by tokens from..last ("The Turnkey"), created on first use. */
   private int role(Cue c, int from, int last) {
-    StringBuilder name = new StringBuilder("The");
+    // "One Of The Gentlemen": told apart from the others by nothing but being one of them
+    StringBuilder name = new StringBuilder(c.partitive ? "One Of The" : "The");
     for (int k = from; k <= last; k++) {
       name.append(' ').append(capitalize(t.lower[k]));
     }
@@ -160,8 +162,8 @@ final class Descriptions {
       id = names.people.size();
       Names.Person p = new Names.Person(id, key);
       p.aliases.add(key);
-      p.gender = c.gender != null ? c.gender : animacy.gender(t.lower[last]);
-      p.head = t.lower[last];
+      p.head = c.partitive ? singular(t.lower[last]) : t.lower[last];
+      p.gender = c.gender != null ? c.gender : animacy.gender(p.head);
       names.people.add(p);
       byName.put(key, id);
     }
@@ -242,6 +244,20 @@ final class Descriptions {
     }
     int who = Appositions.best(links.get(head));
     return who >= 0 ? who : -2;
+  }
+
+  /** A plural head's singular: "gentlemen", "ladies", "witnesses", "girls". */
+  static String singular(String w) {
+    if (w.endsWith("men")) {
+      return w.substring(0, w.length() - 3) + "man";
+    }
+    if (w.endsWith("ies") && w.length() > 4) {
+      return w.substring(0, w.length() - 3) + "y";
+    }
+    if (w.endsWith("sses") || w.endsWith("ches") || w.endsWith("shes") || w.endsWith("xes")) {
+      return w.substring(0, w.length() - 2);
+    }
+    return w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;
   }
 
   private static String capitalize(String w) {

@@ -154,6 +154,14 @@ final class Subjects {
       end[0] = k + 1;
       return p;
     }
+    if (l.equals("one") && k + 2 < limit && t.lower[k + 1].equals("of") && t.lower[k + 2].equals("the")) {
+      // "said one of the gentlemen": the description after "of", one of them
+      Cue d = subjectForward(k + 2, limit, end);
+      if (d != null && d.kind == DESC) {
+        d.partitive = true;
+      }
+      return d != null && d.kind == DESC ? d : null;
+    }
     if (Lexicon.DETERMINERS.contains(l) || m >= 0) {
       int j = k + 1;
       int of = voiceOf(j, limit);

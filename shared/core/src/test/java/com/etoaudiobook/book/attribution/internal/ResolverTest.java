@@ -323,6 +323,20 @@ class ResolverTest {
   }
 
   @Test
+  void oneOfSeveralIsARoleOfItsOwnThatTheSameNounCallsAgain() {
+    List<String> s = speakers("""
+        Two portly gentlemen came into Scrooge's office, with books and papers in their hands.
+
+        "Scrooge and Marley's, I believe," said one of the gentlemen, referring to his list.
+
+        "Mr. Marley has been dead these seven years," Scrooge replied.
+
+        "We have no doubt his liberality is well represented," said the gentleman.
+        """);
+    assertEquals(List.of("One Of The Gentlemen", "Scrooge", "One Of The Gentlemen"), s);
+  }
+
+  @Test
   void aPersonToldApartByWhatTheyWearIsARoleOfTheirOwn() {
     List<String> s = speakers("""
         Tom Harlow stood by the board; he waited.
