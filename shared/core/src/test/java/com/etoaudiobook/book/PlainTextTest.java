@@ -227,6 +227,19 @@ class PlainTextTest {
     assertEquals(PARAGRAPH.replace("\n", " ").strip(), spoken(b).replace("\n", " "));
   }
 
+  /** The author's other books one a line, more lines than a title page's block has: not read either. */
+  @Test
+  void aTitlePagesListOfTheAuthorsBooksOneALineIsNotRead() {
+    String text = gutenbergHeader("The Secret Garden", "Frances Hodgson Burnett")
+        + "In Honor of Lisa Hart's 9th Birthday\n\n\n\nTHE SECRET GARDEN\n\nBY FRANCES HODGSON BURNETT\n\n\n\n"
+        + "Author of\n\n  \"The Shuttle,\"\n  \"The Making of a Marchioness,\"\n  \"The Methods of Lady Walderhurst,\"\n"
+        + "  \"The Lass o' Lowries,\"\n  \"Through One Administration,\"\n  \"Little Lord Fauntleroy,\"\n"
+        + "  \"A Lady of Quality,\" etc.\n\n\n\nCHAPTER I: THERE IS NO ONE LEFT\n\n" + PARAGRAPH;
+    Book b = parse(text);
+    assertEquals(List.of("CHAPTER I: THERE IS NO ONE LEFT"), titles(b));
+    assertFalse(spoken(b).contains("Shuttle") || spoken(b).contains("Fauntleroy"), spoken(b));
+  }
+
   /** The same licence printed after the book's end marks no header: the book before it is read, not it. */
   @Test
   void oldEtextLicenceAfterTheBookIsNoHeader() {

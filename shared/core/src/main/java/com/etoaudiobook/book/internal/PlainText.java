@@ -648,12 +648,13 @@ public final class PlainText {
     if (Headings.startsTitlePageStatement(first)) {
       return true;
     }
+    // the author's other books, one a line as often as run on: a list of any length
+    if (titles(blockText(lines, i, to))) {
+      return true;
+    }
     int end = endOfBlock(lines, i, to);
     if (end - i > 4) {
       return false;
-    }
-    if (titles(blockText(lines, i, to))) {
-      return true;
     }
     // the imprint as a block: the place or the year, the firm, its street ("London" over "SERVICE &
     // PATON" over "5 HENRIETTA STREET" over "1897"), whose lines alone say less (Headings.isTitlePageLine)
