@@ -247,7 +247,11 @@ final class CastBuilder {
         // husband's surname) "Cassandra Vane": a married title joins a full name only when
         // that full name was itself written with it ("Mrs. Nora Blake", "Lady Jane Vane").
         formKey.put(form, form);
-      } else if (byLast.size() == 1 && (title != null || byFirst.isEmpty())) {
+      } else if (byLast.size() == 1 && (title != null || byFirst.isEmpty())
+          && !(title == null && theCount.getOrDefault(form, 0) * 2 > formCount.get(form)
+          && keyCount.getOrDefault(byLast.get(0), 0) < 2)) {
+        // (but "said the Spirit" is not "the Evil Spirit's nose", seen once: a word that mostly
+        // follows "the" is a noun, no surname, and joins a phrase ending in it only if that recurs)
         formKey.put(form, byLast.get(0));
       } else if (title == null && byFirst.size() == 1 && (byLast.isEmpty()
           || (keyCount.getOrDefault(byFirst.get(0), 0) > 2 * byLast.stream()

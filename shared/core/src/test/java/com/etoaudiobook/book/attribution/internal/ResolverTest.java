@@ -337,6 +337,33 @@ class ResolverTest {
   }
 
   @Test
+  void aNounAfterTheJoinsAPhraseEndingInItOnlyIfThePhraseRecurs() {
+    // "the Evil Spirit's nose", once, names no one; "the Water Rat", again and again, is the Rat
+    List<String> spirit = speakers("""
+        If the good Saint Dunstan had but nipped the Evil Spirit's nose with such weather, he would have roared.
+
+        "Who are you?" asked Scrooge. "Are you the Spirit whose coming was foretold to me?"
+
+        "I am," said the Spirit. "Rise, and walk with me."
+
+        "I am a mortal," Scrooge remonstrated. "Where are we going?"
+
+        "To your past," said the Spirit.
+        """);
+    assertEquals(List.of("Scrooge", "Scrooge", "Spirit", "Spirit", "Scrooge", "Scrooge", "Spirit"), spirit);
+    List<String> rat = speakers("""
+        It was the Water Rat! The Mole looked at the Water Rat, and the Water Rat looked at the Mole.
+
+        "Hullo, Mole!" said the Water Rat.
+
+        "Hullo, Rat!" said the Mole.
+
+        "Would you like to come over?" enquired the Rat presently.
+        """);
+    assertEquals(List.of("Water Rat", "Mole", "Water Rat"), rat);
+  }
+
+  @Test
   void aPersonToldApartByWhatTheyWearIsARoleOfTheirOwn() {
     List<String> s = speakers("""
         Tom Harlow stood by the board; he waited.
