@@ -225,10 +225,10 @@ final class CastBuilder {
       boolean mrs = title != null && title.toLowerCase().startsWith("mrs");
       boolean firstNameTitle = title != null && (title.toLowerCase().startsWith("miss")
           || title.toLowerCase().startsWith("sir") || title.toLowerCase().startsWith("lady")
-          || title.toLowerCase().startsWith("master"));
+          || title.toLowerCase().startsWith("master") || title.toLowerCase().startsWith("mistress"));
       List<String> byFirstG = NameForms.filterGender(byFirst, tg);
       if ((firstNameTitle || mrs && mrsFirst.contains(core)) && byLast.isEmpty() && byFirstG.size() == 1) {
-        // "Miss Daisy", "Sir Walter", "Master Randolph": title + first name; "Mrs. Rachel" too
+        // "Miss Daisy", "Sir Walter", "Master Randolph", "Mistress Mary": title + first name; "Mrs. Rachel" too
         // where the text writes "Mrs. Rachel Lynde".
         formKey.put(form, byFirstG.get(0));
       } else if (title != null && !title.toLowerCase().startsWith("miss") && !mrs

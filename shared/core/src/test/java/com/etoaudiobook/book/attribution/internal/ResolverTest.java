@@ -364,6 +364,20 @@ class ResolverTest {
   }
 
   @Test
+  void mistressAndAFirstNameIsTheOneOfThatFirstName() {
+    List<String> s = speakers("""
+        Mary Lennox sat by the window; Martha came in with the tray.
+
+        "Who is going to dress me?" asked Mary Lennox.
+
+        "Canna' tha' dress thysen!" said Martha.
+
+        "It is different in India," said Mistress Mary.
+        """);
+    assertEquals(List.of("Mary Lennox", "Martha", "Mary Lennox"), s);
+  }
+
+  @Test
   void aPersonToldApartByWhatTheyWearIsARoleOfTheirOwn() {
     List<String> s = speakers("""
         Tom Harlow stood by the board; he waited.
