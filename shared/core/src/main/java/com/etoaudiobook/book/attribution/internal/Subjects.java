@@ -157,10 +157,11 @@ final class Subjects {
     if (l.equals("one") && k + 2 < limit && t.lower[k + 1].equals("of") && t.lower[k + 2].equals("the")) {
       // "said one of the gentlemen": the description after "of", one of them
       Cue d = subjectForward(k + 2, limit, end);
-      if (d != null && d.kind == DESC) {
-        d.partitive = true;
+      if (d == null || d.kind != DESC) {
+        return null;
       }
-      return d != null && d.kind == DESC ? d : null;
+      d.partitive = true;
+      return d;
     }
     if (Lexicon.DETERMINERS.contains(l) || m >= 0) {
       int j = k + 1;
