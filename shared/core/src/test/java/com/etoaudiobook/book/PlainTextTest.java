@@ -240,6 +240,19 @@ class PlainTextTest {
     assertFalse(spoken(b).contains("Shuttle") || spoken(b).contains("Fauntleroy"), spoken(b));
   }
 
+  /** A note in brackets inside a speech, and its star: not read, and the speech not cut at its quotation marks. */
+  @Test
+  void aNoteInsideASpeechIsNotReadNorEndsTheSpeech() {
+    String text = "CHAPTER I\n\n" + PARAGRAPH + "\n“He’ll play hookey this evening, * and [*\n"
+        + "Southwestern for “afternoon”] I’ll just be obleeged to make him work,\ntomorrow,” said Aunt Polly.\n\n"
+        + PARAGRAPH;
+    Book b = parse(text);
+    String spoken = spoken(b);
+    assertFalse(spoken.contains("Southwestern") || spoken.contains("*") || spoken.contains("]"), spoken);
+    assertTrue(b.segments().anyMatch(s -> s.text().contains("this evening") && s.text().contains("obleeged")),
+        spoken);
+  }
+
   /** The same licence printed after the book's end marks no header: the book before it is read, not it. */
   @Test
   void oldEtextLicenceAfterTheBookIsNoHeader() {

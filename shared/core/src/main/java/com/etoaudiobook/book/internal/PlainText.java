@@ -226,7 +226,7 @@ public final class PlainText {
     // Note marks after a word ("asked Anna.[1]"): the notes themselves are blanked above. And the
     // braces a list of persons groups its names with ("LILY PARRADELL     }"): nothing to say.
     if (first < last) {
-      for (Pattern mark : List.of(NOTE_MARK, BRACE_COLUMN)) {
+      for (Pattern mark : List.of(NOTE_MARK, INLINE_NOTE, STAR_MARK, BRACE_COLUMN)) {
         Matcher m = mark.matcher(source);
         m.region(lines.get(first).start(), lines.get(last - 1).end());
         while (m.find()) {
@@ -252,6 +252,14 @@ public final class PlainText {
    * position of the text (0.6 s over 12 MB, with no interrupt check between).
    */
   private static final Pattern NOTE_MARK = Pattern.compile("\\[(?<=\\S\\[)(?:\\d{1,3}|\\*{1,3}|[\u2020\u2021])\\]");
+  /**
+   * A note in brackets inside the paragraph, opening with its star: "hookey this evening, * and [*
+   * Southwestern for “afternoon”] I’ll just be obleeged": not read, nor its quotation marks, which
+   * would end the speech around it.
+   */
+  private static final Pattern INLINE_NOTE = Pattern.compile("\\[\\*{1,3}\\s+[^\\[\\]]{1,300}?\\]");
+  /** The star a note is marked by, alone between a word and the next: "evening, * and". (The star first: see {@link #NOTE_MARK}.) */
+  private static final Pattern STAR_MARK = Pattern.compile("\\*(?<=[\\p{L}\\p{P}] \\*)(?= \\p{Ll})");
   /** A note's own paragraph, opening with its mark: "[*] Southwestern for “afternoon”", "[12] Ibid." */
   private static final Pattern NOTE_BLOCK = Pattern.compile("\\[(?:\\d{1,3}|\\*{1,3}|[\u2020\u2021])\\]\\s+\\S");
   /** A brace set off by two blanks or more, joining the lines of a list: "JIMMIE BIRCH       }". */
