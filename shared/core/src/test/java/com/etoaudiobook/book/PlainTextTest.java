@@ -211,33 +211,28 @@ class PlainTextTest {
     assertTrue(spoken(b).startsWith("TO THOMAS ARCHER (ROYAL HORSE GUARDS) My Dear Tom,"), spoken(b));
   }
 
-  /** A title page's "Author of" over the author's other books in quotation marks, its rights and its date. */
+  /**
+   * A title page's "Author of" over the author's other books in quotation marks, its rights and its date;
+   * in another edition the books one a line, more lines than a title page's block has.
+   */
   @Test
   void aTitlePagesListOfTheAuthorsBooksItsRightsAndDateAreNotRead() {
-    String text = gutenbergHeader("The Secret Garden", "Frances Hodgson Burnett")
-        + "Produced by Jason Isbell\n\n\n           THE\n       SECRET GARDEN\n\n           BY\n"
+    for (String front : List.of("Produced by Jason Isbell\n\n\n           THE\n       SECRET GARDEN\n\n           BY\n"
         + "  FRANCES HODGSON BURNETT\n\n_Author of_\n\n"
         + "\"_The Shuttle_,\" \"_The Making of a Marchioness_,\" \"_The Methods of Lady\nWalderhurst_,\" "
         + "\"_Little Lord Fauntleroy_\" \"_A Lady of Quality_,\" etc.\n\n  NEW YORK\n  FREDERICK A. STOKES COMPANY\n"
         + "  PUBLISHERS\n\n  _Copyright, 1911, by_\n  FRANCES HODGSON BURNETT\n\n\n"
         + "_All rights reserved, including that of translation into foreign\nlanguages, including the Scandinavian._\n\n"
-        + "_August, 1911._\n\n\n\nCHAPTER I: THERE IS NO ONE LEFT\n\n" + PARAGRAPH;
-    Book b = parse(text);
-    assertEquals(List.of("CHAPTER I: THERE IS NO ONE LEFT"), titles(b));
-    assertEquals(PARAGRAPH.replace("\n", " ").strip(), spoken(b).replace("\n", " "));
-  }
-
-  /** The author's other books one a line, more lines than a title page's block has: not read either. */
-  @Test
-  void aTitlePagesListOfTheAuthorsBooksOneALineIsNotRead() {
-    String text = gutenbergHeader("The Secret Garden", "Frances Hodgson Burnett")
-        + "In Honor of Lisa Hart's 9th Birthday\n\n\n\nTHE SECRET GARDEN\n\nBY FRANCES HODGSON BURNETT\n\n\n\n"
+        + "_August, 1911._",
+        "THE SECRET GARDEN\n\nBY FRANCES HODGSON BURNETT\n\n\n\n"
         + "Author of\n\n  \"The Shuttle,\"\n  \"The Making of a Marchioness,\"\n  \"The Methods of Lady Walderhurst,\"\n"
         + "  \"The Lass o' Lowries,\"\n  \"Through One Administration,\"\n  \"Little Lord Fauntleroy,\"\n"
-        + "  \"A Lady of Quality,\" etc.\n\n\n\nCHAPTER I: THERE IS NO ONE LEFT\n\n" + PARAGRAPH;
-    Book b = parse(text);
-    assertEquals(List.of("CHAPTER I: THERE IS NO ONE LEFT"), titles(b));
-    assertFalse(spoken(b).contains("Shuttle") || spoken(b).contains("Fauntleroy"), spoken(b));
+        + "  \"A Lady of Quality,\" etc.")) {
+      Book b = parse(gutenbergHeader("The Secret Garden", "Frances Hodgson Burnett") + front
+          + "\n\n\n\nCHAPTER I: THERE IS NO ONE LEFT\n\n" + PARAGRAPH);
+      assertEquals(List.of("CHAPTER I: THERE IS NO ONE LEFT"), titles(b));
+      assertEquals(PARAGRAPH.replace("\n", " ").strip(), spoken(b).replace("\n", " "));
+    }
   }
 
   /** A note in brackets inside a speech, and its star: not read, and the speech not cut at its quotation marks. */
