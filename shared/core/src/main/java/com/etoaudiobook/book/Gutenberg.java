@@ -103,11 +103,11 @@ public final class Gutenberg {
   }
 
   /**
-   * Who made the e-text, under the header ("Produced by ...", "E-text prepared by ...", "Transcribed
+   * Who made the e-text, under the header ("Produced by ...", "E-text prepared by ...", "This Project Gutenberg Etext Prepared by ...", "Transcribed
    * from the 1908 ... edition by ...", "Note: Project Gutenberg also has an HTML version ..."): not the book's.
    */
   private static final Pattern CREDITS = Pattern.compile(
-      "(?i)^\\W*(?:produced by|transcribed (?:by|from)|(?:this )?(?:(?:updated|new|revised|corrected) )?(?:e-?(?:text|book)s?|edition|version) (?:was |were )?(?:prepared|produced|transcribed|created|updated|corrected) by"
+      "(?i)^\\W*(?:produced by|transcribed (?:by|from)|(?:this )?(?:project gutenberg )?(?:(?:updated|new|revised|corrected) )?(?:e-?(?:text|book)s?|edition|version) (?:was |were )?(?:prepared|produced|transcribed|created|updated|corrected) by"
           + "|prepared by|scanned (?:and proofed )?by|note: project gutenberg (?:also )?has)\\b");
 
   /** The credits of the e-text (see {@link #CREDITS}), a line or a paragraph opening with them. */

@@ -360,6 +360,20 @@ class PlainTextTest {
     assertTrue(spoken(b).startsWith("It was the best of times"), spoken(b));
   }
 
+  /** An old e-text's small print, then its maker's credit ("This Project Gutenberg Etext Prepared by"): not read. */
+  @Test
+  void anOldEtextsMakerAfterTheSmallPrintIsNotRead() {
+    String text = "Project Gutenberg's Etext The Old Mill by Example\n\nTitle:  The Old Mill\n\nAuthor:  Ann Example\n\n"
+        + "*END THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\n\n"
+        + "This Project Gutenberg Etext Prepared by Sam Example\nsam@example.org\n\n\n\n"
+        + "The Old Mill\n\nby Ann Example\n\n\n\nChapter 1\nThe Miller\n\n" + PARAGRAPH
+        + "\nChapter 2\nThe River\n\n" + PARAGRAPH;
+    Book b = parse(text);
+    assertEquals(2, b.chapters().size(), titles(b).toString());
+    assertFalse(spoken(b).contains("Prepared"), spoken(b));
+    assertFalse(spoken(b).contains("example.org"), spoken(b));
+  }
+
   /**
    * A play as printed: its title set in three blocks, the author's other works with their prices,
    * then the title page with its imprint and copyright. All of it before the imprint is the title

@@ -15,6 +15,14 @@ import java.util.Set;
  * name, and gender from titles, first names and the pronouns that follow the name.
  */
 final class CastBuilder {
+  /**
+   * A family's word for one of its own ("Mother asked"), written more often than the one name it
+   * opens: that name ("a Mother Goose wall-paper", "a Father Christmas") is someone else, or no one.
+   */
+  private static final Set<String> FAMILY_WORDS = Set.of("mother", "father", "mamma", "mama", "mummy", "mommy",
+      "papa", "daddy", "granny", "grandma", "grandpa", "grandmother", "grandfather", "nanny", "nurse",
+      "uncle", "aunt", "auntie");
+
 
   private static final java.util.regex.Pattern PEOPLE_PLURAL =
       java.util.regex.Pattern.compile("^\\p{Lu}\\p{Ll}*(sh|ch|s|y|le)men$");
@@ -253,7 +261,8 @@ final class CastBuilder {
         // (but "said the Spirit" is not "the Evil Spirit's nose", seen once: a word that mostly
         // follows "the" is a noun, no surname, and joins a phrase ending in it only if that recurs)
         formKey.put(form, byLast.get(0));
-      } else if (title == null && byFirst.size() == 1 && (byLast.isEmpty()
+      } else if (title == null && byFirst.size() == 1 && !(FAMILY_WORDS.contains(core.toLowerCase(java.util.Locale.ROOT))
+          && keyCount.getOrDefault(byFirst.get(0), 0) < formCount.get(form)) && (byLast.isEmpty()
           || (keyCount.getOrDefault(byFirst.get(0), 0) > 2 * byLast.stream()
           .mapToInt(k -> keyCount.getOrDefault(k, 0)).sum())
           || byLast.size() == 1 && (

@@ -345,6 +345,7 @@ final class CueFinder {
       // "Alice looked up and said", "an old Crab took the opportunity of saying": the
       // sentence subject.
       boolean first = true;
+      boolean phrase = opensWithPhrase(s);
       for (int m = s; m < v; m++) {
         if (t.isWord[m] && !Lexicon.CLAUSE_OPENERS.contains(t.lower[m]) && !verbs.isFiller(m)) {
           Cue c = subjects.subjectForward(m, v, end);
@@ -354,6 +355,13 @@ final class CueFinder {
             m = end[0] - 1;
             continue;
           }
+          // "Having greeted Mrs. Mingott, a large lady, he sat down and said": a name in an opening
+          // phrase is not the subject when a clause after a comma has one of its own
+          Cue main = c != null && phrase ? mainClauseSubject(end[0], v) : null;
+          if (main != null) {
+            return main;
+          }
+          phrase &= c == null;
           first = false;
           // "It was all very well to say": a distant "it" is rarely a speaker.
           if (c != null && !(c.kind == PRONOUN && t.lower[c.tok].equals("it"))) {
@@ -379,6 +387,47 @@ final class CueFinder {
         == spans.get(q).paragraph() && b > t.quoteLast[q - 1] && SUBORDINATORS.contains(t.lower[b])
         && t.word[b - 1].equals(",");
   }
+
+  /**
+   * The sentence from {@code s} opens with a phrase before its subject: a participle ("Having
+   * greeted", "Turning to"), a subordinating word ("When", "As") or a preposition ("After", "With").
+   */
+  private boolean opensWithPhrase(int s) {
+    String l = t.lower[s];
+    return t.isWord[s] && (SUBORDINATORS.contains(l) || Salience.PREPOSITIONS.contains(l) || PHRASE_OPENERS.contains(l)
+        || l.length() > 4 && l.endsWith("ing") && !ING_NOUNS.contains(l));
+  }
+
+  /** The subject of a clause after a comma between {@code from} and the verb at {@code v} that acts next, or null. */
+  private Cue mainClauseSubject(int from, int v) {
+    int[] end = new int[1];
+    for (int m = from + 1; m < v; m++) {
+      if (t.quote[m] >= 0) {
+        return null;
+      }
+      if (!t.word[m - 1].equals(",")) {
+        continue;
+      }
+      Cue c = subjectForward(m, v, end);
+      // a subject pronoun after the comma opens the main clause whatever its verb ("she clung"); a name
+      // or description may be an apposition ("Mrs. Mingott, a large lady in satin,"): its verb must follow
+      if (c != null && (c.kind == PRONOUN ? SUBJECT_PRONOUNS.contains(t.lower[c.tok]) : actsNext(end[0], v))) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private Cue subjectForward(int k, int limit, int[] end) {
+    return subjects.subjectForward(k, limit, end);
+  }
+
+  private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("he", "she", "they", "i", "we");
+  private static final java.util.Set<String> PHRASE_OPENERS = java.util.Set.of("after", "before", "until", "till",
+      "if", "once", "in", "during", "having", "being");
+  /** Words in -ing that are no participle. */
+  private static final java.util.Set<String> ING_NOUNS = java.util.Set.of("nothing", "something", "anything",
+      "everything", "morning", "evening", "darling", "king", "thing", "during");
 
   /** The words from k on are a verb in the past, an adverb in -ly before it allowed: the clause's own verb. */
   private boolean actsNext(int k, int v) {

@@ -22,7 +22,8 @@ final class Hypocorisms {
       william bill billy will willie willy wills
       elizabeth eliza lizzy lizzie liz beth betsy betty bess bessie libby lisbeth
       margaret meg peggy maggie madge marge margery meggie
-      robert bob bobby rob bert bertie
+      robert bob bobby bobbie rob robbie bert bertie
+      roberta bobbie bobby robbie bertie
       richard dick dicky rick dickon
       edward ed eddie ned neddy ted teddy
       edmund ned ed

@@ -15,6 +15,11 @@ abstract class Salience {
   static final Set<String> PREPOSITIONS = Set.of("to", "at", "with", "of", "for", "from",
       "by", "upon", "on", "towards", "toward", "into", "about", "behind", "beside", "near");
 
+  /** What of a person's own, after a possessive name, makes the sentence about that person. */
+  private static final Set<String> OWN = Set.of("face", "eyes", "voice", "hand", "hands", "head", "lips",
+      "cheeks", "cheek", "heart", "glance", "smile", "brow", "mouth", "gaze", "features", "expression",
+      "colour", "color", "countenance", "tone", "look", "laugh");
+
   private static final Set<String> OPENING_ADVERBS = Set.of("presently", "meanwhile",
       "later", "soon", "now", "then", "there", "here", "next", "afterwards", "outside",
       "inside", "downstairs", "upstairs", "in", "during", "across");
@@ -71,8 +76,11 @@ abstract class Salience {
     List<Names.Mention> ms = names.mentions;
     while (nextMention < ms.size() && ms.get(nextMention).first < upToTok) {
       Names.Mention m = ms.get(nextMention++);
-      // "Alice's sister" is not Alice: possessives don't make a name salient as a speaker.
-      if (m.character >= 0 && !m.possessive) {
+      // "Alice's sister" is not Alice: possessives don't make a name salient as a speaker, but for
+      // her own face or voice as a subject ("Miss Welland's face grew rosy, and she said"): the one it
+      // belongs to (not "gazing into Archer's face"); a voice anywhere ("It was Brenda's voice.")
+      if (m.character >= 0 && (!m.possessive || m.last < t.size && (t.lower[m.last].equals("voice")
+          || OWN.contains(t.lower[m.last]) && isSubjectPosition(m.first)))) {
         history.add(new int[] {m.first, m.character, t.quote[m.first] >= 0 ? 1 : 0});
       }
     }

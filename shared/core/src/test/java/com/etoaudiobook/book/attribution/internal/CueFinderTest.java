@@ -41,6 +41,24 @@ class CueFinderTest {
     assertEquals("Babs Orr", s.form(cues[2]));
   }
 
+  /** A name in a sentence's opening phrase is not its subject where a clause after a comma has one. */
+  @Test
+  void aNameInAnOpeningPhraseIsNotTheSubject() {
+    Stages s = new Stages("""
+        Having greeted Mrs. Hale Dorset, a large lady in creaking satin, he sat down beside her, and said: "Well?"
+
+        When Tom Harlow returned, she clung to him and sobbed, "Help me."
+
+        At last Nora Vance, with a sigh, said: "No."
+        """);
+    Cue[] cues = s.cues(false);
+    assertEquals(Cue.PRONOUN, cues[0].kind);
+    assertEquals("male", cues[0].gender);
+    assertEquals(Cue.PRONOUN, cues[1].kind);
+    assertEquals("female", cues[1].gender);
+    assertEquals("Nora Vance", s.form(cues[2]));
+  }
+
   @Test
   void anUncommonVerbRightAfterTheQuoteBeforeAName() {
     Stages s = new Stages("\"Nonsense!\" flashed Helen Marsh, and went out.\n\nHelen Marsh sat.\n");

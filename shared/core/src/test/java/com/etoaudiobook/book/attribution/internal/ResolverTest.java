@@ -28,6 +28,44 @@ class ResolverTest {
     assertEquals(List.of("Nora Vance", "Tom Harlow"), s);
   }
 
+  /** "Her face", "his voice" of a named person make the next pronoun theirs; "into Tom's face" does not. */
+  @Test
+  void aNamedPersonsOwnFaceOrVoiceMakesThemThePronounsReferent() {
+    List<String> s = speakers("""
+        Nora Vance and Ann Pike sat with Tom Harlow.
+
+        "A lovely evening," said Nora Vance.
+
+        "I want you to tell her," said Tom Harlow.
+
+        Ann Pike's face grew rosy, and she looked at him. "If you like," she said.
+
+        Tom Harlow walked home and went up to bed.
+
+        Just as he was undressed he heard the telephone ringing downstairs. He went down. It was Nora Vance's voice.
+
+        "Darling, is that you?"
+        """);
+    assertEquals(List.of("Nora Vance", "Tom Harlow", "Ann Pike", "Nora Vance"), s);
+  }
+
+  /** "Mother", the family's word, is not the "Mother Goose" of a wall-paper named once. */
+  @Test
+  void aFamilyWordIsNotTheRareNameItOpens() {
+    List<String> s = speakers("""
+        The children had a lovely nursery with heaps of toys, and a Mother Goose wall-paper. Mother was always kind.
+
+        "I want to get up," said Peter.
+
+        "What would you like?" Mother asked.
+
+        "Pie," said Peter.
+
+        "You shall have it," said Mother.
+        """);
+    assertEquals(List.of("Peter", "Mother", "Peter", "Mother"), s);
+  }
+
   @Test
   void aSpeakerWhoNamesHimselfIsTheSpeaker() {
     // The salient man is Tom Harlow, who spoke last; the newcomer's "he" is the man he names.
