@@ -58,7 +58,8 @@ final class FirstNames {
         // when only the characters say "Meg", never as a speaker (Bill the lizard, who talks,
         // is no Father William).
         fits = clipped(single, other) || quotedFormal && s.speeches == 0
-            && Hypocorisms.petFormOf(single, other) && narrated(p);
+            && Hypocorisms.petFormOf(single, other) && narrated(p)
+            || bothNarrated(s, p) && Hypocorisms.petFormOf(single, other);
       }
       for (String a : p.aliases) {
         if (!m.formCore.containsKey(a) || !m.core(a).contains(" ")) {
@@ -165,6 +166,17 @@ final class FirstNames {
       }
     }
     return found.size() == 1 ? found.get(0) : null;
+  }
+
+  /**
+   * "Roberta was the eldest", and later "said Bobbie": the narration calls one girl by both, the
+   * pronouns after each the same (a father Robert and his son Bobby, named side by side, stay two:
+   * CastMerges' apart).
+   */
+  private boolean bothNarrated(Names.Person s, Names.Person p) {
+    int a = Integer.signum(s.male + s.titleMale - s.female - s.titleFemale);
+    int b = Integer.signum(p.male + p.titleMale - p.female - p.titleFemale);
+    return a != 0 && a == b && narrated(s) && narrated(p);
   }
 
   /** "Kit" and "Kitty": one pet form cut short from the other. */

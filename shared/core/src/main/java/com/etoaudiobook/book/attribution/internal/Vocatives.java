@@ -76,7 +76,7 @@ final class Vocatives {
             || t.lower[before].equals("dear") || t.lower[before].equals("my");
         boolean nextBreak = after >= t.quoteLast[q] || !t.isWord[after];
         boolean afterComma = before >= 0 && t.word[before].equals(",");
-        if (echo(q, mm)) {
+        if (echo(q, mm) || apposed(mm.last, t.quoteLast[q])) {
           continue;
         }
         // "Thank you, Mrs. Pargeter." / "Alice, come here" / "…, Alice?"
@@ -89,6 +89,16 @@ final class Vocatives {
     }
     return out;
   }
+
+  /**
+   * "Mrs. Oldmore, too; I seem to remember the name": a name whose comma opens "too" is talked
+   * about, not called (not "who": "Dr. Mortimer, who is this Barrymore?" calls him).
+   */
+  private boolean apposed(int after, int end) {
+    return after + 1 < end && t.word[after].equals(",") && APPOSED.contains(t.lower[after + 1]);
+  }
+
+  private static final Set<String> APPOSED = Set.of("too", "also");
 
   /**
    * '"…when I'm without Nastasia." "Nastasia; but isn't she with you?"': a name that opens a

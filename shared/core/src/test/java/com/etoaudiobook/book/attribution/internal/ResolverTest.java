@@ -66,6 +66,38 @@ class ResolverTest {
     assertEquals(List.of("Peter", "Mother", "Peter", "Mother"), s);
   }
 
+  /**
+   * The narration calls one girl Roberta, then Bobbie: one role. A father Robert and his son Bobby,
+   * named side by side, are two.
+   */
+  @Test
+  void aPetFormTheNarrationUsesTooIsOneRoleUnlessNamedBesideTheFormal() {
+    List<String> one = speakers("""
+        There were three of them. Roberta was the eldest. Next came Peter.
+
+        "I should just love it," said Roberta. She smiled.
+
+        "So should I," said Peter.
+
+        Bobbie went down to the station. She was happy.
+
+        "Look at the train!" said Bobbie.
+        """);
+    assertEquals(1, one.stream().filter(n -> n.equals("Roberta") || n.equals("Bobbie")).distinct().count(), one.toString());
+    List<String> two = speakers("""
+        Robert sat by the fire and Bobby played at his feet. He was tired.
+
+        "Bed," said Robert.
+
+        "Not yet," said Bobby. He yawned.
+
+        Robert laughed, and Bobby climbed on to his knee.
+
+        "Now," said Robert.
+        """);
+    assertEquals(List.of("Robert", "Bobby", "Robert"), two);
+  }
+
   @Test
   void aSpeakerWhoNamesHimselfIsTheSpeaker() {
     // The salient man is Tom Harlow, who spoke last; the newcomer's "he" is the man he names.

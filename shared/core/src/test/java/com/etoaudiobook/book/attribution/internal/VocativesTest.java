@@ -26,6 +26,8 @@ class VocativesTest {
         "I wrote to Ann Pike today."
 
         "We go to the Pikes--Ann Pike, not her sister."
+
+        "That settles it. Ann Pike, too; I remember the name."
         """);
     s.names.buildCharacters(Map.of("Nora Vance", 1, "Tom Harlow", 1, "Ann Pike", 1));
     Vocatives v = new Vocatives(s.tokens, s.names, s.spans);
@@ -36,6 +38,8 @@ class VocativesTest {
     assertEquals(Set.of("Ann Pike"), names(s, v.named(2, 3)));
     // After a dash, an apposition.
     assertEquals(Set.of(), names(s, v.addressed(3, 4)));
+    // ", too": talked about.
+    assertEquals(Set.of(), names(s, v.addressed(4, 5)));
   }
 
   @Test
