@@ -360,6 +360,23 @@ class PlainTextTest {
     assertTrue(spoken(b).startsWith("It was the best of times"), spoken(b));
   }
 
+  /**
+   * A chapter's argument in capitals under its number, over two lines (the first ending in a comma)
+   * or one of thirteen words: the chapter's title, not a paragraph read in it.
+   */
+  @Test
+  void aChaptersArgumentInCapitalsOverTwoLinesIsItsTitle() {
+    String text = "Chapter I\n\nIN WHICH PHILEAS FOGG AND PASSEPARTOUT ACCEPT EACH OTHER,\nTHE ONE AS MASTER, THE OTHER AS MAN\n\n\n"
+        + PARAGRAPH + "\nChapter II\n\nIN WHICH PASSEPARTOUT IS CONVINCED THAT HE HAS AT LAST FOUND HIS IDEAL\n\n\n"
+        + PARAGRAPH + "\nChapter III\n\nIN WHICH THEY ARRIVE\n\n" + PARAGRAPH;
+    Book b = parse(text);
+    assertEquals(List.of(
+        "Chapter I: IN WHICH PHILEAS FOGG AND PASSEPARTOUT ACCEPT EACH OTHER, THE ONE AS MASTER, THE OTHER AS MAN",
+        "Chapter II: IN WHICH PASSEPARTOUT IS CONVINCED THAT HE HAS AT LAST FOUND HIS IDEAL",
+        "Chapter III: IN WHICH THEY ARRIVE"), titles(b));
+    assertFalse(spoken(b).contains("IN WHICH"), spoken(b));
+  }
+
   /** An old e-text's small print, then its maker's credit ("This Project Gutenberg Etext Prepared by"): not read. */
   @Test
   void anOldEtextsMakerAfterTheSmallPrintIsNotRead() {

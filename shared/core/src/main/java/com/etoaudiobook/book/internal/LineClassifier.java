@@ -317,6 +317,32 @@ final class LineClassifier {
     return l != null && !l.play();
   }
 
+  /**
+   * The lines of a block of one to three in capitals that starts at {@code i} (blank lines before
+   * and after it, none ending a sentence), or 0.
+   */
+  private int capsBlock(int i) {
+    if (i > 0 && !entries.get(i - 1).empty()) {
+      return 0;
+    }
+    int j = i;
+    while (j < entries.size() && !entries.get(j).empty() && j - i < 4) {
+      // a line may end with the comma that runs it on to the next; the last is a title's
+      String line = Markup.clean(entries.get(j).body).strip();
+      String whole = line.endsWith(",") ? line.substring(0, line.length() - 1) : line;
+      // (longer lines than a title standing anywhere: a chapter's argument, "IN WHICH ...", runs to a dozen words)
+      if (!Markup.isAllCaps(whole) || whole.split("\\s+").length > 15 || line.endsWith(".")
+          || whole.chars().noneMatch(Character::isLetter) || "!?;\"“”'’".indexOf(whole.charAt(whole.length() - 1)) >= 0
+          || whole.indexOf('"') >= 0 || whole.indexOf('“') >= 0) {
+        return 0;
+      }
+      j++;
+    }
+    int n = j - i;
+    return n >= 1 && n <= 3 && (j == entries.size() || entries.get(j).empty())
+        && !Markup.clean(entries.get(j - 1).body).strip().endsWith(",") ? n : 0;
+  }
+
   private boolean standsAlone(int i) {
     return (i == 0 || entries.get(i - 1).empty())
         && (i == entries.size() - 1 || entries.get(i + 1).empty());
@@ -433,6 +459,21 @@ final class LineClassifier {
           && !Headings.isCapsTitle(clean) && titleLike(clean)) {
         // "CHAPTER I.", then "The Widow and her Child.": the chapter's own title, in capitals or not
         headed.heading = joined(headed.heading, clean);
+        e.kind = ScriptLine.Kind.SKIP;
+        continue;
+      }
+      int block = capsBlock(i);
+      if (!hasMarkdownHeadings && block > 0 && headed != null && Headings.numbersChapter(headed.heading)
+          && !ACT_OR_SCENE.matcher(headed.heading).lookingAt()) {
+        // "Chapter I", then "IN WHICH PHILEAS FOGG AND PASSEPARTOUT ACCEPT EACH OTHER,\nTHE ONE AS
+        // MASTER, THE OTHER AS MAN": the chapter's own title, over up to three lines
+        StringBuilder title = new StringBuilder(clean);
+        for (int j = i + 1; j < i + block; j++) {
+          title.append(' ').append(Markup.clean(entries.get(j).body).strip());
+          entries.get(j).kind = ScriptLine.Kind.SKIP;
+        }
+        headed.heading = Headings.isBareNumeral(headed.heading)
+            ? headed.heading.replaceFirst("\\.$", "") + ". " + title : joined(headed.heading, title.toString());
         e.kind = ScriptLine.Kind.SKIP;
         continue;
       }
