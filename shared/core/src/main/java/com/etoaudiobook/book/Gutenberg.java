@@ -58,6 +58,15 @@ public final class Gutenberg {
         break; // only the header's first line names the book
       }
     }
+    for (int i = 1; author == null && i + 1 < lines.length; i++) {
+      // "Around the World in 80 Days, by Jules Verne" on a line of its own in an old header: its author
+      // (its title is the e-text's, the title page's own is the book's: "AROUND THE WORLD IN EIGHTY DAYS")
+      Matcher m = lines[i - 1].isBlank() && lines[i + 1].isBlank() && lines[i].length() <= 80
+          ? TITLE_BY.matcher(lines[i].strip()) : null;
+      if (m != null && m.matches() && m.group(2).split(" ").length <= 4) {
+        author = m.group(2).strip();
+      }
+    }
     return new Fields(title, author);
   }
 

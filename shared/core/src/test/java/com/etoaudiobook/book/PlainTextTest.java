@@ -377,6 +377,17 @@ class PlainTextTest {
     assertFalse(spoken(b).contains("IN WHICH"), spoken(b));
   }
 
+  /** An old header naming the book and its author on a line of their own ("..., by Jules Verne"): the author is known. */
+  @Test
+  void anOldHeadersTitleByLineGivesTheAuthor() {
+    String text = "Please take a look at the important information in this header.\n\n"
+        + "The Old Mill in 80 Days, by Ann Example\n\nJanuary, 1994  [Etext #103]\n\n"
+        + "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\n\n"
+        + "THE OLD MILL IN EIGHTY DAYS\n\n\nChapter I\n\n" + PARAGRAPH + "\nChapter II\n\n" + PARAGRAPH;
+    Book b = parse(text);
+    assertEquals("Ann Example", b.author());
+  }
+
   /** An old e-text's small print, then its maker's credit ("This Project Gutenberg Etext Prepared by"): not read. */
   @Test
   void anOldEtextsMakerAfterTheSmallPrintIsNotRead() {
