@@ -377,7 +377,23 @@ final class Names {
   private boolean saintName(int k, int i) {
     return Tokens.isSaint(t.word[k]) && k + 2 < t.size && t.word[k + 1].equals(".")
         && t.para[k + 2] == t.para[i] && t.quote[k + 2] == t.quote[i] && t.isWord[k + 2]
-        && t.isCap(k + 2) && !t.isAllCaps(k + 2) && !Lexicon.STOP.contains(base(t.lower[k + 2]));
+        && t.isCap(k + 2) && !t.isAllCaps(k + 2)
+        && (!Lexicon.STOP.contains(base(t.lower[k + 2])) || saintCounts().getOrDefault(t.lower[k + 2], 0) >= 3);
+  }
+
+  /** How often each capitalised word follows "St." (a common word, "St. Just", is a name where it recurs; "St. The" does not). */
+  private java.util.Map<String, Integer> saintCounts;
+
+  private java.util.Map<String, Integer> saintCounts() {
+    if (saintCounts == null) {
+      saintCounts = new java.util.HashMap<>();
+      for (int k = 0; k + 2 < t.size; k++) {
+        if (Tokens.isSaint(t.word[k]) && t.word[k + 1].equals(".") && t.isWord[k + 2] && t.isCap(k + 2)) {
+          saintCounts.merge(t.lower[k + 2], 1, Integer::sum);
+        }
+      }
+    }
+    return saintCounts;
   }
 
   /** Token k, right after a name, is a capitalised word of a phrase, not a name or a title. */

@@ -61,6 +61,14 @@ class CastBuilderTest {
         out.quotes().stream().map(Engine.Result::speaker).toList());
   }
 
+  /** A common word after "St." that recurs there is a surname: "Armand St. Just", not "Armand St". */
+  @Test
+  void aRecurringCommonWordAfterASaintIsTheSurname() {
+    Engine.Output out = Engine.run(repeat("Armand St. Just walked to the inn. Mr. St. Just was tired.", 2)
+        + "\"I am late,\" said Armand St. Just.\n\n\"So you are,\" said Sally.\n");
+    assertEquals(List.of("Armand St. Just", "Sally"), out.quotes().stream().map(Engine.Result::speaker).toList());
+  }
+
   @Test
   void aStreetNamedForAKingIsNotTheKing() {
     // "the King" speaks; "King Edward Street" is where someone works, not his name.
