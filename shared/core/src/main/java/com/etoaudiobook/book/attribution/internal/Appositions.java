@@ -51,6 +51,14 @@ final class Appositions {
           link(links, t.lower[head], m.character);
         }
       }
+      // "This was Fix, one of the detectives who had been sent": one detective, Fix
+      if (!listed && k + 4 < t.size && t.word[k].equals(",") && t.lower[k + 1].equals("one")
+          && t.lower[k + 2].equals("of") && t.lower[k + 3].equals("the")) {
+        int head = head(t, k + 4);
+        if (head >= 0 && t.lower[head].endsWith("s")) {
+          link(links, Descriptions.singular(t.lower[head]), m.character);
+        }
+      }
       // "MR. UTTERSON the lawyer was a man ...": no commas, but the subject of its sentence (not "gave
       // Poole the key")
       if (!listed && k + 2 < t.size && t.lower[k].equals("the") && sentenceStart(t, m.first)) {

@@ -69,6 +69,15 @@ class CastBuilderTest {
     assertEquals(List.of("Armand St. Just", "Sally"), out.quotes().stream().map(Engine.Result::speaker).toList());
   }
 
+  /** "Fix, one of the detectives who ...": the detective who speaks is Fix. */
+  @Test
+  void oneOfTheNounsAfterANameIsThatOne() {
+    Engine.Output out = Engine.run("This was Fix, one of the detectives who had been sent from London. Fix waited on the quay."
+        + " The Consul came down.\n\n\"Great robbers resemble honest folks,\" remarked the detective.\n\n"
+        + "\"Perhaps,\" said the Consul.\n\n\"I am sure of it,\" said Fix.\n");
+    assertEquals("Fix", out.quotes().get(0).speaker(), out.quotes().toString());
+  }
+
   @Test
   void aStreetNamedForAKingIsNotTheKing() {
     // "the King" speaks; "King Edward Street" is where someone works, not his name.
