@@ -47,6 +47,38 @@ abstract class TurnTaking extends Salience {
   /** Which rule decided the last implicit speaker: printed with -Dattribution.steps=true. */
   String decidedBy;
 
+  /**
+   * The character a narration paragraph {@code pp} opens by saying spoke the speech before it: "It
+   * was NAME ... who made this remark" (a speech verb or a word for what was said in that sentence);
+   * else -1.
+   */
+  private int itWasWho(int pp, Set<Integer> named) {
+    if (pp >= t.paraFirst.length) {
+      return -1;
+    }
+    int k = t.paraFirst[pp];
+    if (k + 2 >= t.size || t.quote[k] >= 0 || !t.lower[k].equals("it") || !t.lower[k + 1].equals("was")) {
+      return -1;
+    }
+    int m = names.mentionStart[k + 2];
+    if (m < 0 || names.mentions.get(m).character < 0 || names.mentions.get(m).possessive
+        || named.contains(names.mentions.get(m).character)) {
+      return -1;
+    }
+    boolean who = false;
+    for (int j = names.mentions.get(m).last; j < t.size && j < k + 60 && t.para[j] == pp && !t.sentenceStart[j]; j++) {
+      who |= t.lower[j].equals("who");
+      if (who && (Lexicon.isSpeechVerb(t.lower[j]) || SAID_NOUNS.contains(t.lower[j]))) {
+        return names.mentions.get(m).character;
+      }
+    }
+    return -1;
+  }
+
+  /** Words for what a speech was, in "It was Fogg who made this remark". */
+  private static final Set<String> SAID_NOUNS = Set.of("remark", "observation", "words", "question", "reply",
+      "answer", "spoke", "speech", "exclamation");
+
   private int decided(String rule, int who) {
     decidedBy = rule;
     return asNarrator(who);
@@ -77,6 +109,12 @@ abstract class TurnTaking extends Salience {
     int who = beat(qs, t.paraLast[p], from, named);
     if (who != -3) {
       return who;
+    }
+    // '"The Daily Telegraph says that he is a gentleman." / It was Phileas Fogg, whose head now
+    // emerged from behind his newspapers, who made this remark.'
+    int itWas = itWasWho(p + 1, named);
+    if (itWas >= 0) {
+      return decided("itwas", itWas);
     }
     int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
     // A paragraph of narration longer than a beat between the turns ends the exchange.

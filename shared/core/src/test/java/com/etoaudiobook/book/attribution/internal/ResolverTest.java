@@ -98,6 +98,29 @@ class ResolverTest {
     assertEquals(List.of("Robert", "Bobby", "Robert"), two);
   }
 
+  /** "It was Phileas Fogg ... who made this remark": the narration after a bare speech names its speaker. */
+  @Test
+  void itWasNameWhoMadeThisRemarkNamesTheSpeakerBefore() {
+    List<String> s = speakers("""
+        Andrew Stuart and Tom Harlow sat in the club; Phileas Fogg read behind his newspapers.
+
+        "Good evening," said Phileas Fogg.
+
+        "Well, Tom Harlow," said Andrew Stuart, "what about that robbery?"
+
+        "The Bank will lose the money," said Tom Harlow.
+
+        "What! A fellow who makes off with fifty thousand pounds?"
+
+        "No."
+
+        "The Daily Telegraph says that he is a gentleman."
+
+        It was Phileas Fogg, whose head now emerged from behind his newspapers, who made this remark.
+        """);
+    assertEquals("Phileas Fogg", s.get(s.size() - 1), s.toString());
+  }
+
   @Test
   void aSpeakerWhoNamesHimselfIsTheSpeaker() {
     // The salient man is Tom Harlow, who spoke last; the newcomer's "he" is the man he names.
