@@ -19,6 +19,10 @@ final class CastBuilder {
    * A family's word for one of its own ("Mother asked"), written more often than the one name it
    * opens: that name ("a Mother Goose wall-paper", "a Father Christmas") is someone else, or no one.
    */
+  private static String capitalized(String w) {
+    return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+  }
+
   private static final Set<String> FAMILY_WORDS = Set.of("mother", "father", "mamma", "mama", "mummy", "mommy",
       "papa", "daddy", "granny", "grandma", "grandpa", "grandmother", "grandfather", "nanny", "nurse",
       "uncle", "aunt", "auntie");
@@ -235,7 +239,20 @@ final class CastBuilder {
           || title.toLowerCase().startsWith("sir") || title.toLowerCase().startsWith("lady")
           || title.toLowerCase().startsWith("master") || title.toLowerCase().startsWith("mistress"));
       List<String> byFirstG = NameForms.filterGender(byFirst, tg);
-      if ((firstNameTitle || mrs && mrsFirst.contains(core)) && byLast.isEmpty() && byFirstG.size() == 1) {
+      boolean lord = title != null && title.toLowerCase().startsWith("lord");
+      if ((firstNameTitle || lord) && byLast.isEmpty() && byFirstG.isEmpty()) {
+        // "Lord Tony" for the one "Lord Antony Dewhurst": a pet form of the full name's first
+        List<String> byFormal = new ArrayList<>();
+        for (String formal : Hypocorisms.formalsOf(core)) {
+          for (String full : firstWord.getOrDefault(capitalized(formal), List.of())) {
+            if (keyTitles.getOrDefault(full, Set.of()).contains(title.toLowerCase(java.util.Locale.ROOT).replace(".", ""))) {
+              byFormal.add(full);
+            }
+          }
+        }
+        byFirstG = NameForms.filterGender(byFormal, tg);
+      }
+      if ((firstNameTitle || lord || mrs && mrsFirst.contains(core)) && byLast.isEmpty() && byFirstG.size() == 1) {
         // "Miss Daisy", "Sir Walter", "Master Randolph", "Mistress Mary": title + first name; "Mrs. Rachel" too
         // where the text writes "Mrs. Rachel Lynde".
         formKey.put(form, byFirstG.get(0));

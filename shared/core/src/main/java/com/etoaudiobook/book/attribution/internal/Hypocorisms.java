@@ -60,6 +60,7 @@ final class Hypocorisms {
       patrick pat paddy
       michael mike mick mickey
       anthony tony
+      antony tony
       lawrence larry
       laurence larry
       nicholas nick nicky

@@ -78,6 +78,16 @@ class CastBuilderTest {
     assertEquals("Fix", out.quotes().get(0).speaker(), out.quotes().toString());
   }
 
+  /** "Lord Tony", a pet form of the first name of the one "Lord Antony Dewhurst": one role. */
+  @Test
+  void aLordsPetNameIsTheLordOfTheFullName() {
+    Engine.Output out = Engine.run(repeat("Lord Antony Dewhurst came in. Sir Andrew Ffoulkes rose.", 2)
+        + "\"Good evening,\" said Lord Antony Dewhurst.\n\n\"You are late,\" said Sir Andrew Ffoulkes.\n\n"
+        + "\"I know it,\" said Lord Tony.\n");
+    assertEquals(List.of("Lord Antony Dewhurst", "Sir Andrew Ffoulkes", "Lord Antony Dewhurst"),
+        out.quotes().stream().map(Engine.Result::speaker).toList());
+  }
+
   @Test
   void aStreetNamedForAKingIsNotTheKing() {
     // "the King" speaks; "King Edward Street" is where someone works, not his name.
