@@ -19,14 +19,13 @@ final class CastBuilder {
    * A family's word for one of its own ("Mother asked"), written more often than the one name it
    * opens: that name ("a Mother Goose wall-paper", "a Father Christmas") is someone else, or no one.
    */
-  private static String capitalized(String w) {
-    return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
-  }
-
   private static final Set<String> FAMILY_WORDS = Set.of("mother", "father", "mamma", "mama", "mummy", "mommy",
       "papa", "daddy", "granny", "grandma", "grandpa", "grandmother", "grandfather", "nanny", "nurse",
       "uncle", "aunt", "auntie");
 
+  private static String capitalized(String w) {
+    return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+  }
 
   private static final java.util.regex.Pattern PEOPLE_PLURAL =
       java.util.regex.Pattern.compile("^\\p{Lu}\\p{Ll}*(sh|ch|s|y|le)men$");

@@ -408,7 +408,7 @@ final class CueFinder {
       if (!t.word[m - 1].equals(",")) {
         continue;
       }
-      Cue c = subjectForward(m, v, end);
+      Cue c = subjects.subjectForward(m, v, end);
       // a subject pronoun after the comma opens the main clause whatever its verb ("she clung"); a name
       // or description may be an apposition ("Mrs. Mingott, a large lady in satin,"): its verb must follow
       if (c != null && (c.kind == PRONOUN ? SUBJECT_PRONOUNS.contains(t.lower[c.tok]) : actsNext(end[0], v))) {
@@ -416,10 +416,6 @@ final class CueFinder {
       }
     }
     return null;
-  }
-
-  private Cue subjectForward(int k, int limit, int[] end) {
-    return subjects.subjectForward(k, limit, end);
   }
 
   private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("he", "she", "they", "i", "we");
