@@ -558,7 +558,12 @@ public final class Headings {
 
   /** An ALL CAPS line short enough to be a section title ("THE ORCHARD", "ACT TWO"). */
   public static boolean isCapsTitle(String text) {
-    if (!Markup.isAllCaps(text) || text.split("\\s+").length > 8) {
+    return isCapsTitle(text, 8);
+  }
+
+  /** {@link #isCapsTitle(String)} of at most {@code maxWords} words (a chapter's argument under its number runs longer). */
+  public static boolean isCapsTitle(String text, int maxWords) {
+    if (!Markup.isAllCaps(text) || text.split("\\s+").length > maxWords) {
       return false;
     }
     long letters = text.codePoints().filter(Character::isLetter).count();

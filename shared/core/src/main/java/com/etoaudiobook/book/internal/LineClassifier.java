@@ -330,10 +330,8 @@ final class LineClassifier {
       // a line may end with the comma that runs it on to the next; the last is a title's
       String line = Markup.clean(entries.get(j).body).strip();
       String whole = line.endsWith(",") ? line.substring(0, line.length() - 1) : line;
-      // (longer lines than a title standing anywhere: a chapter's argument, "IN WHICH ...", runs to a dozen words)
-      if (!Markup.isAllCaps(whole) || whole.split("\\s+").length > 15 || line.endsWith(".")
-          || whole.chars().noneMatch(Character::isLetter) || "!?;\"“”'’".indexOf(whole.charAt(whole.length() - 1)) >= 0
-          || whole.indexOf('"') >= 0 || whole.indexOf('“') >= 0) {
+      // (longer lines than a title standing anywhere: a chapter's argument, "IN WHICH ...", runs past a dozen words)
+      if (line.endsWith(".") || !Headings.isCapsTitle(whole, 15)) {
         return 0;
       }
       j++;

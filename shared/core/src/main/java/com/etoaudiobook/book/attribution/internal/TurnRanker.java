@@ -40,7 +40,7 @@ final class TurnRanker {
    * candidate of the highest score, or the pick itself when there is no other candidate.
    */
   int choose(int from, int to, int pick, String rule) {
-    if (weights == null && !DUMP || pick == -1 || "itwas".equals(rule)) {
+    if (weights == null && !DUMP || pick == -1 || TurnTaking.IT_WAS.equals(rule)) {
       // The first-person narrator's lines keep the rules' choice: one novel of the fitting set
       // is narrated in the first person, too few to learn from; and so does a speaker the
       // narration names outright ("It was Fogg who made this remark").

@@ -75,6 +75,9 @@ abstract class TurnTaking extends Salience {
     return -1;
   }
 
+  /** The rule of a speaker the narration names after the speech ({@link #itWasWho}): the rankers keep it. */
+  static final String IT_WAS = "itwas";
+
   /** Words for what a speech was, in "It was Fogg who made this remark". */
   private static final Set<String> SAID_NOUNS = Set.of("remark", "observation", "words", "question", "reply",
       "answer", "spoke", "speech", "exclamation");
@@ -114,7 +117,7 @@ abstract class TurnTaking extends Salience {
     // emerged from behind his newspapers, who made this remark.'
     int itWas = itWasWho(p + 1, named);
     if (itWas >= 0) {
-      return decided("itwas", itWas);
+      return decided(IT_WAS, itWas);
     }
     int[] last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
     // A paragraph of narration longer than a beat between the turns ends the exchange.
