@@ -88,7 +88,7 @@ final class Descriptions {
         return -2;
       }
     }
-    if (NOT_SPEAKERS.contains(head) || GENERIC.contains(head) && !indefinite
+    if (NOT_SPEAKERS.contains(head) || GENERIC.contains(head) && !indefinite && !newcomer(c.tok, head)
         || ABSTRACT.matcher(head).find() || !endsThere(c.descEnd) || voiceAfter(c.descEnd)) {
       return -2;
     }
@@ -150,6 +150,56 @@ final class Descriptions {
   }
 
   /** The description role named by tokens from..last ("The Turnkey"), created on first use. */
+  /** Paragraphs back a generic noun brought in with "a" is looked for ({@link #newcomer}). */
+  private static final int NEWCOMER_PARAGRAPHS = 6;
+
+  /**
+   * "cried a terrible voice, as a man started up from among the graves ... said the man": a plain
+   * noun the narration has just brought in with "a" ("a man", "a fearful man"), naming no one
+   * since, is that newcomer, not someone named before.
+   */
+  private boolean newcomer(int tok, String head) {
+    int p = t.para[tok];
+    for (int k = tok - 1; k > 0 && t.para[k] >= p - NEWCOMER_PARAGRAPHS; k--) {
+      if (t.quote[k] >= 0) {
+        continue;
+      }
+      int m = names.mentionStart[k];
+      if (m >= 0 && names.mentions.get(m).character >= 0) {
+        return false;
+      }
+      if (t.lower[k].equals(head) && indefiniteBefore(k)) {
+        // "requested to see Mr. Brownlow ... was presented to an elderly gentleman": named just before, in its paragraph
+        return !namedBefore(k);
+      }
+    }
+    return false;
+  }
+
+  /** Someone named in the narration of k's paragraph before k. */
+  private boolean namedBefore(int k) {
+    for (int j = k - 1; j >= t.paraFirst[t.para[k]]; j--) {
+      int m = names.mentionStart[j];
+      if (t.quote[j] < 0 && m >= 0 && names.mentions.get(m).character >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "a man", "an old man", "a fearful old man": "a" or "an" up to two lower-case words before. */
+  private boolean indefiniteBefore(int k) {
+    for (int j = k - 1; j >= 0 && j >= k - 3; j--) {
+      if (t.lower[j].equals("a") || t.lower[j].equals("an")) {
+        return true;
+      }
+      if (!t.isWord[j] || t.isCap(j) || Lexicon.STOP.contains(t.lower[j])) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   private int role(Cue c, int from, int last) {
     // "One Of The Gentlemen": told apart from the others by nothing but being one of them
     StringBuilder name = new StringBuilder(c.partitive ? "One Of The" : "The");

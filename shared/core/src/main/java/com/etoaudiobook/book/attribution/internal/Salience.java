@@ -114,7 +114,8 @@ abstract class Salience {
   }
 
   boolean fits(int person, String gender, boolean strict) {
-    if (person < 0 || namedInUnit.contains(person)) {
+    // in first-person narration the narrator is "I": never "he", "she" or "the man"
+    if (person < 0 || person == narratorName || namedInUnit.contains(person)) {
       return false;
     }
     Names.Person who = names.people.get(person);

@@ -22,7 +22,7 @@ abstract class TurnTaking extends Salience {
              Cue[] cues) {
     super(t, names, spans, firstPerson, cues);
     vocatives = new Vocatives(t, names, spans);
-    narratorName = firstPerson ? vocatives.narratorName() : -2;
+    narratorName = firstPerson ? vocatives.narratorName(cues) : -2;
   }
 
   @Override

@@ -28,34 +28,54 @@ final class Vocatives {
   /**
    * In first-person narration, the narrator's own name: the character the others call by name
    * most ("Get me some water, Jake."; "my dear Watson") whom the narration, which says "I",
-   * hardly names and never lets speak. -2 when no one is clearly so.
+   * hardly names and never lets speak, and who answers a call at least once as "I" ("said I").
+   * -2 when no one is clearly so.
    */
-  int narratorName() {
+  int narratorName(Cue[] cues) {
     int n = names.people.size();
     int[] called = new int[n];
     int[] told = new int[n];
     // "said Bunny": the narration lets them speak in the third person, so not the narrator
     boolean[] speaks = new boolean[n];
+    // a call answered by "I said" in the next paragraph's speech: someone only ever called
+    // ("Mr. Thaddeus" by the servants, and "Thaddeus Sholto" in the narration) is not the narrator
+    int[] answers = new int[n];
     for (int q = 0; q < spans.size(); q++) {
-      for (int c : addressed(q, q + 1)) {
+      Set<Integer> to = addressed(q, q + 1);
+      int reply = q + 1;
+      while (reply < spans.size() && spans.get(reply).paragraph() == spans.get(q).paragraph()) {
+        reply++;
+      }
+      boolean first = reply < spans.size() && spans.get(reply).paragraph() <= spans.get(q).paragraph() + 2
+          && cues[reply] != null && cues[reply].kind == Cue.FIRST;
+      for (int c : to) {
         called[c]++;
+        answers[c] += first ? 1 : 0;
       }
     }
     for (Names.Mention m : names.mentions) {
       if (m.character >= 0 && t.quote[m.first] < 0) {
         told[m.character]++;
-        speaks[m.character] |= m.first > 0 && Lexicon.isSpeechVerb(t.lower[m.first - 1])
+        speaks[m.character] |= m.first > 0 && Lexicon.isSpeechVerb(t.lower[m.first - 1]) && !naming(m.first - 1)
             || m.last < t.size && Lexicon.isSpeechVerb(t.lower[m.last]);
       }
     }
     int best = -2;
     for (int c = 0; c < n; c++) {
-      if (called[c] >= 3 && told[c] * 3 <= called[c] && !speaks[c]
+      if (called[c] >= 3 && told[c] * 3 <= called[c] && !speaks[c] && answers[c] >= 2
           && (best < 0 || called[c] > called[best])) {
         best = c;
       }
     }
     return best;
+  }
+
+  /**
+   * "I called myself Pip", "a man named Small": a naming verb after a word, not a speech verb
+   * after a quotation ("…,” called Holmes).
+   */
+  private boolean naming(int verb) {
+    return (t.lower[verb].equals("called") || t.lower[verb].equals("named")) && verb > 0 && t.isWord[verb - 1];
   }
 
   /** Characters addressed by name inside quotes [from, to): "…, Alice?" or "Alice, …". */

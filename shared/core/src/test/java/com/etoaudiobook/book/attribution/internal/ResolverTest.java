@@ -273,6 +273,60 @@ class ResolverTest {
   }
 
   @Test
+  void aNarratorWhoNamesHimselfIsStillTheOneTheOthersCall() {
+    // "I called myself Kit": a naming verb, not "said Kit", so Kit stays the narrator the others
+    // call; "said the man" is the man the narration just brought in, not the narrator nor anyone named before.
+    List<String> s = speakers("""
+        My father named me Christopher, but I called myself Kit, and came to be called Kit. I was
+        alone in the churchyard at dusk, and I was afraid of the dark.
+
+        "Hold still!" cried a voice, as a man rose up from among the graves.
+
+        "Oh, don't hurt me, sir," I pleaded.
+
+        "Tell me your name," said the man.
+
+        "Kit, sir," said I.
+
+        "Where do you live, Kit?" said the man.
+
+        "Down in the village, sir," said I.
+
+        "Good, Kit. Bring me a file," said the man, and he let me go.
+
+        That night Joe Bell found me by the fire.
+
+        "Kit, where have you been?" said Joe Bell.
+
+        "Out, Joe," said I.
+        """);
+    assertEquals(List.of("_narr", "The Man", "_narr", "The Man", "_narr", "The Man", "Joe Bell", "_narr"),
+        s.subList(1, s.size()));
+  }
+
+  @Test
+  void someoneOnlyCalledAndAnsweringAsHeIsNotTheNarrator() {
+    // Monsieur Paul is called by name and never named in the narration, as a narrator is; but he
+    // answers as "he", never as "I": someone else, whose lines are his.
+    List<String> s = speakers("""
+        I sat with the Count in the hall. I said nothing for a while, and I watched the fire.
+
+        "Will you dine, Monsieur Paul?" said the Count.
+
+        "Gladly," he answered.
+
+        "And wine, Monsieur Paul?" said the Count.
+
+        "Red," he answered.
+
+        "Then come, Monsieur Paul," said the Count.
+
+        "At once," he answered.
+        """);
+    assertEquals(List.of("Count", "Monsieur Paul", "Count", "Monsieur Paul", "Count", "Monsieur Paul"), s);
+  }
+
+  @Test
   void aFriendTheNarratorCallsByNameIsNotTheNarrator() {
     // Harry is called by name more often than the narration names him, like a narrator, but the
     // narration lets him speak ("said Harry"): he is someone else.
