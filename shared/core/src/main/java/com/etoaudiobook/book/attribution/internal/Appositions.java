@@ -47,7 +47,10 @@ final class Appositions {
       if (!listed && k + 2 < t.size && t.word[k].equals(",") && t.lower[k + 1].equals("the")
           && !inFrontedPhrase(t, m.first)) {
         int head = head(t, k + 2);
-        if (head >= 0) {
+        // "Captain Smollett, the squire, and Dr. Livesey": the first of a list, not an apposition
+        boolean list = head >= 0 && head + 2 < t.size && (t.lower[head + 1].equals("and")
+            || t.word[head + 1].equals(",") && t.lower[head + 2].equals("and"));
+        if (head >= 0 && !list) {
           link(links, t.lower[head], m.character);
         }
       }

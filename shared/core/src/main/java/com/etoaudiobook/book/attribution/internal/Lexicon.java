@@ -81,8 +81,8 @@ final class Lexicon {
   /** Titles; the gender of a title decides the gender of the name it precedes. */
   static final Set<String> MALE_TITLES = set("""
       mr mister sir lord monsieur king prince duke count baron master father uncle marquis
-      marquess earl viscount signor signore herr senor
-      colonel captain major general lieutenant sergeant admiral""");
+      marquess earl viscount signor signore herr senor squire
+      colonel captain major general lieutenant sergeant admiral cap’n cap'n""");
   static final Set<String> FEMALE_TITLES = set("""
       mrs miss ms lady madame mme mademoiselle mlle madam queen princess duchess countess
       baroness dame mistress aunt sister signora signorina frau fraulein senora senorita""");
@@ -95,7 +95,7 @@ final class Lexicon {
   static final Set<String> STANDALONE_TITLES = set("""
       king queen prince princess duke duchess count countess baron baroness colonel captain
       marquis marquess earl viscount marchioness
-      major general lieutenant sergeant admiral doctor professor judge""");
+      major general lieutenant sergeant admiral doctor professor judge squire""");
 
   /** Capitalised words that are never (part of) a character name. */
   static final Set<String> STOP = set("""

@@ -258,6 +258,8 @@ final class Names {
         title = "Dr.";
       } else if (l.equals("mister")) {
         title = "Mr.";
+      } else if (l.equals("cap’n") || l.equals("cap'n")) {
+        title = "Captain"; // a sailor's "Cap'n Smollett" is the narration's Captain Smollett
       }
     }
     StringBuilder core = new StringBuilder();

@@ -629,6 +629,30 @@ class ResolverTest {
   }
 
   /**
+   * "Captain Hobbs, the squire, and Dr. Lane": the first of a list is not the squire; "the squire"
+   * is the one Squire of the book, and "Cap'n Hobbs" in a sailor's mouth is Captain Hobbs.
+   */
+  @Test
+  void aNameFirstInAListIsNotTheNounAfterItAndSquireIsATitle() {
+    List<String> s = speakers("""
+        Squire Bell and Dr. Lane sat by the fire when Captain Hobbs came in.
+
+        "Sit down, captain," said Squire Bell.
+
+        "I will," said Captain Hobbs.
+
+        Captain Hobbs, the squire, and Dr. Lane then walked to the quay, where Tom Price waited.
+
+        "Cap'n Hobbs is a hard man," said Tom Price.
+
+        "Nonsense!" cried the squire.
+
+        "He is fair," said Cap'n Hobbs.
+        """);
+    assertEquals(List.of("Squire Bell", "Captain Hobbs", "Tom Price", "Squire Bell", "Captain Hobbs"), s);
+  }
+
+  /**
    * A chapter opening in capitals ("MR. HOBBS the beadle was ...") ties the noun to the name with no
    * commas; a name ending a fronted phrase ("in place of the name of Tom Price, the beadle, with
    * amazement, read") does not tie it to that name.
