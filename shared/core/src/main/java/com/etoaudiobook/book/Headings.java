@@ -280,7 +280,7 @@ public final class Headings {
    * another version ...]"), a paragraph whole: it describes the printed page or the e-text, not the book.
    */
   public static final String TRANSCRIBERS_WORDS =
-      "illustration|transcriber'?s? notes?|(?:project gutenberg |e-?text )?editor'?s'? notes?";
+      "illustration|transcriber['’]?s?['’]? notes?|(?:project gutenberg |e-?text )?editor['’]?s?['’]? notes?";
   private static final Pattern TRANSCRIBERS_BRACKET = Pattern.compile(
       "(?is)^\\[\\s*(?:" + TRANSCRIBERS_WORDS + ")\\b[^\\]]*\\]$");
 

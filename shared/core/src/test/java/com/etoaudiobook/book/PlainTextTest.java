@@ -196,6 +196,29 @@ class PlainTextTest {
   }
 
   /**
+   * A recent e-text's first line, its cover picture's alt text ("cover"), is neither read nor the
+   * title; a by-line under an edition's note in brackets still names the author; an editor's note
+   * with a curly apostrophe is a note all the same.
+   */
+  @Test
+  void aCoverLineIsNotReadNorTheTitle() {
+    String chapter = (PARAGRAPH + "\n").repeat(3);
+    Book cover = parse("\ncover\n\n\n\n\nThe Long Road\n\nby Ann Example\n\n\n\n\nChapter I\n\n" + chapter);
+    assertEquals("The Long Road", cover.title());
+    assertEquals("Ann Example", cover.author());
+    assertFalse(spoken(cover).contains("cover"), spoken(cover));
+  }
+
+  @Test
+  void aBylineUnderAnEditionNoteIsTheAuthorAndACurlyEditorsNoteIsNotRead() {
+    String chapter = (PARAGRAPH + "\n").repeat(3);
+    Book edition = parse("THE LONG ROAD\n\n[1867 Edition]\n\nby Ann Example\n\n\n"
+        + "[Project Gutenberg Editor’s Note: There is also another version of this work]\n\n\n\n\nChapter I\n\n" + chapter);
+    assertEquals("Ann Example", edition.author());
+    assertFalse(spoken(edition).contains("Editor") || spoken(edition).contains("1867"), spoken(edition));
+  }
+
+  /**
    * A dedication set over three blocks, "TO", the name and what is said of it in brackets: read, and no
    * chapter's title.
    */

@@ -83,6 +83,12 @@ public final class PlainText {
     }
     blank(out, lines, 0, first);
     blank(out, lines, last, lines.size());
+    int cover = nextLine(lines, first, last);
+    if (cover < last && alone(lines, cover) && COVER.matcher(lines.get(cover).text().strip()).matches()) {
+      // a recent e-text's first line is its cover picture's alt text ("cover"), not the book's first words nor its title
+      blank(out, lines, cover, cover + 1);
+      first = cover + 1;
+    }
     int start = first;
     first = skipCredits(out, lines, first, last, title, author);
     BitSet pages = pageNumbers(lines, first, last);
@@ -167,6 +173,10 @@ public final class PlainText {
           }
         }
         beforeTitlePage.clear();
+        if (author == null && endOfBlock(lines, i, last) == i + 1 && Headings.byLine(plain(body)) != null) {
+          // a by-line the title page's lines take ("[1867 Edition]" / "by Charles Dickens"): still the author
+          author = Markup.titleCase(Headings.byLine(plain(body)));
+        }
         i = blankBlock(out, lines, i, last);
         afterTitlePage = nextLine(lines, i + 1, last);
         continue;
@@ -591,7 +601,9 @@ public final class PlainText {
   }
 
   /** "Transcriber's Note:" unbracketed, as Distributed Proofreaders head their notes on the edition. */
-  private static final Pattern TRANSCRIBERS_NOTE = Pattern.compile("(?i)transcriber'?s'? notes?\\b");
+  /** What a converted e-text prints for its cover picture: the image's alt text. */
+  private static final Pattern COVER = Pattern.compile("(?i)\\[?(?:cover|cover image|book cover|front cover)]?");
+  private static final Pattern TRANSCRIBERS_NOTE = Pattern.compile("(?i)transcriber['’]?s?['’]? notes?\\b");
   /** A rule of dashes, equals signs or underscores (not a scene break's stars): where a transcriber's note ends. */
   private static final Pattern RULE = Pattern.compile("[-=_]{5,}");
 
