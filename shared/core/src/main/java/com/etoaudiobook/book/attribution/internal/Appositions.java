@@ -47,8 +47,9 @@ final class Appositions {
       if (!listed && k + 2 < t.size && t.word[k].equals(",") && t.lower[k + 1].equals("the")
           && !inFrontedPhrase(t, m.first)) {
         int head = head(t, k + 2);
-        // "Captain Smollett, the squire, and Dr. Livesey": the first of a list, not an apposition
-        boolean list = head >= 0 && head + 2 < t.size && (t.lower[head + 1].equals("and")
+        // "Captain Smollett, the squire, and Dr. Livesey": the first of a list, not an apposition, where
+        // the noun is a title someone else bears ("Mr. Wells, the lawyer, and the other two" is his)
+        boolean list = head >= 0 && head + 2 < t.size && Tokens.isTitle(t.lower[head]) && (t.lower[head + 1].equals("and")
             || t.word[head + 1].equals(",") && t.lower[head + 2].equals("and"));
         if (head >= 0 && !list) {
           link(links, t.lower[head], m.character);

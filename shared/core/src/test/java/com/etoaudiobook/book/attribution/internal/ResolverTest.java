@@ -652,6 +652,19 @@ class ResolverTest {
     assertEquals(List.of("Squire Bell", "Captain Hobbs", "Tom Price", "Squire Bell", "Captain Hobbs"), s);
   }
 
+  /** "Mr. Hobbs, the beadle, and the other two": a noun no one else bears as a title is still his. */
+  @Test
+  void aNounAfterTheFirstOfAListIsHisWhereNoOneBearsItAsATitle() {
+    List<String> s = speakers("""
+        Mr. Hobbs, the beadle, and the other two came to the gate, where Nora Vance waited.
+
+        "Who is it?" said Nora Vance.
+
+        "The parish," said the beadle.
+        """);
+    assertEquals(List.of("Nora Vance", "Mr. Hobbs"), s);
+  }
+
   /**
    * A chapter opening in capitals ("MR. HOBBS the beadle was ...") ties the noun to the name with no
    * commas; a name ending a fronted phrase ("in place of the name of Tom Price, the beadle, with
