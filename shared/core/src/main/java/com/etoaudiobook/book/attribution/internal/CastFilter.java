@@ -22,6 +22,7 @@ final class CastFilter {
   /** Marks the people that are no role as dropped. */
   void drop(Map<String, Integer> formCount, Map<String, Integer> placeCount) {
     boolean[] addressed = new boolean[names.people.size()];
+    int[] calls = new int[names.people.size()];
     boolean[] inPassing = new boolean[names.people.size()];
     java.util.Arrays.fill(inPassing, true);
     int[] mentioned = new int[names.people.size()];
@@ -30,6 +31,7 @@ final class CastFilter {
         // "the Schlegel retort": a family's name before a noun, no mention of one person.
         mentioned[m.character] += attributive(t, m) ? 0 : 1;
         addressed[m.character] |= addressed(t, m);
+        calls[m.character] += addressed(t, m) ? 1 : 0;
         inPassing[m.character] &= mentionedOnly(t, m);
       }
     }
@@ -59,7 +61,9 @@ final class CastFilter {
       boolean untitled = p.titleMale + p.titleFemale == 0;
       boolean notSomeone = !addressed[p.id] && p.speeches <= 1 && untitled
           && (famous(p) || commonWord(p) || abstractWord(p, mentioned[p.id]));
-      p.dropped = p.speeches == 0 && (p.gender == null || placeLike || bareWord || talkedAbout)
+      // (of no known gender, but called by name again and again: "my dear Watson", a first-person
+      // narrator the narration calls "I")
+      p.dropped = p.speeches == 0 && (p.gender == null && calls[p.id] < CALLED || placeLike || bareWord || talkedAbout)
           || placeLike && p.speeches * 4 <= place || notSomeone;
       if (PassingNames.notSomeone(t, names, p, addressed[p.id])) {
         p.dropped = true;
@@ -108,6 +112,8 @@ final class CastFilter {
 
   /** Named at most this often, never speaking nor spoken to: no role. */
   private static final int ONCE = 1;
+  /** Calls by name that make someone of no known gender, who never speaks, a person all the same. */
+  private static final int CALLED = 3;
 
   /** -Dattribution.cast=true prints every person's evidence (stderr) for reading casts. */
   static final boolean SHOW = Boolean.getBoolean("attribution.cast");

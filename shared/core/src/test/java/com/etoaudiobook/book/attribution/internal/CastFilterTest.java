@@ -31,6 +31,23 @@ class CastFilterTest {
   }
 
   @Test
+  void someoneOnlyEverCalledStaysThoughNoPronounTellsTheirGender() {
+    // a first-person narrator the others call "Dr. Lane" ("my dear Watson"): never "he" nor "she",
+    // never said to speak, yet called three times; "Walter Quell", named once in passing, goes
+    List<Names.Person> cast = cast("""
+        I sat by the fire. I read a volume by Walter Quell.
+
+        "You look tired, Dr. Lane," said Tom Harlow.
+
+        "Rest, Dr. Lane. I shall go out," said Tom Harlow.
+
+        "Will you come, Dr. Lane?" said Tom Harlow.
+        """, Map.of("Tom Harlow", 3));
+    assertNotNull(person(cast, "Dr. Lane"));
+    assertNull(person(cast, "Walter Quell"));
+  }
+
+  @Test
   void someoneSpokenToOrShownActingStays() {
     // Never a name next to a speech verb, but addressed ("Thank you, Ann.") or introduced in
     // the narration and then speaking as "she": a character.
