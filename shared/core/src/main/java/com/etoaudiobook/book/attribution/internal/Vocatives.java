@@ -62,7 +62,7 @@ final class Vocatives {
     }
     int best = -2;
     for (int c = 0; c < n; c++) {
-      if (called[c] >= 3 && told[c] * 3 <= called[c] && !speaks[c] && answers[c] >= 2
+      if (called[c] >= 3 && told[c] * 3 <= called[c] && !speaks[c] && answers[c] >= 1
           && (best < 0 || called[c] > called[best])) {
         best = c;
       }
