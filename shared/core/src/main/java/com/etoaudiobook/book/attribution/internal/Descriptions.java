@@ -149,7 +149,6 @@ final class Descriptions {
     return -1;
   }
 
-  /** The description role named by tokens from..last ("The Turnkey"), created on first use. */
   /** Paragraphs back a generic noun brought in with "a" is looked for ({@link #newcomer}). */
   private static final int NEWCOMER_PARAGRAPHS = 6;
 
@@ -200,6 +199,7 @@ final class Descriptions {
     return false;
   }
 
+  /** The description role named by tokens from..last ("The Turnkey"), created on first use. */
   private int role(Cue c, int from, int last) {
     // "One Of The Gentlemen": told apart from the others by nothing but being one of them
     StringBuilder name = new StringBuilder(c.partitive ? "One Of The" : "The");
