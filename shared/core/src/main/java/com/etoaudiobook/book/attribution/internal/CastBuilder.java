@@ -15,6 +15,9 @@ import java.util.Set;
  * name, and gender from titles, first names and the pronouns that follow the name.
  */
 final class CastBuilder {
+  /** A family's titles before a surname ("Uncle Pumblechook"): the same person as its one "Mr." or "Mrs.". */
+  private static final Set<String> KIN = Set.of("uncle", "aunt");
+
   /**
    * A family's word for one of its own ("Mother asked"), written more often than the one name it
    * opens: that name ("a Mother Goose wall-paper", "a Father Christmas") is someone else, or no one.
@@ -302,6 +305,28 @@ final class CastBuilder {
       String form = e.getKey();
       if (formTitle.get(form) != null && e.getValue().equals(form)) {
         e.setValue(NameForms.titledKey(formTitle.get(form), formCore.get(form)));
+      }
+    }
+    // "Uncle Pumblechook" is the one "Mr. Pumblechook", "Aunt Norris" the one "Mrs. Norris": a family's
+    // title and a surname, beside one other titled form of that surname and gender (not "Father
+    // Brown", a priest's title too)
+    for (String form : keep) {
+      String title = formTitle.get(form);
+      String core = formCore.get(form);
+      if (title == null || core.contains(" ") || !KIN.contains(title.toLowerCase(java.util.Locale.ROOT))) {
+        continue;
+      }
+      String gender = GenderGuess.titleGender(title);
+      Set<String> others = new java.util.HashSet<>();
+      for (String other : keep) {
+        String t = formTitle.get(other);
+        if (t != null && other != form && core.equals(formCore.get(other)) && !KIN.contains(t.toLowerCase(java.util.Locale.ROOT))
+            && gender != null && gender.equals(GenderGuess.titleGender(t))) {
+          others.add(formKey.get(other));
+        }
+      }
+      if (others.size() == 1) {
+        formKey.put(form, others.iterator().next());
       }
     }
     // A bare surname with exactly one titled form and no full name joins that form ("Darcy" ->

@@ -50,6 +50,18 @@ class CastBuilderTest {
     assertNotEquals("Elizabeth Bennet", speakers.get(2), speakers.toString());
   }
 
+  /** "Uncle Pumblechook" is the one Mr. Pumblechook; "Father Brown", a priest, is no Mr. Brown. */
+  @Test
+  void anUncleOrAuntAndASurnameIsItsOneMrOrMrs() {
+    Engine.Output out = Engine.run(repeat("Uncle Pumblechook came to dinner. Mr. Pumblechook ate"
+        + " everything. Father Brown and Mr. Brown walked by.", 3)
+        + "\"More pie,\" said Uncle Pumblechook.\n\n\"Of course,\" said Mr. Pumblechook.\n\n"
+        + "\"Good day,\" said Father Brown.\n\n\"And to you,\" said Mr. Brown.\n");
+    List<String> speakers = out.quotes().stream().map(Engine.Result::speaker).toList();
+    assertEquals(speakers.get(0), speakers.get(1), speakers.toString());
+    assertNotEquals(speakers.get(2), speakers.get(3), speakers.toString());
+  }
+
   @Test
   void aSaintsNameIsOneWordOfTheName() {
     // "St." is no sentence end and no surname of its own: "Neville St. Clair", "Lady St. Simon".
