@@ -199,6 +199,9 @@ final class Descriptions {
     return false;
   }
 
+  /** Paragraphs within which a described role's noun with a new adjective is still that role. */
+  private static final int SAME_SCENE = 4;
+
   /** The description role named by tokens from..last ("The Turnkey"), created on first use. */
   private int role(Cue c, int from, int last) {
     // "One Of The Gentlemen": told apart from the others by nothing but being one of them
@@ -208,6 +211,11 @@ final class Descriptions {
     }
     String key = name.toString();
     Integer id = byName.get(key);
+    Integer plain = c.partitive || from == last ? null : byName.get("The " + capitalize(t.lower[last]));
+    if (id == null && plain != null && t.para[c.tok] - names.people.get(plain).describedAt <= SAME_SCENE) {
+      // "said the sergeant" and, a few paragraphs on, "said the gallant sergeant": one sergeant
+      id = plain;
+    }
     if (id == null) {
       id = names.people.size();
       Names.Person p = new Names.Person(id, key);

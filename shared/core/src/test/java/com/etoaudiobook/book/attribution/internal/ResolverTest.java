@@ -403,6 +403,26 @@ class ResolverTest {
     assertEquals(List.of("Tom Harlow", "The Turnkey"), s);
   }
 
+  /** "said the turnkey", then "said the surly turnkey" in the same scene: one turnkey; pages on, another. */
+  @Test
+  void aDescribedRoleWithANewAdjectiveInItsSceneIsTheSameRole() {
+    List<String> s = speakers("""
+        Tom Harlow stood at the cell door; he waited.
+
+        "Open it," said Tom Harlow.
+
+        "Not before six," said the turnkey.
+
+        "It is six now," said Tom Harlow.
+
+        "Then wait," said the surly turnkey.
+        """ + "\nTom Harlow slept. The night was long.\n".repeat(6) + """
+
+        "Bread," said the old turnkey.
+        """);
+    assertEquals(List.of("Tom Harlow", "The Turnkey", "Tom Harlow", "The Turnkey", "The Old Turnkey"), s);
+  }
+
   @Test
   void anAnimalInASpeechCueIsARoleOfItsOwn() {
     // talking animals: the rabbit the cue introduces speaks, not the one who spoke before
