@@ -320,7 +320,7 @@ final class CastBuilder {
       Set<String> others = new java.util.HashSet<>();
       for (String other : keep) {
         String t = formTitle.get(other);
-        if (t != null && other != form && core.equals(formCore.get(other)) && !KIN.contains(t.toLowerCase(java.util.Locale.ROOT))
+        if (t != null && !other.equals(form) && core.equals(formCore.get(other)) && !KIN.contains(t.toLowerCase(java.util.Locale.ROOT))
             && gender != null && gender.equals(GenderGuess.titleGender(t))) {
           others.add(formKey.get(other));
         }
