@@ -173,9 +173,10 @@ public final class PlainText {
           }
         }
         beforeTitlePage.clear();
-        if (author == null && endOfBlock(lines, i, last) == i + 1 && Headings.byLine(plain(body)) != null) {
+        String by = author == null && endOfBlock(lines, i, last) == i + 1 ? Headings.byLine(plain(body)) : null;
+        if (by != null) {
           // a by-line the title page's lines take ("[1867 Edition]" / "by Charles Dickens"): still the author
-          author = Markup.titleCase(Headings.byLine(plain(body)));
+          author = Markup.titleCase(by);
         }
         i = blankBlock(out, lines, i, last);
         afterTitlePage = nextLine(lines, i + 1, last);
@@ -600,9 +601,9 @@ public final class PlainText {
     return j;
   }
 
-  /** "Transcriber's Note:" unbracketed, as Distributed Proofreaders head their notes on the edition. */
   /** What a converted e-text prints for its cover picture: the image's alt text. */
   private static final Pattern COVER = Pattern.compile("(?i)\\[?(?:cover|cover image|book cover|front cover)]?");
+  /** "Transcriber's Note:" unbracketed, as Distributed Proofreaders head their notes on the edition. */
   private static final Pattern TRANSCRIBERS_NOTE = Pattern.compile("(?i)transcriber['’]?s?['’]? notes?\\b");
   /** A rule of dashes, equals signs or underscores (not a scene break's stars): where a transcriber's note ends. */
   private static final Pattern RULE = Pattern.compile("[-=_]{5,}");

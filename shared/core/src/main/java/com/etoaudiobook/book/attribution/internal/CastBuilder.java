@@ -26,9 +26,6 @@ final class CastBuilder {
       "papa", "daddy", "granny", "grandma", "grandpa", "grandmother", "grandfather", "nanny", "nurse",
       "uncle", "aunt", "auntie");
 
-  private static String capitalized(String w) {
-    return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
-  }
 
   private static final java.util.regex.Pattern PEOPLE_PLURAL =
       java.util.regex.Pattern.compile("^\\p{Lu}\\p{Ll}*(sh|ch|s|y|le)men$");
@@ -246,7 +243,7 @@ final class CastBuilder {
         // "Lord Tony" for the one "Lord Antony Dewhurst": a pet form of the full name's first
         List<String> byFormal = new ArrayList<>();
         for (String formal : Hypocorisms.formalsOf(core)) {
-          for (String full : firstWord.getOrDefault(capitalized(formal), List.of())) {
+          for (String full : firstWord.getOrDefault(NameForms.capitalized(formal), List.of())) {
             if (keyTitles.getOrDefault(full, Set.of()).contains(title.toLowerCase(java.util.Locale.ROOT).replace(".", ""))) {
               byFormal.add(full);
             }

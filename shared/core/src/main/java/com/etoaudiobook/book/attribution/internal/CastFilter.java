@@ -21,7 +21,7 @@ final class CastFilter {
 
   /** Marks the people that are no role as dropped. */
   void drop(Map<String, Integer> formCount, Map<String, Integer> placeCount) {
-    boolean[] addressed = new boolean[names.people.size()];
+    // times each is called by name (a vocative): someone spoken to at all is someone
     int[] calls = new int[names.people.size()];
     boolean[] inPassing = new boolean[names.people.size()];
     java.util.Arrays.fill(inPassing, true);
@@ -30,7 +30,6 @@ final class CastFilter {
       if (m.character >= 0) {
         // "the Schlegel retort": a family's name before a noun, no mention of one person.
         mentioned[m.character] += attributive(t, m) ? 0 : 1;
-        addressed[m.character] |= addressed(t, m);
         calls[m.character] += addressed(t, m) ? 1 : 0;
         inPassing[m.character] &= mentionedOnly(t, m);
       }
@@ -55,17 +54,17 @@ final class CastFilter {
       // Never said to speak nor spoken to, and named once or twice in quotations or as an
       // author ("a new volume by Walter Pater", a song's title), or a real person the
       // characters talk about ("Beethoven", "Titian").
-      boolean talkedAbout = !addressed[p.id] && mentioned[p.id] <= 2 && inPassing[p.id];
+      boolean talkedAbout = calls[p.id] == 0 && mentioned[p.id] <= 2 && inPassing[p.id];
       // One misread cue ("As soon as Brahms had grunted himself out, she … said") does not
       // make a composer or an abstraction ("the statements of Democracy") speak.
       boolean untitled = p.titleMale + p.titleFemale == 0;
-      boolean notSomeone = !addressed[p.id] && p.speeches <= 1 && untitled
+      boolean notSomeone = calls[p.id] == 0 && p.speeches <= 1 && untitled
           && (famous(p) || commonWord(p) || abstractWord(p, mentioned[p.id]));
       // (of no known gender, but called by name again and again: "my dear Watson", a first-person
       // narrator the narration calls "I")
       p.dropped = p.speeches == 0 && (p.gender == null && calls[p.id] < CALLED || placeLike || bareWord || talkedAbout)
           || placeLike && p.speeches * 4 <= place || notSomeone;
-      if (PassingNames.notSomeone(t, names, p, addressed[p.id])) {
+      if (PassingNames.notSomeone(t, names, p, calls[p.id] > 0)) {
         p.dropped = true;
         passing.add(p);
       }
@@ -76,7 +75,7 @@ final class CastFilter {
     // misread gender ("from New York") takes no pronoun from anyone.
     List<Names.Person> once = new ArrayList<>();
     for (Names.Person p : names.people) {
-      if (p.into < 0 && !p.dropped && p.speeches == 0 && !addressed[p.id]
+      if (p.into < 0 && !p.dropped && p.speeches == 0 && calls[p.id] == 0
           && mentioned[p.id] <= ONCE && !speaksAsPronoun(p) && !beforeTalk(p)) {
         once.add(p);
       }
@@ -86,7 +85,7 @@ final class CastFilter {
     // with, a name in passing (a work's hero, a real person) is named in passing too.
     for (Names.Mention m : names.mentions) {
       Names.Person p = m.character < 0 ? null : names.people.get(m.character);
-      if (p != null && !p.dropped && p.speeches == 0 && !addressed[p.id] && mentioned[p.id] <= ONCE
+      if (p != null && !p.dropped && p.speeches == 0 && calls[p.id] == 0 && mentioned[p.id] <= ONCE
           && (coordinatedWithPassing(m.last, 1) || coordinatedWithPassing(m.first - 1, -1))) {
         p.dropped = true;
       }

@@ -160,14 +160,10 @@ final class Descriptions {
   private boolean newcomer(int tok, String head) {
     int p = t.para[tok];
     for (int k = tok - 1; k > 0 && t.para[k] >= p - NEWCOMER_PARAGRAPHS; k--) {
-      if (t.quote[k] >= 0) {
-        continue;
-      }
-      int m = names.mentionStart[k];
-      if (m >= 0 && names.mentions.get(m).character >= 0) {
+      if (namedAt(k)) {
         return false;
       }
-      if (t.lower[k].equals(head) && indefiniteBefore(k)) {
+      if (t.quote[k] < 0 && t.lower[k].equals(head) && indefiniteBefore(k)) {
         // "requested to see Mr. Brownlow ... was presented to an elderly gentleman": named just before, in its paragraph
         return !namedBefore(k);
       }
@@ -178,12 +174,17 @@ final class Descriptions {
   /** Someone named in the narration of k's paragraph before k. */
   private boolean namedBefore(int k) {
     for (int j = k - 1; j >= t.paraFirst[t.para[k]]; j--) {
-      int m = names.mentionStart[j];
-      if (t.quote[j] < 0 && m >= 0 && names.mentions.get(m).character >= 0) {
+      if (namedAt(j)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A name of someone in the cast starts at token j, in the narration. */
+  private boolean namedAt(int j) {
+    int m = names.mentionStart[j];
+    return t.quote[j] < 0 && m >= 0 && names.mentions.get(m).character >= 0;
   }
 
   /** "a man", "an old man", "a fearful old man": "a" or "an" up to two lower-case words before. */
@@ -207,11 +208,11 @@ final class Descriptions {
     // "One Of The Gentlemen": told apart from the others by nothing but being one of them
     StringBuilder name = new StringBuilder(c.partitive ? "One Of The" : "The");
     for (int k = from; k <= last; k++) {
-      name.append(' ').append(capitalize(t.lower[k]));
+      name.append(' ').append(NameForms.capitalized(t.lower[k]));
     }
     String key = name.toString();
     Integer id = byName.get(key);
-    Integer plain = c.partitive || from == last ? null : byName.get("The " + capitalize(t.lower[last]));
+    Integer plain = c.partitive || from == last ? null : byName.get("The " + NameForms.capitalized(t.lower[last]));
     if (id == null && plain != null && t.para[c.tok] - names.people.get(plain).describedAt <= SAME_SCENE) {
       // "said the sergeant" and, a few paragraphs on, "said the gallant sergeant": one sergeant
       id = plain;
@@ -318,13 +319,4 @@ final class Descriptions {
     return w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;
   }
 
-  private static String capitalize(String w) {
-    StringBuilder b = new StringBuilder(w.length());
-    boolean up = true;
-    for (char ch : w.toCharArray()) {
-      b.append(up ? java.lang.Character.toUpperCase(ch) : ch);
-      up = ch == '-' && false;
-    }
-    return b.toString().toLowerCase(Locale.ROOT).isEmpty() ? w : b.toString();
-  }
 }

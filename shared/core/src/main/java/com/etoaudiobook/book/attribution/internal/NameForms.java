@@ -149,6 +149,11 @@ final class NameForms {
     return core.substring(core.lastIndexOf(' ') + 1);
   }
 
+  /** The word with its first letter in capitals ("sergeant" -> "Sergeant"). */
+  static String capitalized(String w) {
+    return w.isEmpty() ? w : java.lang.Character.toUpperCase(w.charAt(0)) + w.substring(1);
+  }
+
   static String firstOf(String core) {
     int sp = core.indexOf(' ');
     return sp < 0 ? core : core.substring(0, sp);
