@@ -237,13 +237,21 @@ public final class PlainText {
     // Note marks after a word ("asked Anna.[1]"): the notes themselves are blanked above. And the
     // braces a list of persons groups its names with ("LILY PARRADELL     }"): nothing to say.
     if (first < last) {
+      int from = lines.get(first).start();
+      int to = lines.get(last - 1).end();
       for (Pattern mark : List.of(NOTE_MARK, INLINE_NOTE, STAR_MARK, BRACE_COLUMN)) {
-        Matcher m = mark.matcher(source);
-        m.region(lines.get(first).start(), lines.get(last - 1).end());
-        while (m.find()) {
+        // a stretch at a time, so an interrupt is seen between them: one find() over 12 MB without a
+        // mark ran half a second unchecked. Each stretch's matches are those starting in it, read on
+        // past its end by the longest a mark can be; lookbehinds see across (transparent bounds)
+        Matcher m = mark.matcher(source).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = from; at < to; at += MARK_STRETCH) {
           Cancellation.check();
-          for (int c = m.start(); c < m.end(); c++) {
-            out[c] = ' ';
+          int end = Math.min(to, at + MARK_STRETCH);
+          m.region(at, Math.min(to, end + MARK_LONGEST));
+          while (m.find() && m.start() < end) {
+            for (int c = m.start(); c < m.end(); c++) {
+              out[c] = ' ';
+            }
           }
         }
       }
@@ -601,6 +609,10 @@ public final class PlainText {
     return j;
   }
 
+  /** Characters of the text searched for note marks between two looks for an interrupt. */
+  private static final int MARK_STRETCH = 1 << 20;
+  /** Longer than any note mark ({@link #INLINE_NOTE}'s 300 characters and its brackets). */
+  private static final int MARK_LONGEST = 512;
   /** What a converted e-text prints for its cover picture: the image's alt text. */
   private static final Pattern COVER = Pattern.compile("(?i)\\[?(?:cover|cover image|book cover|front cover)]?");
   /** "Transcriber's Note:" unbracketed, as Distributed Proofreaders head their notes on the edition. */
