@@ -49,7 +49,7 @@ final class CueFinder {
 
   private Cue findCue(int q) {
     Cue c = findCue0(q);
-    if (c != null && c.kind != NAME) {
+    if (c != null) {
       c.self = isSelfTalk(c.tok);
     }
     return c;

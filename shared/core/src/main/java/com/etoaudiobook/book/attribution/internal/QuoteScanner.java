@@ -9,7 +9,8 @@ import java.util.Set;
  * Splits a text into paragraphs and finds the quotation spans in them, in one linear pass.
  * Quotes never cross a paragraph break: a quotation left open at the end of a paragraph ends
  * there and is marked as continued when the next paragraph opens a quote again, as printed
- * books do for a speech running over several paragraphs.
+ * books do for a speech running over several paragraphs, or when it runs on through paragraphs
+ * with no mark to one that closes it (a verse quoted in a speech, set apart).
  */
 public final class QuoteScanner {
 
@@ -18,10 +19,10 @@ public final class QuoteScanner {
   }
 
   /**
-   * @param start     offset of the opening mark
+   * @param start     offset of the opening mark (a paragraph's start, where a speech runs on without one)
    * @param end       offset after the closing mark, or the paragraph end when left open
    * @param paragraph index of its paragraph
-   * @param continued left open and the next paragraph opens a quote: the same speech goes on
+   * @param continued left open and the same speech goes on in the next paragraph
    */
   public record Span(int start, int end, int paragraph, boolean continued) {
   }
@@ -90,21 +91,33 @@ public final class QuoteScanner {
   public static List<Span> scan(String text, List<Paragraph> paragraphs) {
     boolean single = singleStyle(text);
     List<Span> spans = new ArrayList<>();
+    // a speech run on into paragraphs that open without a mark ends in this one's closing mark
+    int runOnTo = -1;
     for (int p = 0; p < paragraphs.size(); p++) {
       Paragraph para = paragraphs.get(p);
       int before = spans.size();
+      if (p < runOnTo) {
+        spans.add(new Span(para.start(), para.end(), p, true));
+        continue;
+      }
       if (single) {
         scanSingle(text, para, p, spans);
       } else {
-        scanDouble(text, para, p, spans);
+        scanDouble(text, para, p, spans, p == runOnTo);
       }
       // Mark an open quote as continued when the next paragraph starts with an opening mark.
       if (spans.size() > before) {
         Span last = spans.get(spans.size() - 1);
         if (last.end() == para.end() && !closesAt(text, last.end(), single)
-            && p + 1 < paragraphs.size()
-            && opensAt(text, paragraphs.get(p + 1).start(), single)) {
-          spans.set(spans.size() - 1, new Span(last.start(), last.end(), p, true));
+            && p + 1 < paragraphs.size()) {
+          if (opensAt(text, paragraphs.get(p + 1).start(), single)) {
+            spans.set(spans.size() - 1, new Span(last.start(), last.end(), p, true));
+          } else if (!single) {
+            runOnTo = runOn(text, paragraphs, p);
+            if (runOnTo > p) {
+              spans.set(spans.size() - 1, new Span(last.start(), last.end(), p, true));
+            }
+          }
         }
       }
     }
@@ -161,8 +174,42 @@ public final class QuoteScanner {
     return single ? (c == '\'' || c == '\u2018') : (c == '"' || c == '\u201C');
   }
 
-  private static void scanDouble(String text, Paragraph para, int p, List<Span> out) {
-    int open = -1;
+  /** Paragraphs a speech left open may run on through without a mark before the one that closes it. */
+  private static final int RUN_ON = 6;
+
+  /**
+   * The paragraph that closes a speech left open at the end of paragraph {@code p} and run on
+   * through paragraphs with no mark at all (a verse or a letter it quotes, set apart, "Can it be
+   * woman?" / "And woman, lovely woman, reigns alone." / "Can it be Neptune?”): one whose first
+   * mark closes (”, or a straight mark after a word, the paragraph's marks odd); else -1.
+   */
+  private static int runOn(String text, List<Paragraph> paragraphs, int p) {
+    for (int q = p + 1; q < paragraphs.size() && q <= p + RUN_ON; q++) {
+      Paragraph para = paragraphs.get(q);
+      int first = -1;
+      int straight = 0;
+      for (int i = para.start(); i < para.end(); i++) {
+        char c = text.charAt(i);
+        if (c == '"' || c == '\u201C' || c == '\u201D') {
+          first = first < 0 ? i : first;
+          straight += c == '"' ? 1 : 0;
+        }
+      }
+      if (first < 0) {
+        continue;
+      }
+      char c = text.charAt(first);
+      boolean closes = c == '\u201D' || c == '"' && straight % 2 == 1 && first > para.start()
+          && !isSpace(text.charAt(first - 1)) && (first + 1 >= para.end()
+          || !java.lang.Character.isLetterOrDigit(text.charAt(first + 1)));
+      return closes ? q : -1;
+    }
+    return -1;
+  }
+
+  private static void scanDouble(String text, Paragraph para, int p, List<Span> out, boolean runOn) {
+    // a run-on speech is open from the paragraph's start
+    int open = runOn ? para.start() : -1;
     for (int i = para.start(); i < para.end(); i++) {
       char c = text.charAt(i);
       if (c == '\u201C') {

@@ -18,7 +18,8 @@ abstract class Salience {
   /** What of a person's own, after a possessive name, makes the sentence about that person. */
   private static final Set<String> OWN = Set.of("face", "eyes", "voice", "hand", "hands", "head", "lips",
       "cheeks", "cheek", "heart", "glance", "smile", "brow", "mouth", "gaze", "features", "expression",
-      "colour", "color", "countenance", "tone", "look", "laugh");
+      "colour", "color", "countenance", "tone", "look", "laugh", "feelings", "mind", "thoughts", "spirits",
+      "temper", "manner");
 
   private static final Set<String> OPENING_ADVERBS = Set.of("presently", "meanwhile",
       "later", "soon", "now", "then", "there", "here", "next", "afterwards", "outside",

@@ -98,7 +98,7 @@ final class TurnRanker {
       near = last != null && p - last[2] <= 6 && gap <= 120;
       named = tt.vocatives.named(from, to);
       addressedHere = tt.vocatives.addressed(from, to);
-      calledByLast = last == null ? Set.of() : tt.vocatives.addressed(last[3], last[4]);
+      calledByLast = last == null ? Set.of() : tt.calledBy(last);
       toldTo = last == null ? Set.of() : tt.listeners(last);
       nextNamed = nextNamed(to, p);
       calledByNext = calledByNext(to, p);

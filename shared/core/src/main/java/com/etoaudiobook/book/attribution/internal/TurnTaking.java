@@ -39,9 +39,19 @@ abstract class TurnTaking extends Salience {
     return calledByNext(next, p, namedInUnit);
   }
 
+  /**
+   * Those the turn's speeches call by name; not a thought's ("“Well done, Mrs. Martin!” thought
+   * Emma"): no one hears it, so no one answers.
+   */
   @Override
   Set<Integer> calledBy(int[] turn) {
-    return vocatives.addressed(turn[3], turn[4]);
+    Set<Integer> out = new java.util.HashSet<>();
+    for (int q = turn[3]; q < turn[4]; q++) {
+      if (cues[q] == null || !cues[q].self) {
+        out.addAll(vocatives.addressed(q, q + 1));
+      }
+    }
+    return out;
   }
 
   /** Which rule decided the last implicit speaker: printed with -Dattribution.steps=true. */
@@ -146,7 +156,7 @@ abstract class TurnTaking extends Salience {
     }
     if (adjacent) {
       // 2. The previous speech called someone by name: they answer.
-      Set<Integer> called = vocatives.addressed(last[3], last[4]);
+      Set<Integer> called = calledBy(last);
       for (int c : called) {
         if (c != last[0] && !named.contains(c)) {
           return decided("vocans", c);
@@ -212,7 +222,7 @@ abstract class TurnTaking extends Salience {
    * speech called someone by name, and they answer, not a first-person narrator.
    */
   private boolean calledOther(int[] last, Set<Integer> named) {
-    for (int c : vocatives.addressed(last[3], last[4])) {
+    for (int c : calledBy(last)) {
       if (c >= 0 && c != last[0] && c != narratorName && !named.contains(c)) {
         return true;
       }

@@ -96,7 +96,7 @@ final class Vocatives {
             || t.lower[before].equals("dear") || t.lower[before].equals("my");
         boolean nextBreak = after >= t.quoteLast[q] || !t.isWord[after];
         boolean afterComma = before >= 0 && t.word[before].equals(",");
-        if (echo(q, mm) || apposed(mm.last, t.quoteLast[q])) {
+        if (echo(q, mm) || apposed(mm.last, t.quoteLast[q]) || subject(mm.last, t.quoteLast[q])) {
           continue;
         }
         // "Thank you, Mrs. Pargeter." / "Alice, come here" / "…, Alice?"
@@ -119,6 +119,27 @@ final class Vocatives {
   }
 
   private static final Set<String> APPOSED = Set.of("too", "also");
+
+  /**
+   * "Mr. Martin, I suppose, is not a man of information": a name, an aside between commas, then
+   * its verb is the sentence's subject, talked about (a call goes on to its own subject: "Harriet,
+   * I suppose you will come").
+   */
+  private boolean subject(int after, int end) {
+    if (after >= end || !t.word[after].equals(",")) {
+      return false;
+    }
+    for (int k = after + 2; k < end && k <= after + 5 && t.isWord[k - 1]; k++) {
+      if (t.word[k].equals(",")) {
+        return k + 1 < end && FINITE.contains(t.lower[k + 1]);
+      }
+    }
+    return false;
+  }
+
+  /** Verbs (and the adverbs before one) that go on from a third person subject. */
+  private static final Set<String> FINITE = Set.of("is", "was", "has", "had", "does", "did", "will",
+      "would", "can", "could", "must", "may", "might", "shall", "should", "never", "always", "seems");
 
   /**
    * '"…when I'm without Nastasia." "Nastasia; but isn't she with you?"': a name that opens a

@@ -38,6 +38,47 @@ class QuoteScannerTest {
   }
 
   /**
+   * A speech left open runs on through a verse it quotes, set apart with no mark, to the
+   * paragraph whose first mark closes it (curly or straight); a paragraph that opens a quote of
+   * its own first does not take it on.
+   */
+  @Test
+  void aSpeechRunsOnThroughAVerseItQuotesToItsClosingMark() {
+    Stages s = new Stages("""
+        "Can it be woman?
+
+            And woman, lovely woman, reigns alone.
+
+        Can it be Neptune?" asked Harriet.
+
+        Emma laughed.
+
+        “I remember the first stanza only;
+
+            Kitty, a fair but frozen maid,
+
+        and that is all I can recollect.”
+
+        “Never mind it, papa.
+
+        Emma went out. “Good night,” said he.
+        """);
+    assertEquals("\"Can it be woman?", s.quoted(0));
+    assertTrue(s.spans.get(0).continued());
+    assertEquals("And woman, lovely woman, reigns alone.", s.quoted(1));
+    assertTrue(s.spans.get(1).continued());
+    assertEquals("Can it be Neptune?\"", s.quoted(2));
+    assertEquals("“I remember the first stanza only;", s.quoted(3));
+    assertEquals("Kitty, a fair but frozen maid,", s.quoted(4));
+    assertEquals("and that is all I can recollect.”", s.quoted(5));
+    // left open, but the next paragraph's first mark opens: not run on
+    assertEquals("“Never mind it, papa.", s.quoted(6));
+    assertEquals(false, s.spans.get(6).continued());
+    assertEquals("“Good night,”", s.quoted(7));
+    assertEquals(8, s.spans.size(), s.spans.toString());
+  }
+
+  /**
    * Single quotation marks, apostrophes alike: a mark between blanks is no apostrophe, so it
    * closes the open quotation ("tell you ’ he went on", where a dash was lost), and the next
    * opens a quotation of its own.

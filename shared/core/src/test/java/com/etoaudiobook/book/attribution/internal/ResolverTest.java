@@ -49,6 +49,23 @@ class ResolverTest {
     assertEquals(List.of("Nora Vance", "Tom Harlow", "Ann Pike", "Nora Vance"), s);
   }
 
+  /** "Mr. Woodhouse's feelings were in sad warfare. He…": his feelings, his mind make the sentence his. */
+  @Test
+  void aNamedPersonsFeelingsMakeThemThePronounsReferent() {
+    List<String> s = speakers("""
+        Tom Harlow and Ned Price came to supper with the ladies.
+
+        "A fine evening," said Ned Price.
+
+        Upon such occasions poor Tom Harlow's feelings were in sad warfare. He loved to have the cloth laid, but supper made him grieve.
+
+        A basin of gruel was all that he could recommend; though he might constrain himself to say:
+
+        "Let me propose one of these eggs."
+        """);
+    assertEquals(List.of("Ned Price", "Tom Harlow"), s);
+  }
+
   /** "Mother", the family's word, is not the "Mother Goose" of a wall-paper named once. */
   @Test
   void aFamilyWordIsNotTheRareNameItOpens() {

@@ -34,6 +34,22 @@ class TurnTakingTest {
         s);
   }
 
+  /** No one hears a thought: the one it calls by name does not answer it. */
+  @Test
+  void whomAThoughtCallsDoesNotAnswer() {
+    String text = """
+        Nora Vance and Tom Harlow sat by the fire, talking of the miller's wife, Ann Pike.
+
+        "She sent us a goose," said Tom Harlow.
+
+        "Well done, Ann Pike!" thought Nora Vance.
+
+        "And a cake as well, the finest cake you ever saw."
+        """;
+    assertEquals(List.of("Tom Harlow", "Nora Vance", "Tom Harlow"), rulesAlone(text));
+    assertEquals(List.of("Tom Harlow", "Nora Vance", "Tom Harlow"), speakers(text));
+  }
+
   @Test
   void aNamedTurnAfterAnExchangeSetsItsParity() {
     List<String> s = speakers("""

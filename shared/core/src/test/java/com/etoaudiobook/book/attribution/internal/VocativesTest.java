@@ -42,6 +42,26 @@ class VocativesTest {
     assertEquals(Set.of(), names(s, v.addressed(4, 5)));
   }
 
+  /** "Mr. Martin, I suppose, is…": a name, an aside, then its verb: the subject, not called. */
+  @Test
+  void aNameWhoseVerbFollowsAnAsideIsTalkedAbout() {
+    Stages s = new Stages("""
+        Nora Vance and Tom Harlow sat by the fire.
+
+        "Tom Harlow, I suppose, is not a man who reads?"
+
+        "Tom Harlow, I suppose you will stay."
+
+        "Nora Vance, my dear, come here."
+        """);
+    s.names.buildCharacters(Map.of("Nora Vance", 1, "Tom Harlow", 1));
+    Vocatives v = new Vocatives(s.tokens, s.names, s.spans);
+    assertEquals(Set.of(), names(s, v.addressed(0, 1)));
+    assertEquals(Set.of("Tom Harlow"), names(s, v.named(0, 1)));
+    assertEquals(Set.of("Tom Harlow"), names(s, v.addressed(1, 2)));
+    assertEquals(Set.of("Nora Vance"), names(s, v.addressed(2, 3)));
+  }
+
   @Test
   void theNarrationSaysWhomASpeechWasFor() {
     Stages s = new Stages("""
