@@ -35,9 +35,10 @@ public final class Headings {
   private static final Pattern CATALOGUE_LINE = Pattern.compile("(?i)(?:" + CATALOGUE + ")[.,]?");
   /**
    * A line of a printed title page or its back that says so itself: the copyright, the illustrator,
-   * "A Novel", a printing, a volume, a price. Looked for only before the first chapter or prose.
+   * "A Novel", a printing, a volume, a price, in brackets or not ("[All rights reserved.]"). Looked for
+   * only before the first chapter or prose.
    */
-  private static final Pattern TITLE_PAGE_LINE = Pattern.compile("(?i)"
+  private static final Pattern TITLE_PAGE_LINE = Pattern.compile("(?i)\\[?"
       + "(?:an? (?:novel|romance|tale|story|play|comedy|tragedy|drama)(?: in (?:\\p{L}+|\\d+) (?:acts?|parts?|books?|volumes?))?"
       + "|(?:with|containing) .{0,60}\\b(?:illustrations?|frontispiece|drawings|plates|pictures|decorations|portraits?|maps?)\\b.*"
       + "|illustrated(?: by .*)?|(?:music|songs|verses|lyrics|translated|edited|(?:selected and )?arranged|with an introduction) by .*|(?:(?:the )?(?:illustrations?|drawings|pictures|decorations|frontispiece)(?: in colou?r)?) by .*"
@@ -49,7 +50,7 @@ public final class Headings {
       + "|(?:(?:first|since|thence) )?(?:re)?printed\\b.{0,80}\\d{4}.*"
       + "|" + CATALOGUE
       + "|vol(?:ume)?\\.? (?:[ivxlc]+|\\d{1,2})\\.?|in (?:two|three|four|five|six) volumes"
-      + "|(?-i:M[MDCLXVI]+))[.,]?");
+      + "|(?-i:M[MDCLXVI]+))[.,]?\\]?");
   /**
    * The imprint: the publisher ("HARPER & BROTHERS PUBLISHERS", "THE COLONIAL PRESS"), the place and
    * year ("NEW YORK AND LONDON", "LONDON: 1912", "CLINTON, MASS., U.S.A."). Taken only where every word
@@ -71,7 +72,7 @@ public final class Headings {
   /** A title page's statement that runs over lines: its whole block is left out. */
   private static final Pattern TITLE_PAGE_BLOCK = Pattern.compile(
       "(?i)(?:by )?(?:the )?author of\\b|copyright\\b|(?:the )?(?:illustrations?|drawings|pictures|plates)(?!\\p{L})[^.]{0,60}?(?<!\\p{L})copyright\\b|all rights reserved\\b|entered according to act of congress"
-          + "|(?:since |thence )?reprinted\\b");
+          + "|(?:since |thence )?reprinted\\b|printed (?:in (?:the )?(?:united states|great britain|england|scotland|canada|u\\.\\s?s\\.\\s?a)|by|for)\\b");
 
   private Headings() {
   }

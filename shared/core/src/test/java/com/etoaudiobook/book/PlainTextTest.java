@@ -344,6 +344,31 @@ class PlainTextTest {
   }
 
   /**
+   * A notice in brackets ("[_All rights reserved._]") and the printer's block run over lines
+   * ("PRINTED IN THE UNITED STATES" / "AT" / "THE COUNTRY LIFE PRESS, GARDEN CITY, N.Y."), as
+   * a 1897 novel's e-text keeps them: not read; its dedication is.
+   */
+  @Test
+  void aBracketedNoticeAndAPrintersBlockAreNotRead() {
+    String text = "Title: Katrine\n\nAuthor: Elinor Lane\n\n*** START OF THE PROJECT GUTENBERG EBOOK KATRINE ***\n\n"
+        + "                                KATRINE\n\n                                  _by_\n\n"
+        + "                              Elinor Lane\n\n                                NEW YORK\n"
+        + "                            GROSSET & DUNLAP\n                              _Publishers_\n\n"
+        + "      Copyright, 1897, in the United States of America, according\n"
+        + "                   to Act of Congress, by Elinor Lane\n\n"
+        + "                        [_All rights reserved._]\n\n"
+        + "                      PRINTED IN THE UNITED STATES\n                                   AT\n"
+        + "               THE COUNTRY LIFE PRESS, GARDEN CITY, N.Y.\n\n\n\n"
+        + "                                   TO\n\n                             MY DEAR FRIEND\n\n"
+        + "                               HOMMY-BEG\n\n\n\nCHAPTER I\n\n" + PARAGRAPH + "\n";
+    String spoken = spoken(parse(text));
+    for (String gone : List.of("rights", "PRINTED", "AT THE", "PRESS", "GARDEN", "Copyright")) {
+      assertFalse(spoken.contains(gone), gone + " is read: " + spoken);
+    }
+    assertTrue(spoken.startsWith("TO MY DEAR FRIEND HOMMY-BEG"), spoken);
+  }
+
+  /**
    * What only a title page's lines make the front: a story's first short lines, a poem, a paragraph
    * with a price in it are the book's, read even where a title page's line ("Made in ...", "All
    * rights reserved") comes after them.

@@ -209,9 +209,18 @@ final class CueFinder {
         || t.quote[qs - 1] >= 0) {
       return false;
     }
-    // "…and replied," / "…said:" / "…cried out" ending the narration above.
-    String w = t.word[qs - 1];
-    return w.equals(":") || w.equals(",") || t.isWord[qs - 1] && !t.isCap(qs - 1);
+    // "…and replied," / "…said:" / "…cried out" ending the narration above (a dash after the colon
+    // or the comma too: "Again he said:--")
+    int end = qs - 1;
+    while (end > t.paraFirst[p - 1] && isDash(t.word[end]) && (t.word[end - 1].equals(":") || t.word[end - 1].equals(","))) {
+      end--;
+    }
+    String w = t.word[end];
+    return w.equals(":") || w.equals(",") || t.isWord[end] && !t.isCap(end);
+  }
+
+  private static boolean isDash(String w) {
+    return !w.isEmpty() && (w.charAt(0) == '-' || w.charAt(0) == '\u2014' || w.charAt(0) == '\u2013');
   }
 
   /**

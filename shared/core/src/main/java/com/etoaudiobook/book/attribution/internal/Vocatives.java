@@ -28,7 +28,8 @@ final class Vocatives {
   /**
    * In first-person narration, the narrator's own name: the character the others call by name
    * most ("Get me some water, Jake."; "my dear Watson") whom the narration, which says "I",
-   * hardly names and never lets speak, and who answers a call at least once as "I" ("said I").
+   * hardly names and never lets speak, and who answers a call at least once as "I" ("said I"); before
+   * that, one the narrator gives as "I" as a name of their own ('"Yes," I said, "Jonathan Harker."').
    * -2 when no one is clearly so.
    */
   int narratorName(Cue[] cues) {
@@ -60,7 +61,23 @@ final class Vocatives {
             || m.last < t.size && Lexicon.isSpeechVerb(t.lower[m.last]);
       }
     }
+    // '"Yes," I said, "Jonathan Harker."': the narrator giving a name as "I" gives his own
+    int[] introduced = new int[n];
+    for (int q = 0; q < spans.size(); q++) {
+      int c = cues[q] != null && cues[q].kind == Cue.FIRST ? ownName(q) : -1;
+      if (c >= 0) {
+        introduced[c]++;
+      }
+    }
     int best = -2;
+    for (int c = 0; c < n; c++) {
+      if (introduced[c] > 0 && !speaks[c] && (best < 0 || introduced[c] > introduced[best])) {
+        best = c;
+      }
+    }
+    if (best >= 0) {
+      return best;
+    }
     for (int c = 0; c < n; c++) {
       if (called[c] >= 3 && told[c] * 3 <= called[c] && !speaks[c] && answers[c] >= 1
           && (best < 0 || called[c] > called[best])) {
@@ -68,6 +85,33 @@ final class Vocatives {
       }
     }
     return best;
+  }
+
+  /**
+   * The character quote {@code q} gives as the speaker's own name: the whole of it a name ("Jonathan
+   * Harker.") or "My name is" / "I am" and a name; else -1.
+   */
+  private int ownName(int q) {
+    int k = t.quoteFirst[q];
+    int end = t.quoteLast[q];
+    while (k < end && !t.isWord[k]) {
+      k++;
+    }
+    if (k + 2 < end && t.lower[k].equals("my") && t.lower[k + 1].equals("name") && t.lower[k + 2].equals("is")) {
+      k += 3;
+    } else if (k + 1 < end && t.lower[k].equals("i") && t.lower[k + 1].equals("am")) {
+      k += 2;
+    }
+    int m = k < end ? names.mentionStart[k] : -1;
+    if (m < 0 || names.mentions.get(m).character < 0 || names.mentions.get(m).possessive) {
+      return -1;
+    }
+    for (int j = names.mentions.get(m).last; j < end; j++) {
+      if (t.isWord[j]) {
+        return -1;
+      }
+    }
+    return names.mentions.get(m).character;
   }
 
   /**
@@ -121,9 +165,10 @@ final class Vocatives {
   private static final Set<String> APPOSED = Set.of("too", "also");
 
   /**
-   * "Mr. Martin, I suppose, is not a man of information": a name, an aside between commas, then
-   * its verb is the sentence's subject, talked about (a call goes on to its own subject: "Harriet,
-   * I suppose you will come").
+   * "Mr. Martin, I suppose, is not a man of information": a name, an aside between commas (and
+   * perhaps one in brackets: "Mr. Elton, you know, (recollecting herself,) is out of the
+   * question"), then its verb is the sentence's subject, talked about (a call goes on to its own
+   * subject: "Harriet, I suppose you will come").
    */
   private boolean subject(int after, int end) {
     if (after >= end || !t.word[after].equals(",")) {
@@ -131,7 +176,14 @@ final class Vocatives {
     }
     for (int k = after + 2; k < end && k <= after + 5 && t.isWord[k - 1]; k++) {
       if (t.word[k].equals(",")) {
-        return k + 1 < end && FINITE.contains(t.lower[k + 1]);
+        int v = k + 1;
+        if (v < end && t.word[v].equals("(")) {
+          while (v < end && v <= k + 10 && !t.word[v].equals(")")) {
+            v++;
+          }
+          v += v + 1 < end && t.word[v + 1].equals(",") ? 2 : 1;
+        }
+        return v < end && FINITE.contains(t.lower[v]);
       }
     }
     return false;

@@ -27,6 +27,23 @@ class CueFinderTest {
     assertEquals("Tom Harlow", s.form(cues[3]));
   }
 
+  /**
+   * "Again he said:--" ending the paragraph above leads into the quote below, over a cue after it
+   * ("He bowed as he replied:--" leads into the next one).
+   */
+  @Test
+  void aColonAndADashEndingTheParagraphAboveLeadIntoTheQuote() {
+    Stages s = new Stages("""
+        Nora Vance came out to meet Tom Harlow on the step. Again Tom Harlow said:--
+
+        "Welcome to my house." Nora Vance bowed as she replied:--
+
+        "I am glad to come."
+        """);
+    Cue[] cues = s.cues(false);
+    assertEquals("Tom Harlow", s.form(cues[0]));
+  }
+
   /** A name ending in "ly" opening a sentence ("Milly said,") is its subject, not an adverb as "Quietly" is. */
   @Test
   void aNameEndingInLyOpeningASentenceIsTheSubject() {

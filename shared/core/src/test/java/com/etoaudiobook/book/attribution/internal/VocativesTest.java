@@ -42,6 +42,24 @@ class VocativesTest {
     assertEquals(Set.of(), names(s, v.addressed(4, 5)));
   }
 
+  /** '"Yes," I said, "Jonathan Vance."': the name the narrator gives as "I" is the narrator's own. */
+  @Test
+  void theNameTheNarratorGivesAsIIsTheNarrators() {
+    Stages s = new Stages("""
+        I came to the castle at dusk, and the Count Tomas met me at the door.
+
+        "The Herr Englishman?" asked Count Tomas.
+
+        "Yes," I said, "Jonathan Vance."
+
+        "You are welcome, Mr. Vance," said Count Tomas.
+        """);
+    s.names.buildCharacters(Map.of("Jonathan Vance", 1, "Count Tomas", 3));
+    Vocatives v = new Vocatives(s.tokens, s.names, s.spans);
+    int narrator = v.narratorName(s.cues(true));
+    assertEquals("Jonathan Vance", narrator < 0 ? null : s.names.people.get(narrator).name);
+  }
+
   /** "Mr. Martin, I suppose, is…": a name, an aside, then its verb: the subject, not called. */
   @Test
   void aNameWhoseVerbFollowsAnAsideIsTalkedAbout() {
@@ -53,6 +71,8 @@ class VocativesTest {
         "Tom Harlow, I suppose you will stay."
 
         "Nora Vance, my dear, come here."
+
+        "Tom Harlow, you know, (she stopped herself,) is out of the question."
         """);
     s.names.buildCharacters(Map.of("Nora Vance", 1, "Tom Harlow", 1));
     Vocatives v = new Vocatives(s.tokens, s.names, s.spans);
@@ -60,6 +80,7 @@ class VocativesTest {
     assertEquals(Set.of("Tom Harlow"), names(s, v.named(0, 1)));
     assertEquals(Set.of("Tom Harlow"), names(s, v.addressed(1, 2)));
     assertEquals(Set.of("Nora Vance"), names(s, v.addressed(2, 3)));
+    assertEquals(Set.of(), names(s, v.addressed(3, 4)));
   }
 
   @Test
