@@ -142,7 +142,8 @@ final class CueFinder {
       // '"…at all." Ralph observed, with a smile, that she…': a new sentence that reports.
       return null;
     }
-    return after > 0 || j == i && k == end[0] && verbs.loose(k) ? c : null;
+    // ('"…kirk-garth." I nodded': after a full stop a verb of no speech is the next sentence's action)
+    return after > 0 || j == i && k == end[0] && verbs.loose(k) && !endsWithStop(q) ? c : null;
   }
 
   /** Verbs of hearing whose object then speaks: "Archer heard Reggie say". */
@@ -402,8 +403,10 @@ final class CueFinder {
    * greeted", "Turning to"), a subordinating word ("When", "As") or a preposition ("After", "With").
    */
   private boolean opensWithPhrase(int s) {
-    String l = t.lower[s];
-    return t.isWord[s] && (SUBORDINATORS.contains(l) || Salience.PREPOSITIONS.contains(l) || PHRASE_OPENERS.contains(l)
+    // (after an adverb: "Just before I was leaving, the old lady came up and said")
+    int w = s + 1 < t.size && t.isWord[s + 1] && LEADING_ADVERBS.contains(t.lower[s]) ? s + 1 : s;
+    String l = t.lower[w];
+    return t.isWord[w] && (SUBORDINATORS.contains(l) || Salience.PREPOSITIONS.contains(l) || PHRASE_OPENERS.contains(l)
         || l.length() > 4 && l.endsWith("ing") && !ING_NOUNS.contains(l));
   }
 
@@ -414,25 +417,45 @@ final class CueFinder {
       if (t.quote[m] >= 0) {
         return null;
       }
-      if (!t.word[m - 1].equals(",")) {
+      // without a comma, a subject pronoun and its verb in the past after the opening clause's own:
+      // "When I came close she bowed and said" (not "Roo, from whatever pool he was in, was answering")
+      if (!t.word[m - 1].equals(",") && !(m > from + 1 && t.isWord[m - 1] && SUBJECT_PRONOUNS.contains(t.lower[m])
+          && !t.lower[m - 1].equals("that") && actsNext(m + 1, v) && pastVerbIn(from, m))) {
         continue;
       }
       Cue c = subjects.subjectForward(m, v, end);
       // a subject pronoun after the comma opens the main clause whatever its verb ("she clung"); a name
       // or description may be an apposition ("Mrs. Mingott, a large lady in satin,"): its verb must follow
-      if (c != null && (c.kind == PRONOUN ? SUBJECT_PRONOUNS.contains(t.lower[c.tok]) : actsNext(end[0], v))) {
+      if (c != null && (c.kind == PRONOUN ? SUBJECT_PRONOUNS.contains(t.lower[c.tok]) : actsNext(end[0], v)
+          || c.kind == DESC && pastVerbIn(c.tok + 2, end[0]))) {
         return c;
       }
     }
     return null;
   }
 
+  private static final java.util.Set<String> LEADING_ADVERBS = java.util.Set.of("just", "soon", "shortly", "long",
+      "even", "only", "right", "immediately", "directly", "very", "not");
   private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("he", "she", "they", "i", "we");
   private static final java.util.Set<String> PHRASE_OPENERS = java.util.Set.of("after", "before", "until", "till",
       "if", "once", "in", "during", "having", "being");
   /** Words in -ing that are no participle. */
   private static final java.util.Set<String> ING_NOUNS = java.util.Set.of("nothing", "something", "anything",
       "everything", "morning", "evening", "darling", "king", "thing", "during");
+
+  /**
+   * A verb in the past among tokens [from, end): also where a description read on over its own ("the
+   * old lady came up" of "the old lady came up to my room and said": a description takes lowercase
+   * words up to a speech verb).
+   */
+  private boolean pastVerbIn(int from, int end) {
+    for (int j = from; j < end; j++) {
+      if (t.isWord[j] && (t.lower[j].endsWith("ed") || PAST.contains(t.lower[j]))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The words from k on are a verb in the past, an adverb in -ly before it allowed: the clause's own verb. */
   private boolean actsNext(int k, int v) {

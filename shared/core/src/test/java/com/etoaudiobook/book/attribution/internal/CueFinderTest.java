@@ -44,6 +44,43 @@ class CueFinderTest {
     assertEquals("Tom Harlow", s.form(cues[0]));
   }
 
+  /**
+   * In a sentence that opens with a clause of the narrator's, the main clause's subject speaks:
+   * "When I came close she bowed and said," (no comma), "Just before I was leaving, the old
+   * lady came up and said".
+   */
+  @Test
+  void theMainClausesSubjectSpeaksNotTheOpeningClausesI() {
+    Stages s = new Stages("""
+        When I came close she bowed and said, "The Herr Englishman?"
+
+        Just before I was leaving, the old lady came up to my room and said in a hysterical way:
+
+        "Must you go?"
+        """);
+    Cue[] cues = s.cues(true);
+    assertEquals(Cue.PRONOUN, cues[0].kind);
+    assertEquals("she", s.tokens.lower[cues[0].tok]);
+    assertEquals(Cue.DESC, cues[1].kind);
+  }
+
+  /**
+   * A verb of no speech right after a quotation tags it where the quotation runs on into it ('"Yes,"
+   * I nodded'), not after its full stop ('"…this kirk-garth." I nodded, for I thought it better'):
+   * that is the next sentence's action.
+   */
+  @Test
+  void aVerbOfNoSpeechAfterAFullStopIsNoCue() {
+    Stages s = new Stages("""
+        "Now look you here; you come here a stranger, an' you see this kirk-garth." I nodded, for I thought it better to assent.
+
+        "Yes," I nodded.
+        """);
+    Cue[] cues = s.cues(true);
+    assertNull(cues[0]);
+    assertEquals(Cue.FIRST, cues[1].kind);
+  }
+
   /** A name ending in "ly" opening a sentence ("Milly said,") is its subject, not an adverb as "Quietly" is. */
   @Test
   void aNameEndingInLyOpeningASentenceIsTheSubject() {
