@@ -209,6 +209,22 @@ class PlainTextTest {
     assertFalse(spoken(cover).contains("cover"), spoken(cover));
   }
 
+  /**
+   * An e-text without its header, opening with its title page set apart by blank lines: the title, a
+   * subtitle ("A Grotesque Romance", or "A Romance", a title page's own line), the by-line. The first
+   * line is the title, the by-line the author; none of it is read.
+   */
+  @Test
+  void aTitlePageWithoutAHeaderNamesTheBook() {
+    String chapter = "CHAPTER I.\n\nTHE STRANGE MAN'S ARRIVAL\n\n" + (PARAGRAPH + "\n").repeat(3);
+    for (String subtitle : List.of("A Grotesque Romance", "A Romance")) {
+      Book b = parse("The Invisible Man\n\n" + subtitle + "\n\nby H. G. Wells\n\n" + chapter);
+      assertEquals("The Invisible Man", b.title(), subtitle);
+      assertEquals("H. G. Wells", b.author(), subtitle);
+      assertFalse(spoken(b).contains("Invisible") || spoken(b).contains("Romance") || spoken(b).contains("Wells"), spoken(b));
+    }
+  }
+
   @Test
   void aBylineUnderAnEditionNoteIsTheAuthorAndACurlyEditorsNoteIsNotRead() {
     String chapter = (PARAGRAPH + "\n").repeat(3);

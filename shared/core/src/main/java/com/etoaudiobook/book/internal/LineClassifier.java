@@ -629,8 +629,9 @@ final class LineClassifier {
         top++;
       }
       int next = nonEmptyAfter(top);
-      // ("JANE EYRE" over its subtitle "AN AUTOBIOGRAPHY", then the by-line: the subtitle is the title page's too)
-      int by = next == top + 1 && titleLike(next) && byLineAt(next) == null && nonEmptyAfter(next) >= 0
+      // ("JANE EYRE" over its subtitle "AN AUTOBIOGRAPHY", then the by-line, blank lines between or not: the
+      // subtitle is the title page's too)
+      int by = next >= 0 && titleLike(next) && byLineAt(next) == null && nonEmptyAfter(next) >= 0
           ? nonEmptyAfter(next) : next;
       if (next >= 0 && entries.get(top).kind == ScriptLine.Kind.TEXT
           && entries.get(by).kind == ScriptLine.Kind.TEXT) {
