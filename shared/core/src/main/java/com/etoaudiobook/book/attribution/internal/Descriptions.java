@@ -88,7 +88,10 @@ final class Descriptions {
         return -2;
       }
     }
-    if (NOT_SPEAKERS.contains(head) || GENERIC.contains(head) && !indefinite && !newcomer(c.tok, head)
+    // "said the stranger": someone the narration does not know by name, so none of those it does (Oliver
+    // Twist's Monks, The Invisible Man's Griffin, before they are named); a role of its own
+    if (NOT_SPEAKERS.contains(head) || GENERIC.contains(head) && !indefinite && !head.equals("stranger")
+        && !newcomer(c.tok, head)
         || ABSTRACT.matcher(head).find() || !endsThere(c.descEnd) || voiceAfter(c.descEnd)) {
       return -2;
     }

@@ -49,6 +49,21 @@ class ResolverTest {
     assertEquals(List.of("Nora Vance", "Tom Harlow", "Ann Pike", "Nora Vance"), s);
   }
 
+  /** "said the stranger": someone the narration does not know by name, a role of their own, not the man talked to. */
+  @Test
+  void theStrangerIsNoneOfThoseNamed() {
+    List<String> s = speakers("""
+        The stranger came early in February, through a biting wind, to the inn where Tom Harlow kept the bar.
+
+        "A fire," said the stranger, looking at Tom Harlow. "A room and a fire!"
+
+        "Certainly, sir," said Tom Harlow.
+
+        "Good," said the stranger.
+        """);
+    assertEquals(List.of("The Stranger", "The Stranger", "Tom Harlow", "The Stranger"), s);
+  }
+
   /** "Mr. Woodhouse's feelings were in sad warfare. He…": his feelings, his mind make the sentence his. */
   @Test
   void aNamedPersonsFeelingsMakeThemThePronounsReferent() {
