@@ -39,15 +39,21 @@ final class Animacy {
    */
   String gender(String noun) {
     return genders.computeIfAbsent(noun, n -> {
-      if (n.endsWith("woman") || n.endsWith("lady") || n.endsWith("girl") || n.endsWith("maid")
-          || n.endsWith("ess") && !n.endsWith("ness")) {
-        return "female";
-      }
-      if (n.endsWith("man") || n.endsWith("boy")) {
-        return "male";
-      }
-      return votes(n);
+      String marked = markedGender(n);
+      return marked != null ? marked : votes(n);
     }).transform(g -> g.isEmpty() ? null : g);
+  }
+
+  /** The gender a noun's own ending gives ("housemaid", "hostess", "boatman"), not the text's pronouns; else null. */
+  static String markedGender(String n) {
+    if (n.endsWith("woman") || n.endsWith("lady") || n.endsWith("girl") || n.endsWith("maid")
+        || n.endsWith("ess") && !n.endsWith("ness")) {
+      return "female";
+    }
+    if (n.endsWith("man") || n.endsWith("boy")) {
+      return "male";
+    }
+    return null;
   }
 
   private String votes(String noun) {

@@ -54,6 +54,36 @@ final class Descriptions {
 
   /** The character the description of cue c names, created on first use, or -2. */
   int speaker(Cue c) {
+    return speaker(c, false);
+  }
+
+  /**
+   * The role of a description the narration just gave someone a pronoun cue no one named fits
+   * ("the housemaid", "the old lady"): a generic head too, as there is no one else it could be.
+   */
+  int unnamed(Cue c) {
+    return speaker(c, true);
+  }
+
+  /**
+   * Whether a description is a plain noun for someone {@code gender} calls "he" or "she": of that
+   * gender by its words ("the old lady"), or of none ("her guest").
+   */
+  boolean couldBe(Cue c, String gender) {
+    String head = t.lower[c.descEnd - 1];
+    if (!GENERIC.contains(head)) {
+      return false;
+    }
+    // the words' own gender ("brother", "old lady", "housemaid"), not the text's pronouns near them
+    String own = null;
+    for (int k = c.descEnd - 1; own == null && k > c.tok; k--) {
+      own = Subjects.nounGender(t.lower[k]);
+      own = own != null ? own : Animacy.markedGender(t.lower[k]);
+    }
+    return own == null || own.equals(gender);
+  }
+
+  private int speaker(Cue c, boolean unnamed) {
     if (c.kind != Cue.DESC || c.descEnd <= c.tok + 1) {
       return -2;
     }
@@ -61,7 +91,7 @@ final class Descriptions {
     boolean indefinite = det.equals("a") || det.equals("an") || c.partitive;
     // "said Scrooge's nephew": a name's possessive is a determiner, the nephew the one "the nephew" is
     boolean owned = names.mentionEnd[c.tok] >= 0 && names.mentions.get(names.mentionEnd[c.tok]).possessive;
-    if (!indefinite && !owned && !det.equals("the")) {
+    if (!indefinite && !owned && !det.equals("the") && !(unnamed && (det.equals("her") || det.equals("his")))) {
       return -2;
     }
     int marked = marked(c.tok);
@@ -90,9 +120,9 @@ final class Descriptions {
     }
     // "said the stranger": someone the narration does not know by name, so none of those it does (Oliver
     // Twist's Monks, The Invisible Man's Griffin, before they are named); a role of its own
-    if (NOT_SPEAKERS.contains(head) || GENERIC.contains(head) && !indefinite && !head.equals("stranger")
+    if (NOT_SPEAKERS.contains(head) || GENERIC.contains(head) && !indefinite && !head.equals("stranger") && !unnamed
         && !newcomer(c.tok, head)
-        || ABSTRACT.matcher(head).find() || !endsThere(c.descEnd) || voiceAfter(c.descEnd)) {
+        || ABSTRACT.matcher(head).find() || !unnamed && !endsThere(c.descEnd) || voiceAfter(c.descEnd)) {
       return -2;
     }
     int titled = titledCharacter(head);

@@ -29,6 +29,7 @@ final class Resolver extends TurnTaking {
            Cue[] cues, double[] weights, double[] anaphorWeights) {
     super(t, names, spans, firstPerson, cues);
     descriptions = new Descriptions(t, names);
+    subjects = new Subjects(t, names, new SpeechVerbs(t), firstPerson);
     ranker = new TurnRanker(this, weights);
     anaphors = new AnaphorRanker(ranker, anaphorWeights);
   }
@@ -37,6 +38,7 @@ final class Resolver extends TurnTaking {
   private final AnaphorRanker anaphors;
 
   private final Descriptions descriptions;
+  private final Subjects subjects;
 
   /** Prints which rule gave each implicit speaker (for measuring rules on annotated novels). */
   static final boolean DEBUG = Boolean.getBoolean("attribution.steps");
@@ -225,7 +227,12 @@ final class Resolver extends TurnTaking {
     } else {
       int who = implicitSpeaker(from, to);
       // the rankers weigh people: the narrator's own name is the Narrator's
-      who = asNarrator(ranker.choose(from, to, who, decidedBy));
+      Cue said = unresolved(from, to);
+      String gender = said == null ? null : said.gender;
+      who = asNarrator(ranker.choose(from, to, misfits(who, gender) ? -2 : who, decidedBy, gender));
+      if (who == -2 && said != null) {
+        who = describedBefore(said);
+      }
       if (DEBUG) {
         System.err.println("STEP " + spans.get(from).start() + " " + spans.get(to - 1).end() + " "
             + decidedBy);
@@ -374,6 +381,51 @@ final class Resolver extends TurnTaking {
     Set<Integer> called = new java.util.HashSet<>(calledBy(last));
     called.remove(last[0]);
     return called.size() == 1 ? called.iterator().next() : -2;
+  }
+
+  /**
+   * '"Must you go?" / "Do you know what day it is?" / … she said' after "the old lady came up to my
+   * room": a "she" or "he" no one named fits is the one the narration just called by a plain noun
+   * ("the old lady", "her guest": in the paragraph's narration before the cue or the two above), a
+   * role of that description; else -2. (Not a noun of a trade, "the housemaid": such a role took a
+   * later scene's turns, the maid gone.)
+   */
+  private int describedBefore(Cue c) {
+    int p = t.para[c.tok];
+    int stop = t.paraFirst[Math.max(0, p - 2)];
+    for (int k = c.tok - 1; k >= stop; k--) {
+      if (t.quote[k] >= 0 || !DESCRIBING.contains(t.lower[k])) {
+        continue;
+      }
+      // the determiner, up to two words before it, the person's noun ("the old lady", "her guest")
+      Cue found = null;
+      for (int j = k + 1; j <= k + 3 && j < c.tok && t.isWord[j] && !t.isCap(j) && t.quote[j] < 0; j++) {
+        Cue d = new Cue(DESC, -1, c.gender, k);
+        d.descEnd = j + 1;
+        found = descriptions.couldBe(d, c.gender) ? d : found; // the phrase's last noun: "the young girl"
+      }
+      int role = found == null ? -2 : descriptions.unnamed(found);
+      if (role != -2) {
+        return role;
+      }
+    }
+    return -2;
+  }
+
+  private static final Set<String> DESCRIBING = Set.of("the", "a", "an", "her", "his");
+
+
+  /**
+   * A gendered pronoun cue of units [from, to) that named no one ('"No," he said', the man yet
+   * unnamed), else null: whoever the turns make the speaker is that gender.
+   */
+  private Cue unresolved(int from, int to) {
+    for (int q = from; q < to; q++) {
+      if (cues[q] != null && cues[q].kind == Cue.PRONOUN && cues[q].gender != null) {
+        return cues[q];
+      }
+    }
+    return null;
   }
 
   /** Verbs after a subject that describe a state, not an action that goes with a speech. */

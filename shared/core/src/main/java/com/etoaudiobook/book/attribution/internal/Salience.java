@@ -114,6 +114,11 @@ abstract class Salience {
     return person < 0 ? null : names.people.get(person).gender;
   }
 
+  /** A character known to be other than {@code gender} (a "he" is no Mrs. Hall). */
+  boolean misfits(int person, String gender) {
+    return gender != null && person >= 0 && genderOf(person) != null && !gender.equals(genderOf(person));
+  }
+
   boolean fits(int person, String gender, boolean strict) {
     // in first-person narration the narrator is "I": never "he", "she" or "the man"
     if (person < 0 || person == narratorName || namedInUnit.contains(person)) {

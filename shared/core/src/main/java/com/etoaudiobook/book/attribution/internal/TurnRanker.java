@@ -40,6 +40,11 @@ final class TurnRanker {
    * candidate of the highest score, or the pick itself when there is no other candidate.
    */
   int choose(int from, int to, int pick, String rule) {
+    return choose(from, to, pick, rule, null);
+  }
+
+  /** As {@link #choose(int, int, int, String)}, among those not known to be other than {@code gender} (a "he" cue's). */
+  int choose(int from, int to, int pick, String rule, String gender) {
     if (weights == null && !DUMP || pick == -1 || TurnTaking.IT_WAS.equals(rule)) {
       // The first-person narrator's lines keep the rules' choice: one novel of the fitting set
       // is narrated in the first person, too few to learn from; and so does a speaker the
@@ -47,6 +52,7 @@ final class TurnRanker {
       return pick;
     }
     Unit u = new Unit(from, to, pick, rule);
+    u.candidates.removeIf(c -> tt.misfits(c, gender));
     if (u.candidates.isEmpty()) {
       return pick;
     }

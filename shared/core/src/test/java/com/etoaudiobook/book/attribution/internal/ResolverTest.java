@@ -49,6 +49,28 @@ class ResolverTest {
     assertEquals(List.of("Nora Vance", "Tom Harlow", "Ann Pike", "Nora Vance"), s);
   }
 
+  /**
+   * A "he" or "she" no one named fits is never someone of the other sex the turns would give it to,
+   * but the one the narration just called by a plain noun: "her guest", "the old woman".
+   */
+  @Test
+  void aPronounNoOneNamedFitsIsWhomTheNarrationJustDescribed() {
+    List<String> guest = speakers("""
+        Mrs. Hall laid the table while her guest stood at the window.
+
+        "Can I take your coat, sir?" said Mrs. Hall.
+
+        "No," he said without turning.
+        """);
+    assertEquals(List.of("Mrs. Hall", "The Guest"), guest);
+    List<String> maid = speakers("""
+        Tom Harlow called over the balustrade to the old woman as she appeared in the hall below. "Was that a letter?" he asked.
+
+        "Only a runaway ring, sir," she answered.
+        """);
+    assertEquals(List.of("Tom Harlow", "The Old Woman"), maid);
+  }
+
   /** "said the stranger": someone the narration does not know by name, a role of their own, not the man talked to. */
   @Test
   void theStrangerIsNoneOfThoseNamed() {
