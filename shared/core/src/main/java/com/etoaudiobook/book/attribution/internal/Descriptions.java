@@ -58,8 +58,8 @@ final class Descriptions {
   }
 
   /**
-   * The role of a description the narration just gave someone a pronoun cue no one named fits
-   * ("the housemaid", "the old lady"): a generic head too, as there is no one else it could be.
+   * The role of the description the narration just gave someone a pronoun cue no one named fits
+   * ("the old lady", "her guest"): a generic head too, as there is no one else it could be.
    */
   int unnamed(Cue c) {
     return speaker(c, true);

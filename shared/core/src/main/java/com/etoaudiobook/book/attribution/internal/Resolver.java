@@ -29,7 +29,6 @@ final class Resolver extends TurnTaking {
            Cue[] cues, double[] weights, double[] anaphorWeights) {
     super(t, names, spans, firstPerson, cues);
     descriptions = new Descriptions(t, names);
-    subjects = new Subjects(t, names, new SpeechVerbs(t), firstPerson);
     ranker = new TurnRanker(this, weights);
     anaphors = new AnaphorRanker(ranker, anaphorWeights);
   }
@@ -38,7 +37,6 @@ final class Resolver extends TurnTaking {
   private final AnaphorRanker anaphors;
 
   private final Descriptions descriptions;
-  private final Subjects subjects;
 
   /** Prints which rule gave each implicit speaker (for measuring rules on annotated novels). */
   static final boolean DEBUG = Boolean.getBoolean("attribution.steps");

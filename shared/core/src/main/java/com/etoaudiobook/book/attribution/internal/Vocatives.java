@@ -71,7 +71,9 @@ final class Vocatives {
     }
     int best = -2;
     for (int c = 0; c < n; c++) {
-      if (introduced[c] > 0 && !speaks[c] && (best < 0 || introduced[c] > introduced[best])) {
+      // (not someone the narration names more often than others call them: '"Who was it?" "Tom Harlow," I said.')
+      if (introduced[c] > 0 && !speaks[c] && told[c] <= called[c] + 3
+          && (best < 0 || introduced[c] > introduced[best])) {
         best = c;
       }
     }
@@ -107,7 +109,8 @@ final class Vocatives {
       return -1;
     }
     for (int j = names.mentions.get(m).last; j < end; j++) {
-      if (t.isWord[j]) {
+      // (a name asked, "Count Dracula?", is someone else's)
+      if (t.isWord[j] || t.word[j].equals("?")) {
         return -1;
       }
     }

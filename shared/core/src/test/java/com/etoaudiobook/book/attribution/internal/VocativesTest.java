@@ -58,6 +58,17 @@ class VocativesTest {
     Vocatives v = new Vocatives(s.tokens, s.names, s.spans);
     int narrator = v.narratorName(s.cues(true));
     assertEquals("Jonathan Vance", narrator < 0 ? null : s.names.people.get(narrator).name);
+    // a name the narration gives often, said in answer, is someone else's
+    Stages other = new Stages("""
+        Tom Harlow came in and sat down. Tom Harlow lit his pipe. Tom Harlow looked at the fire. Tom Harlow
+        took off his boots, and Tom Harlow went to sleep.
+
+        "Who broke the window?" asked Ann Pike.
+
+        "Tom Harlow," I said.
+        """);
+    other.names.buildCharacters(Map.of("Tom Harlow", 5, "Ann Pike", 1));
+    assertEquals(-2, new Vocatives(other.tokens, other.names, other.spans).narratorName(other.cues(true)));
   }
 
   /** "Mr. Martin, I suppose, is…": a name, an aside, then its verb: the subject, not called. */
