@@ -143,7 +143,8 @@ final class Vocatives {
             || t.lower[before].equals("dear") || t.lower[before].equals("my");
         boolean nextBreak = after >= t.quoteLast[q] || !t.isWord[after];
         boolean afterComma = before >= 0 && t.word[before].equals(",");
-        if (echo(q, mm) || apposed(mm.last, t.quoteLast[q]) || subject(mm.last, t.quoteLast[q])) {
+        if (echo(q, mm) || apposed(mm.last, t.quoteLast[q]) || subject(mm.last, t.quoteLast[q])
+            || listed(before, mm.last, t.quoteLast[q])) {
           continue;
         }
         // "Thank you, Mrs. Pargeter." / "Alice, come here" / "…, Alice?"
@@ -190,6 +191,20 @@ final class Vocatives {
       }
     }
     return false;
+  }
+
+  /**
+   * "There is himself, Earnshaw, Zillah, Joseph and I.": a name between commas with another name
+   * after it is one of a list, talked about.
+   */
+  private boolean listed(int before, int after, int end) {
+    if (before < 0 || !t.word[before].equals(",") || after + 1 >= end || !t.word[after].equals(",")
+        || names.mentionStart[after + 1] < 0) {
+      return false;
+    }
+    // the list goes on after the next name ("But, Julia, Mr. Rushworth will be here" calls Julia)
+    int next = names.mentions.get(names.mentionStart[after + 1]).last;
+    return next < end && (t.word[next].equals(",") || t.lower[next].equals("and") || t.lower[next].equals("or"));
   }
 
   /** Verbs (and the adverbs before one) that go on from a third person subject. */

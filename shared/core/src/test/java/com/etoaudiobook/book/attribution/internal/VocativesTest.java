@@ -84,6 +84,10 @@ class VocativesTest {
         "Nora Vance, my dear, come here."
 
         "Tom Harlow, you know, (she stopped herself,) is out of the question."
+
+        "There is himself, Tom Harlow, Nora Vance and I."
+
+        "But, Nora Vance, Tom Harlow will be here in a moment."
         """);
     s.names.buildCharacters(Map.of("Nora Vance", 1, "Tom Harlow", 1));
     Vocatives v = new Vocatives(s.tokens, s.names, s.spans);
@@ -92,6 +96,9 @@ class VocativesTest {
     assertEquals(Set.of("Tom Harlow"), names(s, v.addressed(1, 2)));
     assertEquals(Set.of("Nora Vance"), names(s, v.addressed(2, 3)));
     assertEquals(Set.of(), names(s, v.addressed(3, 4)));
+    // one of a list
+    assertEquals(Set.of(), names(s, v.addressed(4, 5)));
+    assertEquals(Set.of("Nora Vance"), names(s, v.addressed(5, 6)));
   }
 
   @Test
