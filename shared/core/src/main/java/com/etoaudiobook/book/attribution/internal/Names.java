@@ -124,7 +124,8 @@ final class Names {
     if (!t.isCap(i) || t.isAllCaps(i)) {
       return false;
     }
-    String b = base(t.lower[i]);
+    // (a curly apostrophe as the straight one: "I’m" is no name, as "I'm" is none)
+    String b = base(t.lower[i]).replace('\u2019', '\'');
     if (Lexicon.MONTHS.contains(b) && (actsAt(i, i + 1) || i + 1 < t.size
         && t.para[i + 1] == t.para[i] && !Lexicon.MONTHS.contains(t.lower[i + 1])
         && isNameWord(i + 1))) {

@@ -81,6 +81,18 @@ class CueFinderTest {
     assertEquals(Cue.FIRST, cues[1].kind);
   }
 
+  /** "“I’m Gatsby,” he said": with a curly apostrophe as with a straight one, "I’m" opens no name. */
+  @Test
+  void iAmWithACurlyApostropheIsNoName() {
+    Stages s = new Stages("""
+        Nobody knew Gatsby, and Mr. Gatsby was not there, and I’m sure of it, and I’m glad.
+
+        “I’m Gatsby,” he said suddenly.
+        """);
+    java.util.List<String> forms = s.names.mentions.stream().map(m -> m.form).toList();
+    assertEquals(java.util.List.of("Gatsby", "Mr. Gatsby", "Gatsby"), forms);
+  }
+
   /** A name ending in "ly" opening a sentence ("Milly said,") is its subject, not an adverb as "Quietly" is. */
   @Test
   void aNameEndingInLyOpeningASentenceIsTheSubject() {
