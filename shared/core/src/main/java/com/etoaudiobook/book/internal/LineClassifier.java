@@ -514,7 +514,7 @@ final class LineClassifier {
    * end, and most of its words past the first, but for the small ones, capitalised ("The Widow and
    * her Child."; not "He went home.", a letter's "My Dear Mother," nor a play's "Enter Warden and Porter.").
    */
-  private static boolean titleLike(String t) {
+  static boolean titleLike(String t) {
     String body = t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     String[] words = body.split("\\s+");
     if (body.isEmpty() || words.length > 10 || !Character.isUpperCase(body.codePointAt(0)) || body.endsWith(",")

@@ -174,7 +174,7 @@ public final class PlainText {
         }
         beforeTitlePage.clear();
         if (title == null && i == nextLine(lines, opening + 1, last) && alone(lines, opening)
-            && titleOverTitlePage(plain(lines.get(opening).text().strip()))) {
+            && LineClassifier.titleLike(plain(lines.get(opening).text().strip()))) {
           // with no header to name it, the text's first line over a title page's ("The Invisible Man" over
           // "A Romance"): the book's title, said as the title, not read again
           title = plain(lines.get(opening).text().strip());
@@ -719,12 +719,6 @@ public final class PlainText {
       }
     }
     return true;
-  }
-
-  /** Short, capitalised, no sentence's punctuation: a title's line, not a story's first words ("Night. Rain."). */
-  private static boolean titleOverTitlePage(String line) {
-    return line.length() <= 80 && !line.isEmpty() && Character.isUpperCase(line.codePointAt(0))
-        && line.chars().noneMatch(c -> ".,;:!?\"“”".indexOf(c) >= 0) && line.split("\\s+").length <= 12;
   }
 
   /** A book's title in quotation marks, under "Author of": "_The Shuttle_,". */

@@ -37,13 +37,9 @@ final class TurnRanker {
 
   /**
    * The speaker of units [from, to) of paragraph p, given the rules' pick and rule name: the
-   * candidate of the highest score, or the pick itself when there is no other candidate.
+   * candidate of the highest score, or the pick itself when there is no other candidate; only among
+   * those not known to be other than {@code gender} (a "he" cue's that named no one; null: any).
    */
-  int choose(int from, int to, int pick, String rule) {
-    return choose(from, to, pick, rule, null);
-  }
-
-  /** As {@link #choose(int, int, int, String)}, among those not known to be other than {@code gender} (a "he" cue's). */
   int choose(int from, int to, int pick, String rule, String gender) {
     if (weights == null && !DUMP || pick == -1 || TurnTaking.IT_WAS.equals(rule)) {
       // The first-person narrator's lines keep the rules' choice: one novel of the fitting set
