@@ -340,7 +340,8 @@ final class Resolver extends TurnTaking {
         words[n++] = k;
       }
     }
-    for (int i = 0; i + 2 < n; i++) {
+    // ("I'm Gatsby" is two words: the quote may end at the name)
+    for (int i = 0; i + 1 < n; i++) {
       String a = t.lower[words[i]];
       String b = t.lower[words[i + 1]];
       int at;
@@ -350,7 +351,7 @@ final class Resolver extends TurnTaking {
       } else if ((a.equals("i'm") || a.equals("i\u2019m")) && words[i + 1] == words[i] + 1
           && (t.sentenceStart[words[i]] || !t.isWord[words[i] - 1])) {
         at = words[i + 1]; // "Yes, I'm Piglet", not "if I'm Mabel" nor "she keeps saying I'm Roo"
-      } else if (a.equals("i") && b.equals("am") || a.equals("call") && b.equals("me")) {
+      } else if (i + 2 < n && (a.equals("i") && b.equals("am") || a.equals("call") && b.equals("me"))) {
         // "I am Mr. Hatherley", not "I am, Mr. Holmes," nor "I am sure"
         at = words[i + 2];
         if (at != words[i + 1] + 1) {

@@ -203,6 +203,25 @@ class ResolverTest {
   }
 
   @Test
+  void aSpeechOfJustImAndANameNamesItsSpeaker() {
+    // two words, the whole speech: the "he" is the man it names, not the last man spoken of
+    List<String> s = speakers("""
+        "Come in, all of you," Osgood had called from his steps at dusk, and gone in.
+
+        Walter Kemble came up the lawn. Walter Kemble was a tall man, and he had been drinking.
+
+        "Have you seen the host?" said Walter Kemble to me.
+
+        "No," I said. A quiet man beside me smiled. "This man Osgood sent me a card."
+
+        "I'm Osgood," he said.
+
+        Osgood left us soon after. Everybody spoke of Osgood for weeks.
+        """);
+    assertEquals("Osgood", s.get(s.size() - 1), s.toString());
+  }
+
+  @Test
   void aNewcomerKnownByADescriptionIsSomeoneOfTheirOwn() {
     // Descriptions with an adjective in -ly or "first", a hyphenated adjective in -ed, "little",
     // or a phrase after the head ("with an apologetic smile") still name one new speaker each.
