@@ -305,10 +305,13 @@ final class CastMerges {
     return false;
   }
 
-  /** p bears a rank somewhere: "Captain Tilney", "General Tilney". */
+  /**
+   * p is called by a rank and his surname: "Captain Tilney", "General Tilney". (A rank before a
+   * whole name, "Major Jay Gatsby" read off a medal, is how he was named once, not what he is called.)
+   */
   private boolean ranked(Names.Person p) {
     return p.aliases.stream().anyMatch(a -> formCore.containsKey(a) && title(a) != null
-        && Lexicon.STANDALONE_TITLES.contains(title(a)));
+        && Lexicon.STANDALONE_TITLES.contains(title(a)) && !core(a).contains(" "));
   }
 
 

@@ -217,6 +217,19 @@ class CastMergesTest {
   }
 
   @Test
+  void aRankReadOnceBeforeAWholeNameDoesNotKeepTheMisterApart() {
+    // "Major Jay Garrow" off a medal, once: he is never "Major Garrow", and "Mr. Garrow" is he
+    // ("Unlike Garrow", a second full name ending in Garrow, leaves the joining to the merges)
+    List<Names.Person> cast = cast("Then Mr. Garrow came in; he sat down.\n\n"
+        + repeat("Then Garrow smiled; he was kind.", 9)
+        + "The light fell on the park. Unlike Garrow and Tom Bell, I had no girl.\n\n"
+        + "\"Major Jay Garrow,\" I read, \"For Valour.\"\n\n"
+        + repeat("Then Jay Garrow laughed; he was loud.", 2),
+        Map.of("Mr. Garrow", 1));
+    assertEquals(person(cast, "Jay Garrow").id, person(cast, "Mr. Garrow").id, aliases(cast));
+  }
+
+  @Test
   void aPetFormCutShortIsTheLongerOne() {
     List<Names.Person> cast = cast(repeat("Then Kitty Hamble came in; she sat down.", 3)
         + repeat("Then Kit laughed; she was loud.", 3), Map.of("Kitty Hamble", 1, "Kit", 1));
