@@ -251,6 +251,16 @@ class CastBuilderTest {
   }
 
   @Test
+  void anInnNamedForAnAdmiralIsNoPersonButACaptainIsOne() {
+    // "the Admiral Hawke" is where they drink; "Captain Smollett", never after "the", is a man
+    String text = repeat("My father kept the Admiral Hawke inn. Captain Smollett came to the Admiral Hawke;"
+        + " he sat by the fire of the Admiral Hawke.", 3) + "\"Rum,\" said Captain Smollett.\n\n";
+    List<Names.Person> cast = cast(text, Map.of("Captain Smollett", 1, "Admiral Hawke", 1));
+    assertTrue(person(cast, "Captain Smollett") != null);
+    assertEquals(null, person(cast, "Admiral Hawke"));
+  }
+
+  @Test
   void aFrequentNameSometimesAfterInIsACountry() {
     // "born in Norvania" four times in thirty-four mentions: under the old one-in-four bar.
     String text = repeat("Ada Moss praised Norvania. Norvania was vast, Norvania was old.", 10)
