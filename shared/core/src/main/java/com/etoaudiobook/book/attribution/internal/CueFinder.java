@@ -320,7 +320,10 @@ final class CueFinder {
           return rel;
         }
       }
-      if (k < s || !t.isWord[k] || Lexicon.CLAUSE_OPENERS.contains(t.lower[k])) {
+      // ('"Redruth," said I, interrupting the letter, "…"': what follows a participle is its
+      // object, never its subject)
+      if ((k < s || !t.isWord[k] || Lexicon.CLAUSE_OPENERS.contains(t.lower[k]))
+          && !t.lower[v].endsWith("ing")) {
         // Inverted, with nothing before the verb in its clause: "Then said the Hatter:".
         Cue inv = subjects.subjectAt(after, qs);
         if (inv != null) {

@@ -202,6 +202,16 @@ class CueFinderTest {
   }
 
   @Test
+  void aParticipleBeforeTheQuoteHasNoSubjectAfterIt() {
+    Stages s = new Stages("""
+        "Redruth," said Tom Harlow, interrupting the letter, "the doctor will not like that."
+        """);
+    // "interrupting the letter" is no inverted "said the letter": the second part is his too
+    assertEquals(Cue.NAME, only(s, 1).kind, "a cue by a description, not by his name");
+    assertEquals("Tom Harlow", s.form(only(s, 1)));
+  }
+
+  @Test
   void aNewSentenceThatReportsSpeechIntroducesNoQuote() {
     Stages s = new Stages("""
         "The coach is late." Tom Harlow said, with a shrug, that it always was.
