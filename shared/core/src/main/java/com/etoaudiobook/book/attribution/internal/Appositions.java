@@ -71,13 +71,15 @@ final class Appositions {
           link(links, t.lower[head], m.character);
         }
       }
-      // "the Collector, Mr. Turton"
+      // "the Collector, Mr. Turton", "the artist himself, Basil Hallward"
       int c = m.first - 1;
       if (c > 1 && t.word[c].equals(",") && t.isWord[c - 1]) {
-        for (int d = c - 2; d >= 0 && d >= c - 4; d--) {
+        int noun = REFLEXIVES.contains(t.lower[c - 1]) ? c - 2 : c - 1;
+        for (int d = noun - 1; d >= 0 && d >= noun - 3; d--) {
           if (t.lower[d].equals("the")) {
-            if (head(t, d + 1) == c - 1 && (d == 0 || !t.word[d - 1].equals(","))) {
-              link(links, t.lower[c - 1], m.character);
+            if (head(t, d + 1, noun < c - 1 ? REFLEXIVES : java.util.Set.of()) == noun
+                && (d == 0 || !t.word[d - 1].equals(","))) {
+              link(links, t.lower[noun], m.character);
             }
             break;
           }
@@ -89,6 +91,8 @@ final class Appositions {
     }
     return links;
   }
+
+  private static final java.util.Set<String> REFLEXIVES = java.util.Set.of("himself", "herself");
 
   /** The character tied to a noun more often than any other, or -1. */
   static int best(Map<Integer, Integer> byPerson) {

@@ -721,6 +721,18 @@ class ResolverTest {
     assertEquals(List.of("Mr. Hobbs", "Nora Vance", "Mr. Hobbs", "Mr. Lane"), s);
   }
 
+  @Test
+  void theNounBeforeHimselfAndANameIsThatCharacter() {
+    List<String> s = speakers("""
+        By the easel was sitting the painter himself, Basil Garth, whose work Tom Harlow admired.
+
+        "It is your best work, Basil," said Tom Harlow.
+
+        "You don't understand me, Tom," answered the painter. Basil Garth frowned.
+        """);
+    assertEquals(List.of("Tom Harlow", "Basil Garth"), s);
+  }
+
   /**
    * "Captain Hobbs, the squire, and Dr. Lane": the first of a list is not the squire; "the squire"
    * is the one Squire of the book, and "Cap'n Hobbs" in a sailor's mouth is Captain Hobbs.
