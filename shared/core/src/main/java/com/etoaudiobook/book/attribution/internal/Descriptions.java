@@ -176,11 +176,21 @@ final class Descriptions {
         return -1;
       }
       if (k + 1 >= t.size || !t.isWord[k + 1] || t.quote[k + 1] >= 0) {
-        return k;
+        return MANNER.contains(w) ? -1 : k;
       }
     }
     return -1;
   }
+
+  /**
+   * "said an old gentleman with a courteous bow", "said the lad in a whisper": how a line is said,
+   * not what tells the speaker apart.
+   */
+  private static final Set<String> MANNER = Set.of("bow", "smile", "grin", "laugh", "chuckle",
+      "sigh", "nod", "shrug", "grumble", "growl", "groan", "frown", "scowl", "sneer", "wink",
+      "glance", "look", "gesture", "flourish", "yawn", "sob", "shudder", "cough", "whisper",
+      "murmur", "mutter", "hurry", "rage", "fury", "temper", "huff", "tone", "voice", "drawl",
+      "lisp", "stammer", "accent", "start", "jerk", "wave", "twinkle", "air", "way");
 
   /** Paragraphs back a generic noun brought in with "a" is looked for ({@link #newcomer}). */
   private static final int NEWCOMER_PARAGRAPHS = 6;

@@ -630,6 +630,19 @@ class ResolverTest {
   }
 
   @Test
+  void howALineIsSaidIsNoPartOfTheRolesName() {
+    List<String> s = speakers("""
+        Nora Vance sat by the fire. Opposite her sat Mr. Erskine, who said little.
+
+        "You must finish your book," said Nora Vance.
+
+        "I will finish it," answered the old gentleman with a courteous bow.
+        """);
+    // "with a courteous bow" is how he said it: the old gentleman is the man at the fire
+    assertEquals(List.of("Nora Vance", "Mr. Erskine"), s);
+  }
+
+  @Test
   void aVoiceAfterAdjectivesIsNoRoleCalledByTheAdjective() {
     List<String> s = speakers("""
         Nora Vance sat by the fire; she waited.
