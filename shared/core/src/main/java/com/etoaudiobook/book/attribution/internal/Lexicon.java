@@ -114,6 +114,9 @@ final class Lexicon {
       however wherever whenever hallo hello hullo goodbye good-bye good-night good-morning
       sure certainly really quite rather almost already meanwhile besides instead otherwise
       therefore thus hence too
+      ere thou thee thy thine hath doth shalt wilt whither whence hither thither oft yea lo
+      whilst unlike amid amidst beneath beside beyond despite except like toward towards
+      without within across along among amongst around behind below between through throughout
       monday tuesday wednesday thursday friday saturday sunday christmas easter
       english french german italian american british spanish roman europe america england
       london paris rome""");

@@ -218,13 +218,13 @@ class CastMergesTest {
 
   @Test
   void aRankReadOnceBeforeAWholeNameDoesNotKeepTheMisterApart() {
-    // "Major Jay Garrow" off a medal, once: he is never "Major Garrow", and "Mr. Garrow" is he
-    // ("Unlike Garrow", a second full name ending in Garrow, leaves the joining to the merges)
+    // "Major Jay Garrow" off a medal, once: he is never "Major Garrow", and "Mr. Garrow" is he,
+    // named far more often than his cousin Tom Garrow
     List<Names.Person> cast = cast("Then Mr. Garrow came in; he sat down.\n\n"
         + repeat("Then Garrow smiled; he was kind.", 9)
-        + "The light fell on the park. Unlike Garrow and Tom Bell, I had no girl.\n\n"
+        + "His cousin Tom Garrow came once; he was shy.\n\n"
         + "\"Major Jay Garrow,\" I read, \"For Valour.\"\n\n"
-        + repeat("Then Jay Garrow laughed; he was loud.", 2),
+        + repeat("Then Jay Garrow laughed; he was loud.", 6),
         Map.of("Mr. Garrow", 1));
     assertEquals(person(cast, "Jay Garrow").id, person(cast, "Mr. Garrow").id, aliases(cast));
   }

@@ -1,6 +1,7 @@
 package com.etoaudiobook.book.attribution.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -640,6 +641,24 @@ class ResolverTest {
         """);
     // "with a courteous bow" is how he said it: the old gentleman is the man at the fire
     assertEquals(List.of("Nora Vance", "Mr. Erskine"), s);
+  }
+
+  @Test
+  void anOldWordOpeningAVerseLineIsNoSpeaker() {
+    // "Ere one can say": Juliet's verse, quoted; "Ere" is no one
+    List<String> s = speakers("""
+        Nora Vance stood on the stage and spoke the lines.
+
+        "Too like the lightning," said Nora Vance.
+
+        Although I joy in thee,
+        I have no joy of this contract to-night:
+        It is too rash, too unadvised, too sudden;
+        Too like the lightning, which doth cease to be
+        Ere one can say, “It lightens.” Sweet, good-night!
+        This bud of love by summer's ripening breath
+        """);
+    assertFalse(s.contains("Ere"), s.toString());
   }
 
   @Test
