@@ -686,6 +686,19 @@ class PlainTextTest {
   }
 
   /**
+   * Treasure Island's "I" right over "The Old Sea-dog at the Admiral Benbow", no blank line between:
+   * a numbered chapter and its title, where the numerals rise; "I" over a line once is a word.
+   */
+  @Test
+  void aNumeralRightOverItsTitleNumbersAChapterWithThatTitle() {
+    String text = "I\nThe Old Sea-dog\n\n" + PARAGRAPH + "\nII\nBlack Dog Appears\n\n" + PARAGRAPH
+        + "\nIII\nThe Black Spot\n\n" + PARAGRAPH;
+    assertEquals(List.of("I: The Old Sea-dog", "II: Black Dog Appears", "III: The Black Spot"), titles(parse(text)));
+    Book once = parse("A Letter\n\n" + PARAGRAPH + "\nI\nWent Home Alone\n\n" + PARAGRAPH);
+    assertEquals(1, once.chapters().size(), titles(once).toString());
+  }
+
+  /**
    * Chapters titled in capitals inside numbered parts are chapters: only CHAPTER lines and
    * numerals make a book's chapters numbered, not PART lines.
    */

@@ -412,6 +412,13 @@ final class LineClassifier {
       }
       String clean = Markup.clean(e.body).strip();
       if (layout.headings().contains(e.line.start())) {
+        // (a numeral the layout found over its title: "I" / "The Old Sea-dog at the Admiral Benbow")
+        String title = Headings.isBareNumeral(clean) ? subtitleAfterNumber(i, clean, true) : null;
+        if (title != null) {
+          heading(e, joined(clean, title), 0);
+          entries.get(i + 1).kind = ScriptLine.Kind.SKIP;
+          continue;
+        }
         heading(e, clean, 0);
         justHeaded = e;
         continue;
@@ -431,7 +438,7 @@ final class LineClassifier {
         heading(e, clean, 0);
         continue;
       }
-      String subtitle = subtitleAfterNumber(i, clean);
+      String subtitle = subtitleAfterNumber(i, clean, false);
       if (subtitle != null) {
         // "CHAPTER I.\nDown the Rabbit-Hole": the number and its title on two lines ("CHAPTER ONE: The Man Who Died").
         heading(e, joined(clean, subtitle), 0);
@@ -576,10 +583,10 @@ final class LineClassifier {
     }
   }
 
-  /** The short title line right under a numbered chapter line, alone in their block, or null. */
-  private String subtitleAfterNumber(int i, String clean) {
+  /** The short title line right under a numbered chapter line (or, {@code numeral}, a numeral the layout found), alone in their block, or null. */
+  private String subtitleAfterNumber(int i, String clean, boolean numeral) {
     if (!(i == 0 || entries.get(i - 1).empty()) || i + 1 >= entries.size()
-        || !Headings.isNumberedChapter(clean)) {
+        || !(numeral || Headings.isNumberedChapter(clean))) {
       return null;
     }
     ScriptLine next = entries.get(i + 1);

@@ -94,6 +94,7 @@ public final class PlainText {
     BitSet pages = pageNumbers(lines, first, last);
     pages.stream().forEach(i -> blank(out, lines, i, i + 1));
     BitSet numberedTitles = numberedTitles(lines, first, last);
+    BitSet numeralsOverTitles = numeralsOverTitles(lines, first, last);
     Set<Integer> headings = new HashSet<>();
     Set<Integer> notHeadings = new HashSet<>();
     boolean previousWasHeading = false;
@@ -217,7 +218,7 @@ public final class PlainText {
         continue;
       }
       // (not the author's name, signing a preface: "L. Frank Baum" is no chapter L)
-      boolean heading = alone(lines, i) && (heading(body) || numberedTitles.get(i))
+      boolean heading = (alone(lines, i) && (heading(body) || numberedTitles.get(i)) || numeralsOverTitles.get(i))
           && !(author != null && Headings.words(body).equals(Headings.words(author)));
       if (heading && previousWasHeading && !previousWasDivision && NUMERAL.matcher(body).matches()) {
         // "ADVENTURE I. A SCANDAL IN BOHEMIA" then "I.": the part number says nothing new (but
@@ -303,6 +304,26 @@ public final class PlainText {
    * ("1. Take the lantern." in chapter 1, far enough from "2.  The Road"), the one set as the next is
    * (indented as far, no full stop).
    */
+  /**
+   * "I" over "The Old Sea-dog at the Admiral Benbow", no blank line between, a blank line after:
+   * a chapter's numeral over its title (the title joined to it as the chapter's), where such
+   * numerals go up one by one three times or more ("I" alone over a line is otherwise a word).
+   */
+  private static BitSet numeralsOverTitles(List<SourceLine> lines, int from, int to) {
+    BitSet found = new BitSet();
+    List<String> numerals = new java.util.ArrayList<>();
+    for (int i = from; i + 2 < to; i++) {
+      String t = lines.get(i).text().strip();
+      String next = lines.get(i + 1).text().strip();
+      if (t.length() <= 8 && Headings.isBareNumeral(t) && (i == 0 || lines.get(i - 1).text().isBlank())
+          && !next.isEmpty() && lines.get(i + 2).text().isBlank() && LineClassifier.titleLike(plain(next))) {
+        found.set(i);
+        numerals.add(t);
+      }
+    }
+    return Headings.risingNumerals(numerals) >= 3 ? found : new BitSet();
+  }
+
   private static BitSet numberedTitles(List<SourceLine> lines, int from, int to) {
     List<Integer> at = new java.util.ArrayList<>();
     List<Integer> number = new java.util.ArrayList<>();
