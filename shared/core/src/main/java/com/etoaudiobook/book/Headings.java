@@ -577,6 +577,31 @@ public final class Headings {
     if (text.charAt(0) == '(' && last == ')') {
       return false;
     }
-    return "!?,;\"“”'’".indexOf(last) < 0 && text.indexOf('"') < 0 && text.indexOf('“') < 0;
+    return quotedNameLast(text)
+        || "!?,;\"“”'’".indexOf(last) < 0 && text.indexOf('"') < 0 && text.indexOf('“') < 0;
   }
+
+  /**
+   * "IN THE “COACH AND HORSES”": a title ending in a name in quotation marks (an inn's, a ship's, a
+   * book's), not a line of speech, which opens with its mark.
+   */
+  public static boolean quotedNameLast(String text) {
+    if (text.length() < 4 || "\"“”'‘".indexOf(text.charAt(0)) >= 0) {
+      return false;
+    }
+    char last = text.charAt(text.length() - 1);
+    int open = last == '”' ? text.indexOf(" “") : last == '"' ? text.indexOf(" \"") : -1;
+    if (open < 0) {
+      return false;
+    }
+    String before = text.substring(0, open);
+    String inside = text.substring(open + 2, text.length() - 1);
+    return !inside.isBlank() && !Character.isWhitespace(inside.charAt(0)) && noQuote(before) && noQuote(inside)
+        && "!?,;.".indexOf(inside.charAt(inside.length() - 1)) < 0;
+  }
+
+  private static boolean noQuote(String s) {
+    return s.indexOf('"') < 0 && s.indexOf('“') < 0 && s.indexOf('”') < 0;
+  }
+
 }

@@ -685,6 +685,17 @@ class PlainTextTest {
     assertEquals(List.of("I", "II", "III"), titles(parse(text)));
   }
 
+  /** The Invisible Man's "CHAPTER XI." over "IN THE “COACH AND HORSES”": an inn's name in quotation marks ends the title. */
+  @Test
+  void aTitleEndingInAQuotedNameIsTheChaptersTitle() {
+    String text = "CHAPTER X.\nMR. MARVEL’S VISIT\n\n" + PARAGRAPH + "\nCHAPTER XI.\nIN THE “COACH AND HORSES”\n\n"
+        + PARAGRAPH + "\nCHAPTER XII.\n\nAT THE “JOLLY CRICKETERS”\n\n" + PARAGRAPH;
+    Book book = parse(text);
+    assertEquals(List.of("CHAPTER X. MR. MARVEL’S VISIT", "CHAPTER XI. IN THE “COACH AND HORSES”",
+        "CHAPTER XII. AT THE “JOLLY CRICKETERS”"), titles(book));
+    assertFalse(spoken(book).contains("COACH"), spoken(book));
+  }
+
   /**
    * Treasure Island's "I" right over "The Old Sea-dog at the Admiral Benbow", no blank line between:
    * a numbered chapter and its title, where the numerals rise; "I" over a line once is a word.

@@ -595,7 +595,8 @@ final class LineClassifier {
       return null;
     }
     String t = Markup.clean(next.body).strip();
-    if (t.isEmpty() || t.split("\\s+").length > 10 || ".!?,;:\"“”".indexOf(t.charAt(t.length() - 1)) >= 0
+    if (t.isEmpty() || t.split("\\s+").length > 10
+        || ".!?,;:\"“”".indexOf(t.charAt(t.length() - 1)) >= 0 && !Headings.quotedNameLast(t)
         || !Character.isUpperCase(t.codePointAt(0))) {
       return null;
     }
