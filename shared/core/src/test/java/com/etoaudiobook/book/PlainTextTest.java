@@ -685,6 +685,23 @@ class PlainTextTest {
     assertEquals(List.of("I", "II", "III"), titles(parse(text)));
   }
 
+  /**
+   * The Secret Garden's "CHAPTER VI" over '"THERE WAS SOME ONE CRYING--THERE WAS!"', where every other
+   * chapter stands over a title in capitals: a title in quotation marks; in a book whose chapters have
+   * no titles, such a line is a shout that opens the chapter.
+   */
+  @Test
+  void aQuotedLineInCapitalsWhereChaptersHaveCapitalTitlesIsATitle() {
+    String titled = "CHAPTER I\n\nTHERE IS NO ONE LEFT\n\n" + PARAGRAPH + "\nCHAPTER II\n\nMISTRESS MARY\n\n" + PARAGRAPH
+        + "\nCHAPTER III\n\nACROSS THE MOOR\n\n" + PARAGRAPH + "\nCHAPTER IV\n\n\"THERE WAS SOME ONE CRYING!\"\n\n" + PARAGRAPH;
+    assertEquals("CHAPTER IV: \"THERE WAS SOME ONE CRYING!\"", titles(parse(titled)).get(3));
+    String untitled = "CHAPTER I\n\n" + PARAGRAPH + "\nCHAPTER II\n\n" + PARAGRAPH
+        + "\nCHAPTER III\n\n" + PARAGRAPH + "\nCHAPTER IV\n\n\"STOP THAT NOISE!\"\n\n" + PARAGRAPH;
+    Book shout = parse(untitled);
+    assertEquals("CHAPTER IV", titles(shout).get(3));
+    assertTrue(spoken(shout).contains("STOP THAT NOISE!"), spoken(shout));
+  }
+
   /** The Invisible Man's "CHAPTER XI." over "IN THE “COACH AND HORSES”": an inn's name in quotation marks ends the title. */
   @Test
   void aTitleEndingInAQuotedNameIsTheChaptersTitle() {

@@ -341,6 +341,45 @@ final class LineClassifier {
         && !Markup.clean(entries.get(j - 1).body).strip().endsWith(",") ? n : 0;
   }
 
+  /** '"THERE WAS SOME ONE CRYING--THERE WAS!"': a line in capitals, all of it in quotation marks. */
+  private static boolean quotedCapsLine(String t) {
+    if (t.length() < 4 || "\"“".indexOf(t.charAt(0)) < 0 || "\"”".indexOf(t.charAt(t.length() - 1)) < 0) {
+      return false;
+    }
+    String inside = t.substring(1, t.length() - 1).strip();
+    return !inside.isEmpty() && Markup.isAllCaps(inside) && inside.split("\\s+").length <= 10;
+  }
+
+  private Boolean capsTitledChapters;
+
+  /**
+   * Whether most numbered chapters stand over a title in capitals (two at least): there a line in
+   * capitals wholly in quotation marks in that place (The Secret Garden's '"THERE WAS SOME ONE
+   * CRYING--THERE WAS!"' under "CHAPTER VI") is a title too, not a shout that opens the chapter.
+   */
+  private boolean capsTitledChapters() {
+    if (capsTitledChapters == null) {
+      int numbered = 0;
+      int titled = 0;
+      for (int i = 0; i < entries.size(); i++) {
+        ScriptLine e = entries.get(i);
+        if (e.empty() || !standsAlone(i) || !Headings.isNumberedChapter(Markup.clean(e.body).strip())) {
+          continue;
+        }
+        numbered++;
+        int j = i + 1;
+        while (j < entries.size() && entries.get(j).empty()) {
+          j++;
+        }
+        if (j < entries.size() && standsAlone(j) && Headings.isCapsTitle(Markup.clean(entries.get(j).body).strip())) {
+          titled++;
+        }
+      }
+      capsTitledChapters = titled >= 2 && titled * 2 >= numbered;
+    }
+    return capsTitledChapters;
+  }
+
   private boolean standsAlone(int i) {
     return (i == 0 || entries.get(i - 1).empty())
         && (i == entries.size() - 1 || entries.get(i + 1).empty());
@@ -378,6 +417,7 @@ final class LineClassifier {
     // before the first or after the last it may be one ("PREFACE", "AFTERWORD"), unless it ends
     // a sentence ("ANXIOUS POOH SONG."); one with a number is a heading anywhere.
     int[] numbered = numberedSpan();
+    capsTitledChapters(); // (counted before the loop folds the titles into their headings)
     // The last heading, while nothing but blank lines came after it.
     ScriptLine justHeaded = null;
     List<Integer> capsHeadings = new ArrayList<>();
@@ -482,7 +522,9 @@ final class LineClassifier {
         e.kind = ScriptLine.Kind.SKIP;
         continue;
       }
-      if (!hasMarkdownHeadings && standsAlone(i) && (label == null || label.play()) && Headings.isCapsTitle(clean)) {
+      boolean quotedTitle = headed != null && standsAlone(i) && quotedCapsLine(clean) && capsTitledChapters();
+      if (!hasMarkdownHeadings && standsAlone(i) && (label == null || label.play())
+          && (Headings.isCapsTitle(clean) || quotedTitle)) {
         if (headed != null && Headings.numbersChapter(headed.heading)) {
           // "CHAPTER V", then "IN WHICH PIGLET MEETS A HEFFALUMP": the chapter's own title.
           headed.heading = Headings.isBareNumeral(headed.heading)
