@@ -178,6 +178,17 @@ class FormatsTest {
     assertEquals(List.of("Chapter 1: The Storm", "By Moonlight"), titles(parser.read("storm.html", utf8(whole)).book()));
   }
 
+  /** Treasure Island's "<h2>I<br/>The Old Sea-dog</h2>": "I. The Old Sea-dog", the numeral not read as the word "I". */
+  @Test
+  void aNumeralAndATitleOnTwoLinesOfOneHeadingAreNumberAndTitle() {
+    String html = """
+        <html><body><h2>I<br/>The Old Sea-dog</h2><p>I remember him as if it were yesterday.</p>
+        <h2>II<br/>Black Dog Appears</h2><p>It was not very long after this.</p>
+        <h2>The Storm<br/>At Sea</h2><p>It rained all night.</p></body></html>""";
+    assertEquals(List.of("I. The Old Sea-dog", "II. Black Dog Appears", "The Storm At Sea"),
+        titles(parser.read("treasure.html", utf8(html)).book()));
+  }
+
   /**
    * A page without paragraph or heading markup: paragraphs parted by "<br><br>", or a whole
    * text in {@code <pre>}; its lines that number chapters start them. Each reads as the same book.

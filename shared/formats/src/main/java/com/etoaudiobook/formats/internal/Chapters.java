@@ -69,6 +69,7 @@ public final class Chapters {
   private String pendingDivision;
 
   public void chapter(String title) {
+    title = title == null ? null : numberOverTitle(title.strip());
     if (title != null && atChapterStart && completesNumber(title.strip())) {
       return; // "I" over "UNDER THE SOUTHERN PINES", two headings of one level: one title
     }
@@ -133,6 +134,23 @@ public final class Chapters {
         builder.paragraph(t);
       }
     }
+  }
+
+  /**
+   * "I<br>The Old Sea-dog at the Admiral Benbow" in one heading: "I. The Old Sea-dog …", as two headings
+   * would join, not "I The Old Sea-dog" (the numeral said as the word "I").
+   */
+  static String numberOverTitle(String title) {
+    int br = title.indexOf('\n');
+    if (br < 0) {
+      return title;
+    }
+    String number = title.substring(0, br).strip();
+    String rest = title.substring(br + 1).strip();
+    if (rest.isEmpty() || !Headings.numbersChapter(number) || !numberOnly(number)) {
+      return title;
+    }
+    return number + (number.endsWith(".") || number.endsWith(":") ? " " : ". ") + rest;
   }
 
   /** Where the chapter begun is titled by its number alone, {@code under} completes its title; whether it did. */
