@@ -603,5 +603,4 @@ public final class Headings {
   private static boolean noQuote(String s) {
     return s.indexOf('"') < 0 && s.indexOf('“') < 0 && s.indexOf('”') < 0;
   }
-
 }

@@ -350,34 +350,29 @@ final class LineClassifier {
     return !inside.isEmpty() && Markup.isAllCaps(inside) && inside.split("\\s+").length <= 10;
   }
 
-  private Boolean capsTitledChapters;
-
   /**
    * Whether most numbered chapters stand over a title in capitals (two at least): there a line in
    * capitals wholly in quotation marks in that place (The Secret Garden's '"THERE WAS SOME ONE
    * CRYING--THERE WAS!"' under "CHAPTER VI") is a title too, not a shout that opens the chapter.
    */
   private boolean capsTitledChapters() {
-    if (capsTitledChapters == null) {
-      int numbered = 0;
-      int titled = 0;
-      for (int i = 0; i < entries.size(); i++) {
-        ScriptLine e = entries.get(i);
-        if (e.empty() || !standsAlone(i) || !Headings.isNumberedChapter(Markup.clean(e.body).strip())) {
-          continue;
-        }
-        numbered++;
-        int j = i + 1;
-        while (j < entries.size() && entries.get(j).empty()) {
-          j++;
-        }
-        if (j < entries.size() && standsAlone(j) && Headings.isCapsTitle(Markup.clean(entries.get(j).body).strip())) {
-          titled++;
-        }
+    int numbered = 0;
+    int titled = 0;
+    for (int i = 0; i < entries.size(); i++) {
+      ScriptLine e = entries.get(i);
+      if (e.empty() || !standsAlone(i) || !Headings.isNumberedChapter(Markup.clean(e.body).strip())) {
+        continue;
       }
-      capsTitledChapters = titled >= 2 && titled * 2 >= numbered;
+      numbered++;
+      int j = i + 1;
+      while (j < entries.size() && entries.get(j).empty()) {
+        j++;
+      }
+      if (j < entries.size() && standsAlone(j) && Headings.isCapsTitle(Markup.clean(entries.get(j).body).strip())) {
+        titled++;
+      }
     }
-    return capsTitledChapters;
+    return titled >= 2 && titled * 2 >= numbered;
   }
 
   private boolean standsAlone(int i) {
@@ -417,7 +412,7 @@ final class LineClassifier {
     // before the first or after the last it may be one ("PREFACE", "AFTERWORD"), unless it ends
     // a sentence ("ANXIOUS POOH SONG."); one with a number is a heading anywhere.
     int[] numbered = numberedSpan();
-    capsTitledChapters(); // (counted before the loop folds the titles into their headings)
+    boolean capsTitled = capsTitledChapters(); // (counted before the loop folds the titles into their headings)
     // The last heading, while nothing but blank lines came after it.
     ScriptLine justHeaded = null;
     List<Integer> capsHeadings = new ArrayList<>();
@@ -522,7 +517,7 @@ final class LineClassifier {
         e.kind = ScriptLine.Kind.SKIP;
         continue;
       }
-      boolean quotedTitle = headed != null && standsAlone(i) && quotedCapsLine(clean) && capsTitledChapters();
+      boolean quotedTitle = headed != null && standsAlone(i) && quotedCapsLine(clean) && capsTitled;
       if (!hasMarkdownHeadings && standsAlone(i) && (label == null || label.play())
           && (Headings.isCapsTitle(clean) || quotedTitle)) {
         if (headed != null && Headings.numbersChapter(headed.heading)) {

@@ -298,13 +298,6 @@ public final class PlainText {
   private static final int MIN_CHAPTER_CHARS = 1_000;
 
   /**
-   * The lines that title chapters with an arabic number ("1.  The Cyclone", each alone): the longest run,
-   * three or more, numbered one up from the one before from 1, each at least {@link #MIN_CHAPTER_CHARS}
-   * after the one before. A numbered list's items stand closer; where one could still stand in a run
-   * ("1. Take the lantern." in chapter 1, far enough from "2.  The Road"), the one set as the next is
-   * (indented as far, no full stop).
-   */
-  /**
    * "I" over "The Old Sea-dog at the Admiral Benbow", no blank line between, a blank line after:
    * a chapter's numeral over its title (the title joined to it as the chapter's), where such
    * numerals go up one by one three times or more ("I" alone over a line is otherwise a word).
@@ -324,6 +317,13 @@ public final class PlainText {
     return Headings.risingNumerals(numerals) >= 3 ? found : new BitSet();
   }
 
+  /**
+   * The lines that title chapters with an arabic number ("1.  The Cyclone", each alone): the longest run,
+   * three or more, numbered one up from the one before from 1, each at least {@link #MIN_CHAPTER_CHARS}
+   * after the one before. A numbered list's items stand closer; where one could still stand in a run
+   * ("1. Take the lantern." in chapter 1, far enough from "2.  The Road"), the one set as the next is
+   * (indented as far, no full stop).
+   */
   private static BitSet numberedTitles(List<SourceLine> lines, int from, int to) {
     List<Integer> at = new java.util.ArrayList<>();
     List<Integer> number = new java.util.ArrayList<>();

@@ -32,7 +32,7 @@ final class CastBuilder {
    * plain honorific and a name mostly after "the", where a man so titled goes without it ("Captain
    * Smollett said"). (Not a noble's title: "the Duke of Omnium", "the Countess Olenska" are people.)
    */
-  private static boolean signboard(String form, String title, int n, int afterThe, int cues) {
+  private static boolean signboard(String title, int n, int afterThe, int cues) {
     return SIGNBOARD_TITLES.contains(title.toLowerCase(java.util.Locale.ROOT).replace(".", ""))
         && n >= 3 && afterThe * 4 >= n * 3 && cues * 4 < n;
   }
@@ -102,7 +102,7 @@ final class CastBuilder {
       boolean thing = !titled && (things * 4 >= n || n >= 20 && things * 10 >= n || group
           || NameForms.isPlaceName(formCore.get(form)))
           || titled && NameForms.isRoyalPlace(formTitle.get(form), formCore.get(form))
-          || titled && signboard(form, formTitle.get(form), n, theCount.getOrDefault(form, 0), cues);
+          || titled && signboard(formTitle.get(form), n, theCount.getOrDefault(form, 0), cues);
       // "Englishmen", "Frenchmen", "Clergymen": a plural of people, never one speaker.
       boolean peoplePlural = !titled && (PEOPLE_PLURAL.matcher(formCore.get(form)).find()
           || NameForms.isKindPlural(formCore.get(form), names, firstNames));
