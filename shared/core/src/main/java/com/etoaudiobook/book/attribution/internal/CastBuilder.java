@@ -154,6 +154,9 @@ final class CastBuilder {
           && last.length() > 3 && last.endsWith("s") && !last.endsWith("ss")
           && theCount.getOrDefault(form, 0) * 2 >= formCount.get(form);
     });
+    // "called Scrooge Scrooge": one name said twice is no first name and surname
+    keep.removeIf(form -> formCore.get(form).contains(" ")
+        && NameForms.firstOf(formCore.get(form)).equals(NameForms.lastOf(formCore.get(form))));
     // Full names (two or more core words) anchor the grouping.
     Map<String, String> coreToKey = new LinkedHashMap<>();
     Map<String, List<String>> lastWord = new HashMap<>();

@@ -115,6 +115,7 @@ final class Lexicon {
       sure certainly really quite rather almost already meanwhile besides instead otherwise
       therefore thus hence too
       ere thou thee thy thine hath doth shalt wilt whither whence hither thither oft yea lo
+      whereat whereupon wherein whereof whereby wherefore thereupon thereat therein thereof
       whilst unlike amid amidst beneath beside beyond despite except like toward towards
       without within across along among amongst around behind below between through throughout
       monday tuesday wednesday thursday friday saturday sunday christmas easter

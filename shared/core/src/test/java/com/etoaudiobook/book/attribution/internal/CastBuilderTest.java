@@ -251,6 +251,17 @@ class CastBuilderTest {
   }
 
   @Test
+  void aNameSaidTwiceOrAfterAnOldWordIsNoSecondFullName() {
+    // "called Scrooge Scrooge", "Whereat Scrooge": still one Ebenezer Scrooge, whom "Scrooge" names
+    String text = repeat("Ebenezer Gorse kept the shop; he was mean.", 2)
+        + "People new to the business called Gorse Gorse, and sometimes Marley, but he answered to both.\n\n"
+        + repeat("The bell rang. Whereat Gorse frowned; he hated bells.", 3)
+        + repeat("Gorse sat by the fire; he was cold.", 10);
+    List<Names.Person> cast = cast(text, Map.of("Gorse", 2));
+    assertEquals(person(cast, "Ebenezer Gorse").id, person(cast, "Gorse").id);
+  }
+
+  @Test
   void anInnNamedForAnAdmiralIsNoPersonButACaptainIsOne() {
     // "the Admiral Hawke" is where they drink; "Captain Smollett", never after "the", is a man
     String text = repeat("My father kept the Admiral Hawke inn. Captain Smollett came to the Admiral Hawke;"
