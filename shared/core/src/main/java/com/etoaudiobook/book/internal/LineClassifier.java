@@ -359,8 +359,11 @@ final class LineClassifier {
     int numbered = 0;
     int titled = 0;
     for (int i = 0; i < entries.size(); i++) {
+      Cancellation.check();
       ScriptLine e = entries.get(i);
-      if (e.empty() || !standsAlone(i) || !Headings.isNumberedChapter(Markup.clean(e.body).strip())) {
+      // (a chapter's number is a short line: a long one is not cleaned of its markup to be looked at)
+      if (e.empty() || e.body.length() > 120 || !standsAlone(i)
+          || !Headings.isNumberedChapter(Markup.clean(e.body).strip())) {
         continue;
       }
       numbered++;

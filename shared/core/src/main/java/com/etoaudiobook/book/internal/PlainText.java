@@ -306,6 +306,10 @@ public final class PlainText {
     BitSet found = new BitSet();
     List<String> numerals = new java.util.ArrayList<>();
     for (int i = from; i + 2 < to; i++) {
+      Cancellation.check();
+      if (lines.get(i).text().length() > 40) {
+        continue;
+      }
       String t = lines.get(i).text().strip();
       String next = lines.get(i + 1).text().strip();
       if (t.length() <= 8 && Headings.isBareNumeral(t) && (i == 0 || lines.get(i - 1).text().isBlank())
