@@ -250,7 +250,7 @@ final class CastMerges {
     for (Names.Person p : people) {
       // A man the text gives a rank ("Captain Tilney") is not the "Mr." of his surname.
       if (p != s && viable(p) && agree(s, p) && hasSurname(p, x, titled, s.gender, miss)
-          && !(mister && ranked(p))) {
+          && !(mister && (ranked(p) || boy(p)))) {
         found.add(p);
       }
     }
@@ -314,6 +314,11 @@ final class CastMerges {
         && Lexicon.STANDALONE_TITLES.contains(title(a)) && !core(a).contains(" "));
   }
 
+
+  /** p is called "Master": a boy ("Master Peter Cratchit"), never the "Mr." of his surname. */
+  private boolean boy(Names.Person p) {
+    return p.aliases.stream().anyMatch(a -> "master".equals(title(a)));
+  }
 
   /** A person the cast will keep: one who speaks or whose gender is known. */
   static boolean viable(Names.Person p) {

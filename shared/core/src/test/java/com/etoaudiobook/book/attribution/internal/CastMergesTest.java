@@ -230,6 +230,16 @@ class CastMergesTest {
   }
 
   @Test
+  void aMisterIsNotTheBoyCalledMaster() {
+    // "Master Peter Vell" is the son: "Mr. Vell" is the one grown man of that surname, Bob Vell
+    List<Names.Person> cast = cast(repeat("Then Bob Vell came in; he sat down.", 4)
+        + repeat("Then Master Peter Vell laughed; he was small.", 3)
+        + "Then Mr. Vell smiled; he was kind.\n\n",
+        Map.of("Bob Vell", 1, "Master Peter Vell", 1, "Mr. Vell", 1));
+    assertEquals(person(cast, "Bob Vell").id, person(cast, "Mr. Vell").id, aliases(cast));
+  }
+
+  @Test
   void aPetFormCutShortIsTheLongerOne() {
     List<Names.Person> cast = cast(repeat("Then Kitty Hamble came in; she sat down.", 3)
         + repeat("Then Kit laughed; she was loud.", 3), Map.of("Kitty Hamble", 1, "Kit", 1));
