@@ -147,7 +147,7 @@ public final class Chapters {
     }
     String number = title.substring(0, br).strip();
     String rest = title.substring(br + 1).strip();
-    if (rest.isEmpty() || !Headings.numbersChapter(number) || !numberOnly(number)) {
+    if (rest.isEmpty() || !numberOnly(number)) {
       return title;
     }
     return number + (number.endsWith(".") || number.endsWith(":") ? " " : ". ") + rest;

@@ -413,7 +413,6 @@ final class Resolver extends TurnTaking {
 
   private static final Set<String> DESCRIBING = Set.of("the", "a", "an", "her", "his");
 
-
   /**
    * A gendered pronoun cue of units [from, to) that named no one ('"No," he said', the man yet
    * unnamed), else null: whoever the turns make the speaker is that gender.
